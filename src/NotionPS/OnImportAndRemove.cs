@@ -1,0 +1,46 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using NotionPS.Session;
+
+namespace NotionPS
+{
+    /// <summary>
+    /// Runs when the module is imported and removed. On Windows PowerShell 5.1 (.NET Framework) it
+    /// resolves System.Text.Json and its dependencies from the module's netfx folder; PowerShell 7
+    /// ships them in the box, so there the handler is never registered.
+    /// </summary>
+    public sealed class OnImportAndRemove : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        private static readonly string NetFxDependencyFolder =
+            Path.Combine(Path.GetDirectoryName(typeof(OnImportAndRemove).Assembly.Location) ?? string.Empty, "netfx");
+
+        private static bool IsNetFramework =>
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+        public void OnImport()
+        {
+            if (IsNetFramework)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve += ResolveFromNetFxFolder;
+            }
+        }
+
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            NotionSession.Reset();
+            if (IsNetFramework)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromNetFxFolder;
+            }
+        }
+
+        private static Assembly? ResolveFromNetFxFolder(object sender, ResolveEventArgs args)
+        {
+            var name = new AssemblyName(args.Name);
+            var candidate = Path.Combine(NetFxDependencyFolder, name.Name + ".dll");
+            return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
+        }
+    }
+}
