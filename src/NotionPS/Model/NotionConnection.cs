@@ -1,6 +1,7 @@
 using System;
+using NotionPS.Client;
 
-namespace NotionPS.Model
+namespace NotionPS
 {
     /// <summary>
     /// A validated connection to Notion as one integration (bot). Carries no token: the client it
@@ -8,15 +9,39 @@ namespace NotionPS.Model
     /// </summary>
     public sealed class NotionConnection
     {
-        public string BotId { get; internal set; } = string.Empty;
-        public string BotName { get; internal set; } = string.Empty;
-        public string? WorkspaceName { get; internal set; }
-        public string? WorkspaceId { get; internal set; }
-        public string OwnerType { get; internal set; } = string.Empty;
-        public Uri BaseUri { get; internal set; } = new Uri("https://api.notion.com");
-        public string ApiVersion { get; internal set; } = string.Empty;
-        public DateTime ConnectedTime { get; internal set; }
+        internal NotionConnection(NotionClient client, BotUser bot, DateTime connectedTime)
+        {
+            Client = client;
+            BotId = bot.Id;
+            BotName = bot.Name;
+            WorkspaceName = bot.WorkspaceName;
+            WorkspaceId = bot.WorkspaceId;
+            OwnerType = bot.OwnerType;
+            BaseUri = client.Options.BaseUri;
+            ApiVersion = client.Options.ApiVersion;
+            ConnectedTime = connectedTime;
+        }
 
-        public override string ToString() => $"{BotName} @ {WorkspaceName ?? WorkspaceId} ({BaseUri})";
+        public string BotId { get; }
+
+        /// <summary>The integration's name, as shown in Notion's Connections menu.</summary>
+        public string BotName { get; }
+
+        public string? WorkspaceName { get; }
+
+        public string? WorkspaceId { get; }
+
+        /// <summary><c>workspace</c> for an internal integration, <c>user</c> for a public (OAuth) one.</summary>
+        public string OwnerType { get; }
+
+        public Uri BaseUri { get; }
+
+        public string ApiVersion { get; }
+
+        public DateTime ConnectedTime { get; }
+
+        internal NotionClient Client { get; }
+
+        public override string ToString() => $"{BotName} ({WorkspaceName ?? WorkspaceId}, {BaseUri})";
     }
 }

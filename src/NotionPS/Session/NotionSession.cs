@@ -1,4 +1,3 @@
-using NotionPS.Model;
 
 namespace NotionPS.Session
 {

@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace NotionPS.Client
+{
+    /// <summary>
+    /// One integration's door to the Notion API: headers, JSON, error mapping, rate limiting and retries.
+    /// Knows nothing of PowerShell. The token stays a <see cref="SecureString"/> and is unwrapped only to
+    /// build each request's Authorization header.
+    /// </summary>
+    internal sealed partial class NotionClient
+    {
+        private static readonly ConcurrentDictionary<string, HttpClient> HttpClientsByBaseUri = new ConcurrentDictionary<string, HttpClient>(StringComparer.OrdinalIgnoreCase);
+        private static readonly string UserAgent = BuildUserAgent();
+
+        private readonly SecureString token;
+        private readonly HttpClient http;
+        private readonly RetryPolicy retryPolicy;
+        private readonly IClock clock;
+
+        public NotionClient(SecureString token, NotionClientOptions options)
+            : this(token, options, SystemClock.Instance, null, null)
+        {
+        }
+
+        /// <summary>For tests: a fake clock, a private limiter and a handler in place of the network.</summary>
+        internal NotionClient(SecureString token, NotionClientOptions options, IClock clock, RateLimiter? limiter, HttpMessageHandler? handler)
+        {
+            if (token == null || token.Length == 0)
+            {
+                throw new ArgumentException("The token is empty. Copy the integration's secret from https://www.notion.so/my-integrations (View integration > Show).", nameof(token));
+            }
+
+            options.Validate();
+            this.token = token.Copy();
+            this.token.MakeReadOnly();
+            Options = options;
+            this.clock = clock;
+            retryPolicy = new RetryPolicy(options.MaximumRetryCount);
+            http = handler == null ? SharedHttpClient(options.BaseUri) : new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            RateLimiter = limiter ?? RateLimiter.ForToken(TokenKey(token, options.BaseUri), options.RequestsPerSecond, options.RateLimitBurst);
+        }
+
+        public NotionClientOptions Options { get; }
+
+        public RateLimiter RateLimiter { get; }
+
+        /// <summary>
+        /// Sends one request and returns the parsed JSON response (the caller disposes it), or throws
+        /// <see cref="NotionApiException"/>. <paramref name="safeToRepeat"/> marks requests that change
+        /// nothing (GET, read-only queries): only those are repeated after a 5xx or a dropped connection.
+        /// </summary>
+        public async Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        {
+            var bodyText = body?.ToJsonString();
+            if (bodyText != null && log.IsDebugEnabled)
+            {
+                log.Debug(Redact($"{method} {path} request body: {bodyText}"));
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var stopwatch = Stopwatch.StartNew();
+                NotionApiException failure;
+                TimeSpan? retryAfter = null;
+                try
+                {
+                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    using (var request = BuildRequest(method, path, bodyText))
+                    {
+                        timeout.CancelAfter(Options.Timeout);
+                        using (var response = await SendCore(request, timeout.Token, cancellationToken).ConfigureAwait(false))
+                        {
+                            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                            var status = (int)response.StatusCode;
+                            log.Verbose($"{method} {path} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
+                            if (log.IsDebugEnabled)
+                            {
+                                log.Debug(Redact($"{method} {path} response body: {text}"));
+                            }
+
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return ParseSuccess(text, method, path, status);
+                            }
+
+                            failure = ParseFailure(text, status, response.ReasonPhrase, method.Method, path);
+                            retryAfter = ReadRetryAfter(response.Headers.RetryAfter);
+                        }
+                    }
+                }
+                catch (NotionApiException transportFailure)
+                {
+                    log.Verbose($"{method} {path} -> {transportFailure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
+                    failure = transportFailure;
+                }
+
+                if (!retryPolicy.ShouldRetry(attempt, failure.Status, safeToRepeat))
+                {
+                    throw failure;
+                }
+
+                var wait = RetryPolicy.Delay(attempt, retryAfter);
+                log.Verbose($"{method} {path}: {DescribeStatus(failure)}; retry {attempt} of {retryPolicy.MaximumRetryCount} in {wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+                if (RetryPolicy.IsServerAskingForRetry(failure.Status))
+                {
+                    // Notion's limit is per integration: every caller sharing this token holds back.
+                    RateLimiter.PauseFor(wait);
+                }
+                else
+                {
+                    await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static string AttemptSuffix(int attempt) => attempt == 1 ? string.Empty : $" (attempt {attempt})";
+
+        private static string DescribeStatus(NotionApiException failure) =>
+            failure.Status == 0 ? failure.Code : $"{failure.Status} {failure.Code}";
+
+        private async Task<HttpResponseMessage> SendCore(HttpRequestMessage request, CancellationToken withTimeout, CancellationToken callerToken)
+        {
+            try
+            {
+                return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, withTimeout).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+            {
+                throw new NotionApiException(0, NotionApiException.TimeoutCode,
+                    $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s. Raise -TimeoutSec, or check the network.",
+                    null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new NotionApiException(0, NotionApiException.ConnectionFailureCode,
+                    $"Could not reach {Options.BaseUri}: {Innermost(ex).Message} Check -BaseUri and the network (a proxy or firewall may block it).",
+                    null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, ex);
+            }
+            catch (IOException ex)
+            {
+                throw new NotionApiException(0, NotionApiException.ConnectionFailureCode,
+                    $"The connection to {Options.BaseUri} was dropped: {ex.Message}",
+                    null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, ex);
+            }
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null)
+            {
+                ex = ex.InnerException;
+            }
+
+            return ex;
+        }
+
+        private HttpRequestMessage BuildRequest(HttpMethod method, string path, string? bodyText)
+        {
+            var request = new HttpRequestMessage(method, new Uri(Options.BaseUri, path.TrimStart('/')));
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + UnwrapToken());
+            request.Headers.TryAddWithoutValidation("Notion-Version", Options.ApiVersion);
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (bodyText != null)
+            {
+                request.Content = new StringContent(bodyText, Encoding.UTF8, "application/json");
+            }
+
+            return request;
+        }
+
+        private static JsonDocument ParseSuccess(string text, HttpMethod method, string path, int status)
+        {
+            try
+            {
+                return JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text);
+            }
+            catch (JsonException ex)
+            {
+                throw new NotionApiException(status, "invalid_response", $"The response was not JSON: {ex.Message}", null, method.Method, path, ex);
+            }
+        }
+
+        private static NotionApiException ParseFailure(string text, int status, string? reasonPhrase, string method, string path)
+        {
+            try
+            {
+                using (var document = JsonDocument.Parse(text))
+                {
+                    var root = document.RootElement;
+                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
+                    {
+                        return new NotionApiException(status, code.GetString()!, StringOrEmpty(root, "message"), StringOrNull(root, "request_id"), method, path);
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Not Notion's error body (a proxy's HTML page, say): described from the status below.
+            }
+
+            return new NotionApiException(status, "http_" + status.ToString(CultureInfo.InvariantCulture), reasonPhrase ?? "The server answered without a Notion error body.", null, method, path);
+        }
+
+        private static string StringOrEmpty(JsonElement element, string name) => StringOrNull(element, name) ?? string.Empty;
+
+        private static string? StringOrNull(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        private TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header)
+        {
+            if (header?.Delta != null)
+            {
+                return header.Delta.Value;
+            }
+
+            if (header?.Date != null)
+            {
+                return header.Date.Value - DateTimeOffset.UtcNow;
+            }
+
+            return null;
+        }
+
+        private string UnwrapToken()
+        {
+            var pointer = IntPtr.Zero;
+            try
+            {
+                pointer = Marshal.SecureStringToGlobalAllocUnicode(token);
+                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+            }
+            finally
+            {
+                if (pointer != IntPtr.Zero)
+                {
+                    Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+                }
+            }
+        }
+
+        /// <summary>The always-redact rule of the one logging path: the token never leaves in a message.</summary>
+        internal string Redact(string message)
+        {
+            var plain = UnwrapToken();
+            return plain.Length == 0 ? message : message.Replace(plain, "***");
+        }
+
+        private static HttpClient SharedHttpClient(Uri baseUri) =>
+            HttpClientsByBaseUri.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ => new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+
+        /// <summary>A key for the token's process-wide limiter that does not reveal the token.</summary>
+        private static string TokenKey(SecureString token, Uri baseUri)
+        {
+            var pointer = IntPtr.Zero;
+            try
+            {
+                pointer = Marshal.SecureStringToGlobalAllocUnicode(token);
+                var bytes = new byte[token.Length * 2];
+                Marshal.Copy(pointer, bytes, 0, bytes.Length);
+                using (var sha = SHA256.Create())
+                {
+                    var hash = sha.ComputeHash(bytes);
+                    Array.Clear(bytes, 0, bytes.Length);
+                    return baseUri.GetLeftPart(UriPartial.Authority) + "|" + BitConverter.ToString(hash);
+                }
+            }
+            finally
+            {
+                if (pointer != IntPtr.Zero)
+                {
+                    Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+                }
+            }
+        }
+
+        private static string BuildUserAgent()
+        {
+            var version = typeof(NotionClient).Assembly.GetName().Version;
+            return $"NotionPS/{version?.ToString(3)} ({RuntimeInformation.FrameworkDescription.Trim()}; {RuntimeInformation.OSDescription.Trim()})";
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace NotionPS.Client
+{
+    /// <summary>The integration's bot user, from <c>GET /v1/users/me</c>.</summary>
+    internal sealed class BotUser
+    {
+        public string Id { get; private set; } = string.Empty;
+        public string Name { get; private set; } = string.Empty;
+        public string OwnerType { get; private set; } = string.Empty;
+        public string? WorkspaceName { get; private set; }
+        public string? WorkspaceId { get; private set; }
+
+        public static BotUser From(JsonElement user)
+        {
+            var bot = JsonRead.Object(user, "bot") ?? default;
+            return new BotUser
+            {
+                Id = JsonRead.String(user, "id") ?? string.Empty,
+                Name = JsonRead.String(user, "name") ?? string.Empty,
+                OwnerType = JsonRead.String(JsonRead.Object(bot, "owner") ?? default, "type") ?? string.Empty,
+                WorkspaceName = JsonRead.String(bot, "workspace_name"),
+                WorkspaceId = JsonRead.String(bot, "workspace_id"),
+            };
+        }
+    }
+
+    /// <summary>A data source as a database lists it: <c>{id, name}</c>.</summary>
+    internal sealed class DataSourceRef
+    {
+        public DataSourceRef(string id, string name)
+        {
+            Id = id;
+            Name = name;
+        }
+
+        public string Id { get; }
+        public string Name { get; }
+    }
+
+    /// <summary>A database object. Under 2022-06-28 the database is its own single data source.</summary>
+    internal sealed class DatabaseInfo
+    {
+        public string Id { get; private set; } = string.Empty;
+        public string Title { get; private set; } = string.Empty;
+        public string? Url { get; private set; }
+        public DateTime? CreatedTime { get; private set; }
+        public DateTime? LastEditedTime { get; private set; }
+        public IReadOnlyList<DataSourceRef> DataSources { get; private set; } = Array.Empty<DataSourceRef>();
+
+        public static DatabaseInfo From(JsonElement database, string apiVersion)
+        {
+            var info = new DatabaseInfo
+            {
+                Id = JsonRead.String(database, "id") ?? string.Empty,
+                Title = JsonRead.PlainText(JsonRead.Array(database, "title")),
+                Url = JsonRead.String(database, "url"),
+                CreatedTime = JsonRead.Time(database, "created_time"),
+                LastEditedTime = JsonRead.Time(database, "last_edited_time"),
+            };
+            info.DataSources = ApiVersion.HasDataSources(apiVersion)
+                ? (JsonRead.Array(database, "data_sources")?.EnumerateArray()
+                    .Select(source => new DataSourceRef(JsonRead.String(source, "id") ?? string.Empty, JsonRead.String(source, "name") ?? string.Empty))
+                    .ToList() ?? new List<DataSourceRef>())
+                : new List<DataSourceRef> { new DataSourceRef(info.Id, info.Title) };
+            return info;
+        }
+    }
+
+    /// <summary>A data source's schema (under 2022-06-28, the database's): property name to type.</summary>
+    internal sealed class DataSourceSchema
+    {
+        public string Id { get; private set; } = string.Empty;
+        public string Name { get; private set; } = string.Empty;
+        public IReadOnlyDictionary<string, string> PropertyTypes { get; private set; } = new Dictionary<string, string>();
+
+        /// <summary>The one title column every data source has.</summary>
+        public string? TitlePropertyName => PropertyTypes.FirstOrDefault(p => p.Value == "title").Key;
+
+        public static DataSourceSchema From(JsonElement source)
+        {
+            var types = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (JsonRead.Object(source, "properties") is JsonElement properties)
+            {
+                foreach (var property in properties.EnumerateObject())
+                {
+                    types[property.Name] = JsonRead.String(property.Value, "type") ?? string.Empty;
+                }
+            }
+
+            return new DataSourceSchema
+            {
+                Id = JsonRead.String(source, "id") ?? string.Empty,
+                Name = JsonRead.String(source, "name") ?? JsonRead.PlainText(JsonRead.Array(source, "title")),
+                PropertyTypes = types,
+            };
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Session;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// The base of cmdlets that act as a connected integration: -Connection, else the session's current
+    /// connection, else a terminating error that says how to connect.
+    /// </summary>
+    public abstract class NotionCmdlet : NotionCmdletBase
+    {
+        private NotionConnection? resolved;
+
+        /// <summary>The connection to use; by default the one the last Connect-NotionIntegration made.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public NotionConnection? Connection { get; set; }
+
+        /// <summary>The connection this invocation uses, fixed in BeginProcessing.</summary>
+        internal NotionConnection ActiveConnection => resolved!;
+
+        internal NotionClient Client => ActiveConnection.Client;
+
+        protected override void BeginProcessing()
+        {
+            resolved = Connection ?? NotionSession.Current;
+            if (resolved == null)
+            {
+                var exception = new PSInvalidOperationException("You are not connected to Notion. " + NotConnectedAction);
+                ThrowTerminatingError(new ErrorRecord(exception, "NotionNotConnected", ErrorCategory.ConnectionError, null)
+                {
+                    ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = NotConnectedAction },
+                });
+            }
+        }
+
+        private const string NotConnectedAction =
+            "Run Connect-NotionIntegration -Name <registration> (a token stored with Register-NotionIntegration), " +
+            "Connect-NotionIntegration -Token (Read-Host -AsSecureString), or set NOTION_TOKEN and run Connect-NotionIntegration.";
+    }
+}

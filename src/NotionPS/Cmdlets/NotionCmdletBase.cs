@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// What every NotionPS cmdlet that calls Notion shares: it runs the client's async work on the
+    /// pipeline thread while relaying the client's log lines to -Verbose and -Debug (Write* may only be
+    /// called from that thread), cancels the in-flight request on Ctrl+C, and turns API failures into
+    /// ErrorRecords with specific ids.
+    /// </summary>
+    public abstract class NotionCmdletBase : PSCmdlet, IDisposable
+    {
+        internal const string HelpUriBase = "https://github.com/notionps/NotionPS/blob/main/docs/";
+
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private readonly BlockingCollection<LogLine> pendingLog = new BlockingCollection<LogLine>();
+        private PipelineLog? log;
+
+        internal INotionLog Log => log ??= new PipelineLog(pendingLog, IsDebugShown());
+
+        protected CancellationToken CancelOnStop => stopping.Token;
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        public void Dispose()
+        {
+            stopping.Dispose();
+            pendingLog.Dispose();
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> to completion, writing its log lines as they come. Ctrl+C cancels
+        /// it (waits included) and stops the pipeline; a <see cref="NotionApiException"/> is rethrown as is.
+        /// </summary>
+        internal T Await<T>(Func<CancellationToken, Task<T>> work)
+        {
+            var task = work(CancelOnStop);
+            using (var finished = new CancellationTokenSource())
+            {
+                task.ContinueWith(_ => finished.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                try
+                {
+                    while (true)
+                    {
+                        Write(pendingLog.Take(finished.Token));
+                    }
+                }
+                catch (OperationCanceledException) when (finished.IsCancellationRequested)
+                {
+                    // The work is done; what it logged last is written below.
+                }
+            }
+
+            while (pendingLog.TryTake(out var line))
+            {
+                Write(line);
+            }
+
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (CancelOnStop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        internal void Await(Func<CancellationToken, Task> work) =>
+            Await<bool>(async cancellationToken =>
+            {
+                await work(cancellationToken).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>An ErrorRecord for a failed API call: a specific id and category, the ID or URL as target, and what to do.</summary>
+        internal static ErrorRecord ToErrorRecord(NotionApiException exception, object? target, string? recommendedAction = null)
+        {
+            var (errorId, category) = Classify(exception);
+            return new ErrorRecord(exception, errorId, category, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction ?? Remedies.For(exception) },
+            };
+        }
+
+        private static (string ErrorId, ErrorCategory Category) Classify(NotionApiException exception)
+        {
+            switch (exception.Code)
+            {
+                case "object_not_found": return ("NotionObjectNotFound", ErrorCategory.ObjectNotFound);
+                case "unauthorized": return ("NotionUnauthorized", ErrorCategory.AuthenticationError);
+                case "restricted_resource": return ("NotionRestrictedResource", ErrorCategory.PermissionDenied);
+                case "rate_limited": return ("NotionRateLimited", ErrorCategory.LimitsExceeded);
+                case "validation_error":
+                case "invalid_json":
+                case "invalid_request":
+                case "invalid_request_url":
+                case "missing_version":
+                    return ("NotionValidationError", ErrorCategory.InvalidArgument);
+                case "conflict_error": return ("NotionConflict", ErrorCategory.ResourceBusy);
+                case NotionApiException.ConnectionFailureCode: return ("NotionConnectionFailure", ErrorCategory.ConnectionError);
+                case NotionApiException.TimeoutCode: return ("NotionTimeout", ErrorCategory.OperationTimeout);
+                default:
+                    return exception.Status >= 500
+                        ? ("NotionServerError", ErrorCategory.ResourceUnavailable)
+                        : ("NotionApiError", ErrorCategory.NotSpecified);
+            }
+        }
+
+        private bool IsDebugShown()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+            {
+                return debug is SwitchParameter debugSwitch ? debugSwitch.IsPresent : LanguagePrimitives.IsTrue(debug);
+            }
+
+            return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        }
+
+        private void Write(LogLine line)
+        {
+            if (line.IsDebug)
+            {
+                WriteDebug(line.Text);
+            }
+            else
+            {
+                WriteVerbose(line.Text);
+            }
+        }
+
+        private readonly struct LogLine
+        {
+            public LogLine(bool isDebug, string text)
+            {
+                IsDebug = isDebug;
+                Text = text;
+            }
+
+            public bool IsDebug { get; }
+
+            public string Text { get; }
+        }
+
+        /// <summary>Queues the client's lines (from any thread) for the pipeline thread to write.</summary>
+        private sealed class PipelineLog : INotionLog
+        {
+            private readonly BlockingCollection<LogLine> queue;
+
+            public PipelineLog(BlockingCollection<LogLine> queue, bool isDebugEnabled)
+            {
+                this.queue = queue;
+                IsDebugEnabled = isDebugEnabled;
+            }
+
+            public bool IsDebugEnabled { get; }
+
+            public void Verbose(string message) => queue.Add(new LogLine(false, message));
+
+            public void Debug(string message)
+            {
+                if (IsDebugEnabled)
+                {
+                    queue.Add(new LogLine(true, message));
+                }
+            }
+        }
+    }
+}

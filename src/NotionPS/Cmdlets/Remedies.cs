@@ -1,0 +1,41 @@
+using NotionPS.Client;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>What a person should do about each failure, in the words of Notion's own setup guide.</summary>
+    internal static class Remedies
+    {
+        public const string MyIntegrationsUrl = "https://www.notion.so/my-integrations";
+
+        public static string ShareDatabase(string? integrationName) =>
+            "Share the database with the integration: open the database as a full page in Notion, click ••• in the top right corner, " +
+            $"at the bottom of the pop-up click Add connections (Connections), then search for and select \"{integrationName ?? "your integration"}\". " +
+            "Sharing the page that contains the database shares the database too.";
+
+        public const string NewToken =
+            "The token is invalid or was revoked. Go to " + MyIntegrationsUrl + ", click View integration, click Show next to the secret and copy it, " +
+            "then run Connect-NotionIntegration again (or Register-NotionIntegration -Force to update a stored one).";
+
+        public static string MissingCapability(string capability) =>
+            $"The integration lacks the \"{capability}\" capability. At {MyIntegrationsUrl}, open the integration, tick {capability} under Capabilities, and save.";
+
+        public const string ShareSourceDatabase =
+            "This is a linked database (a view of a database kept elsewhere). The API reads only the source database: " +
+            "open the source database as a full page and share it with the integration (••• > Add connections).";
+
+        public const string RateLimited =
+            "Notion's rate limit (about 3 requests per second per integration) held after every retry. Wait a moment and run it again, or raise -MaximumRetryCount.";
+
+        public static string? For(NotionApiException exception)
+        {
+            switch (exception.Code)
+            {
+                case "object_not_found": return ShareDatabase(null);
+                case "unauthorized": return NewToken;
+                case "restricted_resource": return MissingCapability("the needed content");
+                case "rate_limited": return RateLimited;
+                default: return null;
+            }
+        }
+    }
+}
