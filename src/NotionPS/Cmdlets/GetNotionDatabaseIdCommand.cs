@@ -1,20 +1,19 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
-using NotionPS.Ids;
-using NotionPS.Model;
+using NotionPS.Client;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
     /// Gets the database ID from Notion links or IDs, so a pasted link can be piped to the cmdlets
-    /// that take a database. Works offline: it reads the link and does not ask the API.
+    /// that take a database. Works offline: it reads the link and does not ask the API, unless
+    /// -Resolve asks it to confirm the ID is a database and to add its title and data sources.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "NotionDatabaseId")]
+    [Cmdlet(VerbsCommon.Get, "NotionDatabaseId", HelpUri = HelpUriBase + "Get-NotionDatabaseId.md")]
     [OutputType(typeof(NotionDatabaseId))]
-    public sealed class GetNotionDatabaseIdCommand : PSCmdlet
+    public sealed class GetNotionDatabaseIdCommand : NotionCmdlet
     {
-        internal const string InvalidUrlErrorId = "InvalidNotionUrl";
-
         /// <summary>
         /// Links or IDs. Null and empty strings are allowed through binding so they get the same
         /// per-item error, with advice, as any other input that holds no ID.
@@ -25,23 +24,70 @@ namespace NotionPS.Cmdlets
         [AllowEmptyString]
         public string?[]? Url { get; set; }
 
+        /// <summary>Ask the API to confirm each ID is a database the integration can see, and add its title and data sources.</summary>
+        [Parameter]
+        public SwitchParameter Resolve { get; set; }
+
+        private protected override bool NeedsConnection => Resolve;
+
         protected override void ProcessRecord()
         {
             foreach (var url in Url ?? new string?[] { null })
             {
-                switch (NotionIdParser.Parse(url))
+                var parsed = ParseIdOrWriteError(url);
+                if (parsed == null)
                 {
-                    case ParsedNotionId parsed:
-                        WriteObject(new NotionDatabaseId(parsed.Id, parsed.ViewId, parsed.PageId, parsed.Input));
-                        break;
-                    case RejectedNotionId rejected:
-                        WriteError(new ErrorRecord(
-                            new ArgumentException(rejected.Message),
-                            InvalidUrlErrorId,
-                            ErrorCategory.InvalidArgument,
-                            url));
-                        break;
+                    continue;
                 }
+
+                var databaseId = new NotionDatabaseId(parsed.Id, parsed.ViewId, parsed.PageId, parsed.Input);
+                if (!Resolve || TryResolve(databaseId))
+                {
+                    WriteObject(databaseId);
+                }
+            }
+        }
+
+        private bool TryResolve(NotionDatabaseId databaseId)
+        {
+            try
+            {
+                var database = Await(cancellationToken => Client.GetDatabaseAsync(databaseId.DatabaseId, Log, cancellationToken));
+                databaseId.Title = database.Title;
+                databaseId.DataSources = database.DataSources.Select(source => new NotionDataSource(source.Id, source.Name, database.Id)).ToList();
+                return true;
+            }
+            catch (NotionApiException ex) when (ex.Code == "validation_error" || ex.Code == "object_not_found")
+            {
+                WriteError(IsPage(databaseId.DatabaseId)
+                    ? new ErrorRecord(
+                        new ArgumentException(Remedies.NotADatabase(databaseId.DatabaseId)),
+                        "NotionIdIsAPage",
+                        ErrorCategory.InvalidArgument,
+                        databaseId.Url)
+                    : ToErrorRecord(ex, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName)
+                        + " If you copied only the part after ?v=, that is the view ID: copy the 32 characters before the '?' instead."));
+            }
+            catch (NotionApiException ex)
+            {
+                WriteError(ToErrorRecord(ex, databaseId.Url));
+            }
+
+            return false;
+        }
+
+        private bool IsPage(string id)
+        {
+            try
+            {
+                using (Await(cancellationToken => Client.GetPageAsync(id, Log, cancellationToken)))
+                {
+                    return true;
+                }
+            }
+            catch (NotionApiException)
+            {
+                return false;
             }
         }
     }

@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
-using NotionPS.Ids;
 
 namespace NotionPS.Cmdlets
 {
@@ -36,11 +35,9 @@ namespace NotionPS.Cmdlets
         {
             foreach (var input in DatabaseId)
             {
-                var parsedInput = NotionIdParser.Parse(input);
-                if (!(parsedInput is ParsedNotionId parsed))
+                var parsed = ParseIdOrWriteError(input);
+                if (parsed == null)
                 {
-                    var rejected = (RejectedNotionId)parsedInput;
-                    WriteError(new ErrorRecord(new ArgumentException(rejected.Message), "InvalidNotionUrl", ErrorCategory.InvalidArgument, input));
                     continue;
                 }
 
@@ -127,8 +124,7 @@ namespace NotionPS.Cmdlets
             {
                 using (await Client.GetPageAsync(result.DatabaseId, Log, cancellationToken).ConfigureAwait(false))
                 {
-                    Fail(result, NotionDatabaseAccessStatus.NotADatabase,
-                        $"{result.DatabaseId} is a page, not a database. Open the database itself as a full page and copy its link (Share > Copy link); for an inline database, open it as a full page first.");
+                    Fail(result, NotionDatabaseAccessStatus.NotADatabase, Remedies.NotADatabase(result.DatabaseId));
                 }
             }
             catch (NotionApiException ex) when (ex.Code == "object_not_found")

@@ -1,4 +1,6 @@
-namespace NotionPS.Model
+using System.Collections.Generic;
+
+namespace NotionPS
 {
     /// <summary>
     /// A database ID found in a Notion link or ID, as Get-NotionDatabaseId outputs it. Its
@@ -30,7 +32,7 @@ namespace NotionPS.Model
         public string? Title { get; internal set; }
 
         /// <summary>The database's data sources; null unless the ID was resolved against the API (-Resolve).</summary>
-        public object[]? DataSources { get; internal set; }
+        public IReadOnlyList<NotionDataSource>? DataSources { get; internal set; }
 
         public override string ToString() => DatabaseId;
     }

@@ -2,7 +2,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation.Runspaces;
 using System.Xml.Linq;
-using NotionPS.Model;
 using Xunit;
 
 namespace NotionPS.Tests.Ids;
