@@ -58,8 +58,14 @@ namespace NotionPS.Ids
                 return ParseLink(text.Contains("://") ? text : "https://" + text, input, text);
             }
 
-            // Not a link: perhaps its tail ("Tasks-<id>?v=...") or text that holds no ID.
+            // Not a link: perhaps its last segment ("Tasks-<id>?v=...") or text that holds no ID.
+            // A longer path ("acme/Tasks-<id>", "localhost/<id>") could come from any host, so it is refused.
             var pathAndQuery = text.Split('#')[0].Split(new[] { '?' }, 2);
+            if (pathAndQuery[0].Contains("/"))
+            {
+                return new RejectedNotionId(NotionIdProblem.NoId, NotionIdMessages.NotALinkOrId(text));
+            }
+
             return ParseLocation(pathAndQuery[0], pathAndQuery.Length > 1 ? pathAndQuery[1] : string.Empty, input, text, isLink: false);
         }
 
@@ -92,9 +98,8 @@ namespace NotionPS.Ids
             var pageValue = QueryValue(query, "p");
 
             var match = TrailingId.Match(lastSegment);
-            if (match.Success)
+            if (match.Success && NotionId.TryNormalize(match.Groups["id"].Value, out var id))
             {
-                NotionId.TryNormalize(match.Groups["id"].Value, out var id);
                 return new ParsedNotionId(input, id, NormalizeOrNull(viewValue), NormalizeOrNull(pageValue));
             }
 

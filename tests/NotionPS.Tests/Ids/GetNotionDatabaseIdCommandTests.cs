@@ -47,6 +47,15 @@ public class GetNotionDatabaseIdCommandTests : IClassFixture<ModuleSession>
         Assert.Equal([TasksId, PrivateNotesId], result.OutputOf<NotionDatabaseId>().Select(id => id.DatabaseId));
     }
 
+    [Fact]
+    public void TakesAGuidFromThePipeline()
+    {
+        var result = session.Run("[guid]$urls[0] | Get-NotionDatabaseId", Urls(TasksId));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(TasksId, Assert.Single(result.OutputOf<NotionDatabaseId>()).DatabaseId);
+    }
+
     [Theory]
     [InlineData("Url")]
     [InlineData("Link")]

@@ -62,9 +62,9 @@ public class NotionIdParserTests
         { $"\u2018{Database}\u2019", DatabaseDashed },
         { $" '<https://www.notion.so/acme/Tasks-{Database}>' ", DatabaseDashed },
         { $"\u200B{Database}\uFEFF", DatabaseDashed },
-        // The tail of a link, copied without the host.
+        // The last segment of a link, copied on its own.
         { $"Tasks-{Database}", DatabaseDashed },
-        { $"acme/Tasks-{Database}?v={View}", DatabaseDashed },
+        { $"Tasks-{Database}?v={View}", DatabaseDashed },
     };
 
     [Theory]
@@ -120,6 +120,11 @@ public class NotionIdParserTests
         { $"the database is {Database}", nameof(NotionIdProblem.NoId), ["is not a Notion link or ID"] },
         { $"Tasks_{Database}", nameof(NotionIdProblem.NoId), ["is not a Notion link or ID"] },
         { "https://", nameof(NotionIdProblem.NoId), ["'https://' is not a Notion link or ID"] },
+        // A path without a host could be from any site.
+        { $"acme/Tasks-{Database}?v={View}", nameof(NotionIdProblem.NoId), ["is not a Notion link or ID"] },
+        { $"localhost/{Database}", nameof(NotionIdProblem.NoId), ["is not a Notion link or ID"] },
+        { $"localhost:7700/{Database}", nameof(NotionIdProblem.NoId), ["is not a Notion link or ID"] },
+        { $"/{Database}", nameof(NotionIdProblem.NoId), ["is not a Notion link or ID"] },
         // A Notion link with no ID in its path.
         { "https://www.notion.so/acme", nameof(NotionIdProblem.NoId), ["is a Notion link, but its path does not end in an ID", "before any '?'", "full page", "Copy link"] },
         { "https://www.notion.so/acme/Tasks", nameof(NotionIdProblem.NoId), ["is a Notion link, but its path does not end in an ID"] },
