@@ -59,6 +59,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         return new EmulatorServer(app, baseUri);
     }
 
+    /// <summary>Completes when the host is asked to stop (Ctrl+C or SIGTERM on the command line).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -34,14 +34,7 @@ if (args.Contains("--help") || args.Contains("-h"))
 await using var server = await EmulatorServer.StartAsync(options);
 Console.WriteLine($"Notion emulator listening on {server.BaseUri}");
 Console.WriteLine("Demo tokens: demo-token-full-access (read, update, insert), demo-token-read-only (read). Ctrl+C stops.");
-var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-await stopped.Task;
+await server.WaitForShutdownAsync();
 return 0;
 
 static EmulatorOptions ParseArguments(string[] args)
