@@ -91,7 +91,9 @@ public sealed class AdminTests
 
         await emulator.AdminAsync(HttpMethod.Post, "reset");
 
-        Assert.Empty((await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]!.AsObject());
+        var counters = (await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]![Demo.FullBotId]!;
+        Assert.Equal(0, (int?)counters["requests"]);
+        Assert.Equal(0, (int?)counters["pagesCreated"]);
         Assert.Empty((await emulator.AdminAsync(HttpMethod.Get, "faults"))!.AsArray());
         var rows = (await emulator.PostAsync($"v1/data_sources/{Demo.TasksDataSource}/query", new JsonObject())).Json["results"]!.AsArray();
         Assert.Equal(Demo.TaskRowCount, rows.Count);

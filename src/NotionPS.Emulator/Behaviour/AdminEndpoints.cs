@@ -104,7 +104,10 @@ public static class AdminEndpoints
     private static JsonObject StatsJson(EmulatorState state)
     {
         var workspace = state.Workspace;
-        return state.Stats.ToJson(id => workspace.Integrations.FirstOrDefault(i => i.Id == id)?.Name ?? "");
+        using (workspace.Gate.EnterScope())
+        {
+            return state.Stats.ToJson([.. workspace.Integrations]);
+        }
     }
 
     private static JsonObject RateLimitJson(EmulatorState state) => new()
