@@ -75,6 +75,20 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task AbortAfterDoesTheWorkThenDropsTheConnection()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort-after", ["method"] = "POST", ["path"] = "/v1/pages" });
+        var body = JsonNode.Parse($$"""{"parent": {"data_source_id": "{{Demo.TasksDataSource}}"}, "properties": {"Name": {"title": [{"text": {"content": "Lost answer"} }]} } }""");
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync("v1/pages", body));
+
+        var counters = (await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]![Demo.FullBotId]!;
+        Assert.Equal(1, (int?)counters["pagesCreated"]);
+        var filter = JsonNode.Parse("""{"filter": {"property": "Name", "title": {"equals": "Lost answer"} } }""");
+        Assert.Single((await emulator.PostAsync($"v1/data_sources/{Demo.TasksDataSource}/query", filter)).Json["results"]!.AsArray());
+    }
+
+    [Fact]
     public async Task StallOutlastsTheClientsTimeout()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 using NotionPS.Emulator.Endpoints;
 
 namespace NotionPS.Emulator.Behaviour;
@@ -43,7 +44,8 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 await Task.Delay(state.Options.LatencyMs, context.RequestAborted);
             }
 
-            if (state.Faults.Draw(context.Request.Method, context.Request.Path) is { } fault)
+            var fault = state.Faults.Draw(context.Request.Method, context.Request.Path);
+            if (fault is not null)
             {
                 counters?.CountFault();
                 if (!await ApplyFaultAsync(context, fault))
@@ -71,6 +73,15 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
             }
 
             new NotionRequest(state, workspace, integration, version).AttachTo(context);
+            if (fault?.Kind == FaultKind.AbortAfter)
+            {
+                // The answer goes nowhere, so the connection drops with the work already done.
+                context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+                await next(context);
+                context.Abort();
+                return;
+            }
+
             await next(context);
         }
         catch (NotionException error)
@@ -98,6 +109,8 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 return false;
             case FaultKind.Stall:
                 await Task.Delay(fault.StallMs, context.RequestAborted);
+                return true;
+            case FaultKind.AbortAfter:
                 return true;
             default:
                 throw NotionException.ForStatus(fault.Status);
