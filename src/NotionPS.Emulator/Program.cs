@@ -31,7 +31,19 @@ if (args.Contains("--help") || args.Contains("-h"))
     return 0;
 }
 
-await using var server = await EmulatorServer.StartAsync(options);
+EmulatorServer server;
+try
+{
+    server = await EmulatorServer.StartAsync(options);
+}
+catch (Exception error) when (error is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
+{
+    // A seed file that is missing or wrong, or an address that cannot be bound: say why, without a stack trace.
+    Console.Error.WriteLine($"The Notion emulator could not start: {error.Message}");
+    return 1;
+}
+
+await using var running = server;
 Console.WriteLine($"Notion emulator listening on {server.BaseUri}");
 Console.WriteLine("Demo tokens: demo-token-full-access (read, update, insert), demo-token-read-only (read). Ctrl+C stops.");
 await server.WaitForShutdownAsync();
