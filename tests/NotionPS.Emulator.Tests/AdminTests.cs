@@ -71,6 +71,8 @@ public sealed class AdminTests
     [InlineData("pages", "{\"title\": \"Bad share\", \"sharedWith\": [\"Nobody\"]}")]
     [InlineData("data_sources/2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d/rows", "{\"rows\": [{\"properties\": {\"Status\": \"Invented\"}}]}")]
     [InlineData("data_sources/2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d/rows", "{\"rows\": [{\"properties\": {\"Nope\": 1}}]}")]
+    [InlineData("data_sources/2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d/rows", "{\"rows\": [{\"properties\": {\"Status\": 5}}]}")]
+    [InlineData("data_sources/2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d/rows", "{\"rows\": [{\"properties\": {\"Owner\": \"Ada\"}}]}")]
     [InlineData("data_sources/not-an-id/rows", "{\"rows\": []}")]
     [InlineData("pages", "{\"title\": ")]
     public async Task BadAdminBodiesAreRefusedWithAReason(string path, string body)

@@ -126,8 +126,7 @@ public static class PagesEndpoints
         using (request.Workspace.Gate.EnterScope())
         {
             var page = request.Visible<Page>(id, "page");
-            var property = request.Workspace.SchemaOf(page).FirstOrDefault(p =>
-                    p.Id == property_id || Uri.UnescapeDataString(p.Id) == property_id || p.Name == property_id)
+            var property = PropertySchema.Find(request.Workspace.SchemaOf(page), property_id)
                 ?? throw NotionException.Validation($"Could not find property with id: {property_id}");
             var stored = page.Values.GetValueOrDefault(property.Id);
             if (!PagedTypes.Contains(property.Type))
