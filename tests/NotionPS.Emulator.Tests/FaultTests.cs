@@ -68,7 +68,7 @@ public sealed class FaultTests
         await using var emulator = await TestEmulator.StartAsync();
         await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort", ["path"] = "/v1/pages" });
         var body = JsonNode.Parse($$"""{"parent": {"data_source_id": "{{Demo.TasksDataSource}}"}, "properties": {} }""");
-        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync("v1/pages", body));
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendOnNewConnectionAsync(HttpMethod.Post, "v1/pages", body));
         Assert.Equal(HttpStatusCode.OK, (await emulator.PostAsync("v1/pages", body)).Status);
         var counters = (await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]![Demo.FullBotId]!;
         Assert.Equal(1, (int?)counters["pagesCreated"]);
@@ -80,7 +80,7 @@ public sealed class FaultTests
         await using var emulator = await TestEmulator.StartAsync();
         await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort-after", ["method"] = "POST", ["path"] = "/v1/pages" });
         var body = JsonNode.Parse($$"""{"parent": {"data_source_id": "{{Demo.TasksDataSource}}"}, "properties": {"Name": {"title": [{"text": {"content": "Lost answer"} }]} } }""");
-        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.PostAsync("v1/pages", body));
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendOnNewConnectionAsync(HttpMethod.Post, "v1/pages", body));
 
         var counters = (await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]![Demo.FullBotId]!;
         Assert.Equal(1, (int?)counters["pagesCreated"]);

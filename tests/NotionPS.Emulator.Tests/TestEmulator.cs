@@ -40,7 +40,20 @@ internal sealed class TestEmulator : IAsyncDisposable
         SendAsync(HttpMethod.Patch, path, body, token, version);
 
     /// <summary>Sends a request; a string body is sent as it is (to test malformed JSON), anything else as JSON.</summary>
-    public async Task<Reply> SendAsync(HttpMethod method, string path, object? body, string? token = Demo.FullToken, string? version = DefaultVersion)
+    public Task<Reply> SendAsync(HttpMethod method, string path, object? body, string? token = Demo.FullToken, string? version = DefaultVersion) =>
+        SendAsync(Http, method, path, body, token, version);
+
+    /// <summary>
+    /// Sends on a connection of its own. Where the server drops the connection, this keeps .NET from quietly
+    /// resending the request, as it may when a pooled connection turns out to be closed.
+    /// </summary>
+    public async Task<Reply> SendOnNewConnectionAsync(HttpMethod method, string path, object? body)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUri };
+        return await SendAsync(client, method, path, body, Demo.FullToken, DefaultVersion);
+    }
+
+    private static async Task<Reply> SendAsync(HttpClient http, HttpMethod method, string path, object? body, string? token, string? version)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
@@ -59,7 +72,7 @@ internal sealed class TestEmulator : IAsyncDisposable
             request.Content = new StringContent(text, Encoding.UTF8, "application/json");
         }
 
-        using var response = await Http.SendAsync(request);
+        using var response = await http.SendAsync(request);
         var content = await response.Content.ReadAsStringAsync();
         return new Reply(response.StatusCode, content.Length == 0 ? null : JsonNode.Parse(content), response.Headers);
     }
