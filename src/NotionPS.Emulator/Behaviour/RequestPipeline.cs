@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using NotionPS.Emulator.Endpoints;
+using NotionPS.Emulator.Workspace;
 
 namespace NotionPS.Emulator.Behaviour;
 
@@ -24,9 +25,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         }
 
         var workspace = state.Workspace;
-        var integration = BearerToken(context.Request) is { } token
-            ? workspace.FindIntegrationByToken(token)
-            : null;
+        var integration = BearerToken(context.Request) is { } token ? workspace.FindIntegrationByToken(token) : null;
         var counters = integration is null ? null : state.Stats.For(integration.Id);
         try
         {
@@ -54,31 +53,12 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 }
             }
 
-            var versionHeader = context.Request.Headers["Notion-Version"].ToString();
-            if (versionHeader.Length == 0)
-            {
-                throw NotionException.MissingVersion();
-            }
-
-            var version = NotionVersion.Find(versionHeader) ?? throw NotionException.Validation(
-                $"Notion-Version header failed validation: the emulator answers {string.Join(" and ", NotionVersion.Supported.Select(v => v.Name))}, not `{versionHeader}`.");
-            if (integration is null)
-            {
-                throw NotionException.Unauthorized();
-            }
-
-            if (!state.RateLimiter.TryAcquire(integration.Id))
-            {
-                throw NotionException.RateLimited();
-            }
-
-            new NotionRequest(state, workspace, integration, version).AttachTo(context);
+            var version = ReadVersion(context.Request);
+            var caller = Admit(integration);
+            new NotionRequest(state, workspace, caller, version).AttachTo(context);
             if (fault?.Kind == FaultKind.AbortAfter)
             {
-                // The answer goes nowhere, so the connection drops with the work already done.
-                context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
-                await next(context);
-                context.Abort();
+                await HandleThenAbortAsync(context);
                 return;
             }
 
@@ -96,6 +76,43 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         {
             logger.LogError(error, "Unhandled error in {Method} {Path}", context.Request.Method, context.Request.Path);
             await WriteErrorAsync(context, NotionException.ForStatus(500), requestId, counters);
+        }
+    }
+
+    private static NotionVersion ReadVersion(HttpRequest request)
+    {
+        var header = request.Headers["Notion-Version"].ToString();
+        if (header.Length == 0)
+        {
+            throw NotionException.MissingVersion();
+        }
+
+        return NotionVersion.Find(header) ?? throw NotionException.Validation(
+            $"Notion-Version header failed validation: the emulator answers {string.Join(" and ", NotionVersion.Supported.Select(v => v.Name))}, not `{header}`.");
+    }
+
+    /// <summary>The caller, if its token is known and its bucket has room.</summary>
+    private Integration Admit(Integration? integration)
+    {
+        if (integration is null)
+        {
+            throw NotionException.Unauthorized();
+        }
+
+        return state.RateLimiter.TryAcquire(integration.Id) ? integration : throw NotionException.RateLimited();
+    }
+
+    /// <summary>Does the work, sends the answer nowhere and drops the connection: the client cannot know it succeeded.</summary>
+    private async Task HandleThenAbortAsync(HttpContext context)
+    {
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Abort();
         }
     }
 
