@@ -23,6 +23,7 @@ public static class AdminEndpoints
             return Results.NoContent();
         });
 
+        // Handlers take HttpRequest, not a lone HttpContext, so they bind as route handlers whose IResult is written.
         admin.MapPost("/integrations", (HttpRequest request) => WithBody(request.HttpContext, state, (body, loader) =>
         {
             var integration = loader.AddIntegration(body);

@@ -21,6 +21,8 @@ public static class PagesEndpoints
         app.MapGet("/v1/pages/{page_id}/properties/{property_id}", RetrieveProperty);
     }
 
+    // Takes HttpRequest, not HttpContext: a handler whose only parameter is HttpContext is taken for a
+    // RequestDelegate, and its IResult would be dropped.
     private static async Task<IResult> CreateAsync(HttpRequest httpRequest)
     {
         var context = httpRequest.HttpContext;
