@@ -148,6 +148,7 @@ public sealed class ErrorModelTests
 
     [Theory]
     [InlineData("{\"properties\": {}}")]
+    [InlineData("{\"parent\": {\"data_source_id\": \"2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d\"}}")]
     [InlineData("{\"parent\": \"Tasks\"}")]
     [InlineData("{\"parent\": {\"data_source_id\": \"nope\"}}")]
     [InlineData("{\"parent\": {\"workspace\": true}}")]

@@ -29,7 +29,7 @@ public static class PagesEndpoints
         var request = NotionRequest.Of(context);
         var body = await RequestJson.ReadObjectAsync(context);
         var parent = RequestJson.OptionalObject(body, "parent") ?? throw RequestJson.Invalid("body.parent", "defined", null);
-        var properties = RequestJson.OptionalObject(body, "properties") ?? [];
+        var properties = RequestJson.OptionalObject(body, "properties") ?? throw RequestJson.Invalid("body.properties", "defined", null);
         request.RequireInsert();
         using (request.Workspace.Gate.EnterScope())
         {
