@@ -16,7 +16,7 @@ public sealed class ErrorModelTests
     }
 
     [Theory]
-    [InlineData("2022-06-28")]
+    [InlineData("2022-02-22")]
     [InlineData("yesterday")]
     public async Task UnsupportedNotionVersionIsValidationError(string version)
     {

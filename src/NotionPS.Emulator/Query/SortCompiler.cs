@@ -71,7 +71,7 @@ public sealed class SortCompiler(DataSource dataSource)
             "checkbox" => stored?.GetValue<bool>() ?? false,
             // Notion orders options as the schema lists them, not alphabetically.
             "select" or "status" => stored is null ? null : OptionIndex(property, stored["id"]?.GetValue<string>()),
-            "date" => stored?["start"]?.GetValue<string>() is { } start ? FilterCompiler.ParseDate(start) : null,
+            "date" => stored?["start"]?.GetValue<string>() is { } start ? Conditions.ParseDate(start) : null,
             "created_time" => page.CreatedTime,
             "last_edited_time" => page.LastEditedTime,
             _ => stored?.ToJsonString(),

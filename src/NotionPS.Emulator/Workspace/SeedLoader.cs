@@ -286,8 +286,8 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
             "formula" => value is JsonObject ? value.DeepClone() : Typed(value, []),
             "rollup" => value is JsonObject ? value.DeepClone()
                 : Typed(value, new JsonObject { ["function"] = property.Configuration["function"]?.DeepClone() ?? "sum" }),
-            "created_time" or "last_edited_time" => throw new InvalidDataException(
-                $"{Where()}: {property.Type} comes from the row's createdTime/lastEditedTime."),
+            "created_time" or "last_edited_time" or "created_by" or "last_edited_by" => throw new InvalidDataException(
+                $"{Where()}: {property.Type} comes from the row's createdTime, lastEditedTime or createdBy."),
             _ => value.DeepClone(),
         };
     }
@@ -334,8 +334,18 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
     private static Guid RequiredId(JsonObject item, string name) =>
         OptionalId(item, name) ?? throw new InvalidDataException($"{item.ToJsonString()}: \"{name}\" is required.");
 
-    private static DateTimeOffset? OptionalTime(JsonObject item, string name) =>
-        OptionalString(item, name) is { } raw ? DateTimeOffset.Parse(raw, System.Globalization.CultureInfo.InvariantCulture) : null;
+    /// <summary>A seed time, cut to the minute as Notion gives created_time and last_edited_time.</summary>
+    private static DateTimeOffset? OptionalTime(JsonObject item, string name)
+    {
+        if (OptionalString(item, name) is not { } raw)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+            ? WorkspaceObject.ToMinute(time)
+            : throw new InvalidDataException($"\"{name}\": \"{raw}\" is not an ISO 8601 time.");
+    }
 
     private static List<string>? StringList(JsonObject item, string name) =>
         item[name] is JsonArray list ? [.. list.Select(v => v!.GetValue<string>())] : null;
