@@ -41,7 +41,7 @@ public sealed class RowQuery
         IEnumerable<Page> rows = dataSource.Rows.Where(r => r.InTrash == _inTrash).Where(predicate);
         if (_sorts is { Count: > 0 })
         {
-            rows = rows.Order(new SortCompiler(dataSource).Compile(_sorts));
+            rows = new SortCompiler(dataSource).Compile(_sorts)(rows);
         }
 
         var capped = rows.Take(MaxResults + 1).ToList();

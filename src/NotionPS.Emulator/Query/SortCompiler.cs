@@ -6,25 +6,28 @@ using NotionPS.Emulator.Workspace;
 namespace NotionPS.Emulator.Query;
 
 /// <summary>
-/// Compiles a query's <c>sorts</c> (by property or by timestamp) into one comparer. Empty values sort last in
+/// Compiles a query's <c>sorts</c> (by property or by timestamp) into one ordering. Empty values sort last in
 /// either direction; rows that tie keep their creation order.
 /// </summary>
 public sealed class SortCompiler(DataSource dataSource)
 {
-    public IComparer<Page> Compile(JsonArray sorts)
+    /// <summary>
+    /// Validates <paramref name="sorts"/> and returns a function that orders rows by them. Each row's sort values
+    /// are read once, not at every comparison, so sorting tens of thousands of rows stays quick.
+    /// </summary>
+    public Func<IEnumerable<Page>, IEnumerable<Page>> Compile(JsonArray sorts)
     {
         var keys = sorts.Select((sort, i) => Key(sort as JsonObject ?? throw RequestJson.Invalid($"body.sorts[{i}]", "an object", sort), $"body.sorts[{i}]")).ToList();
-        return Comparer<Page>.Create((a, b) =>
+        var comparer = Comparer<IComparable?[]>.Create((a, b) =>
         {
-            foreach (var (read, descending) in keys)
+            for (var i = 0; i < keys.Count; i++)
             {
-                var (x, y) = (read(a), read(b));
-                var order = (x, y) switch
+                var order = (a[i], b[i]) switch
                 {
                     (null, null) => 0,
                     (null, _) => 1,
                     (_, null) => -1,
-                    _ => descending ? y.CompareTo(x) : x.CompareTo(y),
+                    var (x, y) => keys[i].Descending ? y.CompareTo(x) : x.CompareTo(y),
                 };
                 if (order != 0)
                 {
@@ -34,6 +37,10 @@ public sealed class SortCompiler(DataSource dataSource)
 
             return 0;
         });
+        return rows => rows
+            .Select(row => (Row: row, Values: keys.Select(k => k.Read(row)).ToArray()))
+            .OrderBy(entry => entry.Values, comparer)
+            .Select(entry => entry.Row);
     }
 
     private (Func<Page, IComparable?> Read, bool Descending) Key(JsonObject sort, string path)

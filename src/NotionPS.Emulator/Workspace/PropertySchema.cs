@@ -24,7 +24,7 @@ public sealed class PropertySchema
     public static PropertySchema? Find(IEnumerable<PropertySchema> schema, string idOrName)
     {
         var properties = schema as IReadOnlyCollection<PropertySchema> ?? [.. schema];
-        return properties.FirstOrDefault(p => p.Id == idOrName || Uri.UnescapeDataString(p.Id) == idOrName)
+        return properties.FirstOrDefault(p => p.Id == idOrName || (p.Id.Contains('%') && Uri.UnescapeDataString(p.Id) == idOrName))
             ?? properties.FirstOrDefault(p => p.Name == idOrName);
     }
 }
