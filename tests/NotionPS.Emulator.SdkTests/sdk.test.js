@@ -12,6 +12,7 @@ const TASKS_DATABASE = "1a2b3c4d-5e6f-47a8-b9c0-d1e2f3a4b5c6";
 const TASKS_DATA_SOURCE = "2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d";
 const PRIVATE_NOTES_DATABASE = "3c4d5e6f-7081-4b92-a0d1-e2f3a4b5c6d7";
 const PROJECTS_DATABASE = "5e6f7081-92a3-4db4-92f3-a4b5c6d7e8f9";
+const MEETING_NOTES = "92a3b4c5-d6e7-4f18-86d7-e8f9a0b1c2d3";
 const FIRST_TASK = "e1000000-0000-4000-8000-000000000001";
 const ADA = "c1a55e00-0000-4000-8000-000000000001";
 const ACTIVE_DATA_SOURCE = "6f708192-a3b4-4ec5-93a4-b5c6d7e8f9a0";
@@ -391,5 +392,34 @@ describe("Notion-Version 2022-06-28 through the SDK", () => {
     const error = await apiError(old().databases.retrieve({ database_id: PROJECTS_DATABASE }));
     assert.equal(error.code, APIErrorCode.ValidationError);
     assert.deepEqual(error.additional_data.child_data_source_ids, [ACTIVE_DATA_SOURCE, ARCHIVE_DATA_SOURCE]);
+  });
+});
+
+describe("page content: after and position per version", () => {
+  const paragraph = (text) => ({ paragraph: { rich_text: [{ text: { content: text } }] } });
+  const texts = async (notion) =>
+    (await collectPaginatedAPI(notion.blocks.children.list, { block_id: MEETING_NOTES })).map((b) => b.paragraph.rich_text[0].plain_text);
+
+  it("places blocks by position under 2026-03-11 and refuses after there", async () => {
+    const notion = client({ notionVersion: "2026-03-11" });
+    const { results } = await notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("a"), paragraph("c")] });
+    assert.equal("archived" in results[0], false);
+    await notion.blocks.children.append({
+      block_id: MEETING_NOTES,
+      children: [paragraph("b")],
+      position: { type: "after_block", after_block: { id: results[0].id } },
+    });
+    await notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("start")], position: { type: "start" } });
+    assert.deepEqual(await texts(notion), ["start", "a", "b", "c"]);
+
+    const error = await apiError(notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("x")], after: results[0].id }));
+    assert.equal(error.code, APIErrorCode.ValidationError);
+  });
+
+  it("still takes after under 2025-09-03", async () => {
+    const notion = client();
+    const { results } = await notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("a"), paragraph("c")] });
+    await notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("b")], after: results[0].id });
+    assert.deepEqual(await texts(notion), ["a", "b", "c"]);
   });
 });

@@ -35,11 +35,11 @@ public sealed class NotionVersion
     /// </summary>
     public bool HasDataSources { get; }
 
-    /// <summary>Whether objects carry the legacy <c>archived</c> flag beside <c>in_trash</c>, and requests may send it.</summary>
+    /// <summary>
+    /// Whether this version predates 2026-03-11's renames: objects carry the legacy <c>archived</c> flag beside
+    /// <c>in_trash</c>, and requests may send <c>archived</c> and <c>after</c>.
+    /// </summary>
     public bool WritesArchived { get; }
-
-    /// <summary>Whether block-children requests may place new blocks with the legacy <c>after</c> (replaced by <c>position</c>).</summary>
-    public bool AcceptsAfter => WritesArchived;
 
     /// <summary>The value of search's object filter that finds tables: <c>database</c> before data sources, then <c>data_source</c>.</summary>
     public string SearchTableObject => HasDataSources ? "data_source" : "database";

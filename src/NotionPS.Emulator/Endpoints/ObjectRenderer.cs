@@ -147,6 +147,26 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         return properties;
     }
 
+    /// <summary>A block of a page's content.</summary>
+    public JsonObject Block(Block block)
+    {
+        var result = new JsonObject
+        {
+            ["object"] = "block",
+            ["id"] = block.Id.ToString(),
+            ["parent"] = Parent(block),
+            ["created_time"] = Timestamp(block.CreatedTime),
+            ["last_edited_time"] = Timestamp(block.LastEditedTime),
+            ["created_by"] = PartialUser(block.CreatedBy),
+            ["last_edited_by"] = PartialUser(block.LastEditedBy),
+            ["has_children"] = false,
+        };
+        version.WriteTrashFlags(result, block.InTrash);
+        result["type"] = block.Type;
+        result[block.Type] = block.Content.DeepClone();
+        return result;
+    }
+
     /// <summary>A property value as a page object carries it (long lists cut at 25, as Notion does).</summary>
     public JsonObject PropertyValue(PropertySchema schema, Page page)
     {
