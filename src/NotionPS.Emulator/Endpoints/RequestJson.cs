@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 using NotionPS.Emulator.Behaviour;
 
 namespace NotionPS.Emulator.Endpoints;
@@ -24,6 +25,12 @@ public static class RequestJson
     /// </summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpContext context, bool enforceLimits = true)
     {
+        if (!enforceLimits && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            // Kestrel's own 30 MB cap would cut off a large bulk seed.
+            sizeLimit.MaxRequestBodySize = null;
+        }
+
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         if (enforceLimits && buffer.Length > MaxPayloadBytes)
