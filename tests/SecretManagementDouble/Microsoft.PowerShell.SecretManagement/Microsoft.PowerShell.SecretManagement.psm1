@@ -97,7 +97,7 @@ function ConvertTo-DoubleOutput {
     }
     if (-not $AsPlainText -and $Item -is [string]) { return (ConvertTo-DoubleSecureString $Item) }
     if ($AsPlainText -and $Item -is [System.Security.SecureString]) { return (ConvertFrom-DoubleSecureString $Item) }
-    Write-Output -NoEnumerate $Item
+    , $Item
 }
 
 function Get-DoubleSecretType {
