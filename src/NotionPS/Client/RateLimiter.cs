@@ -20,6 +20,7 @@ namespace NotionPS.Client
         private TimeSpan interval;
         private TimeSpan burstAllowance;
         private TimeSpan nextSlot;
+        private TimeSpan pausedUntil;
 
         internal RateLimiter(double requestsPerSecond, int burst, IClock clock)
         {
@@ -61,12 +62,12 @@ namespace NotionPS.Client
         {
             lock (gate)
             {
+                var now = clock.Now;
                 if (interval == TimeSpan.Zero)
                 {
-                    return TimeSpan.Zero;
+                    return pausedUntil > now ? pausedUntil - now : TimeSpan.Zero;
                 }
 
-                var now = clock.Now;
                 var earliest = now - burstAllowance;
                 if (nextSlot < earliest)
                 {
@@ -91,6 +92,11 @@ namespace NotionPS.Client
             lock (gate)
             {
                 var resumeAt = clock.Now + retryAfter;
+                if (pausedUntil < resumeAt)
+                {
+                    pausedUntil = resumeAt;
+                }
+
                 if (nextSlot < resumeAt)
                 {
                     nextSlot = resumeAt;

@@ -22,10 +22,13 @@ namespace NotionPS.Cmdlets
 
         internal NotionClient Client => ActiveConnection.Client;
 
+        /// <summary>False for a cmdlet that calls Notion only with some parameters (Get-NotionDatabaseId -Resolve).</summary>
+        private protected virtual bool NeedsConnection => true;
+
         protected override void BeginProcessing()
         {
             resolved = Connection ?? NotionSession.Current;
-            if (resolved == null)
+            if (resolved == null && NeedsConnection)
             {
                 var exception = new PSInvalidOperationException("You are not connected to Notion. " + NotConnectedAction);
                 ThrowTerminatingError(new ErrorRecord(exception, "NotionNotConnected", ErrorCategory.ConnectionError, null)

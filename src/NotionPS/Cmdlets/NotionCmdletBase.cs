@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Ids;
 
 namespace NotionPS.Cmdlets
 {
@@ -16,6 +17,7 @@ namespace NotionPS.Cmdlets
     public abstract class NotionCmdletBase : PSCmdlet, IDisposable
     {
         internal const string HelpUriBase = "https://github.com/notionps/NotionPS/blob/main/docs/";
+        internal const string InvalidUrlErrorId = "InvalidNotionUrl";
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly BlockingCollection<LogLine> pendingLog = new BlockingCollection<LogLine>();
@@ -77,6 +79,24 @@ namespace NotionPS.Cmdlets
                 await work(cancellationToken).ConfigureAwait(false);
                 return true;
             });
+
+        /// <summary>
+        /// The ID in a link or ID a person gave, or null after writing a non-terminating InvalidNotionUrl
+        /// error that says what was wrong and what to copy instead, so the next input is still processed.
+        /// </summary>
+        internal ParsedNotionId? ParseIdOrWriteError(string? input)
+        {
+            switch (NotionIdParser.Parse(input))
+            {
+                case ParsedNotionId parsed:
+                    return parsed;
+                case RejectedNotionId rejected:
+                    WriteError(new ErrorRecord(new ArgumentException(rejected.Message), InvalidUrlErrorId, ErrorCategory.InvalidArgument, input));
+                    return null;
+                default:
+                    throw new InvalidOperationException("Unknown parse result.");
+            }
+        }
 
         /// <summary>An ErrorRecord for a failed API call: a specific id and category, the ID or URL as target, and what to do.</summary>
         internal static ErrorRecord ToErrorRecord(NotionApiException exception, object? target, string? recommendedAction = null)

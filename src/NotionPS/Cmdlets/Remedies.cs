@@ -23,6 +23,9 @@ namespace NotionPS.Cmdlets
             "This is a linked database (a view of a database kept elsewhere). The API reads only the source database: " +
             "open the source database as a full page and share it with the integration (••• > Add connections).";
 
+        public static string NotADatabase(string id) =>
+            $"{id} is a page, not a database. Open the database itself as a full page and copy its link (Share > Copy link); for an inline database, open it as a full page first.";
+
         public const string RateLimited =
             "Notion's rate limit (about 3 requests per second per integration) held after every retry. Wait a moment and run it again, or raise -MaximumRetryCount.";
 

@@ -1,0 +1,94 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using NotionPS.Client;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// Gets the database ID from Notion links or IDs, so a pasted link can be piped to the cmdlets
+    /// that take a database. Works offline: it reads the link and does not ask the API, unless
+    /// -Resolve asks it to confirm the ID is a database and to add its title and data sources.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "NotionDatabaseId", HelpUri = HelpUriBase + "Get-NotionDatabaseId.md")]
+    [OutputType(typeof(NotionDatabaseId))]
+    public sealed class GetNotionDatabaseIdCommand : NotionCmdlet
+    {
+        /// <summary>
+        /// Links or IDs. Null and empty strings are allowed through binding so they get the same
+        /// per-item error, with advice, as any other input that holds no ID.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Link", "Href", "Id", "DatabaseId")]
+        [AllowNull]
+        [AllowEmptyString]
+        public string?[]? Url { get; set; }
+
+        /// <summary>Ask the API to confirm each ID is a database the integration can see, and add its title and data sources.</summary>
+        [Parameter]
+        public SwitchParameter Resolve { get; set; }
+
+        private protected override bool NeedsConnection => Resolve;
+
+        protected override void ProcessRecord()
+        {
+            foreach (var url in Url ?? new string?[] { null })
+            {
+                var parsed = ParseIdOrWriteError(url);
+                if (parsed == null)
+                {
+                    continue;
+                }
+
+                var databaseId = new NotionDatabaseId(parsed.Id, parsed.ViewId, parsed.PageId, parsed.Input);
+                if (!Resolve || TryResolve(databaseId))
+                {
+                    WriteObject(databaseId);
+                }
+            }
+        }
+
+        private bool TryResolve(NotionDatabaseId databaseId)
+        {
+            try
+            {
+                var database = Await(cancellationToken => Client.GetDatabaseAsync(databaseId.DatabaseId, Log, cancellationToken));
+                databaseId.Title = database.Title;
+                databaseId.DataSources = database.DataSources.Select(source => new NotionDataSource(source.Id, source.Name, database.Id)).ToList();
+                return true;
+            }
+            catch (NotionApiException ex) when (ex.Code == "validation_error" || ex.Code == "object_not_found")
+            {
+                WriteError(IsPage(databaseId.DatabaseId)
+                    ? new ErrorRecord(
+                        new ArgumentException(Remedies.NotADatabase(databaseId.DatabaseId)),
+                        "NotionIdIsAPage",
+                        ErrorCategory.InvalidArgument,
+                        databaseId.Url)
+                    : ToErrorRecord(ex, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName)
+                        + " If you copied only the part after ?v=, that is the view ID: copy the 32 characters before the '?' instead."));
+            }
+            catch (NotionApiException ex)
+            {
+                WriteError(ToErrorRecord(ex, databaseId.Url));
+            }
+
+            return false;
+        }
+
+        private bool IsPage(string id)
+        {
+            try
+            {
+                using (Await(cancellationToken => Client.GetPageAsync(id, Log, cancellationToken)))
+                {
+                    return true;
+                }
+            }
+            catch (NotionApiException)
+            {
+                return false;
+            }
+        }
+    }
+}

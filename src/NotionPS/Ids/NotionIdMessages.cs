@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace NotionPS.Ids
+{
+    /// <summary>
+    /// What each rejection tells the user: what was wrong and what to copy instead. Kept together so
+    /// the wording stays consistent (and can move to a resource file as one piece).
+    /// </summary>
+    internal static class NotionIdMessages
+    {
+        private const string CopyTheLink =
+            "open the database as a full page, then ••• > Copy link";
+
+        private const string AcceptedHosts =
+            "notion.so, notion.site and notion.com and their subdomains (www.notion.so, <workspace>.notion.site, "
+            + "app.notion.com, notion:// desktop links)";
+
+        public static string Empty() =>
+            "No URL or ID was given. Pass the database's link (" + CopyTheLink + ") or the 32 characters of its ID.";
+
+        public static string NotALinkOrId(string input) => Format(
+            "'{0}' is not a Notion link or ID. Pass the database's link (" + CopyTheLink
+            + ") or the 32 characters of its ID, such as 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.",
+            input);
+
+        public static string LinkWithoutId(string input) => Format(
+            "'{0}' is a Notion link, but its path does not end in an ID. A database's link ends in its 32-character ID "
+            + "(after the title words and a dash) before any '?', "
+            + "such as https://www.notion.so/acme/Tasks-1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6?v=... To get it, "
+            + CopyTheLink + ".",
+            input);
+
+        public static string ViewIdOnly(string input) => Format(
+            "'{0}' holds only a view ID (after ?v=), not the database ID. Copy the 32 characters before the '?' "
+            + "in the database's link instead. If the link has none, the database is inline on a page: "
+            + "open it as a full page (••• > Open as full page) and copy that link.",
+            input);
+
+        public static string PageIdOnly(string input) => Format(
+            "'{0}' holds only the ID of a page (after p=, the row that was open in a side peek), not the database ID. "
+            + "Close the peek, open the database as a full page and copy the 32 characters before the '?' in its link.",
+            input);
+
+        public static string WrongLength(string input, string run, int digits) => Format(
+            "'{0}' contains '{1}', {2} hexadecimal characters where a Notion ID has exactly 32 "
+            + "(together, or dashed as 8-4-4-4-12). It was probably cut short or joined to other text: "
+            + "copy the database's link again and pass it whole, or the 32 characters before the '?'.",
+            input, run, digits);
+
+        public static string MisplacedDashes(string input, string run) => Format(
+            "'{0}' contains '{1}', which has 32 hexadecimal characters but dashes outside the 8-4-4-4-12 pattern "
+            + "of a Notion ID. Copy the ID again from the database's link: the 32 characters before the '?'.",
+            input, run);
+
+        public static string NotNotionHost(string input, string host) => Format(
+            "'{0}' links to {1}, not to Notion. Accepted are links to " + AcceptedHosts
+            + ", or a bare 32-character ID.",
+            input, host);
+
+        public static string NotNotionScheme(string input, string scheme) => Format(
+            "'{0}' is a {1}: link. Accepted are https://, http:// and notion:// links to " + AcceptedHosts
+            + ", or a bare 32-character ID.",
+            input, scheme);
+
+        private static string Format(string format, params object[] args) =>
+            string.Format(CultureInfo.InvariantCulture, format, args);
+    }
+}

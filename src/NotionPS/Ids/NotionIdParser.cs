@@ -1,0 +1,172 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace NotionPS.Ids
+{
+    /// <summary>
+    /// Finds the database ID in what a person copied from Notion: a bare ID, any of the link forms
+    /// Notion produces (workspace and title-prefixed paths, notion.site, app.notion.com, notion://
+    /// desktop links, peek links, fragments), or the tail of one. Where the input does not clearly
+    /// hold an ID it says so rather than guess: a view ID, a peeked row or a truncated run of hex
+    /// is never taken for the database.
+    /// </summary>
+    internal static class NotionIdParser
+    {
+        private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+        // Notion writes the ID at the end of the last path segment, after the title words and a dash.
+        private static readonly Regex TrailingId = new Regex("(?:^|-)(?<id>" + NotionId.Pattern + ")$", Options);
+
+        // Near misses, told apart from titles by having at least 16 digits: five dash-separated
+        // groups (a dashed ID with a group cut or misplaced) or one undashed run.
+        private static readonly Regex TrailingDashedRun = new Regex("(?:^|-)(?<run>(?:[0-9a-f]+-){4}[0-9a-f]+)$", Options);
+        private static readonly Regex TrailingHexRun = new Regex("(?<run>[0-9a-f]+)$", Options);
+        private const int NearMissMinimumDigits = 16;
+
+        // "notion.so/..." and "www.notion.so/..." pasted without a scheme.
+        private static readonly Regex StartsWithHost = new Regex(@"^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::[0-9]+)?(?:[/?#]|$)", Options);
+
+        private static readonly string[] AcceptedSchemes = { "https", "http", "notion" };
+        private static readonly string[] NotionDomains = { "notion.so", "notion.site", "notion.com" };
+
+        // Pairs a copy from chat, mail, Markdown or a shell may wrap around a link.
+        private static readonly (char Open, char Close)[] Wrappers =
+        {
+            ('"', '"'), ('\'', '\''), ('`', '`'), ('<', '>'), ('\u201C', '\u201D'), ('\u2018', '\u2019'), ('\u00AB', '\u00BB'),
+        };
+
+        // Characters char.IsWhiteSpace misses that copy-paste still brings along.
+        private static readonly char[] InvisibleCharacters = { '\u200B', '\uFEFF' };
+
+        public static NotionIdParseResult Parse(string? input)
+        {
+            // Messages quote the input as unwrapped ("shown"): what the person meant to pass.
+            var text = Unwrap(input ?? string.Empty);
+            if (input is null || text.Length == 0)
+            {
+                return new RejectedNotionId(NotionIdProblem.Empty, NotionIdMessages.Empty());
+            }
+
+            if (NotionId.TryNormalize(text, out var id))
+            {
+                return new ParsedNotionId(input, id, viewId: null, pageId: null);
+            }
+
+            if (text.Contains("://") || StartsWithHost.IsMatch(text))
+            {
+                return ParseLink(text.Contains("://") ? text : "https://" + text, input, text);
+            }
+
+            // Not a link: perhaps its last segment ("Tasks-<id>?v=...") or text that holds no ID.
+            // A longer path ("acme/Tasks-<id>", "localhost/<id>") could come from any host, so it is refused.
+            var pathAndQuery = text.Split('#')[0].Split(new[] { '?' }, 2);
+            if (pathAndQuery[0].Contains("/"))
+            {
+                return new RejectedNotionId(NotionIdProblem.NoId, NotionIdMessages.NotALinkOrId(text));
+            }
+
+            return ParseLocation(pathAndQuery[0], pathAndQuery.Length > 1 ? pathAndQuery[1] : string.Empty, input, text, isLink: false);
+        }
+
+        private static NotionIdParseResult ParseLink(string link, string input, string shown)
+        {
+            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri))
+            {
+                return new RejectedNotionId(NotionIdProblem.NoId, NotionIdMessages.NotALinkOrId(shown));
+            }
+
+            if (!AcceptedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
+            {
+                return new RejectedNotionId(NotionIdProblem.NotNotionLink, NotionIdMessages.NotNotionScheme(shown, uri.Scheme));
+            }
+
+            var host = uri.Host.TrimEnd('.');
+            if (!NotionDomains.Any(domain => host.Equals(domain, StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)))
+            {
+                return new RejectedNotionId(NotionIdProblem.NotNotionLink, NotionIdMessages.NotNotionHost(shown, uri.Host));
+            }
+
+            return ParseLocation(uri.AbsolutePath, uri.Query.TrimStart('?'), input, shown, isLink: true);
+        }
+
+        private static NotionIdParseResult ParseLocation(string path, string query, string input, string shown, bool isLink)
+        {
+            var lastSegment = Uri.UnescapeDataString(path.Split('/').LastOrDefault(segment => segment.Length > 0) ?? string.Empty);
+            var viewValue = QueryValue(query, "v");
+            var pageValue = QueryValue(query, "p");
+
+            var match = TrailingId.Match(lastSegment);
+            if (match.Success && NotionId.TryNormalize(match.Groups["id"].Value, out var id))
+            {
+                return new ParsedNotionId(input, id, NormalizeOrNull(viewValue), NormalizeOrNull(pageValue));
+            }
+
+            if (FindNearMiss(lastSegment, shown) is { } nearMiss)
+            {
+                return nearMiss;
+            }
+
+            if (viewValue != null)
+            {
+                return new RejectedNotionId(NotionIdProblem.ViewIdOnly, NotionIdMessages.ViewIdOnly(shown));
+            }
+
+            if (pageValue != null)
+            {
+                return new RejectedNotionId(NotionIdProblem.PageIdOnly, NotionIdMessages.PageIdOnly(shown));
+            }
+
+            return new RejectedNotionId(
+                NotionIdProblem.NoId,
+                isLink ? NotionIdMessages.LinkWithoutId(shown) : NotionIdMessages.NotALinkOrId(shown));
+        }
+
+        private static RejectedNotionId? FindNearMiss(string segment, string shown)
+        {
+            var dashed = TrailingDashedRun.Match(segment);
+            var run = dashed.Success ? dashed.Groups["run"].Value : TrailingHexRun.Match(segment).Groups["run"].Value;
+            var digits = run.Count(character => character != '-');
+            if (digits < NearMissMinimumDigits || (digits == 32 && !dashed.Success))
+            {
+                // Too short to have been meant as an ID, or a whole ID glued to other text.
+                return null;
+            }
+
+            return digits == 32
+                ? new RejectedNotionId(NotionIdProblem.MalformedId, NotionIdMessages.MisplacedDashes(shown, run))
+                : new RejectedNotionId(NotionIdProblem.MalformedId, NotionIdMessages.WrongLength(shown, run, digits));
+        }
+
+        private static string? QueryValue(string query, string name)
+        {
+            foreach (var pair in query.Split('&'))
+            {
+                var separator = pair.IndexOf('=');
+                if (separator > 0 && pair.Substring(0, separator) == name)
+                {
+                    return Uri.UnescapeDataString(pair.Substring(separator + 1));
+                }
+            }
+
+            return null;
+        }
+
+        private static string? NormalizeOrNull(string? value) =>
+            value != null && NotionId.TryNormalize(value, out var id) ? id : null;
+
+        private static string Unwrap(string input)
+        {
+            var text = TrimInvisible(input);
+            while (text.Length >= 2 && Wrappers.Any(pair => text[0] == pair.Open && text[text.Length - 1] == pair.Close))
+            {
+                text = TrimInvisible(text.Substring(1, text.Length - 2));
+            }
+
+            return text;
+        }
+
+        private static string TrimInvisible(string text) => text.Trim().Trim(InvisibleCharacters).Trim();
+    }
+}

@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Security;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using Xunit;
+
+namespace NotionPS.Tests.Client;
+
+public class NotionClientTests
+{
+    private const string TestToken = "demo-token-full-access";
+
+    [Fact]
+    public async Task SendsBearerTokenVersionAndUserAgent()
+    {
+        var handler = new ScriptedHandler(Ok("{\"object\":\"user\",\"id\":\"b1\",\"name\":\"Bot\",\"type\":\"bot\",\"bot\":{\"owner\":{\"type\":\"workspace\",\"workspace\":true},\"workspace_name\":\"Acme\"}}"));
+        var client = NewClient(handler, new FakeClock());
+
+        var me = await client.GetMeAsync(new RecordingLog(), CancellationToken.None);
+
+        var request = handler.Requests.Single();
+        Assert.Equal("Bearer " + TestToken, request.Authorization);
+        Assert.Equal("2026-03-11", request.NotionVersion);
+        Assert.StartsWith("NotionPS/", request.UserAgent);
+        Assert.Equal("https://api.notion.com/v1/users/me", request.Uri);
+        Assert.Equal(("b1", "Bot", "workspace", "Acme"), (me.Id, me.Name, me.OwnerType, me.WorkspaceName));
+    }
+
+    [Fact]
+    public async Task HonoursRetryAfterOn429ForAnyMethodAndSaysSoInVerbose()
+    {
+        var clock = new FakeClock();
+        var handler = new ScriptedHandler(RateLimited(2), RateLimited(1), Ok("{\"object\":\"page\",\"id\":\"p1\"}"));
+        var client = NewClient(handler, clock);
+        var log = new RecordingLog();
+
+        using var page = await client.CreatePageAsync("ds1", new JsonObject(), log, CancellationToken.None);
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Contains(TimeSpan.FromSeconds(2), clock.Delays);
+        Assert.Contains(TimeSpan.FromSeconds(1), clock.Delays);
+        Assert.Contains(log.VerboseLines, line => line.Contains("429 rate_limited; retry 1 of 5 in 2.0 s"));
+        Assert.Contains(log.VerboseLines, line => line.Contains("-> 200") && line.Contains("(attempt 3)"));
+    }
+
+    [Theory]
+    [InlineData(500, "internal_server_error")]
+    [InlineData(502, "bad_gateway")]
+    [InlineData(503, "service_unavailable")]
+    [InlineData(504, "gateway_timeout")]
+    public async Task RepeatsAReadAfterA5xxButNeverAWrite(int status, string code)
+    {
+        var readHandler = new ScriptedHandler(Error(status, code), Ok("{}"));
+        using (await NewClient(readHandler, new FakeClock()).GetPageAsync("p1", new RecordingLog(), CancellationToken.None))
+        {
+            Assert.Equal(2, readHandler.Requests.Count);
+        }
+
+        var writeHandler = new ScriptedHandler(Error(status, code), Ok("{}"));
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() =>
+            NewClient(writeHandler, new FakeClock()).CreatePageAsync("ds1", new JsonObject(), new RecordingLog(), CancellationToken.None));
+        Assert.Single(writeHandler.Requests);
+        Assert.Equal(status, failure.Status);
+        Assert.Equal(code, failure.Code);
+    }
+
+    [Fact]
+    public async Task RepeatsAReadAfterADroppedConnectionButNeverAWrite()
+    {
+        var readHandler = new ScriptedHandler(Drop(), Ok("{}"));
+        using (await NewClient(readHandler, new FakeClock()).GetPageAsync("p1", new RecordingLog(), CancellationToken.None))
+        {
+            Assert.Equal(2, readHandler.Requests.Count);
+        }
+
+        var writeHandler = new ScriptedHandler(Drop(), Ok("{}"));
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() =>
+            NewClient(writeHandler, new FakeClock()).CreatePageAsync("ds1", new JsonObject(), new RecordingLog(), CancellationToken.None));
+        Assert.Single(writeHandler.Requests);
+        Assert.Equal(0, failure.Status);
+        Assert.Equal("connection_failure", failure.Code);
+    }
+
+    [Fact]
+    public async Task GivesUpAfterTheMaximumRetryCount()
+    {
+        var handler = new ScriptedHandler(Enumerable.Range(0, 10).Select(_ => RateLimited(0)).ToArray());
+        var options = new NotionClientOptions { MaximumRetryCount = 2 };
+        var clock = new FakeClock();
+        var client = new NotionClient(Secure(TestToken), options, clock, new RateLimiter(0, 1, clock), handler);
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() => client.GetPageAsync("p1", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal("rate_limited", failure.Code);
+    }
+
+    [Fact]
+    public async Task MapsNotionsErrorBodyWithStatusCodeMessageAndRequestId()
+    {
+        var handler = new ScriptedHandler(Error(404, "object_not_found", "Could not find database with ID: abc. Make sure the relevant pages and databases are shared with your integration \"Bot\".", "req-123"));
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() =>
+            NewClient(handler, new FakeClock()).GetDatabaseAsync("abc", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal(404, failure.Status);
+        Assert.Equal("object_not_found", failure.Code);
+        Assert.Equal("req-123", failure.RequestId);
+        Assert.Contains("GET v1/databases/abc returned 404 object_not_found", failure.Message);
+        Assert.Contains("shared with your integration \"Bot\"", failure.Message);
+        Assert.Contains("request_id req-123", failure.Message);
+    }
+
+    [Fact]
+    public async Task DescribesANonNotionErrorBodyByItsStatus()
+    {
+        var handler = new ScriptedHandler(() => new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent("<html>proxy says no</html>") });
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() =>
+            NewClient(handler, new FakeClock()).GetDatabaseAsync("abc", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal(403, failure.Status);
+        Assert.Equal("http_403", failure.Code);
+    }
+
+    [Fact]
+    public async Task CancellationStopsARetryAfterWait()
+    {
+        var handler = new ScriptedHandler(RateLimited(3600), Ok("{}"));
+        var client = new NotionClient(Secure(TestToken), new NotionClientOptions(), SystemClockForTests, RateLimiter(), handler);
+        using var cancel = new CancellationTokenSource();
+
+        var call = client.GetPageAsync("p1", new RecordingLog(), cancel.Token);
+        await handler.FirstRequestSeen.Task;
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(handler.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://api.example.com", false)]
+    [InlineData("http://10.0.0.5:7700", false)]
+    [InlineData("ftp://localhost", false)]
+    [InlineData("http://localhost:7700", true)]
+    [InlineData("http://127.0.0.1:7700", true)]
+    [InlineData("http://[::1]:7700", true)]
+    [InlineData("https://api.example.com", true)]
+    public void RefusesPlainHttpToAnythingButThisMachine(string baseUri, bool accepted)
+    {
+        var options = new NotionClientOptions { BaseUri = new Uri(baseUri) };
+
+        if (accepted)
+        {
+            options.Validate();
+        }
+        else
+        {
+            var error = Assert.Throws<ArgumentException>(options.Validate);
+            Assert.Equal("BaseUri", error.ParamName);
+        }
+    }
+
+    [Fact]
+    public void RefusesAnEmptyToken()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new NotionClient(new SecureString(), new NotionClientOptions()));
+        Assert.Contains("my-integrations", error.Message);
+    }
+
+    [Fact]
+    public async Task DebugShowsBodiesButNeverTheToken()
+    {
+        var handler = new ScriptedHandler(Ok("{\"echo\":\"" + TestToken + "\"}"));
+        var log = new RecordingLog { IsDebugEnabled = true };
+
+        using (await NewClient(handler, new FakeClock()).UpdatePageAsync("p1", new JsonObject { ["note"] = TestToken }, log, CancellationToken.None))
+        {
+        }
+
+        Assert.Contains(log.DebugLines, line => line.Contains("request body") && line.Contains("***"));
+        Assert.Contains(log.DebugLines, line => line.Contains("response body") && line.Contains("***"));
+        Assert.DoesNotContain(log.DebugLines.Concat(log.VerboseLines), line => line.Contains(TestToken));
+    }
+
+    private static readonly IClock SystemClockForTests = SystemClock.Instance;
+
+    private static RateLimiter RateLimiter() => new(0, 1, SystemClock.Instance);
+
+    private static NotionClient NewClient(HttpMessageHandler handler, FakeClock clock) =>
+        new(Secure(TestToken), new NotionClientOptions(), clock, new RateLimiter(0, 1, clock), handler);
+
+    internal static SecureString Secure(string text)
+    {
+        var secure = new SecureString();
+        foreach (var character in text)
+        {
+            secure.AppendChar(character);
+        }
+
+        return secure;
+    }
+
+    private static Func<HttpResponseMessage> Ok(string json) => () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    private static Func<HttpResponseMessage> Error(int status, string code, string message = "failed", string requestId = "req-1") => () =>
+        new HttpResponseMessage((HttpStatusCode)status)
+        {
+            Content = new StringContent($"{{\"object\":\"error\",\"status\":{status},\"code\":\"{code}\",\"message\":{System.Text.Json.JsonSerializer.Serialize(message)},\"request_id\":\"{requestId}\"}}"),
+        };
+
+    private static Func<HttpResponseMessage> RateLimited(int seconds) => () =>
+    {
+        var response = Error(429, "rate_limited", "You have been rate limited.")();
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+        return response;
+    };
+
+    private static Func<HttpResponseMessage> Drop() => () => throw new HttpRequestException("The connection was reset.");
+
+    internal sealed record SeenRequest(string Method, string Uri, string? Authorization, string? NotionVersion, string? UserAgent);
+
+    private sealed class ScriptedHandler(params Func<HttpResponseMessage>[] script) : HttpMessageHandler
+    {
+        private int next;
+
+        public List<SeenRequest> Requests { get; } = new();
+
+        public TaskCompletionSource FirstRequestSeen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(new SeenRequest(
+                request.Method.Method,
+                request.RequestUri!.ToString(),
+                request.Headers.TryGetValues("Authorization", out var auth) ? auth.Single() : null,
+                request.Headers.TryGetValues("Notion-Version", out var version) ? version.Single() : null,
+                request.Headers.TryGetValues("User-Agent", out var agent) ? string.Join(" ", agent) : null));
+            FirstRequestSeen.TrySetResult();
+            return Task.FromResult(script[Math.Min(next++, script.Length - 1)]());
+        }
+    }
+}
+
+internal sealed class RecordingLog : INotionLog
+{
+    public List<string> VerboseLines { get; } = new();
+
+    public List<string> DebugLines { get; } = new();
+
+    public bool IsDebugEnabled { get; set; }
+
+    public void Verbose(string message) => VerboseLines.Add(message);
+
+    public void Debug(string message) => DebugLines.Add(message);
+}

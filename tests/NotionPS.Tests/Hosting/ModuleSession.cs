@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace NotionPS.Tests.Hosting;
+
+/// <summary>
+/// A runspace of the real PowerShell engine with the staged module (out/NotionPS) imported, as a
+/// user's session would have it. Scripts run in one shared runspace, so variables and the module's
+/// session state carry over from one <see cref="Run"/> to the next. Not thread-safe: one test at a time.
+/// </summary>
+public sealed class ModuleSession : IDisposable
+{
+    public static string ManifestPath { get; } = Path.Combine(TestPaths.RepoRoot, "out", "NotionPS", "NotionPS.psd1");
+
+    private readonly Runspace runspace;
+
+    public ModuleSession()
+    {
+        // CreateDefault2: CreateDefault needs a console host the test process does not have.
+        runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace.Open();
+        using var import = CreatePowerShell();
+        import.AddCommand("Import-Module").AddParameter("Name", ManifestPath).AddParameter("ErrorAction", "Stop");
+        import.Invoke();
+    }
+
+    /// <summary>
+    /// Runs a script and collects everything it wrote. Terminating errors are thrown as they would
+    /// reach a host (RuntimeException and its kin); non-terminating ones are in <see cref="ScriptResult.Errors"/>.
+    /// </summary>
+    /// <param name="script">PowerShell source, run in the session's global scope.</param>
+    /// <param name="variables">Variables to set first, so values need no quoting inside the script.</param>
+    public ScriptResult Run(string script, IReadOnlyDictionary<string, object?>? variables = null)
+    {
+        foreach (var variable in variables ?? new Dictionary<string, object?>())
+        {
+            runspace.SessionStateProxy.SetVariable(variable.Key, variable.Value);
+        }
+
+        using var ps = CreatePowerShell();
+        ps.AddScript(script);
+        var output = ps.Invoke();
+        return new ScriptResult(
+            output.ToList(),
+            ps.Streams.Error.ToList(),
+            ps.Streams.Warning.ToList(),
+            ps.Streams.Verbose.ToList(),
+            ps.Streams.Debug.ToList(),
+            ps.Streams.Information.ToList());
+    }
+
+    /// <summary>
+    /// A PowerShell instance on this session's runspace, for what <see cref="Run"/> does not cover:
+    /// BeginInvoke and Stop (Ctrl+C), or commands added with parameters instead of a script.
+    /// </summary>
+    public PowerShell CreatePowerShell()
+    {
+        var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        return ps;
+    }
+
+    public void Dispose() => runspace.Dispose();
+}
