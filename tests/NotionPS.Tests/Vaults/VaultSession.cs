@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
+using NotionPS.Tests.Hosting;
 using Xunit;
 
 namespace NotionPS.Tests.Vaults;
@@ -20,8 +19,8 @@ public sealed class VaultCollection
 }
 
 /// <summary>
-/// A hosted session with the staged NotionPS module and, unless told otherwise, the SecretManagement
-/// double, reset to no vaults.
+/// A <see cref="ModuleSession"/> with, unless told otherwise, the SecretManagement double imported and
+/// reset to no vaults; it keeps the text of every stream and error record for the token search.
 /// </summary>
 internal sealed class VaultSession : IDisposable
 {
@@ -30,82 +29,66 @@ internal sealed class VaultSession : IDisposable
     private static readonly string DoubleManifest = Path.Combine(
         DoubleModuleFolder, "Microsoft.PowerShell.SecretManagement", "Microsoft.PowerShell.SecretManagement.psd1");
 
-    private static readonly string NotionManifest = Path.Combine(TestPaths.RepoRoot, "out", "NotionPS", "NotionPS.psd1");
-
+    private readonly ModuleSession session = new();
     private readonly List<string> streamText = new();
 
     public VaultSession(bool withSecretManagement = true)
     {
-        PowerShell = PowerShell.Create(InitialSessionState.CreateDefault2());
-        Run("Import-Module $args[0] -ErrorAction Stop", NotionManifest);
         if (withSecretManagement)
         {
-            Run("Import-Module $args[0] -ErrorAction Stop; Reset-SecretDouble", DoubleManifest);
+            Run("Import-Module $manifest -ErrorAction Stop; Reset-SecretDouble", ("manifest", DoubleManifest));
         }
     }
 
-    public PowerShell PowerShell { get; }
+    public ModuleSession Module => session;
 
     /// <summary>Runs a script that must not fail; returns its output.</summary>
-    public Collection<PSObject> Run(string script, params object[] arguments)
+    public IReadOnlyList<PSObject> Run(string script, params (string Name, object? Value)[] variables)
     {
-        var output = Invoke(script, arguments);
-        Assert.True(PowerShell.Streams.Error.Count == 0, "Unexpected error: " + string.Join(Environment.NewLine, PowerShell.Streams.Error));
-        return output;
+        var result = Invoke(script, variables);
+        Assert.True(result.Errors.Count == 0, "Unexpected error: " + string.Join(Environment.NewLine, result.Errors));
+        return result.Output;
     }
 
     /// <summary>
     /// Runs a script that must stop with a terminating error (a statement-terminating one included:
     /// try/catch turns it into one that stops the script); returns its ErrorRecord.
     /// </summary>
-    public ErrorRecord Terminates(string script, params object[] arguments)
+    public ErrorRecord Terminates(string script, params (string Name, object? Value)[] variables)
     {
-        var exception = Assert.ThrowsAny<RuntimeException>(() => Invoke("try {\n" + script + "\n} catch { throw }", arguments));
+        var exception = Assert.ThrowsAny<RuntimeException>(() => Invoke("try {\n" + script + "\n} catch { throw }", variables));
         Record(exception.ErrorRecord);
         return exception.ErrorRecord;
     }
 
     /// <summary>Runs a script that must complete with non-terminating errors; returns them.</summary>
-    public IReadOnlyList<ErrorRecord> WritesErrors(string script, out Collection<PSObject> output, params object[] arguments)
+    public IReadOnlyList<ErrorRecord> WritesErrors(string script, out IReadOnlyList<PSObject> output, params (string Name, object? Value)[] variables)
     {
-        output = Invoke(script, arguments);
-        Assert.NotEmpty(PowerShell.Streams.Error);
-        return PowerShell.Streams.Error.ToList();
+        var result = Invoke(script, variables);
+        Assert.NotEmpty(result.Errors);
+        output = result.Output;
+        return result.Errors;
     }
 
     /// <summary>Everything any stream carried so far, error records in full, for searching for a secret.</summary>
     public string AllStreamText() => string.Join(Environment.NewLine, streamText);
 
-    public void Dispose() => PowerShell.Dispose();
+    public void Dispose() => session.Dispose();
 
-    private Collection<PSObject> Invoke(string script, object[] arguments)
+    private ScriptResult Invoke(string script, (string Name, object? Value)[] variables)
     {
-        PowerShell.Commands.Clear();
-        PowerShell.Streams.ClearStreams();
-        PowerShell.AddScript(script);
-        foreach (var argument in arguments)
+        var result = session.Run(script, variables.ToDictionary(v => v.Name, v => v.Value));
+        streamText.AddRange(result.Output.Select(o => o?.ToString() ?? string.Empty));
+        streamText.AddRange(result.Verbose.Select(r => r.Message));
+        streamText.AddRange(result.Debug.Select(r => r.Message));
+        streamText.AddRange(result.Warnings.Select(r => r.Message));
+        streamText.AddRange(result.Information.Select(r => r.MessageData?.ToString() ?? string.Empty));
+        foreach (var error in result.Errors)
         {
-            PowerShell.AddArgument(argument);
+            Record(error);
         }
 
-        try
-        {
-            var output = PowerShell.Invoke();
-            streamText.AddRange(output.Select(o => o?.ToString() ?? string.Empty));
-            return output;
-        }
-        finally
-        {
-            var streams = PowerShell.Streams;
-            streamText.AddRange(streams.Verbose.Select(r => r.Message));
-            streamText.AddRange(streams.Debug.Select(r => r.Message));
-            streamText.AddRange(streams.Warning.Select(r => r.Message));
-            streamText.AddRange(streams.Information.Select(r => r.MessageData?.ToString() ?? string.Empty));
-            foreach (var error in streams.Error)
-            {
-                Record(error);
-            }
-        }
+        return result;
     }
 
     private void Record(ErrorRecord error)
