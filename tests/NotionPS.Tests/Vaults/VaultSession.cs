@@ -78,7 +78,12 @@ internal sealed class VaultSession : IDisposable
     private ScriptResult Invoke(string script, (string Name, object? Value)[] variables)
     {
         var result = session.Run(script, variables.ToDictionary(v => v.Name, v => v.Value));
-        streamText.AddRange(result.Output.Select(o => o?.ToString() ?? string.Empty));
+        foreach (var item in result.Output.Where(o => o != null))
+        {
+            streamText.Add(item.ToString());
+            streamText.AddRange(item.Properties.Select(p => SafeValue(p)));
+        }
+
         streamText.AddRange(result.Verbose.Select(r => r.Message));
         streamText.AddRange(result.Debug.Select(r => r.Message));
         streamText.AddRange(result.Warnings.Select(r => r.Message));
@@ -89,6 +94,18 @@ internal sealed class VaultSession : IDisposable
         }
 
         return result;
+    }
+
+    private static string SafeValue(PSPropertyInfo property)
+    {
+        try
+        {
+            return property.Value?.ToString() ?? string.Empty;
+        }
+        catch (GetValueException)
+        {
+            return string.Empty;
+        }
     }
 
     private void Record(ErrorRecord error)
