@@ -63,6 +63,21 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void ConnectByNamePrefersTheDefaultVaultAndSaysSo()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Archive; Add-SecretDoubleVault Main -DefaultVault");
+        session.Run("Register-NotionIntegration Demo $token -Vault Archive -BaseUri $emulator", Token(EmulatorFixture.ReadOnlyToken), Emulator());
+        session.Run("Register-NotionIntegration Demo $token -Vault Main -BaseUri $emulator", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        var result = session.Module.Run("Connect-NotionIntegration -Name Demo");
+
+        Assert.Equal("NotionPS Demo", result.OutputOf<NotionConnection>().Single().BotName);
+        Assert.Contains("'Main'", result.Warnings.Single().Message);
+        Assert.Contains("-Vault", result.Warnings.Single().Message);
+    }
+
+    [Fact]
     public void WhatIfValidatesButStoresNothing()
     {
         using var session = new VaultSession();
