@@ -162,6 +162,33 @@ public sealed class SetupFlowTests : IDisposable
         Assert.Contains("is a page, not a database", page.Message);
     }
 
+    /// <summary>
+    /// The issue's own example, as written, against the emulator with Notion's rate limit on: a table with
+    /// one line per database, the unshared one saying how to share it.
+    /// </summary>
+    [Fact]
+    public async Task TheSetupPipelinePrintsATableOneLinePerDatabaseUnderTheRateLimit()
+    {
+        await emulator.SetRateLimitAsync(requestsPerSecond: 3, burst: 10, retryAfterSeconds: 1);
+        var host = new TextCaptureHost();
+        using var console = emulator.NewSession(host);
+
+        var result = console.Run(
+            "$PSDefaultParameterValues.Clear(); " +
+            "Connect-NotionIntegration -Token $token -BaseUri $emu | Out-Null; $urls | Get-NotionDatabaseId | Test-NotionDatabaseAccess | Out-Default",
+            new Dictionary<string, object?> { ["urls"] = new[] { EmulatorFixture.TasksUrl, EmulatorFixture.PrivateNotesUrl } });
+
+        Assert.Empty(result.Errors);
+        // The engine colours table headers with ANSI escapes, as a terminal shows them.
+        var text = System.Text.RegularExpressions.Regex.Replace(host.Text, "\u001b\\[[0-9;]*m", string.Empty);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, line => line.StartsWith("Title") && line.Contains("Status") && line.Contains("Message"));
+        Assert.Single(lines, line => line.StartsWith("Tasks ") && line.Contains("Accessible") && line.Contains("can read and query"));
+        Assert.Single(lines, line => line.StartsWith(EmulatorFixture.PrivateNotesDatabaseId) && line.Contains("NotShared"));
+        Assert.Contains("click Add connections", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
+        Assert.Equal(0, (int)(await emulator.IntegrationStatsAsync("NotionPS Demo"))["rateLimited"]!);
+    }
+
     [Fact]
     public void ABadInputInThePipelineIsAnErrorAndTheOthersAreStillTested()
     {
