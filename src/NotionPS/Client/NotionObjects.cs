@@ -70,11 +70,37 @@ namespace NotionPS.Client
         }
     }
 
-    /// <summary>A data source's schema (under 2022-06-28, the database's): property name to type.</summary>
+    /// <summary>One column of a schema: its name, its property ID (for the property-item endpoint), type and options.</summary>
+    internal sealed class SchemaProperty
+    {
+        public SchemaProperty(string name, string id, string type, IReadOnlyList<string> options)
+        {
+            Name = name;
+            Id = id;
+            Type = type;
+            Options = options;
+        }
+
+        public string Name { get; }
+        public string Id { get; }
+        public string Type { get; }
+
+        /// <summary>The option names of a select, multi-select or status column; empty for other types.</summary>
+        public IReadOnlyList<string> Options { get; }
+    }
+
+    /// <summary>A data source's schema (under 2022-06-28, the database's): its columns.</summary>
     internal sealed class DataSourceSchema
     {
         public string Id { get; private set; } = string.Empty;
         public string Name { get; private set; } = string.Empty;
+
+        /// <summary>The database the data source belongs to (under 2022-06-28, the database itself).</summary>
+        public string DatabaseId { get; private set; } = string.Empty;
+
+        public IReadOnlyList<SchemaProperty> Properties { get; private set; } = Array.Empty<SchemaProperty>();
+
+        /// <summary>Column name to Notion property type.</summary>
         public IReadOnlyDictionary<string, string> PropertyTypes { get; private set; } = new Dictionary<string, string>();
 
         /// <summary>The one title column every data source has.</summary>
@@ -82,21 +108,32 @@ namespace NotionPS.Client
 
         public static DataSourceSchema From(JsonElement source)
         {
-            var types = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (JsonRead.Object(source, "properties") is JsonElement properties)
+            var properties = new List<SchemaProperty>();
+            if (JsonRead.Object(source, "properties") is JsonElement columns)
             {
-                foreach (var property in properties.EnumerateObject())
+                foreach (var column in columns.EnumerateObject())
                 {
-                    types[property.Name] = JsonRead.String(property.Value, "type") ?? string.Empty;
+                    var type = JsonRead.String(column.Value, "type") ?? string.Empty;
+                    properties.Add(new SchemaProperty(column.Name, JsonRead.String(column.Value, "id") ?? column.Name, type, Options(column.Value, type)));
                 }
             }
 
+            var id = JsonRead.String(source, "id") ?? string.Empty;
+            var parent = JsonRead.Object(source, "parent") ?? default;
             return new DataSourceSchema
             {
-                Id = JsonRead.String(source, "id") ?? string.Empty,
+                Id = id,
                 Name = JsonRead.String(source, "name") ?? JsonRead.PlainText(JsonRead.Array(source, "title")),
-                PropertyTypes = types,
+                DatabaseId = JsonRead.String(source, "object") == "data_source" ? JsonRead.String(parent, "database_id") ?? string.Empty : id,
+                Properties = properties,
+                PropertyTypes = properties.ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal),
             };
+        }
+
+        private static IReadOnlyList<string> Options(JsonElement column, string type)
+        {
+            var options = JsonRead.Array(JsonRead.Object(column, type) ?? default, "options");
+            return options?.EnumerateArray().Select(option => JsonRead.String(option, "name") ?? string.Empty).ToList() ?? (IReadOnlyList<string>)Array.Empty<string>();
         }
     }
 }
