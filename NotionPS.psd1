@@ -17,6 +17,13 @@
         'Get-NotionConnection'
         'Get-NotionDatabaseId'
         'Test-NotionDatabaseAccess'
+        'Find-NotionDatabase'
+        'Get-NotionDatabase'
+        'Get-NotionDatabaseRow'
+        'Add-NotionDatabaseRow'
+        'Set-NotionDatabaseRow'
+        'Remove-NotionDatabaseRow'
+        'Invoke-NotionApi'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

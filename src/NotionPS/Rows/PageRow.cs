@@ -22,7 +22,7 @@ namespace NotionPS.Rows
 
         public string? DatabaseId { get; }
 
-        /// <summary>Null under Notion-Version 2022-06-28, which has no data sources.</summary>
+        /// <summary>Under Notion-Version 2022-06-28, which has no data sources, the database (its own single data source).</summary>
         public string? DataSourceId { get; }
 
         public string? Url { get; }
@@ -54,7 +54,7 @@ namespace NotionPS.Rows
             return new PageRow(
                 PropertyReader.String(page, "id") ?? string.Empty,
                 PropertyReader.String(parent, "database_id"),
-                PropertyReader.String(parent, "data_source_id"),
+                PropertyReader.String(parent, "data_source_id") ?? (PropertyReader.String(parent, "type") == "database_id" ? PropertyReader.String(parent, "database_id") : null),
                 PropertyReader.String(page, "url"),
                 Time(page, "created_time"),
                 Time(page, "last_edited_time"),

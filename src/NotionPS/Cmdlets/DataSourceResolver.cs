@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// The data source a row cmdlet works on: the one given, or the only one of the database given.
+    /// Under Notion-Version 2022-06-28 the database is its own data source.
+    /// </summary>
+    internal static class DataSourceResolver
+    {
+        public static async Task<DataSourceSchema> ResolveAsync(NotionClient client, string? databaseId, string? dataSourceId, INotionLog log, CancellationToken cancellationToken)
+        {
+            if (dataSourceId != null || !ApiVersion.HasDataSources(client.Options.ApiVersion))
+            {
+                return await client.GetSchemaAsync(dataSourceId ?? databaseId!, log, cancellationToken).ConfigureAwait(false);
+            }
+
+            var database = await client.GetDatabaseAsync(databaseId!, log, cancellationToken).ConfigureAwait(false);
+            if (database.DataSources.Count != 1)
+            {
+                throw new DataSourceChoiceException(database);
+            }
+
+            return await client.GetSchemaAsync(database.DataSources[0].Id, log, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A database addressed by its ID that has no data source the integration can reach, or several.</summary>
+    internal sealed class DataSourceChoiceException : Exception
+    {
+        public DataSourceChoiceException(DatabaseInfo database)
+            : base(Describe(database))
+        {
+            HasNone = database.DataSources.Count == 0;
+        }
+
+        public bool HasNone { get; }
+
+        public string ErrorId => HasNone ? "NotionNoDataSource" : "NotionDatabaseHasSeveralDataSources";
+
+        private static string Describe(DatabaseInfo database)
+        {
+            if (database.DataSources.Count == 0)
+            {
+                return $"Database \"{database.Title}\" ({database.Id}) has no data source this integration can reach. " + Remedies.ShareSourceDatabase;
+            }
+
+            IEnumerable<string> sources = database.DataSources.Select(source => $"\"{source.Name}\" ({source.Id})");
+            return $"Database \"{database.Title}\" ({database.Id}) has {database.DataSources.Count} data sources: {string.Join(", ", sources)}. "
+                + "Say which one with -DataSourceId (Get-NotionDatabase lists them).";
+        }
+    }
+}
