@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -102,6 +103,7 @@ namespace NotionPS.Cmdlets
             var input = InputObject!;
             rowNumber++;
             var members = RowObjects.Members(input);
+            var label = Label(members);
             RowMapping mapping;
             try
             {
@@ -109,12 +111,11 @@ namespace NotionPS.Cmdlets
             }
             catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException)
             {
-                work!.Add(RowWork.Failed(ex), new PendingRow($"Row {rowNumber}", input, false));
+                work!.Add(RowWork.Failed(ex), new PendingRow(label, input, false));
                 return;
             }
 
             WarnOnceAboutReadOnly(mapping);
-            var label = Label(mapping);
             if (!ShouldProcess($"{label} of \"{schema.Name}\"", MatchOn == null ? "Add row" : "Add or update row"))
             {
                 return;
@@ -180,12 +181,12 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        private string Label(RowMapping mapping)
+        /// <summary>How messages name the row: its position in the input and, when it has one, its title.</summary>
+        private string Label(IReadOnlyList<KeyValuePair<string, object?>> members)
         {
             var title = schema!.TitlePropertyName;
-            return title != null && mapping.Values.TryGetValue(title, out var value) && !PlainValues.IsEmpty(value)
-                ? $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")"
-                : $"Row {rowNumber}";
+            var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
+            return PlainValues.IsEmpty(value) ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
         }
 
         private async Task<PageRow?> CreateAsync(JsonObject properties, CancellationToken cancellationToken)
