@@ -115,95 +115,48 @@ namespace NotionPS.Cmdlets
         private static JsonNode? And(IReadOnlyList<JsonNode> conditions) =>
             conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };
 
-        private JsonArray Sorts()
-        {
-            if (Sort == null || Sort.Length == 0)
-            {
-                // Created order lets a read go past the 10,000-row cap by windows of created time.
-                return new JsonArray(new JsonObject { ["timestamp"] = "created_time", ["direction"] = "ascending" });
-            }
+        /// <summary>Column names (ascending) or sorts in Notion's own shape; null for created order.</summary>
+        private JsonArray? Sorts() =>
+            Sort == null || Sort.Length == 0
+                ? null
+                : new JsonArray(Sort.Select(RowObjects.Plain).Select(sort => sort is string column
+                    ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
+                    : PlainValues.ToJson(sort)).ToArray());
 
-            return new JsonArray(Sort.Select(RowObjects.Plain).Select(sort => sort is string column
-                ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
-                : PlainValues.ToJson(sort)).ToArray());
-        }
-
-        /// <summary>
-        /// Pages through the query. When Notion stops at its cap (has_more false, request_status
-        /// incomplete), reads on from the newest created time seen, skipping the rows of that minute
-        /// already written (created_time has minute precision).
-        /// </summary>
+        /// <summary>Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they come.</summary>
         private void ReadAll(DataSourceSchema schema, JsonNode? userFilter, string input)
         {
-            var customSort = Sort != null && Sort.Length > 0;
-            var sorts = Sorts();
+            var query = new RowQuery(userFilter, Sorts());
             var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
-            string? windowStart = null;
-            string? newestCreated = null;
-            var newestIds = new HashSet<string>(StringComparer.Ordinal);
-            var alreadyWritten = new HashSet<string>(StringComparer.Ordinal);
-            string? cursor = null;
             var read = 0;
             try
             {
-                while (!IsPagingDone)
+                while (!query.Done && !IsPagingDone)
                 {
-                    var filter = WindowFilter(userFilter, windowStart);
-                    var (page, rows) = Await(cancellationToken => ReadPageAsync(schema.Id, filter, sorts, cursor, PageSize(), cancellationToken));
-                    for (var i = 0; i < page.Results.Count && !IsPagingDone; i++)
+                    var windows = query.Windows;
+                    var page = Await(cancellationToken => Client.QueryPageAsync(schema.Id, query.Filter, query.Sorts, query.Cursor, PageSize(), Log, cancellationToken));
+                    var fresh = query.Accept(page);
+                    if (query.Windows > windows)
                     {
-                        var item = page.Results[i];
-                        var id = PropertyReader.String(item, "id") ?? string.Empty;
-                        if (alreadyWritten.Contains(id))
-                        {
-                            continue;
-                        }
+                        Log.Verbose($"Notion stops a query at 10,000 rows; reading on with the rows of \"{schema.Name}\" created at or after the newest seen.");
+                    }
 
-                        var created = PropertyReader.String(item, "created_time");
-                        if (created != newestCreated)
-                        {
-                            newestCreated = created;
-                            newestIds.Clear();
-                        }
-
-                        newestIds.Add(id);
+                    var rows = Raw ? fresh.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(fresh, cancellationToken)).Select(RowObjects.ToPSObject);
+                    foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
+                    {
                         read++;
-                        WriteRow(Raw ? RowObjects.FromJson(item) : RowObjects.ToPSObject(rows![i]));
+                        WriteRow(row);
                     }
 
                     progress.StatusDescription = $"{read} rows read";
                     WriteProgress(progress);
-                    if (page.HasMore && page.NextCursor != null)
-                    {
-                        cursor = page.NextCursor;
-                        continue;
-                    }
+                }
 
-                    if (!page.Incomplete || IsPagingDone)
-                    {
-                        break;
-                    }
-
-                    if (customSort)
-                    {
-                        WriteError(new ErrorRecord(
-                            new InvalidOperationException($"Notion stopped the query of \"{schema.Name}\" at its limit of 10,000 rows, after {read} rows. With -Sort, NotionPS cannot read on without returning rows twice or missing some. Leave out -Sort (rows then come in created order and NotionPS reads past the limit), or narrow the query with -Filter or -Where."),
-                            "NotionQueryCapReached", ErrorCategory.LimitsExceeded, input));
-                        break;
-                    }
-
-                    if (newestCreated == null || newestCreated == windowStart)
-                    {
-                        WriteError(new ErrorRecord(
-                            new InvalidOperationException($"Notion stopped the query of \"{schema.Name}\" at its limit of 10,000 rows, and all of them were created in the same minute ({windowStart}), so a created-time window cannot get past it. Narrow the query with -Filter or -Where."),
-                            "NotionQueryCapReached", ErrorCategory.LimitsExceeded, input));
-                        break;
-                    }
-
-                    Log.Verbose($"Notion stops a query at 10,000 rows; reading on with the rows created at or after {newestCreated}.");
-                    windowStart = newestCreated;
-                    alreadyWritten = new HashSet<string>(newestIds, StringComparer.Ordinal);
-                    cursor = null;
+                if (query.Failure != null)
+                {
+                    WriteError(new ErrorRecord(
+                        new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {query.Failure}"),
+                        "NotionQueryCapReached", ErrorCategory.LimitsExceeded, input));
                 }
             }
             catch (NotionApiException ex)
@@ -215,22 +168,6 @@ namespace NotionPS.Cmdlets
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);
             }
-        }
-
-        private static JsonNode? WindowFilter(JsonNode? userFilter, string? windowStart)
-        {
-            if (windowStart == null)
-            {
-                return userFilter;
-            }
-
-            var conditions = new List<JsonNode> { new JsonObject { ["timestamp"] = "created_time", ["created_time"] = new JsonObject { ["on_or_after"] = windowStart } } };
-            if (userFilter != null)
-            {
-                conditions.Insert(0, userFilter);
-            }
-
-            return And(conditions);
         }
 
         /// <summary>100, or fewer when -First (with -Skip) wants fewer rows than that.</summary>
@@ -263,22 +200,15 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>One page of results and, unless -Raw, its rows with every cut list read in full.</summary>
-        private async Task<(ListPage Page, IReadOnlyList<PageRow>? Rows)> ReadPageAsync(string dataSourceId, JsonNode? filter, JsonArray sorts, string? cursor, int pageSize, CancellationToken cancellationToken)
+        private async Task<List<PageRow>> FullRowsAsync(IReadOnlyList<JsonElement> pages, CancellationToken cancellationToken)
         {
-            var page = await Client.QueryPageAsync(dataSourceId, filter, sorts, cursor, pageSize, Log, cancellationToken).ConfigureAwait(false);
-            if (Raw)
+            var rows = new List<PageRow>(pages.Count);
+            foreach (var page in pages)
             {
-                return (page, null);
+                rows.Add(await FullRowAsync(Client, page, Log, cancellationToken).ConfigureAwait(false));
             }
 
-            var rows = new List<PageRow>(page.Results.Count);
-            foreach (var item in page.Results)
-            {
-                rows.Add(await FullRowAsync(Client, item, Log, cancellationToken).ConfigureAwait(false));
-            }
-
-            return (page, rows);
+            return rows;
         }
 
         /// <summary>A page as a row, with people, relation and text values a page object cut at 25 fetched from the property endpoint.</summary>
