@@ -70,25 +70,6 @@ namespace NotionPS.Client
         }
     }
 
-    /// <summary>One column of a schema: its name, its property ID (for the property-item endpoint), type and options.</summary>
-    internal sealed class SchemaProperty
-    {
-        public SchemaProperty(string name, string id, string type, IReadOnlyList<string> options)
-        {
-            Name = name;
-            Id = id;
-            Type = type;
-            Options = options;
-        }
-
-        public string Name { get; }
-        public string Id { get; }
-        public string Type { get; }
-
-        /// <summary>The option names of a select, multi-select or status column; empty for other types.</summary>
-        public IReadOnlyList<string> Options { get; }
-    }
-
     /// <summary>A data source's schema (under 2022-06-28, the database's): its columns.</summary>
     internal sealed class DataSourceSchema
     {
@@ -98,7 +79,7 @@ namespace NotionPS.Client
         /// <summary>The database the data source belongs to (under 2022-06-28, the database itself).</summary>
         public string DatabaseId { get; private set; } = string.Empty;
 
-        public IReadOnlyList<SchemaProperty> Properties { get; private set; } = Array.Empty<SchemaProperty>();
+        public IReadOnlyList<NotionDatabaseProperty> Properties { get; private set; } = Array.Empty<NotionDatabaseProperty>();
 
         /// <summary>Column name to Notion property type.</summary>
         public IReadOnlyDictionary<string, string> PropertyTypes { get; private set; } = new Dictionary<string, string>();
@@ -108,13 +89,13 @@ namespace NotionPS.Client
 
         public static DataSourceSchema From(JsonElement source)
         {
-            var properties = new List<SchemaProperty>();
+            var properties = new List<NotionDatabaseProperty>();
             if (JsonRead.Object(source, "properties") is JsonElement columns)
             {
                 foreach (var column in columns.EnumerateObject())
                 {
                     var type = JsonRead.String(column.Value, "type") ?? string.Empty;
-                    properties.Add(new SchemaProperty(column.Name, JsonRead.String(column.Value, "id") ?? column.Name, type, Options(column.Value, type)));
+                    properties.Add(new NotionDatabaseProperty(column.Name, type, JsonRead.String(column.Value, "id") ?? column.Name, Options(column.Value, type)));
                 }
             }
 

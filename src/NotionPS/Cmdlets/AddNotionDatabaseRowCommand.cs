@@ -28,7 +28,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "NotionDatabaseRow", DefaultParameterSetName = ByDatabase, SupportsShouldProcess = true, HelpUri = HelpUriBase + "Add-NotionDatabaseRow.md")]
     [OutputType(typeof(PSObject))]
-    public sealed class AddNotionDatabaseRowCommand : NotionCmdlet
+    public sealed class AddNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
         private const string ByDatabase = "ByDatabase";
         private const string ByDataSource = "ByDataSource";
@@ -38,7 +38,6 @@ namespace NotionPS.Cmdlets
         private readonly ConcurrentDictionary<string, string> createdByKey = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         private DataSourceSchema? schema;
         private string? matchColumn;
-        private OrderedWork<PendingRow>? work;
         private int rowNumber;
 
         /// <summary>The database's ID or URL. Not taken from the pipeline, so piped rows are never added back to where they came from by accident.</summary>
@@ -67,11 +66,6 @@ namespace NotionPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? MatchOn { get; set; }
 
-        /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 4;
-
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -86,16 +80,18 @@ namespace NotionPS.Cmdlets
                         "NotionUnknownColumn", ErrorCategory.InvalidArgument, MatchOn));
                 }
             }
+        }
 
-            work = new OrderedWork<PendingRow>(this, ThrottleLimit, (item, task) =>
+        private protected override bool WritesRows => true;
+
+        private protected override void Complete(PendingRow item, Task task)
+        {
+            if (item.Key != null && lastWorkByKey.TryGetValue(item.Key, out var last) && last == task)
             {
-                if (item.Key != null && lastWorkByKey.TryGetValue(item.Key, out var last) && last == task)
-                {
-                    lastWorkByKey.Remove(item.Key);
-                }
+                lastWorkByKey.Remove(item.Key);
+            }
 
-                RowWork.Complete(this, item, task, writeRow: true);
-            });
+            base.Complete(item, task);
         }
 
         protected override void ProcessRecord()
@@ -111,7 +107,7 @@ namespace NotionPS.Cmdlets
             }
             catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException)
             {
-                work!.Add(RowWork.Failed(ex), new PendingRow(label, input, false));
+                Work.Add(RowWork.Failed(ex), new PendingRow(label, input, false));
                 return;
             }
 
@@ -140,10 +136,8 @@ namespace NotionPS.Cmdlets
                 lastWorkByKey[item.Key] = task;
             }
 
-            work!.Add(task, item);
+            Work.Add(task, item);
         }
-
-        protected override void EndProcessing() => work?.Drain();
 
         private DataSourceSchema ResolveTargetOrThrow(string? databaseId, string? dataSourceId)
         {

@@ -53,7 +53,7 @@ namespace NotionPS.Cmdlets
                 try
                 {
                     var schema = await Client.GetSchemaAsync(source.Id, Log, cancellationToken).ConfigureAwait(false);
-                    dataSource.Properties = schema.Properties.Select(p => new NotionDatabaseProperty(p.Name, p.Type, p.Id, p.Options)).ToList();
+                    dataSource.Properties = schema.Properties;
                 }
                 catch (NotionApiException ex) when (ex.Code == "object_not_found")
                 {

@@ -12,10 +12,8 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "NotionDatabaseRow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUriBase + "Remove-NotionDatabaseRow.md")]
     [OutputType(typeof(PSObject))]
-    public sealed class RemoveNotionDatabaseRowCommand : NotionCmdlet
+    public sealed class RemoveNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
-        private OrderedWork<PendingRow>? work;
-
         /// <summary>The rows' page IDs or URLs.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
@@ -26,16 +24,7 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 4;
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            work = new OrderedWork<PendingRow>(this, ThrottleLimit, (item, task) => RowWork.Complete(this, item, task, PassThru));
-        }
+        private protected override bool WritesRows => PassThru;
 
         protected override void ProcessRecord()
         {
@@ -44,12 +33,10 @@ namespace NotionPS.Cmdlets
                 var parsed = ParseIdOrWriteError(input);
                 if (parsed != null && ShouldProcess(parsed.Id, "Move row to trash"))
                 {
-                    work!.Add(TrashAsync(parsed.Id, CancelOnStop), new PendingRow($"Row {parsed.Id}", input, mayCreate: false));
+                    Work.Add(TrashAsync(parsed.Id, CancelOnStop), new PendingRow($"Row {parsed.Id}", input, mayCreate: false));
                 }
             }
         }
-
-        protected override void EndProcessing() => work?.Drain();
 
         private async Task<PageRow?> TrashAsync(string pageId, CancellationToken cancellationToken)
         {

@@ -23,10 +23,9 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "NotionDatabaseRow", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Set-NotionDatabaseRow.md")]
     [OutputType(typeof(PSObject))]
-    public sealed class SetNotionDatabaseRowCommand : NotionCmdlet
+    public sealed class SetNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
         private readonly ConcurrentDictionary<string, Task<DataSourceSchema>> schemas = new ConcurrentDictionary<string, Task<DataSourceSchema>>(StringComparer.OrdinalIgnoreCase);
-        private OrderedWork<PendingRow>? work;
 
         /// <summary>The row's page ID or URL.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -56,16 +55,7 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 4;
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            work = new OrderedWork<PendingRow>(this, ThrottleLimit, (item, task) => RowWork.Complete(this, item, task, PassThru));
-        }
+        private protected override bool WritesRows => PassThru;
 
         protected override void ProcessRecord()
         {
@@ -91,7 +81,7 @@ namespace NotionPS.Cmdlets
             }
             else
             {
-                work!.Add(RowWork.Failed(new ArgumentException("Nothing to change: give -Property, or pipe objects whose properties are the columns to change.")), item);
+                Work.Add(RowWork.Failed(new ArgumentException("Nothing to change: give -Property, or pipe objects whose properties are the columns to change.")), item);
                 return;
             }
 
@@ -101,10 +91,8 @@ namespace NotionPS.Cmdlets
             }
 
             var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? null : DataSourceId;
-            work!.Add(UpdateAsync(parsed.Id, dataSourceId, members, isRow, CancelOnStop), item);
+            Work.Add(UpdateAsync(parsed.Id, dataSourceId, members, isRow, CancelOnStop), item);
         }
-
-        protected override void EndProcessing() => work?.Drain();
 
         private async Task<PageRow?> UpdateAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, CancellationToken cancellationToken)
         {

@@ -39,7 +39,10 @@ public abstract class RowsTestBase : IDisposable
 
     public void Dispose() => Session.Dispose();
 
-    /// <summary>Connects the session's current connection as the full-access demo integration.</summary>
+    /// <summary>
+    /// Connects as the full-access demo integration. The connection is also made this runspace's default
+    /// -Connection, so tests running in parallel elsewhere cannot swap the process-wide current one.
+    /// </summary>
     protected void Connect(string apiVersion)
     {
         var token = new SecureString();
@@ -49,7 +52,7 @@ public abstract class RowsTestBase : IDisposable
         }
 
         var result = Session.Run(
-            "Connect-NotionIntegration -Token $token -BaseUri $baseUri -ApiVersion $apiVersion -RequestsPerSecond 0 | Out-Null",
+            "$global:PSDefaultParameterValues['*-Notion*:Connection'] = Connect-NotionIntegration -Token $token -BaseUri $baseUri -ApiVersion $apiVersion -RequestsPerSecond 0",
             new Dictionary<string, object?> { ["token"] = token, ["baseUri"] = Emulator.BaseUri, ["apiVersion"] = apiVersion });
         if (result.Errors.Count > 0)
         {
