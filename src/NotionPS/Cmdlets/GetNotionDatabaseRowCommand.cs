@@ -23,7 +23,11 @@ namespace NotionPS.Cmdlets
     /// CreatedTime, LastEditedTime) appears as "&lt;name&gt; (column)".
     /// </para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "NotionDatabaseRow", DefaultParameterSetName = ByDatabase, SupportsPaging = true, HelpUri = HelpUriBase + "Get-NotionDatabaseRow.md")]
+    /// <remarks>
+    /// ByDataSource is the default set so that piped objects carrying both IDs (a database's DataSources,
+    /// rows) bind the data source, which is exact; databases and strings bind -DatabaseId.
+    /// </remarks>
+    [Cmdlet(VerbsCommon.Get, "NotionDatabaseRow", DefaultParameterSetName = ByDataSource, SupportsPaging = true, HelpUri = HelpUriBase + "Get-NotionDatabaseRow.md")]
     [OutputType(typeof(PSObject))]
     public sealed class GetNotionDatabaseRowCommand : NotionCmdlet
     {
@@ -84,7 +88,12 @@ namespace NotionPS.Cmdlets
                 WriteError(ToErrorRecord(ex, input));
                 return;
             }
-            catch (Exception ex) when (ex is DataSourceChoiceException || ex is RowValueException || ex is UnknownColumnException)
+            catch (DataSourceChoiceException ex)
+            {
+                WriteError(RowErrors.ForChoice(ex, input));
+                return;
+            }
+            catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException)
             {
                 WriteError(RowErrors.ForRow(ex, "-Where", input));
                 return;

@@ -13,7 +13,13 @@ namespace NotionPS.Cmdlets
             + "Run the same command again with -MatchOn <a column that identifies rows> to add only the rows that are missing.";
 
         public static ErrorRecord ForChoice(DataSourceChoiceException exception, object? target) =>
-            new ErrorRecord(exception, exception.ErrorId, ErrorCategory.InvalidArgument, target);
+            new ErrorRecord(exception, exception.ErrorId, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message)
+                {
+                    RecommendedAction = exception.HasNone ? Remedies.ShareSourceDatabase : "Give -DataSourceId with one of the data sources listed (Get-NotionDatabase lists them).",
+                },
+            };
 
         /// <param name="rowLabel">How the message names the row, such as "Row 17".</param>
         /// <param name="wasCreate">The failed request was a create: say how to re-run it safely.</param>

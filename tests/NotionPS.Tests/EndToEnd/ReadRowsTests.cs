@@ -172,6 +172,35 @@ public class ReadRowsTests : RowsTestBase
         Assert.Equal(targets, Assert.IsType<string[]>(Assert.Single(read.Output).Properties["Related"].Value));
     }
 
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void DatabasesAndTheirDataSourcesPipeIntoTheRowReader(string version)
+    {
+        Connect(version);
+
+        var fromFind = Session.Run("Find-NotionDatabase Tasks | Get-NotionDatabaseRow");
+        var fromDataSources = Session.Run("(Get-NotionDatabase $id).DataSources | Get-NotionDatabaseRow", new Dictionary<string, object?> { ["id"] = ProjectsId });
+
+        Assert.Empty(fromFind.Errors);
+        Assert.True(fromFind.Output.Count >= 10);
+        Assert.Empty(fromDataSources.Errors);
+        Assert.Equal(2, fromDataSources.Output.Select(row => row.Properties["DataSourceId"].Value).Distinct().Count());
+    }
+
+    [Fact]
+    public void IncludeTotalCountCountsTheRows()
+    {
+        Connect("2026-03-11");
+        var variables = new Dictionary<string, object?> { ["id"] = TasksId };
+        var all = Session.Run("Get-NotionDatabaseRow -DatabaseId $id", variables).Output.Count;
+
+        var result = Session.Run("Get-NotionDatabaseRow -DatabaseId $id -IncludeTotalCount", variables);
+
+        var total = result.Output.Last();
+        Assert.Equal(all + 1, result.Output.Count);
+        Assert.Equal((ulong)all, Assert.IsType<ulong>(total.BaseObject));
+    }
+
     [Fact]
     public void InvokeNotionApiCallsAnyEndpoint()
     {
