@@ -206,7 +206,7 @@ public class WriteRowsTests : RowsTestBase
         var (target, _) = await NewDatabaseAsync("Copy to " + version, urlColumn);
         await SeedRowsAsync(sourceDataSource, new[]
         {
-            new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Copied", ["Url"] = "https://example.com/own", ["Tags"] = new JsonArray("a", "c"), ["Owner"] = new JsonArray(AdaId), ["Done"] = true } },
+            new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Copied", ["Url"] = "https://example.com/own", ["Tags"] = new JsonArray("a", "c"), ["Owner"] = new JsonArray(AdaId), ["Done"] = true, ["Due"] = new JsonObject { ["start"] = "2026-03-01T09:30:00.000Z" }, ["Estimate"] = 2.5 } },
         });
 
         var copied = Session.Run("Get-NotionDatabaseRow -DatabaseId $from | Add-NotionDatabaseRow -DatabaseId $to", Vars(("from", source), ("to", target)));
@@ -220,6 +220,31 @@ public class WriteRowsTests : RowsTestBase
         Assert.Equal(new[] { "a", "c" }, row.Properties["Tags"].Value);
         Assert.Equal(AdaId, ((NotionUser[])row.Properties["Owner"].Value).Single().Id);
         Assert.Equal(true, row.Properties["Done"].Value);
+        Assert.Equal(new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Utc), row.Properties["Due"].Value);
+        Assert.Equal(2.5, row.Properties["Estimate"].Value);
+    }
+
+    [Fact]
+    public async Task ARowReadChangedAndPipedBackChangesOnlyThatColumn()
+    {
+        Connect("2026-03-11");
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Change a read row");
+        await SeedRowsAsync(dataSourceId, new[]
+        {
+            new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Keep", ["Owner"] = new JsonArray(AdaId, GraceId), ["Tags"] = new JsonArray("b"), ["Due"] = "2026-04-01" } },
+        });
+
+        var result = Session.Run(
+            "$row = Get-NotionDatabaseRow -DatabaseId $db; $row.Notes = 'Changed'; $row | Set-NotionDatabaseRow -PassThru",
+            Vars(("db", databaseId)));
+
+        Assert.Empty(result.Errors);
+        var row = Assert.Single(result.Output);
+        Assert.Equal("Changed", row.Properties["Notes"].Value);
+        Assert.Equal("Keep", row.Properties["Name"].Value);
+        Assert.Equal(new[] { AdaId, GraceId }, ((NotionUser[])row.Properties["Owner"].Value).Select(user => user.Id));
+        Assert.Equal(new[] { "b" }, row.Properties["Tags"].Value);
+        Assert.Equal(new DateTime(2026, 4, 1), row.Properties["Due"].Value);
     }
 
     [Fact]
