@@ -43,7 +43,7 @@ public abstract class RowsTestBase : IDisposable
     /// Connects as the full-access demo integration. The connection is also made this runspace's default
     /// -Connection, so tests running in parallel elsewhere cannot swap the process-wide current one.
     /// </summary>
-    protected void Connect(string apiVersion)
+    protected void Connect(string apiVersion, ModuleSession? session = null)
     {
         var token = new SecureString();
         foreach (var character in "demo-token-full-access")
@@ -51,7 +51,7 @@ public abstract class RowsTestBase : IDisposable
             token.AppendChar(character);
         }
 
-        var result = Session.Run(
+        var result = (session ?? Session).Run(
             "$global:PSDefaultParameterValues['*-Notion*:Connection'] = Connect-NotionIntegration -Token $token -BaseUri $baseUri -ApiVersion $apiVersion -RequestsPerSecond 0",
             new Dictionary<string, object?> { ["token"] = token, ["baseUri"] = Emulator.BaseUri, ["apiVersion"] = apiVersion });
         if (result.Errors.Count > 0)

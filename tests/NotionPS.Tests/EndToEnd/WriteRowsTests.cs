@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -283,6 +284,43 @@ public class WriteRowsTests : RowsTestBase
 
         Assert.Empty(result.Errors);
         Assert.Equal(new object[] { 1.0, 2.0 }, result.Output.Select(r => r.Properties["Estimate"].Value));
+    }
+
+    [Fact]
+    public async Task ASlowRequestDoesNotHoldUpTheRowsAfterItAndStoppingCancelsIt()
+    {
+        Connect("2026-03-11");
+        using var watcher = new ModuleSession();
+        Connect("2026-03-11", watcher);
+        var (databaseId, _) = await NewDatabaseAsync("Stop");
+        await Emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "stall", ["stallMs"] = 120_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" });
+        try
+        {
+            using var ps = Session.CreatePowerShell();
+            ps.AddScript("1..3 | ForEach-Object { @{ Name = \"Row $_\" } } | Add-NotionDatabaseRow -DatabaseId $args[0]").AddArgument(databaseId);
+            var invocation = ps.BeginInvoke();
+            while ((await Emulator.AdminAsync(HttpMethod.Get, "faults"))!.AsArray().Count > 0)
+            {
+                await Task.Yield();
+            }
+
+            // Row 1 is held by the emulator; rows 2 and 3, already in flight beside it, are created meanwhile.
+            var created = 0;
+            for (var poll = 0; poll < 500 && created < 2; poll++)
+            {
+                created = watcher.Run("Get-NotionDatabaseRow -DatabaseId $db", Vars(("db", databaseId))).Output.Count;
+            }
+
+            ps.Stop();
+
+            Assert.Equal(2, created);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(invocation));
+        }
+        finally
+        {
+            await Emulator.AdminAsync(HttpMethod.Delete, "faults");
+        }
     }
 
     [Fact]
