@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Ids;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -139,18 +140,21 @@ namespace NotionPS.Cmdlets
             Work.Add(task, item);
         }
 
+        /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
         private DataSourceSchema ResolveTargetOrThrow(string? databaseId, string? dataSourceId)
         {
             var input = databaseId ?? dataSourceId;
-            var parsed = ParseIdOrWriteError(input);
+            var parsed = NotionIdParser.Parse(input) as ParsedNotionId;
             if (parsed == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"'{input}' holds no Notion ID."), InvalidUrlErrorId, ErrorCategory.InvalidArgument, input));
+                var rejected = (RejectedNotionId)NotionIdParser.Parse(input);
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(rejected.Message), InvalidUrlErrorId, ErrorCategory.InvalidArgument, input));
             }
 
+            var id = parsed!.Id;
             try
             {
-                return Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, databaseId == null ? null : parsed!.Id, dataSourceId == null ? null : parsed!.Id, Log, cancellationToken));
+                return Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, databaseId == null ? null : id, dataSourceId == null ? null : id, Log, cancellationToken));
             }
             catch (NotionApiException ex)
             {

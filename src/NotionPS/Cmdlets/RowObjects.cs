@@ -84,8 +84,9 @@ namespace NotionPS.Cmdlets
             switch (value)
             {
                 case string _:
-                case IDictionary _:
-                    return value is IDictionary dictionary ? PlainDictionary(dictionary) : value;
+                    return value;
+                case IDictionary dictionary:
+                    return PlainDictionary(dictionary);
                 case IEnumerable sequence:
                     return sequence.Cast<object?>().Select(Plain).ToArray();
                 default:

@@ -106,7 +106,17 @@ namespace NotionPS.Cmdlets
                 }
             }
 
-            var schema = await schemas.GetOrAdd(dataSourceId, id => Client.GetSchemaAsync(id, Log, cancellationToken)).ConfigureAwait(false);
+            DataSourceSchema schema;
+            try
+            {
+                schema = await schemas.GetOrAdd(dataSourceId, id => Client.GetSchemaAsync(id, Log, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (NotionApiException)
+            {
+                // Not remembered: the next row of this data source asks again.
+                schemas.TryRemove(dataSourceId, out _);
+                throw;
+            }
             var mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, IgnoreUnknownProperty);
             if (mapping.Properties.Count == 0)
             {

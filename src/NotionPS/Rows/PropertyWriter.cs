@@ -35,7 +35,7 @@ namespace NotionPS.Rows
         {
             try
             {
-                return new JsonObject { [type] = Convert(column, type, value) };
+                return new JsonObject { [type] = ValueFor(column, type, value) };
             }
             catch (FormatException ex)
             {
@@ -47,7 +47,7 @@ namespace NotionPS.Rows
             }
         }
 
-        private static JsonNode? Convert(string column, string type, object? value)
+        private static JsonNode? ValueFor(string column, string type, object? value)
         {
             if (IsReadOnly(type))
             {

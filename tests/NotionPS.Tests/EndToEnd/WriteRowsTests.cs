@@ -324,6 +324,21 @@ public class WriteRowsTests : RowsTestBase
     }
 
     [Fact]
+    public void ADatabaseIdThatCanNeverWorkStopsBeforeAnyRowIsSent()
+    {
+        Connect("2026-03-11");
+
+        var badLink = Session.Run("try { @{ Name = 'A' }, @{ Name = 'B' } | Add-NotionDatabaseRow -DatabaseId 'not-a-link' } catch { $_ }");
+        var notShared = Session.Run("try { @{ Name = 'A' } | Add-NotionDatabaseRow -DatabaseId 3c4d5e6f-7081-4b92-a0d1-e2f3a4b5c6d7 } catch { $_ }");
+
+        Assert.Empty(badLink.Errors);
+        Assert.Equal("InvalidNotionUrl,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", Assert.IsType<ErrorRecord>(Assert.Single(badLink.Output).BaseObject).FullyQualifiedErrorId);
+        Assert.Empty(notShared.Errors);
+        var record = Assert.IsType<ErrorRecord>(Assert.Single(notShared.Output).BaseObject);
+        Assert.Equal("NotionObjectNotFound,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", record.FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void WhatIfChangesNothing()
     {
         Connect("2026-03-11");
