@@ -339,6 +339,26 @@ public class WriteRowsTests : RowsTestBase
     }
 
     [Fact]
+    public async Task MatchOnAddsAKeyGivenTwiceOnceAndRefusesAKeyThatIsNotUnique()
+    {
+        Connect("2026-03-11");
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Match on");
+        await SeedRowsAsync(dataSourceId, new[] { "Twin", "Twin" }.Select(name => new JsonObject { ["properties"] = new JsonObject { ["Name"] = name } }));
+
+        var result = Session.Run(
+            "@{ Name = 'Once'; Estimate = 1 }, @{ Name = 'Once'; Estimate = 2 }, @{ Name = 'Twin'; Estimate = 3 }, @{ Estimate = 4 } | Add-NotionDatabaseRow -DatabaseId $db -MatchOn Name",
+            Vars(("db", databaseId)));
+        var once = Session.Run("Get-NotionDatabaseRow -DatabaseId $db -Where @{ Name = 'Once' }", Vars(("db", databaseId)));
+
+        Assert.Equal(new object[] { 1.0, 2.0 }, result.Output.Select(row => row.Properties["Estimate"].Value));
+        Assert.Equal(2.0, Assert.Single(once.Output).Properties["Estimate"].Value);
+        Assert.Equal(
+            new[] { "NotionMatchOnAmbiguous,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", "NotionMatchOnValueMissing,NotionPS.Cmdlets.AddNotionDatabaseRowCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.StartsWith("Row 3 (\"Twin\"): More than one row has 'Name' = 'Twin'", result.Errors[0].ErrorDetails.Message);
+    }
+
+    [Fact]
     public void WhatIfChangesNothing()
     {
         Connect("2026-03-11");
