@@ -15,9 +15,22 @@ namespace NotionPS.Cmdlets
     {
         public static async Task<DataSourceSchema> ResolveAsync(NotionClient client, string? databaseId, string? dataSourceId, INotionLog log, CancellationToken cancellationToken)
         {
-            if (dataSourceId != null || !ApiVersion.HasDataSources(client.Options.ApiVersion))
+            if (dataSourceId != null)
             {
-                return await client.GetSchemaAsync(dataSourceId ?? databaseId!, log, cancellationToken).ConfigureAwait(false);
+                return await client.GetSchemaAsync(dataSourceId, log, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!ApiVersion.HasDataSources(client.Options.ApiVersion))
+            {
+                try
+                {
+                    return await client.GetSchemaAsync(databaseId!, log, cancellationToken).ConfigureAwait(false);
+                }
+                catch (NotionApiException ex) when (ex.Code == "validation_error" && ex.ApiMessage.IndexOf("data source", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    // 2022-06-28 cannot read a database that has several data sources at all.
+                    throw new DataSourceChoiceException(databaseId!, ex);
+                }
             }
 
             var database = await client.GetDatabaseAsync(databaseId!, log, cancellationToken).ConfigureAwait(false);
@@ -37,6 +50,13 @@ namespace NotionPS.Cmdlets
             : base(Describe(database))
         {
             HasNone = database.DataSources.Count == 0;
+        }
+
+        /// <summary>Under Notion-Version 2022-06-28, which refuses a database with several data sources.</summary>
+        public DataSourceChoiceException(string databaseId, NotionApiException refusal)
+            : base($"Database {databaseId} has several data sources, which Notion-Version {ApiVersion.Legacy} cannot read ({refusal.ApiMessage}). "
+                + "Connect with -ApiVersion 2025-09-03 or later, then give -DataSourceId (Get-NotionDatabase lists them).", refusal)
+        {
         }
 
         public bool HasNone { get; }
