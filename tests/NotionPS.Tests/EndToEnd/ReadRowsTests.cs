@@ -202,6 +202,21 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Fact]
+    public void ReportsProgressPageByPageAndCompletes()
+    {
+        Connect("2026-03-11");
+        using var ps = Session.CreatePowerShell();
+        ps.AddCommand("Get-NotionDatabaseRow").AddParameter("DatabaseId", TasksId);
+
+        var rows = ps.Invoke();
+
+        var progress = ps.Streams.Progress.ToList();
+        Assert.Contains(progress, record => record.StatusDescription == $"{rows.Count} rows read");
+        Assert.Equal(ProgressRecordType.Completed, progress.Last().RecordType);
+        Assert.Contains("Tasks", progress[0].Activity);
+    }
+
+    [Fact]
     public void InvokeNotionApiCallsAnyEndpoint()
     {
         Connect("2026-03-11");
