@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Security;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using NotionPS.Tests.Hosting;
@@ -24,7 +23,7 @@ public abstract class RowsTestBase : IDisposable
     protected RowsTestBase(EmulatorFixture emulator)
     {
         Emulator = emulator;
-        Session = new ModuleSession();
+        Session = emulator.NewSession();
     }
 
     protected EmulatorFixture Emulator { get; }
@@ -37,23 +36,17 @@ public abstract class RowsTestBase : IDisposable
     /// </summary>
     public static IEnumerable<object[]> Versions => new[] { new object[] { "2026-03-11" }, new object[] { "2025-09-03" } };
 
-    public void Dispose() => Session.Dispose();
+    public void Dispose()
+    {
+        // The current connection is process-wide: leave none behind for the next test.
+        Session.Run("Disconnect-NotionIntegration");
+        Session.Dispose();
+    }
 
-    /// <summary>
-    /// Connects as the full-access demo integration. The connection is also made this runspace's default
-    /// -Connection, so tests running in parallel elsewhere cannot swap the process-wide current one.
-    /// </summary>
+    /// <summary>Connects as the full-access demo integration (the session's current connection).</summary>
     protected void Connect(string apiVersion, ModuleSession? session = null)
     {
-        var token = new SecureString();
-        foreach (var character in "demo-token-full-access")
-        {
-            token.AppendChar(character);
-        }
-
-        var result = (session ?? Session).Run(
-            "$global:PSDefaultParameterValues['*-Notion*:Connection'] = Connect-NotionIntegration -Token $token -BaseUri $baseUri -ApiVersion $apiVersion -RequestsPerSecond 0",
-            new Dictionary<string, object?> { ["token"] = token, ["baseUri"] = Emulator.BaseUri, ["apiVersion"] = apiVersion });
+        var result = (session ?? Session).Run($"$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion {apiVersion}");
         if (result.Errors.Count > 0)
         {
             throw new InvalidOperationException("Connect failed: " + result.Errors[0]);
@@ -90,7 +83,7 @@ public abstract class RowsTestBase : IDisposable
             properties[extra.Key] = extra.Value!.DeepClone();
         }
 
-        await Emulator.AdminAsync(HttpMethod.Post, "databases", new JsonObject
+        await Emulator.AdminPostAsync("databases", new JsonObject
         {
             ["id"] = databaseId,
             ["title"] = title,
@@ -103,9 +96,20 @@ public abstract class RowsTestBase : IDisposable
     /// <summary>Rows added straight into the emulator (no API calls); returns their page IDs.</summary>
     protected async Task<IReadOnlyList<string>> SeedRowsAsync(string dataSourceId, IEnumerable<JsonObject> rows)
     {
-        var answer = await Emulator.AdminAsync(HttpMethod.Post, $"data_sources/{dataSourceId}/rows", new JsonObject { ["rows"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()) });
+        var answer = await Emulator.AdminPostAsync($"data_sources/{dataSourceId}/rows", new JsonObject { ["rows"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()) });
         return answer!["ids"]!.AsArray().Select(id => id!.GetValue<string>()).ToList();
     }
+
+    protected Task AddFaultAsync(JsonObject rule) => Emulator.AdminPostAsync("faults", rule);
+
+    protected async Task ClearFaultsAsync()
+    {
+        using var response = await Emulator.Admin.DeleteAsync("faults");
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>How many fault rules are still armed (a rule with a count goes once it is spent).</summary>
+    protected async Task<int> ArmedFaultsAsync() => JsonNode.Parse(await Emulator.Admin.GetStringAsync("faults"))!.AsArray().Count;
 
     private static JsonArray Options(params string[] names) =>
         new(names.Select(name => (JsonNode)new JsonObject { ["name"] = name, ["group"] = name == "Done" ? "Complete" : "To-do" }).ToArray());

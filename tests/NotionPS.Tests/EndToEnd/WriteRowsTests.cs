@@ -167,10 +167,10 @@ public class WriteRowsTests : RowsTestBase
             // The first matching rule decides, so the count-limited ones go first and hand over when spent.
             foreach (var kind in new[] { "500", "abort", "503" })
             {
-                await Emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = kind, ["share"] = 0.1, ["count"] = 4, ["method"] = "POST", ["path"] = "/v1/pages" });
+                await AddFaultAsync(new JsonObject { ["kind"] = kind, ["share"] = 0.1, ["count"] = 4, ["method"] = "POST", ["path"] = "/v1/pages" });
             }
 
-            await Emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "429", ["share"] = 0.25, ["method"] = "POST", ["path"] = "/v1/pages" });
+            await AddFaultAsync(new JsonObject { ["kind"] = "429", ["share"] = 0.25, ["method"] = "POST", ["path"] = "/v1/pages" });
 
             var firstRun = Session.Run("$rows | Add-NotionDatabaseRow -DatabaseId $db", Vars(("rows", input), ("db", databaseId)));
 
@@ -184,7 +184,7 @@ public class WriteRowsTests : RowsTestBase
         }
         finally
         {
-            await Emulator.AdminAsync(HttpMethod.Delete, "faults");
+            await ClearFaultsAsync();
         }
 
         var created = Session.Run("Get-NotionDatabaseRow -DatabaseId $db", Vars(("db", databaseId))).Output.Select(r => (string)r.Properties["Name"].Value).ToList();
@@ -290,16 +290,16 @@ public class WriteRowsTests : RowsTestBase
     public async Task ASlowRequestDoesNotHoldUpTheRowsAfterItAndStoppingCancelsIt()
     {
         Connect("2026-03-11");
-        using var watcher = new ModuleSession();
+        using var watcher = Emulator.NewSession();
         Connect("2026-03-11", watcher);
         var (databaseId, _) = await NewDatabaseAsync("Stop");
-        await Emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "stall", ["stallMs"] = 120_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" });
+        await AddFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 120_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" });
         try
         {
             using var ps = Session.CreatePowerShell();
             ps.AddScript("1..3 | ForEach-Object { @{ Name = \"Row $_\" } } | Add-NotionDatabaseRow -DatabaseId $args[0]").AddArgument(databaseId);
             var invocation = ps.BeginInvoke();
-            while ((await Emulator.AdminAsync(HttpMethod.Get, "faults"))!.AsArray().Count > 0)
+            while (await ArmedFaultsAsync() > 0)
             {
                 await Task.Yield();
             }
@@ -319,7 +319,7 @@ public class WriteRowsTests : RowsTestBase
         }
         finally
         {
-            await Emulator.AdminAsync(HttpMethod.Delete, "faults");
+            await ClearFaultsAsync();
         }
     }
 
