@@ -162,10 +162,12 @@ public class WriteRowsTests : RowsTestBase
         Connect("2026-03-11");
         var (databaseId, _) = await NewDatabaseAsync("Faults");
         var input = Enumerable.Range(1, 200).Select(i => CsvRow(i)).ToArray();
+        int reportedAdded;
         try
         {
             // The first matching rule decides, so the count-limited ones go first and hand over when spent.
-            foreach (var kind in new[] { "500", "abort", "503" })
+            // abort-after creates the row and then drops the connection: the duplicate-write trap.
+            foreach (var kind in new[] { "500", "abort", "abort-after", "503" })
             {
                 await AddFaultAsync(new JsonObject { ["kind"] = kind, ["share"] = 0.1, ["count"] = 4, ["method"] = "POST", ["path"] = "/v1/pages" });
             }
@@ -174,8 +176,9 @@ public class WriteRowsTests : RowsTestBase
 
             var firstRun = Session.Run("$rows | Add-NotionDatabaseRow -DatabaseId $db", Vars(("rows", input), ("db", databaseId)));
 
-            Assert.Equal(12, firstRun.Errors.Count);
+            Assert.Equal(16, firstRun.Errors.Count);
             Assert.Equal(200, firstRun.Output.Count + firstRun.Errors.Count);
+            reportedAdded = firstRun.Output.Count;
             Assert.All(firstRun.Errors, error =>
             {
                 Assert.Contains(error.FullyQualifiedErrorId.Split(',')[0], new[] { "NotionServerError", "NotionConnectionFailure" });
@@ -189,6 +192,7 @@ public class WriteRowsTests : RowsTestBase
 
         var created = Session.Run("Get-NotionDatabaseRow -DatabaseId $db", Vars(("db", databaseId))).Output.Select(r => (string)r.Properties["Name"].Value).ToList();
         Assert.Equal(created.Count, created.Distinct().Count());
+        Assert.Equal(reportedAdded + 4, created.Count);
 
         var rerun = Session.Run("$rows | Add-NotionDatabaseRow -DatabaseId $db -MatchOn Name", Vars(("rows", input), ("db", databaseId)));
         var final = Session.Run("Get-NotionDatabaseRow -DatabaseId $db", Vars(("db", databaseId))).Output.Select(r => (string)r.Properties["Name"].Value).ToList();
