@@ -34,10 +34,11 @@ namespace NotionPS.Cmdlets
         {
             var path = RelativePath(Path);
             var method = new HttpMethod(Method.ToUpperInvariant());
+            var plainBody = RowObjects.Plain(Body);
             JsonNode? body;
             try
             {
-                body = Body == null ? null : RowObjects.Plain(Body) is string ? JsonNode.Parse(Body.ToString()!) : PlainValues.ToJson(RowObjects.Plain(Body));
+                body = plainBody is string json ? JsonNode.Parse(json) : PlainValues.ToJson(plainBody);
             }
             catch (JsonException ex)
             {

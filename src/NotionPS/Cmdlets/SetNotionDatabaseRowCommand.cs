@@ -117,6 +117,7 @@ namespace NotionPS.Cmdlets
                 schemas.TryRemove(dataSourceId, out _);
                 throw;
             }
+
             var mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, IgnoreUnknownProperty);
             if (mapping.Properties.Count == 0)
             {

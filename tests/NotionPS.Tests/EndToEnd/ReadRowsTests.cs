@@ -222,10 +222,14 @@ public class ReadRowsTests : RowsTestBase
         Connect("2026-03-11");
 
         var me = Assert.Single(Session.Run("Invoke-NotionApi v1/users/me").Output);
+        var search = Assert.Single(Session.Run("Invoke-NotionApi -Method POST -Path /v1/search -Body '{\"query\":\"Tasks\"}'").Output);
         var foreign = Session.Run("Invoke-NotionApi https://elsewhere.example/v1/users/me");
+        var badBody = Session.Run("try { Invoke-NotionApi -Method POST -Path v1/search -Body '{not json' } catch { $_ }");
 
         Assert.Equal("bot", me.Properties["type"].Value);
         Assert.Equal("NotionPS Demo", me.Properties["name"].Value);
+        Assert.Equal("list", search.Properties["object"].Value);
         Assert.StartsWith("NotionForeignUrl,", Assert.Single(foreign.Errors).FullyQualifiedErrorId);
+        Assert.StartsWith("NotionInvalidBody,", Assert.IsType<ErrorRecord>(Assert.Single(badBody.Output).BaseObject).FullyQualifiedErrorId);
     }
 }
