@@ -217,6 +217,22 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Fact]
+    public async Task TextOfMoreThanTwentyFiveItemsIsReadInFull()
+    {
+        Connect("2026-03-11");
+        var (databaseId, _) = await NewDatabaseAsync("Long text");
+        var notes = string.Concat(Enumerable.Range(0, 12_000).Select(i => $"word{i % 10:0} ")).Substring(0, 60_000);
+
+        var added = Session.Run("Add-NotionDatabaseRow -DatabaseId $db -InputObject @{ Name = 'Long'; Notes = $notes }", new Dictionary<string, object?> { ["db"] = databaseId, ["notes"] = notes });
+        var itemsInPageObject = Session.Run("(Get-NotionDatabaseRow -DatabaseId $db -Raw).properties.Notes.rich_text.Count", new Dictionary<string, object?> { ["db"] = databaseId });
+        var read = Session.Run("Get-NotionDatabaseRow -DatabaseId $db", new Dictionary<string, object?> { ["db"] = databaseId });
+
+        Assert.Empty(added.Errors);
+        Assert.Equal(25, Assert.Single(itemsInPageObject.Output).BaseObject);
+        Assert.Equal(notes, Assert.Single(read.Output).Properties["Notes"].Value);
+    }
+
+    [Fact]
     public void InvokeNotionApiCallsAnyEndpoint()
     {
         Connect("2026-03-11");
