@@ -17,6 +17,16 @@
         'Get-NotionConnection'
         'Get-NotionDatabaseId'
         'Test-NotionDatabaseAccess'
+        'Register-NotionIntegration'
+        'Get-NotionIntegration'
+        'Unregister-NotionIntegration'
+        'Find-NotionDatabase'
+        'Get-NotionDatabase'
+        'Get-NotionDatabaseRow'
+        'Add-NotionDatabaseRow'
+        'Set-NotionDatabaseRow'
+        'Remove-NotionDatabaseRow'
+        'Invoke-NotionApi'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
