@@ -287,6 +287,21 @@ public sealed class FilterTests
         Assert.Equal(["A", "D", "C", "B"], names);
     }
 
+    [Theory]
+    [InlineData("FNum", "descending", "ABC")]
+    [InlineData("FNum", "ascending", "BAC")]
+    [InlineData("RSum", "descending", "ABC")]
+    [InlineData("FDate", "ascending", "BAC")]
+    [InlineData("Ticket", "descending", "BAC")]
+    [InlineData("Mail", "ascending", "ABC")]
+    public async Task FormulaRollupAndOtherValuesSortByWhatTheyHold(string property, string direction, string expected)
+    {
+        await using var emulator = await StartAsync(new FakeTimeProvider(Wednesday));
+        var body = new JsonObject { ["sorts"] = new JsonArray(new JsonObject { ["property"] = property, ["direction"] = direction }) };
+        var rows = (await emulator.PostAsync($"v1/data_sources/{await AddFixtureAsync(emulator)}/query", body)).Json["results"]!.AsArray();
+        Assert.Equal(expected, string.Concat(rows.Select(r => RowName(r!))));
+    }
+
     private static string RowName(JsonNode row) => (string)row["id"]! switch
     {
         RowA => "A",
