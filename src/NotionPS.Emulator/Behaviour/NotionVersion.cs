@@ -10,21 +10,21 @@ namespace NotionPS.Emulator.Behaviour;
 public sealed class NotionVersion
 {
     /// <summary>Before data sources: the schema is on the database and rows come from <c>POST /v1/databases/{id}/query</c>.</summary>
-    public static readonly NotionVersion V2022_06_28 = new("2022-06-28", hasDataSources: false, writesArchived: true);
+    public static readonly NotionVersion V2022_06_28 = new("2022-06-28", hasDataSources: false, keepsLegacyNames: true);
 
     /// <summary>Databases became containers of data sources.</summary>
-    public static readonly NotionVersion V2025_09_03 = new("2025-09-03", hasDataSources: true, writesArchived: true);
+    public static readonly NotionVersion V2025_09_03 = new("2025-09-03", hasDataSources: true, keepsLegacyNames: true);
 
     /// <summary>2026-03-11 renamed <c>archived</c> to <c>in_trash</c> and <c>after</c> to <c>position</c>.</summary>
-    public static readonly NotionVersion V2026_03_11 = new("2026-03-11", hasDataSources: true, writesArchived: false);
+    public static readonly NotionVersion V2026_03_11 = new("2026-03-11", hasDataSources: true, keepsLegacyNames: false);
 
     public static IReadOnlyList<NotionVersion> Supported { get; } = [V2022_06_28, V2025_09_03, V2026_03_11];
 
-    private NotionVersion(string name, bool hasDataSources, bool writesArchived)
+    private NotionVersion(string name, bool hasDataSources, bool keepsLegacyNames)
     {
         Name = name;
         HasDataSources = hasDataSources;
-        WritesArchived = writesArchived;
+        KeepsLegacyNames = keepsLegacyNames;
     }
 
     public string Name { get; }
@@ -39,7 +39,7 @@ public sealed class NotionVersion
     /// Whether this version predates 2026-03-11's renames: objects carry the legacy <c>archived</c> flag beside
     /// <c>in_trash</c>, and requests may send <c>archived</c> and <c>after</c>.
     /// </summary>
-    public bool WritesArchived { get; }
+    public bool KeepsLegacyNames { get; }
 
     /// <summary>The value of search's object filter that finds tables: <c>database</c> before data sources, then <c>data_source</c>.</summary>
     public string SearchTableObject => HasDataSources ? "data_source" : "database";
@@ -51,7 +51,7 @@ public sealed class NotionVersion
 
     public void WriteTrashFlags(JsonObject target, bool inTrash)
     {
-        if (WritesArchived)
+        if (KeepsLegacyNames)
         {
             target["archived"] = inTrash;
         }
@@ -79,7 +79,7 @@ public sealed class NotionVersion
     /// </summary>
     public bool ReadRenamed(JsonObject body, string legacy, string current, string path = "body")
     {
-        if (body.ContainsKey(legacy) && !WritesArchived)
+        if (body.ContainsKey(legacy) && !KeepsLegacyNames)
         {
             throw NotionException.Validation(
                 $"body failed validation: {path}.{legacy} is not supported in Notion-Version {Name}; use {path}.{current}.");
