@@ -1,3 +1,5 @@
+using System;
+
 namespace NotionPS.Client
 {
     /// <summary>
@@ -31,6 +33,15 @@ namespace NotionPS.Client
             && exception.AdditionalData is System.Text.Json.JsonElement data
             && data.ValueKind == System.Text.Json.JsonValueKind.Object
             && data.TryGetProperty("child_data_source_ids", out _);
+
+        /// <summary>
+        /// Notion's answer, under 2022-06-28, for a linked database or one none of whose data sources is shared:
+        /// a validation_error told apart only by its wording.
+        /// </summary>
+        public static bool IsNoReachableDataSourceRefusal(NotionApiException exception) =>
+            exception.Code == "validation_error"
+            && (exception.ApiMessage.IndexOf("is a linked database", StringComparison.OrdinalIgnoreCase) >= 0
+                || exception.ApiMessage.IndexOf("does not contain any data sources accessible", StringComparison.OrdinalIgnoreCase) >= 0);
 
         public static string ParentKind(string version) => HasDataSources(version) ? "data_source_id" : "database_id";
 

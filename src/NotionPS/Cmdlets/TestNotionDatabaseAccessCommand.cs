@@ -84,6 +84,11 @@ namespace NotionPS.Cmdlets
                 Fail(result, NotionDatabaseAccessStatus.Error, new DataSourceChoiceException(result.DatabaseId, ex).Message);
                 return;
             }
+            catch (NotionApiException ex) when (ApiVersion.IsNoReachableDataSourceRefusal(ex))
+            {
+                Fail(result, NotionDatabaseAccessStatus.NoAccessibleDataSource, Remedies.ShareSourceDatabase + $" (Notion said: {ex.ApiMessage})");
+                return;
+            }
             catch (NotionApiException ex) when (ex.Code == "object_not_found" || ex.Code == "validation_error")
             {
                 // Pages and databases share one ID space; only asking for the page tells which it is.
