@@ -18,7 +18,10 @@ function Start-EmulatorProcess {
         [string] $Configuration = 'Debug',
 
         [ValidateRange(1, 600)]
-        [int] $TimeoutSec = 60
+        [int] $TimeoutSec = 60,
+
+        # More emulator options, such as '--rate-limit', '0'.
+        [string[]] $EmulatorArgument = @()
     )
 
     # Port 0 lets the system pick a free port; the listener gives it back at once for the emulator.
@@ -31,7 +34,7 @@ function Start-EmulatorProcess {
     $logPath = Join-Path ([System.IO.Path]::GetTempPath()) "notionps-emulator-$port.log"
     $project = Join-Path $RepositoryRoot 'src/NotionPS.Emulator'
     $process = Start-Process -FilePath 'dotnet' -PassThru -NoNewWindow `
-        -ArgumentList @('run', '--project', $project, '--no-build', '-c', $Configuration, '--', '--urls', $baseUri.TrimEnd('/')) `
+        -ArgumentList (@('run', '--project', $project, '--no-build', '-c', $Configuration, '--', '--urls', $baseUri.TrimEnd('/')) + $EmulatorArgument) `
         -RedirectStandardOutput $logPath -RedirectStandardError "$logPath.err"
     $emulator = [pscustomobject]@{ BaseUri = [uri]$baseUri; Process = $process; LogPath = $logPath }
 
