@@ -1,2 +1,85 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using System.Globalization;
+using NotionPS.Emulator;
+
+// The command line: dotnet run --project src/NotionPS.Emulator -- --urls http://127.0.0.1:7700 [--seed file.json]
+// [--rate-limit 3] [--rate-limit-burst 10] [--retry-after 1] [--latency-ms 0]
+const string Usage = """
+    NotionPS.Emulator: a local Notion API for trying NotionPS without a real workspace.
+      --urls <url>               where to listen (default http://127.0.0.1:7700; port 0 picks a free one)
+      --seed <file.json>         workspace to serve (default: the built-in demo workspace)
+      --rate-limit <n>           average requests per second per integration (default 3; 0 = off)
+      --rate-limit-burst <n>     requests allowed at once before the average applies (default 10)
+      --retry-after <seconds>    Retry-After sent with a 429 (default 1)
+      --latency-ms <n>           milliseconds added to every API response (default 0)
+    """;
+
+EmulatorOptions options;
+try
+{
+    options = ParseArguments(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
+
+await using var server = await EmulatorServer.StartAsync(options);
+Console.WriteLine($"Notion emulator listening on {server.BaseUri}");
+Console.WriteLine("Demo tokens: demo-token-full-access (read, update, insert), demo-token-read-only (read). Ctrl+C stops.");
+var stopped = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopped.TrySetResult();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+await stopped.Task;
+return 0;
+
+static EmulatorOptions ParseArguments(string[] args)
+{
+    var options = new EmulatorOptions();
+    for (var i = 0; i < args.Length; i++)
+    {
+        var name = args[i];
+        if (name is "--help" or "-h")
+        {
+            continue;
+        }
+
+        var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+        switch (name)
+        {
+            case "--urls": options.Urls = value; break;
+            case "--seed": options.SeedPath = value; break;
+            case "--rate-limit": options.RateLimit = Number(name, value, double.Parse); break;
+            case "--rate-limit-burst": options.RateLimitBurst = Number(name, value, int.Parse); break;
+            case "--retry-after": options.RetryAfterSeconds = Number(name, value, int.Parse); break;
+            case "--latency-ms": options.LatencyMs = Number(name, value, int.Parse); break;
+            default: throw new ArgumentException($"Unknown option {name}.");
+        }
+    }
+
+    return options;
+}
+
+static T Number<T>(string name, string value, Func<string, IFormatProvider, T> parse) where T : IComparable<T>
+{
+    try
+    {
+        var number = parse(value, CultureInfo.InvariantCulture);
+        return number.CompareTo(default!) >= 0 ? number : throw new ArgumentException($"{name} cannot be negative.");
+    }
+    catch (FormatException)
+    {
+        throw new ArgumentException($"{name} needs a number, not \"{value}\".");
+    }
+}

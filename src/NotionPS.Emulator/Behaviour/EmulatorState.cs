@@ -1,0 +1,48 @@
+using NotionPS.Emulator.Workspace;
+
+namespace NotionPS.Emulator.Behaviour;
+
+/// <summary>Everything one running emulator holds: the workspace, the limiter, the fault switch and the counters.</summary>
+public sealed class EmulatorState
+{
+    private readonly string _seedJson;
+
+    public EmulatorState(EmulatorOptions options, string seedJson)
+    {
+        Options = options;
+        _seedJson = seedJson;
+        Workspace = SeedLoader.Load(seedJson, Now);
+        RateLimiter = new RateLimiter(options.TimeProvider, options.RateLimit, options.RateLimitBurst);
+        RetryAfterSeconds = options.RetryAfterSeconds;
+    }
+
+    public EmulatorOptions Options { get; }
+
+    /// <summary>Replaced as a whole on reset; a request works on the instance it started with.</summary>
+    public NotionWorkspace Workspace { get; private set; }
+
+    public RateLimiter RateLimiter { get; }
+    public FaultSwitch Faults { get; } = new();
+    public EmulatorStats Stats { get; } = new();
+    public int RetryAfterSeconds { get; set; }
+
+    /// <summary>The current time to the minute, as Notion stamps created_time and last_edited_time.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = Options.TimeProvider.GetUtcNow();
+            return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>Back to the seed: workspace, faults, counters and rate-limit buckets.</summary>
+    public void Reset()
+    {
+        Workspace = SeedLoader.Load(_seedJson, Now);
+        Faults.Clear();
+        Stats.Reset();
+        RateLimiter.Configure(Options.RateLimit, Options.RateLimitBurst);
+        RetryAfterSeconds = Options.RetryAfterSeconds;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace NotionPS.Emulator.Behaviour;
+
+public enum FaultKind
+{
+    /// <summary>Answer with an HTTP status and Notion's error body.</summary>
+    Status,
+
+    /// <summary>Drop the connection without an answer.</summary>
+    Abort,
+
+    /// <summary>Hold the request for a while before handling it, so a client's timeout fires first.</summary>
+    Stall,
+}
+
+/// <summary>
+/// Faults set through the admin API: the next N matching requests, or a share of them, fail in a chosen way.
+/// A share is applied deterministically (0.5 = every second matching request), so tests never depend on chance.
+/// </summary>
+public sealed class FaultSwitch
+{
+    public static readonly int[] InjectableStatuses = [429, 500, 502, 503, 504, 529];
+
+    private readonly Lock _gate = new();
+    private readonly List<FaultRule> _rules = [];
+
+    public void Add(FaultRule rule)
+    {
+        lock (_gate)
+        {
+            _rules.Add(rule);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+
+    public JsonArray ToJson()
+    {
+        lock (_gate)
+        {
+            return new JsonArray([.. _rules.Select(r => (JsonNode)r.ToJson())]);
+        }
+    }
+
+    /// <summary>The fault this request draws, if any; the first matching rule decides.</summary>
+    public FaultRule? Draw(string method, string path)
+    {
+        lock (_gate)
+        {
+            var rule = _rules.FirstOrDefault(r => r.Matches(method, path));
+            if (rule is null || !rule.Fires())
+            {
+                return null;
+            }
+
+            if (rule.Remaining == 0)
+            {
+                _rules.Remove(rule);
+            }
+
+            return rule;
+        }
+    }
+}
+
+public sealed class FaultRule
+{
+    private readonly Regex? _path;
+    private double _credit;
+
+    private FaultRule(FaultKind kind, int status, int? remaining, double share, string? method, string? path, int stallMs)
+    {
+        Kind = kind;
+        Status = status;
+        Remaining = remaining;
+        Share = share;
+        Method = method?.ToUpperInvariant();
+        PathPattern = path;
+        StallMs = stallMs;
+        _path = path is null ? null : new Regex("^" + Regex.Escape(path).Replace(@"\*", "[^/]*") + "/?$", RegexOptions.IgnoreCase);
+    }
+
+    public FaultKind Kind { get; }
+    public int Status { get; }
+
+    /// <summary>Faults still to inject; null = until cleared.</summary>
+    public int? Remaining { get; private set; }
+
+    public double Share { get; }
+    public string? Method { get; }
+    public string? PathPattern { get; }
+    public int StallMs { get; }
+
+    /// <summary>
+    /// Reads <c>{kind, count?, share?, method?, path?, stallMs?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
+    /// abort or stall. Without count or share, one request fails.
+    /// </summary>
+    public static FaultRule Parse(JsonObject body)
+    {
+        var kindText = body["kind"]?.ToString() ?? throw new ArgumentException("kind is required.");
+        var (kind, status) = kindText switch
+        {
+            "abort" => (FaultKind.Abort, 0),
+            "stall" => (FaultKind.Stall, 0),
+            _ when int.TryParse(kindText, out var code) && FaultSwitch.InjectableStatuses.Contains(code) => (FaultKind.Status, code),
+            _ => throw new ArgumentException(
+                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort or stall, not \"{kindText}\"."),
+        };
+        var share = body["share"]?.GetValue<double>() ?? 1;
+        if (share is <= 0 or > 1)
+        {
+            throw new ArgumentException("share must be greater than 0 and at most 1.");
+        }
+
+        var count = body["count"]?.GetValue<int>();
+        if (count is <= 0)
+        {
+            throw new ArgumentException("count must be at least 1.");
+        }
+
+        var remaining = count ?? (body.ContainsKey("share") ? null : 1);
+        var stallMs = body["stallMs"]?.GetValue<int>() ?? 70_000;
+        return new FaultRule(kind, status, remaining, share, body["method"]?.GetValue<string>(), body["path"]?.GetValue<string>(), stallMs);
+    }
+
+    public bool Matches(string method, string path) =>
+        (Method is null || Method == method.ToUpperInvariant()) && (_path is null || _path.IsMatch(path));
+
+    /// <summary>Counts a matching request; true when this one must fail.</summary>
+    public bool Fires()
+    {
+        _credit += Share;
+        if (_credit < 1 - 1e-9)
+        {
+            return false;
+        }
+
+        _credit -= 1;
+        Remaining--;
+        return true;
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["kind"] = Kind switch { FaultKind.Abort => "abort", FaultKind.Stall => "stall", _ => Status.ToString() },
+        ["remaining"] = Remaining,
+        ["share"] = Share,
+        ["method"] = Method,
+        ["path"] = PathPattern,
+        ["stallMs"] = Kind == FaultKind.Stall ? StallMs : null,
+    };
+}

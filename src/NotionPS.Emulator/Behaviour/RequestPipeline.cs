@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using NotionPS.Emulator.Endpoints;
+
+namespace NotionPS.Emulator.Behaviour;
+
+/// <summary>
+/// What every API request goes through before its endpoint, in this order: counters, added latency, the fault
+/// switch, the Notion-Version header, the token, the rate limit. It also turns every
+/// <see cref="NotionException"/> (and any bug) into Notion's error body with a request_id.
+/// </summary>
+public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, ILogger<RequestPipeline> logger)
+{
+    public const string AdminPrefix = "/__emulator";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        context.Response.Headers["x-notion-request-id"] = requestId;
+        if (context.Request.Path.StartsWithSegments(AdminPrefix))
+        {
+            await next(context);
+            return;
+        }
+
+        var workspace = state.Workspace;
+        var integration = BearerToken(context.Request) is { } token
+            ? workspace.FindIntegrationByToken(token)
+            : null;
+        var counters = integration is null ? null : state.Stats.For(integration.Id);
+        try
+        {
+            if (counters is null)
+            {
+                state.Stats.CountUnauthenticated();
+            }
+            else
+            {
+                counters.CountRequest();
+            }
+
+            if (state.Options.LatencyMs > 0)
+            {
+                await Task.Delay(state.Options.LatencyMs, context.RequestAborted);
+            }
+
+            if (state.Faults.Draw(context.Request.Method, context.Request.Path) is { } fault)
+            {
+                counters?.CountFault();
+                if (!await ApplyFaultAsync(context, fault))
+                {
+                    return;
+                }
+            }
+
+            var versionHeader = context.Request.Headers["Notion-Version"].ToString();
+            if (versionHeader.Length == 0)
+            {
+                throw NotionException.MissingVersion();
+            }
+
+            var version = NotionVersion.Find(versionHeader) ?? throw NotionException.Validation(
+                $"Notion-Version header failed validation: the emulator answers {string.Join(" and ", NotionVersion.Supported.Select(v => v.Name))}, not `{versionHeader}`.");
+            if (integration is null)
+            {
+                throw NotionException.Unauthorized();
+            }
+
+            if (!state.RateLimiter.TryAcquire(integration.Id))
+            {
+                throw NotionException.RateLimited();
+            }
+
+            new NotionRequest(state, workspace, integration, version).AttachTo(context);
+            await next(context);
+        }
+        catch (NotionException error)
+        {
+            await WriteErrorAsync(context, error, requestId, counters);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception error) when (!context.Response.HasStarted)
+        {
+            logger.LogError(error, "Unhandled error in {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteErrorAsync(context, NotionException.ForStatus(500), requestId, counters);
+        }
+    }
+
+    /// <summary>Applies a drawn fault; true when the request should go on (a stall that the client waited out).</summary>
+    private static async Task<bool> ApplyFaultAsync(HttpContext context, FaultRule fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Abort:
+                context.Abort();
+                return false;
+            case FaultKind.Stall:
+                await Task.Delay(fault.StallMs, context.RequestAborted);
+                return true;
+            default:
+                throw NotionException.ForStatus(fault.Status);
+        }
+    }
+
+    private async Task WriteErrorAsync(HttpContext context, NotionException error, string requestId, EmulatorStats.Counters? counters)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        if (error.Status == StatusCodes.Status429TooManyRequests)
+        {
+            counters?.CountRateLimited();
+            context.Response.Headers.RetryAfter = state.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var body = new JsonObject
+        {
+            ["object"] = "error",
+            ["status"] = error.Status,
+            ["code"] = error.Code,
+            ["message"] = error.Message,
+            ["request_id"] = requestId,
+        };
+        context.Response.StatusCode = error.Status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(NotionResults.Serialize(body), context.RequestAborted);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+    }
+}

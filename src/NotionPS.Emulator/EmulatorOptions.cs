@@ -1,0 +1,26 @@
+namespace NotionPS.Emulator;
+
+/// <summary>How an emulator instance listens and behaves; the command-line options map onto these one to one.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Where to listen; port 0 picks a free port (see <see cref="EmulatorServer.BaseUri"/>).</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:7700";
+
+    /// <summary>A seed file in the documented format; null serves the built-in demo workspace.</summary>
+    public string? SeedPath { get; set; }
+
+    /// <summary>Average requests per second allowed per integration; 0 turns the limit off.</summary>
+    public double RateLimit { get; set; } = 3;
+
+    /// <summary>How many requests an integration may make at once before the average applies (bucket size).</summary>
+    public int RateLimitBurst { get; set; } = 10;
+
+    /// <summary>The Retry-After value, in seconds, sent with a 429 (0 is allowed, for fast tests).</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Milliseconds added to every API response.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>The clock of the rate limiter and of created/edited timestamps; tests replace it.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

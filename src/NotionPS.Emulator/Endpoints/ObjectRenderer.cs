@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NotionPS.Emulator.Behaviour;
+using NotionPS.Emulator.Workspace;
+
+namespace NotionPS.Emulator.Endpoints;
+
+/// <summary>
+/// Turns workspace objects into the JSON Notion returns, for one caller (its capabilities decide what user
+/// information shows) and one Notion-Version (which decides version-dependent fields).
+/// </summary>
+public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integration caller, NotionVersion version)
+{
+    /// <summary>A page object carries at most this many items of a people, relation, title or text value.</summary>
+    public const int MaxValuesInPageObject = 25;
+
+    public static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static JsonObject PartialUser(Guid id) => new() { ["object"] = "user", ["id"] = id.ToString() };
+
+    public static JsonObject List(IEnumerable<JsonNode> results, string? nextCursor, string type) => new()
+    {
+        ["object"] = "list",
+        ["results"] = new JsonArray([.. results]),
+        ["next_cursor"] = nextCursor,
+        ["has_more"] = nextCursor is not null,
+        ["type"] = type,
+        [type] = new JsonObject(),
+    };
+
+    public JsonObject Page(Page page, IReadOnlySet<string>? onlyPropertyIds = null)
+    {
+        var properties = new JsonObject();
+        foreach (var schema in workspace.SchemaOf(page))
+        {
+            if (onlyPropertyIds is null || onlyPropertyIds.Contains(schema.Id))
+            {
+                properties[schema.Name] = PropertyValue(schema, page);
+            }
+        }
+
+        var result = new JsonObject
+        {
+            ["object"] = "page",
+            ["id"] = page.Id.ToString(),
+            ["created_time"] = Timestamp(page.CreatedTime),
+            ["last_edited_time"] = Timestamp(page.LastEditedTime),
+            ["created_by"] = PartialUser(page.CreatedBy),
+            ["last_edited_by"] = PartialUser(page.LastEditedBy),
+            ["cover"] = null,
+            ["icon"] = null,
+            ["parent"] = Parent(page),
+        };
+        version.WriteTrashFlags(result, page.InTrash);
+        result["is_locked"] = false;
+        result["properties"] = properties;
+        result["url"] = PageUrl(page);
+        result["public_url"] = null;
+        return result;
+    }
+
+    public JsonObject Database(Database database)
+    {
+        var dataSources = workspace.DataSourcesShownBy(database)
+            .Where(d => workspace.IsVisible(d, caller))
+            .Select(d => (JsonNode)new JsonObject { ["id"] = d.Id.ToString(), ["name"] = d.Name });
+        var result = new JsonObject
+        {
+            ["object"] = "database",
+            ["id"] = database.Id.ToString(),
+            ["title"] = RichText.Array(database.Title),
+            ["description"] = new JsonArray(),
+            ["parent"] = Parent(database),
+            ["is_inline"] = database.IsInline,
+        };
+        version.WriteTrashFlags(result, database.InTrash);
+        result["is_locked"] = false;
+        result["created_time"] = Timestamp(database.CreatedTime);
+        result["last_edited_time"] = Timestamp(database.LastEditedTime);
+        result["data_sources"] = new JsonArray([.. dataSources]);
+        result["icon"] = null;
+        result["cover"] = null;
+        result["url"] = $"https://www.notion.so/{database.Id:N}";
+        result["public_url"] = null;
+        return result;
+    }
+
+    public JsonObject DataSource(DataSource dataSource)
+    {
+        var database = workspace.DatabaseOf(dataSource);
+        var properties = new JsonObject();
+        foreach (var schema in dataSource.Properties)
+        {
+            properties[schema.Name] = new JsonObject
+            {
+                ["id"] = schema.Id,
+                ["name"] = schema.Name,
+                ["description"] = null,
+                ["type"] = schema.Type,
+                [schema.Type] = schema.Configuration.DeepClone(),
+            };
+        }
+
+        var result = new JsonObject
+        {
+            ["object"] = "data_source",
+            ["id"] = dataSource.Id.ToString(),
+            ["created_time"] = Timestamp(dataSource.CreatedTime),
+            ["last_edited_time"] = Timestamp(dataSource.LastEditedTime),
+            ["created_by"] = PartialUser(dataSource.CreatedBy),
+            ["last_edited_by"] = PartialUser(dataSource.LastEditedBy),
+            ["title"] = RichText.Array(dataSource.Name),
+            ["description"] = new JsonArray(),
+            ["icon"] = null,
+            ["cover"] = null,
+            ["properties"] = properties,
+            ["parent"] = new JsonObject { ["type"] = "database_id", ["database_id"] = database.Id.ToString() },
+            ["database_parent"] = Parent(database),
+            ["is_inline"] = database.IsInline,
+        };
+        version.WriteTrashFlags(result, dataSource.InTrash || database.InTrash);
+        result["url"] = $"https://www.notion.so/{database.Id:N}";
+        result["public_url"] = null;
+        return result;
+    }
+
+    /// <summary>A property value as a page object carries it (long lists cut at 25, as Notion does).</summary>
+    public JsonObject PropertyValue(PropertySchema schema, Page page)
+    {
+        var value = new JsonObject { ["id"] = schema.Id, ["type"] = schema.Type };
+        var stored = page.Values.GetValueOrDefault(schema.Id);
+        switch (schema.Type)
+        {
+            case "title" or "rich_text":
+                value[schema.Type] = new JsonArray([.. ItemsOf(stored).Take(MaxValuesInPageObject).Select(i => i!.DeepClone())]);
+                break;
+            case "people":
+                value["people"] = new JsonArray([.. IdsOf(stored).Take(MaxValuesInPageObject).Select(User)]);
+                break;
+            case "relation":
+                var ids = IdsOf(stored).ToList();
+                value["relation"] = new JsonArray([.. ids.Take(MaxValuesInPageObject).Select(RelationItem)]);
+                value["has_more"] = ids.Count > MaxValuesInPageObject;
+                break;
+            default:
+                value[schema.Type] = ScalarPayload(schema, page, stored);
+                break;
+        }
+
+        return value;
+    }
+
+    /// <summary>The value of a property that is not paged (everything but title, text, people and relation).</summary>
+    public static JsonNode? ScalarPayload(PropertySchema schema, Page page, JsonNode? stored) => schema.Type switch
+    {
+        "created_time" => Timestamp(page.CreatedTime),
+        "last_edited_time" => Timestamp(page.LastEditedTime),
+        "checkbox" => stored?.DeepClone() ?? false,
+        "multi_select" => stored?.DeepClone() ?? new JsonArray(),
+        "formula" => stored?.DeepClone() ?? new JsonObject { ["type"] = "string", ["string"] = null },
+        "rollup" => stored?.DeepClone() ?? new JsonObject { ["type"] = "number", ["number"] = null, ["function"] = "sum" },
+        _ => stored?.DeepClone(),
+    };
+
+    /// <summary>One item of a paged property, as the property-item endpoint lists them.</summary>
+    public JsonNode PropertyItem(PropertySchema schema, JsonNode item) => schema.Type switch
+    {
+        "people" => User(IdOf(item)),
+        "relation" => RelationItem(IdOf(item)),
+        _ => item.DeepClone(),
+    };
+
+    public static IEnumerable<JsonNode> ItemsOf(JsonNode? stored) =>
+        stored is JsonArray array ? array.OfType<JsonNode>() : [];
+
+    public JsonObject User(Guid id)
+    {
+        if (workspace.FindPerson(id) is { } person)
+        {
+            var personInfo = new JsonObject();
+            if (caller.UserInfo == UserInfoLevel.WithEmail && person.Email is not null)
+            {
+                personInfo["email"] = person.Email;
+            }
+
+            return new JsonObject
+            {
+                ["object"] = "user",
+                ["id"] = person.Id.ToString(),
+                ["name"] = person.Name,
+                ["avatar_url"] = person.AvatarUrl,
+                ["type"] = "person",
+                ["person"] = personInfo,
+            };
+        }
+
+        return workspace.Integrations.FirstOrDefault(i => i.Id == id) is { } bot
+            ? new JsonObject
+            {
+                ["object"] = "user",
+                ["id"] = bot.Id.ToString(),
+                ["name"] = bot.Name,
+                ["avatar_url"] = null,
+                ["type"] = "bot",
+                ["bot"] = new JsonObject(),
+            }
+            : PartialUser(id);
+    }
+
+    /// <summary>The caller's own bot user, as <c>GET /v1/users/me</c> shows it.</summary>
+    public JsonObject Me()
+    {
+        var me = User(caller.Id);
+        me["bot"] = new JsonObject
+        {
+            ["owner"] = new JsonObject { ["type"] = "workspace", ["workspace"] = true },
+            ["workspace_name"] = workspace.Name,
+            ["workspace_id"] = workspace.Id.ToString(),
+            ["workspace_limits"] = new JsonObject { ["max_file_upload_size_in_bytes"] = 5_368_709_120L },
+        };
+        return me;
+    }
+
+    private static JsonObject RelationItem(Guid id) => new() { ["id"] = id.ToString() };
+
+    private static IEnumerable<Guid> IdsOf(JsonNode? stored) => ItemsOf(stored).Select(IdOf);
+
+    private static Guid IdOf(JsonNode item) => Guid.Parse(item.GetValue<string>());
+
+    private JsonObject Parent(WorkspaceObject item) => item.Parent.Kind switch
+    {
+        ParentKind.Page => new JsonObject { ["type"] = "page_id", ["page_id"] = item.Parent.Id.ToString() },
+        ParentKind.DataSource => new JsonObject
+        {
+            ["type"] = "data_source_id",
+            ["data_source_id"] = item.Parent.Id.ToString(),
+            ["database_id"] = workspace.DatabaseOf(workspace.Find<DataSource>(item.Parent.Id)!).Id.ToString(),
+        },
+        ParentKind.Database => new JsonObject { ["type"] = "database_id", ["database_id"] = item.Parent.Id.ToString() },
+        _ => new JsonObject { ["type"] = "workspace", ["workspace"] = true },
+    };
+
+    private string PageUrl(Page page)
+    {
+        var slug = NonWordRun().Replace(workspace.TitleOf(page), "-").Trim('-');
+        return slug.Length == 0 ? $"https://www.notion.so/{page.Id:N}" : $"https://www.notion.so/{slug}-{page.Id:N}";
+    }
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
+    private static partial Regex NonWordRun();
+}

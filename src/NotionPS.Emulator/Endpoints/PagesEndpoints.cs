@@ -1,0 +1,181 @@
+using System.Text.Json.Nodes;
+using NotionPS.Emulator.Behaviour;
+using NotionPS.Emulator.Query;
+using NotionPS.Emulator.Workspace;
+
+namespace NotionPS.Emulator.Endpoints;
+
+/// <summary>
+/// <c>POST /v1/pages</c>, <c>GET</c> and <c>PATCH /v1/pages/{id}</c>, and the paged
+/// <c>GET /v1/pages/{id}/properties/{property_id}</c>.
+/// </summary>
+public static class PagesEndpoints
+{
+    private static readonly HashSet<string> PagedTypes = ["title", "rich_text", "people", "relation"];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/pages", CreateAsync);
+        app.MapGet("/v1/pages/{page_id}", Retrieve);
+        app.MapPatch("/v1/pages/{page_id}", UpdateAsync);
+        app.MapGet("/v1/pages/{page_id}/properties/{property_id}", RetrieveProperty);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest httpRequest)
+    {
+        var context = httpRequest.HttpContext;
+        var request = NotionRequest.Of(context);
+        var body = await RequestJson.ReadObjectAsync(context);
+        var parent = RequestJson.OptionalObject(body, "parent") ?? throw RequestJson.Invalid("body.parent", "defined", null);
+        var properties = RequestJson.OptionalObject(body, "properties") ?? [];
+        request.RequireInsert();
+        using (request.Workspace.Gate.EnterScope())
+        {
+            var workspace = request.Workspace;
+            var (parentRef, schema) = ResolveParent(request, parent);
+            var values = new PropertyWriter(workspace).Convert(properties, schema);
+            var now = request.State.Now;
+            var page = new Page
+            {
+                Id = Guid.NewGuid(),
+                Parent = parentRef,
+                CreatedTime = now,
+                LastEditedTime = now,
+                CreatedBy = request.Integration.Id,
+                LastEditedBy = request.Integration.Id,
+            };
+            foreach (var (id, value) in values)
+            {
+                page.Values[id] = value;
+            }
+
+            workspace.Add(page);
+            workspace.DataSourceOf(page)?.Rows.Add(page);
+            request.State.Stats.For(request.Integration.Id).CountPageCreated();
+            return NotionResults.Json(Renderer(request).Page(page));
+        }
+    }
+
+    private static (ParentRef Parent, IReadOnlyList<PropertySchema> Schema) ResolveParent(NotionRequest request, JsonObject parent)
+    {
+        if (RequestJson.OptionalString(parent, "data_source_id", "body.parent") is { } dataSourceId)
+        {
+            var dataSource = request.Visible<DataSource>(ParseBodyId(dataSourceId, "body.parent.data_source_id"), "data source");
+            return (new ParentRef(ParentKind.DataSource, dataSource.Id), dataSource.Properties);
+        }
+
+        if (RequestJson.OptionalString(parent, "database_id", "body.parent") is { } databaseId)
+        {
+            var database = request.Visible<Database>(ParseBodyId(databaseId, "body.parent.database_id"), "database");
+            var dataSources = request.Workspace.DataSourcesShownBy(database).Where(d => request.Workspace.IsVisible(d, request.Integration)).ToList();
+            return dataSources.Count == 1
+                ? (new ParentRef(ParentKind.DataSource, dataSources[0].Id), dataSources[0].Properties)
+                : throw NotionException.Validation(
+                    $"Database {database.Id} has {dataSources.Count} data sources; give parent.data_source_id to say which one.");
+        }
+
+        if (RequestJson.OptionalString(parent, "page_id", "body.parent") is { } pageId)
+        {
+            var page = request.Visible<Page>(ParseBodyId(pageId, "body.parent.page_id"), "page");
+            return (new ParentRef(ParentKind.Page, page.Id), NotionWorkspace.StandalonePageSchema);
+        }
+
+        throw RequestJson.Invalid("body.parent", "an object with data_source_id, database_id or page_id", parent);
+    }
+
+    private static IResult Retrieve(HttpContext context, string page_id)
+    {
+        var request = NotionRequest.Of(context);
+        var id = RequestJson.ParseId(page_id, "page_id");
+        request.RequireRead();
+        using (request.Workspace.Gate.EnterScope())
+        {
+            var page = request.Visible<Page>(id, "page");
+            var only = PropertyFilter.Parse(context.Request, request.Workspace.SchemaOf(page));
+            return NotionResults.Json(Renderer(request).Page(page, only));
+        }
+    }
+
+    private static async Task<IResult> UpdateAsync(HttpContext context, string page_id)
+    {
+        var request = NotionRequest.Of(context);
+        var id = RequestJson.ParseId(page_id, "page_id");
+        var body = await RequestJson.ReadObjectAsync(context);
+        var properties = RequestJson.OptionalObject(body, "properties");
+        var inTrash = request.Version.ReadTrashFlag(body);
+        request.RequireUpdate();
+        using (request.Workspace.Gate.EnterScope())
+        {
+            var page = request.Visible<Page>(id, "page");
+            if (page.InTrash && inTrash != false && properties is { Count: > 0 })
+            {
+                throw NotionException.Validation("Can't edit block that is archived. You must unarchive the block before editing.");
+            }
+
+            var values = properties is null ? [] : new PropertyWriter(request.Workspace).Convert(properties, request.Workspace.SchemaOf(page));
+            foreach (var (propertyId, value) in values)
+            {
+                page.Values[propertyId] = value;
+            }
+
+            page.InTrash = inTrash ?? page.InTrash;
+            page.LastEditedTime = request.State.Now;
+            page.LastEditedBy = request.Integration.Id;
+            request.State.Stats.For(request.Integration.Id).CountPageUpdated();
+            return NotionResults.Json(Renderer(request).Page(page));
+        }
+    }
+
+    private static IResult RetrieveProperty(HttpContext context, string page_id, string property_id)
+    {
+        var request = NotionRequest.Of(context);
+        var id = RequestJson.ParseId(page_id, "page_id");
+        request.RequireRead();
+        var pageSize = RequestJson.PageSize(context.Request);
+        using (request.Workspace.Gate.EnterScope())
+        {
+            var page = request.Visible<Page>(id, "page");
+            var property = request.Workspace.SchemaOf(page).FirstOrDefault(p =>
+                    p.Id == property_id || Uri.UnescapeDataString(p.Id) == property_id || p.Name == property_id)
+                ?? throw NotionException.Validation($"Could not find property with id: {property_id}");
+            var stored = page.Values.GetValueOrDefault(property.Id);
+            if (!PagedTypes.Contains(property.Type))
+            {
+                return NotionResults.Json(PropertyItem(property, ObjectRenderer.ScalarPayload(property, page, stored)));
+            }
+
+            var renderer = Renderer(request);
+            var items = ObjectRenderer.ItemsOf(stored).ToList();
+            var indexes = Enumerable.Range(0, items.Count).ToList();
+            var slice = Paging.Take(indexes, i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Request.Query["start_cursor"], pageSize);
+            var list = ObjectRenderer.List(
+                slice.Items.Select(i => (JsonNode)PropertyItem(property, renderer.PropertyItem(property, items[i]))),
+                slice.NextCursor,
+                "property_item");
+            list["property_item"] = new JsonObject
+            {
+                ["id"] = property.Id,
+                ["next_url"] = slice.NextCursor is null
+                    ? null
+                    : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}?start_cursor={slice.NextCursor}",
+                ["type"] = property.Type,
+                [property.Type] = new JsonObject(),
+            };
+            return NotionResults.Json(list);
+        }
+    }
+
+    private static JsonObject PropertyItem(PropertySchema property, JsonNode? value) => new()
+    {
+        ["object"] = "property_item",
+        ["id"] = property.Id,
+        ["type"] = property.Type,
+        [property.Type] = value,
+    };
+
+    private static Guid ParseBodyId(string raw, string path) =>
+        Guid.TryParse(raw, out var id) ? id : throw RequestJson.Invalid(path, "a valid uuid", JsonValue.Create(raw));
+
+    private static ObjectRenderer Renderer(NotionRequest request) =>
+        new(request.Workspace, request.Integration, request.Version);
+}

@@ -1,0 +1,223 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotionPS.Emulator.Behaviour;
+using NotionPS.Emulator.Workspace;
+
+namespace NotionPS.Emulator.Endpoints;
+
+/// <summary>
+/// Validates property values sent to <c>POST /v1/pages</c> and <c>PATCH /v1/pages/{id}</c> against the schema and
+/// converts them to the stored shape, answering Notion's 400 validation_error for anything it would refuse.
+/// </summary>
+public sealed class PropertyWriter(NotionWorkspace workspace)
+{
+    public const int MaxTextLength = 2000;
+    public const int MaxUrlLength = 2000;
+    public const int MaxEmailOrPhoneLength = 200;
+
+    /// <summary>Converts a request's <c>properties</c> object to stored values keyed by property ID.</summary>
+    public Dictionary<string, JsonNode?> Convert(JsonObject properties, IReadOnlyList<PropertySchema> schema)
+    {
+        var result = new Dictionary<string, JsonNode?>();
+        foreach (var (key, value) in properties)
+        {
+            var property = schema.FirstOrDefault(p => p.Id == key)
+                ?? schema.FirstOrDefault(p => p.Name == key)
+                ?? throw NotionException.Validation($"{key} is not a property that exists.");
+            result[property.Id] = ConvertValue(property, value, $"body.properties.{key}");
+        }
+
+        return result;
+    }
+
+    private JsonNode? ConvertValue(PropertySchema property, JsonNode? value, string path)
+    {
+        if (property.IsComputed)
+        {
+            throw NotionException.Validation(
+                $"{property.Name} is a {property.Type} property, which Notion computes; it cannot be set.");
+        }
+
+        if (value is not JsonObject wrapper)
+        {
+            throw RequestJson.Invalid(path, "an object", value);
+        }
+
+        if (RequestJson.OptionalString(wrapper, "type", path) is { } declared && declared != property.Type)
+        {
+            throw RequestJson.Invalid($"{path}.type", $"`\"{property.Type}\"`", wrapper["type"]);
+        }
+
+        if (!wrapper.ContainsKey(property.Type))
+        {
+            throw RequestJson.Invalid($"{path}.{property.Type}", "defined", null);
+        }
+
+        var payload = wrapper[property.Type];
+        path = $"{path}.{property.Type}";
+        return property.Type switch
+        {
+            "title" or "rich_text" => RichTextArray(payload, path),
+            "number" => payload is null || payload.GetValueKind() == JsonValueKind.Number
+                ? payload?.DeepClone()
+                : throw RequestJson.Invalid(path, "a number or `null`", payload),
+            "checkbox" => payload?.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+                ? payload.DeepClone()
+                : throw RequestJson.Invalid(path, "a boolean", payload),
+            "select" => payload is null ? null : Option(property, payload, path, createMissing: true),
+            "status" => payload is null ? null : Option(property, payload, path, createMissing: false),
+            "multi_select" => new JsonArray([.. Array(payload, path)
+                .Select((item, i) => (JsonNode)Option(property, item, $"{path}[{i}]", createMissing: true))]),
+            "date" => payload is null ? null : Date(payload, path),
+            "url" => LimitedString(payload, path, MaxUrlLength),
+            "email" or "phone_number" => LimitedString(payload, path, MaxEmailOrPhoneLength),
+            "people" => IdList(payload, path, id => workspace.IsUser(id), "a user in this workspace"),
+            "relation" => IdList(payload, path, _ => true, "a page ID"),
+            _ => throw NotionException.Validation(
+                $"The emulator cannot write properties of type {property.Type}."),
+        };
+    }
+
+    private static JsonArray RichTextArray(JsonNode? payload, string path)
+    {
+        var result = new JsonArray();
+        var items = Array(payload, path);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (items[i] is not JsonObject item)
+            {
+                throw RequestJson.Invalid(itemPath, "an object", items[i]);
+            }
+
+            var type = RequestJson.OptionalString(item, "type", itemPath) ?? "text";
+            if (type != "text")
+            {
+                throw NotionException.Validation($"The emulator supports rich text of type text only, not {type} ({itemPath}).");
+            }
+
+            var text = RequestJson.OptionalObject(item, "text", itemPath) ?? throw RequestJson.Invalid($"{itemPath}.text", "defined", null);
+            var content = RequestJson.OptionalString(text, "content", $"{itemPath}.text")
+                ?? throw RequestJson.Invalid($"{itemPath}.text.content", "a string", text["content"]);
+            if (content.Length > MaxTextLength)
+            {
+                throw NotionException.Validation(
+                    $"body failed validation: {itemPath}.text.content.length should be ≤ `{MaxTextLength}`, instead was `{content.Length}`.");
+            }
+
+            var link = RequestJson.OptionalObject(text, "link", $"{itemPath}.text") is { } linkObject
+                ? RequestJson.OptionalString(linkObject, "url", $"{itemPath}.text.link")
+                : null;
+            var annotations = RichText.DefaultAnnotations();
+            if (RequestJson.OptionalObject(item, "annotations", itemPath) is { } requested)
+            {
+                foreach (var (key, value) in requested)
+                {
+                    if (annotations.ContainsKey(key))
+                    {
+                        annotations[key] = value?.DeepClone();
+                    }
+                }
+            }
+
+            result.Add(RichText.Text(content, link, annotations));
+        }
+
+        return result;
+    }
+
+    /// <summary>Finds a select, multi-select or status option by ID or name. Notion adds unknown select options; status options must exist.</summary>
+    private static JsonObject Option(PropertySchema property, JsonNode? payload, string path, bool createMissing)
+    {
+        if (payload is not JsonObject request)
+        {
+            throw RequestJson.Invalid(path, "an object", payload);
+        }
+
+        var id = RequestJson.OptionalString(request, "id", path);
+        var name = RequestJson.OptionalString(request, "name", path);
+        if (id is null && name is null)
+        {
+            throw RequestJson.Invalid($"{path}.name", "defined", null);
+        }
+
+        var options = property.Options ?? [];
+        var found = options.OfType<JsonObject>().FirstOrDefault(o =>
+            (id is not null && o["id"]?.GetValue<string>() == id) || (id is null && o["name"]?.GetValue<string>() == name));
+        if (found is null)
+        {
+            if (!createMissing || name is null)
+            {
+                throw NotionException.Validation($"Invalid {property.Type} option \"{name ?? id}\" for property {property.Name}.");
+            }
+
+            found = new JsonObject
+            {
+                ["id"] = Guid.NewGuid().ToString("N")[..8],
+                ["name"] = name,
+                ["color"] = "default",
+                ["description"] = null,
+            };
+            options.Add(found);
+            property.Configuration["options"] = options;
+        }
+
+        return new JsonObject { ["id"] = found["id"]?.DeepClone(), ["name"] = found["name"]?.DeepClone(), ["color"] = found["color"]?.DeepClone() };
+    }
+
+    private static JsonObject Date(JsonNode payload, string path)
+    {
+        if (payload is not JsonObject request)
+        {
+            throw RequestJson.Invalid(path, "an object or `null`", payload);
+        }
+
+        var start = RequestJson.OptionalString(request, "start", path);
+        if (start is null || !IsIsoDate(start))
+        {
+            throw RequestJson.Invalid($"{path}.start", "an ISO 8601 date or date-time", request["start"]);
+        }
+
+        var end = RequestJson.OptionalString(request, "end", path);
+        if (end is not null && !IsIsoDate(end))
+        {
+            throw RequestJson.Invalid($"{path}.end", "an ISO 8601 date or date-time or `null`", request["end"]);
+        }
+
+        return new JsonObject { ["start"] = start, ["end"] = end, ["time_zone"] = RequestJson.OptionalString(request, "time_zone", path) };
+    }
+
+    public static bool IsIsoDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", out _) || DateTimeOffset.TryParse(text, out _);
+
+    private static JsonNode? LimitedString(JsonNode? payload, string path, int maxLength) => payload switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text.Length <= maxLength
+            ? text
+            : throw NotionException.Validation(
+                $"body failed validation: {path}.length should be ≤ `{maxLength}`, instead was `{text.Length}`."),
+        _ => throw RequestJson.Invalid(path, "a string or `null`", payload),
+    };
+
+    private static JsonArray IdList(JsonNode? payload, string path, Func<Guid, bool> exists, string what)
+    {
+        var result = new JsonArray();
+        var items = Array(payload, path);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var raw = items[i] is JsonObject item ? RequestJson.OptionalString(item, "id", $"{path}[{i}]") : null;
+            if (raw is null || !Guid.TryParse(raw, out var id) || !exists(id))
+            {
+                throw RequestJson.Invalid($"{path}[{i}].id", what, items[i]);
+            }
+
+            result.Add(id.ToString());
+        }
+
+        return result;
+    }
+
+    private static JsonArray Array(JsonNode? payload, string path) =>
+        payload as JsonArray ?? throw RequestJson.Invalid(path, "an array", payload);
+}

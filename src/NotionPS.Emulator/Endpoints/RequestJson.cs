@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotionPS.Emulator.Behaviour;
+
+namespace NotionPS.Emulator.Endpoints;
+
+/// <summary>
+/// Reads request bodies, paths and query strings by hand, so every malformed input becomes one of Notion's
+/// 400 answers instead of a model-binding failure or a 500.
+/// </summary>
+public static class RequestJson
+{
+    /// <summary>Notion's limit on any array in a request.</summary>
+    public const int MaxArrayLength = 100;
+
+    public const int MaxPageSize = 100;
+
+    /// <summary>Reads the body as a JSON object; Notion's 100-element array limit applies unless told otherwise (admin API).</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpContext context, bool enforceArrayLimit = true)
+    {
+        JsonNode? body;
+        try
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var text = await reader.ReadToEndAsync(context.RequestAborted);
+            body = string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            throw NotionException.InvalidJson();
+        }
+
+        if (body is not JsonObject result)
+        {
+            throw Invalid("body", "an object", body);
+        }
+
+        if (enforceArrayLimit)
+        {
+            CheckArrayLengths(result, "body");
+        }
+
+        return result;
+    }
+
+    /// <summary>The 400 Notion gives for a value of the wrong type or range, in Notion's wording.</summary>
+    public static NotionException Invalid(string path, string expectation, JsonNode? actual)
+    {
+        var prefix = path.Split('.')[0];
+        return NotionException.Validation(
+            $"{prefix} failed validation: {path} should be {expectation}, instead was `{Describe(actual)}`.");
+    }
+
+    public static string Describe(JsonNode? node) => node?.ToJsonString() ?? "undefined";
+
+    public static Guid ParseId(string raw, string name)
+    {
+        if (Guid.TryParseExact(raw, "D", out var id) || Guid.TryParseExact(raw, "N", out id))
+        {
+            return id;
+        }
+
+        throw NotionException.Validation($"path failed validation: path.{name} should be a valid uuid, instead was `\"{raw}\"`.");
+    }
+
+    public static string? OptionalString(JsonObject body, string name, string path = "body") =>
+        body[name] switch
+        {
+            null => null,
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            var other => throw Invalid($"{path}.{name}", "a string", other),
+        };
+
+    public static bool? OptionalBool(JsonObject body, string name, string path = "body") =>
+        body[name] switch
+        {
+            null => null,
+            JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>(),
+            var other => throw Invalid($"{path}.{name}", "a boolean", other),
+        };
+
+    public static double? OptionalNumber(JsonObject body, string name, string path = "body") =>
+        body[name] switch
+        {
+            null => null,
+            JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<double>(),
+            var other => throw Invalid($"{path}.{name}", "a number", other),
+        };
+
+    public static JsonObject? OptionalObject(JsonObject body, string name, string path = "body") =>
+        body[name] switch
+        {
+            null => null,
+            JsonObject value => value,
+            var other => throw Invalid($"{path}.{name}", "an object", other),
+        };
+
+    public static JsonArray? OptionalArray(JsonObject body, string name, string path = "body") =>
+        body[name] switch
+        {
+            null => null,
+            JsonArray value => value,
+            var other => throw Invalid($"{path}.{name}", "an array", other),
+        };
+
+    public static int PageSize(JsonObject body) =>
+        body["page_size"] switch
+        {
+            null => MaxPageSize,
+            JsonValue value when value.GetValueKind() == JsonValueKind.Number
+                && value.TryGetValue<int>(out var size) && size is >= 1 and <= MaxPageSize => size,
+            var other => throw Invalid("body.page_size", $"a number between 1 and {MaxPageSize}", other),
+        };
+
+    public static int PageSize(HttpRequest request)
+    {
+        var raw = request.Query["page_size"].ToString();
+        if (raw.Length == 0)
+        {
+            return MaxPageSize;
+        }
+
+        return int.TryParse(raw, out var size) && size is >= 1 and <= MaxPageSize
+            ? size
+            : throw NotionException.Validation(
+                $"query failed validation: query.page_size should be a number between 1 and {MaxPageSize}, instead was `\"{raw}\"`.");
+    }
+
+    private static void CheckArrayLengths(JsonNode node, string path)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                if (array.Count > MaxArrayLength)
+                {
+                    throw NotionException.Validation(
+                        $"body failed validation: {path}.length should be ≤ `{MaxArrayLength}`, instead was `{array.Count}`.");
+                }
+
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item)
+                    {
+                        CheckArrayLengths(item, $"{path}[{i}]");
+                    }
+                }
+
+                break;
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (value is not null)
+                    {
+                        CheckArrayLengths(value, $"{path}.{key}");
+                    }
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace NotionPS.Emulator.Workspace;
+
+/// <summary>A page: a row of a data source or a standalone page under a page or the workspace.</summary>
+public sealed class Page : WorkspaceObject
+{
+    /// <summary>
+    /// Stored values by property ID, in the shape Notion shows under the type key, except that people and
+    /// relation values are kept as arrays of ID strings (rendered later for the caller's capabilities).
+    /// A standalone page has only its title, under the ID "title".
+    /// </summary>
+    public Dictionary<string, JsonNode?> Values { get; } = [];
+}
