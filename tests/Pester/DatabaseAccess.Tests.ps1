@@ -111,6 +111,15 @@ Describe 'Test-NotionDatabaseAccess' {
             (Get-Command Test-NotionDatabaseAccess).OutputType.Name | Should -Be @('NotionPS.NotionDatabaseAccess', 'System.Boolean')
         }
 
+        It 'shows one wrapped table row per database, with what to do' {
+            $view = (Get-FormatData -TypeName NotionPS.NotionDatabaseAccess).FormatViewDefinition | Select-Object -First 1
+            $view.Control.Headers.Label -join ', ' | Should -Be 'Title, Status, Read, Insert, Update, Message'
+
+            $shown = Test-NotionDatabaseAccess $Demo.TasksId, $Demo.PrivateNotesId -Connection $fullAccess | Out-String -Width 200
+            $shown | Should -BeLike '*Tasks*Accessible*'
+            $shown | Should -BeLike '*NotShared*Add connections*'
+        }
+
         It 'reads as the title and status' {
             "$(Test-NotionDatabaseAccess $Demo.TasksId -Connection $fullAccess)" | Should -Be 'Tasks: Accessible'
         }
