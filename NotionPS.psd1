@@ -17,6 +17,9 @@
         'Get-NotionConnection'
         'Get-NotionDatabaseId'
         'Test-NotionDatabaseAccess'
+        'Register-NotionIntegration'
+        'Get-NotionIntegration'
+        'Unregister-NotionIntegration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

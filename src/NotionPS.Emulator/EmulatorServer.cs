@@ -34,6 +34,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed start surfaces as the exception StartAsync throws; the host's own log of it would only repeat it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddSingleton(state);
 
         var app = builder.Build();
@@ -46,7 +48,16 @@ public sealed class EmulatorServer : IAsyncDisposable
         AdminEndpoints.Map(app, state);
         app.MapFallback(_ => Task.FromException(NotionException.InvalidRequestUrl()));
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUri = new Uri(address.EndsWith('/') ? address : address + "/");
         if (!IsLoopback(baseUri))
@@ -58,6 +69,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         return new EmulatorServer(app, baseUri);
     }
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C or SIGTERM on the command line).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -31,17 +31,22 @@ if (args.Contains("--help") || args.Contains("-h"))
     return 0;
 }
 
-await using var server = await EmulatorServer.StartAsync(options);
+EmulatorServer server;
+try
+{
+    server = await EmulatorServer.StartAsync(options);
+}
+catch (Exception error) when (error is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
+{
+    // A seed file that is missing or wrong, or an address that cannot be bound: say why, without a stack trace.
+    Console.Error.WriteLine($"The Notion emulator could not start: {error.Message}");
+    return 1;
+}
+
+await using var running = server;
 Console.WriteLine($"Notion emulator listening on {server.BaseUri}");
 Console.WriteLine("Demo tokens: demo-token-full-access (read, update, insert), demo-token-read-only (read). Ctrl+C stops.");
-var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-await stopped.Task;
+await server.WaitForShutdownAsync();
 return 0;
 
 static EmulatorOptions ParseArguments(string[] args)

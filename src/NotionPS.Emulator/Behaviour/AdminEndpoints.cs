@@ -23,6 +23,7 @@ public static class AdminEndpoints
             return Results.NoContent();
         });
 
+        // Handlers take HttpRequest, not a lone HttpContext, so they bind as route handlers whose IResult is written.
         admin.MapPost("/integrations", (HttpRequest request) => WithBody(request.HttpContext, state, (body, loader) =>
         {
             var integration = loader.AddIntegration(body);
@@ -104,7 +105,10 @@ public static class AdminEndpoints
     private static JsonObject StatsJson(EmulatorState state)
     {
         var workspace = state.Workspace;
-        return state.Stats.ToJson(id => workspace.Integrations.FirstOrDefault(i => i.Id == id)?.Name ?? "");
+        using (workspace.Gate.EnterScope())
+        {
+            return state.Stats.ToJson([.. workspace.Integrations]);
+        }
     }
 
     private static JsonObject RateLimitJson(EmulatorState state) => new()

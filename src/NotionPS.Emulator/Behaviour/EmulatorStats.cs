@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using NotionPS.Emulator.Workspace;
 
 namespace NotionPS.Emulator.Behaviour;
 
@@ -22,14 +23,16 @@ public sealed class EmulatorStats
         Interlocked.Exchange(ref _unauthenticated, 0);
     }
 
-    public JsonObject ToJson(Func<Guid, string> nameOf)
+    /// <summary>Counters of every integration of the workspace (zeros before its first request).</summary>
+    public JsonObject ToJson(IEnumerable<Integration> integrations)
     {
-        var integrations = new JsonObject();
-        foreach (var (id, counters) in _byIntegration.OrderBy(p => p.Key))
+        var byId = new JsonObject();
+        foreach (var integration in integrations)
         {
-            integrations[id.ToString()] = new JsonObject
+            var counters = _byIntegration.GetValueOrDefault(integration.Id) ?? new Counters();
+            byId[integration.Id.ToString()] = new JsonObject
             {
-                ["name"] = nameOf(id),
+                ["name"] = integration.Name,
                 ["requests"] = counters.Requests,
                 ["rateLimited"] = counters.RateLimited,
                 ["faultsInjected"] = counters.FaultsInjected,
@@ -41,7 +44,7 @@ public sealed class EmulatorStats
         return new JsonObject
         {
             ["unauthenticatedRequests"] = Interlocked.Read(ref _unauthenticated),
-            ["integrations"] = integrations,
+            ["integrations"] = byId,
         };
     }
 

@@ -8,8 +8,11 @@ public enum FaultKind
     /// <summary>Answer with an HTTP status and Notion's error body.</summary>
     Status,
 
-    /// <summary>Drop the connection without an answer.</summary>
+    /// <summary>Drop the connection before the request is handled: nothing happens.</summary>
     Abort,
+
+    /// <summary>Handle the request, then drop the connection instead of answering: the work is done, the client cannot know.</summary>
+    AbortAfter,
 
     /// <summary>Hold the request for a while before handling it, so a client's timeout fires first.</summary>
     Stall,
@@ -101,7 +104,7 @@ public sealed class FaultRule
 
     /// <summary>
     /// Reads <c>{kind, count?, share?, method?, path?, stallMs?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
-    /// abort or stall. Without count or share, one request fails.
+    /// abort, abort-after or stall. Without count or share, one request fails.
     /// </summary>
     public static FaultRule Parse(JsonObject body)
     {
@@ -109,10 +112,11 @@ public sealed class FaultRule
         var (kind, status) = kindText switch
         {
             "abort" => (FaultKind.Abort, 0),
+            "abort-after" => (FaultKind.AbortAfter, 0),
             "stall" => (FaultKind.Stall, 0),
             _ when int.TryParse(kindText, out var code) && FaultSwitch.InjectableStatuses.Contains(code) => (FaultKind.Status, code),
             _ => throw new ArgumentException(
-                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort or stall, not \"{kindText}\"."),
+                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after or stall, not \"{kindText}\"."),
         };
         var share = body["share"]?.GetValue<double>() ?? 1;
         if (share is <= 0 or > 1)
@@ -150,7 +154,13 @@ public sealed class FaultRule
 
     public JsonObject ToJson() => new()
     {
-        ["kind"] = Kind switch { FaultKind.Abort => "abort", FaultKind.Stall => "stall", _ => Status.ToString() },
+        ["kind"] = Kind switch
+        {
+            FaultKind.Abort => "abort",
+            FaultKind.AbortAfter => "abort-after",
+            FaultKind.Stall => "stall",
+            _ => Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
         ["remaining"] = Remaining,
         ["share"] = Share,
         ["method"] = Method,

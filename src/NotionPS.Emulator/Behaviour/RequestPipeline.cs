@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 using NotionPS.Emulator.Endpoints;
+using NotionPS.Emulator.Workspace;
 
 namespace NotionPS.Emulator.Behaviour;
 
@@ -23,9 +25,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         }
 
         var workspace = state.Workspace;
-        var integration = BearerToken(context.Request) is { } token
-            ? workspace.FindIntegrationByToken(token)
-            : null;
+        var integration = BearerToken(context.Request) is { } token ? workspace.FindIntegrationByToken(token) : null;
         var counters = integration is null ? null : state.Stats.For(integration.Id);
         try
         {
@@ -43,7 +43,8 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 await Task.Delay(state.Options.LatencyMs, context.RequestAborted);
             }
 
-            if (state.Faults.Draw(context.Request.Method, context.Request.Path) is { } fault)
+            var fault = state.Faults.Draw(context.Request.Method, context.Request.Path);
+            if (fault is not null)
             {
                 counters?.CountFault();
                 if (!await ApplyFaultAsync(context, fault))
@@ -52,25 +53,15 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 }
             }
 
-            var versionHeader = context.Request.Headers["Notion-Version"].ToString();
-            if (versionHeader.Length == 0)
+            var version = ReadVersion(context.Request);
+            var caller = Admit(integration);
+            new NotionRequest(state, workspace, caller, version).AttachTo(context);
+            if (fault?.Kind == FaultKind.AbortAfter)
             {
-                throw NotionException.MissingVersion();
+                await HandleThenAbortAsync(context);
+                return;
             }
 
-            var version = NotionVersion.Find(versionHeader) ?? throw NotionException.Validation(
-                $"Notion-Version header failed validation: the emulator answers {string.Join(" and ", NotionVersion.Supported.Select(v => v.Name))}, not `{versionHeader}`.");
-            if (integration is null)
-            {
-                throw NotionException.Unauthorized();
-            }
-
-            if (!state.RateLimiter.TryAcquire(integration.Id))
-            {
-                throw NotionException.RateLimited();
-            }
-
-            new NotionRequest(state, workspace, integration, version).AttachTo(context);
             await next(context);
         }
         catch (NotionException error)
@@ -88,6 +79,43 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         }
     }
 
+    private static NotionVersion ReadVersion(HttpRequest request)
+    {
+        var header = request.Headers["Notion-Version"].ToString();
+        if (header.Length == 0)
+        {
+            throw NotionException.MissingVersion();
+        }
+
+        return NotionVersion.Find(header) ?? throw NotionException.Validation(
+            $"Notion-Version header failed validation: the emulator answers {string.Join(" and ", NotionVersion.Supported.Select(v => v.Name))}, not `{header}`.");
+    }
+
+    /// <summary>The caller, if its token is known and its bucket has room.</summary>
+    private Integration Admit(Integration? integration)
+    {
+        if (integration is null)
+        {
+            throw NotionException.Unauthorized();
+        }
+
+        return state.RateLimiter.TryAcquire(integration.Id) ? integration : throw NotionException.RateLimited();
+    }
+
+    /// <summary>Does the work, sends the answer nowhere and drops the connection: the client cannot know it succeeded.</summary>
+    private async Task HandleThenAbortAsync(HttpContext context)
+    {
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Abort();
+        }
+    }
+
     /// <summary>Applies a drawn fault; true when the request should go on (a stall that the client waited out).</summary>
     private static async Task<bool> ApplyFaultAsync(HttpContext context, FaultRule fault)
     {
@@ -98,6 +126,8 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 return false;
             case FaultKind.Stall:
                 await Task.Delay(fault.StallMs, context.RequestAborted);
+                return true;
+            case FaultKind.AbortAfter:
                 return true;
             default:
                 throw NotionException.ForStatus(fault.Status);

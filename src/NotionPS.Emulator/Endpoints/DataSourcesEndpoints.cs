@@ -11,16 +11,7 @@ public static class DataSourcesEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/data_sources/{data_source_id}", (HttpContext context, string data_source_id) =>
-        {
-            var request = NotionRequest.Of(context);
-            var id = RequestJson.ParseId(data_source_id, "data_source_id");
-            request.RequireRead();
-            using (request.Workspace.Gate.EnterScope())
-            {
-                var dataSource = request.Visible<DataSource>(id, "data source");
-                return NotionResults.Json(new ObjectRenderer(request.Workspace, request.Integration, request.Version).DataSource(dataSource));
-            }
-        });
+            ObjectRetrieval.Retrieve<DataSource>(context, data_source_id, "data_source_id", "data source", (renderer, dataSource) => renderer.DataSource(dataSource)));
 
         app.MapPost("/v1/data_sources/{data_source_id}/query", async (HttpContext context, string data_source_id) =>
         {
@@ -44,7 +35,7 @@ public static class DataSourcesEndpoints
                 }
 
                 var slice = Paging.Take(rows.ToList(), r => r.Id.ToString(), startCursor, pageSize);
-                var renderer = new ObjectRenderer(request.Workspace, request.Integration, request.Version);
+                var renderer = ObjectRenderer.For(request);
                 var only = PropertyFilter.Parse(context.Request, dataSource.Properties);
                 return NotionResults.Json(ObjectRenderer.List(
                     slice.Items.Select(r => (JsonNode)renderer.Page(r, only)), slice.NextCursor, "page_or_data_source"));

@@ -15,6 +15,8 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
     /// <summary>A page object carries at most this many items of a people, relation, title or text value.</summary>
     public const int MaxValuesInPageObject = 25;
 
+    public static ObjectRenderer For(NotionRequest request) => new(request.Workspace, request.Integration, request.Version);
+
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

@@ -21,13 +21,15 @@ public static class PagesEndpoints
         app.MapGet("/v1/pages/{page_id}/properties/{property_id}", RetrieveProperty);
     }
 
+    // Takes HttpRequest, not HttpContext: a handler whose only parameter is HttpContext is taken for a
+    // RequestDelegate, and its IResult would be dropped.
     private static async Task<IResult> CreateAsync(HttpRequest httpRequest)
     {
         var context = httpRequest.HttpContext;
         var request = NotionRequest.Of(context);
         var body = await RequestJson.ReadObjectAsync(context);
         var parent = RequestJson.OptionalObject(body, "parent") ?? throw RequestJson.Invalid("body.parent", "defined", null);
-        var properties = RequestJson.OptionalObject(body, "properties") ?? [];
+        var properties = RequestJson.OptionalObject(body, "properties") ?? throw RequestJson.Invalid("body.properties", "defined", null);
         request.RequireInsert();
         using (request.Workspace.Gate.EnterScope())
         {
@@ -52,7 +54,7 @@ public static class PagesEndpoints
             workspace.Add(page);
             workspace.DataSourceOf(page)?.Rows.Add(page);
             request.State.Stats.For(request.Integration.Id).CountPageCreated();
-            return NotionResults.Json(Renderer(request).Page(page));
+            return NotionResults.Json(ObjectRenderer.For(request).Page(page));
         }
     }
 
@@ -83,18 +85,9 @@ public static class PagesEndpoints
         throw RequestJson.Invalid("body.parent", "an object with data_source_id, database_id or page_id", parent);
     }
 
-    private static IResult Retrieve(HttpContext context, string page_id)
-    {
-        var request = NotionRequest.Of(context);
-        var id = RequestJson.ParseId(page_id, "page_id");
-        request.RequireRead();
-        using (request.Workspace.Gate.EnterScope())
-        {
-            var page = request.Visible<Page>(id, "page");
-            var only = PropertyFilter.Parse(context.Request, request.Workspace.SchemaOf(page));
-            return NotionResults.Json(Renderer(request).Page(page, only));
-        }
-    }
+    private static IResult Retrieve(HttpContext context, string page_id) =>
+        ObjectRetrieval.Retrieve<Page>(context, page_id, "page_id", "page", (renderer, page) =>
+            renderer.Page(page, PropertyFilter.Parse(context.Request, NotionRequest.Of(context).Workspace.SchemaOf(page))));
 
     private static async Task<IResult> UpdateAsync(HttpContext context, string page_id)
     {
@@ -122,7 +115,7 @@ public static class PagesEndpoints
             page.LastEditedTime = request.State.Now;
             page.LastEditedBy = request.Integration.Id;
             request.State.Stats.For(request.Integration.Id).CountPageUpdated();
-            return NotionResults.Json(Renderer(request).Page(page));
+            return NotionResults.Json(ObjectRenderer.For(request).Page(page));
         }
     }
 
@@ -135,8 +128,7 @@ public static class PagesEndpoints
         using (request.Workspace.Gate.EnterScope())
         {
             var page = request.Visible<Page>(id, "page");
-            var property = request.Workspace.SchemaOf(page).FirstOrDefault(p =>
-                    p.Id == property_id || Uri.UnescapeDataString(p.Id) == property_id || p.Name == property_id)
+            var property = PropertySchema.Find(request.Workspace.SchemaOf(page), property_id)
                 ?? throw NotionException.Validation($"Could not find property with id: {property_id}");
             var stored = page.Values.GetValueOrDefault(property.Id);
             if (!PagedTypes.Contains(property.Type))
@@ -144,7 +136,7 @@ public static class PagesEndpoints
                 return NotionResults.Json(PropertyItem(property, ObjectRenderer.ScalarPayload(property, page, stored)));
             }
 
-            var renderer = Renderer(request);
+            var renderer = ObjectRenderer.For(request);
             var items = ObjectRenderer.ItemsOf(stored).ToList();
             var indexes = Enumerable.Range(0, items.Count).ToList();
             var slice = Paging.Take(indexes, i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Request.Query["start_cursor"], pageSize);
@@ -175,7 +167,4 @@ public static class PagesEndpoints
 
     private static Guid ParseBodyId(string raw, string path) =>
         Guid.TryParse(raw, out var id) ? id : throw RequestJson.Invalid(path, "a valid uuid", JsonValue.Create(raw));
-
-    private static ObjectRenderer Renderer(NotionRequest request) =>
-        new(request.Workspace, request.Integration, request.Version);
 }

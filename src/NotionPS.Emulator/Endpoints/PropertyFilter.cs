@@ -14,7 +14,7 @@ public static class PropertyFilter
             return null;
         }
 
-        return wanted.Select(w => (schema.FirstOrDefault(p => p.Id == w || p.Name == w || Uri.UnescapeDataString(p.Id) == w)
+        return wanted.Select(w => (PropertySchema.Find(schema, w)
                 ?? throw NotionException.Validation($"Could not find property with name or id: {w}")).Id)
             .ToHashSet();
     }

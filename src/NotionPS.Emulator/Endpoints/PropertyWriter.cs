@@ -21,8 +21,7 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
         var result = new Dictionary<string, JsonNode?>();
         foreach (var (key, value) in properties)
         {
-            var property = schema.FirstOrDefault(p => p.Id == key)
-                ?? schema.FirstOrDefault(p => p.Name == key)
+            var property = PropertySchema.Find(schema, key)
                 ?? throw NotionException.Validation($"{key} is not a property that exists.");
             result[property.Id] = ConvertValue(property, value, $"body.properties.{key}");
         }

@@ -22,7 +22,7 @@ public static class SearchEndpoints
         using (request.Workspace.Gate.EnterScope())
         {
             var workspace = request.Workspace;
-            var renderer = new ObjectRenderer(workspace, request.Integration, request.Version);
+            var renderer = ObjectRenderer.For(request);
             var matches = workspace.Objects
                 .Where(o => o is Page or DataSource && !o.InTrash && workspace.IsVisible(o, request.Integration))
                 .Where(o => objectFilter is null || (objectFilter == "page") == (o is Page))

@@ -14,7 +14,7 @@ public static class UsersEndpoints
             var request = NotionRequest.Of(context);
             using (request.Workspace.Gate.EnterScope())
             {
-                return NotionResults.Json(Renderer(request).Me());
+                return NotionResults.Json(ObjectRenderer.For(request).Me());
             }
         });
 
@@ -25,7 +25,7 @@ public static class UsersEndpoints
             var pageSize = RequestJson.PageSize(context.Request);
             using (request.Workspace.Gate.EnterScope())
             {
-                var renderer = Renderer(request);
+                var renderer = ObjectRenderer.For(request);
                 var ids = request.Workspace.People.Select(p => p.Id).Concat(request.Workspace.Integrations.Select(i => i.Id));
                 var page = Paging.Take(ids.ToList(), id => id.ToString(), context.Request.Query["start_cursor"], pageSize);
                 return NotionResults.Json(ObjectRenderer.List(page.Items.Select(id => (JsonNode)renderer.User(id)), page.NextCursor, "user"));
@@ -40,12 +40,9 @@ public static class UsersEndpoints
             using (request.Workspace.Gate.EnterScope())
             {
                 return request.Workspace.IsUser(id)
-                    ? NotionResults.Json(Renderer(request).User(id))
+                    ? NotionResults.Json(ObjectRenderer.For(request).User(id))
                     : throw NotionException.NotFound("user", id, request.Integration.Name);
             }
         });
     }
-
-    private static ObjectRenderer Renderer(NotionRequest request) =>
-        new(request.Workspace, request.Integration, request.Version);
 }

@@ -75,7 +75,8 @@ public sealed class FilterCompiler(DataSource dataSource)
 
     private static JsonObject Condition(JsonObject filter, string key, string path)
     {
-        var condition = RequestJson.OptionalObject(filter, key, path)!;
+        var condition = RequestJson.OptionalObject(filter, key, path)
+            ?? throw RequestJson.Invalid($"{path}.{key}", "an object with one condition", null);
         if (condition.Count != 1)
         {
             throw RequestJson.Invalid($"{path}.{key}", "an object with exactly one condition", condition);

@@ -13,9 +13,5 @@ public sealed class DataSource : WorkspaceObject
 
     public PropertySchema TitleProperty => Properties.First(p => p.Type == "title");
 
-    /// <summary>Finds a column by ID or by name, as Notion accepts either in requests.</summary>
-    public PropertySchema? FindProperty(string idOrName) =>
-        Properties.FirstOrDefault(p => p.Id == idOrName)
-        ?? Properties.FirstOrDefault(p => p.Name == idOrName)
-        ?? Properties.FirstOrDefault(p => Uri.UnescapeDataString(p.Id) == idOrName);
+    public PropertySchema? FindProperty(string idOrName) => PropertySchema.Find(Properties, idOrName);
 }

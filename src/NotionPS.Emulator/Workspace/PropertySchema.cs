@@ -16,4 +16,15 @@ public sealed class PropertySchema
     public bool IsComputed => Type is "formula" or "rollup" or "created_time" or "last_edited_time";
 
     public JsonArray? Options => Configuration["options"] as JsonArray;
+
+    /// <summary>
+    /// Finds a property by ID or by name, as Notion accepts either; IDs win. An ID may arrive URL-decoded
+    /// (Notion's IDs are URL-encoded strings such as <c>%3AUPp</c>).
+    /// </summary>
+    public static PropertySchema? Find(IEnumerable<PropertySchema> schema, string idOrName)
+    {
+        var properties = schema as IReadOnlyCollection<PropertySchema> ?? [.. schema];
+        return properties.FirstOrDefault(p => p.Id == idOrName || Uri.UnescapeDataString(p.Id) == idOrName)
+            ?? properties.FirstOrDefault(p => p.Name == idOrName);
+    }
 }

@@ -159,7 +159,15 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
         {
             var property = dataSource.FindProperty(name)
                 ?? throw new InvalidDataException($"Row {row.Id}: data source \"{dataSource.Name}\" has no property \"{name}\".");
-            row.Values[property.Id] = PlainValue(property, value, row.Id);
+            try
+            {
+                row.Values[property.Id] = PlainValue(property, value, row.Id);
+            }
+            catch (Exception error) when (error is InvalidOperationException or FormatException)
+            {
+                // A value of the wrong JSON kind for the column, e.g. a number where an option name belongs.
+                throw new InvalidDataException($"Row {row.Id}, property \"{name}\" ({property.Type}): {error.Message}", error);
+            }
         }
 
         Register(row, item);

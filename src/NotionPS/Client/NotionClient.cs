@@ -83,7 +83,7 @@ namespace NotionPS.Client
                     using (var request = BuildRequest(method, path, bodyText))
                     {
                         timeout.CancelAfter(Options.Timeout);
-                        using (var response = await SendCore(request, timeout.Token, cancellationToken).ConfigureAwait(false))
+                        using (var response = await SendCore(request, path, timeout.Token, cancellationToken).ConfigureAwait(false))
                         {
                             var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                             var status = (int)response.StatusCode;
@@ -133,7 +133,7 @@ namespace NotionPS.Client
         private static string DescribeStatus(NotionApiException failure) =>
             failure.Status == 0 ? failure.Code : $"{failure.Status} {failure.Code}";
 
-        private async Task<HttpResponseMessage> SendCore(HttpRequestMessage request, CancellationToken withTimeout, CancellationToken callerToken)
+        private async Task<HttpResponseMessage> SendCore(HttpRequestMessage request, string path, CancellationToken withTimeout, CancellationToken callerToken)
         {
             try
             {
@@ -143,19 +143,19 @@ namespace NotionPS.Client
             {
                 throw new NotionApiException(0, NotionApiException.TimeoutCode,
                     $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s. Raise -TimeoutSec, or check the network.",
-                    null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty);
+                    null, request.Method.Method, path);
             }
             catch (HttpRequestException ex)
             {
                 throw new NotionApiException(0, NotionApiException.ConnectionFailureCode,
                     $"Could not reach {Options.BaseUri}: {Innermost(ex).Message} Check -BaseUri and the network (a proxy or firewall may block it).",
-                    null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, ex);
+                    null, request.Method.Method, path, ex);
             }
             catch (IOException ex)
             {
                 throw new NotionApiException(0, NotionApiException.ConnectionFailureCode,
                     $"The connection to {Options.BaseUri} was dropped: {ex.Message}",
-                    null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, ex);
+                    null, request.Method.Method, path, ex);
             }
         }
 

@@ -33,7 +33,8 @@ namespace NotionPS.Client
 
         /// <summary>
         /// The process-wide limiter for a token (keyed by a hash of it, never the token itself), shared by
-        /// every runspace and connection that uses that token. The latest connection's rate wins.
+        /// every runspace and connection that uses that token. The latest connection's rate wins, and a new
+        /// connection starts without a pause left behind by a Retry-After wait someone cancelled.
         /// </summary>
         public static RateLimiter ForToken(string tokenKey, double requestsPerSecond, int burst)
         {
@@ -52,6 +53,13 @@ namespace NotionPS.Client
             lock (gate)
             {
                 RequestsPerSecond = requestsPerSecond;
+                var now = clock.Now;
+                if (pausedUntil > now)
+                {
+                    pausedUntil = now;
+                    nextSlot = now;
+                }
+
                 interval = requestsPerSecond == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / requestsPerSecond));
                 burstAllowance = TimeSpan.FromTicks(interval.Ticks * Math.Max(0, burst - 1));
             }
@@ -72,6 +80,12 @@ namespace NotionPS.Client
                 if (nextSlot < earliest)
                 {
                     nextSlot = earliest;
+                }
+
+                // After a Retry-After pause, spacing resumes from its end.
+                if (nextSlot < pausedUntil)
+                {
+                    nextSlot = pausedUntil;
                 }
 
                 var wait = nextSlot - now;
@@ -95,11 +109,6 @@ namespace NotionPS.Client
                 if (pausedUntil < resumeAt)
                 {
                     pausedUntil = resumeAt;
-                }
-
-                if (nextSlot < resumeAt)
-                {
-                    nextSlot = resumeAt;
                 }
             }
         }

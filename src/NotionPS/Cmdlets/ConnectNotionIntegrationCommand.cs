@@ -1,7 +1,9 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using NotionPS.Client;
+using NotionPS.Secrets;
 using NotionPS.Session;
 
 namespace NotionPS.Cmdlets
@@ -17,6 +19,8 @@ namespace NotionPS.Cmdlets
         private const string EnvironmentSet = "Environment";
         private const string TokenSet = "Token";
         private const string CredentialSet = "Credential";
+        private const string NameSet = "Name";
+        private const string VaultSet = "Vault";
 
         /// <summary>The integration's secret, as a SecureString (for example from Read-Host -AsSecureString).</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
@@ -28,6 +32,24 @@ namespace NotionPS.Cmdlets
         [Credential]
         [ValidateNotNull]
         public PSCredential? Credential { get; set; }
+
+        /// <summary>A registration made with Register-NotionIntegration; its base URI and API version apply unless given.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = NameSet)]
+        [ValidateIntegrationName]
+        [ArgumentCompleter(typeof(IntegrationNameCompleter))]
+        public string? Name { get; set; }
+
+        /// <summary>With -Name, the vault to look in (else every vault, the default first); with -SecretName, the vault holding it.</summary>
+        [Parameter(ParameterSetName = NameSet)]
+        [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(VaultNameCompleter))]
+        public string? Vault { get; set; }
+
+        /// <summary>A secret stored by other means: a SecureString, a string, or a PSCredential whose password is the token.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
 
         [Parameter]
         [ValidateNotNull]
@@ -67,29 +89,36 @@ namespace NotionPS.Cmdlets
         /// <summary>Validates the token with Notion, then outputs the connection and makes it current.</summary>
         internal void ConnectWith(SecureString token, NotionClientOptions options)
         {
+            var connection = OpenConnection(this, token, options);
+            NotionSession.Current = connection;
+            WriteVerbose($"Connected to workspace '{connection.WorkspaceName}' as integration '{connection.BotName}' ({connection.ApiVersion}).");
+            WriteObject(connection);
+        }
+
+        /// <summary>
+        /// Validates the token with Notion and returns the connection without making it current; a bad
+        /// option or Notion's refusal stops <paramref name="cmdlet"/>. Register-NotionIntegration checks tokens this way too.
+        /// </summary>
+        internal static NotionConnection OpenConnection(NotionCmdletBase cmdlet, SecureString token, NotionClientOptions options)
+        {
             try
             {
                 options.Validate();
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? "InvalidBaseUri" : "InvalidConnectionOption", ErrorCategory.InvalidArgument, BaseUri));
+                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? "InvalidBaseUri" : "InvalidConnectionOption", ErrorCategory.InvalidArgument, options.BaseUri));
             }
 
-            NotionConnection connection;
             try
             {
-                connection = Await(cancellationToken => NotionConnector.ConnectAsync(token, options, Log, cancellationToken));
+                return cmdlet.Await(cancellationToken => NotionConnector.ConnectAsync(token, options, cmdlet.Log, cancellationToken));
             }
             catch (NotionApiException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, BaseUri));
-                return;
+                cmdlet.ThrowTerminatingError(ToErrorRecord(ex, options.BaseUri));
+                throw;
             }
-
-            NotionSession.Current = connection;
-            WriteVerbose($"Connected to workspace '{connection.WorkspaceName}' as integration '{connection.BotName}' ({connection.ApiVersion}).");
-            WriteObject(connection);
         }
 
         private SecureString ReadToken()
@@ -100,6 +129,10 @@ namespace NotionPS.Cmdlets
                     return RequireNonEmpty(Token!);
                 case CredentialSet:
                     return RequireNonEmpty(Credential!.Password);
+                case NameSet:
+                    return FromRegistration();
+                case VaultSet:
+                    return FromVault(bridge => bridge.GetToken(SecretName!, Vault!));
                 default:
                     return FromEnvironment();
             }
@@ -114,6 +147,48 @@ namespace NotionPS.Cmdlets
             }
 
             return token!;
+        }
+
+        /// <summary>
+        /// The registration's token; its base URI and API version apply unless given. Found in several
+        /// vaults, the first (the default vault comes first) is used.
+        /// </summary>
+        private SecureString FromRegistration() =>
+            FromVault(bridge =>
+            {
+                var registry = new IntegrationRegistry(bridge);
+                var registrations = registry.FindExact(Name!, Vault);
+                var registration = registrations[0];
+                if (registrations.Count > 1)
+                {
+                    WriteWarning($"The integration '{Name}' is registered in the vaults {string.Join(", ", registrations.Select(r => r.Vault))}; using the one in '{registration.Vault}'. Add -Vault to choose.");
+                }
+
+                WriteVerbose($"Reading the token of integration '{registration.Name}' from secret '{registration.SecretName}' in vault '{registration.Vault}'.");
+                if (registration.BaseUri != null && !MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)))
+                {
+                    BaseUri = registration.BaseUri;
+                }
+
+                if (registration.ApiVersion != null && !MyInvocation.BoundParameters.ContainsKey(nameof(ApiVersion)))
+                {
+                    ApiVersion = registration.ApiVersion;
+                }
+
+                return registry.ReadToken(registration);
+            });
+
+        private SecureString FromVault(Func<SecretManagementBridge, SecureString> read)
+        {
+            try
+            {
+                return RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace()));
+            }
+            catch (SecretVaultException ex)
+            {
+                ThrowTerminatingError(ex.ErrorRecord);
+                throw;
+            }
         }
 
         private SecureString FromEnvironment()

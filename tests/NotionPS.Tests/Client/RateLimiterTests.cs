@@ -83,6 +83,19 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public void ReconfiguringClearsAPauseLeftByACancelledWait()
+    {
+        var clock = new FakeClock();
+        var limiter = new RateLimiter(3, 1, clock);
+        limiter.PauseFor(TimeSpan.FromHours(1));
+
+        limiter.Configure(3, 1);
+
+        Assert.Equal(TimeSpan.Zero, limiter.Reserve());
+        Assert.Equal(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 3), limiter.Reserve());
+    }
+
+    [Fact]
     public void RejectsANegativeRate()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RateLimiter(-1, 1, new FakeClock()));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Security;
 using System.Threading.Tasks;
@@ -19,10 +20,20 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
     internal const string DemoToken = "demo-token-full-access";
     private const string DocumentedEmulatorAddress = "http://127.0.0.1:7700";
 
-    // As if the reader had connected first; BaseUri and pacing are defaults so examples need not say them.
+    private static readonly string SecretManagementDouble = Path.Combine(
+        TestPaths.RepoRoot, "tests", "SecretManagementDouble", "Microsoft.PowerShell.SecretManagement", "Microsoft.PowerShell.SecretManagement.psd1");
+
+    // As if the reader had connected first and kept the token in a default vault (SecretManagement's
+    // test double): as the registration Acme and as the plain secret NotionToken. BaseUri and pacing
+    // are defaults, so examples need not say them.
     private const string Prepare = """
-        $PSDefaultParameterValues['Connect-NotionIntegration:BaseUri'] = $baseUri
+        $PSDefaultParameterValues['*-NotionIntegration:BaseUri'] = $baseUri
         $PSDefaultParameterValues['Connect-NotionIntegration:RequestsPerSecond'] = 0
+        Import-Module $secretManagement -ErrorAction Stop
+        Reset-SecretDouble
+        Add-SecretDoubleVault -Name NotionVault
+        Set-Secret -Name NotionToken -Secret $token -Vault NotionVault
+        Register-NotionIntegration -Name Acme -Token $token | Out-Null
         Connect-NotionIntegration -Token $token | Out-Null
         """;
 
@@ -39,7 +50,8 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
     {
         var code = HelpSources.Read(cmdletName).Examples.Single(example => example.Title == exampleTitle).Code;
         using var session = new ModuleSession();
-        session.Run(Prepare, new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = ToSecureString(DemoToken) });
+        var prepared = session.Run(Prepare, new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = ToSecureString(DemoToken), ["secretManagement"] = SecretManagementDouble });
+        Assert.Empty(prepared.Errors);
 
         var result = session.Run(code.Replace(DocumentedEmulatorAddress, baseUri.ToString().TrimEnd('/'), StringComparison.Ordinal));
 
@@ -72,7 +84,7 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
             Environment.SetEnvironmentVariable("NOTION_TOKEN", savedNotionToken);
             using (var session = new ModuleSession())
             {
-                session.Run("Disconnect-NotionIntegration");
+                session.Run("Disconnect-NotionIntegration; Import-Module $secretManagement; Reset-SecretDouble", new Dictionary<string, object?> { ["secretManagement"] = SecretManagementDouble });
             }
 
             await emulator!.DisposeAsync();

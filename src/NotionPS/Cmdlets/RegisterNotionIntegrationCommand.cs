@@ -1,0 +1,88 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using NotionPS.Client;
+using NotionPS.Secrets;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Checks an integration token with Notion and stores it in a SecretManagement vault under a name, for Connect-NotionIntegration -Name.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Register, "NotionIntegration", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Register-NotionIntegration.md")]
+    [OutputType(typeof(NotionIntegration))]
+    public sealed class RegisterNotionIntegrationCommand : NotionCmdletBase
+    {
+        /// <summary>The name to connect by; the secret is NotionPS-&lt;Name&gt;.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateIntegrationName]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The integration's secret; prompted for (hidden) when not given.</summary>
+        [Parameter(Mandatory = true, Position = 1, HelpMessage = "The integration's secret: at " + Remedies.MyIntegrationsUrl + ", View integration > Show, then copy.")]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        /// <summary>The vault to store it in; by default SecretManagement's default vault.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(VaultNameCompleter))]
+        public string? Vault { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri BaseUri { get; set; } = NotionClientOptions.DefaultBaseUri;
+
+        [Parameter]
+        [ValidateSet("2026-03-11", "2025-09-03", "2022-06-28")]
+        public string ApiVersion { get; set; } = NotionClientOptions.DefaultApiVersion;
+
+        /// <summary>Replace a registration of the same name in that vault.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace());
+            var vault = Run(() => registry.ResolveTargetVault(Name, Vault));
+            var secretName = IntegrationSecretName.FromName(Name);
+            if (!Force && Run(() => registry.Exists(Name, vault)))
+            {
+                ThrowTerminatingError(VaultErrors.NotionIntegrationExists(secretName, vault));
+            }
+
+            var connection = ConnectNotionIntegrationCommand.OpenConnection(
+                this, Token!, new NotionClientOptions { BaseUri = BaseUri, ApiVersion = ApiVersion });
+            WriteVerbose($"The token belongs to integration '{connection.BotName}' in workspace '{connection.WorkspaceName}'.");
+
+            if (!ShouldProcess(
+                $"Notion integration '{Name}' ({connection.BotName} @ {connection.WorkspaceName}) as secret '{secretName}' in vault '{vault}'",
+                Force ? "Register, replacing any existing registration" : "Register"))
+            {
+                return;
+            }
+
+            var metadataStored = false;
+            var registration = Run(() => registry.Save(Name, vault, Token!, connection, replace: Force, out metadataStored));
+            if (!metadataStored)
+            {
+                WriteVerbose($"The vault '{vault}' keeps no secret metadata: the token is stored, but Get-NotionIntegration will not show its workspace, bot, base URI or API version.");
+            }
+
+            WriteObject(registration);
+        }
+
+        private T Run<T>(Func<T> vaultWork)
+        {
+            try
+            {
+                return vaultWork();
+            }
+            catch (SecretVaultException ex)
+            {
+                ThrowTerminatingError(ex.ErrorRecord);
+                throw;
+            }
+        }
+    }
+}

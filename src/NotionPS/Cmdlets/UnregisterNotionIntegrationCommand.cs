@@ -1,0 +1,56 @@
+using System.Linq;
+using System.Management.Automation;
+using NotionPS.Secrets;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Removes a registered Notion integration's token from its SecretManagement vault.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Unregister, "NotionIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        HelpUri = NotionCmdletBase.HelpUriBase + "Unregister-NotionIntegration.md")]
+    [OutputType(typeof(void))]
+    public sealed class UnregisterNotionIntegrationCommand : PSCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateIntegrationName]
+        [ArgumentCompleter(typeof(IntegrationNameCompleter))]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The vault holding it; found with Get-SecretInfo when not given.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(VaultNameCompleter))]
+        public string? Vault { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace());
+                var registrations = registry.FindExact(Name, Vault);
+                if (registrations.Count > 1)
+                {
+                    WriteError(VaultErrors.NotionIntegrationAmbiguous(Name, registrations.Select(r => r.Vault).ToList()));
+                    return;
+                }
+
+                var registration = registrations[0];
+                if (ShouldProcess(
+                    $"Notion integration '{registration.Name}' (secret '{registration.SecretName}' in vault '{registration.Vault}')",
+                    "Unregister"))
+                {
+                    registry.Remove(registration);
+                }
+            }
+            catch (SecretVaultException ex) when (!ex.StopsEverything)
+            {
+                WriteError(ex.ErrorRecord);
+            }
+            catch (SecretVaultException ex)
+            {
+                ThrowTerminatingError(ex.ErrorRecord);
+            }
+        }
+    }
+}

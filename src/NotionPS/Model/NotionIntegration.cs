@@ -1,0 +1,24 @@
+using System;
+
+namespace NotionPS
+{
+    /// <summary>
+    /// A Notion integration registered in a SecretManagement vault: where its token is kept and what
+    /// it was when registered. Never carries the token.
+    /// </summary>
+    public sealed class NotionIntegration
+    {
+        public string Name { get; internal set; } = string.Empty;
+        public string Vault { get; internal set; } = string.Empty;
+        public string SecretName { get; internal set; } = string.Empty;
+        public string? WorkspaceName { get; internal set; }
+        public string? BotName { get; internal set; }
+
+        /// <summary>The API it was registered against; null when the vault keeps no metadata.</summary>
+        public Uri? BaseUri { get; internal set; }
+
+        public string? ApiVersion { get; internal set; }
+
+        public override string ToString() => Name;
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+
+namespace NotionPS.Secrets
+{
+    /// <summary>
+    /// Registrations: integration tokens kept as <c>NotionPS-&lt;Name&gt;</c> secrets, with the workspace,
+    /// bot, base URI and API version as metadata where the vault keeps metadata.
+    /// </summary>
+    internal sealed class IntegrationRegistry
+    {
+        private const string WorkspaceNameKey = "WorkspaceName";
+        private const string BotNameKey = "BotName";
+        private const string BaseUriKey = "BaseUri";
+        private const string ApiVersionKey = "ApiVersion";
+
+        private readonly SecretManagementBridge bridge;
+
+        public IntegrationRegistry(SecretManagementBridge bridge)
+        {
+            this.bridge = bridge;
+        }
+
+        /// <summary>
+        /// Registrations whose name matches a wildcard pattern, in one vault or in all (the default
+        /// vault first). A vault that cannot be read is reported through <paramref name="onVaultError"/>
+        /// and skipped, so one locked vault does not hide the others.
+        /// </summary>
+        /// <returns>The registrations and the names of the vaults searched.</returns>
+        public (IReadOnlyList<NotionIntegration> Found, IReadOnlyList<string> VaultsSearched) Find(
+            string namePattern, string? vault, Action<ErrorRecord> onVaultError)
+        {
+            var vaults = vault == null ? bridge.GetVaults() : new[] { bridge.GetVault(vault) };
+            var wildcard = WildcardPattern.Get(namePattern, WildcardOptions.IgnoreCase);
+            var found = new List<NotionIntegration>();
+            foreach (var candidateVault in vaults)
+            {
+                IReadOnlyList<VaultSecret> secrets;
+                try
+                {
+                    secrets = bridge.GetSecretInfo(IntegrationSecretName.FromName(namePattern), candidateVault.Name);
+                }
+                catch (SecretVaultException ex) when (!ex.StopsEverything)
+                {
+                    onVaultError(ex.ErrorRecord);
+                    continue;
+                }
+
+                found.AddRange(secrets
+                    .Where(s => IntegrationSecretName.TryGetName(s.Name, out var name) && wildcard.IsMatch(name))
+                    .Select(ToIntegration));
+            }
+
+            return (found, vaults.Select(v => v.Name).ToList());
+        }
+
+        /// <summary>
+        /// Every registration with exactly this name (one per vault that has it). None found is an
+        /// error: the first vault failure if a vault could not be read, else "not found".
+        /// </summary>
+        public IReadOnlyList<NotionIntegration> FindExact(string name, string? vault)
+        {
+            ErrorRecord? firstVaultError = null;
+            var (found, vaultsSearched) = Find(name, vault, error => firstVaultError = firstVaultError ?? error);
+            if (found.Count == 0)
+            {
+                throw new SecretVaultException(firstVaultError ?? VaultErrors.NotionIntegrationNotFound(name, vaultsSearched));
+            }
+
+            return found;
+        }
+
+        /// <summary>The vault a new registration goes to: the one named, else the default vault.</summary>
+        public string ResolveTargetVault(string name, string? vault) =>
+            (vault == null ? bridge.GetDefaultVault(IntegrationSecretName.FromName(name)) : bridge.GetVault(vault)).Name;
+
+        public bool Exists(string name, string vault) =>
+            bridge.GetSecretInfo(IntegrationSecretName.FromName(name), vault)
+                .Any(s => string.Equals(s.Name, IntegrationSecretName.FromName(name), StringComparison.OrdinalIgnoreCase));
+
+        public SecureString ReadToken(NotionIntegration registration) =>
+            bridge.GetToken(registration.SecretName, registration.Vault);
+
+        /// <summary>Stores the token; without <paramref name="replace"/> an existing registration is an error.</summary>
+        /// <param name="metadataStored">False when the vault keeps no metadata (the token is stored all the same).</param>
+        public NotionIntegration Save(string name, string vault, SecureString token, NotionConnection validated, bool replace, out bool metadataStored)
+        {
+            var registration = new NotionIntegration
+            {
+                Name = name,
+                Vault = vault,
+                SecretName = IntegrationSecretName.FromName(name),
+                WorkspaceName = validated.WorkspaceName,
+                BotName = validated.BotName,
+                BaseUri = validated.BaseUri,
+                ApiVersion = validated.ApiVersion,
+            };
+            var metadata = new Dictionary<string, string>
+            {
+                [BotNameKey] = validated.BotName,
+                [BaseUriKey] = validated.BaseUri.AbsoluteUri,
+                [ApiVersionKey] = validated.ApiVersion,
+            };
+            if (validated.WorkspaceName != null)
+            {
+                metadata[WorkspaceNameKey] = validated.WorkspaceName;
+            }
+
+            metadataStored = bridge.SetToken(registration.SecretName, token, vault, metadata, noClobber: !replace);
+            return registration;
+        }
+
+        public void Remove(NotionIntegration registration) =>
+            bridge.RemoveSecret(registration.SecretName, registration.Vault);
+
+        private static NotionIntegration ToIntegration(VaultSecret secret)
+        {
+            IntegrationSecretName.TryGetName(secret.Name, out var name);
+            return new NotionIntegration
+            {
+                Name = name,
+                Vault = secret.VaultName,
+                SecretName = secret.Name,
+                WorkspaceName = Lookup(secret, WorkspaceNameKey),
+                BotName = Lookup(secret, BotNameKey),
+                BaseUri = Uri.TryCreate(Lookup(secret, BaseUriKey), UriKind.Absolute, out var baseUri) ? baseUri : null,
+                ApiVersion = Lookup(secret, ApiVersionKey),
+            };
+        }
+
+        private static string? Lookup(VaultSecret secret, string key) =>
+            secret.Metadata.TryGetValue(key, out var value) ? value : null;
+    }
+}

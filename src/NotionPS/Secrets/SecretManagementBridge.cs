@@ -1,0 +1,225 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+
+namespace NotionPS.Secrets
+{
+    /// <summary>
+    /// Reaches SecretManagement through its public cmdlets only (module-qualified, so a function of
+    /// the same name cannot stand in, and autoloaded like any command). NotionPS never references its
+    /// assembly, so any version and any vault extension works. Every failure comes back as a
+    /// <see cref="SecretVaultException"/> whose ErrorRecord names the vault and the secret.
+    /// </summary>
+    internal sealed class SecretManagementBridge
+    {
+        public const string ModuleName = "Microsoft.PowerShell.SecretManagement";
+
+        // SecretManagement's own error ids (the part before the comma of FullyQualifiedErrorId).
+        private const string GetSecretVaultNotFound = "GetSecretVaultNotFound";
+        private const string GetSecretNotFound = "GetSecretNotFound";
+        private const string SetSecretAlreadyExists = "SetSecretCommandAlreadyExistsWithNoClobber";
+        private const string SetSecretMetadataNotSupported = "SetSecretMetadataCommandNotSupported";
+
+        // SecretManagement's exception for a locked vault, matched by name as its type is not referenced.
+        private const string PasswordRequiredExceptionName = "PasswordRequiredException";
+
+        private readonly Func<PowerShell> createPowerShell;
+
+        /// <param name="createPowerShell">
+        /// Makes the PowerShell instance each call runs in; a cmdlet passes one on its own runspace.
+        /// </param>
+        public SecretManagementBridge(Func<PowerShell> createPowerShell)
+        {
+            this.createPowerShell = createPowerShell;
+        }
+
+        /// <summary>For a cmdlet: runs in the caller's runspace, where the user's modules and vault state are.</summary>
+        public static SecretManagementBridge ForCurrentRunspace() =>
+            new SecretManagementBridge(() => PowerShell.Create(RunspaceMode.CurrentRunspace));
+
+        /// <summary>Every registered vault, the default one first.</summary>
+        public IReadOnlyList<SecretVault> GetVaults()
+        {
+            var vaults = Invoke("Get-SecretVault", new Dictionary<string, object?>(), null, string.Empty)
+                .Select(SecretVault.FromSecretVaultInfo)
+                .ToList();
+            return vaults.Where(v => v.IsDefault).Concat(vaults.Where(v => !v.IsDefault)).ToList();
+        }
+
+        public SecretVault GetVault(string name)
+        {
+            var vault = Invoke("Get-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { name } }, null, name)
+                .Select(SecretVault.FromSecretVaultInfo)
+                .FirstOrDefault();
+            return vault ?? throw new SecretVaultException(VaultErrors.SecretVaultNotFound(name, null));
+        }
+
+        public SecretVault GetDefaultVault(string secretName) =>
+            GetVaults().FirstOrDefault(v => v.IsDefault)
+            ?? throw new SecretVaultException(VaultErrors.NoDefaultSecretVault(secretName));
+
+        /// <summary>Secret names and metadata in one vault; values are never read.</summary>
+        public IReadOnlyList<VaultSecret> GetSecretInfo(string namePattern, string vault) =>
+            Invoke("Get-SecretInfo", new Dictionary<string, object?> { ["Name"] = namePattern, ["Vault"] = vault }, null, vault)
+                .Select(VaultSecret.FromSecretInformation)
+                .ToList();
+
+        /// <summary>
+        /// The token stored in a secret: a SecureString, a string or a PSCredential whose password is
+        /// the token. SecretManagement hands strings back as SecureStrings; one that still arrives as a
+        /// string (a wrapper around Get-Secret) is copied into a SecureString at once.
+        /// </summary>
+        public SecureString GetToken(string secretName, string vault)
+        {
+            var results = Invoke("Get-Secret", new Dictionary<string, object?> { ["Name"] = secretName, ["Vault"] = vault }, secretName, vault);
+            if (results.Count == 0)
+            {
+                throw new SecretVaultException(VaultErrors.NotionSecretNotFound(secretName, vault));
+            }
+
+            switch (results[0].BaseObject)
+            {
+                case SecureString secure:
+                    return secure;
+                case PSCredential credential:
+                    return credential.Password;
+                case string text:
+                    return ToSecureString(text);
+                default:
+                    throw new SecretVaultException(
+                        VaultErrors.NotionSecretTypeNotSupported(secretName, vault, results[0].BaseObject.GetType().Name));
+            }
+        }
+
+        /// <summary>
+        /// Stores the token as a SecureString with string metadata. A vault without metadata support
+        /// makes SecretManagement refuse and remove the secret; then it is stored again without it.
+        /// </summary>
+        /// <returns>Whether the metadata was stored.</returns>
+        public bool SetToken(string secretName, SecureString token, string vault, IDictionary<string, string> metadata, bool noClobber)
+        {
+            var parameters = new Dictionary<string, object?>
+            {
+                ["Name"] = secretName,
+                ["SecureStringSecret"] = token,
+                ["Vault"] = vault,
+                ["Metadata"] = new Hashtable(metadata.ToDictionary(p => p.Key, p => (object)p.Value)),
+                ["NoClobber"] = noClobber ? SwitchParameter.Present : (object?)null,
+                ["Confirm"] = false,
+            };
+            try
+            {
+                Invoke("Set-Secret", parameters, secretName, vault);
+                return true;
+            }
+            catch (SecretVaultException ex) when (ex.InnerException is MetadataNotSupportedException)
+            {
+                parameters.Remove("Metadata");
+                Invoke("Set-Secret", parameters, secretName, vault);
+                return false;
+            }
+        }
+
+        public void RemoveSecret(string secretName, string vault) =>
+            Invoke("Remove-Secret", new Dictionary<string, object?> { ["Name"] = secretName, ["Vault"] = vault, ["Confirm"] = false }, secretName, vault);
+
+        private Collection<PSObject> Invoke(string command, IDictionary<string, object?> parameters, string? secretName, string vault)
+        {
+            using (var powerShell = createPowerShell())
+            {
+                powerShell.AddCommand(ModuleName + "\\" + command);
+                foreach (var parameter in parameters.Where(p => p.Value != null))
+                {
+                    powerShell.AddParameter(parameter.Key, parameter.Value);
+                }
+
+                // Non-terminating errors are read from the stream below, whatever the session's preference;
+                // SecretManagement's "no vault registered" warning is covered by NotionPS's own errors.
+                powerShell.AddParameter("ErrorAction", ActionPreference.Continue);
+                powerShell.AddParameter("WarningAction", ActionPreference.SilentlyContinue);
+
+                Collection<PSObject> results;
+                try
+                {
+                    results = powerShell.Invoke();
+                }
+                catch (CommandNotFoundException ex)
+                {
+                    throw new SecretVaultException(VaultErrors.SecretManagementNotInstalled(ex));
+                }
+                catch (RuntimeException ex)
+                {
+                    throw new SecretVaultException(Map(command, ex.ErrorRecord, secretName, vault));
+                }
+
+                if (powerShell.Streams.Error.Count > 0)
+                {
+                    throw new SecretVaultException(Map(command, powerShell.Streams.Error[0], secretName, vault));
+                }
+
+                return results;
+            }
+        }
+
+        private static ErrorRecord Map(string command, ErrorRecord error, string? secretName, string vault)
+        {
+            if (IsPasswordRequired(error.Exception))
+            {
+                return VaultErrors.SecretVaultLocked(vault, secretName, error.Exception);
+            }
+
+            var errorId = error.FullyQualifiedErrorId.Split(',')[0];
+            switch (errorId)
+            {
+                case GetSecretVaultNotFound:
+                    return VaultErrors.SecretVaultNotFound(vault, error.Exception);
+                case GetSecretNotFound:
+                    return VaultErrors.NotionSecretNotFound(secretName ?? string.Empty, vault);
+                case SetSecretAlreadyExists:
+                    return VaultErrors.NotionIntegrationExists(secretName ?? string.Empty, vault);
+                case SetSecretMetadataNotSupported:
+                    return new ErrorRecord(new MetadataNotSupportedException(error.Exception), errorId, ErrorCategory.NotImplemented, vault);
+                default:
+                    return VaultErrors.SecretVaultOperationFailed(command, secretName, vault, error);
+            }
+        }
+
+        private static bool IsPasswordRequired(Exception? exception)
+        {
+            for (var current = exception; current != null; current = current.InnerException)
+            {
+                if (current.GetType().Name == PasswordRequiredExceptionName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static SecureString ToSecureString(string text)
+        {
+            var secure = new SecureString();
+            foreach (var c in text)
+            {
+                secure.AppendChar(c);
+            }
+
+            secure.MakeReadOnly();
+            return secure;
+        }
+
+        /// <summary>Marks SecretManagement's refusal of metadata, which SetToken answers by retrying.</summary>
+        private sealed class MetadataNotSupportedException : Exception
+        {
+            public MetadataNotSupportedException(Exception cause)
+                : base(cause.Message, cause)
+            {
+            }
+        }
+    }
+}

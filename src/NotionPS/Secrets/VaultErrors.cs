@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace NotionPS.Secrets
+{
+    /// <summary>
+    /// The ErrorRecords for every way storing or reading a token in a vault can fail. Each names the
+    /// vault and the secret and says what to do; none carries a secret value.
+    /// </summary>
+    internal static class VaultErrors
+    {
+        public const string SecretManagementNotInstalledId = "SecretManagementNotInstalled";
+        public const string SecretVaultNotFoundId = "SecretVaultNotFound";
+        public const string NoDefaultSecretVaultId = "NoDefaultSecretVault";
+        public const string SecretVaultLockedId = "SecretVaultLocked";
+        public const string NotionSecretNotFoundId = "NotionSecretNotFound";
+        public const string NotionSecretTypeNotSupportedId = "NotionSecretTypeNotSupported";
+        public const string NotionIntegrationExistsId = "NotionIntegrationExists";
+        public const string NotionIntegrationNotFoundId = "NotionIntegrationNotFound";
+        public const string NotionIntegrationAmbiguousId = "NotionIntegrationAmbiguous";
+        public const string SecretVaultOperationFailedId = "SecretVaultOperationFailed";
+
+        private const string SetUpVaultAction =
+            "Install-Module Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore; " +
+            "Register-SecretVault -Name NotionPS -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault (see Get-Help about_NotionPS_Vaults).";
+
+        public static ErrorRecord SecretManagementNotInstalled(Exception cause) => Create(
+            new InvalidOperationException(
+                "The Microsoft.PowerShell.SecretManagement module is not installed or could not be loaded, so NotionPS cannot reach a vault: " + cause.Message,
+                cause),
+            SecretManagementNotInstalledId,
+            ErrorCategory.NotInstalled,
+            SecretManagementBridge.ModuleName,
+            "Install SecretManagement and a vault: " + SetUpVaultAction);
+
+        public static ErrorRecord SecretVaultNotFound(string vault, Exception? cause) => Create(
+            new ItemNotFoundException(Format("No SecretManagement vault named '{0}' is registered.", vault), cause),
+            SecretVaultNotFoundId,
+            ErrorCategory.ObjectNotFound,
+            vault,
+            "Get-SecretVault lists the registered vaults; give one of those names, or register the vault with Register-SecretVault.");
+
+        public static ErrorRecord NoDefaultSecretVault(string secretName) => Create(
+            new InvalidOperationException(Format("No vault was given for secret '{0}' and SecretManagement has no default vault.", secretName)),
+            NoDefaultSecretVaultId,
+            ErrorCategory.InvalidOperation,
+            secretName,
+            "Give -Vault <name> (Get-SecretVault lists the vaults), or choose a default with Set-SecretVaultDefault -Name <name>. With no vault yet: " + SetUpVaultAction);
+
+        public static ErrorRecord SecretVaultLocked(string vault, string? secretName, Exception cause) => Create(
+            new InvalidOperationException(
+                Format("The vault '{0}' is locked, so secret '{1}' could not be reached.", vault, secretName ?? "(any)"),
+                cause),
+            SecretVaultLockedId,
+            ErrorCategory.ResourceUnavailable,
+            vault,
+            Format("Unlock it first: Unlock-SecretVault -Name '{0}' (for a SecretStore vault, Unlock-SecretStore). A runbook can unlock it with a password from its own secure variable, or use a store configured without a password: see Get-Help about_NotionPS_Vaults.", vault));
+
+        public static ErrorRecord NotionSecretNotFound(string secretName, string vault) => Create(
+            new ItemNotFoundException(Format("The vault '{0}' has no secret named '{1}'.", vault, secretName)),
+            NotionSecretNotFoundId,
+            ErrorCategory.ObjectNotFound,
+            secretName,
+            Format("Check the name with Get-SecretInfo -Vault '{0}', or store the token with Register-NotionIntegration -Name <name> -Vault '{0}' and connect with Connect-NotionIntegration -Name <name>.", vault));
+
+        public static ErrorRecord NotionSecretTypeNotSupported(string secretName, string vault, string typeName) => Create(
+            new InvalidOperationException(Format(
+                "The secret '{0}' in vault '{1}' is a {2}; a Notion token must be stored as a SecureString, a string or a PSCredential whose password is the token.",
+                secretName, vault, typeName)),
+            NotionSecretTypeNotSupportedId,
+            ErrorCategory.InvalidData,
+            secretName,
+            Format("Store the token again: Register-NotionIntegration -Name <name> -Vault '{0}' -Force.", vault));
+
+        public static ErrorRecord NotionIntegrationExists(string secretName, string vault) => Create(
+            new InvalidOperationException(Format("The vault '{0}' already holds a registration in secret '{1}'.", vault, secretName)),
+            NotionIntegrationExistsId,
+            ErrorCategory.ResourceExists,
+            secretName,
+            Format("Add -Force to replace it, or remove it first with Unregister-NotionIntegration -Name {0} -Vault '{1}'.", NameOf(secretName), vault));
+
+        public static ErrorRecord NotionIntegrationNotFound(string name, IReadOnlyCollection<string> vaultsSearched) => Create(
+            new ItemNotFoundException(Format(
+                "No Notion integration named '{0}' (secret '{1}') was found in {2}.",
+                name,
+                IntegrationSecretName.FromName(name),
+                vaultsSearched.Count == 0 ? "any vault: no SecretManagement vault is registered" : "the vaults " + string.Join(", ", vaultsSearched))),
+            NotionIntegrationNotFoundId,
+            ErrorCategory.ObjectNotFound,
+            name,
+            vaultsSearched.Count == 0
+                ? "Register a vault first: " + SetUpVaultAction
+                : Format("Get-NotionIntegration lists the registrations; register this one with Register-NotionIntegration -Name {0}.", name));
+
+        public static ErrorRecord NotionIntegrationAmbiguous(string name, IReadOnlyCollection<string> vaults) => Create(
+            new InvalidOperationException(Format(
+                "The Notion integration '{0}' is registered in more than one vault: {1}.", name, string.Join(", ", vaults))),
+            NotionIntegrationAmbiguousId,
+            ErrorCategory.InvalidArgument,
+            name,
+            "Say which one with -Vault.");
+
+        public static ErrorRecord SecretVaultOperationFailed(string command, string? secretName, string vault, ErrorRecord cause) => Create(
+            new InvalidOperationException(
+                Format("{0} failed for secret '{1}' in vault '{2}': {3}", command, secretName ?? "(any)", vault, cause.Exception.Message),
+                cause.Exception),
+            SecretVaultOperationFailedId,
+            cause.CategoryInfo.Category == ErrorCategory.NotSpecified ? ErrorCategory.InvalidOperation : cause.CategoryInfo.Category,
+            secretName ?? vault,
+            Format("Check that the vault '{0}' works: Test-SecretVault -Name '{0}'.", vault));
+
+        private static string NameOf(string secretName) =>
+            IntegrationSecretName.TryGetName(secretName, out var name) ? name : "<name>";
+
+        private static string Format(string format, params object[] args) =>
+            string.Format(CultureInfo.InvariantCulture, format, args);
+
+        private static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object target, string recommendedAction)
+        {
+            return new ErrorRecord(exception, errorId, category, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message + " " + recommendedAction) { RecommendedAction = recommendedAction },
+            };
+        }
+    }
+}

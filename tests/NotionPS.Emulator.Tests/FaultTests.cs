@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace NotionPS.Emulator.Tests;
+
+public sealed class FaultTests
+{
+    [Theory]
+    [InlineData(429, "rate_limited")]
+    [InlineData(500, "internal_server_error")]
+    [InlineData(502, "bad_gateway")]
+    [InlineData(503, "service_unavailable")]
+    [InlineData(504, "gateway_timeout")]
+    [InlineData(529, "service_overload")]
+    public async Task NextRequestsAnswerTheChosenStatusInNotionsBody(int status, string code)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = status.ToString(), ["count"] = 2 });
+        (await emulator.GetAsync("v1/users/me")).AssertError((HttpStatusCode)status, code);
+        (await emulator.GetAsync("v1/users/me")).AssertError((HttpStatusCode)status, code);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync("v1/users/me")).Status);
+
+        var counters = (await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]![Demo.FullBotId]!;
+        Assert.Equal(2, (int?)counters["faultsInjected"]);
+        Assert.Equal(status == 429 ? 2 : 0, (int?)counters["rateLimited"]);
+    }
+
+    [Fact]
+    public async Task Injected429CarriesRetryAfter()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.RetryAfterSeconds = 2);
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "429" });
+        var reply = await emulator.GetAsync("v1/users/me");
+        Assert.Equal(TimeSpan.FromSeconds(2), reply.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task AShareFailsDeterministically()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "503", ["share"] = 0.5 });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await emulator.GetAsync("v1/users/me")).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable], statuses);
+        await emulator.AdminAsync(HttpMethod.Delete, "faults");
+        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync("v1/users/me")).Status);
+        Assert.Empty((await emulator.AdminAsync(HttpMethod.Get, "faults"))!.AsArray());
+    }
+
+    [Fact]
+    public async Task FaultsCanTargetAMethodAndPath()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "502", ["method"] = "POST", ["path"] = "/v1/data_sources/*/query" });
+        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync($"v1/data_sources/{Demo.TasksDataSource}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.PostAsync("v1/search", new JsonObject())).Status);
+        (await emulator.PostAsync($"v1/data_sources/{Demo.TasksDataSource}/query", new JsonObject())).AssertError(HttpStatusCode.BadGateway, "bad_gateway");
+        Assert.Equal(HttpStatusCode.OK, (await emulator.PostAsync($"v1/data_sources/{Demo.TasksDataSource}/query", new JsonObject())).Status);
+    }
+
+    [Fact]
+    public async Task AbortDropsTheConnectionAndCreatesNothing()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort", ["path"] = "/v1/pages" });
+        var body = JsonNode.Parse($$"""{"parent": {"data_source_id": "{{Demo.TasksDataSource}}"}, "properties": {} }""");
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendOnNewConnectionAsync(HttpMethod.Post, "v1/pages", body));
+        Assert.Equal(HttpStatusCode.OK, (await emulator.PostAsync("v1/pages", body)).Status);
+        var counters = (await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]![Demo.FullBotId]!;
+        Assert.Equal(1, (int?)counters["pagesCreated"]);
+    }
+
+    [Fact]
+    public async Task AbortAfterDoesTheWorkThenDropsTheConnection()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort-after", ["method"] = "POST", ["path"] = "/v1/pages" });
+        var body = JsonNode.Parse($$"""{"parent": {"data_source_id": "{{Demo.TasksDataSource}}"}, "properties": {"Name": {"title": [{"text": {"content": "Lost answer"} }]} } }""");
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendOnNewConnectionAsync(HttpMethod.Post, "v1/pages", body));
+
+        var counters = (await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]![Demo.FullBotId]!;
+        Assert.Equal(1, (int?)counters["pagesCreated"]);
+        var filter = JsonNode.Parse("""{"filter": {"property": "Name", "title": {"equals": "Lost answer"} } }""");
+        Assert.Single((await emulator.PostAsync($"v1/data_sources/{Demo.TasksDataSource}/query", filter)).Json["results"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task StallOutlastsTheClientsTimeout()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "stall", ["stallMs"] = 60_000 });
+        using var impatient = new HttpClient { BaseAddress = emulator.BaseUri, Timeout = TimeSpan.FromMilliseconds(200) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "v1/users/me");
+        request.Headers.Add("Authorization", $"Bearer {Demo.FullToken}");
+        request.Headers.Add("Notion-Version", TestEmulator.DefaultVersion);
+        await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+        Assert.Equal(HttpStatusCode.OK, (await emulator.GetAsync("v1/users/me")).Status);
+    }
+
+    [Theory]
+    [InlineData("{\"kind\": \"418\"}")]
+    [InlineData("{\"kind\": \"503\", \"share\": 2}")]
+    [InlineData("{\"kind\": \"503\", \"count\": 0}")]
+    [InlineData("{}")]
+    [InlineData("{\"kind\": \"503\", \"count\": \"many\"}")]
+    public async Task BadFaultRulesAreRefused(string body)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var reply = await emulator.SendAsync(HttpMethod.Post, "__emulator/faults", body, token: null, version: null);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("validation_error", (string?)reply.Json["code"]);
+    }
+}

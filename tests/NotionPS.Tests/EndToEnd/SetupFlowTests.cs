@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>The three setup steps end to end: connect, URL to ID, access test, in the hosted engine over HTTP.</summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class SetupFlowTests : IDisposable
+{
+    private readonly EmulatorFixture emulator;
+    private readonly ModuleSession session;
+
+    public SetupFlowTests(EmulatorFixture emulator)
+    {
+        this.emulator = emulator;
+        session = emulator.NewSession();
+    }
+
+    public void Dispose()
+    {
+        session.Run("Disconnect-NotionIntegration");
+        session.Dispose();
+        emulator.ResetAsync().GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public void ConnectWithTokenValidatesItAndBecomesTheCurrentConnection()
+    {
+        var result = session.Run("Connect-NotionIntegration -Token $token -BaseUri $emu; Get-NotionConnection");
+
+        Assert.Empty(result.Errors);
+        var connections = result.OutputOf<NotionConnection>();
+        Assert.Equal(2, connections.Count);
+        Assert.Same(connections[0], connections[1]);
+        var connection = connections[0];
+        Assert.Equal("NotionPS Demo", connection.BotName);
+        Assert.Equal("b0b0b0b0-0000-4000-8000-000000000001", connection.BotId);
+        Assert.Equal("Acme Demo", connection.WorkspaceName);
+        Assert.Equal("workspace", connection.OwnerType);
+        Assert.Equal("2026-03-11", connection.ApiVersion);
+        Assert.Equal(emulator.BaseUri, connection.BaseUri);
+    }
+
+    [Fact]
+    public void ConnectWithCredentialUsesThePasswordAsTheToken()
+    {
+        var result = session.Run(
+            "Connect-NotionIntegration -Credential ([pscredential]::new('ignored', $token)) -BaseUri $emu -ApiVersion 2025-09-03");
+
+        var connection = Assert.Single(result.OutputOf<NotionConnection>());
+        Assert.Equal("NotionPS Demo", connection.BotName);
+        Assert.Equal("2025-09-03", connection.ApiVersion);
+    }
+
+    [Fact]
+    public void ConnectWithNoTokenReadsNotionTokenFromTheEnvironment()
+    {
+        var result = session.Run(
+            "$env:NOTION_TOKEN = 'demo-token-read-only'; try { Connect-NotionIntegration -BaseUri $emu } finally { Remove-Item Env:NOTION_TOKEN }");
+
+        Assert.Equal("Read-only Reporter", Assert.Single(result.OutputOf<NotionConnection>()).BotName);
+    }
+
+    [Fact]
+    public void ConnectWithNothingToUseListsTheWaysToConnect()
+    {
+        Environment.SetEnvironmentVariable("NOTION_TOKEN", null);
+
+        var error = RunExpectingTerminatingError("Connect-NotionIntegration -BaseUri $emu");
+
+        Assert.Equal("NotionTokenNotFound,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        foreach (var way in new[] { "-Name", "-Vault", "-Token", "-Credential", "NOTION_TOKEN" })
+        {
+            Assert.Contains(way, error.Exception.Message);
+        }
+    }
+
+    [Fact]
+    public void ARevokedTokenIsRejectedByNotionsAnswer()
+    {
+        session.Run("$bad = [securestring]::new(); 'revoked-token-value'.ToCharArray() | ForEach-Object { $bad.AppendChar($_) }");
+
+        var error = RunExpectingTerminatingError("Connect-NotionIntegration -Token $bad -BaseUri $emu");
+
+        Assert.Equal("NotionUnauthorized,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Contains("401", error.Exception.Message);
+        Assert.Contains("my-integrations", error.ErrorDetails.RecommendedAction);
+        Assert.Null(session.Run("Get-NotionConnection").Output.FirstOrDefault());
+    }
+
+    [Fact]
+    public void AnUnreachableBaseUriIsAConnectionFailure()
+    {
+        var error = RunExpectingTerminatingError("Connect-NotionIntegration -Token $token -BaseUri 'http://127.0.0.1:9' -TimeoutSec 5 -MaximumRetryCount 0");
+
+        Assert.Equal("NotionConnectionFailure,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("Could not reach http://127.0.0.1:9/", error.Exception.Message);
+    }
+
+    [Fact]
+    public void PlainHttpToAnotherMachineIsRefusedBeforeAnythingIsSent()
+    {
+        var error = RunExpectingTerminatingError("Connect-NotionIntegration -Token $token -BaseUri 'http://notion.example.com'");
+
+        Assert.Equal("InvalidBaseUri,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("unencrypted", error.Exception.Message);
+    }
+
+    [Fact]
+    public void AnApiCmdletWithoutAConnectionSaysHowToConnect()
+    {
+        var error = RunExpectingTerminatingError($"Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId}");
+
+        Assert.Equal("NotionNotConnected,NotionPS.Cmdlets.TestNotionDatabaseAccessCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("Connect-NotionIntegration", error.Exception.Message);
+    }
+
+    [Theory]
+    [InlineData("2026-03-11")]
+    [InlineData("2025-09-03")]
+    public void UrlsPipeIntoIdsAndIntoAnAccessTestWithOneLinePerDatabase(string apiVersion)
+    {
+        var result = session.Run(
+            $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion {apiVersion}; $urls | Get-NotionDatabaseId | Test-NotionDatabaseAccess",
+            new Dictionary<string, object?>
+            {
+                ["urls"] = new[] { EmulatorFixture.TasksUrl, EmulatorFixture.PrivateNotesUrl, EmulatorFixture.ProjectsDatabaseId, EmulatorFixture.LinkedDatabaseId, EmulatorFixture.MeetingNotesPageId },
+            });
+
+        Assert.Empty(result.Errors);
+        var byId = result.OutputOf<NotionDatabaseAccess>().ToDictionary(access => access.DatabaseId);
+        Assert.Equal(5, byId.Count);
+
+        var tasks = byId[EmulatorFixture.TasksDatabaseId];
+        Assert.Equal((NotionDatabaseAccessStatus.Accessible, "Tasks", true, true), (tasks.Status, tasks.Title, tasks.CanRead, tasks.CanQuery));
+        Assert.Null(tasks.CanInsert);
+        Assert.Equal(EmulatorFixture.TasksDataSourceId, Assert.Single(tasks.DataSources).DataSourceId);
+        Assert.Equal("NotionPS Demo", tasks.Integration);
+
+        var notes = byId[EmulatorFixture.PrivateNotesDatabaseId];
+        Assert.Equal(NotionDatabaseAccessStatus.NotShared, notes.Status);
+        Assert.False(notes.CanRead);
+        Assert.Contains("•••", notes.Message);
+        Assert.Contains("Add connections", notes.Message);
+        Assert.Contains("\"NotionPS Demo\"", notes.Message);
+
+        Assert.Equal(2, byId[EmulatorFixture.ProjectsDatabaseId].DataSources.Count);
+        Assert.Equal(NotionDatabaseAccessStatus.Accessible, byId[EmulatorFixture.ProjectsDatabaseId].Status);
+
+        var linked = byId[EmulatorFixture.LinkedDatabaseId];
+        Assert.Equal(NotionDatabaseAccessStatus.NoAccessibleDataSource, linked.Status);
+        Assert.Contains("source database", linked.Message);
+
+        var page = byId[EmulatorFixture.MeetingNotesPageId];
+        Assert.Equal(NotionDatabaseAccessStatus.NotADatabase, page.Status);
+        Assert.Contains("is a page, not a database", page.Message);
+    }
+
+    [Fact]
+    public void ABadInputInThePipelineIsAnErrorAndTheOthersAreStillTested()
+    {
+        var result = session.Run(
+            "$null = Connect-NotionIntegration -Token $token -BaseUri $emu; $ids | Test-NotionDatabaseAccess -ErrorVariable failed -ErrorAction SilentlyContinue; $failed",
+            new Dictionary<string, object?> { ["ids"] = new[] { EmulatorFixture.TasksDatabaseId, "aaaabbbbccccddddeeeeffff0000111", EmulatorFixture.PrivateNotesUrl } });
+
+        var accesses = result.Output.Select(o => o.BaseObject).OfType<NotionDatabaseAccess>().ToList();
+        Assert.Equal(new[] { EmulatorFixture.TasksDatabaseId, EmulatorFixture.PrivateNotesDatabaseId }, accesses.Select(a => a.DatabaseId));
+        var error = Assert.Single(result.Output.Select(o => o.BaseObject).OfType<ErrorRecord>());
+        Assert.StartsWith("InvalidNotionUrl,", error.FullyQualifiedErrorId);
+        Assert.Equal("aaaabbbbccccddddeeeeffff0000111", error.TargetObject);
+    }
+
+    [Fact]
+    public void QuietGivesOnlyTrueOrFalse()
+    {
+        var result = session.Run(
+            $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu; '{EmulatorFixture.TasksDatabaseId}', '{EmulatorFixture.PrivateNotesDatabaseId}' | Test-NotionDatabaseAccess -Quiet");
+
+        Assert.Equal(new[] { true, false }, result.OutputOf<bool>());
+    }
+
+    [Fact]
+    public async Task IncludeWriteAddsATestRowAndTrashesIt()
+    {
+        var result = session.Run(
+            $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId} -IncludeWrite -Confirm:$false -Verbose");
+
+        var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
+        Assert.Equal((NotionDatabaseAccessStatus.Accessible, (bool?)true, (bool?)true), (access.Status, access.CanInsert, access.CanUpdate));
+        Assert.Contains("insert and update", access.Message);
+        Assert.Single(result.Verbose, line => line.Message.StartsWith("POST v1/pages -> 200"));
+        var testRows = await emulator.QueryTitlesAsync(EmulatorFixture.TasksDataSourceId, "NotionPS access test");
+        Assert.Empty(testRows);
+    }
+
+    [Fact]
+    public void IncludeWriteWithWhatIfWritesNothing()
+    {
+        var result = session.Run(
+            $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId} -IncludeWrite -WhatIf -Verbose");
+
+        var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
+        Assert.Equal(NotionDatabaseAccessStatus.Accessible, access.Status);
+        Assert.Null(access.CanInsert);
+        Assert.Null(access.CanUpdate);
+        Assert.DoesNotContain(result.Verbose, line => line.Message.StartsWith("POST v1/pages"));
+    }
+
+    [Fact]
+    public void AReadOnlyIntegrationIsToldWhichCapabilityToTick()
+    {
+        var result = session.Run(
+            $"$null = Connect-NotionIntegration -Token $readOnlyToken -BaseUri $emu; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId} -IncludeWrite -Confirm:$false");
+
+        var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
+        Assert.Equal(NotionDatabaseAccessStatus.MissingCapability, access.Status);
+        Assert.True(access.CanRead);
+        Assert.False(access.CanInsert);
+        Assert.Contains("Insert content", access.Message);
+    }
+
+    /// <summary>Runs a script that must stop with a terminating error (try/catch sees only those) and returns it.</summary>
+    private ErrorRecord RunExpectingTerminatingError(string script)
+    {
+        var result = session.Run($"try {{ {script} }} catch {{ $_ }}");
+        return Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+    }
+}

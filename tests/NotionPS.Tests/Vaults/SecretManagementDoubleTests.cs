@@ -1,0 +1,131 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using Xunit;
+
+namespace NotionPS.Tests.Vaults;
+
+/// <summary>
+/// The double must behave as SecretManagement 1.1.2 does, or the bridge tests prove nothing: its
+/// parameters as published, and the error ids and terminating-ness of its source.
+/// </summary>
+[Collection(VaultCollection.Name)]
+public class SecretManagementDoubleTests
+{
+    [Theory]
+    // command, parameter set, parameter, position (-1 = named), mandatory, by pipeline value
+    [InlineData("Get-Secret", "NameParameterSet", "Name", 0, true, true)]
+    [InlineData("Get-Secret", "NameParameterSet", "Vault", 1, false, false)]
+    [InlineData("Get-Secret", "__AllParameterSets", "AsPlainText", -1, false, false)]
+    [InlineData("Get-Secret", "InfoParameterSet", "InputObject", 0, true, true)]
+    [InlineData("Set-Secret", "SecureStringParameterSet", "Name", 0, true, false)]
+    [InlineData("Set-Secret", "SecureStringParameterSet", "SecureStringSecret", 1, true, true)]
+    [InlineData("Set-Secret", "SecureStringParameterSet", "Vault", 2, false, false)]
+    [InlineData("Set-Secret", "SecureStringParameterSet", "Metadata", 3, false, false)]
+    [InlineData("Set-Secret", "__AllParameterSets", "NoClobber", -1, false, false)]
+    [InlineData("Set-Secret", "ObjectParameterSet", "Secret", 1, true, true)]
+    [InlineData("Set-Secret", "SecretInfoParameterSet", "SecretInfo", 1, true, true)]
+    [InlineData("Set-Secret", "SecretInfoParameterSet", "Vault", -1, true, false)]
+    [InlineData("Get-SecretInfo", "__AllParameterSets", "Name", 0, false, false)]
+    [InlineData("Get-SecretInfo", "__AllParameterSets", "Vault", 1, false, false)]
+    [InlineData("Remove-Secret", "NameParameterSet", "Name", 0, true, true)]
+    [InlineData("Remove-Secret", "NameParameterSet", "Vault", 1, true, false)]
+    [InlineData("Remove-Secret", "InfoParameterSet", "InputObject", 0, true, true)]
+    [InlineData("Get-SecretVault", "__AllParameterSets", "Name", 0, false, false)]
+    public void HasSecretManagementsParameters(string command, string set, string parameter, int position, bool mandatory, bool byValue)
+    {
+        using var session = new VaultSession();
+        var info = (CommandInfo)session.Run("Get-Command Microsoft.PowerShell.SecretManagement\\" + command).Single().BaseObject;
+        var attributes = info.Parameters[parameter].ParameterSets;
+        Assert.True(attributes.ContainsKey(set), $"{command} -{parameter} is not in set {set}");
+        Assert.Equal(position == -1 ? int.MinValue : position, attributes[set].Position);
+        Assert.Equal(mandatory, attributes[set].IsMandatory);
+        Assert.Equal(byValue, attributes[set].ValueFromPipeline);
+    }
+
+    [Theory]
+    [InlineData("Get-Secret", "NameParameterSet")]
+    [InlineData("Set-Secret", "SecureStringParameterSet")]
+    [InlineData("Remove-Secret", "NameParameterSet")]
+    public void HasSecretManagementsDefaultParameterSets(string command, string defaultSet)
+    {
+        using var session = new VaultSession();
+        var function = (FunctionInfo)session.Run("Get-Command Microsoft.PowerShell.SecretManagement\\" + command).Single().BaseObject;
+        Assert.Equal(defaultSet, function.DefaultParameterSet);
+    }
+
+    [Fact]
+    public void ReturnsStringSecretsAsSecureStringsUnlessAsked()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-Secret -Name s -Secret 'plain value'");
+        Assert.IsType<SecureString>(session.Run("Get-Secret -Name s").Single().BaseObject);
+        Assert.Equal("plain value", session.Run("Get-Secret -Name s -Vault Store -AsPlainText").Single().BaseObject);
+    }
+
+    [Fact]
+    public void ReportsAMissingSecretWithoutStopping()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+        var errors = session.WritesErrors("Get-Secret -Name missing; 'after'", out var output);
+        Assert.StartsWith("GetSecretNotFound,", errors.Single().FullyQualifiedErrorId);
+        Assert.Equal("after", output.Single().BaseObject);
+    }
+
+    [Fact]
+    public void StopsOnAnUnknownVault()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+        var error = session.Terminates("Get-Secret -Name s -Vault Nope; 'after'");
+        Assert.StartsWith("GetSecretVaultNotFound,", error.FullyQualifiedErrorId);
+        Assert.StartsWith("GetSecretVaultNotFound,", session.WritesErrors("Get-SecretVault -Name Nope", out _).Single().FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void RefusesToSetWithoutAVaultWhenThereIsNoDefault()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-SecretDoubleVault -ClearDefault");
+        Assert.StartsWith("SetSecretCommandFailNoVault,", session.Terminates("Set-Secret -Name s -Secret v").FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void KeepsAnExistingSecretWithNoClobber()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-Secret -Name s -Secret first");
+        var error = session.Terminates("Set-Secret -Name s -Secret second -NoClobber");
+        Assert.StartsWith("SetSecretCommandAlreadyExistsWithNoClobber,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.Equal("first", session.Run("Get-Secret s -AsPlainText").Single().BaseObject);
+    }
+
+    [Fact]
+    public void RemovesASecretWhoseMetadataTheVaultCannotKeep()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Plain -NoMetadataSupport");
+        var errors = session.WritesErrors("Set-Secret -Name s -Secret v -Metadata @{ a = 'b' }", out _);
+        Assert.StartsWith("SetSecretMetadataCommandNotSupported,", errors.Single().FullyQualifiedErrorId);
+        Assert.Empty(session.Run("Get-SecretInfo -Vault Plain"));
+    }
+
+    [Fact]
+    public void ReportsALockedVaultAsSecretManagementDoes()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-Secret -Name s -Secret v; Set-SecretDoubleVault Store -Locked $true");
+
+        // Caught (non-terminating) where SecretManagement catches it...
+        var named = session.WritesErrors("Get-Secret -Name s -Vault Store", out _).Single();
+        Assert.StartsWith("GetSecretException,", named.FullyQualifiedErrorId);
+        Assert.Equal("PasswordRequiredException", named.Exception.GetType().Name);
+        Assert.StartsWith("GetSecretInfoException,", session.WritesErrors("Get-SecretInfo", out _).Single().FullyQualifiedErrorId);
+
+        // ...and stopping the command where it does not.
+        Assert.Equal("PasswordRequiredException", session.Terminates("Get-Secret -Name s").Exception.GetType().Name);
+        Assert.Equal("PasswordRequiredException", session.Terminates("Set-Secret -Name t -Secret v").Exception.GetType().Name);
+    }
+}

@@ -1,0 +1,191 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using NotionPS.Tests.EndToEnd;
+using Xunit;
+
+namespace NotionPS.Tests.Vaults;
+
+/// <summary>Register once, connect by name: the whole flow against the emulator and the SecretManagement double.</summary>
+[Collection(VaultCollection.Name)]
+public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture emulator;
+
+    public VaultEndToEndTests(EmulatorFixture emulator)
+    {
+        this.emulator = emulator;
+    }
+
+    [Fact]
+    public void RegistersAValidatedTokenThenConnectsByName()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+
+        var registration = (NotionIntegration)session.Run(
+            "Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator",
+            Token(EmulatorFixture.FullAccessToken), Emulator()).Single().BaseObject;
+
+        Assert.Equal("Demo", registration.Name);
+        Assert.Equal("Store", registration.Vault);
+        Assert.Equal("NotionPS-Demo", registration.SecretName);
+        Assert.Equal("NotionPS Demo", registration.BotName);
+        Assert.Equal("Acme Demo", registration.WorkspaceName);
+        Assert.IsType<SecureString>(session.Run("Get-Secret -Name NotionPS-Demo -Vault Store").Single().BaseObject);
+
+        var listed = (NotionIntegration)session.Run("Get-NotionIntegration").Single().BaseObject;
+        Assert.Equal(("Demo", "NotionPS Demo", "Acme Demo"), (listed.Name, listed.BotName, listed.WorkspaceName));
+        Assert.Equal(emulator.BaseUri, listed.BaseUri);
+
+        // The base URI comes from the registration's metadata.
+        var connection = (NotionConnection)session.Run("Connect-NotionIntegration -Name Demo").Single().BaseObject;
+        Assert.Equal("b0b0b0b0-0000-4000-8000-000000000001", connection.BotId);
+        Assert.Equal(emulator.BaseUri, connection.BaseUri);
+        Assert.Equal(registration.ApiVersion, connection.ApiVersion);
+    }
+
+    [Fact]
+    public void RegistersInANamedVaultAndUnregisters()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Add-SecretDoubleVault Team");
+        session.Run("Register-NotionIntegration Reporter $token -Vault Team -BaseUri $emulator -ApiVersion 2025-09-03", Token(EmulatorFixture.ReadOnlyToken), Emulator());
+
+        var connection = (NotionConnection)session.Run("Connect-NotionIntegration -Name Reporter -Vault Team").Single().BaseObject;
+        Assert.Equal("Read-only Reporter", connection.BotName);
+        Assert.Equal("2025-09-03", connection.ApiVersion);
+
+        session.Run("Unregister-NotionIntegration Reporter -Confirm:$false");
+        Assert.Empty(session.Run("Get-SecretInfo -Vault Team"));
+        Assert.Equal(
+            "NotionIntegrationNotFound,NotionPS.Cmdlets.ConnectNotionIntegrationCommand",
+            session.Terminates("Connect-NotionIntegration -Name Reporter").FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void ConnectByNamePrefersTheDefaultVaultAndSaysSo()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Archive; Add-SecretDoubleVault Main -DefaultVault");
+        session.Run("Register-NotionIntegration Demo $token -Vault Archive -BaseUri $emulator", Token(EmulatorFixture.ReadOnlyToken), Emulator());
+        session.Run("Register-NotionIntegration Demo $token -Vault Main -BaseUri $emulator", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        var result = session.Module.Run("Connect-NotionIntegration -Name Demo");
+
+        Assert.Equal("NotionPS Demo", result.OutputOf<NotionConnection>().Single().BotName);
+        Assert.Contains("'Main'", result.Warnings.Single().Message);
+        Assert.Contains("-Vault", result.Warnings.Single().Message);
+    }
+
+    [Fact]
+    public void WhatIfValidatesButStoresNothing()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+        var output = session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -WhatIf", Token(EmulatorFixture.FullAccessToken), Emulator());
+        Assert.Empty(output);
+        Assert.Empty(session.Run("Get-SecretInfo"));
+    }
+
+    [Fact]
+    public void ForceReplacesAnExistingRegistration()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token(EmulatorFixture.ReadOnlyToken), Emulator());
+        Assert.Equal(
+            "NotionIntegrationExists,NotionPS.Cmdlets.RegisterNotionIntegrationCommand",
+            session.Terminates("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token(EmulatorFixture.FullAccessToken), Emulator()).FullyQualifiedErrorId);
+
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -Force", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        Assert.Equal("NotionPS Demo", ((NotionIntegration)session.Run("Get-NotionIntegration Demo").Single().BaseObject).BotName);
+        Assert.Equal("NotionPS Demo", ((NotionConnection)session.Run("Connect-NotionIntegration -Name Demo").Single().BaseObject).BotName);
+    }
+
+    [Fact]
+    public void RefusesATokenNotionRejectsAndStoresNothing()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+        var error = session.Terminates("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token("demo-token-revoked"), Emulator());
+        Assert.Equal("NotionUnauthorized,NotionPS.Cmdlets.RegisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Empty(session.Run("Get-SecretInfo"));
+    }
+
+    [Fact]
+    public void StoresTheTokenInAVaultWithoutMetadata()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Plain -NoMetadataSupport");
+        var result = session.Module.Run(
+            "Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -Verbose",
+            new System.Collections.Generic.Dictionary<string, object?> { ["token"] = SecureToken(EmulatorFixture.FullAccessToken), ["emulator"] = emulator.BaseUri });
+        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors));
+        Assert.Contains(result.Verbose, v => v.Message.Contains("keeps no secret metadata"));
+
+        var listed = (NotionIntegration)session.Run("Get-NotionIntegration").Single().BaseObject;
+        Assert.Equal("Demo", listed.Name);
+        Assert.Null(listed.BotName);
+        Assert.Equal("NotionPS Demo", ((NotionConnection)session.Run("Connect-NotionIntegration -Name Demo -BaseUri $emulator", Emulator()).Single().BaseObject).BotName);
+    }
+
+    [Theory]
+    [InlineData("$secret = $token")]
+    [InlineData("$secret = [System.Net.NetworkCredential]::new('', $token).Password")]
+    [InlineData("$secret = [pscredential]::new('notion', $token)")]
+    public void ConnectsWithATokenStoredByOtherMeans(string makeSecret)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; " + makeSecret + "; Set-Secret -Name NotionToken -Secret $secret -Vault Store", Token(EmulatorFixture.FullAccessToken));
+
+        var connection = (NotionConnection)session.Run("Connect-NotionIntegration -Vault Store -SecretName NotionToken -BaseUri $emulator", Emulator()).Single().BaseObject;
+
+        Assert.Equal("NotionPS Demo", connection.BotName);
+    }
+
+    [Fact]
+    public void TheTokenReachesNoStream()
+    {
+        using var session = new VaultSession();
+        var token = Token(EmulatorFixture.FullAccessToken);
+        const string Streams = " -Verbose -Debug";
+        session.Run("$DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; Add-SecretDoubleVault Store; Add-SecretDoubleVault Locked; Set-Secret -Name NotionPS-Shut -Secret $token -Vault Locked; Set-SecretDoubleVault Locked -Locked $true", token);
+
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator" + Streams, token, Emulator());
+        session.Terminates("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator" + Streams, token, Emulator());
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -Force" + Streams, token, Emulator());
+        session.Run("Get-NotionIntegration -Vault Store" + Streams);
+        session.WritesErrors("Get-NotionIntegration" + Streams, out _);
+        session.Run("Connect-NotionIntegration -Name Demo" + Streams);
+        session.Run("Set-Secret -Name Plain -Secret ([System.Net.NetworkCredential]::new('', $token).Password) -Vault Store", token);
+        session.Run("Connect-NotionIntegration -Vault Store -SecretName Plain -BaseUri $emulator" + Streams, Emulator());
+        session.Terminates("Connect-NotionIntegration -Vault Locked -SecretName NotionPS-Shut -BaseUri $emulator" + Streams, Emulator());
+        session.Terminates("Connect-NotionIntegration -Name Shut" + Streams);
+        session.Terminates("Connect-NotionIntegration -Vault Store -SecretName Missing -BaseUri $emulator" + Streams, Emulator());
+        session.Run("Unregister-NotionIntegration -Name Demo -Confirm:$false" + Streams);
+
+        var everything = session.AllStreamText();
+        Assert.Contains("NotionPS Demo", everything);             // output was captured
+        Assert.Contains("GET v1/users/me -> 200", everything);    // so was -Verbose
+        Assert.Contains("SecretVaultLocked", everything);         // and the error records
+        Assert.DoesNotContain(EmulatorFixture.FullAccessToken, everything);
+    }
+
+    private (string, object?) Emulator() => ("emulator", emulator.BaseUri);
+
+    private static (string, object?) Token(string value) => ("token", SecureToken(value));
+
+    private static SecureString SecureToken(string value)
+    {
+        var token = new SecureString();
+        foreach (var c in value)
+        {
+            token.AppendChar(c);
+        }
+
+        token.MakeReadOnly();
+        return token;
+    }
+}
