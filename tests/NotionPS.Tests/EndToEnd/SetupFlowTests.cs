@@ -81,9 +81,9 @@ public sealed class SetupFlowTests : IDisposable
     }
 
     [Fact]
-    public void ARevokedTokenIsRejectedByNotionsAnswer()
+    public void ARevokedTokenIsRejectedByNotionsAnswerAndTheCurrentConnectionStays()
     {
-        session.Run("$bad = [securestring]::new(); 'revoked-token-value'.ToCharArray() | ForEach-Object { $bad.AppendChar($_) }");
+        session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu; $bad = [securestring]::new(); 'revoked-token-value'.ToCharArray() | ForEach-Object { $bad.AppendChar($_) }");
 
         var error = RunExpectingTerminatingError("Connect-NotionIntegration -Token $bad -BaseUri $emu");
 
@@ -91,7 +91,7 @@ public sealed class SetupFlowTests : IDisposable
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.Contains("401", error.Exception.Message);
         Assert.Contains("my-integrations", error.ErrorDetails.RecommendedAction);
-        Assert.Null(session.Run("Get-NotionConnection").Output.FirstOrDefault());
+        Assert.Equal("NotionPS Demo", Assert.Single(session.Run("Get-NotionConnection").OutputOf<NotionConnection>()).BotName);
     }
 
     [Fact]
