@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 
 namespace NotionPS.Tests.Hosting;
@@ -18,10 +19,12 @@ public sealed class ModuleSession : IDisposable
 
     private readonly Runspace runspace;
 
-    public ModuleSession()
+    public ModuleSession(PSHost? host = null)
     {
         // CreateDefault2: CreateDefault needs a console host the test process does not have.
-        runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        runspace = host == null
+            ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
+            : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
         runspace.Open();
         using var import = CreatePowerShell();
         import.AddCommand("Import-Module").AddParameter("Name", ManifestPath).AddParameter("ErrorAction", "Stop");

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+using System.Text;
+
+namespace NotionPS.Tests.Hosting;
+
+/// <summary>
+/// A host whose console is a string: Out-Host (and so Out-Default) renders objects through the module's
+/// format views into <see cref="Text"/>, the way a person sees them at the prompt. The hosted engine has
+/// no Out-String, so this is how a test reads a rendered table.
+/// </summary>
+public sealed class TextCaptureHost : PSHost
+{
+    private readonly CaptureUI ui = new();
+
+    public string Text => ui.Buffer.ToString();
+
+    public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
+
+    public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
+
+    public override Guid InstanceId { get; } = Guid.NewGuid();
+
+    public override string Name => nameof(TextCaptureHost);
+
+    public override PSHostUserInterface UI => ui;
+
+    public override Version Version => new(1, 0);
+
+    public override void EnterNestedPrompt() => throw new NotSupportedException();
+
+    public override void ExitNestedPrompt() => throw new NotSupportedException();
+
+    public override void NotifyBeginApplication()
+    {
+    }
+
+    public override void NotifyEndApplication()
+    {
+    }
+
+    public override void SetShouldExit(int exitCode)
+    {
+    }
+
+    private sealed class CaptureUI : PSHostUserInterface
+    {
+        public StringBuilder Buffer { get; } = new();
+
+        public override PSHostRawUserInterface RawUI { get; } = new WideRawUI();
+
+        public override void Write(string value) => Buffer.Append(value);
+
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Buffer.Append(value);
+
+        public override void WriteLine(string value) => Buffer.AppendLine(value);
+
+        public override void WriteErrorLine(string value) => Buffer.AppendLine(value);
+
+        public override void WriteDebugLine(string message) => Buffer.AppendLine("DEBUG: " + message);
+
+        public override void WriteProgress(long sourceId, ProgressRecord record)
+        {
+        }
+
+        public override void WriteVerboseLine(string message) => Buffer.AppendLine("VERBOSE: " + message);
+
+        public override void WriteWarningLine(string message) => Buffer.AppendLine("WARNING: " + message);
+
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) =>
+            throw new NotSupportedException("Tests never prompt.");
+
+        public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) =>
+            throw new NotSupportedException("Tests never prompt.");
+
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
+            throw new NotSupportedException("Tests never prompt.");
+
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) =>
+            throw new NotSupportedException("Tests never prompt.");
+
+        public override string ReadLine() => throw new NotSupportedException("Tests never prompt.");
+
+        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("Tests never prompt.");
+    }
+
+    /// <summary>A console 160 columns wide, so tables are laid out as on a wide terminal.</summary>
+    private sealed class WideRawUI : PSHostRawUserInterface
+    {
+        public override ConsoleColor BackgroundColor { get; set; }
+
+        public override Size BufferSize { get; set; } = new(160, 3000);
+
+        public override Coordinates CursorPosition { get; set; }
+
+        public override int CursorSize { get; set; }
+
+        public override ConsoleColor ForegroundColor { get; set; }
+
+        public override bool KeyAvailable => false;
+
+        public override Size MaxPhysicalWindowSize => new(160, 100);
+
+        public override Size MaxWindowSize => new(160, 100);
+
+        public override Coordinates WindowPosition { get; set; }
+
+        public override Size WindowSize { get; set; } = new(160, 100);
+
+        public override string WindowTitle { get; set; } = string.Empty;
+
+        public override void FlushInputBuffer()
+        {
+        }
+
+        public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
+
+        public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException();
+
+        public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) => throw new NotSupportedException();
+
+        public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) => throw new NotSupportedException();
+
+        public override void SetBufferContents(Rectangle rectangle, BufferCell fill) => throw new NotSupportedException();
+    }
+}
