@@ -72,7 +72,7 @@ function Invoke-Demo {
     try {
         Write-Host "Emulator with the demo workspace at $($emulator.BaseUri)"
         Import-Module (Join-Path $stagedModule 'NotionPS.psd1') -Force
-        & (Join-Path $root 'tools/Demo/Start-NotionDemo.ps1') -BaseUri $emulator.BaseUri | Out-Host
+        & (Join-Path $root 'tools/Demo/Start-NotionDemo.ps1') -BaseUri $emulator.BaseUri
     }
     finally {
         if (Get-Module -Name NotionPS) {

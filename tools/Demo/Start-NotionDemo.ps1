@@ -8,8 +8,9 @@
     accessible, Private Notes is not shared and the result says how to share it.
 
     It expects NotionPS to be imported and uses only the engine's core cmdlets, so the tests run it
-    in a hosted engine exactly as `./build.ps1 -Task Demo` runs it in pwsh. It writes its narration
-    as strings and the cmdlets' objects to the output.
+    in a hosted engine exactly as `./build.ps1 -Task Demo` runs it in pwsh. It shows each step on the
+    host (Out-Host) as a person would see it at the prompt: one Out-Host per step, so each kind of
+    object gets its own table view. It writes nothing to the output.
 
 .EXAMPLE
     ./tools/Demo/Start-NotionDemo.ps1 -BaseUri http://127.0.0.1:7700
@@ -38,12 +39,12 @@ foreach ($character in $DemoToken.ToCharArray()) {
     $token.AppendChar($character)
 }
 
-'Step 1: create an integration and copy its token. Connect-NotionIntegration checks the token with Notion:'
-Connect-NotionIntegration -Token $token -BaseUri $BaseUri
+'Step 1: create an integration and copy its token. Connect-NotionIntegration checks the token with Notion:' | Out-Host
+Connect-NotionIntegration -Token $token -BaseUri $BaseUri | Out-Host
 
-'Step 3: copy the database ID. Get-NotionDatabaseId finds it in each database link:'
+'Step 3: copy the database ID. Get-NotionDatabaseId finds it in each database link:' | Out-Host
 $databaseIds = $DatabaseUrl | Get-NotionDatabaseId
-$databaseIds
+$databaseIds | Out-Host
 
-'Step 2: share the database with the integration. Test-NotionDatabaseAccess checks it, and says what to click when it is not shared:'
-$databaseIds | Test-NotionDatabaseAccess
+'Step 2: share the database with the integration. Test-NotionDatabaseAccess checks it, and says what to click when it is not shared:' | Out-Host
+$databaseIds | Test-NotionDatabaseAccess | Out-Host
