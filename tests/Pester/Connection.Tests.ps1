@@ -41,7 +41,7 @@ Describe 'Connect-NotionIntegration' {
             $connection.BotName | Should -Be 'NotionPS Demo'
             $connection.WorkspaceName | Should -Be 'Acme Demo'
             $connection.BotId | Should -Be 'b0b0b0b0-0000-4000-8000-000000000001'
-            $connection.ApiVersion | Should -Be '2025-09-03'
+            $connection.ApiVersion | Should -Be '2026-03-11'
             $connection.BaseUri | Should -Be $Emulator.BaseUri
             Get-NotionConnection | Should -Be $connection
         }

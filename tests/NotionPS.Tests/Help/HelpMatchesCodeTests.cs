@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using NotionPS.HelpBuilder;
@@ -42,6 +44,38 @@ public sealed class HelpMatchesCodeTests : IClassFixture<HelpCoverageTests.Sessi
 
         var expected = command.Parameters.Values.Where(p => !CommonParameters.Contains(p.Name)).Select(p => Describe(command, p)).OrderBy(line => line);
         var documented = help.Parameters.Select(Describe).OrderBy(line => line);
+        AssertSame(expected, documented);
+    }
+
+    /// <summary>
+    /// A default the code sets (a number, a version, an address, a wildcard) is the one the help gives.
+    /// Defaults the code leaves empty are described in words in the help ("The current connection") and not compared.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(HelpSources.Cmdlets), MemberType = typeof(HelpSources))]
+    public void DefaultValuesAreTheCmdletsOwn(string cmdletName)
+    {
+        var type = HelpSources.TypeOf(cmdletName);
+        var freshCmdlet = Activator.CreateInstance(type);
+
+        var expected = new List<string>();
+        var documented = new List<string>();
+        foreach (var parameter in HelpSources.Read(cmdletName).Parameters)
+        {
+            var value = type.GetProperty(parameter.Name)?.GetValue(freshCmdlet);
+            var text = value switch
+            {
+                SwitchParameter flag => flag.IsPresent.ToString(),
+                string { Length: 0 } or Array { Length: 0 } or null => null,
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+            };
+            if (text != null)
+            {
+                expected.Add($"-{parameter.Name}: Default value: {text}");
+                documented.Add($"-{parameter.Name}: Default value: {parameter.DefaultValue}");
+            }
+        }
+
         AssertSame(expected, documented);
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -12,12 +13,13 @@ internal static class HelpSources
 {
     public static string DocsFolder { get; } = Path.Combine(TestPaths.RepoRoot, "docs");
 
-    public static IReadOnlyList<string> CmdletNames { get; } = typeof(NotionConnection).Assembly.GetTypes()
-        .Select(type => type.GetCustomAttribute<CmdletAttribute>())
-        .Where(attribute => attribute != null)
-        .Select(attribute => attribute!.VerbName + "-" + attribute.NounName)
-        .OrderBy(name => name)
-        .ToList();
+    private static readonly Dictionary<string, Type> CmdletTypes = typeof(NotionConnection).Assembly.GetTypes()
+        .Where(type => type.GetCustomAttribute<CmdletAttribute>() != null)
+        .ToDictionary(type => type.GetCustomAttribute<CmdletAttribute>()!.VerbName + "-" + type.GetCustomAttribute<CmdletAttribute>()!.NounName);
+
+    public static IReadOnlyList<string> CmdletNames { get; } = CmdletTypes.Keys.OrderBy(name => name).ToList();
+
+    public static Type TypeOf(string cmdletName) => CmdletTypes[cmdletName];
 
     public static IEnumerable<object[]> Cmdlets() => CmdletNames.Select(name => new object[] { name });
 
