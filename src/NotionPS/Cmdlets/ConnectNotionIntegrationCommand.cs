@@ -13,7 +13,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "NotionIntegration", DefaultParameterSetName = EnvironmentSet, HelpUri = HelpUriBase + "Connect-NotionIntegration.md")]
     [OutputType(typeof(NotionConnection))]
-    public sealed class ConnectNotionIntegrationCommand : NotionCmdletBase
+    public sealed class ConnectNotionIntegrationCommand : NotionConnectingCmdlet
     {
         internal const string TokenVariable = "NOTION_TOKEN";
         private const string EnvironmentSet = "Environment";
@@ -51,74 +51,12 @@ namespace NotionPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? SecretName { get; set; }
 
-        [Parameter]
-        [ValidateNotNull]
-        public Uri BaseUri { get; set; } = NotionClientOptions.DefaultBaseUri;
-
-        [Parameter]
-        [ValidateSet(Client.ApiVersion.Latest, Client.ApiVersion.DataSources, Client.ApiVersion.Legacy)]
-        public string ApiVersion { get; set; } = NotionClientOptions.DefaultApiVersion;
-
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 60;
-
-        [Parameter]
-        [ValidateRange(0, 20)]
-        public int MaximumRetryCount { get; set; } = 5;
-
-        /// <summary>Average requests per second for this token, shared by every runspace; 0 turns limiting off.</summary>
-        [Parameter]
-        [ValidateRange(0.0, 1000.0)]
-        public double RequestsPerSecond { get; set; } = 3;
-
         protected override void EndProcessing()
         {
-            var token = ReadToken();
-            var options = new NotionClientOptions
-            {
-                BaseUri = BaseUri,
-                ApiVersion = ApiVersion,
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaximumRetryCount = MaximumRetryCount,
-                RequestsPerSecond = RequestsPerSecond,
-            };
-            ConnectWith(token, options);
-        }
-
-        /// <summary>Validates the token with Notion, then outputs the connection and makes it current.</summary>
-        internal void ConnectWith(SecureString token, NotionClientOptions options)
-        {
-            var connection = OpenConnection(this, token, options);
+            var connection = OpenConnection(ReadToken());
             NotionSession.Current = connection;
             WriteVerbose($"Connected to workspace '{connection.WorkspaceName}' as integration '{connection.BotName}' ({connection.ApiVersion}).");
             WriteObject(connection);
-        }
-
-        /// <summary>
-        /// Validates the token with Notion and returns the connection without making it current; a bad
-        /// option or Notion's refusal stops <paramref name="cmdlet"/>. Register-NotionIntegration checks tokens this way too.
-        /// </summary>
-        internal static NotionConnection OpenConnection(NotionCmdletBase cmdlet, SecureString token, NotionClientOptions options)
-        {
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? "InvalidBaseUri" : "InvalidConnectionOption", ErrorCategory.InvalidArgument, options.BaseUri));
-            }
-
-            try
-            {
-                return cmdlet.Await(cancellationToken => NotionConnector.ConnectAsync(token, options, cmdlet.Log, cancellationToken));
-            }
-            catch (NotionApiException ex)
-            {
-                cmdlet.ThrowTerminatingError(ToErrorRecord(ex, options.BaseUri));
-                throw;
-            }
         }
 
         private SecureString ReadToken()

@@ -11,7 +11,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Register, "NotionIntegration", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Register-NotionIntegration.md")]
     [OutputType(typeof(NotionIntegration))]
-    public sealed class RegisterNotionIntegrationCommand : NotionCmdletBase
+    public sealed class RegisterNotionIntegrationCommand : NotionConnectingCmdlet
     {
         /// <summary>The name to connect by; the secret is NotionPS-&lt;Name&gt;.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -29,14 +29,6 @@ namespace NotionPS.Cmdlets
         [ArgumentCompleter(typeof(VaultNameCompleter))]
         public string? Vault { get; set; }
 
-        [Parameter]
-        [ValidateNotNull]
-        public Uri BaseUri { get; set; } = NotionClientOptions.DefaultBaseUri;
-
-        [Parameter]
-        [ValidateSet(Client.ApiVersion.Latest, Client.ApiVersion.DataSources, Client.ApiVersion.Legacy)]
-        public string ApiVersion { get; set; } = NotionClientOptions.DefaultApiVersion;
-
         /// <summary>Replace a registration of the same name in that vault.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -51,8 +43,7 @@ namespace NotionPS.Cmdlets
                 ThrowTerminatingError(VaultErrors.NotionIntegrationExists(secretName, vault));
             }
 
-            var connection = ConnectNotionIntegrationCommand.OpenConnection(
-                this, Token!, new NotionClientOptions { BaseUri = BaseUri, ApiVersion = ApiVersion });
+            var connection = OpenConnection(Token!);
             WriteVerbose($"The token belongs to integration '{connection.BotName}' in workspace '{connection.WorkspaceName}'.");
 
             if (!ShouldProcess(

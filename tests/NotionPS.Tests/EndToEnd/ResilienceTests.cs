@@ -10,24 +10,8 @@ namespace NotionPS.Tests.EndToEnd;
 
 /// <summary>Faults from the emulator's switch, Ctrl+C, secrecy of the token, and one rate limit shared by runspaces.</summary>
 [Collection(EmulatorCollection.Name)]
-public sealed class ResilienceTests : IDisposable
+public sealed class ResilienceTests(EmulatorFixture emulator) : EmulatorTest(emulator)
 {
-    private readonly EmulatorFixture emulator;
-    private readonly ModuleSession session;
-
-    public ResilienceTests(EmulatorFixture emulator)
-    {
-        this.emulator = emulator;
-        session = emulator.NewSession();
-    }
-
-    public void Dispose()
-    {
-        session.Run("Disconnect-NotionIntegration");
-        session.Dispose();
-        emulator.ResetAsync().GetAwaiter().GetResult();
-    }
-
     [Theory]
     [InlineData("429")]
     [InlineData("529")]
@@ -38,10 +22,10 @@ public sealed class ResilienceTests : IDisposable
     [InlineData("abort")]
     public async Task AStormOfFaultsOnReadsStillGivesTheRightResultsWithRetriesInVerbose(string kind)
     {
-        session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu");
-        await emulator.AdminPostAsync("faults", new { kind, count = 3, method = "GET" });
+        Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu");
+        await Emulator.AdminPostAsync("faults", new { kind, count = 3, method = "GET" });
 
-        var result = session.Run(
+        var result = Session.Run(
             $"Test-NotionDatabaseAccess -DatabaseId '{EmulatorFixture.TasksDatabaseId}', '{EmulatorFixture.PrivateNotesDatabaseId}' -Verbose");
 
         Assert.Empty(result.Errors);
@@ -49,7 +33,7 @@ public sealed class ResilienceTests : IDisposable
             new[] { NotionDatabaseAccessStatus.Accessible, NotionDatabaseAccessStatus.NotShared },
             result.OutputOf<NotionDatabaseAccess>().Select(access => access.Status));
         Assert.Equal(3, result.Verbose.Count(line => line.Message.Contains("; retry ")));
-        Assert.Equal(3, (int)(await emulator.IntegrationStatsAsync("NotionPS Demo"))["faultsInjected"]!);
+        Assert.Equal(3, (int)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["faultsInjected"]!);
     }
 
     [Theory]
@@ -58,10 +42,10 @@ public sealed class ResilienceTests : IDisposable
     [InlineData("abort")]
     public async Task AWriteThatMayHaveReachedNotionIsNotRepeated(string kind)
     {
-        session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu");
-        await emulator.AdminPostAsync("faults", new { kind, count = 1, method = "POST", path = "/v1/pages" });
+        Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu");
+        await Emulator.AdminPostAsync("faults", new { kind, count = 1, method = "POST", path = "/v1/pages" });
 
-        var result = session.Run(
+        var result = Session.Run(
             $"Test-NotionDatabaseAccess -DatabaseId '{EmulatorFixture.TasksDatabaseId}' -IncludeWrite -Confirm:$false -Verbose");
 
         var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
@@ -74,10 +58,10 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task RetriesGiveUpAfterMaximumRetryCountWithAClearError()
     {
-        session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -MaximumRetryCount 2");
-        await emulator.AdminPostAsync("faults", new { kind = "503", count = 10, method = "GET" });
+        Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -MaximumRetryCount 2");
+        await Emulator.AdminPostAsync("faults", new { kind = "503", count = 10, method = "GET" });
 
-        var result = session.Run($"Get-NotionDatabaseId -Url '{EmulatorFixture.TasksDatabaseId}' -Resolve -Verbose");
+        var result = Session.Run($"Get-NotionDatabaseId -Url '{EmulatorFixture.TasksDatabaseId}' -Resolve -Verbose");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("NotionServerError,NotionPS.Cmdlets.GetNotionDatabaseIdCommand", error.FullyQualifiedErrorId);
@@ -88,10 +72,10 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task ARequestWithNoAnswerTimesOutWithAClearError()
     {
-        session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -TimeoutSec 1 -MaximumRetryCount 0");
-        await emulator.AdminPostAsync("faults", new { kind = "stall", count = 1, stallMs = 10_000 });
+        Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -TimeoutSec 1 -MaximumRetryCount 0");
+        await Emulator.AdminPostAsync("faults", new { kind = "stall", count = 1, stallMs = 10_000 });
 
-        var result = session.Run($"Get-NotionDatabaseId -Url '{EmulatorFixture.TasksDatabaseId}' -Resolve");
+        var result = Session.Run($"Get-NotionDatabaseId -Url '{EmulatorFixture.TasksDatabaseId}' -Resolve");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("NotionTimeout,NotionPS.Cmdlets.GetNotionDatabaseIdCommand", error.FullyQualifiedErrorId);
@@ -103,12 +87,12 @@ public sealed class ResilienceTests : IDisposable
     public async Task CtrlCStopsAtOnceDuringARetryAfterWait()
     {
         // Its own integration: the minute-long pause it draws must not hold back the other tests' token.
-        await emulator.AdminPostAsync("integrations", new { name = "Patient", token = "demo-token-patient", capabilities = new[] { "read" } });
-        session.Run("$patient = [securestring]::new(); 'demo-token-patient'.ToCharArray() | ForEach-Object { $patient.AppendChar($_) }; $null = Connect-NotionIntegration -Token $patient -BaseUri $emu");
-        await emulator.SetRateLimitAsync(0, 1, retryAfterSeconds: 60);
-        await emulator.AdminPostAsync("faults", new { kind = "429", count = 1 });
+        await Emulator.AdminPostAsync("integrations", new { name = "Patient", token = "demo-token-patient", capabilities = new[] { "read" } });
+        Session.Run("$patient = [securestring]::new(); 'demo-token-patient'.ToCharArray() | ForEach-Object { $patient.AppendChar($_) }; $null = Connect-NotionIntegration -Token $patient -BaseUri $emu");
+        await Emulator.SetRateLimitAsync(0, 1, retryAfterSeconds: 60);
+        await Emulator.AdminPostAsync("faults", new { kind = "429", count = 1 });
 
-        using var ps = session.CreatePowerShell();
+        using var ps = Session.CreatePowerShell();
         ps.AddScript($"Test-NotionDatabaseAccess -DatabaseId '{EmulatorFixture.TasksDatabaseId}' -Verbose");
         var retryAnnounced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         ps.Streams.Verbose.DataAdded += (_, _) =>
@@ -131,9 +115,9 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task TheTokenAppearsInNoStreamNoOutputAndNoErrorRecord()
     {
-        await emulator.AdminPostAsync("faults", new { kind = "429", count = 1, method = "GET" });
+        await Emulator.AdminPostAsync("faults", new { kind = "429", count = 1, method = "GET" });
 
-        var result = session.Run(
+        var result = Session.Run(
             "$DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; $InformationPreference = 'Continue'; " +
             "$c = Connect-NotionIntegration -Token $token -BaseUri $emu -Verbose -Debug; $c; " +
             "$urls | Get-NotionDatabaseId -Resolve -Verbose -Debug; " +
@@ -164,8 +148,8 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task RunspacesSharingATokenShareOneRateLimitAndDrawNo429()
     {
-        await emulator.SetRateLimitAsync(requestsPerSecond: 3, burst: 10, retryAfterSeconds: 1);
-        var sessions = Enumerable.Range(0, 4).Select(_ => emulator.NewSession()).ToList();
+        await Emulator.SetRateLimitAsync(requestsPerSecond: 3, burst: 10, retryAfterSeconds: 1);
+        var sessions = Enumerable.Range(0, 4).Select(_ => Emulator.NewSession()).ToList();
         try
         {
             var work = sessions.Select(other => Task.Run(() => other.Run(
@@ -174,7 +158,7 @@ public sealed class ResilienceTests : IDisposable
 
             Assert.All(results, result => Assert.Equal(3, result.OutputOf<NotionDatabaseAccess>().Count(access => access.Status == NotionDatabaseAccessStatus.Accessible)));
             Assert.All(results, result => Assert.DoesNotContain(result.Verbose, line => line.Message.Contains("429")));
-            var counters = await emulator.IntegrationStatsAsync("NotionPS Demo");
+            var counters = await Emulator.IntegrationStatsAsync("NotionPS Demo");
             Assert.Equal(4 * (1 + 3 * 3), (int)counters["requests"]!);
             Assert.Equal(0, (int)counters["rateLimited"]!);
         }

@@ -10,28 +10,12 @@ namespace NotionPS.Tests.EndToEnd;
 
 /// <summary>The three setup steps end to end: connect, URL to ID, access test, in the hosted engine over HTTP.</summary>
 [Collection(EmulatorCollection.Name)]
-public sealed class SetupFlowTests : IDisposable
+public sealed class SetupFlowTests(EmulatorFixture emulator) : EmulatorTest(emulator)
 {
-    private readonly EmulatorFixture emulator;
-    private readonly ModuleSession session;
-
-    public SetupFlowTests(EmulatorFixture emulator)
-    {
-        this.emulator = emulator;
-        session = emulator.NewSession();
-    }
-
-    public void Dispose()
-    {
-        session.Run("Disconnect-NotionIntegration");
-        session.Dispose();
-        emulator.ResetAsync().GetAwaiter().GetResult();
-    }
-
     [Fact]
     public void ConnectWithTokenValidatesItAndBecomesTheCurrentConnection()
     {
-        var result = session.Run("Connect-NotionIntegration -Token $token -BaseUri $emu; Get-NotionConnection");
+        var result = Session.Run("Connect-NotionIntegration -Token $token -BaseUri $emu; Get-NotionConnection");
 
         Assert.Empty(result.Errors);
         var connections = result.OutputOf<NotionConnection>();
@@ -43,13 +27,13 @@ public sealed class SetupFlowTests : IDisposable
         Assert.Equal("Acme Demo", connection.WorkspaceName);
         Assert.Equal("workspace", connection.OwnerType);
         Assert.Equal("2026-03-11", connection.ApiVersion);
-        Assert.Equal(emulator.BaseUri, connection.BaseUri);
+        Assert.Equal(Emulator.BaseUri, connection.BaseUri);
     }
 
     [Fact]
     public void ConnectWithCredentialUsesThePasswordAsTheToken()
     {
-        var result = session.Run(
+        var result = Session.Run(
             "Connect-NotionIntegration -Credential ([pscredential]::new('ignored', $token)) -BaseUri $emu -ApiVersion 2025-09-03");
 
         var connection = Assert.Single(result.OutputOf<NotionConnection>());
@@ -60,7 +44,7 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public void ConnectWithNoTokenReadsNotionTokenFromTheEnvironment()
     {
-        var result = session.Run(
+        var result = Session.Run(
             "$env:NOTION_TOKEN = 'demo-token-read-only'; try { Connect-NotionIntegration -BaseUri $emu } finally { Remove-Item Env:NOTION_TOKEN }");
 
         Assert.Equal("Read-only Reporter", Assert.Single(result.OutputOf<NotionConnection>()).BotName);
@@ -83,7 +67,7 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public void ARevokedTokenIsRejectedByNotionsAnswerAndTheCurrentConnectionStays()
     {
-        session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu; $bad = [securestring]::new(); 'revoked-token-value'.ToCharArray() | ForEach-Object { $bad.AppendChar($_) }");
+        Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu; $bad = [securestring]::new(); 'revoked-token-value'.ToCharArray() | ForEach-Object { $bad.AppendChar($_) }");
 
         var error = RunExpectingTerminatingError("Connect-NotionIntegration -Token $bad -BaseUri $emu");
 
@@ -91,7 +75,7 @@ public sealed class SetupFlowTests : IDisposable
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.Contains("401", error.Exception.Message);
         Assert.Contains("my-integrations", error.ErrorDetails.RecommendedAction);
-        Assert.Equal("NotionPS Demo", Assert.Single(session.Run("Get-NotionConnection").OutputOf<NotionConnection>()).BotName);
+        Assert.Equal("NotionPS Demo", Assert.Single(Session.Run("Get-NotionConnection").OutputOf<NotionConnection>()).BotName);
     }
 
     [Fact]
@@ -127,7 +111,7 @@ public sealed class SetupFlowTests : IDisposable
     [InlineData("2022-06-28")]
     public void UrlsPipeIntoIdsAndIntoAnAccessTestWithOneLinePerDatabase(string apiVersion)
     {
-        var result = session.Run(
+        var result = Session.Run(
             $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion {apiVersion}; $urls | Get-NotionDatabaseId | Test-NotionDatabaseAccess",
             new Dictionary<string, object?>
             {
@@ -181,9 +165,9 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public async Task TheSetupPipelinePrintsATableOneLinePerDatabaseUnderTheRateLimit()
     {
-        await emulator.SetRateLimitAsync(requestsPerSecond: 3, burst: 10, retryAfterSeconds: 1);
+        await Emulator.SetRateLimitAsync(requestsPerSecond: 3, burst: 10, retryAfterSeconds: 1);
         var host = new TextCaptureHost();
-        using var console = emulator.NewSession(host);
+        using var console = Emulator.NewSession(host);
 
         var result = console.Run(
             "$PSDefaultParameterValues.Clear(); " +
@@ -198,17 +182,17 @@ public sealed class SetupFlowTests : IDisposable
         Assert.Single(lines, line => line.StartsWith("Tasks ") && line.Contains("Accessible") && line.Contains("can read and query"));
         Assert.Single(lines, line => line.StartsWith(EmulatorFixture.PrivateNotesDatabaseId) && line.Contains("NotShared"));
         Assert.Contains("click Add connections", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
-        Assert.Equal(0, (int)(await emulator.IntegrationStatsAsync("NotionPS Demo"))["rateLimited"]!);
+        Assert.Equal(0, (int)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["rateLimited"]!);
     }
 
     [Fact]
     public async Task ATokenRevokedAfterConnectingIsReportedAsUnauthorizedWithWhereToGetANewOne()
     {
-        await emulator.AdminPostAsync("integrations", new { name = "Short-lived", token = "demo-token-short-lived", capabilities = new[] { "read" } });
-        session.Run("$shortLived = [securestring]::new(); 'demo-token-short-lived'.ToCharArray() | ForEach-Object { $shortLived.AppendChar($_) }; $null = Connect-NotionIntegration -Token $shortLived -BaseUri $emu");
-        await emulator.ResetAsync();
+        await Emulator.AdminPostAsync("integrations", new { name = "Short-lived", token = "demo-token-short-lived", capabilities = new[] { "read" } });
+        Session.Run("$shortLived = [securestring]::new(); 'demo-token-short-lived'.ToCharArray() | ForEach-Object { $shortLived.AppendChar($_) }; $null = Connect-NotionIntegration -Token $shortLived -BaseUri $emu");
+        await Emulator.ResetAsync();
 
-        var result = session.Run($"Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId}");
+        var result = Session.Run($"Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId}");
 
         var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
         Assert.Equal(NotionDatabaseAccessStatus.Unauthorized, access.Status);
@@ -219,12 +203,12 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public async Task AnIntegrationWithoutReadContentIsToldToTickIt()
     {
-        await emulator.AdminPostAsync("integrations", new { name = "Insert Only", token = "demo-token-insert-only", capabilities = new[] { "insert" } });
-        using (await emulator.Admin.PutAsync($"shares/{EmulatorFixture.TasksDatabaseId}/Insert Only", null))
+        await Emulator.AdminPostAsync("integrations", new { name = "Insert Only", token = "demo-token-insert-only", capabilities = new[] { "insert" } });
+        using (await Emulator.Admin.PutAsync($"shares/{EmulatorFixture.TasksDatabaseId}/Insert Only", null))
         {
         }
 
-        var result = session.Run(
+        var result = Session.Run(
             "$insertOnly = [securestring]::new(); 'demo-token-insert-only'.ToCharArray() | ForEach-Object { $insertOnly.AppendChar($_) }; " +
             $"$null = Connect-NotionIntegration -Token $insertOnly -BaseUri $emu; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId}");
 
@@ -237,7 +221,7 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public void ResolveAddsTitleAndDataSourcesAndExplainsWhatIsNotADatabase()
     {
-        var result = session.Run(
+        var result = Session.Run(
             "$null = Connect-NotionIntegration -Token $token -BaseUri $emu; $urls | Get-NotionDatabaseId -Resolve -ErrorAction SilentlyContinue -ErrorVariable failed; $failed",
             new Dictionary<string, object?> { ["urls"] = new[] { EmulatorFixture.ProjectsDatabaseId, EmulatorFixture.MeetingNotesPageId, EmulatorFixture.PrivateNotesUrl, EmulatorFixture.TasksUrl } });
 
@@ -258,7 +242,7 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public void ResolveWithoutAConnectionSaysHowToConnectButPlainParsingNeedsNone()
     {
-        Assert.Single(session.Run($"Get-NotionDatabaseId '{EmulatorFixture.TasksUrl}'").OutputOf<NotionDatabaseId>());
+        Assert.Single(Session.Run($"Get-NotionDatabaseId '{EmulatorFixture.TasksUrl}'").OutputOf<NotionDatabaseId>());
 
         var error = RunExpectingTerminatingError($"Get-NotionDatabaseId '{EmulatorFixture.TasksUrl}' -Resolve");
 
@@ -268,7 +252,7 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public void ABadInputInThePipelineIsAnErrorAndTheOthersAreStillTested()
     {
-        var result = session.Run(
+        var result = Session.Run(
             "$null = Connect-NotionIntegration -Token $token -BaseUri $emu; $ids | Test-NotionDatabaseAccess -ErrorVariable failed -ErrorAction SilentlyContinue; $failed",
             new Dictionary<string, object?> { ["ids"] = new[] { EmulatorFixture.TasksDatabaseId, "aaaabbbbccccddddeeeeffff0000111", EmulatorFixture.PrivateNotesUrl } });
 
@@ -282,7 +266,7 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public void QuietGivesOnlyTrueOrFalse()
     {
-        var result = session.Run(
+        var result = Session.Run(
             $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu; '{EmulatorFixture.TasksDatabaseId}', '{EmulatorFixture.PrivateNotesDatabaseId}' | Test-NotionDatabaseAccess -Quiet");
 
         Assert.Equal(new[] { true, false }, result.OutputOf<bool>());
@@ -294,21 +278,21 @@ public sealed class SetupFlowTests : IDisposable
     [InlineData("2022-06-28")]
     public async Task IncludeWriteAddsATestRowAndTrashesIt(string apiVersion)
     {
-        var result = session.Run(
+        var result = Session.Run(
             $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion {apiVersion}; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId} -IncludeWrite -Confirm:$false -Verbose");
 
         var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
         Assert.Equal((NotionDatabaseAccessStatus.Accessible, (bool?)true, (bool?)true), (access.Status, access.CanInsert, access.CanUpdate));
         Assert.Contains("insert and update", access.Message);
         Assert.Single(result.Verbose, line => line.Message.StartsWith("POST v1/pages -> 200"));
-        var testRows = await emulator.QueryTitlesAsync(EmulatorFixture.TasksDataSourceId, "NotionPS access test");
+        var testRows = await Emulator.QueryTitlesAsync(EmulatorFixture.TasksDataSourceId, "NotionPS access test");
         Assert.Empty(testRows);
     }
 
     [Fact]
     public void IncludeWriteWithWhatIfWritesNothing()
     {
-        var result = session.Run(
+        var result = Session.Run(
             $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId} -IncludeWrite -WhatIf -Verbose");
 
         var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
@@ -321,7 +305,7 @@ public sealed class SetupFlowTests : IDisposable
     [Fact]
     public void AReadOnlyIntegrationIsToldWhichCapabilityToTick()
     {
-        var result = session.Run(
+        var result = Session.Run(
             $"$null = Connect-NotionIntegration -Token $readOnlyToken -BaseUri $emu; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId} -IncludeWrite -Confirm:$false");
 
         var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
@@ -334,7 +318,7 @@ public sealed class SetupFlowTests : IDisposable
     /// <summary>Runs a script that must stop with a terminating error (try/catch sees only those) and returns it.</summary>
     private ErrorRecord RunExpectingTerminatingError(string script)
     {
-        var result = session.Run($"try {{ {script} }} catch {{ $_ }}");
+        var result = Session.Run($"try {{ {script} }} catch {{ $_ }}");
         return Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
     }
 }

@@ -1,0 +1,71 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using NotionPS.Client;
+using NotionPS.Session;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// The base of the cmdlets that check a token with Notion (Connect- and Register-NotionIntegration):
+    /// the connection settings they share, and the one path that turns a token into a connection.
+    /// </summary>
+    public abstract class NotionConnectingCmdlet : NotionCmdletBase
+    {
+        /// <summary>Where the API lives; plain http:// only for this computer (the emulator).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri BaseUri { get; set; } = NotionClientOptions.DefaultBaseUri;
+
+        [Parameter]
+        [ValidateSet(Client.ApiVersion.Latest, Client.ApiVersion.DataSources, Client.ApiVersion.Legacy)]
+        public string ApiVersion { get; set; } = NotionClientOptions.DefaultApiVersion;
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 60;
+
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaximumRetryCount { get; set; } = 5;
+
+        /// <summary>Average requests per second for this token, shared by every runspace; 0 turns limiting off.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1000.0)]
+        public double RequestsPerSecond { get; set; } = 3;
+
+        /// <summary>
+        /// Validates the token with Notion (GET /v1/users/me) and returns the connection without making it
+        /// current; a bad setting or Notion's refusal stops the cmdlet with a specific error.
+        /// </summary>
+        internal NotionConnection OpenConnection(SecureString token)
+        {
+            var options = new NotionClientOptions
+            {
+                BaseUri = BaseUri,
+                ApiVersion = ApiVersion,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaximumRetryCount = MaximumRetryCount,
+                RequestsPerSecond = RequestsPerSecond,
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? "InvalidBaseUri" : "InvalidConnectionOption", ErrorCategory.InvalidArgument, options.BaseUri));
+            }
+
+            try
+            {
+                return Await(cancellationToken => NotionConnector.ConnectAsync(token, options, Log, cancellationToken));
+            }
+            catch (NotionApiException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, options.BaseUri));
+                throw;
+            }
+        }
+    }
+}
