@@ -15,7 +15,6 @@ namespace NotionPS.Tests.Help;
 /// hosted engine against an emulator with its default options (Notion's rate limit on), with a host
 /// that keeps what the walk shows, as a terminal would show it.
 /// </summary>
-[Collection(EmulatorSessionCollection.Name)]
 public sealed class DemoWalkTests : IClassFixture<DemoWalkTests.Walk>
 {
     private readonly Walk walk;
@@ -38,7 +37,7 @@ public sealed class DemoWalkTests : IClassFixture<DemoWalkTests.Walk>
         {
             await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0" });
             var console = new TextCaptureHost();
-            using var session = new ModuleSession(console);
+            using var session = ModuleSession.WithHost(console);
             Result = session.Run(
                 "& $walk -BaseUri $baseUri; Get-NotionConnection; Disconnect-NotionIntegration",
                 new Dictionary<string, object?> { ["walk"] = WalkScript, ["baseUri"] = emulator.BaseUri });
