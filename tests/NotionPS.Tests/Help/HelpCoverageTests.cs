@@ -37,7 +37,7 @@ public sealed class HelpCoverageTests : IClassFixture<HelpCoverageTests.Session>
         if ($examples.Count -lt 2) { "$($examples.Count) examples with code and remarks, not 2" }
         if (-not $help.inputTypes.inputType.type.name) { 'no INPUTS' }
         $documentedOutputs = @($help.returnValues.returnValue.type.name)
-        foreach ($output in $command.OutputType.Name | Where-Object { $_ -and $_ -ne 'System.Void' }) {
+        foreach ($output in $command.OutputType | ForEach-Object { $_.Name } | Where-Object { $_ -and $_ -ne 'System.Void' }) {
             if ($documentedOutputs -notcontains $output) { "OUTPUTS does not list $output" }
         }
         $online = $help.relatedLinks.navigationLink | Where-Object linkText -eq 'Online Version:'
