@@ -54,6 +54,10 @@ Describe 'Test-NotionDatabaseAccess' {
             $results.Status | Should -Be @('Accessible', 'NotShared')
         }
 
+        It 'binds a copied link by the <_> property' -ForEach 'Link', 'Href' {
+            ([pscustomobject]@{ $_ = $Demo.TasksUrl } | Test-NotionDatabaseAccess).Status | Should -Be 'Accessible'
+        }
+
         It 'writes InvalidNotionUrl for a bad input and tests the rest' {
             $results = 'bad', $Demo.TasksId | Test-NotionDatabaseAccess -ErrorVariable bad -ErrorAction SilentlyContinue
 

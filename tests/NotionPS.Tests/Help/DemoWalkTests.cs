@@ -15,7 +15,6 @@ namespace NotionPS.Tests.Help;
 /// hosted engine against an emulator with its default options (Notion's rate limit on), with a host
 /// that keeps what the walk shows, as a terminal would show it.
 /// </summary>
-[Collection(EmulatorSessionCollection.Name)]
 public sealed class DemoWalkTests : IClassFixture<DemoWalkTests.Walk>
 {
     private readonly Walk walk;

@@ -14,7 +14,6 @@ namespace NotionPS.Tests.Help;
 /// Runs every help example, as written in docs/, in the hosted engine against the emulator's demo
 /// workspace. The session is prepared the way docs/README.md promises example writers.
 /// </summary>
-[Collection(EmulatorSessionCollection.Name)]
 public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorkspace>
 {
     internal const string DemoToken = "demo-token-full-access";
