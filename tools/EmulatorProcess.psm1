@@ -49,7 +49,8 @@ function Start-EmulatorProcess {
             $null = Invoke-WebRequest -Uri "$($baseUri)v1/users/me" -SkipHttpErrorCheck -TimeoutSec 2
             return $emulator
         }
-        catch [System.Net.Http.HttpRequestException], [System.Threading.Tasks.TaskCanceledException] {
+        catch {
+            # Not listening yet (connection refused or timed out, whichever exception type the PowerShell version uses).
             if ([datetime]::UtcNow -gt $deadline) {
                 Stop-EmulatorProcess -Emulator $emulator
                 throw "The emulator did not answer at $baseUri within $TimeoutSec seconds. See $logPath."
