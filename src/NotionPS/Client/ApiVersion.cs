@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
 namespace NotionPS.Client
 {
     /// <summary>
@@ -26,11 +30,17 @@ namespace NotionPS.Client
         /// Notion's answer, under 2022-06-28, for a database with several data sources: a validation_error
         /// whose additional_data lists child_data_source_ids.
         /// </summary>
-        public static bool IsSeveralDataSourcesRefusal(NotionApiException exception) =>
+        public static bool IsSeveralDataSourcesRefusal(NotionApiException exception) => ChildDataSources(exception) != null;
+
+        /// <summary>The data source IDs that refusal lists, or null when <paramref name="exception"/> is another failure.</summary>
+        public static IReadOnlyList<string>? ChildDataSources(NotionApiException exception) =>
             exception.Code == "validation_error"
-            && exception.AdditionalData is System.Text.Json.JsonElement data
-            && data.ValueKind == System.Text.Json.JsonValueKind.Object
-            && data.TryGetProperty("child_data_source_ids", out _);
+            && exception.AdditionalData is JsonElement data
+            && data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty("child_data_source_ids", out var ids)
+            && ids.ValueKind == JsonValueKind.Array
+                ? ids.EnumerateArray().Select(id => id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText()).ToList()
+                : null;
 
         public static string ParentKind(string version) => HasDataSources(version) ? "data_source_id" : "database_id";
 

@@ -36,6 +36,10 @@ namespace NotionPS.Cmdlets
                 {
                     WriteObject(Await(cancellationToken => ReadAsync(parsed.Id, cancellationToken)));
                 }
+                catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
+                {
+                    WriteError(RowErrors.ForChoice(new DataSourceChoiceException(parsed.Id, ex), input));
+                }
                 catch (NotionApiException ex)
                 {
                     WriteError(ToErrorRecord(ex, input));

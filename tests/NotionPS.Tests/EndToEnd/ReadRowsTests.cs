@@ -127,8 +127,7 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Theory]
-    [InlineData("2026-03-11")]
-    [InlineData("2025-09-03")]
+    [MemberData(nameof(DataSourceVersions))]
     public void ADatabaseWithSeveralDataSourcesListsThem(string version)
     {
         Connect(version);
@@ -143,8 +142,7 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Theory]
-    [InlineData("2026-03-11")]
-    [InlineData("2025-09-03")]
+    [MemberData(nameof(DataSourceVersions))]
     public void ReadsOneOfSeveralDataSourcesByItsId(string version)
     {
         Connect(version);
@@ -153,6 +151,27 @@ public class ReadRowsTests : RowsTestBase
 
         Assert.Empty(result.Errors);
         Assert.All(result.Output, row => Assert.Equal("6f708192-a3b4-4ec5-93a4-b5c6d7e8f9a0", row.Properties["DataSourceId"].Value));
+    }
+
+    [Fact]
+    public void UnderTheLegacyVersionADatabaseWithSeveralDataSourcesNamesThemAndTheVersionThatReadsThem()
+    {
+        Connect("2022-06-28");
+        var variables = new Dictionary<string, object?> { ["id"] = ProjectsId };
+
+        var errors = new[]
+        {
+            Session.Run("Get-NotionDatabaseRow -DatabaseId $id", variables),
+            Session.Run("Get-NotionDatabase $id", variables),
+            Session.Run("try { @{ Name = 'New' } | Add-NotionDatabaseRow -DatabaseId $id } catch { $_ }", variables),
+        }.Select(result => Assert.Single(result.Errors.Concat(result.Output.Select(o => o.BaseObject).OfType<ErrorRecord>()))).ToList();
+
+        Assert.All(errors, error =>
+        {
+            Assert.StartsWith("NotionDatabaseHasSeveralDataSources,", error.FullyQualifiedErrorId);
+            Assert.Contains("6f708192-a3b4-4ec5-93a4-b5c6d7e8f9a0, 708192a3-b4c5-4fd6-a4b5-c6d7e8f9a0b1", error.ErrorDetails.Message);
+            Assert.Contains("-ApiVersion 2025-09-03", error.ErrorDetails.RecommendedAction);
+        });
     }
 
     [Theory]
@@ -177,12 +196,27 @@ public class ReadRowsTests : RowsTestBase
     public void DatabasesAndTheirDataSourcesPipeIntoTheRowReader(string version)
     {
         Connect(version);
+        var variables = new Dictionary<string, object?> { ["id"] = TasksId };
+        var all = Session.Run("Get-NotionDatabaseRow -DatabaseId $id", variables).Output.Select(row => row.Properties["PageId"].Value).ToList();
 
         var fromFind = Session.Run("Find-NotionDatabase Tasks | Get-NotionDatabaseRow");
+        var fromDataSource = Session.Run("(Get-NotionDatabase $id).DataSources | Get-NotionDatabaseRow", variables);
+
+        Assert.True(all.Count >= 10, $"only {all.Count} rows");
+        Assert.Empty(fromFind.Errors);
+        Assert.Equal(all, fromFind.Output.Select(row => row.Properties["PageId"].Value));
+        Assert.Empty(fromDataSource.Errors);
+        Assert.Equal(all, fromDataSource.Output.Select(row => row.Properties["PageId"].Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(DataSourceVersions))]
+    public void EachDataSourceOfADatabasePipesIntoTheRowReader(string version)
+    {
+        Connect(version);
+
         var fromDataSources = Session.Run("(Get-NotionDatabase $id).DataSources | Get-NotionDatabaseRow", new Dictionary<string, object?> { ["id"] = ProjectsId });
 
-        Assert.Empty(fromFind.Errors);
-        Assert.True(fromFind.Output.Count >= 10);
         Assert.Empty(fromDataSources.Errors);
         Assert.Equal(2, fromDataSources.Output.Select(row => row.Properties["DataSourceId"].Value).Distinct().Count());
     }
