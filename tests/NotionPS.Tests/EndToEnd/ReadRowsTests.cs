@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
@@ -189,6 +190,42 @@ public class ReadRowsTests : RowsTestBase
         Assert.Equal(targets, Assert.IsType<string[]>(Assert.Single(added.Output).Properties["Related"].Value));
         Assert.Empty(read.Errors);
         Assert.Equal(targets, Assert.IsType<string[]>(Assert.Single(read.Output).Properties["Related"].Value));
+    }
+
+    /// <remarks>
+    /// Once per query endpoint (data sources, and databases under 2022-06-28): the windows are the client's
+    /// own logic, the same under every version, and each run takes some 300 queries of the emulator.
+    /// </remarks>
+    [Theory]
+    [InlineData("2026-03-11")]
+    [InlineData("2022-06-28")]
+    public async Task TwentyFiveThousandRowsAreReadPastTheCapEachExactlyOnceButNotWithACustomSort(string version)
+    {
+        Connect(version);
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Past the cap " + version);
+        var firstMinute = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        // Seven rows a minute over some 3,600 minutes: the cap cuts through a minute, whose rows the next window reads again.
+        var seeded = await SeedRowsAsync(dataSourceId, Enumerable.Range(0, 25_000).Select(i => new JsonObject
+        {
+            ["createdTime"] = firstMinute.AddMinutes(i / 7).ToString("o", CultureInfo.InvariantCulture),
+            ["properties"] = new JsonObject { ["Name"] = $"Row {i}", ["Estimate"] = i % 100 },
+        }));
+        var variables = new Dictionary<string, object?> { ["db"] = databaseId };
+
+        var all = Session.Run("Get-NotionDatabaseRow -DatabaseId $db", variables);
+        var sorted = Session.Run("Get-NotionDatabaseRow -DatabaseId $db -Sort Estimate", variables);
+
+        Assert.Empty(all.Errors);
+        var ids = all.Output.Select(row => (string)row.Properties["PageId"].Value).ToList();
+        Assert.Equal(25_000, ids.Count);
+        Assert.Equal(25_000, ids.Distinct().Count());
+        Assert.Equal(seeded, ids);
+        Assert.Equal(10_000, sorted.Output.Count);
+        var error = Assert.Single(sorted.Errors);
+        Assert.Equal("NotionQueryCapReached,NotionPS.Cmdlets.GetNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        Assert.Contains("stopped after 10000 rows", error.Exception.Message);
+        Assert.Contains("Leave out -Sort", error.Exception.Message);
     }
 
     [Theory]
