@@ -5,7 +5,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -71,6 +73,30 @@ public class ReadRowsTests : RowsTestBase
         var shown = ((PSPropertySet)display!.Members["DefaultDisplayPropertySet"]).ReferencedPropertyNames;
         Assert.Contains("Name", shown);
         Assert.DoesNotContain("PageId", shown);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void ARowAtThePromptShowsItsColumnsAsPlainValuesAndNoIds(string version)
+    {
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        Connect(version, console);
+
+        var result = console.Run("Get-NotionDatabaseRow -DatabaseId $id -First 1 | Out-Default; Disconnect-NotionIntegration", new Dictionary<string, object?> { ["id"] = TasksId });
+
+        Assert.Empty(result.Errors);
+        // The engine colours list labels with ANSI escapes, as a terminal shows them.
+        var lines = Regex.Replace(host.Text, "\u001b\\[[0-9;]*m", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var shown = lines.Select(line => line.Split(" : ", 2)).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0].Trim(), pair => pair[1]);
+        Assert.Equal(
+            new[] { "Name", "Status", "Priority", "Tags", "Due", "Done", "Estimate", "Notes", "Link", "Email", "Phone", "Owner", "Related", "Score", "Total", "Created", "Edited" },
+            shown.Keys);
+        Assert.Equal("Write the quick-start guide", shown["Name"]);
+        Assert.Equal("{docs}", shown["Tags"]);
+        Assert.Equal("{Ada Lovelace}", shown["Owner"]);
+        Assert.Equal("False", shown["Done"]);
+        Assert.StartsWith("{e1000000-", shown["Related"]);
     }
 
     [Theory]
