@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
-
 namespace NotionPS.Client
 {
     /// <summary>
@@ -30,17 +26,11 @@ namespace NotionPS.Client
         /// Notion's answer, under 2022-06-28, for a database with several data sources: a validation_error
         /// whose additional_data lists child_data_source_ids.
         /// </summary>
-        public static bool IsSeveralDataSourcesRefusal(NotionApiException exception) => ChildDataSources(exception) != null;
-
-        /// <summary>The data source IDs that refusal lists, or null when <paramref name="exception"/> is another failure.</summary>
-        public static IReadOnlyList<string>? ChildDataSources(NotionApiException exception) =>
+        public static bool IsSeveralDataSourcesRefusal(NotionApiException exception) =>
             exception.Code == "validation_error"
-            && exception.AdditionalData is JsonElement data
-            && data.ValueKind == JsonValueKind.Object
-            && data.TryGetProperty("child_data_source_ids", out var ids)
-            && ids.ValueKind == JsonValueKind.Array
-                ? ids.EnumerateArray().Select(id => id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText()).ToList()
-                : null;
+            && exception.AdditionalData is System.Text.Json.JsonElement data
+            && data.ValueKind == System.Text.Json.JsonValueKind.Object
+            && data.TryGetProperty("child_data_source_ids", out _);
 
         public static string ParentKind(string version) => HasDataSources(version) ? "data_source_id" : "database_id";
 
@@ -50,5 +40,11 @@ namespace NotionPS.Client
 
         /// <summary>The search filter value that finds databases: their data sources since 2025-09-03.</summary>
         public static string SearchObject(string version) => HasDataSources(version) ? "data_source" : "database";
+
+        /// <summary>The data source IDs that 2022-06-28's several-data-sources refusal lists; none for another failure.</summary>
+        public static string[] ChildDataSources(NotionApiException exception) =>
+            exception.AdditionalData is System.Text.Json.JsonElement data && JsonRead.Array(data, "child_data_source_ids") is System.Text.Json.JsonElement ids
+                ? System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(ids.EnumerateArray(), id => id.ToString()))
+                : new string[0];
     }
 }

@@ -58,7 +58,7 @@ namespace NotionPS.Cmdlets
 
         /// <summary>Under Notion-Version 2022-06-28, which refuses a database with several data sources.</summary>
         public DataSourceChoiceException(string databaseId, NotionApiException refusal)
-            : base($"Database {databaseId} has several data sources ({string.Join(", ", ApiVersion.ChildDataSources(refusal) ?? Array.Empty<string>())}), "
+            : base($"Database {databaseId} has several data sources ({string.Join(", ", ApiVersion.ChildDataSources(refusal))}), "
                 + $"which Notion-Version {ApiVersion.Legacy} cannot read ({refusal.ApiMessage}). " + ConnectNewer, refusal)
         {
             RecommendedAction = ConnectNewer;
