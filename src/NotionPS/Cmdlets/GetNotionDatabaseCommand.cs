@@ -56,7 +56,7 @@ namespace NotionPS.Cmdlets
                 var dataSource = new NotionDataSource(source.Id, source.Name, database.Id);
                 try
                 {
-                    var schema = await Client.GetSchemaAsync(source.Id, Log, cancellationToken).ConfigureAwait(false);
+                    var schema = database.OwnSchema ?? await Client.GetSchemaAsync(source.Id, Log, cancellationToken).ConfigureAwait(false);
                     dataSource.Properties = schema.Properties;
                 }
                 catch (NotionApiException ex) when (ex.Code == "object_not_found")

@@ -36,12 +36,18 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
-    public void GetsTheSchemaOfEachDataSource(string version)
+    [InlineData("2026-03-11", 2)]
+    [InlineData("2025-09-03", 2)]
+    [InlineData("2022-06-28", 1)]
+    public async Task GetsTheSchemaOfEachDataSource(string version, int requests)
     {
         Connect(version);
+        var before = (int)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
 
         var database = Assert.Single(Session.Run("Get-NotionDatabase $id", new Dictionary<string, object?> { ["id"] = TasksId }).OutputOf<NotionDatabase>());
+
+        // The database, then its data source's schema; under 2022-06-28 the database carries its schema itself.
+        Assert.Equal(requests, (int)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]! - before);
 
         var columns = database.DataSources.Single().Properties;
         Assert.Equal("select", columns.Single(c => c.Name == "Priority").Type);
