@@ -51,5 +51,11 @@ namespace NotionPS.Client
 
         /// <summary>The search filter value that finds databases: their data sources since 2025-09-03.</summary>
         public static string SearchObject(string version) => HasDataSources(version) ? "data_source" : "database";
+
+        /// <summary>The data source IDs that 2022-06-28's several-data-sources refusal lists; none for another failure.</summary>
+        public static string[] ChildDataSources(NotionApiException exception) =>
+            exception.AdditionalData is System.Text.Json.JsonElement data && JsonRead.Array(data, "child_data_source_ids") is System.Text.Json.JsonElement ids
+                ? System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(ids.EnumerateArray(), id => id.ToString()))
+                : new string[0];
     }
 }

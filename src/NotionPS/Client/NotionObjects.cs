@@ -51,6 +51,9 @@ namespace NotionPS.Client
         public DateTime? LastEditedTime { get; private set; }
         public IReadOnlyList<DataSourceRef> DataSources { get; private set; } = Array.Empty<DataSourceRef>();
 
+        /// <summary>Under 2022-06-28, the schema the database carries as its own data source; null since 2025-09-03.</summary>
+        public DataSourceSchema? OwnSchema { get; private set; }
+
         public static DatabaseInfo From(JsonElement database, string apiVersion)
         {
             var info = new DatabaseInfo
@@ -66,6 +69,7 @@ namespace NotionPS.Client
                     .Select(source => new DataSourceRef(JsonRead.String(source, "id") ?? string.Empty, JsonRead.String(source, "name") ?? string.Empty))
                     .ToList() ?? new List<DataSourceRef>())
                 : new List<DataSourceRef> { new DataSourceRef(info.Id, info.Title) };
+            info.OwnSchema = ApiVersion.HasDataSources(apiVersion) ? null : DataSourceSchema.From(database);
             return info;
         }
     }

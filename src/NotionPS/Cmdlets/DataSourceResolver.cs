@@ -46,22 +46,29 @@ namespace NotionPS.Cmdlets
     /// <summary>A database addressed by its ID that has no data source the integration can reach, or several.</summary>
     internal sealed class DataSourceChoiceException : Exception
     {
+        private const string ChooseDataSource = "Give -DataSourceId with one of the data sources listed (Get-NotionDatabase lists them).";
+        private const string ConnectNewer = "Connect with -ApiVersion " + ApiVersion.DataSources + " or later, then give -DataSourceId with one of them (Get-NotionDatabase lists them).";
+
         public DataSourceChoiceException(DatabaseInfo database)
             : base(Describe(database))
         {
             HasNone = database.DataSources.Count == 0;
+            RecommendedAction = HasNone ? Remedies.ShareSourceDatabase : ChooseDataSource;
         }
 
         /// <summary>Under Notion-Version 2022-06-28, which refuses a database with several data sources.</summary>
         public DataSourceChoiceException(string databaseId, NotionApiException refusal)
-            : base($"Database {databaseId} has several data sources, which Notion-Version {ApiVersion.Legacy} cannot read ({refusal.ApiMessage}). "
-                + "Connect with -ApiVersion 2025-09-03 or later, then give -DataSourceId (Get-NotionDatabase lists them).", refusal)
+            : base($"Database {databaseId} has several data sources ({string.Join(", ", ApiVersion.ChildDataSources(refusal))}), "
+                + $"which Notion-Version {ApiVersion.Legacy} cannot read ({refusal.ApiMessage}). " + ConnectNewer, refusal)
         {
+            RecommendedAction = ConnectNewer;
         }
 
         public bool HasNone { get; }
 
         public string ErrorId => HasNone ? "NotionNoDataSource" : "NotionDatabaseHasSeveralDataSources";
+
+        public string RecommendedAction { get; }
 
         private static string Describe(DatabaseInfo database)
         {

@@ -36,6 +36,10 @@ namespace NotionPS.Cmdlets
                 {
                     WriteObject(Await(cancellationToken => ReadAsync(parsed.Id, cancellationToken)));
                 }
+                catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
+                {
+                    WriteError(RowErrors.ForChoice(new DataSourceChoiceException(parsed.Id, ex), input));
+                }
                 catch (NotionApiException ex)
                 {
                     WriteError(ToErrorRecord(ex, input));
@@ -52,7 +56,7 @@ namespace NotionPS.Cmdlets
                 var dataSource = new NotionDataSource(source.Id, source.Name, database.Id);
                 try
                 {
-                    var schema = await Client.GetSchemaAsync(source.Id, Log, cancellationToken).ConfigureAwait(false);
+                    var schema = database.OwnSchema ?? await Client.GetSchemaAsync(source.Id, Log, cancellationToken).ConfigureAwait(false);
                     dataSource.Properties = schema.Properties;
                 }
                 catch (NotionApiException ex) when (ex.Code == "object_not_found")

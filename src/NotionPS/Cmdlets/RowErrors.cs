@@ -17,7 +17,7 @@ namespace NotionPS.Cmdlets
             {
                 ErrorDetails = new ErrorDetails(exception.Message)
                 {
-                    RecommendedAction = exception.HasNone ? Remedies.ShareSourceDatabase : "Give -DataSourceId with one of the data sources listed (Get-NotionDatabase lists them).",
+                    RecommendedAction = exception.RecommendedAction,
                 },
             };
 

@@ -58,6 +58,7 @@ public class DataSourceResolverTests
         var error = await Assert.ThrowsAsync<DataSourceChoiceException>(() => DataSourceResolver.ResolveAsync(NewClient(handler, new FakeClock(), "2022-06-28"), "db2", null, new RecordingLog(), CancellationToken.None));
 
         Assert.Equal("NotionDatabaseHasSeveralDataSources", error.ErrorId);
-        Assert.Contains("-ApiVersion 2025-09-03", error.Message);
+        Assert.Contains("(ds-a, ds-b)", error.Message);
+        Assert.Contains("-ApiVersion 2025-09-03", error.RecommendedAction);
     }
 }

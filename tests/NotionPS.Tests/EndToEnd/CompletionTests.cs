@@ -18,10 +18,11 @@ public class CompletionTests : RowsTestBase
         ((CommandCompletion)Session.Run("TabExpansion2 -inputScript $line -cursorColumn $line.Length", new Dictionary<string, object?> { ["line"] = line }).Output.Single().BaseObject)
             .CompletionMatches.ToList();
 
-    [Fact]
-    public void CompletesColumnNamesFromTheSchema()
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void CompletesColumnNamesFromTheSchema(string version)
     {
-        Connect("2026-03-11");
+        Connect(version);
 
         var sort = Complete($"Get-NotionDatabaseRow -DatabaseId {TasksId} -Sort pri");
         var matchOn = Complete($"Add-NotionDatabaseRow -DatabaseId {TasksId} -MatchOn N");
@@ -31,10 +32,11 @@ public class CompletionTests : RowsTestBase
         Assert.Contains("Notes", matchOn.Select(c => c.CompletionText));
     }
 
-    [Fact]
-    public void CompletesDatabaseIdsFromTitles()
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void CompletesDatabaseIdsFromTitles(string version)
     {
-        Connect("2026-03-11");
+        Connect(version);
 
         var matches = Complete("Get-NotionDatabaseRow -DatabaseId Tas");
 

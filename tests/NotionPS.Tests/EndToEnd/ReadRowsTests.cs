@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -33,12 +36,18 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
-    public void GetsTheSchemaOfEachDataSource(string version)
+    [InlineData("2026-03-11", 2)]
+    [InlineData("2025-09-03", 2)]
+    [InlineData("2022-06-28", 1)]
+    public async Task GetsTheSchemaOfEachDataSource(string version, int requests)
     {
         Connect(version);
+        var before = (int)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
 
         var database = Assert.Single(Session.Run("Get-NotionDatabase $id", new Dictionary<string, object?> { ["id"] = TasksId }).OutputOf<NotionDatabase>());
+
+        // The database, then its data source's schema; under 2022-06-28 the database carries its schema itself.
+        Assert.Equal(requests, (int)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]! - before);
 
         var columns = database.DataSources.Single().Properties;
         Assert.Equal("select", columns.Single(c => c.Name == "Priority").Type);
@@ -70,6 +79,30 @@ public class ReadRowsTests : RowsTestBase
         var shown = ((PSPropertySet)display!.Members["DefaultDisplayPropertySet"]).ReferencedPropertyNames;
         Assert.Contains("Name", shown);
         Assert.DoesNotContain("PageId", shown);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void ARowAtThePromptShowsItsColumnsAsPlainValuesAndNoIds(string version)
+    {
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        Connect(version, console);
+
+        var result = console.Run("Get-NotionDatabaseRow -DatabaseId $id -First 1 | Out-Default; Disconnect-NotionIntegration", new Dictionary<string, object?> { ["id"] = TasksId });
+
+        Assert.Empty(result.Errors);
+        // The engine colours list labels with ANSI escapes, as a terminal shows them.
+        var lines = Regex.Replace(host.Text, "\u001b\\[[0-9;]*m", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var shown = lines.Select(line => line.Split(" : ", 2)).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0].Trim(), pair => pair[1]);
+        Assert.Equal(
+            new[] { "Name", "Status", "Priority", "Tags", "Due", "Done", "Estimate", "Notes", "Link", "Email", "Phone", "Owner", "Related", "Score", "Total", "Created", "Edited" },
+            shown.Keys);
+        Assert.Equal("Write the quick-start guide", shown["Name"]);
+        Assert.Equal("{docs}", shown["Tags"]);
+        Assert.Equal("{Ada Lovelace}", shown["Owner"]);
+        Assert.Equal("False", shown["Done"]);
+        Assert.StartsWith("{e1000000-", shown["Related"]);
     }
 
     [Theory]
@@ -127,8 +160,7 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Theory]
-    [InlineData("2026-03-11")]
-    [InlineData("2025-09-03")]
+    [MemberData(nameof(DataSourceVersions))]
     public void ADatabaseWithSeveralDataSourcesListsThem(string version)
     {
         Connect(version);
@@ -143,8 +175,7 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Theory]
-    [InlineData("2026-03-11")]
-    [InlineData("2025-09-03")]
+    [MemberData(nameof(DataSourceVersions))]
     public void ReadsOneOfSeveralDataSourcesByItsId(string version)
     {
         Connect(version);
@@ -153,6 +184,27 @@ public class ReadRowsTests : RowsTestBase
 
         Assert.Empty(result.Errors);
         Assert.All(result.Output, row => Assert.Equal("6f708192-a3b4-4ec5-93a4-b5c6d7e8f9a0", row.Properties["DataSourceId"].Value));
+    }
+
+    [Fact]
+    public void UnderTheLegacyVersionADatabaseWithSeveralDataSourcesNamesThemAndTheVersionThatReadsThem()
+    {
+        Connect("2022-06-28");
+        var variables = new Dictionary<string, object?> { ["id"] = ProjectsId };
+
+        var errors = new[]
+        {
+            Session.Run("Get-NotionDatabaseRow -DatabaseId $id", variables),
+            Session.Run("Get-NotionDatabase $id", variables),
+            Session.Run("try { @{ Name = 'New' } | Add-NotionDatabaseRow -DatabaseId $id } catch { $_ }", variables),
+        }.Select(result => Assert.Single(result.Errors.Concat(result.Output.Select(o => o.BaseObject).OfType<ErrorRecord>()))).ToList();
+
+        Assert.All(errors, error =>
+        {
+            Assert.StartsWith("NotionDatabaseHasSeveralDataSources,", error.FullyQualifiedErrorId);
+            Assert.Contains("6f708192-a3b4-4ec5-93a4-b5c6d7e8f9a0, 708192a3-b4c5-4fd6-a4b5-c6d7e8f9a0b1", error.ErrorDetails.Message);
+            Assert.Contains("-ApiVersion 2025-09-03", error.ErrorDetails.RecommendedAction);
+        });
     }
 
     [Theory]
@@ -172,17 +224,68 @@ public class ReadRowsTests : RowsTestBase
         Assert.Equal(targets, Assert.IsType<string[]>(Assert.Single(read.Output).Properties["Related"].Value));
     }
 
+    /// <remarks>
+    /// Once per query endpoint (data sources, and databases under 2022-06-28): the windows are the client's
+    /// own logic, the same under every version, and each run takes some 300 queries of the emulator.
+    /// </remarks>
+    [Theory]
+    [InlineData("2026-03-11")]
+    [InlineData("2022-06-28")]
+    public async Task TwentyFiveThousandRowsAreReadPastTheCapEachExactlyOnceButNotWithACustomSort(string version)
+    {
+        Connect(version);
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Past the cap " + version);
+        var firstMinute = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        // Seven rows a minute over some 3,600 minutes: the cap cuts through a minute, whose rows the next window reads again.
+        var seeded = await SeedRowsAsync(dataSourceId, Enumerable.Range(0, 25_000).Select(i => new JsonObject
+        {
+            ["createdTime"] = firstMinute.AddMinutes(i / 7).ToString("o", CultureInfo.InvariantCulture),
+            ["properties"] = new JsonObject { ["Name"] = $"Row {i}", ["Estimate"] = i % 100 },
+        }));
+        var variables = new Dictionary<string, object?> { ["db"] = databaseId };
+
+        var all = Session.Run("Get-NotionDatabaseRow -DatabaseId $db", variables);
+        var sorted = Session.Run("Get-NotionDatabaseRow -DatabaseId $db -Sort Estimate", variables);
+
+        Assert.Empty(all.Errors);
+        var ids = all.Output.Select(row => (string)row.Properties["PageId"].Value).ToList();
+        Assert.Equal(25_000, ids.Count);
+        Assert.Equal(25_000, ids.Distinct().Count());
+        Assert.Equal(seeded, ids);
+        Assert.Equal(10_000, sorted.Output.Count);
+        var error = Assert.Single(sorted.Errors);
+        Assert.Equal("NotionQueryCapReached,NotionPS.Cmdlets.GetNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        Assert.Contains("stopped after 10000 rows", error.Exception.Message);
+        Assert.Contains("Leave out -Sort", error.Exception.Message);
+    }
+
     [Theory]
     [MemberData(nameof(Versions))]
     public void DatabasesAndTheirDataSourcesPipeIntoTheRowReader(string version)
     {
         Connect(version);
+        var variables = new Dictionary<string, object?> { ["id"] = TasksId };
+        var all = Session.Run("Get-NotionDatabaseRow -DatabaseId $id", variables).Output.Select(row => row.Properties["PageId"].Value).ToList();
 
         var fromFind = Session.Run("Find-NotionDatabase Tasks | Get-NotionDatabaseRow");
+        var fromDataSource = Session.Run("(Get-NotionDatabase $id).DataSources | Get-NotionDatabaseRow", variables);
+
+        Assert.True(all.Count >= 10, $"only {all.Count} rows");
+        Assert.Empty(fromFind.Errors);
+        Assert.Equal(all, fromFind.Output.Select(row => row.Properties["PageId"].Value));
+        Assert.Empty(fromDataSource.Errors);
+        Assert.Equal(all, fromDataSource.Output.Select(row => row.Properties["PageId"].Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(DataSourceVersions))]
+    public void EachDataSourceOfADatabasePipesIntoTheRowReader(string version)
+    {
+        Connect(version);
+
         var fromDataSources = Session.Run("(Get-NotionDatabase $id).DataSources | Get-NotionDatabaseRow", new Dictionary<string, object?> { ["id"] = ProjectsId });
 
-        Assert.Empty(fromFind.Errors);
-        Assert.True(fromFind.Output.Count >= 10);
         Assert.Empty(fromDataSources.Errors);
         Assert.Equal(2, fromDataSources.Output.Select(row => row.Properties["DataSourceId"].Value).Distinct().Count());
     }
