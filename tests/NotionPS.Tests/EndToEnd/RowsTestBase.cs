@@ -12,7 +12,7 @@ namespace NotionPS.Tests.EndToEnd;
 /// What the row tests share: a session connected to the emulator as "NotionPS Demo" under a chosen
 /// API version, and fresh databases made through the admin API so tests never see each other's rows.
 /// </summary>
-public abstract class RowsTestBase : IDisposable
+public abstract class RowsTestBase : EmulatorTest
 {
     public const string TeamHomeId = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
     public const string TasksId = "1a2b3c4d-5e6f-47a8-b9c0-d1e2f3a4b5c6";
@@ -21,27 +21,15 @@ public abstract class RowsTestBase : IDisposable
     public const string GraceId = "c1a55e00-0000-4000-8000-000000000002";
 
     protected RowsTestBase(EmulatorFixture emulator)
+        : base(emulator)
     {
-        Emulator = emulator;
-        Session = emulator.NewSession();
     }
-
-    protected EmulatorFixture Emulator { get; }
-
-    protected ModuleSession Session { get; }
 
     /// <summary>The API versions NotionPS speaks, each of which the emulator answers in its own shape.</summary>
     public static IEnumerable<object[]> Versions => new[] { new object[] { "2026-03-11" }, new object[] { "2025-09-03" }, new object[] { "2022-06-28" } };
 
     /// <summary>The versions that address a database's data sources one by one (2022-06-28 reads a database as one).</summary>
     public static IEnumerable<object[]> DataSourceVersions => Versions.Where(version => (string)version[0] != "2022-06-28");
-
-    public void Dispose()
-    {
-        // The current connection is process-wide: leave none behind for the next test.
-        Session.Run("Disconnect-NotionIntegration");
-        Session.Dispose();
-    }
 
     /// <summary>Connects as the full-access demo integration (the session's current connection).</summary>
     protected void Connect(string apiVersion, ModuleSession? session = null)
