@@ -20,6 +20,13 @@
         'Register-NotionIntegration'
         'Get-NotionIntegration'
         'Unregister-NotionIntegration'
+        'Find-NotionDatabase'
+        'Get-NotionDatabase'
+        'Get-NotionDatabaseRow'
+        'Add-NotionDatabaseRow'
+        'Set-NotionDatabaseRow'
+        'Remove-NotionDatabaseRow'
+        'Invoke-NotionApi'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

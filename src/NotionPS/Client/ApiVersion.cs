@@ -18,5 +18,12 @@ namespace NotionPS.Client
             HasDataSources(version) ? $"v1/data_sources/{databaseOrDataSourceId}/query" : $"v1/databases/{databaseOrDataSourceId}/query";
 
         public static string ParentKind(string version) => HasDataSources(version) ? "data_source_id" : "database_id";
+
+        /// <summary>Where a data source's schema is read (under 2022-06-28, the database's own).</summary>
+        public static string SchemaPath(string version, string databaseOrDataSourceId) =>
+            HasDataSources(version) ? "v1/data_sources/" + databaseOrDataSourceId : "v1/databases/" + databaseOrDataSourceId;
+
+        /// <summary>The search filter value that finds databases: their data sources since 2025-09-03.</summary>
+        public static string SearchObject(string version) => HasDataSources(version) ? "data_source" : "database";
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,6 +11,9 @@ namespace NotionPS.Client
     /// <summary>The typed calls the cmdlets make; <see cref="SendAsync"/> does the work for each.</summary>
     internal sealed partial class NotionClient
     {
+        /// <summary>Notion's largest page_size.</summary>
+        public const int MaximumPageSize = 100;
+
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         public async Task<BotUser> GetMeAsync(INotionLog log, CancellationToken cancellationToken)
@@ -30,8 +35,7 @@ namespace NotionPS.Client
         /// <summary>The schema of a data source (under 2022-06-28, of the database itself).</summary>
         public async Task<DataSourceSchema> GetSchemaAsync(string dataSourceId, INotionLog log, CancellationToken cancellationToken)
         {
-            var path = ApiVersion.HasDataSources(Options.ApiVersion) ? "v1/data_sources/" + dataSourceId : "v1/databases/" + dataSourceId;
-            using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await SendAsync(HttpMethod.Get, ApiVersion.SchemaPath(Options.ApiVersion, dataSourceId), null, true, log, cancellationToken).ConfigureAwait(false))
             {
                 return DataSourceSchema.From(document.RootElement);
             }
@@ -40,6 +44,91 @@ namespace NotionPS.Client
         /// <summary>One page of query results. A query only reads, so it is safe to repeat.</summary>
         public Task<JsonDocument> QueryAsync(string dataSourceId, JsonObject body, INotionLog log, CancellationToken cancellationToken) =>
             SendAsync(HttpMethod.Post, ApiVersion.QueryPath(Options.ApiVersion, dataSourceId), body, true, log, cancellationToken);
+
+        /// <summary>
+        /// One page of rows. <paramref name="filter"/> and <paramref name="sorts"/> are in Notion's own shape
+        /// and may be null; a query only reads, so it is safe to repeat.
+        /// </summary>
+        public async Task<ListPage> QueryPageAsync(string dataSourceId, JsonNode? filter, JsonArray? sorts, string? startCursor, int pageSize, INotionLog log, CancellationToken cancellationToken)
+        {
+            var body = new JsonObject { ["page_size"] = pageSize };
+            if (filter != null)
+            {
+                body["filter"] = filter.DeepClone();
+            }
+
+            if (sorts != null && sorts.Count > 0)
+            {
+                body["sorts"] = sorts.DeepClone();
+            }
+
+            if (startCursor != null)
+            {
+                body["start_cursor"] = startCursor;
+            }
+
+            using (var document = await QueryAsync(dataSourceId, body, log, cancellationToken).ConfigureAwait(false))
+            {
+                return ListPage.From(document.RootElement);
+            }
+        }
+
+        /// <summary>
+        /// One page of search results for databases (since 2025-09-03, their data sources) whose title
+        /// contains <paramref name="query"/>.
+        /// </summary>
+        public async Task<ListPage> SearchDatabasesAsync(string? query, string? startCursor, INotionLog log, CancellationToken cancellationToken)
+        {
+            var body = new JsonObject
+            {
+                ["filter"] = new JsonObject { ["property"] = "object", ["value"] = ApiVersion.SearchObject(Options.ApiVersion) },
+                ["page_size"] = MaximumPageSize,
+            };
+            if (!string.IsNullOrEmpty(query))
+            {
+                body["query"] = query;
+            }
+
+            if (startCursor != null)
+            {
+                body["start_cursor"] = startCursor;
+            }
+
+            using (var document = await SendAsync(HttpMethod.Post, "v1/search", body, true, log, cancellationToken).ConfigureAwait(false))
+            {
+                return ListPage.From(document.RootElement);
+            }
+        }
+
+        /// <summary>
+        /// Every item of one page property, paging through <c>GET /v1/pages/{id}/properties/{property_id}</c>:
+        /// the full list of a people, relation or text value a page object cuts at 25.
+        /// </summary>
+        public async Task<IReadOnlyList<JsonElement>> GetPropertyItemsAsync(string pageId, string propertyId, INotionLog log, CancellationToken cancellationToken)
+        {
+            var items = new List<JsonElement>();
+            string? cursor = null;
+            do
+            {
+                var path = $"v1/pages/{pageId}/properties/{propertyId}?page_size={MaximumPageSize}" + (cursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(cursor));
+                using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
+                {
+                    if (JsonRead.String(document.RootElement, "object") != "list")
+                    {
+                        // A property that is not paginated answers with the single property item.
+                        items.Add(document.RootElement.Clone());
+                        return items;
+                    }
+
+                    var page = ListPage.From(document.RootElement);
+                    items.AddRange(page.Results);
+                    cursor = page.HasMore ? page.NextCursor : null;
+                }
+            }
+            while (cursor != null);
+
+            return items;
+        }
 
         public async Task<JsonDocument> GetPageAsync(string pageId, INotionLog log, CancellationToken cancellationToken) =>
             await SendAsync(HttpMethod.Get, "v1/pages/" + pageId, null, true, log, cancellationToken).ConfigureAwait(false);

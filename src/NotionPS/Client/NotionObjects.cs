@@ -70,11 +70,18 @@ namespace NotionPS.Client
         }
     }
 
-    /// <summary>A data source's schema (under 2022-06-28, the database's): property name to type.</summary>
+    /// <summary>A data source's schema (under 2022-06-28, the database's): its columns.</summary>
     internal sealed class DataSourceSchema
     {
         public string Id { get; private set; } = string.Empty;
         public string Name { get; private set; } = string.Empty;
+
+        /// <summary>The database the data source belongs to (under 2022-06-28, the database itself).</summary>
+        public string DatabaseId { get; private set; } = string.Empty;
+
+        public IReadOnlyList<NotionDatabaseProperty> Properties { get; private set; } = Array.Empty<NotionDatabaseProperty>();
+
+        /// <summary>Column name to Notion property type.</summary>
         public IReadOnlyDictionary<string, string> PropertyTypes { get; private set; } = new Dictionary<string, string>();
 
         /// <summary>The one title column every data source has.</summary>
@@ -82,21 +89,32 @@ namespace NotionPS.Client
 
         public static DataSourceSchema From(JsonElement source)
         {
-            var types = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (JsonRead.Object(source, "properties") is JsonElement properties)
+            var properties = new List<NotionDatabaseProperty>();
+            if (JsonRead.Object(source, "properties") is JsonElement columns)
             {
-                foreach (var property in properties.EnumerateObject())
+                foreach (var column in columns.EnumerateObject())
                 {
-                    types[property.Name] = JsonRead.String(property.Value, "type") ?? string.Empty;
+                    var type = JsonRead.String(column.Value, "type") ?? string.Empty;
+                    properties.Add(new NotionDatabaseProperty(column.Name, type, JsonRead.String(column.Value, "id") ?? column.Name, Options(column.Value, type)));
                 }
             }
 
+            var id = JsonRead.String(source, "id") ?? string.Empty;
+            var parent = JsonRead.Object(source, "parent") ?? default;
             return new DataSourceSchema
             {
-                Id = JsonRead.String(source, "id") ?? string.Empty,
+                Id = id,
                 Name = JsonRead.String(source, "name") ?? JsonRead.PlainText(JsonRead.Array(source, "title")),
-                PropertyTypes = types,
+                DatabaseId = JsonRead.String(source, "object") == "data_source" ? JsonRead.String(parent, "database_id") ?? string.Empty : id,
+                Properties = properties,
+                PropertyTypes = properties.ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal),
             };
+        }
+
+        private static IReadOnlyList<string> Options(JsonElement column, string type)
+        {
+            var options = JsonRead.Array(JsonRead.Object(column, type) ?? default, "options");
+            return options?.EnumerateArray().Select(option => JsonRead.String(option, "name") ?? string.Empty).ToList() ?? (IReadOnlyList<string>)Array.Empty<string>();
         }
     }
 }

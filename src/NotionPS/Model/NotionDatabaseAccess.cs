@@ -44,6 +44,9 @@ namespace NotionPS
 
         public string DatabaseId { get; }
 
+        /// <summary>The data source's columns; empty unless Get-NotionDatabase read its schema.</summary>
+        public IReadOnlyList<NotionDatabaseProperty> Properties { get; internal set; } = Array.Empty<NotionDatabaseProperty>();
+
         public override string ToString() => string.IsNullOrEmpty(Name) ? DataSourceId : $"{Name} ({DataSourceId})";
     }
 

@@ -194,8 +194,8 @@ public class NotionClientTests
 
     private static RateLimiter RateLimiter() => new(0, 1, SystemClock.Instance);
 
-    private static NotionClient NewClient(HttpMessageHandler handler, FakeClock clock) =>
-        new(Secure(TestToken), new NotionClientOptions(), clock, new RateLimiter(0, 1, clock), handler);
+    internal static NotionClient NewClient(HttpMessageHandler handler, FakeClock clock, string apiVersion = NotionClientOptions.DefaultApiVersion) =>
+        new(Secure(TestToken), new NotionClientOptions { ApiVersion = apiVersion }, clock, new RateLimiter(0, 1, clock), handler);
 
     internal static SecureString Secure(string text)
     {
@@ -208,9 +208,9 @@ public class NotionClientTests
         return secure;
     }
 
-    private static Func<HttpResponseMessage> Ok(string json) => () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+    internal static Func<HttpResponseMessage> Ok(string json) => () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
-    private static Func<HttpResponseMessage> Error(int status, string code, string message = "failed", string requestId = "req-1") => () =>
+    internal static Func<HttpResponseMessage> Error(int status, string code, string message = "failed", string requestId = "req-1") => () =>
         new HttpResponseMessage((HttpStatusCode)status)
         {
             Content = new StringContent($"{{\"object\":\"error\",\"status\":{status},\"code\":\"{code}\",\"message\":{System.Text.Json.JsonSerializer.Serialize(message)},\"request_id\":\"{requestId}\"}}"),
@@ -225,9 +225,9 @@ public class NotionClientTests
 
     private static Func<HttpResponseMessage> Drop() => () => throw new HttpRequestException("The connection was reset.");
 
-    internal sealed record SeenRequest(string Method, string Uri, string? Authorization, string? NotionVersion, string? UserAgent);
+    internal sealed record SeenRequest(string Method, string Uri, string? Authorization, string? NotionVersion, string? UserAgent, string? Body);
 
-    private sealed class ScriptedHandler(params Func<HttpResponseMessage>[] script) : HttpMessageHandler
+    internal sealed class ScriptedHandler(params Func<HttpResponseMessage>[] script) : HttpMessageHandler
     {
         private int next;
 
@@ -242,7 +242,8 @@ public class NotionClientTests
                 request.RequestUri!.ToString(),
                 request.Headers.TryGetValues("Authorization", out var auth) ? auth.Single() : null,
                 request.Headers.TryGetValues("Notion-Version", out var version) ? version.Single() : null,
-                request.Headers.TryGetValues("User-Agent", out var agent) ? string.Join(" ", agent) : null));
+                request.Headers.TryGetValues("User-Agent", out var agent) ? string.Join(" ", agent) : null,
+                request.Content?.ReadAsStringAsync(cancellationToken).GetAwaiter().GetResult()));
             FirstRequestSeen.TrySetResult();
             return Task.FromResult(script[Math.Min(next++, script.Length - 1)]());
         }

@@ -86,6 +86,20 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task ARequestWithNoAnswerTimesOutWithAClearError()
+    {
+        session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -TimeoutSec 1 -MaximumRetryCount 0");
+        await emulator.AdminPostAsync("faults", new { kind = "stall", count = 1, stallMs = 10_000 });
+
+        var result = session.Run($"Get-NotionDatabaseId -Url '{EmulatorFixture.TasksDatabaseId}' -Resolve");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionTimeout,NotionPS.Cmdlets.GetNotionDatabaseIdCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+        Assert.Contains("-TimeoutSec", error.Exception.Message);
+    }
+
+    [Fact]
     public async Task CtrlCStopsAtOnceDuringARetryAfterWait()
     {
         session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu");

@@ -190,6 +190,70 @@ public sealed class SetupFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ATokenRevokedAfterConnectingIsReportedAsUnauthorizedWithWhereToGetANewOne()
+    {
+        await emulator.AdminPostAsync("integrations", new { name = "Short-lived", token = "demo-token-short-lived", capabilities = new[] { "read" } });
+        session.Run("$shortLived = [securestring]::new(); 'demo-token-short-lived'.ToCharArray() | ForEach-Object { $shortLived.AppendChar($_) }; $null = Connect-NotionIntegration -Token $shortLived -BaseUri $emu");
+        await emulator.ResetAsync();
+
+        var result = session.Run($"Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId}");
+
+        var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
+        Assert.Equal(NotionDatabaseAccessStatus.Unauthorized, access.Status);
+        Assert.Contains("my-integrations", access.Message);
+        Assert.Contains("View integration", access.Message);
+    }
+
+    [Fact]
+    public async Task AnIntegrationWithoutReadContentIsToldToTickIt()
+    {
+        await emulator.AdminPostAsync("integrations", new { name = "Insert Only", token = "demo-token-insert-only", capabilities = new[] { "insert" } });
+        using (await emulator.Admin.PutAsync($"shares/{EmulatorFixture.TasksDatabaseId}/Insert Only", null))
+        {
+        }
+
+        var result = session.Run(
+            "$insertOnly = [securestring]::new(); 'demo-token-insert-only'.ToCharArray() | ForEach-Object { $insertOnly.AppendChar($_) }; " +
+            $"$null = Connect-NotionIntegration -Token $insertOnly -BaseUri $emu; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId}");
+
+        var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
+        Assert.Equal(NotionDatabaseAccessStatus.MissingCapability, access.Status);
+        Assert.False(access.CanRead);
+        Assert.Contains("Read content", access.Message);
+    }
+
+    [Fact]
+    public void ResolveAddsTitleAndDataSourcesAndExplainsWhatIsNotADatabase()
+    {
+        var result = session.Run(
+            "$null = Connect-NotionIntegration -Token $token -BaseUri $emu; $urls | Get-NotionDatabaseId -Resolve -ErrorAction SilentlyContinue -ErrorVariable failed; $failed",
+            new Dictionary<string, object?> { ["urls"] = new[] { EmulatorFixture.ProjectsDatabaseId, EmulatorFixture.MeetingNotesPageId, EmulatorFixture.PrivateNotesUrl, EmulatorFixture.TasksUrl } });
+
+        var ids = result.Output.Select(o => o.BaseObject).OfType<NotionDatabaseId>().ToList();
+        Assert.Equal(new[] { "Projects", "Tasks" }, ids.Select(id => id.Title));
+        Assert.Equal(2, ids[0].DataSources!.Count);
+        Assert.Equal(EmulatorFixture.TasksDataSourceId, Assert.Single(ids[1].DataSources!).DataSourceId);
+        var errors = result.Output.Select(o => o.BaseObject).OfType<ErrorRecord>().ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Equal("NotionIdIsAPage,NotionPS.Cmdlets.GetNotionDatabaseIdCommand", errors[0].FullyQualifiedErrorId);
+        Assert.Equal(EmulatorFixture.MeetingNotesPageId, errors[0].TargetObject);
+        Assert.Equal("NotionObjectNotFound,NotionPS.Cmdlets.GetNotionDatabaseIdCommand", errors[1].FullyQualifiedErrorId);
+        Assert.Equal(EmulatorFixture.PrivateNotesUrl, errors[1].TargetObject);
+        Assert.Contains("Add connections", errors[1].ErrorDetails.RecommendedAction);
+        Assert.Contains("?v=", errors[1].ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void ResolveWithoutAConnectionSaysHowToConnectButPlainParsingNeedsNone()
+    {
+        Assert.Single(session.Run($"Get-NotionDatabaseId '{EmulatorFixture.TasksUrl}'").OutputOf<NotionDatabaseId>());
+
+        var error = RunExpectingTerminatingError($"Get-NotionDatabaseId '{EmulatorFixture.TasksUrl}' -Resolve");
+
+        Assert.Equal("NotionNotConnected,NotionPS.Cmdlets.GetNotionDatabaseIdCommand", error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void ABadInputInThePipelineIsAnErrorAndTheOthersAreStillTested()
     {
         var result = session.Run(

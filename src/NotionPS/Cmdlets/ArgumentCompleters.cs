@@ -1,0 +1,152 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Ids;
+using NotionPS.Session;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// What the completers share: the connection the command would use, a short time limit on the API
+    /// call (Tab must never hang), and quoting. A completer that cannot answer in time offers nothing.
+    /// </summary>
+    internal static class Completion
+    {
+        public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+
+        public static NotionConnection? ConnectionFor(IDictionary fakeBoundParameters) =>
+            (fakeBoundParameters["Connection"] as PSObject)?.BaseObject as NotionConnection
+            ?? fakeBoundParameters["Connection"] as NotionConnection
+            ?? NotionSession.Current;
+
+        /// <summary>Runs an API call with the time limit; null when it fails or is too slow.</summary>
+        public static T? Within<T>(Func<CancellationToken, Task<T>> call)
+            where T : class
+        {
+            using (var limit = new CancellationTokenSource(TimeLimit))
+            {
+                try
+                {
+                    var task = Task.Run(() => call(limit.Token));
+                    return task.Wait(TimeLimit) ? task.Result : null;
+                }
+                catch (AggregateException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        public static CompletionResult Result(string value, string listItem, string toolTip) =>
+            new CompletionResult(Quote(value), listItem, CompletionResultType.ParameterValue, string.IsNullOrEmpty(toolTip) ? value : toolTip);
+
+        private static string Quote(string value) =>
+            value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') ? value : "'" + value.Replace("'", "''") + "'";
+
+        public static WildcardPattern Pattern(string wordToComplete) =>
+            new WildcardPattern(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+    }
+
+    /// <summary>Where log lines go when nobody reads them: completers run outside any pipeline.</summary>
+    internal sealed class SilentLog : INotionLog
+    {
+        public static readonly SilentLog Instance = new SilentLog();
+
+        public bool IsDebugEnabled => false;
+
+        public void Verbose(string message)
+        {
+        }
+
+        public void Debug(string message)
+        {
+        }
+    }
+
+    /// <summary>Completes column names (for -MatchOn and -Sort) from the schema of the -DatabaseId or -DataSourceId given.</summary>
+    public sealed class ColumnNameCompleter : IArgumentCompleter
+    {
+        private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> ColumnsById = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var connection = Completion.ConnectionFor(fakeBoundParameters);
+            var dataSourceId = Parse(fakeBoundParameters["DataSourceId"]);
+            var databaseId = Parse(fakeBoundParameters["DatabaseId"]);
+            if (connection == null || (dataSourceId == null && databaseId == null))
+            {
+                return Array.Empty<CompletionResult>();
+            }
+
+            var key = connection.BaseUri + "|" + (dataSourceId ?? databaseId);
+            if (!ColumnsById.TryGetValue(key, out var columns))
+            {
+                var schema = Completion.Within(cancellationToken => DataSourceResolver.ResolveAsync(connection.Client, databaseId, dataSourceId, SilentLog.Instance, cancellationToken));
+                if (schema == null)
+                {
+                    return Array.Empty<CompletionResult>();
+                }
+
+                columns = ColumnsById[key] = schema.Properties.Select(p => p.Name).ToList();
+            }
+
+            var pattern = Completion.Pattern(wordToComplete);
+            return columns.Where(pattern.IsMatch).Select(column => Completion.Result(column, column, column)).ToList();
+        }
+
+        private static string? Parse(object? value)
+        {
+            var text = (value as PSObject)?.BaseObject?.ToString() ?? value?.ToString();
+            return NotionIdParser.Parse(text) is ParsedNotionId parsed ? parsed.Id : null;
+        }
+    }
+
+    /// <summary>Completes -DatabaseId from the titles of the databases the integration can see; inserts the ID.</summary>
+    public sealed class DatabaseIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var connection = Completion.ConnectionFor(fakeBoundParameters);
+            if (connection == null)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+
+            var title = wordToComplete.Trim('\'', '"');
+            var page = Completion.Within(cancellationToken => connection.Client.SearchDatabasesAsync(title, null, SilentLog.Instance, cancellationToken));
+            if (page == null)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+
+            return DatabaseSearch.Databases(page, connection.ApiVersion)
+                .GroupBy(found => found.DatabaseId)
+                .Select(group => group.First())
+                .Select(found => Completion.Result(found.DatabaseId, string.IsNullOrEmpty(found.Title) ? found.DatabaseId : found.Title, found.Title))
+                .ToList();
+        }
+    }
+
+    /// <summary>Reads search results as (database ID, title) pairs, whichever object the API version returns.</summary>
+    internal static class DatabaseSearch
+    {
+        public static IEnumerable<(string DatabaseId, string Title)> Databases(ListPage page, string apiVersion) =>
+            page.Results.Select(result =>
+            {
+                if (ApiVersion.HasDataSources(apiVersion))
+                {
+                    var parent = JsonRead.Object(result, "parent") ?? default;
+                    return (JsonRead.String(parent, "database_id") ?? string.Empty, JsonRead.String(result, "name") ?? JsonRead.PlainText(JsonRead.Array(result, "title")));
+                }
+
+                return (JsonRead.String(result, "id") ?? string.Empty, JsonRead.PlainText(JsonRead.Array(result, "title")));
+            }).Where(found => found.Item1.Length > 0);
+    }
+}

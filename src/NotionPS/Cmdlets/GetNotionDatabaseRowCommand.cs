@@ -1,0 +1,243 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Rows;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the rows of a database (a data source) as objects, one page of results at a time.</para>
+    /// <para type="description">
+    /// Rows stream out as each page of 100 arrives, so memory stays flat however many there are.
+    /// Without -Sort, rows come in created order and a read goes on past Notion's 10,000-row cap of a
+    /// single query by windows of created time, returning each row once. People, relation and text
+    /// values longer than the 25 items a page object carries are read in full from the property endpoint.
+    /// A column named like one of the row's own properties (PageId, DatabaseId, DataSourceId, Url,
+    /// CreatedTime, LastEditedTime) appears as "&lt;name&gt; (column)".
+    /// </para>
+    /// </summary>
+    /// <remarks>
+    /// ByDataSource is the default set so that piped objects carrying both IDs (a database's DataSources,
+    /// rows) bind the data source, which is exact; databases and strings bind -DatabaseId.
+    /// </remarks>
+    [Cmdlet(VerbsCommon.Get, "NotionDatabaseRow", DefaultParameterSetName = ByDataSource, SupportsPaging = true, HelpUri = HelpUriBase + "Get-NotionDatabaseRow.md")]
+    [OutputType(typeof(PSObject))]
+    public sealed class GetNotionDatabaseRowCommand : NotionCmdlet
+    {
+        private const string ByDatabase = "ByDatabase";
+        private const string ByDataSource = "ByDataSource";
+        private const int ProgressActivityId = 7301;
+
+        private ulong skipped;
+        private ulong written;
+
+        /// <summary>The database's ID or URL. A database with several data sources needs -DataSourceId instead.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DatabaseIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string DatabaseId { get; set; } = string.Empty;
+
+        /// <summary>The data source's ID (Get-NotionDatabase lists a database's data sources).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByDataSource, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string DataSourceId { get; set; } = string.Empty;
+
+        /// <summary>A filter in Notion's own shape, such as @{ property = 'Done'; checkbox = @{ equals = $true } }.</summary>
+        [Parameter]
+        public Hashtable? Filter { get; set; }
+
+        /// <summary>The short form: column = value pairs, each an equality by the column's type, all of them must hold.</summary>
+        [Parameter]
+        public Hashtable? Where { get; set; }
+
+        /// <summary>Column names (ascending) or sorts in Notion's own shape, such as @{ property = 'Due'; direction = 'descending' }.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ColumnNameCompleter))]
+        public object[]? Sort { get; set; }
+
+        /// <summary>Output the API's page objects instead of rows.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var byDataSource = ParameterSetName == ByDataSource;
+            var input = byDataSource ? DataSourceId : DatabaseId;
+            var parsed = ParseIdOrWriteError(input);
+            if (parsed == null || IsPagingDone)
+            {
+                return;
+            }
+
+            DataSourceSchema schema;
+            JsonNode? filter;
+            try
+            {
+                schema = Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, byDataSource ? null : parsed.Id, byDataSource ? parsed.Id : null, Log, cancellationToken));
+                filter = BuildFilter(schema);
+            }
+            catch (NotionApiException ex)
+            {
+                WriteError(ToErrorRecord(ex, input));
+                return;
+            }
+            catch (DataSourceChoiceException ex)
+            {
+                WriteError(RowErrors.ForChoice(ex, input));
+                return;
+            }
+            catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException)
+            {
+                WriteError(RowErrors.ForRow(ex, "-Where", input));
+                return;
+            }
+
+            ReadAll(schema, filter, input);
+        }
+
+        private bool IsPagingDone => written >= PagingParameters.First;
+
+        private JsonNode? BuildFilter(DataSourceSchema schema)
+        {
+            var conditions = new List<JsonNode>();
+            if (Filter != null)
+            {
+                conditions.Add(PlainValues.ToJson(RowObjects.Plain(Filter))!);
+            }
+
+            if (Where != null && Where.Count > 0)
+            {
+                var pairs = Where.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<string, object?>(PlainValues.ToInvariantString(RowObjects.Plain(entry.Key)), RowObjects.Plain(entry.Value)));
+                conditions.Add(RowFilter.Equality(schema.PropertyTypes, pairs));
+            }
+
+            return And(conditions);
+        }
+
+        private static JsonNode? And(IReadOnlyList<JsonNode> conditions) =>
+            conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };
+
+        /// <summary>Column names (ascending) or sorts in Notion's own shape; null for created order.</summary>
+        private JsonArray? Sorts() =>
+            Sort == null || Sort.Length == 0
+                ? null
+                : new JsonArray(Sort.Select(RowObjects.Plain).Select(sort => sort is string column
+                    ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
+                    : PlainValues.ToJson(sort)).ToArray());
+
+        /// <summary>Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they come.</summary>
+        private void ReadAll(DataSourceSchema schema, JsonNode? userFilter, string input)
+        {
+            var query = new RowQuery(userFilter, Sorts());
+            var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
+            var read = 0;
+            try
+            {
+                while (!query.Done && !IsPagingDone)
+                {
+                    var windows = query.Windows;
+                    var page = Await(cancellationToken => Client.QueryPageAsync(schema.Id, query.Filter, query.Sorts, query.Cursor, PageSize(), Log, cancellationToken));
+                    var fresh = query.Accept(page);
+                    if (query.Windows > windows)
+                    {
+                        Log.Verbose($"Notion stops a query at 10,000 rows; reading on with the rows of \"{schema.Name}\" created at or after the newest seen.");
+                    }
+
+                    var rows = Raw ? fresh.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(fresh, cancellationToken)).Select(RowObjects.ToPSObject);
+                    foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
+                    {
+                        read++;
+                        WriteRow(row);
+                    }
+
+                    progress.StatusDescription = $"{read} rows read";
+                    WriteProgress(progress);
+                }
+
+                if (query.Failure != null)
+                {
+                    WriteError(new ErrorRecord(
+                        new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {query.Failure}"),
+                        "NotionQueryCapReached", ErrorCategory.LimitsExceeded, input));
+                }
+            }
+            catch (NotionApiException ex)
+            {
+                WriteError(ToErrorRecord(ex, input));
+            }
+            finally
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+        }
+
+        /// <summary>100, or fewer when -First (with -Skip) wants fewer rows than that.</summary>
+        private int PageSize()
+        {
+            var wanted = PagingParameters.First - written;
+            var toSkip = PagingParameters.Skip - Math.Min(skipped, PagingParameters.Skip);
+            return wanted >= NotionClient.MaximumPageSize || toSkip >= NotionClient.MaximumPageSize
+                ? NotionClient.MaximumPageSize
+                : (int)Math.Min(NotionClient.MaximumPageSize, wanted + toSkip);
+        }
+
+        private void WriteRow(object? row)
+        {
+            if (skipped < PagingParameters.Skip)
+            {
+                skipped++;
+                return;
+            }
+
+            written++;
+            WriteObject(row);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (PagingParameters.IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount(skipped + written, IsPagingDone ? 0.0 : 1.0));
+            }
+        }
+
+        private async Task<List<PageRow>> FullRowsAsync(IReadOnlyList<JsonElement> pages, CancellationToken cancellationToken)
+        {
+            var rows = new List<PageRow>(pages.Count);
+            foreach (var page in pages)
+            {
+                rows.Add(await FullRowAsync(Client, page, Log, cancellationToken).ConfigureAwait(false));
+            }
+
+            return rows;
+        }
+
+        /// <summary>A page as a row, with people, relation and text values a page object cut at 25 fetched from the property endpoint.</summary>
+        internal static async Task<PageRow> FullRowAsync(NotionClient client, JsonElement page, INotionLog log, CancellationToken cancellationToken)
+        {
+            Dictionary<string, JsonElement>? replacements = null;
+            if (page.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in properties.EnumerateObject().Where(p => PropertyReader.MayBeTruncated(p.Value)))
+                {
+                    var type = PropertyReader.String(property.Value, "type")!;
+                    var items = await client.GetPropertyItemsAsync(PropertyReader.String(page, "id")!, PropertyReader.String(property.Value, "id") ?? property.Name, log, cancellationToken).ConfigureAwait(false);
+                    using (var full = JsonDocument.Parse(PropertyReader.FromPropertyItems(type, items).ToJsonString()))
+                    {
+                        (replacements ??= new Dictionary<string, JsonElement>())[property.Name] = full.RootElement.Clone();
+                    }
+                }
+            }
+
+            return PageRow.From(page, replacements);
+        }
+    }
+}

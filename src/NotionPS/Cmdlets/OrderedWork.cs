@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// Keeps several per-row requests in flight (so network latency does not hold the rate below
+    /// Notion's limit) while writing their results strictly in input order, on the pipeline thread.
+    /// Waiting goes through the cmdlet's Await pump, so -Verbose lines and Ctrl+C keep working.
+    /// </summary>
+    internal sealed class OrderedWork<TItem>
+    {
+        private readonly Queue<(Task Work, TItem Item)> pending = new Queue<(Task, TItem)>();
+        private readonly NotionCmdletBase cmdlet;
+        private readonly int limit;
+        private readonly Action<TItem, Task> complete;
+
+        /// <param name="complete">Writes one finished item's result or error; called in input order on the pipeline thread.</param>
+        public OrderedWork(NotionCmdletBase cmdlet, int limit, Action<TItem, Task> complete)
+        {
+            this.cmdlet = cmdlet;
+            this.limit = Math.Max(1, limit);
+            this.complete = complete;
+        }
+
+        /// <summary>Queues started work; writes what has finished, and waits for the oldest while the queue is full.</summary>
+        public void Add(Task work, TItem item)
+        {
+            pending.Enqueue((work, item));
+            WriteFinished();
+            while (pending.Count >= limit)
+            {
+                CompleteOldest();
+            }
+        }
+
+        /// <summary>Waits for everything still in flight (from EndProcessing).</summary>
+        public void Drain()
+        {
+            while (pending.Count > 0)
+            {
+                CompleteOldest();
+            }
+        }
+
+        private void WriteFinished()
+        {
+            while (pending.Count > 0 && pending.Peek().Work.IsCompleted)
+            {
+                var (work, item) = pending.Dequeue();
+                complete(item, work);
+            }
+        }
+
+        private void CompleteOldest()
+        {
+            var (work, item) = pending.Peek();
+
+            // The continuation never throws: the outcome is read from the work itself in complete.
+            cmdlet.Await(_ => work.ContinueWith(_ => true, TaskScheduler.Default));
+            pending.Dequeue();
+            complete(item, work);
+            WriteFinished();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Rows;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Moves rows to Notion's trash.</para>
+    /// <para type="description">Rows stay in the trash for Notion's retention period and can be restored from Notion's Trash. Asks for confirmation unless -Confirm:$false.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "NotionDatabaseRow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUriBase + "Remove-NotionDatabaseRow.md")]
+    [OutputType(typeof(PSObject))]
+    public sealed class RemoveNotionDatabaseRowCommand : NotionRowWriteCmdlet
+    {
+        /// <summary>The rows' page IDs or URLs.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string[] PageId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Output the trashed rows.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private protected override bool WritesRows => PassThru;
+
+        protected override void ProcessRecord()
+        {
+            foreach (var input in PageId)
+            {
+                var parsed = ParseIdOrWriteError(input);
+                if (parsed != null && ShouldProcess(parsed.Id, "Move row to trash"))
+                {
+                    Work.Add(TrashAsync(parsed.Id, CancelOnStop), new PendingRow($"Row {parsed.Id}", input, mayCreate: false));
+                }
+            }
+        }
+
+        private async Task<PageRow?> TrashAsync(string pageId, CancellationToken cancellationToken)
+        {
+            using (var page = await Client.TrashPageAsync(pageId, Log, cancellationToken).ConfigureAwait(false))
+            {
+                return PageRow.From(page.RootElement);
+            }
+        }
+    }
+}

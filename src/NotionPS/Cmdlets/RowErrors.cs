@@ -1,0 +1,69 @@
+using System;
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Rows;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>ErrorRecords for the row cmdlets: one per failed row, naming the row, with the input as target.</summary>
+    internal static class RowErrors
+    {
+        public const string MayExistAction =
+            "The request may have reached Notion, so the row may exist although this failed. It was not repeated, to avoid a duplicate. "
+            + "Run the same command again with -MatchOn <a column that identifies rows> to add only the rows that are missing.";
+
+        public static ErrorRecord ForChoice(DataSourceChoiceException exception, object? target) =>
+            new ErrorRecord(exception, exception.ErrorId, ErrorCategory.InvalidArgument, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message)
+                {
+                    RecommendedAction = exception.HasNone ? Remedies.ShareSourceDatabase : "Give -DataSourceId with one of the data sources listed (Get-NotionDatabase lists them).",
+                },
+            };
+
+        /// <param name="rowLabel">How the message names the row, such as "Row 17".</param>
+        /// <param name="wasCreate">The failed request was a create: say how to re-run it safely.</param>
+        public static ErrorRecord ForRow(Exception exception, string rowLabel, object? input, bool wasCreate = false)
+        {
+            ErrorRecord record;
+            switch (exception)
+            {
+                case RowValueException valueError:
+                    record = new ErrorRecord(valueError, "NotionRowValueInvalid", ErrorCategory.InvalidData, input);
+                    break;
+                case UnknownColumnException unknown:
+                    record = new ErrorRecord(unknown, "NotionUnknownColumn", ErrorCategory.InvalidArgument, input);
+                    break;
+                case MatchOnException matchOn:
+                    record = new ErrorRecord(matchOn, matchOn.ErrorId, ErrorCategory.InvalidData, input);
+                    break;
+                case DataSourceChoiceException choice:
+                    record = ForChoice(choice, input);
+                    break;
+                case NotionApiException apiError:
+                    var mayExist = wasCreate && (apiError.Status == 0 || apiError.Status >= 500);
+                    record = NotionCmdletBase.ToErrorRecord(apiError, input, mayExist ? MayExistAction : null);
+                    break;
+                default:
+                    record = new ErrorRecord(exception, "NotionRowFailed", ErrorCategory.NotSpecified, input);
+                    break;
+            }
+
+            var action = record.ErrorDetails?.RecommendedAction;
+            record.ErrorDetails = new ErrorDetails($"{rowLabel}: {exception.Message}") { RecommendedAction = action };
+            return record;
+        }
+    }
+
+    /// <summary>-MatchOn could not decide between adding and updating a row.</summary>
+    internal sealed class MatchOnException : Exception
+    {
+        public MatchOnException(string errorId, string message)
+            : base(message)
+        {
+            ErrorId = errorId;
+        }
+
+        public string ErrorId { get; }
+    }
+}

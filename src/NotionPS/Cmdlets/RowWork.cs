@@ -1,0 +1,61 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using NotionPS.Rows;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>One input row whose request is in flight: how messages name it, and the input for the error's target.</summary>
+    internal sealed class PendingRow
+    {
+        public PendingRow(string label, object? input, bool mayCreate)
+        {
+            Label = label;
+            Input = input;
+            MayCreate = mayCreate;
+        }
+
+        public string Label { get; }
+
+        public object? Input { get; }
+
+        /// <summary>The work may create a row, so a failure after the request was sent may have left one behind.</summary>
+        public bool MayCreate { get; }
+
+        /// <summary>The -MatchOn key the work was chained on, if any.</summary>
+        public string? Key { get; set; }
+    }
+
+    /// <summary>Writes what the row cmdlets' per-row work produced: the row, or an error for that row only.</summary>
+    internal static class RowWork
+    {
+        /// <param name="task">A finished <see cref="Task{PageRow}"/>; a null row means nothing to write.</param>
+        public static void Complete(Cmdlet cmdlet, PendingRow item, Task task, bool writeRow)
+        {
+            if (task.IsCanceled)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (task.IsFaulted)
+            {
+                var failure = task.Exception!.GetBaseException();
+                if (failure is OperationCanceledException)
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                cmdlet.WriteError(RowErrors.ForRow(failure, item.Label, item.Input, item.MayCreate));
+                return;
+            }
+
+            var row = ((Task<PageRow?>)task).Result;
+            if (row != null && writeRow)
+            {
+                cmdlet.WriteObject(RowObjects.ToPSObject(row));
+            }
+        }
+
+        public static Task<PageRow?> Failed(Exception exception) => Task.FromException<PageRow?>(exception);
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace NotionPS.Rows
+{
+    /// <summary>A page (a database row) as plain values: the page's own properties and one value per column.</summary>
+    internal sealed class PageRow
+    {
+        private PageRow(string pageId, string? databaseId, string? dataSourceId, string? url, DateTime? createdTime, DateTime? lastEditedTime, IReadOnlyList<KeyValuePair<string, object?>> columns)
+        {
+            PageId = pageId;
+            DatabaseId = databaseId;
+            DataSourceId = dataSourceId;
+            Url = url;
+            CreatedTime = createdTime;
+            LastEditedTime = lastEditedTime;
+            Columns = columns;
+        }
+
+        public string PageId { get; }
+
+        public string? DatabaseId { get; }
+
+        /// <summary>Under Notion-Version 2022-06-28, which has no data sources, the database (its own single data source).</summary>
+        public string? DataSourceId { get; }
+
+        public string? Url { get; }
+
+        public DateTime? CreatedTime { get; }
+
+        public DateTime? LastEditedTime { get; }
+
+        /// <summary>Columns in the page object's order, named by <see cref="ColumnNames.OutputName"/>.</summary>
+        public IReadOnlyList<KeyValuePair<string, object?>> Columns { get; }
+
+        /// <summary>
+        /// Reads a page object. <paramref name="replacements"/> holds full values fetched for properties the
+        /// page object cut short (see <see cref="PropertyReader.MayBeTruncated"/>), by column name.
+        /// </summary>
+        public static PageRow From(JsonElement page, IReadOnlyDictionary<string, JsonElement>? replacements = null)
+        {
+            var columns = new List<KeyValuePair<string, object?>>();
+            if (page.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in properties.EnumerateObject())
+                {
+                    var value = replacements != null && replacements.TryGetValue(property.Name, out var full) ? full : property.Value;
+                    columns.Add(new KeyValuePair<string, object?>(ColumnNames.OutputName(property.Name), PropertyReader.ToPlain(value)));
+                }
+            }
+
+            page.TryGetProperty("parent", out var parent);
+            return new PageRow(
+                PropertyReader.String(page, "id") ?? string.Empty,
+                PropertyReader.String(parent, "database_id"),
+                PropertyReader.String(parent, "data_source_id") ?? (PropertyReader.String(parent, "type") == "database_id" ? PropertyReader.String(parent, "database_id") : null),
+                PropertyReader.String(page, "url"),
+                Time(page, "created_time"),
+                Time(page, "last_edited_time"),
+                columns);
+        }
+
+        private static DateTime? Time(JsonElement element, string name)
+        {
+            var text = PropertyReader.String(element, name);
+            return text == null ? (DateTime?)null : PropertyReader.ParseTime(text);
+        }
+    }
+}

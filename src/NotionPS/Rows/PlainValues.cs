@@ -1,0 +1,173 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NotionPS.Rows
+{
+    /// <summary>
+    /// Helpers for the plain .NET values rows are made of, both ways: JSON to dictionaries and arrays,
+    /// and input values (already unwrapped from any PowerShell wrapper by the caller) to JSON.
+    /// </summary>
+    internal static class PlainValues
+    {
+        /// <summary>Any JSON as plain values: objects as ordered dictionaries, arrays as object[], numbers as double.</summary>
+        public static object? FromJson(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var dictionary = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        dictionary[property.Name] = FromJson(property.Value);
+                    }
+
+                    return dictionary;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().Select(FromJson).ToArray();
+                case JsonValueKind.String:
+                    return element.GetString();
+                case JsonValueKind.Number:
+                    return element.GetDouble();
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Plain values as JSON: dictionaries as objects, sequences as arrays, everything else as a scalar.</summary>
+        public static JsonNode? ToJson(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return null;
+                case JsonNode node:
+                    return JsonNode.Parse(node.ToJsonString());
+                case JsonElement element:
+                    return JsonNode.Parse(element.GetRawText());
+                case string text:
+                    return JsonValue.Create(text);
+                case bool flag:
+                    return JsonValue.Create(flag);
+                case DateTime time:
+                    return JsonValue.Create(FormatDate(time));
+                case DateTimeOffset offset:
+                    return JsonValue.Create(offset.Offset == TimeSpan.Zero
+                        ? FormatDate(offset.UtcDateTime)
+                        : offset.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+                case IDictionary dictionary:
+                    var json = new JsonObject();
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        json[ToInvariantString(entry.Key)] = ToJson(entry.Value);
+                    }
+
+                    return json;
+                case IEnumerable sequence:
+                    return new JsonArray(sequence.Cast<object?>().Select(ToJson).ToArray());
+                default:
+                    return IsNumber(value)
+                        ? JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture))
+                        : JsonValue.Create(ToInvariantString(value));
+            }
+        }
+
+        /// <summary>
+        /// A date as Notion takes it: midnight of an unspecified kind is a date without a time; a UTC time
+        /// ends in Z; a local time carries its offset; any other unspecified time is sent without an offset.
+        /// </summary>
+        public static string FormatDate(DateTime time)
+        {
+            switch (time.Kind)
+            {
+                case DateTimeKind.Utc:
+                    return time.ToString("yyyy-MM-ddTHH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+                case DateTimeKind.Local:
+                    return new DateTimeOffset(time).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+                default:
+                    return time.TimeOfDay == TimeSpan.Zero
+                        ? time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                        : time.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
+            }
+        }
+
+        public static bool IsNumber(object value) =>
+            value is byte || value is sbyte || value is short || value is ushort || value is int || value is uint
+            || value is long || value is ulong || value is float || value is double || value is decimal;
+
+        public static string ToInvariantString(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return string.Empty;
+                case string text:
+                    return text;
+                case DateTime time:
+                    return FormatDate(time);
+                case IFormattable formattable:
+                    return formattable.ToString(null, CultureInfo.InvariantCulture);
+                case IEnumerable sequence when !(value is IDictionary):
+                    return string.Join(", ", sequence.Cast<object?>().Select(ToInvariantString));
+                default:
+                    return value.ToString() ?? string.Empty;
+            }
+        }
+
+        /// <summary>Null, an empty or blank string, or an empty sequence: what clears a column.</summary>
+        public static bool IsEmpty(object? value) =>
+            value == null
+            || (value is string text && text.Trim().Length == 0)
+            || (value is ICollection collection && !(value is IDictionary) && collection.Count == 0);
+
+        /// <summary>
+        /// The items of a multi-valued input: the elements of a sequence, or the parts of a
+        /// comma-separated string (as Import-Csv gives them), trimmed, blanks dropped.
+        /// </summary>
+        public static IReadOnlyList<object> Items(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return Array.Empty<object>();
+                case string text:
+                    return text.Split(',').Select(part => part.Trim()).Where(part => part.Length > 0).Cast<object>().ToList();
+                case IDictionary _:
+                    return new[] { value };
+                case IEnumerable sequence:
+                    return sequence.Cast<object?>().SelectMany(Items).ToList();
+                default:
+                    return new[] { value };
+            }
+        }
+
+        /// <summary>A member of a dictionary (case-insensitive key) or a public property of an object.</summary>
+        public static object? Member(object item, string name)
+        {
+            if (item is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    if (string.Equals(ToInvariantString(entry.Key), name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return entry.Value;
+                    }
+                }
+
+                return null;
+            }
+
+            var property = item.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.GetIndexParameters().Length == 0);
+            return property?.GetValue(item);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace NotionPS.Rows
+{
+    /// <summary>
+    /// Plain values to Notion property values, by the column's type in the schema. Values that cannot be
+    /// converted throw <see cref="RowValueException"/>; empty values clear the column.
+    /// </summary>
+    internal static class PropertyWriter
+    {
+        /// <summary>Notion's limit on one text item's content.</summary>
+        public const int TextItemLimit = 2000;
+
+        private static readonly HashSet<string> ReadOnlyTypes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "formula", "rollup", "created_time", "created_by", "last_edited_time", "last_edited_by", "unique_id", "button", "verification",
+        };
+
+        private static readonly Regex IdPattern = new Regex("^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly string[] TrueWords = { "true", "yes", "y", "1", "x", "on", "checked" };
+        private static readonly string[] FalseWords = { "false", "no", "n", "0", "off", "unchecked" };
+
+        /// <summary>Types Notion computes or sets itself: never written.</summary>
+        public static bool IsReadOnly(string type) => ReadOnlyTypes.Contains(type);
+
+        /// <summary>The property value for a column of <paramref name="type"/>, such as <c>{"number": 3}</c>.</summary>
+        public static JsonObject ToPropertyValue(string column, string type, object? value)
+        {
+            try
+            {
+                return new JsonObject { [type] = ValueFor(column, type, value) };
+            }
+            catch (FormatException ex)
+            {
+                throw new RowValueException(column, type, value, ex.Message);
+            }
+            catch (OverflowException ex)
+            {
+                throw new RowValueException(column, type, value, ex.Message);
+            }
+        }
+
+        private static JsonNode? ValueFor(string column, string type, object? value)
+        {
+            if (IsReadOnly(type))
+            {
+                throw new RowValueException(column, type, value, "Notion computes this column; it cannot be written.");
+            }
+
+            switch (type)
+            {
+                case "title":
+                case "rich_text":
+                    return RichText(PlainValues.IsEmpty(value) ? string.Empty : PlainValues.ToInvariantString(value));
+                case "number":
+                    return PlainValues.IsEmpty(value) ? null : JsonValue.Create(Number(value!));
+                case "select":
+                case "status":
+                    return PlainValues.IsEmpty(value) ? null : new JsonObject { ["name"] = OptionName(column, type, value!) };
+                case "multi_select":
+                    return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)new JsonObject { ["name"] = OptionName(column, type, item) }).ToArray());
+                case "date":
+                    return PlainValues.IsEmpty(value) ? null : Date(column, value!);
+                case "checkbox":
+                    return JsonValue.Create(Checkbox(value));
+                case "url":
+                case "email":
+                case "phone_number":
+                    return PlainValues.IsEmpty(value) ? null : JsonValue.Create(PlainValues.ToInvariantString(value).Trim());
+                case "people":
+                    return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)new JsonObject { ["object"] = "user", ["id"] = Id(column, type, item, "Id") }).ToArray());
+                case "relation":
+                    return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)new JsonObject { ["id"] = Id(column, type, item, "PageId", "Id") }).ToArray());
+                case "files":
+                    return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)ExternalFile(item)).ToArray());
+                default:
+                    if (value is IDictionary)
+                    {
+                        // A type NotionPS does not know: the caller gave the value in Notion's own shape.
+                        return PlainValues.ToJson(value);
+                    }
+
+                    throw new RowValueException(column, type, value, $"NotionPS does not know how to write a '{type}' column; give the value as a hashtable in Notion's own shape, or use Invoke-NotionApi.");
+            }
+        }
+
+        /// <summary>Text as rich-text items of at most 2000 characters each, never splitting a surrogate pair.</summary>
+        public static JsonArray RichText(string text)
+        {
+            var items = new JsonArray();
+            var start = 0;
+            while (start < text.Length)
+            {
+                var length = Math.Min(TextItemLimit, text.Length - start);
+                if (length == TextItemLimit && start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
+                {
+                    length--;
+                }
+
+                items.Add(new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["content"] = text.Substring(start, length) } });
+                start += length;
+            }
+
+            return items;
+        }
+
+        /// <summary>A number from a number, or from text in the invariant culture and then the current one.</summary>
+        public static double Number(object value)
+        {
+            if (PlainValues.IsNumber(value))
+            {
+                return System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            }
+
+            var text = PlainValues.ToInvariantString(value).Trim();
+            if (double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
+                || double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out number))
+            {
+                if (double.IsNaN(number) || double.IsInfinity(number))
+                {
+                    throw new FormatException("Notion numbers must be finite.");
+                }
+
+                return number;
+            }
+
+            throw new FormatException("not a number.");
+        }
+
+        public static bool Checkbox(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return false;
+                case bool flag:
+                    return flag;
+                default:
+                    if (PlainValues.IsNumber(value))
+                    {
+                        return System.Convert.ToDouble(value, CultureInfo.InvariantCulture) != 0;
+                    }
+
+                    var text = PlainValues.ToInvariantString(value).Trim();
+                    if (text.Length == 0 || FalseWords.Contains(text, StringComparer.OrdinalIgnoreCase))
+                    {
+                        return false;
+                    }
+
+                    if (TrueWords.Contains(text, StringComparer.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+
+                    throw new FormatException("not true or false (use true/false, yes/no or 1/0).");
+            }
+        }
+
+        /// <summary>
+        /// A date property value from a DateTime, a DateTimeOffset, a <see cref="NotionDateRange"/>, text
+        /// (ISO 8601 first, then the current culture), or an object with Start and End.
+        /// </summary>
+        public static JsonObject Date(string column, object value)
+        {
+            switch (value)
+            {
+                case NotionDateRange range:
+                    return DateObject(PlainValues.FormatDate(range.Start), range.End == null ? null : PlainValues.FormatDate(range.End.Value), range.TimeZone);
+                case IDictionary dictionary:
+                    return DateFromMembers(column, dictionary);
+                default:
+                    if (!(value is string) && !(value is DateTime) && !(value is DateTimeOffset) && PlainValues.Member(value, "Start") != null)
+                    {
+                        return DateFromMembers(column, value);
+                    }
+
+                    return DateObject(DateText(value), null, null);
+            }
+        }
+
+        /// <summary>A date or date-time as Notion writes it.</summary>
+        public static string DateText(object value)
+        {
+            switch (value)
+            {
+                case DateTime time:
+                    return PlainValues.FormatDate(time);
+                case DateTimeOffset offset:
+                    return PlainValues.ToJson(offset)!.GetValue<string>();
+                default:
+                    var text = PlainValues.ToInvariantString(value).Trim();
+                    if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && HasOffset(text))
+                    {
+                        return PlainValues.ToJson(parsed)!.GetValue<string>();
+                    }
+
+                    if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var written)
+                        || DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out written))
+                    {
+                        return PlainValues.FormatDate(DateTime.SpecifyKind(written, DateTimeKind.Unspecified));
+                    }
+
+                    throw new FormatException("not a date (use ISO 8601, such as 2025-01-31 or 2025-01-31T09:30:00Z).");
+            }
+        }
+
+        private static bool HasOffset(string text) => text.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || Regex.IsMatch(text, "[+-][0-9]{2}:?[0-9]{2}$");
+
+        private static JsonObject DateFromMembers(string column, object value)
+        {
+            var start = PlainValues.Member(value, "Start") ?? throw new RowValueException(column, "date", value, "a date range needs a Start.");
+            var end = PlainValues.Member(value, "End");
+            var timeZone = PlainValues.Member(value, "TimeZone") ?? PlainValues.Member(value, "time_zone");
+            return DateObject(DateText(start), PlainValues.IsEmpty(end) ? null : DateText(end!), PlainValues.IsEmpty(timeZone) ? null : PlainValues.ToInvariantString(timeZone));
+        }
+
+        private static JsonObject DateObject(string start, string? end, string? timeZone)
+        {
+            var date = new JsonObject { ["start"] = start };
+            if (end != null)
+            {
+                date["end"] = end;
+            }
+
+            if (timeZone != null)
+            {
+                date["time_zone"] = timeZone;
+            }
+
+            return date;
+        }
+
+        private static string OptionName(string column, string type, object value)
+        {
+            var name = PlainValues.ToInvariantString(value).Trim();
+            if (name.Contains(","))
+            {
+                // Notion refuses commas in option names; a comma here means a list went to a single-valued column.
+                throw new RowValueException(column, type, value, "option names cannot contain commas.");
+            }
+
+            return name;
+        }
+
+        /// <summary>A user or page ID from an ID string or an object carrying one of <paramref name="members"/>.</summary>
+        private static string Id(string column, string type, object item, params string[] members)
+        {
+            var candidate = item is string ? item : members.Select(member => PlainValues.Member(item, member)).FirstOrDefault(found => found != null) ?? item;
+            var text = PlainValues.ToInvariantString(candidate).Trim();
+            if (!IdPattern.IsMatch(text))
+            {
+                var wanted = type == "people" ? "a user ID or an object with an Id (as people columns read)" : "a page ID or a row with a PageId";
+                throw new RowValueException(column, type, item, $"not {wanted}.");
+            }
+
+            var hex = text.Replace("-", string.Empty).ToLowerInvariant();
+            return $"{hex.Substring(0, 8)}-{hex.Substring(8, 4)}-{hex.Substring(12, 4)}-{hex.Substring(16, 4)}-{hex.Substring(20)}";
+        }
+
+        private static JsonObject ExternalFile(object item)
+        {
+            var url = PlainValues.ToInvariantString(item).Trim();
+            var name = url.Substring(url.LastIndexOf('/') + 1);
+            return new JsonObject
+            {
+                ["name"] = name.Length == 0 ? url : name,
+                ["type"] = "external",
+                ["external"] = new JsonObject { ["url"] = url },
+            };
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace NotionPS.Rows
+{
+    /// <summary>
+    /// An input object's properties mapped onto a data source's columns (by name, case-insensitively,
+    /// an exact-case match first) and converted to Notion property values.
+    /// </summary>
+    internal sealed class RowMapping
+    {
+        private RowMapping(JsonObject properties, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> skippedReadOnly, IReadOnlyList<string> ignoredUnknown)
+        {
+            Properties = properties;
+            Values = values;
+            SkippedReadOnly = skippedReadOnly;
+            IgnoredUnknown = ignoredUnknown;
+        }
+
+        /// <summary>The <c>properties</c> object of a create or update request.</summary>
+        public JsonObject Properties { get; }
+
+        /// <summary>The input values by the schema's column name (for -MatchOn).</summary>
+        public IReadOnlyDictionary<string, object?> Values { get; }
+
+        /// <summary>Columns Notion computes that the input had values for; they are left out.</summary>
+        public IReadOnlyList<string> SkippedReadOnly { get; }
+
+        /// <summary>Input properties with no column, left out because unknown properties were to be ignored.</summary>
+        public IReadOnlyList<string> IgnoredUnknown { get; }
+
+        /// <param name="schema">Column name to Notion property type.</param>
+        /// <param name="input">The input's property names and plain values.</param>
+        /// <param name="isRow">The input is a row NotionPS read (see <see cref="ColumnNames"/>).</param>
+        /// <param name="ignoreUnknown">Leave out input properties with no column instead of refusing the row.</param>
+        /// <exception cref="UnknownColumnException">An input property names no column.</exception>
+        /// <exception cref="RowValueException">A value does not fit its column.</exception>
+        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown)
+        {
+            var properties = new JsonObject();
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var skipped = new List<string>();
+            var unknown = new List<string>();
+            var inputNames = input.Select(pair => pair.Key).ToList();
+            foreach (var pair in input)
+            {
+                var requested = ColumnNames.ColumnFor(pair.Key, inputNames, isRow);
+                if (requested == null)
+                {
+                    continue;
+                }
+
+                var column = FindColumn(schema, requested);
+                if (column == null)
+                {
+                    if (!ColumnNames.IsRowProperty(requested))
+                    {
+                        unknown.Add(pair.Key);
+                    }
+
+                    continue;
+                }
+
+                var type = schema[column];
+                if (PropertyWriter.IsReadOnly(type))
+                {
+                    skipped.Add(column);
+                    continue;
+                }
+
+                properties[column] = PropertyWriter.ToPropertyValue(column, type, pair.Value);
+                values[column] = pair.Value;
+            }
+
+            if (unknown.Count > 0 && !ignoreUnknown)
+            {
+                throw new UnknownColumnException(unknown, schema.Keys.ToList());
+            }
+
+            return new RowMapping(properties, values, skipped, unknown);
+        }
+
+        /// <summary>The schema's name for a column: the exact name, else the one match ignoring case, else null.</summary>
+        public static string? FindColumn(IReadOnlyDictionary<string, string> schema, string name)
+        {
+            if (schema.ContainsKey(name))
+            {
+                return name;
+            }
+
+            var matches = schema.Keys.Where(column => string.Equals(column, name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+            return matches.Count == 1 ? matches[0] : null;
+        }
+    }
+
+    /// <summary>Input properties that name no column of the data source.</summary>
+    internal sealed class UnknownColumnException : Exception
+    {
+        public UnknownColumnException(IReadOnlyList<string> unknown, IReadOnlyList<string> available)
+            : base($"No column named {string.Join(", ", unknown.Select(name => "'" + name + "'"))}. The columns are: {string.Join(", ", available)}. Rename the input's properties, or use -IgnoreUnknownProperty to leave them out.")
+        {
+            Unknown = unknown;
+        }
+
+        public IReadOnlyList<string> Unknown { get; }
+    }
+}

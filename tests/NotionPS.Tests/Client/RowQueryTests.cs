@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotionPS.Client;
+using Xunit;
+
+namespace NotionPS.Tests.Client;
+
+/// <summary>
+/// Reading past Notion's per-query cap, against a small model of a data source query: rows in created
+/// order with minute precision, a created_time on_or_after filter, cursors, and a cap that answers
+/// has_more false with request_status incomplete.
+/// </summary>
+public class RowQueryTests
+{
+    private sealed record Row(string Id, DateTime Created);
+
+    private sealed class CappedSource(IReadOnlyList<Row> rows, int cap, int pageSize)
+    {
+        public int Queries { get; private set; }
+
+        public ListPage Query(JsonNode? filter, string? cursor)
+        {
+            Queries++;
+            var since = filter?["created_time"]?["on_or_after"]?.GetValue<string>() ?? filter?["and"]?[1]?["created_time"]?["on_or_after"]?.GetValue<string>();
+            var matching = rows
+                .Where(row => since == null || row.Created >= DateTime.Parse(since, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal))
+                .OrderBy(row => row.Created).ThenBy(row => row.Id, StringComparer.Ordinal)
+                .Take(cap)
+                .ToList();
+            var start = cursor == null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
+            var slice = matching.Skip(start).Take(pageSize).ToList();
+            var hasMore = start + pageSize < matching.Count;
+            var incomplete = !hasMore && matching.Count == cap;
+            var json = new JsonObject
+            {
+                ["object"] = "list",
+                ["results"] = new JsonArray(slice.Select(row => (JsonNode)new JsonObject { ["id"] = row.Id, ["created_time"] = row.Created.ToString("yyyy-MM-ddTHH:mm:00.000Z", CultureInfo.InvariantCulture) }).ToArray()),
+                ["has_more"] = hasMore,
+                ["next_cursor"] = hasMore ? (start + pageSize).ToString(CultureInfo.InvariantCulture) : null,
+            };
+            if (incomplete)
+            {
+                json["request_status"] = new JsonObject { ["type"] = "incomplete" };
+            }
+
+            using var document = JsonDocument.Parse(json.ToJsonString());
+            return ListPage.From(document.RootElement);
+        }
+    }
+
+    private static List<Row> Rows(int count, int perMinute) =>
+        Enumerable.Range(0, count).Select(i => new Row($"row-{i:00000}", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i / perMinute))).ToList();
+
+    private static (List<string> Ids, RowQuery Query) ReadAll(CappedSource source, JsonArray? sorts = null)
+    {
+        var query = new RowQuery(null, sorts);
+        var ids = new List<string>();
+        while (!query.Done)
+        {
+            Assert.True(source.Queries < 10_000, "the read does not end");
+            ids.AddRange(query.Accept(source.Query(query.Filter, query.Cursor)).Select(row => row.GetProperty("id").GetString()!));
+        }
+
+        return (ids, query);
+    }
+
+    [Theory]
+    [InlineData(250, 7, 100, 10)]
+    [InlineData(250, 1, 100, 10)]
+    [InlineData(1000, 30, 100, 25)]
+    [InlineData(100, 3, 100, 10)]
+    public void ReadsEveryRowExactlyOncePastTheCap(int count, int perMinute, int cap, int pageSize)
+    {
+        var rows = Rows(count, perMinute);
+
+        var (ids, query) = ReadAll(new CappedSource(rows, cap, pageSize));
+
+        Assert.Null(query.Failure);
+        Assert.Equal(rows.Select(row => row.Id), ids);
+        Assert.Equal(count >= cap, query.Windows > 0);
+    }
+
+    [Fact]
+    public void UnderTheCapIsOneQueryInCreatedOrder()
+    {
+        var source = new CappedSource(Rows(30, 2), cap: 100, pageSize: 10);
+
+        var (ids, query) = ReadAll(source);
+
+        Assert.Equal(30, ids.Count);
+        Assert.Equal(0, query.Windows);
+        Assert.Equal(3, source.Queries);
+        Assert.Equal("""[{"timestamp":"created_time","direction":"ascending"}]""", query.Sorts.ToJsonString());
+    }
+
+    [Fact]
+    public void ACustomSortStopsAtTheCapAndSaysWhy()
+    {
+        var sorts = new JsonArray(new JsonObject { ["property"] = "Name", ["direction"] = "ascending" });
+
+        var (ids, query) = ReadAll(new CappedSource(Rows(250, 5), cap: 100, pageSize: 50), sorts);
+
+        Assert.Equal(100, ids.Count);
+        Assert.Contains("10,000", query.Failure);
+        Assert.Contains("Leave out -Sort", query.Failure);
+    }
+
+    [Fact]
+    public void ACapFullOfOneMinuteCannotBePassedAndSaysSo()
+    {
+        var (ids, query) = ReadAll(new CappedSource(Rows(250, 250), cap: 100, pageSize: 50));
+
+        Assert.Equal(100, ids.Count);
+        Assert.Contains("same minute", query.Failure);
+    }
+
+    [Fact]
+    public void TheWindowIsAndedWithTheCallersFilter()
+    {
+        var userFilter = new JsonObject { ["property"] = "Done", ["checkbox"] = new JsonObject { ["equals"] = true } };
+        var query = new RowQuery(userFilter, null);
+        using var document = JsonDocument.Parse("""{"object":"list","results":[{"id":"a","created_time":"2026-01-01T00:05:00.000Z"}],"has_more":false,"next_cursor":null,"request_status":{"type":"incomplete"}}""");
+
+        query.Accept(ListPage.From(document.RootElement));
+
+        Assert.Equal(
+            """{"and":[{"property":"Done","checkbox":{"equals":true}},{"timestamp":"created_time","created_time":{"on_or_after":"2026-01-01T00:05:00.000Z"}}]}""",
+            query.Filter!.ToJsonString());
+        Assert.Null(query.Cursor);
+        Assert.False(query.Done);
+    }
+}

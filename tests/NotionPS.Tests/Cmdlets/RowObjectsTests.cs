@@ -1,0 +1,97 @@
+using System.Collections;
+using System.Collections.Specialized;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using NotionPS.Client;
+using NotionPS.Cmdlets;
+using NotionPS.Rows;
+using Xunit;
+
+namespace NotionPS.Tests.Cmdlets;
+
+public class RowObjectsTests
+{
+    private static PageRow Row(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return PageRow.From(document.RootElement);
+    }
+
+    [Fact]
+    public void ARowIsANotionPSRowWithItsOwnPropertiesFirstAndShowsOnlyColumns()
+    {
+        var row = RowObjects.ToPSObject(Row("""
+            {"object":"page","id":"p1","url":"https://www.notion.so/p1","created_time":"2026-01-01T10:00:00.000Z","last_edited_time":"2026-01-02T10:00:00.000Z",
+             "parent":{"type":"data_source_id","data_source_id":"ds1","database_id":"db1"},
+             "properties":{"Name":{"id":"title","type":"title","title":[{"plain_text":"A"}]},"Url":{"id":"u","type":"url","url":"https://example.com"}}}
+            """));
+
+        Assert.Equal("NotionPS.Row", row.TypeNames[0]);
+        Assert.Equal(new[] { "PageId", "DatabaseId", "DataSourceId", "Url", "CreatedTime", "LastEditedTime", "Name", "Url (column)" }, row.Properties.Select(p => p.Name));
+        Assert.Equal(("p1", "db1", "ds1"), ((string)row.Properties["PageId"].Value, (string)row.Properties["DatabaseId"].Value, (string)row.Properties["DataSourceId"].Value));
+        Assert.Equal("https://www.notion.so/p1", row.Properties["Url"].Value);
+        Assert.Equal("https://example.com", row.Properties["Url (column)"].Value);
+        var display = (PSPropertySet)((PSMemberSet)row.Members["PSStandardMembers"].Value).Members["DefaultDisplayPropertySet"];
+        Assert.Equal(new[] { "Name", "Url (column)" }, display.ReferencedPropertyNames);
+    }
+
+    [Fact]
+    public void UnderTheLegacyVersionTheDatabaseIsItsOwnDataSource()
+    {
+        var row = Row("""{"object":"page","id":"p1","parent":{"type":"database_id","database_id":"db1"},"properties":{}}""");
+
+        Assert.Equal(("db1", "db1"), (row.DatabaseId, row.DataSourceId));
+    }
+
+    [Fact]
+    public void TheMembersOfAHashtableAndOfAnObject()
+    {
+        var fromHashtable = RowObjects.Members(new PSObject(new Hashtable { ["Name"] = "A" }));
+        var custom = new PSObject();
+        custom.Properties.Add(new PSNoteProperty("Name", "B"));
+        custom.Properties.Add(new PSNoteProperty("Tags", new object[] { new PSObject("x"), "y" }));
+
+        var fromObject = RowObjects.Members(custom);
+
+        Assert.Equal("A", fromHashtable.Single(m => m.Key == "Name").Value);
+        Assert.Equal("B", fromObject.Single(m => m.Key == "Name").Value);
+        Assert.Equal(new object[] { "x", "y" }, fromObject.Single(m => m.Key == "Tags").Value);
+    }
+
+    [Fact]
+    public void APSCustomObjectValueBecomesAnOrderedDictionary()
+    {
+        var person = new PSObject();
+        person.Properties.Add(new PSNoteProperty("Id", "u1"));
+
+        var plain = Assert.IsType<OrderedDictionary>(Assert.IsType<object?[]>(RowObjects.Plain(new object[] { person })).Single());
+
+        Assert.Equal("u1", plain["id"]);
+    }
+
+    [Fact]
+    public void JsonBecomesPSCustomObjectsWithWholeNumbersAsLong()
+    {
+        using var document = JsonDocument.Parse("""{"a":1,"b":1.5,"c":[true,null,"x"],"d":{"e":"f"}}""");
+
+        var value = Assert.IsType<PSObject>(RowObjects.FromJson(document.RootElement));
+
+        Assert.Equal(1L, value.Properties["a"].Value);
+        Assert.Equal(1.5, value.Properties["b"].Value);
+        Assert.Equal(new object?[] { true, null, "x" }, value.Properties["c"].Value);
+        Assert.Equal("f", ((PSObject)value.Properties["d"].Value).Properties["e"].Value);
+    }
+
+    [Theory]
+    [InlineData("2026-03-11", """{"results":[{"object":"data_source","id":"ds1","name":"Tasks","parent":{"type":"database_id","database_id":"db1"}}]}""")]
+    [InlineData("2022-06-28", """{"results":[{"object":"database","id":"db1","title":[{"plain_text":"Tasks"}]}]}""")]
+    public void SearchResultsAreDatabasesUnderEitherVersion(string version, string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        var found = DatabaseSearch.Databases(ListPage.From(document.RootElement), version).Single();
+
+        Assert.Equal(("db1", "Tasks"), found);
+    }
+}

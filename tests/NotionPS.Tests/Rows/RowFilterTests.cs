@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using NotionPS.Rows;
+using Xunit;
+
+namespace NotionPS.Tests.Rows;
+
+public class RowFilterTests
+{
+    private static readonly Dictionary<string, string> Schema = new()
+    {
+        ["Name"] = "title",
+        ["Status"] = "status",
+        ["Tags"] = "multi_select",
+        ["Done"] = "checkbox",
+        ["Estimate"] = "number",
+        ["Due"] = "date",
+        ["Owner"] = "people",
+        ["Created"] = "created_time",
+        ["Score"] = "formula",
+    };
+
+    private static string Filter(params (string Column, object? Value)[] pairs)
+    {
+        var list = new List<KeyValuePair<string, object?>>();
+        foreach (var (column, value) in pairs)
+        {
+            list.Add(new(column, value));
+        }
+
+        return RowFilter.Equality(Schema, list).ToJsonString();
+    }
+
+    [Fact]
+    public void PairsAreAndedEqualitiesTypedByTheSchema() =>
+        Assert.Equal(
+            """{"and":[{"property":"Status","status":{"equals":"Done"}},{"property":"Done","checkbox":{"equals":true}},{"property":"Estimate","number":{"equals":3}}]}""",
+            Filter(("status", "Done"), ("Done", "yes"), ("Estimate", "3")));
+
+    [Fact]
+    public void MultiValuedColumnsUseContains() =>
+        Assert.Equal("""{"and":[{"property":"Tags","multi_select":{"contains":"urgent"}}]}""", Filter(("Tags", "urgent")));
+
+    [Fact]
+    public void PeopleCompareByUserId() =>
+        Assert.Equal(
+            """{"and":[{"property":"Owner","people":{"contains":"b0b0b0b0-0000-4000-8000-000000000001"}}]}""",
+            Filter(("Owner", "b0b0b0b0000040008000000000000001")));
+
+    [Fact]
+    public void AnEmptyValueMeansIsEmpty() =>
+        Assert.Equal("""{"and":[{"property":"Name","title":{"is_empty":true}}]}""", Filter(("Name", "")));
+
+    [Fact]
+    public void DatesAndTimestamps() =>
+        Assert.Equal(
+            """{"and":[{"property":"Due","date":{"equals":"2025-01-31"}},{"timestamp":"created_time","created_time":{"equals":"2025-01-31"}}]}""",
+            Filter(("Due", "2025-01-31"), ("Created", "2025-01-31")));
+
+    [Fact]
+    public void AnUnknownColumnIsRefused() => Assert.Throws<UnknownColumnException>(() => Filter(("Colour", "red")));
+
+    [Fact]
+    public void AComputedColumnNeedsTheFullFilter() =>
+        Assert.Contains("-Filter", Assert.Throws<RowValueException>(() => Filter(("Score", 1))).Message);
+
+    [Fact]
+    public void ABadValueNamesTheColumn() =>
+        Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => Filter(("Estimate", "many"))).Column);
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NotionPS.Rows;
+using Xunit;
+
+namespace NotionPS.Tests.Rows;
+
+public class RowMappingTests
+{
+    private static readonly Dictionary<string, string> Schema = new()
+    {
+        ["Name"] = "title",
+        ["Estimate"] = "number",
+        ["Score"] = "formula",
+        ["Url"] = "url",
+        ["Created"] = "created_time",
+    };
+
+    private static List<KeyValuePair<string, object?>> Input(params (string Name, object? Value)[] pairs) =>
+        pairs.Select(pair => new KeyValuePair<string, object?>(pair.Name, pair.Value)).ToList();
+
+    [Fact]
+    public void MapsPropertiesToColumnsIgnoringCase()
+    {
+        var mapping = RowMapping.Build(Schema, Input(("name", "A"), ("ESTIMATE", "2")), isRow: false, ignoreUnknown: false);
+
+        Assert.Equal("""{"Name":{"title":[{"type":"text","text":{"content":"A"}}]},"Estimate":{"number":2}}""", mapping.Properties.ToJsonString());
+        Assert.Equal("A", mapping.Values["Name"]);
+    }
+
+    [Fact]
+    public void AnExactCaseMatchWinsOverAnother()
+    {
+        var schema = new Dictionary<string, string> { ["name"] = "rich_text", ["Name"] = "title" };
+
+        var mapping = RowMapping.Build(schema, Input(("Name", "A")), false, false);
+
+        Assert.True(mapping.Properties.ContainsKey("Name"));
+        Assert.False(mapping.Properties.ContainsKey("name"));
+    }
+
+    [Fact]
+    public void SkipsReadOnlyColumnsWithANote()
+    {
+        var mapping = RowMapping.Build(Schema, Input(("Name", "A"), ("Score", 3), ("Created", DateTime.UtcNow)), false, false);
+
+        Assert.Equal(new[] { "Score", "Created" }, mapping.SkippedReadOnly);
+        Assert.Single(mapping.Properties);
+    }
+
+    [Fact]
+    public void RefusesUnknownColumnsNamingThemAndTheColumnsThereAre()
+    {
+        var error = Assert.Throws<UnknownColumnException>(() => RowMapping.Build(Schema, Input(("Name", "A"), ("Colour", "red")), false, false));
+
+        Assert.Equal(new[] { "Colour" }, error.Unknown);
+        Assert.Contains("'Colour'", error.Message);
+        Assert.Contains("Estimate", error.Message);
+        Assert.Contains("-IgnoreUnknownProperty", error.Message);
+    }
+
+    [Fact]
+    public void IgnoresUnknownColumnsWhenAsked()
+    {
+        var mapping = RowMapping.Build(Schema, Input(("Name", "A"), ("Colour", "red")), false, ignoreUnknown: true);
+
+        Assert.Equal(new[] { "Colour" }, mapping.IgnoredUnknown);
+        Assert.Single(mapping.Properties);
+    }
+
+    [Fact]
+    public void ABadValueNamesTheColumn() =>
+        Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => RowMapping.Build(Schema, Input(("Estimate", "x")), false, false)).Column);
+
+    [Fact]
+    public void ARowsOwnPropertiesAreNeverWrittenOrUnknown()
+    {
+        var row = Input(("PageId", "p"), ("DatabaseId", "d"), ("DataSourceId", "s"), ("Url", "https://notion.so/p"), ("CreatedTime", DateTime.UtcNow), ("LastEditedTime", DateTime.UtcNow), ("Name", "A"));
+
+        var mapping = RowMapping.Build(Schema, row, isRow: true, ignoreUnknown: false);
+
+        Assert.Equal(new[] { "Name" }, mapping.Properties.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void ACollidingColumnIsWrittenFromItsColumnForm()
+    {
+        var row = Input(("Url", "https://notion.so/page"), ("Url (column)", "https://example.com"));
+
+        var mapping = RowMapping.Build(Schema, row, isRow: true, ignoreUnknown: false);
+
+        Assert.Equal("""{"Url":{"url":"https://example.com"}}""", mapping.Properties.ToJsonString());
+    }
+
+    [Fact]
+    public void APlainInputTakesACollidingNameForTheColumn()
+    {
+        var mapping = RowMapping.Build(Schema, Input(("url", "https://example.com")), isRow: false, ignoreUnknown: false);
+
+        Assert.Equal("""{"Url":{"url":"https://example.com"}}""", mapping.Properties.ToJsonString());
+    }
+
+    [Fact]
+    public void ARowPropertyWithNoColumnIsSkippedNotUnknown()
+    {
+        var mapping = RowMapping.Build(Schema, Input(("PageId", "p"), ("Name", "A")), isRow: false, ignoreUnknown: false);
+
+        Assert.Single(mapping.Properties);
+    }
+}
