@@ -27,7 +27,7 @@ internal sealed record BenchmarkPlan(
     public static readonly int[] LatenciesMs = [100, 600];
 
     public static BenchmarkPlan Create(bool quick, int? repetitions, string? only) => quick
-        ? new BenchmarkPlan(true, repetitions ?? 1, ReadRows: 10_000, LargeReadRows: 20_000, LimitedReadRows: 1_500, WriteRows: 60, only)
+        ? new BenchmarkPlan(true, repetitions ?? 1, ReadRows: 10_000, LargeReadRows: 20_000, LimitedReadRows: 3_000, WriteRows: 60, only)
         : new BenchmarkPlan(false, repetitions ?? 5, ReadRows: 10_000, LargeReadRows: 50_000, LimitedReadRows: 3_000, WriteRows: 300, only);
 
     /// <summary>Whether a workload is in this run (--only matches the start of its name).</summary>

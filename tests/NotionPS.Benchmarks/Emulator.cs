@@ -97,11 +97,11 @@ internal sealed partial class Emulator : IAsyncDisposable
     public Task RefillBucketsAsync() =>
         AdminAsync(HttpMethod.Put, "rate-limit", new JsonObject { ["requestsPerSecond"] = Settings.RequestsPerSecond, ["burst"] = Settings.Burst, ["retryAfterSeconds"] = 1 });
 
-    /// <summary>429s answered so far to the benchmark's integration.</summary>
-    public async Task<int> RateLimitedCountAsync()
+    /// <summary>API requests, and 429s among them, answered so far to the benchmark's integration.</summary>
+    public async Task<(int Requests, int RateLimited)> CountersAsync()
     {
-        var stats = await AdminAsync(HttpMethod.Get, "stats", null);
-        return stats!["integrations"]![FullAccessBotId]!["rateLimited"]!.GetValue<int>();
+        var stats = (await AdminAsync(HttpMethod.Get, "stats", null))!["integrations"]![FullAccessBotId]!;
+        return (stats["requests"]!.GetValue<int>(), stats["rateLimited"]!.GetValue<int>());
     }
 
     /// <summary>

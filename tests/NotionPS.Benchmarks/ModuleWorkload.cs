@@ -34,7 +34,7 @@ internal static class ModuleWorkload
         using var shell = ConnectedShell(manifest, baseUri, requestsPerSecond);
         shell.AddCommand("Get-NotionDatabaseRow").AddParameter("DataSourceId", dataSourceId)
             .AddCommand(CountRowsCommand.Name);
-        return Measure(() => shell.Invoke<int>().Single(), () => shell.Streams.Error.Count);
+        return Measure(() => shell.Invoke<int>().Single(), () => shell.Streams.Error.Count) with { SetupRequests = 1 };
     }
 
     /// <summary>Adds rows from one runspace, or split over several that share the token's limiter, all started together.</summary>
@@ -58,7 +58,7 @@ internal static class ModuleWorkload
                     Task.WaitAll(running);
                     return running.Sum(task => task.Result.Select(item => (int)item.BaseObject).Single());
                 },
-                () => shells.Sum(shell => shell.Streams.Error.Count));
+                () => shells.Sum(shell => shell.Streams.Error.Count)) with { SetupRequests = runspaces };
         }
         finally
         {

@@ -28,8 +28,14 @@ internal sealed record RunResult
     /// <summary>Filled in by the harness for workload 5: the empty binary module's import, in a process of its own.</summary>
     public double? BaselineImportMs { get; init; }
 
+    /// <summary>Requests made before the measured part (NotionPS: one Connect per runspace), left out of <see cref="Answered"/>.</summary>
+    public int SetupRequests { get; init; }
+
     /// <summary>Filled in by the harness from the emulator's counters: 429s drawn during the run.</summary>
     public int RateLimited { get; init; }
+
+    /// <summary>Filled in by the harness from the emulator's counters: requests answered other than 429 while measured.</summary>
+    public int Answered { get; init; }
 
     /// <summary>Filled in by the harness after a write: rows missing from, and rows twice in, the data source.</summary>
     public int Lost { get; init; }
