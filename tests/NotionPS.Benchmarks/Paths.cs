@@ -33,6 +33,13 @@ internal sealed record Paths(string RepoRoot, string ModuleManifest, string Emul
             }
         }
 
+        // Debug and Release builds both stage into out/NotionPS: make sure it holds this configuration's module.
+        var built = Path.Combine(root.FullName, "src", "NotionPS", "bin", configuration, "netstandard2.0", "NotionPS.dll");
+        if (!File.Exists(built) || !File.ReadAllBytes(built).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(root.FullName, "out", "NotionPS", "NotionPS.dll"))))
+        {
+            throw new BenchmarkException($"out/NotionPS does not hold the {configuration} build of the module (another configuration was built since); run: dotnet build -c {configuration} tests/NotionPS.Benchmarks");
+        }
+
         // Under `dotnet run` the process is the apphost; under `dotnet NotionPS.Benchmarks.dll` it is dotnet itself.
         var processPath = Environment.ProcessPath!;
         var self = Path.GetFileNameWithoutExtension(processPath) == "dotnet"
