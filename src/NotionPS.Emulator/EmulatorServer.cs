@@ -45,6 +45,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         DatabasesEndpoints.Map(app);
         DataSourcesEndpoints.Map(app);
         PagesEndpoints.Map(app);
+        BlocksEndpoints.Map(app);
         AdminEndpoints.Map(app, state);
         app.MapFallback(_ => Task.FromException(NotionException.InvalidRequestUrl()));
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Threading;
 using NotionPS.Session;
 
 namespace NotionPS
@@ -19,9 +20,12 @@ namespace NotionPS
         private static bool IsNetFramework =>
             System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
+        private static int resolverRegistered;
+
         public void OnImport()
         {
-            if (IsNetFramework)
+            // Import-Module runs this once per runspace; the handler is process-wide, so register it once.
+            if (IsNetFramework && Interlocked.Exchange(ref resolverRegistered, 1) == 0)
             {
                 AppDomain.CurrentDomain.AssemblyResolve += ResolveFromNetFxFolder;
             }
@@ -29,11 +33,9 @@ namespace NotionPS
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            // The current connection is process-wide, like the module's assembly: removing the module
+            // (from any runspace) forgets it, as Microsoft.Graph.Authentication does.
             NotionSession.Reset();
-            if (IsNetFramework)
-            {
-                AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromNetFxFolder;
-            }
         }
 
         private static Assembly? ResolveFromNetFxFolder(object sender, ResolveEventArgs args)

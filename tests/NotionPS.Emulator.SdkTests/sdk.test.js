@@ -12,8 +12,11 @@ const TASKS_DATABASE = "1a2b3c4d-5e6f-47a8-b9c0-d1e2f3a4b5c6";
 const TASKS_DATA_SOURCE = "2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d";
 const PRIVATE_NOTES_DATABASE = "3c4d5e6f-7081-4b92-a0d1-e2f3a4b5c6d7";
 const PROJECTS_DATABASE = "5e6f7081-92a3-4db4-92f3-a4b5c6d7e8f9";
+const MEETING_NOTES = "92a3b4c5-d6e7-4f18-86d7-e8f9a0b1c2d3";
 const FIRST_TASK = "e1000000-0000-4000-8000-000000000001";
 const ADA = "c1a55e00-0000-4000-8000-000000000001";
+const ACTIVE_DATA_SOURCE = "6f708192-a3b4-4ec5-93a4-b5c6d7e8f9a0";
+const ARCHIVE_DATA_SOURCE = "708192a3-b4c5-4fd6-a4b5-c6d7e8f9a0b1";
 
 let emulator;
 const client = (options = {}) =>
@@ -267,5 +270,156 @@ describe("errors as the SDK sees them", () => {
       const error = await apiError(client().users.me({}));
       assert.equal(error.code, code, kind);
     }
+  });
+});
+
+/** A shared database with one data source of the given columns; returns the data source ID. */
+async function addDataSource(properties, rows = []) {
+  const database = await emulator.admin("POST", "databases", {
+    title: "SDK",
+    sharedWith: [FULL_BOT],
+    dataSources: [{ name: "SDK", properties, rows }],
+  });
+  return database.dataSources[0];
+}
+
+const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+describe("filters through the SDK", () => {
+  it("answers the SDK's typed conditions, relative dates on the emulator's clock included", async () => {
+    const dataSourceId = await addDataSource(
+      {
+        Name: { type: "title" },
+        Due: { type: "date" },
+        Tags: { type: "multi_select", options: [{ name: "red" }, { name: "blue" }] },
+        Owner: { type: "people" },
+        Score: { type: "formula" },
+      },
+      [
+        { properties: { Name: "soon", Due: isoDay(3), Tags: ["red"], Owner: [ADA], Score: 9 } },
+        { properties: { Name: "lately", Due: isoDay(-3), Tags: ["blue"], Owner: [FULL_BOT], Score: "n/a" } },
+      ],
+    );
+    const names = async (filter) =>
+      (await client().dataSources.query({ data_source_id: dataSourceId, filter })).results.map((p) => p.properties.Name.title[0].plain_text);
+
+    assert.deepEqual(await names({ property: "Due", date: { next_week: {} } }), ["soon"]);
+    assert.deepEqual(await names({ property: "Due", date: { past_week: {} } }), ["lately"]);
+    assert.deepEqual(await names({ property: "Due", date: { on_or_after: "today" } }), ["soon"]);
+    assert.deepEqual(await names({ property: "Tags", multi_select: { does_not_contain: "red" } }), ["lately"]);
+    assert.deepEqual(await names({ property: "Owner", people: { contains: "me" } }), ["lately"]);
+    assert.deepEqual(await names({ property: "Score", formula: { number: { greater_than: 5 } } }), ["soon"]);
+    assert.deepEqual(
+      await names({ or: [{ property: "Name", title: { starts_with: "lat" } }, { and: [{ property: "Tags", multi_select: { contains: "red" } }, { timestamp: "created_time", created_time: { is_not_empty: true } }] }] }),
+      ["soon", "lately"],
+    );
+  });
+
+  it("refuses a condition of the wrong type with Notion's words", async () => {
+    const error = await apiError(
+      client().dataSources.query({ data_source_id: TASKS_DATA_SOURCE, filter: { property: "Status", select: { equals: "Done" } } }),
+    );
+    assert.equal(error.code, APIErrorCode.ValidationError);
+    assert.equal(error.message, "database property status does not match filter select");
+  });
+});
+
+describe("the 10,000-row cap", () => {
+  it("stops a query of 25,000 rows at 10,000 with request_status incomplete, and created_time windows read the rest", async () => {
+    const start = Date.parse("2026-01-01T00:00:00Z");
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({
+      createdTime: new Date(start + Math.floor(i / 10) * 60_000).toISOString(),
+      properties: { Name: `Row ${i}` },
+    }));
+    const dataSourceId = await addDataSource({ Name: { type: "title" } });
+    await emulator.admin("POST", `data_sources/${dataSourceId}/rows`, { rows });
+
+    const readAll = async (filter) => {
+      const pages = [];
+      let cursor;
+      do {
+        const page = await client().dataSources.query({ data_source_id: dataSourceId, filter, start_cursor: cursor, page_size: 100 });
+        pages.push(page);
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      return pages;
+    };
+
+    const capped = await readAll(undefined);
+    assert.equal(capped.flatMap((p) => p.results).length, 10_000);
+    assert.equal(capped.at(-1).has_more, false);
+    assert.deepEqual(capped.at(-1).request_status, { type: "incomplete" });
+
+    const split = new Set();
+    for (let minute = 0; minute < 2_500; minute += 1_000) {
+      const window = {
+        and: [
+          { timestamp: "created_time", created_time: { on_or_after: new Date(start + minute * 60_000).toISOString() } },
+          { timestamp: "created_time", created_time: { before: new Date(start + (minute + 1_000) * 60_000).toISOString() } },
+        ],
+      };
+      const pages = await readAll(window);
+      assert.ok(pages.every((p) => p.request_status === undefined));
+      for (const row of pages.flatMap((p) => p.results)) split.add(row.id);
+    }
+    assert.equal(split.size, 25_000);
+  });
+});
+
+describe("Notion-Version 2022-06-28 through the SDK", () => {
+  const old = () => client({ notionVersion: "2022-06-28" });
+
+  it("retrieves the database with its schema and queries rows through it", async () => {
+    const database = await old().databases.retrieve({ database_id: TASKS_DATABASE });
+    assert.equal(database.properties.Status.type, "status");
+    assert.equal(database.data_sources, undefined);
+
+    const response = await old().request({
+      path: `databases/${TASKS_DATABASE}/query`,
+      method: "post",
+      body: { filter: { property: "Done", checkbox: { equals: true } } },
+    });
+    assert.equal(response.results.length, 4);
+    assert.ok(response.results.every((row) => row.parent.type === "database_id" && row.parent.database_id === TASKS_DATABASE));
+  });
+
+  it("creates a row under the database", async () => {
+    const created = await old().pages.create({ parent: { database_id: TASKS_DATABASE }, properties: { Name: title("Old client") } });
+    assert.deepEqual(created.parent, { type: "database_id", database_id: TASKS_DATABASE });
+  });
+
+  it("refuses a database with two data sources, listing them in additional_data", async () => {
+    const error = await apiError(old().databases.retrieve({ database_id: PROJECTS_DATABASE }));
+    assert.equal(error.code, APIErrorCode.ValidationError);
+    assert.deepEqual(error.additional_data.child_data_source_ids, [ACTIVE_DATA_SOURCE, ARCHIVE_DATA_SOURCE]);
+  });
+});
+
+describe("page content: after and position per version", () => {
+  const paragraph = (text) => ({ paragraph: { rich_text: [{ text: { content: text } }] } });
+  const texts = async (notion) =>
+    (await collectPaginatedAPI(notion.blocks.children.list, { block_id: MEETING_NOTES })).map((b) => b.paragraph.rich_text[0].plain_text);
+
+  it("places blocks by position under 2026-03-11 and refuses after there", async () => {
+    const notion = client({ notionVersion: "2026-03-11" });
+    const { results } = await notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("a"), paragraph("c")] });
+    assert.equal("archived" in results[0], false);
+    await notion.blocks.children.append({
+      block_id: MEETING_NOTES,
+      children: [paragraph("b")],
+      position: { type: "after_block", after_block: { id: results[0].id } },
+    });
+    await notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("start")], position: { type: "start" } });
+    assert.deepEqual(await texts(notion), ["start", "a", "b", "c"]);
+
+    const error = await apiError(notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("x")], after: results[0].id }));
+    assert.equal(error.code, APIErrorCode.ValidationError);
+  });
+
+  it("still takes after under 2025-09-03", async () => {
+    const notion = client();
+    const { results } = await notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("a"), paragraph("c")] });
+    await notion.blocks.children.append({ block_id: MEETING_NOTES, children: [paragraph("b")], after: results[0].id });
+    assert.deepEqual(await texts(notion), ["a", "b", "c"]);
   });
 });

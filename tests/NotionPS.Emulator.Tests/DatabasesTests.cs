@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace NotionPS.Emulator.Tests;
 
@@ -55,6 +56,46 @@ public sealed class DatabasesTests
         (await emulator.GetAsync($"v1/data_sources/{Demo.PrivateNotesDataSource}")).AssertError(HttpStatusCode.NotFound, "object_not_found");
     }
 
+    [Fact]
+    public async Task LinkedDatabaseWithoutReachableSourceRefusesRowsNamingIt()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var body = JsonNode.Parse($$"""{"parent": {"database_id": "{{Demo.LinkedNotesDatabase}}"}, "properties": {} }""");
+        var message = (await emulator.PostAsync("v1/pages", body)).AssertError(HttpStatusCode.BadRequest, "validation_error");
+        Assert.Equal($"Database with ID {Demo.LinkedNotesDatabase} does not contain any data sources accessible by this API bot.", message);
+    }
+
+    [Fact]
+    public async Task LinkedDatabaseShowsItsSourceOnceTheSourceIsShared()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Put, $"shares/{Demo.PrivateNotesDatabase}/{Demo.FullIntegrationName}");
+        var linked = (await emulator.GetAsync($"v1/databases/{Demo.LinkedNotesDatabase}")).Json;
+        Assert.Equal(Demo.PrivateNotesDataSource, (string?)Assert.Single(linked["data_sources"]!.AsArray())!["id"]);
+        var body = JsonNode.Parse($$"""{"parent": {"database_id": "{{Demo.LinkedNotesDatabase}}"}, "properties": {"Title": {"title": []} } }""");
+        var created = (await emulator.PostAsync("v1/pages", body)).Json;
+        Assert.Equal(Demo.PrivateNotesDataSource, (string?)created["parent"]!["data_source_id"]);
+        Assert.Equal(Demo.PrivateNotesDatabase, (string?)created["parent"]!["database_id"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("share the source first")]
+    public async Task Before2025ALinkedDatabaseCannotBeRetrievedOrQueried(string shareSource)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        if (shareSource.Length > 0)
+        {
+            await emulator.AdminAsync(HttpMethod.Put, $"shares/{Demo.PrivateNotesDatabase}/{Demo.FullIntegrationName}");
+        }
+
+        var expected = $"Database with ID {Demo.LinkedNotesDatabase} is a linked database. Database retrievals do not support linked databases.";
+        Assert.Equal(expected, (await emulator.GetAsync($"v1/databases/{Demo.LinkedNotesDatabase}", version: "2022-06-28"))
+            .AssertError(HttpStatusCode.BadRequest, "validation_error"));
+        Assert.Equal(expected, (await emulator.PostAsync($"v1/databases/{Demo.LinkedNotesDatabase}/query", new JsonObject(), version: "2022-06-28"))
+            .AssertError(HttpStatusCode.BadRequest, "validation_error"));
+    }
+
     [Theory]
     [InlineData("2025-09-03", true)]
     [InlineData("2026-03-11", false)]
@@ -73,9 +114,9 @@ public sealed class DatabasesTests
     public async Task ReadCapabilityIsNeeded()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        await emulator.AdminAsync(HttpMethod.Post, "integrations", new System.Text.Json.Nodes.JsonObject
+        await emulator.AdminAsync(HttpMethod.Post, "integrations", new JsonObject
         {
-            ["name"] = "Writer Only", ["token"] = "test-token-insert-only", ["capabilities"] = new System.Text.Json.Nodes.JsonArray("insert"),
+            ["name"] = "Writer Only", ["token"] = "test-token-insert-only", ["capabilities"] = new JsonArray("insert"),
             ["id"] = "b0b0b0b0-0000-4000-8000-0000000000aa",
         });
         await emulator.AdminAsync(HttpMethod.Put, $"shares/{Demo.TeamHomePage}/Writer Only");

@@ -16,7 +16,7 @@ public sealed class ErrorModelTests
     }
 
     [Theory]
-    [InlineData("2022-06-28")]
+    [InlineData("2022-02-22")]
     [InlineData("yesterday")]
     public async Task UnsupportedNotionVersionIsValidationError(string version)
     {
@@ -194,6 +194,42 @@ public sealed class ErrorModelTests
         };
         var message = (await emulator.PostAsync("v1/pages", body)).AssertError(HttpStatusCode.BadRequest, "validation_error");
         Assert.Contains("text.content.length should be ≤ `2000`", message);
+    }
+
+    [Fact]
+    public async Task PayloadOverFiveHundredKilobytesIsValidationError()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var justUnder = new JsonObject { ["query"] = new string('q', 500 * 1024 - 20) };
+        Assert.Equal(HttpStatusCode.OK, (await emulator.PostAsync("v1/search", justUnder)).Status);
+
+        var over = new JsonObject { ["query"] = new string('q', 500 * 1024) };
+        var message = (await emulator.PostAsync("v1/search", over)).AssertError(HttpStatusCode.BadRequest, "validation_error");
+        Assert.Equal("body failed validation: the request body should be at most 512000 bytes (500 KB), instead was 512012 bytes.", message);
+    }
+
+    [Theory]
+    [InlineData("Name", "title")]
+    [InlineData("Notes", "rich_text")]
+    public async Task EachRichTextItemMayHoldTwoThousandCharacters(string property, string type)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        JsonObject Body(int length) => new()
+        {
+            ["parent"] = new JsonObject { ["data_source_id"] = Demo.TasksDataSource },
+            ["properties"] = new JsonObject
+            {
+                [property] = new JsonObject
+                {
+                    [type] = new JsonArray(
+                        new JsonObject { ["text"] = new JsonObject { ["content"] = new string('x', 2000) } },
+                        new JsonObject { ["text"] = new JsonObject { ["content"] = new string('y', length) } }),
+                },
+            },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await emulator.PostAsync("v1/pages", Body(2000))).Status);
+        var message = (await emulator.PostAsync("v1/pages", Body(2001))).AssertError(HttpStatusCode.BadRequest, "validation_error");
+        Assert.Equal($"body failed validation: body.properties.{property}.{type}[1].text.content.length should be ≤ `2000`, instead was `2001`.", message);
     }
 
     [Fact]

@@ -28,6 +28,11 @@ public sealed class NoServerErrorTests
             "{\"parent\": {\"data_source_id\": \"2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d\"}, \"properties\": {\"Estimate\": {\"number\": 1e400}}}",
             "{\"properties\": {\"Estimate\": {\"number\": true}}, \"in_trash\": null}",
             new string('[', 5000) + new string(']', 5000),
+            "{\"children\": [null]}", "{\"children\": [{\"type\": 5}]}", "{\"children\": [{\"paragraph\": {\"rich_text\": null}}]}",
+            "{\"children\": [], \"position\": null}", "{\"children\": [], \"position\": {\"type\": \"after_block\"}}",
+            "{\"children\": [], \"after\": 5}", "{\"filter\": {\"property\": \"Score\", \"formula\": {\"number\": null}}}",
+            "{\"filter\": {\"property\": \"Total\", \"rollup\": {\"any\": {\"number\": []}}}}",
+            "{\"filter\": {\"property\": \"Due\", \"date\": {\"past_week\": null}}}",
             "{\"filter\": " + string.Concat(Enumerable.Repeat("{\"and\": [", 40)) + "{}" + string.Concat(Enumerable.Repeat("]}", 40)) + "}",
         ];
         string[] endpoints =
@@ -36,6 +41,8 @@ public sealed class NoServerErrorTests
             "POST v1/data_sources/2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d/query",
             "POST v1/pages",
             "PATCH v1/pages/e1000000-0000-4000-8000-000000000001",
+            "POST v1/databases/1a2b3c4d-5e6f-47a8-b9c0-d1e2f3a4b5c6/query 2022-06-28",
+            "PATCH v1/blocks/92a3b4c5-d6e7-4f18-86d7-e8f9a0b1c2d3/children",
         ];
         var data = new TheoryData<string, string>();
         foreach (var endpoint in endpoints)
@@ -54,8 +61,8 @@ public sealed class NoServerErrorTests
     public async Task HostileBodyIsAClientError(string endpoint, string body)
     {
         await using var emulator = await TestEmulator.StartAsync();
-        var (method, path) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
-        var reply = await emulator.SendAsync(new HttpMethod(method), path, body);
+        var parts = endpoint.Split(' ');
+        var reply = await emulator.SendAsync(new HttpMethod(parts[0]), parts[1], body, version: parts.ElementAtOrDefault(2) ?? TestEmulator.DefaultVersion);
         Assert.True((int)reply.Status < 500, $"{endpoint} {body} answered {(int)reply.Status}: {reply.Body?.ToJsonString()}");
         if (reply.Status != HttpStatusCode.OK)
         {

@@ -53,7 +53,8 @@ internal sealed class TestEmulator : IAsyncDisposable
         return await SendAsync(client, method, path, body, Demo.FullToken, DefaultVersion);
     }
 
-    private static async Task<Reply> SendAsync(HttpClient http, HttpMethod method, string path, object? body, string? token, string? version)
+    /// <summary>Sends with a client of the caller's own, e.g. one per simulated client in a load test.</summary>
+    public static async Task<Reply> SendAsync(HttpClient http, HttpMethod method, string path, object? body, string? token = Demo.FullToken, string? version = DefaultVersion)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)

@@ -66,7 +66,7 @@ public static class AdminEndpoints
         {
             try
             {
-                var rule = FaultRule.Parse(await RequestJson.ReadObjectAsync(context, enforceArrayLimit: false));
+                var rule = FaultRule.Parse(await RequestJson.ReadObjectAsync(context, enforceLimits: false));
                 state.Faults.Add(rule);
                 return NotionResults.Json(rule.ToJson(), StatusCodes.Status201Created);
             }
@@ -86,7 +86,7 @@ public static class AdminEndpoints
         {
             try
             {
-                var body = await RequestJson.ReadObjectAsync(context, enforceArrayLimit: false);
+                var body = await RequestJson.ReadObjectAsync(context, enforceLimits: false);
                 state.RateLimiter.Configure(
                     body["requestsPerSecond"]?.GetValue<double>() ?? state.RateLimiter.RequestsPerSecond,
                     body["burst"]?.GetValue<int>() ?? state.RateLimiter.Burst);
@@ -141,7 +141,7 @@ public static class AdminEndpoints
     {
         try
         {
-            var body = await RequestJson.ReadObjectAsync(context, enforceArrayLimit: false);
+            var body = await RequestJson.ReadObjectAsync(context, enforceLimits: false);
             var workspace = state.Workspace;
             using (workspace.Gate.EnterScope())
             {

@@ -27,14 +27,7 @@ public sealed class EmulatorState
     public int RetryAfterSeconds { get; set; }
 
     /// <summary>The current time to the minute, as Notion stamps created_time and last_edited_time.</summary>
-    public DateTimeOffset Now
-    {
-        get
-        {
-            var now = Options.TimeProvider.GetUtcNow();
-            return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
-        }
-    }
+    public DateTimeOffset Now => WorkspaceObject.ToMinute(Options.TimeProvider.GetUtcNow());
 
     /// <summary>Back to the seed: workspace, faults, counters and rate-limit buckets.</summary>
     public void Reset()

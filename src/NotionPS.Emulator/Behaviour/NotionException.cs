@@ -1,15 +1,21 @@
+using System.Text.Json.Nodes;
+
 namespace NotionPS.Emulator.Behaviour;
 
 /// <summary>
 /// An answer in Notion's error model. Endpoints throw it; the request pipeline turns it into
 /// <c>{object:"error", status, code, message, request_id}</c>.
 /// </summary>
-public sealed class NotionException(int status, string code, string message) : Exception(message)
+public sealed class NotionException(int status, string code, string message, JsonObject? additionalData = null) : Exception(message)
 {
     public int Status { get; } = status;
     public string Code { get; } = code;
 
-    public static NotionException Validation(string message) => new(400, "validation_error", message);
+    /// <summary>Notion's <c>additional_data</c>, sent with some errors (e.g. the data sources of a database).</summary>
+    public JsonObject? AdditionalData { get; } = additionalData;
+
+    public static NotionException Validation(string message, JsonObject? additionalData = null) =>
+        new(400, "validation_error", message, additionalData);
 
     public static NotionException InvalidJson() => new(400, "invalid_json", "Error parsing JSON body.");
 

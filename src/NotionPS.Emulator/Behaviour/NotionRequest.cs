@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NotionPS.Emulator.Workspace;
 
 namespace NotionPS.Emulator.Behaviour;
@@ -30,6 +31,31 @@ public sealed class NotionRequest(EmulatorState state, NotionWorkspace workspace
         Workspace.Find<T>(id) is { } found && Workspace.IsVisible(found, Integration)
             ? found
             : throw NotionException.NotFound(kind, id, Integration.Name);
+
+    /// <summary>
+    /// The one data source a database stands for where a client names the database (2022-06-28 calls, a page
+    /// created under <c>database_id</c>). Notion refuses a linked database before data sources, a database with
+    /// no data source the caller can reach, and one with several (listing them in additional_data).
+    /// </summary>
+    public DataSource SingleDataSourceOf(Database database)
+    {
+        if (database.ViewOf is not null && !Version.HasDataSources)
+        {
+            throw NotionException.Validation(
+                $"Database with ID {database.Id} is a linked database. Database retrievals do not support linked databases.");
+        }
+
+        var reachable = Workspace.DataSourcesShownBy(database).Where(d => Workspace.IsVisible(d, Integration)).ToList();
+        return reachable.Count switch
+        {
+            0 => throw NotionException.Validation(
+                $"Database with ID {database.Id} does not contain any data sources accessible by this API bot."),
+            1 => reachable[0],
+            _ => throw NotionException.Validation(
+                "Databases with multiple data sources are not supported in this API version.",
+                new JsonObject { ["child_data_source_ids"] = new JsonArray([.. reachable.Select(d => (JsonNode)d.Id.ToString())]) }),
+        };
+    }
 
     private void Require(bool granted, string capability)
     {

@@ -88,7 +88,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         }
 
         return NotionVersion.Find(header) ?? throw NotionException.Validation(
-            $"Notion-Version header failed validation: the emulator answers {string.Join(" and ", NotionVersion.Supported.Select(v => v.Name))}, not `{header}`.");
+            $"Notion-Version header failed validation: the emulator answers {string.Join(", ", NotionVersion.Supported.Select(v => v.Name))}, not `{header}`.");
     }
 
     /// <summary>The caller, if its token is known and its bucket has room.</summary>
@@ -155,6 +155,11 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
             ["message"] = error.Message,
             ["request_id"] = requestId,
         };
+        if (error.AdditionalData is { } additionalData)
+        {
+            body["additional_data"] = additionalData.DeepClone();
+        }
+
         context.Response.StatusCode = error.Status;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(NotionResults.Serialize(body), context.RequestAborted);

@@ -19,26 +19,10 @@ public static class DataSourcesEndpoints
             var id = RequestJson.ParseId(data_source_id, "data_source_id");
             var body = await RequestJson.ReadObjectAsync(context);
             request.RequireRead();
-            var pageSize = RequestJson.PageSize(body);
-            var startCursor = RequestJson.OptionalString(body, "start_cursor");
-            var inTrash = request.Version.ReadTrashFlag(body) ?? false;
+            var query = new RowQuery(request, body);
             using (request.Workspace.Gate.EnterScope())
             {
-                var dataSource = request.Visible<DataSource>(id, "data source");
-                var filter = RequestJson.OptionalObject(body, "filter") is { } filterBody
-                    ? new FilterCompiler(dataSource).Compile(filterBody)
-                    : _ => true;
-                IEnumerable<Page> rows = dataSource.Rows.Where(r => r.InTrash == inTrash).Where(filter);
-                if (RequestJson.OptionalArray(body, "sorts") is { Count: > 0 } sorts)
-                {
-                    rows = rows.Order(new SortCompiler(dataSource).Compile(sorts));
-                }
-
-                var slice = Paging.Take(rows.ToList(), r => r.Id.ToString(), startCursor, pageSize);
-                var renderer = ObjectRenderer.For(request);
-                var only = PropertyFilter.Parse(context.Request, dataSource.Properties);
-                return NotionResults.Json(ObjectRenderer.List(
-                    slice.Items.Select(r => (JsonNode)renderer.Page(r, only)), slice.NextCursor, "page_or_data_source"));
+                return NotionResults.Json(query.Run(context, request, request.Visible<DataSource>(id, "data source")));
             }
         });
     }

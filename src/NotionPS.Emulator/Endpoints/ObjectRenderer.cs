@@ -63,11 +63,12 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         return result;
     }
 
-    public JsonObject Database(Database database)
+    /// <summary>
+    /// A database: with its data sources listed, or, before data sources (2022-06-28), with the schema of
+    /// <paramref name="schemaSource"/>, the one data source it stands for.
+    /// </summary>
+    public JsonObject Database(Database database, DataSource? schemaSource = null)
     {
-        var dataSources = workspace.DataSourcesShownBy(database)
-            .Where(d => workspace.IsVisible(d, caller))
-            .Select(d => (JsonNode)new JsonObject { ["id"] = d.Id.ToString(), ["name"] = d.Name });
         var result = new JsonObject
         {
             ["object"] = "database",
@@ -81,7 +82,19 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         result["is_locked"] = false;
         result["created_time"] = Timestamp(database.CreatedTime);
         result["last_edited_time"] = Timestamp(database.LastEditedTime);
-        result["data_sources"] = new JsonArray([.. dataSources]);
+        if (version.HasDataSources)
+        {
+            result["data_sources"] = new JsonArray([.. workspace.DataSourcesShownBy(database)
+                .Where(d => workspace.IsVisible(d, caller))
+                .Select(d => (JsonNode)new JsonObject { ["id"] = d.Id.ToString(), ["name"] = d.Name })]);
+        }
+        else
+        {
+            result["created_by"] = PartialUser(database.CreatedBy);
+            result["last_edited_by"] = PartialUser(database.LastEditedBy);
+            result["properties"] = Schema(schemaSource ?? throw new ArgumentNullException(nameof(schemaSource), "Before data sources a database shows its schema."));
+        }
+
         result["icon"] = null;
         result["cover"] = null;
         result["url"] = $"https://www.notion.so/{database.Id:N}";
@@ -92,6 +105,32 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
     public JsonObject DataSource(DataSource dataSource)
     {
         var database = workspace.DatabaseOf(dataSource);
+        var result = new JsonObject
+        {
+            ["object"] = "data_source",
+            ["id"] = dataSource.Id.ToString(),
+            ["created_time"] = Timestamp(dataSource.CreatedTime),
+            ["last_edited_time"] = Timestamp(dataSource.LastEditedTime),
+            ["created_by"] = PartialUser(dataSource.CreatedBy),
+            ["last_edited_by"] = PartialUser(dataSource.LastEditedBy),
+            ["title"] = RichText.Array(dataSource.Name),
+            ["description"] = new JsonArray(),
+            ["icon"] = null,
+            ["cover"] = null,
+            ["properties"] = Schema(dataSource),
+            ["parent"] = new JsonObject { ["type"] = "database_id", ["database_id"] = database.Id.ToString() },
+            ["database_parent"] = Parent(database),
+            ["is_inline"] = database.IsInline,
+        };
+        version.WriteTrashFlags(result, dataSource.InTrash || database.InTrash);
+        result["url"] = $"https://www.notion.so/{database.Id:N}";
+        result["public_url"] = null;
+        return result;
+    }
+
+    /// <summary>The <c>properties</c> of a data source (or of a database before data sources): each column's configuration.</summary>
+    private static JsonObject Schema(DataSource dataSource)
+    {
         var properties = new JsonObject();
         foreach (var schema in dataSource.Properties)
         {
@@ -105,26 +144,26 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
             };
         }
 
+        return properties;
+    }
+
+    /// <summary>A block of a page's content.</summary>
+    public JsonObject Block(Block block)
+    {
         var result = new JsonObject
         {
-            ["object"] = "data_source",
-            ["id"] = dataSource.Id.ToString(),
-            ["created_time"] = Timestamp(dataSource.CreatedTime),
-            ["last_edited_time"] = Timestamp(dataSource.LastEditedTime),
-            ["created_by"] = PartialUser(dataSource.CreatedBy),
-            ["last_edited_by"] = PartialUser(dataSource.LastEditedBy),
-            ["title"] = RichText.Array(dataSource.Name),
-            ["description"] = new JsonArray(),
-            ["icon"] = null,
-            ["cover"] = null,
-            ["properties"] = properties,
-            ["parent"] = new JsonObject { ["type"] = "database_id", ["database_id"] = database.Id.ToString() },
-            ["database_parent"] = Parent(database),
-            ["is_inline"] = database.IsInline,
+            ["object"] = "block",
+            ["id"] = block.Id.ToString(),
+            ["parent"] = Parent(block),
+            ["created_time"] = Timestamp(block.CreatedTime),
+            ["last_edited_time"] = Timestamp(block.LastEditedTime),
+            ["created_by"] = PartialUser(block.CreatedBy),
+            ["last_edited_by"] = PartialUser(block.LastEditedBy),
+            ["has_children"] = false,
         };
-        version.WriteTrashFlags(result, dataSource.InTrash || database.InTrash);
-        result["url"] = $"https://www.notion.so/{database.Id:N}";
-        result["public_url"] = null;
+        version.WriteTrashFlags(result, block.InTrash);
+        result["type"] = block.Type;
+        result[block.Type] = block.Content.DeepClone();
         return result;
     }
 
@@ -159,6 +198,8 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
     {
         "created_time" => Timestamp(page.CreatedTime),
         "last_edited_time" => Timestamp(page.LastEditedTime),
+        "created_by" => PartialUser(page.CreatedBy),
+        "last_edited_by" => PartialUser(page.LastEditedBy),
         "checkbox" => stored?.DeepClone() ?? false,
         "multi_select" => stored?.DeepClone() ?? new JsonArray(),
         "formula" => stored?.DeepClone() ?? new JsonObject { ["type"] = "string", ["string"] = null },
@@ -234,12 +275,7 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
     private JsonObject Parent(WorkspaceObject item) => item.Parent.Kind switch
     {
         ParentKind.Page => new JsonObject { ["type"] = "page_id", ["page_id"] = item.Parent.Id.ToString() },
-        ParentKind.DataSource => new JsonObject
-        {
-            ["type"] = "data_source_id",
-            ["data_source_id"] = item.Parent.Id.ToString(),
-            ["database_id"] = workspace.DatabaseOf(workspace.Find<DataSource>(item.Parent.Id)!).Id.ToString(),
-        },
+        ParentKind.DataSource => version.RowParent(item.Parent.Id, workspace.DatabaseOf(workspace.Find<DataSource>(item.Parent.Id)!).Id),
         ParentKind.Database => new JsonObject { ["type"] = "database_id", ["database_id"] = item.Parent.Id.ToString() },
         _ => new JsonObject { ["type"] = "workspace", ["workspace"] = true },
     };

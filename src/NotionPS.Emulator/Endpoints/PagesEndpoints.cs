@@ -60,7 +60,7 @@ public static class PagesEndpoints
 
     private static (ParentRef Parent, IReadOnlyList<PropertySchema> Schema) ResolveParent(NotionRequest request, JsonObject parent)
     {
-        if (RequestJson.OptionalString(parent, "data_source_id", "body.parent") is { } dataSourceId)
+        if (request.Version.HasDataSources && RequestJson.OptionalString(parent, "data_source_id", "body.parent") is { } dataSourceId)
         {
             var dataSource = request.Visible<DataSource>(ParseBodyId(dataSourceId, "body.parent.data_source_id"), "data source");
             return (new ParentRef(ParentKind.DataSource, dataSource.Id), dataSource.Properties);
@@ -69,11 +69,8 @@ public static class PagesEndpoints
         if (RequestJson.OptionalString(parent, "database_id", "body.parent") is { } databaseId)
         {
             var database = request.Visible<Database>(ParseBodyId(databaseId, "body.parent.database_id"), "database");
-            var dataSources = request.Workspace.DataSourcesShownBy(database).Where(d => request.Workspace.IsVisible(d, request.Integration)).ToList();
-            return dataSources.Count == 1
-                ? (new ParentRef(ParentKind.DataSource, dataSources[0].Id), dataSources[0].Properties)
-                : throw NotionException.Validation(
-                    $"Database {database.Id} has {dataSources.Count} data sources; give parent.data_source_id to say which one.");
+            var dataSource = request.SingleDataSourceOf(database);
+            return (new ParentRef(ParentKind.DataSource, dataSource.Id), dataSource.Properties);
         }
 
         if (RequestJson.OptionalString(parent, "page_id", "body.parent") is { } pageId)
@@ -82,7 +79,7 @@ public static class PagesEndpoints
             return (new ParentRef(ParentKind.Page, page.Id), NotionWorkspace.StandalonePageSchema);
         }
 
-        throw RequestJson.Invalid("body.parent", "an object with data_source_id, database_id or page_id", parent);
+        throw RequestJson.FixOne("body.parent", request.Version.HasDataSources ? ["page_id", "database_id", "data_source_id"] : ["page_id", "database_id"]);
     }
 
     private static IResult Retrieve(HttpContext context, string page_id) =>

@@ -77,7 +77,8 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
         };
     }
 
-    private static JsonArray RichTextArray(JsonNode? payload, string path)
+    /// <summary>Validates rich text as Notion takes it (text items of at most 2000 characters) and converts it to the stored shape.</summary>
+    public static JsonArray RichTextArray(JsonNode? payload, string path)
     {
         var result = new JsonArray();
         var items = Array(payload, path);

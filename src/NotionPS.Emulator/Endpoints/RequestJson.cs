@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 using NotionPS.Emulator.Behaviour;
 
 namespace NotionPS.Emulator.Endpoints;
@@ -15,14 +16,33 @@ public static class RequestJson
 
     public const int MaxPageSize = 100;
 
-    /// <summary>Reads the body as a JSON object; Notion's 100-element array limit applies unless told otherwise (admin API).</summary>
-    public static async Task<JsonObject> ReadObjectAsync(HttpContext context, bool enforceArrayLimit = true)
+    /// <summary>Notion's limit on a request body (500 KB).</summary>
+    public const int MaxPayloadBytes = 500 * 1024;
+
+    /// <summary>
+    /// Reads the body as a JSON object. Notion's limits (500 KB, 100 elements in any array) apply unless told
+    /// otherwise: the admin API takes bodies of any size.
+    /// </summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpContext context, bool enforceLimits = true)
     {
+        if (!enforceLimits && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            // Kestrel's own 30 MB cap would cut off a large bulk seed.
+            sizeLimit.MaxRequestBodySize = null;
+        }
+
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        if (enforceLimits && buffer.Length > MaxPayloadBytes)
+        {
+            throw NotionException.Validation(
+                $"body failed validation: the request body should be at most {MaxPayloadBytes} bytes (500 KB), instead was {buffer.Length} bytes.");
+        }
+
         JsonNode? body;
         try
         {
-            using var reader = new StreamReader(context.Request.Body);
-            var text = await reader.ReadToEndAsync(context.RequestAborted);
+            var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             body = string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text);
         }
         catch (JsonException)
@@ -35,7 +55,7 @@ public static class RequestJson
             throw Invalid("body", "an object", body);
         }
 
-        if (enforceArrayLimit)
+        if (enforceLimits)
         {
             CheckArrayLengths(result, "body");
         }
@@ -50,6 +70,10 @@ public static class RequestJson
         return NotionException.Validation(
             $"{prefix} failed validation: {path} should be {expectation}, instead was `{Describe(actual)}`.");
     }
+
+    /// <summary>Notion's answer when none of the keys it accepts is present: "Fix one:" and each key it would take.</summary>
+    public static NotionException FixOne(string path, IEnumerable<string> keys) => NotionException.Validation(
+        "body failed validation. Fix one:\n" + string.Join("\n", keys.Select(k => $"{path}.{k} should be defined, instead was `undefined`.")));
 
     public static string Describe(JsonNode? node) => node?.ToJsonString() ?? "undefined";
 

@@ -14,7 +14,7 @@ public static class SearchEndpoints
         var body = await RequestJson.ReadObjectAsync(context);
         request.RequireRead();
         var query = RequestJson.OptionalString(body, "query") ?? "";
-        var objectFilter = ObjectFilter(body);
+        var objectFilter = ObjectFilter(body, request.Version);
         var ascending = SortAscending(body);
         var pageSize = RequestJson.PageSize(body);
         var startCursor = RequestJson.OptionalString(body, "start_cursor");
@@ -25,21 +25,26 @@ public static class SearchEndpoints
             var renderer = ObjectRenderer.For(request);
             var matches = workspace.Objects
                 .Where(o => o is Page or DataSource && !o.InTrash && workspace.IsVisible(o, request.Integration))
+                .Where(o => request.Version.HasDataSources || o is not DataSource table || workspace.DatabaseOf(table).DataSources.Count == 1)
                 .Where(o => objectFilter is null || (objectFilter == "page") == (o is Page))
                 .Where(o => Title(workspace, o).Contains(query, StringComparison.OrdinalIgnoreCase));
             var ordered = (ascending
                 ? matches.OrderBy(o => o.LastEditedTime)
                 : matches.OrderByDescending(o => o.LastEditedTime)).ThenBy(o => o.Id).ToList();
             var slice = Paging.Take(ordered, o => o.Id.ToString(), startCursor, pageSize);
-            var results = slice.Items.Select(o => (JsonNode)(o is Page page ? renderer.Page(page) : renderer.DataSource((DataSource)o)));
-            return NotionResults.Json(ObjectRenderer.List(results, slice.NextCursor, "page_or_data_source"));
+            var results = slice.Items.Select(o => (JsonNode)(o is Page page ? renderer.Page(page) : Table(request, renderer, (DataSource)o)));
+            return NotionResults.Json(ObjectRenderer.List(results, slice.NextCursor, request.Version.ResultListType));
         }
     });
+
+    /// <summary>A data source as search lists it: itself, or before data sources its database (which then has only this one).</summary>
+    private static JsonObject Table(NotionRequest request, ObjectRenderer renderer, DataSource dataSource) =>
+        request.Version.HasDataSources ? renderer.DataSource(dataSource) : renderer.Database(request.Workspace.DatabaseOf(dataSource), dataSource);
 
     private static string Title(NotionWorkspace workspace, WorkspaceObject item) =>
         item is Page page ? workspace.TitleOf(page) : ((DataSource)item).Name;
 
-    private static string? ObjectFilter(JsonObject body)
+    private static string? ObjectFilter(JsonObject body, NotionVersion version)
     {
         if (RequestJson.OptionalObject(body, "filter") is not { } filter)
         {
@@ -52,9 +57,9 @@ public static class SearchEndpoints
         }
 
         var value = RequestJson.OptionalString(filter, "value", "body.filter");
-        return value is "page" or "data_source"
+        return value == "page" || value == version.SearchTableObject
             ? value
-            : throw RequestJson.Invalid("body.filter.value", "`\"page\"` or `\"data_source\"`", filter["value"]);
+            : throw RequestJson.Invalid("body.filter.value", $"`\"page\"` or `\"{version.SearchTableObject}\"`", filter["value"]);
     }
 
     private static bool SortAscending(JsonObject body)

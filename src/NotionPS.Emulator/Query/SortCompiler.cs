@@ -6,25 +6,30 @@ using NotionPS.Emulator.Workspace;
 namespace NotionPS.Emulator.Query;
 
 /// <summary>
-/// Compiles a query's <c>sorts</c> (by property or by timestamp) into one comparer. Empty values sort last in
+/// Compiles a query's <c>sorts</c> (by property or by timestamp) into one ordering. Empty values sort last in
 /// either direction; rows that tie keep their creation order.
 /// </summary>
 public sealed class SortCompiler(DataSource dataSource)
 {
-    public IComparer<Page> Compile(JsonArray sorts)
+    /// <summary>
+    /// Validates <paramref name="sorts"/> and returns a function that orders rows by them. Each row's sort values
+    /// are read once, not at every comparison, so sorting tens of thousands of rows stays quick.
+    /// </summary>
+    public Func<IEnumerable<Page>, IEnumerable<Page>> Compile(JsonArray sorts)
     {
         var keys = sorts.Select((sort, i) => Key(sort as JsonObject ?? throw RequestJson.Invalid($"body.sorts[{i}]", "an object", sort), $"body.sorts[{i}]")).ToList();
-        return Comparer<Page>.Create((a, b) =>
+        var comparer = Comparer<IComparable?[]>.Create((a, b) =>
         {
-            foreach (var (read, descending) in keys)
+            for (var i = 0; i < keys.Count; i++)
             {
-                var (x, y) = (read(a), read(b));
-                var order = (x, y) switch
+                var order = (a[i], b[i]) switch
                 {
                     (null, null) => 0,
                     (null, _) => 1,
                     (_, null) => -1,
-                    _ => descending ? y.CompareTo(x) : x.CompareTo(y),
+                    // Values of different kinds (a formula giving numbers in some rows, text in others) group by kind.
+                    var (x, y) when x.GetType() != y.GetType() => string.CompareOrdinal(x.GetType().Name, y.GetType().Name),
+                    var (x, y) => keys[i].Descending ? y.CompareTo(x) : x.CompareTo(y),
                 };
                 if (order != 0)
                 {
@@ -34,6 +39,10 @@ public sealed class SortCompiler(DataSource dataSource)
 
             return 0;
         });
+        return rows => rows
+            .Select(row => (Row: row, Values: keys.Select(k => k.Read(row)).ToArray()))
+            .OrderBy(entry => entry.Values, comparer)
+            .Select(entry => entry.Row);
     }
 
     private (Func<Page, IComparable?> Read, bool Descending) Key(JsonObject sort, string path)
@@ -61,22 +70,27 @@ public sealed class SortCompiler(DataSource dataSource)
         return (page => SortValue(property, page), descending);
     }
 
-    private static IComparable? SortValue(PropertySchema property, Page page)
+    private static IComparable? SortValue(PropertySchema property, Page page) => property.Type switch
     {
-        var stored = page.Values.GetValueOrDefault(property.Id);
-        return property.Type switch
-        {
-            "title" or "rich_text" => RichText.PlainText(stored) is { Length: > 0 } text ? text.ToLowerInvariant() : null,
-            "number" => stored?.GetValue<double>(),
-            "checkbox" => stored?.GetValue<bool>() ?? false,
-            // Notion orders options as the schema lists them, not alphabetically.
-            "select" or "status" => stored is null ? null : OptionIndex(property, stored["id"]?.GetValue<string>()),
-            "date" => stored?["start"]?.GetValue<string>() is { } start ? FilterCompiler.ParseDate(start) : null,
-            "created_time" => page.CreatedTime,
-            "last_edited_time" => page.LastEditedTime,
-            _ => stored?.ToJsonString(),
-        };
-    }
+        "created_time" => page.CreatedTime,
+        "last_edited_time" => page.LastEditedTime,
+        _ => ValueSortKey(property, property.Type, page.Values.GetValueOrDefault(property.Id)),
+    };
+
+    /// <summary>The sort key of a stored value of <paramref name="type"/>; formula and rollup values sort by what they hold.</summary>
+    private static IComparable? ValueSortKey(PropertySchema property, string type, JsonNode? stored) => type switch
+    {
+        "title" or "rich_text" => RichText.PlainText(stored) is { Length: > 0 } text ? text.ToLowerInvariant() : null,
+        "url" or "email" or "phone_number" or "string" => stored?.GetValue<string>()?.ToLowerInvariant(),
+        "number" => stored?.GetValue<double>(),
+        "unique_id" => stored?["number"]?.GetValue<double>(),
+        "checkbox" or "boolean" => stored?.GetValue<bool>() ?? false,
+        // Notion orders options as the schema lists them, not alphabetically.
+        "select" or "status" => stored is null ? null : OptionIndex(property, stored["id"]?.GetValue<string>()),
+        "date" => stored?["start"]?.GetValue<string>() is { } start ? Conditions.ParseDate(start) : null,
+        "formula" or "rollup" => stored?["type"]?.GetValue<string>() is { } resultType ? ValueSortKey(property, resultType, stored[resultType]) : null,
+        _ => stored?.ToJsonString(),
+    };
 
     private static int OptionIndex(PropertySchema property, string? optionId) =>
         property.Options?.Select(o => o?["id"]?.GetValue<string>()).ToList().IndexOf(optionId) ?? -1;

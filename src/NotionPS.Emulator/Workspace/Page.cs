@@ -11,4 +11,7 @@ public sealed class Page : WorkspaceObject
     /// A standalone page has only its title, under the ID "title".
     /// </summary>
     public Dictionary<string, JsonNode?> Values { get; } = [];
+
+    /// <summary>The page's content: its child blocks, in order.</summary>
+    public List<Block> Children { get; } = [];
 }

@@ -13,7 +13,7 @@ public sealed class PropertySchema
     public JsonObject Configuration { get; init; } = [];
 
     /// <summary>Types whose values Notion computes; the emulator takes their values from the seed.</summary>
-    public bool IsComputed => Type is "formula" or "rollup" or "created_time" or "last_edited_time";
+    public bool IsComputed => Type is "formula" or "rollup" or "created_time" or "last_edited_time" or "created_by" or "last_edited_by" or "unique_id";
 
     public JsonArray? Options => Configuration["options"] as JsonArray;
 
@@ -24,7 +24,7 @@ public sealed class PropertySchema
     public static PropertySchema? Find(IEnumerable<PropertySchema> schema, string idOrName)
     {
         var properties = schema as IReadOnlyCollection<PropertySchema> ?? [.. schema];
-        return properties.FirstOrDefault(p => p.Id == idOrName || Uri.UnescapeDataString(p.Id) == idOrName)
+        return properties.FirstOrDefault(p => p.Id == idOrName || (p.Id.Contains('%') && Uri.UnescapeDataString(p.Id) == idOrName))
             ?? properties.FirstOrDefault(p => p.Name == idOrName);
     }
 }

@@ -28,4 +28,8 @@ public abstract class WorkspaceObject
     public Guid CreatedBy { get; set; }
     public Guid LastEditedBy { get; set; }
     public bool InTrash { get; set; }
+
+    /// <summary>A time cut to the whole minute in UTC: Notion gives created_time and last_edited_time to the minute.</summary>
+    public static DateTimeOffset ToMinute(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace NotionPS.Client
 {
     /// <summary>
@@ -6,16 +8,40 @@ namespace NotionPS.Client
     /// </summary>
     internal static class ApiVersion
     {
+        public const string Latest = "2026-03-11";
+        public const string DataSources = "2025-09-03";
         public const string Legacy = "2022-06-28";
 
+        /// <summary>The versions NotionPS speaks, newest first.</summary>
+        public static readonly string[] Supported = { Latest, DataSources, Legacy };
+
         /// <summary>Under 2022-06-28 the database itself has the schema and is queried; later, its data sources are.</summary>
-        public static bool HasDataSources(string version) => string.CompareOrdinal(version, "2025-09-03") >= 0;
+        public static bool HasDataSources(string version) => string.CompareOrdinal(version, DataSources) >= 0;
 
         /// <summary>The page property that moves a page to the trash.</summary>
-        public static string TrashProperty(string version) => string.CompareOrdinal(version, "2026-03-11") >= 0 ? "in_trash" : "archived";
+        public static string TrashProperty(string version) => string.CompareOrdinal(version, Latest) >= 0 ? "in_trash" : "archived";
 
         public static string QueryPath(string version, string databaseOrDataSourceId) =>
             HasDataSources(version) ? $"v1/data_sources/{databaseOrDataSourceId}/query" : $"v1/databases/{databaseOrDataSourceId}/query";
+
+        /// <summary>
+        /// Notion's answer, under 2022-06-28, for a database with several data sources: a validation_error
+        /// whose additional_data lists child_data_source_ids.
+        /// </summary>
+        public static bool IsSeveralDataSourcesRefusal(NotionApiException exception) =>
+            exception.Code == "validation_error"
+            && exception.AdditionalData is System.Text.Json.JsonElement data
+            && data.ValueKind == System.Text.Json.JsonValueKind.Object
+            && data.TryGetProperty("child_data_source_ids", out _);
+
+        /// <summary>
+        /// Notion's answer, under 2022-06-28, for a linked database or one none of whose data sources is shared:
+        /// a validation_error told apart only by its wording.
+        /// </summary>
+        public static bool IsNoReachableDataSourceRefusal(NotionApiException exception) =>
+            exception.Code == "validation_error"
+            && (exception.ApiMessage.IndexOf("is a linked database", StringComparison.OrdinalIgnoreCase) >= 0
+                || exception.ApiMessage.IndexOf("does not contain any data sources accessible", StringComparison.OrdinalIgnoreCase) >= 0);
 
         public static string ParentKind(string version) => HasDataSources(version) ? "data_source_id" : "database_id";
 

@@ -1,5 +1,5 @@
 using System;
-using System.Net;
+using System.Text.Json;
 
 namespace NotionPS.Client
 {
@@ -40,7 +40,8 @@ namespace NotionPS.Client
 
         public string Path { get; }
 
-        public HttpStatusCode StatusCode => (HttpStatusCode)Status;
+        /// <summary>Notion's <c>additional_data</c>, when it sent one (for example <c>child_data_source_ids</c>).</summary>
+        public JsonElement? AdditionalData { get; internal set; }
 
         private static string Describe(int status, string code, string apiMessage, string? requestId, string method, string path)
         {

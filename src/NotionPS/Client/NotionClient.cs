@@ -74,47 +74,18 @@ namespace NotionPS.Client
             for (var attempt = 1; ; attempt++)
             {
                 await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var stopwatch = Stopwatch.StartNew();
-                NotionApiException failure;
-                TimeSpan? retryAfter = null;
-                try
+                var (text, failure, retryAfter) = await SendOnceAsync(method, path, bodyText, attempt, log, cancellationToken).ConfigureAwait(false);
+                if (failure == null)
                 {
-                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                    using (var request = BuildRequest(method, path, bodyText))
-                    {
-                        timeout.CancelAfter(Options.Timeout);
-                        using (var response = await SendCore(request, path, timeout.Token, cancellationToken).ConfigureAwait(false))
-                        {
-                            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                            var status = (int)response.StatusCode;
-                            log.Verbose($"{method} {path} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
-                            if (log.IsDebugEnabled)
-                            {
-                                log.Debug(Redact($"{method} {path} response body: {text}"));
-                            }
-
-                            if (response.IsSuccessStatusCode)
-                            {
-                                return ParseSuccess(text, method, path, status);
-                            }
-
-                            failure = ParseFailure(text, status, response.ReasonPhrase, method.Method, path);
-                            retryAfter = ReadRetryAfter(response.Headers.RetryAfter);
-                        }
-                    }
-                }
-                catch (NotionApiException transportFailure)
-                {
-                    log.Verbose($"{method} {path} -> {transportFailure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
-                    failure = transportFailure;
+                    return ParseSuccess(text, method, path);
                 }
 
-                if (!retryPolicy.ShouldRetry(attempt, failure.Status, safeToRepeat))
+                var wait = RetryPolicy.Delay(attempt, retryAfter);
+                if (!retryPolicy.ShouldRetry(attempt, failure.Status, safeToRepeat, wait))
                 {
                     throw failure;
                 }
 
-                var wait = RetryPolicy.Delay(attempt, retryAfter);
                 log.Verbose($"{method} {path}: {DescribeStatus(failure)}; retry {attempt} of {retryPolicy.MaximumRetryCount} in {wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
                 if (RetryPolicy.IsServerAskingForRetry(failure.Status))
                 {
@@ -125,6 +96,40 @@ namespace NotionPS.Client
                 {
                     await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
                 }
+            }
+        }
+
+        /// <summary>One attempt: the body of a 2xx answer, or the failure and the server's Retry-After.</summary>
+        private async Task<(string Text, NotionApiException? Failure, TimeSpan? RetryAfter)> SendOnceAsync(
+            HttpMethod method, string path, string? bodyText, int attempt, INotionLog log, CancellationToken cancellationToken)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            try
+            {
+                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                using (var request = BuildRequest(method, path, bodyText))
+                {
+                    timeout.CancelAfter(Options.Timeout);
+                    using (var response = await SendCore(request, path, timeout.Token, cancellationToken).ConfigureAwait(false))
+                    {
+                        var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        var status = (int)response.StatusCode;
+                        log.Verbose($"{method} {path} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
+                        if (log.IsDebugEnabled)
+                        {
+                            log.Debug(Redact($"{method} {path} response body: {text}"));
+                        }
+
+                        return response.IsSuccessStatusCode
+                            ? (text, null, null)
+                            : (text, ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
+                    }
+                }
+            }
+            catch (NotionApiException transportFailure)
+            {
+                log.Verbose($"{method} {path} -> {transportFailure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
+                return (string.Empty, transportFailure, null);
             }
         }
 
@@ -184,7 +189,7 @@ namespace NotionPS.Client
             return request;
         }
 
-        private static JsonDocument ParseSuccess(string text, HttpMethod method, string path, int status)
+        private static JsonDocument ParseSuccess(string text, HttpMethod method, string path)
         {
             try
             {
@@ -192,7 +197,7 @@ namespace NotionPS.Client
             }
             catch (JsonException ex)
             {
-                throw new NotionApiException(status, "invalid_response", $"The response was not JSON: {ex.Message}", null, method.Method, path, ex);
+                throw new NotionApiException(200, "invalid_response", $"The response was not JSON: {ex.Message}", null, method.Method, path, ex);
             }
         }
 
@@ -205,7 +210,10 @@ namespace NotionPS.Client
                     var root = document.RootElement;
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
                     {
-                        return new NotionApiException(status, code.GetString()!, StringOrEmpty(root, "message"), StringOrNull(root, "request_id"), method, path);
+                        return new NotionApiException(status, code.GetString()!, StringOrEmpty(root, "message"), StringOrNull(root, "request_id"), method, path)
+                        {
+                            AdditionalData = root.TryGetProperty("additional_data", out var additional) ? additional.Clone() : (JsonElement?)null,
+                        };
                     }
                 }
             }
@@ -237,22 +245,7 @@ namespace NotionPS.Client
             return null;
         }
 
-        private string UnwrapToken()
-        {
-            var pointer = IntPtr.Zero;
-            try
-            {
-                pointer = Marshal.SecureStringToGlobalAllocUnicode(token);
-                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
-            }
-            finally
-            {
-                if (pointer != IntPtr.Zero)
-                {
-                    Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-                }
-            }
-        }
+        private string UnwrapToken() => SecureStrings.Unwrap(token);
 
         /// <summary>The always-redact rule of the one logging path: the token never leaves in a message.</summary>
         internal string Redact(string message)
@@ -267,26 +260,23 @@ namespace NotionPS.Client
         /// <summary>A key for the token's process-wide limiter that does not reveal the token.</summary>
         private static string TokenKey(SecureString token, Uri baseUri)
         {
-            var pointer = IntPtr.Zero;
-            try
+            var hash = SecureStrings.WithUnwrapped(token, (pointer, length) =>
             {
-                pointer = Marshal.SecureStringToGlobalAllocUnicode(token);
-                var bytes = new byte[token.Length * 2];
+                var bytes = new byte[length * 2];
                 Marshal.Copy(pointer, bytes, 0, bytes.Length);
                 using (var sha = SHA256.Create())
                 {
-                    var hash = sha.ComputeHash(bytes);
-                    Array.Clear(bytes, 0, bytes.Length);
-                    return baseUri.GetLeftPart(UriPartial.Authority) + "|" + BitConverter.ToString(hash);
+                    try
+                    {
+                        return sha.ComputeHash(bytes);
+                    }
+                    finally
+                    {
+                        Array.Clear(bytes, 0, bytes.Length);
+                    }
                 }
-            }
-            finally
-            {
-                if (pointer != IntPtr.Zero)
-                {
-                    Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-                }
-            }
+            });
+            return baseUri.GetLeftPart(UriPartial.Authority) + "|" + BitConverter.ToString(hash);
         }
 
         private static string BuildUserAgent()

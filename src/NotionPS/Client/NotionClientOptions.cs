@@ -5,11 +5,17 @@ namespace NotionPS.Client
     /// <summary>How a <see cref="NotionClient"/> talks to Notion. Validated once, when the client is made.</summary>
     internal sealed class NotionClientOptions
     {
-        public const string DefaultApiVersion = "2026-03-11";
+        public const string DefaultApiVersion = Client.ApiVersion.Latest;
         public static readonly Uri DefaultBaseUri = new Uri("https://api.notion.com/");
-        public static readonly string[] SupportedApiVersions = { "2026-03-11", "2025-09-03", "2022-06-28" };
 
-        public Uri BaseUri { get; set; } = DefaultBaseUri;
+        private Uri baseUri = DefaultBaseUri;
+
+        /// <summary>Where the API lives; kept with a trailing slash so a path prefix (a proxy's /notion/) is not lost when paths are added.</summary>
+        public Uri BaseUri
+        {
+            get => baseUri;
+            set => baseUri = value.IsAbsoluteUri && !value.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? new Uri(value.AbsoluteUri + "/") : value;
+        }
 
         public string ApiVersion { get; set; } = DefaultApiVersion;
 
@@ -44,9 +50,9 @@ namespace NotionPS.Client
                     nameof(BaseUri));
             }
 
-            if (Array.IndexOf(SupportedApiVersions, ApiVersion) < 0)
+            if (Array.IndexOf(Client.ApiVersion.Supported, ApiVersion) < 0)
             {
-                throw new ArgumentException($"Notion-Version '{ApiVersion}' is not supported. Use one of: {string.Join(", ", SupportedApiVersions)}.", nameof(ApiVersion));
+                throw new ArgumentException($"Notion-Version '{ApiVersion}' is not supported. Use one of: {string.Join(", ", Client.ApiVersion.Supported)}.", nameof(ApiVersion));
             }
 
             if (Timeout <= TimeSpan.Zero)

@@ -33,8 +33,8 @@ namespace NotionPS.Client
 
         /// <summary>
         /// The process-wide limiter for a token (keyed by a hash of it, never the token itself), shared by
-        /// every runspace and connection that uses that token. The latest connection's rate wins, and a new
-        /// connection starts without a pause left behind by a Retry-After wait someone cancelled.
+        /// every runspace and connection that uses that token. The latest connection's rate wins; a Retry-After
+        /// pause Notion asked for holds for new connections too.
         /// </summary>
         public static RateLimiter ForToken(string tokenKey, double requestsPerSecond, int burst)
         {
@@ -53,12 +53,6 @@ namespace NotionPS.Client
             lock (gate)
             {
                 RequestsPerSecond = requestsPerSecond;
-                var now = clock.Now;
-                if (pausedUntil > now)
-                {
-                    pausedUntil = now;
-                    nextSlot = now;
-                }
 
                 interval = requestsPerSecond == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / requestsPerSecond));
                 burstAllowance = TimeSpan.FromTicks(interval.Ticks * Math.Max(0, burst - 1));

@@ -12,6 +12,9 @@ namespace NotionPS.Client
         private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan MaximumBackoff = TimeSpan.FromSeconds(30);
 
+        /// <summary>The longest Retry-After NotionPS waits out; a server (or proxy) asking for more gets the failure back instead of a hung runbook.</summary>
+        public static readonly TimeSpan MaximumWait = TimeSpan.FromSeconds(60);
+
         public RetryPolicy(int maximumRetryCount)
         {
             if (maximumRetryCount < 0)
@@ -28,10 +31,13 @@ namespace NotionPS.Client
 
         public static bool IsTransientServerError(int status) => status == 500 || status == 502 || status == 503 || status == 504;
 
-        /// <summary>Decides whether attempt number <paramref name="attempt"/> (1-based) may be followed by another.</summary>
-        public bool ShouldRetry(int attempt, int status, bool safeToRepeat)
+        /// <summary>
+        /// Decides whether attempt number <paramref name="attempt"/> (1-based) may be followed by another
+        /// after waiting <paramref name="wait"/>.
+        /// </summary>
+        public bool ShouldRetry(int attempt, int status, bool safeToRepeat, TimeSpan wait)
         {
-            if (attempt > MaximumRetryCount)
+            if (attempt > MaximumRetryCount || wait > MaximumWait)
             {
                 return false;
             }

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Ids;
+using NotionPS.Secrets;
 using NotionPS.Session;
 
 namespace NotionPS.Cmdlets
@@ -21,21 +22,25 @@ namespace NotionPS.Cmdlets
     {
         public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
 
+        /// <summary>Vault queries may load SecretManagement and a vault extension first: they get longer.</summary>
+        public static readonly TimeSpan VaultTimeLimit = TimeSpan.FromSeconds(5);
+
         public static NotionConnection? ConnectionFor(IDictionary fakeBoundParameters) =>
             (fakeBoundParameters["Connection"] as PSObject)?.BaseObject as NotionConnection
             ?? fakeBoundParameters["Connection"] as NotionConnection
             ?? NotionSession.Current;
 
-        /// <summary>Runs an API call with the time limit; null when it fails or is too slow.</summary>
-        public static T? Within<T>(Func<CancellationToken, Task<T>> call)
+        /// <summary>Runs a call with a time limit (<see cref="TimeLimit"/> unless given); null when it fails or is too slow.</summary>
+        public static T? Within<T>(Func<CancellationToken, Task<T>> call, TimeSpan? timeLimit = null)
             where T : class
         {
-            using (var limit = new CancellationTokenSource(TimeLimit))
+            var limitTime = timeLimit ?? TimeLimit;
+            using (var limit = new CancellationTokenSource(limitTime))
             {
                 try
                 {
                     var task = Task.Run(() => call(limit.Token));
-                    return task.Wait(TimeLimit) ? task.Result : null;
+                    return task.Wait(limitTime) ? task.Result : null;
                 }
                 catch (AggregateException)
                 {
@@ -50,8 +55,21 @@ namespace NotionPS.Cmdlets
         private static string Quote(string value) =>
             value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') ? value : "'" + value.Replace("'", "''") + "'";
 
-        public static WildcardPattern Pattern(string wordToComplete) =>
-            new WildcardPattern(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+        /// <summary>What was typed so far, taken literally (a '[' in a name is not a wildcard), followed by anything.</summary>
+        private static WildcardPattern Pattern(string wordToComplete) =>
+            new WildcardPattern(WildcardPattern.Escape(wordToComplete.Trim('\'', '"')) + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+
+        /// <summary>Candidate names filtered by what was typed, each once, sorted.</summary>
+        public static IEnumerable<CompletionResult> Matching(string wordToComplete, IEnumerable<string>? candidates)
+        {
+            var pattern = Pattern(wordToComplete);
+            return (candidates ?? Enumerable.Empty<string>())
+                .Where(pattern.IsMatch)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderBy(candidate => candidate, StringComparer.OrdinalIgnoreCase)
+                .Select(candidate => Result(candidate, candidate, candidate))
+                .ToList();
+        }
     }
 
     /// <summary>Where log lines go when nobody reads them: completers run outside any pipeline.</summary>
@@ -97,8 +115,7 @@ namespace NotionPS.Cmdlets
                 columns = ColumnsById[key] = schema.Properties.Select(p => p.Name).ToList();
             }
 
-            var pattern = Completion.Pattern(wordToComplete);
-            return columns.Where(pattern.IsMatch).Select(column => Completion.Result(column, column, column)).ToList();
+            return Completion.Matching(wordToComplete, columns);
         }
 
         private static string? Parse(object? value)
@@ -148,5 +165,26 @@ namespace NotionPS.Cmdlets
 
                 return (JsonRead.String(result, "id") ?? string.Empty, JsonRead.PlainText(JsonRead.Array(result, "title")));
             }).Where(found => found.Item1.Length > 0);
+    }
+
+    /// <summary>Completes -Vault with the registered SecretManagement vaults (within the time limit).</summary>
+    public sealed class VaultNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completion.Matching(wordToComplete, Completion.Within(_ => Task.FromResult(
+                VaultCompletion.Query(bridge => bridge.GetVaults().Select(vault => vault.Name))), Completion.VaultTimeLimit));
+    }
+
+    /// <summary>Completes -Name with the registrations, in the vault given with -Vault if any (within the time limit).</summary>
+    public sealed class IntegrationNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var vault = fakeBoundParameters?["Vault"] as string;
+            return Completion.Matching(wordToComplete, Completion.Within(_ => Task.FromResult(
+                VaultCompletion.Query(bridge => new IntegrationRegistry(bridge).Find("*", vault, _ => { }).Found.Select(registration => registration.Name))), Completion.VaultTimeLimit));
+        }
     }
 }

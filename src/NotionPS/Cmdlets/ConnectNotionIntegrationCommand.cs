@@ -56,7 +56,7 @@ namespace NotionPS.Cmdlets
         public Uri BaseUri { get; set; } = NotionClientOptions.DefaultBaseUri;
 
         [Parameter]
-        [ValidateSet("2026-03-11", "2025-09-03", "2022-06-28")]
+        [ValidateSet(Client.ApiVersion.Latest, Client.ApiVersion.DataSources, Client.ApiVersion.Legacy)]
         public string ApiVersion { get; set; } = NotionClientOptions.DefaultApiVersion;
 
         [Parameter]
@@ -203,14 +203,7 @@ namespace NotionPS.Cmdlets
                 });
             }
 
-            var token = new SecureString();
-            foreach (var character in value!)
-            {
-                token.AppendChar(character);
-            }
-
-            token.MakeReadOnly();
-            return token;
+            return SecureStrings.FromText(value!);
         }
 
         private const string WaysToConnect =

@@ -26,7 +26,7 @@ namespace NotionPS.Cmdlets
                 {
                     return await client.GetSchemaAsync(databaseId!, log, cancellationToken).ConfigureAwait(false);
                 }
-                catch (NotionApiException ex) when (ex.Code == "validation_error" && ex.ApiMessage.IndexOf("data source", StringComparison.OrdinalIgnoreCase) >= 0)
+                catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
                 {
                     // 2022-06-28 cannot read a database that has several data sources at all.
                     throw new DataSourceChoiceException(databaseId!, ex);

@@ -7,7 +7,6 @@ namespace NotionPS.Cmdlets
     /// <para type="synopsis">Forgets the session's current Notion connection. Stored registrations are not touched.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "NotionIntegration", HelpUri = NotionCmdletBase.HelpUriBase + "Disconnect-NotionIntegration.md")]
-    [OutputType(typeof(void))]
     public sealed class DisconnectNotionIntegrationCommand : PSCmdlet
     {
         protected override void EndProcessing()

@@ -57,37 +57,41 @@ namespace NotionPS.Cmdlets
                 databaseId.DataSources = database.DataSources.Select(source => new NotionDataSource(source.Id, source.Name, database.Id)).ToList();
                 return true;
             }
-            catch (NotionApiException ex) when (ex.Code == "validation_error" || ex.Code == "object_not_found")
-            {
-                WriteError(IsPage(databaseId.DatabaseId)
-                    ? new ErrorRecord(
-                        new ArgumentException(Remedies.NotADatabase(databaseId.DatabaseId)),
-                        "NotionIdIsAPage",
-                        ErrorCategory.InvalidArgument,
-                        databaseId.Url)
-                    : ToErrorRecord(ex, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName)
-                        + " If you copied only the part after ?v=, that is the view ID: copy the 32 characters before the '?' instead."));
-            }
             catch (NotionApiException ex)
             {
-                WriteError(ToErrorRecord(ex, databaseId.Url));
+                WriteError(DescribeFailure(databaseId, ex));
+                return false;
             }
-
-            return false;
         }
 
-        private bool IsPage(string id)
+        private ErrorRecord DescribeFailure(NotionDatabaseId databaseId, NotionApiException failure)
         {
+            if (ApiVersion.IsSeveralDataSourcesRefusal(failure))
+            {
+                return new ErrorRecord(new DataSourceChoiceException(databaseId.DatabaseId, failure), "NotionDatabaseHasSeveralDataSources", ErrorCategory.InvalidOperation, databaseId.Url);
+            }
+
+            if (failure.Code != "object_not_found" && failure.Code != "validation_error")
+            {
+                return ToErrorRecord(failure, databaseId.Url);
+            }
+
+            // Pages and databases share one ID space; only asking for the page tells which it is.
             try
             {
-                using (Await(cancellationToken => Client.GetPageAsync(id, Log, cancellationToken)))
+                using (Await(cancellationToken => Client.GetPageAsync(databaseId.DatabaseId, Log, cancellationToken)))
                 {
-                    return true;
+                    return new ErrorRecord(new ArgumentException(Remedies.NotADatabase(databaseId.DatabaseId)), "NotionIdIsAPage", ErrorCategory.InvalidArgument, databaseId.Url);
                 }
             }
-            catch (NotionApiException)
+            catch (NotionApiException pageFailure) when (pageFailure.Code == "object_not_found" || pageFailure.Code == "validation_error")
             {
-                return false;
+                return ToErrorRecord(failure, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName)
+                    + " If you copied only the part after ?v=, that is the view ID: copy the 32 characters before the '?' instead.");
+            }
+            catch (NotionApiException pageFailure)
+            {
+                return ToErrorRecord(pageFailure, databaseId.Url);
             }
         }
     }

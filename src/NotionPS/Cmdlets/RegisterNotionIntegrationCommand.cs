@@ -34,7 +34,7 @@ namespace NotionPS.Cmdlets
         public Uri BaseUri { get; set; } = NotionClientOptions.DefaultBaseUri;
 
         [Parameter]
-        [ValidateSet("2026-03-11", "2025-09-03", "2022-06-28")]
+        [ValidateSet(Client.ApiVersion.Latest, Client.ApiVersion.DataSources, Client.ApiVersion.Legacy)]
         public string ApiVersion { get; set; } = NotionClientOptions.DefaultApiVersion;
 
         /// <summary>Replace a registration of the same name in that vault.</summary>

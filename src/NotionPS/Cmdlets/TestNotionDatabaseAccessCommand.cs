@@ -20,6 +20,7 @@ namespace NotionPS.Cmdlets
     {
         /// <summary>The database's ID, or its URL as copied from Notion.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Link", "Href")]
         [ValidateNotNullOrEmpty]
         public string[] DatabaseId { get; set; } = Array.Empty<string>();
 
@@ -77,6 +78,16 @@ namespace NotionPS.Cmdlets
             try
             {
                 database = await Client.GetDatabaseAsync(result.DatabaseId, Log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
+            {
+                Fail(result, NotionDatabaseAccessStatus.Error, new DataSourceChoiceException(result.DatabaseId, ex).Message);
+                return;
+            }
+            catch (NotionApiException ex) when (ApiVersion.IsNoReachableDataSourceRefusal(ex))
+            {
+                Fail(result, NotionDatabaseAccessStatus.NoAccessibleDataSource, Remedies.ShareSourceDatabase + $" (Notion said: {ex.ApiMessage})");
+                return;
             }
             catch (NotionApiException ex) when (ex.Code == "object_not_found" || ex.Code == "validation_error")
             {
@@ -176,6 +187,7 @@ namespace NotionPS.Cmdlets
             }
 
             result.CanInsert = true;
+            var leftBehind = $"the test row \"{title}\" ({pageId}) is still in the database: delete it by hand.";
             try
             {
                 using (await Client.TrashPageAsync(pageId, Log, cancellationToken).ConfigureAwait(false))
@@ -186,12 +198,39 @@ namespace NotionPS.Cmdlets
             catch (NotionApiException ex) when (ex.Code == "restricted_resource")
             {
                 result.CanUpdate = false;
-                Fail(result, NotionDatabaseAccessStatus.MissingCapability,
-                    $"It can add rows but not change them, so the test row \"{title}\" ({pageId}) is still there: delete it by hand. " + Remedies.MissingCapability("Update content"));
+                Fail(result, NotionDatabaseAccessStatus.MissingCapability, "It can add rows but not change them, so " + leftBehind + " " + Remedies.MissingCapability("Update content"));
                 return;
+            }
+            catch (NotionApiException ex)
+            {
+                Fail(result, NotionDatabaseAccessStatus.Error, $"Moving the test row to the trash failed ({ex.Message}), so " + leftBehind);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await TrashAfterStopAsync(pageId, leftBehind).ConfigureAwait(false);
+                throw;
             }
 
             result.Message = $"\"{result.Integration}\" can read, query, insert and update \"{result.Title}\" (a test row was added and moved to the trash).";
+        }
+
+        /// <summary>Ctrl+C came between adding the test row and trashing it: one short try to tidy up, else say what is left.</summary>
+        private async Task TrashAfterStopAsync(string pageId, string leftBehind)
+        {
+            using (var shortWhile = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            {
+                try
+                {
+                    using (await Client.TrashPageAsync(pageId, Log, shortWhile.Token).ConfigureAwait(false))
+                    {
+                    }
+                }
+                catch (Exception ex) when (ex is NotionApiException || ex is OperationCanceledException)
+                {
+                    Log.Verbose("Stopped before tidying up: " + leftBehind);
+                }
+            }
         }
 
         private static void Fail(NotionDatabaseAccess result, NotionDatabaseAccessStatus status, string message)

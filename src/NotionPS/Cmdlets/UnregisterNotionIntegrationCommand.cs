@@ -9,7 +9,6 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Unregister, "NotionIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = NotionCmdletBase.HelpUriBase + "Unregister-NotionIntegration.md")]
-    [OutputType(typeof(void))]
     public sealed class UnregisterNotionIntegrationCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

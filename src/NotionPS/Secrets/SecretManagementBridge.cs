@@ -6,6 +6,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 
+using NotionPS.Client;
+
 namespace NotionPS.Secrets
 {
     /// <summary>
@@ -88,7 +90,7 @@ namespace NotionPS.Secrets
                 case PSCredential credential:
                     return credential.Password;
                 case string text:
-                    return ToSecureString(text);
+                    return SecureStrings.FromText(text);
                 default:
                     throw new SecretVaultException(
                         VaultErrors.NotionSecretTypeNotSupported(secretName, vault, results[0].BaseObject.GetType().Name));
@@ -151,6 +153,11 @@ namespace NotionPS.Secrets
                 {
                     throw new SecretVaultException(VaultErrors.SecretManagementNotInstalled(ex));
                 }
+                catch (PipelineStoppedException)
+                {
+                    // Ctrl+C while a vault prompts or works stops the pipeline; it is not a vault failure.
+                    throw;
+                }
                 catch (RuntimeException ex)
                 {
                     throw new SecretVaultException(Map(command, ex.ErrorRecord, secretName, vault));
@@ -199,18 +206,6 @@ namespace NotionPS.Secrets
             }
 
             return false;
-        }
-
-        private static SecureString ToSecureString(string text)
-        {
-            var secure = new SecureString();
-            foreach (var c in text)
-            {
-                secure.AppendChar(c);
-            }
-
-            secure.MakeReadOnly();
-            return secure;
         }
 
         /// <summary>Marks SecretManagement's refusal of metadata, which SetToken answers by retrying.</summary>

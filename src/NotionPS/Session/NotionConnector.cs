@@ -16,7 +16,7 @@ namespace NotionPS.Session
         {
             var client = new NotionClient(token, options);
             var bot = await client.GetMeAsync(log, cancellationToken).ConfigureAwait(false);
-            return new NotionConnection(client, bot, DateTime.UtcNow);
+            return new NotionConnection(client, bot, DateTime.Now);
         }
     }
 }

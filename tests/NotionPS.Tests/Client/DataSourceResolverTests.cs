@@ -48,7 +48,12 @@ public class DataSourceResolverTests
     [Fact]
     public async Task UnderTheLegacyVersionADatabaseWithSeveralDataSourcesSaysWhichVersionCanReadIt()
     {
-        var handler = new ScriptedHandler(Error(400, "validation_error", "Databases with multiple data sources are not supported in this API version."));
+        var handler = new ScriptedHandler(() => new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
+        {
+            Content = new System.Net.Http.StringContent(
+                "{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"Databases with multiple data sources are not supported in this API version.\"," +
+                "\"request_id\":\"r1\",\"additional_data\":{\"child_data_source_ids\":[\"ds-a\",\"ds-b\"]}}"),
+        });
 
         var error = await Assert.ThrowsAsync<DataSourceChoiceException>(() => DataSourceResolver.ResolveAsync(NewClient(handler, new FakeClock(), "2022-06-28"), "db2", null, new RecordingLog(), CancellationToken.None));
 

@@ -103,6 +103,71 @@ public class NotionClientTests
     }
 
     [Fact]
+    public async Task GivesUpAtOnceWhenRetryAfterIsLongerThanItWaits()
+    {
+        var clock = new FakeClock();
+        var handler = new ScriptedHandler(RateLimited(3600), Ok("{}"));
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() => NewClient(handler, clock).GetPageAsync("p1", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal("rate_limited", failure.Code);
+        Assert.Single(handler.Requests);
+        Assert.DoesNotContain(clock.Delays, delay => delay > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task ReadsRetryAfterGivenAsADateAndBacksOffWithoutOne()
+    {
+        var clock = new FakeClock();
+        var dated = Error(529, "service_overload");
+        var handler = new ScriptedHandler(
+            () =>
+            {
+                var response = dated();
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddSeconds(30));
+                return response;
+            },
+            Error(529, "service_overload"),
+            Ok("{}"));
+
+        using (await NewClient(handler, clock).GetPageAsync("p1", new RecordingLog(), CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(3, handler.Requests.Count);
+        var waits = clock.Delays.Where(delay => delay > TimeSpan.Zero).ToList();
+        Assert.InRange(waits[0], TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(1), waits[1]);
+    }
+
+    [Fact]
+    public async Task KeepsAPathPrefixOfTheBaseUri()
+    {
+        var handler = new ScriptedHandler(Ok("{}"));
+        var options = new NotionClientOptions { BaseUri = new Uri("https://proxy.example.com/notion") };
+        var clock = new FakeClock();
+
+        using (await new NotionClient(Secure(TestToken), options, clock, new RateLimiter(0, 1, clock), handler).GetPageAsync("p1", new RecordingLog(), CancellationToken.None))
+        {
+        }
+
+        Assert.Equal("https://proxy.example.com/notion/v1/pages/p1", handler.Requests.Single().Uri);
+    }
+
+    [Fact]
+    public async Task KeepsNotionsAdditionalData()
+    {
+        var handler = new ScriptedHandler(() => new HttpResponseMessage(HttpStatusCode.BadRequest)
+        {
+            Content = new StringContent("{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"Databases with multiple data sources are not supported in this API version.\",\"request_id\":\"r\",\"additional_data\":{\"child_data_source_ids\":[\"a\",\"b\"]}}"),
+        });
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() => NewClient(handler, new FakeClock()).GetDatabaseAsync("db", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal(2, failure.AdditionalData!.Value.GetProperty("child_data_source_ids").GetArrayLength());
+    }
+
+    [Fact]
     public async Task MapsNotionsErrorBodyWithStatusCodeMessageAndRequestId()
     {
         var handler = new ScriptedHandler(Error(404, "object_not_found", "Could not find database with ID: abc. Make sure the relevant pages and databases are shared with your integration \"Bot\".", "req-123"));
@@ -133,7 +198,7 @@ public class NotionClientTests
     [Fact]
     public async Task CancellationStopsARetryAfterWait()
     {
-        var handler = new ScriptedHandler(RateLimited(3600), Ok("{}"));
+        var handler = new ScriptedHandler(RateLimited(60), Ok("{}"));
         var client = new NotionClient(Secure(TestToken), new NotionClientOptions(), SystemClockForTests, RateLimiter(), handler);
         using var cancel = new CancellationTokenSource();
 

@@ -83,16 +83,15 @@ public class RateLimiterTests
     }
 
     [Fact]
-    public void ReconfiguringClearsAPauseLeftByACancelledWait()
+    public void APauseHoldsForANewConnectionOfTheSameToken()
     {
         var clock = new FakeClock();
         var limiter = new RateLimiter(3, 1, clock);
-        limiter.PauseFor(TimeSpan.FromHours(1));
+        limiter.PauseFor(TimeSpan.FromSeconds(30));
 
         limiter.Configure(3, 1);
 
-        Assert.Equal(TimeSpan.Zero, limiter.Reserve());
-        Assert.Equal(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 3), limiter.Reserve());
+        Assert.Equal(TimeSpan.FromSeconds(30), limiter.Reserve());
     }
 
     [Fact]

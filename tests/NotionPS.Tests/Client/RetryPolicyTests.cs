@@ -23,7 +23,7 @@ public class RetryPolicyTests
     [InlineData(409, true, false)]
     public void RetriesOnlyWhatIsSafe(int status, bool safeToRepeat, bool expected)
     {
-        Assert.Equal(expected, new RetryPolicy(3).ShouldRetry(1, status, safeToRepeat));
+        Assert.Equal(expected, new RetryPolicy(3).ShouldRetry(1, status, safeToRepeat, TimeSpan.Zero));
     }
 
     [Fact]
@@ -31,9 +31,18 @@ public class RetryPolicyTests
     {
         var policy = new RetryPolicy(2);
 
-        Assert.True(policy.ShouldRetry(2, 429, false));
-        Assert.False(policy.ShouldRetry(3, 429, false));
-        Assert.False(new RetryPolicy(0).ShouldRetry(1, 429, true));
+        Assert.True(policy.ShouldRetry(2, 429, false, TimeSpan.Zero));
+        Assert.False(policy.ShouldRetry(3, 429, false, TimeSpan.Zero));
+        Assert.False(new RetryPolicy(0).ShouldRetry(1, 429, true, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void RefusesToWaitLongerThanTheCap()
+    {
+        var policy = new RetryPolicy(5);
+
+        Assert.True(policy.ShouldRetry(1, 429, true, RetryPolicy.MaximumWait));
+        Assert.False(policy.ShouldRetry(1, 429, true, RetryPolicy.MaximumWait + TimeSpan.FromSeconds(1)));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     /// <summary>A hosted session with the module imported and $emu, $token, $readOnlyToken set.</summary>
     public ModuleSession NewSession(System.Management.Automation.Host.PSHost? host = null)
     {
-        var session = new ModuleSession(host);
+        var session = host == null ? new ModuleSession() : ModuleSession.WithHost(host);
         // Functional tests run with both limits off; the limiter has tests of its own.
         session.Run(
             "$PSDefaultParameterValues['Connect-NotionIntegration:RequestsPerSecond'] = 0",

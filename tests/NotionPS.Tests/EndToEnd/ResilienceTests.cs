@@ -102,8 +102,10 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task CtrlCStopsAtOnceDuringARetryAfterWait()
     {
-        session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu");
-        await emulator.SetRateLimitAsync(0, 1, retryAfterSeconds: 3600);
+        // Its own integration: the minute-long pause it draws must not hold back the other tests' token.
+        await emulator.AdminPostAsync("integrations", new { name = "Patient", token = "demo-token-patient", capabilities = new[] { "read" } });
+        session.Run("$patient = [securestring]::new(); 'demo-token-patient'.ToCharArray() | ForEach-Object { $patient.AppendChar($_) }; $null = Connect-NotionIntegration -Token $patient -BaseUri $emu");
+        await emulator.SetRateLimitAsync(0, 1, retryAfterSeconds: 60);
         await emulator.AdminPostAsync("faults", new { kind = "429", count = 1 });
 
         using var ps = session.CreatePowerShell();
@@ -111,7 +113,7 @@ public sealed class ResilienceTests : IDisposable
         var retryAnnounced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         ps.Streams.Verbose.DataAdded += (_, _) =>
         {
-            if (ps.Streams.Verbose.Any(line => line.Message.Contains("retry 1 of 5 in 3600.0 s")))
+            if (ps.Streams.Verbose.Any(line => line.Message.Contains("retry 1 of 5 in 60.0 s")))
             {
                 retryAnnounced.TrySetResult();
             }
@@ -119,7 +121,7 @@ public sealed class ResilienceTests : IDisposable
         var running = ps.BeginInvoke();
         await retryAnnounced.Task.WaitAsync(TimeSpan.FromMinutes(1));
 
-        // An hour-long Retry-After: Stop() returns only because the wait was cancelled.
+        // A minute-long Retry-After: Stop() returns before it only because the wait was cancelled.
         await Task.Factory.FromAsync(ps.BeginStop(null, null), ps.EndStop).WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);

@@ -124,6 +124,7 @@ public sealed class SetupFlowTests : IDisposable
     [Theory]
     [InlineData("2026-03-11")]
     [InlineData("2025-09-03")]
+    [InlineData("2022-06-28")]
     public void UrlsPipeIntoIdsAndIntoAnAccessTestWithOneLinePerDatabase(string apiVersion)
     {
         var result = session.Run(
@@ -140,7 +141,8 @@ public sealed class SetupFlowTests : IDisposable
         var tasks = byId[EmulatorFixture.TasksDatabaseId];
         Assert.Equal((NotionDatabaseAccessStatus.Accessible, "Tasks", true, true), (tasks.Status, tasks.Title, tasks.CanRead, tasks.CanQuery));
         Assert.Null(tasks.CanInsert);
-        Assert.Equal(EmulatorFixture.TasksDataSourceId, Assert.Single(tasks.DataSources).DataSourceId);
+        // Under 2022-06-28 the database is its own (single) data source.
+        Assert.Equal(apiVersion == "2022-06-28" ? EmulatorFixture.TasksDatabaseId : EmulatorFixture.TasksDataSourceId, Assert.Single(tasks.DataSources).DataSourceId);
         Assert.Equal("NotionPS Demo", tasks.Integration);
 
         var notes = byId[EmulatorFixture.PrivateNotesDatabaseId];
@@ -150,8 +152,18 @@ public sealed class SetupFlowTests : IDisposable
         Assert.Contains("Add connections", notes.Message);
         Assert.Contains("\"NotionPS Demo\"", notes.Message);
 
-        Assert.Equal(2, byId[EmulatorFixture.ProjectsDatabaseId].DataSources.Count);
-        Assert.Equal(NotionDatabaseAccessStatus.Accessible, byId[EmulatorFixture.ProjectsDatabaseId].Status);
+        var projects = byId[EmulatorFixture.ProjectsDatabaseId];
+        if (apiVersion == "2022-06-28")
+        {
+            // That version cannot read a database with several data sources at all: the result says which can.
+            Assert.Equal(NotionDatabaseAccessStatus.Error, projects.Status);
+            Assert.Contains("-ApiVersion 2025-09-03", projects.Message);
+        }
+        else
+        {
+            Assert.Equal(2, projects.DataSources.Count);
+            Assert.Equal(NotionDatabaseAccessStatus.Accessible, projects.Status);
+        }
 
         var linked = byId[EmulatorFixture.LinkedDatabaseId];
         Assert.Equal(NotionDatabaseAccessStatus.NoAccessibleDataSource, linked.Status);
@@ -276,11 +288,14 @@ public sealed class SetupFlowTests : IDisposable
         Assert.Equal(new[] { true, false }, result.OutputOf<bool>());
     }
 
-    [Fact]
-    public async Task IncludeWriteAddsATestRowAndTrashesIt()
+    [Theory]
+    [InlineData("2026-03-11")]
+    [InlineData("2025-09-03")]
+    [InlineData("2022-06-28")]
+    public async Task IncludeWriteAddsATestRowAndTrashesIt(string apiVersion)
     {
         var result = session.Run(
-            $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId} -IncludeWrite -Confirm:$false -Verbose");
+            $"$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion {apiVersion}; Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId} -IncludeWrite -Confirm:$false -Verbose");
 
         var access = Assert.Single(result.OutputOf<NotionDatabaseAccess>());
         Assert.Equal((NotionDatabaseAccessStatus.Accessible, (bool?)true, (bool?)true), (access.Status, access.CanInsert, access.CanUpdate));

@@ -19,7 +19,15 @@ public sealed class ModuleSession : IDisposable
 
     private readonly Runspace runspace;
 
-    public ModuleSession(PSHost? host = null)
+    public ModuleSession()
+        : this(null)
+    {
+    }
+
+    /// <summary>A session whose Out-Host writes to <paramref name="host"/> (see <see cref="TextCaptureHost"/>).</summary>
+    public static ModuleSession WithHost(PSHost host) => new(host);
+
+    private ModuleSession(PSHost? host)
     {
         // CreateDefault2: CreateDefault needs a console host the test process does not have.
         runspace = host == null

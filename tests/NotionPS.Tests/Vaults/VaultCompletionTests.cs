@@ -34,6 +34,14 @@ public class VaultCompletionTests
     }
 
     [Fact]
+    public void TypedTextIsLiteralNotAWildcard()
+    {
+        var matches = NotionPS.Cmdlets.Completion.Matching("[T", new[] { "[Team]", "Team", "Store" });
+
+        Assert.Equal(new[] { "'[Team]'" }, matches.Select(match => match.CompletionText));
+    }
+
+    [Fact]
     public void CompletesNothingWithoutSecretManagement()
     {
         using var session = new VaultSession(withSecretManagement: false);
