@@ -1,0 +1,112 @@
+// The @notionhq/client side of the NotionPS benchmark. One workload per process (so memory is this
+// workload's alone), written the way an SDK user would: the Client with its defaults, pages of 100,
+// one create per row. Prints one line: RESULT {"elapsedMs", "cpuMs", "peakBytes", "rows", "failed", ...}.
+//
+//   node workload.mjs read  <baseUrl> <token> <dataSourceId>
+//   node workload.mjs write <baseUrl> <token> <dataSourceId> <rows> <namePrefix> [workers]
+//   node workload.mjs import <baseUrl> <token>
+import { performance } from "node:perf_hooks";
+
+const [kind, baseUrl, token, dataSourceId, rowCount, namePrefix, workerCount] = process.argv.slice(2);
+
+const started = performance.now();
+const { Client } = await import("@notionhq/client");
+const importMs = performance.now() - started;
+const notion = new Client({ auth: token, baseUrl, logLevel: "error" });
+
+// CPU time of the workload alone, as the .NET side measures it.
+const cpuAtStart = process.cpuUsage();
+const result = kind === "read" ? await read() : kind === "write" ? await write() : await firstCall();
+const cpu = process.cpuUsage(cpuAtStart);
+console.log("RESULT " + JSON.stringify({
+  ...result,
+  cpuMs: (cpu.user + cpu.system) / 1000,
+  peakBytes: process.resourceUsage().maxRSS * 1024,
+}));
+
+/**
+ * Reads every row in created order. Notion stops a query at 10,000 rows (has_more false,
+ * request_status incomplete), so past it the read goes on with a created-time window from the newest
+ * minute seen, skipping the rows of that minute already counted: what NotionPS does for its callers.
+ */
+async function read() {
+  const begin = performance.now();
+  let rows = 0;
+  let cursor;
+  let windowStart;
+  let newestCreated;
+  let newestIds = new Set();
+  let alreadyCounted = new Set();
+  for (;;) {
+    const filter = windowStart && { timestamp: "created_time", created_time: { on_or_after: windowStart } };
+    const page = await notion.dataSources.query({
+      data_source_id: dataSourceId,
+      page_size: 100,
+      start_cursor: cursor,
+      sorts: [{ timestamp: "created_time", direction: "ascending" }],
+      ...(filter ? { filter } : {}),
+    });
+    for (const row of page.results) {
+      if (alreadyCounted.has(row.id)) continue;
+      if (row.created_time !== newestCreated) {
+        newestCreated = row.created_time;
+        newestIds = new Set();
+      }
+      newestIds.add(row.id);
+      rows++;
+    }
+
+    if (page.has_more && page.next_cursor) {
+      cursor = page.next_cursor;
+    } else if (page.request_status?.type === "incomplete" && newestCreated !== windowStart) {
+      windowStart = newestCreated;
+      alreadyCounted = newestIds;
+      newestIds = new Set(alreadyCounted);
+      cursor = undefined;
+    } else {
+      break;
+    }
+  }
+
+  return { elapsedMs: performance.now() - begin, rows, failed: 0 };
+}
+
+/** Adds rows, one create at a time per worker; several workers share the one Client (and its retries). */
+async function write() {
+  const total = Number(rowCount);
+  const workers = Number(workerCount ?? 1);
+  const begin = performance.now();
+  let next = 0;
+  let rows = 0;
+  let failed = 0;
+  async function worker() {
+    while (next < total) {
+      const seq = ++next;
+      try {
+        await notion.pages.create({
+          parent: { type: "data_source_id", data_source_id: dataSourceId },
+          properties: {
+            Name: { title: [{ text: { content: `${namePrefix}-${seq}` } }] },
+            Seq: { number: seq },
+            Status: { select: { name: ["Todo", "Doing", "Done"][seq % 3] } },
+            Done: { checkbox: seq % 2 === 0 },
+            Notes: { rich_text: [{ text: { content: "Added by the SDK benchmark" } }] },
+          },
+        });
+        rows++;
+      } catch {
+        failed++;
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: workers }, worker));
+  return { elapsedMs: performance.now() - begin, rows, failed };
+}
+
+/** The SDK's counterpart of workload 5: loading the package and its first call (users.me). */
+async function firstCall() {
+  const begin = performance.now();
+  await notion.users.me({});
+  return { importMs, firstCallMs: performance.now() - begin, elapsedMs: performance.now() - begin, rows: 0, failed: 0 };
+}
