@@ -140,15 +140,21 @@ namespace NotionPS.Cmdlets
             var read = 0;
             try
             {
+                Task<ListPage>? next = null;
                 while (!query.Done && !IsPagingDone)
                 {
                     var windows = query.Windows;
-                    var page = Await(cancellationToken => Client.QueryPageAsync(schema.Id, query.Filter, query.Sorts, query.Cursor, PageSize(), Log, cancellationToken));
+                    var page = Await(_ => next ?? FetchPage(schema, query));
                     var fresh = query.Accept(page);
                     if (query.Windows > windows)
                     {
                         Log.Verbose($"Notion stops a query at 10,000 rows; reading on with the rows of \"{schema.Name}\" created at or after the newest seen.");
                     }
+
+                    // Without -First, ask for the next page now: Notion works on it while this one is
+                    // converted and written, and memory still holds at most two pages. (With -First the
+                    // next page's size depends on how many rows this one gives.)
+                    next = !query.Done && PagingParameters.First == ulong.MaxValue ? FetchPage(schema, query) : null;
 
                     var rows = Raw ? fresh.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(fresh, cancellationToken)).Select(RowObjects.ToPSObject);
                     foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
@@ -178,6 +184,10 @@ namespace NotionPS.Cmdlets
                 WriteProgress(progress);
             }
         }
+
+        /// <summary>Starts the query for the page after the last one accepted (the first page, at the start).</summary>
+        private Task<ListPage> FetchPage(DataSourceSchema schema, RowQuery query) =>
+            Client.QueryPageAsync(schema.Id, query.Filter, query.Sorts, query.Cursor, PageSize(), Log, CancelOnStop);
 
         /// <summary>100, or fewer when -First (with -Skip) wants fewer rows than that.</summary>
         private int PageSize()

@@ -29,10 +29,15 @@ namespace NotionPS.Cmdlets
 
         protected override void StopProcessing() => stopping.Cancel();
 
+        /// <summary>
+        /// The pipeline is done with this cmdlet (also when a downstream Select-Object -First stopped it early):
+        /// cancel whatever request is still in flight, such as a page read ahead, and take no more log lines.
+        /// </summary>
         public void Dispose()
         {
-            stopping.Dispose();
-            pendingLog.Dispose();
+            // Not disposed: a request still unwinding may yet read the token, and a source without a timer holds nothing.
+            stopping.Cancel();
+            pendingLog.CompleteAdding();
         }
 
         /// <summary>
@@ -180,13 +185,25 @@ namespace NotionPS.Cmdlets
 
             public bool IsDebugEnabled { get; }
 
-            public void Verbose(string message) => queue.Add(new LogLine(false, message));
+            public void Verbose(string message) => Add(new LogLine(false, message));
 
             public void Debug(string message)
             {
                 if (IsDebugEnabled)
                 {
-                    queue.Add(new LogLine(true, message));
+                    Add(new LogLine(true, message));
+                }
+            }
+
+            /// <summary>Drops lines that come after the cmdlet finished (a cancelled read-ahead reporting its end).</summary>
+            private void Add(LogLine line)
+            {
+                try
+                {
+                    queue.Add(line);
+                }
+                catch (InvalidOperationException) when (queue.IsAddingCompleted)
+                {
                 }
             }
         }
