@@ -74,10 +74,10 @@ namespace NotionPS.Client
             for (var attempt = 1; ; attempt++)
             {
                 await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var (text, failure, retryAfter) = await SendOnceAsync(method, path, bodyText, attempt, log, cancellationToken).ConfigureAwait(false);
+                var (document, failure, retryAfter) = await SendOnceAsync(method, path, bodyText, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
                 {
-                    return ParseSuccess(text, method, path);
+                    return document!;
                 }
 
                 var wait = RetryPolicy.Delay(attempt, retryAfter);
@@ -99,8 +99,8 @@ namespace NotionPS.Client
             }
         }
 
-        /// <summary>One attempt: the body of a 2xx answer, or the failure and the server's Retry-After.</summary>
-        private async Task<(string Text, NotionApiException? Failure, TimeSpan? RetryAfter)> SendOnceAsync(
+        /// <summary>One attempt: the parsed body of a 2xx answer, or the failure and the server's Retry-After.</summary>
+        private async Task<(JsonDocument? Document, NotionApiException? Failure, TimeSpan? RetryAfter)> SendOnceAsync(
             HttpMethod method, string path, string? bodyText, int attempt, INotionLog log, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -112,24 +112,30 @@ namespace NotionPS.Client
                     timeout.CancelAfter(Options.Timeout);
                     using (var response = await SendCore(request, path, timeout.Token, cancellationToken).ConfigureAwait(false))
                     {
-                        var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         var status = (int)response.StatusCode;
                         log.Verbose($"{method} {path} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
+                        if (response.IsSuccessStatusCode && !log.IsDebugEnabled)
+                        {
+                            // A page of rows is ~175 KB: parsed from the buffered bytes, never copied into a string.
+                            return await ParseSuccessAsync(response.Content, method, path).ConfigureAwait(false);
+                        }
+
+                        var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         if (log.IsDebugEnabled)
                         {
                             log.Debug(Redact($"{method} {path} response body: {text}"));
                         }
 
                         return response.IsSuccessStatusCode
-                            ? (text, null, null)
-                            : (text, ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
+                            ? ParseSuccess(text, method, path)
+                            : (null, ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
                     }
                 }
             }
             catch (NotionApiException transportFailure)
             {
                 log.Verbose($"{method} {path} -> {transportFailure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
-                return (string.Empty, transportFailure, null);
+                return (null, transportFailure, null);
             }
         }
 
@@ -189,17 +195,41 @@ namespace NotionPS.Client
             return request;
         }
 
-        private static JsonDocument ParseSuccess(string text, HttpMethod method, string path)
+        private static async Task<(JsonDocument?, NotionApiException?, TimeSpan?)> ParseSuccessAsync(HttpContent? content, HttpMethod method, string path)
         {
+            if (content == null)
+            {
+                return ParseSuccess(string.Empty, method, path);
+            }
+
             try
             {
-                return JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text);
+                using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+                {
+                    return (stream.CanSeek && stream.Length == 0 ? JsonDocument.Parse("{}") : await JsonDocument.ParseAsync(stream).ConfigureAwait(false), null, null);
+                }
             }
             catch (JsonException ex)
             {
-                throw new NotionApiException(200, "invalid_response", $"The response was not JSON: {ex.Message}", null, method.Method, path, ex);
+                return (null, NotAJsonAnswer(ex, method, path), null);
             }
         }
+
+        private static (JsonDocument?, NotionApiException?, TimeSpan?) ParseSuccess(string text, HttpMethod method, string path)
+        {
+            try
+            {
+                return (JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text), null, null);
+            }
+            catch (JsonException ex)
+            {
+                return (null, NotAJsonAnswer(ex, method, path), null);
+            }
+        }
+
+        /// <summary>A 2xx whose body is not JSON (a captive portal, a misconfigured proxy): a failure, never retried.</summary>
+        private static NotionApiException NotAJsonAnswer(JsonException ex, HttpMethod method, string path) =>
+            new NotionApiException(200, "invalid_response", $"The response was not JSON: {ex.Message}", null, method.Method, path, ex);
 
         private static NotionApiException ParseFailure(string text, int status, string? reasonPhrase, string method, string path)
         {

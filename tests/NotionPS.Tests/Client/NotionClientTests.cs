@@ -183,6 +183,21 @@ public class NotionClientTests
         Assert.Contains("request_id req-123", failure.Message);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ASuccessThatIsNotJsonIsAnInvalidResponseNeitherRetriedNorCalledATransportFailure(bool debug)
+    {
+        var handler = new ScriptedHandler(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>captive portal</html>") }, Ok("{}"));
+        var log = new RecordingLog { IsDebugEnabled = debug };
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() => NewClient(handler, new FakeClock()).GetPageAsync("p1", log, CancellationToken.None));
+
+        Assert.Equal("invalid_response", failure.Code);
+        Assert.Single(handler.Requests);
+        Assert.Equal(new[] { "GET v1/pages/p1 -> 200 OK" }, log.VerboseLines.Select(line => line.Substring(0, line.IndexOf(" in ", StringComparison.Ordinal))));
+    }
+
     [Fact]
     public async Task DescribesANonNotionErrorBodyByItsStatus()
     {
