@@ -17,7 +17,15 @@ namespace NotionPS.Cmdlets
         {
             if (dataSourceId != null)
             {
-                return await client.GetSchemaAsync(dataSourceId, log, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await client.GetSchemaAsync(dataSourceId, log, cancellationToken).ConfigureAwait(false);
+                }
+                catch (NotionApiException ex) when (ex.Code == "object_not_found" && !ApiVersion.HasDataSources(client.Options.ApiVersion))
+                {
+                    // 2022-06-28 knows only databases (each its own data source): a real data source ID is never found.
+                    throw DataSourceChoiceException.NoDataSourcesInLegacyVersion(dataSourceId, ex);
+                }
             }
 
             if (!ApiVersion.HasDataSources(client.Options.ApiVersion))
@@ -52,8 +60,9 @@ namespace NotionPS.Cmdlets
         public DataSourceChoiceException(DatabaseInfo database)
             : base(Describe(database))
         {
-            HasNone = database.DataSources.Count == 0;
-            RecommendedAction = HasNone ? Remedies.ShareSourceDatabase : ChooseDataSource;
+            var hasNone = database.DataSources.Count == 0;
+            ErrorId = hasNone ? "NotionNoDataSource" : "NotionDatabaseHasSeveralDataSources";
+            RecommendedAction = hasNone ? Remedies.ShareSourceDatabase : ChooseDataSource;
         }
 
         /// <summary>Under Notion-Version 2022-06-28, which refuses a database with several data sources.</summary>
@@ -61,14 +70,29 @@ namespace NotionPS.Cmdlets
             : base($"Database {databaseId} has several data sources ({string.Join(", ", ApiVersion.ChildDataSources(refusal))}), "
                 + $"which Notion-Version {ApiVersion.Legacy} cannot read ({refusal.ApiMessage}). " + ConnectNewer, refusal)
         {
+            ErrorId = "NotionDatabaseHasSeveralDataSources";
             RecommendedAction = ConnectNewer;
         }
 
-        public bool HasNone { get; }
+        private DataSourceChoiceException(string message, string errorId, string recommendedAction)
+            : base(message)
+        {
+            ErrorId = errorId;
+            RecommendedAction = recommendedAction;
+        }
 
-        public string ErrorId => HasNone ? "NotionNoDataSource" : "NotionDatabaseHasSeveralDataSources";
+        public string ErrorId { get; }
 
         public string RecommendedAction { get; }
+
+        /// <summary>A data source ID given while connected with 2022-06-28, which knows only databases.</summary>
+        public static DataSourceChoiceException NoDataSourcesInLegacyVersion(string dataSourceId, NotionApiException notFound) =>
+            new DataSourceChoiceException(
+                $"No database {dataSourceId} is visible to the integration ({notFound.ApiMessage}). Under Notion-Version {ApiVersion.Legacy} there are no data sources: "
+                    + "-DataSourceId takes a database's own ID, so a data source ID from a newer version is never found.",
+                "NotionDataSourceNeedsNewerApiVersion",
+                $"Give the database's ID, or connect with -ApiVersion {ApiVersion.DataSources} or later to address its data sources. "
+                    + "If it is a database, share it with the integration (••• > Add connections).");
 
         private static string Describe(DatabaseInfo database)
         {

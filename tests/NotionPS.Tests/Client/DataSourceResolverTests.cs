@@ -46,6 +46,29 @@ public class DataSourceResolverTests
     }
 
     [Fact]
+    public async Task UnderTheLegacyVersionADataSourceIdThatIsNotFoundSaysWhy()
+    {
+        var handler = new ScriptedHandler(Error(404, "object_not_found", "Could not find database with ID: ds1."));
+
+        var error = await Assert.ThrowsAsync<DataSourceChoiceException>(() => DataSourceResolver.ResolveAsync(NewClient(handler, new FakeClock(), "2022-06-28"), null, "ds1", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal("NotionDataSourceNeedsNewerApiVersion", error.ErrorId);
+        Assert.Contains("no data sources", error.Message);
+        Assert.Contains("-ApiVersion 2025-09-03", error.RecommendedAction);
+        Assert.Equal("https://api.notion.com/v1/databases/ds1", Assert.Single(handler.Requests).Uri);
+    }
+
+    [Fact]
+    public async Task UnderANewerVersionADataSourceIdThatIsNotFoundIsNotionsOwnError()
+    {
+        var handler = new ScriptedHandler(Error(404, "object_not_found", "Could not find data_source with ID: ds1."));
+
+        var error = await Assert.ThrowsAsync<NotionPS.Client.NotionApiException>(() => DataSourceResolver.ResolveAsync(NewClient(handler, new FakeClock(), "2025-09-03"), null, "ds1", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal("object_not_found", error.Code);
+    }
+
+    [Fact]
     public async Task UnderTheLegacyVersionADatabaseWithSeveralDataSourcesSaysWhichVersionCanReadIt()
     {
         var handler = new ScriptedHandler(() => new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
