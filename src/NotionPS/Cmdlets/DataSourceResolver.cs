@@ -13,6 +13,10 @@ namespace NotionPS.Cmdlets
     /// </summary>
     internal static class DataSourceResolver
     {
+        /// <summary>A database's data sources as the output objects show them.</summary>
+        public static IReadOnlyList<NotionDataSource> DataSourcesOf(DatabaseInfo database) =>
+            database.DataSources.Select(source => new NotionDataSource(source.Id, source.Name, database.Id)).ToList();
+
         public static async Task<DataSourceSchema> ResolveAsync(NotionClient client, string? databaseId, string? dataSourceId, INotionLog log, CancellationToken cancellationToken)
         {
             if (dataSourceId != null)

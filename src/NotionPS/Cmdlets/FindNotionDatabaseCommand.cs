@@ -66,6 +66,6 @@ namespace NotionPS.Cmdlets
                 database.Url,
                 database.CreatedTime,
                 database.LastEditedTime,
-                dataSources ?? database.DataSources.Select(source => new NotionDataSource(source.Id, source.Name, database.Id)).ToList());
+                dataSources ?? DataSourceResolver.DataSourcesOf(database));
     }
 }

@@ -54,7 +54,7 @@ namespace NotionPS.Cmdlets
             {
                 var database = Await(cancellationToken => Client.GetDatabaseAsync(databaseId.DatabaseId, Log, cancellationToken));
                 databaseId.Title = database.Title;
-                databaseId.DataSources = database.DataSources.Select(source => new NotionDataSource(source.Id, source.Name, database.Id)).ToList();
+                databaseId.DataSources = DataSourceResolver.DataSourcesOf(database);
                 return true;
             }
             catch (NotionApiException ex)

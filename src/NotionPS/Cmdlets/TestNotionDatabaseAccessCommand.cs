@@ -107,7 +107,7 @@ namespace NotionPS.Cmdlets
             }
 
             result.Title = database.Title;
-            result.DataSources = database.DataSources.Select(source => new NotionDataSource(source.Id, source.Name, database.Id)).ToList();
+            result.DataSources = DataSourceResolver.DataSourcesOf(database);
             var readable = await FirstReadableSchemaAsync(database, cancellationToken).ConfigureAwait(false);
             if (readable == null)
             {
