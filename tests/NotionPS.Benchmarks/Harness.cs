@@ -64,6 +64,7 @@ internal sealed class Harness
             {
                 var dataSource = await emulator.CreateDataSourceAsync($"Read {rows}");
                 await emulator.SeedRowsAsync(dataSource, rows);
+                await emulator.WarmUpAsync(dataSource);
                 var workload = $"1-read {rows / 1000}k, no limit";
                 await RepeatAsync(workload, emulator,
                     () => ModuleAsync(emulator, "read", "--data-source", dataSource, "--rps", "0"),

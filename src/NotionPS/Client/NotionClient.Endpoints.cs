@@ -67,9 +67,17 @@ namespace NotionPS.Client
                 body["start_cursor"] = startCursor;
             }
 
-            using (var document = await QueryAsync(dataSourceId, body, log, cancellationToken).ConfigureAwait(false))
+            var (document, roundTrip) = await SendTimedAsync(HttpMethod.Post, ApiVersion.QueryPath(Options.ApiVersion, dataSourceId), body, true, log, cancellationToken).ConfigureAwait(false);
+            return ListPage.Owning(document, roundTrip);
+        }
+
+        /// <summary>The created time of the newest row matching <paramref name="filter"/>, or null when none does.</summary>
+        public async Task<DateTime?> NewestCreatedAsync(string dataSourceId, JsonNode? filter, INotionLog log, CancellationToken cancellationToken)
+        {
+            var newestFirst = new JsonArray(new JsonObject { ["timestamp"] = "created_time", ["direction"] = "descending" });
+            using (var page = await QueryPageAsync(dataSourceId, filter, newestFirst, null, 1, log, cancellationToken).ConfigureAwait(false))
             {
-                return ListPage.From(document.RootElement);
+                return page.Results.Count == 0 ? null : JsonRead.Time(page.Results[0], "created_time");
             }
         }
 

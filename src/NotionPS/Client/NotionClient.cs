@@ -63,7 +63,14 @@ namespace NotionPS.Client
         /// <see cref="NotionApiException"/>. <paramref name="safeToRepeat"/> marks requests that change
         /// nothing (GET, read-only queries): only those are repeated after a 5xx or a dropped connection.
         /// </summary>
-        public async Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        public async Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken) =>
+            (await SendTimedAsync(method, path, body, safeToRepeat, log, cancellationToken).ConfigureAwait(false)).Document;
+
+        /// <summary>
+        /// <see cref="SendAsync"/>, also returning how long the answered attempt took from sending to the parsed
+        /// body (no rate-limit wait included): a read uses it to tell whether one request at a time can keep up.
+        /// </summary>
+        public async Task<(JsonDocument Document, TimeSpan RoundTrip)> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
         {
             var bodyText = body?.ToJsonString();
             if (bodyText != null && log.IsDebugEnabled)
@@ -74,10 +81,11 @@ namespace NotionPS.Client
             for (var attempt = 1; ; attempt++)
             {
                 await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var started = Stopwatch.StartNew();
                 var (document, failure, retryAfter) = await SendOnceAsync(method, path, bodyText, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
                 {
-                    return document!;
+                    return (document!, started.Elapsed);
                 }
 
                 var wait = RetryPolicy.Delay(attempt, retryAfter);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,41 +14,44 @@ namespace NotionPS.Client
     /// at or after the newest created time seen, and drops the rows of that minute it already returned
     /// (created_time has minute precision), so each row comes back exactly once. With a custom sort no
     /// such window exists, so the read stops with <see cref="Failure"/> set.
+    /// A query may also cover one slice of created time (<see cref="RowReader"/> reads slices side by side):
+    /// rows created from a minute on and before another, the end of a slice already being read taken in
+    /// with <see cref="EndBefore"/>.
     /// </summary>
     internal sealed class RowQuery
     {
         private readonly JsonNode? userFilter;
         private readonly bool customSort;
         private string? windowStart;
+        private DateTime? end;
         private string? newestCreated;
         private HashSet<string> newestIds = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> alreadyReturned = new HashSet<string>(StringComparer.Ordinal);
 
         /// <param name="filter">The caller's filter in Notion's shape, or null.</param>
         /// <param name="sorts">The caller's sorts in Notion's shape; null or empty for created order.</param>
-        public RowQuery(JsonNode? filter, JsonArray? sorts)
+        /// <param name="createdFrom">For a slice: the first minute of created time it covers.</param>
+        /// <param name="createdBefore">For a slice: the minute its rows were created before.</param>
+        public RowQuery(JsonNode? filter, JsonArray? sorts, DateTime? createdFrom = null, DateTime? createdBefore = null)
         {
             userFilter = filter;
             customSort = sorts != null && sorts.Count > 0;
             Sorts = customSort ? sorts! : new JsonArray(new JsonObject { ["timestamp"] = "created_time", ["direction"] = "ascending" });
+            windowStart = createdFrom == null ? null : Timestamp(createdFrom.Value);
+            end = createdBefore;
+            Filter = ChainFilter();
         }
 
         public JsonArray Sorts { get; }
 
-        /// <summary>The filter for the next page: the caller's, AND-ed with the created-time window once past the cap.</summary>
-        public JsonNode? Filter
-        {
-            get
-            {
-                if (windowStart == null)
-                {
-                    return userFilter;
-                }
+        /// <summary>Whether rows come in created order (no -Sort), so that the read can be cut by created time.</summary>
+        public bool InCreatedOrder => !customSort;
 
-                var window = new JsonObject { ["timestamp"] = "created_time", ["created_time"] = new JsonObject { ["on_or_after"] = windowStart } };
-                return userFilter == null ? window : new JsonObject { ["and"] = new JsonArray(userFilter.DeepClone(), window) };
-            }
-        }
+        /// <summary>
+        /// The filter for the next page: the caller's, AND-ed with the created-time bounds of the window or
+        /// slice. It is fixed for a chain of cursors (Notion's cursor belongs to the query it came from).
+        /// </summary>
+        public JsonNode? Filter { get; private set; }
 
         public string? Cursor { get; private set; }
 
@@ -58,6 +62,28 @@ namespace NotionPS.Client
 
         /// <summary>How many windows past the cap the read has opened.</summary>
         public int Windows { get; private set; }
+
+        /// <summary>How many rows this query has returned.</summary>
+        public int Returned { get; private set; }
+
+        /// <summary>The created time of the first row returned, or null.</summary>
+        public DateTime? OldestCreated { get; private set; }
+
+        /// <summary>The created time (to the minute) of the newest row returned, or null.</summary>
+        public DateTime? NewestCreated { get; private set; }
+
+        /// <summary>
+        /// Ends this query's rows before <paramref name="createdBefore"/>, after it began without an end: rows
+        /// at or after it still come on the pages in flight and are dropped (a later slice returns them).
+        /// </summary>
+        public void EndBefore(DateTime createdBefore)
+        {
+            end = createdBefore;
+            if (Cursor == null)
+            {
+                Filter = ChainFilter();
+            }
+        }
 
         /// <summary>Takes the page just read and returns its rows not returned before; moves on to the next page or window.</summary>
         public IReadOnlyList<JsonElement> Accept(ListPage page)
@@ -72,12 +98,22 @@ namespace NotionPS.Client
                 }
 
                 var created = JsonRead.String(row, "created_time");
+                var createdAt = JsonRead.Time(row, "created_time");
+                if (createdAt >= end)
+                {
+                    // Rows come in created order: this one and all after it belong to the next slice.
+                    Done = true;
+                    return Returning(fresh);
+                }
+
                 if (created != newestCreated)
                 {
                     newestCreated = created;
                     newestIds = new HashSet<string>(StringComparer.Ordinal);
                 }
 
+                OldestCreated ??= createdAt;
+                NewestCreated = createdAt ?? NewestCreated;
                 newestIds.Add(id);
                 fresh.Add(row);
             }
@@ -104,9 +140,52 @@ namespace NotionPS.Client
                 alreadyReturned = newestIds;
                 newestIds = new HashSet<string>(alreadyReturned, StringComparer.Ordinal);
                 Cursor = null;
+                Filter = ChainFilter();
                 Windows++;
             }
 
+            return Returning(fresh);
+        }
+
+        /// <summary>A time as Notion writes it in a filter.</summary>
+        public static string Timestamp(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+        private static JsonObject CreatedTime(string condition, string time) =>
+            new JsonObject { ["timestamp"] = "created_time", ["created_time"] = new JsonObject { [condition] = time } };
+
+        private JsonNode? ChainFilter()
+        {
+            var bounds = new List<JsonNode>();
+            if (windowStart != null)
+            {
+                bounds.Add(CreatedTime("on_or_after", windowStart));
+            }
+
+            if (end != null)
+            {
+                bounds.Add(CreatedTime("before", Timestamp(end.Value)));
+            }
+
+            if (bounds.Count == 0)
+            {
+                return userFilter;
+            }
+
+            if (userFilter == null && bounds.Count == 1)
+            {
+                return bounds[0];
+            }
+
+            // Joined into the caller's own "and" when there is one: Notion allows two levels of nesting.
+            var conditions = userFilter is JsonObject { Count: 1 } single && single["and"] is JsonArray all
+                ? all.Select(condition => condition!.DeepClone())
+                : userFilter == null ? Enumerable.Empty<JsonNode>() : new[] { userFilter.DeepClone() };
+            return new JsonObject { ["and"] = new JsonArray(conditions.Concat(bounds).ToArray()) };
+        }
+
+        private IReadOnlyList<JsonElement> Returning(List<JsonElement> fresh)
+        {
+            Returned += fresh.Count;
             return fresh;
         }
 

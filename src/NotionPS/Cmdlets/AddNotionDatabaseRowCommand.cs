@@ -224,13 +224,15 @@ namespace NotionPS.Cmdlets
         private async Task<string?> FindByKeyAsync(string key, object? keyValue, CancellationToken cancellationToken)
         {
             var filter = RowFilter.Condition(matchColumn!, schema!.PropertyTypes[matchColumn!], keyValue);
-            var found = await Client.QueryPageAsync(schema.Id, filter, null, null, 2, Log, cancellationToken).ConfigureAwait(false);
-            if (found.Results.Count > 1)
+            using (var found = await Client.QueryPageAsync(schema.Id, filter, null, null, 2, Log, cancellationToken).ConfigureAwait(false))
             {
-                throw new MatchOnException("NotionMatchOnAmbiguous", $"More than one row has '{matchColumn}' = '{key}', so -MatchOn cannot tell which to update. Use a column whose values are unique.");
-            }
+                if (found.Results.Count > 1)
+                {
+                    throw new MatchOnException("NotionMatchOnAmbiguous", $"More than one row has '{matchColumn}' = '{key}', so -MatchOn cannot tell which to update. Use a column whose values are unique.");
+                }
 
-            return found.Results.Count == 1 ? PropertyReader.String(found.Results[0], "id") : null;
+                return found.Results.Count == 1 ? PropertyReader.String(found.Results[0], "id") : null;
+            }
         }
     }
 }

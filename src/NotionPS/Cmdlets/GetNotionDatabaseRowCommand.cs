@@ -132,46 +132,48 @@ namespace NotionPS.Cmdlets
                     ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
                     : PlainValues.ToJson(sort)).ToArray());
 
-        /// <summary>Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they come.</summary>
+        /// <summary>
+        /// Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they
+        /// come while the next pages are already on their way (see <see cref="RowReader"/>).
+        /// </summary>
         private void ReadAll(DataSourceSchema schema, JsonNode? userFilter, string input)
         {
-            var query = new RowQuery(userFilter, Sorts());
             var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
             var read = 0;
+
+            // With -First the size of the next page depends on how many rows this one gives: one page at a time.
+            var onePageAtATime = PagingParameters.First != ulong.MaxValue;
             try
             {
-                Task<ListPage>? next = null;
-                while (!query.Done && !IsPagingDone)
+                using (var reader = new RowReader(Client, schema.Id, userFilter, Sorts(), PageSize, onePageAtATime, Log, CancelOnStop))
                 {
-                    var windows = query.Windows;
-                    var page = Await(_ => next ?? FetchPage(schema, query));
-                    var fresh = query.Accept(page);
-                    if (query.Windows > windows)
+                    while (!IsPagingDone)
                     {
-                        Log.Verbose($"Notion stops a query at 10,000 rows; reading on with the rows of \"{schema.Name}\" created at or after the newest seen.");
+                        using (var batch = Await(reader.NextAsync))
+                        {
+                            if (batch == null)
+                            {
+                                break;
+                            }
+
+                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(batch.Rows, cancellationToken)).Select(RowObjects.ToPSObject);
+                            foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
+                            {
+                                read++;
+                                WriteRow(row);
+                            }
+                        }
+
+                        progress.StatusDescription = $"{read} rows read";
+                        WriteProgress(progress);
                     }
 
-                    // Without -First, ask for the next page now: Notion works on it while this one is
-                    // converted and written, and memory still holds at most two pages. (With -First the
-                    // next page's size depends on how many rows this one gives.)
-                    next = !query.Done && PagingParameters.First == ulong.MaxValue ? FetchPage(schema, query) : null;
-
-                    var rows = Raw ? fresh.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(fresh, cancellationToken)).Select(RowObjects.ToPSObject);
-                    foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
+                    if (reader.Failure != null)
                     {
-                        read++;
-                        WriteRow(row);
+                        WriteError(new ErrorRecord(
+                            new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {reader.Failure}"),
+                            "NotionQueryCapReached", ErrorCategory.LimitsExceeded, input));
                     }
-
-                    progress.StatusDescription = $"{read} rows read";
-                    WriteProgress(progress);
-                }
-
-                if (query.Failure != null)
-                {
-                    WriteError(new ErrorRecord(
-                        new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {query.Failure}"),
-                        "NotionQueryCapReached", ErrorCategory.LimitsExceeded, input));
                 }
             }
             catch (NotionApiException ex)
@@ -184,10 +186,6 @@ namespace NotionPS.Cmdlets
                 WriteProgress(progress);
             }
         }
-
-        /// <summary>Starts the query for the page after the last one accepted (the first page, at the start).</summary>
-        private Task<ListPage> FetchPage(DataSourceSchema schema, RowQuery query) =>
-            Client.QueryPageAsync(schema.Id, query.Filter, query.Sorts, query.Cursor, PageSize(), Log, CancelOnStop);
 
         /// <summary>100, or fewer when -First (with -Skip) wants fewer rows than that.</summary>
         private int PageSize()

@@ -25,9 +25,11 @@ public class RowQueryTests
         public ListPage Query(JsonNode? filter, string? cursor)
         {
             Queries++;
-            var since = filter?["created_time"]?["on_or_after"]?.GetValue<string>() ?? filter?["and"]?[1]?["created_time"]?["on_or_after"]?.GetValue<string>();
+            var since = Bound(filter, "on_or_after");
+            var before = Bound(filter, "before");
             var matching = rows
-                .Where(row => since == null || row.Created >= DateTime.Parse(since, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal))
+                .Where(row => since == null || row.Created >= since)
+                .Where(row => before == null || row.Created < before)
                 .OrderBy(row => row.Created).ThenBy(row => row.Id, StringComparer.Ordinal)
                 .Take(cap)
                 .ToList();
@@ -50,14 +52,23 @@ public class RowQueryTests
             using var document = JsonDocument.Parse(json.ToJsonString());
             return ListPage.From(document.RootElement);
         }
+
+        /// <summary>A created_time bound of the filter, alone or in its "and".</summary>
+        private static DateTime? Bound(JsonNode? filter, string condition)
+        {
+            var conditions = filter?["and"] is JsonArray all ? all.ToList() : new List<JsonNode?> { filter };
+            var text = conditions.Select(node => node?["created_time"]?[condition]?.GetValue<string>()).FirstOrDefault(value => value != null);
+            return text == null ? null : DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+        }
     }
 
     private static List<Row> Rows(int count, int perMinute) =>
         Enumerable.Range(0, count).Select(i => new Row($"row-{i:00000}", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i / perMinute))).ToList();
 
-    private static (List<string> Ids, RowQuery Query) ReadAll(CappedSource source, JsonArray? sorts = null)
+    private static (List<string> Ids, RowQuery Query) ReadAll(CappedSource source, JsonArray? sorts = null) => ReadAll(source, new RowQuery(null, sorts));
+
+    private static (List<string> Ids, RowQuery Query) ReadAll(CappedSource source, RowQuery query)
     {
-        var query = new RowQuery(null, sorts);
         var ids = new List<string>();
         while (!query.Done)
         {
@@ -132,5 +143,56 @@ public class RowQueryTests
             query.Filter!.ToJsonString());
         Assert.Null(query.Cursor);
         Assert.False(query.Done);
+    }
+
+    [Fact]
+    public void SlicesOfCreatedTimeTogetherReadEveryRowOnceInOrderEvenPastTheCap()
+    {
+        var rows = Rows(1000, 7);
+        var source = new CappedSource(rows, cap: 100, pageSize: 30);
+        var cuts = new[] { 20, 60, 61 }.Select(minute => rows[0].Created.AddMinutes(minute)).ToList();
+        var bounds = new DateTime?[] { null }.Concat(cuts.Select(cut => (DateTime?)cut)).Concat(new DateTime?[] { null }).ToList();
+
+        var ids = new List<string>();
+        for (var i = 0; i + 1 < bounds.Count; i++)
+        {
+            var (slice, query) = ReadAll(source, new RowQuery(null, null, bounds[i], bounds[i + 1]));
+            Assert.Null(query.Failure);
+            ids.AddRange(slice);
+        }
+
+        Assert.Equal(rows.Select(row => row.Id), ids);
+    }
+
+    [Fact]
+    public void ASliceEndedWhileReadingDropsTheRowsOfTheNextAndStops()
+    {
+        var rows = Rows(100, 10);
+        var source = new CappedSource(rows, cap: 1000, pageSize: 25);
+        var query = new RowQuery(null, null);
+        var first = query.Accept(source.Query(query.Filter, query.Cursor));
+        var filterBefore = query.Filter?.ToJsonString();
+
+        query.EndBefore(rows[0].Created.AddMinutes(4));
+        var (rest, _) = ReadAll(source, query);
+
+        // The chain keeps the filter its cursor came from; the rows of minute 4 on are left to the next slice.
+        Assert.Equal(filterBefore, query.Filter?.ToJsonString());
+        Assert.Equal(rows.Take(40).Select(row => row.Id), first.Select(row => row.GetProperty("id").GetString()).Concat(rest));
+        Assert.True(query.Done);
+        Assert.Equal(40, query.Returned);
+        Assert.Equal(rows[0].Created, query.OldestCreated);
+        Assert.Equal(rows[39].Created, query.NewestCreated);
+    }
+
+    [Fact]
+    public void ASlicesBoundsJoinTheCallersOwnAnd()
+    {
+        var userFilter = JsonNode.Parse("""{"and":[{"property":"Done","checkbox":{"equals":true}},{"or":[{"property":"A","checkbox":{"equals":true}},{"property":"B","checkbox":{"equals":true}}]}]}""");
+        var query = new RowQuery(userFilter, null, new DateTime(2026, 1, 1, 0, 5, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 0, 9, 0, DateTimeKind.Utc));
+
+        Assert.Equal(
+            """{"and":[{"property":"Done","checkbox":{"equals":true}},{"or":[{"property":"A","checkbox":{"equals":true}},{"property":"B","checkbox":{"equals":true}}]},{"timestamp":"created_time","created_time":{"on_or_after":"2026-01-01T00:05:00.000Z"}},{"timestamp":"created_time","created_time":{"before":"2026-01-01T00:09:00.000Z"}}]}""",
+            query.Filter!.ToJsonString());
     }
 }

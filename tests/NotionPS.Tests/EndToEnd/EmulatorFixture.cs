@@ -17,7 +17,7 @@ namespace NotionPS.Tests.EndToEnd;
 /// built-in demo workspace with the rate limit off and Retry-After 0 so functional tests stay fast.
 /// Tests that change the workspace or set faults reset it when they finish.
 /// </summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : IAsyncLifetime
 {
     public const string FullAccessToken = "demo-token-full-access";
     public const string ReadOnlyToken = "demo-token-read-only";
@@ -36,9 +36,12 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public HttpClient Admin { get; } = new();
 
+    /// <summary>Milliseconds the emulator adds to every API answer (none: the functional tests want speed).</summary>
+    protected virtual int LatencyMs => 0;
+
     public async Task InitializeAsync()
     {
-        server = await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0, RetryAfterSeconds = 0 });
+        server = await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0, RetryAfterSeconds = 0, LatencyMs = LatencyMs });
         Admin.BaseAddress = new Uri(server.BaseUri, "__emulator/");
     }
 
@@ -134,4 +137,15 @@ public sealed class EmulatorCollection : ICollectionFixture<EmulatorFixture>
     /// process-wide (as in a real session), so these tests run one at a time.
     /// </summary>
     public const string Name = "Hosted module against the emulator";
+}
+
+/// <summary>
+/// An emulator of its own whose every answer takes 150 ms: with a client allowed 20 requests/s one chain
+/// of cursors cannot keep up, so reads are cut into slices of created time read side by side.
+/// </summary>
+public sealed class LatentEmulatorFixture : EmulatorFixture
+{
+    public const int Latency = 150;
+
+    protected override int LatencyMs => Latency;
 }
