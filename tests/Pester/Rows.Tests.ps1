@@ -42,12 +42,23 @@ Describe 'Get-NotionDatabaseRow' {
     It 'outputs rows with plain values, typed NotionPS.Row' {
         $row = Get-NotionDatabaseRow $tasks -Where @{ Name = 'Write the quick-start guide' }
 
-        $row.PSObject.TypeNames[0] | Should -Be 'NotionPS.Row'
+        $row.PSObject.TypeNames[0] | Should -Be "NotionPS.Row#$($row.DataSourceId)"
+        $row.PSObject.TypeNames[1] | Should -Be 'NotionPS.Row'
         $row.PageId | Should -Be 'e1000000-0000-4000-8000-000000000001'
         $row.DatabaseId | Should -Be $tasks
         $row.Status | Should -Be 'In progress'
         $row.Tags | Should -Contain 'docs'
         $row.Done | Should -BeOfType ([bool])
+    }
+
+    It 'shows the columns at the prompt, not the IDs, by type data for its data source' {
+        $row = Get-NotionDatabaseRow $tasks -First 1
+
+        $shown = $row.PSStandardMembers.DefaultDisplayPropertySet.ReferencedPropertyNames
+        $shown | Should -Contain 'Name'
+        $shown | Should -Not -Contain 'PageId'
+        (Get-TypeData -TypeName "NotionPS.Row#$($row.DataSourceId)").DefaultDisplayPropertySet.ReferencedProperties | Should -Contain 'Name'
+        ($row | Out-String) | Should -Not -Match 'PageId'
     }
 
     It 'pages with -Skip and -First' {

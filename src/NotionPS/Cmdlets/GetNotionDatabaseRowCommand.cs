@@ -139,6 +139,7 @@ namespace NotionPS.Cmdlets
         private void ReadAll(DataSourceSchema schema, JsonNode? userFilter, string input)
         {
             var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
+            var display = new RowDisplay(this);
             var read = 0;
 
             // With -First the size of the next page depends on how many rows this one gives: one page at a time.
@@ -156,7 +157,7 @@ namespace NotionPS.Cmdlets
                                 break;
                             }
 
-                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(batch.Rows, cancellationToken)).Select(RowObjects.ToPSObject);
+                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(batch.Rows, cancellationToken)).Select(display.ToPSObject);
                             foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
                             {
                                 read++;

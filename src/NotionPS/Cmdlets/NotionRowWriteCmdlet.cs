@@ -10,6 +10,7 @@ namespace NotionPS.Cmdlets
     public abstract class NotionRowWriteCmdlet : NotionCmdlet
     {
         private OrderedWork<PendingRow>? work;
+        private RowDisplay? display;
 
         /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
         [Parameter]
@@ -25,11 +26,12 @@ namespace NotionPS.Cmdlets
         {
             base.BeginProcessing();
             work = new OrderedWork<PendingRow>(this, ThrottleLimit, Complete);
+            display = new RowDisplay(this);
         }
 
         protected override void EndProcessing() => work?.Drain();
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
-        private protected virtual void Complete(PendingRow item, Task task) => RowWork.Complete(this, item, task, WritesRows);
+        private protected virtual void Complete(PendingRow item, Task task) => RowWork.Complete(this, item, task, WritesRows ? display : null);
     }
 }

@@ -13,14 +13,18 @@ namespace NotionPS.Cmdlets
     {
         public const string RowTypeName = "NotionPS.Row";
 
+        public const string DefaultDisplayPropertySet = "DefaultDisplayPropertySet";
+
         /// <summary>
-        /// A row as a PSCustomObject named NotionPS.Row: the page's own properties, then one property per
-        /// column. Its default display set lists the columns, so the IDs stay out of the way at the prompt.
+        /// A row as a PSCustomObject of type <paramref name="typeName"/> (then NotionPS.Row): the page's own
+        /// properties, then one property per column. With <paramref name="displayedColumns"/> it carries its
+        /// own default display set (see <see cref="RowDisplay"/>, which otherwise registers it once per type).
         /// </summary>
-        public static PSObject ToPSObject(PageRow row)
+        public static PSObject ToPSObject(PageRow row, string typeName, IReadOnlyList<string>? displayedColumns)
         {
             var output = new PSObject();
             output.TypeNames.Insert(0, RowTypeName);
+            output.TypeNames.Insert(0, typeName);
             output.Properties.Add(new PSNoteProperty("PageId", row.PageId));
             output.Properties.Add(new PSNoteProperty("DatabaseId", row.DatabaseId));
             output.Properties.Add(new PSNoteProperty("DataSourceId", row.DataSourceId));
@@ -32,8 +36,11 @@ namespace NotionPS.Cmdlets
                 output.Properties.Add(new PSNoteProperty(column.Key, column.Value));
             }
 
-            var shown = row.Columns.Count > 0 ? row.Columns.Select(column => column.Key) : new[] { "PageId" };
-            output.Members.Add(new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { new PSPropertySet("DefaultDisplayPropertySet", shown) }));
+            if (displayedColumns != null)
+            {
+                output.Members.Add(new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { new PSPropertySet(DefaultDisplayPropertySet, displayedColumns) }));
+            }
+
             return output;
         }
 

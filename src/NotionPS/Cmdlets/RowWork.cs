@@ -30,7 +30,8 @@ namespace NotionPS.Cmdlets
     internal static class RowWork
     {
         /// <param name="task">A finished <see cref="Task{PageRow}"/>; a null row means nothing to write.</param>
-        public static void Complete(Cmdlet cmdlet, PendingRow item, Task task, bool writeRow)
+        /// <param name="display">Makes the row's output object; null when the row is not written (Set without -PassThru).</param>
+        public static void Complete(Cmdlet cmdlet, PendingRow item, Task task, RowDisplay? display)
         {
             if (task.IsCanceled)
             {
@@ -50,9 +51,9 @@ namespace NotionPS.Cmdlets
             }
 
             var row = ((Task<PageRow?>)task).Result;
-            if (row != null && writeRow)
+            if (row != null && display != null)
             {
-                cmdlet.WriteObject(RowObjects.ToPSObject(row));
+                cmdlet.WriteObject(display.ToPSObject(row));
             }
         }
 

@@ -55,9 +55,12 @@ public class EmulatorFixture : IAsyncLifetime
     }
 
     /// <summary>A hosted session with the module imported and $emu, $token, $readOnlyToken set.</summary>
-    public ModuleSession NewSession(System.Management.Automation.Host.PSHost? host = null)
+    public ModuleSession NewSession(System.Management.Automation.Host.PSHost? host = null) =>
+        Prepared(host == null ? new ModuleSession() : ModuleSession.WithHost(host));
+
+    /// <summary>Sets a session up as <see cref="NewSession"/> does.</summary>
+    public ModuleSession Prepared(ModuleSession session)
     {
-        var session = host == null ? new ModuleSession() : ModuleSession.WithHost(host);
         // Functional tests run with both limits off; the limiter has tests of its own.
         session.Run(
             "$PSDefaultParameterValues['Connect-NotionIntegration:RequestsPerSecond'] = 0",
