@@ -47,19 +47,24 @@ namespace NotionPS.Cmdlets
         internal T Await<T>(Func<CancellationToken, Task<T>> work)
         {
             var task = work(CancelOnStop);
-            using (var finished = new CancellationTokenSource())
+
+            // Work that finished at once (rows with nothing to fetch, say) needs no pump.
+            if (!task.IsCompleted)
             {
-                task.ContinueWith(_ => finished.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                try
+                using (var finished = new CancellationTokenSource())
                 {
-                    while (true)
+                    task.ContinueWith(_ => finished.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    try
                     {
-                        Write(pendingLog.Take(finished.Token));
+                        while (true)
+                        {
+                            Write(pendingLog.Take(finished.Token));
+                        }
                     }
-                }
-                catch (OperationCanceledException) when (finished.IsCancellationRequested)
-                {
-                    // The work is done; what it logged last is written below.
+                    catch (OperationCanceledException) when (finished.IsCancellationRequested)
+                    {
+                        // The work is done; what it logged last is written below.
+                    }
                 }
             }
 

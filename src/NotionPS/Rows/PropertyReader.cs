@@ -18,7 +18,7 @@ namespace NotionPS.Rows
         /// <summary>How many values of a people or relation property (or items of a text) a page object carries at most.</summary>
         public const int PageObjectValueLimit = 25;
 
-        private static readonly HashSet<string> PagedTypes = new HashSet<string>(StringComparer.Ordinal) { "title", "rich_text", "people", "relation" };
+        private static readonly string[] PagedTypes = { "title", "rich_text", "people", "relation" };
 
         public static object? ToPlain(JsonElement property)
         {
@@ -77,8 +77,22 @@ namespace NotionPS.Rows
         /// </summary>
         public static bool MayBeTruncated(JsonElement property)
         {
-            var type = String(property, "type");
-            if (type == null || !PagedTypes.Contains(type) || !property.TryGetProperty(type, out var value))
+            // Asked of every value of every row: compares the type in place rather than reading it into a string.
+            if (!property.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            string? type = null;
+            foreach (var paged in PagedTypes)
+            {
+                if (typeElement.ValueEquals(paged))
+                {
+                    type = paged;
+                }
+            }
+
+            if (type == null || !property.TryGetProperty(type, out var value))
             {
                 return false;
             }
@@ -116,7 +130,9 @@ namespace NotionPS.Rows
                 return string.Empty;
             }
 
-            var text = new StringBuilder();
+            // Most texts are one item: its string as it is, no builder.
+            string? first = null;
+            StringBuilder? joined = null;
             foreach (var item in richText.EnumerateArray())
             {
                 var content = String(item, "plain_text");
@@ -125,10 +141,17 @@ namespace NotionPS.Rows
                     content = String(textObject, "content");
                 }
 
-                text.Append(content);
+                if (first == null && joined == null)
+                {
+                    first = content ?? string.Empty;
+                }
+                else
+                {
+                    (joined ??= new StringBuilder(first)).Append(content);
+                }
             }
 
-            return text.ToString();
+            return joined?.ToString() ?? first ?? string.Empty;
         }
 
         /// <summary>A single date as DateTime; a range as <see cref="NotionDateRange"/>; an empty date as null.</summary>

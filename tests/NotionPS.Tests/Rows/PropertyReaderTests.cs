@@ -19,6 +19,14 @@ public class PropertyReaderTests
     public void TitleAndRichTextJoinTheirItemsPlainText() =>
         Assert.Equal("Hello world", Read("""{"type":"title","title":[{"plain_text":"Hello "},{"type":"text","text":{"content":"world"}}]}"""));
 
+    [Theory]
+    [InlineData("""[{"plain_text":"One"}]""", "One")]
+    [InlineData("""[{"plain_text":"a"},{"plain_text":"b"},{"plain_text":"c"}]""", "abc")]
+    [InlineData("""[{"type":"mention"},{"plain_text":"after"}]""", "after")]
+    [InlineData("""[{"plain_text":"before"},{"type":"mention"}]""", "before")]
+    public void TextsOfOneOrManyItemsReadTheSame(string items, string expected) =>
+        Assert.Equal(expected, Read($$"""{"type":"rich_text","rich_text":{{items}}}"""));
+
     [Fact]
     public void EmptyRichTextIsAnEmptyString() => Assert.Equal(string.Empty, Read("""{"type":"rich_text","rich_text":[]}"""));
 
