@@ -166,22 +166,30 @@ namespace NotionPS.Client
                 bounds.Add(CreatedTime("before", Timestamp(end.Value)));
             }
 
-            if (bounds.Count == 0)
-            {
-                return userFilter;
-            }
-
-            if (userFilter == null && bounds.Count == 1)
-            {
-                return bounds[0];
-            }
-
-            // Joined into the caller's own "and" when there is one: Notion allows two levels of nesting.
-            var conditions = userFilter is JsonObject { Count: 1 } single && single["and"] is JsonArray all
-                ? all.Select(condition => condition!.DeepClone())
-                : userFilter == null ? Enumerable.Empty<JsonNode>() : new[] { userFilter.DeepClone() };
-            return new JsonObject { ["and"] = new JsonArray(conditions.Concat(bounds).ToArray()) };
+            return bounds.Count == 0 ? userFilter : Bounded(userFilter, bounds);
         }
+
+        /// <summary>
+        /// The caller's filter AND the bounds, nested no deeper than the caller's own (Notion allows compounds two
+        /// levels deep): the bounds join a top-level "and"; under a top-level "or" they join each branch, as
+        /// (a or (b and c)) and B = (a and B) or (b and c and B), a nested "or" lifted into the top one.
+        /// </summary>
+        private static JsonNode Bounded(JsonNode? filter, IReadOnlyList<JsonNode> bounds)
+        {
+            if (Compound(filter, "or") is JsonArray branches)
+            {
+                var flat = branches.SelectMany(branch => Compound(branch, "or") ?? new JsonArray(branch!.DeepClone()));
+                return new JsonObject { ["or"] = new JsonArray(flat.Select(branch => Bounded(branch, bounds)).ToArray()) };
+            }
+
+            var conditions = Compound(filter, "and") ?? (filter == null ? new JsonArray() : new JsonArray(filter.DeepClone()));
+            var all = conditions.Select(condition => condition!.DeepClone()).Concat(bounds.Select(bound => bound.DeepClone())).ToArray();
+            return all.Length == 1 ? all[0] : new JsonObject { ["and"] = new JsonArray(all) };
+        }
+
+        /// <summary>The conditions of a compound filter of that kind ("and", "or"), or null.</summary>
+        private static JsonArray? Compound(JsonNode? filter, string kind) =>
+            filter is JsonObject { Count: 1 } single && single[kind] is JsonArray conditions ? conditions : null;
 
         private IReadOnlyList<JsonElement> Returning(List<JsonElement> fresh)
         {

@@ -26,6 +26,12 @@ namespace NotionPS.Client
         /// <summary>Pages a slice read ahead of its turn may hold (about 3.5 MB of JSON); also its target size.</summary>
         internal const int SlicePages = 20;
 
+        /// <summary>
+        /// Slices at most: the first page's density is a guess (a table that began with a bulk import is dense
+        /// there and sparse after), and a slice that turns out empty still costs a request.
+        /// </summary>
+        internal const int MaximumSlices = 64;
+
         private readonly NotionClient client;
         private readonly string dataSourceId;
         private readonly JsonNode? filter;
@@ -82,16 +88,16 @@ namespace NotionPS.Client
                     return batch;
                 }
 
+                if (head.Query.Failure != null)
+                {
+                    // Later slices would leave a gap after this one: the read stops here and says why.
+                    Failure = head.Query.Failure;
+                    Dispose();
+                    return null;
+                }
+
                 lock (gate)
                 {
-                    if (head.Query.Failure != null)
-                    {
-                        // Later slices would leave a gap after this one: the read stops here and says why.
-                        Failure = head.Query.Failure;
-                        slices.Clear();
-                        return null;
-                    }
-
                     slices.RemoveAt(0);
                     StartDueSlices();
                 }
@@ -106,7 +112,7 @@ namespace NotionPS.Client
             {
                 foreach (var slice in slices)
                 {
-                    slice.DisposeWaiting();
+                    slice.Close();
                 }
 
                 slices.Clear();
@@ -152,7 +158,7 @@ namespace NotionPS.Client
                 return cuts;
             }
 
-            var count = (int)Math.Min(minutes, Math.Ceiling(expected / perSlice));
+            var count = (int)Math.Min(Math.Min(minutes, MaximumSlices), Math.Ceiling(expected / perSlice));
             for (var i = 1; i < count; i++)
             {
                 cuts.Add(newestRead.AddMinutes(Math.Ceiling((double)i * minutes / count)));
@@ -188,7 +194,16 @@ namespace NotionPS.Client
                     var fetch = client.QueryPageAsync(dataSourceId, slice.Query.Filter, slice.Query.Sorts, slice.Query.Cursor, pageSize(), log, token);
                     if (cut != null)
                     {
-                        await CutAsync(slice, cut.Value.Newest, cut.Value.Chains).ConfigureAwait(false);
+                        try
+                        {
+                            await CutAsync(slice, cut.Value.Newest, cut.Value.Chains).ConfigureAwait(false);
+                        }
+                        catch
+                        {
+                            // Stopped while asking: the page on its way is let go when it comes.
+                            _ = fetch.ContinueWith(done => done.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                            throw;
+                        }
                     }
 
                     var page = await fetch.ConfigureAwait(false);
@@ -285,6 +300,7 @@ namespace NotionPS.Client
             private readonly SemaphoreSlim ready = new SemaphoreSlim(0);
             private readonly ConcurrentQueue<RowBatch> waiting = new ConcurrentQueue<RowBatch>();
             private Exception? failure;
+            private bool closed;
 
             public Slice(RowQuery query, int pagesAhead, bool mayCut)
             {
@@ -306,10 +322,20 @@ namespace NotionPS.Client
 
             public void FreeRoom() => room.Release();
 
+            /// <summary>Queues a page for its turn, or lets it go when the read is over.</summary>
             public void Add(RowBatch batch)
             {
-                waiting.Enqueue(batch);
-                ready.Release();
+                lock (waiting)
+                {
+                    if (!closed)
+                    {
+                        waiting.Enqueue(batch);
+                        ready.Release();
+                        return;
+                    }
+                }
+
+                batch.Dispose();
             }
 
             /// <summary>No more pages: the slice is read to its end, or <paramref name="error"/> stopped it.</summary>
@@ -336,8 +362,14 @@ namespace NotionPS.Client
                 return null;
             }
 
-            public void DisposeWaiting()
+            /// <summary>Lets go of the pages waiting, and of any that still come.</summary>
+            public void Close()
             {
+                lock (waiting)
+                {
+                    closed = true;
+                }
+
                 while (waiting.TryDequeue(out var batch))
                 {
                     batch.Dispose();

@@ -37,6 +37,7 @@ namespace NotionPS.Cmdlets
 
         private ulong skipped;
         private ulong written;
+        private RowDisplay? display;
 
         /// <summary>The database's ID or URL. A database with several data sources needs -DataSourceId instead.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -104,6 +105,9 @@ namespace NotionPS.Cmdlets
 
         private bool IsPagingDone => written >= PagingParameters.First;
 
+        /// <summary>One for all the inputs of this command, so that each data source's display is registered once.</summary>
+        private RowDisplay Display => display ??= new RowDisplay(this);
+
         private JsonNode? BuildFilter(DataSourceSchema schema)
         {
             var conditions = new List<JsonNode>();
@@ -139,7 +143,6 @@ namespace NotionPS.Cmdlets
         private void ReadAll(DataSourceSchema schema, JsonNode? userFilter, string input)
         {
             var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
-            var display = new RowDisplay(this);
             var read = 0;
 
             // With -First the size of the next page depends on how many rows this one gives: one page at a time.
@@ -157,7 +160,7 @@ namespace NotionPS.Cmdlets
                                 break;
                             }
 
-                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(batch.Rows, cancellationToken)).Select(display.ToPSObject);
+                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
                             foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
                             {
                                 read++;

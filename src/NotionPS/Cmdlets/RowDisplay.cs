@@ -15,7 +15,9 @@ namespace NotionPS.Cmdlets
     /// </summary>
     internal sealed class RowDisplay
     {
-        private const string RegisterScript = "param($TypeName, $Columns) Update-TypeData -TypeName $TypeName -DefaultDisplayPropertySet $Columns -Force -ErrorAction Stop";
+        // Module-qualified, so no alias or proxy of the caller's stands in; -WhatIf:$false and -Confirm:$false,
+        // so a caller's preferences never skip it or prompt in the middle of a read.
+        private const string RegisterScript = "param($TypeName, $Columns) Microsoft.PowerShell.Utility\\Update-TypeData -TypeName $TypeName -DefaultDisplayPropertySet $Columns -Force -WhatIf:$false -Confirm:$false -ErrorAction Stop";
 
         private readonly PSCmdlet cmdlet;
         private readonly Dictionary<string, string[]> registered = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
@@ -50,7 +52,8 @@ namespace NotionPS.Cmdlets
 
             try
             {
-                cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create(RegisterScript), null, typeName, shown);
+                // In a scope of its own: its parameters never overwrite the caller's variables.
+                cmdlet.InvokeCommand.InvokeScript(true, ScriptBlock.Create(RegisterScript), null, typeName, shown);
             }
             catch (RuntimeException)
             {

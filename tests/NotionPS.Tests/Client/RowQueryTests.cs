@@ -195,4 +195,21 @@ public class RowQueryTests
             """{"and":[{"property":"Done","checkbox":{"equals":true}},{"or":[{"property":"A","checkbox":{"equals":true}},{"property":"B","checkbox":{"equals":true}}]},{"timestamp":"created_time","created_time":{"on_or_after":"2026-01-01T00:05:00.000Z"}},{"timestamp":"created_time","created_time":{"before":"2026-01-01T00:09:00.000Z"}}]}""",
             query.Filter!.ToJsonString());
     }
+
+    [Fact]
+    public void UnderACallersOrTheBoundsJoinEachBranchSoTheFilterGetsNoDeeper()
+    {
+        const string a = """{"property":"A","checkbox":{"equals":true}}""";
+        const string b = """{"property":"B","checkbox":{"equals":true}}""";
+        const string c = """{"property":"C","checkbox":{"equals":true}}""";
+        const string d = """{"property":"D","checkbox":{"equals":true}}""";
+        const string e = """{"property":"E","checkbox":{"equals":true}}""";
+        var userFilter = JsonNode.Parse($$"""{"or":[{{a}},{"and":[{{b}},{{c}}]},{"or":[{{d}},{{e}}]}]}""");
+        var query = new RowQuery(userFilter, null, new DateTime(2026, 1, 1, 0, 5, 0, DateTimeKind.Utc), new DateTime(2026, 1, 1, 0, 9, 0, DateTimeKind.Utc));
+        const string bounds = """{"timestamp":"created_time","created_time":{"on_or_after":"2026-01-01T00:05:00.000Z"}},{"timestamp":"created_time","created_time":{"before":"2026-01-01T00:09:00.000Z"}}""";
+
+        Assert.Equal(
+            $$"""{"or":[{"and":[{{a}},{{bounds}}]},{"and":[{{b}},{{c}},{{bounds}}]},{"and":[{{d}},{{bounds}}]},{"and":[{{e}},{{bounds}}]}]}""",
+            query.Filter!.ToJsonString());
+    }
 }

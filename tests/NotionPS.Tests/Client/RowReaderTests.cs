@@ -66,4 +66,14 @@ public class RowReaderTests
 
         Assert.Equal(new[] { 1.0, 2.0 }, cuts.Select(cut => (cut - Start).TotalMinutes));
     }
+
+    [Fact]
+    public void ADenseFirstPageBeforeASparseYearMakesNoMoreThanSixtyFourSlices()
+    {
+        // A bulk import of 100 rows in one minute, the newest row a year on: the guess is 52 million rows.
+        var cuts = RowReader.CutPoints(Start, Start, 100, Start.AddDays(365), chains: 2);
+
+        Assert.Equal(RowReader.MaximumSlices - 1, cuts.Count);
+        Assert.Equal(cuts.OrderBy(cut => cut), cuts);
+    }
 }

@@ -17,6 +17,13 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     private static string[] Shown(PSObject row) =>
         ((PSPropertySet)((PSMemberSet)row.Members["PSStandardMembers"].Value).Members["DefaultDisplayPropertySet"]).ReferencedPropertyNames.ToArray();
 
+    private ModuleSession SessionWithUpdateTypeData()
+    {
+        var session = Emulator.Prepared(new ModuleSession());
+        UpdateTypeDataDouble.ImportInto(session);
+        return session;
+    }
+
     private static bool CarriesItsOwnDisplaySet(PSObject row) => row.Members.Match("PSStandardMembers", PSMemberTypes.MemberSet).Count > 0;
 
     [Theory]
@@ -41,8 +48,7 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     [Fact]
     public void WithUpdateTypeDataTheDisplaySetIsRegisteredOncePerDataSourceAndNotCarried()
     {
-        using var session = Emulator.Prepared(ModuleSession.WithCmdlet("Update-TypeData", typeof(UpdateTypeDataDouble)));
-        session.Run("$TypeDataCalls = [System.Collections.ArrayList]::new()");
+        using var session = SessionWithUpdateTypeData();
         Connect("2026-03-11", session);
 
         // Projects has two data sources, each with its own rows.
@@ -63,8 +69,8 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     [Fact]
     public void WhereUpdateTypeDataRefusesTheRowsCarryTheirDisplaySetAndNoErrorIsWritten()
     {
-        using var session = Emulator.Prepared(ModuleSession.WithCmdlet("Update-TypeData", typeof(UpdateTypeDataDouble)));
-        session.Run("$TypeDataCalls = [System.Collections.ArrayList]::new(); $RefuseTypeData = $true");
+        using var session = SessionWithUpdateTypeData();
+        session.Run("$RefuseTypeData = $true");
         Connect("2026-03-11", session);
 
         var result = session.Run("Get-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });
@@ -76,10 +82,23 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     }
 
     [Fact]
+    public void RegisteringTouchesNoVariableOfTheCallerAndIgnoresItsWhatIfPreference()
+    {
+        using var session = SessionWithUpdateTypeData();
+        Connect("2026-03-11", session);
+
+        var result = session.Run(
+            "$TypeName = 'mine'; $Columns = 'Name', 'Due'; $WhatIfPreference = $true; $null = Get-NotionDatabaseRow -DatabaseId $id; $WhatIfPreference = $false; $TypeName; $Columns; $TypeDataCalls.Count",
+            new Dictionary<string, object?> { ["id"] = TasksId });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { "mine", "Name", "Due", 1 }, result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
     public void AddedRowsShowTheSameWay()
     {
-        using var session = Emulator.Prepared(ModuleSession.WithCmdlet("Update-TypeData", typeof(UpdateTypeDataDouble)));
-        session.Run("$TypeDataCalls = [System.Collections.ArrayList]::new()");
+        using var session = SessionWithUpdateTypeData();
         Connect("2026-03-11", session);
 
         var result = session.Run("@{ Name = 'One' }, @{ Name = 'Two' } | Add-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });

@@ -55,20 +55,31 @@ public sealed class SideBySideReadTests(LatentEmulatorFixture emulator) : RowsTe
         Assert.Equal(seeded, PageIds(result));
     }
 
-    [Fact]
-    public async Task AFilterWithItsOwnNestingIsKeptInEverySlice()
+    /// <summary>Filters already two levels deep, as far as Notion allows: the slices' bounds must not add a level.</summary>
+    public static TheoryData<string> DeepFilters => new()
+    {
+        // Done, and (any Estimate): the bounds join the caller's "and".
+        """
+        @{ and = @(
+            @{ property = 'Done'; checkbox = @{ equals = $true } },
+            @{ or = @(@{ property = 'Estimate'; number = @{ greater_than_or_equal_to = 0 } }, @{ property = 'Estimate'; number = @{ is_empty = $true } }) }) }
+        """,
+        // (Done and Estimate >= 0) or (Done and no Estimate): the bounds join each branch.
+        """
+        @{ or = @(
+            @{ and = @(@{ property = 'Done'; checkbox = @{ equals = $true } }, @{ property = 'Estimate'; number = @{ greater_than_or_equal_to = 0 } }) },
+            @{ and = @(@{ property = 'Done'; checkbox = @{ equals = $true } }, @{ property = 'Estimate'; number = @{ is_empty = $true } }) }) }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(DeepFilters))]
+    public async Task AFilterWithItsOwnNestingIsKeptInEverySlice(string filter)
     {
         ConnectFast("2026-03-11");
         var (dataSourceId, seeded) = await SeededAsync("Filtered slices", 2_400, 20);
-        // Already two levels deep, as far as Notion allows: the slices' bounds must join its "and", not wrap it.
-        const string script = """
-            $filter = @{ and = @(
-                @{ property = 'Done'; checkbox = @{ equals = $true } },
-                @{ or = @(@{ property = 'Estimate'; number = @{ greater_than_or_equal_to = 0 } }, @{ property = 'Estimate'; number = @{ is_empty = $true } }) }) }
-            Get-NotionDatabaseRow -DataSourceId $ds -Filter $filter -Verbose
-            """;
 
-        var result = Session.Run(script, new Dictionary<string, object?> { ["ds"] = dataSourceId });
+        var result = Session.Run($"Get-NotionDatabaseRow -DataSourceId $ds -Filter ({filter}) -Verbose", new Dictionary<string, object?> { ["ds"] = dataSourceId });
 
         Assert.Empty(result.Errors);
         Assert.Contains(result.Verbose, line => line.Message.Contains("slices of created time"));

@@ -27,19 +27,12 @@ public sealed class ModuleSession : IDisposable
     /// <summary>A session whose Out-Host writes to <paramref name="host"/> (see <see cref="TextCaptureHost"/>).</summary>
     public static ModuleSession WithHost(PSHost host) => new(host);
 
-    /// <summary>A session with a command the engine's core lacks, such as a double of a Microsoft.PowerShell.Utility cmdlet.</summary>
-    public static ModuleSession WithCmdlet(string name, Type implementation) => new(null, new SessionStateCmdletEntry(name, implementation, null));
-
-    private ModuleSession(PSHost? host, SessionStateCmdletEntry? extraCmdlet = null)
+    private ModuleSession(PSHost? host)
     {
         // CreateDefault2: CreateDefault needs a console host the test process does not have.
-        var initial = InitialSessionState.CreateDefault2();
-        if (extraCmdlet != null)
-        {
-            initial.Commands.Add(extraCmdlet);
-        }
-
-        runspace = host == null ? RunspaceFactory.CreateRunspace(initial) : RunspaceFactory.CreateRunspace(host, initial);
+        runspace = host == null
+            ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
+            : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
         runspace.Open();
         using var import = CreatePowerShell();
         import.AddCommand("Import-Module").AddParameter("Name", ManifestPath).AddParameter("ErrorAction", "Stop");
