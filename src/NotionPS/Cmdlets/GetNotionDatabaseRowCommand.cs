@@ -78,29 +78,33 @@ namespace NotionPS.Cmdlets
             }
 
             DataSourceSchema schema;
-            JsonNode? filter;
+            RowReader? reader = null;
             try
             {
+                // By data source ID, with no -Where to build from its columns, the first page is asked for
+                // along with the data source itself: one round trip less before the first rows.
+                var needsColumns = Where != null && Where.Count > 0;
+                if (byDataSource && !needsColumns)
+                {
+                    reader = OpenReader(parsed.Id, BuildFilter(null));
+                }
+
                 schema = Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, byDataSource ? null : parsed.Id, byDataSource ? parsed.Id : null, Log, cancellationToken));
-                filter = BuildFilter(schema);
+                reader ??= OpenReader(schema.Id, BuildFilter(schema));
             }
-            catch (NotionApiException ex)
+            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException || ex is RowValueException || ex is UnknownColumnException)
             {
-                WriteError(ToErrorRecord(ex, input));
-                return;
-            }
-            catch (DataSourceChoiceException ex)
-            {
-                WriteError(RowErrors.ForChoice(ex, input));
-                return;
-            }
-            catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException)
-            {
-                WriteError(RowErrors.ForRow(ex, "-Where", input));
+                reader?.Dispose();
+                WriteError(ex switch
+                {
+                    NotionApiException api => ToErrorRecord(api, input),
+                    DataSourceChoiceException choice => RowErrors.ForChoice(choice, input),
+                    _ => RowErrors.ForRow(ex, "-Where", input),
+                });
                 return;
             }
 
-            ReadAll(schema, filter, input);
+            ReadAll(schema, reader, input);
         }
 
         private bool IsPagingDone => written >= PagingParameters.First;
@@ -108,7 +112,8 @@ namespace NotionPS.Cmdlets
         /// <summary>One for all the inputs of this command, so that each data source's display is registered once.</summary>
         private RowDisplay Display => display ??= new RowDisplay(this);
 
-        private JsonNode? BuildFilter(DataSourceSchema schema)
+        /// <summary>-Filter and -Where as one filter; <paramref name="schema"/> (the column types) is needed only for -Where.</summary>
+        private JsonNode? BuildFilter(DataSourceSchema? schema)
         {
             var conditions = new List<JsonNode>();
             if (Filter != null)
@@ -119,7 +124,7 @@ namespace NotionPS.Cmdlets
             if (Where != null && Where.Count > 0)
             {
                 var pairs = Where.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<string, object?>(PlainValues.ToInvariantString(RowObjects.Plain(entry.Key)), RowObjects.Plain(entry.Value)));
-                conditions.Add(RowFilter.Equality(schema.PropertyTypes, pairs));
+                conditions.Add(RowFilter.Equality(schema!.PropertyTypes, pairs));
             }
 
             return And(conditions);
@@ -140,16 +145,13 @@ namespace NotionPS.Cmdlets
         /// Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they
         /// come while the next pages are already on their way (see <see cref="RowReader"/>).
         /// </summary>
-        private void ReadAll(DataSourceSchema schema, JsonNode? userFilter, string input)
+        private void ReadAll(DataSourceSchema schema, RowReader reader, string input)
         {
             var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
             var read = 0;
-
-            // With -First the size of the next page depends on how many rows this one gives: one page at a time.
-            var onePageAtATime = PagingParameters.First != ulong.MaxValue;
             try
             {
-                using (var reader = new RowReader(Client, schema.Id, userFilter, Sorts(), PageSize, onePageAtATime, Log, CancelOnStop))
+                using (reader)
                 {
                     while (!IsPagingDone)
                     {
@@ -190,6 +192,11 @@ namespace NotionPS.Cmdlets
                 WriteProgress(progress);
             }
         }
+
+        /// <summary>Starts reading the rows of a data source (asks for the first page).</summary>
+        /// <remarks>With -First the size of the next page depends on how many rows this one gives: one page at a time.</remarks>
+        private RowReader OpenReader(string dataSourceId, JsonNode? filter) =>
+            new RowReader(Client, dataSourceId, filter, Sorts(), PageSize, onePageAtATime: PagingParameters.First != ulong.MaxValue, Log, CancelOnStop);
 
         /// <summary>100, or fewer when -First (with -Skip) wants fewer rows than that.</summary>
         private int PageSize()
