@@ -17,12 +17,16 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     private static string[] Shown(PSObject row) =>
         ((PSPropertySet)((PSMemberSet)row.Members["PSStandardMembers"].Value).Members["DefaultDisplayPropertySet"]).ReferencedPropertyNames.ToArray();
 
-    private ModuleSession SessionWithUpdateTypeData()
+    /// <summary>A session with the Update-TypeData double, connected under the latest version.</summary>
+    private ModuleSession ConnectedWithUpdateTypeData()
     {
         var session = Emulator.Prepared(new ModuleSession());
         UpdateTypeDataDouble.ImportInto(session);
+        Connect("2026-03-11", session);
         return session;
     }
+
+    private static List<string> TypeDataCalls(ModuleSession session) => session.Run("$TypeDataCalls").Output.Select(o => (string)o.BaseObject).ToList();
 
     private static bool CarriesItsOwnDisplaySet(PSObject row) => row.Members.Match("PSStandardMembers", PSMemberTypes.MemberSet).Count > 0;
 
@@ -48,12 +52,11 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     [Fact]
     public void WithUpdateTypeDataTheDisplaySetIsRegisteredOncePerDataSourceAndNotCarried()
     {
-        using var session = SessionWithUpdateTypeData();
-        Connect("2026-03-11", session);
+        using var session = ConnectedWithUpdateTypeData();
 
         // Projects has two data sources, each with its own rows.
         var result = session.Run("(Get-NotionDatabase $id).DataSources | Get-NotionDatabaseRow", new Dictionary<string, object?> { ["id"] = ProjectsId });
-        var calls = session.Run("$TypeDataCalls").Output.Select(o => (string)o.BaseObject).ToList();
+        var calls = TypeDataCalls(session);
 
         Assert.Empty(result.Errors);
         Assert.True(result.Output.Count > 2, $"only {result.Output.Count} rows");
@@ -69,9 +72,8 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     [Fact]
     public void WhereUpdateTypeDataRefusesTheRowsCarryTheirDisplaySetAndNoErrorIsWritten()
     {
-        using var session = SessionWithUpdateTypeData();
+        using var session = ConnectedWithUpdateTypeData();
         session.Run("$RefuseTypeData = $true");
-        Connect("2026-03-11", session);
 
         var result = session.Run("Get-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });
 
@@ -84,8 +86,7 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     [Fact]
     public void RegisteringTouchesNoVariableOfTheCallerAndIgnoresItsWhatIfPreference()
     {
-        using var session = SessionWithUpdateTypeData();
-        Connect("2026-03-11", session);
+        using var session = ConnectedWithUpdateTypeData();
 
         var result = session.Run(
             "$TypeName = 'mine'; $Columns = 'Name', 'Due'; $WhatIfPreference = $true; $null = Get-NotionDatabaseRow -DatabaseId $id; $WhatIfPreference = $false; $TypeName; $Columns; $TypeDataCalls.Count",
@@ -98,11 +99,10 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     [Fact]
     public void AddedRowsShowTheSameWay()
     {
-        using var session = SessionWithUpdateTypeData();
-        Connect("2026-03-11", session);
+        using var session = ConnectedWithUpdateTypeData();
 
         var result = session.Run("@{ Name = 'One' }, @{ Name = 'Two' } | Add-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });
-        var calls = session.Run("$TypeDataCalls").Output.Select(o => (string)o.BaseObject).ToList();
+        var calls = TypeDataCalls(session);
 
         Assert.Empty(result.Errors);
         Assert.Equal(2, result.Output.Count);
