@@ -14,9 +14,10 @@ namespace NotionPS.Client
     {
         private readonly JsonDocument? owned;
 
-        private ListPage(IReadOnlyList<JsonElement> results, string? nextCursor, bool hasMore, bool incomplete, JsonDocument? owned)
+        private ListPage(IReadOnlyList<JsonElement> results, string? nextCursor, bool hasMore, bool incomplete, JsonDocument? owned, TimeSpan roundTrip)
         {
             this.owned = owned;
+            RoundTrip = roundTrip;
             Results = results;
             NextCursor = nextCursor;
             HasMore = hasMore;
@@ -36,25 +37,20 @@ namespace NotionPS.Client
         public bool Incomplete { get; }
 
         /// <summary>A page whose results are copies, usable after the response is disposed.</summary>
-        public static ListPage From(JsonElement list) => Read(list, item => item.Clone(), null);
+        public static ListPage From(JsonElement list) => Read(list, item => item.Clone(), null, TimeSpan.Zero);
 
         /// <summary>
         /// A page that takes over <paramref name="response"/> and reads its results in place: no copy of
         /// each row (a page of rows is ~175 KB). The results are valid until the page is disposed.
         /// </summary>
-        public static ListPage Owning(JsonDocument response, TimeSpan roundTrip)
-        {
-            var page = Read(response.RootElement, item => item, response);
-            page.RoundTrip = roundTrip;
-            return page;
-        }
+        public static ListPage Owning(JsonDocument response, TimeSpan roundTrip) => Read(response.RootElement, item => item, response, roundTrip);
 
         /// <summary>For a page read by <see cref="Owning"/>, how long its request took (rate-limit wait left out).</summary>
-        public TimeSpan RoundTrip { get; private set; }
+        public TimeSpan RoundTrip { get; }
 
         public void Dispose() => owned?.Dispose();
 
-        private static ListPage Read(JsonElement list, Func<JsonElement, JsonElement> keep, JsonDocument? owned)
+        private static ListPage Read(JsonElement list, Func<JsonElement, JsonElement> keep, JsonDocument? owned, TimeSpan roundTrip)
         {
             var results = JsonRead.Array(list, "results")?.EnumerateArray().Select(keep).ToList() ?? new List<JsonElement>();
             var status = JsonRead.Object(list, "request_status");
@@ -63,7 +59,8 @@ namespace NotionPS.Client
                 JsonRead.String(list, "next_cursor"),
                 JsonRead.Bool(list, "has_more") == true,
                 status != null && JsonRead.String(status.Value, "type") == "incomplete",
-                owned);
+                owned,
+                roundTrip);
         }
     }
 }

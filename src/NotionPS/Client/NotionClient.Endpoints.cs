@@ -74,8 +74,7 @@ namespace NotionPS.Client
         /// <summary>The created time of the newest row matching <paramref name="filter"/>, or null when none does.</summary>
         public async Task<DateTime?> NewestCreatedAsync(string dataSourceId, JsonNode? filter, INotionLog log, CancellationToken cancellationToken)
         {
-            var newestFirst = new JsonArray(new JsonObject { ["timestamp"] = "created_time", ["direction"] = "descending" });
-            using (var page = await QueryPageAsync(dataSourceId, filter, newestFirst, null, 1, log, cancellationToken).ConfigureAwait(false))
+            using (var page = await QueryPageAsync(dataSourceId, filter, RowQuery.CreatedOrder("descending"), null, 1, log, cancellationToken).ConfigureAwait(false))
             {
                 return page.Results.Count == 0 ? null : JsonRead.Time(page.Results[0], "created_time");
             }

@@ -36,7 +36,7 @@ namespace NotionPS.Client
         {
             userFilter = filter;
             customSort = sorts != null && sorts.Count > 0;
-            Sorts = customSort ? sorts! : new JsonArray(new JsonObject { ["timestamp"] = "created_time", ["direction"] = "ascending" });
+            Sorts = customSort ? sorts! : CreatedOrder("ascending");
             windowStart = createdFrom == null ? null : Timestamp(createdFrom.Value);
             end = createdBefore;
             Filter = ChainFilter();
@@ -146,6 +146,10 @@ namespace NotionPS.Client
 
             return Returning(fresh);
         }
+
+        /// <summary>Rows in created order, "ascending" or "descending", as a query's sorts.</summary>
+        public static JsonArray CreatedOrder(string direction) =>
+            new JsonArray(new JsonObject { ["timestamp"] = "created_time", ["direction"] = direction });
 
         /// <summary>A time as Notion writes it in a filter.</summary>
         public static string Timestamp(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -55,7 +55,8 @@ namespace NotionPS.Client
             this.pageSize = pageSize;
             this.log = log;
             stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var first = new Slice(new RowQuery(filter, sorts), onePageAtATime ? 1 : 2, mayCut: !onePageAtATime);
+            var query = new RowQuery(filter, sorts);
+            var first = new Slice(query, onePageAtATime ? 1 : 2, mayCut: !onePageAtATime && query.InCreatedOrder);
             slices.Add(first);
             StartDueSlices();
         }
@@ -152,12 +153,12 @@ namespace NotionPS.Client
             // Rows per minute as the first page found them: a guess, but a wrong one only costs evenness.
             var perMinute = rowsRead / (Math.Floor((newestRead - oldestRead).TotalMinutes) + 1);
             var expected = perMinute * minutes;
-            var perSlice = Math.Min(expected / chains, SlicePages * NotionClient.MaximumPageSize);
             if (expected < 2 * NotionClient.MaximumPageSize)
             {
                 return cuts;
             }
 
+            var perSlice = Math.Min(expected / chains, SlicePages * NotionClient.MaximumPageSize);
             var count = (int)Math.Min(Math.Min(minutes, MaximumSlices), Math.Ceiling(expected / perSlice));
             for (var i = 1; i < count; i++)
             {
@@ -225,7 +226,7 @@ namespace NotionPS.Client
                         log.Verbose("Notion stops a query at 10,000 rows; reading on with the rows created at or after the newest seen.");
                     }
 
-                    slice.MayCut &= page.HasMore && slice.Query.InCreatedOrder;
+                    slice.MayCut &= page.HasMore;
                     slice.Add(new RowBatch(page, rows, slice.FreeRoom));
                 }
             }

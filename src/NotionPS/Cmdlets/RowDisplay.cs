@@ -19,8 +19,11 @@ namespace NotionPS.Cmdlets
         // so a caller's preferences never skip it or prompt in the middle of a read.
         private const string RegisterScript = "param($TypeName, $Columns) Microsoft.PowerShell.Utility\\Update-TypeData -TypeName $TypeName -DefaultDisplayPropertySet $Columns -Force -WhatIf:$false -Confirm:$false -ErrorAction Stop";
 
+        /// <summary>What a row without columns shows.</summary>
+        private static readonly string[] NoColumns = { "PageId" };
+
         private readonly PSCmdlet cmdlet;
-        private readonly Dictionary<string, string[]> registered = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, DataSourceDisplay> byDataSource = new Dictionary<string, DataSourceDisplay>(StringComparer.OrdinalIgnoreCase);
         private bool? canRegister;
 
         public RowDisplay(PSCmdlet cmdlet)
@@ -31,39 +34,78 @@ namespace NotionPS.Cmdlets
         /// <summary>The row as an output object. Called on the pipeline thread.</summary>
         public PSObject ToPSObject(PageRow row)
         {
-            var typeName = RowObjects.RowTypeName + "#" + (row.DataSourceId ?? row.DatabaseId);
-            var shown = row.Columns.Count > 0 ? row.Columns.Select(column => column.Key).ToArray() : new[] { "PageId" };
-            return RowObjects.ToPSObject(row, typeName, IsRegistered(typeName, shown) ? null : shown);
+            var dataSourceId = row.DataSourceId ?? row.DatabaseId ?? string.Empty;
+
+            // Once per data source, and again only if its columns change during the read.
+            if (!byDataSource.TryGetValue(dataSourceId, out var display) || !display.Shows(row))
+            {
+                display = Register(RowObjects.RowTypeName + "#" + dataSourceId, row.Columns.Count > 0 ? row.Columns.Select(column => column.Key).ToArray() : NoColumns);
+                byDataSource[dataSourceId] = display;
+            }
+
+            return RowObjects.ToPSObject(row, display.TypeName, display.Registered ? null : display.Columns);
         }
 
-        /// <summary>Whether the type's display set is <paramref name="shown"/>, registering it if need be (again when the columns changed).</summary>
-        private bool IsRegistered(string typeName, string[] shown)
+        /// <summary>Registers the type's display set when the session allows it.</summary>
+        private DataSourceDisplay Register(string typeName, string[] columns)
         {
-            if (registered.TryGetValue(typeName, out var columns) && columns.SequenceEqual(shown, StringComparer.Ordinal))
+            canRegister ??= cmdlet.InvokeCommand.GetCommand("Update-TypeData", CommandTypes.Cmdlet) != null;
+            if (canRegister == true)
             {
+                try
+                {
+                    // In a scope of its own: its parameters never overwrite the caller's variables.
+                    cmdlet.InvokeCommand.InvokeScript(true, ScriptBlock.Create(RegisterScript), null, typeName, columns);
+                }
+                catch (RuntimeException)
+                {
+                    // A constrained session, say: the rows carry their own display set.
+                    canRegister = false;
+                }
+            }
+
+            return new DataSourceDisplay(typeName, columns, canRegister == true);
+        }
+
+        /// <summary>The type name and display set of one data source's rows, and whether the session holds the set.</summary>
+        private sealed class DataSourceDisplay
+        {
+            public DataSourceDisplay(string typeName, string[] columns, bool registered)
+            {
+                TypeName = typeName;
+                Columns = columns;
+                Registered = registered;
+            }
+
+            public string TypeName { get; }
+
+            public string[] Columns { get; }
+
+            public bool Registered { get; }
+
+            /// <summary>Whether a row has these columns, in this order (compared in place: this is asked of every row).</summary>
+            public bool Shows(PageRow row)
+            {
+                if (row.Columns.Count == 0)
+                {
+                    return Columns == NoColumns;
+                }
+
+                if (row.Columns.Count != Columns.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < Columns.Length; i++)
+                {
+                    if (!string.Equals(row.Columns[i].Key, Columns[i], StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
                 return true;
             }
-
-            canRegister ??= cmdlet.InvokeCommand.GetCommand("Update-TypeData", CommandTypes.Cmdlet) != null;
-            if (canRegister != true)
-            {
-                return false;
-            }
-
-            try
-            {
-                // In a scope of its own: its parameters never overwrite the caller's variables.
-                cmdlet.InvokeCommand.InvokeScript(true, ScriptBlock.Create(RegisterScript), null, typeName, shown);
-            }
-            catch (RuntimeException)
-            {
-                // A constrained session, say: the rows carry their own display set.
-                canRegister = false;
-                return false;
-            }
-
-            registered[typeName] = shown;
-            return true;
         }
     }
 }

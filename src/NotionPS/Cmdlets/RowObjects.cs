@@ -13,8 +13,6 @@ namespace NotionPS.Cmdlets
     {
         public const string RowTypeName = "NotionPS.Row";
 
-        public const string DefaultDisplayPropertySet = "DefaultDisplayPropertySet";
-
         /// <summary>
         /// A row as a PSCustomObject of type <paramref name="typeName"/> (then NotionPS.Row): the page's own
         /// properties, then one property per column. With <paramref name="displayedColumns"/> it carries its
@@ -38,7 +36,7 @@ namespace NotionPS.Cmdlets
 
             if (displayedColumns != null)
             {
-                output.Members.Add(new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { new PSPropertySet(DefaultDisplayPropertySet, displayedColumns) }));
+                output.Members.Add(new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { new PSPropertySet("DefaultDisplayPropertySet", displayedColumns) }));
             }
 
             return output;
