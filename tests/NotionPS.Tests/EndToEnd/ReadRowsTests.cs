@@ -183,6 +183,27 @@ public class ReadRowsTests : RowsTestBase
     }
 
     [Fact]
+    public void ABadOrUnknownDataSourceGetsOneErrorAndTheNextInputIsStillRead()
+    {
+        // By data source ID the first page is asked for along with the data source: a failed one must not
+        // add a second error, nor keep the next input from being read.
+        Connect("2026-03-11");
+        const string script = """
+            [pscustomobject]@{ DataSourceId = 'not an id' },
+            [pscustomobject]@{ DataSourceId = '00000000-0000-4000-8000-00000000dead' },
+            [pscustomobject]@{ DataSourceId = '6f708192-a3b4-4ec5-93a4-b5c6d7e8f9a0' } | Get-NotionDatabaseRow
+            """;
+
+        var result = Session.Run(script);
+
+        Assert.Equal(
+            new[] { "InvalidNotionUrl,NotionPS.Cmdlets.GetNotionDatabaseRowCommand", "NotionObjectNotFound,NotionPS.Cmdlets.GetNotionDatabaseRowCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.NotEmpty(result.Output);
+        Assert.All(result.Output, row => Assert.Equal("6f708192-a3b4-4ec5-93a4-b5c6d7e8f9a0", row.Properties["DataSourceId"].Value));
+    }
+
+    [Fact]
     public void UnderTheLegacyVersionADatabaseWithSeveralDataSourcesNamesThemAndTheVersionThatReadsThem()
     {
         Connect("2022-06-28");
