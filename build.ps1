@@ -56,11 +56,11 @@ function Invoke-Pester5 {
 
     Invoke-Build
     Import-Module $pester -Force
-    $configuration = New-PesterConfiguration
-    $configuration.Run.Container = New-PesterContainer -Path (Join-Path $root 'tests/Pester') -Data @{ Configuration = $Configuration }
-    $configuration.Run.PassThru = $true
-    $configuration.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $configuration
+    $pesterConfiguration = New-PesterConfiguration
+    $pesterConfiguration.Run.Container = New-PesterContainer -Path (Join-Path $root 'tests/Pester') -Data @{ Configuration = $Configuration }
+    $pesterConfiguration.Run.PassThru = $true
+    $pesterConfiguration.Output.Verbosity = 'Detailed'
+    $result = Invoke-Pester -Configuration $pesterConfiguration
     if ($result.Result -ne 'Passed') {
         throw "Pester: $($result.FailedCount) failed, $($result.PassedCount) passed."
     }

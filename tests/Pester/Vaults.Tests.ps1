@@ -21,7 +21,7 @@ Describe 'Register-NotionIntegration' {
         Add-SecretDoubleVault -Name Store
     }
 
-    It 'checks the token with Notion and stores it as NotionPS-<Name> in the default vault' {
+    It 'checks the token with Notion and stores it as NotionPS-Demo (the prefix and the name) in the default vault' {
         $registration = Register-NotionIntegration -Name Demo -Token $fullAccess -BaseUri $Emulator.BaseUri
 
         $registration | Should -BeOfType ([NotionPS.NotionIntegration])
