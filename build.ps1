@@ -6,11 +6,13 @@
 .DESCRIPTION
     Build    dotnet build of the solution; stages the module, with its help, in out/NotionPS.
     Test     dotnet test: unit tests, the emulator over HTTP, and the module in a hosted engine.
-    Pester   Invoke-Pester on tests/Pester, when Pester 5 is installed (says so plainly when not).
+    Pester   Builds, then Invoke-Pester on tests/Pester; fails when Pester 5 is not installed.
     Demo     Builds, starts the emulator with its demo workspace, imports out/NotionPS and walks
              Notion's three setup steps (tools/Demo/Start-NotionDemo.ps1), then stops the emulator.
     Package  Builds and writes out/packages/NotionPS.<version>.nupkg for Publish-PSResource and
              Install-PSResource.
+
+    Every task ends the process with exit code 1 when it fails (pwsh -File ./build.ps1 ...).
 
 .EXAMPLE
     ./build.ps1 -Task Demo
@@ -50,8 +52,8 @@ function Invoke-Test {
 function Invoke-Pester5 {
     $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -eq 5 } | Sort-Object Version -Descending | Select-Object -First 1
     if (-not $pester) {
-        Write-Host 'Pester: skipped (Pester 5 is not installed; install it with: Install-PSResource Pester -Version "[5.0,6.0)")'
-        return
+        # A skipped suite must not look like a passed one.
+        throw 'Pester 5 is not installed. Install it with: Install-PSResource Pester -Version 5.9.1 (or put a Pester 5 module folder on PSModulePath), then run this task again.'
     }
 
     Invoke-Build

@@ -47,4 +47,10 @@ $databaseIds = $DatabaseUrl | Get-NotionDatabaseId
 $databaseIds | Out-Host
 
 'Step 2: share the database with the integration. Test-NotionDatabaseAccess checks it, and says what to click when it is not shared:' | Out-Host
-$databaseIds | Test-NotionDatabaseAccess | Out-Host
+$access = $databaseIds | Test-NotionDatabaseAccess
+$access | Out-Host
+
+# A narrow console cuts the table's Message column: what to do is also said in full, one database a line.
+foreach ($result in $access | Where-Object Status -ne 'Accessible') {
+    "What to do for $($result.Title ?? $result.DatabaseId) ($($result.Status)): $($result.Message)" | Out-Host
+}

@@ -87,4 +87,13 @@ public sealed class DemoWalkTests : IClassFixture<DemoWalkTests.Walk>
         Assert.Contains("click•••inthetoprightcorner,atthebottomofthepop-upclickAddconnections", compact, StringComparison.Ordinal);
         Assert.Contains("select\"NotionPSDemo\"", compact, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SaysWhatToDoInFullForTheDatabaseThatIsNotShared()
+    {
+        var remedy = Assert.Single(walk.Lines, line => line.StartsWith("What to do for ", StringComparison.Ordinal));
+
+        Assert.StartsWith("What to do for 3c4d5e6f-7081-4b92-a0d1-e2f3a4b5c6d7 (NotShared): ", remedy, StringComparison.Ordinal);
+        Assert.Contains("Add connections", remedy, StringComparison.Ordinal);
+    }
 }
