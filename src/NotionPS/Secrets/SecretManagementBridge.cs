@@ -146,11 +146,21 @@ namespace NotionPS.Secrets
         /// <param name="secretName">The secret about to be written, for the error message.</param>
         public void TestWritable(string vault, string secretName)
         {
-            var results = Invoke(
-                "Test-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { WildcardPattern.Escape(vault) } }, secretName, vault);
+            Collection<PSObject> results;
+            try
+            {
+                results = Invoke(
+                    "Test-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { WildcardPattern.Escape(vault) } }, secretName, vault);
+            }
+            catch (SecretVaultException ex) when (ex.ErrorRecord.FullyQualifiedErrorId == VaultErrors.SecretVaultOperationFailedId)
+            {
+                // The test's own failure (a locked or missing vault keeps its own error).
+                throw new SecretVaultException(VaultErrors.SecretVaultTestFailed(vault, secretName, ex.InnerException?.InnerException));
+            }
+
             if (!results.Any(r => r.BaseObject is bool passed && passed))
             {
-                throw new SecretVaultException(VaultErrors.SecretVaultTestFailed(vault, secretName));
+                throw new SecretVaultException(VaultErrors.SecretVaultTestFailed(vault, secretName, null));
             }
         }
 
@@ -181,9 +191,9 @@ namespace NotionPS.Secrets
                 {
                     throw new SecretVaultException(VaultErrors.SecretManagementNotInstalled(ex));
                 }
-                catch (Exception ex) when (IsPromptFailure(ex))
+                catch (Exception ex) when (HasCause<PipelineStoppedException>(ex) || HasCause<HostException>(ex))
                 {
-                    throw NoAnswer(secretName, vault, powerShell.InvocationStateInfo.State, ex);
+                    throw NoAnswer(secretName, vault, ex);
                 }
                 catch (RuntimeException ex)
                 {
@@ -193,12 +203,15 @@ namespace NotionPS.Secrets
                 // A prompt that meets closed input stops the call without an error record or exception.
                 if (powerShell.InvocationStateInfo.State != PSInvocationState.Completed)
                 {
-                    throw NoAnswer(secretName, vault, powerShell.InvocationStateInfo.State, powerShell.InvocationStateInfo.Reason);
+                    throw NoAnswer(secretName, vault, powerShell.InvocationStateInfo.Reason);
                 }
 
                 if (powerShell.Streams.Error.Count > 0)
                 {
-                    throw new SecretVaultException(Map(command, powerShell.Streams.Error[0], secretName, vault));
+                    var error = powerShell.Streams.Error[0];
+                    throw HasCause<HostException>(error.Exception)
+                        ? NoAnswer(secretName, vault, error.Exception)
+                        : new SecretVaultException(Map(command, error, secretName, vault));
                 }
 
                 return results;
@@ -233,15 +246,14 @@ namespace NotionPS.Secrets
             }
         }
 
-        /// <summary>Ctrl+C stops the caller and the call alike; otherwise the vault gave no answer.</summary>
-        private Exception NoAnswer(string? secretName, string vault, PSInvocationState state, Exception? cause) =>
+        /// <summary>
+        /// A call stopped (a prompt that met closed input) or whose prompt the host could not show
+        /// (a HostException). Ctrl+C stops the caller and the call alike: that is no vault failure.
+        /// </summary>
+        private Exception NoAnswer(string? secretName, string vault, Exception? cause) =>
             callerStopping()
                 ? new PipelineStoppedException()
-                : (Exception)new SecretVaultException(VaultErrors.SecretVaultNoAnswer(vault, secretName, state, cause));
-
-        /// <summary>A vault's password prompt that was stopped (closed input) or that the host cannot show.</summary>
-        private static bool IsPromptFailure(Exception exception) =>
-            HasCause<PipelineStoppedException>(exception) || HasCause<HostException>(exception);
+                : (Exception)new SecretVaultException(VaultErrors.SecretVaultNoAnswer(vault, secretName, HasCause<HostException>(cause), cause));
 
         private static bool IsPasswordRequired(Exception? exception) =>
             Causes(exception).Any(e => e.GetType().Name == PasswordRequiredExceptionName);

@@ -58,14 +58,17 @@ namespace NotionPS.Secrets
             UnlockAction(vault));
 
         /// <summary>
-        /// A call that ended Stopped or Failed with nothing to say why: what a locked vault does when
-        /// its password prompt meets a host without console input (a scheduled task, a service).
+        /// A call that ended without an answer: Stopped with no error (a password prompt that met
+        /// closed input), or failed because the host cannot show a prompt. A locked vault does this
+        /// where no one can type its password (a scheduled task, a service).
         /// </summary>
-        public static ErrorRecord SecretVaultNoAnswer(string vault, string? secretName, PSInvocationState state, Exception? cause) => Create(
+        public static ErrorRecord SecretVaultNoAnswer(string vault, string? secretName, bool promptNotShown, Exception? cause) => Create(
             new InvalidOperationException(
                 Format(
-                    "The vault '{0}' gave no answer for {1}: the call ended {2} without an error, as a locked vault's call does when it prompts for its password where no one can type it.",
-                    vault, SecretsMeant(secretName), state),
+                    "The vault '{0}' gave no answer for {1}: {2}. A locked vault does this when it prompts for its password where no one can type it (no console input).",
+                    vault,
+                    SecretsMeant(secretName),
+                    promptNotShown ? "it could not show its password prompt" : "its call ended without a result or an error"),
                 cause),
             SecretVaultLockedId,
             ErrorCategory.ResourceUnavailable,
@@ -125,9 +128,12 @@ namespace NotionPS.Secrets
             secretName ?? vault,
             Format("Check that the vault '{0}' works: Test-SecretVault -Name '{0}'.", vault));
 
-        public static ErrorRecord SecretVaultTestFailed(string vault, string secretName) => Create(
-            new InvalidOperationException(Format(
-                "The vault '{0}' failed its own test (Test-SecretVault), so secret '{1}' was not written and the token was not sent to Notion.", vault, secretName)),
+        public static ErrorRecord SecretVaultTestFailed(string vault, string secretName, Exception? cause) => Create(
+            new InvalidOperationException(
+                Format(
+                    "The vault '{0}' failed its own test (Test-SecretVault{1}), so secret '{2}' was not written and the token was not sent to Notion.",
+                    vault, cause == null ? string.Empty : ": " + cause.Message, secretName),
+                cause),
             SecretVaultTestFailedId,
             ErrorCategory.WriteError,
             vault,

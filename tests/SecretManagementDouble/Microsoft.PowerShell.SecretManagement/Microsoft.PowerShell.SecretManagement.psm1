@@ -13,8 +13,10 @@
 # Matched against SecretStore 1.0.6 as run for real: a vault whose password timed out in this
 # process still lists secret information (only values and writes need the password); a locked
 # vault whose Interaction is Prompt, in a host without console input, ends the call Stopped with
-# no error record and no exception (the prompt meets closed input and stops the pipeline), or,
-# where the host cannot prompt at all, Failed with a HostException; Remove-Secret of a missing
+# no error record and no exception (the prompt meets closed input and stops the pipeline); where
+# the host cannot prompt at all, the prompt throws a HostException, which ends the call Failed
+# where SecretManagement lets it through and is an error record where it catches it (Get-SecretInfo,
+# Get-Secret -Vault), as a PasswordRequiredException is. Remove-Secret of a missing
 # secret fails with SecretStoreRemoveSecretFailed (an ItemNotFoundException), while other vault
 # extensions report RemoveSecretInvalidOperation. Test-SecretVault runs the vault's write check.
 #
@@ -91,7 +93,7 @@ function Assert-DoubleVaultUnlocked {
 function Read-DoubleVaultPassword {
     # The test host has no console input. A console host reading closed input stops the pipeline:
     # the nested call ends Stopped, with no error record and no exception. A host that cannot
-    # prompt at all throws a HostException: the call ends Failed.
+    # prompt at all throws a HostException (-PromptEndsIn Failed).
     param($Vault)
     if ($Vault.PromptEndsIn -eq 'Failed') {
         throw [System.Management.Automation.Host.HostException]::new(
