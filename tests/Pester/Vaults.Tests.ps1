@@ -136,3 +136,38 @@ Describe 'Get-NotionIntegration and Unregister-NotionIntegration' {
         Get-FormatData -TypeName NotionPS.NotionIntegration | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'A vault that cannot answer (as SecretStore 1.0.6 behaves without a console)' {
+    BeforeEach {
+        Reset-SecretDouble
+        Add-SecretDoubleVault -Name Store
+        Register-NotionIntegration -Name Demo -Token $fullAccess -BaseUri $Emulator.BaseUri | Out-Null
+    }
+
+    It 'reports a password prompt that ends <PromptEndsIn> as SecretVaultLocked, naming the vault and the secret' -ForEach @(
+        @{ PromptEndsIn = 'Stopped' }
+        @{ PromptEndsIn = 'Failed' }
+    ) {
+        Set-SecretDoubleVault Store -Locked $true -Interaction Prompt -PromptEndsIn $PromptEndsIn
+
+        $failure = { Connect-NotionIntegration -Name Demo } | Should -Throw -ErrorId 'SecretVaultLocked,NotionPS.Cmdlets.ConnectNotionIntegrationCommand' -PassThru
+        $failure.ErrorDetails.Message | Should -BeLike "*vault 'Store'*secret 'NotionPS-Demo'*Unlock-SecretStore*"
+        Get-NotionIntegration -ErrorVariable listing -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $listing.FullyQualifiedErrorId | Should -Be 'SecretVaultLocked,NotionPS.Cmdlets.GetNotionIntegrationCommand'
+    }
+
+    It 'still lists registrations after a password timeout, but reads no token' {
+        Set-SecretDoubleVault Store -PasswordTimedOut $true
+
+        (Get-NotionIntegration).Name | Should -Be 'Demo'
+        { Connect-NotionIntegration -Name Demo } | Should -Throw -ErrorId 'SecretVaultLocked,NotionPS.Cmdlets.ConnectNotionIntegrationCommand'
+    }
+
+    It 'checks the vault before the token: a vault that cannot store it is reported first' {
+        Set-SecretDoubleVault Store -PasswordTimedOut $true
+        $revoked = ConvertTo-SecureString 'demo-token-revoked' -AsPlainText -Force
+
+        { Register-NotionIntegration -Name Other -Token $revoked -BaseUri $Emulator.BaseUri } |
+            Should -Throw -ErrorId 'SecretVaultLocked,NotionPS.Cmdlets.RegisterNotionIntegrationCommand'
+    }
+}

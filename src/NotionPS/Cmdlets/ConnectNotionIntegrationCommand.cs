@@ -120,7 +120,7 @@ namespace NotionPS.Cmdlets
         {
             try
             {
-                return RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace()));
+                return RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace(this)));
             }
             catch (SecretVaultException ex)
             {

@@ -27,7 +27,7 @@ namespace NotionPS.Cmdlets
             var vaultFailed = false;
             try
             {
-                var (found, vaultsSearched) = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace())
+                var (found, vaultsSearched) = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this))
                     .Find(Name, Vault, error =>
                     {
                         vaultFailed = true;

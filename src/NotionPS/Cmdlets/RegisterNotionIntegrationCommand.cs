@@ -35,13 +35,16 @@ namespace NotionPS.Cmdlets
 
         protected override void EndProcessing()
         {
-            var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace());
+            var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this));
             var vault = Run(() => registry.ResolveTargetVault(Name, Vault));
             var secretName = IntegrationSecretName.FromName(Name);
             if (!Force && Run(() => registry.Exists(Name, vault)))
             {
                 ThrowTerminatingError(VaultErrors.NotionIntegrationExists(secretName, vault));
             }
+
+            // The vault is fixed first: a locked or read-only vault fails here, before Notion is asked.
+            Run(() => registry.EnsureWritable(Name, vault));
 
             var connection = OpenConnection(Token!);
             WriteVerbose($"The token belongs to integration '{connection.BotName}' in workspace '{connection.WorkspaceName}'.");
@@ -62,6 +65,13 @@ namespace NotionPS.Cmdlets
 
             WriteObject(registration);
         }
+
+        private void Run(Action vaultWork) =>
+            Run(() =>
+            {
+                vaultWork();
+                return true;
+            });
 
         private T Run<T>(Func<T> vaultWork)
         {

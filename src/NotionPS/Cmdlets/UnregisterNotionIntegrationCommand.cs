@@ -26,7 +26,7 @@ namespace NotionPS.Cmdlets
         {
             try
             {
-                var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace());
+                var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this));
                 var registrations = registry.FindExact(Name, Vault);
                 if (registrations.Count > 1)
                 {

@@ -81,6 +81,10 @@ namespace NotionPS.Secrets
             bridge.GetSecretInfo(IntegrationSecretName.FromName(name), vault)
                 .Any(s => string.Equals(s.Name, IntegrationSecretName.FromName(name), StringComparison.OrdinalIgnoreCase));
 
+        /// <summary>Fails unless the vault can store this registration now (reached, unlocked, writable).</summary>
+        public void EnsureWritable(string name, string vault) =>
+            bridge.TestWritable(vault, IntegrationSecretName.FromName(name));
+
         public SecureString ReadToken(NotionIntegration registration) =>
             bridge.GetToken(registration.SecretName, registration.Vault);
 

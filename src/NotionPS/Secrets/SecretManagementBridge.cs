@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Security;
 
 using NotionPS.Client;
@@ -14,7 +15,9 @@ namespace NotionPS.Secrets
     /// Reaches SecretManagement through its public cmdlets only (module-qualified, so a function of
     /// the same name cannot stand in, and autoloaded like any command). NotionPS never references its
     /// assembly, so any version and any vault extension works. Every failure comes back as a
-    /// <see cref="SecretVaultException"/> whose ErrorRecord names the vault and the secret.
+    /// <see cref="SecretVaultException"/> whose ErrorRecord names the vault and the secret; so does a
+    /// call that ends without an answer (Stopped or Failed with nothing to say why), which is what a
+    /// locked vault does when its password prompt meets a host without console input.
     /// </summary>
     internal sealed class SecretManagementBridge
     {
@@ -26,22 +29,32 @@ namespace NotionPS.Secrets
         private const string SetSecretAlreadyExists = "SetSecretCommandAlreadyExistsWithNoClobber";
         private const string SetSecretMetadataNotSupported = "SetSecretMetadataCommandNotSupported";
 
+        // Remove-Secret of a missing secret: SecretStore's own error, and SecretManagement's wrapper
+        // for other vault extensions. Either carries an ItemNotFoundException.
+        private const string SecretStoreRemoveSecretFailed = "SecretStoreRemoveSecretFailed";
+        private const string RemoveSecretInvalidOperation = "RemoveSecretInvalidOperation";
+
         // SecretManagement's exception for a locked vault, matched by name as its type is not referenced.
         private const string PasswordRequiredExceptionName = "PasswordRequiredException";
 
         private readonly Func<PowerShell> createPowerShell;
+        private readonly Func<bool> callerStopping;
 
         /// <param name="createPowerShell">
         /// Makes the PowerShell instance each call runs in; a cmdlet passes one on its own runspace.
         /// </param>
-        public SecretManagementBridge(Func<PowerShell> createPowerShell)
+        /// <param name="callerStopping">
+        /// Whether the caller is being stopped (Ctrl+C), which also stops a call: then it is no vault failure.
+        /// </param>
+        public SecretManagementBridge(Func<PowerShell> createPowerShell, Func<bool> callerStopping)
         {
             this.createPowerShell = createPowerShell;
+            this.callerStopping = callerStopping;
         }
 
         /// <summary>For a cmdlet: runs in the caller's runspace, where the user's modules and vault state are.</summary>
-        public static SecretManagementBridge ForCurrentRunspace() =>
-            new SecretManagementBridge(() => PowerShell.Create(RunspaceMode.CurrentRunspace));
+        public static SecretManagementBridge ForCurrentRunspace(Cmdlet caller) =>
+            new SecretManagementBridge(() => PowerShell.Create(RunspaceMode.CurrentRunspace), () => caller.Stopping);
 
         /// <summary>Every registered vault, the default one first.</summary>
         public IReadOnlyList<SecretVault> GetVaults()
@@ -66,7 +79,7 @@ namespace NotionPS.Secrets
 
         /// <summary>Secret names and metadata in one vault; values are never read.</summary>
         public IReadOnlyList<VaultSecret> GetSecretInfo(string namePattern, string vault) =>
-            Invoke("Get-SecretInfo", new Dictionary<string, object?> { ["Name"] = namePattern, ["Vault"] = vault }, null, vault)
+            Invoke("Get-SecretInfo", new Dictionary<string, object?> { ["Name"] = namePattern, ["Vault"] = vault }, namePattern, vault)
                 .Select(VaultSecret.FromSecretInformation)
                 .ToList();
 
@@ -126,6 +139,31 @@ namespace NotionPS.Secrets
             }
         }
 
+        /// <summary>
+        /// Runs the vault's own self test (Test-SecretVault), which for SecretStore writes, reads and
+        /// removes a secret of its own: a locked vault, or one that refuses writes, fails here.
+        /// </summary>
+        /// <param name="secretName">The secret about to be written, for the error message.</param>
+        public void TestWritable(string vault, string secretName)
+        {
+            Collection<PSObject> results;
+            try
+            {
+                results = Invoke(
+                    "Test-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { WildcardPattern.Escape(vault) } }, secretName, vault);
+            }
+            catch (SecretVaultException ex) when (ex.ErrorRecord.FullyQualifiedErrorId == VaultErrors.SecretVaultOperationFailedId)
+            {
+                // The test's own failure (a locked or missing vault keeps its own error).
+                throw new SecretVaultException(VaultErrors.SecretVaultTestFailed(vault, secretName, ex.InnerException?.InnerException));
+            }
+
+            if (!results.Any(r => r.BaseObject is bool passed && passed))
+            {
+                throw new SecretVaultException(VaultErrors.SecretVaultTestFailed(vault, secretName, null));
+            }
+        }
+
         public void RemoveSecret(string secretName, string vault) =>
             Invoke("Remove-Secret", new Dictionary<string, object?> { ["Name"] = secretName, ["Vault"] = vault, ["Confirm"] = false }, secretName, vault);
 
@@ -153,19 +191,27 @@ namespace NotionPS.Secrets
                 {
                     throw new SecretVaultException(VaultErrors.SecretManagementNotInstalled(ex));
                 }
-                catch (PipelineStoppedException)
+                catch (Exception ex) when (HasCause<PipelineStoppedException>(ex) || HasCause<HostException>(ex))
                 {
-                    // Ctrl+C while a vault prompts or works stops the pipeline; it is not a vault failure.
-                    throw;
+                    throw NoAnswer(secretName, vault, ex);
                 }
                 catch (RuntimeException ex)
                 {
                     throw new SecretVaultException(Map(command, ex.ErrorRecord, secretName, vault));
                 }
 
+                // A prompt that meets closed input stops the call without an error record or exception.
+                if (powerShell.InvocationStateInfo.State != PSInvocationState.Completed)
+                {
+                    throw NoAnswer(secretName, vault, powerShell.InvocationStateInfo.Reason);
+                }
+
                 if (powerShell.Streams.Error.Count > 0)
                 {
-                    throw new SecretVaultException(Map(command, powerShell.Streams.Error[0], secretName, vault));
+                    var error = powerShell.Streams.Error[0];
+                    throw HasCause<HostException>(error.Exception)
+                        ? NoAnswer(secretName, vault, error.Exception)
+                        : new SecretVaultException(Map(command, error, secretName, vault));
                 }
 
                 return results;
@@ -190,22 +236,38 @@ namespace NotionPS.Secrets
                     return VaultErrors.NotionIntegrationExists(secretName ?? string.Empty, vault);
                 case SetSecretMetadataNotSupported:
                     return new ErrorRecord(new MetadataNotSupportedException(error.Exception), errorId, ErrorCategory.NotImplemented, vault);
+                case SecretStoreRemoveSecretFailed:
+                case RemoveSecretInvalidOperation:
+                    return HasCause<ItemNotFoundException>(error.Exception)
+                        ? VaultErrors.NotionSecretNotFound(secretName ?? string.Empty, vault)
+                        : VaultErrors.SecretVaultOperationFailed(command, secretName, vault, error);
                 default:
                     return VaultErrors.SecretVaultOperationFailed(command, secretName, vault, error);
             }
         }
 
-        private static bool IsPasswordRequired(Exception? exception)
+        /// <summary>
+        /// A call stopped (a prompt that met closed input) or whose prompt the host could not show
+        /// (a HostException). Ctrl+C stops the caller and the call alike: that is no vault failure.
+        /// </summary>
+        private Exception NoAnswer(string? secretName, string vault, Exception? cause) =>
+            callerStopping()
+                ? new PipelineStoppedException()
+                : (Exception)new SecretVaultException(VaultErrors.SecretVaultNoAnswer(vault, secretName, HasCause<HostException>(cause), cause));
+
+        private static bool IsPasswordRequired(Exception? exception) =>
+            Causes(exception).Any(e => e.GetType().Name == PasswordRequiredExceptionName);
+
+        private static bool HasCause<T>(Exception? exception)
+            where T : Exception =>
+            Causes(exception).OfType<T>().Any();
+
+        private static IEnumerable<Exception> Causes(Exception? exception)
         {
             for (var current = exception; current != null; current = current.InnerException)
             {
-                if (current.GetType().Name == PasswordRequiredExceptionName)
-                {
-                    return true;
-                }
+                yield return current;
             }
-
-            return false;
         }
 
         /// <summary>Marks SecretManagement's refusal of metadata, which SetToken answers by retrying.</summary>

@@ -20,12 +20,14 @@ namespace NotionPS.Secrets
                 using (var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2()))
                 {
                     runspace.Open();
-                    var bridge = new SecretManagementBridge(() =>
-                    {
-                        var powerShell = PowerShell.Create();
-                        powerShell.Runspace = runspace;
-                        return powerShell;
-                    });
+                    var bridge = new SecretManagementBridge(
+                        () =>
+                        {
+                            var powerShell = PowerShell.Create();
+                            powerShell.Runspace = runspace;
+                            return powerShell;
+                        },
+                        callerStopping: () => false);
                     return query(bridge).ToList();
                 }
             }

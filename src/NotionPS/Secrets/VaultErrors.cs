@@ -21,6 +21,7 @@ namespace NotionPS.Secrets
         public const string NotionIntegrationNotFoundId = "NotionIntegrationNotFound";
         public const string NotionIntegrationAmbiguousId = "NotionIntegrationAmbiguous";
         public const string SecretVaultOperationFailedId = "SecretVaultOperationFailed";
+        public const string SecretVaultTestFailedId = "SecretVaultTestFailed";
 
         private const string SetUpVaultAction =
             "Install-Module Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore; " +
@@ -50,13 +51,29 @@ namespace NotionPS.Secrets
             "Give -Vault <name> (Get-SecretVault lists the vaults), or choose a default with Set-SecretVaultDefault -Name <name>. With no vault yet: " + SetUpVaultAction);
 
         public static ErrorRecord SecretVaultLocked(string vault, string? secretName, Exception cause) => Create(
+            new InvalidOperationException(Format("The vault '{0}' is locked, so {1} could not be reached.", vault, SecretsMeant(secretName)), cause),
+            SecretVaultLockedId,
+            ErrorCategory.ResourceUnavailable,
+            vault,
+            UnlockAction(vault));
+
+        /// <summary>
+        /// A call that ended without an answer: Stopped with no error (a password prompt that met
+        /// closed input), or failed because the host cannot show a prompt. A locked vault does this
+        /// where no one can type its password (a scheduled task, a service).
+        /// </summary>
+        public static ErrorRecord SecretVaultNoAnswer(string vault, string? secretName, bool promptNotShown, Exception? cause) => Create(
             new InvalidOperationException(
-                Format("The vault '{0}' is locked, so secret '{1}' could not be reached.", vault, secretName ?? "(any)"),
+                Format(
+                    "The vault '{0}' gave no answer for {1}: {2}. A locked vault does this when it prompts for its password where no one can type it (no console input).",
+                    vault,
+                    SecretsMeant(secretName),
+                    promptNotShown ? "it could not show its password prompt" : "its call ended without a result or an error"),
                 cause),
             SecretVaultLockedId,
             ErrorCategory.ResourceUnavailable,
             vault,
-            Format("Unlock it first: Unlock-SecretVault -Name '{0}' (for a SecretStore vault, Unlock-SecretStore). A runbook can unlock it with a password from its own secure variable, or use a store configured without a password: see Get-Help about_NotionPS_Vaults.", vault));
+            UnlockAction(vault));
 
         public static ErrorRecord NotionSecretNotFound(string secretName, string vault) => Create(
             new ItemNotFoundException(Format("The vault '{0}' has no secret named '{1}'.", vault, secretName)),
@@ -104,12 +121,34 @@ namespace NotionPS.Secrets
 
         public static ErrorRecord SecretVaultOperationFailed(string command, string? secretName, string vault, ErrorRecord cause) => Create(
             new InvalidOperationException(
-                Format("{0} failed for secret '{1}' in vault '{2}': {3}", command, secretName ?? "(any)", vault, cause.Exception.Message),
+                Format("{0} failed for {1} in vault '{2}': {3}", command, SecretsMeant(secretName), vault, cause.Exception.Message),
                 cause.Exception),
             SecretVaultOperationFailedId,
             cause.CategoryInfo.Category == ErrorCategory.NotSpecified ? ErrorCategory.InvalidOperation : cause.CategoryInfo.Category,
             secretName ?? vault,
             Format("Check that the vault '{0}' works: Test-SecretVault -Name '{0}'.", vault));
+
+        public static ErrorRecord SecretVaultTestFailed(string vault, string secretName, Exception? cause) => Create(
+            new InvalidOperationException(
+                Format(
+                    "The vault '{0}' failed its own test (Test-SecretVault{1}), so secret '{2}' was not written and the token was not sent to Notion.",
+                    vault, cause == null ? string.Empty : ": " + cause.Message, secretName),
+                cause),
+            SecretVaultTestFailedId,
+            ErrorCategory.WriteError,
+            vault,
+            Format("Test-SecretVault -Name '{0}' -Verbose shows why; the account must be allowed to write secrets in it. Or give another vault with -Vault.", vault));
+
+        private static string UnlockAction(string vault) => Format(
+            "Unlock it first: for a SecretStore vault, Unlock-SecretStore -Password <SecureString>; for another vault, Unlock-SecretVault -Name '{0}' -Password <SecureString>. " +
+            "For unattended use, set the store up so that it never prompts (-Interaction None, with no password or with one the runbook unlocks it with): see Get-Help about_NotionPS_Vaults.",
+            vault);
+
+        /// <summary>The secret a call was about, or the secrets it listed, for a message.</summary>
+        private static string SecretsMeant(string? secretName) =>
+            secretName == null ? "its secrets"
+            : WildcardPattern.ContainsWildcardCharacters(secretName) ? Format("the secrets matching '{0}'", secretName)
+            : Format("secret '{0}'", secretName);
 
         private static string NameOf(string secretName) =>
             IntegrationSecretName.TryGetName(secretName, out var name) ? name : "<name>";

@@ -146,4 +146,56 @@ public class ConnectFromVaultFailureTests
 
         return token;
     }
+
+    [Theory]
+    [InlineData("Stopped", "Connect-NotionIntegration -Name Demo", "its call ended without a result or an error")]
+    [InlineData("Failed", "Connect-NotionIntegration -Name Demo", "it could not show its password prompt")]
+    [InlineData("Stopped", "Connect-NotionIntegration -Vault Store -SecretName NotionPS-Demo", "its call ended without a result or an error")]
+    [InlineData("Failed", "Connect-NotionIntegration -Vault Store -SecretName NotionPS-Demo", "it could not show its password prompt")]
+    public void ConnectReportsAVaultWhosePromptNoOneCanAnswerAsLocked(string promptEndsIn, string script, string why)
+    {
+        using var session = new VaultSession();
+        session.Run(
+            "Add-SecretDoubleVault Store; Set-Secret -Name NotionPS-Demo -Secret 'demo-token-full-access'; Set-SecretDoubleVault Store -Locked $true -Interaction Prompt -PromptEndsIn $ends",
+            ("ends", promptEndsIn));
+
+        var error = session.Terminates(script + Unreachable);
+
+        Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
+        Assert.Contains("The vault 'Store' gave no answer for secret 'NotionPS-Demo'", error.ErrorDetails.Message);
+        Assert.Contains(why, error.ErrorDetails.Message);
+        Assert.Contains("Unlock-SecretStore -Password", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("-Interaction None", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("demo-token-full-access", session.AllStreamText());
+    }
+
+    [Fact]
+    public void ConnectByNameAfterAPasswordTimeoutFindsTheRegistrationButReportsALockedVault()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-Secret -Name NotionPS-Demo -Secret 'demo-token-full-access'; Set-SecretDoubleVault Store -PasswordTimedOut $true");
+
+        var error = session.Terminates("Connect-NotionIntegration -Name Demo" + Unreachable);
+
+        Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("The vault 'Store' is locked, so secret 'NotionPS-Demo' could not be reached.", error.ErrorDetails.Message);
+    }
+
+    [Theory]
+    [InlineData("Connect-NotionIntegration -Name Demo", "ConnectNotionIntegrationCommand")]
+    [InlineData("Connect-NotionIntegration -Name Demo -Vault Store", "ConnectNotionIntegrationCommand")]
+    [InlineData("Register-NotionIntegration -Name Demo -Token $token", "RegisterNotionIntegrationCommand")]
+    [InlineData("Register-NotionIntegration -Name Demo -Token $token -Vault Store -Force", "RegisterNotionIntegrationCommand")]
+    public void LockedVaultErrorsNameTheSecret(string script, string command)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-SecretDoubleVault Store -Locked $true");
+
+        var error = session.Terminates(script + Unreachable, ("token", Token()));
+
+        Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets." + command, error.FullyQualifiedErrorId);
+        Assert.Contains("The vault 'Store' is locked, so secret 'NotionPS-Demo' could not be reached.", error.ErrorDetails.Message);
+        Assert.DoesNotContain("(any)", error.ErrorDetails.Message);
+    }
 }

@@ -164,4 +164,60 @@ public class RegistrationVaultTests
         Assert.StartsWith("ParameterArgumentValidationError,", error.FullyQualifiedErrorId);
         Assert.Contains("letters, digits and hyphens", error.Exception.Message);
     }
+
+    [Theory]
+    [InlineData("Stopped")]
+    [InlineData("Failed")]
+    public void ListingReportsAVaultWhosePromptNoOneCanAnswerAndListsTheOthers(string promptEndsIn)
+    {
+        using var session = new VaultSession();
+        session.Run(Seed + "; Set-SecretDoubleVault Store -Locked $true -Interaction Prompt -PromptEndsIn $ends", ("ends", promptEndsIn));
+
+        var error = session.WritesErrors("Get-NotionIntegration", out var output).Single();
+
+        Assert.Equal("Writer", output.Select(o => ((NotionIntegration)o.BaseObject).Name).Single());
+        Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets.GetNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("The vault 'Store' gave no answer for the secrets matching 'NotionPS-*'", error.ErrorDetails.Message);
+        Assert.Contains("Unlock-SecretStore", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void ListingOneVaultWhosePromptNoOneCanAnswerIsAnErrorNotAnEmptyList()
+    {
+        using var session = new VaultSession();
+        session.Run(Seed + "; Set-SecretDoubleVault Store -Locked $true -Interaction Prompt");
+
+        var error = session.WritesErrors("Get-NotionIntegration -Name Reporting -Vault Store", out var output).Single();
+
+        Assert.Empty(output);
+        Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets.GetNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("secret 'NotionPS-Reporting'", error.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void UnregisterLockedErrorNamesTheSecret()
+    {
+        using var session = new VaultSession();
+        session.Run(Seed + "; Set-SecretDoubleVault Other -Locked $true");
+
+        var error = session.WritesErrors("Unregister-NotionIntegration -Name Writer -Vault Other -Confirm:$false", out _).Single();
+
+        Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets.UnregisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("The vault 'Other' is locked, so secret 'NotionPS-Writer' could not be reached.", error.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void AfterAPasswordTimeoutListsRegistrationsButNeitherReadsNorRemovesOne()
+    {
+        using var session = new VaultSession();
+        session.Run(Seed + "; Set-SecretDoubleVault Store -PasswordTimedOut $true");
+
+        Assert.Equal(new[] { "Reporting", "Writer" }, session.Run("Get-NotionIntegration").Select(o => ((NotionIntegration)o.BaseObject).Name));
+
+        var error = session.WritesErrors("Unregister-NotionIntegration -Name Reporting -Confirm:$false", out _).Single();
+        Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets.UnregisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("secret 'NotionPS-Reporting'", error.ErrorDetails.Message);
+        session.Run("Set-SecretDoubleVault Store -PasswordTimedOut $false");
+        Assert.Single(session.Run("Get-SecretInfo -Name NotionPS-Reporting"));
+    }
 }

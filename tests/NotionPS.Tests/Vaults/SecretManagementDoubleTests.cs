@@ -32,6 +32,7 @@ public class SecretManagementDoubleTests
     [InlineData("Remove-Secret", "NameParameterSet", "Vault", 1, true, false)]
     [InlineData("Remove-Secret", "InfoParameterSet", "InputObject", 0, true, true)]
     [InlineData("Get-SecretVault", "__AllParameterSets", "Name", 0, false, false)]
+    [InlineData("Test-SecretVault", "__AllParameterSets", "Name", 0, false, true)]
     public void HasSecretManagementsParameters(string command, string set, string parameter, int position, bool mandatory, bool byValue)
     {
         using var session = new VaultSession();
@@ -127,5 +128,89 @@ public class SecretManagementDoubleTests
         // ...and stopping the command where it does not.
         Assert.Equal("PasswordRequiredException", session.Terminates("Get-Secret -Name s").Exception.GetType().Name);
         Assert.Equal("PasswordRequiredException", session.Terminates("Set-Secret -Name t -Secret v").Exception.GetType().Name);
+    }
+
+    [Theory]
+    [InlineData("Get-SecretInfo")]
+    [InlineData("Get-Secret -Name s -Vault Store")]
+    [InlineData("Set-Secret -Name t -Secret v -Vault Store")]
+    public void EndsAPromptWithoutConsoleInputStoppedWithNoErrorAndNoException(string command)
+    {
+        // What SecretStore 1.0.6 did with Interaction Prompt in a pwsh without console input.
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-Secret -Name s -Secret v; Set-SecretDoubleVault Store -Locked $true -Interaction Prompt");
+
+        using var call = session.Module.CreatePowerShell();
+        call.AddScript("Microsoft.PowerShell.SecretManagement\\" + command);
+        var output = call.Invoke();
+
+        Assert.Empty(output);
+        Assert.Equal(PSInvocationState.Stopped, call.InvocationStateInfo.State);
+        Assert.Empty(call.Streams.Error);
+    }
+
+    [Fact]
+    public void FailsAPromptTheHostCannotShowWithAHostException()
+    {
+        // Where SecretManagement lets the prompt's exception through, the call ends Failed;
+        // where it catches it (Get-SecretInfo), the HostException comes back in an error record.
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-SecretDoubleVault Store -Locked $true -Interaction Prompt -PromptEndsIn Failed");
+
+        using var call = session.Module.CreatePowerShell();
+        call.AddScript("Microsoft.PowerShell.SecretManagement\\Set-Secret -Name t -Secret v -Vault Store");
+        Assert.IsType<System.Management.Automation.Host.HostException>(Assert.ThrowsAny<RuntimeException>(() => call.Invoke()));
+        Assert.Equal(PSInvocationState.Failed, call.InvocationStateInfo.State);
+
+        var listed = session.WritesErrors("Get-SecretInfo -Vault Store", out _).Single();
+        Assert.StartsWith("GetSecretInfoException,", listed.FullyQualifiedErrorId);
+        Assert.IsType<System.Management.Automation.Host.HostException>(listed.Exception);
+    }
+
+    [Fact]
+    public void ListsSecretsButRefusesValuesAndWritesAfterAPasswordTimeout()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-Secret -Name s -Secret v; Set-SecretDoubleVault Store -PasswordTimedOut $true");
+
+        Assert.Equal("s", session.Run("Get-SecretInfo -Vault Store").Single().Properties["Name"].Value);
+        Assert.Equal("PasswordRequiredException", session.WritesErrors("Get-Secret -Name s -Vault Store", out _).Single().Exception.GetType().Name);
+        Assert.Equal("PasswordRequiredException", session.Terminates("Set-Secret -Name t -Secret v -Vault Store").Exception.GetType().Name);
+        Assert.Equal("PasswordRequiredException", session.Terminates("Remove-Secret -Name s -Vault Store").Exception.GetType().Name);
+    }
+
+    [Theory]
+    [InlineData("Microsoft.PowerShell.SecretStore", "SecretStoreRemoveSecretFailed")]
+    [InlineData("SecretManagement.KeePass", "RemoveSecretInvalidOperation")]
+    public void ReportsRemovingAMissingSecretAsTheVaultDoes(string moduleName, string errorId)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store -ModuleName $module", ("module", moduleName));
+
+        var error = session.WritesErrors("Remove-Secret -Name missing -Vault Store", out _).Single();
+
+        Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
+        Assert.Contains(Causes(error.Exception), e => e is ItemNotFoundException);
+    }
+
+    [Fact]
+    public void TestsAVaultByWritingToIt()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Add-SecretDoubleVault Shelf; Set-SecretDoubleVault Shelf -ReadOnly $true");
+
+        Assert.Equal(true, session.Run("Test-SecretVault -Name Store").Single().BaseObject);
+        session.WritesErrors("Test-SecretVault -Name Shelf", out var readOnly);
+        Assert.Equal(false, readOnly.Single().BaseObject);
+        session.Run("Set-SecretDoubleVault Store -Locked $true");
+        Assert.Equal("PasswordRequiredException", session.Terminates("Test-SecretVault -Name Store").Exception.GetType().Name);
+    }
+
+    private static System.Collections.Generic.IEnumerable<System.Exception> Causes(System.Exception? exception)
+    {
+        for (var current = exception; current != null; current = current.InnerException)
+        {
+            yield return current;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
+using System.Threading.Tasks;
 using NotionPS.Tests.EndToEnd;
 using Xunit;
 
@@ -172,6 +173,35 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Contains("SecretVaultLocked", everything);         // and the error records
         Assert.DoesNotContain(EmulatorFixture.FullAccessToken, everything);
     }
+
+    [Theory]
+    [InlineData("Set-SecretDoubleVault Store -PasswordTimedOut $true", "SecretVaultLocked")]
+    [InlineData("Set-SecretDoubleVault Store -Locked $true -Interaction Prompt", "SecretVaultLocked")]
+    [InlineData("Set-SecretDoubleVault Store -Locked $true -Interaction Prompt -PromptEndsIn Failed", "SecretVaultLocked")]
+    [InlineData("Set-SecretDoubleVault Store -ReadOnly $true", "SecretVaultTestFailed")]
+    public async Task RegisterSendsNothingToNotionUntilTheVaultCanStoreTheToken(string vaultState, string errorId)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; " + vaultState);
+        const string Register = "Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator";
+        var before = await DemoRequestsAsync();
+
+        var error = session.Terminates(Register, Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        Assert.Equal(errorId + ",NotionPS.Cmdlets.RegisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("'Store'", error.ErrorDetails.Message);
+        Assert.Contains("'NotionPS-Demo'", error.ErrorDetails.Message);
+        Assert.Equal(before, await DemoRequestsAsync());
+
+        // Once the vault is fixed, the same command asks Notion and stores the token.
+        session.Run("Set-SecretDoubleVault Store -Locked $false -PasswordTimedOut $false -ReadOnly $false");
+        Assert.Empty(session.Run("Get-SecretInfo -Vault Store"));
+        session.Run(Register, Token(EmulatorFixture.FullAccessToken), Emulator());
+        Assert.True(await DemoRequestsAsync() > before);
+        Assert.Single(session.Run("Get-SecretInfo -Vault Store"));
+    }
+
+    private async Task<int> DemoRequestsAsync() => (int)(await emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
 
     private (string, object?) Emulator() => ("emulator", emulator.BaseUri);
 

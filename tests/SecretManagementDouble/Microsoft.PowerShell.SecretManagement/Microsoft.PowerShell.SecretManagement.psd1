@@ -8,7 +8,7 @@
     Description       = 'In-memory test double of Microsoft.PowerShell.SecretManagement 1.1.2 (NotionPS tests only).'
     PowerShellVersion = '5.1'
     FunctionsToExport = @(
-        'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Remove-Secret', 'Get-SecretVault',
+        'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Remove-Secret', 'Get-SecretVault', 'Test-SecretVault',
         'Reset-SecretDouble', 'Add-SecretDoubleVault', 'Set-SecretDoubleVault'
     )
     CmdletsToExport   = @()

@@ -10,11 +10,21 @@
 # without metadata support failing with SetSecretMetadataCommandNotSupported and removing the
 # secret; and a locked vault raising a PasswordRequiredException, which SecretManagement rethrows
 # (terminating) except where it catches it (Get-Secret -Vault, Get-SecretInfo: non-terminating).
-# Remove-Secret of a missing secret reports RemoveSecretInvalidOperation, as SecretStore does.
+# Matched against SecretStore 1.0.6 as run for real: a vault whose password timed out in this
+# process still lists secret information (only values and writes need the password); a locked
+# vault whose Interaction is Prompt, in a host without console input, ends the call Stopped with
+# no error record and no exception (the prompt meets closed input and stops the pipeline); where
+# the host cannot prompt at all, the prompt throws a HostException, which ends the call Failed
+# where SecretManagement lets it through and is an error record where it catches it (Get-SecretInfo,
+# Get-Secret -Vault), as a PasswordRequiredException is. Remove-Secret of a missing
+# secret fails with SecretStoreRemoveSecretFailed (an ItemNotFoundException), while other vault
+# extensions report RemoveSecretInvalidOperation. Test-SecretVault runs the vault's write check.
 #
 # State lives in the AppDomain, not the module, so a runspace that autoloads this module (the tab
 # completers use one) sees the same vaults, as it would see the same files with a real vault.
 # Test-only knobs: Reset-SecretDouble, Add-SecretDoubleVault, Set-SecretDoubleVault.
+
+$SecretStoreModuleName = 'Microsoft.PowerShell.SecretStore'
 
 class PasswordRequiredException : System.InvalidOperationException {
     PasswordRequiredException([string] $message) : base($message) { }
@@ -68,10 +78,28 @@ function Test-DoubleVaultRegistered {
 }
 
 function Assert-DoubleVaultUnlocked {
-    param($Vault)
-    if ($Vault.Locked) {
-        throw [PasswordRequiredException]::new("A valid password is required to access the $($Vault.ModuleName) vault.`nUse the Unlock-SecretStore cmdlet to provide the required password to access the store.")
+    # A locked vault refuses everything; one whose password timed out still lists secret
+    # information (-InfoOnly). With Interaction Prompt the vault asks the host for the password.
+    param($Vault, [switch] $InfoOnly)
+    if (-not $Vault.Locked -and -not ($Vault.PasswordTimedOut -and -not $InfoOnly)) {
+        return
     }
+    if ($Vault.Interaction -eq 'Prompt') {
+        Read-DoubleVaultPassword $Vault
+    }
+    throw [PasswordRequiredException]::new("A valid password is required to access the $($Vault.ModuleName) vault.`nUse the Unlock-SecretStore cmdlet to provide the required password to access the store.")
+}
+
+function Read-DoubleVaultPassword {
+    # The test host has no console input. A console host reading closed input stops the pipeline:
+    # the nested call ends Stopped, with no error record and no exception. A host that cannot
+    # prompt at all throws a HostException (-PromptEndsIn Failed).
+    param($Vault)
+    if ($Vault.PromptEndsIn -eq 'Failed') {
+        throw [System.Management.Automation.Host.HostException]::new(
+            'A command that prompts the user failed because the host program or the command type does not support user interaction.')
+    }
+    throw [System.Management.Automation.PipelineStoppedException]::new()
 }
 
 function ConvertTo-DoubleSecureString {
@@ -190,7 +218,7 @@ function Get-SecretInfo {
         $wildcard = [System.Management.Automation.WildcardPattern]::new($Name, 'IgnoreCase')
         foreach ($extensionVault in $vaults) {
             try {
-                Assert-DoubleVaultUnlocked $extensionVault
+                Assert-DoubleVaultUnlocked $extensionVault -InfoOnly
                 $sorted = [System.Collections.Generic.SortedDictionary[string, object]]::new([System.StringComparer]::OrdinalIgnoreCase)
                 foreach ($secretName in $extensionVault.Secrets.Keys) {
                     if ($wildcard.IsMatch($secretName)) {
@@ -344,6 +372,13 @@ function Set-Secret {
                 'SetSecretCommandAlreadyExistsWithNoClobber' ResourceExists))
         }
 
+        if ($extensionVault.ReadOnly) {
+            $PSCmdlet.WriteError((New-DoubleError `
+                ([System.Management.Automation.PSInvalidOperationException]::new("Unable to add secret $Name to vault $($extensionVault.Name)")) `
+                'SetSecretInvalidOperation' InvalidOperation))
+            return
+        }
+
         $storedMetadata = if ($extensionVault.SupportsMetadata -and $null -ne $Metadata) { $Metadata.Clone() } else { $null }
         $extensionVault.Secrets[$Name] = @{ Secret = $secretToWrite; Metadata = $storedMetadata }
 
@@ -390,12 +425,51 @@ function Remove-Secret {
         $extensionVault = Get-DoubleExtensionVault $PSCmdlet $Vault
         Assert-DoubleVaultUnlocked $extensionVault
         if (-not $extensionVault.Secrets.Remove($Name)) {
-            $PSCmdlet.WriteError((New-DoubleError `
-                ([System.Management.Automation.PSInvalidOperationException]::new("Unable to remove secret $Name from vault $($extensionVault.Name)", [System.Management.Automation.ItemNotFoundException]::new("The secret $Name was not found."))) `
-                'RemoveSecretInvalidOperation' InvalidOperation))
+            # SecretStore's extension writes its own error; other extensions' failures are wrapped.
+            if ($extensionVault.ModuleName -eq $SecretStoreModuleName) {
+                $PSCmdlet.WriteError((New-DoubleError `
+                    ([System.Management.Automation.ItemNotFoundException]::new("Remove-Secret error in vault $($extensionVault.Name) : Secret not found")) `
+                    'SecretStoreRemoveSecretFailed' InvalidOperation))
+            }
+            else {
+                $PSCmdlet.WriteError((New-DoubleError `
+                    ([System.Management.Automation.PSInvalidOperationException]::new("Unable to remove secret $Name from vault $($extensionVault.Name)", [System.Management.Automation.ItemNotFoundException]::new("The secret $Name was not found."))) `
+                    'RemoveSecretInvalidOperation' InvalidOperation))
+            }
             return
         }
         $PSCmdlet.WriteVerbose("Secret $Name was successfully removed from vault $($extensionVault.Name).")
+    }
+}
+
+function Test-SecretVault {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param (
+        [Parameter(Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [SupportsWildcards()]
+        [string[]] $Name
+    )
+
+    process {
+        if ($null -eq $Name) { $Name = @('*') }
+        foreach ($pattern in $Name) {
+            $wildcard = [System.Management.Automation.WildcardPattern]::new($pattern, 'IgnoreCase')
+            foreach ($extensionVault in (Get-DoubleState).Vaults.Values) {
+                if (-not $wildcard.IsMatch($extensionVault.Name)) { continue }
+
+                # SecretStore's self test writes, reads and removes a secret: it needs the password.
+                Assert-DoubleVaultUnlocked $extensionVault
+                $success = -not $extensionVault.ReadOnly
+                if (-not $success) {
+                    $PSCmdlet.WriteError((New-DoubleError `
+                        ([System.Management.Automation.PSInvalidOperationException]::new("Test-SecretVault failed to write secret on vault $($extensionVault.Name) with error: access denied")) `
+                        'Microsoft.PowerShell.Commands.WriteErrorException' NotSpecified))
+                }
+                $PSCmdlet.WriteVerbose("Vault $($extensionVault.Name) $(if ($success) { 'succeeded' } else { 'failed' }) validation test")
+                $success
+            }
+        }
     }
 }
 
@@ -415,7 +489,7 @@ function Add-SecretDoubleVault {
     [CmdletBinding()]
     param (
         [Parameter(Mandatory, Position = 0)] [string] $Name,
-        [string] $ModuleName = 'Microsoft.PowerShell.SecretStore',
+        [string] $ModuleName = $SecretStoreModuleName,
         [switch] $DefaultVault,
         [switch] $NoMetadataSupport
     )
@@ -425,6 +499,10 @@ function Add-SecretDoubleVault {
         Name             = $Name
         ModuleName       = $ModuleName
         Locked           = $false
+        PasswordTimedOut = $false
+        Interaction      = 'None'
+        PromptEndsIn     = 'Stopped'
+        ReadOnly         = $false
         SupportsMetadata = -not $NoMetadataSupport.IsPresent
         Secrets          = [System.Collections.Generic.Dictionary[string, object]]::new([System.StringComparer]::OrdinalIgnoreCase)
     }
@@ -432,17 +510,25 @@ function Add-SecretDoubleVault {
 }
 
 function Set-SecretDoubleVault {
-    # Locks or unlocks a vault, or makes it the default; -ClearDefault leaves no default vault.
+    # Locks or unlocks a vault, times its password out (secret information stays readable), sets
+    # whether it prompts for its password and how that prompt ends in this console-less host,
+    # makes it refuse writes, or makes it the default; -ClearDefault leaves no default vault.
     [CmdletBinding(DefaultParameterSetName = 'Vault')]
     param (
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Vault')] [string] $Name,
         [Parameter(ParameterSetName = 'Vault')] [bool] $Locked,
+        [Parameter(ParameterSetName = 'Vault')] [bool] $PasswordTimedOut,
+        [Parameter(ParameterSetName = 'Vault')] [ValidateSet('None', 'Prompt')] [string] $Interaction,
+        [Parameter(ParameterSetName = 'Vault')] [ValidateSet('Stopped', 'Failed')] [string] $PromptEndsIn,
+        [Parameter(ParameterSetName = 'Vault')] [bool] $ReadOnly,
         [Parameter(ParameterSetName = 'Vault')] [switch] $DefaultVault,
         [Parameter(Mandatory, ParameterSetName = 'Clear')] [switch] $ClearDefault
     )
     $state = Get-DoubleState
     if ($ClearDefault) { $state.DefaultVault = ''; return }
     $vault = $state.Vaults[$Name]
-    if ($PSBoundParameters.ContainsKey('Locked')) { $vault.Locked = $Locked }
+    foreach ($setting in 'Locked', 'PasswordTimedOut', 'Interaction', 'PromptEndsIn', 'ReadOnly') {
+        if ($PSBoundParameters.ContainsKey($setting)) { $vault.$setting = $PSBoundParameters[$setting] }
+    }
     if ($DefaultVault) { $state.DefaultVault = $vault.Name }
 }
