@@ -43,11 +43,15 @@ public static class BlocksEndpoints
                         throw ArchivedBlock();
                     }
 
+                    var updated = BlockRequest.Update(block, changes, $"body.{block.Type}");
                     block.Content.Clear();
-                    foreach (var (key, value) in BlockRequest.Update(block, changes, $"body.{block.Type}"))
+                    foreach (var (key, value) in updated.ToList())
                     {
-                        block.Content[key] = value?.DeepClone();
+                        updated.Remove(key);
+                        block.Content[key] = value;
                     }
+
+                    block.LastEditedTime = request.State.Now;
                 }
 
                 SetTrashed(request, block, inTrash);
