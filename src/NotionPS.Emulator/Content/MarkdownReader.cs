@@ -45,12 +45,10 @@ public static partial class MarkdownReader
 
             if (indent > depth)
             {
-                var parent = blocks.Count > 0 ? blocks[^1]!.AsObject() : null;
+                var parent = blocks.Count > 0
+                    ? blocks[^1]!.AsObject()
+                    : throw Refused(path, index, "an indented line has no block above it to belong to");
                 var children = ReadBlocks(lines, ref index, depth + 1, path);
-                if (parent is null)
-                {
-                    throw Refused(path, index, "an indented line has no block above it to belong to");
-                }
 
                 var content = parent[parent["type"]!.GetValue<string>()]!.AsObject();
                 var existing = content["children"] as JsonArray ?? [];
@@ -72,7 +70,7 @@ public static partial class MarkdownReader
 
     private static JsonObject ReadBlock(string[] lines, ref int index, int depth, string text, string path)
     {
-        var lineNumber = index + 1;
+        var start = index;
         index++;
         if (text.StartsWith("```", StringComparison.Ordinal))
         {
@@ -85,7 +83,7 @@ public static partial class MarkdownReader
 
             if (index == lines.Length)
             {
-                throw Refused(path, lineNumber - 1, "a code block is not closed with ```");
+                throw Refused(path, start, "a code block is not closed with ```");
             }
 
             index++;
@@ -102,12 +100,12 @@ public static partial class MarkdownReader
             var summary = index < lines.Length ? SummaryTag().Match(Strip(lines[index], depth)) : Match.Empty;
             if (!summary.Success)
             {
-                throw Refused(path, lineNumber, "<details> must be followed by <summary>text</summary> on the next line");
+                throw Refused(path, start, "<details> must be followed by <summary>text</summary> on the next line");
             }
 
             index++;
             var toggle = Block("toggle", Attributed(new JsonObject { ["rich_text"] = Inline(summary.Groups[1].Value) }, text));
-            return Closed(lines, ref index, depth, toggle, "</details>", path, lineNumber);
+            return Closed(lines, ref index, depth, toggle, "</details>", path, start);
         }
 
         if (text.StartsWith("<callout", StringComparison.Ordinal))
@@ -118,7 +116,7 @@ public static partial class MarkdownReader
                 callout["icon"] = new JsonObject { ["type"] = "emoji", ["emoji"] = icon };
             }
 
-            var block = Closed(lines, ref index, depth, Block("callout", Attributed(callout, text)), "</callout>", path, lineNumber);
+            var block = Closed(lines, ref index, depth, Block("callout", Attributed(callout, text)), "</callout>", path, start);
             // The first indented line is the callout's own text; the rest are its children.
             if (callout["children"] is JsonArray { Count: > 0 } children && children[0]!["type"]!.GetValue<string>() == "paragraph")
             {
@@ -137,7 +135,7 @@ public static partial class MarkdownReader
 
         if (text.StartsWith("<table", StringComparison.Ordinal))
         {
-            return Table(lines, ref index, depth, text, path, lineNumber);
+            return Table(lines, ref index, depth, text, path, start);
         }
 
         if (text.StartsWith('|'))
@@ -157,12 +155,12 @@ public static partial class MarkdownReader
 
         if (text.StartsWith("<page", StringComparison.Ordinal) || text.StartsWith("<database", StringComparison.Ordinal))
         {
-            throw Refused(path, lineNumber, "child pages and databases are created with POST /v1/pages, not through Markdown");
+            throw Refused(path, start, "child pages and databases are created with POST /v1/pages, not through Markdown");
         }
 
         if (text.StartsWith("<unknown", StringComparison.Ordinal))
         {
-            throw Refused(path, lineNumber, "an <unknown/> tag stands for a block Markdown cannot show and cannot be written back");
+            throw Refused(path, start, "an <unknown/> tag stands for a block Markdown cannot show and cannot be written back");
         }
 
         if (ImageLine().Match(text) is { Success: true } image)
@@ -221,12 +219,12 @@ public static partial class MarkdownReader
     }
 
     /// <summary>Reads the indented children of a tag block up to its closing tag.</summary>
-    private static JsonObject Closed(string[] lines, ref int index, int depth, JsonObject block, string closing, string path, int lineNumber)
+    private static JsonObject Closed(string[] lines, ref int index, int depth, JsonObject block, string closing, string path, int start)
     {
         var children = ReadBlocks(lines, ref index, depth + 1, path);
         if (index >= lines.Length || Strip(lines[index], depth) != closing)
         {
-            throw Refused(path, lineNumber, $"the tag opened here is not closed with {closing} at the same indentation");
+            throw Refused(path, start, $"the tag opened here is not closed with {closing} at the same indentation");
         }
 
         index++;
@@ -238,7 +236,7 @@ public static partial class MarkdownReader
         return block;
     }
 
-    private static JsonObject Table(string[] lines, ref int index, int depth, string text, string path, int lineNumber)
+    private static JsonObject Table(string[] lines, ref int index, int depth, string text, string path, int start)
     {
         var rows = new JsonArray();
         JsonArray? cells = null;
@@ -261,13 +259,13 @@ public static partial class MarkdownReader
             }
             else if (line.Length > 0)
             {
-                throw Refused(path, index, "inside <table> only <tr>, <td>...</td> and </tr> lines are read");
+                throw Refused(path, index - 1, "inside <table> only <tr>, <td>...</td> and </tr> lines are read");
             }
         }
 
         if (index == lines.Length)
         {
-            throw Refused(path, lineNumber, "<table> is not closed with </table>");
+            throw Refused(path, start, "<table> is not closed with </table>");
         }
 
         index++;
