@@ -194,7 +194,7 @@ public static class PageContentEndpoints
     {
         if (RequestJson.OptionalString(parent, "page_id", "body.parent") is { } pageId)
         {
-            var target = request.Visible<Page>(ParseBodyId(pageId, "body.parent.page_id"), "page");
+            var target = request.Visible<Page>(PagesEndpoints.ParseBodyId(pageId, "body.parent.page_id"), "page");
             for (WorkspaceObject? current = target; current is not null; current = request.Workspace.ParentOf(current))
             {
                 if (current.Id == page.Id)
@@ -208,7 +208,7 @@ public static class PageContentEndpoints
 
         if (request.Version.HasDataSources && RequestJson.OptionalString(parent, "data_source_id", "body.parent") is { } dataSourceId)
         {
-            var dataSource = request.Visible<DataSource>(ParseBodyId(dataSourceId, "body.parent.data_source_id"), "data source");
+            var dataSource = request.Visible<DataSource>(PagesEndpoints.ParseBodyId(dataSourceId, "body.parent.data_source_id"), "data source");
             return new ParentRef(ParentKind.DataSource, dataSource.Id);
         }
 
@@ -242,7 +242,4 @@ public static class PageContentEndpoints
 
     private static string RequiredString(JsonObject body, string name, string path) =>
         RequestJson.OptionalString(body, name, path) ?? throw RequestJson.Invalid($"{path}.{name}", "a string", body[name]);
-
-    private static Guid ParseBodyId(string raw, string path) =>
-        Guid.TryParse(raw, out var id) ? id : throw RequestJson.Invalid(path, "a valid uuid", JsonValue.Create(raw));
 }

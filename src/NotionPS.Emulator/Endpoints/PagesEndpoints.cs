@@ -165,6 +165,6 @@ public static class PagesEndpoints
         [property.Type] = value,
     };
 
-    private static Guid ParseBodyId(string raw, string path) =>
+    internal static Guid ParseBodyId(string raw, string path) =>
         Guid.TryParse(raw, out var id) ? id : throw RequestJson.Invalid(path, "a valid uuid", JsonValue.Create(raw));
 }
