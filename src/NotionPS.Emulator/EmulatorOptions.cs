@@ -21,6 +21,9 @@ public sealed class EmulatorOptions
     /// <summary>Milliseconds added to every API response.</summary>
     public int LatencyMs { get; set; }
 
+    /// <summary>How many blocks <c>GET /v1/pages/{id}/markdown</c> renders before it cuts the page (Notion: about 20,000 records).</summary>
+    public int MarkdownBlockLimit { get; set; } = 20_000;
+
     /// <summary>The clock of the rate limiter and of created/edited timestamps; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

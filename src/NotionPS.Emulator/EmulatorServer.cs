@@ -46,6 +46,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         DataSourcesEndpoints.Map(app);
         PagesEndpoints.Map(app);
         BlocksEndpoints.Map(app);
+        PageContentEndpoints.Map(app);
+        CommentsEndpoints.Map(app);
         AdminEndpoints.Map(app, state);
         app.MapFallback(_ => Task.FromException(NotionException.InvalidRequestUrl()));
 

@@ -423,3 +423,69 @@ describe("page content: after and position per version", () => {
     assert.deepEqual(await texts(notion), ["a", "b", "c"]);
   });
 });
+
+describe("page content: blocks, Markdown, comments and moves", () => {
+  const text = (content) => [{ text: { content } }];
+  const newPage = async (notion, extra) =>
+    notion.pages.create({ parent: { page_id: TEAM_HOME }, properties: { title: title("Report") }, ...extra });
+
+  it("stores children given to pages.create and reads nested blocks, one block, updates and deletes", async () => {
+    const notion = client();
+    const page = await newPage(notion, {
+      children: [{ toggle: { rich_text: text("outer"), children: [{ toggle: { rich_text: text("inner"), children: [{ paragraph: { rich_text: text("deep") } }] } }] } }],
+    });
+    const [outer] = await collectPaginatedAPI(notion.blocks.children.list, { block_id: page.id });
+    assert.equal(outer.has_children, true);
+    const [inner] = await collectPaginatedAPI(notion.blocks.children.list, { block_id: outer.id });
+    const [deep] = await collectPaginatedAPI(notion.blocks.children.list, { block_id: inner.id });
+    assert.equal(deep.paragraph.rich_text[0].plain_text, "deep");
+
+    const updated = await notion.blocks.update({ block_id: deep.id, paragraph: { rich_text: text("changed") } });
+    assert.equal(updated.paragraph.rich_text[0].plain_text, "changed");
+    assert.equal((await notion.blocks.retrieve({ block_id: deep.id })).paragraph.rich_text[0].plain_text, "changed");
+    assert.equal((await notion.blocks.delete({ block_id: deep.id })).in_trash, true);
+    assert.equal((await notion.blocks.retrieve({ block_id: inner.id })).has_children, false);
+  });
+
+  it("refuses a third level of nesting in one append", async () => {
+    const nested = (depth) => ({ toggle: { rich_text: text(`${depth}`), ...(depth < 4 ? { children: [nested(depth + 1)] } : {}) } });
+    const error = await apiError(client().blocks.children.append({ block_id: MEETING_NOTES, children: [nested(1)] }));
+    assert.equal(error.code, APIErrorCode.ValidationError);
+  });
+
+  for (const notionVersion of ["2025-09-03", "2026-03-11"]) {
+    it(`writes Markdown on creation and reads and inserts it under ${notionVersion}`, async () => {
+      const notion = client({ notionVersion });
+      const page = await newPage(notion, { markdown: "# Title\n- **bold** item\n\t- child\n```powershell\nGet-Date\n```" });
+      const read = await notion.pages.retrieveMarkdown({ page_id: page.id });
+      assert.equal(read.object, "page_markdown");
+      assert.equal(read.truncated, false);
+      assert.equal(read.markdown, "# Title\n- **bold** item\n\t- child\n```powershell\nGet-Date\n```");
+
+      const after = await notion.pages.updateMarkdown({ page_id: page.id, type: "insert_content", insert_content: { content: "first", position: { type: "start" } } });
+      assert.ok(after.markdown.startsWith("first\n# Title"));
+    });
+
+    it(`adds, replies to and lists comments under ${notionVersion}`, async () => {
+      const notion = client({ notionVersion });
+      const comment = await notion.comments.create({ parent: { page_id: MEETING_NOTES }, rich_text: text("Job failed") });
+      await notion.comments.create({ discussion_id: comment.discussion_id, markdown: "retried" });
+      const comments = await collectPaginatedAPI(notion.comments.list, { block_id: MEETING_NOTES, page_size: 1 });
+      assert.deepEqual(comments.map((c) => c.rich_text[0].plain_text), ["Job failed", "retried"]);
+    });
+  }
+
+  it("answers 403 to comments without the comment capabilities", async () => {
+    const error = await apiError(client({ auth: READ_ONLY_TOKEN }).comments.list({ block_id: MEETING_NOTES }));
+    assert.equal(error.code, APIErrorCode.RestrictedResource);
+  });
+
+  it("moves a page under another page", async () => {
+    const notion = client();
+    const page = await newPage(notion, {});
+    const moved = await notion.pages.move({ page_id: page.id, parent: { page_id: MEETING_NOTES } });
+    assert.equal(moved.parent.page_id, MEETING_NOTES);
+    const children = await collectPaginatedAPI(notion.blocks.children.list, { block_id: MEETING_NOTES });
+    assert.ok(children.some((b) => b.id === page.id && b.type === "child_page"));
+  });
+});

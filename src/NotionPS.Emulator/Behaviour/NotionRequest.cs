@@ -24,6 +24,10 @@ public sealed class NotionRequest(EmulatorState state, NotionWorkspace workspace
 
     public void RequireInsert() => Require(Integration.CanInsert, "insert content");
 
+    public void RequireReadComments() => Require(Integration.CanReadComments, "read comments");
+
+    public void RequireInsertComments() => Require(Integration.CanInsertComments, "insert comments");
+
     public void RequireUserInfo() => Require(Integration.UserInfo != UserInfoLevel.None, "read user information");
 
     /// <summary>Finds an object the caller may see, or answers Notion's 404 naming the integration.</summary>

@@ -6,19 +6,77 @@ using NotionPS.Emulator.Workspace;
 namespace NotionPS.Emulator.Endpoints;
 
 /// <summary>
-/// <c>GET</c> and <c>PATCH /v1/blocks/{id}/children</c> for a page's content: simple blocks without children,
-/// placed by <c>position</c> (start, end or after a block) or, before 2026-03-11, by <c>after</c>.
+/// Blocks: <c>GET</c>, <c>PATCH</c> and <c>DELETE /v1/blocks/{id}</c>, and a page's or block's children, listed
+/// with paging and appended (placed by <c>position</c>, or before 2026-03-11 by <c>after</c>). A page or database
+/// ID names its <c>child_page</c> or <c>child_database</c> block, as in Notion.
 /// </summary>
 public static class BlocksEndpoints
 {
-    private static readonly HashSet<string> ModelledTypes =
-    [
-        "paragraph", "heading_1", "heading_2", "heading_3", "bulleted_list_item", "numbered_list_item", "to_do",
-        "toggle", "quote", "callout", "code", "divider",
-    ];
-
     public static void Map(IEndpointRouteBuilder app)
     {
+        app.MapGet("/v1/blocks/{block_id}", (HttpContext context, string block_id) =>
+        {
+            var request = NotionRequest.Of(context);
+            var id = RequestJson.ParseId(block_id, "block_id");
+            request.RequireRead();
+            using (request.Workspace.Gate.EnterScope())
+            {
+                return NotionResults.Json(ObjectRenderer.For(request).Block(VisibleBlock(request, id)));
+            }
+        });
+
+        app.MapPatch("/v1/blocks/{block_id}", async (HttpContext context, string block_id) =>
+        {
+            var request = NotionRequest.Of(context);
+            var id = RequestJson.ParseId(block_id, "block_id");
+            var body = await RequestJson.ReadObjectAsync(context);
+            var inTrash = request.Version.ReadTrashFlag(body);
+            request.RequireUpdate();
+            using (request.Workspace.Gate.EnterScope())
+            {
+                var block = VisibleBlock(request, id);
+                var changes = ContentChanges(body, block);
+                if (changes is not null)
+                {
+                    if (BlockTree.IsTrashed(request.Workspace, block) && inTrash != false)
+                    {
+                        throw ArchivedBlock();
+                    }
+
+                    var updated = BlockRequest.Update(block, changes, $"body.{block.Type}");
+                    block.Content.Clear();
+                    foreach (var (key, value) in updated.ToList())
+                    {
+                        updated.Remove(key);
+                        block.Content[key] = value;
+                    }
+
+                    block.LastEditedTime = request.State.Now;
+                }
+
+                SetTrashed(request, block, inTrash);
+                return NotionResults.Json(ObjectRenderer.For(request).Block(block));
+            }
+        });
+
+        app.MapDelete("/v1/blocks/{block_id}", (HttpContext context, string block_id) =>
+        {
+            var request = NotionRequest.Of(context);
+            var id = RequestJson.ParseId(block_id, "block_id");
+            request.RequireUpdate();
+            using (request.Workspace.Gate.EnterScope())
+            {
+                var block = VisibleBlock(request, id);
+                if (BlockTree.IsTrashed(request.Workspace, block))
+                {
+                    throw ArchivedBlock();
+                }
+
+                SetTrashed(request, block, true);
+                return NotionResults.Json(ObjectRenderer.For(request).Block(block));
+            }
+        });
+
         app.MapGet("/v1/blocks/{block_id}/children", (HttpContext context, string block_id) =>
         {
             var request = NotionRequest.Of(context);
@@ -27,9 +85,10 @@ public static class BlocksEndpoints
             var pageSize = RequestJson.PageSize(context.Request);
             using (request.Workspace.Gate.EnterScope())
             {
-                var children = ParentOf(request, id)?.Children ?? [];
+                var children = BlockTree.Live(request.Workspace, ChildrenOf(request, id).Children);
                 var slice = Paging.Take(children, b => b.Id.ToString(), context.Request.Query["start_cursor"], pageSize);
-                return NotionResults.Json(ObjectRenderer.List(slice.Items.Select(b => (JsonNode)ObjectRenderer.For(request).Block(b)), slice.NextCursor, "block"));
+                var renderer = ObjectRenderer.For(request);
+                return NotionResults.Json(ObjectRenderer.List(slice.Items.Select(b => (JsonNode)renderer.Block(b)), slice.NextCursor, "block"));
             }
         });
 
@@ -38,72 +97,98 @@ public static class BlocksEndpoints
             var request = NotionRequest.Of(context);
             var id = RequestJson.ParseId(block_id, "block_id");
             var body = await RequestJson.ReadObjectAsync(context);
-            var children = RequestJson.OptionalArray(body, "children") ?? throw RequestJson.Invalid("body.children", "defined", null);
-            var contents = children.Select((child, i) => Content(child, $"body.children[{i}]")).ToList();
+            var drafts = BlockRequest.ReadChildren(body["children"] ?? throw RequestJson.Invalid("body.children", "defined", null), "body.children");
             request.RequireInsert();
             using (request.Workspace.Gate.EnterScope())
             {
-                var page = ParentOf(request, id)
-                    ?? throw NotionException.Validation($"The emulator appends blocks to pages only; {id} is a block.");
-                var index = InsertionIndex(request, body, page);
-                var now = request.State.Now;
-                var added = contents.Select(content => new Block
+                var (parent, children) = ChildrenOf(request, id);
+                if (parent.InTrash)
                 {
-                    Id = Guid.NewGuid(),
-                    Parent = new ParentRef(ParentKind.Page, page.Id),
-                    Type = content.Type,
-                    Content = content.Content,
-                    CreatedTime = now,
-                    LastEditedTime = now,
-                    CreatedBy = request.Integration.Id,
-                    LastEditedBy = request.Integration.Id,
-                }).ToList();
-                foreach (var block in added)
-                {
-                    request.Workspace.Add(block);
+                    throw ArchivedBlock();
                 }
 
-                page.Children.InsertRange(index, added);
-                page.LastEditedTime = now;
+                var parentBlock = parent as Block;
+                BlockRequest.CheckPlacement(parentBlock?.Type ?? "page", parentBlock?.Content ?? [], drafts, "body.children");
+                var index = InsertionIndex(request, body, children);
+                var now = request.State.Now;
+                var parentRef = new ParentRef(parent is Page ? ParentKind.Page : ParentKind.Block, parent.Id);
+                var added = BlockRequest.Create(request.Workspace, parentRef, drafts, now, request.Integration.Id);
+                children.InsertRange(index, added);
+                parent.LastEditedTime = now;
+                parent.LastEditedBy = request.Integration.Id;
                 var renderer = ObjectRenderer.For(request);
                 return NotionResults.Json(ObjectRenderer.List(added.Select(b => (JsonNode)renderer.Block(b)), null, "block"));
             }
         });
     }
 
-    /// <summary>The page whose content is asked for; null for a block (whose children the emulator does not model).</summary>
-    private static Page? ParentOf(NotionRequest request, Guid id) =>
-        request.Workspace.Find<Block>(id) is { } block && request.Workspace.IsVisible(block, request.Integration)
-            ? null
-            : request.Visible<Page>(id, "block");
-
-    /// <summary>A child block as sent: its type (given, or the one content key) and its content, rich text validated.</summary>
-    private static (string Type, JsonObject Content) Content(JsonNode? child, string path)
+    /// <summary>
+    /// A block the caller may see: a stored block, or the <c>child_page</c> / <c>child_database</c> block of a page
+    /// or database (found among its parent's blocks, or made for one that is not under a page, such as a row).
+    /// </summary>
+    public static Block VisibleBlock(NotionRequest request, Guid id)
     {
-        if (child is not JsonObject item)
+        var workspace = request.Workspace;
+        var found = workspace.Find<WorkspaceObject>(id);
+        if (found is null or DataSource || !workspace.IsVisible(found, request.Integration))
         {
-            throw RequestJson.Invalid(path, "an object", child);
+            throw NotionException.NotFound("block", id, request.Integration.Name);
         }
 
-        var type = RequestJson.OptionalString(item, "type", path)
-            ?? item.Select(p => p.Key).FirstOrDefault(ModelledTypes.Contains)
-            ?? throw RequestJson.FixOne(path, ModelledTypes);
-        if (!ModelledTypes.Contains(type))
+        if (found is Block block)
         {
-            throw RequestJson.Invalid($"{path}.type", $"one of the block types the emulator models ({string.Join(", ", ModelledTypes)})", item["type"]);
+            return block;
         }
 
-        var content = (RequestJson.OptionalObject(item, type, path) ?? throw RequestJson.Invalid($"{path}.{type}", "defined", null)).DeepClone().AsObject();
-        if (content.ContainsKey("rich_text"))
-        {
-            content["rich_text"] = PropertyWriter.RichTextArray(content["rich_text"], $"{path}.{type}.rich_text");
-        }
-
-        return (type, content);
+        return workspace.ParentOf(found) is Page parent && parent.Children.Find(b => b.Id == id) is { } standIn
+            ? standIn
+            : Block.StandIn(found, found.Parent);
     }
 
+    /// <summary>The page or block whose children are asked for, and its list of children; a block that holds none is a 400.</summary>
+    private static (WorkspaceObject Parent, List<Block> Children) ChildrenOf(NotionRequest request, Guid id)
+    {
+        var block = VisibleBlock(request, id);
+        var parent = block.IsStandIn ? request.Workspace.Find<WorkspaceObject>(block.Id)! : block;
+        return BlockTree.ChildrenOf(request.Workspace, parent) is { } children
+            ? (parent, children)
+            : throw NotionException.Validation($"Block type {block.Type} does not support children.");
+    }
+
+    /// <summary>The content keys of an update: the object under the block's own type; another type's key is a 400.</summary>
+    private static JsonObject? ContentChanges(JsonObject body, Block block)
+    {
+        if (RequestJson.OptionalString(body, "type") is { } type && type != block.Type)
+        {
+            throw RequestJson.Invalid("body.type", $"`\"{block.Type}\"` (a block's type cannot change)", body["type"]);
+        }
+
+        var changes = RequestJson.OptionalObject(body, block.Type);
+        if (changes is not null && block.IsStandIn)
+        {
+            throw NotionException.Validation($"A {block.Type} block is changed through its page or database, not through PATCH /v1/blocks/{{id}}.");
+        }
+
+        var otherType = body.Select(p => p.Key).FirstOrDefault(key => key != block.Type && BlockRequest.CreatableTypes.Contains(key));
+        return otherType is null
+            ? changes
+            : throw RequestJson.Invalid($"body.{otherType}", $"not present: block {block.Id} is a {block.Type}, and a block's type cannot change", body[otherType]);
+    }
+
+    /// <summary>Trashes or restores a block; for a stand-in, the page or database it stands for.</summary>
+    private static void SetTrashed(NotionRequest request, Block block, bool? inTrash)
+    {
+        var target = block.IsStandIn ? request.Workspace.Find<WorkspaceObject>(block.Id)! : block;
+        target.InTrash = inTrash ?? target.InTrash;
+        target.LastEditedTime = request.State.Now;
+        target.LastEditedBy = request.Integration.Id;
+    }
+
+    private static NotionException ArchivedBlock() =>
+        NotionException.Validation("Can't edit block that is archived. You must unarchive the block before editing.");
+
     /// <summary>Where new blocks go: <c>position</c> (start, end, after a block), or <c>after</c> where the version still has it; the end by default.</summary>
-    private static int InsertionIndex(NotionRequest request, JsonObject body, Page page)
+    private static int InsertionIndex(NotionRequest request, JsonObject body, List<Block> children)
     {
         request.Version.ReadRenamed(body, legacy: "after", current: "position");
         if (body.ContainsKey("after") && body.ContainsKey("position"))
@@ -113,31 +198,31 @@ public static class BlocksEndpoints
 
         if (RequestJson.OptionalString(body, "after") is { } after)
         {
-            return IndexAfter(page, after, "body.after");
+            return IndexAfter(children, after, "body.after");
         }
 
         if (RequestJson.OptionalObject(body, "position") is not { } position)
         {
-            return page.Children.Count;
+            return children.Count;
         }
 
         return RequestJson.OptionalString(position, "type", "body.position") switch
         {
             "start" => 0,
-            "end" => page.Children.Count,
+            "end" => children.Count,
             "after_block" => IndexAfter(
-                page,
+                children,
                 RequestJson.OptionalString(RequestJson.OptionalObject(position, "after_block", "body.position") ?? [], "id", "body.position.after_block"),
                 "body.position.after_block.id"),
             _ => throw RequestJson.Invalid("body.position.type", "`\"after_block\"`, `\"start\"` or `\"end\"`", position["type"]),
         };
     }
 
-    private static int IndexAfter(Page page, string? blockId, string path)
+    private static int IndexAfter(List<Block> children, string? blockId, string path)
     {
-        var index = Guid.TryParse(blockId, out var id) ? page.Children.FindIndex(b => b.Id == id) : -1;
+        var index = Guid.TryParse(blockId, out var id) ? children.FindIndex(b => b.Id == id) : -1;
         return index >= 0
             ? index + 1
-            : throw RequestJson.Invalid(path, $"the ID of a block in page {page.Id}", blockId is null ? null : JsonValue.Create(blockId));
+            : throw RequestJson.Invalid(path, "the ID of a child block of the parent", blockId is null ? null : JsonValue.Create(blockId));
     }
 }

@@ -147,23 +147,30 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         return properties;
     }
 
-    /// <summary>A block of a page's content.</summary>
+    /// <summary>A block; a <c>child_page</c> or <c>child_database</c> block shows its page's or database's title and trash state.</summary>
     public JsonObject Block(Block block)
     {
+        var standsFor = block.IsStandIn ? workspace.Find<WorkspaceObject>(block.Id) : null;
+        var children = standsFor is null ? block.Children : BlockTree.ChildrenOf(workspace, standsFor) ?? [];
         var result = new JsonObject
         {
             ["object"] = "block",
             ["id"] = block.Id.ToString(),
-            ["parent"] = Parent(block),
-            ["created_time"] = Timestamp(block.CreatedTime),
-            ["last_edited_time"] = Timestamp(block.LastEditedTime),
-            ["created_by"] = PartialUser(block.CreatedBy),
-            ["last_edited_by"] = PartialUser(block.LastEditedBy),
-            ["has_children"] = false,
+            ["parent"] = Parent(standsFor ?? block),
+            ["created_time"] = Timestamp((standsFor ?? block).CreatedTime),
+            ["last_edited_time"] = Timestamp((standsFor ?? block).LastEditedTime),
+            ["created_by"] = PartialUser((standsFor ?? block).CreatedBy),
+            ["last_edited_by"] = PartialUser((standsFor ?? block).LastEditedBy),
+            ["has_children"] = children.Any(child => !BlockTree.IsTrashed(workspace, child)),
         };
-        version.WriteTrashFlags(result, block.InTrash);
+        version.WriteTrashFlags(result, BlockTree.IsTrashed(workspace, block));
         result["type"] = block.Type;
-        result[block.Type] = block.Content.DeepClone();
+        result[block.Type] = standsFor switch
+        {
+            Page page => new JsonObject { ["title"] = workspace.TitleOf(page) },
+            Database database => new JsonObject { ["title"] = database.Title },
+            _ => block.Content.DeepClone(),
+        };
         return result;
     }
 
@@ -277,6 +284,7 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         ParentKind.Page => new JsonObject { ["type"] = "page_id", ["page_id"] = item.Parent.Id.ToString() },
         ParentKind.DataSource => version.RowParent(item.Parent.Id, workspace.DatabaseOf(workspace.Find<DataSource>(item.Parent.Id)!).Id),
         ParentKind.Database => new JsonObject { ["type"] = "database_id", ["database_id"] = item.Parent.Id.ToString() },
+        ParentKind.Block => new JsonObject { ["type"] = "block_id", ["block_id"] = item.Parent.Id.ToString() },
         _ => new JsonObject { ["type"] = "workspace", ["workspace"] = true },
     };
 

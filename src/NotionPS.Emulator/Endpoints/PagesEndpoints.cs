@@ -30,6 +30,7 @@ public static class PagesEndpoints
         var body = await RequestJson.ReadObjectAsync(context);
         var parent = RequestJson.OptionalObject(body, "parent") ?? throw RequestJson.Invalid("body.parent", "defined", null);
         var properties = RequestJson.OptionalObject(body, "properties") ?? throw RequestJson.Invalid("body.properties", "defined", null);
+        var content = PageContentEndpoints.ReadInitialContent(body);
         request.RequireInsert();
         using (request.Workspace.Gate.EnterScope())
         {
@@ -53,6 +54,8 @@ public static class PagesEndpoints
 
             workspace.Add(page);
             workspace.DataSourceOf(page)?.Rows.Add(page);
+            BlockTree.ListUnderParent(workspace, page);
+            page.Children.AddRange(BlockRequest.Create(workspace, new ParentRef(ParentKind.Page, page.Id), content, now, request.Integration.Id));
             request.State.Stats.For(request.Integration.Id).CountPageCreated();
             return NotionResults.Json(ObjectRenderer.For(request).Page(page));
         }
@@ -162,6 +165,6 @@ public static class PagesEndpoints
         [property.Type] = value,
     };
 
-    private static Guid ParseBodyId(string raw, string path) =>
+    internal static Guid ParseBodyId(string raw, string path) =>
         Guid.TryParse(raw, out var id) ? id : throw RequestJson.Invalid(path, "a valid uuid", JsonValue.Create(raw));
 }

@@ -17,5 +17,7 @@ public sealed class Integration
     public bool CanRead { get; init; } = true;
     public bool CanUpdate { get; init; }
     public bool CanInsert { get; init; }
+    public bool CanReadComments { get; init; }
+    public bool CanInsertComments { get; init; }
     public UserInfoLevel UserInfo { get; init; } = UserInfoLevel.WithEmail;
 }

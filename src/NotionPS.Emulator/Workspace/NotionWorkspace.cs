@@ -14,6 +14,9 @@ public sealed class NotionWorkspace
     public List<Integration> Integrations { get; } = [];
     public List<WorkspaceUser> People { get; } = [];
 
+    /// <summary>Comments on pages and blocks, oldest first.</summary>
+    public List<Comment> Comments { get; } = [];
+
     public Integration? FindIntegrationByToken(string token) =>
         Integrations.FirstOrDefault(i => string.Equals(i.Token, token, StringComparison.Ordinal));
 

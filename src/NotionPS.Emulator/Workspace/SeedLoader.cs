@@ -65,7 +65,7 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
             throw new InvalidDataException($"Integration \"{name}\": another integration already uses that token.");
         }
 
-        var capabilities = StringList(item, "capabilities") ?? ["read", "update", "insert"];
+        var capabilities = StringList(item, "capabilities") ?? ["read", "update", "insert", "read_comments", "insert_comments"];
         var integration = new Integration
         {
             Id = OptionalId(item, "id") ?? Guid.NewGuid(),
@@ -74,6 +74,8 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
             CanRead = capabilities.Contains("read"),
             CanUpdate = capabilities.Contains("update"),
             CanInsert = capabilities.Contains("insert"),
+            CanReadComments = capabilities.Contains("read_comments"),
+            CanInsertComments = capabilities.Contains("insert_comments"),
             UserInfo = OptionalString(item, "userInfo") switch
             {
                 null or "with_email" => UserInfoLevel.WithEmail,
@@ -93,6 +95,8 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
         var page = new Page { Id = OptionalId(item, "id") ?? Guid.NewGuid(), Parent = ParentPage(item) };
         page.Values["title"] = RichText.Array(OptionalString(item, "title") ?? "");
         Register(page, item);
+        BlockTree.ListUnderParent(workspace, page);
+        new SeedContent(workspace, page).Add(item);
         return page;
     }
 
@@ -107,6 +111,7 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
             ViewOf = OptionalId(item, "viewOf"),
         };
         Register(database, item);
+        BlockTree.ListUnderParent(workspace, database);
         foreach (var dataSource in Items(item, "dataSources"))
         {
             AddDataSource(database, dataSource);

@@ -7,6 +7,7 @@ public enum ParentKind
     Page,
     Database,
     DataSource,
+    Block,
 }
 
 public readonly record struct ParentRef(ParentKind Kind, Guid Id)
