@@ -45,6 +45,7 @@ public static class BlocksEndpoints
             {
                 var page = ParentOf(request, id)
                     ?? throw NotionException.Validation($"The emulator appends blocks to pages only; {id} is a block.");
+                request.RequireAccess(page, PermissionLevel.Edit);
                 var index = InsertionIndex(request, body, page);
                 var now = request.State.Now;
                 var added = contents.Select(content => new Block
@@ -55,8 +56,8 @@ public static class BlocksEndpoints
                     Content = content.Content,
                     CreatedTime = now,
                     LastEditedTime = now,
-                    CreatedBy = request.Integration.Id,
-                    LastEditedBy = request.Integration.Id,
+                    CreatedBy = request.Integration.ActorId,
+                    LastEditedBy = request.Integration.ActorId,
                 }).ToList();
                 foreach (var block in added)
                 {
