@@ -15,8 +15,17 @@ public sealed class EmulatorOptions
     /// <summary>How many requests an integration may make at once before the average applies (bucket size).</summary>
     public int RateLimitBurst { get; set; } = 10;
 
-    /// <summary>The Retry-After value, in seconds, sent with a 429 (0 is allowed, for fast tests).</summary>
+    /// <summary>The Retry-After value, in seconds, sent with a 429 of the token bucket (0 is allowed, for fast tests).</summary>
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Requests per connection per 60-second window (Notion's current wording); set, it replaces the bucket. 0 = the bucket.</summary>
+    public int RateLimitPerMinute { get; set; }
+
+    /// <summary>Requests per workspace window, shared by all tokens of the workspace; 0 turns the workspace limit off.</summary>
+    public int WorkspaceRateLimit { get; set; }
+
+    /// <summary>The workspace window in seconds; its 429's Retry-After is the time until it resets, so it may pass 60.</summary>
+    public int WorkspaceRateLimitWindowSeconds { get; set; } = 60;
 
     /// <summary>Milliseconds added to every API response.</summary>
     public int LatencyMs { get; set; }

@@ -2,14 +2,19 @@ using System.Globalization;
 using NotionPS.Emulator;
 
 // The command line: dotnet run --project src/NotionPS.Emulator -- --urls http://127.0.0.1:7700 [--seed file.json]
-// [--rate-limit 3] [--rate-limit-burst 10] [--retry-after 1] [--latency-ms 0]
+// [--rate-limit 3] [--rate-limit-burst 10] [--retry-after 1] [--rate-limit-per-minute 0] [--workspace-rate-limit 0]
+// [--workspace-rate-limit-window 60] [--latency-ms 0]
 const string Usage = """
     NotionPS.Emulator: a local Notion API for trying NotionPS without a real workspace.
       --urls <url>               where to listen (default http://127.0.0.1:7700; port 0 picks a free one)
       --seed <file.json>         workspace to serve (default: the built-in demo workspace)
       --rate-limit <n>           average requests per second per integration (default 3; 0 = off)
       --rate-limit-burst <n>     requests allowed at once before the average applies (default 10)
-      --retry-after <seconds>    Retry-After sent with a 429 (default 1)
+      --retry-after <seconds>    Retry-After sent with a 429 of the per-second limit (default 1)
+      --rate-limit-per-minute <n>  requests per connection per 60-second window, Notion's current wording;
+                                 replaces --rate-limit and --rate-limit-burst (default 0 = not used)
+      --workspace-rate-limit <n> requests per workspace window, shared by all its tokens (default 0 = off)
+      --workspace-rate-limit-window <seconds>  the workspace window (default 60)
       --latency-ms <n>           milliseconds added to every API response (default 0)
     """;
 
@@ -68,6 +73,9 @@ static EmulatorOptions ParseArguments(string[] args)
             case "--rate-limit": options.RateLimit = Number(name, value, double.Parse); break;
             case "--rate-limit-burst": options.RateLimitBurst = Number(name, value, int.Parse); break;
             case "--retry-after": options.RetryAfterSeconds = Number(name, value, int.Parse); break;
+            case "--rate-limit-per-minute": options.RateLimitPerMinute = Number(name, value, int.Parse); break;
+            case "--workspace-rate-limit": options.WorkspaceRateLimit = Number(name, value, int.Parse); break;
+            case "--workspace-rate-limit-window": options.WorkspaceRateLimitWindowSeconds = Number(name, value, int.Parse); break;
             case "--latency-ms": options.LatencyMs = Number(name, value, int.Parse); break;
             default: throw new ArgumentException($"Unknown option {name}.");
         }

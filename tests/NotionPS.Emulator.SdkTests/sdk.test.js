@@ -489,3 +489,83 @@ describe("page content: blocks, Markdown, comments and moves", () => {
     assert.ok(children.some((b) => b.id === page.id && b.type === "child_page"));
   });
 });
+
+describe("token kinds and Notion's two rate limits", () => {
+  const ADA_PAT = "demo-token-pat-ada";
+  const GRACE_PAT = "demo-token-pat-grace";
+  const GRACE = "c1a55e00-0000-4000-8000-000000000002";
+
+  it("a personal access token is its person: users.me, no users.list, what the person can see", async () => {
+    const me = await client({ auth: ADA_PAT }).users.me({});
+    assert.equal(me.type, "person");
+    assert.equal(me.id, ADA);
+
+    const list = await apiError(client({ auth: ADA_PAT }).users.list({}));
+    assert.equal(list.code, APIErrorCode.RestrictedResource);
+
+    // Private Notes is shared with no connection, but Grace may read it; Ada may not.
+    const notes = await client({ auth: GRACE_PAT }).databases.retrieve({ database_id: PRIVATE_NOTES_DATABASE });
+    assert.equal(notes.id, PRIVATE_NOTES_DATABASE);
+    const hidden = await apiError(client({ auth: ADA_PAT }).databases.retrieve({ database_id: PRIVATE_NOTES_DATABASE }));
+    assert.equal(hidden.code, APIErrorCode.ObjectNotFound);
+  });
+
+  it("a person with read access cannot write, and loses access when removed from the page", async () => {
+    const write = await apiError(
+      client({ auth: GRACE_PAT }).pages.create({ parent: { data_source_id: TASKS_DATA_SOURCE }, properties: { Name: title("No") } }),
+    );
+    assert.equal(write.code, APIErrorCode.RestrictedResource);
+    await client({ auth: ADA_PAT }).pages.create({ parent: { data_source_id: TASKS_DATA_SOURCE }, properties: { Name: title("Yes") } });
+
+    await emulator.admin("PUT", `permissions/${TEAM_HOME}/${GRACE}`, { level: "none" });
+    const gone = await apiError(client({ auth: GRACE_PAT }).pages.retrieve({ page_id: FIRST_TASK }));
+    assert.equal(gone.code, APIErrorCode.ObjectNotFound);
+  });
+
+  it("a revoked token is unauthorized", async () => {
+    await emulator.admin("DELETE", "integrations/Ada's scripts");
+    const error = await apiError(client({ auth: ADA_PAT }).users.me({}));
+    assert.equal(error.code, APIErrorCode.Unauthorized);
+  });
+
+  it("a public connection's bot is owned by the person who installed it", async () => {
+    await emulator.admin("POST", "integrations", { name: "OAuth App", token: "oauth-token", kind: "public_connection", owner: GRACE });
+    const me = await client({ auth: "oauth-token" }).users.me({});
+    assert.equal(me.type, "bot");
+    assert.equal(me.bot.owner.type, "user");
+    assert.equal(me.bot.owner.user.id, GRACE);
+  });
+
+  it("the connection's budget per minute answers public_api_request_rate_limit", async () => {
+    await emulator.admin("PUT", "rate-limit", { requestsPerMinute: 2 });
+    await client().users.me({});
+    await client().users.me({});
+    const error = await apiError(client().users.me({}));
+    assert.equal(error.code, APIErrorCode.RateLimited);
+    assert.equal(error.additional_data.rate_limit_reason, "public_api_request_rate_limit");
+    const wait = Number(error.headers.get("retry-after"));
+    assert.ok(wait >= 1 && wait <= 60, `Retry-After ${wait} is within the 60-second window`);
+  });
+
+  it("the workspace's budget is shared by all its tokens and may ask for more than a minute", async () => {
+    await emulator.admin("PUT", "rate-limit", { workspaceRequestsPerWindow: 2, workspaceWindowSeconds: 95 });
+    await client().users.me({});
+    await client({ auth: ADA_PAT }).users.me({});
+    const error = await apiError(client({ auth: READ_ONLY_TOKEN }).users.me({}));
+    assert.equal(error.code, APIErrorCode.RateLimited);
+    assert.equal(error.additional_data.rate_limit_reason, "public_api_space_request_rate_limit");
+    const wait = Number(error.headers.get("retry-after"));
+    assert.ok(wait > 60 && wait <= 95, `Retry-After ${wait} passes a minute`);
+    assert.equal(error.additional_data.retry_after, String(wait));
+
+    const stats = await emulator.admin("GET", "stats");
+    assert.equal(stats.rateLimitedByReason.public_api_space_request_rate_limit, 1);
+  });
+
+  it("an injected 529 service_overload carries Retry-After", async () => {
+    await emulator.admin("POST", "faults", { kind: "529", retryAfterSeconds: 4 });
+    const error = await apiError(client().users.me({}));
+    assert.equal(error.code, APIErrorCode.ServiceOverload);
+    assert.equal(error.headers.get("retry-after"), "4");
+  });
+});

@@ -9,7 +9,7 @@ namespace NotionPS.Emulator.Behaviour;
 /// The test-facing API under <c>/__emulator/</c> (no token, no Notion-Version): seed more objects, share and
 /// unshare, set faults and the rate limit, read counters, reset. Bodies use the seed-file format.
 /// </summary>
-public static class AdminEndpoints
+public static partial class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, EmulatorState state)
     {
@@ -81,17 +81,14 @@ public static class AdminEndpoints
             return Results.NoContent();
         });
 
-        admin.MapGet("/rate-limit", () => NotionResults.Json(RateLimitJson(state)));
+        admin.MapGet("/rate-limit", () => NotionResults.Json(state.Limits.Settings.ToJson()));
         admin.MapPut("/rate-limit", async (HttpContext context) =>
         {
             try
             {
                 var body = await RequestJson.ReadObjectAsync(context, enforceLimits: false);
-                state.RateLimiter.Configure(
-                    body["requestsPerSecond"]?.GetValue<double>() ?? state.RateLimiter.RequestsPerSecond,
-                    body["burst"]?.GetValue<int>() ?? state.RateLimiter.Burst);
-                state.RetryAfterSeconds = body["retryAfterSeconds"]?.GetValue<int>() ?? state.RetryAfterSeconds;
-                return NotionResults.Json(RateLimitJson(state));
+                state.Limits.Configure(state.Limits.Settings.With(body));
+                return NotionResults.Json(state.Limits.Settings.ToJson());
             }
             catch (Exception error) when (IsBadInput(error))
             {
@@ -99,6 +96,7 @@ public static class AdminEndpoints
             }
         });
 
+        MapTokensAndPermissions(admin, state);
         admin.MapFallback(() => BadRequest(NotionException.InvalidRequestUrl()));
     }
 
@@ -110,13 +108,6 @@ public static class AdminEndpoints
             return state.Stats.ToJson([.. workspace.Integrations]);
         }
     }
-
-    private static JsonObject RateLimitJson(EmulatorState state) => new()
-    {
-        ["requestsPerSecond"] = state.RateLimiter.RequestsPerSecond,
-        ["burst"] = state.RateLimiter.Burst,
-        ["retryAfterSeconds"] = state.RetryAfterSeconds,
-    };
 
     private static IResult Share(EmulatorState state, string objectId, string integrationIdOrName, bool share)
     {

@@ -12,8 +12,7 @@ public sealed class EmulatorState
         Options = options;
         _seedJson = seedJson;
         Workspace = SeedLoader.Load(seedJson, Now);
-        RateLimiter = new RateLimiter(options.TimeProvider, options.RateLimit, options.RateLimitBurst);
-        RetryAfterSeconds = options.RetryAfterSeconds;
+        Limits = new RateLimits(options.TimeProvider, SeededRateLimits());
     }
 
     public EmulatorOptions Options { get; }
@@ -21,21 +20,22 @@ public sealed class EmulatorState
     /// <summary>Replaced as a whole on reset; a request works on the instance it started with.</summary>
     public NotionWorkspace Workspace { get; private set; }
 
-    public RateLimiter RateLimiter { get; }
+    public RateLimits Limits { get; }
     public FaultSwitch Faults { get; } = new();
     public EmulatorStats Stats { get; } = new();
-    public int RetryAfterSeconds { get; set; }
 
     /// <summary>The current time to the minute, as Notion stamps created_time and last_edited_time.</summary>
     public DateTimeOffset Now => WorkspaceObject.ToMinute(Options.TimeProvider.GetUtcNow());
 
-    /// <summary>Back to the seed: workspace, faults, counters and rate-limit buckets.</summary>
+    /// <summary>Back to the seed: workspace, faults, counters, rate-limit settings and budgets.</summary>
     public void Reset()
     {
         Workspace = SeedLoader.Load(_seedJson, Now);
         Faults.Clear();
         Stats.Reset();
-        RateLimiter.Configure(Options.RateLimit, Options.RateLimitBurst);
-        RetryAfterSeconds = Options.RetryAfterSeconds;
+        Limits.Configure(SeededRateLimits());
     }
+
+    /// <summary>The options' limits with the seed's <c>rateLimits</c> over them: a seed describes its workspace's plan.</summary>
+    private RateLimitSettings SeededRateLimits() => RateLimitSettings.From(Options).With(Workspace.SeedRateLimits);
 }

@@ -27,14 +27,23 @@ public sealed class EmulatorStats
     public JsonObject ToJson(IEnumerable<Integration> integrations)
     {
         var byId = new JsonObject();
+        var workspaceByReason = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var integration in integrations)
         {
             var counters = _byIntegration.GetValueOrDefault(integration.Id) ?? new Counters();
+            var byReason = counters.RateLimitedByReason();
+            foreach (var (reason, count) in byReason)
+            {
+                workspaceByReason[reason] = workspaceByReason.GetValueOrDefault(reason) + count;
+            }
+
             byId[integration.Id.ToString()] = new JsonObject
             {
                 ["name"] = integration.Name,
+                ["kind"] = SeedLoader.TokenKindName(integration.Kind),
                 ["requests"] = counters.Requests,
                 ["rateLimited"] = counters.RateLimited,
+                ["rateLimitedByReason"] = ByReasonJson(byReason),
                 ["faultsInjected"] = counters.FaultsInjected,
                 ["pagesCreated"] = counters.PagesCreated,
                 ["pagesUpdated"] = counters.PagesUpdated,
@@ -44,9 +53,13 @@ public sealed class EmulatorStats
         return new JsonObject
         {
             ["unauthenticatedRequests"] = Interlocked.Read(ref _unauthenticated),
+            ["rateLimitedByReason"] = ByReasonJson(workspaceByReason),
             ["integrations"] = byId,
         };
     }
+
+    private static JsonObject ByReasonJson(IEnumerable<KeyValuePair<string, long>> byReason) =>
+        new(byReason.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
 
     public sealed class Counters
     {
@@ -55,6 +68,7 @@ public sealed class EmulatorStats
         private long _faultsInjected;
         private long _pagesCreated;
         private long _pagesUpdated;
+        private readonly ConcurrentDictionary<string, long> _rateLimitedByReason = new(StringComparer.Ordinal);
 
         public long Requests => Interlocked.Read(ref _requests);
 
@@ -66,7 +80,14 @@ public sealed class EmulatorStats
         public long PagesUpdated => Interlocked.Read(ref _pagesUpdated);
 
         public void CountRequest() => Interlocked.Increment(ref _requests);
-        public void CountRateLimited() => Interlocked.Increment(ref _rateLimited);
+        /// <summary>429s by <c>rate_limit_reason</c>, in name order.</summary>
+        public SortedDictionary<string, long> RateLimitedByReason() => new(_rateLimitedByReason, StringComparer.Ordinal);
+
+        public void CountRateLimited(string reason)
+        {
+            Interlocked.Increment(ref _rateLimited);
+            _rateLimitedByReason.AddOrUpdate(reason, 1, (_, count) => count + 1);
+        }
         public void CountFault() => Interlocked.Increment(ref _faultsInjected);
         public void CountPageCreated() => Interlocked.Increment(ref _pagesCreated);
         public void CountPageUpdated() => Interlocked.Increment(ref _pagesUpdated);

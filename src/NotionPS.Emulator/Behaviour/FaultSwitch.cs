@@ -79,8 +79,10 @@ public sealed class FaultRule
     private readonly Regex? _path;
     private double _credit;
 
-    private FaultRule(FaultKind kind, int status, int? remaining, double share, string? method, string? path, int stallMs)
+    private FaultRule(FaultKind kind, int status, int? remaining, double share, string? method, string? path, int stallMs, string? reason, int? retryAfterSeconds)
     {
+        Reason = reason;
+        RetryAfterSeconds = retryAfterSeconds;
         Kind = kind;
         Status = status;
         Remaining = remaining;
@@ -101,6 +103,12 @@ public sealed class FaultRule
     public string? Method { get; }
     public string? PathPattern { get; }
     public int StallMs { get; }
+
+    /// <summary>For an injected 429: the <c>rate_limit_reason</c> (default the connection's limit).</summary>
+    public string? Reason { get; }
+
+    /// <summary>For an injected 429 or 529: the Retry-After (default the emulator's <c>retryAfterSeconds</c>).</summary>
+    public int? RetryAfterSeconds { get; }
 
     /// <summary>
     /// Reads <c>{kind, count?, share?, method?, path?, stallMs?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
@@ -132,7 +140,42 @@ public sealed class FaultRule
 
         var remaining = count ?? (body.ContainsKey("share") ? null : 1);
         var stallMs = body["stallMs"]?.GetValue<int>() ?? 70_000;
-        return new FaultRule(kind, status, remaining, share, body["method"]?.GetValue<string>(), body["path"]?.GetValue<string>(), stallMs);
+        var reason = body["reason"]?.GetValue<string>();
+        var retryAfter = body["retryAfterSeconds"]?.GetValue<int>();
+        if ((reason is not null && status != 429) || (retryAfter is not null && status is not (429 or 529)))
+        {
+            throw new ArgumentException("reason is for kind 429 only, retryAfterSeconds for kinds 429 and 529.");
+        }
+
+        if (retryAfter is < 0)
+        {
+            throw new ArgumentException("retryAfterSeconds cannot be negative.");
+        }
+
+        return new FaultRule(kind, status, remaining, share, body["method"]?.GetValue<string>(), body["path"]?.GetValue<string>(), stallMs, reason, retryAfter);
+    }
+
+    /// <summary>The error an injected status answers with, carrying the rule's reason and Retry-After where it has them.</summary>
+    public NotionException ToException()
+    {
+        var error = NotionException.ForStatus(Status);
+        if (Reason is null && RetryAfterSeconds is null)
+        {
+            return error;
+        }
+
+        var additionalData = new JsonObject();
+        if (Reason is not null)
+        {
+            additionalData["rate_limit_reason"] = Reason;
+        }
+
+        if (RetryAfterSeconds is { } seconds)
+        {
+            additionalData["retry_after"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new NotionException(error.Status, error.Code, error.Message, additionalData);
     }
 
     public bool Matches(string method, string path) =>
@@ -166,5 +209,7 @@ public sealed class FaultRule
         ["method"] = Method,
         ["path"] = PathPattern,
         ["stallMs"] = Kind == FaultKind.Stall ? StallMs : null,
+        ["reason"] = Reason,
+        ["retryAfterSeconds"] = RetryAfterSeconds,
     };
 }

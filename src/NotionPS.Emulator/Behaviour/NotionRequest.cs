@@ -30,6 +30,27 @@ public sealed class NotionRequest(EmulatorState state, NotionWorkspace workspace
 
     public void RequireUserInfo() => Require(Integration.UserInfo != UserInfoLevel.None, "read user information");
 
+    /// <summary>
+    /// A personal access token's person needs at least this level on the object (writes need edit or full); connections
+    /// are governed by sharing and capabilities instead. Notion does not document this answer: the emulator gives 403
+    /// restricted_resource, as for a missing capability.
+    /// </summary>
+    public void RequireAccess(WorkspaceObject target, PermissionLevel needed)
+    {
+        if (!Integration.IsPersonal)
+        {
+            return;
+        }
+
+        var level = Workspace.Permissions.LevelOf(Workspace, target, Integration.ActorId);
+        if (level < needed)
+        {
+            var person = Workspace.FindPerson(Integration.ActorId)?.Name ?? Integration.ActorId.ToString();
+            throw NotionException.Restricted(
+                $"Insufficient permissions for this endpoint: {person} has {PagePermissions.Name(level)} access to {target.Id}; this needs {PagePermissions.Name(needed)} access or more.");
+        }
+    }
+
     /// <summary>Finds an object the caller may see, or answers Notion's 404 naming the integration.</summary>
     public T Visible<T>(Guid id, string kind) where T : WorkspaceObject =>
         Workspace.Find<T>(id) is { } found && Workspace.IsVisible(found, Integration)

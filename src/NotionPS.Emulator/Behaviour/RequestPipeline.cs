@@ -91,7 +91,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
             $"Notion-Version header failed validation: the emulator answers {string.Join(", ", NotionVersion.Supported.Select(v => v.Name))}, not `{header}`.");
     }
 
-    /// <summary>The caller, if its token is known and its bucket has room.</summary>
+    /// <summary>The caller, if its token is known (and not revoked) and both rate limits let the request through.</summary>
     private Integration Admit(Integration? integration)
     {
         if (integration is null)
@@ -99,7 +99,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
             throw NotionException.Unauthorized();
         }
 
-        return state.RateLimiter.TryAcquire(integration.Id) ? integration : throw NotionException.RateLimited();
+        return state.Limits.Admit(integration.Id) is { } refusal ? throw refusal : integration;
     }
 
     /// <summary>Does the work, sends the answer nowhere and drops the connection: the client cannot know it succeeded.</summary>
@@ -130,7 +130,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
             case FaultKind.AbortAfter:
                 return true;
             default:
-                throw NotionException.ForStatus(fault.Status);
+                throw fault.ToException();
         }
     }
 
@@ -141,10 +141,18 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
             return;
         }
 
-        if (error.Status == StatusCodes.Status429TooManyRequests)
+        var additionalData = error.AdditionalData?.DeepClone().AsObject();
+        if (error.Status is StatusCodes.Status429TooManyRequests or 529)
         {
-            counters?.CountRateLimited();
-            context.Response.Headers.RetryAfter = state.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Notion sends Retry-After with both and repeats it in the body; a 429 names the limit it hit.
+            additionalData ??= [];
+            additionalData["retry_after"] ??= state.Limits.Settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = additionalData["retry_after"]!.GetValue<string>();
+            if (error.Status == StatusCodes.Status429TooManyRequests)
+            {
+                additionalData["rate_limit_reason"] ??= RateLimits.ConnectionReason;
+                counters?.CountRateLimited(additionalData["rate_limit_reason"]!.GetValue<string>());
+            }
         }
 
         var body = new JsonObject
@@ -155,9 +163,9 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
             ["message"] = error.Message,
             ["request_id"] = requestId,
         };
-        if (error.AdditionalData is { } additionalData)
+        if (additionalData is not null)
         {
-            body["additional_data"] = additionalData.DeepClone();
+            body["additional_data"] = additionalData;
         }
 
         context.Response.StatusCode = error.Status;

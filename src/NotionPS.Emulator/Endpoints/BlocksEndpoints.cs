@@ -35,6 +35,7 @@ public static class BlocksEndpoints
             using (request.Workspace.Gate.EnterScope())
             {
                 var block = VisibleBlock(request, id);
+                request.RequireAccess(block, PermissionLevel.Edit);
                 var changes = ContentChanges(body, block);
                 if (changes is not null)
                 {
@@ -67,6 +68,7 @@ public static class BlocksEndpoints
             using (request.Workspace.Gate.EnterScope())
             {
                 var block = VisibleBlock(request, id);
+                request.RequireAccess(block, PermissionLevel.Edit);
                 if (BlockTree.IsTrashed(request.Workspace, block))
                 {
                     throw ArchivedBlock();
@@ -102,6 +104,7 @@ public static class BlocksEndpoints
             using (request.Workspace.Gate.EnterScope())
             {
                 var (parent, children) = ChildrenOf(request, id);
+                request.RequireAccess(parent, PermissionLevel.Edit);
                 if (parent.InTrash)
                 {
                     throw ArchivedBlock();
@@ -112,10 +115,10 @@ public static class BlocksEndpoints
                 var index = InsertionIndex(request, body, children);
                 var now = request.State.Now;
                 var parentRef = new ParentRef(parent is Page ? ParentKind.Page : ParentKind.Block, parent.Id);
-                var added = BlockRequest.Create(request.Workspace, parentRef, drafts, now, request.Integration.Id);
+                var added = BlockRequest.Create(request.Workspace, parentRef, drafts, now, request.Integration.ActorId);
                 children.InsertRange(index, added);
                 parent.LastEditedTime = now;
-                parent.LastEditedBy = request.Integration.Id;
+                parent.LastEditedBy = request.Integration.ActorId;
                 var renderer = ObjectRenderer.For(request);
                 return NotionResults.Json(ObjectRenderer.List(added.Select(b => (JsonNode)renderer.Block(b)), null, "block"));
             }
@@ -181,7 +184,7 @@ public static class BlocksEndpoints
         var target = block.IsStandIn ? request.Workspace.Find<WorkspaceObject>(block.Id)! : block;
         target.InTrash = inTrash ?? target.InTrash;
         target.LastEditedTime = request.State.Now;
-        target.LastEditedBy = request.Integration.Id;
+        target.LastEditedBy = request.Integration.ActorId;
     }
 
     private static NotionException ArchivedBlock() =>

@@ -71,6 +71,7 @@ public static class CommentsEndpoints
             using (request.Workspace.Gate.EnterScope())
             {
                 var (on, discussionId) = parent is not null ? (NewDiscussionOn(request, parent), Guid.NewGuid()) : Discussion(request, discussion!);
+                request.RequireAccess(request.Workspace.Find<WorkspaceObject>(on.Id)!, PermissionLevel.Comment);
                 var comment = new Comment
                 {
                     Id = Guid.NewGuid(),
@@ -78,7 +79,7 @@ public static class CommentsEndpoints
                     DiscussionId = discussionId,
                     RichText = text,
                     CreatedTime = request.State.Now,
-                    CreatedBy = request.Integration.Id,
+                    CreatedBy = request.Integration.ActorId,
                 };
                 request.Workspace.Comments.Add(comment);
                 return NotionResults.Json(Render(request, comment));

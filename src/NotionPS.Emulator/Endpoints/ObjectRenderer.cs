@@ -259,13 +259,23 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
             : PartialUser(id);
     }
 
-    /// <summary>The caller's own bot user, as <c>GET /v1/users/me</c> shows it.</summary>
+    /// <summary>
+    /// The caller's own bot user, as <c>GET /v1/users/me</c> shows it; a public connection's bot names the person who
+    /// installed it as its owner. For a personal access token Notion returns the person who created it.
+    /// </summary>
     public JsonObject Me()
     {
+        if (caller.IsPersonal)
+        {
+            return User(caller.ActorId);
+        }
+
         var me = User(caller.Id);
         me["bot"] = new JsonObject
         {
-            ["owner"] = new JsonObject { ["type"] = "workspace", ["workspace"] = true },
+            ["owner"] = caller.OwnerId is { } owner
+                ? new JsonObject { ["type"] = "user", ["user"] = User(owner) }
+                : new JsonObject { ["type"] = "workspace", ["workspace"] = true },
             ["workspace_name"] = workspace.Name,
             ["workspace_id"] = workspace.Id.ToString(),
             ["workspace_limits"] = new JsonObject { ["max_file_upload_size_in_bytes"] = 5_368_709_120L },

@@ -46,6 +46,7 @@ public static class PageContentEndpoints
             using (request.Workspace.Gate.EnterScope())
             {
                 var page = request.Visible<Page>(id, "page");
+                request.RequireAccess(page, PermissionLevel.Edit);
                 if (page.InTrash)
                 {
                     throw NotionException.Validation("Can't edit block that is archived. You must unarchive the block before editing.");
@@ -94,6 +95,8 @@ public static class PageContentEndpoints
                 var page = request.Visible<Page>(id, "page");
                 var target = MoveTarget(request, parent, page);
                 request.RequireInsert();
+                request.RequireAccess(page, PermissionLevel.Edit);
+                request.RequireAccess(request.Workspace.Find<WorkspaceObject>(target.Id)!, PermissionLevel.Edit);
                 Move(request, page, target);
                 return NotionResults.Json(ObjectRenderer.For(request).Page(page));
             }
@@ -147,9 +150,9 @@ public static class PageContentEndpoints
     private static void Insert(NotionRequest request, Page page, int index, IReadOnlyList<BlockDraft> drafts)
     {
         var now = request.State.Now;
-        page.Children.InsertRange(index, BlockRequest.Create(request.Workspace, new ParentRef(ParentKind.Page, page.Id), drafts, now, request.Integration.Id));
+        page.Children.InsertRange(index, BlockRequest.Create(request.Workspace, new ParentRef(ParentKind.Page, page.Id), drafts, now, request.Integration.ActorId));
         page.LastEditedTime = now;
-        page.LastEditedBy = request.Integration.Id;
+        page.LastEditedBy = request.Integration.ActorId;
     }
 
     /// <summary>
@@ -237,7 +240,7 @@ public static class PageContentEndpoints
         workspace.DataSourceOf(page)?.Rows.Add(page);
         BlockTree.ListUnderParent(workspace, page);
         page.LastEditedTime = request.State.Now;
-        page.LastEditedBy = request.Integration.Id;
+        page.LastEditedBy = request.Integration.ActorId;
     }
 
     private static string RequiredString(JsonObject body, string name, string path) =>

@@ -36,6 +36,7 @@ public static class PagesEndpoints
         {
             var workspace = request.Workspace;
             var (parentRef, schema) = ResolveParent(request, parent);
+            request.RequireAccess(workspace.Find<WorkspaceObject>(parentRef.Id)!, PermissionLevel.Edit);
             var values = new PropertyWriter(workspace).Convert(properties, schema);
             var now = request.State.Now;
             var page = new Page
@@ -44,8 +45,8 @@ public static class PagesEndpoints
                 Parent = parentRef,
                 CreatedTime = now,
                 LastEditedTime = now,
-                CreatedBy = request.Integration.Id,
-                LastEditedBy = request.Integration.Id,
+                CreatedBy = request.Integration.ActorId,
+                LastEditedBy = request.Integration.ActorId,
             };
             foreach (var (id, value) in values)
             {
@@ -55,7 +56,7 @@ public static class PagesEndpoints
             workspace.Add(page);
             workspace.DataSourceOf(page)?.Rows.Add(page);
             BlockTree.ListUnderParent(workspace, page);
-            page.Children.AddRange(BlockRequest.Create(workspace, new ParentRef(ParentKind.Page, page.Id), content, now, request.Integration.Id));
+            page.Children.AddRange(BlockRequest.Create(workspace, new ParentRef(ParentKind.Page, page.Id), content, now, request.Integration.ActorId));
             request.State.Stats.For(request.Integration.Id).CountPageCreated();
             return NotionResults.Json(ObjectRenderer.For(request).Page(page));
         }
@@ -100,6 +101,7 @@ public static class PagesEndpoints
         using (request.Workspace.Gate.EnterScope())
         {
             var page = request.Visible<Page>(id, "page");
+            request.RequireAccess(page, PermissionLevel.Edit);
             if (page.InTrash && inTrash != false && properties is { Count: > 0 })
             {
                 throw NotionException.Validation("Can't edit block that is archived. You must unarchive the block before editing.");
@@ -113,7 +115,7 @@ public static class PagesEndpoints
 
             page.InTrash = inTrash ?? page.InTrash;
             page.LastEditedTime = request.State.Now;
-            page.LastEditedBy = request.Integration.Id;
+            page.LastEditedBy = request.Integration.ActorId;
             request.State.Stats.For(request.Integration.Id).CountPageUpdated();
             return NotionResults.Json(ObjectRenderer.For(request).Page(page));
         }

@@ -21,12 +21,18 @@ public static class UsersEndpoints
         app.MapGet("/v1/users", (HttpContext context) =>
         {
             var request = NotionRequest.Of(context);
+            if (request.Integration.IsPersonal)
+            {
+                throw NotionException.Restricted(
+                    "Personal access tokens cannot list workspace users. Use GET /v1/users/me for the token's own user, or GET /v1/users/{user_id} with a user's ID.");
+            }
+
             request.RequireUserInfo();
             var pageSize = RequestJson.PageSize(context.Request);
             using (request.Workspace.Gate.EnterScope())
             {
                 var renderer = ObjectRenderer.For(request);
-                var ids = request.Workspace.People.Select(p => p.Id).Concat(request.Workspace.Integrations.Select(i => i.Id));
+                var ids = request.Workspace.People.Select(p => p.Id).Concat(request.Workspace.Bots.Select(i => i.Id));
                 var page = Paging.Take(ids.ToList(), id => id.ToString(), context.Request.Query["start_cursor"], pageSize);
                 return NotionResults.Json(ObjectRenderer.List(page.Items.Select(id => (JsonNode)renderer.User(id)), page.NextCursor, "user"));
             }

@@ -36,7 +36,7 @@ public sealed class RowQuery
     /// <summary>Runs the query; the caller holds the workspace lock.</summary>
     public JsonObject Run(HttpContext context, NotionRequest request, DataSource dataSource)
     {
-        var conditions = new Conditions(request.State.Options.TimeProvider.GetUtcNow(), request.Integration.Id);
+        var conditions = new Conditions(request.State.Options.TimeProvider.GetUtcNow(), request.Integration.ActorId);
         var predicate = _filter is null ? _ => true : new FilterCompiler(dataSource, conditions).Compile(_filter);
         IEnumerable<Page> rows = dataSource.Rows.Where(r => r.InTrash == _inTrash).Where(predicate);
         if (_sorts is { Count: > 0 })

@@ -8,7 +8,7 @@ public enum UserInfoLevel
     WithEmail,
 }
 
-/// <summary>An internal integration: its token, its bot user and its content capabilities.</summary>
+/// <summary>A token and who it acts as: a connection's bot (internal or public) or, for a personal access token, a person.</summary>
 public sealed class Integration
 {
     public required Guid Id { get; init; }
@@ -20,4 +20,16 @@ public sealed class Integration
     public bool CanReadComments { get; init; }
     public bool CanInsertComments { get; init; }
     public UserInfoLevel UserInfo { get; init; } = UserInfoLevel.WithEmail;
+    public TokenKind Kind { get; init; } = TokenKind.InternalConnection;
+
+    /// <summary>The person who installed a public connection or created a personal access token; null for an internal connection.</summary>
+    public Guid? OwnerId { get; init; }
+
+    /// <summary>A revoked token answers 401 from then on.</summary>
+    public bool Revoked { get; set; }
+
+    public bool IsPersonal => Kind == TokenKind.PersonalAccessToken;
+
+    /// <summary>The user its requests act as: created_by, "me" in filters, users/me. A PAT acts as its person.</summary>
+    public Guid ActorId => IsPersonal ? OwnerId!.Value : Id;
 }

@@ -13,12 +13,20 @@ public sealed class NotionWorkspace
     public string Name { get; set; } = "Workspace";
     public List<Integration> Integrations { get; } = [];
     public List<WorkspaceUser> People { get; } = [];
+    public PagePermissions Permissions { get; } = new();
 
     /// <summary>Comments on pages and blocks, oldest first.</summary>
     public List<Comment> Comments { get; } = [];
 
+    /// <summary>The seed's <c>rateLimits</c> object, applied over the emulator's options; null when it has none.</summary>
+    public System.Text.Json.Nodes.JsonObject? SeedRateLimits { get; set; }
+
+    /// <summary>The bot users among the tokens: a personal access token is not a user of its own.</summary>
+    public IEnumerable<Integration> Bots => Integrations.Where(i => !i.IsPersonal);
+
+    /// <summary>The token's integration, unless the token is unknown or was revoked.</summary>
     public Integration? FindIntegrationByToken(string token) =>
-        Integrations.FirstOrDefault(i => string.Equals(i.Token, token, StringComparison.Ordinal));
+        Integrations.FirstOrDefault(i => !i.Revoked && string.Equals(i.Token, token, StringComparison.Ordinal));
 
     /// <summary>Resolves an integration by bot ID or by name (seed files and the admin API accept either).</summary>
     public Integration? FindIntegration(string idOrName) =>
@@ -28,7 +36,7 @@ public sealed class NotionWorkspace
 
     public WorkspaceUser? FindPerson(Guid id) => People.FirstOrDefault(p => p.Id == id);
 
-    public bool IsUser(Guid id) => FindPerson(id) is not null || Integrations.Any(i => i.Id == id);
+    public bool IsUser(Guid id) => FindPerson(id) is not null || Bots.Any(i => i.Id == id);
 
     public T? Find<T>(Guid id) where T : WorkspaceObject =>
         _objects.TryGetValue(id, out var found) ? found as T : null;
@@ -50,10 +58,15 @@ public sealed class NotionWorkspace
 
     /// <summary>
     /// Notion's sharing rule: an object is visible to an integration if it, or any page or database above it,
-    /// was shared with that integration.
+    /// was shared with that integration. A personal access token sees what its person may read, shared or not.
     /// </summary>
     public bool IsVisible(WorkspaceObject item, Integration integration)
     {
+        if (integration.IsPersonal)
+        {
+            return Permissions.LevelOf(this, item, integration.ActorId) >= PermissionLevel.Read;
+        }
+
         for (var current = item; current is not null; current = ParentOf(current))
         {
             if (current.SharedWith.Contains(integration.Id))

@@ -8,7 +8,7 @@ namespace NotionPS.Emulator.Workspace;
 /// single integrations, pages, databases, data sources and rows through the same methods, so there is one
 /// format to learn. Mistakes raise <see cref="InvalidDataException"/> naming the offending item.
 /// </summary>
-public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
+public sealed partial class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
 {
     public static NotionWorkspace Load(string json, DateTimeOffset now)
     {
@@ -27,6 +27,7 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
         var header = seed["workspace"] as JsonObject ?? [];
         workspace.Id = OptionalId(header, "id") ?? Guid.NewGuid();
         workspace.Name = OptionalString(header, "name") ?? "Workspace";
+        workspace.SeedRateLimits = seed["rateLimits"]?.DeepClone() as JsonObject;
         foreach (var person in Items(seed, "people"))
         {
             workspace.People.Add(new WorkspaceUser
@@ -66,11 +67,14 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
         }
 
         var capabilities = StringList(item, "capabilities") ?? ["read", "update", "insert", "read_comments", "insert_comments"];
+        var (kind, owner) = TokenKindAndOwner(item, name);
         var integration = new Integration
         {
             Id = OptionalId(item, "id") ?? Guid.NewGuid(),
             Name = name,
             Token = token,
+            Kind = kind,
+            OwnerId = owner,
             CanRead = capabilities.Contains("read"),
             CanUpdate = capabilities.Contains("update"),
             CanInsert = capabilities.Contains("insert"),
@@ -198,6 +202,8 @@ public sealed class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
                 ?? throw new InvalidDataException($"{item.Id}: sharedWith names an unknown integration \"{integrationName}\".");
             item.SharedWith.Add(integration.Id);
         }
+
+        ReadPermissions(item, seed);
 
         try
         {
