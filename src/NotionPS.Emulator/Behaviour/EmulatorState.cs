@@ -11,12 +11,16 @@ public sealed class EmulatorState
     {
         Options = options;
         _seedJson = seedJson;
+        Clock = new AdjustableClock(options.TimeProvider, options.Now);
         Workspace = SeedLoader.Load(seedJson, Now);
-        RateLimiter = new RateLimiter(options.TimeProvider, options.RateLimit, options.RateLimitBurst);
+        RateLimiter = new RateLimiter(Clock, options.RateLimit, options.RateLimitBurst);
         RetryAfterSeconds = options.RetryAfterSeconds;
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>The clock of the rate limiter, of new timestamps and of relative date filters.</summary>
+    public AdjustableClock Clock { get; }
 
     /// <summary>Replaced as a whole on reset; a request works on the instance it started with.</summary>
     public NotionWorkspace Workspace { get; private set; }
@@ -27,11 +31,12 @@ public sealed class EmulatorState
     public int RetryAfterSeconds { get; set; }
 
     /// <summary>The current time to the minute, as Notion stamps created_time and last_edited_time.</summary>
-    public DateTimeOffset Now => WorkspaceObject.ToMinute(Options.TimeProvider.GetUtcNow());
+    public DateTimeOffset Now => WorkspaceObject.ToMinute(Clock.GetUtcNow());
 
-    /// <summary>Back to the seed: workspace, faults, counters and rate-limit buckets.</summary>
+    /// <summary>Back to the seed: clock, workspace, faults, counters and rate-limit buckets.</summary>
     public void Reset()
     {
+        Clock.Set(null);
         Workspace = SeedLoader.Load(_seedJson, Now);
         Faults.Clear();
         Stats.Reset();

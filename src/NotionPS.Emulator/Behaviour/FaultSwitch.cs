@@ -102,13 +102,17 @@ public sealed class FaultRule
     public string? PathPattern { get; }
     public int StallMs { get; }
 
+    /// <summary>The longest stall the switch takes (an hour); Notion itself gives up on a request after 60 s.</summary>
+    public const int MaxStallMs = 3_600_000;
+
     /// <summary>
     /// Reads <c>{kind, count?, share?, method?, path?, stallMs?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
     /// abort, abort-after or stall. Without count or share, one request fails.
     /// </summary>
     public static FaultRule Parse(JsonObject body)
     {
-        var kindText = body["kind"]?.ToString() ?? throw new ArgumentException("kind is required.");
+        AdminInput.AllowOnly(body, "kind", "count", "share", "method", "path", "stallMs");
+        var kindText = AdminInput.Text(body, "kind") ?? throw new ArgumentException("kind is required.");
         var (kind, status) = kindText switch
         {
             "abort" => (FaultKind.Abort, 0),
@@ -118,21 +122,16 @@ public sealed class FaultRule
             _ => throw new ArgumentException(
                 $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after or stall, not \"{kindText}\"."),
         };
-        var share = body["share"]?.GetValue<double>() ?? 1;
-        if (share is <= 0 or > 1)
+        var share = AdminInput.Number(body, "share", 0, 1) ?? 1;
+        if (share == 0)
         {
             throw new ArgumentException("share must be greater than 0 and at most 1.");
         }
 
-        var count = body["count"]?.GetValue<int>();
-        if (count is <= 0)
-        {
-            throw new ArgumentException("count must be at least 1.");
-        }
-
+        var count = AdminInput.WholeNumber(body, "count", 1, int.MaxValue);
         var remaining = count ?? (body.ContainsKey("share") ? null : 1);
-        var stallMs = body["stallMs"]?.GetValue<int>() ?? 70_000;
-        return new FaultRule(kind, status, remaining, share, body["method"]?.GetValue<string>(), body["path"]?.GetValue<string>(), stallMs);
+        var stallMs = AdminInput.WholeNumber(body, "stallMs", 0, MaxStallMs) ?? 70_000;
+        return new FaultRule(kind, status, remaining, share, AdminInput.Text(body, "method"), AdminInput.Text(body, "path"), stallMs);
     }
 
     public bool Matches(string method, string path) =>
