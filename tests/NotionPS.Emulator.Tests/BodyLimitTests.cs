@@ -25,14 +25,14 @@ public sealed class BodyLimitTests
     }
 
     [Fact]
-    public async Task AnAdminBodyOver64MegabytesIsRefusedBeforeItEnds()
+    public async Task AnAdminBodyOver16MegabytesIsRefusedBeforeItEnds()
     {
         await using var emulator = await TestEmulator.StartAsync();
         var (statusLine, body, sent) = await OfferChunkedAsync(emulator, "/__emulator/data_sources/" + Demo.TasksDataSource + "/rows", "");
 
         Assert.StartsWith("HTTP/1.1 413", statusLine);
         Assert.Contains("\"payload_too_large\"", body);
-        Assert.Contains("at most 67108864 bytes (64 MB)", body);
+        Assert.Contains("at most 16777216 bytes (16 MB)", body);
         Assert.True(sent < OfferedBytes, $"the server read all {sent} bytes before answering");
         Assert.Equal(Demo.TaskRowCount, (await emulator.PostAsync($"v1/data_sources/{Demo.TasksDataSource}/query", "{}")).Json["results"]!.AsArray().Count);
     }
