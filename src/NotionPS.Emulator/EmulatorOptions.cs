@@ -21,9 +21,9 @@ public sealed class EmulatorOptions
     /// <summary>Milliseconds added to every API response.</summary>
     public int LatencyMs { get; set; }
 
-    /// <summary>The instant the emulator's clock starts at (it runs on from there); null = the real time.</summary>
-    public DateTimeOffset? Now { get; set; }
-
     /// <summary>The clock of the rate limiter and of created/edited timestamps; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The instant the emulator's clock starts at (it runs on from there); null = the real time.</summary>
+    public DateTimeOffset? Now { get; set; }
 }
