@@ -35,4 +35,7 @@ public sealed class EmulatorOptions
 
     /// <summary>The clock of the rate limiter and of created/edited timestamps; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The instant the emulator's clock starts at (it runs on from there); null = the real time.</summary>
+    public DateTimeOffset? Now { get; set; }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using NotionPS.Emulator;
+using NotionPS.Emulator.Behaviour;
 
 // The command line: dotnet run --project src/NotionPS.Emulator -- --urls http://127.0.0.1:7700 [--seed file.json]
 // [--rate-limit 3] [--rate-limit-burst 10] [--retry-after 1] [--rate-limit-per-minute 0] [--workspace-rate-limit 0]
-// [--workspace-rate-limit-window 60] [--latency-ms 0]
+// [--workspace-rate-limit-window 60] [--latency-ms 0] [--now 2025-01-31T10:00:00Z]
 const string Usage = """
     NotionPS.Emulator: a local Notion API for trying NotionPS without a real workspace.
       --urls <url>               where to listen (default http://127.0.0.1:7700; port 0 picks a free one)
@@ -16,6 +17,7 @@ const string Usage = """
       --workspace-rate-limit <n> requests per workspace window, shared by all its tokens (default 0 = off)
       --workspace-rate-limit-window <seconds>  the workspace window (default 60)
       --latency-ms <n>           milliseconds added to every API response (default 0)
+      --now <ISO 8601 time>      start the clock at this instant, e.g. 2025-01-31T10:00:00Z (default: the real time)
     """;
 
 EmulatorOptions options;
@@ -50,7 +52,10 @@ catch (Exception error) when (error is IOException or InvalidDataException or In
 
 await using var running = server;
 Console.WriteLine($"Notion emulator listening on {server.BaseUri}");
-Console.WriteLine("Demo tokens: demo-token-full-access (read, update, insert), demo-token-read-only (read). Ctrl+C stops.");
+// A seed file brings its own tokens: naming the demo ones would send the user to tokens that answer 401.
+Console.WriteLine(options.SeedPath is null
+    ? "Demo tokens: demo-token-full-access (read, update, insert), demo-token-read-only (read). Ctrl+C stops."
+    : $"Serving the workspace of {options.SeedPath}, with the tokens its integrations name. Ctrl+C stops.");
 await server.WaitForShutdownAsync();
 return 0;
 
@@ -77,6 +82,7 @@ static EmulatorOptions ParseArguments(string[] args)
             case "--workspace-rate-limit": options.WorkspaceRateLimit = Number(name, value, int.Parse); break;
             case "--workspace-rate-limit-window": options.WorkspaceRateLimitWindowSeconds = Number(name, value, int.Parse); break;
             case "--latency-ms": options.LatencyMs = Number(name, value, int.Parse); break;
+            case "--now": options.Now = AdjustableClock.ParseInstant(value, name); break;
             default: throw new ArgumentException($"Unknown option {name}.");
         }
     }

@@ -167,16 +167,55 @@ describe("pages", () => {
 
   it("reads more than 25 relation values through the property endpoint", async () => {
     const targets = Array.from({ length: 40 }, (_, i) => `e9000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    // Relation values must name pages that exist: the targets are seeded in the same call.
     const { ids } = await emulator.admin("POST", `data_sources/${TASKS_DATA_SOURCE}/rows`, {
-      rows: [{ properties: { Name: "Linked a lot", Related: targets } }],
+      rows: [...targets.map((id) => ({ id, properties: { Name: "Target" } })), { properties: { Name: "Linked a lot", Related: targets } }],
     });
+    const hub = ids.at(-1);
     const notion = client();
-    const page = await notion.pages.retrieve({ page_id: ids[0] });
+    const page = await notion.pages.retrieve({ page_id: hub });
     assert.equal(page.properties.Related.relation.length, 25);
     assert.equal(page.properties.Related.has_more, true);
 
-    const items = await collectPaginatedAPI(notion.pages.properties.retrieve, { page_id: ids[0], property_id: "rel", page_size: 10 });
+    const items = await collectPaginatedAPI(notion.pages.properties.retrieve, { page_id: hub, property_id: "rel", page_size: 10 });
     assert.deepEqual(items.map((item) => item.relation.id), targets);
+  });
+});
+
+describe("where Notion's reference is exact", () => {
+  const linked = (length) => ({ text: { content: "see here", link: { url: "https://example.com/" + "a".repeat(length - 20) } } });
+
+  it("refuses a rich-text link URL over 2,000 characters with validation_error", async () => {
+    const create = (length) =>
+      client().pages.create({
+        parent: { data_source_id: TASKS_DATA_SOURCE },
+        properties: { Name: title("Linked"), Notes: { rich_text: [linked(length)] } },
+      });
+    const created = await create(2000);
+    assert.equal(created.properties.Notes.rich_text[0].href.length, 2000);
+    const error = await apiError(create(2001));
+    assert.equal(error.code, APIErrorCode.ValidationError);
+    assert.equal(error.message, "body failed validation: body.properties.Notes.rich_text[0].text.link.url.length should be ≤ `2000`, instead was `2001`.");
+  });
+
+  it("keeps every plain-text item of a title in the page object", async () => {
+    const parts = Array.from({ length: 40 }, (_, i) => ({ text: { content: `part ${i} ` } }));
+    const created = await client().pages.create({ parent: { data_source_id: TASKS_DATA_SOURCE }, properties: { Name: { title: parts } } });
+    const page = await client().pages.retrieve({ page_id: created.id });
+    assert.equal(page.properties.Name.title.length, 40);
+    assert.equal(page.properties.Name.title.at(-1).plain_text, "part 39 ");
+  });
+
+  it("gives a rollup's property item as a paged list with the value in property_item.rollup", async () => {
+    const first = await client().pages.properties.retrieve({ page_id: FIRST_TASK, property_id: "totl", page_size: 1 });
+    assert.equal(first.object, "list");
+    assert.equal(first.property_item.type, "rollup");
+    assert.deepEqual(first.property_item.rollup, { type: "number", number: 14, function: "sum" });
+    const related = await collectPaginatedAPI(client().pages.properties.retrieve, { page_id: FIRST_TASK, property_id: "totl", page_size: 1 });
+    assert.deepEqual(
+      related.map((item) => item.relation.id),
+      ["e1000000-0000-4000-8000-000000000006", "e1000000-0000-4000-8000-000000000010"],
+    );
   });
 });
 
@@ -325,7 +364,7 @@ describe("filters through the SDK", () => {
 });
 
 describe("the 10,000-row cap", () => {
-  it("stops a query of 25,000 rows at 10,000 with request_status incomplete, and created_time windows read the rest", async () => {
+  it("stops a query of 25,000 rows at 10,000 with request_status incomplete (query_result_limit_reached), and created_time windows read the rest", async () => {
     const start = Date.parse("2026-01-01T00:00:00Z");
     const rows = Array.from({ length: 25_000 }, (_, i) => ({
       createdTime: new Date(start + Math.floor(i / 10) * 60_000).toISOString(),
@@ -348,7 +387,7 @@ describe("the 10,000-row cap", () => {
     const capped = await readAll(undefined);
     assert.equal(capped.flatMap((p) => p.results).length, 10_000);
     assert.equal(capped.at(-1).has_more, false);
-    assert.deepEqual(capped.at(-1).request_status, { type: "incomplete" });
+    assert.deepEqual(capped.at(-1).request_status, { type: "incomplete", incomplete_reason: "query_result_limit_reached" });
 
     const split = new Set();
     for (let minute = 0; minute < 2_500; minute += 1_000) {

@@ -168,14 +168,14 @@ public sealed class PagesTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         var targets = Enumerable.Range(0, 60).Select(i => $"e9000000-0000-4000-8000-{i:D12}").ToList();
-        var row = await emulator.AdminAsync(HttpMethod.Post, $"data_sources/{Demo.TasksDataSource}/rows", new JsonObject
+        // Relation values must name pages that exist: the targets are seeded in the same call.
+        var rows = new JsonArray([.. targets.Select(t => (JsonNode)new JsonObject { ["id"] = t, ["properties"] = new JsonObject { ["Name"] = "Target" } })]);
+        rows.Add(new JsonObject
         {
-            ["rows"] = new JsonArray(new JsonObject
-            {
-                ["properties"] = new JsonObject { ["Name"] = "Many links", ["Related"] = new JsonArray([.. targets.Select(t => (JsonNode)t)]) },
-            }),
+            ["properties"] = new JsonObject { ["Name"] = "Many links", ["Related"] = new JsonArray([.. targets.Select(t => (JsonNode)t)]) },
         });
-        var id = (string)row!["ids"]![0]!;
+        var row = await emulator.AdminAsync(HttpMethod.Post, $"data_sources/{Demo.TasksDataSource}/rows", new JsonObject { ["rows"] = rows });
+        var id = (string)row!["ids"]![targets.Count]!;
 
         var page = (await emulator.GetAsync($"v1/pages/{id}")).Json;
         Assert.Equal(25, page["properties"]!["Related"]!["relation"]!.AsArray().Count);

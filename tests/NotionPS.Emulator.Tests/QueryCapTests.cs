@@ -5,7 +5,7 @@ namespace NotionPS.Emulator.Tests;
 
 /// <summary>
 /// Notion's 10,000-row query cap on 25,000 rows seeded in one admin call: the query stops at 10,000 with
-/// <c>has_more: false</c> and <c>request_status: {type: "incomplete"}</c>, and a client that splits the query by
+/// <c>has_more: false</c> and <c>request_status: {type: "incomplete", incomplete_reason: "query_result_limit_reached"}</c>, and a client that splits the query by
 /// created_time windows reads every row.
 /// </summary>
 public sealed class QueryCapTests
@@ -30,6 +30,7 @@ public sealed class QueryCapTests
         Assert.False((bool)last["has_more"]!);
         Assert.Null((string?)last["next_cursor"]);
         Assert.Equal("incomplete", (string?)last["request_status"]?["type"]);
+        Assert.Equal("query_result_limit_reached", (string?)last["request_status"]?["incomplete_reason"]);
         Assert.All(pages.Take(pages.Count - 1), p => Assert.Null(p["request_status"]));
     }
 

@@ -167,7 +167,7 @@ public sealed class WorkspaceRateLimitTests
     }
 
     [Theory]
-    [InlineData("{\"workspaceBudget\": 5}", "unknown setting \"workspaceBudget\"")]
+    [InlineData("{\"workspaceBudget\": 5}", "Unknown setting \"workspaceBudget\"")]
     [InlineData("{\"requestsPerMinute\": -1}", "Rate limits cannot be negative")]
     [InlineData("{\"workspaceWindowSeconds\": 0}", "workspaceWindowSeconds must be at least 1")]
     [InlineData("{\"requestsPerMinute\": \"lots\"}", "requestsPerMinute must be a whole number")]

@@ -14,7 +14,7 @@ public static partial class AdminEndpoints
             {
                 if (workspace.FindIntegration(integration) is not { } found)
                 {
-                    return BadRequest(new InvalidDataException($"No integration or token {integration}."));
+                    return Refused(new InvalidDataException($"No integration or token {integration}."));
                 }
 
                 found.Revoked = true;
@@ -46,7 +46,7 @@ public static partial class AdminEndpoints
                 }
                 catch (InvalidDataException error)
                 {
-                    return BadRequest(error);
+                    return Refused(error);
                 }
             }
         });

@@ -7,13 +7,16 @@ namespace NotionPS.Emulator.Behaviour;
 
 /// <summary>
 /// The test-facing API under <c>/__emulator/</c> (no token, no Notion-Version): seed more objects, share and
-/// unshare, set faults and the rate limit, read counters, reset. Bodies use the seed-file format.
+/// unshare, set faults, the rate limit and the clock, read counters, reset. Bodies use the seed-file format.
+/// It answers only this machine: see <see cref="AdminGuard"/>.
 /// </summary>
 public static partial class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, EmulatorState state)
     {
         var admin = app.MapGroup(RequestPipeline.AdminPrefix);
+        admin.AddEndpointFilter(async (invocation, next) =>
+            AdminGuard.Refusal(invocation.HttpContext.Request) is { } refusal ? Refused(refusal) : await next(invocation));
 
         admin.MapGet("/stats", () => NotionResults.Json(StatsJson(state)));
 
@@ -72,7 +75,7 @@ public static partial class AdminEndpoints
             }
             catch (Exception error) when (IsBadInput(error))
             {
-                return BadRequest(error);
+                return Refused(error);
             }
         });
         admin.MapDelete("/faults", () =>
@@ -87,18 +90,50 @@ public static partial class AdminEndpoints
             try
             {
                 var body = await RequestJson.ReadObjectAsync(context, enforceLimits: false);
+                // The settings check names and signs (unknown keys, negatives); these are the admin API's upper bounds.
+                AdminInput.Number(body, "requestsPerSecond", 0, MaxRequestsPerSecond);
+                AdminInput.WholeNumber(body, "burst", 1, MaxRequestsPerSecond);
+                AdminInput.WholeNumber(body, "retryAfterSeconds", 0, MaxRetryAfterSeconds);
                 state.Limits.Configure(state.Limits.Settings.With(body));
                 return NotionResults.Json(state.Limits.Settings.ToJson());
             }
             catch (Exception error) when (IsBadInput(error))
             {
-                return BadRequest(error);
+                return Refused(error);
             }
         });
 
         MapTokensAndPermissions(admin, state);
-        admin.MapFallback(() => BadRequest(NotionException.InvalidRequestUrl()));
+        admin.MapGet("/clock", () => NotionResults.Json(ClockJson(state)));
+        admin.MapPut("/clock", async (HttpContext context) =>
+        {
+            try
+            {
+                var body = await RequestJson.ReadObjectAsync(context, enforceLimits: false);
+                AdminInput.AllowOnly(body, "now");
+                if (!body.ContainsKey("now"))
+                {
+                    throw new ArgumentException("now is required: an ISO 8601 time such as 2025-01-31T10:00:00Z, or null for the start time.");
+                }
+
+                state.Clock.Set(AdminInput.Text(body, "now") is { } now ? AdjustableClock.ParseInstant(now, "now") : null);
+                return NotionResults.Json(ClockJson(state));
+            }
+            catch (Exception error) when (IsBadInput(error))
+            {
+                return Refused(error);
+            }
+        });
+
+        admin.MapFallback(() => Refused(NotionException.InvalidRequestUrl()));
     }
+
+    private const int MaxRequestsPerSecond = 1_000_000;
+
+    /// <summary>A day: Notion's own Retry-After is at most a minute per connection, longer per workspace.</summary>
+    private const int MaxRetryAfterSeconds = 86_400;
+
+    private static JsonObject ClockJson(EmulatorState state) => new() { ["now"] = ObjectRenderer.Timestamp(state.Clock.GetUtcNow()) };
 
     private static JsonObject StatsJson(EmulatorState state)
     {
@@ -118,7 +153,7 @@ public static partial class AdminEndpoints
             var integration = workspace.FindIntegration(integrationIdOrName);
             if (item is null || integration is null)
             {
-                return BadRequest(new InvalidDataException(item is null
+                return Refused(new InvalidDataException(item is null
                     ? $"No page, database or data source {objectId}."
                     : $"No integration {integrationIdOrName}."));
             }
@@ -136,12 +171,15 @@ public static partial class AdminEndpoints
             var workspace = state.Workspace;
             using (workspace.Gate.EnterScope())
             {
-                return NotionResults.Json(add(body, new SeedLoader(workspace, state.Now)), StatusCodes.Status201Created);
+                var loader = new SeedLoader(workspace, state.Now);
+                var added = add(body, loader);
+                loader.CheckRelations();
+                return NotionResults.Json(added, StatusCodes.Status201Created);
             }
         }
         catch (Exception error) when (IsBadInput(error))
         {
-            return BadRequest(error);
+            return Refused(error);
         }
     }
 
@@ -149,13 +187,18 @@ public static partial class AdminEndpoints
         error is NotionException or InvalidDataException or ArgumentException or FormatException
             or InvalidOperationException or JsonException;
 
-    private static IResult BadRequest(Exception error) => NotionResults.Json(
-        new JsonObject
-        {
-            ["object"] = "error",
-            ["status"] = 400,
-            ["code"] = error is NotionException notion ? notion.Code : "validation_error",
-            ["message"] = error.Message,
-        },
-        StatusCodes.Status400BadRequest);
+    /// <summary>The admin API's error body; a <see cref="NotionException"/> brings its status, anything else is a 400.</summary>
+    private static IResult Refused(Exception error)
+    {
+        var status = error is NotionException notion ? notion.Status : StatusCodes.Status400BadRequest;
+        return NotionResults.Json(
+            new JsonObject
+            {
+                ["object"] = "error",
+                ["status"] = status,
+                ["code"] = (error as NotionException)?.Code ?? "validation_error",
+                ["message"] = error.Message,
+            },
+            status);
+    }
 }

@@ -11,11 +11,15 @@ public sealed class EmulatorState
     {
         Options = options;
         _seedJson = seedJson;
+        Clock = new AdjustableClock(options.TimeProvider, options.Now);
         Workspace = SeedLoader.Load(seedJson, Now);
-        Limits = new RateLimits(options.TimeProvider, SeededRateLimits());
+        Limits = new RateLimits(Clock, SeededRateLimits());
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>The clock of the rate limiter, of new timestamps and of relative date filters.</summary>
+    public AdjustableClock Clock { get; }
 
     /// <summary>Replaced as a whole on reset; a request works on the instance it started with.</summary>
     public NotionWorkspace Workspace { get; private set; }
@@ -25,11 +29,12 @@ public sealed class EmulatorState
     public EmulatorStats Stats { get; } = new();
 
     /// <summary>The current time to the minute, as Notion stamps created_time and last_edited_time.</summary>
-    public DateTimeOffset Now => WorkspaceObject.ToMinute(Options.TimeProvider.GetUtcNow());
+    public DateTimeOffset Now => WorkspaceObject.ToMinute(Clock.GetUtcNow());
 
-    /// <summary>Back to the seed: workspace, faults, counters, rate-limit settings and budgets.</summary>
+    /// <summary>Back to the seed: clock, workspace, faults, counters, rate-limit settings and budgets.</summary>
     public void Reset()
     {
+        Clock.Set(null);
         Workspace = SeedLoader.Load(_seedJson, Now);
         Faults.Clear();
         Stats.Reset();

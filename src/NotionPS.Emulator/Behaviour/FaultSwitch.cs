@@ -110,13 +110,17 @@ public sealed class FaultRule
     /// <summary>For an injected 429 or 529: the Retry-After (default the emulator's <c>retryAfterSeconds</c>).</summary>
     public int? RetryAfterSeconds { get; }
 
+    /// <summary>The longest stall the switch takes (an hour); Notion itself gives up on a request after 60 s.</summary>
+    public const int MaxStallMs = 3_600_000;
+
     /// <summary>
-    /// Reads <c>{kind, count?, share?, method?, path?, stallMs?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
+    /// Reads <c>{kind, count?, share?, method?, path?, stallMs?, reason?, retryAfterSeconds?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
     /// abort, abort-after or stall. Without count or share, one request fails.
     /// </summary>
     public static FaultRule Parse(JsonObject body)
     {
-        var kindText = body["kind"]?.ToString() ?? throw new ArgumentException("kind is required.");
+        AdminInput.AllowOnly(body, "kind", "count", "share", "method", "path", "stallMs", "reason", "retryAfterSeconds");
+        var kindText = AdminInput.Text(body, "kind") ?? throw new ArgumentException("kind is required.");
         var (kind, status) = kindText switch
         {
             "abort" => (FaultKind.Abort, 0),
@@ -126,33 +130,23 @@ public sealed class FaultRule
             _ => throw new ArgumentException(
                 $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after or stall, not \"{kindText}\"."),
         };
-        var share = body["share"]?.GetValue<double>() ?? 1;
-        if (share is <= 0 or > 1)
+        var share = AdminInput.Number(body, "share", 0, 1) ?? 1;
+        if (share == 0)
         {
             throw new ArgumentException("share must be greater than 0 and at most 1.");
         }
 
-        var count = body["count"]?.GetValue<int>();
-        if (count is <= 0)
-        {
-            throw new ArgumentException("count must be at least 1.");
-        }
-
+        var count = AdminInput.WholeNumber(body, "count", 1, int.MaxValue);
         var remaining = count ?? (body.ContainsKey("share") ? null : 1);
-        var stallMs = body["stallMs"]?.GetValue<int>() ?? 70_000;
-        var reason = body["reason"]?.GetValue<string>();
-        var retryAfter = body["retryAfterSeconds"]?.GetValue<int>();
+        var stallMs = AdminInput.WholeNumber(body, "stallMs", 0, MaxStallMs) ?? 70_000;
+        var reason = AdminInput.Text(body, "reason");
+        var retryAfter = AdminInput.WholeNumber(body, "retryAfterSeconds", 0, 86_400);
         if ((reason is not null && status != 429) || (retryAfter is not null && status is not (429 or 529)))
         {
             throw new ArgumentException("reason is for kind 429 only, retryAfterSeconds for kinds 429 and 529.");
         }
 
-        if (retryAfter is < 0)
-        {
-            throw new ArgumentException("retryAfterSeconds cannot be negative.");
-        }
-
-        return new FaultRule(kind, status, remaining, share, body["method"]?.GetValue<string>(), body["path"]?.GetValue<string>(), stallMs, reason, retryAfter);
+        return new FaultRule(kind, status, remaining, share, AdminInput.Text(body, "method"), AdminInput.Text(body, "path"), stallMs, reason, retryAfter);
     }
 
     /// <summary>The error an injected status answers with, carrying the rule's reason and Retry-After where it has them.</summary>

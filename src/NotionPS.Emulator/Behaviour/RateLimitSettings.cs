@@ -38,7 +38,7 @@ public sealed record RateLimitSettings(
         var known = new[] { "requestsPerSecond", "burst", "retryAfterSeconds", "requestsPerMinute", "workspaceRequestsPerWindow", "workspaceWindowSeconds" };
         if (changes.Select(p => p.Key).FirstOrDefault(key => !known.Contains(key)) is { } unknown)
         {
-            throw new InvalidDataException($"Rate limits: unknown setting \"{unknown}\"; the settings are {string.Join(", ", known)}.");
+            throw new InvalidDataException($"Unknown setting \"{unknown}\" in the rate limits; the settings are {string.Join(", ", known)}.");
         }
 
         return new RateLimitSettings(

@@ -12,7 +12,7 @@ namespace NotionPS.Emulator.Endpoints;
 /// </summary>
 public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integration caller, NotionVersion version)
 {
-    /// <summary>A page object carries at most this many items of a people, relation, title or text value.</summary>
+    /// <summary>A page object carries at most this many people or relations, and this many page or person mentions in a title or text value.</summary>
     public const int MaxValuesInPageObject = 25;
 
     public static ObjectRenderer For(NotionRequest request) => new(request.Workspace, request.Integration, request.Version);
@@ -174,7 +174,7 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         return result;
     }
 
-    /// <summary>A property value as a page object carries it (long lists cut at 25, as Notion does).</summary>
+    /// <summary>A property value as a page object carries it (people, relations and mentions cut at 25, as Notion does).</summary>
     public JsonObject PropertyValue(PropertySchema schema, Page page)
     {
         var value = new JsonObject { ["id"] = schema.Id, ["type"] = schema.Type };
@@ -182,7 +182,7 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         switch (schema.Type)
         {
             case "title" or "rich_text":
-                value[schema.Type] = new JsonArray([.. ItemsOf(stored).Take(MaxValuesInPageObject).Select(i => i!.DeepClone())]);
+                value[schema.Type] = new JsonArray([.. WithinMentionCap(ItemsOf(stored)).Select(i => i.DeepClone())]);
                 break;
             case "people":
                 value["people"] = new JsonArray([.. IdsOf(stored).Take(MaxValuesInPageObject).Select(User)]);
@@ -221,6 +221,20 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         "relation" => RelationItem(IdOf(item)),
         _ => item.DeepClone(),
     };
+
+    /// <summary>Every text item, but no page or person mention past the 25th: the only cut Notion makes in a page object's text.</summary>
+    private static IEnumerable<JsonNode> WithinMentionCap(IEnumerable<JsonNode> items)
+    {
+        var mentions = 0;
+        foreach (var item in items)
+        {
+            var isCappedMention = item["type"]?.GetValue<string>() == "mention" && item["mention"]?["type"]?.GetValue<string>() is "page" or "user";
+            if (!isCappedMention || ++mentions <= MaxValuesInPageObject)
+            {
+                yield return item;
+            }
+        }
+    }
 
     public static IEnumerable<JsonNode> ItemsOf(JsonNode? stored) =>
         stored is JsonArray array ? array.OfType<JsonNode>() : [];

@@ -11,7 +11,7 @@ namespace NotionPS.Emulator.Endpoints;
 /// </summary>
 public static class PagesEndpoints
 {
-    private static readonly HashSet<string> PagedTypes = ["title", "rich_text", "people", "relation"];
+    private static readonly HashSet<string> PagedTypes = ["title", "rich_text", "people", "relation", "rollup"];
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -139,11 +139,12 @@ public static class PagesEndpoints
             }
 
             var renderer = ObjectRenderer.For(request);
-            var items = ObjectRenderer.ItemsOf(stored).ToList();
+            var isRollup = property.Type == "rollup";
+            var items = isRollup ? RollupPropertyItem.Items(property, page, request.Workspace.SchemaOf(page)) : ObjectRenderer.ItemsOf(stored).ToList();
             var indexes = Enumerable.Range(0, items.Count).ToList();
             var slice = Paging.Take(indexes, i => i.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Request.Query["start_cursor"], pageSize);
             var list = ObjectRenderer.List(
-                slice.Items.Select(i => (JsonNode)PropertyItem(property, renderer.PropertyItem(property, items[i]))),
+                slice.Items.Select(i => isRollup ? items[i] : PropertyItem(property, renderer.PropertyItem(property, items[i]))),
                 slice.NextCursor,
                 "property_item");
             list["property_item"] = new JsonObject
@@ -153,7 +154,7 @@ public static class PagesEndpoints
                     ? null
                     : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}?start_cursor={slice.NextCursor}",
                 ["type"] = property.Type,
-                [property.Type] = new JsonObject(),
+                [property.Type] = isRollup ? RollupPropertyItem.Value(property, page) : new JsonObject(),
             };
             return NotionResults.Json(list);
         }

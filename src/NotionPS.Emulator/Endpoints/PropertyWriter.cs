@@ -108,6 +108,11 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
             var link = RequestJson.OptionalObject(text, "link", $"{itemPath}.text") is { } linkObject
                 ? RequestJson.OptionalString(linkObject, "url", $"{itemPath}.text.link")
                 : null;
+            if (link?.Length > MaxUrlLength)
+            {
+                throw NotionException.Validation(
+                    $"body failed validation: {itemPath}.text.link.url.length should be ≤ `{MaxUrlLength}`, instead was `{link.Length}`.");
+            }
             var annotations = RichText.DefaultAnnotations();
             if (RequestJson.OptionalObject(item, "annotations", itemPath) is { } requested)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,26 +20,16 @@ public static class RequestJson
     /// <summary>Notion's limit on a request body (500 KB).</summary>
     public const int MaxPayloadBytes = 500 * 1024;
 
+    /// <summary>The admin API's limit on a body: room for a bulk seed of some 100,000 rows (the tests send 25,000 at most).</summary>
+    public const int MaxAdminPayloadBytes = 16 * 1024 * 1024;
+
     /// <summary>
     /// Reads the body as a JSON object. Notion's limits (500 KB, 100 elements in any array) apply unless told
-    /// otherwise: the admin API takes bodies of any size.
+    /// otherwise: the admin API takes bodies up to <see cref="MaxAdminPayloadBytes"/>.
     /// </summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpContext context, bool enforceLimits = true)
     {
-        if (!enforceLimits && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
-        {
-            // Kestrel's own 30 MB cap would cut off a large bulk seed.
-            sizeLimit.MaxRequestBodySize = null;
-        }
-
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (enforceLimits && buffer.Length > MaxPayloadBytes)
-        {
-            throw NotionException.Validation(
-                $"body failed validation: the request body should be at most {MaxPayloadBytes} bytes (500 KB), instead was {buffer.Length} bytes.");
-        }
-
+        using var buffer = await ReadBodyAsync(context, enforceLimits);
         JsonNode? body;
         try
         {
@@ -61,6 +52,62 @@ public static class RequestJson
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Reads the body into memory up to its limit and no further: a body its Content-Length declares too large is
+    /// refused before a byte is read, a chunked one as soon as it passes the limit. The server is given the same
+    /// limit, so it closes the connection instead of reading the rest of a refused body to its end.
+    /// </summary>
+    private static async Task<MemoryStream> ReadBodyAsync(HttpContext context, bool enforceLimits)
+    {
+        var limit = enforceLimits ? MaxPayloadBytes : MaxAdminPayloadBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = limit;
+        }
+
+        if (context.Request.ContentLength > limit)
+        {
+            throw TooLarge(context, enforceLimits, $"{context.Request.ContentLength} bytes");
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(81_920);
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw TooLarge(context, enforceLimits, $"more than {limit} bytes");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(context, enforceLimits, $"more than {limit} bytes");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer;
+    }
+
+    private static NotionException TooLarge(HttpContext context, bool enforceLimits, string actual)
+    {
+        // The rest of the body is not wanted: the connection closes after the answer.
+        context.Response.Headers.Connection = "close";
+        return enforceLimits
+            ? NotionException.Validation(
+                $"body failed validation: the request body should be at most {MaxPayloadBytes} bytes (500 KB), instead was {actual}.")
+            : new NotionException(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
+                $"An admin request body may hold at most {MaxAdminPayloadBytes} bytes (16 MB), instead was {actual}. Send the rows in several requests.");
     }
 
     /// <summary>The 400 Notion gives for a value of the wrong type or range, in Notion's wording.</summary>

@@ -13,7 +13,7 @@ public sealed class RowQuery
 {
     /// <summary>
     /// Notion stops a query after this many rows: the page that reaches it says <c>has_more: false</c> and
-    /// <c>request_status: {type: "incomplete"}</c>; a client must split the query to read further.
+    /// <c>request_status: {type: "incomplete", incomplete_reason: "query_result_limit_reached"}</c>; a client must split the query to read further.
     /// </summary>
     public const int MaxResults = 10_000;
 
@@ -36,7 +36,7 @@ public sealed class RowQuery
     /// <summary>Runs the query; the caller holds the workspace lock.</summary>
     public JsonObject Run(HttpContext context, NotionRequest request, DataSource dataSource)
     {
-        var conditions = new Conditions(request.State.Options.TimeProvider.GetUtcNow(), request.Integration.ActorId);
+        var conditions = new Conditions(request.State.Clock.GetUtcNow(), request.Integration.ActorId);
         var predicate = _filter is null ? _ => true : new FilterCompiler(dataSource, conditions).Compile(_filter);
         IEnumerable<Page> rows = dataSource.Rows.Where(r => r.InTrash == _inTrash).Where(predicate);
         if (_sorts is { Count: > 0 })
@@ -57,7 +57,7 @@ public sealed class RowQuery
         var list = ObjectRenderer.List(slice.Items.Select(r => (JsonNode)renderer.Page(r, only)), slice.NextCursor, request.Version.ResultListType);
         if (incomplete && slice.NextCursor is null)
         {
-            list["request_status"] = new JsonObject { ["type"] = "incomplete" };
+            list["request_status"] = new JsonObject { ["type"] = "incomplete", ["incomplete_reason"] = "query_result_limit_reached" };
         }
 
         return list;

@@ -10,6 +10,12 @@ namespace NotionPS.Emulator.Workspace;
 /// </summary>
 public sealed partial class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
 {
+    /// <summary>The keys a seed file may hold at its top level; any other is a mistake, never silently skipped.</summary>
+    private static readonly string[] TopLevelKeys = ["workspace", "people", "integrations", "pages", "databases", "rateLimits"];
+
+    /// <summary>Relation values seeded so far; checked once everything is in, as rows may relate to rows seeded after them.</summary>
+    private readonly List<(Guid Row, string Property, Guid Target)> _relations = [];
+
     public static NotionWorkspace Load(string json, DateTimeOffset now)
     {
         JsonObject seed;
@@ -20,6 +26,12 @@ public sealed partial class SeedLoader(NotionWorkspace workspace, DateTimeOffset
         catch (JsonException error)
         {
             throw new InvalidDataException($"The seed file is not valid JSON: {error.Message}", error);
+        }
+
+        if (seed.Select(p => p.Key).FirstOrDefault(key => !TopLevelKeys.Contains(key)) is { } unknown)
+        {
+            throw new InvalidDataException(
+                $"The seed file has an unknown top-level key \"{unknown}\"; it takes {string.Join(", ", TopLevelKeys)}.");
         }
 
         var workspace = new NotionWorkspace();
@@ -54,7 +66,22 @@ public sealed partial class SeedLoader(NotionWorkspace workspace, DateTimeOffset
             loader.AddDatabase(database);
         }
 
+        loader.CheckRelations();
         return workspace;
+    }
+
+    /// <summary>Refuses a relation value that names no page of the workspace, naming the row, the property and the ID.</summary>
+    public void CheckRelations()
+    {
+        foreach (var (row, property, target) in _relations)
+        {
+            if (workspace.Find<Page>(target) is null)
+            {
+                throw new InvalidDataException($"Row {row}, property \"{property}\": relation names page {target}, which does not exist.");
+            }
+        }
+
+        _relations.Clear();
     }
 
     public Integration AddIntegration(JsonObject item)
@@ -298,7 +325,7 @@ public sealed partial class SeedLoader(NotionWorkspace workspace, DateTimeOffset
                 ? new JsonObject { ["start"] = (string?)date["start"], ["end"] = (string?)date["end"], ["time_zone"] = null }
                 : new JsonObject { ["start"] = value.GetValue<string>(), ["end"] = null, ["time_zone"] = null },
             "people" => IdStrings(value, id => workspace.IsUser(id), Where),
-            "relation" => IdStrings(value, _ => true, Where),
+            "relation" => Relation(property, value, rowId, Where),
             "formula" => value as JsonObject ?? Typed(value, []),
             "rollup" => value as JsonObject
                 ?? Typed(value, new JsonObject { ["function"] = property.Configuration["function"]?.DeepClone() ?? "sum" }),
@@ -306,6 +333,13 @@ public sealed partial class SeedLoader(NotionWorkspace workspace, DateTimeOffset
                 $"{Where()}: {property.Type} comes from the row's createdTime, lastEditedTime or createdBy."),
             _ => value,
         };
+    }
+
+    private JsonArray Relation(PropertySchema property, JsonNode value, Guid rowId, Func<string> where)
+    {
+        var ids = IdStrings(value, _ => true, where);
+        _relations.AddRange(ids.Select(id => (rowId, property.Name, Guid.Parse(id!.GetValue<string>()))));
+        return ids;
     }
 
     private static JsonObject SeedOption(PropertySchema property, string name, Func<string> where)
