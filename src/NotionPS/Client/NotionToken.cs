@@ -18,7 +18,7 @@ namespace NotionPS.Client
     /// <summary>
     /// The one check a token passes, wherever it came from (SecureString, PSCredential, vault, environment),
     /// before it goes into the Authorization header: surrounding whitespace (the newline a token file ends
-    /// with) is dropped, and anything but visible ASCII inside is refused, so a token can never add a header
+    /// with, a byte-order mark) is dropped, and anything but visible ASCII inside is refused, so a token can never add a header
     /// or split a request. The token is read in unmanaged memory and never appears in a message.
     /// </summary>
     internal static class NotionToken
@@ -32,12 +32,12 @@ namespace NotionPS.Client
             {
                 var start = 0;
                 var end = length;
-                while (start < end && char.IsWhiteSpace(CharAt(pointer, start)))
+                while (start < end && IsSurrounding(CharAt(pointer, start)))
                 {
                     start++;
                 }
 
-                while (end > start && char.IsWhiteSpace(CharAt(pointer, end - 1)))
+                while (end > start && IsSurrounding(CharAt(pointer, end - 1)))
                 {
                     end--;
                 }
@@ -105,6 +105,9 @@ namespace NotionPS.Client
 
             return character > '~' ? NotionTokenProblem.NonAscii : NotionTokenProblem.None;
         }
+
+        /// <summary>Whitespace, and the byte-order mark and zero-width space a copy or an editor may add.</summary>
+        private static bool IsSurrounding(char character) => char.IsWhiteSpace(character) || character == '\uFEFF' || character == '\u200B';
 
         private static char CharAt(IntPtr pointer, int index) => (char)Marshal.ReadInt16(pointer, index * 2);
     }
