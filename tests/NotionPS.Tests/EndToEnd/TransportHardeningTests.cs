@@ -145,10 +145,4 @@ public sealed class TransportHardeningTests(EmulatorFixture emulator) : Emulator
         Assert.Contains("http://127.0.0.1:1/", error.Exception.Message);
         Assert.DoesNotContain("hunter2", error.ToString() + error.Exception + error.CategoryInfo + error.TargetObject + error.ErrorDetails?.Message);
     }
-
-    private ErrorRecord RunExpectingTerminatingError(string script, IReadOnlyDictionary<string, object?>? variables = null)
-    {
-        var result = Session.Run($"try {{ {script} }} catch {{ $_ }}", variables);
-        return Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
-    }
 }
