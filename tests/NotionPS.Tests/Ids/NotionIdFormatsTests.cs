@@ -76,5 +76,17 @@ public class NotionIdFormatsTests
         Assert.True(allocated < 4 * sizeof(char) * input.Length, $"{allocated} bytes allocated for {input.Length} characters of input.");
     }
 
+    /// <summary>A long run of digits that stops short of the end: looked for from the end, not rescanned from each digit.</summary>
+    [Theory]
+    [InlineData("z")]
+    [InlineData("-z")]
+    [InlineData("-a-b-c-z")]
+    public void ALongRunOfDigitsThatDoesNotEndTheInputIsNoId(string tail)
+    {
+        var rejected = Assert.IsType<RejectedNotionId>(NotionIdParser.Parse(new string('a', 200_000) + tail));
+
+        Assert.Equal(NotionIdProblem.NoId, rejected.Problem);
+    }
+
     private static string Repeat(string text, int count) => new System.Text.StringBuilder(text.Length * count).Insert(0, text, count).ToString();
 }
