@@ -27,6 +27,18 @@ Describe 'Connect-NotionIntegration' {
             (Get-Command Connect-NotionIntegration).DefaultParameterSet | Should -Be 'Environment'
         }
 
+        It 'refuses -RequestsPerSecond <_> at binding' -ForEach '0.0000001', '-1', '1001' {
+            { Connect-NotionIntegration -Token (ConvertTo-SecureString x -AsPlainText -Force) -RequestsPerSecond ([double]$_) } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,NotionPS.Cmdlets.ConnectNotionIntegrationCommand'
+        }
+
+        It 'refuses a base URI with a user name and password without showing them' {
+            $withUserInfo = 'http://alice:hunter2@127.0.0.1:1/'
+            $thrown = { Connect-NotionIntegration -Token (ConvertTo-SecureString x -AsPlainText -Force) -BaseUri $withUserInfo } |
+                Should -Throw -ErrorId 'InvalidBaseUri,NotionPS.Cmdlets.ConnectNotionIntegrationCommand' -PassThru
+            ($thrown | Out-String) | Should -Not -Match 'hunter2'
+        }
+
         It 'accepts only the API versions it knows' {
             { Connect-NotionIntegration -Token (ConvertTo-SecureString x -AsPlainText -Force) -ApiVersion 2021-05-13 } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,NotionPS.Cmdlets.ConnectNotionIntegrationCommand'
@@ -34,6 +46,20 @@ Describe 'Connect-NotionIntegration' {
     }
 
     Context 'With a token' {
+        It 'drops the line break a token file ends with' {
+            $fromFile = ConvertTo-SecureString ($Demo.FullAccessToken + "`n") -AsPlainText -Force
+
+            (Connect-NotionIntegration -Token $fromFile -BaseUri $Emulator.BaseUri).BotName | Should -Be 'NotionPS Demo'
+        }
+
+        It 'refuses a token with a line break inside without showing it' {
+            $injecting = ConvertTo-SecureString ($Demo.FullAccessToken + "`r`nX-Injected: 1") -AsPlainText -Force
+
+            $thrown = { Connect-NotionIntegration -Token $injecting -BaseUri $Emulator.BaseUri } |
+                Should -Throw -ErrorId 'InvalidNotionToken,NotionPS.Cmdlets.ConnectNotionIntegrationCommand' -PassThru
+            ($thrown | Out-String) | Should -Not -Match $Demo.FullAccessToken
+        }
+
         It 'outputs the connection and makes it current' {
             $connection = Connect-Demo
 

@@ -45,6 +45,21 @@ Describe 'Get-NotionDatabaseId' {
             $bad[0].TargetObject | Should -Be 'bad'
         }
 
+        It 'reads an ID written in the Guid format <_>' -ForEach 'N', 'D', 'B', 'P', 'X' {
+            (Get-NotionDatabaseId ([guid]$Demo.TasksId).ToString($_).ToUpperInvariant()).DatabaseId | Should -Be $Demo.TasksId
+        }
+
+        It 'unwraps an ID in 600 KB of quotes' {
+            $quotes = '"' * 300000
+
+            (Get-NotionDatabaseId ($quotes + $Demo.TasksId + $quotes)).DatabaseId | Should -Be $Demo.TasksId
+        }
+
+        It 'refuses text with two IDs as unclear' {
+            { Get-NotionDatabaseId "$($Demo.TasksId) $($Demo.PrivateNotesId)" -ErrorAction Stop } |
+                Should -Throw -ErrorId $invalidUrlId -ExpectedMessage '*holds 2 IDs*'
+        }
+
         It 'says a view ID alone is not the database ID' {
             { Get-NotionDatabaseId 'https://www.notion.so/acme?v=aaaabbbbccccddddeeeeffff00001111' -ErrorAction Stop } |
                 Should -Throw -ErrorId $invalidUrlId -ExpectedMessage '*view ID (after ?v=), not the database ID*'

@@ -182,6 +182,10 @@ Describe 'Invoke-NotionApi' {
         { Invoke-NotionApi https://elsewhere.example/v1/users/me } | Should -Throw -ErrorId 'NotionForeignUrl,NotionPS.Cmdlets.InvokeNotionApiCommand'
     }
 
+    It 'refuses <_>, which resolves to another address, before sending anything' -ForEach '\/127.0.0.2:7806/v1/users', '/\/127.0.0.2:7806/v1/users', 'file:///etc/passwd', 'mailto:someone@example.com' {
+        { Invoke-NotionApi -Method POST -Path $_ -Body @{} -Confirm:$false } | Should -Throw -ErrorId 'NotionForeignUrl,NotionPS.Cmdlets.InvokeNotionApiCommand'
+    }
+
     It 'refuses a body that is not JSON' {
         { Invoke-NotionApi -Method POST -Path v1/search -Body '{ not json' } | Should -Throw -ErrorId 'NotionInvalidBody,NotionPS.Cmdlets.InvokeNotionApiCommand'
     }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
@@ -39,19 +40,19 @@ namespace NotionPS.Client
         /// <summary>For tests: a fake clock, a private limiter and a handler in place of the network.</summary>
         internal NotionClient(SecureString token, NotionClientOptions options, IClock clock, RateLimiter? limiter, HttpMessageHandler? handler)
         {
-            if (token == null || token.Length == 0)
+            var (normalized, problem) = token == null ? (null, NotionTokenProblem.Empty) : NotionToken.Normalize(token);
+            if (normalized == null)
             {
-                throw new ArgumentException("The token is empty. Copy the integration's secret from https://www.notion.so/my-integrations (View integration > Show).", nameof(token));
+                throw new ArgumentException(NotionToken.Describe(problem), nameof(token));
             }
 
             options.Validate();
-            this.token = token.Copy();
-            this.token.MakeReadOnly();
+            this.token = normalized;
             Options = options;
             this.clock = clock;
             retryPolicy = new RetryPolicy(options.MaximumRetryCount);
             http = handler == null ? SharedHttpClient(options.BaseUri) : new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-            RateLimiter = limiter ?? RateLimiter.ForToken(TokenKey(token, options.BaseUri), options.RequestsPerSecond, options.RateLimitBurst);
+            RateLimiter = limiter ?? RateLimiter.ForToken(TokenKey(normalized, options.BaseUri), options.RequestsPerSecond, options.RateLimitBurst);
         }
 
         public NotionClientOptions Options { get; }
@@ -72,6 +73,7 @@ namespace NotionPS.Client
         /// </summary>
         public async Task<(JsonDocument Document, TimeSpan RoundTrip)> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
         {
+            var uri = RequestUri(method, path);
             var bodyText = body?.ToJsonString();
             if (bodyText != null && log.IsDebugEnabled)
             {
@@ -82,7 +84,7 @@ namespace NotionPS.Client
             {
                 await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
                 var started = Stopwatch.StartNew();
-                var (document, failure, retryAfter) = await SendOnceAsync(method, path, bodyText, attempt, log, cancellationToken).ConfigureAwait(false);
+                var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
                 {
                     return (document!, started.Elapsed);
@@ -109,19 +111,24 @@ namespace NotionPS.Client
 
         /// <summary>One attempt: the parsed body of a 2xx answer, or the failure and the server's Retry-After.</summary>
         private async Task<(JsonDocument? Document, NotionApiException? Failure, TimeSpan? RetryAfter)> SendOnceAsync(
-            HttpMethod method, string path, string? bodyText, int attempt, INotionLog log, CancellationToken cancellationToken)
+            HttpMethod method, Uri uri, string path, string? bodyText, int attempt, INotionLog log, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
             try
             {
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                using (var request = BuildRequest(method, path, bodyText))
+                using (var request = BuildRequest(method, uri, bodyText))
                 {
                     timeout.CancelAfter(Options.Timeout);
                     using (var response = await SendCore(request, path, timeout.Token, cancellationToken).ConfigureAwait(false))
                     {
                         var status = (int)response.StatusCode;
                         log.Verbose($"{method} {path} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
+                        if (IsRedirect(status))
+                        {
+                            return (null, Redirected(response, method.Method, path), null);
+                        }
+
                         if (response.IsSuccessStatusCode && !log.IsDebugEnabled)
                         {
                             // A page of rows is ~175 KB: parsed from the buffered bytes, never copied into a string.
@@ -188,11 +195,45 @@ namespace NotionPS.Client
             return ex;
         }
 
-        private HttpRequestMessage BuildRequest(HttpMethod method, string path, string? bodyText)
+        /// <summary>
+        /// The one place a request's address is made, checked before anything is sent: <paramref name="path"/>
+        /// resolved against the base URI must keep its scheme, host and port. A path such as "\/host/..." or
+        /// "//host/..." resolves to another host, and a full URL (or file:, mailto:) can name anything; the
+        /// token goes only to the connection's own address.
+        /// </summary>
+        internal Uri RequestUri(HttpMethod method, string path)
         {
-            var request = new HttpRequestMessage(method, new Uri(Options.BaseUri, path.TrimStart('/')));
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + UnwrapToken());
-            request.Headers.TryAddWithoutValidation("Notion-Version", Options.ApiVersion);
+            var baseUri = Options.BaseUri;
+            Uri? uri = null;
+            try
+            {
+                uri = new Uri(baseUri, path.TrimStart('/'));
+            }
+            catch (UriFormatException)
+            {
+                // Described below like any other address that is not the connection's.
+            }
+
+            if (uri != null && Uri.Compare(uri, baseUri, UriComponents.Scheme | UriComponents.UserInfo | UriComponents.Host | UriComponents.StrongPort, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return uri;
+            }
+
+            var where = uri == null ? "is not a valid path"
+                : uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp ? "leads to " + uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)
+                : $"is a {uri.Scheme}: address";
+            throw new NotionApiException(0, NotionApiException.ForeignUrlCode,
+                $"'{path}' {where}, not to the connection's API address {baseUri}; the token is sent only there. Give the path under it, such as v1/users/me.",
+                null, method.Method, path);
+        }
+
+        private HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, string? bodyText)
+        {
+            var request = new HttpRequestMessage(method, uri);
+
+            // Each value is checked: the token by NotionToken, the version against the supported list, the agent when built.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", UnwrapToken());
+            request.Headers.Add("Notion-Version", Options.ApiVersion);
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (bodyText != null)
@@ -239,8 +280,30 @@ namespace NotionPS.Client
         private static NotionApiException NotAJsonAnswer(JsonException ex, HttpMethod method, string path) =>
             new NotionApiException(200, "invalid_response", $"The response was not JSON: {ex.Message}", null, method.Method, path, ex);
 
-        private static NotionApiException ParseFailure(string text, int status, string? reasonPhrase, string method, string path)
+        private static bool IsRedirect(int status) => status >= 300 && status < 400;
+
+        /// <summary>
+        /// A 3xx: never followed (the token and a body would go wherever it points, and a POST would turn
+        /// into a GET), but said where it pointed so a wrong -BaseUri is easy to fix.
+        /// </summary>
+        private NotionApiException Redirected(HttpResponseMessage response, string method, string path)
         {
+            var location = response.Headers.Location;
+            var target = location == null ? "without saying where (no Location header)"
+                : "to " + Redact((location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? Options.BaseUri, location)).ToString());
+            var status = (int)response.StatusCode;
+            return new NotionApiException(status, NotionApiException.RedirectCode,
+                $"The server redirected {target}. NotionPS does not follow redirects, so that the token and the request are never sent elsewhere. Check -BaseUri: give the address that answers the API itself (such as {NotionClientOptions.DefaultBaseUri}).",
+                null, method, path);
+        }
+
+        /// <summary>
+        /// Notion's error, or a description of a body that is not one. Every text in it came from the server
+        /// (which may quote the request, headers included), so the token is redacted from all of it.
+        /// </summary>
+        private NotionApiException ParseFailure(string text, int status, string? reasonPhrase, string method, string path)
+        {
+            text = Redact(text);
             try
             {
                 using (var document = JsonDocument.Parse(text))
@@ -248,7 +311,7 @@ namespace NotionPS.Client
                     var root = document.RootElement;
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
                     {
-                        return new NotionApiException(status, code.GetString()!, StringOrEmpty(root, "message"), StringOrNull(root, "request_id"), method, path)
+                        return new NotionApiException(status, Redact(code.GetString()!), Redact(StringOrEmpty(root, "message")), RedactOrNull(StringOrNull(root, "request_id")), method, path)
                         {
                             AdditionalData = root.TryGetProperty("additional_data", out var additional) ? additional.Clone() : (JsonElement?)null,
                         };
@@ -260,7 +323,7 @@ namespace NotionPS.Client
                 // Not Notion's error body (a proxy's HTML page, say): described from the status below.
             }
 
-            return new NotionApiException(status, "http_" + status.ToString(CultureInfo.InvariantCulture), reasonPhrase ?? "The server answered without a Notion error body.", null, method, path);
+            return new NotionApiException(status, "http_" + status.ToString(CultureInfo.InvariantCulture), reasonPhrase == null ? "The server answered without a Notion error body." : Redact(reasonPhrase), null, method, path);
         }
 
         private static string StringOrEmpty(JsonElement element, string name) => StringOrNull(element, name) ?? string.Empty;
@@ -285,15 +348,23 @@ namespace NotionPS.Client
 
         private string UnwrapToken() => SecureStrings.Unwrap(token);
 
-        /// <summary>The always-redact rule of the one logging path: the token never leaves in a message.</summary>
+        /// <summary>The always-redact rule of the logs and of every text from the server: the token never leaves in a message.</summary>
         internal string Redact(string message)
         {
             var plain = UnwrapToken();
             return plain.Length == 0 ? message : message.Replace(plain, "***");
         }
 
+        private string? RedactOrNull(string? message) => message == null ? null : Redact(message);
+
+        /// <summary>
+        /// One HttpClient per API address. Redirects are never followed (see <see cref="Redirected"/>); a loopback
+        /// address (the emulator) is reached directly, never through HTTP_PROXY or the system proxy, which
+        /// would otherwise see its plain-http traffic, token included. Any other address uses the system proxy.
+        /// </summary>
         private static HttpClient SharedHttpClient(Uri baseUri) =>
-            HttpClientsByBaseUri.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ => new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+            HttpClientsByBaseUri.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ =>
+                new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = !baseUri.IsLoopback }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
 
         /// <summary>A key for the token's process-wide limiter that does not reveal the token.</summary>
         private static string TokenKey(SecureString token, Uri baseUri)
@@ -320,7 +391,10 @@ namespace NotionPS.Client
         private static string BuildUserAgent()
         {
             var version = typeof(NotionClient).Assembly.GetName().Version;
-            return $"NotionPS/{version?.ToString(3)} ({RuntimeInformation.FrameworkDescription.Trim()}; {RuntimeInformation.OSDescription.Trim()})";
+            var agent = $"NotionPS/{version?.ToString(3)} ({RuntimeInformation.FrameworkDescription.Trim()}; {RuntimeInformation.OSDescription.Trim()})";
+
+            // The OS description is the system's text: kept to one header line.
+            return new string(agent.Where(character => !char.IsControl(character)).ToArray());
         }
     }
 }

@@ -23,7 +23,15 @@ namespace NotionPS.Client
 
         public int MaximumRetryCount { get; set; } = 5;
 
-        /// <summary>Average request starts per second for the token; Notion allows 3. 0 turns the limiter off.</summary>
+        /// <summary>The slowest limit: one request a minute. Slower would leave the limiter's wait beyond what it can hold.</summary>
+        public const double MinimumRequestsPerSecond = 1.0 / 60;
+
+        public const double MaximumRequestsPerSecond = 1000;
+
+        /// <summary>
+        /// Average request starts per second for the token; Notion allows 3. 0 turns the limiter off; otherwise
+        /// between <see cref="MinimumRequestsPerSecond"/> and <see cref="MaximumRequestsPerSecond"/>.
+        /// </summary>
         public double RequestsPerSecond { get; set; } = 3;
 
         /// <summary>
@@ -32,27 +40,53 @@ namespace NotionPS.Client
         /// </summary>
         public int RateLimitBurst { get; set; } = 1;
 
+        internal static readonly string RequestsPerSecondRange = FormattableString.Invariant(
+            $"The requests per second must be 0 (no limit) or between {MinimumRequestsPerSecond:0.####} (one a minute) and {MaximumRequestsPerSecond:0}.");
+
+        /// <summary>Whether <paramref name="requestsPerSecond"/> is 0 (no limit) or within the supported range.</summary>
+        public static bool IsValidRequestsPerSecond(double requestsPerSecond) =>
+            requestsPerSecond == 0 || (requestsPerSecond >= MinimumRequestsPerSecond && requestsPerSecond <= MaximumRequestsPerSecond);
+
+        /// <summary>
+        /// <paramref name="uri"/> as it may be shown in a message: without a user name and password, should it carry them.
+        /// </summary>
+        public static string Display(Uri uri) =>
+            uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped) : uri.OriginalString;
+
         /// <summary>
         /// Throws <see cref="ArgumentException"/> for a base URI the token must not be sent to: not absolute,
-        /// not http(s), or plain http to anything but this machine.
+        /// not http(s), carrying a user name or password, or plain http to anything but this machine.
         /// </summary>
         public void Validate()
         {
+            var shown = Display(BaseUri);
             if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
             {
-                throw new ArgumentException($"The base URI '{BaseUri}' must be an absolute https:// address, such as {DefaultBaseUri}.", nameof(BaseUri));
+                throw new ArgumentException($"The base URI '{shown}' must be an absolute https:// address, such as {DefaultBaseUri}.", nameof(BaseUri));
+            }
+
+            if (BaseUri.UserInfo.Length > 0)
+            {
+                throw new ArgumentException(
+                    $"The base URI '{shown}' carries a user name or password before its host (user:password@), which NotionPS does not send: the token is the only credential. Give the address without it.",
+                    nameof(BaseUri));
             }
 
             if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback)
             {
                 throw new ArgumentException(
-                    $"The base URI '{BaseUri}' uses plain http:// to another machine, which would send the token unencrypted. Use https://, or http:// only for an emulator on this machine (localhost, 127.0.0.1 or [::1]).",
+                    $"The base URI '{shown}' uses plain http:// to another machine, which would send the token unencrypted. Use https://, or http:// only for an emulator on this machine (localhost, 127.0.0.1 or [::1]).",
                     nameof(BaseUri));
             }
 
             if (Array.IndexOf(Client.ApiVersion.Supported, ApiVersion) < 0)
             {
                 throw new ArgumentException($"Notion-Version '{ApiVersion}' is not supported. Use one of: {string.Join(", ", Client.ApiVersion.Supported)}.", nameof(ApiVersion));
+            }
+
+            if (!IsValidRequestsPerSecond(RequestsPerSecond))
+            {
+                throw new ArgumentException(RequestsPerSecondRange, nameof(RequestsPerSecond));
             }
 
             if (Timeout <= TimeSpan.Zero)

@@ -32,8 +32,9 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var path = RelativePath(Path);
+            var path = Path;
             var method = new HttpMethod(Method.ToUpperInvariant());
+            var uri = CheckedUri(method, path);
             var plainBody = RowObjects.Plain(Body);
             JsonNode? body;
             try
@@ -46,7 +47,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (method != HttpMethod.Get && !ShouldProcess(path, method.Method))
+            if (method != HttpMethod.Get && !ShouldProcess(uri.ToString(), method.Method))
             {
                 return;
             }
@@ -65,25 +66,20 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
-        /// The path relative to the connection's base URI. A full URL is accepted only for that same
-        /// address: the token must never go anywhere else.
+        /// Where the request would go, checked as the client checks every request (a path or a full URL on the
+        /// connection's own address only): refused here, before -WhatIf or any request, with a terminating error.
         /// </summary>
-        private string RelativePath(string path)
+        private Uri CheckedUri(HttpMethod method, string path)
         {
-            if (Uri.TryCreate(path, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp))
+            try
             {
-                var baseUri = ActiveConnection.BaseUri;
-                if (!string.Equals(absolute.GetLeftPart(UriPartial.Authority), baseUri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new ArgumentException($"'{path}' is not on the connection's API address {baseUri}; the token is sent only there. Give the path alone, such as v1/users."),
-                        "NotionForeignUrl", ErrorCategory.InvalidArgument, path));
-                }
-
-                return absolute.PathAndQuery.TrimStart('/');
+                return Client.RequestUri(method, path);
             }
-
-            return path.TrimStart('/');
+            catch (NotionApiException ex)
+            {
+                ThrowTerminatingError(ToErrorRecord(ex, path));
+                throw;
+            }
         }
     }
 }

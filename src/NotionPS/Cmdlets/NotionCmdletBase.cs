@@ -135,6 +135,8 @@ namespace NotionPS.Cmdlets
                 case "conflict_error": return ("NotionConflict", ErrorCategory.ResourceBusy);
                 case NotionApiException.ConnectionFailureCode: return ("NotionConnectionFailure", ErrorCategory.ConnectionError);
                 case NotionApiException.TimeoutCode: return ("NotionTimeout", ErrorCategory.OperationTimeout);
+                case NotionApiException.ForeignUrlCode: return ("NotionForeignUrl", ErrorCategory.InvalidArgument);
+                case NotionApiException.RedirectCode: return ("NotionRedirected", ErrorCategory.ConnectionError);
                 default:
                     return exception.Status >= 500
                         ? ("NotionServerError", ErrorCategory.ResourceUnavailable)

@@ -29,9 +29,9 @@ namespace NotionPS.Cmdlets
         [ValidateRange(0, 20)]
         public int MaximumRetryCount { get; set; } = 5;
 
-        /// <summary>Average requests per second for this token, shared by every runspace; 0 turns limiting off.</summary>
+        /// <summary>Average requests per second for this token, shared by every runspace; 0 turns limiting off, else 1/60 to 1000.</summary>
         [Parameter]
-        [ValidateRange(0.0, 1000.0)]
+        [ValidateRequestsPerSecond]
         public double RequestsPerSecond { get; set; } = 3;
 
         /// <summary>
@@ -40,6 +40,7 @@ namespace NotionPS.Cmdlets
         /// </summary>
         internal NotionConnection OpenConnection(SecureString token)
         {
+            token = CheckedToken(token);
             var options = new NotionClientOptions
             {
                 BaseUri = BaseUri,
@@ -54,7 +55,7 @@ namespace NotionPS.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? "InvalidBaseUri" : "InvalidConnectionOption", ErrorCategory.InvalidArgument, options.BaseUri));
+                ThrowTerminatingError(new ErrorRecord(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? "InvalidBaseUri" : "InvalidConnectionOption", ErrorCategory.InvalidArgument, NotionClientOptions.Display(options.BaseUri)));
             }
 
             try
@@ -66,6 +67,25 @@ namespace NotionPS.Cmdlets
                 ThrowTerminatingError(ToErrorRecord(ex, options.BaseUri));
                 throw;
             }
+        }
+
+        /// <summary>
+        /// The token as it will be sent (see <see cref="NotionToken"/>): trimmed, or a terminating error that
+        /// says what is wrong with it without showing it.
+        /// </summary>
+        internal SecureString CheckedToken(SecureString token)
+        {
+            var (normalized, problem) = NotionToken.Normalize(token);
+            if (normalized == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException(NotionToken.Describe(problem)),
+                    problem == NotionTokenProblem.Empty ? "EmptyNotionToken" : "InvalidNotionToken",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
+            return normalized!;
         }
     }
 }

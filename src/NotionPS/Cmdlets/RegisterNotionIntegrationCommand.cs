@@ -46,7 +46,9 @@ namespace NotionPS.Cmdlets
             // The vault is fixed first: a locked or read-only vault fails here, before Notion is asked.
             Run(() => registry.EnsureWritable(Name, vault));
 
-            var connection = OpenConnection(Token!);
+            // Stored as it is sent: a token read from a file keeps no trailing newline in the vault.
+            var token = CheckedToken(Token!);
+            var connection = OpenConnection(token);
             WriteVerbose($"The token belongs to integration '{connection.BotName}' in workspace '{connection.WorkspaceName}'.");
 
             if (!ShouldProcess(
@@ -57,7 +59,7 @@ namespace NotionPS.Cmdlets
             }
 
             var metadataStored = false;
-            var registration = Run(() => registry.Save(Name, vault, Token!, connection, replace: Force, out metadataStored));
+            var registration = Run(() => registry.Save(Name, vault, token, connection, replace: Force, out metadataStored));
             if (!metadataStored)
             {
                 WriteVerbose($"The vault '{vault}' keeps no secret metadata: the token is stored, but Get-NotionIntegration will not show its workspace, bot, base URI or API version.");

@@ -52,6 +52,11 @@ namespace NotionPS.Ids
             + "of a Notion ID. Copy the ID again from the database's link: the 32 characters before the '?'.",
             input, run);
 
+        public static string SeveralIds(string input, int count) => Format(
+            "'{0}' holds {1} IDs, so which database is meant is unclear. Pass one ID or link at a time "
+            + "(several go through the pipeline: 'id1', 'id2' | Get-NotionDatabaseId).",
+            input, count);
+
         public static string NotNotionHost(string input, string host) => Format(
             "'{0}' links to {1}, not to Notion. Accepted are links to " + AcceptedHosts
             + ", or a bare 32-character ID.",

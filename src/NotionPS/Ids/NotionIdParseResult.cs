@@ -68,6 +68,9 @@ namespace NotionPS.Ids
         /// <summary>A run of hexadecimal digits that is almost an ID: wrong length or dashes misplaced.</summary>
         MalformedId,
 
+        /// <summary>Text (not a link) that holds more than one ID, so which one is meant is unclear.</summary>
+        SeveralIds,
+
         /// <summary>A link to a host other than Notion's, or with a scheme other than https, http or notion.</summary>
         NotNotionLink,
     }

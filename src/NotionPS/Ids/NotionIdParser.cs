@@ -19,10 +19,15 @@ namespace NotionPS.Ids
         private static readonly Regex TrailingId = new Regex("(?:^|-)(?<id>" + NotionId.Pattern + ")$", Options);
 
         // Near misses, told apart from titles by having at least 16 digits: five dash-separated
-        // groups (a dashed ID with a group cut or misplaced) or one undashed run.
-        private static readonly Regex TrailingDashedRun = new Regex("(?:^|-)(?<run>(?:[0-9a-f]+-){4}[0-9a-f]+)$", Options);
-        private static readonly Regex TrailingHexRun = new Regex("(?<run>[0-9a-f]+)$", Options);
+        // groups (a dashed ID with a group cut or misplaced) or one undashed run. Matched from the
+        // end: tried from the left, a long run of digits that does not reach the end is scanned
+        // again from each of its digits (200 KB took minutes).
+        private static readonly Regex TrailingDashedRun = new Regex("(?:^|-)(?<run>(?:[0-9a-f]+-){4}[0-9a-f]+)$", Options | RegexOptions.RightToLeft);
+        private static readonly Regex TrailingHexRun = new Regex("(?<run>[0-9a-f]+)$", Options | RegexOptions.RightToLeft);
         private const int NearMissMinimumDigits = 16;
+
+        // An ID in any written form that is not part of a longer run of hexadecimal digits.
+        private static readonly Regex StandaloneId = new Regex(@"(?<![0-9a-f])(?:" + NotionId.Pattern + @"|\{0x[0-9a-f]{1,8},0x[0-9a-f]{1,4},0x[0-9a-f]{1,4},\{(?:0x[0-9a-f]{1,2},){7}0x[0-9a-f]{1,2}\}\})(?![0-9a-f])", Options);
 
         // "notion.so/..." and "www.notion.so/..." pasted without a scheme.
         private static readonly Regex StartsWithHost = new Regex(@"^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::[0-9]+)?(?:[/?#]|$)", Options);
@@ -48,12 +53,30 @@ namespace NotionPS.Ids
                 return new RejectedNotionId(NotionIdProblem.Empty, NotionIdMessages.Empty());
             }
 
+            // Text that is no link and holds several IDs before any '?' (where a link's tail keeps its view) is never
+            // narrowed to one of them: which one was meant is unclear.
+            if (!IsLink(text))
+            {
+                var ids = StandaloneId.Matches(text.Split('?', '#')[0]);
+                if (ids.Count > 1)
+                {
+                    return new RejectedNotionId(NotionIdProblem.SeveralIds, NotionIdMessages.SeveralIds(text, ids.Count));
+                }
+            }
+
+            return ParseUnwrapped(input, text);
+        }
+
+        private static bool IsLink(string text) => text.Contains("://") || StartsWithHost.IsMatch(text);
+
+        private static NotionIdParseResult ParseUnwrapped(string input, string text)
+        {
             if (NotionId.TryNormalize(text, out var id))
             {
                 return new ParsedNotionId(input, id, viewId: null, pageId: null);
             }
 
-            if (text.Contains("://") || StartsWithHost.IsMatch(text))
+            if (IsLink(text))
             {
                 return ParseLink(text.Contains("://") ? text : "https://" + text, input, text);
             }
@@ -156,17 +179,38 @@ namespace NotionPS.Ids
         private static string? NormalizeOrNull(string? value) =>
             value != null && NotionId.TryNormalize(value, out var id) ? id : null;
 
+        /// <summary>
+        /// The input without the whitespace, invisible characters and wrapping pairs around it. Moves two
+        /// indexes inward and copies once, so however many layers there are it stays linear in the length.
+        /// </summary>
         private static string Unwrap(string input)
         {
-            var text = TrimInvisible(input);
-            while (text.Length >= 2 && Wrappers.Any(pair => text[0] == pair.Open && text[text.Length - 1] == pair.Close))
+            var start = 0;
+            var end = input.Length;
+            SkipInvisible(input, ref start, ref end);
+            while (end - start >= 2 && Wrappers.Any(pair => input[start] == pair.Open && input[end - 1] == pair.Close))
             {
-                text = TrimInvisible(text.Substring(1, text.Length - 2));
+                start++;
+                end--;
+                SkipInvisible(input, ref start, ref end);
             }
 
-            return text;
+            return input.Substring(start, end - start);
         }
 
-        private static string TrimInvisible(string text) => text.Trim().Trim(InvisibleCharacters).Trim();
+        private static void SkipInvisible(string text, ref int start, ref int end)
+        {
+            while (start < end && IsInvisible(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && IsInvisible(text[end - 1]))
+            {
+                end--;
+            }
+        }
+
+        private static bool IsInvisible(char character) => char.IsWhiteSpace(character) || Array.IndexOf(InvisibleCharacters, character) >= 0;
     }
 }

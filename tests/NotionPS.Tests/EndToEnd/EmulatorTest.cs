@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Management.Automation;
 using NotionPS.Tests.Hosting;
+using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
 
@@ -18,6 +21,13 @@ public abstract class EmulatorTest : IDisposable
     protected EmulatorFixture Emulator { get; }
 
     protected ModuleSession Session { get; }
+
+    /// <summary>Runs a script that must stop with a terminating error (try/catch sees only those) and returns it.</summary>
+    protected ErrorRecord RunExpectingTerminatingError(string script, IReadOnlyDictionary<string, object?>? variables = null)
+    {
+        var result = Session.Run($"try {{ {script} }} catch {{ $_ }}", variables);
+        return Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+    }
 
     public void Dispose()
     {

@@ -314,11 +314,4 @@ public sealed class SetupFlowTests(EmulatorFixture emulator) : EmulatorTest(emul
         Assert.False(access.CanInsert);
         Assert.Contains("Insert content", access.Message);
     }
-
-    /// <summary>Runs a script that must stop with a terminating error (try/catch sees only those) and returns it.</summary>
-    private ErrorRecord RunExpectingTerminatingError(string script)
-    {
-        var result = Session.Run($"try {{ {script} }} catch {{ $_ }}");
-        return Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
-    }
 }
