@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
 using NotionPS.Rows;
 using Xunit;
 
@@ -27,7 +29,7 @@ public class RowFilterTests
             list.Add(new(column, value));
         }
 
-        return RowFilter.Equality(Schema, list).ToJsonString();
+        return new JsonObject { ["and"] = new JsonArray(RowFilter.Conditions(Schema, list).ToArray<JsonNode>()) }.ToJsonString();
     }
 
     [Fact]
