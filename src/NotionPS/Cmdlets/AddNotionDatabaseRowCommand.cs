@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -191,7 +192,7 @@ namespace NotionPS.Cmdlets
         {
             var title = schema!.TitlePropertyName;
             var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
-            return PlainValues.IsEmpty(value) ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
+            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
         }
 
         private async Task<PageRow?> CreateAsync(JsonObject properties, CancellationToken cancellationToken)

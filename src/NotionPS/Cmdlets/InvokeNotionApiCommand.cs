@@ -47,7 +47,7 @@ namespace NotionPS.Cmdlets
             }
             catch (InputValueException ex)
             {
-                ThrowTerminatingError(RowErrors.ForInputValue(ex, Body));
+                WriteError(RowErrors.ForInputValue(ex, Body));
                 return;
             }
 

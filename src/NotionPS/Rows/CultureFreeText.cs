@@ -23,7 +23,7 @@ namespace NotionPS.Rows
         private static readonly Regex YearFirstPattern = new Regex(@"^(?<year>[0-9]{4})(?<separator>[-/.])(?<month>[0-9]{1,2})\k<separator>(?<day>[0-9]{1,2})" + TimePattern + @"\s*(?<zone>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$", Exact | RegexOptions.IgnoreCase);
 
         // Year last: with dots always day first; with / or - day first or month first, whichever the numbers allow.
-        private static readonly Regex YearLastPattern = new Regex(@"^(?<first>[0-9]{1,2})(?<separator>[-/.])(?<second>[0-9]{1,2})\k<separator>(?<year>[0-9]{4})" + TimePattern + "$", Exact);
+        private static readonly Regex YearLastPattern = new Regex(@"^(?<leading>[0-9]{1,2})(?<separator>[-/.])(?<middle>[0-9]{1,2})\k<separator>(?<year>[0-9]{4})" + TimePattern + "$", Exact);
 
         private static readonly Regex GroupedDigits = new Regex("^[+-]?[0-9]+(?:[.,' \u00a0\u202f][0-9]+)+$", Exact);
 
@@ -112,8 +112,8 @@ namespace NotionPS.Rows
 
         private static (int Day, int Month) DayAndMonth(Match match, string text)
         {
-            var first = Int(match, "first");
-            var second = Int(match, "second");
+            var first = Int(match, "leading");
+            var second = Int(match, "middle");
             if (match.Groups["separator"].Value == "." || first > 12 || first == second)
             {
                 return (first, second);

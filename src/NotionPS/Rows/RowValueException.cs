@@ -21,12 +21,16 @@ namespace NotionPS.Rows
 
         private static string Describe(object? value)
         {
-            if (value is System.Collections.IDictionary)
+            string text;
+            try
+            {
+                text = PlainValues.Text(value);
+            }
+            catch (FormatException)
             {
                 return "a hashtable or object";
             }
 
-            var text = PlainValues.ToInvariantString(value);
             return text.Length > 80 ? $"'{text.Substring(0, 77)}...'" : $"'{text}'";
         }
     }
