@@ -34,3 +34,40 @@ function Stop-TestEnvironment {
     Disconnect-NotionIntegration
     Stop-EmulatorProcess -Emulator $Emulator
 }
+
+function Invoke-InCulture {
+    # Runs the script block with the thread's current culture set to $Culture, then puts it back.
+    param([Parameter(Mandatory)] [string] $Culture, [Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+
+    $saved = [cultureinfo]::CurrentCulture
+    try {
+        [cultureinfo]::CurrentCulture = $Culture
+        & $ScriptBlock
+    }
+    finally {
+        [cultureinfo]::CurrentCulture = $saved
+    }
+}
+
+function Invoke-ChildPwsh {
+    # Runs a script in a new pwsh process (the same pwsh as this one) with extra environment variables,
+    # such as TZ, which a running process cannot change for itself. Returns its output lines.
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+
+    $exe = [Environment]::ProcessPath
+    # Under `dotnet pwsh` the process is dotnet, and pwsh.dll comes first.
+    $leading = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        & $exe @leading -NoProfile -NonInteractive -Command $Script
+    }
+    finally {
+        foreach ($name in $saved.Keys) {
+            [Environment]::SetEnvironmentVariable($name, $saved[$name])
+        }
+    }
+}

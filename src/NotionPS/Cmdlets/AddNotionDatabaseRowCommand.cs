@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -99,14 +100,21 @@ namespace NotionPS.Cmdlets
         {
             var input = InputObject!;
             rowNumber++;
-            var members = RowObjects.Members(input);
-            var label = Label(members);
+            var label = $"Row {rowNumber}";
             RowMapping mapping;
             try
             {
+                var members = RowObjects.Members(input);
+                label = Label(members);
                 mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty);
+                if (mapping.Properties.Count == 0)
+                {
+                    var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;
+                    throw new NothingToWriteException(
+                        $"Nothing to write: no property of the input names a column of \"{schema.Name}\" that can be written{ignored}, so no blank row is added. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}.");
+                }
             }
-            catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException)
+            catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException || ex is InputValueException || ex is NothingToWriteException)
             {
                 Work.Add(RowWork.Failed(ex), new PendingRow(label, input, false));
                 return;
@@ -184,7 +192,7 @@ namespace NotionPS.Cmdlets
         {
             var title = schema!.TitlePropertyName;
             var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
-            return PlainValues.IsEmpty(value) ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
+            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
         }
 
         private async Task<PageRow?> CreateAsync(JsonObject properties, CancellationToken cancellationToken)

@@ -54,8 +54,9 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public Hashtable? Filter { get; set; }
 
-        /// <summary>The short form: column = value pairs, each an equality by the column's type, all of them must hold.</summary>
+        /// <summary>The short form: column = value pairs, each an equality by the column's type, all of them must hold; an array of values matches any of them.</summary>
         [Parameter]
+        [ValidateNotNull]
         public Hashtable? Where { get; set; }
 
         /// <summary>Column names (ascending) or sorts in Notion's own shape, such as @{ property = 'Due'; direction = 'descending' }.</summary>
@@ -92,13 +93,14 @@ namespace NotionPS.Cmdlets
                 schema = Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, byDataSource ? null : parsed.Id, byDataSource ? parsed.Id : null, Log, cancellationToken));
                 reader ??= OpenReader(schema.Id, BuildFilter(schema));
             }
-            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException || ex is RowValueException || ex is UnknownColumnException)
+            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException || ex is RowValueException || ex is UnknownColumnException || ex is InputValueException)
             {
                 reader?.Dispose();
                 WriteError(ex switch
                 {
                     NotionApiException api => ToErrorRecord(api, input),
                     DataSourceChoiceException choice => RowErrors.ForChoice(choice, input),
+                    InputValueException value => RowErrors.ForInputValue(value, input),
                     _ => RowErrors.ForRow(ex, "-Where", input),
                 });
                 return;
@@ -118,13 +120,12 @@ namespace NotionPS.Cmdlets
             var conditions = new List<JsonNode>();
             if (Filter != null)
             {
-                conditions.Add(PlainValues.ToJson(RowObjects.Plain(Filter))!);
+                conditions.Add(PlainValues.ToJson(RowObjects.Plain(Filter, nameof(Filter)), nameof(Filter))!);
             }
 
             if (Where != null && Where.Count > 0)
             {
-                var pairs = Where.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<string, object?>(PlainValues.ToInvariantString(RowObjects.Plain(entry.Key)), RowObjects.Plain(entry.Value)));
-                conditions.Add(RowFilter.Equality(schema!.PropertyTypes, pairs));
+                conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, RowObjects.Members(new PSObject(Where))));
             }
 
             return And(conditions);
@@ -137,9 +138,9 @@ namespace NotionPS.Cmdlets
         private JsonArray? Sorts() =>
             Sort == null || Sort.Length == 0
                 ? null
-                : new JsonArray(Sort.Select(RowObjects.Plain).Select(sort => sort is string column
+                : new JsonArray(Sort.Select(sort => RowObjects.Plain(sort, nameof(Sort))).Select(sort => sort is string column
                     ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
-                    : PlainValues.ToJson(sort)).ToArray());
+                    : PlainValues.ToJson(sort, nameof(Sort))).ToArray());
 
         /// <summary>
         /// Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they

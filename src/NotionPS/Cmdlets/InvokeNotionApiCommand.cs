@@ -26,7 +26,7 @@ namespace NotionPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
-        /// <summary>The request body: a JSON string, or a hashtable or object that is sent as JSON.</summary>
+        /// <summary>The request body: a JSON string, or a hashtable or object that is sent as JSON (at most 64 levels deep, and not containing itself).</summary>
         [Parameter(Position = 1)]
         public object? Body { get; set; }
 
@@ -35,15 +35,20 @@ namespace NotionPS.Cmdlets
             var path = Path;
             var method = new HttpMethod(Method.ToUpperInvariant());
             var uri = CheckedUri(method, path);
-            var plainBody = RowObjects.Plain(Body);
             JsonNode? body;
             try
             {
-                body = plainBody is string json ? JsonNode.Parse(json) : PlainValues.ToJson(plainBody);
+                var plainBody = RowObjects.Plain(Body, nameof(Body));
+                body = plainBody is string json ? JsonNode.Parse(json) : PlainValues.ToJson(plainBody, nameof(Body));
             }
             catch (JsonException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "NotionInvalidBody", ErrorCategory.InvalidArgument, Body));
+                return;
+            }
+            catch (InputValueException ex)
+            {
+                WriteError(RowErrors.ForInputValue(ex, Body));
                 return;
             }
 

@@ -21,6 +21,10 @@ namespace NotionPS.Cmdlets
                 },
             };
 
+        /// <summary>A value that cannot become JSON (it contains itself, is too deep, or is not a finite number).</summary>
+        public static ErrorRecord ForInputValue(InputValueException exception, object? target) =>
+            new ErrorRecord(exception, exception.ErrorId, exception.ErrorId == "NotionValueTooDeep" ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData, target);
+
         /// <param name="rowLabel">How the message names the row, such as "Row 17".</param>
         /// <param name="wasCreate">The failed request was a create: say how to re-run it safely.</param>
         public static ErrorRecord ForRow(Exception exception, string rowLabel, object? input, bool wasCreate = false)
@@ -30,6 +34,12 @@ namespace NotionPS.Cmdlets
             {
                 case RowValueException valueError:
                     record = new ErrorRecord(valueError, "NotionRowValueInvalid", ErrorCategory.InvalidData, input);
+                    break;
+                case InputValueException inputValue:
+                    record = ForInputValue(inputValue, input);
+                    break;
+                case NothingToWriteException _:
+                    record = new ErrorRecord(exception, "NotionRowEmpty", ErrorCategory.InvalidData, input);
                     break;
                 case UnknownColumnException unknown:
                     record = new ErrorRecord(unknown, "NotionUnknownColumn", ErrorCategory.InvalidArgument, input);
@@ -52,6 +62,15 @@ namespace NotionPS.Cmdlets
             var action = record.ErrorDetails?.RecommendedAction;
             record.ErrorDetails = new ErrorDetails($"{rowLabel}: {exception.Message}") { RecommendedAction = action };
             return record;
+        }
+    }
+
+    /// <summary>An input that gives no value for any column that can be written: adding it would make a blank row.</summary>
+    internal sealed class NothingToWriteException : Exception
+    {
+        public NothingToWriteException(string message)
+            : base(message)
+        {
         }
     }
 

@@ -49,62 +49,91 @@ namespace NotionPS.Cmdlets
         /// An input's property names and plain values: a hashtable's entries, or an object's properties
         /// (Import-Csv rows, PSCustomObjects, rows read by NotionPS). Read on the pipeline thread.
         /// </summary>
+        /// <exception cref="InputValueException">A value contains itself or is nested too deep (see <see cref="Plain"/>).</exception>
         public static IReadOnlyList<KeyValuePair<string, object?>> Members(PSObject input)
         {
             if (input.BaseObject is IDictionary dictionary)
             {
                 return dictionary.Cast<DictionaryEntry>()
-                    .Select(entry => new KeyValuePair<string, object?>(PlainValues.ToInvariantString(Plain(entry.Key)), Plain(entry.Value)))
+                    .Select(entry =>
+                    {
+                        var name = PlainValues.ToInvariantString(Plain(entry.Key, "key"));
+                        return new KeyValuePair<string, object?>(name, Plain(entry.Value, name));
+                    })
                     .ToList();
             }
 
             return input.Properties
                 .Where(property => property.IsGettable)
-                .Select(property => new KeyValuePair<string, object?>(property.Name, Plain(property.Value)))
+                .Select(property => new KeyValuePair<string, object?>(property.Name, Plain(property.Value, property.Name)))
                 .ToList();
         }
 
         /// <summary>
-        /// A value without PowerShell's wrappers: PSObjects unwrapped, PSCustomObjects (a person, a
-        /// date range) as ordered dictionaries, arrays element by element.
+        /// A value without PowerShell's wrappers: PSObjects unwrapped, PSCustomObjects (a person, a date
+        /// range) as ordered dictionaries, arrays element by element. Every user value on its way to JSON
+        /// comes through here: the result has no cycles and at most <see cref="ValuePath.MaxNesting"/>
+        /// levels, so nothing after it can exhaust the stack. <paramref name="root"/> names the value in errors.
         /// </summary>
-        public static object? Plain(object? value)
+        /// <exception cref="InputValueException">The value contains itself (by reference, whatever wraps it) or is nested too deep.</exception>
+        public static object? Plain(object? value, string root) => Plain(value, new ValuePath(root), new List<object>());
+
+        /// <param name="containers">The dictionaries, objects and arrays from the root down to here.</param>
+        private static object? Plain(object? value, ValuePath path, List<object> containers)
         {
-            if (value is PSObject wrapped)
+            if (value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject))
             {
-                if (wrapped.BaseObject is PSCustomObject)
-                {
-                    var members = new OrderedDictionary(System.StringComparer.OrdinalIgnoreCase);
-                    foreach (var property in wrapped.Properties.Where(p => p.IsGettable))
-                    {
-                        members[property.Name] = Plain(property.Value);
-                    }
-
-                    return members;
-                }
-
                 value = wrapped.BaseObject;
             }
 
-            switch (value)
+            if (value == null || value is string || !(value is PSObject || value is IEnumerable))
             {
-                case string _:
-                    return value;
-                case IDictionary dictionary:
-                    return PlainDictionary(dictionary);
-                case IEnumerable sequence:
-                    return sequence.Cast<object?>().Select(Plain).ToArray();
-                default:
-                    return value;
+                return value;
+            }
+
+            var seenAt = containers.FindIndex(container => ReferenceEquals(container, value));
+            if (seenAt >= 0)
+            {
+                throw InputValueException.Cyclic(path.ToString(), path.Prefix(seenAt));
+            }
+
+            path.EnterContainer();
+            containers.Add(value);
+            try
+            {
+                switch (value)
+                {
+                    case PSObject custom:
+                        return Dictionary(custom.Properties.Where(p => p.IsGettable).Select(p => new KeyValuePair<object, object?>(p.Name, p.Value)), path, containers);
+                    case IDictionary dictionary:
+                        return Dictionary(dictionary.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<object, object?>(entry.Key, entry.Value)), path, containers);
+                    default:
+                        var items = new List<object?>();
+                        foreach (var item in (IEnumerable)value)
+                        {
+                            path.PushIndex(items.Count);
+                            items.Add(Plain(item, path, containers));
+                            path.Pop();
+                        }
+
+                        return items.ToArray();
+                }
+            }
+            finally
+            {
+                containers.RemoveAt(containers.Count - 1);
             }
         }
 
-        private static OrderedDictionary PlainDictionary(IDictionary dictionary)
+        private static OrderedDictionary Dictionary(IEnumerable<KeyValuePair<object, object?>> entries, ValuePath path, List<object> containers)
         {
             var plain = new OrderedDictionary(System.StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in dictionary)
+            foreach (var entry in entries)
             {
-                plain[PlainValues.ToInvariantString(Plain(entry.Key))] = Plain(entry.Value);
+                var key = PlainValues.ToInvariantString(Plain(entry.Key, path, containers));
+                path.PushKey(key);
+                plain[key] = Plain(entry.Value, path, containers);
+                path.Pop();
             }
 
             return plain;

@@ -67,23 +67,24 @@ namespace NotionPS.Cmdlets
 
             var target = (object?)InputObject ?? PageId;
             var item = new PendingRow($"Row {parsed.Id}", target, mayCreate: false);
-            IReadOnlyList<KeyValuePair<string, object?>> members;
-            bool isRow;
-            if (Property != null)
-            {
-                members = RowObjects.Members(new PSObject(Property));
-                isRow = false;
-            }
-            else if (InputObject != null)
-            {
-                members = RowObjects.Members(InputObject);
-                isRow = RowObjects.IsRow(InputObject);
-            }
-            else
+            if (Property == null && InputObject == null)
             {
                 Work.Add(RowWork.Failed(new ArgumentException("Nothing to change: give -Property, or pipe objects whose properties are the columns to change.")), item);
                 return;
             }
+
+            IReadOnlyList<KeyValuePair<string, object?>> members;
+            try
+            {
+                members = RowObjects.Members(Property != null ? new PSObject(Property) : InputObject!);
+            }
+            catch (InputValueException ex)
+            {
+                Work.Add(RowWork.Failed(ex), item);
+                return;
+            }
+
+            var isRow = Property == null && RowObjects.IsRow(InputObject!);
 
             if (!ShouldProcess(parsed.Id, "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)))))
             {

@@ -43,8 +43,14 @@ namespace NotionPS.Rows
             }
         }
 
-        /// <summary>Plain values as JSON: dictionaries as objects, sequences as arrays, everything else as a scalar.</summary>
-        public static JsonNode? ToJson(object? value)
+        /// <summary>
+        /// Plain values as JSON: dictionaries as objects, sequences as arrays, everything else as a scalar.
+        /// <paramref name="root"/> names the value in errors (Body, Filter, a column).
+        /// </summary>
+        /// <exception cref="InputValueException">The value is nested too deep or holds NaN or an infinity.</exception>
+        public static JsonNode? ToJson(object? value, string root) => ToJson(value, new ValuePath(root));
+
+        private static JsonNode? ToJson(object? value, ValuePath path)
         {
             switch (value)
             {
@@ -61,29 +67,58 @@ namespace NotionPS.Rows
                 case DateTime time:
                     return JsonValue.Create(FormatDate(time));
                 case DateTimeOffset offset:
-                    return JsonValue.Create(offset.Offset == TimeSpan.Zero
-                        ? FormatDate(offset.UtcDateTime)
-                        : offset.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+                    return JsonValue.Create(FormatDate(offset));
                 case IDictionary dictionary:
+                    path.EnterContainer();
                     var json = new JsonObject();
                     foreach (DictionaryEntry entry in dictionary)
                     {
-                        json[ToInvariantString(entry.Key)] = ToJson(entry.Value);
+                        var key = ToInvariantString(entry.Key);
+                        path.PushKey(key);
+                        json[key] = ToJson(entry.Value, path);
+                        path.Pop();
                     }
 
                     return json;
                 case IEnumerable sequence:
-                    return new JsonArray(sequence.Cast<object?>().Select(ToJson).ToArray());
+                    path.EnterContainer();
+                    var array = new JsonArray();
+                    var index = 0;
+                    foreach (var item in sequence)
+                    {
+                        path.PushIndex(index++);
+                        array.Add(ToJson(item, path));
+                        path.Pop();
+                    }
+
+                    return array;
                 default:
-                    return IsNumber(value)
-                        ? JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture))
-                        : JsonValue.Create(ToInvariantString(value));
+                    if (!IsNumber(value))
+                    {
+                        return JsonValue.Create(ToInvariantString(value));
+                    }
+
+                    var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                    if (double.IsNaN(number) || double.IsInfinity(number))
+                    {
+                        throw InputValueException.NotFinite(path.ToString(), number);
+                    }
+
+                    return JsonValue.Create(number);
             }
         }
 
+        /// <summary>A date-time with an offset as Notion takes it: UTC ends in Z, any other offset is kept as written.</summary>
+        public static string FormatDate(DateTimeOffset offset) =>
+            offset.Offset == TimeSpan.Zero
+                ? FormatDate(offset.UtcDateTime)
+                : offset.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
         /// <summary>
-        /// A date as Notion takes it: midnight of an unspecified kind is a date without a time; a UTC time
-        /// ends in Z; a local time carries its offset; any other unspecified time is sent without an offset.
+        /// A DateTime as Notion takes it, one meaning per kind: Utc is that instant (ends in Z); Local is that
+        /// instant on this machine's clock (sent with the machine's offset at that date); Unspecified is a
+        /// wall-clock time sent as written, without an offset (Notion reads it as UTC unless the date names a
+        /// time zone), and at midnight it is a date without a time.
         /// </summary>
         public static string FormatDate(DateTime time)
         {
@@ -123,9 +158,28 @@ namespace NotionPS.Rows
             }
         }
 
-        /// <summary>Null, an empty or blank string, or an empty sequence: what clears a column.</summary>
+        /// <summary>
+        /// The text of a value for a text, title, option or URL cell: scalars in the invariant culture, a
+        /// sequence's items joined by ", ". A hashtable, an object or anything else with no text of its own
+        /// (whose ToString is its type name) is refused, so a .NET type name is never written as text.
+        /// </summary>
+        /// <exception cref="FormatException">The value, or one of its items, is not text.</exception>
+        public static string Text(object? value)
+        {
+            if (value is IDictionary || (value != null && !(value is IFormattable) && !(value is IEnumerable) && value.ToString() == value.GetType().ToString()))
+            {
+                throw new FormatException("a hashtable or object is not text. Give the text itself, or the one property that holds it (such as $item.Name).");
+            }
+
+            return value is IEnumerable sequence && !(value is string)
+                ? string.Join(", ", sequence.Cast<object?>().Select(Text))
+                : ToInvariantString(value);
+        }
+
+        /// <summary>Null, DBNull (what SQL exports give), an empty or blank string, or an empty sequence: what clears a column.</summary>
         public static bool IsEmpty(object? value) =>
             value == null
+            || value is DBNull
             || (value is string text && text.Trim().Length == 0)
             || (value is ICollection collection && !(value is IDictionary) && collection.Count == 0);
 

@@ -33,6 +33,8 @@ namespace NotionPS.Rows
         /// <summary>The property value for a column of <paramref name="type"/>, such as <c>{"number": 3}</c>.</summary>
         public static JsonObject ToPropertyValue(string column, string type, object? value)
         {
+            // DBNull (what SQL exports give) is empty in every column type.
+            value = value is DBNull ? null : value;
             try
             {
                 return new JsonObject { [type] = ValueFor(column, type, value) };
@@ -58,7 +60,7 @@ namespace NotionPS.Rows
             {
                 case "title":
                 case "rich_text":
-                    return RichText(PlainValues.IsEmpty(value) ? string.Empty : PlainValues.ToInvariantString(value));
+                    return RichText(PlainValues.IsEmpty(value) ? string.Empty : PlainValues.Text(value));
                 case "number":
                     return PlainValues.IsEmpty(value) ? null : JsonValue.Create(Number(value!));
                 case "select":
@@ -73,7 +75,7 @@ namespace NotionPS.Rows
                 case "url":
                 case "email":
                 case "phone_number":
-                    return PlainValues.IsEmpty(value) ? null : JsonValue.Create(PlainValues.ToInvariantString(value).Trim());
+                    return PlainValues.IsEmpty(value) ? null : JsonValue.Create(PlainValues.Text(value).Trim());
                 case "people":
                     return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)new JsonObject { ["object"] = "user", ["id"] = Id(column, type, item, "Id") }).ToArray());
                 case "relation":
@@ -84,7 +86,7 @@ namespace NotionPS.Rows
                     if (value is IDictionary)
                     {
                         // A type NotionPS does not know: the caller gave the value in Notion's own shape.
-                        return PlainValues.ToJson(value);
+                        return PlainValues.ToJson(value, column);
                     }
 
                     throw new RowValueException(column, type, value, $"NotionPS does not know how to write a '{type}' column; give the value as a hashtable in Notion's own shape, or use Invoke-NotionApi.");
@@ -111,28 +113,9 @@ namespace NotionPS.Rows
             return items;
         }
 
-        /// <summary>A number from a number, or from text in the invariant culture and then the current one.</summary>
-        public static double Number(object value)
-        {
-            if (PlainValues.IsNumber(value))
-            {
-                return System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
-            }
-
-            var text = PlainValues.ToInvariantString(value).Trim();
-            if (double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
-                || double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out number))
-            {
-                if (double.IsNaN(number) || double.IsInfinity(number))
-                {
-                    throw new FormatException("Notion numbers must be finite.");
-                }
-
-                return number;
-            }
-
-            throw new FormatException("not a number.");
-        }
+        /// <summary>A number from a .NET number or from text, by the culture-free rule of <see cref="CultureFreeText"/>.</summary>
+        public static double Number(object value) =>
+            PlainValues.IsNumber(value) ? CultureFreeText.Number((IFormattable)value) : CultureFreeText.Number(PlainValues.Text(value));
 
         public static bool Checkbox(object? value)
         {
@@ -165,7 +148,7 @@ namespace NotionPS.Rows
 
         /// <summary>
         /// A date property value from a DateTime, a DateTimeOffset, a <see cref="NotionDateRange"/>, text
-        /// (ISO 8601 first, then the current culture), or an object with Start and End.
+        /// (by the culture-free rule of <see cref="CultureFreeText"/>), or an object with Start and End.
         /// </summary>
         public static JsonObject Date(string column, object value)
         {
@@ -193,25 +176,12 @@ namespace NotionPS.Rows
                 case DateTime time:
                     return PlainValues.FormatDate(time);
                 case DateTimeOffset offset:
-                    return PlainValues.ToJson(offset)!.GetValue<string>();
+                    return PlainValues.FormatDate(offset);
                 default:
-                    var text = PlainValues.ToInvariantString(value).Trim();
-                    if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && HasOffset(text))
-                    {
-                        return PlainValues.ToJson(parsed)!.GetValue<string>();
-                    }
-
-                    if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var written)
-                        || DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out written))
-                    {
-                        return PlainValues.FormatDate(DateTime.SpecifyKind(written, DateTimeKind.Unspecified));
-                    }
-
-                    throw new FormatException("not a date (use ISO 8601, such as 2025-01-31 or 2025-01-31T09:30:00Z).");
+                    var parsed = CultureFreeText.Date(PlainValues.Text(value));
+                    return parsed is DateTimeOffset withOffset ? PlainValues.FormatDate(withOffset) : PlainValues.FormatDate((DateTime)parsed);
             }
         }
-
-        private static bool HasOffset(string text) => text.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || Regex.IsMatch(text, "[+-][0-9]{2}:?[0-9]{2}$");
 
         private static JsonObject DateFromMembers(string column, object value)
         {
@@ -239,7 +209,7 @@ namespace NotionPS.Rows
 
         private static string OptionName(string column, string type, object value)
         {
-            var name = PlainValues.ToInvariantString(value).Trim();
+            var name = PlainValues.Text(value).Trim();
             if (name.Contains(","))
             {
                 // Notion refuses commas in option names; a comma here means a list went to a single-valued column.
@@ -266,7 +236,7 @@ namespace NotionPS.Rows
 
         private static JsonObject ExternalFile(object item)
         {
-            var url = PlainValues.ToInvariantString(item).Trim();
+            var url = PlainValues.Text(item).Trim();
             var name = url.Substring(url.LastIndexOf('/') + 1);
             return new JsonObject
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -7,27 +8,33 @@ namespace NotionPS.Rows
 {
     /// <summary>
     /// Notion query filters from the short form: column = value pairs, each an equality by the column's
-    /// type (contains for multi-valued columns, is_empty for an empty value), all AND-ed.
+    /// type (contains for multi-valued columns, is_empty for an empty value), all AND-ed. Several values
+    /// for one column (an array) match a row that has any of them (an OR).
     /// </summary>
     internal static class RowFilter
     {
+        /// <summary>One condition per pair, to be AND-ed (with any filter of the caller's, at the same level, as Notion nests filters only 2 levels deep).</summary>
         /// <exception cref="UnknownColumnException">A pair names no column.</exception>
         /// <exception cref="RowValueException">A value does not fit its column, or the column cannot be compared.</exception>
-        public static JsonObject Equality(IReadOnlyDictionary<string, string> schema, IEnumerable<KeyValuePair<string, object?>> pairs)
-        {
-            var conditions = new JsonArray();
-            foreach (var pair in pairs)
+        public static IReadOnlyList<JsonObject> Conditions(IReadOnlyDictionary<string, string> schema, IEnumerable<KeyValuePair<string, object?>> pairs) =>
+            pairs.Select(pair =>
             {
                 var column = RowMapping.FindColumn(schema, pair.Key) ?? throw new UnknownColumnException(new[] { pair.Key }, schema.Keys.ToList());
-                conditions.Add(Condition(column, schema[column], pair.Value));
-            }
+                return Condition(column, schema[column], pair.Value);
+            }).ToList();
 
-            return new JsonObject { ["and"] = conditions };
-        }
-
-        /// <summary>One column's equality condition, such as <c>{"property":"Done","checkbox":{"equals":true}}</c>.</summary>
+        /// <summary>
+        /// One column's equality condition, such as <c>{"property":"Done","checkbox":{"equals":true}}</c>;
+        /// for several values, an <c>or</c> of one condition per value.
+        /// </summary>
         public static JsonObject Condition(string column, string type, object? value)
         {
+            if (value is IEnumerable values && !(value is string) && !(value is IDictionary) && !PlainValues.IsEmpty(value))
+            {
+                var each = values.Cast<object?>().Select(item => Condition(column, type, item)).ToList();
+                return each.Count == 1 ? each[0] : new JsonObject { ["or"] = new JsonArray(each.ToArray<JsonNode>()) };
+            }
+
             if (type == "created_time" || type == "last_edited_time")
             {
                 return new JsonObject { ["timestamp"] = type, [type] = Compare(value, () => DateOnly(column, type, value!)) };
@@ -41,14 +48,14 @@ namespace NotionPS.Rows
                 case "url":
                 case "email":
                 case "phone_number":
-                    comparison = Compare(value, () => PlainValues.ToInvariantString(value));
+                    comparison = Compare(value, () => Converted(column, type, value, () => PlainValues.Text(value)));
                     break;
                 case "number":
                     comparison = Compare(value, () => Converted(column, type, value, () => PropertyWriter.Number(value!)));
                     break;
                 case "select":
                 case "status":
-                    comparison = Compare(value, () => PlainValues.ToInvariantString(value).Trim());
+                    comparison = Compare(value, () => Converted(column, type, value, () => PlainValues.Text(value).Trim()));
                     break;
                 case "checkbox":
                     comparison = new JsonObject { ["equals"] = Converted(column, type, value, () => PropertyWriter.Checkbox(value)) };
@@ -57,7 +64,7 @@ namespace NotionPS.Rows
                     comparison = Compare(value, () => DateOnly(column, type, value!));
                     break;
                 case "multi_select":
-                    comparison = Contains(value, () => PlainValues.ToInvariantString(value).Trim());
+                    comparison = Contains(value, () => Converted(column, type, value, () => PlainValues.Text(value).Trim()));
                     break;
                 case "people":
                 case "relation":

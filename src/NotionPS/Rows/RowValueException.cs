@@ -21,7 +21,16 @@ namespace NotionPS.Rows
 
         private static string Describe(object? value)
         {
-            var text = PlainValues.ToInvariantString(value);
+            string text;
+            try
+            {
+                text = PlainValues.Text(value);
+            }
+            catch (FormatException)
+            {
+                return "a hashtable or object";
+            }
+
             return text.Length > 80 ? $"'{text.Substring(0, 77)}...'" : $"'{text}'";
         }
     }

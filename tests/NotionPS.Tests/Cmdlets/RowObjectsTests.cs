@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Specialized;
 using System.Linq;
@@ -73,9 +74,68 @@ public class RowObjectsTests
         var person = new PSObject();
         person.Properties.Add(new PSNoteProperty("Id", "u1"));
 
-        var plain = Assert.IsType<OrderedDictionary>(Assert.IsType<object?[]>(RowObjects.Plain(new object[] { person })).Single());
+        var plain = Assert.IsType<OrderedDictionary>(Assert.IsType<object?[]>(RowObjects.Plain(new object[] { person }, "Value")).Single());
 
         Assert.Equal("u1", plain["id"]);
+    }
+
+    [Fact]
+    public void AValueContainingItselfIsRefusedNamingWhereWhateverWrapsIt()
+    {
+        var table = new Hashtable { ["a"] = 1 };
+        table["self"] = new PSObject(new object[] { "x", new PSObject(table) });
+        var custom = new PSObject();
+        custom.Properties.Add(new PSNoteProperty("back", new object[] { custom }));
+
+        var fromTable = Assert.Throws<InputValueException>(() => RowObjects.Plain(table, "Notes"));
+        var fromCustom = Assert.Throws<InputValueException>(() => RowObjects.Plain(custom, "Body"));
+
+        Assert.Equal("NotionValueCyclic", fromTable.ErrorId);
+        Assert.Equal("Notes.self[1]", fromTable.Path);
+        Assert.Equal("Body.back[0]", fromCustom.Path);
+    }
+
+    [Fact]
+    public void AValueSharedInTwoPlacesIsNotACycle()
+    {
+        var shared = new Hashtable { ["x"] = 1 };
+
+        var plain = Assert.IsType<OrderedDictionary>(RowObjects.Plain(new Hashtable { ["a"] = shared, ["b"] = new[] { shared } }, "Body"));
+
+        Assert.Equal(2, plain.Count);
+    }
+
+    [Theory]
+    [InlineData(ValuePath.MaxNesting, true)]
+    [InlineData(ValuePath.MaxNesting + 1, false)]
+    [InlineData(100_000, false)]
+    public void NestingIsConvertedUpToTheLimit(int levels, bool converted)
+    {
+        object value = "leaf";
+        for (var i = 0; i < levels; i++)
+        {
+            value = new Hashtable { ["a"] = value };
+        }
+
+        if (converted)
+        {
+            Assert.NotNull(PlainValues.ToJson(RowObjects.Plain(value, "Body"), "Body"));
+        }
+        else
+        {
+            var error = Assert.Throws<InputValueException>(() => RowObjects.Plain(value, "Body"));
+            Assert.Equal("NotionValueTooDeep", error.ErrorId);
+            Assert.StartsWith("Body.a.a", error.Path, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void NaNInABodyNamesWhere()
+    {
+        var error = Assert.Throws<InputValueException>(() => PlainValues.ToJson(new Hashtable { ["a"] = new object[] { 1, double.NaN } }, "Body"));
+
+        Assert.Equal("NotionNumberNotFinite", error.ErrorId);
+        Assert.Equal("Body.a[1]", error.Path);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public class PropertyWriterTests
     [Theory]
     [InlineData(3, "3")]
     [InlineData(2.5, "2.5")]
-    [InlineData("1,234.5", "1234.5")]
+    [InlineData("1234,5", "1234.5")]
     [InlineData(" 7 ", "7")]
     public void NumbersFromNumbersAndText(object value, string expected) => Assert.Equal($$"""{"number":{{expected}}}""", Write("number", value));
 
@@ -61,6 +61,56 @@ public class PropertyWriterTests
     [InlineData("")]
     [InlineData("  ")]
     public void AnEmptyNumberClearsIt(string? value) => Assert.Equal("""{"number":null}""", Write("number", value));
+
+    [Theory]
+    [InlineData("1,234.5")]
+    [InlineData("1,234")]
+    [InlineData("NaN")]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    [InlineData("12345678901234567.891")]
+    public void NumbersThatWouldBeStoredWrongAreRefusedNamingTheColumn(object value) =>
+        Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", value)).Column);
+
+    [Theory]
+    [InlineData("title", """{"title":[]}""")]
+    [InlineData("rich_text", """{"rich_text":[]}""")]
+    [InlineData("number", """{"number":null}""")]
+    [InlineData("select", """{"select":null}""")]
+    [InlineData("status", """{"status":null}""")]
+    [InlineData("multi_select", """{"multi_select":[]}""")]
+    [InlineData("date", """{"date":null}""")]
+    [InlineData("checkbox", """{"checkbox":false}""")]
+    [InlineData("url", """{"url":null}""")]
+    [InlineData("email", """{"email":null}""")]
+    [InlineData("phone_number", """{"phone_number":null}""")]
+    [InlineData("people", """{"people":[]}""")]
+    [InlineData("relation", """{"relation":[]}""")]
+    [InlineData("files", """{"files":[]}""")]
+    public void DBNullIsEmptyInEveryColumnType(string type, string expected) => Assert.Equal(expected, Write(type, DBNull.Value));
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("rich_text")]
+    [InlineData("select")]
+    [InlineData("status")]
+    [InlineData("multi_select")]
+    [InlineData("url")]
+    [InlineData("email")]
+    [InlineData("phone_number")]
+    [InlineData("files")]
+    [InlineData("number")]
+    [InlineData("date")]
+    public void AHashtableOrObjectInATextCellIsRefusedNotWrittenAsItsTypeName(string type)
+    {
+        foreach (var value in new object[] { new System.Collections.Specialized.OrderedDictionary { ["a"] = 1 }, new object[] { "ok", new Hashtable() }, new object() })
+        {
+            var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Notes", type, value));
+
+            Assert.Equal("Notes", error.Column);
+            Assert.DoesNotContain("System.", error.Message);
+        }
+    }
 
     [Fact]
     public void ANonNumberNamesColumnTypeAndValue()
@@ -107,6 +157,9 @@ public class PropertyWriterTests
     [InlineData("2025-01-31", "2025-01-31")]
     [InlineData("2025-01-31T09:30:00Z", "2025-01-31T09:30:00.000Z")]
     [InlineData("2025-01-31 09:30", "2025-01-31T09:30:00.000")]
+    [InlineData("01.02.2025", "2025-02-01")]
+    [InlineData("2025-01-31T15:00:00+05", "2025-01-31T15:00:00.000+05:00")]
+    [InlineData("Fri, 31 Jan 2025 09:30:00 GMT", "2025-01-31T09:30:00.000Z")]
     public void DatesFromText(string text, string expected) => Assert.Equal($$$"""{"date":{"start":"{{{expected}}}"}}""", Write("date", text));
 
     [Fact]

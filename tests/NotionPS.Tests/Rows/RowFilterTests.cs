@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
 using NotionPS.Rows;
 using Xunit;
 
@@ -27,7 +29,7 @@ public class RowFilterTests
             list.Add(new(column, value));
         }
 
-        return RowFilter.Equality(Schema, list).ToJsonString();
+        return new JsonObject { ["and"] = new JsonArray(RowFilter.Conditions(Schema, list).ToArray<JsonNode>()) }.ToJsonString();
     }
 
     [Fact]
@@ -66,4 +68,41 @@ public class RowFilterTests
     [Fact]
     public void ABadValueNamesTheColumn() =>
         Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => Filter(("Estimate", "many"))).Column);
+
+    [Fact]
+    public void SeveralValuesMatchAnyOfThem() =>
+        Assert.Equal(
+            """{"and":[{"or":[{"property":"Name","title":{"equals":"a"}},{"property":"Name","title":{"equals":"b"}}]}]}""",
+            Filter(("Name", new object[] { "a", "b" })));
+
+    [Theory]
+    [InlineData("1,5", "1.5")]
+    [InlineData("1.5", "1.5")]
+    [InlineData("01.02.2025", "2025-02-01")]
+    public void NumbersAndDatesAreReadByTheSameRuleAsWrites(string text, string expected)
+    {
+        var column = expected.Contains('-') ? "Due" : "Estimate";
+        var saved = System.Threading.Thread.CurrentThread.CurrentCulture;
+        System.Threading.Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            Assert.Contains($":{{\"equals\":{(column == "Due" ? $"\"{expected}\"" : expected)}}}", Filter((column, text)));
+        }
+        finally
+        {
+            System.Threading.Thread.CurrentThread.CurrentCulture = saved;
+        }
+    }
+
+    [Theory]
+    [InlineData("Estimate", "NaN")]
+    [InlineData("Estimate", double.PositiveInfinity)]
+    [InlineData("Estimate", "1,234")]
+    [InlineData("Due", "01/02/2025")]
+    public void ValuesThatWouldMatchTheWrongRowsAreRefused(string column, object value) =>
+        Assert.Equal(column, Assert.Throws<RowValueException>(() => Filter((column, value))).Column);
+
+    [Fact]
+    public void AHashtableIsNotText() =>
+        Assert.Equal("Name", Assert.Throws<RowValueException>(() => Filter(("Name", new System.Collections.Hashtable { ["a"] = 1 }))).Column);
 }

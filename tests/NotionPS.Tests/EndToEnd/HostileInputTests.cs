@@ -1,0 +1,87 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// Values that contain themselves, or are nested far too deep, through every parameter that takes
+/// nested values: each is one clear error for that row or call (a stack overflow would end the test run).
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public class HostileInputTests : RowsTestBase
+{
+    /// <summary>Every parameter that can carry nested user values, and a script that sends $value through it.</summary>
+    private static readonly Dictionary<string, string> ThroughParameter = new()
+    {
+        ["Add-NotionDatabaseRow -InputObject"] = "@{ Name = 'before' }, @{ Name = 'bad'; Notes = $value }, @{ Name = 'after' } | Add-NotionDatabaseRow $db",
+        ["Set-NotionDatabaseRow -InputObject"] = "[pscustomobject]@{ PageId = $page; Notes = $value }, [pscustomobject]@{ PageId = $page; Notes = 'after' } | Set-NotionDatabaseRow -PassThru",
+        ["Set-NotionDatabaseRow -Property"] = "Set-NotionDatabaseRow $page -Property @{ Notes = $value }",
+        ["Get-NotionDatabaseRow -Filter"] = "Get-NotionDatabaseRow $db -Filter @{ property = 'Name'; title = $value }",
+        ["Get-NotionDatabaseRow -Where"] = "Get-NotionDatabaseRow $db -Where @{ Name = $value }",
+        ["Get-NotionDatabaseRow -Sort"] = "Get-NotionDatabaseRow $db -Sort @($value)",
+        ["Invoke-NotionApi -Body"] = "Invoke-NotionApi v1/search -Method POST -Body @{ query = $value }",
+    };
+
+    /// <summary>PowerShell that sets $value, and the error it must give.</summary>
+    private static readonly Dictionary<string, (string Script, string ErrorId)> Values = new()
+    {
+        ["hashtable containing itself"] = ("$value = @{ a = 1 }; $value.self = $value", "NotionValueCyclic"),
+        ["array containing itself"] = ("$value = @(1, 2); $value[1] = $value", "NotionValueCyclic"),
+        ["PSCustomObject containing itself"] = ("$value = [pscustomobject]@{ a = 1 }; $value.a = [pscustomobject]@{ back = $value }", "NotionValueCyclic"),
+        ["hashtable 100,000 levels deep"] = ("$value = @{}; $at = $value; for ($i = 0; $i -lt 100000; $i++) { $next = @{}; $at.a = $next; $at = $next }", "NotionValueTooDeep"),
+        ["array 10,000 levels deep"] = ("$value = @(); for ($i = 0; $i -lt 10000; $i++) { $value = , $value }", "NotionValueTooDeep"),
+    };
+
+    public HostileInputTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    public static IEnumerable<object[]> Cases => ThroughParameter.Keys.SelectMany(parameter => Values.Keys.Select(value => new object[] { parameter, value }));
+
+    [Fact]
+    public void EveryParameterThatTakesNestedValuesIsCovered()
+    {
+        var nestedTypes = new[] { typeof(object), typeof(object[]), typeof(Hashtable), typeof(IDictionary), typeof(PSObject), typeof(PSObject[]) };
+        var parameters = typeof(NotionConnection).Assembly.GetTypes()
+            .Select(type => (Type: type, Cmdlet: type.GetCustomAttribute<CmdletAttribute>()))
+            .Where(cmdlet => cmdlet.Cmdlet != null)
+            .SelectMany(cmdlet => cmdlet.Type.GetProperties()
+                .Where(property => property.GetCustomAttributes<ParameterAttribute>().Any() && nestedTypes.Contains(property.PropertyType))
+                .Select(property => $"{cmdlet.Cmdlet!.VerbName}-{cmdlet.Cmdlet.NounName} -{property.Name}"))
+            .OrderBy(name => name, StringComparer.Ordinal);
+
+        Assert.Equal(ThroughParameter.Keys.OrderBy(name => name, StringComparer.Ordinal), parameters);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task ASelfContainingOrTooDeepValueIsOneErrorNamingWhere(string parameter, string value)
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Hostile");
+        Connect("2026-03-11");
+        var page = Session.Run("(Add-NotionDatabaseRow $db @{ Name = 'existing' }).PageId", new Dictionary<string, object?> { ["db"] = databaseId }).Output.Single().BaseObject;
+
+        var result = Session.Run(Values[value].Script + "\n" + ThroughParameter[parameter], new Dictionary<string, object?> { ["db"] = databaseId, ["page"] = page });
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith(Values[value].ErrorId + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Matches(@"^(Row [^:]+: )?(Notes|Name|Body\.query|Filter\.title|Sort)[.\[]", error.ToString());
+        if (parameter.StartsWith("Add", StringComparison.Ordinal))
+        {
+            Assert.Equal(new[] { "before", "after" }, result.Output.Select(row => row.Properties["Name"].Value));
+        }
+
+        if (parameter.EndsWith("-InputObject", StringComparison.Ordinal) && parameter.StartsWith("Set", StringComparison.Ordinal))
+        {
+            Assert.Equal("after", Assert.Single(result.Output).Properties["Notes"].Value);
+        }
+    }
+}
