@@ -104,7 +104,7 @@ namespace NotionPS.Cmdlets
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty);
+                mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty, UserIdByEmail);
             }
             catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException)
             {
