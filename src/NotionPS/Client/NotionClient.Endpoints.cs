@@ -137,6 +137,38 @@ namespace NotionPS.Client
             return items;
         }
 
+        /// <summary>
+        /// The workspace's people by e-mail address (ignoring case), from every page of <c>GET /v1/users</c>;
+        /// people whose address the integration may not read are left out.
+        /// </summary>
+        public async Task<IReadOnlyDictionary<string, string>> GetUserIdsByEmailAsync(INotionLog log, CancellationToken cancellationToken)
+        {
+            var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            string? cursor = null;
+            do
+            {
+                var path = $"v1/users?page_size={MaximumPageSize}" + (cursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(cursor));
+                using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
+                {
+                    var page = ListPage.From(document.RootElement);
+                    foreach (var user in page.Results)
+                    {
+                        var email = JsonRead.String(JsonRead.Object(user, "person") ?? default, "email");
+                        var id = JsonRead.String(user, "id");
+                        if (email != null && id != null)
+                        {
+                            ids[email] = id;
+                        }
+                    }
+
+                    cursor = page.HasMore ? page.NextCursor : null;
+                }
+            }
+            while (cursor != null);
+
+            return ids;
+        }
+
         public async Task<JsonDocument> GetPageAsync(string pageId, INotionLog log, CancellationToken cancellationToken) =>
             await SendAsync(HttpMethod.Get, "v1/pages/" + pageId, null, true, log, cancellationToken).ConfigureAwait(false);
 

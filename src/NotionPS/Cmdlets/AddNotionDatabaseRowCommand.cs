@@ -106,7 +106,7 @@ namespace NotionPS.Cmdlets
             {
                 var members = RowObjects.Members(input);
                 label = Label(members);
-                mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty);
+                mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty, UserIdByEmail);
                 if (mapping.Properties.Count == 0)
                 {
                     var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using NotionPS.Client;
 
 namespace NotionPS.Cmdlets
 {
@@ -11,6 +14,8 @@ namespace NotionPS.Cmdlets
     {
         private OrderedWork<PendingRow>? work;
         private RowDisplay? display;
+        private readonly object userIdsLock = new object();
+        private Task<IReadOnlyDictionary<string, string>>? userIds;
 
         /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
         [Parameter]
@@ -30,6 +35,29 @@ namespace NotionPS.Cmdlets
         }
 
         protected override void EndProcessing() => work?.Drain();
+
+        /// <summary>
+        /// A person's user ID by e-mail address, for people columns given that way (as they export); null for
+        /// an address nobody has. The workspace's people are listed once per command, when first needed.
+        /// Called on the pipeline thread or from a row's task.
+        /// </summary>
+        private protected string? UserIdByEmail(string email)
+        {
+            Task<IReadOnlyDictionary<string, string>> loading;
+            lock (userIdsLock)
+            {
+                loading = userIds ??= Client.GetUserIdsByEmailAsync(Log, CancelOnStop);
+            }
+
+            try
+            {
+                return loading.GetAwaiter().GetResult().TryGetValue(email, out var id) ? id : null;
+            }
+            catch (NotionApiException ex)
+            {
+                throw new InvalidOperationException($"the workspace's people could not be listed to find e-mail addresses ({ex.Message}). Give user IDs instead, or let the integration read user information including e-mail addresses.");
+            }
+        }
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
         private protected virtual void Complete(PendingRow item, Task task) => RowWork.Complete(this, item, task, WritesRows ? display : null);

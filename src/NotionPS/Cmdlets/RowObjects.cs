@@ -1,8 +1,10 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using System.Reflection;
 using System.Text.Json;
 using NotionPS.Rows;
 
@@ -31,7 +33,7 @@ namespace NotionPS.Cmdlets
             output.Properties.Add(new PSNoteProperty("LastEditedTime", row.LastEditedTime));
             foreach (var column in row.Columns)
             {
-                output.Properties.Add(new PSNoteProperty(column.Key, column.Value));
+                output.Properties.Add(new PSNoteProperty(column.Key, column.Value is DateTime date ? IsoDate(date) : column.Value));
             }
 
             if (displayedColumns != null)
@@ -41,6 +43,23 @@ namespace NotionPS.Cmdlets
 
             return output;
         }
+
+        /// <summary>
+        /// A date cell: the DateTime itself to PowerShell (-is [datetime], its methods, ConvertTo-Json), but
+        /// written as text (Export-Csv, the table at the prompt) in ISO 8601 as Notion gives it, so a date
+        /// without a time stays one and a UTC time keeps its Z, whatever the culture.
+        /// </summary>
+        internal static PSObject IsoDate(DateTime date)
+        {
+            var cell = new PSObject(date);
+            cell.Members.Add(new PSCodeMethod("ToString", IsoDateText));
+            return cell;
+        }
+
+        /// <summary>The ToString of <see cref="IsoDate"/>: a code method takes the PSObject it is called on.</summary>
+        public static string IsoDateToString(PSObject instance) => PlainValues.FormatDate((DateTime)instance.BaseObject);
+
+        private static readonly MethodInfo IsoDateText = typeof(RowObjects).GetMethod(nameof(IsoDateToString))!;
 
         /// <summary>Whether an input is a row NotionPS read (its plain PageId, Url... are its own, never columns).</summary>
         public static bool IsRow(PSObject input) => input.TypeNames.Contains(RowTypeName);

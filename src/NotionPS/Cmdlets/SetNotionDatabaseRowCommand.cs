@@ -119,7 +119,7 @@ namespace NotionPS.Cmdlets
                 throw;
             }
 
-            var mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, IgnoreUnknownProperty);
+            var mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, IgnoreUnknownProperty, UserIdByEmail);
             if (mapping.Properties.Count == 0)
             {
                 Log.Verbose($"Page {pageId}: nothing to change (no input property names a writable column of \"{schema.Name}\").");

@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using NotionPS.Rows;
 
 namespace NotionPS
 {
@@ -20,9 +20,8 @@ namespace NotionPS
         /// <summary>The IANA time zone Notion shows the range in, when one was set.</summary>
         public string? TimeZone { get; }
 
+        /// <summary>An ISO 8601 interval, "start/end", as Notion writes each end: what Export-Csv writes and a date column reads back.</summary>
         public override string ToString() =>
-            End == null
-                ? Start.ToString("s", CultureInfo.InvariantCulture)
-                : Start.ToString("s", CultureInfo.InvariantCulture) + " - " + End.Value.ToString("s", CultureInfo.InvariantCulture);
+            End == null ? PlainValues.FormatDate(Start) : PlainValues.FormatDate(Start) + "/" + PlainValues.FormatDate(End.Value);
     }
 }

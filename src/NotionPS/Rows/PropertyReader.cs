@@ -39,7 +39,7 @@ namespace NotionPS.Rows
                 case "status":
                     return String(value, "name");
                 case "multi_select":
-                    return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(option => String(option, "name") ?? string.Empty).ToArray() : Array.Empty<string>();
+                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(option => String(option, "name") ?? string.Empty) : Array.Empty<string>());
                 case "date":
                     return Date(value);
                 case "checkbox":
@@ -49,12 +49,12 @@ namespace NotionPS.Rows
                 case "phone_number":
                     return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                 case "people":
-                    return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(User).ToArray() : Array.Empty<NotionUser>();
+                    return new NotionUserList(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(User) : Array.Empty<NotionUser>());
                 case "created_by":
                 case "last_edited_by":
                     return value.ValueKind == JsonValueKind.Object ? User(value) : null;
                 case "relation":
-                    return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => String(related, "id") ?? string.Empty).ToArray() : Array.Empty<string>();
+                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => String(related, "id") ?? string.Empty) : Array.Empty<string>());
                 case "created_time":
                 case "last_edited_time":
                     return value.ValueKind == JsonValueKind.String ? ParseTime(value.GetString()!) : null;
@@ -65,7 +65,7 @@ namespace NotionPS.Rows
                 case "unique_id":
                     return UniqueId(value);
                 case "files":
-                    return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(FileUrl).ToArray() : Array.Empty<string>();
+                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(FileUrl) : Array.Empty<string>());
                 default:
                     return PlainValues.FromJson(value);
             }

@@ -67,9 +67,9 @@ namespace NotionPS.Rows
                 case "status":
                     return PlainValues.IsEmpty(value) ? null : new JsonObject { ["name"] = OptionName(column, type, value!) };
                 case "multi_select":
-                    return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)new JsonObject { ["name"] = OptionName(column, type, item) }).ToArray());
+                    return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["name"] = OptionName(column, type, item) }).ToArray());
                 case "date":
-                    return PlainValues.IsEmpty(value) ? null : Date(column, value!);
+                    return PlainValues.IsEmpty(value) ? null : Date(column, CellText.DateRangeOrValue(value!));
                 case "checkbox":
                     return JsonValue.Create(Checkbox(value));
                 case "url":
@@ -77,11 +77,11 @@ namespace NotionPS.Rows
                 case "phone_number":
                     return PlainValues.IsEmpty(value) ? null : JsonValue.Create(PlainValues.Text(value).Trim());
                 case "people":
-                    return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)new JsonObject { ["object"] = "user", ["id"] = Id(column, type, item, "Id") }).ToArray());
+                    return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["object"] = "user", ["id"] = Id(column, type, item, "Id") }).ToArray());
                 case "relation":
-                    return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)new JsonObject { ["id"] = Id(column, type, item, "PageId", "Id") }).ToArray());
+                    return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["id"] = Id(column, type, item, "PageId", "Id") }).ToArray());
                 case "files":
-                    return new JsonArray(PlainValues.Items(value).Select(item => (JsonNode)ExternalFile(item)).ToArray());
+                    return new JsonArray(CellText.Items(value).Select(item => (JsonNode)ExternalFile(item)).ToArray());
                 default:
                     if (value is IDictionary)
                     {
@@ -226,7 +226,7 @@ namespace NotionPS.Rows
             var text = PlainValues.ToInvariantString(candidate).Trim();
             if (!IdPattern.IsMatch(text))
             {
-                var wanted = type == "people" ? "a user ID or an object with an Id (as people columns read)" : "a page ID or a row with a PageId";
+                var wanted = type == "people" ? "a user ID, an e-mail address or an object with an Id (as people columns read)" : "a page ID or a row with a PageId";
                 throw new RowValueException(column, type, item, $"not {wanted}.");
             }
 

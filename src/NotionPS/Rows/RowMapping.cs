@@ -35,9 +35,10 @@ namespace NotionPS.Rows
         /// <param name="input">The input's property names and plain values.</param>
         /// <param name="isRow">The input is a row NotionPS read (see <see cref="ColumnNames"/>).</param>
         /// <param name="ignoreUnknown">Leave out input properties with no column instead of refusing the row.</param>
+        /// <param name="userIdByEmail">Looks up a person by e-mail address, for people given that way (see <see cref="PeopleCells"/>).</param>
         /// <exception cref="UnknownColumnException">An input property names no column.</exception>
         /// <exception cref="RowValueException">A value does not fit its column.</exception>
-        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown)
+        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null)
         {
             var properties = new JsonObject();
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -70,7 +71,8 @@ namespace NotionPS.Rows
                     continue;
                 }
 
-                properties[column] = PropertyWriter.ToPropertyValue(column, type, pair.Value);
+                var value = type == "people" && userIdByEmail != null ? PeopleCells.WithIds(column, pair.Value, userIdByEmail) : pair.Value;
+                properties[column] = PropertyWriter.ToPropertyValue(column, type, value);
                 values[column] = pair.Value;
             }
 

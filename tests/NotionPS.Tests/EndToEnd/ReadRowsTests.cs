@@ -70,11 +70,11 @@ public class ReadRowsTests : RowsTestBase
         Assert.Equal("e1000000-0000-4000-8000-000000000001", row.Properties["PageId"].Value);
         Assert.Equal(TasksId, row.Properties["DatabaseId"].Value);
         Assert.Equal("In progress", row.Properties["Status"].Value);
-        Assert.Contains("docs", Assert.IsType<string[]>(row.Properties["Tags"].Value));
+        Assert.Contains("docs", Assert.IsType<MultiValue>(row.Properties["Tags"].Value));
         Assert.IsType<bool>(row.Properties["Done"].Value);
-        Assert.Equal(AdaId, Assert.IsType<NotionUser[]>(row.Properties["Owner"].Value)[0].Id);
-        Assert.IsType<string[]>(row.Properties["Related"].Value);
-        Assert.Equal(new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc), row.Properties["Created"].Value);
+        Assert.Equal(AdaId, Assert.IsType<NotionUserList>(row.Properties["Owner"].Value)[0].Id);
+        Assert.IsType<MultiValue>(row.Properties["Related"].Value);
+        Assert.Equal(new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc), Unwrapped(row.Properties["Created"].Value));
     }
 
     [Theory]
@@ -236,9 +236,9 @@ public class ReadRowsTests : RowsTestBase
         var read = Session.Run("Get-NotionDatabaseRow -DatabaseId $db -Where @{ Name = 'Hub' }", new Dictionary<string, object?> { ["db"] = databaseId });
 
         Assert.Empty(added.Errors);
-        Assert.Equal(targets, Assert.IsType<string[]>(Assert.Single(added.Output).Properties["Related"].Value));
+        Assert.Equal(targets, Assert.IsType<MultiValue>(Assert.Single(added.Output).Properties["Related"].Value));
         Assert.Empty(read.Errors);
-        Assert.Equal(targets, Assert.IsType<string[]>(Assert.Single(read.Output).Properties["Related"].Value));
+        Assert.Equal(targets, Assert.IsType<MultiValue>(Assert.Single(read.Output).Properties["Related"].Value));
     }
 
     /// <remarks>

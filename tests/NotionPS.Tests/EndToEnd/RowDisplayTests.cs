@@ -8,8 +8,8 @@ namespace NotionPS.Tests.EndToEnd;
 
 /// <summary>
 /// How rows show at the prompt: each data source's rows are typed NotionPS.Row#&lt;data source ID&gt;, whose
-/// display set (the columns) is registered once per command with Update-TypeData, or carried by each row
-/// where that cmdlet is missing or refuses.
+/// display set (the columns) is registered with the real Update-TypeData, or carried by each row in a host
+/// that lacks that cmdlet.
 /// </summary>
 [Collection(EmulatorCollection.Name)]
 public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emulator)
@@ -17,16 +17,10 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     private static string[] Shown(PSObject row) =>
         ((PSPropertySet)((PSMemberSet)row.Members["PSStandardMembers"].Value).Members["DefaultDisplayPropertySet"]).ReferencedPropertyNames.ToArray();
 
-    /// <summary>A session with the Update-TypeData double, connected under the latest version.</summary>
-    private ModuleSession ConnectedWithUpdateTypeData()
-    {
-        var session = Emulator.Prepared(new ModuleSession());
-        UpdateTypeDataDouble.ImportInto(session);
-        Connect("2026-03-11", session);
-        return session;
-    }
-
-    private static List<string> TypeDataCalls(ModuleSession session) => session.Run("$TypeDataCalls").Output.Select(o => (string)o.BaseObject).ToList();
+    /// <summary>The display set the session holds for a row type (registered by Update-TypeData), or null.</summary>
+    private string[]? RegisteredDisplaySet(string typeName) =>
+        Session.Run("(Get-TypeData -TypeName $name).DefaultDisplayPropertySet.ReferencedProperties", new Dictionary<string, object?> { ["name"] = typeName })
+            .Output.Select(o => (string)o.BaseObject).ToArray() is { Length: > 0 } names ? names : null;
 
     private static bool CarriesItsOwnDisplaySet(PSObject row) => row.Members.Match("PSStandardMembers", PSMemberTypes.MemberSet).Count > 0;
 
@@ -34,9 +28,10 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     [MemberData(nameof(Versions))]
     public void WithoutUpdateTypeDataEachRowCarriesItsColumnsAsItsDisplaySet(string version)
     {
-        Connect(version);
+        using var bare = Emulator.Prepared(ModuleSession.WithoutUpdateTypeData());
+        Connect(version, bare);
 
-        var result = Session.Run("Get-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });
+        var result = bare.Run("Get-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });
 
         Assert.Empty(result.Errors);
         var row = result.Output.First();
@@ -50,63 +45,48 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     }
 
     [Fact]
-    public void WithUpdateTypeDataTheDisplaySetIsRegisteredOncePerDataSourceAndNotCarried()
+    public void WithUpdateTypeDataTheDisplaySetIsRegisteredPerDataSourceAndNotCarried()
     {
-        using var session = ConnectedWithUpdateTypeData();
+        Connect("2026-03-11");
 
         // Projects has two data sources, each with its own rows.
-        var result = session.Run("(Get-NotionDatabase $id).DataSources | Get-NotionDatabaseRow", new Dictionary<string, object?> { ["id"] = ProjectsId });
-        var calls = TypeDataCalls(session);
+        var result = Session.Run("(Get-NotionDatabase $id).DataSources | Get-NotionDatabaseRow", new Dictionary<string, object?> { ["id"] = ProjectsId });
 
         Assert.Empty(result.Errors);
         Assert.True(result.Output.Count > 2, $"only {result.Output.Count} rows");
         Assert.All(result.Output, row => Assert.False(CarriesItsOwnDisplaySet(row)));
         var dataSources = result.Output.Select(row => (string)row.Properties["DataSourceId"].Value).Distinct().ToList();
         Assert.Equal(2, dataSources.Count);
-        Assert.Equal(dataSources.Select(id => "NotionPS.Row#" + id), calls.Select(call => call.Split('=')[0]));
-        var columns = calls[0].Split('=')[1].Split(',');
+        Assert.All(dataSources, id => Assert.NotNull(RegisteredDisplaySet("NotionPS.Row#" + id)));
+        var columns = RegisteredDisplaySet("NotionPS.Row#" + dataSources[0])!;
         Assert.Contains("Name", columns);
         Assert.DoesNotContain("PageId", columns);
     }
 
     [Fact]
-    public void WhereUpdateTypeDataRefusesTheRowsCarryTheirDisplaySetAndNoErrorIsWritten()
-    {
-        using var session = ConnectedWithUpdateTypeData();
-        session.Run("$RefuseTypeData = $true");
-
-        var result = session.Run("Get-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });
-
-        Assert.Empty(result.Errors);
-        Assert.NotEmpty(result.Output);
-        Assert.All(result.Output, row => Assert.True(CarriesItsOwnDisplaySet(row)));
-        Assert.Contains("Name", Shown(result.Output[0]));
-    }
-
-    [Fact]
     public void RegisteringTouchesNoVariableOfTheCallerAndIgnoresItsWhatIfPreference()
     {
-        using var session = ConnectedWithUpdateTypeData();
+        Connect("2026-03-11");
 
-        var result = session.Run(
-            "$TypeName = 'mine'; $Columns = 'Name', 'Due'; $WhatIfPreference = $true; $null = Get-NotionDatabaseRow -DatabaseId $id; $WhatIfPreference = $false; $TypeName; $Columns; $TypeDataCalls.Count",
+        var result = Session.Run(
+            "$TypeName = 'mine'; $Columns = 'Name', 'Due'; $WhatIfPreference = $true; $rows = Get-NotionDatabaseRow -DatabaseId $id; $WhatIfPreference = $false; $TypeName; $Columns; $rows[0].PSObject.TypeNames[0]",
             new Dictionary<string, object?> { ["id"] = TasksId });
 
         Assert.Empty(result.Errors);
-        Assert.Equal(new object[] { "mine", "Name", "Due", 1 }, result.Output.Select(o => o.BaseObject));
+        Assert.Equal(new object[] { "mine", "Name", "Due" }, result.Output.Take(3).Select(o => o.BaseObject));
+        Assert.Contains("Name", RegisteredDisplaySet((string)result.Output[3].BaseObject) ?? []);
     }
 
     [Fact]
     public void AddedRowsShowTheSameWay()
     {
-        using var session = ConnectedWithUpdateTypeData();
+        Connect("2026-03-11");
 
-        var result = session.Run("@{ Name = 'One' }, @{ Name = 'Two' } | Add-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });
-        var calls = TypeDataCalls(session);
+        var result = Session.Run("@{ Name = 'One' }, @{ Name = 'Two' } | Add-NotionDatabaseRow -DatabaseId $id", new Dictionary<string, object?> { ["id"] = TasksId });
 
         Assert.Empty(result.Errors);
         Assert.Equal(2, result.Output.Count);
         Assert.All(result.Output, row => Assert.False(CarriesItsOwnDisplaySet(row)));
-        Assert.Equal("NotionPS.Row#" + result.Output[0].Properties["DataSourceId"].Value, Assert.Single(calls).Split('=')[0]);
+        Assert.Contains("Name", RegisteredDisplaySet("NotionPS.Row#" + result.Output[0].Properties["DataSourceId"].Value) ?? []);
     }
 }

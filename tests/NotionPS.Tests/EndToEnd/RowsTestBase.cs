@@ -31,6 +31,9 @@ public abstract class RowsTestBase : EmulatorTest
     /// <summary>The versions that address a database's data sources one by one (2022-06-28 reads a database as one).</summary>
     public static IEnumerable<object[]> DataSourceVersions => Versions.Where(version => (string)version[0] != "2022-06-28");
 
+    /// <summary>A cell without its PowerShell wrapper: a date cell is a DateTime wrapped to write as ISO 8601 text.</summary>
+    protected static object? Unwrapped(object? value) => value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : value;
+
     /// <summary>Connects as the full-access demo integration (the session's current connection).</summary>
     protected void Connect(string apiVersion, ModuleSession? session = null)
     {

@@ -21,8 +21,8 @@ public class WriteRowsTests : RowsTestBase
     }
 
     /// <summary>
-    /// A row as Import-Csv gives it: a PSCustomObject whose properties are all strings, one per writable
-    /// column type but files (which the emulator does not write), lists comma-separated. With
+    /// A row of a CSV file (see <see cref="ThroughCsvFile"/>): text in one property per writable column type
+    /// but files (which the emulator does not write), lists comma-separated as people type them. With
     /// <paramref name="parents"/>, a Parent relation too.
     /// </summary>
     private static PSObject CsvRow(int i, string? estimate = null, IReadOnlyList<string>? parents = null)
@@ -49,6 +49,23 @@ public class WriteRowsTests : RowsTestBase
         return row;
     }
 
+    /// <summary>Rows written to a file by the real Export-Csv and read back by the real Import-Csv, as a user's CSV file gives them.</summary>
+    private PSObject[] ThroughCsvFile(IEnumerable<PSObject> rows)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "NotionPS.Tests", Guid.NewGuid().ToString("N") + ".csv");
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        try
+        {
+            var result = Session.Run("$rows | Export-Csv -Path $path; Import-Csv -Path $path", Vars(("rows", rows.ToArray()), ("path", path)));
+            Assert.Empty(result.Errors);
+            return result.Output.ToArray();
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
     /// <summary>Every cell of a read row against the CSV text it came from; each mismatch names row and column.</summary>
     private static IEnumerable<string> Mismatches(PSObject input, PSObject read)
     {
@@ -57,7 +74,7 @@ public class WriteRowsTests : RowsTestBase
         var readBack = new Dictionary<string, Func<string, object?, (object? Expected, object? Actual)>>
         {
             ["Estimate"] = (text, value) => (double.Parse(text, CultureInfo.InvariantCulture), value),
-            ["Due"] = (text, value) => (DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture), value),
+            ["Due"] = (text, value) => (DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture), Unwrapped(value)),
             ["Done"] = (text, value) => (text == "true", value),
             ["Tags"] = (text, value) => (CsvList(text), List(value)),
             ["Owner"] = (text, value) => (CsvList(text), List(value)),
@@ -87,7 +104,7 @@ public class WriteRowsTests : RowsTestBase
         var parents = await SeedRowsAsync(parentsDataSource, new[] { "P1", "P2", "P3" }.Select(name => new JsonObject { ["properties"] = new JsonObject { ["Name"] = name } }));
         var parentColumn = new JsonObject { ["Parent"] = new JsonObject { ["type"] = "relation", ["data_source_id"] = parentsDataSource } };
         var (databaseId, _) = await NewDatabaseAsync("Round trip " + version, parentColumn);
-        var input = Enumerable.Range(1, 500).Select(i => CsvRow(i, parents: parents)).ToArray();
+        var input = ThroughCsvFile(Enumerable.Range(1, 500).Select(i => CsvRow(i, parents: parents)));
 
         var added = Session.Run("$rows | Add-NotionDatabaseRow -DatabaseId $db", Vars(("rows", input), ("db", databaseId)));
         var read = Session.Run("Get-NotionDatabaseRow -DatabaseId $db", Vars(("db", databaseId)));
@@ -124,7 +141,7 @@ public class WriteRowsTests : RowsTestBase
         Connect(version);
         var (databaseId, _) = await NewDatabaseAsync("Bulk " + version);
         bool IsBad(int i) => i % 50 == 0;
-        var firstRun = Enumerable.Range(1, 1000).Select(i => CsvRow(i, IsBad(i) ? "lots" : null)).ToArray();
+        var firstRun = ThroughCsvFile(Enumerable.Range(1, 1000).Select(i => CsvRow(i, IsBad(i) ? "lots" : null)));
 
         var result = Session.Run("$rows | Add-NotionDatabaseRow -DatabaseId $db -ErrorVariable failed -ErrorAction SilentlyContinue; $failed", Vars(("rows", firstRun), ("db", databaseId)));
 
@@ -142,7 +159,7 @@ public class WriteRowsTests : RowsTestBase
             Assert.StartsWith($"Row {name.Substring(4)} (\"{name}\"): Column 'Estimate' (number) cannot take 'lots'", error.ErrorDetails.Message);
         });
 
-        var secondRun = Enumerable.Range(1, 1000).Select(i => CsvRow(i)).ToArray();
+        var secondRun = ThroughCsvFile(Enumerable.Range(1, 1000).Select(i => CsvRow(i)));
         var rerun = Session.Run("$rows | Add-NotionDatabaseRow -DatabaseId $db -MatchOn name", Vars(("rows", secondRun), ("db", databaseId)));
         var all = Session.Run("Get-NotionDatabaseRow -DatabaseId $db", Vars(("db", databaseId)));
 
@@ -159,7 +176,7 @@ public class WriteRowsTests : RowsTestBase
     {
         Connect(version);
         var (databaseId, _) = await NewDatabaseAsync("Faults " + version);
-        var input = Enumerable.Range(1, 200).Select(i => CsvRow(i)).ToArray();
+        var input = ThroughCsvFile(Enumerable.Range(1, 200).Select(i => CsvRow(i)));
         int reportedAdded;
         try
         {
@@ -226,7 +243,7 @@ public class WriteRowsTests : RowsTestBase
         Assert.Equal("https://example.com/own", row.Properties["Url (column)"].Value);
         Assert.NotEqual("https://example.com/own", row.Properties["Url"].Value);
         Assert.Equal(new[] { "a", "c" }, row.Properties["Tags"].Value);
-        Assert.Equal(new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Utc), row.Properties["Due"].Value);
+        Assert.Equal(new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Utc), Unwrapped(row.Properties["Due"].Value));
         var range = Assert.IsType<NotionDateRange>(copied.Output.Single(r => (string)r.Properties["Name"].Value == "Range").Properties["Due"].Value);
         Assert.Equal(new DateTime(2026, 3, 5), range.End);
         var columns = new[] { "Name", "Notes", "Estimate", "Priority", "Status", "Tags", "Due", "Done", "Link", "Email", "Phone", "Owner", "Url (column)" };
@@ -241,7 +258,8 @@ public class WriteRowsTests : RowsTestBase
     {
         null => "(null)",
         DateTime date => date.ToString("o", CultureInfo.InvariantCulture),
-        NotionUser[] people => string.Join(",", people.Select(person => person.Id)),
+        PSObject wrapped => Text(wrapped.BaseObject),
+        IEnumerable<NotionUser> people => string.Join(",", people.Select(person => person.Id)),
         System.Collections.IEnumerable items and not string => string.Join(",", items.Cast<object>()),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
@@ -264,9 +282,9 @@ public class WriteRowsTests : RowsTestBase
         var row = Assert.Single(result.Output);
         Assert.Equal("Changed", row.Properties["Notes"].Value);
         Assert.Equal("Keep", row.Properties["Name"].Value);
-        Assert.Equal(new[] { AdaId, GraceId }, ((NotionUser[])row.Properties["Owner"].Value).Select(user => user.Id));
+        Assert.Equal(new[] { AdaId, GraceId }, ((NotionUserList)row.Properties["Owner"].Value).Select(user => user.Id));
         Assert.Equal(new[] { "b" }, row.Properties["Tags"].Value);
-        Assert.Equal(new DateTime(2026, 4, 1), row.Properties["Due"].Value);
+        Assert.Equal(new DateTime(2026, 4, 1), Unwrapped(row.Properties["Due"].Value));
     }
 
     [Fact]

@@ -9,8 +9,8 @@ using System.Management.Automation.Runspaces;
 namespace NotionPS.Tests.Hosting;
 
 /// <summary>
-/// A runspace of the real PowerShell engine with the staged module (out/NotionPS) imported, as a
-/// user's session would have it. Scripts run in one shared runspace, so variables and the module's
+/// A runspace of PowerShell 7.6.9 (Microsoft.PowerShell.SDK: the engine and the modules pwsh ships) with
+/// the staged module (out/NotionPS) imported, as a user's session would have it. Scripts run in one shared runspace, so variables and the module's
 /// session state carry over from one <see cref="Run"/> to the next. Not thread-safe: one test at a time.
 /// </summary>
 public sealed class ModuleSession : IDisposable
@@ -20,19 +20,31 @@ public sealed class ModuleSession : IDisposable
     private readonly Runspace runspace;
 
     public ModuleSession()
-        : this(null)
+        : this(null, InitialSessionState.CreateDefault2())
     {
     }
 
     /// <summary>A session whose Out-Host writes to <paramref name="host"/> (see <see cref="TextCaptureHost"/>).</summary>
-    public static ModuleSession WithHost(PSHost host) => new(host);
+    public static ModuleSession WithHost(PSHost host) => new(host, InitialSessionState.CreateDefault2());
 
-    private ModuleSession(PSHost? host)
+    /// <summary>
+    /// A session of a host that lacks Update-TypeData: the engine's core commands only, as with the bare
+    /// System.Management.Automation package. Update-TypeData is in Microsoft.PowerShell.Utility, which
+    /// such a session never loads, since it loads no module by itself.
+    /// </summary>
+    public static ModuleSession WithoutUpdateTypeData()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.Variables.Add(new SessionStateVariableEntry("PSModuleAutoLoadingPreference", PSModuleAutoLoadingPreference.None, string.Empty));
+        return new ModuleSession(null, state);
+    }
+
+    private ModuleSession(PSHost? host, InitialSessionState state)
     {
         // CreateDefault2: CreateDefault needs a console host the test process does not have.
         runspace = host == null
-            ? RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2())
-            : RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
+            ? RunspaceFactory.CreateRunspace(state)
+            : RunspaceFactory.CreateRunspace(host, state);
         runspace.Open();
         using var import = CreatePowerShell();
         import.AddCommand("Import-Module").AddParameter("Name", ManifestPath).AddParameter("ErrorAction", "Stop");

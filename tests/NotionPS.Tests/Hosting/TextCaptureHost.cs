@@ -10,8 +10,8 @@ namespace NotionPS.Tests.Hosting;
 
 /// <summary>
 /// A host whose console is a string: Out-Host (and so Out-Default) renders objects through the module's
-/// format views into <see cref="Text"/>, the way a person sees them at the prompt. The hosted engine has
-/// no Out-String, so this is how a test reads a rendered table.
+/// format views into <see cref="Text"/>, the way a person sees them at the prompt, in a console of a
+/// known width.
 /// </summary>
 public sealed class TextCaptureHost : PSHost
 {

@@ -7,8 +7,8 @@ using Xunit;
 namespace NotionPS.Tests.Ids;
 
 /// <summary>
-/// The table view for NotionDatabaseId. The hosted engine has no Out-String to render it, so the
-/// staged format file is loaded as the engine would load it, then the view is read from it.
+/// The table view for NotionDatabaseId: the staged format file is loaded as the engine would load it,
+/// then the view is read from it.
 /// </summary>
 public class FormatViewTests
 {

@@ -91,7 +91,7 @@ public class PropertyReaderTests
     [Fact]
     public void PeopleAreUsersWithNameEmailAndId()
     {
-        var people = Assert.IsType<NotionUser[]>(Read("""{"type":"people","people":[{"object":"user","id":"u1","name":"Ada","person":{"email":"ada@example.com"}},{"object":"user","id":"u2"}]}"""));
+        var people = Assert.IsType<NotionUserList>(Read("""{"type":"people","people":[{"object":"user","id":"u1","name":"Ada","person":{"email":"ada@example.com"}},{"object":"user","id":"u2"}]}"""));
         Assert.Equal(("u1", "Ada", "ada@example.com"), (people[0].Id, people[0].Name, people[0].Email));
         Assert.Equal(("u2", null, null), (people[1].Id, people[1].Name, people[1].Email));
         Assert.Equal("Ada", people[0].ToString());
@@ -145,7 +145,7 @@ public class PropertyReaderTests
     {
         Assert.Null(Read("""{"type":"number","number":"twelve"}"""));
         Assert.Equal(Array.Empty<string>(), Read("""{"type":"multi_select","multi_select":null}"""));
-        Assert.Empty(Assert.IsType<NotionUser[]>(Read("""{"type":"people","people":{}}""")));
+        Assert.Empty(Assert.IsType<NotionUserList>(Read("""{"type":"people","people":{}}""")));
     }
 
     [Theory]

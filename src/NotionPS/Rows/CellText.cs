@@ -1,0 +1,122 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NotionPS.Rows
+{
+    /// <summary>
+    /// The text form of a multi-valued cell, as Export-Csv writes it and Import-Csv gives it back: items
+    /// joined by "; ". A backslash makes the next character literal, so an item's own ';', ',' and '\' are
+    /// written "\;", "\," and "\\", and so is a space at either end of an item, which reading would
+    /// otherwise trim. Reading also splits at an unescaped ',' (the form NotionPS read before, and what people
+    /// type). An empty list, and a list of one empty item, are both an empty cell.
+    /// </summary>
+    internal static class CellText
+    {
+        public const string Separator = "; ";
+
+        private const char Escape = '\\';
+
+        /// <summary>An ISO 8601 date or date-time at both ends of a '/': a date range's text form.</summary>
+        private static readonly Regex IsoRange = new Regex(
+            @"^\s*(?<start>[0-9]{4}-[0-9]{2}-[0-9]{2}[^/\s]*)\s*/\s*(?<end>[0-9]{4}-[0-9]{2}-[0-9]{2}[^/\s]*)\s*$",
+            RegexOptions.CultureInvariant);
+
+        public static string Join(IEnumerable<string> items) => string.Join(Separator, items.Select(EscapeItem));
+
+        /// <summary>The items of a cell's text, in order, empty ones included.</summary>
+        public static IReadOnlyList<string> Split(string text)
+        {
+            var items = new List<string>();
+            if (text.Trim().Length == 0)
+            {
+                return items;
+            }
+
+            // Each character with whether it was escaped: only unescaped white space is trimmed.
+            var item = new List<KeyValuePair<char, bool>>();
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == Escape && i + 1 < text.Length)
+                {
+                    item.Add(new KeyValuePair<char, bool>(text[++i], true));
+                }
+                else if (c == ';' || c == ',')
+                {
+                    items.Add(Trimmed(item));
+                    item.Clear();
+                }
+                else
+                {
+                    item.Add(new KeyValuePair<char, bool>(c, false));
+                }
+            }
+
+            items.Add(Trimmed(item));
+            return items;
+        }
+
+        /// <summary>
+        /// The items of a multi-valued input: a text is split as <see cref="Split"/> does and blank items are
+        /// dropped; anything else (an array, a list read from a row) as <see cref="PlainValues.Items"/> takes it.
+        /// </summary>
+        public static IReadOnlyList<object> Items(object? value) =>
+            value is string text
+                ? Split(text).Where(item => item.Length > 0).Cast<object>().ToList()
+                : PlainValues.Items(value);
+
+        /// <summary>A date range's text form ("start/end", ISO 8601) as the Start and End a date column takes; other values as they are.</summary>
+        public static object DateRangeOrValue(object value)
+        {
+            var match = value is string text ? IsoRange.Match(text) : null;
+            return match == null || !match.Success
+                ? value
+                : new OrderedDictionary { ["Start"] = match.Groups["start"].Value, ["End"] = match.Groups["end"].Value };
+        }
+
+        private static string EscapeItem(string item)
+        {
+            var escaped = new StringBuilder(item.Length + 2);
+            for (var i = 0; i < item.Length; i++)
+            {
+                var c = item[i];
+                var edgeSpace = char.IsWhiteSpace(c) && (i == 0 || i == item.Length - 1);
+                if (c == Escape || c == ';' || c == ',' || edgeSpace)
+                {
+                    escaped.Append(Escape);
+                }
+
+                escaped.Append(c);
+            }
+
+            return escaped.ToString();
+        }
+
+        private static string Trimmed(List<KeyValuePair<char, bool>> item)
+        {
+            var start = 0;
+            var end = item.Count;
+            while (start < end && !item[start].Value && char.IsWhiteSpace(item[start].Key))
+            {
+                start++;
+            }
+
+            while (end > start && !item[end - 1].Value && char.IsWhiteSpace(item[end - 1].Key))
+            {
+                end--;
+            }
+
+            var text = new StringBuilder(end - start);
+            for (var i = start; i < end; i++)
+            {
+                text.Append(item[i].Key);
+            }
+
+            return text.ToString();
+        }
+    }
+}
