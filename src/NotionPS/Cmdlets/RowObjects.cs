@@ -56,8 +56,23 @@ namespace NotionPS.Cmdlets
             return cell;
         }
 
-        /// <summary>The ToString of <see cref="IsoDate"/>: a code method takes the PSObject it is called on.</summary>
-        public static string IsoDateToString(PSObject instance) => PlainValues.FormatDate((DateTime)instance.BaseObject);
+        /// <summary>
+        /// The ToString of <see cref="IsoDate"/>: a code method takes the PSObject it is called on. Without arguments
+        /// it is the ISO text; with them (<c>$row.Due.ToString('yyyy-MM-dd')</c>, a format and a culture) it is
+        /// DateTime's own ToString, since a code method hides every overload of the name it takes.
+        /// </summary>
+        public static string IsoDateToString(PSObject instance, params object?[] formatArguments)
+        {
+            var date = (DateTime)instance.BaseObject;
+            return formatArguments.Length switch
+            {
+                0 => PlainValues.FormatDate(date),
+                1 when formatArguments[0] is IFormatProvider provider => date.ToString(provider),
+                1 => date.ToString(formatArguments[0]?.ToString()),
+                2 => date.ToString(formatArguments[0]?.ToString(), formatArguments[1] as IFormatProvider),
+                _ => throw new ArgumentException("DateTime.ToString takes a format, a culture, or a format and a culture.", nameof(formatArguments)),
+            };
+        }
 
         private static readonly MethodInfo IsoDateText = typeof(RowObjects).GetMethod(nameof(IsoDateToString))!;
 

@@ -176,4 +176,24 @@ public class CellTextTests
             ],
             result.Output.Select(item => item.BaseObject));
     }
+
+    /// <summary>The ISO text replaces only the argument-less ToString: a script's own formats still work.</summary>
+    [Fact]
+    public void ADateCellStillFormatsAsAskedWithDateTimesOwnToString()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(
+            """
+            $due.ToString()
+            $due.ToString('yyyy-MM-dd HH:mm')
+            $due.ToString('o', [cultureinfo]::InvariantCulture)
+            $due.ToString([cultureinfo]::GetCultureInfo('de-DE'))
+            """,
+            new Dictionary<string, object?> { ["due"] = RowObjects.IsoDate(new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Utc)) });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            ["2026-03-01T09:30:00.000Z", "2026-03-01 09:30", "2026-03-01T09:30:00.0000000Z", "01.03.2026 09:30:00"],
+            result.Output.Select(item => item.BaseObject));
+    }
 }
