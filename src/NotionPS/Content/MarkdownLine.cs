@@ -13,6 +13,18 @@ namespace NotionPS.Content
             Text = text;
             Start = start;
             Column = column;
+
+            // Measured once: the parser asks these of every line at every level.
+            var i = start;
+            var at = column;
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+            {
+                at += text[i] == '\t' ? 4 - at % 4 : 1;
+                i++;
+            }
+
+            FirstNonSpace = i;
+            Indent = at - column;
         }
 
         /// <summary>The 1-based line number in the whole document.</summary>
@@ -24,62 +36,13 @@ namespace NotionPS.Content
 
         public int Column { get; }
 
-        public bool IsBlank
-        {
-            get
-            {
-                for (var i = Start; i < Text.Length; i++)
-                {
-                    if (Text[i] != ' ' && Text[i] != '\t')
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-        }
+        public bool IsBlank => FirstNonSpace == Text.Length;
 
         /// <summary>Columns of leading spaces and tabs.</summary>
-        public int Indent
-        {
-            get
-            {
-                var column = Column;
-                for (var i = Start; i < Text.Length; i++)
-                {
-                    if (Text[i] == ' ')
-                    {
-                        column++;
-                    }
-                    else if (Text[i] == '\t')
-                    {
-                        column += 4 - column % 4;
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-
-                return column - Column;
-            }
-        }
+        public int Indent { get; }
 
         /// <summary>The offset of the first character that is not a space or tab (Text.Length when blank).</summary>
-        public int FirstNonSpace
-        {
-            get
-            {
-                var i = Start;
-                while (i < Text.Length && (Text[i] == ' ' || Text[i] == '\t'))
-                {
-                    i++;
-                }
-
-                return i;
-            }
-        }
+        public int FirstNonSpace { get; }
 
         /// <summary>The character <paramref name="offset"/> places after the first non-space one, or '\0' past the end.</summary>
         public char At(int offset)

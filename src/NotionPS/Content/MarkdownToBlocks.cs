@@ -136,14 +136,14 @@ namespace NotionPS.Content
                     throw new MarkdownContentException(MarkdownContentException.Placeholder, line.Number,
                         "this line stands for a Notion block that Markdown cannot carry (a database, an embed...), as NotionPS writes it when reading a page. It cannot be created from Markdown: delete the line, and add or keep that block in Notion.");
                 }
-                else if (IsHtmlBlockStart(line))
-                {
-                    i = HtmlBlock(lines, i, blocks);
-                }
                 else if (TryMediaLine(line, out var media))
                 {
                     blocks.Add(media);
                     i++;
+                }
+                else if (IsHtmlBlockStart(line))
+                {
+                    i = HtmlBlock(lines, i, blocks);
                 }
                 else
                 {
@@ -497,7 +497,7 @@ namespace NotionPS.Content
                     inner.Add(content);
                     lazyAllowed = !IsFence(content, out _, out _) && !StartsBlock(content);
                 }
-                else if (lazyAllowed && !StartsBlock(line))
+                else if (lazyAllowed && !StartsBlock(line) && ListMarker(line, out _, out _) == 0)
                 {
                     inner.Add(line.Dedent(line.Indent));
                 }
@@ -706,7 +706,11 @@ namespace NotionPS.Content
                 return false;
             }
 
-            var trimmed = line.Trimmed;
+            return OpensContainer(line.Trimmed);
+        }
+
+        private static bool OpensContainer(string trimmed)
+        {
             return trimmed.StartsWith("<callout", StringComparison.Ordinal) && trimmed.EndsWith(">", StringComparison.Ordinal) && !trimmed.EndsWith("/>", StringComparison.Ordinal)
                 || trimmed == "<details>" || trimmed.StartsWith("<details ", StringComparison.Ordinal) && trimmed.EndsWith(">", StringComparison.Ordinal)
                 || trimmed.StartsWith(":::", StringComparison.Ordinal) && trimmed.TrimStart(':').TrimStart().StartsWith("callout", StringComparison.Ordinal);
@@ -737,7 +741,7 @@ namespace NotionPS.Content
                 }
 
                 var line = lines[end].Trimmed;
-                if (fenced ? line.StartsWith(":::", StringComparison.Ordinal) && line.TrimStart(':').Trim().Length > 0 : line.StartsWith(openTag!, StringComparison.Ordinal) && IsContainerTag(lines[end]))
+                if (fenced ? line.StartsWith(":::", StringComparison.Ordinal) && line.TrimStart(':').Trim().Length > 0 : line.StartsWith(openTag!, StringComparison.Ordinal) && OpensContainer(line))
                 {
                     nesting++;
                 }
@@ -975,7 +979,7 @@ namespace NotionPS.Content
                     return end + 1;
                 }
 
-                if (StartsBlock(line))
+                if (StartsBlock(line) || IsTableStart(lines, end))
                 {
                     break;
                 }

@@ -127,10 +127,12 @@ namespace NotionPS.Content
             return text.ToString();
         }
 
-        /// <summary>Adjacent spans of one style joined, empty ones dropped.</summary>
+        /// <summary>Adjacent spans of one style joined, empty ones dropped (one builder per run: linear however many spans).</summary>
         public static List<RichSpan> Merge(IEnumerable<RichSpan> spans)
         {
             var merged = new List<RichSpan>();
+            var run = new StringBuilder();
+            RichSpan? style = null;
             foreach (var span in spans)
             {
                 if (span.Text.Length == 0)
@@ -138,14 +140,19 @@ namespace NotionPS.Content
                     continue;
                 }
 
-                if (merged.Count > 0 && merged[merged.Count - 1].SameStyle(span))
+                if (style != null && !style.Value.SameStyle(span))
                 {
-                    merged[merged.Count - 1] = span.WithText(merged[merged.Count - 1].Text + span.Text);
+                    merged.Add(style.Value.WithText(run.ToString()));
+                    run.Clear();
                 }
-                else
-                {
-                    merged.Add(span);
-                }
+
+                style = span;
+                run.Append(span.Text);
+            }
+
+            if (style != null)
+            {
+                merged.Add(style.Value.WithText(run.ToString()));
             }
 
             return merged;
