@@ -27,6 +27,16 @@ namespace NotionPS.Content
             Indent = at - column;
         }
 
+        private MarkdownLine(int number, string text, int start, int column, int firstNonSpace, int indent)
+        {
+            Number = number;
+            Text = text;
+            Start = start;
+            Column = column;
+            FirstNonSpace = firstNonSpace;
+            Indent = indent;
+        }
+
         /// <summary>The 1-based line number in the whole document.</summary>
         public int Number { get; }
 
@@ -74,7 +84,8 @@ namespace NotionPS.Content
                 i++;
             }
 
-            return new MarkdownLine(Number, Text, i, column);
+            // The first non-space character has not moved: no need to measure the rest of the indentation again.
+            return new MarkdownLine(Number, Text, i, column, FirstNonSpace, Column + Indent - column);
         }
 
         /// <summary>The line from <paramref name="offset"/> characters after its start (a marker such as '&gt;' skipped).</summary>

@@ -142,16 +142,16 @@ public class AppendPlannerTests
     [Fact]
     public void WideAndDeepTreesRespectEveryLimit()
     {
-        // 150 items, each with 150 children, each with 3 grandchildren and a great-grandchild: arrays over 100,
+        // 101 items, each with 101 children, each with 2 grandchildren and a great-grandchild: arrays over 100,
         // requests over 1,000 elements, and nesting over two levels, all at once.
         var markdown = new StringBuilder();
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < 101; i++)
         {
             markdown.Append("- item ").Append(i).Append('\n');
-            for (var j = 0; j < 150; j++)
+            for (var j = 0; j < 101; j++)
             {
                 markdown.Append("  - child ").Append(j).Append('\n');
-                for (var k = 0; k < 3; k++)
+                for (var k = 0; k < 2; k++)
                 {
                     markdown.Append("    - grandchild ").Append(k).Append("\n      - leaf\n");
                 }
@@ -163,7 +163,7 @@ public class AppendPlannerTests
         var (notion, steps) = Run(blocks);
 
         Assert.Equal(Expected(blocks), notion.Tree());
-        Assert.True(steps.Count > 150 * 150 * 7 / 1000, $"{steps.Count} steps");
+        Assert.True(steps.Count > 101 * 101 * 5 / 1000, $"{steps.Count} steps");
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public class AppendPlannerTests
     [Fact]
     public void LargeBlocksAreSplitByPayloadSize()
     {
-        // 60 paragraphs of 100 items x 2000 characters of \u0001 (6 bytes each in JSON): about 1.2 MB each... too big alone.
+        // 60 paragraphs of 60,000 "é" (6 bytes each as escaped JSON, about 360 KB a block): one or two blocks a request.
         var blocks = MarkdownToBlocks.Convert(string.Join("\n\n", Enumerable.Range(0, 60).Select(_ => new string('é', 60_000))));
 
         var (notion, steps) = Run(blocks);
