@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace NotionPS.Content
+{
+    /// <summary>
+    /// A block the plan appends to or after: one that exists (<see cref="Id"/>), or one an earlier step creates,
+    /// found by <see cref="Step"/> and <see cref="Path"/>: Path[0] is its index in that step's children array (the
+    /// same index in the step's <c>results</c>), each further index the n-th child of the block before it (read by
+    /// listing that block's children once the step has run).
+    /// </summary>
+    internal sealed class BlockReference
+    {
+        private BlockReference(string? id, int step, IReadOnlyList<int> path)
+        {
+            Id = id;
+            Step = step;
+            Path = path;
+        }
+
+        public string? Id { get; }
+
+        public int Step { get; }
+
+        public IReadOnlyList<int> Path { get; }
+
+        public bool Exists => Id != null;
+
+        public static BlockReference Existing(string id) => new BlockReference(id, -1, Array.Empty<int>());
+
+        public static BlockReference Created(int step, IReadOnlyList<int> path) => new BlockReference(null, step, path.ToArray());
+
+        public override string ToString() => Id ?? $"step {Step} block {string.Join(".", Path)}";
+    }
+
+    /// <summary>One append request: these blocks (with the children that travel with them) under <see cref="Parent"/>, after <see cref="After"/> (null: at the end).</summary>
+    internal sealed class AppendStep
+    {
+        public AppendStep(int index, BlockReference parent, BlockReference? after, JsonArray children, int blockCount, int firstLine)
+        {
+            Index = index;
+            Parent = parent;
+            After = after;
+            Children = children;
+            BlockCount = blockCount;
+            FirstLine = firstLine;
+        }
+
+        public int Index { get; }
+
+        public BlockReference Parent { get; }
+
+        public BlockReference? After { get; }
+
+        /// <summary>The request's <c>children</c> array.</summary>
+        public JsonArray Children { get; }
+
+        /// <summary>Every block element the request holds, nested ones included.</summary>
+        public int BlockCount { get; }
+
+        /// <summary>The Markdown line of the step's first block, to say what was written when a step fails.</summary>
+        public int FirstLine { get; }
+    }
+
+    /// <summary>
+    /// Splits a block tree into append requests within Notion's limits: at most 100 blocks in any children array,
+    /// two levels of nesting below the blocks a request sends, 1,000 block elements and 500 KB per request.
+    /// Pure: the plan is data. Steps are ordered so that every parent exists before a step appends to it; the
+    /// blocks of one parent are appended in order (each later batch after the previous batch's last block when the
+    /// first went after a given block, else at the end), and a table travels with its first rows, as Notion
+    /// requires. Whoever runs the plan sends each step's children to its parent and keeps the new blocks' IDs for
+    /// the steps that refer to them.
+    /// </summary>
+    internal static class AppendPlanner
+    {
+        public const int MaxBlocksPerArray = 100;
+        public const int MaxNesting = 2;
+        public const int MaxBlocksPerRequest = 1000;
+
+        /// <summary>500 KB, less room for the request's envelope ("after"/"position", brackets).</summary>
+        public const int MaxPayloadBytes = 500_000 - 1_000;
+
+        /// <summary>What one block adds to a request besides its own JSON: a comma and a "children" array around it.</summary>
+        private const int NestingOverhead = 16;
+
+        public static IReadOnlyList<AppendStep> Plan(IReadOnlyList<ContentBlock> blocks, string parentId, string? afterBlockId = null)
+        {
+            var steps = new List<AppendStep>();
+            var sizes = new Dictionary<ContentBlock, int>();
+            var pending = new Queue<(BlockReference Parent, List<ContentBlock> Blocks, BlockReference? After)>();
+            pending.Enqueue((BlockReference.Existing(parentId), blocks.ToList(), afterBlockId == null ? null : BlockReference.Existing(afterBlockId)));
+            while (pending.Count > 0)
+            {
+                var (parent, list, after) = pending.Dequeue();
+                var next = 0;
+                while (next < list.Count)
+                {
+                    var budget = new Budget();
+                    var children = new JsonArray();
+                    var deferred = new List<(BlockReference, List<ContentBlock>)>();
+                    while (next < list.Count && children.Count < MaxBlocksPerArray)
+                    {
+                        var packed = Pack(list[next], 0, budget, steps.Count, new List<int> { children.Count }, deferred, sizes);
+                        if (packed == null)
+                        {
+                            break;
+                        }
+
+                        children.Add(packed);
+                        next++;
+                    }
+
+                    if (children.Count == 0)
+                    {
+                        throw new MarkdownContentException(MarkdownContentException.BlockTooLarge, list[next].Line,
+                            $"this {list[next].Type} block is larger than one Notion request may be ({MaxPayloadBytes / 1000:N0} KB of JSON); split its text into several blocks.");
+                    }
+
+                    steps.Add(new AppendStep(steps.Count, parent, after, children, budget.Blocks, list[next - children.Count].Line));
+                    if (after != null)
+                    {
+                        after = BlockReference.Created(steps.Count - 1, new[] { children.Count - 1 });
+                    }
+
+                    foreach (var item in deferred)
+                    {
+                        pending.Enqueue((item.Item1, item.Item2, null));
+                    }
+                }
+            }
+
+            return steps;
+        }
+
+        private static JsonObject? Pack(ContentBlock block, int level, Budget budget, int step, List<int> path, List<(BlockReference, List<ContentBlock>)> deferred, Dictionary<ContentBlock, int> sizes)
+        {
+            var size = Size(block, sizes);
+            var needed = size;
+            var neededBlocks = 1;
+            if (block.NeedsChildrenAtCreation && block.Children.Count > 0)
+            {
+                if (level >= MaxNesting)
+                {
+                    return null;
+                }
+
+                needed += Size(block.Children[0], sizes);
+                neededBlocks++;
+            }
+
+            if (!budget.Fits(needed, neededBlocks))
+            {
+                return null;
+            }
+
+            budget.Take(size);
+            var json = block.ToJson(0);
+            var included = 0;
+            if (level < MaxNesting && block.Children.Count > 0)
+            {
+                var children = new JsonArray();
+                while (included < block.Children.Count && included < MaxBlocksPerArray)
+                {
+                    var packed = Pack(block.Children[included], level + 1, budget, step, new List<int>(path) { included }, deferred, sizes);
+                    if (packed == null)
+                    {
+                        break;
+                    }
+
+                    children.Add(packed);
+                    included++;
+                }
+
+                if (children.Count > 0)
+                {
+                    json[block.Type]!["children"] = children;
+                }
+            }
+
+            if (included < block.Children.Count)
+            {
+                deferred.Add((BlockReference.Created(step, path), block.Children.GetRange(included, block.Children.Count - included)));
+            }
+
+            return json;
+        }
+
+        /// <summary>The block's own JSON length (non-ASCII escaped, so never less than the UTF-8 bytes sent), plus its nesting overhead.</summary>
+        private static int Size(ContentBlock block, Dictionary<ContentBlock, int> sizes)
+        {
+            if (!sizes.TryGetValue(block, out var size))
+            {
+                size = Encoding.UTF8.GetByteCount(block.ToJson(0).ToJsonString()) + NestingOverhead;
+                sizes[block] = size;
+            }
+
+            return size;
+        }
+
+        private sealed class Budget
+        {
+            private int _bytes;
+
+            public int Blocks { get; private set; }
+
+            public bool Fits(int bytes, int blocks) => _bytes + bytes <= MaxPayloadBytes && Blocks + blocks <= MaxBlocksPerRequest;
+
+            public void Take(int bytes)
+            {
+                _bytes += bytes;
+                Blocks++;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+namespace NotionPS.Content
+{
+    /// <summary>
+    /// A view of one source line inside a container (a list item, a quote, a callout): the text from
+    /// <see cref="Start"/> on, which sits at <see cref="Column"/> of the source line (tabs stop every 4 columns,
+    /// as CommonMark counts them). Containers take lines apart by moving the start, not by copying text.
+    /// </summary>
+    internal readonly struct MarkdownLine
+    {
+        public MarkdownLine(int number, string text, int start, int column)
+        {
+            Number = number;
+            Text = text;
+            Start = start;
+            Column = column;
+
+            // Measured once: the parser asks these of every line at every level.
+            var i = start;
+            var at = column;
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+            {
+                at += text[i] == '\t' ? 4 - at % 4 : 1;
+                i++;
+            }
+
+            FirstNonSpace = i;
+            Indent = at - column;
+        }
+
+        private MarkdownLine(int number, string text, int start, int column, int firstNonSpace, int indent)
+        {
+            Number = number;
+            Text = text;
+            Start = start;
+            Column = column;
+            FirstNonSpace = firstNonSpace;
+            Indent = indent;
+        }
+
+        /// <summary>The 1-based line number in the whole document.</summary>
+        public int Number { get; }
+
+        public string Text { get; }
+
+        public int Start { get; }
+
+        public int Column { get; }
+
+        public bool IsBlank => FirstNonSpace == Text.Length;
+
+        /// <summary>Columns of leading spaces and tabs.</summary>
+        public int Indent { get; }
+
+        /// <summary>The offset of the first character that is not a space or tab (Text.Length when blank).</summary>
+        public int FirstNonSpace { get; }
+
+        /// <summary>The character <paramref name="offset"/> places after the first non-space one, or '\0' past the end.</summary>
+        public char At(int offset)
+        {
+            var i = FirstNonSpace + offset;
+            return i < Text.Length ? Text[i] : '\0';
+        }
+
+        public string Rest => Text.Substring(Start);
+
+        /// <summary>The text after the leading spaces and tabs, without trailing spaces and tabs.</summary>
+        public string Trimmed => Text.Substring(FirstNonSpace).TrimEnd(' ', '\t');
+
+        /// <summary>The line with up to <paramref name="columns"/> columns of leading whitespace removed (a tab split in two leaves spaces).</summary>
+        public MarkdownLine Dedent(int columns)
+        {
+            var column = Column;
+            var i = Start;
+            while (i < Text.Length && column - Column < columns && (Text[i] == ' ' || Text[i] == '\t'))
+            {
+                var width = Text[i] == '\t' ? 4 - column % 4 : 1;
+                if (column - Column + width > columns)
+                {
+                    var left = column - Column + width - columns;
+                    return new MarkdownLine(Number, new string(' ', left) + Text.Substring(i + 1), 0, Column + columns);
+                }
+
+                column += width;
+                i++;
+            }
+
+            // The first non-space character has not moved: no need to measure the rest of the indentation again.
+            return new MarkdownLine(Number, Text, i, column, FirstNonSpace, Column + Indent - column);
+        }
+
+        /// <summary>The line from <paramref name="offset"/> characters after its start (a marker such as '&gt;' skipped).</summary>
+        public MarkdownLine Skip(int offset) => new MarkdownLine(Number, Text, Start + offset, Column + offset);
+
+        /// <summary>The line from the absolute text position <paramref name="position"/>, which holds no tab before it past <see cref="Start"/>.</summary>
+        public MarkdownLine From(int position) => Skip(position - Start);
+    }
+}

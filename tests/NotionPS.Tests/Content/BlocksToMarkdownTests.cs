@@ -1,0 +1,187 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NotionPS.Content;
+using Xunit;
+
+namespace NotionPS.Tests.Content;
+
+public class BlocksToMarkdownTests
+{
+    /// <summary>A document using every construct, written in the normalised form (about_NotionPS_PageContent).</summary>
+    internal const string EveryConstruct = """
+        # Release notes
+
+        ## What changed
+
+        ### Details
+
+        Plain, **bold**, *italic*, `code`, ~~strike~~ and a [link](https://example.com/docs) in one paragraph.
+        A second line of the same paragraph, **bold *and italic***.
+
+        - Bullet one
+        - Bullet two
+          - Nested bullet
+            - Third level bullet
+        1. First
+        2. Second
+           1. Nested number
+              1. Third level number
+        - [ ] Open task
+        - [x] Done task
+
+        > A quote with *style*
+
+        <callout icon="💡" color="blue_background">
+        	Callout text
+        </callout>
+
+        ```powershell
+        Get-NotionPageContent -PageId $id
+        ```
+
+        ---
+
+        | Service | Status |
+        | --- | --- |
+        | API | **up** |
+        | Jobs | down \| degraded |
+
+        ![Build chart](https://img.example.com/chart.png)
+
+        <https://example.com/bookmark>
+
+        <empty-block/>
+
+        <details>
+        <summary>More</summary>
+        	Hidden text
+        </details>
+
+        ## Toggle heading {toggle="true"}
+        	Inside the heading
+
+        """;
+
+    [Fact]
+    public void EveryConstructRoundTripsToTheSameMarkdown()
+    {
+        Assert.Equal(EveryConstruct.ReplaceLineEndings("\n"), ContentJson.RoundTrip(EveryConstruct));
+    }
+
+    [Fact]
+    public void EveryConstructRoundTripsToTheSameBlocks()
+    {
+        var blocks = ContentJson.Json(MarkdownToBlocks.Convert(EveryConstruct));
+
+        var again = ContentJson.Json(MarkdownToBlocks.Convert(BlocksToMarkdown.Convert(ContentJson.Elements(blocks))));
+
+        Assert.Equal(blocks, again);
+    }
+
+    [Theory]
+    [InlineData("Text with \\*stars\\*, \\_underscores\\_, \\`ticks\\`, \\[brackets\\] and \\<tags>.\n")]
+    [InlineData("\\# not a heading\n\\- not a list\n1\\. not numbered\n\\> not a quote\n")]
+    [InlineData("**bold** then *italic*, ***both***, **b*bi***, *i**bi***\n")]
+    [InlineData("A ``code with ` tick`` and ``` `` ``` inside.\n")]
+    [InlineData("[**bold** link *text*](https://x.example/a_b) after\n")]
+    [InlineData("- item\n  continued line\n\n  child paragraph\n")]
+    [InlineData("> quote\n>\n> - with a list\n>   - nested\n")]
+    [InlineData("<callout icon=\"🚨\">\n\tAlert\n\n\t<callout>\n\t\tInner\n\t</callout>\n</callout>\n")]
+    [InlineData("# Heading with C# and a \\#\n")]
+    [InlineData("|  |  |\n| --- | --- |\n| no | header |\n")]
+    [InlineData("````\n```\nfenced fence\n```\n````\n")]
+    public void NormalisedMarkdownRoundTrips(string markdown)
+    {
+        Assert.Equal(markdown, ContentJson.RoundTrip(markdown));
+    }
+
+    [Theory]
+    [InlineData("* star bullet\n+ plus bullet\n", "- star bullet\n- plus bullet\n")]
+    [InlineData("3. three\n7) seven\n", "1. three\n2. seven\n")]
+    [InlineData("__bold__ _it_\n", "**bold** *it*\n")]
+    [InlineData("Title\n===\n", "# Title\n")]
+    [InlineData("#### Deep\n", "### Deep\n")]
+    [InlineData("***\n", "---\n")]
+    [InlineData("```unknown-lang\nx\n```\n", "```\nx\n```\n")]
+    [InlineData("::: callout {icon=\"💡\"}\nHi\n:::\n", "<callout icon=\"💡\">\n\tHi\n</callout>\n")]
+    [InlineData("para\n\n\n\nnext\n", "para\n\nnext\n")]
+    public void OtherSpellingsAreNormalised(string markdown, string normalised)
+    {
+        Assert.Equal(normalised, ContentJson.RoundTrip(markdown));
+    }
+
+    [Theory]
+    [InlineData("unsupported", "{}")]
+    [InlineData("child_database", """{"title":"Tasks"}""")]
+    [InlineData("embed", """{"url":"https://embed.example/x","caption":[]}""")]
+    [InlineData("equation", """{"expression":"e=mc^2"}""")]
+    public void BlocksWithoutMarkdownFormArePlaceholdersCarryingTypeAndId(string type, string body)
+    {
+        var json = $$"""[{"object":"block","id":"0f0e0d0c-0000-4000-8000-000000000001","type":"{{type}}","{{type}}":{{body}}}]""";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.StartsWith($"<!-- notion-block type=\"{type}\" id=\"0f0e0d0c-0000-4000-8000-000000000001\"", markdown);
+        Assert.EndsWith(" -->\n", markdown);
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+        Assert.Equal(MarkdownContentException.Placeholder, error.ErrorId);
+    }
+
+    [Fact]
+    public void APlaceholderCannotBeClosedEarlyByItsValues()
+    {
+        var json = """[{"object":"block","id":"x","type":"child_page","child_page":{"title":"a --> b \"c\""}}]""";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.Equal(1, markdown.Split("-->").Length - 1);
+        Assert.Contains("title=\"a &#45;&#45;> b &quot;c&quot;\"", markdown);
+    }
+
+    [Fact]
+    public void ChildrenFromTheReadingOperationAreNestedAndThoseOfAColumnListFollowItsPlaceholder()
+    {
+        var json = """
+            [{"object":"block","id":"t1","type":"toggle","toggle":{"rich_text":[{"type":"text","plain_text":"Open","annotations":{"bold":false,"italic":false,"strikethrough":false,"underline":false,"code":false,"color":"default"}}]},
+              "children":[{"object":"block","id":"t2","type":"toggle","toggle":{"rich_text":[{"plain_text":"Level 2"}]},
+                  "children":[{"object":"block","id":"t3","type":"paragraph","paragraph":{"rich_text":[{"plain_text":"Level 3","href":"https://x.example"}]}}]}]},
+             {"object":"block","id":"c1","type":"column_list","column_list":{},
+              "children":[{"object":"block","id":"c2","type":"column","column":{},"children":[{"object":"block","id":"p","type":"paragraph","paragraph":{"rich_text":[{"plain_text":"In a column"}]}}]}]}]
+            """;
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.Equal(
+            "<details>\n<summary>Open</summary>\n\t<details>\n\t<summary>Level 2</summary>\n\t\t[Level 3](https://x.example)\n\t</details>\n</details>\n\n"
+            + "<!-- notion-block type=\"column_list\" id=\"c1\" -->\n\n<!-- notion-block type=\"column\" id=\"c2\" -->\n\nIn a column\n",
+            markdown);
+    }
+
+    [Fact]
+    public void NumberedItemsAreNumberedPerRun()
+    {
+        var markdown = ContentJson.RoundTrip("1. a\n1. b\n1. c\n\ntext\n\n5. d\n");
+
+        Assert.Equal("1. a\n2. b\n3. c\n\ntext\n\n1. d\n", markdown);
+    }
+
+    [Fact]
+    public void TheDocumentedNormalisationIsInTheHelp()
+    {
+        var help = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "about_NotionPS_PageContent.md"));
+
+        Assert.Contains("<!-- notion-block", help);
+        Assert.Contains("plain text", help);
+        Assert.Contains("Markdig.Signed 0.33.0", help);
+    }
+
+    [Fact]
+    public void TheContentFolderIsPowerShellFree()
+    {
+        var sources = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "src", "NotionPS", "Content"), "*.cs");
+
+        Assert.NotEmpty(sources);
+        Assert.All(sources, source => Assert.DoesNotContain("System.Management.Automation", File.ReadAllText(source)));
+    }
+}

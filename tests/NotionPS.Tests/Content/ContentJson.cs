@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using NotionPS.Content;
+
+namespace NotionPS.Tests.Content;
+
+/// <summary>Helpers shared by the content tests: blocks as JSON text and as the elements the writer reads.</summary>
+internal static class ContentJson
+{
+    public static string Json(IEnumerable<ContentBlock> blocks) => ContentBlock.ToJsonArray(blocks).ToJsonString();
+
+    public static List<JsonElement> Elements(IEnumerable<ContentBlock> blocks) =>
+        JsonDocument.Parse(Json(blocks)).RootElement.EnumerateArray().ToList();
+
+    public static List<JsonElement> Elements(string json) => JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
+
+    public static string RoundTrip(string markdown) => BlocksToMarkdown.Convert(Elements(MarkdownToBlocks.Convert(markdown)));
+
+    /// <summary>Every block of the tree, depth first.</summary>
+    public static IEnumerable<ContentBlock> All(IEnumerable<ContentBlock> blocks) =>
+        blocks.SelectMany(block => new[] { block }.Concat(All(block.Children)));
+}

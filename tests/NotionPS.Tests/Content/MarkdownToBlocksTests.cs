@@ -1,0 +1,256 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using NotionPS.Content;
+using Xunit;
+
+namespace NotionPS.Tests.Content;
+
+public class MarkdownToBlocksTests
+{
+    private static string Text(string content) => $$$"""{"type":"text","text":{"content":"{{{content}}}"}}""";
+
+    [Fact]
+    public void HeadingsParagraphsAndDividerBecomeTheirBlocks()
+    {
+        var blocks = MarkdownToBlocks.Convert("# One\n## Two\n### Three\n#### Four\n\nText\n\n---\n");
+
+        Assert.Equal(
+            "[" + string.Join(",",
+                $$$"""{"object":"block","type":"heading_1","heading_1":{"rich_text":[{{{Text("One")}}}]}}""",
+                $$$"""{"object":"block","type":"heading_2","heading_2":{"rich_text":[{{{Text("Two")}}}]}}""",
+                $$$"""{"object":"block","type":"heading_3","heading_3":{"rich_text":[{{{Text("Three")}}}]}}""",
+                $$$"""{"object":"block","type":"heading_3","heading_3":{"rich_text":[{{{Text("Four")}}}]}}""",
+                $$$"""{"object":"block","type":"paragraph","paragraph":{"rich_text":[{{{Text("Text")}}}]}}""",
+                """{"object":"block","type":"divider","divider":{}}""") + "]",
+            ContentJson.Json(blocks));
+    }
+
+    [Fact]
+    public void InlineFormattingBecomesAnnotationsAndLinks()
+    {
+        var block = MarkdownToBlocks.Convert("**b** *i* `c` ~~s~~ [l](https://x.example)").Single();
+
+        Assert.Equal(
+            """[{"type":"text","text":{"content":"b"},"annotations":{"bold":true}},{"type":"text","text":{"content":" "}},{"type":"text","text":{"content":"i"},"annotations":{"italic":true}},{"type":"text","text":{"content":" "}},{"type":"text","text":{"content":"c"},"annotations":{"code":true}},{"type":"text","text":{"content":" "}},{"type":"text","text":{"content":"s"},"annotations":{"strikethrough":true}},{"type":"text","text":{"content":" "}},{"type":"text","text":{"content":"l","link":{"url":"https://x.example"}}}]""",
+            block.Body["rich_text"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void NestedListsOfAnyKindBecomeATree()
+    {
+        var markdown = "- a\n  - b\n    1. c\n       - [ ] d\n       - [x] e\n- f\n";
+
+        var blocks = MarkdownToBlocks.Convert(markdown);
+
+        Assert.Equal(new[] { "bulleted_list_item", "bulleted_list_item" }, blocks.Select(block => block.Type));
+        var b = blocks[0].Children.Single();
+        Assert.Equal("bulleted_list_item", b.Type);
+        var c = b.Children.Single();
+        Assert.Equal("numbered_list_item", c.Type);
+        Assert.Equal(new[] { "to_do", "to_do" }, c.Children.Select(block => block.Type));
+        Assert.Equal(new bool?[] { false, true }, c.Children.Select(block => (bool?)block.Body["checked"]));
+        Assert.Equal("d", c.Children[0].Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
+        Assert.Equal(6, blocks[1].Line);
+    }
+
+    [Fact]
+    public void TabIndentedChildrenAsNotionWritesThemNestToo()
+    {
+        var blocks = MarkdownToBlocks.Convert("- parent\n\t- child\n\t\t- grandchild\n");
+
+        Assert.Equal("grandchild", blocks.Single().Children.Single().Children.Single().Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AListItemCarriesParagraphsAndCodeAsChildren()
+    {
+        var blocks = MarkdownToBlocks.Convert("1. step\n\n   more text\n\n   ```ps1\n   Get-Date\n   ```\n");
+
+        var item = blocks.Single();
+        Assert.Equal("numbered_list_item", item.Type);
+        Assert.Equal(new[] { "paragraph", "code" }, item.Children.Select(block => block.Type));
+        Assert.Equal("powershell", item.Children[1].Body["language"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void QuotesHoldTheirTextAndChildren()
+    {
+        var blocks = MarkdownToBlocks.Convert("> said\n> on two lines\n>\n> - and a list\n");
+
+        var quote = blocks.Single();
+        Assert.Equal("quote", quote.Type);
+        Assert.Equal("said\non two lines", RichText.Plain(RichText.FromJson(System.Text.Json.JsonDocument.Parse(quote.Body["rich_text"]!.ToJsonString()).RootElement)));
+        Assert.Equal("bulleted_list_item", quote.Children.Single().Type);
+    }
+
+    [Theory]
+    [InlineData("<callout icon=\"⚠️\" color=\"red_background\">\n\tCareful\n\t- first\n</callout>\n")]
+    [InlineData("::: callout {icon=\"⚠️\" color=\"red_bg\"}\nCareful\n- first\n:::\n")]
+    public void CalloutsInNotionsEnhancedMarkdownForms(string markdown)
+    {
+        var callout = MarkdownToBlocks.Convert(markdown).Single();
+
+        Assert.Equal("callout", callout.Type);
+        Assert.Equal("""{"rich_text":[{"type":"text","text":{"content":"Careful"}}],"icon":{"type":"emoji","emoji":"⚠️"},"color":"red_background"}""", callout.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal("bulleted_list_item", callout.Children.Single().Type);
+    }
+
+    [Fact]
+    public void TogglesAndToggleHeadingsCarryChildren()
+    {
+        var blocks = MarkdownToBlocks.Convert("<details>\n<summary>More</summary>\n\tHidden\n</details>\n\n## Section {toggle=\"true\"}\n\tInside\n");
+
+        Assert.Equal("toggle", blocks[0].Type);
+        Assert.Equal("paragraph", blocks[0].Children.Single().Type);
+        Assert.Equal("heading_2", blocks[1].Type);
+        Assert.True(blocks[1].Body["is_toggleable"]!.GetValue<bool>());
+        Assert.Equal("paragraph", blocks[1].Children.Single().Type);
+    }
+
+    [Theory]
+    [InlineData("```python\nx\n```", "python")]
+    [InlineData("```PowerShell\nx\n```", "powershell")]
+    [InlineData("```cs\nx\n```", "c#")]
+    [InlineData("```llvm-ir\nx\n```", "llvm ir")]
+    [InlineData("```brainfuck\nx\n```", "plain text")]
+    [InlineData("```\nx\n```", "plain text")]
+    [InlineData("~~~yaml extra words\nx\n~~~", "yaml")]
+    [InlineData("    indented code", "plain text")]
+    public void CodeBlocksMapTheirLanguageToNotionsNames(string markdown, string language)
+    {
+        var code = MarkdownToBlocks.Convert(markdown).Single();
+
+        Assert.Equal("code", code.Type);
+        Assert.Equal(language, code.Body["language"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AnUnclosedFenceRunsToTheEndAndLosesNothing()
+    {
+        var code = MarkdownToBlocks.Convert("```js\nlet a = 1;\n\n# not a heading\n").Single();
+
+        Assert.Equal("let a = 1;\n\n# not a heading\n", code.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>() + "\n");
+    }
+
+    [Fact]
+    public void GfmTablesBecomeTableAndRows()
+    {
+        var table = MarkdownToBlocks.Convert("| Name | Count |\n|:-----|------:|\n| **a** | 1 |\n| b \\| c |\n").Single();
+
+        Assert.Equal("""{"table_width":2,"has_column_header":true,"has_row_header":false}""", table.Body.ToJsonString());
+        Assert.Equal(3, table.Children.Count);
+        Assert.All(table.Children, row => Assert.Equal("table_row", row.Type));
+        Assert.Equal("""[[{"type":"text","text":{"content":"a"},"annotations":{"bold":true}}],[{"type":"text","text":{"content":"1"}}]]""", table.Children[1].Body["cells"]!.ToJsonString());
+        Assert.Equal("""[[{"type":"text","text":{"content":"b | c"}}],[]]""", table.Children[2].Body["cells"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void AnEmptyHeaderRowMeansATableWithoutColumnHeader()
+    {
+        var table = MarkdownToBlocks.Convert("|  |  |\n|---|---|\n| a | b |\n").Single();
+
+        Assert.False(table.Body["has_column_header"]!.GetValue<bool>());
+        Assert.Single(table.Children);
+    }
+
+    [Fact]
+    public void ImageAndBareLinkLinesBecomeImageAndBookmarkBlocks()
+    {
+        var blocks = MarkdownToBlocks.Convert("![Chart](https://img.example/c.png)\n\n<https://docs.example/page>\n");
+
+        Assert.Equal("""{"type":"external","external":{"url":"https://img.example/c.png"},"caption":[{"type":"text","text":{"content":"Chart"}}]}""", blocks[0].Body.ToJsonString());
+        Assert.Equal("""{"url":"https://docs.example/page","caption":[]}""", blocks[1].Body.ToJsonString());
+    }
+
+    [Fact]
+    public void SetextHeadingsAndEscapesFollowCommonMark()
+    {
+        var blocks = MarkdownToBlocks.Convert("Title\n=====\n\nSub\n---\n\n\\# not a heading\n\n1\\. not a list\n");
+
+        Assert.Equal(new[] { "heading_1", "heading_2", "paragraph", "paragraph" }, blocks.Select(block => block.Type));
+        Assert.Equal("# not a heading", blocks[2].Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void TextOver2000CharactersIsSplitIntoSeveralItemsWithoutBreakingASurrogatePair()
+    {
+        var text = new string('a', 1999) + "😀" + new string('b', 3000);
+
+        var richText = MarkdownToBlocks.Convert(text).Single().Body["rich_text"]!.AsArray();
+
+        Assert.Equal(3, richText.Count);
+        Assert.All(richText, item => Assert.True(item!["text"]!["content"]!.GetValue<string>().Length <= 2000));
+        Assert.Equal(1999, richText[0]!["text"]!["content"]!.GetValue<string>().Length);
+        Assert.Equal(text, string.Concat(richText.Select(item => item!["text"]!["content"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public void HtmlBlocksAndFootnotesAreKeptAsLiteralText()
+    {
+        var blocks = MarkdownToBlocks.Convert("<div class=\"x\">\n*raw*\n</div>\n\n[^1]: a footnote\n");
+
+        Assert.Equal("<div class=\"x\">\n*raw*\n</div>", blocks[0].Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
+        Assert.Equal("[^1]: a footnote", blocks[1].Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void APlaceholderForABlockMarkdownCannotCarryIsAnErrorNamingTheLine()
+    {
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert("text\n\n<!-- notion-block type=\"child_database\" id=\"x\" -->\n"));
+
+        Assert.Equal(MarkdownContentException.Placeholder, error.ErrorId);
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("Markdown line 3:", error.Message);
+    }
+
+    [Theory]
+    [InlineData("<callout icon=\"x\">\nnever closed\n", MarkdownContentException.Unclosed, 1)]
+    [InlineData("a\n\n<details>\n<summary>t</summary>\n", MarkdownContentException.Unclosed, 3)]
+    [InlineData("<callout icon=\"x\" color=\"rainbow\">\ntext\n</callout>\n", MarkdownContentException.BadAttribute, 1)]
+    [InlineData("# Title {color=red}\n", MarkdownContentException.BadAttribute, 1)]
+    public void BadContainersAreErrorsNamingTheLine(string markdown, string errorId, int line)
+    {
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void ALinkUrlOver2000CharactersIsAnError()
+    {
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert("ok\n\n[x](https://x.example/" + new string('a', 2000) + ")"));
+
+        Assert.Equal(MarkdownContentException.UrlTooLong, error.ErrorId);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void ABlockNeedingMoreThan100RichTextItemsIsAnError()
+    {
+        var markdown = string.Concat(Enumerable.Repeat("**b** i ", 60));
+
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+
+        Assert.Equal(MarkdownContentException.TextTooLong, error.ErrorId);
+    }
+
+    [Fact]
+    public void ControlCharactersAndNulAreKeptAsText()
+    {
+        var block = MarkdownToBlocks.Convert("a\u0001b\0c\u001b[31m").Single();
+
+        Assert.Equal("a\u0001b\uFFFDc\u001b[31m", block.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void WindowsAndOldMacLineEndingsAreLineEndings()
+    {
+        var blocks = MarkdownToBlocks.Convert("# A\r\n\r\nb\rc");
+
+        Assert.Equal(new[] { "heading_1", "paragraph" }, blocks.Select(block => block.Type));
+        Assert.Equal(3, blocks[1].Line);
+    }
+}
