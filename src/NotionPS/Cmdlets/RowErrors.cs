@@ -23,7 +23,7 @@ namespace NotionPS.Cmdlets
 
         /// <summary>A value that cannot become JSON (it contains itself, is too deep, or is not a finite number).</summary>
         public static ErrorRecord ForInputValue(InputValueException exception, object? target) =>
-            new ErrorRecord(exception, exception.ErrorId, exception.ErrorId == "NotionValueTooDeep" ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData, target);
+            new ErrorRecord(exception, exception.ErrorId, exception.ErrorId is "NotionValueTooDeep" or "NotionValueTooLarge" ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData, target);
 
         /// <param name="rowLabel">How the message names the row, such as "Row 17".</param>
         /// <param name="wasCreate">The failed request was a create: say how to re-run it safely.</param>

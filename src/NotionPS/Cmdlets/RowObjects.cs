@@ -115,6 +115,7 @@ namespace NotionPS.Cmdlets
         /// <param name="containers">The dictionaries, objects and arrays from the root down to here.</param>
         private static object? Plain(object? value, ValuePath path, List<object> containers)
         {
+            path.CountValue();
             if (value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject))
             {
                 value = wrapped.BaseObject;

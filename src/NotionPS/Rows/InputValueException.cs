@@ -4,7 +4,7 @@ namespace NotionPS.Rows
 {
     /// <summary>
     /// An input value that cannot become JSON at all: it contains itself, it is nested deeper than
-    /// <see cref="ValuePath.MaxNesting"/> levels, or it holds a number JSON has no form for. Names where.
+    /// <see cref="ValuePath.MaxNesting"/> levels, it holds more than <see cref="ValuePath.MaxValues"/> values, or it holds a number JSON has no form for. Names where.
     /// </summary>
     internal sealed class InputValueException : Exception
     {
@@ -15,7 +15,7 @@ namespace NotionPS.Rows
             Path = path;
         }
 
-        /// <summary>NotionValueCyclic, NotionValueTooDeep or NotionNumberNotFinite.</summary>
+        /// <summary>NotionValueCyclic, NotionValueTooDeep, NotionValueTooLarge or NotionNumberNotFinite.</summary>
         public string ErrorId { get; }
 
         /// <summary>Where the value is, such as Body.children[3] or Notes.self.</summary>
@@ -26,6 +26,9 @@ namespace NotionPS.Rows
 
         public static InputValueException TooDeep(string path) =>
             new InputValueException("NotionValueTooDeep", path, $"{path} is nested more than {ValuePath.MaxNesting} levels deep, the most NotionPS sends (Notion's own limits are far lower: filters nest 2 levels, block children 2 levels per request). Flatten the value.");
+
+        public static InputValueException TooLarge(string path) =>
+            new InputValueException("NotionValueTooLarge", path, $"{path} is where the value passed {ValuePath.MaxValues.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} items (shared parts counted each time they appear), far more than Notion takes in one request (500 KB). Send a smaller value.");
 
         public static InputValueException NotFinite(string path, double number) =>
             new InputValueException("NotionNumberNotFinite", path, $"{path} is {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}: JSON and Notion have no NaN or infinite numbers. Give a finite number, or leave the value out.");

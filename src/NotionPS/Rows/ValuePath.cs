@@ -16,9 +16,18 @@ namespace NotionPS.Rows
         /// </summary>
         public const int MaxNesting = 64;
 
+        /// <summary>
+        /// The most values one walk converts. Far above what Notion takes in one request (500 KB), it stops a value
+        /// that shares one sub-value many times (not a cycle, yet exponential when written out) and an endless
+        /// enumerable before they exhaust memory.
+        /// </summary>
+        public const int MaxValues = 1_000_000;
+
         private const int ShownSegments = 12;
 
         private readonly List<string> segments = new List<string>();
+
+        private int values;
 
         public ValuePath(string root)
         {
@@ -35,6 +44,16 @@ namespace NotionPS.Rows
             if (Depth >= MaxNesting)
             {
                 throw InputValueException.TooDeep(ToString());
+            }
+        }
+
+        /// <summary>Called for each value the walk converts.</summary>
+        /// <exception cref="InputValueException">The walk has converted more than <see cref="MaxValues"/> values.</exception>
+        public void CountValue()
+        {
+            if (++values > MaxValues)
+            {
+                throw InputValueException.TooLarge(ToString());
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Collections;
 using System.Collections.Specialized;
@@ -127,6 +128,39 @@ public class RowObjectsTests
             Assert.Equal("NotionValueTooDeep", error.ErrorId);
             Assert.StartsWith("Body.a.a", error.Path, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Forty levels of one array shared twice: no cycle, but 2^40 values written out.</summary>
+    [Fact]
+    public void AValueSharedExponentiallyOftenIsRefusedBeforeItExhaustsMemory()
+    {
+        object value = new object[] { 1 };
+        for (var i = 0; i < 40; i++)
+        {
+            value = new[] { value, value };
+        }
+
+        var error = Assert.Throws<InputValueException>(() => RowObjects.Plain(value, "Body"));
+
+        Assert.Equal("NotionValueTooLarge", error.ErrorId);
+        Assert.StartsWith("Body[0][0]", error.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEndlessEnumerableIsRefusedBeforeItExhaustsMemory()
+    {
+        static IEnumerable<int> Endless()
+        {
+            while (true)
+            {
+                yield return 1;
+            }
+        }
+
+        var error = Assert.Throws<InputValueException>(() => RowObjects.Plain(new Hashtable { ["Tags"] = Endless() }, "Body"));
+
+        Assert.Equal("NotionValueTooLarge", error.ErrorId);
+        Assert.StartsWith("Body.Tags[99999", error.Path, StringComparison.Ordinal);
     }
 
     [Fact]
