@@ -71,15 +71,6 @@ namespace NotionPS.Client
             return ListPage.Owning(document, roundTrip);
         }
 
-        /// <summary>The created time of the newest row matching <paramref name="filter"/>, or null when none does.</summary>
-        public async Task<DateTime?> NewestCreatedAsync(string dataSourceId, JsonNode? filter, INotionLog log, CancellationToken cancellationToken)
-        {
-            using (var page = await QueryPageAsync(dataSourceId, filter, RowQuery.CreatedOrder("descending"), null, 1, log, cancellationToken).ConfigureAwait(false))
-            {
-                return page.Results.Count == 0 ? null : JsonRead.Time(page.Results[0], "created_time");
-            }
-        }
-
         /// <summary>
         /// One page of search results for databases (since 2025-09-03, their data sources) whose title
         /// contains <paramref name="query"/>.

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets

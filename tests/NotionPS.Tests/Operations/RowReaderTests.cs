@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
-using NotionPS.Client;
+using NotionPS.Operations;
 using Xunit;
 
-namespace NotionPS.Tests.Client;
+namespace NotionPS.Tests.Operations;
 
 /// <summary>When a read runs more than one chain of cursors, and where it cuts the created time.</summary>
 public class RowReaderTests
@@ -20,14 +20,14 @@ public class RowReaderTests
     [InlineData(50, 0, 2)]    // no rate limit: a second chain overlaps the server with the conversion
     public void OneChainWhileARoundTripFitsTheLimitersInterval(int roundTripMs, double requestsPerSecond, int chains)
     {
-        Assert.Equal(chains, RowReader.ChainsFor(TimeSpan.FromMilliseconds(roundTripMs), requestsPerSecond));
+        Assert.Equal(chains, SlicePlanner.ChainsFor(TimeSpan.FromMilliseconds(roundTripMs), requestsPerSecond));
     }
 
     [Fact]
     public void CutsTheRestIntoMinuteAlignedSlicesOfAtMostTwentyPages()
     {
         // The first page: 100 rows over minutes 0 and 1 (50 a minute); the newest row 200 minutes on: ~10,000 rows to go.
-        var cuts = RowReader.CutPoints(Start, Start.AddMinutes(1), 100, Start.AddMinutes(201), chains: 2);
+        var cuts = SlicePlanner.CutPoints(Start, Start.AddMinutes(1), 100, Start.AddMinutes(201), chains: 2);
 
         Assert.Equal(4, cuts.Count);
         Assert.All(cuts, cut => Assert.Equal(0, cut.Second));
@@ -42,7 +42,7 @@ public class RowReaderTests
     public void ASmallRestIsCutOncePerChain()
     {
         // 50 rows a minute, 30 minutes to go: ~1,500 rows for 2 chains.
-        var cuts = RowReader.CutPoints(Start, Start.AddMinutes(1), 100, Start.AddMinutes(31), chains: 2);
+        var cuts = SlicePlanner.CutPoints(Start, Start.AddMinutes(1), 100, Start.AddMinutes(31), chains: 2);
 
         Assert.Equal(new[] { 16.0 }, cuts.Select(cut => (cut - Start).TotalMinutes));
     }
@@ -53,7 +53,7 @@ public class RowReaderTests
     [InlineData(1, 100, 100, 1)]    // one chain keeps up
     public void NoCutWhereItDoesNotPay(int newestReadMinute, int rowsRead, int newestMinute, int chains)
     {
-        var cuts = RowReader.CutPoints(Start, Start.AddMinutes(newestReadMinute), rowsRead, Start.AddMinutes(newestMinute), chains);
+        var cuts = SlicePlanner.CutPoints(Start, Start.AddMinutes(newestReadMinute), rowsRead, Start.AddMinutes(newestMinute), chains);
 
         Assert.Empty(cuts);
     }
@@ -62,7 +62,7 @@ public class RowReaderTests
     public void NeverMoreSlicesThanMinutes()
     {
         // A dense table: 100 rows in one minute, 3 minutes to go (~300 rows a minute, 900 in all).
-        var cuts = RowReader.CutPoints(Start, Start, 100, Start.AddMinutes(3), chains: 3);
+        var cuts = SlicePlanner.CutPoints(Start, Start, 100, Start.AddMinutes(3), chains: 3);
 
         Assert.Equal(new[] { 1.0, 2.0 }, cuts.Select(cut => (cut - Start).TotalMinutes));
     }
@@ -71,9 +71,9 @@ public class RowReaderTests
     public void ADenseFirstPageBeforeASparseYearMakesNoMoreThanSixtyFourSlices()
     {
         // A bulk import of 100 rows in one minute, the newest row a year on: the guess is 52 million rows.
-        var cuts = RowReader.CutPoints(Start, Start, 100, Start.AddDays(365), chains: 2);
+        var cuts = SlicePlanner.CutPoints(Start, Start, 100, Start.AddDays(365), chains: 2);
 
-        Assert.Equal(RowReader.MaximumSlices - 1, cuts.Count);
+        Assert.Equal(SlicePlanner.MaximumSlices - 1, cuts.Count);
         Assert.Equal(cuts.OrderBy(cut => cut), cuts);
     }
 }

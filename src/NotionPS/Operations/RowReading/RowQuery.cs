@@ -4,8 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotionPS.Client;
 
-namespace NotionPS.Client
+namespace NotionPS.Operations
 {
     /// <summary>
     /// Where the next page of a data source query starts, and how a read gets past Notion's cap of

@@ -5,9 +5,10 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
+using NotionPS.Operations;
 using Xunit;
 
-namespace NotionPS.Tests.Client;
+namespace NotionPS.Tests.Operations;
 
 /// <summary>
 /// Reading past Notion's per-query cap, against a small model of a data source query: rows in created
