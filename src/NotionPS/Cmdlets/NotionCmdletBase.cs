@@ -102,19 +102,23 @@ namespace NotionPS.Cmdlets
                 case ParsedNotionId parsed:
                     return parsed;
                 case RejectedNotionId rejected:
-                    WriteError(new ErrorRecord(new ArgumentException(rejected.Message), InvalidUrlErrorId, ErrorCategory.InvalidArgument, input));
+                    WriteError(NotionErrorRecords.InvalidId(rejected.Message, input));
                     return null;
                 default:
                     throw new InvalidOperationException("Unknown parse result.");
             }
         }
 
-        /// <summary>An ErrorRecord for a failed API call: a specific id and category, the ID or URL as target, and what to do.</summary>
-        internal static ErrorRecord ToErrorRecord(NotionApiException exception, object? target, string? recommendedAction = null) =>
-            new ErrorRecord(exception, exception.ErrorId, NotionErrorRecords.ToErrorCategory(exception.Category), target)
-            {
-                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction ?? Remedies.For(exception) },
-            };
+        /// <summary>
+        /// An ErrorRecord for a failed API call (see <see cref="NotionErrorRecords.From"/>); a
+        /// <paramref name="recommendedAction"/> given replaces the usual remedy.
+        /// </summary>
+        internal static ErrorRecord ToErrorRecord(NotionApiException exception, object? target, string? recommendedAction = null)
+        {
+            var record = NotionErrorRecords.From(exception, target);
+            record.ErrorDetails.RecommendedAction = recommendedAction ?? record.ErrorDetails.RecommendedAction;
+            return record;
+        }
 
         private bool IsDebugShown()
         {
