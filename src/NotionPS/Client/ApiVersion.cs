@@ -29,7 +29,7 @@ namespace NotionPS.Client
         /// whose additional_data lists child_data_source_ids.
         /// </summary>
         public static bool IsSeveralDataSourcesRefusal(NotionApiException exception) =>
-            exception.Code == "validation_error"
+            exception.Code == NotionErrorCodes.ValidationError
             && exception.AdditionalData is System.Text.Json.JsonElement data
             && data.ValueKind == System.Text.Json.JsonValueKind.Object
             && data.TryGetProperty("child_data_source_ids", out _);
@@ -39,7 +39,7 @@ namespace NotionPS.Client
         /// a validation_error told apart only by its wording.
         /// </summary>
         public static bool IsNoReachableDataSourceRefusal(NotionApiException exception) =>
-            exception.Code == "validation_error"
+            exception.Code == NotionErrorCodes.ValidationError
             && (exception.ApiMessage.IndexOf("is a linked database", StringComparison.OrdinalIgnoreCase) >= 0
                 || exception.ApiMessage.IndexOf("does not contain any data sources accessible", StringComparison.OrdinalIgnoreCase) >= 0);
 

@@ -1,27 +1,19 @@
 using System;
 using System.Text.Json;
+using NotionPS.Errors;
 
 namespace NotionPS.Client
 {
     /// <summary>
     /// A failed Notion API call: Notion's own error body (status, code, message, request_id) and the
     /// request it answered. Network failures and time-outs carry <see cref="Code"/> values of our own
-    /// (<c>connection_failure</c>, <c>timeout</c>, <c>foreign_url</c>) with a status of 0, and a
-    /// redirect that was not followed carries <c>redirect</c> with its 3xx status.
+    /// (<see cref="NotionErrorCodes"/>: connection_failure, timeout, foreign_url) with a status of 0, and a
+    /// redirect that was not followed carries redirect with its 3xx status.
     /// </summary>
-    public sealed class NotionApiException : Exception
+    public sealed class NotionApiException : NotionException
     {
-        internal const string ConnectionFailureCode = "connection_failure";
-        internal const string TimeoutCode = "timeout";
-
-        /// <summary>The request was refused before sending: its address is not the connection's (status 0).</summary>
-        internal const string ForeignUrlCode = "foreign_url";
-
-        /// <summary>The server answered with a 3xx, which is never followed.</summary>
-        internal const string RedirectCode = "redirect";
-
         internal NotionApiException(int status, string code, string apiMessage, string? requestId, string method, string path, Exception? inner = null)
-            : base(Describe(status, code, apiMessage, requestId, method, path), inner)
+            : base(NotionErrorCodes.ErrorIdFor(code, status), Describe(status, code, apiMessage, requestId, method, path), inner)
         {
             Status = status;
             Code = code;
@@ -36,6 +28,8 @@ namespace NotionPS.Client
 
         /// <summary>Notion's error code, such as <c>object_not_found</c>.</summary>
         public string Code { get; }
+
+        public override string? NotionCode => Code;
 
         /// <summary>Notion's message, unchanged.</summary>
         public string ApiMessage { get; }

@@ -167,19 +167,19 @@ namespace NotionPS.Client
             }
             catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
             {
-                throw new NotionApiException(0, NotionApiException.TimeoutCode,
+                throw new NotionApiException(0, NotionErrorCodes.Timeout,
                     $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s. Raise -TimeoutSec, or check the network.",
                     null, request.Method.Method, path);
             }
             catch (HttpRequestException ex)
             {
-                throw new NotionApiException(0, NotionApiException.ConnectionFailureCode,
+                throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
                     $"Could not reach {Options.BaseUri}: {Innermost(ex).Message} Check -BaseUri and the network (a proxy or firewall may block it).",
                     null, request.Method.Method, path, ex);
             }
             catch (IOException ex)
             {
-                throw new NotionApiException(0, NotionApiException.ConnectionFailureCode,
+                throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
                     $"The connection to {Options.BaseUri} was dropped: {ex.Message}",
                     null, request.Method.Method, path, ex);
             }
@@ -222,7 +222,7 @@ namespace NotionPS.Client
             var where = uri == null ? "is not a valid path"
                 : uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp ? "leads to " + uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)
                 : $"is a {uri.Scheme}: address";
-            throw new NotionApiException(0, NotionApiException.ForeignUrlCode,
+            throw new NotionApiException(0, NotionErrorCodes.ForeignUrl,
                 $"'{path}' {where}, not to the connection's API address {baseUri}; the token is sent only there. Give the path under it, such as v1/users/me.",
                 null, method.Method, path);
         }
@@ -278,7 +278,7 @@ namespace NotionPS.Client
 
         /// <summary>A 2xx whose body is not JSON (a captive portal, a misconfigured proxy): a failure, never retried.</summary>
         private static NotionApiException NotAJsonAnswer(JsonException ex, HttpMethod method, string path) =>
-            new NotionApiException(200, "invalid_response", $"The response was not JSON: {ex.Message}", null, method.Method, path, ex);
+            new NotionApiException(200, NotionErrorCodes.InvalidResponse, $"The response was not JSON: {ex.Message}", null, method.Method, path, ex);
 
         private static bool IsRedirect(int status) => status >= 300 && status < 400;
 
@@ -292,7 +292,7 @@ namespace NotionPS.Client
             var target = location == null ? "without saying where (no Location header)"
                 : "to " + Redact((location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? Options.BaseUri, location)).ToString());
             var status = (int)response.StatusCode;
-            return new NotionApiException(status, NotionApiException.RedirectCode,
+            return new NotionApiException(status, NotionErrorCodes.Redirect,
                 $"The server redirected {target}. NotionPS does not follow redirects, so that the token and the request are never sent elsewhere. Check -BaseUri: give the address that answers the API itself (such as {NotionClientOptions.DefaultBaseUri}).",
                 null, method, path);
         }
@@ -323,7 +323,7 @@ namespace NotionPS.Client
                 // Not Notion's error body (a proxy's HTML page, say): described from the status below.
             }
 
-            return new NotionApiException(status, "http_" + status.ToString(CultureInfo.InvariantCulture), reasonPhrase == null ? "The server answered without a Notion error body." : Redact(reasonPhrase), null, method, path);
+            return new NotionApiException(status, NotionErrorCodes.HttpStatusPrefix + status.ToString(CultureInfo.InvariantCulture), reasonPhrase == null ? "The server answered without a Notion error body." : Redact(reasonPhrase), null, method, path);
         }
 
         private static string StringOrEmpty(JsonElement element, string name) => StringOrNull(element, name) ?? string.Empty;

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Ids;
 
 namespace NotionPS.Cmdlets
@@ -17,7 +18,7 @@ namespace NotionPS.Cmdlets
     public abstract class NotionCmdletBase : PSCmdlet, IDisposable
     {
         internal const string HelpUriBase = "https://github.com/notionps/NotionPS/blob/main/docs/";
-        internal const string InvalidUrlErrorId = "InvalidNotionUrl";
+        internal const string InvalidUrlErrorId = NotionErrorIds.InvalidNotionUrl;
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly BlockingCollection<LogLine> pendingLog = new BlockingCollection<LogLine>();
@@ -101,47 +102,22 @@ namespace NotionPS.Cmdlets
                 case ParsedNotionId parsed:
                     return parsed;
                 case RejectedNotionId rejected:
-                    WriteError(new ErrorRecord(new ArgumentException(rejected.Message), InvalidUrlErrorId, ErrorCategory.InvalidArgument, input));
+                    WriteError(NotionErrorRecords.InvalidId(rejected.Message, input));
                     return null;
                 default:
                     throw new InvalidOperationException("Unknown parse result.");
             }
         }
 
-        /// <summary>An ErrorRecord for a failed API call: a specific id and category, the ID or URL as target, and what to do.</summary>
+        /// <summary>
+        /// An ErrorRecord for a failed API call (see <see cref="NotionErrorRecords.From"/>); a
+        /// <paramref name="recommendedAction"/> given replaces the usual remedy.
+        /// </summary>
         internal static ErrorRecord ToErrorRecord(NotionApiException exception, object? target, string? recommendedAction = null)
         {
-            var (errorId, category) = Classify(exception);
-            return new ErrorRecord(exception, errorId, category, target)
-            {
-                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction ?? Remedies.For(exception) },
-            };
-        }
-
-        private static (string ErrorId, ErrorCategory Category) Classify(NotionApiException exception)
-        {
-            switch (exception.Code)
-            {
-                case "object_not_found": return ("NotionObjectNotFound", ErrorCategory.ObjectNotFound);
-                case "unauthorized": return ("NotionUnauthorized", ErrorCategory.AuthenticationError);
-                case "restricted_resource": return ("NotionRestrictedResource", ErrorCategory.PermissionDenied);
-                case "rate_limited": return ("NotionRateLimited", ErrorCategory.LimitsExceeded);
-                case "validation_error":
-                case "invalid_json":
-                case "invalid_request":
-                case "invalid_request_url":
-                case "missing_version":
-                    return ("NotionValidationError", ErrorCategory.InvalidArgument);
-                case "conflict_error": return ("NotionConflict", ErrorCategory.ResourceBusy);
-                case NotionApiException.ConnectionFailureCode: return ("NotionConnectionFailure", ErrorCategory.ConnectionError);
-                case NotionApiException.TimeoutCode: return ("NotionTimeout", ErrorCategory.OperationTimeout);
-                case NotionApiException.ForeignUrlCode: return ("NotionForeignUrl", ErrorCategory.InvalidArgument);
-                case NotionApiException.RedirectCode: return ("NotionRedirected", ErrorCategory.ConnectionError);
-                default:
-                    return exception.Status >= 500
-                        ? ("NotionServerError", ErrorCategory.ResourceUnavailable)
-                        : ("NotionApiError", ErrorCategory.NotSpecified);
-            }
+            var record = NotionErrorRecords.From(exception, target);
+            record.ErrorDetails.RecommendedAction = recommendedAction ?? record.ErrorDetails.RecommendedAction;
+            return record;
         }
 
         private bool IsDebugShown()

@@ -1,4 +1,5 @@
 using NotionPS.Client;
+using NotionPS.Errors;
 
 namespace NotionPS.Cmdlets
 {
@@ -29,14 +30,18 @@ namespace NotionPS.Cmdlets
         public const string RateLimited =
             "Notion's rate limit (about 3 requests per second per integration) held after every retry. Wait a moment and run it again, or raise -MaximumRetryCount.";
 
-        public static string? For(NotionApiException exception)
+        /// <summary>What to do about <paramref name="exception"/>, or null when there is nothing more to say.</summary>
+        public static string? For(NotionException exception, RemedyFacts facts = default) =>
+            ForNotionCode(exception.NotionCode, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
+
+        private static string? ForNotionCode(string? code, RemedyFacts facts)
         {
-            switch (exception.Code)
+            switch (code)
             {
-                case "object_not_found": return ShareDatabase(null);
-                case "unauthorized": return NewToken;
-                case "restricted_resource": return MissingCapability("the needed content");
-                case "rate_limited": return RateLimited;
+                case NotionErrorCodes.ObjectNotFound: return ShareDatabase(facts.IntegrationName);
+                case NotionErrorCodes.Unauthorized: return NewToken;
+                case NotionErrorCodes.RestrictedResource: return MissingCapability("the needed content");
+                case NotionErrorCodes.RateLimited: return RateLimited;
                 default: return null;
             }
         }

@@ -46,7 +46,7 @@ public class RequestAddressTests
         var failure = await Assert.ThrowsAsync<NotionApiException>(() =>
             NewClient(handler, new FakeClock()).SendAsync(HttpMethod.Get, path, null, true, new RecordingLog(), CancellationToken.None));
 
-        Assert.Equal(NotionApiException.ForeignUrlCode, failure.Code);
+        Assert.Equal(NotionErrorCodes.ForeignUrl, failure.Code);
         Assert.Empty(handler.Requests);
         Assert.Contains("https://api.notion.com/", failure.Message);
         Assert.DoesNotContain("secret@", failure.Message.Replace(path, string.Empty));
@@ -62,7 +62,7 @@ public class RequestAddressTests
 
         var failure = await Assert.ThrowsAsync<NotionApiException>(() => client.SendAsync(HttpMethod.Post, path, new JsonObject(), false, new RecordingLog(), CancellationToken.None));
 
-        Assert.Equal(NotionApiException.ForeignUrlCode, failure.Code);
+        Assert.Equal(NotionErrorCodes.ForeignUrl, failure.Code);
         Assert.Empty(handler.Requests);
     }
 
@@ -105,7 +105,7 @@ public class RequestAddressTests
             {
                 await (Task)call.Invoke(client, arguments)!;
             }
-            catch (NotionApiException ex) when (ex.Code == NotionApiException.ForeignUrlCode)
+            catch (NotionApiException ex) when (ex.Code == NotionErrorCodes.ForeignUrl)
             {
                 refused++;
             }

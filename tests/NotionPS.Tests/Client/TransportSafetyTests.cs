@@ -113,7 +113,7 @@ public class TransportSafetyTests
 
         foreach (var failure in new[] { read, write, update })
         {
-            Assert.Equal((NotionApiException.RedirectCode, status), (failure.Code, failure.Status));
+            Assert.Equal((NotionErrorCodes.Redirect, status), (failure.Code, failure.Status));
             Assert.Contains($"redirected to http://127.0.0.1:{target.Port}/v1/pages?token=***", failure.Message);
             Assert.DoesNotContain(TestToken, failure.Message);
         }
@@ -130,7 +130,7 @@ public class TransportSafetyTests
 
         var failure = await Assert.ThrowsAsync<NotionApiException>(() => client.GetMeAsync(new RecordingLog(), CancellationToken.None));
 
-        Assert.Equal(NotionApiException.RedirectCode, failure.Code);
+        Assert.Equal(NotionErrorCodes.Redirect, failure.Code);
         Assert.Contains("no Location header", failure.Message);
     }
 
@@ -174,7 +174,7 @@ public class TransportSafetyTests
 
             var failure = await Assert.ThrowsAsync<NotionApiException>(() => client.GetMeAsync(new RecordingLog(), CancellationToken.None));
 
-            Assert.Equal(NotionApiException.ConnectionFailureCode, failure.Code);
+            Assert.Equal(NotionErrorCodes.ConnectionFailure, failure.Code);
             Assert.Equal($"CONNECT {host}:443 HTTP/1.1", Assert.Single(proxy.Requests).RequestLine);
         }
         finally

@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Errors;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>What only the cmdlet knows and a remedy may need.</summary>
+    internal readonly struct RemedyFacts
+    {
+        /// <param name="integrationName">The connected integration's name, for "select ..." in Notion's share dialog.</param>
+        /// <param name="wasCreate">The failed request was a create: say how to re-run it without duplicates.</param>
+        /// <param name="viewIdHint">The ID given may be a view's (a link copied from a database view).</param>
+        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false)
+        {
+            IntegrationName = integrationName;
+            WasCreate = wasCreate;
+            ViewIdHint = viewIdHint;
+        }
+
+        public string? IntegrationName { get; }
+
+        public bool WasCreate { get; }
+
+        public bool ViewIdHint { get; }
+    }
+
+    /// <summary>
+    /// The one place NotionPS's failures become ErrorRecords: the id and its one category from
+    /// <see cref="NotionErrorIds"/>, the input as target, and what to do from <see cref="Remedies"/>.
+    /// </summary>
+    internal static class NotionErrorRecords
+    {
+        /// <summary>
+        /// The record of a NotionPS failure. Its ErrorDetails message is the exception's followed by the remedy,
+        /// except for an answer Notion gave (status above 0): that message stays Notion's own and the remedy is
+        /// only the RecommendedAction.
+        /// </summary>
+        public static ErrorRecord From(NotionException exception, object? target, RemedyFacts facts = default)
+        {
+            var remedy = Remedies.For(exception, facts);
+            var message = exception is NotionApiException { Status: > 0 } ? exception.Message : Join(exception.Message, remedy);
+            return new ErrorRecord(exception, exception.ErrorId, ToErrorCategory(exception.Category), target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = remedy },
+            };
+        }
+
+        /// <summary>
+        /// The record of one failed row: its message starts with <paramref name="rowLabel"/> (such as "Row 17") and
+        /// the input is its target. A failure outside the family is NotionRowFailed.
+        /// </summary>
+        public static ErrorRecord ForRow(Exception exception, string rowLabel, object? target, bool wasCreate = false)
+        {
+            var record = exception is NotionException known
+                ? From(known, target)
+                : Create(exception, NotionErrorIds.NotionRowFailed, target);
+            if (wasCreate && exception is NotionApiException { Status: 0 or >= 500 })
+            {
+                record.ErrorDetails.RecommendedAction = RowRemedies.MayExist;
+            }
+
+            record.ErrorDetails = new ErrorDetails($"{rowLabel}: {record.ErrorDetails?.Message ?? exception.Message}")
+            {
+                RecommendedAction = record.ErrorDetails?.RecommendedAction,
+            };
+            return record;
+        }
+
+        /// <summary>An ID or URL that names no Notion object; the parser's message says what to copy instead.</summary>
+        public static ErrorRecord InvalidId(string message, object? target) =>
+            Create(new ArgumentException(message), NotionErrorIds.InvalidNotionUrl, target);
+
+        /// <summary>
+        /// A failure the cmdlet itself found. <paramref name="recommendedAction"/>, when given, is already part of
+        /// the exception's message.
+        /// </summary>
+        public static ErrorRecord Create(Exception exception, string errorId, object? target, string? recommendedAction = null) =>
+            new ErrorRecord(exception, errorId, ToErrorCategory(NotionErrorIds.CategoryOf(errorId)), target)
+            {
+                ErrorDetails = recommendedAction == null ? null : new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction },
+            };
+
+        /// <summary>The PowerShell category of the same name and number (ErrorIdTests holds every member equal).</summary>
+        internal static ErrorCategory ToErrorCategory(NotionErrorCategory category) => (ErrorCategory)(int)category;
+
+        private static string Join(string message, string? remedy) => remedy == null ? message : message + " " + remedy;
+    }
+}

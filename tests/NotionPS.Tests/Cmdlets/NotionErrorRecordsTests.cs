@@ -1,0 +1,114 @@
+using System;
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Cmdlets;
+using Xunit;
+
+namespace NotionPS.Tests.Cmdlets;
+
+/// <summary>The one ErrorRecord factory: id and category from the table, the input as target, the remedy by facts.</summary>
+public class NotionErrorRecordsTests
+{
+    private const string Target = "https://www.notion.so/acme/Tasks-0123456789abcdef0123456789abcdef";
+
+    [Fact]
+    public void NotionsAnswerKeepsItsMessageAndTheRemedyIsTheRecommendedAction()
+    {
+        var failure = Failure(404, "object_not_found");
+
+        var record = NotionErrorRecords.From(failure, Target, new RemedyFacts(integrationName: "Acme sync"));
+
+        Assert.Equal(("NotionObjectNotFound", ErrorCategory.ObjectNotFound), (record.FullyQualifiedErrorId, record.CategoryInfo.Category));
+        Assert.Same(failure, record.Exception);
+        Assert.Equal(Target, record.TargetObject);
+        Assert.Equal(failure.Message, record.ErrorDetails.Message);
+        Assert.Contains("select \"Acme sync\"", record.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void AFailureWithoutAnAnswerSaysWhatToDoInItsMessageToo()
+    {
+        var failure = Failure(0, "rate_limited");
+
+        var record = NotionErrorRecords.From(failure, Target);
+
+        Assert.Equal(failure.Message + " " + Remedies.RateLimited, record.ErrorDetails.Message);
+        Assert.Equal(Remedies.RateLimited, record.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void AFailureWithNoRemedyHasNoRecommendedAction()
+    {
+        var failure = Failure(409, "conflict_error");
+
+        var record = NotionErrorRecords.From(failure, Target);
+
+        Assert.Equal(("NotionConflict", ErrorCategory.ResourceBusy), (record.FullyQualifiedErrorId, record.CategoryInfo.Category));
+        Assert.Equal(failure.Message, record.ErrorDetails.Message);
+        Assert.Equal(string.Empty, record.ErrorDetails.RecommendedAction); // PowerShell reads an unset action as empty
+    }
+
+    [Theory]
+    [InlineData(0, "connection_failure")]
+    [InlineData(503, "service_unavailable")]
+    public void AFailedCreateThatMayHaveReachedNotionSaysHowToRerunIt(int status, string code)
+    {
+        var record = NotionErrorRecords.ForRow(Failure(status, code), "Row 3", "input", wasCreate: true);
+
+        Assert.StartsWith("Row 3: POST v1/pages", record.ErrorDetails.Message);
+        Assert.Equal(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
+        Assert.Equal("input", record.TargetObject);
+    }
+
+    [Fact]
+    public void AFailedCreateThatNotionRefusedKeepsItsRemedy()
+    {
+        var record = NotionErrorRecords.ForRow(Failure(401, "unauthorized"), "Row 3", "input", wasCreate: true);
+
+        Assert.Equal(Remedies.NewToken, record.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void ARowFailureOutsideTheFamilyIsNotionRowFailed()
+    {
+        var record = NotionErrorRecords.ForRow(new ArgumentException("Nothing to change."), "Row 7", "input");
+
+        Assert.Equal(("NotionRowFailed", ErrorCategory.NotSpecified), (record.FullyQualifiedErrorId, record.CategoryInfo.Category));
+        Assert.Equal("Row 7: Nothing to change.", record.ErrorDetails.Message);
+        Assert.Equal(string.Empty, record.ErrorDetails.RecommendedAction); // PowerShell reads an unset action as empty
+    }
+
+    [Fact]
+    public void ABadIdIsInvalidNotionUrl()
+    {
+        var record = NotionErrorRecords.InvalidId("Copy the link again.", "bad");
+
+        Assert.Equal(("InvalidNotionUrl", ErrorCategory.InvalidArgument), (record.FullyQualifiedErrorId, record.CategoryInfo.Category));
+        Assert.IsType<ArgumentException>(record.Exception);
+        Assert.Equal("Copy the link again.", record.Exception.Message);
+        Assert.Equal("bad", record.TargetObject);
+    }
+
+    [Fact]
+    public void ACmdletsOwnFailureTakesItsCategoryFromTheTable()
+    {
+        var exception = new InvalidOperationException("The read stopped. Narrow the query.");
+
+        var record = NotionErrorRecords.Create(exception, "NotionQueryCapReached", "input", "Narrow the query.");
+
+        Assert.Equal(("NotionQueryCapReached", ErrorCategory.LimitsExceeded), (record.FullyQualifiedErrorId, record.CategoryInfo.Category));
+        Assert.Equal((exception.Message, "Narrow the query."), (record.ErrorDetails.Message, record.ErrorDetails.RecommendedAction));
+    }
+
+    [Fact]
+    public void AGivenRecommendedActionReplacesTheRemedy()
+    {
+        var record = NotionCmdletBase.ToErrorRecord(Failure(404, "object_not_found"), Target, "Copy the database's own link.");
+
+        Assert.Equal("Copy the database's own link.", record.ErrorDetails.RecommendedAction);
+        Assert.Equal("NotionObjectNotFound", record.FullyQualifiedErrorId);
+    }
+
+    private static NotionApiException Failure(int status, string code) =>
+        new NotionApiException(status, code, "Notion's message.", status == 0 ? null : "req-1", "POST", "v1/pages");
+}
