@@ -44,6 +44,7 @@ namespace NotionPS.Errors
         public const string NotionRowValueInvalid = nameof(NotionRowValueInvalid);
         public const string NotionValueCyclic = nameof(NotionValueCyclic);
         public const string NotionValueTooDeep = nameof(NotionValueTooDeep);
+        public const string NotionValueTooLarge = nameof(NotionValueTooLarge);
         public const string NotionNumberNotFinite = nameof(NotionNumberNotFinite);
         public const string NotionRowEmpty = nameof(NotionRowEmpty);
         public const string NotionUnknownColumn = nameof(NotionUnknownColumn);
@@ -98,6 +99,7 @@ namespace NotionPS.Errors
             [NotionRowValueInvalid] = InvalidData,
             [NotionValueCyclic] = InvalidData,
             [NotionValueTooDeep] = LimitsExceeded,
+            [NotionValueTooLarge] = LimitsExceeded,
             [NotionNumberNotFinite] = InvalidData,
             [NotionRowEmpty] = InvalidData,
             [NotionUnknownColumn] = InvalidArgument,
