@@ -16,33 +16,32 @@ namespace NotionPS.Cmdlets
     [OutputType(typeof(NotionDatabase))]
     public sealed class GetNotionDatabaseCommand : NotionCmdlet
     {
-        /// <summary>The database's ID, or its URL as copied from Notion.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The database: its ID or URL as copied from Notion, or an object that names it (see NotionDatabaseBind).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ArgumentCompleter(typeof(DatabaseIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string[] DatabaseId { get; set; } = Array.Empty<string>();
+        [ValidateNotNull]
+        public NotionDatabaseBind[] DatabaseId { get; set; } = Array.Empty<NotionDatabaseBind>();
 
         protected override void ProcessRecord()
         {
-            foreach (var input in DatabaseId)
+            foreach (var bind in DatabaseId)
             {
-                var parsed = ParseIdOrWriteError(input);
-                if (parsed == null)
+                if (!this.TryDatabaseId(bind, out var databaseId))
                 {
                     continue;
                 }
 
                 try
                 {
-                    WriteObject(Await(cancellationToken => ReadAsync(parsed.Id, cancellationToken)));
+                    WriteObject(Await(cancellationToken => ReadAsync(databaseId, cancellationToken)));
                 }
                 catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
                 {
-                    WriteError(RowErrors.ForChoice(new DataSourceChoiceException(parsed.Id, ex), input));
+                    WriteError(RowErrors.ForChoice(new DataSourceChoiceException(databaseId, ex), bind.Input));
                 }
                 catch (NotionApiException ex)
                 {
-                    WriteError(ToErrorRecord(ex, input));
+                    WriteError(ToErrorRecord(ex, bind.Input));
                 }
             }
         }

@@ -18,11 +18,11 @@ namespace NotionPS.Cmdlets
     [OutputType(typeof(NotionDatabaseAccess), typeof(bool))]
     public sealed class TestNotionDatabaseAccessCommand : NotionCmdlet
     {
-        /// <summary>The database's ID, or its URL as copied from Notion.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The database: its ID or URL as copied from Notion, or an object that names it (see NotionDatabaseBind).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("Link", "Href")]
-        [ValidateNotNullOrEmpty]
-        public string[] DatabaseId { get; set; } = Array.Empty<string>();
+        [ValidateNotNull]
+        public NotionDatabaseBind[] DatabaseId { get; set; } = Array.Empty<NotionDatabaseBind>();
 
         /// <summary>Also create a row and move it to the trash, to prove the insert and update capabilities.</summary>
         [Parameter]
@@ -34,17 +34,16 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var input in DatabaseId)
+            foreach (var bind in DatabaseId)
             {
-                var parsed = ParseIdOrWriteError(input);
-                if (parsed == null)
+                if (!this.TryDatabaseId(bind, out var databaseId))
                 {
                     continue;
                 }
 
                 // ShouldProcess may only be asked on the pipeline thread, so before the async work starts.
-                var tryWrite = IncludeWrite && ShouldProcess(parsed.Id, "Add a test row to the database and move it to the trash");
-                var result = Await(cancellationToken => TestAsync(parsed.Id, tryWrite, cancellationToken));
+                var tryWrite = IncludeWrite && ShouldProcess(databaseId, "Add a test row to the database and move it to the trash");
+                var result = Await(cancellationToken => TestAsync(databaseId, tryWrite, cancellationToken));
                 if (Quiet)
                 {
                     WriteObject(result.Status == NotionDatabaseAccessStatus.Accessible && result.CanInsert != false && result.CanUpdate != false);
