@@ -44,6 +44,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         SearchEndpoints.Map(app);
         DatabasesEndpoints.Map(app);
         DataSourcesEndpoints.Map(app);
+        SchemaEndpoints.Map(app);
         PagesEndpoints.Map(app);
         BlocksEndpoints.Map(app);
         PageContentEndpoints.Map(app);

@@ -608,3 +608,93 @@ describe("token kinds and Notion's two rate limits", () => {
     assert.equal(error.headers.get("retry-after"), "4");
   });
 });
+
+describe("schema writes", () => {
+  it("creates a database with its first data source and changes its schema through the data source", async () => {
+    const database = await client().databases.create({
+      parent: { type: "page_id", page_id: TEAM_HOME },
+      title: [{ text: { content: "Assets" } }],
+      initial_data_source: {
+        properties: {
+          Name: { title: {} },
+          Kind: { select: { options: [{ name: "Laptop" }, { name: "Phone" }] } },
+          Cost: { number: { format: "euro" } },
+        },
+      },
+    });
+    assert.equal(database.object, "database");
+    assert.equal(database.data_sources.length, 1);
+    const dataSourceId = database.data_sources[0].id;
+    const row = await client().pages.create({
+      parent: { data_source_id: dataSourceId },
+      properties: { Name: title("ThinkPad"), Kind: { select: { name: "Laptop" } }, Cost: { number: 1200 } },
+    });
+
+    const before = await client().dataSources.retrieve({ data_source_id: dataSourceId });
+    const updated = await client().dataSources.update({
+      data_source_id: dataSourceId,
+      title: [{ text: { content: "Hardware" } }],
+      properties: {
+        [before.properties.Cost.id]: { name: "Price" },
+        Kind: { select: { options: [{ name: "Phone" }, { name: "Tablet" }] } },
+        Serial: { rich_text: {} },
+      },
+    });
+    assert.equal(updated.title[0].plain_text, "Hardware");
+    assert.equal(updated.properties.Price.id, before.properties.Cost.id);
+    assert.deepEqual(updated.properties.Kind.select.options.map((o) => o.name), ["Phone", "Tablet"]);
+    assert.equal(updated.properties.Serial.type, "rich_text");
+
+    const page = await client().pages.retrieve({ page_id: row.id });
+    assert.equal(page.properties.Price.number, 1200);
+    assert.equal(page.properties.Kind.select, null, "a removed option is cleared from the rows");
+
+    const renamed = await client().databases.update({ database_id: database.id, title: [{ text: { content: "IT assets" } }] });
+    assert.equal(renamed.title[0].plain_text, "IT assets");
+  });
+
+  it("adds a second data source to a database", async () => {
+    const dataSource = await client().dataSources.create({
+      parent: { type: "database_id", database_id: TASKS_DATABASE },
+      title: [{ text: { content: "Backlog" } }],
+      properties: { Task: { title: {} }, Points: { number: {} } },
+    });
+    assert.equal(dataSource.object, "data_source");
+    assert.equal(dataSource.parent.database_id, TASKS_DATABASE);
+    const database = await client().databases.retrieve({ database_id: TASKS_DATABASE });
+    assert.deepEqual(database.data_sources.map((d) => d.id), [TASKS_DATA_SOURCE, dataSource.id]);
+  });
+
+  it("under 2022-06-28 the database carries its schema", async () => {
+    const legacy = client({ notionVersion: "2022-06-28" });
+    // The SDK's typed methods send only the 2025-09-03 fields; request() sends the older version's shape.
+    const database = await legacy.request({
+      path: "databases",
+      method: "post",
+      body: {
+        parent: { type: "page_id", page_id: TEAM_HOME },
+        title: [{ text: { content: "Legacy" } }],
+        properties: { Name: { title: {} }, Note: { rich_text: {} } },
+      },
+    });
+    assert.equal(database.properties.Note.type, "rich_text");
+    const updated = await legacy.request({ path: `databases/${database.id}`, method: "patch", body: { properties: { Note: null } } });
+    assert.equal(updated.properties.Note, undefined);
+  });
+
+  it("refuses to remove the title with a validation error", async () => {
+    const error = await apiError(client().dataSources.update({ data_source_id: TASKS_DATA_SOURCE, properties: { Name: null } }));
+    assert.equal(error.code, APIErrorCode.ValidationError);
+  });
+
+  it("finds rows by last_edited_time to the minute", async () => {
+    await emulator.admin("PUT", "clock", { now: "2026-05-01T10:00:40Z" });
+    const row = await client().pages.create({ parent: { data_source_id: TASKS_DATA_SOURCE }, properties: { Name: title("Edited at 10:00:40") } });
+    assert.equal(row.last_edited_time, "2026-05-01T10:00:00.000Z");
+    const found = await client().dataSources.query({
+      data_source_id: TASKS_DATA_SOURCE,
+      filter: { timestamp: "last_edited_time", last_edited_time: { on_or_after: "2026-05-01T10:00:00Z" } },
+    });
+    assert.deepEqual(found.results.map((p) => p.id), [row.id]);
+  });
+});

@@ -138,7 +138,7 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
             {
                 ["id"] = schema.Id,
                 ["name"] = schema.Name,
-                ["description"] = null,
+                ["description"] = schema.Description,
                 ["type"] = schema.Type,
                 [schema.Type] = schema.Configuration.DeepClone(),
             };

@@ -4,7 +4,7 @@ namespace NotionPS.Emulator.Workspace;
 public sealed class Database : WorkspaceObject
 {
     public required string Title { get; set; }
-    public bool IsInline { get; init; }
+    public bool IsInline { get; set; }
 
     /// <summary>For a linked database (a view of one elsewhere): the database whose data sources it shows.</summary>
     public Guid? ViewOf { get; init; }

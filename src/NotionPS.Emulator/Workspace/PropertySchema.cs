@@ -7,10 +7,13 @@ public sealed class PropertySchema
 {
     public required string Id { get; init; }
     public required string Name { get; set; }
-    public required string Type { get; init; }
+    /// <summary>Settable: a schema update may change a column's type (the values are converted then).</summary>
+    public required string Type { get; set; }
 
     /// <summary>The object Notion shows under the type key, e.g. <c>{"options":[...]}</c> for a select.</summary>
-    public JsonObject Configuration { get; init; } = [];
+    public JsonObject Configuration { get; set; } = [];
+
+    public string? Description { get; set; }
 
     /// <summary>Types whose values Notion computes; the emulator takes their values from the seed.</summary>
     public bool IsComputed => Type is "formula" or "rollup" or "created_time" or "last_edited_time" or "created_by" or "last_edited_by" or "unique_id";
