@@ -135,7 +135,8 @@ public sealed class FileUploadStore : IDisposable
             case JsonObject reference when reference["type"]?.GetValue<string>() == "file_upload"
                 && Guid.TryParse(reference["file_upload"]?["id"]?.GetValue<string>(), out var id):
                 var rendered = new JsonObject();
-                var expires = Now + Lifetime;
+                // To the second, as the URL's own expires parameter.
+                var expires = DateTimeOffset.FromUnixTimeSeconds((Now + Lifetime).ToUnixTimeSeconds());
                 var upload = FindForDownload(id);
                 foreach (var (key, value) in reference)
                 {
