@@ -33,6 +33,9 @@ public sealed class EmulatorOptions
     /// <summary>How many blocks <c>GET /v1/pages/{id}/markdown</c> renders before it cuts the page (Notion: about 20,000 records).</summary>
     public int MarkdownBlockLimit { get; set; } = 20_000;
 
+    /// <summary>The workspace's largest file upload, reported in users/me and enforced (Notion: 5 MiB free, 5 GiB paid).</summary>
+    public long MaxFileUploadBytes { get; set; } = 5L * 1024 * 1024 * 1024;
+
     /// <summary>The clock of the rate limiter and of created/edited timestamps; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

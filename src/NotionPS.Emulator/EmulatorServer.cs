@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NotionPS.Emulator.Behaviour;
 using NotionPS.Emulator.Endpoints;
+using NotionPS.Emulator.Files;
 
 namespace NotionPS.Emulator;
 
@@ -49,6 +50,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         BlocksEndpoints.Map(app);
         PageContentEndpoints.Map(app);
         CommentsEndpoints.Map(app);
+        FileUploadsEndpoints.Map(app);
         AdminEndpoints.Map(app, state);
         app.MapFallback(_ => Task.FromException(NotionException.InvalidRequestUrl()));
 
@@ -64,6 +66,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        state.Files.BaseUri = baseUri;
         if (!IsLoopback(baseUri))
         {
             app.Logger.LogWarning(
@@ -80,7 +83,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
+        var files = _app.Services.GetRequiredService<EmulatorState>().Files;
         await _app.DisposeAsync();
+        files.Dispose();
     }
 
     private static bool IsLoopback(Uri uri) =>

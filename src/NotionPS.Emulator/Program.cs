@@ -4,7 +4,7 @@ using NotionPS.Emulator.Behaviour;
 
 // The command line: dotnet run --project src/NotionPS.Emulator -- --urls http://127.0.0.1:7700 [--seed file.json]
 // [--rate-limit 3] [--rate-limit-burst 10] [--retry-after 1] [--rate-limit-per-minute 0] [--workspace-rate-limit 0]
-// [--workspace-rate-limit-window 60] [--latency-ms 0] [--now 2025-01-31T10:00:00Z]
+// [--workspace-rate-limit-window 60] [--latency-ms 0] [--now 2025-01-31T10:00:00Z] [--max-file-upload-bytes 5368709120]
 const string Usage = """
     NotionPS.Emulator: a local Notion API for trying NotionPS without a real workspace.
       --urls <url>               where to listen (default http://127.0.0.1:7700; port 0 picks a free one)
@@ -18,6 +18,7 @@ const string Usage = """
       --workspace-rate-limit-window <seconds>  the workspace window (default 60)
       --latency-ms <n>           milliseconds added to every API response (default 0)
       --now <ISO 8601 time>      start the clock at this instant, e.g. 2025-01-31T10:00:00Z (default: the real time)
+      --max-file-upload-bytes <n>  the workspace's largest file upload (default 5368709120, 5 GiB; a free plan has 5242880)
     """;
 
 EmulatorOptions options;
@@ -82,6 +83,7 @@ static EmulatorOptions ParseArguments(string[] args)
             case "--workspace-rate-limit": options.WorkspaceRateLimit = Number(name, value, int.Parse); break;
             case "--workspace-rate-limit-window": options.WorkspaceRateLimitWindowSeconds = Number(name, value, int.Parse); break;
             case "--latency-ms": options.LatencyMs = Number(name, value, int.Parse); break;
+            case "--max-file-upload-bytes": options.MaxFileUploadBytes = Number(name, value, long.Parse); break;
             case "--now": options.Now = AdjustableClock.ParseInstant(value, name); break;
             default: throw new ArgumentException($"Unknown option {name}.");
         }

@@ -1,6 +1,7 @@
 // The emulator as Notion's official SDK sees it: every core endpoint, paging helpers and error codes.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { createHash, randomBytes } from "node:crypto";
 import { APIErrorCode, APIResponseError, Client, ClientErrorCode, collectPaginatedAPI, isFullPage } from "@notionhq/client";
 import { startEmulator } from "./emulator.js";
 
@@ -696,5 +697,108 @@ describe("schema writes", () => {
       filter: { timestamp: "last_edited_time", last_edited_time: { on_or_after: "2026-05-01T10:00:00Z" } },
     });
     assert.deepEqual(found.results.map((p) => p.id), [row.id]);
+  });
+});
+
+describe("file uploads through the SDK", () => {
+  const MiB = 1024 * 1024;
+  const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+  const download = async (url) => Buffer.from(await (await fetch(url)).arrayBuffer());
+
+  async function filesDataSource() {
+    const database = await emulator.admin("POST", "databases", {
+      title: "Attachments",
+      sharedWith: [FULL_BOT],
+      dataSources: [{ name: "Attachments", properties: { Name: { type: "title" }, Files: { type: "files" } } }],
+    });
+    return database.dataSources[0];
+  }
+
+  it("uploads in one part, attaches to a files property, reads back and downloads byte-equal", async () => {
+    const content = randomBytes(3 * 1024);
+    const upload = await client().fileUploads.create({ filename: "report.txt", content_type: "text/plain" });
+    assert.equal(upload.status, "pending");
+    const sent = await client().fileUploads.send({
+      file_upload_id: upload.id,
+      file: { filename: "report.txt", data: new Blob([content], { type: "text/plain" }) },
+    });
+    assert.equal(sent.status, "uploaded");
+    assert.equal(sent.content_length, content.length);
+
+    const row = await client().pages.create({
+      parent: { data_source_id: await filesDataSource() },
+      properties: { Name: title("Report"), Files: { files: [{ type: "file_upload", file_upload: { id: upload.id } }] } },
+    });
+    const page = await client().pages.retrieve({ page_id: row.id });
+    const [file] = page.properties.Files.files;
+    assert.equal(file.type, "file");
+    assert.equal(file.name, "report.txt");
+    assert.equal(sha256(await download(file.file.url)), sha256(content));
+    assert.equal((await client().fileUploads.retrieve({ file_upload_id: upload.id })).expiry_time, null);
+  });
+
+  it("uploads 45 MiB in parts, completes, attaches to a file block and downloads byte-equal", async () => {
+    const content = randomBytes(45 * MiB);
+    const partSize = 20 * MiB;
+    const parts = Math.ceil(content.length / partSize);
+    const upload = await client().fileUploads.create({ mode: "multi_part", number_of_parts: parts, filename: "backup.pdf" });
+    await Promise.all(
+      Array.from({ length: parts }, (_, i) =>
+        client().fileUploads.send({
+          file_upload_id: upload.id,
+          part_number: String(i + 1),
+          file: { filename: "backup.pdf", data: new Blob([content.subarray(i * partSize, (i + 1) * partSize)]) },
+        }),
+      ),
+    );
+    const completed = await client().fileUploads.complete({ file_upload_id: upload.id });
+    assert.equal(completed.status, "uploaded");
+    assert.equal(completed.content_length, content.length);
+    assert.deepEqual(completed.number_of_parts, { total: parts, sent: parts });
+
+    const { results } = await client().blocks.children.append({
+      block_id: MEETING_NOTES,
+      children: [{ type: "file", file: { type: "file_upload", file_upload: { id: upload.id } } }],
+    });
+    const block = await client().blocks.retrieve({ block_id: results[0].id });
+    assert.equal(block.file.type, "file");
+    assert.equal(block.file.name, "backup.pdf");
+    assert.equal(sha256(await download(block.file.file.url)), sha256(content));
+  });
+
+  it("lists uploads by status and refuses an upload that expired on the emulator's clock", async () => {
+    await emulator.admin("PUT", "clock", { now: "2025-05-01T08:00:00Z" });
+    const upload = await client().fileUploads.create({ filename: "late.png" });
+    await client().fileUploads.send({ file_upload_id: upload.id, file: { data: new Blob([randomBytes(64)], { type: "image/png" }) } });
+    assert.deepEqual((await client().fileUploads.list({ status: "uploaded" })).results.map((u) => u.id), [upload.id]);
+
+    await emulator.admin("PUT", "clock", { now: "2025-05-01T09:01:00Z" });
+    assert.equal((await client().fileUploads.retrieve({ file_upload_id: upload.id })).status, "expired");
+    assert.deepEqual((await client().fileUploads.list({ status: "expired" })).results.map((u) => u.id), [upload.id]);
+    const error = await apiError(
+      client().blocks.children.append({
+        block_id: MEETING_NOTES,
+        children: [{ type: "image", image: { type: "file_upload", file_upload: { id: upload.id } } }],
+      }),
+    );
+    assert.equal(error.code, APIErrorCode.ValidationError);
+    assert.match(error.message, /expired/);
+  });
+
+  it("a file URL expires an hour after it was issued, answering as S3 does", async () => {
+    const upload = await client().fileUploads.create({ filename: "cover.png" });
+    await client().fileUploads.send({ file_upload_id: upload.id, file: { data: new Blob([randomBytes(64)]) } });
+    const page = await client().pages.update({ page_id: MEETING_NOTES, cover: { type: "file_upload", file_upload: { id: upload.id } } });
+    assert.equal(page.cover.type, "file");
+    const { now } = await emulator.admin("GET", "clock");
+    await emulator.admin("PUT", "clock", { now: new Date(Date.parse(now) + 61 * 60_000).toISOString() });
+    const expired = await fetch(page.cover.file.url);
+    assert.equal(expired.status, 403);
+    assert.match(await expired.text(), /<Code>AccessDenied<\/Code>/);
+  });
+
+  it("the workspace's maximum upload size is reported on the bot user", async () => {
+    const me = await client().users.me({});
+    assert.equal(me.bot.workspace_limits.max_file_upload_size_in_bytes, 5 * 1024 * MiB);
   });
 });

@@ -1,3 +1,4 @@
+using NotionPS.Emulator.Files;
 using NotionPS.Emulator.Workspace;
 
 namespace NotionPS.Emulator.Behaviour;
@@ -14,6 +15,7 @@ public sealed class EmulatorState
         Clock = new AdjustableClock(options.TimeProvider, options.Now);
         Workspace = SeedLoader.Load(seedJson, Now);
         Limits = new RateLimits(Clock, SeededRateLimits());
+        Files = new FileUploadStore(Clock, options.MaxFileUploadBytes);
     }
 
     public EmulatorOptions Options { get; }
@@ -28,10 +30,13 @@ public sealed class EmulatorState
     public FaultSwitch Faults { get; } = new();
     public EmulatorStats Stats { get; } = new();
 
+    /// <summary>File uploads and their content on disk; emptied on reset, deleted on shutdown.</summary>
+    public FileUploadStore Files { get; }
+
     /// <summary>The current time to the minute, as Notion stamps created_time and last_edited_time.</summary>
     public DateTimeOffset Now => WorkspaceObject.ToMinute(Clock.GetUtcNow());
 
-    /// <summary>Back to the seed: clock, workspace, faults, counters, rate-limit settings and budgets.</summary>
+    /// <summary>Back to the seed: clock, workspace, faults, counters, rate-limit settings and budgets, file uploads.</summary>
     public void Reset()
     {
         Clock.Set(null);
@@ -39,6 +44,7 @@ public sealed class EmulatorState
         Faults.Clear();
         Stats.Reset();
         Limits.Configure(SeededRateLimits());
+        Files.Clear();
     }
 
     /// <summary>The options' limits with the seed's <c>rateLimits</c> over them: a seed describes its workspace's plan.</summary>

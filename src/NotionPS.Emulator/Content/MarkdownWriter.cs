@@ -140,10 +140,11 @@ public sealed class MarkdownWriter(NotionWorkspace workspace, Guid pageId, int b
             case "table":
                 WriteTable(block, depth);
                 return;
-            case "image":
+            // An attached upload has no lasting URL to write; it is listed among the unknown blocks instead.
+            case "image" when content["external"] is not null:
                 Line(depth, $"![{Inline(content["caption"])}]({content["external"]!["url"]})");
                 return;
-            case "file":
+            case "file" when content["external"] is not null:
                 Line(depth, $"<file src=\"{content["external"]!["url"]}\">{Inline(content["caption"])}</file>");
                 return;
             case "child_page" when workspace.Find<Page>(block.Id) is { } page:

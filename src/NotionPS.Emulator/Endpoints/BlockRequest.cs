@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Emulator.Behaviour;
+using NotionPS.Emulator.Files;
 using NotionPS.Emulator.Workspace;
 
 namespace NotionPS.Emulator.Endpoints;
@@ -32,7 +33,7 @@ public static class BlockRequest
     /// <summary>Every type a client may create; child pages and databases come from the pages endpoint, <c>unsupported</c> only from seeds.</summary>
     public static readonly IReadOnlySet<string> CreatableTypes = new HashSet<string>(RichTextTypes)
     {
-        "divider", "table", "table_row", "image", "file", "bookmark", "embed",
+        "divider", "table", "table_row", "image", "file", "pdf", "video", "audio", "bookmark", "embed",
     };
 
     /// <summary>The code languages Notion accepts (its API reference's list).</summary>
@@ -89,6 +90,14 @@ public static class BlockRequest
         }
 
         var merged = block.Content.DeepClone().AsObject();
+        if (changes.ContainsKey("external") || changes.ContainsKey("file_upload"))
+        {
+            // A media block changes its source as a whole: the new one replaces the old, not merged into it.
+            merged.Remove("type");
+            merged.Remove("external");
+            merged.Remove("file_upload");
+        }
+
         foreach (var (key, value) in changes)
         {
             merged[key] = value?.DeepClone();
@@ -266,12 +275,13 @@ public static class BlockRequest
                 var cells = RequestJson.OptionalArray(content, "cells", path) ?? throw RequestJson.Invalid($"{path}.cells", "defined", null);
                 result["cells"] = new JsonArray([.. cells.Select((cell, i) => (JsonNode)PropertyWriter.RichTextArray(cell, $"{path}.cells[{i}]"))]);
                 return result;
-            case "image" or "file":
+            case "image" or "file" or "pdf" or "video" or "audio":
                 result["caption"] = Caption(content, path);
-                var external = RequestJson.OptionalObject(content, "external", path)
-                    ?? throw RequestJson.Invalid($"{path}.external", "defined (the emulator takes files as external links)", null);
-                result["type"] = "external";
-                result["external"] = new JsonObject { ["url"] = Url(external, $"{path}.external") };
+                foreach (var (key, value) in FileReference.Read(content, path))
+                {
+                    result[key] = value?.DeepClone();
+                }
+
                 if (type == "file")
                 {
                     result["name"] = RequestJson.OptionalString(content, "name", path) ?? "";

@@ -45,6 +45,7 @@ public static class BlocksEndpoints
                     }
 
                     var updated = BlockRequest.Update(block, changes, $"body.{block.Type}");
+                    request.State.Files.Attach(request).Check(updated, block.Type, $"body.{block.Type}").Commit();
                     block.Content.Clear();
                     foreach (var (key, value) in updated.ToList())
                     {
@@ -112,6 +113,7 @@ public static class BlocksEndpoints
 
                 var parentBlock = parent as Block;
                 BlockRequest.CheckPlacement(parentBlock?.Type ?? "page", parentBlock?.Content ?? [], drafts, "body.children");
+                request.State.Files.Attach(request).CheckBlocks(drafts, "body.children").Commit();
                 var index = InsertionIndex(request, body, children);
                 var now = request.State.Now;
                 var parentRef = new ParentRef(parent is Page ? ParentKind.Page : ParentKind.Block, parent.Id);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NotionPS.Emulator.Behaviour;
+using NotionPS.Emulator.Files;
 using NotionPS.Emulator.Workspace;
 
 namespace NotionPS.Emulator.Endpoints;
@@ -10,12 +11,12 @@ namespace NotionPS.Emulator.Endpoints;
 /// Turns workspace objects into the JSON Notion returns, for one caller (its capabilities decide what user
 /// information shows) and one Notion-Version (which decides version-dependent fields).
 /// </summary>
-public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integration caller, NotionVersion version)
+public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integration caller, NotionVersion version, FileUploadStore files)
 {
     /// <summary>A page object carries at most this many people or relations, and this many page or person mentions in a title or text value.</summary>
     public const int MaxValuesInPageObject = 25;
 
-    public static ObjectRenderer For(NotionRequest request) => new(request.Workspace, request.Integration, request.Version);
+    public static ObjectRenderer For(NotionRequest request) => new(request.Workspace, request.Integration, request.Version, request.State.Files);
 
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -51,8 +52,8 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
             ["last_edited_time"] = Timestamp(page.LastEditedTime),
             ["created_by"] = PartialUser(page.CreatedBy),
             ["last_edited_by"] = PartialUser(page.LastEditedBy),
-            ["cover"] = null,
-            ["icon"] = null,
+            ["cover"] = files.Render(page.Cover),
+            ["icon"] = files.Render(page.Icon),
             ["parent"] = Parent(page),
         };
         version.WriteTrashFlags(result, page.InTrash);
@@ -169,7 +170,7 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
         {
             Page page => new JsonObject { ["title"] = workspace.TitleOf(page) },
             Database database => new JsonObject { ["title"] = database.Title },
-            _ => block.Content.DeepClone(),
+            _ => files.Render(block.Content),
         };
         return result;
     }
@@ -191,6 +192,9 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
                 var ids = IdsOf(stored).ToList();
                 value["relation"] = new JsonArray([.. ids.Take(MaxValuesInPageObject).Select(RelationItem)]);
                 value["has_more"] = ids.Count > MaxValuesInPageObject;
+                break;
+            case "files":
+                value["files"] = files.Render(stored) ?? new JsonArray();
                 break;
             default:
                 value[schema.Type] = ScalarPayload(schema, page, stored);
@@ -292,7 +296,7 @@ public sealed partial class ObjectRenderer(NotionWorkspace workspace, Integratio
                 : new JsonObject { ["type"] = "workspace", ["workspace"] = true },
             ["workspace_name"] = workspace.Name,
             ["workspace_id"] = workspace.Id.ToString(),
-            ["workspace_limits"] = new JsonObject { ["max_file_upload_size_in_bytes"] = 5_368_709_120L },
+            ["workspace_limits"] = new JsonObject { ["max_file_upload_size_in_bytes"] = files.MaxUploadBytes },
         };
         return me;
     }

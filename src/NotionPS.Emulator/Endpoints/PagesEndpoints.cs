@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NotionPS.Emulator.Behaviour;
+using NotionPS.Emulator.Files;
 using NotionPS.Emulator.Query;
 using NotionPS.Emulator.Workspace;
 
@@ -31,6 +32,7 @@ public static class PagesEndpoints
         var parent = RequestJson.OptionalObject(body, "parent") ?? throw RequestJson.Invalid("body.parent", "defined", null);
         var properties = RequestJson.OptionalObject(body, "properties") ?? throw RequestJson.Invalid("body.properties", "defined", null);
         var content = PageContentEndpoints.ReadInitialContent(body);
+        var visuals = PageVisuals.Read(body);
         request.RequireInsert();
         using (request.Workspace.Gate.EnterScope())
         {
@@ -38,6 +40,7 @@ public static class PagesEndpoints
             var (parentRef, schema) = ResolveParent(request, parent);
             request.RequireAccess(workspace.Find<WorkspaceObject>(parentRef.Id)!, PermissionLevel.Edit);
             var values = new PropertyWriter(workspace).Convert(properties, schema);
+            visuals.CheckIn(request.State.Files.Attach(request).CheckValues(values).CheckBlocks(content, "body.children")).Commit();
             var now = request.State.Now;
             var page = new Page
             {
@@ -52,6 +55,8 @@ public static class PagesEndpoints
             {
                 page.Values[id] = value;
             }
+
+            visuals.ApplyTo(page);
 
             workspace.Add(page);
             workspace.DataSourceOf(page)?.Rows.Add(page);
@@ -97,6 +102,7 @@ public static class PagesEndpoints
         var body = await RequestJson.ReadObjectAsync(context);
         var properties = RequestJson.OptionalObject(body, "properties");
         var inTrash = request.Version.ReadTrashFlag(body);
+        var visuals = PageVisuals.Read(body);
         request.RequireUpdate();
         using (request.Workspace.Gate.EnterScope())
         {
@@ -108,6 +114,8 @@ public static class PagesEndpoints
             }
 
             var values = properties is null ? [] : new PropertyWriter(request.Workspace).Convert(properties, request.Workspace.SchemaOf(page));
+            visuals.CheckIn(request.State.Files.Attach(request).CheckValues(values)).Commit();
+            visuals.ApplyTo(page);
             foreach (var (propertyId, value) in values)
             {
                 page.Values[propertyId] = value;
@@ -135,7 +143,7 @@ public static class PagesEndpoints
             var stored = page.Values.GetValueOrDefault(property.Id);
             if (!PagedTypes.Contains(property.Type))
             {
-                return NotionResults.Json(PropertyItem(property, ObjectRenderer.ScalarPayload(property, page, stored)));
+                return NotionResults.Json(PropertyItem(property, ObjectRenderer.For(request).PropertyValue(property, page)[property.Type]?.DeepClone()));
             }
 
             var renderer = ObjectRenderer.For(request);

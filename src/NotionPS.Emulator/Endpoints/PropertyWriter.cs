@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Emulator.Behaviour;
+using NotionPS.Emulator.Files;
 using NotionPS.Emulator.Workspace;
 
 namespace NotionPS.Emulator.Endpoints;
@@ -72,6 +73,7 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
             "email" or "phone_number" => LimitedString(payload, path, MaxEmailOrPhoneLength),
             "people" => IdList(payload, path, id => workspace.IsUser(id), "a user in this workspace"),
             "relation" => IdList(payload, path, _ => true, "a page ID"),
+            "files" => FileList(payload, path),
             _ => throw NotionException.Validation(
                 $"The emulator cannot write properties of type {property.Type}."),
         };
@@ -218,6 +220,28 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
             }
 
             result.Add(id.ToString());
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A files cell: external URLs kept as given and uploads to attach by ID (the endpoint checks and claims them),
+    /// each with a name; an upload sent without one takes its filename, an external file its URL's last segment.
+    /// </summary>
+    private static JsonArray FileList(JsonNode? payload, string path)
+    {
+        var result = new JsonArray();
+        var items = Array(payload, path);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            var item = items[i] as JsonObject ?? throw RequestJson.Invalid(itemPath, "an object", items[i]);
+            var reference = FileReference.Read(item, itemPath);
+            var type = reference["type"]!.GetValue<string>();
+            var name = RequestJson.OptionalString(item, "name", itemPath)
+                ?? (type == "external" ? Uri.UnescapeDataString(reference["external"]!["url"]!.GetValue<string>().Split('?')[0].TrimEnd('/').Split('/')[^1]) : "");
+            result.Add(new JsonObject { ["name"] = name, ["type"] = type, [type] = reference[type]!.DeepClone() });
         }
 
         return result;

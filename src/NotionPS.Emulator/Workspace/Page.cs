@@ -12,6 +12,11 @@ public sealed class Page : WorkspaceObject
     /// </summary>
     public Dictionary<string, JsonNode?> Values { get; } = [];
 
+    /// <summary>The page's icon and cover as stored: an emoji, an external URL or an attached file upload; null when none.</summary>
+    public JsonObject? Icon { get; set; }
+
+    public JsonObject? Cover { get; set; }
+
     /// <summary>The page's content: its child blocks, in order.</summary>
     public List<Block> Children { get; } = [];
 }
