@@ -111,7 +111,7 @@ Describe 'Values that cannot be written' {
 
         $rows.Name | Should -Be 'ok'
         $failures.FullyQualifiedErrorId | Should -Be @(
-            'NotionRowValueInvalid,NotionPS.Cmdlets.AddNotionDatabaseRowCommand'
+            'NotionNumberNotFinite,NotionPS.Cmdlets.AddNotionDatabaseRowCommand'
             'NotionRowValueInvalid,NotionPS.Cmdlets.AddNotionDatabaseRowCommand'
             'NotionRowEmpty,NotionPS.Cmdlets.AddNotionDatabaseRowCommand'
             'NotionRowEmpty,NotionPS.Cmdlets.AddNotionDatabaseRowCommand'

@@ -51,6 +51,16 @@ Describe 'Get-NotionDatabaseRow' {
         $row.Done | Should -BeOfType ([bool])
     }
 
+    It 'gives list cells the array behaviour about_NotionPS documents' {
+        $row = Get-NotionDatabaseRow $tasks -Where @{ Name = 'Write the quick-start guide' }
+
+        $row.Tags.Length | Should -Be $row.Tags.Count
+        $row.Tags.Length | Should -BeGreaterThan 0
+        $row.Tags -contains 'docs' | Should -BeTrue
+        "$($row.Tags)" | Should -Be ($row.Tags -join ' ')
+        $row.Tags.ToString() | Should -Be ($row.Tags -join '; ')
+    }
+
     It 'shows the columns at the prompt, not the IDs, by type data for its data source' {
         $row = Get-NotionDatabaseRow $tasks -First 1
 

@@ -43,8 +43,12 @@ namespace NotionPS.Cmdlets
                 ThrowTerminatingError(VaultErrors.NotionIntegrationExists(secretName, vault));
             }
 
-            // The vault is fixed first: a locked or read-only vault fails here, before Notion is asked.
-            Run(() => registry.EnsureWritable(Name, vault));
+            // The vault is fixed first: a locked vault fails here, before Notion is asked.
+            var vaultWarning = Run(() => registry.CheckWritable(Name, vault));
+            if (vaultWarning != null)
+            {
+                WriteWarning(vaultWarning);
+            }
 
             // Stored as it is sent: a token read from a file keeps no trailing newline in the vault.
             var token = CheckedToken(Token!);

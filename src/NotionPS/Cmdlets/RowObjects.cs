@@ -64,6 +64,9 @@ namespace NotionPS.Cmdlets
         public static string IsoDateToString(PSObject instance, params object?[] formatArguments)
         {
             var date = (DateTime)instance.BaseObject;
+
+            // PowerShell passes ToString($null) as a null params array, not as one null argument.
+            formatArguments ??= new object?[] { null };
             return formatArguments.Length switch
             {
                 0 => PlainValues.FormatDate(date),

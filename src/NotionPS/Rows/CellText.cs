@@ -9,10 +9,13 @@ namespace NotionPS.Rows
 {
     /// <summary>
     /// The text form of a multi-valued cell, as Export-Csv writes it and Import-Csv gives it back: items
-    /// joined by "; ". A backslash makes the next character literal, so an item's own ';', ',' and '\' are
-    /// written "\;", "\," and "\\", and so is a space at either end of an item, which reading would
-    /// otherwise trim. Reading also splits at an unescaped ',' (the form NotionPS read before, and what people
-    /// type). An empty list, and a list of one empty item, are both an empty cell.
+    /// joined by "; ". A backslash before ';', ',', '\' or white space makes that character literal, so an
+    /// item's own ';', ',' and '\' are written "\;", "\," and "\\", and so is white space at either end of an
+    /// item, which reading would otherwise trim; any other backslash is itself (Dev\Ops stays Dev\Ops).
+    /// Reading also splits at an unescaped ',' (what people type). An empty list, and a list of one empty item,
+    /// are both an empty cell. A files cell holds URLs, which have ';', ',' and '\' of their own but no white
+    /// space: its URLs are joined by "; " as they are, and split only at a ';' or ',' followed by white space.
+    /// See about_NotionPS, "Rows in CSV files".
     /// </summary>
     internal static class CellText
     {
@@ -27,8 +30,49 @@ namespace NotionPS.Rows
 
         public static string Join(IEnumerable<string> items) => string.Join(Separator, items.Select(EscapeItem));
 
+        /// <summary>A files cell's text: its URLs joined by "; " as they are.</summary>
+        public static string JoinUrls(IEnumerable<string> urls) => string.Join(Separator, urls);
+
         /// <summary>The items of a cell's text, in order, empty ones included.</summary>
-        public static IReadOnlyList<string> Split(string text)
+        public static IReadOnlyList<string> Split(string text) => Split(text, urls: false);
+
+        /// <summary>The URLs of a files cell's text, in order: split only at a ';' or ',' followed by white space, no escapes.</summary>
+        public static IReadOnlyList<string> SplitUrls(string text) => Split(text, urls: true);
+
+        /// <summary>
+        /// The items of a multi-valued input (multi-select, people, relation): a text is split as
+        /// <see cref="Split"/> does; the items of a list (an array, a list read from a row) are single values,
+        /// never split, since whoever made the list has split already. Blank items are dropped.
+        /// </summary>
+        public static IReadOnlyList<object> Items(object? value) => Items(value, urls: false);
+
+        /// <summary><see cref="Items"/> for a files cell: a text is split as <see cref="SplitUrls"/> does.</summary>
+        public static IReadOnlyList<object> Urls(object? value) => Items(value, urls: true);
+
+        /// <summary>A date range's text form ("start/end", ISO 8601) as the Start and End a date column takes; other values as they are.</summary>
+        public static object DateRangeOrValue(object value)
+        {
+            var match = value is string text ? IsoRange.Match(text) : null;
+            return match == null || !match.Success
+                ? value
+                : new OrderedDictionary { ["Start"] = match.Groups["start"].Value, ["End"] = match.Groups["end"].Value };
+        }
+
+        private static IReadOnlyList<object> Items(object? value, bool urls) =>
+            value is string text
+                ? Split(text, urls).Where(item => item.Length > 0).Cast<object>().ToList()
+                : ListItems(value)
+                    .Select(item => item is string single ? single.Trim() : item!)
+                    .Where(item => !(item is string single) || single.Length > 0)
+                    .ToList();
+
+        /// <summary>A list's items, nested lists flattened; a dictionary (one value in Notion's shape) or any other value is one item.</summary>
+        private static IEnumerable<object?> ListItems(object? value) =>
+            value is IEnumerable sequence && !(value is string) && !(value is IDictionary)
+                ? sequence.Cast<object?>().SelectMany(ListItems)
+                : value == null ? Enumerable.Empty<object?>() : new[] { value };
+
+        private static IReadOnlyList<string> Split(string text, bool urls)
         {
             var items = new List<string>();
             if (text.Trim().Length == 0)
@@ -41,11 +85,11 @@ namespace NotionPS.Rows
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                if (c == Escape && i + 1 < text.Length)
+                if (!urls && c == Escape && i + 1 < text.Length && IsEscapable(text[i + 1]))
                 {
                     item.Add(new KeyValuePair<char, bool>(text[++i], true));
                 }
-                else if (c == ';' || c == ',')
+                else if ((c == ';' || c == ',') && (!urls || i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])))
                 {
                     items.Add(Trimmed(item));
                     item.Clear();
@@ -60,23 +104,7 @@ namespace NotionPS.Rows
             return items;
         }
 
-        /// <summary>
-        /// The items of a multi-valued input: a text is split as <see cref="Split"/> does and blank items are
-        /// dropped; anything else (an array, a list read from a row) as <see cref="PlainValues.Items"/> takes it.
-        /// </summary>
-        public static IReadOnlyList<object> Items(object? value) =>
-            value is string text
-                ? Split(text).Where(item => item.Length > 0).Cast<object>().ToList()
-                : PlainValues.Items(value);
-
-        /// <summary>A date range's text form ("start/end", ISO 8601) as the Start and End a date column takes; other values as they are.</summary>
-        public static object DateRangeOrValue(object value)
-        {
-            var match = value is string text ? IsoRange.Match(text) : null;
-            return match == null || !match.Success
-                ? value
-                : new OrderedDictionary { ["Start"] = match.Groups["start"].Value, ["End"] = match.Groups["end"].Value };
-        }
+        private static bool IsEscapable(char c) => c == ';' || c == ',' || c == Escape || char.IsWhiteSpace(c);
 
         private static string EscapeItem(string item)
         {

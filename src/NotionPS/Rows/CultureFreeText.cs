@@ -27,15 +27,21 @@ namespace NotionPS.Rows
 
         private static readonly Regex GroupedDigits = new Regex("^[+-]?[0-9]+(?:[.,' \u00a0\u202f][0-9]+)+$", Exact);
 
-        private static readonly Regex MonthName = new Regex(@"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", Exact | RegexOptions.IgnoreCase);
+        // A day, a month name and a 4-digit year, after an optional weekday (31 Jan 2025, January 31, 2025, RFC 1123
+        // as HTTP and mail write dates): a month name without a day or a year would be completed with a guess.
+        private static readonly Regex NamedMonthDate = new Regex(
+            @"^(?:[a-z]{3,9}\.?,?\s+)?(?:[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2},?)\s+[0-9]{4}(?![0-9])",
+            Exact | RegexOptions.IgnoreCase);
 
         public const string NumberForms = "Write digits with one '.' or ',' as the decimal separator and no thousands separators, such as 1234.5 or 1234,5 (text is read the same way in every culture).";
 
-        public const string DateForms = "Use 2025-01-31 or 2025-01-31T09:30:00Z (ISO 8601, an offset keeps the instant), 31.01.2025 (day first), 31 Jan 2025, or a date with / whose day is over 12 (text is read the same way in every culture).";
+        public const string DateForms = "Use 2025-01-31 or 2025-01-31T09:30:00Z (ISO 8601, an offset keeps the instant), 31.01.2025 (day first), 31 Jan 2025 (a day, a month name and a 4-digit year), or a date with / whose day is over 12 (text is read the same way in every culture).";
 
         /// <summary>A number from text, as the nearest double; refused when that double is not the number written.</summary>
-        /// <exception cref="FormatException">Not a number by this rule, ambiguous, not finite, or more precise than Notion keeps.</exception>
-        public static double Number(string text)
+        /// <param name="where">Names the value in an error, such as its column.</param>
+        /// <exception cref="FormatException">Not a number by this rule, ambiguous, or more precise than Notion keeps.</exception>
+        /// <exception cref="InputValueException">Beyond what a double holds (NotionNumberNotFinite).</exception>
+        public static double Number(string text, string where)
         {
             var trimmed = text.Trim();
             var match = NumberPattern.Match(trimmed);
@@ -55,23 +61,25 @@ namespace NotionPS.Rows
                     + $"Write {whole}{fraction} for the whole number, or give the decimal with another number of decimals (such as {whole}.{fraction}0).");
             }
 
-            return Exactly($"{match.Groups["sign"].Value}{whole}.{fraction}e{(match.Groups["exponent"].Success ? match.Groups["exponent"].Value : "0")}", trimmed);
+            return Exactly($"{match.Groups["sign"].Value}{whole}.{fraction}e{(match.Groups["exponent"].Success ? match.Groups["exponent"].Value : "0")}", trimmed, where);
         }
 
         /// <summary>
         /// A number given as a .NET number: a double as it is (if finite); any other type through its exact
         /// invariant text, so a decimal or a long beyond what a double holds is refused, never rounded.
         /// </summary>
-        /// <exception cref="FormatException">Not finite, or more precise than Notion keeps.</exception>
-        public static double Number(IFormattable number)
+        /// <param name="where">Names the value in an error, such as its column.</param>
+        /// <exception cref="FormatException">More precise than Notion keeps.</exception>
+        /// <exception cref="InputValueException">NaN or infinite (NotionNumberNotFinite).</exception>
+        public static double Number(IFormattable number, string where)
         {
             if (number is double value)
             {
-                return Finite(value, value.ToString("R", CultureInfo.InvariantCulture));
+                return PlainValues.Finite(value, where);
             }
 
             var text = number is float single ? single.ToString("R", CultureInfo.InvariantCulture) : number.ToString(null, CultureInfo.InvariantCulture);
-            return Exactly(text.Replace("E", "e"), text);
+            return Exactly(text.Replace("E", "e"), text, where);
         }
 
         /// <summary>
@@ -96,8 +104,8 @@ namespace NotionPS.Rows
                 return Build(match, Int(match, "year"), month, day, trimmed);
             }
 
-            // Month names (31 Jan 2025, RFC 1123 as HTTP and mail write dates) cannot be misread; English, as the invariant culture reads them.
-            if (MonthName.IsMatch(trimmed) && DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var named))
+            // Month names cannot be misread; English, as the invariant culture reads them.
+            if (NamedMonthDate.IsMatch(trimmed) && DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var named))
             {
                 if (named.Kind == DateTimeKind.Unspecified)
                 {
@@ -139,13 +147,14 @@ namespace NotionPS.Rows
                     return date;
                 }
 
+                // Built from its parts, so 25:00 or 9:75 is refused rather than carried into the next hour or day.
                 var fraction = match.Groups["fraction"].Success ? match.Groups["fraction"].Value.PadRight(7, '0') : "0";
-                return date.Add(new TimeSpan(Int(match, "hour"), Int(match, "minute"), match.Groups["second"].Success ? Int(match, "second") : 0))
+                return new DateTime(year, month, day, Int(match, "hour"), Int(match, "minute"), match.Groups["second"].Success ? Int(match, "second") : 0, DateTimeKind.Unspecified)
                     .AddTicks(long.Parse(fraction, CultureInfo.InvariantCulture));
             }
             catch (ArgumentOutOfRangeException)
             {
-                throw new FormatException($"'{text}' is not a real date or time (a month over 12, a day the month does not have, or an hour over 23). " + DateForms);
+                throw new FormatException($"'{text}' is not a real date or time (a month over 12, a day the month does not have, an hour over 23, or a minute or second over 59). " + DateForms);
             }
         }
 
@@ -157,10 +166,11 @@ namespace NotionPS.Rows
             }
 
             var digits = zone.Substring(1).Replace(":", string.Empty);
-            var offset = new TimeSpan(int.Parse(digits.Substring(0, 2), CultureInfo.InvariantCulture), digits.Length > 2 ? int.Parse(digits.Substring(2), CultureInfo.InvariantCulture) : 0, 0);
-            if (offset > TimeSpan.FromHours(14))
+            var minutes = digits.Length > 2 ? int.Parse(digits.Substring(2), CultureInfo.InvariantCulture) : 0;
+            var offset = new TimeSpan(int.Parse(digits.Substring(0, 2), CultureInfo.InvariantCulture), minutes, 0);
+            if (offset > TimeSpan.FromHours(14) || minutes > 59)
             {
-                throw new FormatException($"'{zone}' is not a UTC offset (they go up to 14 hours). " + DateForms);
+                throw new FormatException($"'{zone}' is not a UTC offset (they go up to 14 hours, with minutes up to 59). " + DateForms);
             }
 
             return zone[0] == '-' ? offset.Negate() : offset;
@@ -174,25 +184,14 @@ namespace NotionPS.Rows
         /// The double nearest to <paramref name="invariantText"/>, which must be exactly that number when
         /// written shortest (a Notion number is a double: more digits would be lost without a word).
         /// </summary>
-        private static double Exactly(string invariantText, string shown)
+        private static double Exactly(string invariantText, string shown, string where)
         {
-            var value = double.Parse(invariantText, NumberStyles.Float, CultureInfo.InvariantCulture);
-            Finite(value, shown);
+            var value = PlainValues.Finite(double.Parse(invariantText, NumberStyles.Float, CultureInfo.InvariantCulture), where);
             if (Canonical(invariantText) != Canonical(value.ToString("R", CultureInfo.InvariantCulture)))
             {
                 throw new FormatException(
                     $"'{shown}' has more significant digits than a Notion number keeps (a double: 15 to 17 digits), so it would be stored as {value.ToString("R", CultureInfo.InvariantCulture)}. "
                     + "Round it to that, or store it in a text column.");
-            }
-
-            return value;
-        }
-
-        private static double Finite(double value, string shown)
-        {
-            if (double.IsNaN(value) || double.IsInfinity(value))
-            {
-                throw new FormatException($"'{shown}' is not a finite number: Notion numbers cannot be NaN or infinite. Give a finite number, or leave the cell empty.");
             }
 
             return value;

@@ -1,25 +1,35 @@
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using NotionPS.Rows;
 
 namespace NotionPS
 {
     /// <summary>
-    /// The items of a multi-select, relation or files cell: a list of strings (ConvertTo-Json writes an
-    /// array) whose text (Export-Csv, "$cell") is the items joined by "; ", escaped as about_NotionPS says,
-    /// so Import-Csv | Add-NotionDatabaseRow reads the same items back.
+    /// The items of a multi-select, relation or files cell: strings, whose text is the items joined by "; ",
+    /// escaped as about_NotionPS says (a files cell's URLs are joined as they are).
     /// </summary>
-    public sealed class MultiValue : Collection<string>
+    public sealed class MultiValue : CellList<string>
     {
+        private readonly bool urls;
+
         public MultiValue()
+            : this(System.Array.Empty<string>())
         {
         }
 
         public MultiValue(IEnumerable<string> items)
-            : base(new List<string>(items))
+            : this(items, urls: false)
         {
         }
 
-        public override string ToString() => CellText.Join(this);
+        private MultiValue(IEnumerable<string> items, bool urls)
+            : base(items)
+        {
+            this.urls = urls;
+        }
+
+        /// <summary>A files cell's URLs.</summary>
+        internal static MultiValue OfUrls(IEnumerable<string> urls) => new MultiValue(urls, urls: true);
+
+        public override string ToString() => urls ? CellText.JoinUrls(this) : CellText.Join(this);
     }
 }

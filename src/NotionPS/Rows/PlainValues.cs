@@ -98,15 +98,18 @@ namespace NotionPS.Rows
                         return JsonValue.Create(ToInvariantString(value));
                     }
 
-                    var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                    if (double.IsNaN(number) || double.IsInfinity(number))
-                    {
-                        throw InputValueException.NotFinite(path.ToString(), number);
-                    }
-
-                    return JsonValue.Create(number);
+                    return JsonValue.Create(Finite(Convert.ToDouble(value, CultureInfo.InvariantCulture), path));
             }
         }
+
+        /// <summary>
+        /// The number, unless it is NaN or infinite, which JSON and Notion have no form for: the one check for
+        /// cells, -Where, -Body and -Filter alike.
+        /// </summary>
+        /// <param name="where">Names where the number is in the error (its text, such as a column or Body.a[1]), formatted only then.</param>
+        /// <exception cref="InputValueException">NotionNumberNotFinite.</exception>
+        public static double Finite(double number, object where) =>
+            double.IsNaN(number) || double.IsInfinity(number) ? throw InputValueException.NotFinite(where.ToString()!, number) : number;
 
         /// <summary>A date-time with an offset as Notion takes it: UTC ends in Z, any other offset is kept as written.</summary>
         public static string FormatDate(DateTimeOffset offset) =>
@@ -182,27 +185,6 @@ namespace NotionPS.Rows
             || value is DBNull
             || (value is string text && text.Trim().Length == 0)
             || (value is ICollection collection && !(value is IDictionary) && collection.Count == 0);
-
-        /// <summary>
-        /// The items of a multi-valued input: the elements of a sequence, or the parts of a
-        /// comma-separated string (as Import-Csv gives them), trimmed, blanks dropped.
-        /// </summary>
-        public static IReadOnlyList<object> Items(object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    return Array.Empty<object>();
-                case string text:
-                    return text.Split(',').Select(part => part.Trim()).Where(part => part.Length > 0).Cast<object>().ToList();
-                case IDictionary _:
-                    return new[] { value };
-                case IEnumerable sequence:
-                    return sequence.Cast<object?>().SelectMany(Items).ToList();
-                default:
-                    return new[] { value };
-            }
-        }
 
         /// <summary>A member of a dictionary (case-insensitive key) or a public property of an object.</summary>
         public static object? Member(object item, string name)

@@ -65,7 +65,7 @@ namespace NotionPS.Rows
                 case "unique_id":
                     return UniqueId(value);
                 case "files":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(FileUrl) : Array.Empty<string>());
+                    return MultiValue.OfUrls(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(FileUrl) : Array.Empty<string>());
                 default:
                     return PlainValues.FromJson(value);
             }

@@ -62,7 +62,7 @@ namespace NotionPS.Rows
                 case "rich_text":
                     return RichText(PlainValues.IsEmpty(value) ? string.Empty : PlainValues.Text(value));
                 case "number":
-                    return PlainValues.IsEmpty(value) ? null : JsonValue.Create(Number(value!));
+                    return PlainValues.IsEmpty(value) ? null : JsonValue.Create(Number(column, value!));
                 case "select":
                 case "status":
                     return PlainValues.IsEmpty(value) ? null : new JsonObject { ["name"] = OptionName(column, type, value!) };
@@ -81,7 +81,7 @@ namespace NotionPS.Rows
                 case "relation":
                     return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["id"] = Id(column, type, item, "PageId", "Id") }).ToArray());
                 case "files":
-                    return new JsonArray(CellText.Items(value).Select(item => (JsonNode)ExternalFile(item)).ToArray());
+                    return new JsonArray(CellText.Urls(value).Select(item => (JsonNode)ExternalFile(item)).ToArray());
                 default:
                     if (value is IDictionary)
                     {
@@ -114,8 +114,8 @@ namespace NotionPS.Rows
         }
 
         /// <summary>A number from a .NET number or from text, by the culture-free rule of <see cref="CultureFreeText"/>.</summary>
-        public static double Number(object value) =>
-            PlainValues.IsNumber(value) ? CultureFreeText.Number((IFormattable)value) : CultureFreeText.Number(PlainValues.Text(value));
+        public static double Number(string column, object value) =>
+            PlainValues.IsNumber(value) ? CultureFreeText.Number((IFormattable)value, column) : CultureFreeText.Number(PlainValues.Text(value), column);
 
         public static bool Checkbox(object? value)
         {

@@ -29,9 +29,10 @@ namespace NotionPS.Rows
         /// </summary>
         public static JsonObject Condition(string column, string type, object? value)
         {
-            if (value is IEnumerable values && !(value is string) && !(value is IDictionary) && !PlainValues.IsEmpty(value))
+            if (IsSeveral(value))
             {
-                var each = values.Cast<object?>().Select(item => Condition(column, type, item)).ToList();
+                // Nested arrays are one list of values: an or inside an or would pass Notion's 2 levels of nesting.
+                var each = Flattened(value!).Select(item => Condition(column, type, item)).ToList();
                 return each.Count == 1 ? each[0] : new JsonObject { ["or"] = new JsonArray(each.ToArray<JsonNode>()) };
             }
 
@@ -51,7 +52,7 @@ namespace NotionPS.Rows
                     comparison = Compare(value, () => Converted(column, type, value, () => PlainValues.Text(value)));
                     break;
                 case "number":
-                    comparison = Compare(value, () => Converted(column, type, value, () => PropertyWriter.Number(value!)));
+                    comparison = Compare(value, () => Converted(column, type, value, () => PropertyWriter.Number(column, value!)));
                     break;
                 case "select":
                 case "status":
@@ -76,6 +77,11 @@ namespace NotionPS.Rows
 
             return new JsonObject { ["property"] = column, [type] = comparison };
         }
+
+        private static bool IsSeveral(object? value) => value is IEnumerable && !(value is string) && !(value is IDictionary) && !PlainValues.IsEmpty(value);
+
+        private static IEnumerable<object?> Flattened(object values) =>
+            ((IEnumerable)values).Cast<object?>().SelectMany(item => IsSeveral(item) ? Flattened(item!) : new[] { item });
 
         private static JsonObject Compare(object? value, Func<JsonNode?> operand) =>
             PlainValues.IsEmpty(value) ? new JsonObject { ["is_empty"] = true } : new JsonObject { ["equals"] = operand() };

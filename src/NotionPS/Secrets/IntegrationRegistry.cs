@@ -81,8 +81,9 @@ namespace NotionPS.Secrets
             bridge.GetSecretInfo(IntegrationSecretName.FromName(name), vault)
                 .Any(s => string.Equals(s.Name, IntegrationSecretName.FromName(name), StringComparison.OrdinalIgnoreCase));
 
-        /// <summary>Fails unless the vault can store this registration now (reached, unlocked, writable).</summary>
-        public void EnsureWritable(string name, string vault) =>
+        /// <summary>Fails when the vault cannot answer now (locked); a self test that did not pass is a warning (see <see cref="SecretManagementBridge.TestWritable"/>).</summary>
+        /// <returns>Null, or the warning to show.</returns>
+        public string? CheckWritable(string name, string vault) =>
             bridge.TestWritable(vault, IntegrationSecretName.FromName(name));
 
         public SecureString ReadToken(NotionIntegration registration) =>

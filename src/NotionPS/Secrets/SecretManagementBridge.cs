@@ -140,11 +140,15 @@ namespace NotionPS.Secrets
         }
 
         /// <summary>
-        /// Runs the vault's own self test (Test-SecretVault), which for SecretStore writes, reads and
-        /// removes a secret of its own: a locked vault, or one that refuses writes, fails here.
+        /// Runs the vault's own self test (Test-SecretVault, which for SecretStore writes, reads and removes a
+        /// secret of its own). A vault that cannot answer now (locked, or a password prompt nobody can answer)
+        /// fails here. A test that fails or outputs nothing for another reason gives a warning only: third-party
+        /// vaults test other things, or answer nothing, and the write itself says whether it works.
         /// </summary>
-        /// <param name="secretName">The secret about to be written, for the error message.</param>
-        public void TestWritable(string vault, string secretName)
+        /// <param name="secretName">The secret about to be written, for the messages.</param>
+        /// <returns>Null when the vault passed its test, else a warning for the caller to show.</returns>
+        /// <exception cref="SecretVaultException">SecretVaultLocked, or no answer from the vault.</exception>
+        public string? TestWritable(string vault, string secretName)
         {
             Collection<PSObject> results;
             try
@@ -154,14 +158,11 @@ namespace NotionPS.Secrets
             }
             catch (SecretVaultException ex) when (ex.ErrorRecord.FullyQualifiedErrorId == VaultErrors.SecretVaultOperationFailedId)
             {
-                // The test's own failure (a locked or missing vault keeps its own error).
-                throw new SecretVaultException(VaultErrors.SecretVaultTestFailed(vault, secretName, ex.InnerException?.InnerException));
+                // The test's own failure (a locked vault, or one that cannot answer, keeps its own error).
+                return VaultErrors.SecretVaultTestNotPassed(vault, secretName, ex.InnerException?.InnerException);
             }
 
-            if (!results.Any(r => r.BaseObject is bool passed && passed))
-            {
-                throw new SecretVaultException(VaultErrors.SecretVaultTestFailed(vault, secretName, null));
-            }
+            return results.Any(r => r.BaseObject is bool passed && passed) ? null : VaultErrors.SecretVaultTestNotPassed(vault, secretName, null);
         }
 
         public void RemoveSecret(string secretName, string vault) =>

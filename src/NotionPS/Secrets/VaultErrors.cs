@@ -21,7 +21,6 @@ namespace NotionPS.Secrets
         public const string NotionIntegrationNotFoundId = "NotionIntegrationNotFound";
         public const string NotionIntegrationAmbiguousId = "NotionIntegrationAmbiguous";
         public const string SecretVaultOperationFailedId = "SecretVaultOperationFailed";
-        public const string SecretVaultTestFailedId = "SecretVaultTestFailed";
 
         private const string SetUpVaultAction =
             "Install-Module Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore; " +
@@ -128,16 +127,11 @@ namespace NotionPS.Secrets
             secretName ?? vault,
             Format("Check that the vault '{0}' works: Test-SecretVault -Name '{0}'.", vault));
 
-        public static ErrorRecord SecretVaultTestFailed(string vault, string secretName, Exception? cause) => Create(
-            new InvalidOperationException(
-                Format(
-                    "The vault '{0}' failed its own test (Test-SecretVault{1}), so secret '{2}' was not written and the token was not sent to Notion.",
-                    vault, cause == null ? string.Empty : ": " + cause.Message, secretName),
-                cause),
-            SecretVaultTestFailedId,
-            ErrorCategory.WriteError,
-            vault,
-            Format("Test-SecretVault -Name '{0}' -Verbose shows why; the account must be allowed to write secrets in it. Or give another vault with -Vault.", vault));
+        /// <summary>A warning: the vault's self test failed or said nothing, for a reason other than a lock.</summary>
+        public static string SecretVaultTestNotPassed(string vault, string secretName, Exception? cause) => Format(
+            "The vault '{0}' did not pass its own test (Test-SecretVault{1}). Registering anyway: some vaults test more than writing, or answer nothing. "
+            + "If the vault cannot store secret '{2}', the write fails after Notion has checked the token; Test-SecretVault -Name '{0}' -Verbose shows why.",
+            vault, cause == null ? " gave no $true" : ": " + cause.Message, secretName);
 
         private static string UnlockAction(string vault) => Format(
             "Unlock it first: for a SecretStore vault, Unlock-SecretStore -Password <SecureString>; for another vault, Unlock-SecretVault -Name '{0}' -Password <SecureString>. " +

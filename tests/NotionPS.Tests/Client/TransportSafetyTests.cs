@@ -13,6 +13,7 @@ using static NotionPS.Tests.Client.NotionClientTests;
 namespace NotionPS.Tests.Client;
 
 /// <summary>What the client sends and to whom, with the runtime's own handler where it matters: tokens, redirects, proxies, echoed secrets.</summary>
+[Collection(ProcessProxyCollection.Name)]
 public class TransportSafetyTests
 {
     private const string TestToken = "ntn_transportSafetyToken1234";
@@ -92,6 +93,35 @@ public class TransportSafetyTests
         var everything = string.Join("|", failure.Message, failure.ApiMessage, failure.Code, failure.RequestId, failure.AdditionalData?.GetRawText(), failure.ToString());
         Assert.DoesNotContain(TestToken, everything);
         Assert.Contains("***", everything);
+    }
+
+    /// <summary>A reason phrase is the server's text too: no log line (-Verbose, -Debug) carries the token, on success, failure or retry.</summary>
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task AReasonPhraseThatQuotesTheTokenNeverReachesTheLog(HttpStatusCode status)
+    {
+        var handler = new ScriptedHandler(() => new HttpResponseMessage(status)
+        {
+            Content = new StringContent(status == HttpStatusCode.OK ? "{\"object\":\"page\",\"id\":\"p1\"}" : "{}"),
+            ReasonPhrase = "Echo: Bearer " + TestToken,
+        });
+        var clock = new FakeClock();
+        var client = new NotionClient(Secure(TestToken), new NotionClientOptions { MaximumRetryCount = 1 }, clock, new RateLimiter(0, 1, clock), handler);
+        var log = new RecordingLog { IsDebugEnabled = true };
+
+        try
+        {
+            using var page = await client.GetPageAsync("p1", log, CancellationToken.None);
+        }
+        catch (NotionApiException)
+        {
+        }
+
+        var lines = log.VerboseLines.Concat(log.DebugLines).ToList();
+        Assert.Contains(lines, line => line.Contains("Echo: Bearer ***"));
+        Assert.DoesNotContain(lines, line => line.Contains(TestToken));
     }
 
     [Theory]
@@ -183,6 +213,9 @@ public class TransportSafetyTests
         }
     }
 
+    // The proxy tests set the process-wide HttpClient.DefaultProxy, which a handler reads when it first sends:
+    // the collection runs alone, so no other test's cached HttpClient can send (and keep the fake proxy) meanwhile,
+    // and the clients these tests make are cached under addresses no other test uses (a fresh port, a unique host).
     private sealed class EveryAddressProxy(Uri proxy) : IWebProxy
     {
         public ICredentials? Credentials { get; set; }
@@ -191,4 +224,11 @@ public class TransportSafetyTests
 
         public bool IsBypassed(Uri host) => false;
     }
+}
+
+/// <summary>Tests that change process-wide networking defaults: run alone, never beside other tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessProxyCollection
+{
+    public const string Name = "Process-wide default proxy";
 }

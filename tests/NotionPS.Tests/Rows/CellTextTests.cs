@@ -34,6 +34,7 @@ public class CellTextTests
         new[] { " leading", "trailing ", "  both  ", " ", "   ", "\tTab\t" },
         new[] { "naïve ✓", "日本語", "emoji 🎉", "e\u0301" },
         new[] { "two\nlines", "\"quoted\"" },
+        new[] { "Dev\\Ops", "\\\\server\\share\\a.pdf", "C:\\My Files\\", "\\ x" },
         Array.Empty<string>(),
     };
 
@@ -61,6 +62,47 @@ public class CellTextTests
     [InlineData("a\\", new[] { "a\\" })]
     public void TypedTextSplitsAtCommasAndSemicolonsAndIsTrimmed(string text, string[] expected) =>
         Assert.Equal(expected, CellText.Split(text));
+
+    /// <summary>A backslash escapes only ';', ',', '\' and white space: any other backslash is typed text, kept.</summary>
+    [Theory]
+    [InlineData("Dev\\Ops", new[] { "Dev\\Ops" })]
+    [InlineData("C:\\temp\\a.txt; b", new[] { "C:\\temp\\a.txt", "b" })]
+    [InlineData("\\\\server\\share", new[] { "\\server\\share" })]
+    [InlineData("a\\;b; c\\,d; e\\\\f", new[] { "a;b", "c,d", "e\\f" })]
+    public void ABackslashIsAnEscapeOnlyBeforeWhatItEscapes(string text, string[] expected) =>
+        Assert.Equal(expected, CellText.Split(text));
+
+    /// <summary>A typed text is split; the items of a list are single values already, whatever they hold.</summary>
+    [Fact]
+    public void TextIsSplitButTheItemsOfAListNever()
+    {
+        Assert.Equal("""{"multi_select":[{"name":"R&D"},{"name":"Sales"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", "R&D; Sales").ToJsonString(Unescaped));
+        Assert.Equal("""{"multi_select":[{"name":"R&D; Sales"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", new object[] { "R&D; Sales" }).ToJsonString(Unescaped));
+        Assert.Equal("""{"multi_select":[{"name":"R&D; Sales"},{"name":"c\\d"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", new object[] { "R&D; Sales", " c\\d ", "" }).ToJsonString(Unescaped));
+        Assert.Equal(new object[] { "a,b", "c" }, CellText.Items(new MultiValue(["a,b", "c"])));
+    }
+
+    /// <summary>URLs have ';', ',' and '\' of their own but no white space: a files cell splits only at "; " or ", ".</summary>
+    [Theory]
+    [InlineData("https://x/a;jsessionid=1", new[] { "https://x/a;jsessionid=1" })]
+    [InlineData("https://x/a?q=1,2", new[] { "https://x/a?q=1,2" })]
+    [InlineData("\\\\server\\share\\a.pdf", new[] { "\\\\server\\share\\a.pdf" })]
+    [InlineData("https://x/a.pdf; https://x/b;v=2.pdf, https://x/c.pdf;", new[] { "https://x/a.pdf", "https://x/b;v=2.pdf", "https://x/c.pdf" })]
+    public void AFilesCellSplitsOnlyWhereAUrlCannotGoOn(string text, string[] expected) =>
+        Assert.Equal(
+            expected,
+            PropertyWriter.ToPropertyValue("Attachments", "files", text)["files"]!.AsArray().Select(file => (string?)file!["external"]!["url"]));
+
+    [Fact]
+    public void AFilesCellExportsItsUrlsAsTheyAreAndReadsThemBack()
+    {
+        string[] urls = ["https://x/a;jsessionid=1", "https://x/b?q=1,2", "\\\\server\\share\\c.pdf"];
+
+        var text = MultiValue.OfUrls(urls).ToString();
+
+        Assert.Equal("https://x/a;jsessionid=1; https://x/b?q=1,2; \\\\server\\share\\c.pdf", text);
+        Assert.Equal(urls, CellText.SplitUrls(text));
+    }
 
     [Fact]
     public void BlankItemsAreDroppedWhenWritten() =>
@@ -175,6 +217,40 @@ public class CellTextTests
                 2, "semi; colon", "ada@acme.example", true, 2,
             ],
             result.Output.Select(item => item.BaseObject));
+    }
+
+    /// <summary>A cell list is a list to PowerShell: Length is its count (not each item's length), -contains and "$()" see the items.</summary>
+    [Fact]
+    public void ACellListIsAListToPowerShell()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(
+            """
+            $row = [pscustomobject]@{ Tags = $tags; Owner = $owner }
+            $row.Tags.Length; $row.Owner.Length; $row.Tags -contains 'semi; colon'; $row.Tags -contains 'semi'; "$($row.Tags)"; $row.Tags.ToString()
+            """,
+            new Dictionary<string, object?>
+            {
+                ["tags"] = new MultiValue(["alpha", "semi; colon"]),
+                ["owner"] = new NotionUserList([new NotionUser(AdaId, "Ada", "ada@acme.example")]),
+            });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([2, 1, true, false, "alpha semi; colon", "alpha; semi\\; colon"], result.Output.Select(item => item.BaseObject));
+    }
+
+    /// <summary>PowerShell passes ToString($null) as a null argument array: it is DateTime's ToString(null).</summary>
+    [Fact]
+    public void ADateCellTakesANullFormat()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(
+            "$due.ToString($null); $due.PSObject.BaseObject.ToString($null)",
+            new Dictionary<string, object?> { ["due"] = RowObjects.IsoDate(new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Utc)) });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal(result.Output[1].BaseObject, result.Output[0].BaseObject);
     }
 
     /// <summary>The ISO text replaces only the argument-less ToString: a script's own formats still work.</summary>

@@ -66,11 +66,23 @@ public class PropertyWriterTests
     [InlineData("1,234.5")]
     [InlineData("1,234")]
     [InlineData("NaN")]
-    [InlineData(double.NaN)]
-    [InlineData(double.NegativeInfinity)]
     [InlineData("12345678901234567.891")]
     public void NumbersThatWouldBeStoredWrongAreRefusedNamingTheColumn(object value) =>
         Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", value)).Column);
+
+    /// <summary>NaN and infinities are one mistake wherever they are (a cell, -Where, -Body): NotionNumberNotFinite.</summary>
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    [InlineData(float.NaN)]
+    [InlineData("1e999")]
+    public void NumbersThatAreNotFiniteAreRefusedWithTheOneErrorIdNamingTheColumn(object value)
+    {
+        var error = Assert.Throws<InputValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", value));
+
+        Assert.Equal("NotionNumberNotFinite", error.ErrorId);
+        Assert.Equal("Estimate", error.Path);
+    }
 
     [Theory]
     [InlineData("title", """{"title":[]}""")]

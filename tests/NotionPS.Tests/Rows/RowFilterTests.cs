@@ -75,6 +75,13 @@ public class RowFilterTests
             """{"and":[{"or":[{"property":"Name","title":{"equals":"a"}},{"property":"Name","title":{"equals":"b"}}]}]}""",
             Filter(("Name", new object[] { "a", "b" })));
 
+    /// <summary>Notion nests filters 2 levels deep (the and, then an or): nested arrays become one or.</summary>
+    [Fact]
+    public void NestedArraysOfValuesAreOneOr() =>
+        Assert.Equal(
+            """{"and":[{"or":[{"property":"Name","title":{"equals":"a"}},{"property":"Name","title":{"equals":"b"}},{"property":"Name","title":{"equals":"c"}}]}]}""",
+            Filter(("Name", new object[] { new object[] { "a", new[] { "b" } }, "c" })));
+
     [Theory]
     [InlineData("1,5", "1.5")]
     [InlineData("1.5", "1.5")]
@@ -94,9 +101,18 @@ public class RowFilterTests
         }
     }
 
+    /// <summary>The same mistake as in a cell or a -Body, with the same error id.</summary>
+    [Fact]
+    public void NaNIsRefusedAsNotFiniteNamingTheColumn()
+    {
+        var error = Assert.Throws<InputValueException>(() => Filter(("Estimate", double.PositiveInfinity)));
+
+        Assert.Equal("NotionNumberNotFinite", error.ErrorId);
+        Assert.Equal("Estimate", error.Path);
+    }
+
     [Theory]
     [InlineData("Estimate", "NaN")]
-    [InlineData("Estimate", double.PositiveInfinity)]
     [InlineData("Estimate", "1,234")]
     [InlineData("Due", "01/02/2025")]
     public void ValuesThatWouldMatchTheWrongRowsAreRefused(string column, object value) =>

@@ -178,7 +178,6 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
     [InlineData("Set-SecretDoubleVault Store -PasswordTimedOut $true", "SecretVaultLocked")]
     [InlineData("Set-SecretDoubleVault Store -Locked $true -Interaction Prompt", "SecretVaultLocked")]
     [InlineData("Set-SecretDoubleVault Store -Locked $true -Interaction Prompt -PromptEndsIn Failed", "SecretVaultLocked")]
-    [InlineData("Set-SecretDoubleVault Store -ReadOnly $true", "SecretVaultTestFailed")]
     public async Task RegisterSendsNothingToNotionUntilTheVaultCanStoreTheToken(string vaultState, string errorId)
     {
         using var session = new VaultSession();
@@ -199,6 +198,40 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         session.Run(Register, Token(EmulatorFixture.FullAccessToken), Emulator());
         Assert.True(await DemoRequestsAsync() > before);
         Assert.Single(session.Run("Get-SecretInfo -Vault Store"));
+    }
+
+    /// <summary>Third-party vaults' self tests may answer $false for reasons of their own, or nothing: a warning, not a refusal.</summary>
+    [Theory]
+    [InlineData("ReturnsNothing")]
+    [InlineData("ReturnsFalse")]
+    public async Task ASelfTestThatGivesNoTrueIsAWarningAndTheTokenIsStored(string selfTest)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-SecretDoubleVault Store -SelfTest " + selfTest);
+        var before = await DemoRequestsAsync();
+
+        var output = session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator 3>&1", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        var warning = Assert.IsType<WarningRecord>(output[0].BaseObject);
+        Assert.Contains("'Store' did not pass its own test (Test-SecretVault gave no $true)", warning.Message);
+        Assert.Contains("'NotionPS-Demo'", warning.Message);
+        Assert.Equal("Demo", Assert.IsType<NotionIntegration>(output[1].BaseObject).Name);
+        Assert.True(await DemoRequestsAsync() > before);
+        Assert.Single(session.Run("Get-SecretInfo -Vault Store"));
+    }
+
+    /// <summary>A vault that fails its self test but is not locked: warned of, then the write itself fails.</summary>
+    [Fact]
+    public void AReadOnlyVaultIsWarnedOfAndFailsWhereItRefusesTheWrite()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-SecretDoubleVault Store -ReadOnly $true");
+
+        var error = session.Terminates("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -WarningVariable +global:vaultWarnings", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        Assert.Equal("SecretVaultOperationFailed,NotionPS.Cmdlets.RegisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("access denied", Assert.Single(session.Run("$global:vaultWarnings")).ToString());
+        Assert.Empty(session.Run("Get-SecretInfo -Vault Store"));
     }
 
     private async Task<int> DemoRequestsAsync() => (int)(await emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;

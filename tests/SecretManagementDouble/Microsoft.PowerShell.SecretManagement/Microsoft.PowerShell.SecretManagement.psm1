@@ -467,7 +467,12 @@ function Test-SecretVault {
                         'Microsoft.PowerShell.Commands.WriteErrorException' NotSpecified))
                 }
                 $PSCmdlet.WriteVerbose("Vault $($extensionVault.Name) $(if ($success) { 'succeeded' } else { 'failed' }) validation test")
-                $success
+                # Third-party vaults may answer $false for reasons of their own, or nothing at all.
+                switch ($extensionVault.SelfTest) {
+                    'Passes' { $success }
+                    'ReturnsFalse' { $false }
+                    'ReturnsNothing' { }
+                }
             }
         }
     }
@@ -503,6 +508,7 @@ function Add-SecretDoubleVault {
         Interaction      = 'None'
         PromptEndsIn     = 'Stopped'
         ReadOnly         = $false
+        SelfTest         = 'Passes'
         SupportsMetadata = -not $NoMetadataSupport.IsPresent
         Secrets          = [System.Collections.Generic.Dictionary[string, object]]::new([System.StringComparer]::OrdinalIgnoreCase)
     }
@@ -512,7 +518,8 @@ function Add-SecretDoubleVault {
 function Set-SecretDoubleVault {
     # Locks or unlocks a vault, times its password out (secret information stays readable), sets
     # whether it prompts for its password and how that prompt ends in this console-less host,
-    # makes it refuse writes, or makes it the default; -ClearDefault leaves no default vault.
+    # makes it refuse writes, sets what its self test (Test-SecretVault) outputs, or makes it the
+    # default; -ClearDefault leaves no default vault.
     [CmdletBinding(DefaultParameterSetName = 'Vault')]
     param (
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'Vault')] [string] $Name,
@@ -521,13 +528,14 @@ function Set-SecretDoubleVault {
         [Parameter(ParameterSetName = 'Vault')] [ValidateSet('None', 'Prompt')] [string] $Interaction,
         [Parameter(ParameterSetName = 'Vault')] [ValidateSet('Stopped', 'Failed')] [string] $PromptEndsIn,
         [Parameter(ParameterSetName = 'Vault')] [bool] $ReadOnly,
+        [Parameter(ParameterSetName = 'Vault')] [ValidateSet('Passes', 'ReturnsFalse', 'ReturnsNothing')] [string] $SelfTest,
         [Parameter(ParameterSetName = 'Vault')] [switch] $DefaultVault,
         [Parameter(Mandatory, ParameterSetName = 'Clear')] [switch] $ClearDefault
     )
     $state = Get-DoubleState
     if ($ClearDefault) { $state.DefaultVault = ''; return }
     $vault = $state.Vaults[$Name]
-    foreach ($setting in 'Locked', 'PasswordTimedOut', 'Interaction', 'PromptEndsIn', 'ReadOnly') {
+    foreach ($setting in 'Locked', 'PasswordTimedOut', 'Interaction', 'PromptEndsIn', 'ReadOnly', 'SelfTest') {
         if ($PSBoundParameters.ContainsKey($setting)) { $vault.$setting = $PSBoundParameters[$setting] }
     }
     if ($DefaultVault) { $state.DefaultVault = $vault.Name }
