@@ -64,7 +64,6 @@ namespace NotionPS.Errors
         public const string NotionIntegrationNotFound = nameof(NotionIntegrationNotFound);
         public const string NotionIntegrationAmbiguous = nameof(NotionIntegrationAmbiguous);
         public const string SecretVaultOperationFailed = nameof(SecretVaultOperationFailed);
-        public const string SecretVaultTestFailed = nameof(SecretVaultTestFailed);
 
         private static readonly Dictionary<string, NotionErrorCategory> Categories = new Dictionary<string, NotionErrorCategory>(StringComparer.Ordinal)
         {
@@ -120,7 +119,6 @@ namespace NotionPS.Errors
 
             // VaultErrors still passes on the failing vault's own category when it has one (this is its fallback).
             [SecretVaultOperationFailed] = InvalidOperation,
-            [SecretVaultTestFailed] = WriteError,
         };
 
         internal static IReadOnlyCollection<string> All => Categories.Keys;
