@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using NotionPS.Client;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
@@ -37,7 +38,7 @@ namespace NotionPS.Cmdlets
                 }
                 catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
                 {
-                    WriteError(RowErrors.ForChoice(new DataSourceChoiceException(databaseId, ex), bind.Input));
+                    WriteError(RowErrors.ForChoice(DataSourceChoiceException.SeveralInLegacyVersion(databaseId, ex), bind.Input));
                 }
                 catch (NotionApiException ex)
                 {

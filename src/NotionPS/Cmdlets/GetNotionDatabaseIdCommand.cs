@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using NotionPS.Client;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
@@ -68,7 +69,8 @@ namespace NotionPS.Cmdlets
         {
             if (ApiVersion.IsSeveralDataSourcesRefusal(failure))
             {
-                return new ErrorRecord(new DataSourceChoiceException(databaseId.DatabaseId, failure), "NotionDatabaseHasSeveralDataSources", ErrorCategory.InvalidOperation, databaseId.Url);
+                var choice = DataSourceChoiceException.SeveralInLegacyVersion(databaseId.DatabaseId, failure);
+                return new ErrorRecord(choice, choice.ErrorId, ErrorCategory.InvalidOperation, databaseId.Url) { ErrorDetails = new ErrorDetails(choice.Message + " " + DatabaseRemedies.ConnectNewer) };
             }
 
             if (failure.Code != "object_not_found" && failure.Code != "validation_error")

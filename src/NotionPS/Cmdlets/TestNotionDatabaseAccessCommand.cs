@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
@@ -80,7 +81,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
             {
-                Fail(result, NotionDatabaseAccessStatus.Error, new DataSourceChoiceException(result.DatabaseId, ex).Message);
+                Fail(result, NotionDatabaseAccessStatus.Error, DataSourceChoiceException.SeveralInLegacyVersion(result.DatabaseId, ex).Message + " " + DatabaseRemedies.ConnectNewer);
                 return;
             }
             catch (NotionApiException ex) when (ApiVersion.IsNoReachableDataSourceRefusal(ex))
