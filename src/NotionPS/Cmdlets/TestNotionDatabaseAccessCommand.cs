@@ -74,38 +74,32 @@ namespace NotionPS.Cmdlets
 
         private async Task ProbeAsync(NotionDatabaseAccess result, bool tryWrite, CancellationToken cancellationToken)
         {
-            DatabaseInfo database;
-            try
+            var found = await new DatabaseLookup(Client, Log).LookUpAsync(result.DatabaseId, cancellationToken).ConfigureAwait(false);
+            switch (found.Outcome)
             {
-                database = await Client.GetDatabaseAsync(result.DatabaseId, Log, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
-            {
-                Fail(result, NotionDatabaseAccessStatus.Error, DataSourceChoiceException.SeveralInLegacyVersion(result.DatabaseId, ex).Message + " " + DatabaseRemedies.ConnectNewer);
-                return;
-            }
-            catch (NotionApiException ex) when (ApiVersion.IsNoReachableDataSourceRefusal(ex))
-            {
-                Fail(result, NotionDatabaseAccessStatus.NoAccessibleDataSource, Remedies.ShareSourceDatabase + $" (Notion said: {ex.ApiMessage})");
-                return;
-            }
-            catch (NotionApiException ex) when (ex.Code == "object_not_found" || ex.Code == "validation_error")
-            {
-                // Pages and databases share one ID space; only asking for the page tells which it is.
-                await ExplainMissingDatabaseAsync(result, ex, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (NotionApiException ex) when (ex.Code == "unauthorized")
-            {
-                Fail(result, NotionDatabaseAccessStatus.Unauthorized, Remedies.NewToken);
-                return;
-            }
-            catch (NotionApiException ex) when (ex.Code == "restricted_resource")
-            {
-                Fail(result, NotionDatabaseAccessStatus.MissingCapability, Remedies.MissingCapability("Read content"));
-                return;
+                case DatabaseLookupOutcome.SeveralDataSourcesInLegacyVersion:
+                    Fail(result, NotionDatabaseAccessStatus.Error, DataSourceChoiceException.SeveralInLegacyVersion(result.DatabaseId, found.Failure!).Message + " " + DatabaseRemedies.ConnectNewer);
+                    return;
+                case DatabaseLookupOutcome.NoReachableDataSource:
+                    Fail(result, NotionDatabaseAccessStatus.NoAccessibleDataSource, Remedies.ShareSourceDatabase + $" (Notion said: {found.Failure!.ApiMessage})");
+                    return;
+                case DatabaseLookupOutcome.IsAPage:
+                    Fail(result, NotionDatabaseAccessStatus.NotADatabase, Remedies.NotADatabase(result.DatabaseId));
+                    return;
+                case DatabaseLookupOutcome.NotFound:
+                    Fail(result, NotionDatabaseAccessStatus.NotShared,
+                        $"Database {result.DatabaseId} is not shared with \"{result.Integration}\" (or does not exist). " + Remedies.ShareDatabase(result.Integration)
+                        + $" (Notion said: {found.Failure!.ApiMessage})");
+                    return;
+                case DatabaseLookupOutcome.Unauthorized:
+                    Fail(result, NotionDatabaseAccessStatus.Unauthorized, Remedies.NewToken);
+                    return;
+                case DatabaseLookupOutcome.CannotRead:
+                    Fail(result, NotionDatabaseAccessStatus.MissingCapability, Remedies.MissingCapability("Read content"));
+                    return;
             }
 
+            var database = found.Database!;
             result.Title = database.Title;
             result.DataSources = DataSourceResolver.DataSourcesOf(database);
             var readable = await FirstReadableSchemaAsync(database, cancellationToken).ConfigureAwait(false);
@@ -126,23 +120,6 @@ namespace NotionPS.Cmdlets
             if (tryWrite)
             {
                 await ProbeWriteAsync(result, readable, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async Task ExplainMissingDatabaseAsync(NotionDatabaseAccess result, NotionApiException databaseFailure, CancellationToken cancellationToken)
-        {
-            try
-            {
-                using (await Client.GetPageAsync(result.DatabaseId, Log, cancellationToken).ConfigureAwait(false))
-                {
-                    Fail(result, NotionDatabaseAccessStatus.NotADatabase, Remedies.NotADatabase(result.DatabaseId));
-                }
-            }
-            catch (NotionApiException ex) when (ex.Code == "object_not_found")
-            {
-                Fail(result, NotionDatabaseAccessStatus.NotShared,
-                    $"Database {result.DatabaseId} is not shared with \"{result.Integration}\" (or does not exist). " + Remedies.ShareDatabase(result.Integration)
-                    + $" (Notion said: {databaseFailure.ApiMessage})");
             }
         }
 
