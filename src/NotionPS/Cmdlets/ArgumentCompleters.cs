@@ -144,34 +144,18 @@ namespace NotionPS.Cmdlets
             }
 
             var title = wordToComplete.Trim('\'', '"');
-            var page = Completion.Within(cancellationToken => connection.Client.SearchDatabasesAsync(title, null, SilentLog.Instance, cancellationToken));
+            var page = Completion.Within(cancellationToken => new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken));
             if (page == null)
             {
                 return Array.Empty<CompletionResult>();
             }
 
-            return DatabaseSearch.Databases(page, connection.ApiVersion)
+            return page.Hits
                 .GroupBy(found => found.DatabaseId)
                 .Select(group => group.First())
                 .Select(found => Completion.Result(found.DatabaseId, string.IsNullOrEmpty(found.Title) ? found.DatabaseId : found.Title, found.Title))
                 .ToList();
         }
-    }
-
-    /// <summary>Reads search results as (database ID, title) pairs, whichever object the API version returns.</summary>
-    internal static class DatabaseSearch
-    {
-        public static IEnumerable<(string DatabaseId, string Title)> Databases(ListPage page, string apiVersion) =>
-            page.Results.Select(result =>
-            {
-                if (ApiVersion.HasDataSources(apiVersion))
-                {
-                    var parent = JsonRead.Object(result, "parent") ?? default;
-                    return (JsonRead.String(parent, "database_id") ?? string.Empty, JsonRead.String(result, "name") ?? JsonRead.PlainText(JsonRead.Array(result, "title")));
-                }
-
-                return (JsonRead.String(result, "id") ?? string.Empty, JsonRead.PlainText(JsonRead.Array(result, "title")));
-            }).Where(found => found.Item1.Length > 0);
     }
 
     /// <summary>Completes -Vault with the registered SecretManagement vaults (within the time limit).</summary>

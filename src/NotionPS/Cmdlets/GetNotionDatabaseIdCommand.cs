@@ -65,7 +65,7 @@ namespace NotionPS.Cmdlets
             if (found.Database is DatabaseInfo database)
             {
                 databaseId.Title = database.Title;
-                databaseId.DataSources = DataSourceResolver.DataSourcesOf(database);
+                databaseId.DataSources = DatabaseReader.DataSourcesOf(database);
                 return true;
             }
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -21,10 +19,6 @@ namespace NotionPS.Operations
             this.client = client;
             this.log = log;
         }
-
-        /// <summary>A database's data sources as the output objects show them.</summary>
-        public static IReadOnlyList<NotionDataSource> DataSourcesOf(DatabaseInfo database) =>
-            database.DataSources.Select(source => new NotionDataSource(source.Id, source.Name, database.Id)).ToList();
 
         /// <exception cref="DataSourceChoiceException">The database has no reachable data source, or several.</exception>
         /// <exception cref="NotionApiException">Notion refused a request.</exception>

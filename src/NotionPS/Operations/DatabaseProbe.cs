@@ -161,7 +161,7 @@ namespace NotionPS.Operations
 
             var database = found.Database!;
             result.Title = database.Title;
-            result.DataSources = DataSourceResolver.DataSourcesOf(database);
+            result.DataSources = DatabaseReader.DataSourcesOf(database);
             var readable = await FirstReadableSchemaAsync(database, cancellationToken).ConfigureAwait(false);
             if (readable == null)
             {
