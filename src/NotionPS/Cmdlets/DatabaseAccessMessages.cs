@@ -18,8 +18,6 @@ namespace NotionPS.Cmdlets
                 case ProbeFinding.NotShared:
                     return $"Database {result.DatabaseId} is not shared with \"{integration}\" (or does not exist). " + Remedies.ShareDatabase(integration)
                         + NotionSaid(result);
-                case ProbeFinding.NotADatabase:
-                    return Remedies.NotADatabase(result.DatabaseId);
                 case ProbeFinding.Unauthorized:
                     return Remedies.NewToken;
                 case ProbeFinding.CannotRead:
@@ -27,7 +25,9 @@ namespace NotionPS.Cmdlets
                 case ProbeFinding.NoReachableDataSource:
                     // Under 2022-06-28 Notion said so itself; later versions list data sources none of which can be read.
                     return Remedies.ShareSourceDatabase + NotionSaid(result);
+                case ProbeFinding.NotADatabase:
                 case ProbeFinding.SeveralDataSourcesInLegacyVersion:
+                    // The facts, then what to do: as the error record of the same failure reads.
                     return result.Failure!.Message + " " + DatabaseRemedies.For(result.Failure, default);
                 case ProbeFinding.CannotInsert:
                     return "It can read but not add rows. " + Remedies.MissingCapability("Insert content");

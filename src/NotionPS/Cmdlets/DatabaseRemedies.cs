@@ -16,8 +16,19 @@ namespace NotionPS.Cmdlets
             "Give the database's ID, or connect with -ApiVersion " + ApiVersion.DataSources + " or later to address its data sources. "
             + "If it is a database, share it with the integration (••• > Add connections).";
 
+        public const string OpenTheDatabase =
+            "Open the database itself as a full page and copy its link (Share > Copy link); for an inline database, open it as a full page first.";
+
+        /// <summary>For a database not found by an ID that may have been copied from a view's link.</summary>
+        public const string ViewIdHint = "If you copied only the part after ?v=, that is the view ID: copy the 32 characters before the '?' instead.";
+
         public static string? For(NotionException exception, RemedyFacts facts)
         {
+            if (exception is NotADatabaseException)
+            {
+                return OpenTheDatabase;
+            }
+
             if (exception is DataSourceChoiceException choice)
             {
                 switch (choice.Problem)

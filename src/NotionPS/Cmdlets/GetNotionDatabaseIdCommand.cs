@@ -78,13 +78,11 @@ namespace NotionPS.Cmdlets
             switch (outcome)
             {
                 case DatabaseLookupOutcome.SeveralDataSourcesInLegacyVersion:
-                    var choice = DataSourceChoiceException.SeveralInLegacyVersion(databaseId.DatabaseId, failure);
-                    return new ErrorRecord(choice, choice.ErrorId, ErrorCategory.InvalidOperation, databaseId.Url) { ErrorDetails = new ErrorDetails(choice.Message + " " + DatabaseRemedies.ConnectNewer) };
+                    return NotionErrorRecords.From(DataSourceChoiceException.SeveralInLegacyVersion(databaseId.DatabaseId, failure), databaseId.Url);
                 case DatabaseLookupOutcome.IsAPage:
-                    return new ErrorRecord(new ArgumentException(Remedies.NotADatabase(databaseId.DatabaseId)), "NotionIdIsAPage", ErrorCategory.InvalidArgument, databaseId.Url);
+                    return NotionErrorRecords.From(new NotADatabaseException(databaseId.DatabaseId), databaseId.Url);
                 case DatabaseLookupOutcome.NotFound:
-                    return ToErrorRecord(failure, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName)
-                        + " If you copied only the part after ?v=, that is the view ID: copy the 32 characters before the '?' instead.");
+                    return ToErrorRecord(failure, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName) + " " + DatabaseRemedies.ViewIdHint);
                 case DatabaseLookupOutcome.NoReachableDataSource:
                     return ToErrorRecord(failure, databaseId.Url, Remedies.ShareSourceDatabase);
                 default:

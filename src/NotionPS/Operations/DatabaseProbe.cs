@@ -153,7 +153,7 @@ namespace NotionPS.Operations
                 case DatabaseLookupOutcome.SeveralDataSourcesInLegacyVersion:
                     return result.Found(ProbeFinding.SeveralDataSourcesInLegacyVersion, DataSourceChoiceException.SeveralInLegacyVersion(result.DatabaseId, found.Failure!));
                 case DatabaseLookupOutcome.NoReachableDataSource: return result.Found(ProbeFinding.NoReachableDataSource, found.Failure);
-                case DatabaseLookupOutcome.IsAPage: return result.Found(ProbeFinding.NotADatabase, found.Failure);
+                case DatabaseLookupOutcome.IsAPage: return result.Found(ProbeFinding.NotADatabase, new NotADatabaseException(result.DatabaseId));
                 case DatabaseLookupOutcome.NotFound: return result.Found(ProbeFinding.NotShared, found.Failure);
                 case DatabaseLookupOutcome.Unauthorized: return result.Found(ProbeFinding.Unauthorized, found.Failure);
                 case DatabaseLookupOutcome.CannotRead: return result.Found(ProbeFinding.CannotRead, found.Failure);

@@ -13,7 +13,6 @@ public class DatabaseAccessMessagesTests
     [Theory]
     [InlineData(nameof(ProbeFinding.Readable), "can read and query \"Tasks\"")]
     [InlineData(nameof(ProbeFinding.Writable), "can read, query, insert and update \"Tasks\"")]
-    [InlineData(nameof(ProbeFinding.NotADatabase), "is a page, not a database")]
     [InlineData(nameof(ProbeFinding.Unauthorized), "Connect-NotionIntegration again")]
     [InlineData(nameof(ProbeFinding.CannotRead), "\"Read content\" capability")]
     [InlineData(nameof(ProbeFinding.NoReachableDataSource), "source database")]
@@ -22,6 +21,15 @@ public class DatabaseAccessMessagesTests
         var result = new DatabaseProbeResult("db1") { Title = "Tasks" }.Found(System.Enum.Parse<ProbeFinding>(finding));
 
         Assert.Contains(phrase, DatabaseAccessMessages.For(result, "NotionPS Demo"));
+    }
+
+    [Fact]
+    public void APageSaysWhatToCopyInstead()
+    {
+        var message = DatabaseAccessMessages.For(new DatabaseProbeResult("p1").Found(ProbeFinding.NotADatabase, new NotADatabaseException("p1")), "NotionPS Demo");
+
+        Assert.StartsWith("p1 is a page, not a database. ", message);
+        Assert.Contains("Share > Copy link", message);
     }
 
     [Fact]

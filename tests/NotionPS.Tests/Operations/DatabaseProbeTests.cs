@@ -89,6 +89,7 @@ public class DatabaseProbeTests
         var result = await Probe(handler, "p1");
 
         Assert.Equal((ProbeFinding.NotADatabase, NotionDatabaseAccessStatus.NotADatabase), (result.Finding, result.Status));
+        Assert.Equal(("p1", "NotionIdIsAPage"), (Assert.IsType<NotADatabaseException>(result.Failure).Id, result.Failure!.ErrorId));
         Assert.Equal(new[] { "GET v1/databases/p1", "GET v1/pages/p1" }, Sent(handler));
     }
 
