@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Ids;
+using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -162,7 +163,8 @@ namespace NotionPS.Cmdlets
             var id = parsed!.Id;
             try
             {
-                return Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, databaseId == null ? null : id, dataSourceId == null ? null : id, Log, cancellationToken));
+                var target = dataSourceId != null ? DatabaseTarget.DataSource(id) : DatabaseTarget.Database(id);
+                return Await(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
             }
             catch (NotionApiException ex)
             {

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Ids;
+using NotionPS.Operations;
 using NotionPS.Secrets;
 using NotionPS.Session;
 
@@ -96,17 +97,16 @@ namespace NotionPS.Cmdlets
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var connection = Completion.ConnectionFor(fakeBoundParameters);
-            var dataSourceId = Parse(fakeBoundParameters["DataSourceId"]);
-            var databaseId = Parse(fakeBoundParameters["DatabaseId"]);
-            if (connection == null || (dataSourceId == null && databaseId == null))
+            var target = TargetOf(fakeBoundParameters);
+            if (connection == null || target == null)
             {
                 return Array.Empty<CompletionResult>();
             }
 
-            var key = connection.BaseUri + "|" + (dataSourceId ?? databaseId);
+            var key = connection.BaseUri + "|" + target;
             if (!ColumnsById.TryGetValue(key, out var columns))
             {
-                var schema = Completion.Within(cancellationToken => DataSourceResolver.ResolveAsync(connection.Client, databaseId, dataSourceId, SilentLog.Instance, cancellationToken));
+                var schema = Completion.Within(cancellationToken => new DataSourceResolver(connection.Client, SilentLog.Instance).ResolveAsync(target, cancellationToken));
                 if (schema == null)
                 {
                     return Array.Empty<CompletionResult>();
@@ -118,10 +118,17 @@ namespace NotionPS.Cmdlets
             return Completion.Matching(wordToComplete, columns);
         }
 
-        private static string? Parse(object? value)
+        /// <summary>What -DataSourceId or -DatabaseId names, read as the parameters themselves read it.</summary>
+        private static DatabaseTarget? TargetOf(IDictionary fakeBoundParameters)
         {
-            var text = (value as PSObject)?.BaseObject?.ToString() ?? value?.ToString();
-            return NotionIdParser.Parse(text) is ParsedNotionId parsed ? parsed.Id : null;
+            var dataSource = fakeBoundParameters["DataSourceId"];
+            if (dataSource != null)
+            {
+                return NotionDatabaseBind.ForDataSourceId((dataSource as PSObject)?.BaseObject?.ToString() ?? dataSource.ToString()).Target;
+            }
+
+            var database = fakeBoundParameters["DatabaseId"];
+            return database == null ? null : new NotionDatabaseBind(database).Target;
         }
     }
 
@@ -137,34 +144,18 @@ namespace NotionPS.Cmdlets
             }
 
             var title = wordToComplete.Trim('\'', '"');
-            var page = Completion.Within(cancellationToken => connection.Client.SearchDatabasesAsync(title, null, SilentLog.Instance, cancellationToken));
+            var page = Completion.Within(cancellationToken => new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken));
             if (page == null)
             {
                 return Array.Empty<CompletionResult>();
             }
 
-            return DatabaseSearch.Databases(page, connection.ApiVersion)
+            return page.Hits
                 .GroupBy(found => found.DatabaseId)
                 .Select(group => group.First())
                 .Select(found => Completion.Result(found.DatabaseId, string.IsNullOrEmpty(found.Title) ? found.DatabaseId : found.Title, found.Title))
                 .ToList();
         }
-    }
-
-    /// <summary>Reads search results as (database ID, title) pairs, whichever object the API version returns.</summary>
-    internal static class DatabaseSearch
-    {
-        public static IEnumerable<(string DatabaseId, string Title)> Databases(ListPage page, string apiVersion) =>
-            page.Results.Select(result =>
-            {
-                if (ApiVersion.HasDataSources(apiVersion))
-                {
-                    var parent = JsonRead.Object(result, "parent") ?? default;
-                    return (JsonRead.String(parent, "database_id") ?? string.Empty, JsonRead.String(result, "name") ?? JsonRead.PlainText(JsonRead.Array(result, "title")));
-                }
-
-                return (JsonRead.String(result, "id") ?? string.Empty, JsonRead.PlainText(JsonRead.Array(result, "title")));
-            }).Where(found => found.Item1.Length > 0);
     }
 
     /// <summary>Completes -Vault with the registered SecretManagement vaults (within the time limit).</summary>

@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using NotionPS.Client;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Finds the databases shared with the integration, by title.</para>
-    /// <para type="description">Searches Notion (all pages of results) and outputs each database once, with its data sources. The output pipes into the row cmdlets by its DatabaseId.</para>
+    /// Finds the databases shared with the integration, by title. Searches Notion (all pages of results) and
+    /// outputs each database once, with its data sources. The output pipes into the row cmdlets by its DatabaseId.
     /// </summary>
     [Cmdlet(VerbsCommon.Find, "NotionDatabase", HelpUri = HelpUriBase + "Find-NotionDatabase.md")]
     [OutputType(typeof(NotionDatabase))]
@@ -20,19 +21,20 @@ namespace NotionPS.Cmdlets
 
         protected override void EndProcessing()
         {
+            var search = new DatabaseSearch(Client, Log);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             string? cursor = null;
             try
             {
                 do
                 {
-                    var page = Await(cancellationToken => Client.SearchDatabasesAsync(Title, cursor, Log, cancellationToken));
-                    foreach (var (databaseId, _) in DatabaseSearch.Databases(page, ActiveConnection.ApiVersion).Where(found => seen.Add(found.DatabaseId)))
+                    var page = Await(cancellationToken => search.SearchAsync(Title, cursor, cancellationToken));
+                    foreach (var (databaseId, _) in page.Hits.Where(found => seen.Add(found.DatabaseId)))
                     {
                         WriteDatabase(databaseId);
                     }
 
-                    cursor = page.HasMore ? page.NextCursor : null;
+                    cursor = page.NextCursor;
                 }
                 while (cursor != null);
             }
@@ -47,25 +49,12 @@ namespace NotionPS.Cmdlets
         {
             try
             {
-                var database = Await(cancellationToken => Client.GetDatabaseAsync(databaseId, Log, cancellationToken));
-                WriteObject(NotionDatabases.From(database));
+                WriteObject(Await(cancellationToken => new DatabaseReader(Client, Log).ReadAsync(databaseId, cancellationToken)));
             }
             catch (NotionApiException ex)
             {
                 WriteError(ToErrorRecord(ex, databaseId));
             }
         }
-    }
-
-    internal static class NotionDatabases
-    {
-        public static NotionDatabase From(DatabaseInfo database, IReadOnlyList<NotionDataSource>? dataSources = null) =>
-            new NotionDatabase(
-                database.Id,
-                database.Title,
-                database.Url,
-                database.CreatedTime,
-                database.LastEditedTime,
-                dataSources ?? DataSourceResolver.DataSourcesOf(database));
     }
 }

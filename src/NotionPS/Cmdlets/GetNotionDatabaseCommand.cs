@@ -1,16 +1,14 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Gets a database with its data sources and, for each, its columns (names, types, select options).</para>
-    /// <para type="description">A data source the integration cannot reach (the source of a linked database, say) is listed without columns, and -Verbose says why.</para>
+    /// Gets a database with its data sources and, for each, its columns (names, types, select options). A data
+    /// source the integration cannot reach (the source of a linked database, say) is listed without columns,
+    /// and -Verbose says why.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "NotionDatabase", HelpUri = HelpUriBase + "Get-NotionDatabase.md")]
     [OutputType(typeof(NotionDatabase))]
@@ -33,40 +31,13 @@ namespace NotionPS.Cmdlets
 
                 try
                 {
-                    WriteObject(Await(cancellationToken => ReadAsync(databaseId, cancellationToken)));
+                    WriteObject(Await(cancellationToken => new DatabaseReader(Client, Log).ReadWithColumnsAsync(databaseId, cancellationToken)));
                 }
-                catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
+                catch (NotionException ex)
                 {
-                    WriteError(RowErrors.ForChoice(new DataSourceChoiceException(databaseId, ex), bind.Input));
-                }
-                catch (NotionApiException ex)
-                {
-                    WriteError(ToErrorRecord(ex, bind.Input));
+                    WriteError(NotionErrorRecords.From(ex, bind.Input));
                 }
             }
-        }
-
-        private async Task<NotionDatabase> ReadAsync(string databaseId, CancellationToken cancellationToken)
-        {
-            var database = await Client.GetDatabaseAsync(databaseId, Log, cancellationToken).ConfigureAwait(false);
-            var dataSources = new List<NotionDataSource>();
-            foreach (var source in database.DataSources)
-            {
-                var dataSource = new NotionDataSource(source.Id, source.Name, database.Id);
-                try
-                {
-                    var schema = database.OwnSchema ?? await Client.GetSchemaAsync(source.Id, Log, cancellationToken).ConfigureAwait(false);
-                    dataSource.Properties = schema.Properties;
-                }
-                catch (NotionApiException ex) when (ex.Code == "object_not_found")
-                {
-                    Log.Verbose($"Data source \"{source.Name}\" ({source.Id}) is not reachable: {ex.ApiMessage}");
-                }
-
-                dataSources.Add(dataSource);
-            }
-
-            return NotionDatabases.From(database, dataSources);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using NotionPS.Client;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
@@ -50,48 +51,42 @@ namespace NotionPS.Cmdlets
 
         private bool TryResolve(NotionDatabaseId databaseId)
         {
+            DatabaseLookupResult found;
             try
             {
-                var database = Await(cancellationToken => Client.GetDatabaseAsync(databaseId.DatabaseId, Log, cancellationToken));
-                databaseId.Title = database.Title;
-                databaseId.DataSources = DataSourceResolver.DataSourcesOf(database);
-                return true;
+                found = Await(cancellationToken => new DatabaseLookup(Client, Log).LookUpAsync(databaseId.DatabaseId, cancellationToken));
             }
             catch (NotionApiException ex)
             {
-                WriteError(DescribeFailure(databaseId, ex));
+                WriteError(ToErrorRecord(ex, databaseId.Url));
                 return false;
             }
+
+            if (found.Database is DatabaseInfo database)
+            {
+                databaseId.Title = database.Title;
+                databaseId.DataSources = DatabaseReader.DataSourcesOf(database);
+                return true;
+            }
+
+            WriteError(DescribeFailure(databaseId, found.Outcome, found.Failure!));
+            return false;
         }
 
-        private ErrorRecord DescribeFailure(NotionDatabaseId databaseId, NotionApiException failure)
+        private ErrorRecord DescribeFailure(NotionDatabaseId databaseId, DatabaseLookupOutcome outcome, NotionApiException failure)
         {
-            if (ApiVersion.IsSeveralDataSourcesRefusal(failure))
+            switch (outcome)
             {
-                return new ErrorRecord(new DataSourceChoiceException(databaseId.DatabaseId, failure), "NotionDatabaseHasSeveralDataSources", ErrorCategory.InvalidOperation, databaseId.Url);
-            }
-
-            if (failure.Code != "object_not_found" && failure.Code != "validation_error")
-            {
-                return ToErrorRecord(failure, databaseId.Url);
-            }
-
-            // Pages and databases share one ID space; only asking for the page tells which it is.
-            try
-            {
-                using (Await(cancellationToken => Client.GetPageAsync(databaseId.DatabaseId, Log, cancellationToken)))
-                {
-                    return new ErrorRecord(new ArgumentException(Remedies.NotADatabase(databaseId.DatabaseId)), "NotionIdIsAPage", ErrorCategory.InvalidArgument, databaseId.Url);
-                }
-            }
-            catch (NotionApiException pageFailure) when (pageFailure.Code == "object_not_found" || pageFailure.Code == "validation_error")
-            {
-                return ToErrorRecord(failure, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName)
-                    + " If you copied only the part after ?v=, that is the view ID: copy the 32 characters before the '?' instead.");
-            }
-            catch (NotionApiException pageFailure)
-            {
-                return ToErrorRecord(pageFailure, databaseId.Url);
+                case DatabaseLookupOutcome.SeveralDataSourcesInLegacyVersion:
+                    return NotionErrorRecords.From(DataSourceChoiceException.SeveralInLegacyVersion(databaseId.DatabaseId, failure), databaseId.Url);
+                case DatabaseLookupOutcome.IsAPage:
+                    return NotionErrorRecords.From(new NotADatabaseException(databaseId.DatabaseId), databaseId.Url);
+                case DatabaseLookupOutcome.NotFound:
+                    return ToErrorRecord(failure, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName) + " " + DatabaseRemedies.ViewIdHint);
+                case DatabaseLookupOutcome.NoReachableDataSource:
+                    return ToErrorRecord(failure, databaseId.Url, Remedies.ShareSourceDatabase);
+                default:
+                    return ToErrorRecord(failure, databaseId.Url);
             }
         }
     }

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Ids;
 using NotionPS.Operations;
 using NotionPS.Rows;
 
@@ -91,7 +92,8 @@ namespace NotionPS.Cmdlets
                     reader = OpenReader(parsed.Id, BuildFilter(null));
                 }
 
-                schema = Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, byDataSource ? null : parsed.Id, byDataSource ? parsed.Id : null, Log, cancellationToken));
+                var target = byDataSource ? DatabaseTarget.DataSource(parsed.Id) : DatabaseTarget.Database(parsed.Id);
+                schema = Await(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
                 reader ??= OpenReader(schema.Id, BuildFilter(schema));
             }
             catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException || ex is RowValueException || ex is UnknownColumnException || ex is InputValueException)

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using NotionPS.Client;
+using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -13,13 +14,7 @@ namespace NotionPS.Cmdlets
             + "Run the same command again with -MatchOn <a column that identifies rows> to add only the rows that are missing.";
 
         public static ErrorRecord ForChoice(DataSourceChoiceException exception, object? target) =>
-            new ErrorRecord(exception, exception.ErrorId, ErrorCategory.InvalidArgument, target)
-            {
-                ErrorDetails = new ErrorDetails(exception.Message)
-                {
-                    RecommendedAction = exception.RecommendedAction,
-                },
-            };
+            NotionErrorRecords.From(exception, target);
 
         /// <summary>A value that cannot become JSON (it contains itself, is too deep, or is not a finite number).</summary>
         public static ErrorRecord ForInputValue(InputValueException exception, object? target) =>

@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using NotionPS.Client;
 using NotionPS.Cmdlets;
+using NotionPS.Operations;
 using NotionPS.Rows;
 using Xunit;
 

@@ -1,0 +1,49 @@
+using NotionPS.Client;
+using NotionPS.Operations;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>What Test-NotionDatabaseAccess says about each finding and, when access is missing, exactly what to do.</summary>
+    internal static class DatabaseAccessMessages
+    {
+        /// <param name="integration">The integration's name, as Notion's Connections menu shows it.</param>
+        public static string For(DatabaseProbeResult result, string integration)
+        {
+            switch (result.Finding)
+            {
+                case ProbeFinding.Readable:
+                    return $"\"{integration}\" can read and query \"{result.Title}\".";
+                case ProbeFinding.Writable:
+                    return $"\"{integration}\" can read, query, insert and update \"{result.Title}\" (a test row was added and moved to the trash).";
+                case ProbeFinding.NotShared:
+                    return $"Database {result.DatabaseId} is not shared with \"{integration}\" (or does not exist). " + Remedies.ShareDatabase(integration)
+                        + NotionSaid(result);
+                case ProbeFinding.Unauthorized:
+                    return Remedies.NewToken;
+                case ProbeFinding.CannotRead:
+                    return Remedies.MissingCapability("Read content");
+                case ProbeFinding.NoReachableDataSource:
+                    // Under 2022-06-28 Notion said so itself; later versions list data sources none of which can be read.
+                    return Remedies.ShareSourceDatabase + NotionSaid(result);
+                case ProbeFinding.NotADatabase:
+                case ProbeFinding.SeveralDataSourcesInLegacyVersion:
+                    // The facts, then what to do: as the error record of the same failure reads.
+                    return result.Failure!.Message + " " + DatabaseRemedies.For(result.Failure, default);
+                case ProbeFinding.CannotInsert:
+                    return "It can read but not add rows. " + Remedies.MissingCapability("Insert content");
+                case ProbeFinding.CannotUpdate:
+                    return "It can add rows but not change them, so " + LeftBehind(result) + " " + Remedies.MissingCapability("Update content");
+                case ProbeFinding.TrashFailed:
+                    return $"Moving the test row to the trash failed ({result.Failure!.Message}), so " + LeftBehind(result);
+                default:
+                    return result.Failure?.Message ?? result.Finding.ToString();
+            }
+        }
+
+        private static string NotionSaid(DatabaseProbeResult result) =>
+            result.Failure is NotionApiException answer ? $" (Notion said: {answer.ApiMessage})" : string.Empty;
+
+        private static string LeftBehind(DatabaseProbeResult result) =>
+            DatabaseProbe.LeftBehind(result.LeftBehind!.Value.Title, result.LeftBehind.Value.PageId);
+    }
+}

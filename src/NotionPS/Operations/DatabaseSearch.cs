@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+
+namespace NotionPS.Operations
+{
+    /// <summary>One page of databases found by title: (database ID, title) pairs, and where the next page starts.</summary>
+    internal sealed class DatabaseSearchPage
+    {
+        public DatabaseSearchPage(IReadOnlyList<(string DatabaseId, string Title)> hits, string? nextCursor)
+        {
+            Hits = hits;
+            NextCursor = nextCursor;
+        }
+
+        /// <summary>Since 2025-09-03 search finds data sources, so a database with several may be here more than once.</summary>
+        public IReadOnlyList<(string DatabaseId, string Title)> Hits { get; }
+
+        /// <summary>Null on the last page.</summary>
+        public string? NextCursor { get; }
+    }
+
+    /// <summary>Searches the databases shared with the integration by title, whichever object the API version returns.</summary>
+    internal sealed class DatabaseSearch
+    {
+        private readonly NotionClient client;
+        private readonly INotionLog log;
+
+        public DatabaseSearch(NotionClient client, INotionLog log)
+        {
+            this.client = client;
+            this.log = log;
+        }
+
+        /// <param name="title">Text the title contains; all databases when null or empty.</param>
+        public async Task<DatabaseSearchPage> SearchAsync(string? title, string? cursor, CancellationToken cancellationToken)
+        {
+            var page = await client.SearchDatabasesAsync(title, cursor, log, cancellationToken).ConfigureAwait(false);
+            return new DatabaseSearchPage(Databases(page, client.Options.ApiVersion).ToList(), page.HasMore ? page.NextCursor : null);
+        }
+
+        /// <summary>Search results as (database ID, title) pairs: since 2025-09-03 they are data sources, read for their parent.</summary>
+        internal static IEnumerable<(string DatabaseId, string Title)> Databases(ListPage page, string apiVersion) =>
+            page.Results.Select(result =>
+            {
+                if (ApiVersion.HasDataSources(apiVersion))
+                {
+                    var parent = JsonRead.Object(result, "parent") ?? default;
+                    return (JsonRead.String(parent, "database_id") ?? string.Empty, JsonRead.String(result, "name") ?? JsonRead.PlainText(JsonRead.Array(result, "title")));
+                }
+
+                return (JsonRead.String(result, "id") ?? string.Empty, JsonRead.PlainText(JsonRead.Array(result, "title")));
+            }).Where(found => found.Item1.Length > 0);
+    }
+}
