@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Ids;
+using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -197,10 +198,7 @@ namespace NotionPS.Cmdlets
 
         private async Task<PageRow?> CreateAsync(JsonObject properties, CancellationToken cancellationToken)
         {
-            using (var page = await Client.CreatePageAsync(schema!.Id, properties, Log, cancellationToken).ConfigureAwait(false))
-            {
-                return await GetNotionDatabaseRowCommand.FullRowAsync(Client, page.RootElement, Log, cancellationToken).ConfigureAwait(false);
-            }
+            return await Writer.CreateAsync(schema!.Id, properties, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<PageRow?> UpsertAfterAsync(Task previous, string key, object? keyValue, JsonObject properties, CancellationToken cancellationToken)
@@ -222,10 +220,7 @@ namespace NotionPS.Cmdlets
                 return row;
             }
 
-            using (var page = await Client.UpdatePageAsync(existing, new JsonObject { ["properties"] = properties }, Log, cancellationToken).ConfigureAwait(false))
-            {
-                return await GetNotionDatabaseRowCommand.FullRowAsync(Client, page.RootElement, Log, cancellationToken).ConfigureAwait(false);
-            }
+            return await Writer.UpdateAsync(existing, properties, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The page ID of the one row whose -MatchOn column equals the key, or null when there is none.</summary>

@@ -3,10 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Operations;
 using NotionPS.Rows;
@@ -164,7 +161,7 @@ namespace NotionPS.Cmdlets
                                 break;
                             }
 
-                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
+                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => new RowFetcher(Client, Log).FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
                             foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
                             {
                                 read++;
@@ -228,37 +225,6 @@ namespace NotionPS.Cmdlets
             {
                 WriteObject(PagingParameters.NewTotalCount(skipped + written, IsPagingDone ? 0.0 : 1.0));
             }
-        }
-
-        private async Task<List<PageRow>> FullRowsAsync(IReadOnlyList<JsonElement> pages, CancellationToken cancellationToken)
-        {
-            var rows = new List<PageRow>(pages.Count);
-            foreach (var page in pages)
-            {
-                rows.Add(await FullRowAsync(Client, page, Log, cancellationToken).ConfigureAwait(false));
-            }
-
-            return rows;
-        }
-
-        /// <summary>A page as a row, with people, relation and text values a page object cut at 25 fetched from the property endpoint.</summary>
-        internal static async Task<PageRow> FullRowAsync(NotionClient client, JsonElement page, INotionLog log, CancellationToken cancellationToken)
-        {
-            Dictionary<string, JsonElement>? replacements = null;
-            if (page.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in properties.EnumerateObject().Where(p => PropertyReader.MayBeTruncated(p.Value)))
-                {
-                    var type = PropertyReader.String(property.Value, "type")!;
-                    var items = await client.GetPropertyItemsAsync(PropertyReader.String(page, "id")!, PropertyReader.String(property.Value, "id") ?? property.Name, log, cancellationToken).ConfigureAwait(false);
-                    using (var full = JsonDocument.Parse(PropertyReader.FromPropertyItems(type, items).ToJsonString()))
-                    {
-                        (replacements ??= new Dictionary<string, JsonElement>())[property.Name] = full.RootElement.Clone();
-                    }
-                }
-            }
-
-            return PageRow.From(page, replacements);
         }
     }
 }

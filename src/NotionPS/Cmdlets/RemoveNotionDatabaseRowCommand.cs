@@ -1,8 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
@@ -33,16 +30,8 @@ namespace NotionPS.Cmdlets
                 var parsed = ParseIdOrWriteError(input);
                 if (parsed != null && ShouldProcess(parsed.Id, "Move row to trash"))
                 {
-                    Work.Add(TrashAsync(parsed.Id, CancelOnStop), new PendingRow($"Row {parsed.Id}", input, mayCreate: false));
+                    Work.Add(Writer.TrashAsync(parsed.Id, CancelOnStop), new PendingRow($"Row {parsed.Id}", input, mayCreate: false));
                 }
-            }
-        }
-
-        private async Task<PageRow?> TrashAsync(string pageId, CancellationToken cancellationToken)
-        {
-            using (var page = await Client.TrashPageAsync(pageId, Log, cancellationToken).ConfigureAwait(false))
-            {
-                return PageRow.From(page.RootElement);
             }
         }
     }

@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -126,10 +127,7 @@ namespace NotionPS.Cmdlets
                 return null;
             }
 
-            using (var updated = await Client.UpdatePageAsync(pageId, new JsonObject { ["properties"] = mapping.Properties }, Log, cancellationToken).ConfigureAwait(false))
-            {
-                return await GetNotionDatabaseRowCommand.FullRowAsync(Client, updated.RootElement, Log, cancellationToken).ConfigureAwait(false);
-            }
+            return await Writer.UpdateAsync(pageId, mapping.Properties, cancellationToken).ConfigureAwait(false);
         }
     }
 }
