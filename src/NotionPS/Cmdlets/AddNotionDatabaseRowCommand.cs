@@ -1,13 +1,10 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Ids;
 using NotionPS.Operations;
 using NotionPS.Rows;
@@ -37,10 +34,8 @@ namespace NotionPS.Cmdlets
         private const string ByDataSource = "ByDataSource";
 
         private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
-        private readonly Dictionary<string, Task> lastWorkByKey = new Dictionary<string, Task>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, string> createdByKey = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         private DataSourceSchema? schema;
-        private string? matchColumn;
+        private RowUpsert? upsert;
         private int rowNumber;
 
         /// <summary>The database's ID or URL. Not taken from the pipeline, so piped rows are never added back to where they came from by accident.</summary>
@@ -75,27 +70,20 @@ namespace NotionPS.Cmdlets
             schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? null : DatabaseId, ParameterSetName == ByDataSource ? DataSourceId : null);
             if (MatchOn != null)
             {
-                matchColumn = RowMapping.FindColumn(schema.PropertyTypes, MatchOn);
-                if (matchColumn == null || PropertyWriter.IsReadOnly(schema.PropertyTypes[matchColumn]))
+                var matchColumn = RowUpsert.WritableColumn(schema, MatchOn);
+                if (matchColumn == null)
                 {
-                    ThrowTerminatingError(new ErrorRecord(
+                    ThrowTerminatingError(NotionErrorRecords.Create(
                         new ArgumentException($"-MatchOn '{MatchOn}' is not a column of \"{schema.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
-                        "NotionUnknownColumn", ErrorCategory.InvalidArgument, MatchOn));
+                        NotionErrorIds.NotionUnknownColumn,
+                        MatchOn));
                 }
+
+                upsert = new RowUpsert(Client, Log, schema, matchColumn!);
             }
         }
 
         private protected override bool WritesRows => true;
-
-        private protected override void Complete(PendingRow item, Task task)
-        {
-            if (item.Key != null && lastWorkByKey.TryGetValue(item.Key, out var last) && last == task)
-            {
-                lastWorkByKey.Remove(item.Key);
-            }
-
-            base.Complete(item, task);
-        }
 
         protected override void ProcessRecord()
         {
@@ -128,24 +116,7 @@ namespace NotionPS.Cmdlets
             }
 
             var item = new PendingRow(label, input, mayCreate: true);
-            Task<PageRow?> task;
-            if (matchColumn == null)
-            {
-                task = CreateAsync(mapping.Properties, CancelOnStop);
-            }
-            else if (!mapping.Values.TryGetValue(matchColumn, out var keyValue) || PlainValues.IsEmpty(keyValue))
-            {
-                task = RowWork.Failed(new MatchOnException("NotionMatchOnValueMissing", $"The input has no value for the -MatchOn column '{matchColumn}', so it cannot be matched."));
-            }
-            else
-            {
-                // Rows with the same key run one after another, so a key twice in the input is added once.
-                item.Key = PlainValues.ToInvariantString(keyValue).Trim();
-                var previous = lastWorkByKey.TryGetValue(item.Key, out var last) ? last : Task.CompletedTask;
-                task = UpsertAfterAsync(previous, item.Key, keyValue, mapping.Properties, CancelOnStop);
-                lastWorkByKey[item.Key] = task;
-            }
-
+            var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
             Work.Add(task, item);
         }
 
@@ -194,48 +165,6 @@ namespace NotionPS.Cmdlets
             var title = schema!.TitlePropertyName;
             var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
             return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
-        }
-
-        private async Task<PageRow?> CreateAsync(JsonObject properties, CancellationToken cancellationToken)
-        {
-            return await Writer.CreateAsync(schema!.Id, properties, cancellationToken).ConfigureAwait(false);
-        }
-
-        private async Task<PageRow?> UpsertAfterAsync(Task previous, string key, object? keyValue, JsonObject properties, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await previous.ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // The earlier row with this key has its own error; this one is matched afresh.
-            }
-
-            var existing = createdByKey.TryGetValue(key, out var created) ? created : await FindByKeyAsync(key, keyValue, cancellationToken).ConfigureAwait(false);
-            if (existing == null)
-            {
-                var row = await CreateAsync(properties, cancellationToken).ConfigureAwait(false);
-                createdByKey[key] = row!.PageId;
-                return row;
-            }
-
-            return await Writer.UpdateAsync(existing, properties, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>The page ID of the one row whose -MatchOn column equals the key, or null when there is none.</summary>
-        private async Task<string?> FindByKeyAsync(string key, object? keyValue, CancellationToken cancellationToken)
-        {
-            var filter = RowFilter.Condition(matchColumn!, schema!.PropertyTypes[matchColumn!], keyValue);
-            using (var found = await Client.QueryPageAsync(schema.Id, filter, null, null, 2, Log, cancellationToken).ConfigureAwait(false))
-            {
-                if (found.Results.Count > 1)
-                {
-                    throw new MatchOnException("NotionMatchOnAmbiguous", $"More than one row has '{matchColumn}' = '{key}', so -MatchOn cannot tell which to update. Use a column whose values are unique.");
-                }
-
-                return found.Results.Count == 1 ? PropertyReader.String(found.Results[0], "id") : null;
-            }
         }
     }
 }

@@ -65,6 +65,6 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
-        private protected virtual void Complete(PendingRow item, Task task) => RowWork.Complete(this, item, task, WritesRows ? display : null);
+        private void Complete(PendingRow item, Task task) => RowWork.Complete(this, item, task, WritesRows ? display : null);
     }
 }
