@@ -1,13 +1,8 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
-using NotionPS.Client;
 using NotionPS.Operations;
 using NotionPS.Rows;
 
@@ -26,7 +21,7 @@ namespace NotionPS.Cmdlets
     [OutputType(typeof(PSObject))]
     public sealed class SetNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
-        private readonly ConcurrentDictionary<string, Task<DataSourceSchema>> schemas = new ConcurrentDictionary<string, Task<DataSourceSchema>>(StringComparer.OrdinalIgnoreCase);
+        private RowChanges? changes;
 
         /// <summary>The row's page ID or URL.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -57,6 +52,12 @@ namespace NotionPS.Cmdlets
         public SwitchParameter PassThru { get; set; }
 
         private protected override bool WritesRows => PassThru;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            changes = new RowChanges(Client, Log, IgnoreUnknownProperty, UserIdByEmail);
+        }
 
         protected override void ProcessRecord()
         {
@@ -93,41 +94,7 @@ namespace NotionPS.Cmdlets
             }
 
             var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? null : DataSourceId;
-            Work.Add(UpdateAsync(parsed.Id, dataSourceId, members, isRow, CancelOnStop), item);
-        }
-
-        private async Task<PageRow?> UpdateAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, CancellationToken cancellationToken)
-        {
-            if (dataSourceId == null)
-            {
-                using (var page = await Client.GetPageAsync(pageId, Log, cancellationToken).ConfigureAwait(false))
-                {
-                    var parent = JsonRead.Object(page.RootElement, "parent") ?? default;
-                    dataSourceId = JsonRead.String(parent, "data_source_id") ?? JsonRead.String(parent, "database_id")
-                        ?? throw new ArgumentException($"Page {pageId} is not a database row: it has no database parent.");
-                }
-            }
-
-            DataSourceSchema schema;
-            try
-            {
-                schema = await schemas.GetOrAdd(dataSourceId, id => Client.GetSchemaAsync(id, Log, cancellationToken)).ConfigureAwait(false);
-            }
-            catch (NotionApiException)
-            {
-                // Not remembered: the next row of this data source asks again.
-                schemas.TryRemove(dataSourceId, out _);
-                throw;
-            }
-
-            var mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, IgnoreUnknownProperty, UserIdByEmail);
-            if (mapping.Properties.Count == 0)
-            {
-                Log.Verbose($"Page {pageId}: nothing to change (no input property names a writable column of \"{schema.Name}\").");
-                return null;
-            }
-
-            return await Writer.UpdateAsync(pageId, mapping.Properties, cancellationToken).ConfigureAwait(false);
+            Work.Add(changes!.ApplyAsync(parsed.Id, dataSourceId, members, isRow, CancelOnStop), item);
         }
     }
 }
