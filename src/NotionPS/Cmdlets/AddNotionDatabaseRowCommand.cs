@@ -5,7 +5,6 @@ using System.Linq;
 using System.Management.Automation;
 using NotionPS.Client;
 using NotionPS.Errors;
-using NotionPS.Ids;
 using NotionPS.Operations;
 using NotionPS.Rows;
 
@@ -41,8 +40,8 @@ namespace NotionPS.Cmdlets
         /// <summary>The database's ID or URL. Not taken from the pipeline, so piped rows are never added back to where they came from by accident.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase)]
         [ArgumentCompleter(typeof(DatabaseIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string DatabaseId { get; set; } = string.Empty;
+        [ValidateNotNull]
+        public NotionDatabaseBind? DatabaseId { get; set; }
 
         /// <summary>The data source's ID, for a database with several.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByDataSource)]
@@ -67,7 +66,7 @@ namespace NotionPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? null : DatabaseId, ParameterSetName == ByDataSource ? DataSourceId : null);
+            schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!);
             if (MatchOn != null)
             {
                 var matchColumn = RowUpsert.WritableColumn(schema, MatchOn);
@@ -121,28 +120,25 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
-        private DataSourceSchema ResolveTargetOrThrow(string? databaseId, string? dataSourceId)
+        private DataSourceSchema ResolveTargetOrThrow(NotionDatabaseBind bind)
         {
-            var input = databaseId ?? dataSourceId;
-            var parsed = NotionIdParser.Parse(input) as ParsedNotionId;
-            if (parsed == null)
+            var target = bind.Target;
+            if (target == null)
             {
-                var rejected = (RejectedNotionId)NotionIdParser.Parse(input);
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(rejected.Message), InvalidUrlErrorId, ErrorCategory.InvalidArgument, input));
+                ThrowTerminatingError(PipeBindErrors.InvalidId(bind.Rejection!, bind.Input));
             }
 
-            var id = parsed!.Id;
             try
             {
-                return Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, databaseId == null ? null : id, dataSourceId == null ? null : id, Log, cancellationToken));
+                return Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, target!.DatabaseId, target.DataSourceId, Log, cancellationToken));
             }
             catch (NotionApiException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, input));
+                ThrowTerminatingError(ToErrorRecord(ex, bind.Input));
             }
             catch (DataSourceChoiceException ex)
             {
-                ThrowTerminatingError(RowErrors.ForChoice(ex, input));
+                ThrowTerminatingError(RowErrors.ForChoice(ex, bind.Input));
             }
 
             throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");

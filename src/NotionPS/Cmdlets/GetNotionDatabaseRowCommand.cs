@@ -22,8 +22,8 @@ namespace NotionPS.Cmdlets
     /// </para>
     /// </summary>
     /// <remarks>
-    /// ByDataSource is the default set so that piped objects carrying both IDs (a database's DataSources,
-    /// rows) bind the data source, which is exact; databases and strings bind -DatabaseId.
+    /// Everything piped binds -DatabaseId, whose bind takes an exact data source over a database when an object
+    /// carries both (a database's DataSources, rows). ByDataSource stays the default set, as before.
     /// </remarks>
     [Cmdlet(VerbsCommon.Get, "NotionDatabaseRow", DefaultParameterSetName = ByDataSource, SupportsPaging = true, HelpUri = HelpUriBase + "Get-NotionDatabaseRow.md")]
     [OutputType(typeof(PSObject))]
@@ -37,14 +37,14 @@ namespace NotionPS.Cmdlets
         private ulong written;
         private RowDisplay? display;
 
-        /// <summary>The database's ID or URL. A database with several data sources needs -DataSourceId instead.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The database (its ID or URL, or an object naming it or one of its data sources). A database with several data sources needs -DataSourceId instead.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true)]
         [ArgumentCompleter(typeof(DatabaseIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string DatabaseId { get; set; } = string.Empty;
+        [ValidateNotNull]
+        public NotionDatabaseBind? DatabaseId { get; set; }
 
         /// <summary>The data source's ID (Get-NotionDatabase lists a database's data sources).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByDataSource, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByDataSource)]
         [ValidateNotNullOrEmpty]
         public string DataSourceId { get; set; } = string.Empty;
 
@@ -68,13 +68,13 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var byDataSource = ParameterSetName == ByDataSource;
-            var input = byDataSource ? DataSourceId : DatabaseId;
-            var parsed = ParseIdOrWriteError(input);
-            if (parsed == null || IsPagingDone)
+            var bind = ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!;
+            if (!this.TryTarget(bind, out var target) || IsPagingDone)
             {
                 return;
             }
+
+            var input = bind.Input;
 
             DataSourceSchema schema;
             RowReader? reader = null;
@@ -83,12 +83,12 @@ namespace NotionPS.Cmdlets
                 // By data source ID, with no -Where to build from its columns, the first page is asked for
                 // along with the data source itself: one round trip less before the first rows.
                 var needsColumns = Where != null && Where.Count > 0;
-                if (byDataSource && !needsColumns)
+                if (target.DataSourceId != null && !needsColumns)
                 {
-                    reader = OpenReader(parsed.Id, BuildFilter(null));
+                    reader = OpenReader(target.DataSourceId, BuildFilter(null));
                 }
 
-                schema = Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, byDataSource ? null : parsed.Id, byDataSource ? parsed.Id : null, Log, cancellationToken));
+                schema = Await(cancellationToken => DataSourceResolver.ResolveAsync(Client, target.DatabaseId, target.DataSourceId, Log, cancellationToken));
                 reader ??= OpenReader(schema.Id, BuildFilter(schema));
             }
             catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException || ex is RowValueException || ex is UnknownColumnException || ex is InputValueException)
@@ -144,7 +144,7 @@ namespace NotionPS.Cmdlets
         /// Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they
         /// come while the next pages are already on their way (see <see cref="RowReader"/>).
         /// </summary>
-        private void ReadAll(DataSourceSchema schema, RowReader reader, string input)
+        private void ReadAll(DataSourceSchema schema, RowReader reader, object? input)
         {
             var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
             var read = 0;

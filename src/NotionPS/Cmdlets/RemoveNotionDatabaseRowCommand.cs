@@ -11,11 +11,11 @@ namespace NotionPS.Cmdlets
     [OutputType(typeof(PSObject))]
     public sealed class RemoveNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
-        /// <summary>The rows' page IDs or URLs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The rows: page IDs or URLs, or row objects.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string[] PageId { get; set; } = Array.Empty<string>();
+        [ValidateNotNull]
+        public NotionPageBind[] PageId { get; set; } = Array.Empty<NotionPageBind>();
 
         /// <summary>Output the trashed rows.</summary>
         [Parameter]
@@ -25,12 +25,11 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var input in PageId)
+            foreach (var bind in PageId)
             {
-                var parsed = ParseIdOrWriteError(input);
-                if (parsed != null && ShouldProcess(parsed.Id, "Move row to trash"))
+                if (this.TryPageId(bind, out var pageId) && ShouldProcess(pageId, "Move row to trash"))
                 {
-                    Work.Add(Writer.TrashAsync(parsed.Id, CancelOnStop), new PendingRow($"Row {parsed.Id}", input, mayCreate: false));
+                    Work.Add(Writer.TrashAsync(pageId, CancelOnStop), new PendingRow($"Row {pageId}", bind.Input, mayCreate: false));
                 }
             }
         }

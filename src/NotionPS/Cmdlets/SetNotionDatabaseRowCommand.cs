@@ -23,11 +23,11 @@ namespace NotionPS.Cmdlets
     {
         private RowChanges? changes;
 
-        /// <summary>The row's page ID or URL.</summary>
+        /// <summary>The row: its page ID or URL, or a row object.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string PageId { get; set; } = string.Empty;
+        [ValidateNotNull]
+        public NotionPageBind? PageId { get; set; }
 
         /// <summary>The row's data source, when known (rows carry it); saves reading the page to find it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -61,14 +61,13 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var parsed = ParseIdOrWriteError(PageId);
-            if (parsed == null)
+            if (!this.TryPageId(PageId!, out var pageId))
             {
                 return;
             }
 
-            var target = (object?)InputObject ?? PageId;
-            var item = new PendingRow($"Row {parsed.Id}", target, mayCreate: false);
+            var target = (object?)InputObject ?? PageId!.Input;
+            var item = new PendingRow($"Row {pageId}", target, mayCreate: false);
             if (Property == null && InputObject == null)
             {
                 Work.Add(RowWork.Failed(new ArgumentException("Nothing to change: give -Property, or pipe objects whose properties are the columns to change.")), item);
@@ -88,13 +87,13 @@ namespace NotionPS.Cmdlets
 
             var isRow = Property == null && RowObjects.IsRow(InputObject!);
 
-            if (!ShouldProcess(parsed.Id, "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)))))
+            if (!ShouldProcess(pageId, "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)))))
             {
                 return;
             }
 
-            var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? null : DataSourceId;
-            Work.Add(changes!.ApplyAsync(parsed.Id, dataSourceId, members, isRow, CancelOnStop), item);
+            var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? PageId!.DataSourceId : DataSourceId;
+            Work.Add(changes!.ApplyAsync(pageId, dataSourceId, members, isRow, CancelOnStop), item);
         }
     }
 }
