@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Operations;
 using NotionPS.Rows;
 
@@ -173,11 +174,14 @@ namespace NotionPS.Cmdlets
                         WriteProgress(progress);
                     }
 
-                    if (reader.Failure != null)
+                    if (reader.Stop != null)
                     {
-                        WriteError(new ErrorRecord(
-                            new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {reader.Failure}"),
-                            "NotionQueryCapReached", ErrorCategory.LimitsExceeded, input));
+                        var remedy = RowRemedies.For(reader.Stop);
+                        WriteError(NotionErrorRecords.Create(
+                            new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {reader.Stop.Message} {remedy}"),
+                            NotionErrorIds.NotionQueryCapReached,
+                            input,
+                            remedy));
                     }
                 }
             }
