@@ -11,22 +11,22 @@ using NotionPS.Rows;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Adds rows to a database from the pipeline (hashtables or objects, such as Import-Csv rows); with -MatchOn, updates the rows that already exist.</para>
-    /// <para type="description">
+    /// Adds rows to a database from the pipeline (hashtables or objects, such as Import-Csv rows); with -MatchOn, updates the rows that already exist.
+    /// <para>
     /// Input properties map to columns by name, ignoring case, and values are converted to each column's type.
     /// A row that cannot be added gets its own error (naming the row, the column and the value, with the input
     /// as the error's target object) and the other rows go on. Columns Notion computes (formula, rollup,
     /// created and edited time) are skipped with a warning. Several requests are kept in flight within
     /// Notion's rate limit; rows are written out in input order.
     /// </para>
-    /// <para type="description">
+    /// <para>
     /// Re-running safely: a create that failed with a server error or a dropped connection may still have
     /// reached Notion, so it is not repeated. Run the same command again with -MatchOn and a column that
     /// identifies rows (a title or an ID column): rows that exist are updated and only missing ones are added.
     /// </para>
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "NotionDatabaseRow", DefaultParameterSetName = ByDatabase, SupportsShouldProcess = true, HelpUri = HelpUriBase + "Add-NotionDatabaseRow.md")]
-    [OutputType(typeof(PSObject))]
+    [OutputType("NotionPS.Row")]
     public sealed class AddNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
         private const string ByDatabase = "ByDatabase";

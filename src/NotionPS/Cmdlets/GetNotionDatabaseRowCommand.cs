@@ -12,8 +12,8 @@ using NotionPS.Rows;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Gets the rows of a database (a data source) as objects, one page of results at a time.</para>
-    /// <para type="description">
+    /// Gets the rows of a database (a data source) as objects, one page of results at a time.
+    /// <para>
     /// Rows stream out as each page of 100 arrives, so memory stays flat however many there are.
     /// Without -Sort, rows come in created order and a read goes on past Notion's 10,000-row cap of a
     /// single query by windows of created time, returning each row once. People, relation and text
@@ -27,7 +27,7 @@ namespace NotionPS.Cmdlets
     /// carries both (a database's DataSources, rows). ByDataSource stays the default set, as before.
     /// </remarks>
     [Cmdlet(VerbsCommon.Get, "NotionDatabaseRow", DefaultParameterSetName = ByDataSource, SupportsPaging = true, HelpUri = HelpUriBase + "Get-NotionDatabaseRow.md")]
-    [OutputType(typeof(PSObject))]
+    [OutputType("NotionPS.Row")]
     public sealed class GetNotionDatabaseRowCommand : NotionCmdlet
     {
         private const string ByDatabase = "ByDatabase";

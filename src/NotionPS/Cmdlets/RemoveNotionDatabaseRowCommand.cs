@@ -4,11 +4,11 @@ using System.Management.Automation;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Moves rows to Notion's trash.</para>
-    /// <para type="description">Rows stay in the trash for Notion's retention period and can be restored from Notion's Trash. Asks for confirmation unless -Confirm:$false.</para>
+    /// Moves rows to Notion's trash.
+    /// <para>Rows stay in the trash for Notion's retention period and can be restored from Notion's Trash. Asks for confirmation unless -Confirm:$false.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "NotionDatabaseRow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUriBase + "Remove-NotionDatabaseRow.md")]
-    [OutputType(typeof(PSObject))]
+    [OutputType("NotionPS.Row")]
     public sealed class RemoveNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
         /// <summary>The rows: page IDs or URLs, or row objects.</summary>

@@ -9,8 +9,8 @@ using NotionPS.Rows;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Changes columns of existing rows: from the piped objects' own properties, or the same -Property change on every row.</para>
-    /// <para type="description">
+    /// Changes columns of existing rows: from the piped objects' own properties, or the same -Property change on every row.
+    /// <para>
     /// Each input names its row by PageId (rows from Get-NotionDatabaseRow, or a CSV with a PageId column).
     /// Without -Property the input's other properties are the columns to change, so
     /// Import-Csv changes.csv | Set-NotionDatabaseRow works. The row's own properties (DatabaseId, Url, ...)
@@ -18,7 +18,7 @@ namespace NotionPS.Cmdlets
     /// </para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "NotionDatabaseRow", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Set-NotionDatabaseRow.md")]
-    [OutputType(typeof(PSObject))]
+    [OutputType("NotionPS.Row")]
     public sealed class SetNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
         private RowChanges? changes;
