@@ -3,20 +3,17 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using NotionPS.Client;
-using NotionPS.Ids;
+using NotionPS.Errors;
 using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Gets the rows of a database (a data source) as objects, one page of results at a time.</para>
-    /// <para type="description">
+    /// Gets the rows of a database (a data source) as objects, one page of results at a time.
+    /// <para>
     /// Rows stream out as each page of 100 arrives, so memory stays flat however many there are.
     /// Without -Sort, rows come in created order and a read goes on past Notion's 10,000-row cap of a
     /// single query by windows of created time, returning each row once. People, relation and text
@@ -26,11 +23,11 @@ namespace NotionPS.Cmdlets
     /// </para>
     /// </summary>
     /// <remarks>
-    /// ByDataSource is the default set so that piped objects carrying both IDs (a database's DataSources,
-    /// rows) bind the data source, which is exact; databases and strings bind -DatabaseId.
+    /// Everything piped binds -DatabaseId, whose bind takes an exact data source over a database when an object
+    /// carries both (a database's DataSources, rows). ByDataSource stays the default set, as before.
     /// </remarks>
     [Cmdlet(VerbsCommon.Get, "NotionDatabaseRow", DefaultParameterSetName = ByDataSource, SupportsPaging = true, HelpUri = HelpUriBase + "Get-NotionDatabaseRow.md")]
-    [OutputType(typeof(PSObject))]
+    [OutputType("NotionPS.Row")]
     public sealed class GetNotionDatabaseRowCommand : NotionCmdlet
     {
         private const string ByDatabase = "ByDatabase";
@@ -41,14 +38,14 @@ namespace NotionPS.Cmdlets
         private ulong written;
         private RowDisplay? display;
 
-        /// <summary>The database's ID or URL. A database with several data sources needs -DataSourceId instead.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The database (its ID or URL, or an object naming it or one of its data sources). A database with several data sources needs -DataSourceId instead.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true)]
         [ArgumentCompleter(typeof(DatabaseIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string DatabaseId { get; set; } = string.Empty;
+        [ValidateNotNull]
+        public NotionDatabaseBind? DatabaseId { get; set; }
 
         /// <summary>The data source's ID (Get-NotionDatabase lists a database's data sources).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByDataSource, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByDataSource)]
         [ValidateNotNullOrEmpty]
         public string DataSourceId { get; set; } = string.Empty;
 
@@ -72,13 +69,13 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var byDataSource = ParameterSetName == ByDataSource;
-            var input = byDataSource ? DataSourceId : DatabaseId;
-            var parsed = ParseIdOrWriteError(input);
-            if (parsed == null || IsPagingDone)
+            var bind = ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!;
+            if (!this.TryTarget(bind, out var target) || IsPagingDone)
             {
                 return;
             }
+
+            var input = bind.Input;
 
             DataSourceSchema schema;
             RowReader? reader = null;
@@ -87,12 +84,11 @@ namespace NotionPS.Cmdlets
                 // By data source ID, with no -Where to build from its columns, the first page is asked for
                 // along with the data source itself: one round trip less before the first rows.
                 var needsColumns = Where != null && Where.Count > 0;
-                if (byDataSource && !needsColumns)
+                if (target.DataSourceId != null && !needsColumns)
                 {
-                    reader = OpenReader(parsed.Id, BuildFilter(null));
+                    reader = OpenReader(target.DataSourceId, BuildFilter(null));
                 }
 
-                var target = byDataSource ? DatabaseTarget.DataSource(parsed.Id) : DatabaseTarget.Database(parsed.Id);
                 schema = Await(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
                 reader ??= OpenReader(schema.Id, BuildFilter(schema));
             }
@@ -149,7 +145,7 @@ namespace NotionPS.Cmdlets
         /// Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they
         /// come while the next pages are already on their way (see <see cref="RowReader"/>).
         /// </summary>
-        private void ReadAll(DataSourceSchema schema, RowReader reader, string input)
+        private void ReadAll(DataSourceSchema schema, RowReader reader, object? input)
         {
             var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
             var read = 0;
@@ -166,7 +162,7 @@ namespace NotionPS.Cmdlets
                                 break;
                             }
 
-                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
+                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => new RowFetcher(Client, Log).FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
                             foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
                             {
                                 read++;
@@ -178,11 +174,14 @@ namespace NotionPS.Cmdlets
                         WriteProgress(progress);
                     }
 
-                    if (reader.Failure != null)
+                    if (reader.Stop != null)
                     {
-                        WriteError(new ErrorRecord(
-                            new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {reader.Failure}"),
-                            "NotionQueryCapReached", ErrorCategory.LimitsExceeded, input));
+                        var remedy = RowRemedies.For(reader.Stop);
+                        WriteError(NotionErrorRecords.Create(
+                            new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {reader.Stop.Message} {remedy}"),
+                            NotionErrorIds.NotionQueryCapReached,
+                            input,
+                            remedy));
                     }
                 }
             }
@@ -230,37 +229,6 @@ namespace NotionPS.Cmdlets
             {
                 WriteObject(PagingParameters.NewTotalCount(skipped + written, IsPagingDone ? 0.0 : 1.0));
             }
-        }
-
-        private async Task<List<PageRow>> FullRowsAsync(IReadOnlyList<JsonElement> pages, CancellationToken cancellationToken)
-        {
-            var rows = new List<PageRow>(pages.Count);
-            foreach (var page in pages)
-            {
-                rows.Add(await FullRowAsync(Client, page, Log, cancellationToken).ConfigureAwait(false));
-            }
-
-            return rows;
-        }
-
-        /// <summary>A page as a row, with people, relation and text values a page object cut at 25 fetched from the property endpoint.</summary>
-        internal static async Task<PageRow> FullRowAsync(NotionClient client, JsonElement page, INotionLog log, CancellationToken cancellationToken)
-        {
-            Dictionary<string, JsonElement>? replacements = null;
-            if (page.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in properties.EnumerateObject().Where(p => PropertyReader.MayBeTruncated(p.Value)))
-                {
-                    var type = PropertyReader.String(property.Value, "type")!;
-                    var items = await client.GetPropertyItemsAsync(PropertyReader.String(page, "id")!, PropertyReader.String(property.Value, "id") ?? property.Name, log, cancellationToken).ConfigureAwait(false);
-                    using (var full = JsonDocument.Parse(PropertyReader.FromPropertyItems(type, items).ToJsonString()))
-                    {
-                        (replacements ??= new Dictionary<string, JsonElement>())[property.Name] = full.RootElement.Clone();
-                    }
-                }
-            }
-
-            return PageRow.From(page, replacements);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
@@ -13,6 +14,7 @@ namespace NotionPS.Cmdlets
     public abstract class NotionRowWriteCmdlet : NotionCmdlet
     {
         private OrderedWork<PendingRow>? work;
+        private RowWriter? writer;
         private RowDisplay? display;
         private readonly object userIdsLock = new object();
         private Task<IReadOnlyDictionary<string, string>>? userIds;
@@ -24,6 +26,8 @@ namespace NotionPS.Cmdlets
 
         private protected OrderedWork<PendingRow> Work => work!;
 
+        private protected RowWriter Writer => writer!;
+
         /// <summary>Whether finished rows are written to the output (always for Add; with -PassThru otherwise).</summary>
         private protected abstract bool WritesRows { get; }
 
@@ -32,6 +36,7 @@ namespace NotionPS.Cmdlets
             base.BeginProcessing();
             work = new OrderedWork<PendingRow>(this, ThrottleLimit, Complete);
             display = new RowDisplay(this);
+            writer = new RowWriter(Client, Log);
         }
 
         protected override void EndProcessing() => work?.Drain();
@@ -60,6 +65,6 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
-        private protected virtual void Complete(PendingRow item, Task task) => RowWork.Complete(this, item, task, WritesRows ? display : null);
+        private void Complete(PendingRow item, Task task) => RowWork.Complete(this, item, task, WritesRows ? display : null);
     }
 }

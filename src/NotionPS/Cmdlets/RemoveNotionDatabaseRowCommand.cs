@@ -1,24 +1,21 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Moves rows to Notion's trash.</para>
-    /// <para type="description">Rows stay in the trash for Notion's retention period and can be restored from Notion's Trash. Asks for confirmation unless -Confirm:$false.</para>
+    /// Moves rows to Notion's trash.
+    /// <para>Rows stay in the trash for Notion's retention period and can be restored from Notion's Trash. Asks for confirmation unless -Confirm:$false.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "NotionDatabaseRow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUriBase + "Remove-NotionDatabaseRow.md")]
-    [OutputType(typeof(PSObject))]
+    [OutputType("NotionPS.Row")]
     public sealed class RemoveNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
-        /// <summary>The rows' page IDs or URLs.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The rows: page IDs or URLs, or row objects.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string[] PageId { get; set; } = Array.Empty<string>();
+        [ValidateNotNull]
+        public NotionPageBind[] PageId { get; set; } = Array.Empty<NotionPageBind>();
 
         /// <summary>Output the trashed rows.</summary>
         [Parameter]
@@ -28,21 +25,12 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var input in PageId)
+            foreach (var bind in PageId)
             {
-                var parsed = ParseIdOrWriteError(input);
-                if (parsed != null && ShouldProcess(parsed.Id, "Move row to trash"))
+                if (this.TryPageId(bind, out var pageId) && ShouldProcess(pageId, "Move row to trash"))
                 {
-                    Work.Add(TrashAsync(parsed.Id, CancelOnStop), new PendingRow($"Row {parsed.Id}", input, mayCreate: false));
+                    Work.Add(Writer.TrashAsync(pageId, CancelOnStop), new PendingRow($"Row {pageId}", bind.Input, mayCreate: false));
                 }
-            }
-        }
-
-        private async Task<PageRow?> TrashAsync(string pageId, CancellationToken cancellationToken)
-        {
-            using (var page = await Client.TrashPageAsync(pageId, Log, cancellationToken).ConfigureAwait(false))
-            {
-                return PageRow.From(page.RootElement);
             }
         }
     }

@@ -40,8 +40,7 @@ namespace NotionPS.Cmdlets
                     record = new ErrorRecord(unknown, "NotionUnknownColumn", ErrorCategory.InvalidArgument, input);
                     break;
                 case MatchOnException matchOn:
-                    record = new ErrorRecord(matchOn, matchOn.ErrorId, ErrorCategory.InvalidData, input);
-                    break;
+                    return NotionErrorRecords.ForRow(matchOn, rowLabel, input);
                 case DataSourceChoiceException choice:
                     record = ForChoice(choice, input);
                     break;
@@ -67,17 +66,5 @@ namespace NotionPS.Cmdlets
             : base(message)
         {
         }
-    }
-
-    /// <summary>-MatchOn could not decide between adding and updating a row.</summary>
-    internal sealed class MatchOnException : Exception
-    {
-        public MatchOnException(string errorId, string message)
-            : base(message)
-        {
-            ErrorId = errorId;
-        }
-
-        public string ErrorId { get; }
     }
 }

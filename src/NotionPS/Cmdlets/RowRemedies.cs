@@ -1,4 +1,5 @@
 using NotionPS.Errors;
+using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
@@ -7,7 +8,16 @@ namespace NotionPS.Cmdlets
     {
         public const string MayExist = RowErrors.MayExistAction;
 
-        // The row failures join the family in round 2 of issue 14; until then none has a remedy here.
-        public static string? For(NotionException exception, RemedyFacts facts) => null;
+        /// <summary>What to do about a read that stopped at Notion's cap: which parameters get past it.</summary>
+        public static string For(QueryStop stop) => stop.Reason == QueryStopReason.CustomSortAtCap
+            ? "Leave out -Sort (rows then come in created order and NotionPS reads past the limit), or narrow the query with -Filter or -Where."
+            : "Narrow the query with -Filter or -Where.";
+
+        public static string? For(NotionException exception, RemedyFacts facts) => exception switch
+        {
+            MatchOnException { Problem: MatchOnProblem.ValueMissing } missing => $"Give each input a value for the -MatchOn column '{missing.Column}'.",
+            MatchOnException { Problem: MatchOnProblem.Ambiguous } => "Use a -MatchOn column whose values are unique.",
+            _ => null,
+        };
     }
 }

@@ -21,9 +21,6 @@ namespace NotionPS.Cmdlets
 
         /// <summary>The work may create a row, so a failure after the request was sent may have left one behind.</summary>
         public bool MayCreate { get; }
-
-        /// <summary>The -MatchOn key the work was chained on, if any.</summary>
-        public string? Key { get; set; }
     }
 
     /// <summary>Writes what the row cmdlets' per-row work produced: the row, or an error for that row only.</summary>

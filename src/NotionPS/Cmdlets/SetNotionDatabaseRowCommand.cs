@@ -1,20 +1,16 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
-using NotionPS.Client;
+using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Changes columns of existing rows: from the piped objects' own properties, or the same -Property change on every row.</para>
-    /// <para type="description">
+    /// Changes columns of existing rows: from the piped objects' own properties, or the same -Property change on every row.
+    /// <para>
     /// Each input names its row by PageId (rows from Get-NotionDatabaseRow, or a CSV with a PageId column).
     /// Without -Property the input's other properties are the columns to change, so
     /// Import-Csv changes.csv | Set-NotionDatabaseRow works. The row's own properties (DatabaseId, Url, ...)
@@ -22,16 +18,16 @@ namespace NotionPS.Cmdlets
     /// </para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "NotionDatabaseRow", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Set-NotionDatabaseRow.md")]
-    [OutputType(typeof(PSObject))]
+    [OutputType("NotionPS.Row")]
     public sealed class SetNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
-        private readonly ConcurrentDictionary<string, Task<DataSourceSchema>> schemas = new ConcurrentDictionary<string, Task<DataSourceSchema>>(StringComparer.OrdinalIgnoreCase);
+        private RowChanges? changes;
 
-        /// <summary>The row's page ID or URL.</summary>
+        /// <summary>The row: its page ID or URL, or a row object.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string PageId { get; set; } = string.Empty;
+        [ValidateNotNull]
+        public NotionPageBind? PageId { get; set; }
 
         /// <summary>The row's data source, when known (rows carry it); saves reading the page to find it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -57,16 +53,21 @@ namespace NotionPS.Cmdlets
 
         private protected override bool WritesRows => PassThru;
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            changes = new RowChanges(Client, Log, IgnoreUnknownProperty, UserIdByEmail);
+        }
+
         protected override void ProcessRecord()
         {
-            var parsed = ParseIdOrWriteError(PageId);
-            if (parsed == null)
+            if (!this.TryPageId(PageId!, out var pageId))
             {
                 return;
             }
 
-            var target = (object?)InputObject ?? PageId;
-            var item = new PendingRow($"Row {parsed.Id}", target, mayCreate: false);
+            var target = (object?)InputObject ?? PageId!.Input;
+            var item = new PendingRow($"Row {pageId}", target, mayCreate: false);
             if (Property == null && InputObject == null)
             {
                 Work.Add(RowWork.Failed(new ArgumentException("Nothing to change: give -Property, or pipe objects whose properties are the columns to change.")), item);
@@ -86,50 +87,13 @@ namespace NotionPS.Cmdlets
 
             var isRow = Property == null && RowObjects.IsRow(InputObject!);
 
-            if (!ShouldProcess(parsed.Id, "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)))))
+            if (!ShouldProcess(pageId, "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)))))
             {
                 return;
             }
 
-            var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? null : DataSourceId;
-            Work.Add(UpdateAsync(parsed.Id, dataSourceId, members, isRow, CancelOnStop), item);
-        }
-
-        private async Task<PageRow?> UpdateAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, CancellationToken cancellationToken)
-        {
-            if (dataSourceId == null)
-            {
-                using (var page = await Client.GetPageAsync(pageId, Log, cancellationToken).ConfigureAwait(false))
-                {
-                    var parent = JsonRead.Object(page.RootElement, "parent") ?? default;
-                    dataSourceId = JsonRead.String(parent, "data_source_id") ?? JsonRead.String(parent, "database_id")
-                        ?? throw new ArgumentException($"Page {pageId} is not a database row: it has no database parent.");
-                }
-            }
-
-            DataSourceSchema schema;
-            try
-            {
-                schema = await schemas.GetOrAdd(dataSourceId, id => Client.GetSchemaAsync(id, Log, cancellationToken)).ConfigureAwait(false);
-            }
-            catch (NotionApiException)
-            {
-                // Not remembered: the next row of this data source asks again.
-                schemas.TryRemove(dataSourceId, out _);
-                throw;
-            }
-
-            var mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, IgnoreUnknownProperty, UserIdByEmail);
-            if (mapping.Properties.Count == 0)
-            {
-                Log.Verbose($"Page {pageId}: nothing to change (no input property names a writable column of \"{schema.Name}\").");
-                return null;
-            }
-
-            using (var updated = await Client.UpdatePageAsync(pageId, new JsonObject { ["properties"] = mapping.Properties }, Log, cancellationToken).ConfigureAwait(false))
-            {
-                return await GetNotionDatabaseRowCommand.FullRowAsync(Client, updated.RootElement, Log, cancellationToken).ConfigureAwait(false);
-            }
+            var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? PageId!.DataSourceId : DataSourceId;
+            Work.Add(changes!.ApplyAsync(pageId, dataSourceId, members, isRow, CancelOnStop), item);
         }
     }
 }

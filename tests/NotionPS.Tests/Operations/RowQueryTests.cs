@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
+using NotionPS.Cmdlets;
 using NotionPS.Operations;
 using Xunit;
 
@@ -91,7 +92,7 @@ public class RowQueryTests
 
         var (ids, query) = ReadAll(new CappedSource(rows, cap, pageSize));
 
-        Assert.Null(query.Failure);
+        Assert.Null(query.Stop);
         Assert.Equal(rows.Select(row => row.Id), ids);
         Assert.Equal(count >= cap, query.Windows > 0);
     }
@@ -117,8 +118,8 @@ public class RowQueryTests
         var (ids, query) = ReadAll(new CappedSource(Rows(250, 5), cap: 100, pageSize: 50), sorts);
 
         Assert.Equal(100, ids.Count);
-        Assert.Contains("10,000", query.Failure);
-        Assert.Contains("Leave out -Sort", query.Failure);
+        Assert.Contains("10,000", query.Stop!.Message);
+        Assert.Contains("Leave out -Sort", RowRemedies.For(query.Stop!));
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public class RowQueryTests
         var (ids, query) = ReadAll(new CappedSource(Rows(250, 250), cap: 100, pageSize: 50));
 
         Assert.Equal(100, ids.Count);
-        Assert.Contains("same minute", query.Failure);
+        Assert.Contains("same minute", query.Stop!.Message);
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public class RowQueryTests
         for (var i = 0; i + 1 < bounds.Count; i++)
         {
             var (slice, query) = ReadAll(source, new RowQuery(null, null, bounds[i], bounds[i + 1]));
-            Assert.Null(query.Failure);
+            Assert.Null(query.Stop);
             ids.AddRange(slice);
         }
 

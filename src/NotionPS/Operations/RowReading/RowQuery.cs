@@ -14,7 +14,7 @@ namespace NotionPS.Operations
     /// at the cap (has_more false, request_status incomplete) it goes on with a filter for rows created
     /// at or after the newest created time seen, and drops the rows of that minute it already returned
     /// (created_time has minute precision), so each row comes back exactly once. With a custom sort no
-    /// such window exists, so the read stops with <see cref="Failure"/> set.
+    /// such window exists, so the read stops with <see cref="Stop"/> set.
     /// A query may also cover one slice of created time (<see cref="RowReader"/> reads slices side by side):
     /// rows created from a minute on and before another, the end of a slice already being read taken in
     /// with <see cref="EndBefore"/>.
@@ -59,7 +59,7 @@ namespace NotionPS.Operations
         public bool Done { get; private set; }
 
         /// <summary>Why the read stopped short of the end, or null.</summary>
-        public string? Failure { get; private set; }
+        public QueryStop? Stop { get; private set; }
 
         /// <summary>How many windows past the cap the read has opened.</summary>
         public int Windows { get; private set; }
@@ -129,11 +129,11 @@ namespace NotionPS.Operations
             }
             else if (customSort)
             {
-                Stop("With -Sort, NotionPS cannot read on without returning rows twice or missing some. Leave out -Sort (rows then come in created order and NotionPS reads past the limit), or narrow the query with -Filter or -Where.");
+                StopAtCap(QueryStopReason.CustomSortAtCap);
             }
             else if (newestCreated == null || newestCreated == windowStart)
             {
-                Stop($"All the rows of the last window were created in the same minute ({windowStart}), so a created-time window cannot get past it. Narrow the query with -Filter or -Where.");
+                StopAtCap(QueryStopReason.SameMinuteAtCap);
             }
             else
             {
@@ -202,10 +202,39 @@ namespace NotionPS.Operations
             return fresh;
         }
 
-        private void Stop(string why)
+        private void StopAtCap(QueryStopReason reason)
         {
             Done = true;
-            Failure = "Notion stops a query at 10,000 rows. " + why;
+            Stop = new QueryStop(reason, windowStart);
         }
+    }
+
+    /// <summary>Why a read stopped at Notion's 10,000-row cap of one query.</summary>
+    internal enum QueryStopReason
+    {
+        /// <summary>The rows come in a custom sort order, so no created-time window can go on where the cap stopped.</summary>
+        CustomSortAtCap,
+
+        /// <summary>The last window's rows were all created in one minute, so the next window would start where it did.</summary>
+        SameMinuteAtCap,
+    }
+
+    /// <summary>A read that stopped short of the end: the facts; the cmdlet says what to do about them.</summary>
+    internal sealed class QueryStop
+    {
+        public QueryStop(QueryStopReason reason, string? windowStart)
+        {
+            Reason = reason;
+            WindowStart = windowStart;
+        }
+
+        public QueryStopReason Reason { get; }
+
+        /// <summary>The first created minute of the window the read stopped in; null for the first window.</summary>
+        public string? WindowStart { get; }
+
+        public string Message => "Notion stops a query at 10,000 rows. " + (Reason == QueryStopReason.CustomSortAtCap
+            ? "With a custom sort order, NotionPS cannot read on without returning rows twice or missing some."
+            : $"All the rows of the last window were created in the same minute ({WindowStart}), so a created-time window cannot get past it.");
     }
 }

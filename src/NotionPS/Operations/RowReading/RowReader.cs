@@ -35,7 +35,7 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Why the read stopped short of the end (Notion's 10,000-row cap), or null.</summary>
-        public string? Failure { get; private set; }
+        public QueryStop? Stop { get; private set; }
 
         /// <summary>
         /// The next page's new rows in order, or null when the read is done. Dispose the batch once its rows
@@ -51,10 +51,10 @@ namespace NotionPS.Operations
                     return batch;
                 }
 
-                if (head.Query.Failure != null)
+                if (head.Query.Stop != null)
                 {
                     // Later slices would leave a gap after this one: the read stops here and says why.
-                    Failure = head.Query.Failure;
+                    Stop = head.Query.Stop;
                     await schedule.CloseAllAsync().ConfigureAwait(false);
                     return null;
                 }

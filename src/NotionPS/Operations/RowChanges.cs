@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Rows;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// Changes columns of existing rows: finds a row's data source when not given (its parent), reads each
+    /// data source's columns once, maps the values and sends only what names a writable column.
+    /// </summary>
+    internal sealed class RowChanges
+    {
+        private readonly NotionClient client;
+        private readonly INotionLog log;
+        private readonly bool ignoreUnknownColumns;
+        private readonly Func<string, string?>? userIdByEmail;
+        private readonly RowWriter writer;
+        private readonly ConcurrentDictionary<string, Task<DataSourceSchema>> schemas = new ConcurrentDictionary<string, Task<DataSourceSchema>>(StringComparer.OrdinalIgnoreCase);
+
+        /// <param name="ignoreUnknownColumns">Leave out values that name no column instead of refusing the row.</param>
+        /// <param name="userIdByEmail">A person's user ID by e-mail address, for people given that way.</param>
+        public RowChanges(NotionClient client, INotionLog log, bool ignoreUnknownColumns, Func<string, string?>? userIdByEmail = null)
+        {
+            this.client = client;
+            this.log = log;
+            this.ignoreUnknownColumns = ignoreUnknownColumns;
+            this.userIdByEmail = userIdByEmail;
+            writer = new RowWriter(client, log);
+        }
+
+        /// <summary>Changes one row; null when nothing in <paramref name="values"/> names a writable column (logged, nothing sent).</summary>
+        /// <param name="dataSourceId">The row's data source when known; otherwise the page is read to find it.</param>
+        /// <param name="isRow">The values are a row's own output (its PageId, Url ... are never written).</param>
+        public async Task<PageRow?> ApplyAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, bool isRow, CancellationToken cancellationToken)
+        {
+            var schema = await SchemaAsync(dataSourceId ?? await ParentAsync(pageId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var mapping = RowMapping.Build(schema.PropertyTypes, values, isRow, ignoreUnknownColumns, userIdByEmail);
+            if (mapping.Properties.Count == 0)
+            {
+                log.Verbose($"Page {pageId}: nothing to change (no input property names a writable column of \"{schema.Name}\").");
+                return null;
+            }
+
+            return await writer.UpdateAsync(pageId, mapping.Properties, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The data source (or, under 2022-06-28, the database) a page is a row of.</summary>
+        private async Task<string> ParentAsync(string pageId, CancellationToken cancellationToken)
+        {
+            using (var page = await client.GetPageAsync(pageId, log, cancellationToken).ConfigureAwait(false))
+            {
+                var parent = JsonRead.Object(page.RootElement, "parent") ?? default;
+                return JsonRead.String(parent, "data_source_id") ?? JsonRead.String(parent, "database_id")
+                    ?? throw new ArgumentException($"Page {pageId} is not a database row: it has no database parent.");
+            }
+        }
+
+        /// <summary>Read once per data source for all the rows; a failed read is not remembered, so the next row asks again.</summary>
+        private async Task<DataSourceSchema> SchemaAsync(string dataSourceId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await schemas.GetOrAdd(dataSourceId, id => client.GetSchemaAsync(id, log, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (NotionApiException)
+            {
+                schemas.TryRemove(dataSourceId, out _);
+                throw;
+            }
+        }
+    }
+}

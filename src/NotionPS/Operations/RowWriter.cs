@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Rows;
+
+namespace NotionPS.Operations
+{
+    /// <summary>Creates, changes and trashes rows, each returning the row as Notion now has it.</summary>
+    internal sealed class RowWriter
+    {
+        private readonly NotionClient client;
+        private readonly INotionLog log;
+        private readonly RowFetcher fetcher;
+
+        public RowWriter(NotionClient client, INotionLog log)
+        {
+            this.client = client;
+            this.log = log;
+            fetcher = new RowFetcher(client, log);
+        }
+
+        /// <summary>Adds a row. Not repeated after a server error or a dropped connection: it may already exist.</summary>
+        /// <param name="properties">The row's values in Notion's shape (RowMapping builds them).</param>
+        public async Task<PageRow> CreateAsync(string dataSourceId, JsonObject properties, CancellationToken cancellationToken)
+        {
+            using (var page = await client.CreatePageAsync(dataSourceId, properties, log, cancellationToken).ConfigureAwait(false))
+            {
+                return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Changes the given columns of a row; the others keep their values.</summary>
+        public async Task<PageRow> UpdateAsync(string pageId, JsonObject properties, CancellationToken cancellationToken)
+        {
+            using (var page = await client.UpdatePageAsync(pageId, new JsonObject { ["properties"] = properties }, log, cancellationToken).ConfigureAwait(false))
+            {
+                return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Moves a row to Notion's trash. The row returned is the page's answer as is (nothing more is read for a trashed row).</summary>
+        public async Task<PageRow> TrashAsync(string pageId, CancellationToken cancellationToken)
+        {
+            using (var page = await client.TrashPageAsync(pageId, log, cancellationToken).ConfigureAwait(false))
+            {
+                return PageRow.From(page.RootElement);
+            }
+        }
+    }
+}

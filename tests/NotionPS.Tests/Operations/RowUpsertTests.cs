@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Operations;
+using NotionPS.Rows;
+using NotionPS.Tests.Client;
+using Xunit;
+using static NotionPS.Tests.Client.NotionClientTests;
+using static NotionPS.Tests.Operations.RowWriterTests;
+
+namespace NotionPS.Tests.Operations;
+
+/// <summary>The -MatchOn engine: add, update, refuse, and one key at a time.</summary>
+public class RowUpsertTests
+{
+    private const string Api = "https://api.notion.com/";
+    private const string Query = "POST " + Api + "v1/data_sources/ds1/query";
+    private const string Create = "POST " + Api + "v1/pages";
+
+    private static readonly DataSourceSchema Schema = DataSourceSchema.From(JsonDocument.Parse(
+        """{"object":"data_source","id":"ds1","name":"Tasks","parent":{"type":"database_id","database_id":"db1"},"properties":{"Name":{"id":"title","type":"title","title":{}},"Estimate":{"id":"est","type":"number","number":{}},"Created":{"id":"ct","type":"created_time","created_time":{}}}}""").RootElement.Clone());
+
+    private static Func<System.Net.Http.HttpResponseMessage> Found(params string[] pageIds) =>
+        Ok($$"""{"object":"list","results":[{{string.Join(",", pageIds.Select(id => Page(id)))}}],"has_more":false,"next_cursor":null}""");
+
+    private static RowMapping Row(string? name, int estimate = 1)
+    {
+        var members = new List<KeyValuePair<string, object?>> { new("Estimate", estimate) };
+        if (name != null)
+        {
+            members.Add(new("Name", name));
+        }
+
+        return RowMapping.Build(Schema.PropertyTypes, members, isRow: false, ignoreUnknown: false);
+    }
+
+    private static (RowUpsert Upsert, ScriptedHandler Handler) Upsert(params Func<System.Net.Http.HttpResponseMessage>[] script)
+    {
+        var handler = new ScriptedHandler(script);
+        return (new RowUpsert(NewClient(handler, new FakeClock()), new RecordingLog(), Schema, "Name"), handler);
+    }
+
+    private static IEnumerable<string> Sent(ScriptedHandler handler) => handler.Requests.Select(r => r.Method + " " + r.Uri);
+
+    [Fact]
+    public async Task AMatchIsUpdated()
+    {
+        var (upsert, handler) = Upsert(Found("p1"), Ok(Page("p1")));
+
+        var row = await upsert.UpsertAsync(Row("A"), CancellationToken.None);
+
+        Assert.Equal("p1", row.PageId);
+        Assert.Equal(new[] { Query, "PATCH " + Api + "v1/pages/p1" }, Sent(handler));
+        var query = JsonNode.Parse(handler.Requests[0].Body!)!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"property":"Name","title":{"equals":"A"}}"""), query["filter"]));
+        Assert.Equal(2, (int)query["page_size"]!);
+    }
+
+    [Fact]
+    public async Task NoMatchIsCreatedThenTheSameKeyUpdatesIt()
+    {
+        var (upsert, handler) = Upsert(Found(), Ok(Page("p2")), Ok(Page("p2")));
+
+        var first = await upsert.UpsertAsync(Row("A"), CancellationToken.None);
+        var second = await upsert.UpsertAsync(Row("A", 2), CancellationToken.None);
+
+        Assert.Equal(new[] { "p2", "p2" }, new[] { first.PageId, second.PageId });
+
+        // The created key is remembered: no second query (which could miss a row Notion has not indexed yet).
+        Assert.Equal(new[] { Query, Create, "PATCH " + Api + "v1/pages/p2" }, Sent(handler));
+    }
+
+    [Fact]
+    public async Task SeveralMatchesAreRefused()
+    {
+        var (upsert, handler) = Upsert(Found("p1", "p2"));
+
+        var error = await Assert.ThrowsAsync<MatchOnException>(() => upsert.UpsertAsync(Row("Twin"), CancellationToken.None));
+
+        Assert.Equal(MatchOnProblem.Ambiguous, error.Problem);
+        Assert.Equal(NotionErrorIds.NotionMatchOnAmbiguous, error.ErrorId);
+        Assert.Equal(("Name", "Twin"), (error.Column, error.Key));
+        Assert.Equal(new[] { Query }, Sent(handler));
+    }
+
+    [Fact]
+    public async Task AMissingKeyValueIsRefusedWithoutARequest()
+    {
+        var (upsert, handler) = Upsert(Found());
+
+        var error = await Assert.ThrowsAsync<MatchOnException>(() => upsert.UpsertAsync(Row(null), CancellationToken.None));
+
+        Assert.Equal(MatchOnProblem.ValueMissing, error.Problem);
+        Assert.Equal(NotionErrorIds.NotionMatchOnValueMissing, error.ErrorId);
+        Assert.Null(error.Key);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task TheSameKeyTwiceInOneBatchRunsInOrderAndAddsOnce()
+    {
+        // Both rows are started before either is awaited, as a pipeline with several requests in flight does.
+        var (upsert, handler) = Upsert(Found(), Ok(Page("p2")), Ok(Page("p2")));
+
+        var first = upsert.UpsertAsync(Row("A"), CancellationToken.None);
+        var second = upsert.UpsertAsync(Row("A", 2), CancellationToken.None);
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(new[] { Query, Create, "PATCH " + Api + "v1/pages/p2" }, Sent(handler));
+    }
+
+    [Fact]
+    public async Task AFailedRowDoesNotStopTheNextOfItsKey()
+    {
+        var (upsert, handler) = Upsert(Found("p1", "p2"), Found("p1"), Ok(Page("p1")));
+
+        var first = upsert.UpsertAsync(Row("A"), CancellationToken.None);
+        var second = upsert.UpsertAsync(Row("A", 2), CancellationToken.None);
+
+        await Assert.ThrowsAsync<MatchOnException>(() => first);
+        Assert.Equal("p1", (await second).PageId);
+        Assert.Equal(new[] { Query, Query, "PATCH " + Api + "v1/pages/p1" }, Sent(handler));
+    }
+
+    [Theory]
+    [InlineData("name", "Name")]
+    [InlineData("Estimate", "Estimate")]
+    [InlineData("Created", null)]   // computed by Notion
+    [InlineData("Nope", null)]
+    public void OnlyAWritableColumnCanBeMatchedOn(string given, string? column)
+    {
+        Assert.Equal(column, RowUpsert.WritableColumn(Schema, given));
+    }
+}

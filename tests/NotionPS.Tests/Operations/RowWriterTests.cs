@@ -1,0 +1,102 @@
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Operations;
+using NotionPS.Rows;
+using NotionPS.Tests.Client;
+using Xunit;
+using static NotionPS.Tests.Client.NotionClientTests;
+
+namespace NotionPS.Tests.Operations;
+
+/// <summary>Rows created, changed, trashed and read in full, against the scripted handler.</summary>
+public class RowWriterTests
+{
+    private const string Api = "https://api.notion.com/";
+
+    internal static string Page(string id, string name = "A", string extraProperties = "") =>
+        $$$"""{"object":"page","id":"{{{id}}}","created_time":"2026-01-01T00:00:00.000Z","last_edited_time":"2026-01-01T00:00:00.000Z","parent":{"type":"data_source_id","data_source_id":"ds1","database_id":"db1"},"url":"https://www.notion.so/{{{id}}}","properties":{"Name":{"id":"title","type":"title","title":[{"plain_text":"{{{name}}}","text":{"content":"{{{name}}}"}}]}{{{extraProperties}}}}}""";
+
+    private static string Relations(int count, bool hasMore) =>
+        $$""","Links":{"id":"rel1","type":"relation","relation":[{{string.Join(",", Enumerable.Range(0, count).Select(i => $$"""{"id":"r{{i}}"}"""))}}],"has_more":{{(hasMore ? "true" : "false")}}}""";
+
+    private static string RelationItems(int count) =>
+        $$"""{"object":"list","type":"property_item","results":[{{string.Join(",", Enumerable.Range(0, count).Select(i => $$$"""{"object":"property_item","type":"relation","relation":{"id":"r{{{i}}}"}}"""))}}],"has_more":false,"next_cursor":null}""";
+
+    private static JsonObject NameIs(string name) => new() { ["Name"] = new JsonObject { ["title"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["content"] = name } }) } };
+
+    [Fact]
+    public async Task CreateSendsTheRowToItsDataSourceAndReturnsIt()
+    {
+        var handler = new ScriptedHandler(Ok(Page("p1")));
+
+        var row = await new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog()).CreateAsync("ds1", NameIs("A"), CancellationToken.None);
+
+        Assert.Equal("p1", row.PageId);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("POST " + Api + "v1/pages", request.Method + " " + request.Uri);
+        var body = JsonNode.Parse(request.Body!)!;
+        Assert.Equal("ds1", (string?)body["parent"]!["data_source_id"]);
+        Assert.Equal("A", (string?)body["properties"]!["Name"]!["title"]![0]!["text"]!["content"]);
+    }
+
+    [Fact]
+    public async Task UpdateSendsOnlyThePropertiesGiven()
+    {
+        var handler = new ScriptedHandler(Ok(Page("p1", "B")));
+
+        var row = await new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog()).UpdateAsync("p1", NameIs("B"), CancellationToken.None);
+
+        Assert.Equal("B", row.Columns.Single(column => column.Key == "Name").Value);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("PATCH " + Api + "v1/pages/p1", request.Method + " " + request.Uri);
+        Assert.Equal(new[] { "properties" }, JsonNode.Parse(request.Body!)!.AsObject().Select(pair => pair.Key));
+    }
+
+    [Theory]
+    [InlineData("2026-03-11", "in_trash")]
+    [InlineData("2025-09-03", "archived")]
+    public async Task TrashMovesTheRowToTheTrashAndReadsNothingMore(string version, string trashProperty)
+    {
+        // Even a value cut at 25 is not read in full: the row is gone.
+        var handler = new ScriptedHandler(Ok(Page("p1", "A", Relations(25, hasMore: true))));
+
+        var row = await new RowWriter(NewClient(handler, new FakeClock(), version), new RecordingLog()).TrashAsync("p1", CancellationToken.None);
+
+        Assert.Equal("p1", row.PageId);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("PATCH " + Api + "v1/pages/p1", request.Method + " " + request.Uri);
+        Assert.Equal(JsonValueKind.True, JsonDocument.Parse(request.Body!).RootElement.GetProperty(trashProperty).ValueKind);
+    }
+
+    [Fact]
+    public async Task ATruncatedRelationIsReadInFull()
+    {
+        var handler = new ScriptedHandler(Ok(Page("p1", "A", Relations(25, hasMore: true))), Ok(RelationItems(30)));
+
+        var row = await new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog()).CreateAsync("ds1", NameIs("A"), CancellationToken.None);
+
+        var links = Assert.IsType<MultiValue>(row.Columns.Single(column => column.Key == "Links").Value);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => "r" + i), links);
+        Assert.Equal(
+            new[] { "POST " + Api + "v1/pages", "GET " + Api + "v1/pages/p1/properties/rel1?page_size=100" },
+            handler.Requests.Select(r => r.Method + " " + r.Uri));
+    }
+
+    [Fact]
+    public async Task FetcherReadsOnlyTheValuesThatMayBeCut()
+    {
+        // Row 1's relation is short (kept as it came); row 2's was cut: only its property is read.
+        var pages = new[] { Page("p1", "A", Relations(3, hasMore: false)), Page("p2", "B", Relations(25, hasMore: true)) }
+            .Select(json => JsonDocument.Parse(json).RootElement).ToList();
+        var handler = new ScriptedHandler(Ok(RelationItems(26)));
+
+        var rows = await new RowFetcher(NewClient(handler, new FakeClock()), new RecordingLog()).FullRowsAsync(pages, CancellationToken.None);
+
+        Assert.Equal(new[] { "p1", "p2" }, rows.Select(row => row.PageId));
+        Assert.Equal(new[] { 3, 26 }, rows.Select(row => ((MultiValue)row.Columns.Single(column => column.Key == "Links").Value!).Count));
+        Assert.Equal("GET " + Api + "v1/pages/p2/properties/rel1?page_size=100", Assert.Single(handler.Requests).Method + " " + handler.Requests[0].Uri);
+    }
+}
