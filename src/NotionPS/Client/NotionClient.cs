@@ -340,7 +340,7 @@ namespace NotionPS.Client
 
             if (header?.Date != null)
             {
-                return header.Date.Value - DateTimeOffset.UtcNow;
+                return header.Date.Value - clock.UtcNow;
             }
 
             return null;
