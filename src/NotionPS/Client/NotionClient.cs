@@ -73,11 +73,12 @@ namespace NotionPS.Client
         /// </summary>
         public async Task<(JsonDocument Document, TimeSpan RoundTrip)> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
         {
+            log = Redacting(log);
             var uri = RequestUri(method, path);
             var bodyText = body?.ToJsonString();
             if (bodyText != null && log.IsDebugEnabled)
             {
-                log.Debug(Redact($"{method} {path} request body: {bodyText}"));
+                log.Debug($"{method} {path} request body: {bodyText}");
             }
 
             for (var attempt = 1; ; attempt++)
@@ -138,7 +139,7 @@ namespace NotionPS.Client
                         var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         if (log.IsDebugEnabled)
                         {
-                            log.Debug(Redact($"{method} {path} response body: {text}"));
+                            log.Debug($"{method} {path} response body: {text}");
                         }
 
                         return response.IsSuccessStatusCode
@@ -354,6 +355,9 @@ namespace NotionPS.Client
             var plain = UnwrapToken();
             return plain.Length == 0 ? message : message.Replace(plain, "***");
         }
+
+        /// <summary><paramref name="log"/> with every line redacted (once: a log already redacting is kept as it is).</summary>
+        internal INotionLog Redacting(INotionLog log) => log as RedactingLog ?? new RedactingLog(log, Redact);
 
         private string? RedactOrNull(string? message) => message == null ? null : Redact(message);
 

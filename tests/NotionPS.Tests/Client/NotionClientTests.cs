@@ -292,6 +292,21 @@ public class NotionClientTests
         Assert.DoesNotContain(log.DebugLines.Concat(log.VerboseLines), line => line.Contains(TestToken));
     }
 
+    [Fact]
+    public async Task VerboseLinesAreRedacted()
+    {
+        var handler = new ScriptedHandler(Error(500, "internal_server_error"), Ok("{}"));
+        var log = new RecordingLog();
+
+        using (await NewClient(handler, new FakeClock()).SendAsync(HttpMethod.Get, "v1/pages/" + TestToken, null, safeToRepeat: true, log, CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(3, log.VerboseLines.Count);
+        Assert.All(log.VerboseLines, line => Assert.StartsWith("GET v1/pages/***", line));
+        Assert.DoesNotContain(log.VerboseLines, line => line.Contains(TestToken));
+    }
+
     private static readonly IClock SystemClockForTests = SystemClock.Instance;
 
     private static RateLimiter RateLimiter() => new(0, 1, SystemClock.Instance);

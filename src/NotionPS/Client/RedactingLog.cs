@@ -1,0 +1,26 @@
+using System;
+
+namespace NotionPS.Client
+{
+    /// <summary>
+    /// An <see cref="INotionLog"/> that passes every line through a redaction first (the client's token rule),
+    /// so no line written through it can carry the token, whatever it quotes.
+    /// </summary>
+    internal sealed class RedactingLog : INotionLog
+    {
+        private readonly INotionLog inner;
+        private readonly Func<string, string> redact;
+
+        public RedactingLog(INotionLog inner, Func<string, string> redact)
+        {
+            this.inner = inner;
+            this.redact = redact;
+        }
+
+        public bool IsDebugEnabled => inner.IsDebugEnabled;
+
+        public void Verbose(string message) => inner.Verbose(redact(message));
+
+        public void Debug(string message) => inner.Debug(redact(message));
+    }
+}
