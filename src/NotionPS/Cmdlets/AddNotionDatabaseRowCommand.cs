@@ -239,7 +239,7 @@ namespace NotionPS.Cmdlets
                     throw new MatchOnException("NotionMatchOnAmbiguous", $"More than one row has '{matchColumn}' = '{key}', so -MatchOn cannot tell which to update. Use a column whose values are unique.");
                 }
 
-                return found.Results.Count == 1 ? PropertyReader.String(found.Results[0], "id") : null;
+                return found.Results.Count == 1 ? JsonRead.String(found.Results[0], "id") : null;
             }
         }
     }

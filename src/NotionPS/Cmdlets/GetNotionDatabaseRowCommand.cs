@@ -249,8 +249,8 @@ namespace NotionPS.Cmdlets
             {
                 foreach (var property in properties.EnumerateObject().Where(p => PropertyReader.MayBeTruncated(p.Value)))
                 {
-                    var type = PropertyReader.String(property.Value, "type")!;
-                    var items = await client.GetPropertyItemsAsync(PropertyReader.String(page, "id")!, PropertyReader.String(property.Value, "id") ?? property.Name, log, cancellationToken).ConfigureAwait(false);
+                    var type = JsonRead.String(property.Value, "type")!;
+                    var items = await client.GetPropertyItemsAsync(JsonRead.String(page, "id")!, JsonRead.String(property.Value, "id") ?? property.Name, log, cancellationToken).ConfigureAwait(false);
                     using (var full = JsonDocument.Parse(PropertyReader.FromPropertyItems(type, items).ToJsonString()))
                     {
                         (replacements ??= new Dictionary<string, JsonElement>())[property.Name] = full.RootElement.Clone();
