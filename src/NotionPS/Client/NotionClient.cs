@@ -169,13 +169,13 @@ namespace NotionPS.Client
             catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
             {
                 throw new NotionApiException(0, NotionErrorCodes.Timeout,
-                    $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s. Raise -TimeoutSec, or check the network.",
+                    $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s.",
                     null, request.Method.Method, path);
             }
             catch (HttpRequestException ex)
             {
                 throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
-                    $"Could not reach {Options.BaseUri}: {Innermost(ex).Message} Check -BaseUri and the network (a proxy or firewall may block it).",
+                    $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}",
                     null, request.Method.Method, path, ex);
             }
             catch (IOException ex)

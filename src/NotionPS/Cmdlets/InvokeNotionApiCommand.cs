@@ -48,7 +48,7 @@ namespace NotionPS.Cmdlets
             }
             catch (InputValueException ex)
             {
-                WriteError(RowErrors.ForInputValue(ex, Body));
+                WriteError(NotionErrorRecords.From(ex, Body));
                 return;
             }
 

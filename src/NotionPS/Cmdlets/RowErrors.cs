@@ -33,7 +33,7 @@ namespace NotionPS.Cmdlets
             switch (exception)
             {
                 case RowValueException valueError:
-                    record = new ErrorRecord(valueError, "NotionRowValueInvalid", ErrorCategory.InvalidData, input);
+                    record = NotionErrorRecords.From(valueError, input);
                     break;
                 case InputValueException inputValue:
                     record = ForInputValue(inputValue, input);
@@ -42,7 +42,7 @@ namespace NotionPS.Cmdlets
                     record = new ErrorRecord(exception, "NotionRowEmpty", ErrorCategory.InvalidData, input);
                     break;
                 case UnknownColumnException unknown:
-                    record = new ErrorRecord(unknown, "NotionUnknownColumn", ErrorCategory.InvalidArgument, input);
+                    record = NotionErrorRecords.From(unknown, input);
                     break;
                 case MatchOnException matchOn:
                     record = new ErrorRecord(matchOn, matchOn.ErrorId, ErrorCategory.InvalidData, input);
@@ -60,7 +60,7 @@ namespace NotionPS.Cmdlets
             }
 
             var action = record.ErrorDetails?.RecommendedAction;
-            record.ErrorDetails = new ErrorDetails($"{rowLabel}: {exception.Message}") { RecommendedAction = action };
+            record.ErrorDetails = new ErrorDetails($"{rowLabel}: {record.ErrorDetails?.Message ?? exception.Message}") { RecommendedAction = action };
             return record;
         }
     }
