@@ -116,18 +116,8 @@ namespace NotionPS.Cmdlets
                 return registry.ReadToken(registration);
             });
 
-        private SecureString FromVault(Func<SecretManagementBridge, SecureString> read)
-        {
-            try
-            {
-                return RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace(this)));
-            }
-            catch (SecretVaultException ex)
-            {
-                ThrowTerminatingError(ex.ErrorRecord);
-                throw;
-            }
-        }
+        private SecureString FromVault(Func<SecretManagementBridge, SecureString> read) =>
+            this.RunOrStop(() => RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace(this))));
 
         private SecureString FromEnvironment()
         {

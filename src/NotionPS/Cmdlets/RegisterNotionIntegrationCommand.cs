@@ -36,15 +36,15 @@ namespace NotionPS.Cmdlets
         protected override void EndProcessing()
         {
             var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this));
-            var vault = Run(() => registry.ResolveTargetVault(Name, Vault));
+            var vault = this.RunOrStop(() => registry.ResolveTargetVault(Name, Vault));
             var secretName = IntegrationSecretName.FromName(Name);
-            if (!Force && Run(() => registry.Exists(Name, vault)))
+            if (!Force && this.RunOrStop(() => registry.Exists(Name, vault)))
             {
                 ThrowTerminatingError(VaultErrors.NotionIntegrationExists(secretName, vault));
             }
 
             // The vault is fixed first: a locked or read-only vault fails here, before Notion is asked.
-            Run(() => registry.EnsureWritable(Name, vault));
+            this.RunOrStop(() => registry.EnsureWritable(Name, vault));
 
             // Stored as it is sent: a token read from a file keeps no trailing newline in the vault.
             var token = CheckedToken(Token!);
@@ -59,33 +59,13 @@ namespace NotionPS.Cmdlets
             }
 
             var metadataStored = false;
-            var registration = Run(() => registry.Save(Name, vault, token, connection, replace: Force, out metadataStored));
+            var registration = this.RunOrStop(() => registry.Save(Name, vault, token, connection, replace: Force, out metadataStored));
             if (!metadataStored)
             {
                 WriteVerbose($"The vault '{vault}' keeps no secret metadata: the token is stored, but Get-NotionIntegration will not show its workspace, bot, base URI or API version.");
             }
 
             WriteObject(registration);
-        }
-
-        private void Run(Action vaultWork) =>
-            Run(() =>
-            {
-                vaultWork();
-                return true;
-            });
-
-        private T Run<T>(Func<T> vaultWork)
-        {
-            try
-            {
-                return vaultWork();
-            }
-            catch (SecretVaultException ex)
-            {
-                ThrowTerminatingError(ex.ErrorRecord);
-                throw;
-            }
         }
     }
 }

@@ -24,7 +24,7 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            try
+            this.RunOrReport(() =>
             {
                 var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this));
                 var registrations = registry.FindExact(Name, Vault);
@@ -41,15 +41,7 @@ namespace NotionPS.Cmdlets
                 {
                     registry.Remove(registration);
                 }
-            }
-            catch (SecretVaultException ex) when (!ex.StopsEverything)
-            {
-                WriteError(ex.ErrorRecord);
-            }
-            catch (SecretVaultException ex)
-            {
-                ThrowTerminatingError(ex.ErrorRecord);
-            }
+            });
         }
     }
 }
