@@ -9,7 +9,7 @@ using NotionPS.Session;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Connects to Notion as an integration and makes it the session's current connection.</para>
+    /// Connects to Notion as an integration and makes it the session's current connection.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "NotionIntegration", DefaultParameterSetName = EnvironmentSet, HelpUri = HelpUriBase + "Connect-NotionIntegration.md")]
     [OutputType(typeof(NotionConnection))]

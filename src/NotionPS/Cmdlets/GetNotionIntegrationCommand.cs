@@ -4,7 +4,7 @@ using NotionPS.Secrets;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Lists the Notion integrations registered in SecretManagement vaults, without reading any token.</para>
+    /// Lists the Notion integrations registered in SecretManagement vaults, without reading any token.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "NotionIntegration", HelpUri = NotionCmdletBase.HelpUriBase + "Get-NotionIntegration.md")]
     [OutputType(typeof(NotionIntegration))]

@@ -7,7 +7,7 @@ using NotionPS.Secrets;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Checks an integration token with Notion and stores it in a SecretManagement vault under a name, for Connect-NotionIntegration -Name.</para>
+    /// Checks an integration token with Notion and stores it in a SecretManagement vault under a name, for Connect-NotionIntegration -Name.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Register, "NotionIntegration", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Register-NotionIntegration.md")]
     [OutputType(typeof(NotionIntegration))]

@@ -5,7 +5,7 @@ using NotionPS.Secrets;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Removes a registered Notion integration's token from its SecretManagement vault.</para>
+    /// Removes a registered Notion integration's token from its SecretManagement vault.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Unregister, "NotionIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = NotionCmdletBase.HelpUriBase + "Unregister-NotionIntegration.md")]
