@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
+using NotionPS.Cmdlets;
 using NotionPS.Session;
 
 namespace NotionPS
@@ -36,6 +37,9 @@ namespace NotionPS
             // The current connection is process-wide, like the module's assembly: removing the module
             // (from any runspace) forgets it, as Microsoft.Graph.Authentication does.
             NotionSession.Reset();
+
+            // The row display sets live in this runspace's type table, which outlives the module.
+            RowDisplay.UnregisterAll();
         }
 
         private static Assembly? ResolveFromNetFxFolder(object sender, ResolveEventArgs args)

@@ -7,7 +7,11 @@ namespace NotionPS.Client
     /// <summary>Time as the rate limiter and retry policy see it, so tests can replace it with a fake.</summary>
     internal interface IClock
     {
+        /// <summary>Monotonic time, for spacing and waiting.</summary>
         TimeSpan Now { get; }
+
+        /// <summary>Wall-clock time, for dates the server sends (a Retry-After date).</summary>
+        DateTimeOffset UtcNow { get; }
 
         Task Delay(TimeSpan delay, CancellationToken cancellationToken);
     }
@@ -23,6 +27,8 @@ namespace NotionPS.Client
         }
 
         public TimeSpan Now => stopwatch.Elapsed;
+
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
 
         public Task Delay(TimeSpan delay, CancellationToken cancellationToken) =>
             delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, cancellationToken);

@@ -1,8 +1,9 @@
 namespace NotionPS.Client
 {
     /// <summary>
-    /// Where the client reports what it does. Every message passes the client's redaction first, so an
-    /// implementation may show it as it is (cmdlets send them to -Verbose and -Debug).
+    /// Where the client reports what it does. The client writes every line through a <see cref="RedactingLog"/>
+    /// (<see cref="NotionClient.Redacting"/>), so an implementation may show it as it is (cmdlets send them to
+    /// -Verbose and -Debug).
     /// </summary>
     internal interface INotionLog
     {

@@ -36,7 +36,7 @@ namespace NotionPS.Client
                 : (DateTime?)null;
         }
 
-        /// <summary>The plain text of a rich-text array (a title, say): its items' plain_text joined.</summary>
+        /// <summary>The plain text of a rich-text array (a title, a text cell): its items' plain_text joined.</summary>
         public static string PlainText(JsonElement? richText)
         {
             if (richText == null || richText.Value.ValueKind != JsonValueKind.Array)
@@ -44,13 +44,23 @@ namespace NotionPS.Client
                 return string.Empty;
             }
 
-            var text = new StringBuilder();
+            // Most texts are one item: its string as it is, no builder (this runs for every text cell read).
+            string? first = null;
+            StringBuilder? joined = null;
             foreach (var item in richText.Value.EnumerateArray())
             {
-                text.Append(String(item, "plain_text") ?? String(Object(item, "text") ?? default, "content"));
+                var content = String(item, "plain_text") ?? String(Object(item, "text") ?? default, "content");
+                if (first == null && joined == null)
+                {
+                    first = content ?? string.Empty;
+                }
+                else
+                {
+                    (joined ??= new StringBuilder(first)).Append(content);
+                }
             }
 
-            return text.ToString();
+            return joined?.ToString() ?? first ?? string.Empty;
         }
     }
 }

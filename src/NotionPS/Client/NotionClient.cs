@@ -73,7 +73,7 @@ namespace NotionPS.Client
         /// </summary>
         public async Task<(JsonDocument Document, TimeSpan RoundTrip)> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
         {
-            log = new RedactedLog(log, Redact);
+            log = Redacting(log);
             var uri = RequestUri(method, path);
             var bodyText = body?.ToJsonString();
             if (bodyText != null && log.IsDebugEnabled)
@@ -169,13 +169,13 @@ namespace NotionPS.Client
             catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
             {
                 throw new NotionApiException(0, NotionErrorCodes.Timeout,
-                    $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s. Raise -TimeoutSec, or check the network.",
+                    $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s.",
                     null, request.Method.Method, path);
             }
             catch (HttpRequestException ex)
             {
                 throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
-                    $"Could not reach {Options.BaseUri}: {Innermost(ex).Message} Check -BaseUri and the network (a proxy or firewall may block it).",
+                    $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}",
                     null, request.Method.Method, path, ex);
             }
             catch (IOException ex)
@@ -341,7 +341,7 @@ namespace NotionPS.Client
 
             if (header?.Date != null)
             {
-                return header.Date.Value - DateTimeOffset.UtcNow;
+                return header.Date.Value - clock.UtcNow;
             }
 
             return null;
@@ -355,6 +355,9 @@ namespace NotionPS.Client
             var plain = UnwrapToken();
             return plain.Length == 0 ? message : message.Replace(plain, "***");
         }
+
+        /// <summary><paramref name="log"/> with every line redacted (once: a log already redacting is kept as it is).</summary>
+        internal INotionLog Redacting(INotionLog log) => log as RedactingLog ?? new RedactingLog(log, Redact);
 
         private string? RedactOrNull(string? message) => message == null ? null : Redact(message);
 

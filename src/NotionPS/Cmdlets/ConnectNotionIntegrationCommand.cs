@@ -9,7 +9,7 @@ using NotionPS.Session;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Connects to Notion as an integration and makes it the session's current connection.</para>
+    /// Connects to Notion as an integration and makes it the session's current connection.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "NotionIntegration", DefaultParameterSetName = EnvironmentSet, HelpUri = HelpUriBase + "Connect-NotionIntegration.md")]
     [OutputType(typeof(NotionConnection))]
@@ -116,18 +116,8 @@ namespace NotionPS.Cmdlets
                 return registry.ReadToken(registration);
             });
 
-        private SecureString FromVault(Func<SecretManagementBridge, SecureString> read)
-        {
-            try
-            {
-                return RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace(this)));
-            }
-            catch (SecretVaultException ex)
-            {
-                ThrowTerminatingError(ex.ErrorRecord);
-                throw;
-            }
-        }
+        private SecureString FromVault(Func<SecretManagementBridge, SecureString> read) =>
+            this.RunOrStop(() => RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace(this))));
 
         private SecureString FromEnvironment()
         {

@@ -4,7 +4,7 @@ using NotionPS.Session;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Forgets the session's current Notion connection. Stored registrations are not touched.</para>
+    /// Forgets the session's current Notion connection. Stored registrations are not touched.
     /// </summary>
     [Cmdlet(VerbsCommunications.Disconnect, "NotionIntegration", HelpUri = NotionCmdletBase.HelpUriBase + "Disconnect-NotionIntegration.md")]
     public sealed class DisconnectNotionIntegrationCommand : PSCmdlet

@@ -4,7 +4,7 @@ using NotionPS.Session;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Gets the session's current Notion connection, or nothing when not connected.</para>
+    /// Gets the session's current Notion connection, or nothing when not connected.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "NotionConnection", HelpUri = NotionCmdletBase.HelpUriBase + "Get-NotionConnection.md")]
     [OutputType(typeof(NotionConnection))]

@@ -4,7 +4,7 @@ using NotionPS.Secrets;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Lists the Notion integrations registered in SecretManagement vaults, without reading any token.</para>
+    /// Lists the Notion integrations registered in SecretManagement vaults, without reading any token.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "NotionIntegration", HelpUri = NotionCmdletBase.HelpUriBase + "Get-NotionIntegration.md")]
     [OutputType(typeof(NotionIntegration))]
@@ -25,25 +25,18 @@ namespace NotionPS.Cmdlets
         protected override void ProcessRecord()
         {
             var vaultFailed = false;
-            try
-            {
-                var (found, vaultsSearched) = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this))
-                    .Find(Name, Vault, error =>
-                    {
-                        vaultFailed = true;
-                        WriteError(error);
-                    });
-                WriteObject(found, enumerateCollection: true);
-
-                // A name without wildcards that matched nothing is an error, as for Get-Item.
-                if (found.Count == 0 && !vaultFailed && !WildcardPattern.ContainsWildcardCharacters(Name))
+            var (found, vaultsSearched) = this.RunOrStop(() => new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this))
+                .Find(Name, Vault, error =>
                 {
-                    WriteError(VaultErrors.NotionIntegrationNotFound(Name, vaultsSearched));
-                }
-            }
-            catch (SecretVaultException ex)
+                    vaultFailed = true;
+                    WriteError(error);
+                }));
+            WriteObject(found, enumerateCollection: true);
+
+            // A name without wildcards that matched nothing is an error, as for Get-Item.
+            if (found.Count == 0 && !vaultFailed && !WildcardPattern.ContainsWildcardCharacters(Name))
             {
-                ThrowTerminatingError(ex.ErrorRecord);
+                WriteError(VaultErrors.NotionIntegrationNotFound(Name, vaultsSearched));
             }
         }
     }

@@ -9,11 +9,11 @@ using NotionPS.Rows;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Calls any Notion API endpoint with the connection's token, version, retries, rate limit and error mapping.</para>
-    /// <para type="description">The escape hatch for endpoints NotionPS does not wrap yet. The response comes back as objects, as Invoke-RestMethod gives them. Only GET requests are repeated after a server error or a dropped connection; any request is repeated after 429.</para>
+    /// Calls any Notion API endpoint with the connection's token, version, retries, rate limit and error mapping.
+    /// <para>The escape hatch for endpoints NotionPS does not wrap yet. The response comes back as objects, as Invoke-RestMethod gives them. Only GET requests are repeated after a server error or a dropped connection; any request is repeated after 429.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "NotionApi", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Invoke-NotionApi.md")]
-    [OutputType(typeof(PSObject))]
+    [OutputType(typeof(PSCustomObject))]
     public sealed class InvokeNotionApiCommand : NotionCmdlet
     {
         /// <summary>The HTTP method.</summary>
@@ -48,7 +48,7 @@ namespace NotionPS.Cmdlets
             }
             catch (InputValueException ex)
             {
-                WriteError(RowErrors.ForInputValue(ex, Body));
+                WriteError(NotionErrorRecords.From(ex, Body));
                 return;
             }
 

@@ -7,7 +7,7 @@ using NotionPS.Secrets;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Checks an integration token with Notion and stores it in a SecretManagement vault under a name, for Connect-NotionIntegration -Name.</para>
+    /// Checks an integration token with Notion and stores it in a SecretManagement vault under a name, for Connect-NotionIntegration -Name.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Register, "NotionIntegration", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Register-NotionIntegration.md")]
     [OutputType(typeof(NotionIntegration))]
@@ -36,15 +36,15 @@ namespace NotionPS.Cmdlets
         protected override void EndProcessing()
         {
             var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this));
-            var vault = Run(() => registry.ResolveTargetVault(Name, Vault));
+            var vault = this.RunOrStop(() => registry.ResolveTargetVault(Name, Vault));
             var secretName = IntegrationSecretName.FromName(Name);
-            if (!Force && Run(() => registry.Exists(Name, vault)))
+            if (!Force && this.RunOrStop(() => registry.Exists(Name, vault)))
             {
                 ThrowTerminatingError(VaultErrors.NotionIntegrationExists(secretName, vault));
             }
 
             // The vault is fixed first: a locked vault fails here, before Notion is asked.
-            var vaultWarning = Run(() => registry.CheckWritable(Name, vault));
+            var vaultWarning = this.RunOrStop(() => registry.CheckWritable(Name, vault));
             if (vaultWarning != null)
             {
                 WriteWarning(vaultWarning);
@@ -63,33 +63,13 @@ namespace NotionPS.Cmdlets
             }
 
             var metadataStored = false;
-            var registration = Run(() => registry.Save(Name, vault, token, connection, replace: Force, out metadataStored));
+            var registration = this.RunOrStop(() => registry.Save(Name, vault, token, connection, replace: Force, out metadataStored));
             if (!metadataStored)
             {
                 WriteVerbose($"The vault '{vault}' keeps no secret metadata: the token is stored, but Get-NotionIntegration will not show its workspace, bot, base URI or API version.");
             }
 
             WriteObject(registration);
-        }
-
-        private void Run(Action vaultWork) =>
-            Run(() =>
-            {
-                vaultWork();
-                return true;
-            });
-
-        private T Run<T>(Func<T> vaultWork)
-        {
-            try
-            {
-                return vaultWork();
-            }
-            catch (SecretVaultException ex)
-            {
-                ThrowTerminatingError(ex.ErrorRecord);
-                throw;
-            }
         }
     }
 }

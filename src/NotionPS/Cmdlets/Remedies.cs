@@ -1,5 +1,7 @@
+using System.Net.Http;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
@@ -30,9 +32,36 @@ namespace NotionPS.Cmdlets
         public const string RateLimited =
             "Notion's rate limit (about 3 requests per second per integration) held after every retry. Wait a moment and run it again, or raise -MaximumRetryCount.";
 
+        public const string Timeout = "Raise -TimeoutSec, or check the network.";
+
+        public const string ConnectionFailure = "Check -BaseUri and the network (a proxy or firewall may block it).";
+
+        public const string ShortFormNeedsFilter = "Write this condition with -Filter in Notion's own shape.";
+
+        public const string UnknownColumn = "Rename the input's properties, or use -IgnoreUnknownProperty to leave them out.";
+
         /// <summary>What to do about <paramref name="exception"/>, or null when there is nothing more to say.</summary>
         public static string? For(NotionException exception, RemedyFacts facts = default) =>
-            ForNotionCode(exception.NotionCode, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
+            ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
+
+        private static string? ForClientAndRows(NotionException exception, RemedyFacts facts)
+        {
+            switch (exception)
+            {
+                case NotionApiException { Code: NotionErrorCodes.Timeout }:
+                    return Timeout;
+
+                // An address that could not be reached; a connection dropped midway (an IOException) was reached.
+                case NotionApiException { Code: NotionErrorCodes.ConnectionFailure, InnerException: HttpRequestException _ }:
+                    return ConnectionFailure;
+                case RowValueException { Problem: RowValueProblem.ShortFormCannotCompare }:
+                    return ShortFormNeedsFilter;
+                case UnknownColumnException _:
+                    return UnknownColumn;
+                default:
+                    return ForNotionCode(exception.NotionCode, facts);
+            }
+        }
 
         private static string? ForNotionCode(string? code, RemedyFacts facts)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -18,6 +19,12 @@ namespace NotionPS.Cmdlets
         // Module-qualified, so no alias or proxy of the caller's stands in; -WhatIf:$false and -Confirm:$false,
         // so a caller's preferences never skip it or prompt in the middle of a read.
         private const string RegisterScript = "param($TypeName, $Columns) Microsoft.PowerShell.Utility\\Update-TypeData -TypeName $TypeName -DefaultDisplayPropertySet $Columns -Force -WhatIf:$false -Confirm:$false -ErrorAction Stop";
+
+        // Skipped where Remove-TypeData is missing, as registering is; a failure never stops Remove-Module.
+        private const string UnregisterScript =
+            "if (Microsoft.PowerShell.Core\\Get-Command Microsoft.PowerShell.Utility\\Remove-TypeData -ErrorAction Ignore) { " +
+            "Microsoft.PowerShell.Utility\\Get-TypeData -TypeName '" + RowObjects.RowTypeName + "#*' | " +
+            "Microsoft.PowerShell.Utility\\Remove-TypeData -WhatIf:$false -Confirm:$false -ErrorAction Ignore }";
 
         /// <summary>What a row without columns shows.</summary>
         private static readonly string[] NoColumns = { "PageId" };
@@ -44,6 +51,30 @@ namespace NotionPS.Cmdlets
             }
 
             return RowObjects.ToPSObject(row, display.TypeName, display.Registered ? null : display.Columns);
+        }
+
+        /// <summary>
+        /// Removes every data source's display set from the current runspace's session, so removing the module
+        /// leaves no NotionPS.Row#* type data behind. Called while the module is removed.
+        /// </summary>
+        public static void UnregisterAll()
+        {
+            if (Runspace.DefaultRunspace == null)
+            {
+                return;
+            }
+
+            try
+            {
+                using (var powerShell = PowerShell.Create(RunspaceMode.CurrentRunspace))
+                {
+                    powerShell.AddScript(UnregisterScript).Invoke();
+                }
+            }
+            catch (Exception ex) when (ex is RuntimeException || ex is PSInvalidOperationException)
+            {
+                // A constrained or busy session: the display sets stay until the session ends, as before.
+            }
         }
 
         /// <summary>Registers the type's display set when the session allows it.</summary>

@@ -28,7 +28,7 @@ namespace NotionPS.Cmdlets
             switch (exception)
             {
                 case RowValueException valueError:
-                    record = new ErrorRecord(valueError, "NotionRowValueInvalid", ErrorCategory.InvalidData, input);
+                    record = NotionErrorRecords.From(valueError, input);
                     break;
                 case InputValueException inputValue:
                     record = ForInputValue(inputValue, input);
@@ -37,7 +37,7 @@ namespace NotionPS.Cmdlets
                     record = new ErrorRecord(exception, "NotionRowEmpty", ErrorCategory.InvalidData, input);
                     break;
                 case UnknownColumnException unknown:
-                    record = new ErrorRecord(unknown, "NotionUnknownColumn", ErrorCategory.InvalidArgument, input);
+                    record = NotionErrorRecords.From(unknown, input);
                     break;
                 case MatchOnException matchOn:
                     return NotionErrorRecords.ForRow(matchOn, rowLabel, input);
@@ -54,7 +54,7 @@ namespace NotionPS.Cmdlets
             }
 
             var action = record.ErrorDetails?.RecommendedAction;
-            record.ErrorDetails = new ErrorDetails($"{rowLabel}: {exception.Message}") { RecommendedAction = action };
+            record.ErrorDetails = new ErrorDetails($"{rowLabel}: {record.ErrorDetails?.Message ?? exception.Message}") { RecommendedAction = action };
             return record;
         }
     }

@@ -5,7 +5,7 @@ using NotionPS.Secrets;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// <para type="synopsis">Removes a registered Notion integration's token from its SecretManagement vault.</para>
+    /// Removes a registered Notion integration's token from its SecretManagement vault.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Unregister, "NotionIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = NotionCmdletBase.HelpUriBase + "Unregister-NotionIntegration.md")]
@@ -24,7 +24,7 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            try
+            this.RunOrReport(() =>
             {
                 var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this));
                 var registrations = registry.FindExact(Name, Vault);
@@ -41,15 +41,7 @@ namespace NotionPS.Cmdlets
                 {
                     registry.Remove(registration);
                 }
-            }
-            catch (SecretVaultException ex) when (!ex.StopsEverything)
-            {
-                WriteError(ex.ErrorRecord);
-            }
-            catch (SecretVaultException ex)
-            {
-                ThrowTerminatingError(ex.ErrorRecord);
-            }
+            });
         }
     }
 }

@@ -117,7 +117,7 @@ namespace NotionPS.Errors
             [NotionIntegrationNotFound] = ObjectNotFound,
             [NotionIntegrationAmbiguous] = InvalidArgument,
 
-            // VaultErrors still passes on the failing vault's own category when it has one (this is its fallback).
+            // Whatever category the failing vault's own error had: its message is quoted, the category is this one.
             [SecretVaultOperationFailed] = InvalidOperation,
         };
 

@@ -1,4 +1,4 @@
-using System;
+using NotionPS.Errors;
 
 namespace NotionPS.Rows
 {
@@ -6,31 +6,28 @@ namespace NotionPS.Rows
     /// An input value that cannot become JSON at all: it contains itself, it is nested deeper than
     /// <see cref="ValuePath.MaxNesting"/> levels, it holds more than <see cref="ValuePath.MaxValues"/> values, or it holds a number JSON has no form for. Names where.
     /// </summary>
-    internal sealed class InputValueException : Exception
+    internal sealed class InputValueException : NotionException
     {
+        /// <param name="errorId">NotionValueCyclic, NotionValueTooDeep, NotionValueTooLarge or NotionNumberNotFinite.</param>
         private InputValueException(string errorId, string path, string message)
-            : base(message)
+            : base(errorId, message)
         {
-            ErrorId = errorId;
             Path = path;
         }
-
-        /// <summary>NotionValueCyclic, NotionValueTooDeep, NotionValueTooLarge or NotionNumberNotFinite.</summary>
-        public string ErrorId { get; }
 
         /// <summary>Where the value is, such as Body.children[3] or Notes.self.</summary>
         public string Path { get; }
 
         public static InputValueException Cyclic(string path, string containerPath) =>
-            new InputValueException("NotionValueCyclic", path, $"{path} is {containerPath} itself: a value that contains itself cannot be sent as JSON. Give a copy that does not refer back to itself.");
+            new InputValueException(NotionErrorIds.NotionValueCyclic, path, $"{path} is {containerPath} itself: a value that contains itself cannot be sent as JSON. Give a copy that does not refer back to itself.");
 
         public static InputValueException TooDeep(string path) =>
-            new InputValueException("NotionValueTooDeep", path, $"{path} is nested more than {ValuePath.MaxNesting} levels deep, the most NotionPS sends (Notion's own limits are far lower: filters nest 2 levels, block children 2 levels per request). Flatten the value.");
+            new InputValueException(NotionErrorIds.NotionValueTooDeep, path, $"{path} is nested more than {ValuePath.MaxNesting} levels deep, the most NotionPS sends (Notion's own limits are far lower: filters nest 2 levels, block children 2 levels per request). Flatten the value.");
 
         public static InputValueException TooLarge(string path) =>
-            new InputValueException("NotionValueTooLarge", path, $"{path} is where the value passed {ValuePath.MaxValues.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} items (shared parts counted each time they appear), far more than Notion takes in one request (500 KB). Send a smaller value.");
+            new InputValueException(NotionErrorIds.NotionValueTooLarge, path, $"{path} is where the value passed {ValuePath.MaxValues.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} items (shared parts counted each time they appear), far more than Notion takes in one request (500 KB). Send a smaller value.");
 
         public static InputValueException NotFinite(string path, double number) =>
-            new InputValueException("NotionNumberNotFinite", path, $"{path} is {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}: JSON and Notion have no NaN or infinite numbers. Give a finite number, or leave the value out.");
+            new InputValueException(NotionErrorIds.NotionNumberNotFinite, path, $"{path} is {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}: JSON and Notion have no NaN or infinite numbers. Give a finite number, or leave the value out.");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using NotionPS.Client;
 
 namespace NotionPS.Rows
 {
@@ -52,19 +53,13 @@ namespace NotionPS.Rows
 
             page.TryGetProperty("parent", out var parent);
             return new PageRow(
-                PropertyReader.String(page, "id") ?? string.Empty,
-                PropertyReader.String(parent, "database_id"),
-                PropertyReader.String(parent, "data_source_id") ?? (PropertyReader.String(parent, "type") == "database_id" ? PropertyReader.String(parent, "database_id") : null),
-                PropertyReader.String(page, "url"),
-                Time(page, "created_time"),
-                Time(page, "last_edited_time"),
+                JsonRead.String(page, "id") ?? string.Empty,
+                JsonRead.String(parent, "database_id"),
+                JsonRead.String(parent, "data_source_id") ?? (JsonRead.String(parent, "type") == "database_id" ? JsonRead.String(parent, "database_id") : null),
+                JsonRead.String(page, "url"),
+                JsonRead.Time(page, "created_time"),
+                JsonRead.Time(page, "last_edited_time"),
                 columns);
-        }
-
-        private static DateTime? Time(JsonElement element, string name)
-        {
-            var text = PropertyReader.String(element, name);
-            return text == null ? (DateTime?)null : PropertyReader.ParseTime(text);
         }
     }
 }

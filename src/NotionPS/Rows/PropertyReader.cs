@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotionPS.Client;
 
 namespace NotionPS.Rows
 {
@@ -22,7 +23,7 @@ namespace NotionPS.Rows
 
         public static object? ToPlain(JsonElement property)
         {
-            var type = String(property, "type");
+            var type = JsonRead.String(property, "type");
             if (type == null || !property.TryGetProperty(type, out var value))
             {
                 return PlainValues.FromJson(property);
@@ -32,14 +33,14 @@ namespace NotionPS.Rows
             {
                 case "title":
                 case "rich_text":
-                    return PlainText(value);
+                    return JsonRead.PlainText(value);
                 case "number":
                     return value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null;
                 case "select":
                 case "status":
-                    return String(value, "name");
+                    return JsonRead.String(value, "name");
                 case "multi_select":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(option => String(option, "name") ?? string.Empty) : Array.Empty<string>());
+                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(option => JsonRead.String(option, "name") ?? string.Empty) : Array.Empty<string>());
                 case "date":
                     return Date(value);
                 case "checkbox":
@@ -54,7 +55,7 @@ namespace NotionPS.Rows
                 case "last_edited_by":
                     return value.ValueKind == JsonValueKind.Object ? User(value) : null;
                 case "relation":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => String(related, "id") ?? string.Empty) : Array.Empty<string>());
+                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => JsonRead.String(related, "id") ?? string.Empty) : Array.Empty<string>());
                 case "created_time":
                 case "last_edited_time":
                     return value.ValueKind == JsonValueKind.String ? ParseTime(value.GetString()!) : null;
@@ -123,49 +124,18 @@ namespace NotionPS.Rows
             return new JsonObject { ["type"] = type, [type] = values };
         }
 
-        public static string PlainText(JsonElement richText)
-        {
-            if (richText.ValueKind != JsonValueKind.Array)
-            {
-                return string.Empty;
-            }
-
-            // Most texts are one item: its string as it is, no builder.
-            string? first = null;
-            StringBuilder? joined = null;
-            foreach (var item in richText.EnumerateArray())
-            {
-                var content = String(item, "plain_text");
-                if (content == null && item.TryGetProperty("text", out var textObject))
-                {
-                    content = String(textObject, "content");
-                }
-
-                if (first == null && joined == null)
-                {
-                    first = content ?? string.Empty;
-                }
-                else
-                {
-                    (joined ??= new StringBuilder(first)).Append(content);
-                }
-            }
-
-            return joined?.ToString() ?? first ?? string.Empty;
-        }
-
         /// <summary>A single date as DateTime; a range as <see cref="NotionDateRange"/>; an empty date as null.</summary>
         public static object? Date(JsonElement date)
         {
-            var start = String(date, "start");
+            var start = JsonRead.String(date, "start");
             if (start == null)
             {
                 return null;
             }
 
-            var end = String(date, "end");
+            var end = JsonRead.String(date, "end");
             var startTime = ParseTime(start);
-            return end == null ? (object)startTime : new NotionDateRange(startTime, ParseTime(end), String(date, "time_zone"));
+            return end == null ? (object)startTime : new NotionDateRange(startTime, ParseTime(end), JsonRead.String(date, "time_zone"));
         }
 
         /// <summary>A date alone is a DateTime of unspecified kind at midnight; a date and time, UTC.</summary>
@@ -183,14 +153,14 @@ namespace NotionPS.Rows
 
         private static NotionUser User(JsonElement user)
         {
-            var email = user.TryGetProperty("person", out var person) ? String(person, "email") : null;
-            return new NotionUser(String(user, "id") ?? string.Empty, String(user, "name"), email);
+            var email = user.TryGetProperty("person", out var person) ? JsonRead.String(person, "email") : null;
+            return new NotionUser(JsonRead.String(user, "id") ?? string.Empty, JsonRead.String(user, "name"), email);
         }
 
         /// <summary>A formula's result, or one item of a rollup array: <c>{"type": T, T: value}</c>.</summary>
         private static object? Typed(JsonElement value)
         {
-            var type = String(value, "type");
+            var type = JsonRead.String(value, "type");
             if (type == null || !value.TryGetProperty(type, out var inner))
             {
                 return PlainValues.FromJson(value);
@@ -213,7 +183,7 @@ namespace NotionPS.Rows
 
         private static object? Rollup(JsonElement rollup)
         {
-            var type = String(rollup, "type");
+            var type = JsonRead.String(rollup, "type");
             if (type == "array" && rollup.TryGetProperty("array", out var items) && items.ValueKind == JsonValueKind.Array)
             {
                 return items.EnumerateArray().Select(Typed).ToArray();
@@ -229,17 +199,15 @@ namespace NotionPS.Rows
                 return null;
             }
 
-            var prefix = String(uniqueId, "prefix");
+            var prefix = JsonRead.String(uniqueId, "prefix");
             return string.IsNullOrEmpty(prefix) ? (object)number.GetDouble() : prefix + "-" + number.GetRawText();
         }
 
         private static string FileUrl(JsonElement file)
         {
-            var type = String(file, "type");
-            return (type != null && file.TryGetProperty(type, out var inner) ? String(inner, "url") : null) ?? String(file, "name") ?? string.Empty;
+            var type = JsonRead.String(file, "type");
+            return (type != null && file.TryGetProperty(type, out var inner) ? JsonRead.String(inner, "url") : null) ?? JsonRead.String(file, "name") ?? string.Empty;
         }
 
-        internal static string? String(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

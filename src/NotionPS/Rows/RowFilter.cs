@@ -72,7 +72,7 @@ namespace NotionPS.Rows
                     comparison = Contains(value, () => PropertyWriter.ToPropertyValue(column, type, value)[type]![0]!["id"]!.GetValue<string>());
                     break;
                 default:
-                    throw new RowValueException(column, type, value, "the short form compares only stored values; write this condition with -Filter in Notion's own shape.");
+                    throw new RowValueException(column, type, value, "the short form compares only stored values.", RowValueProblem.ShortFormCannotCompare);
             }
 
             return new JsonObject { ["property"] = column, [type] = comparison };

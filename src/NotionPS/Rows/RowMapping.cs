@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using NotionPS.Errors;
 
 namespace NotionPS.Rows
 {
@@ -98,14 +99,17 @@ namespace NotionPS.Rows
     }
 
     /// <summary>Input properties that name no column of the data source.</summary>
-    internal sealed class UnknownColumnException : Exception
+    internal sealed class UnknownColumnException : NotionException
     {
         public UnknownColumnException(IReadOnlyList<string> unknown, IReadOnlyList<string> available)
-            : base($"No column named {string.Join(", ", unknown.Select(name => "'" + name + "'"))}. The columns are: {string.Join(", ", available)}. Rename the input's properties, or use -IgnoreUnknownProperty to leave them out.")
+            : base(NotionErrorIds.NotionUnknownColumn, $"No column named {string.Join(", ", unknown.Select(name => "'" + name + "'"))}. The columns are: {string.Join(", ", available)}.")
         {
             Unknown = unknown;
+            Available = available;
         }
 
         public IReadOnlyList<string> Unknown { get; }
+
+        public IReadOnlyList<string> Available { get; }
     }
 }

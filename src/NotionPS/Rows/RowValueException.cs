@@ -1,23 +1,31 @@
 using System;
+using NotionPS.Errors;
 
 namespace NotionPS.Rows
 {
-    /// <summary>A value that cannot go into a column: names the column, its type and the value.</summary>
-    internal sealed class RowValueException : Exception
+    /// <summary>Why a value cannot go into, or be compared with, a column.</summary>
+    internal enum RowValueProblem
     {
-        public RowValueException(string column, string columnType, object? value, string reason)
-            : base($"Column '{column}' ({columnType}) cannot take {Describe(value)}: {reason}")
+        /// <summary>The value does not fit the column; the message says why and what fits.</summary>
+        BadValue,
+
+        /// <summary>The short form (column = value) cannot compare this column: Notion computes it.</summary>
+        ShortFormCannotCompare,
+    }
+
+    /// <summary>A value that cannot go into a column: names the column, its type and the value.</summary>
+    internal sealed class RowValueException : NotionException
+    {
+        public RowValueException(string column, string columnType, object? value, string reason, RowValueProblem problem = RowValueProblem.BadValue)
+            : base(NotionErrorIds.NotionRowValueInvalid, $"Column '{column}' ({columnType}) cannot take {Describe(value)}: {reason}")
         {
             Column = column;
-            ColumnType = columnType;
-            Value = value;
+            Problem = problem;
         }
 
         public string Column { get; }
 
-        public string ColumnType { get; }
-
-        public object? Value { get; }
+        public RowValueProblem Problem { get; }
 
         private static string Describe(object? value)
         {

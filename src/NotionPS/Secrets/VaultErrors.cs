@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using NotionPS.Cmdlets;
+using NotionPS.Errors;
 
 namespace NotionPS.Secrets
 {
@@ -11,16 +13,16 @@ namespace NotionPS.Secrets
     /// </summary>
     internal static class VaultErrors
     {
-        public const string SecretManagementNotInstalledId = "SecretManagementNotInstalled";
-        public const string SecretVaultNotFoundId = "SecretVaultNotFound";
-        public const string NoDefaultSecretVaultId = "NoDefaultSecretVault";
-        public const string SecretVaultLockedId = "SecretVaultLocked";
-        public const string NotionSecretNotFoundId = "NotionSecretNotFound";
-        public const string NotionSecretTypeNotSupportedId = "NotionSecretTypeNotSupported";
-        public const string NotionIntegrationExistsId = "NotionIntegrationExists";
-        public const string NotionIntegrationNotFoundId = "NotionIntegrationNotFound";
-        public const string NotionIntegrationAmbiguousId = "NotionIntegrationAmbiguous";
-        public const string SecretVaultOperationFailedId = "SecretVaultOperationFailed";
+        public const string SecretManagementNotInstalledId = NotionErrorIds.SecretManagementNotInstalled;
+        public const string SecretVaultNotFoundId = NotionErrorIds.SecretVaultNotFound;
+        public const string NoDefaultSecretVaultId = NotionErrorIds.NoDefaultSecretVault;
+        public const string SecretVaultLockedId = NotionErrorIds.SecretVaultLocked;
+        public const string NotionSecretNotFoundId = NotionErrorIds.NotionSecretNotFound;
+        public const string NotionSecretTypeNotSupportedId = NotionErrorIds.NotionSecretTypeNotSupported;
+        public const string NotionIntegrationExistsId = NotionErrorIds.NotionIntegrationExists;
+        public const string NotionIntegrationNotFoundId = NotionErrorIds.NotionIntegrationNotFound;
+        public const string NotionIntegrationAmbiguousId = NotionErrorIds.NotionIntegrationAmbiguous;
+        public const string SecretVaultOperationFailedId = NotionErrorIds.SecretVaultOperationFailed;
 
         private const string SetUpVaultAction =
             "Install-Module Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore; " +
@@ -31,28 +33,24 @@ namespace NotionPS.Secrets
                 "The Microsoft.PowerShell.SecretManagement module is not installed or could not be loaded, so NotionPS cannot reach a vault: " + cause.Message,
                 cause),
             SecretManagementNotInstalledId,
-            ErrorCategory.NotInstalled,
             SecretManagementBridge.ModuleName,
             "Install SecretManagement and a vault: " + SetUpVaultAction);
 
         public static ErrorRecord SecretVaultNotFound(string vault, Exception? cause) => Create(
             new ItemNotFoundException(Format("No SecretManagement vault named '{0}' is registered.", vault), cause),
             SecretVaultNotFoundId,
-            ErrorCategory.ObjectNotFound,
             vault,
             "Get-SecretVault lists the registered vaults; give one of those names, or register the vault with Register-SecretVault.");
 
         public static ErrorRecord NoDefaultSecretVault(string secretName) => Create(
             new InvalidOperationException(Format("No vault was given for secret '{0}' and SecretManagement has no default vault.", secretName)),
             NoDefaultSecretVaultId,
-            ErrorCategory.InvalidOperation,
             secretName,
             "Give -Vault <name> (Get-SecretVault lists the vaults), or choose a default with Set-SecretVaultDefault -Name <name>. With no vault yet: " + SetUpVaultAction);
 
         public static ErrorRecord SecretVaultLocked(string vault, string? secretName, Exception cause) => Create(
             new InvalidOperationException(Format("The vault '{0}' is locked, so {1} could not be reached.", vault, SecretsMeant(secretName)), cause),
             SecretVaultLockedId,
-            ErrorCategory.ResourceUnavailable,
             vault,
             UnlockAction(vault));
 
@@ -70,14 +68,12 @@ namespace NotionPS.Secrets
                     promptNotShown ? "it could not show its password prompt" : "its call ended without a result or an error"),
                 cause),
             SecretVaultLockedId,
-            ErrorCategory.ResourceUnavailable,
             vault,
             UnlockAction(vault));
 
         public static ErrorRecord NotionSecretNotFound(string secretName, string vault) => Create(
             new ItemNotFoundException(Format("The vault '{0}' has no secret named '{1}'.", vault, secretName)),
             NotionSecretNotFoundId,
-            ErrorCategory.ObjectNotFound,
             secretName,
             Format("Check the name with Get-SecretInfo -Vault '{0}', or store the token with Register-NotionIntegration -Name <name> -Vault '{0}' and connect with Connect-NotionIntegration -Name <name>.", vault));
 
@@ -86,14 +82,12 @@ namespace NotionPS.Secrets
                 "The secret '{0}' in vault '{1}' is a {2}; a Notion token must be stored as a SecureString, a string or a PSCredential whose password is the token.",
                 secretName, vault, typeName)),
             NotionSecretTypeNotSupportedId,
-            ErrorCategory.InvalidData,
             secretName,
             Format("Store the token again: Register-NotionIntegration -Name <name> -Vault '{0}' -Force.", vault));
 
         public static ErrorRecord NotionIntegrationExists(string secretName, string vault) => Create(
             new InvalidOperationException(Format("The vault '{0}' already holds a registration in secret '{1}'.", vault, secretName)),
             NotionIntegrationExistsId,
-            ErrorCategory.ResourceExists,
             secretName,
             Format("Add -Force to replace it, or remove it first with Unregister-NotionIntegration -Name {0} -Vault '{1}'.", NameOf(secretName), vault));
 
@@ -104,7 +98,6 @@ namespace NotionPS.Secrets
                 IntegrationSecretName.FromName(name),
                 vaultsSearched.Count == 0 ? "any vault: no SecretManagement vault is registered" : "the vaults " + string.Join(", ", vaultsSearched))),
             NotionIntegrationNotFoundId,
-            ErrorCategory.ObjectNotFound,
             name,
             vaultsSearched.Count == 0
                 ? "Register a vault first: " + SetUpVaultAction
@@ -114,7 +107,6 @@ namespace NotionPS.Secrets
             new InvalidOperationException(Format(
                 "The Notion integration '{0}' is registered in more than one vault: {1}.", name, string.Join(", ", vaults))),
             NotionIntegrationAmbiguousId,
-            ErrorCategory.InvalidArgument,
             name,
             "Say which one with -Vault.");
 
@@ -123,7 +115,6 @@ namespace NotionPS.Secrets
                 Format("{0} failed for {1} in vault '{2}': {3}", command, SecretsMeant(secretName), vault, cause.Exception.Message),
                 cause.Exception),
             SecretVaultOperationFailedId,
-            cause.CategoryInfo.Category == ErrorCategory.NotSpecified ? ErrorCategory.InvalidOperation : cause.CategoryInfo.Category,
             secretName ?? vault,
             Format("Check that the vault '{0}' works: Test-SecretVault -Name '{0}'.", vault));
 
@@ -150,9 +141,10 @@ namespace NotionPS.Secrets
         private static string Format(string format, params object[] args) =>
             string.Format(CultureInfo.InvariantCulture, format, args);
 
-        private static ErrorRecord Create(Exception exception, string errorId, ErrorCategory category, object target, string recommendedAction)
+        /// <summary>The category is the id's one, from <see cref="NotionErrorIds"/>, whatever the vault's own error said.</summary>
+        private static ErrorRecord Create(Exception exception, string errorId, object target, string recommendedAction)
         {
-            return new ErrorRecord(exception, errorId, category, target)
+            return new ErrorRecord(exception, errorId, NotionErrorRecords.ToErrorCategory(NotionErrorIds.CategoryOf(errorId)), target)
             {
                 ErrorDetails = new ErrorDetails(exception.Message + " " + recommendedAction) { RecommendedAction = recommendedAction },
             };

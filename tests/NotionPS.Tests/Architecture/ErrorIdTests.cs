@@ -39,6 +39,17 @@ public class ErrorIdTests
     }
 
     [Fact]
+    public void AFailedVaultCallHasItsIdsOneCategoryWhateverTheVaultSaid()
+    {
+        var vaultsOwn = new ErrorRecord(new UnauthorizedAccessException("denied"), "VaultSaysNo", ErrorCategory.PermissionDenied, null);
+
+        var record = VaultErrors.SecretVaultOperationFailed("Get-Secret", "NotionPS-Acme", "Store", vaultsOwn);
+
+        Assert.Equal(VaultErrors.SecretVaultOperationFailedId, record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidOperation, record.CategoryInfo.Category);
+    }
+
+    [Fact]
     public void EachCategoryIsPowerShellsOfTheSameNameAndNumber()
     {
         foreach (var category in Enum.GetValues<NotionErrorCategory>())

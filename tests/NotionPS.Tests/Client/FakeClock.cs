@@ -7,9 +7,14 @@ using NotionPS.Client;
 namespace NotionPS.Tests.Client;
 
 /// <summary>A clock that moves only when a test says so; Delay records the wait and completes at once.</summary>
-internal sealed class FakeClock : IClock
+/// <param name="wallClockAtStart">The date it starts at; without one, its dates follow the system's, moved by the time the test advanced.</param>
+internal sealed class FakeClock(DateTimeOffset? wallClockAtStart = null) : IClock
 {
-    public TimeSpan Now { get; private set; } = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Start = TimeSpan.FromHours(1);
+
+    public TimeSpan Now { get; private set; } = Start;
+
+    public DateTimeOffset UtcNow => (wallClockAtStart ?? DateTimeOffset.UtcNow) + (Now - Start);
 
     public List<TimeSpan> Delays { get; } = new();
 

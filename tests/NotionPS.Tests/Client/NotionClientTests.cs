@@ -141,6 +141,28 @@ public class NotionClientTests
     }
 
     [Fact]
+    public async Task RetryAfterAsADateUsesTheInjectedClock()
+    {
+        // Years away from the system's date: a Retry-After read against the system clock would be far off.
+        var clock = new FakeClock(new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        var handler = new ScriptedHandler(
+            () =>
+            {
+                var response = Error(429, "rate_limited")();
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(clock.UtcNow.AddSeconds(3));
+                return response;
+            },
+            Ok("{}"));
+
+        using (await NewClient(handler, clock).GetPageAsync("p1", new RecordingLog(), CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(3) }, clock.Delays.Where(delay => delay > TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task KeepsAPathPrefixOfTheBaseUri()
     {
         var handler = new ScriptedHandler(Ok("{}"));
@@ -268,6 +290,21 @@ public class NotionClientTests
         Assert.Contains(log.DebugLines, line => line.Contains("request body") && line.Contains("***"));
         Assert.Contains(log.DebugLines, line => line.Contains("response body") && line.Contains("***"));
         Assert.DoesNotContain(log.DebugLines.Concat(log.VerboseLines), line => line.Contains(TestToken));
+    }
+
+    [Fact]
+    public async Task VerboseLinesAreRedacted()
+    {
+        var handler = new ScriptedHandler(Error(500, "internal_server_error"), Ok("{}"));
+        var log = new RecordingLog();
+
+        using (await NewClient(handler, new FakeClock()).SendAsync(HttpMethod.Get, "v1/pages/" + TestToken, null, safeToRepeat: true, log, CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(3, log.VerboseLines.Count);
+        Assert.All(log.VerboseLines, line => Assert.StartsWith("GET v1/pages/***", line));
+        Assert.DoesNotContain(log.VerboseLines, line => line.Contains(TestToken));
     }
 
     private static readonly IClock SystemClockForTests = SystemClock.Instance;

@@ -86,12 +86,41 @@ public class RateLimiterTests
     public void APauseHoldsForANewConnectionOfTheSameToken()
     {
         var clock = new FakeClock();
-        var limiter = new RateLimiter(3, 1, clock);
+        var pause = new TokenPause();
+        var limiter = new RateLimiter(3, 1, clock, pause);
         limiter.PauseFor(TimeSpan.FromSeconds(30));
 
-        limiter.Configure(3, 1);
+        var newConnection = new RateLimiter(3, 1, clock, pause);
 
-        Assert.Equal(TimeSpan.FromSeconds(30), limiter.Reserve());
+        Assert.Equal(TimeSpan.FromSeconds(30), newConnection.Reserve());
+    }
+
+    [Fact]
+    public void APauseHoldsForEveryRateOfTheToken()
+    {
+        var clock = new FakeClock();
+        var pause = new TokenPause();
+        var slow = new RateLimiter(3, 1, clock, pause);
+        var fast = new RateLimiter(10, 1, clock, pause);
+        var otherToken = new RateLimiter(10, 1, clock);
+
+        slow.PauseFor(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), fast.Reserve());
+        Assert.Equal(TimeSpan.Zero, otherToken.Reserve());
+    }
+
+    [Fact]
+    public void ASecondRateForTheSameTokenDoesNotChangeTheFirst()
+    {
+        var first = RateLimiter.ForToken("key-two-rates-test", 3, 1);
+
+        var second = RateLimiter.ForToken("key-two-rates-test", 5, 1);
+
+        Assert.NotSame(first, second);
+        Assert.Equal(3, first.RequestsPerSecond);
+        Assert.Equal(5, second.RequestsPerSecond);
+        Assert.Same(first, RateLimiter.ForToken("key-two-rates-test", 3, 1));
     }
 
     [Fact]
@@ -105,11 +134,10 @@ public class RateLimiterTests
     public void SharesOneLimiterPerTokenAcrossCallers()
     {
         var first = RateLimiter.ForToken("key-shared-test", 3, 1);
-        var second = RateLimiter.ForToken("key-shared-test", 5, 1);
+        var second = RateLimiter.ForToken("key-shared-test", 3, 1);
         var other = RateLimiter.ForToken("key-other-test", 3, 1);
 
         Assert.Same(first, second);
-        Assert.Equal(5, first.RequestsPerSecond);
         Assert.NotSame(first, other);
     }
 }

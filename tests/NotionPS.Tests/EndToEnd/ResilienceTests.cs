@@ -80,7 +80,7 @@ public sealed class ResilienceTests(EmulatorFixture emulator) : EmulatorTest(emu
         var error = Assert.Single(result.Errors);
         Assert.Equal("NotionTimeout,NotionPS.Cmdlets.GetNotionDatabaseIdCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
-        Assert.Contains("-TimeoutSec", error.Exception.Message);
+        Assert.Contains("-TimeoutSec", error.ErrorDetails.Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using NotionPS.Cmdlets;
 using NotionPS.Rows;
 using Xunit;
 
@@ -63,7 +64,7 @@ public class RowFilterTests
 
     [Fact]
     public void AComputedColumnNeedsTheFullFilter() =>
-        Assert.Contains("-Filter", Assert.Throws<RowValueException>(() => Filter(("Score", 1))).Message);
+        Assert.Contains("-Filter", Remedies.For(Assert.Throws<RowValueException>(() => Filter(("Score", 1))), default));
 
     [Fact]
     public void ABadValueNamesTheColumn() =>

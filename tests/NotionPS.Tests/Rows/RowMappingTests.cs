@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NotionPS.Cmdlets;
 using NotionPS.Rows;
 using Xunit;
 
@@ -57,7 +58,7 @@ public class RowMappingTests
         Assert.Equal(new[] { "Colour" }, error.Unknown);
         Assert.Contains("'Colour'", error.Message);
         Assert.Contains("Estimate", error.Message);
-        Assert.Contains("-IgnoreUnknownProperty", error.Message);
+        Assert.Contains("-IgnoreUnknownProperty", Remedies.For(error, default));
     }
 
     [Fact]

@@ -3,15 +3,15 @@ using System;
 namespace NotionPS.Client
 {
     /// <summary>
-    /// A log that redacts every line before it passes it on: the one place where the client's lines
-    /// (which quote the server's reason phrases and bodies) are kept free of the token.
+    /// An <see cref="INotionLog"/> that passes every line through a redaction first (the client's token rule),
+    /// so no line written through it can carry the token, whatever it quotes.
     /// </summary>
-    internal sealed class RedactedLog : INotionLog
+    internal sealed class RedactingLog : INotionLog
     {
         private readonly INotionLog inner;
         private readonly Func<string, string> redact;
 
-        public RedactedLog(INotionLog inner, Func<string, string> redact)
+        public RedactingLog(INotionLog inner, Func<string, string> redact)
         {
             this.inner = inner;
             this.redact = redact;
