@@ -84,7 +84,7 @@ namespace NotionPS.Cmdlets
                 case DatabaseLookupOutcome.NotFound:
                     return ToErrorRecord(failure, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName) + " " + DatabaseRemedies.ViewIdHint);
                 case DatabaseLookupOutcome.NoReachableDataSource:
-                    return ToErrorRecord(failure, databaseId.Url, Remedies.ShareSourceDatabase);
+                    return ToErrorRecord(failure, databaseId.Url, DatabaseRemedies.ShareSourceDatabase);
                 default:
                     return ToErrorRecord(failure, databaseId.Url);
             }

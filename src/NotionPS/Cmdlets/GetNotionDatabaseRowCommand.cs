@@ -92,16 +92,14 @@ namespace NotionPS.Cmdlets
                 schema = Await(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
                 reader ??= OpenReader(schema.Id, BuildFilter(schema));
             }
-            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException || ex is RowValueException || ex is UnknownColumnException || ex is InputValueException)
+            catch (NotionException ex)
             {
                 reader?.Dispose();
-                WriteError(ex switch
-                {
-                    NotionApiException api => ToErrorRecord(api, input),
-                    DataSourceChoiceException choice => RowErrors.ForChoice(choice, input),
-                    InputValueException value => RowErrors.ForInputValue(value, input),
-                    _ => RowErrors.ForRow(ex, "-Where", input),
-                });
+
+                // A -Where that cannot be built is named like a row; anything else (Notion's answer, the data-source choice) as is.
+                WriteError(ex is RowValueException || ex is UnknownColumnException
+                    ? NotionErrorRecords.ForRow(ex, "-Where", input)
+                    : NotionErrorRecords.From(ex, input));
                 return;
             }
 

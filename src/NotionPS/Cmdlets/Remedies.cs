@@ -22,19 +22,15 @@ namespace NotionPS.Cmdlets
         public static string MissingCapability(string capability) =>
             $"The integration lacks the \"{capability}\" capability. At {MyIntegrationsUrl}, open the integration, tick {capability} under Capabilities, and save.";
 
-        public const string ShareSourceDatabase =
-            "This is a linked database (a view of a database kept elsewhere). The API reads only the source database: " +
-            "open the source database as a full page and share it with the integration (••• > Add connections).";
-
-        public static string NotADatabase(string id) =>
-            $"{id} is a page, not a database. Open the database itself as a full page and copy its link (Share > Copy link); for an inline database, open it as a full page first.";
-
         public const string RateLimited =
             "Notion's rate limit (about 3 requests per second per integration) held after every retry. Wait a moment and run it again, or raise -MaximumRetryCount.";
 
         public const string Timeout = "Raise -TimeoutSec, or check the network.";
 
         public const string ConnectionFailure = "Check -BaseUri and the network (a proxy or firewall may block it).";
+
+        public static readonly string Redirected =
+            $"Check -BaseUri: give the address that answers the API itself (such as {NotionClientOptions.DefaultBaseUri}).";
 
         public const string ShortFormNeedsFilter = "Write this condition with -Filter in Notion's own shape.";
 
@@ -54,6 +50,8 @@ namespace NotionPS.Cmdlets
                 // An address that could not be reached; a connection dropped midway (an IOException) was reached.
                 case NotionApiException { Code: NotionErrorCodes.ConnectionFailure, InnerException: HttpRequestException _ }:
                     return ConnectionFailure;
+                case NotionApiException { Code: NotionErrorCodes.Redirect }:
+                    return Redirected;
                 case RowValueException { Problem: RowValueProblem.ShortFormCannotCompare }:
                     return ShortFormNeedsFilter;
                 case UnknownColumnException _:

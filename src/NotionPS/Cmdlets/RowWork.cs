@@ -43,7 +43,7 @@ namespace NotionPS.Cmdlets
                     throw new PipelineStoppedException();
                 }
 
-                cmdlet.WriteError(RowErrors.ForRow(failure, item.Label, item.Input, item.MayCreate));
+                cmdlet.WriteError(NotionErrorRecords.ForRow(failure, item.Label, item.Input, item.MayCreate));
                 return;
             }
 
