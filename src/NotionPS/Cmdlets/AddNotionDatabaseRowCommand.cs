@@ -125,7 +125,7 @@ namespace NotionPS.Cmdlets
             var target = bind.Target;
             if (target == null)
             {
-                ThrowTerminatingError(PipeBindErrors.InvalidId(bind.Rejection!, bind.Input));
+                ThrowTerminatingError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
             }
 
             try

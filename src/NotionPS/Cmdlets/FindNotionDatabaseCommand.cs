@@ -40,7 +40,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, Title));
+                ThrowTerminatingError(NotionErrorRecords.From(ex, Title));
             }
         }
 
@@ -53,7 +53,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                WriteError(ToErrorRecord(ex, databaseId));
+                WriteError(NotionErrorRecords.From(ex, databaseId));
             }
         }
     }

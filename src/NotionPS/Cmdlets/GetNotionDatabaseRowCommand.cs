@@ -185,7 +185,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                WriteError(ToErrorRecord(ex, input));
+                WriteError(NotionErrorRecords.From(ex, input));
             }
             finally
             {

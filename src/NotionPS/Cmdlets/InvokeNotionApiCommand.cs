@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -43,7 +44,7 @@ namespace NotionPS.Cmdlets
             }
             catch (JsonException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NotionInvalidBody", ErrorCategory.InvalidArgument, Body));
+                ThrowTerminatingError(NotionErrorRecords.Create(ex, NotionErrorIds.NotionInvalidBody, Body));
                 return;
             }
             catch (InputValueException ex)
@@ -66,7 +67,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                WriteError(ToErrorRecord(ex, path));
+                WriteError(NotionErrorRecords.From(ex, path));
             }
         }
 
@@ -82,7 +83,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, path));
+                ThrowTerminatingError(NotionErrorRecords.From(ex, path));
                 throw;
             }
         }

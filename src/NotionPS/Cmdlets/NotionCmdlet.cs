@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Session;
 
 namespace NotionPS.Cmdlets
@@ -31,10 +32,7 @@ namespace NotionPS.Cmdlets
             if (resolved == null && NeedsConnection)
             {
                 var exception = new PSInvalidOperationException("You are not connected to Notion. " + NotConnectedAction);
-                ThrowTerminatingError(new ErrorRecord(exception, "NotionNotConnected", ErrorCategory.ConnectionError, null)
-                {
-                    ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = NotConnectedAction },
-                });
+                ThrowTerminatingError(NotionErrorRecords.Create(exception, NotionErrorIds.NotionNotConnected, null, NotConnectedAction));
             }
         }
 

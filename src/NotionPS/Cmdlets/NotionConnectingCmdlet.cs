@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Session;
 
 namespace NotionPS.Cmdlets
@@ -55,7 +56,7 @@ namespace NotionPS.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? "InvalidBaseUri" : "InvalidConnectionOption", ErrorCategory.InvalidArgument, NotionClientOptions.Display(options.BaseUri)));
+                ThrowTerminatingError(NotionErrorRecords.Create(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? NotionErrorIds.InvalidBaseUri : NotionErrorIds.InvalidConnectionOption, NotionClientOptions.Display(options.BaseUri)));
             }
 
             try
@@ -64,7 +65,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, options.BaseUri));
+                ThrowTerminatingError(NotionErrorRecords.From(ex, options.BaseUri));
                 throw;
             }
         }
@@ -78,10 +79,9 @@ namespace NotionPS.Cmdlets
             var (normalized, problem) = NotionToken.Normalize(token);
             if (normalized == null)
             {
-                ThrowTerminatingError(new ErrorRecord(
+                ThrowTerminatingError(NotionErrorRecords.Create(
                     new ArgumentException(NotionToken.Describe(problem)),
-                    problem == NotionTokenProblem.Empty ? "EmptyNotionToken" : "InvalidNotionToken",
-                    ErrorCategory.InvalidArgument,
+                    problem == NotionTokenProblem.Empty ? NotionErrorIds.EmptyNotionToken : NotionErrorIds.InvalidNotionToken,
                     null));
             }
 

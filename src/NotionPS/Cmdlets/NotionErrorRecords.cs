@@ -11,11 +11,13 @@ namespace NotionPS.Cmdlets
         /// <param name="integrationName">The connected integration's name, for "select ..." in Notion's share dialog.</param>
         /// <param name="wasCreate">The failed request was a create: say how to re-run it without duplicates.</param>
         /// <param name="viewIdHint">The ID given may be a view's (a link copied from a database view).</param>
-        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false)
+        /// <param name="linkedDatabase">The database is a linked one, none of whose data sources can be read here.</param>
+        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false)
         {
             IntegrationName = integrationName;
             WasCreate = wasCreate;
             ViewIdHint = viewIdHint;
+            LinkedDatabase = linkedDatabase;
         }
 
         public string? IntegrationName { get; }
@@ -23,6 +25,8 @@ namespace NotionPS.Cmdlets
         public bool WasCreate { get; }
 
         public bool ViewIdHint { get; }
+
+        public bool LinkedDatabase { get; }
     }
 
     /// <summary>

@@ -38,7 +38,9 @@ namespace NotionPS.Cmdlets
 
         /// <summary>What to do about <paramref name="exception"/>, or null when there is nothing more to say.</summary>
         public static string? For(NotionException exception, RemedyFacts facts = default) =>
-            ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
+            facts.LinkedDatabase
+                ? DatabaseRemedies.ShareSourceDatabase
+                : ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
 
         private static string? ForClientAndRows(NotionException exception, RemedyFacts facts)
         {
@@ -65,7 +67,8 @@ namespace NotionPS.Cmdlets
         {
             switch (code)
             {
-                case NotionErrorCodes.ObjectNotFound: return ShareDatabase(facts.IntegrationName);
+                case NotionErrorCodes.ObjectNotFound:
+                    return facts.ViewIdHint ? ShareDatabase(facts.IntegrationName) + " " + DatabaseRemedies.ViewIdHint : ShareDatabase(facts.IntegrationName);
                 case NotionErrorCodes.Unauthorized: return NewToken;
                 case NotionErrorCodes.RestrictedResource: return MissingCapability("the needed content");
                 case NotionErrorCodes.RateLimited: return RateLimited;

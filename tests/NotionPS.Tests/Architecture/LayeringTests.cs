@@ -36,7 +36,7 @@ public class LayeringTests
         Assert.Contains("NotionPS.Cmdlets.NotionCmdletBase (base type or interface)", users);
         Assert.Contains("NotionPS.Cmdlets.NotionErrorRecords.ToErrorCategory (signature)", users);
         // Only its body names PowerShell (it calls WriteError): found by the IL walk alone.
-        Assert.Contains("NotionPS.Cmdlets.NotionCmdletBase.ParseIdOrWriteError (body)", users);
+        Assert.Contains("NotionPS.Cmdlets.GetNotionDatabaseIdCommand.ParseIdOrWriteError (body)", users);
     }
 
     private static List<string> PowerShellUsers(string[] namespaces)
