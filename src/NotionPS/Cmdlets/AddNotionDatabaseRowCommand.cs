@@ -104,7 +104,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                Work.Add(RowWork.Failed(ex), new PendingRow(label, input, false));
+                Work.Add(RowOutcomes.Failed(ex), new PendingRow(label, input, false));
                 return;
             }
 
@@ -130,7 +130,7 @@ namespace NotionPS.Cmdlets
 
             try
             {
-                return Await(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
+                return RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
             }
             catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException)
             {

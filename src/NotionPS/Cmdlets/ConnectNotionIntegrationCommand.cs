@@ -55,7 +55,7 @@ namespace NotionPS.Cmdlets
         protected override void EndProcessing()
         {
             var connection = OpenConnection(ReadToken());
-            NotionSession.Current = connection;
+            ProcessWideConnection.Current = connection;
             WriteVerbose($"Connected to workspace '{connection.WorkspaceName}' as integration '{connection.BotName}' ({connection.ApiVersion}).");
             WriteObject(connection);
         }

@@ -14,7 +14,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "NotionDatabaseId", HelpUri = HelpUriBase + "Get-NotionDatabaseId.md")]
     [OutputType(typeof(NotionDatabaseId))]
-    public sealed class GetNotionDatabaseIdCommand : NotionCmdlet
+    public sealed class GetNotionDatabaseIdCommand : NotionConnectedCmdlet
     {
         /// <summary>
         /// Links or IDs. Null and empty strings are allowed through binding so they get the same
@@ -55,7 +55,7 @@ namespace NotionPS.Cmdlets
             DatabaseLookupResult found;
             try
             {
-                found = Await(cancellationToken => new DatabaseLookup(Client, Log).LookUpAsync(databaseId.DatabaseId, cancellationToken));
+                found = RunWithLogPump(cancellationToken => new DatabaseLookup(Client, Log).LookUpAsync(databaseId.DatabaseId, cancellationToken));
             }
             catch (NotionApiException ex)
             {

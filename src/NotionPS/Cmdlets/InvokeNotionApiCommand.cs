@@ -15,7 +15,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "NotionApi", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Invoke-NotionApi.md")]
     [OutputType(typeof(PSCustomObject))]
-    public sealed class InvokeNotionApiCommand : NotionCmdlet
+    public sealed class InvokeNotionApiCommand : NotionConnectedCmdlet
     {
         /// <summary>The HTTP method.</summary>
         [Parameter]
@@ -60,7 +60,7 @@ namespace NotionPS.Cmdlets
 
             try
             {
-                using (var response = Await(cancellationToken => Client.SendAsync(method, path, body, method == HttpMethod.Get, Log, cancellationToken)))
+                using (var response = RunWithLogPump(cancellationToken => Client.SendAsync(method, path, body, method == HttpMethod.Get, Log, cancellationToken)))
                 {
                     WriteObject(RowObjects.FromJson(response.RootElement), enumerateCollection: false);
                 }

@@ -11,7 +11,7 @@ namespace NotionPS.Cmdlets
     /// The base of the cmdlets that check a token with Notion (Connect- and Register-NotionIntegration):
     /// the connection settings they share, and the one path that turns a token into a connection.
     /// </summary>
-    public abstract class NotionConnectingCmdlet : NotionCmdletBase
+    public abstract class NotionConnectingCmdlet : NotionAsyncCmdlet
     {
         /// <summary>Where the API lives; plain http:// only for this computer (the emulator).</summary>
         [Parameter]
@@ -61,7 +61,7 @@ namespace NotionPS.Cmdlets
 
             try
             {
-                return Await(cancellationToken => NotionConnector.ConnectAsync(token, options, Log, cancellationToken));
+                return RunWithLogPump(cancellationToken => NotionConnector.ConnectAsync(token, options, Log, cancellationToken));
             }
             catch (NotionApiException ex)
             {

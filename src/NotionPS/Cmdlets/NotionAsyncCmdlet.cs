@@ -10,12 +10,13 @@ using NotionPS.Ids;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// What every NotionPS cmdlet that calls Notion shares: it runs the client's async work on the
+    /// What every NotionPS cmdlet that calls Notion shares, with or without a connection yet (the connecting
+    /// cmdlets derive from it directly; the rest through <see cref="NotionConnectedCmdlet"/>): it runs async work on the
     /// pipeline thread while relaying the client's log lines to -Verbose and -Debug (Write* may only be
     /// called from that thread), cancels the in-flight request on Ctrl+C, and turns API failures into
     /// ErrorRecords with specific ids (built by <see cref="NotionErrorRecords"/>).
     /// </summary>
-    public abstract class NotionCmdletBase : PSCmdlet, IDisposable
+    public abstract class NotionAsyncCmdlet : PSCmdlet, IDisposable
     {
         internal const string HelpUriBase = "https://github.com/notionps/NotionPS/blob/main/docs/";
 
@@ -41,10 +42,11 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
-        /// Runs <paramref name="work"/> to completion, writing its log lines as they come. Ctrl+C cancels
+        /// Runs <paramref name="work"/> to completion while pumping its log lines to -Verbose/-Debug on this
+        /// (the pipeline) thread as they come. Ctrl+C cancels
         /// it (waits included) and stops the pipeline; a <see cref="NotionApiException"/> is rethrown as is.
         /// </summary>
-        internal T Await<T>(Func<CancellationToken, Task<T>> work)
+        internal T RunWithLogPump<T>(Func<CancellationToken, Task<T>> work)
         {
             var task = work(CancelOnStop);
 
@@ -83,8 +85,8 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        internal void Await(Func<CancellationToken, Task> work) =>
-            Await<bool>(async cancellationToken =>
+        internal void RunWithLogPump(Func<CancellationToken, Task> work) =>
+            RunWithLogPump<bool>(async cancellationToken =>
             {
                 await work(cancellationToken).ConfigureAwait(false);
                 return true;
