@@ -36,7 +36,7 @@ namespace NotionPS
         {
             // The current connection is process-wide, like the module's assembly: removing the module
             // (from any runspace) forgets it, as Microsoft.Graph.Authentication does.
-            NotionSession.Reset();
+            ProcessWideConnection.Reset();
 
             // The row display sets live in this runspace's type table, which outlives the module.
             RowDisplay.UnregisterAll();

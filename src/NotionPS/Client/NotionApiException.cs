@@ -31,6 +31,12 @@ namespace NotionPS.Client
 
         public override string? NotionCode => Code;
 
+        /// <summary>
+        /// Notion answered with this error itself: its message is Notion's to keep. A failure with no answer (status 0)
+        /// or a redirect (a wrong address answered, not Notion) is described by NotionPS.
+        /// </summary>
+        internal bool IsNotionsAnswer => Status > 0 && Code != NotionErrorCodes.Redirect;
+
         /// <summary>Notion's message, unchanged.</summary>
         public string ApiMessage { get; }
 

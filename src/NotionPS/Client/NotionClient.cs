@@ -285,7 +285,7 @@ namespace NotionPS.Client
 
         /// <summary>
         /// A 3xx: never followed (the token and a body would go wherever it points, and a POST would turn
-        /// into a GET), but said where it pointed so a wrong -BaseUri is easy to fix.
+        /// into a GET), but said where it pointed so a wrong base address is easy to fix.
         /// </summary>
         private NotionApiException Redirected(HttpResponseMessage response, string method, string path)
         {
@@ -294,7 +294,7 @@ namespace NotionPS.Client
                 : "to " + Redact((location.IsAbsoluteUri ? location : new Uri(response.RequestMessage?.RequestUri ?? Options.BaseUri, location)).ToString());
             var status = (int)response.StatusCode;
             return new NotionApiException(status, NotionErrorCodes.Redirect,
-                $"The server redirected {target}. NotionPS does not follow redirects, so that the token and the request are never sent elsewhere. Check -BaseUri: give the address that answers the API itself (such as {NotionClientOptions.DefaultBaseUri}).",
+                $"The server redirected {target}. NotionPS does not follow redirects, so that the token and the request are never sent elsewhere.",
                 null, method, path);
         }
 

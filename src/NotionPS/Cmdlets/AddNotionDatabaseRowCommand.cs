@@ -102,9 +102,9 @@ namespace NotionPS.Cmdlets
                         $"Nothing to write: no property of the input names a column of \"{schema.Name}\" that can be written{ignored}, so no blank row is added. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}.");
                 }
             }
-            catch (Exception ex) when (ex is RowValueException || ex is UnknownColumnException || ex is InputValueException || ex is NothingToWriteException)
+            catch (NotionException ex)
             {
-                Work.Add(RowWork.Failed(ex), new PendingRow(label, input, false));
+                Work.Add(RowOutcomes.Failed(ex), new PendingRow(label, input, false));
                 return;
             }
 
@@ -125,20 +125,16 @@ namespace NotionPS.Cmdlets
             var target = bind.Target;
             if (target == null)
             {
-                ThrowTerminatingError(PipeBindErrors.InvalidId(bind.Rejection!, bind.Input));
+                ThrowTerminatingError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
             }
 
             try
             {
-                return Await(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
+                return RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
             }
-            catch (NotionApiException ex)
+            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, bind.Input));
-            }
-            catch (DataSourceChoiceException ex)
-            {
-                ThrowTerminatingError(RowErrors.ForChoice(ex, bind.Input));
+                ThrowTerminatingError(NotionErrorRecords.From((NotionException)ex, bind.Input));
             }
 
             throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");

@@ -29,7 +29,7 @@ namespace NotionPS.Cmdlets
         public static NotionConnection? ConnectionFor(IDictionary fakeBoundParameters) =>
             (fakeBoundParameters["Connection"] as PSObject)?.BaseObject as NotionConnection
             ?? fakeBoundParameters["Connection"] as NotionConnection
-            ?? NotionSession.Current;
+            ?? ProcessWideConnection.Current;
 
         /// <summary>Runs a call with a time limit (<see cref="TimeLimit"/> unless given); null when it fails or is too slow.</summary>
         public static T? Within<T>(Func<CancellationToken, Task<T>> call, TimeSpan? timeLimit = null)

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Secrets;
 using NotionPS.Session;
 
@@ -54,7 +55,7 @@ namespace NotionPS.Cmdlets
         protected override void EndProcessing()
         {
             var connection = OpenConnection(ReadToken());
-            NotionSession.Current = connection;
+            ProcessWideConnection.Current = connection;
             WriteVerbose($"Connected to workspace '{connection.WorkspaceName}' as integration '{connection.BotName}' ({connection.ApiVersion}).");
             WriteObject(connection);
         }
@@ -81,7 +82,7 @@ namespace NotionPS.Cmdlets
             if (token == null || token.Length == 0)
             {
                 var exception = new ArgumentException("The token is empty. " + WaysToConnect);
-                ThrowTerminatingError(new ErrorRecord(exception, "EmptyNotionToken", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(NotionErrorRecords.Create(exception, NotionErrorIds.EmptyNotionToken, null));
             }
 
             return token!;
@@ -125,10 +126,7 @@ namespace NotionPS.Cmdlets
             if (string.IsNullOrEmpty(value))
             {
                 var exception = new PSArgumentException($"No token was given and the {TokenVariable} environment variable is not set. " + WaysToConnect);
-                ThrowTerminatingError(new ErrorRecord(exception, "NotionTokenNotFound", ErrorCategory.AuthenticationError, null)
-                {
-                    ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = WaysToConnect },
-                });
+                ThrowTerminatingError(NotionErrorRecords.Create(exception, NotionErrorIds.NotionTokenNotFound, null, WaysToConnect));
             }
 
             return SecureStrings.FromText(value!);

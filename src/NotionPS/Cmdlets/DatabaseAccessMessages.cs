@@ -24,11 +24,7 @@ namespace NotionPS.Cmdlets
                     return Remedies.MissingCapability("Read content");
                 case ProbeFinding.NoReachableDataSource:
                     // Under 2022-06-28 Notion said so itself; later versions list data sources none of which can be read.
-                    return Remedies.ShareSourceDatabase + NotionSaid(result);
-                case ProbeFinding.NotADatabase:
-                case ProbeFinding.SeveralDataSourcesInLegacyVersion:
-                    // The facts, then what to do: as the error record of the same failure reads.
-                    return result.Failure!.Message + " " + DatabaseRemedies.For(result.Failure, default);
+                    return DatabaseRemedies.ShareSourceDatabase + NotionSaid(result);
                 case ProbeFinding.CannotInsert:
                     return "It can read but not add rows. " + Remedies.MissingCapability("Insert content");
                 case ProbeFinding.CannotUpdate:
@@ -36,7 +32,11 @@ namespace NotionPS.Cmdlets
                 case ProbeFinding.TrashFailed:
                     return $"Moving the test row to the trash failed ({result.Failure!.Message}), so " + LeftBehind(result);
                 default:
-                    return result.Failure?.Message ?? result.Finding.ToString();
+                    // A page, several data sources, a time-out, an unreachable address...: the facts, then what to do,
+                    // as the error record of the same failure reads.
+                    return result.Failure == null
+                        ? result.Finding.ToString()
+                        : NotionErrorRecords.WithRemedy(result.Failure.Message, Remedies.For(result.Failure, new RemedyFacts(integration)));
             }
         }
 

@@ -16,6 +16,10 @@ namespace NotionPS.Cmdlets
             "Give the database's ID, or connect with -ApiVersion " + ApiVersion.DataSources + " or later to address its data sources. "
             + "If it is a database, share it with the integration (••• > Add connections).";
 
+        public const string ShareSourceDatabase =
+            "This is a linked database (a view of a database kept elsewhere). The API reads only the source database: " +
+            "open the source database as a full page and share it with the integration (••• > Add connections).";
+
         public const string OpenTheDatabase =
             "Open the database itself as a full page and copy its link (Share > Copy link); for an inline database, open it as a full page first.";
 
@@ -33,7 +37,7 @@ namespace NotionPS.Cmdlets
             {
                 switch (choice.Problem)
                 {
-                    case DataSourceChoiceProblem.NoneReachable: return Remedies.ShareSourceDatabase;
+                    case DataSourceChoiceProblem.NoneReachable: return ShareSourceDatabase;
                     case DataSourceChoiceProblem.Several: return ChooseDataSource;
                     case DataSourceChoiceProblem.SeveralInLegacyVersion: return ConnectNewer;
                     case DataSourceChoiceProblem.NoDataSourcesInLegacyVersion: return NeedsNewer;

@@ -13,7 +13,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Find, "NotionDatabase", HelpUri = HelpUriBase + "Find-NotionDatabase.md")]
     [OutputType(typeof(NotionDatabase))]
-    public sealed class FindNotionDatabaseCommand : NotionCmdlet
+    public sealed class FindNotionDatabaseCommand : NotionConnectedCmdlet
     {
         /// <summary>Text the title contains; all databases when left out.</summary>
         [Parameter(Position = 0)]
@@ -28,7 +28,7 @@ namespace NotionPS.Cmdlets
             {
                 do
                 {
-                    var page = Await(cancellationToken => search.SearchAsync(Title, cursor, cancellationToken));
+                    var page = RunWithLogPump(cancellationToken => search.SearchAsync(Title, cursor, cancellationToken));
                     foreach (var (databaseId, _) in page.Hits.Where(found => seen.Add(found.DatabaseId)))
                     {
                         WriteDatabase(databaseId);
@@ -40,7 +40,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, Title));
+                ThrowTerminatingError(NotionErrorRecords.From(ex, Title));
             }
         }
 
@@ -49,11 +49,11 @@ namespace NotionPS.Cmdlets
         {
             try
             {
-                WriteObject(Await(cancellationToken => new DatabaseReader(Client, Log).ReadAsync(databaseId, cancellationToken)));
+                WriteObject(RunWithLogPump(cancellationToken => new DatabaseReader(Client, Log).ReadAsync(databaseId, cancellationToken)));
             }
             catch (NotionApiException ex)
             {
-                WriteError(ToErrorRecord(ex, databaseId));
+                WriteError(NotionErrorRecords.From(ex, databaseId));
             }
         }
     }

@@ -6,13 +6,13 @@ namespace NotionPS.Cmdlets
     /// <summary>
     /// Gets the session's current Notion connection, or nothing when not connected.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "NotionConnection", HelpUri = NotionCmdletBase.HelpUriBase + "Get-NotionConnection.md")]
+    [Cmdlet(VerbsCommon.Get, "NotionConnection", HelpUri = NotionAsyncCmdlet.HelpUriBase + "Get-NotionConnection.md")]
     [OutputType(typeof(NotionConnection))]
     public sealed class GetNotionConnectionCommand : PSCmdlet
     {
         protected override void EndProcessing()
         {
-            var current = NotionSession.Current;
+            var current = ProcessWideConnection.Current;
             if (current != null)
             {
                 WriteObject(current);

@@ -12,7 +12,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "NotionDatabase", HelpUri = HelpUriBase + "Get-NotionDatabase.md")]
     [OutputType(typeof(NotionDatabase))]
-    public sealed class GetNotionDatabaseCommand : NotionCmdlet
+    public sealed class GetNotionDatabaseCommand : NotionConnectedCmdlet
     {
         /// <summary>The database: its ID or URL as copied from Notion, or an object that names it (see NotionDatabaseBind).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -31,7 +31,7 @@ namespace NotionPS.Cmdlets
 
                 try
                 {
-                    WriteObject(Await(cancellationToken => new DatabaseReader(Client, Log).ReadWithColumnsAsync(databaseId, cancellationToken)));
+                    WriteObject(RunWithLogPump(cancellationToken => new DatabaseReader(Client, Log).ReadWithColumnsAsync(databaseId, cancellationToken)));
                 }
                 catch (NotionException ex)
                 {

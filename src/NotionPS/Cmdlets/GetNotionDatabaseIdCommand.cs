@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using NotionPS.Client;
+using NotionPS.Ids;
 using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
@@ -13,7 +14,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "NotionDatabaseId", HelpUri = HelpUriBase + "Get-NotionDatabaseId.md")]
     [OutputType(typeof(NotionDatabaseId))]
-    public sealed class GetNotionDatabaseIdCommand : NotionCmdlet
+    public sealed class GetNotionDatabaseIdCommand : NotionConnectedCmdlet
     {
         /// <summary>
         /// Links or IDs. Null and empty strings are allowed through binding so they get the same
@@ -54,11 +55,11 @@ namespace NotionPS.Cmdlets
             DatabaseLookupResult found;
             try
             {
-                found = Await(cancellationToken => new DatabaseLookup(Client, Log).LookUpAsync(databaseId.DatabaseId, cancellationToken));
+                found = RunWithLogPump(cancellationToken => new DatabaseLookup(Client, Log).LookUpAsync(databaseId.DatabaseId, cancellationToken));
             }
             catch (NotionApiException ex)
             {
-                WriteError(ToErrorRecord(ex, databaseId.Url));
+                WriteError(NotionErrorRecords.From(ex, databaseId.Url));
                 return false;
             }
 
@@ -82,11 +83,30 @@ namespace NotionPS.Cmdlets
                 case DatabaseLookupOutcome.IsAPage:
                     return NotionErrorRecords.From(new NotADatabaseException(databaseId.DatabaseId), databaseId.Url);
                 case DatabaseLookupOutcome.NotFound:
-                    return ToErrorRecord(failure, databaseId.Url, Remedies.ShareDatabase(ActiveConnection.BotName) + " " + DatabaseRemedies.ViewIdHint);
+                    return NotionErrorRecords.From(failure, databaseId.Url, new RemedyFacts(ActiveConnection.BotName, viewIdHint: true));
                 case DatabaseLookupOutcome.NoReachableDataSource:
-                    return ToErrorRecord(failure, databaseId.Url, Remedies.ShareSourceDatabase);
+                    return NotionErrorRecords.From(failure, databaseId.Url, new RemedyFacts(linkedDatabase: true));
                 default:
-                    return ToErrorRecord(failure, databaseId.Url);
+                    return NotionErrorRecords.From(failure, databaseId.Url);
+            }
+        }
+
+        /// <summary>
+        /// The ID in a link or ID a person gave, or null after writing a non-terminating InvalidNotionUrl
+        /// error that says what was wrong and what to copy instead, so the next input is still processed.
+        /// (This cmdlet is the parser itself, so it takes strings, not a pipe bind.)
+        /// </summary>
+        private ParsedNotionId? ParseIdOrWriteError(string? input)
+        {
+            switch (NotionIdParser.Parse(input))
+            {
+                case ParsedNotionId parsed:
+                    return parsed;
+                case RejectedNotionId rejected:
+                    WriteError(NotionErrorRecords.InvalidId(rejected.Message, input));
+                    return null;
+                default:
+                    throw new InvalidOperationException("Unknown parse result.");
             }
         }
     }

@@ -28,7 +28,7 @@ namespace NotionPS.Cmdlets
     /// </remarks>
     [Cmdlet(VerbsCommon.Get, "NotionDatabaseRow", DefaultParameterSetName = ByDataSource, SupportsPaging = true, HelpUri = HelpUriBase + "Get-NotionDatabaseRow.md")]
     [OutputType("NotionPS.Row")]
-    public sealed class GetNotionDatabaseRowCommand : NotionCmdlet
+    public sealed class GetNotionDatabaseRowCommand : NotionConnectedCmdlet
     {
         private const string ByDatabase = "ByDatabase";
         private const string ByDataSource = "ByDataSource";
@@ -89,19 +89,17 @@ namespace NotionPS.Cmdlets
                     reader = OpenReader(target.DataSourceId, BuildFilter(null));
                 }
 
-                schema = Await(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
+                schema = RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
                 reader ??= OpenReader(schema.Id, BuildFilter(schema));
             }
-            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException || ex is RowValueException || ex is UnknownColumnException || ex is InputValueException)
+            catch (NotionException ex)
             {
                 reader?.Dispose();
-                WriteError(ex switch
-                {
-                    NotionApiException api => ToErrorRecord(api, input),
-                    DataSourceChoiceException choice => RowErrors.ForChoice(choice, input),
-                    InputValueException value => RowErrors.ForInputValue(value, input),
-                    _ => RowErrors.ForRow(ex, "-Where", input),
-                });
+
+                // A -Where that cannot be built is named like a row; anything else (Notion's answer, the data-source choice) as is.
+                WriteError(ex is RowValueException || ex is UnknownColumnException
+                    ? NotionErrorRecords.ForRow(ex, "-Where", input)
+                    : NotionErrorRecords.From(ex, input));
                 return;
             }
 
@@ -155,14 +153,14 @@ namespace NotionPS.Cmdlets
                 {
                     while (!IsPagingDone)
                     {
-                        using (var batch = Await(reader.NextAsync))
+                        using (var batch = RunWithLogPump(reader.NextAsync))
                         {
                             if (batch == null)
                             {
                                 break;
                             }
 
-                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : Await(cancellationToken => new RowFetcher(Client, Log).FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
+                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : RunWithLogPump(cancellationToken => new RowFetcher(Client, Log).FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
                             foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
                             {
                                 read++;
@@ -187,7 +185,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                WriteError(ToErrorRecord(ex, input));
+                WriteError(NotionErrorRecords.From(ex, input));
             }
             finally
             {

@@ -6,7 +6,7 @@ namespace NotionPS.Cmdlets
     /// <summary>
     /// Lists the Notion integrations registered in SecretManagement vaults, without reading any token.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "NotionIntegration", HelpUri = NotionCmdletBase.HelpUriBase + "Get-NotionIntegration.md")]
+    [Cmdlet(VerbsCommon.Get, "NotionIntegration", HelpUri = NotionAsyncCmdlet.HelpUriBase + "Get-NotionIntegration.md")]
     [OutputType(typeof(NotionIntegration))]
     public sealed class GetNotionIntegrationCommand : PSCmdlet
     {

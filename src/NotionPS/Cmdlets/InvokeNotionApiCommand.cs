@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -14,7 +15,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "NotionApi", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Invoke-NotionApi.md")]
     [OutputType(typeof(PSCustomObject))]
-    public sealed class InvokeNotionApiCommand : NotionCmdlet
+    public sealed class InvokeNotionApiCommand : NotionConnectedCmdlet
     {
         /// <summary>The HTTP method.</summary>
         [Parameter]
@@ -43,7 +44,7 @@ namespace NotionPS.Cmdlets
             }
             catch (JsonException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NotionInvalidBody", ErrorCategory.InvalidArgument, Body));
+                ThrowTerminatingError(NotionErrorRecords.Create(ex, NotionErrorIds.NotionInvalidBody, Body));
                 return;
             }
             catch (InputValueException ex)
@@ -59,14 +60,14 @@ namespace NotionPS.Cmdlets
 
             try
             {
-                using (var response = Await(cancellationToken => Client.SendAsync(method, path, body, method == HttpMethod.Get, Log, cancellationToken)))
+                using (var response = RunWithLogPump(cancellationToken => Client.SendAsync(method, path, body, method == HttpMethod.Get, Log, cancellationToken)))
                 {
                     WriteObject(RowObjects.FromJson(response.RootElement), enumerateCollection: false);
                 }
             }
             catch (NotionApiException ex)
             {
-                WriteError(ToErrorRecord(ex, path));
+                WriteError(NotionErrorRecords.From(ex, path));
             }
         }
 
@@ -82,7 +83,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, path));
+                ThrowTerminatingError(NotionErrorRecords.From(ex, path));
                 throw;
             }
         }

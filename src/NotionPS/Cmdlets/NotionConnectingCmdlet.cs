@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Session;
 
 namespace NotionPS.Cmdlets
@@ -10,7 +11,7 @@ namespace NotionPS.Cmdlets
     /// The base of the cmdlets that check a token with Notion (Connect- and Register-NotionIntegration):
     /// the connection settings they share, and the one path that turns a token into a connection.
     /// </summary>
-    public abstract class NotionConnectingCmdlet : NotionCmdletBase
+    public abstract class NotionConnectingCmdlet : NotionAsyncCmdlet
     {
         /// <summary>Where the API lives; plain http:// only for this computer (the emulator).</summary>
         [Parameter]
@@ -55,16 +56,16 @@ namespace NotionPS.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? "InvalidBaseUri" : "InvalidConnectionOption", ErrorCategory.InvalidArgument, NotionClientOptions.Display(options.BaseUri)));
+                ThrowTerminatingError(NotionErrorRecords.Create(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? NotionErrorIds.InvalidBaseUri : NotionErrorIds.InvalidConnectionOption, NotionClientOptions.Display(options.BaseUri)));
             }
 
             try
             {
-                return Await(cancellationToken => NotionConnector.ConnectAsync(token, options, Log, cancellationToken));
+                return RunWithLogPump(cancellationToken => NotionConnector.ConnectAsync(token, options, Log, cancellationToken));
             }
             catch (NotionApiException ex)
             {
-                ThrowTerminatingError(ToErrorRecord(ex, options.BaseUri));
+                ThrowTerminatingError(NotionErrorRecords.From(ex, options.BaseUri));
                 throw;
             }
         }
@@ -78,10 +79,9 @@ namespace NotionPS.Cmdlets
             var (normalized, problem) = NotionToken.Normalize(token);
             if (normalized == null)
             {
-                ThrowTerminatingError(new ErrorRecord(
+                ThrowTerminatingError(NotionErrorRecords.Create(
                     new ArgumentException(NotionToken.Describe(problem)),
-                    problem == NotionTokenProblem.Empty ? "EmptyNotionToken" : "InvalidNotionToken",
-                    ErrorCategory.InvalidArgument,
+                    problem == NotionTokenProblem.Empty ? NotionErrorIds.EmptyNotionToken : NotionErrorIds.InvalidNotionToken,
                     null));
             }
 

@@ -11,11 +11,13 @@ namespace NotionPS.Cmdlets
         /// <param name="integrationName">The connected integration's name, for "select ..." in Notion's share dialog.</param>
         /// <param name="wasCreate">The failed request was a create: say how to re-run it without duplicates.</param>
         /// <param name="viewIdHint">The ID given may be a view's (a link copied from a database view).</param>
-        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false)
+        /// <param name="linkedDatabase">The database is a linked one, none of whose data sources can be read here.</param>
+        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false)
         {
             IntegrationName = integrationName;
             WasCreate = wasCreate;
             ViewIdHint = viewIdHint;
+            LinkedDatabase = linkedDatabase;
         }
 
         public string? IntegrationName { get; }
@@ -23,6 +25,8 @@ namespace NotionPS.Cmdlets
         public bool WasCreate { get; }
 
         public bool ViewIdHint { get; }
+
+        public bool LinkedDatabase { get; }
     }
 
     /// <summary>
@@ -33,13 +37,13 @@ namespace NotionPS.Cmdlets
     {
         /// <summary>
         /// The record of a NotionPS failure. Its ErrorDetails message is the exception's followed by the remedy,
-        /// except for an answer Notion gave (status above 0): that message stays Notion's own and the remedy is
+        /// except for an answer Notion gave (see <see cref="NotionApiException.IsNotionsAnswer"/>): that message stays Notion's own and the remedy is
         /// only the RecommendedAction.
         /// </summary>
         public static ErrorRecord From(NotionException exception, object? target, RemedyFacts facts = default)
         {
             var remedy = Remedies.For(exception, facts);
-            var message = exception is NotionApiException { Status: > 0 } ? exception.Message : Join(exception.Message, remedy);
+            var message = exception is NotionApiException { IsNotionsAnswer: true } ? exception.Message : WithRemedy(exception.Message, remedy);
             return new ErrorRecord(exception, exception.ErrorId, ToErrorCategory(exception.Category), target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = remedy },
@@ -84,6 +88,7 @@ namespace NotionPS.Cmdlets
         /// <summary>The PowerShell category of the same name and number (ErrorIdTests holds every member equal).</summary>
         internal static ErrorCategory ToErrorCategory(NotionErrorCategory category) => (ErrorCategory)(int)category;
 
-        private static string Join(string message, string? remedy) => remedy == null ? message : message + " " + remedy;
+        /// <summary>A failure's facts followed by what to do about them, when there is something to do.</summary>
+        internal static string WithRemedy(string message, string? remedy) => remedy == null ? message : message + " " + remedy;
     }
 }

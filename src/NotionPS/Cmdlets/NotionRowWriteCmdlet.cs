@@ -11,7 +11,7 @@ namespace NotionPS.Cmdlets
     /// The base of the cmdlets that change rows one request per input: several requests in flight
     /// (-ThrottleLimit) within the rate limit, results and per-row errors written in input order.
     /// </summary>
-    public abstract class NotionRowWriteCmdlet : NotionCmdlet
+    public abstract class NotionRowWriteCmdlet : NotionConnectedCmdlet
     {
         private OrderedWork<PendingRow>? work;
         private RowWriter? writer;
@@ -65,6 +65,6 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
-        private void Complete(PendingRow item, Task task) => RowWork.Complete(this, item, task, WritesRows ? display : null);
+        private void Complete(PendingRow item, Task task) => RowOutcomes.Complete(this, item, task, WritesRows ? display : null);
     }
 }

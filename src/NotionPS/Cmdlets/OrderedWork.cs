@@ -7,17 +7,17 @@ namespace NotionPS.Cmdlets
     /// <summary>
     /// Keeps several per-row requests in flight (so network latency does not hold the rate below
     /// Notion's limit) while writing their results strictly in input order, on the pipeline thread.
-    /// Waiting goes through the cmdlet's Await pump, so -Verbose lines and Ctrl+C keep working.
+    /// Waiting goes through the cmdlet's RunWithLogPump, so -Verbose lines and Ctrl+C keep working.
     /// </summary>
     internal sealed class OrderedWork<TItem>
     {
         private readonly Queue<(Task Work, TItem Item)> pending = new Queue<(Task, TItem)>();
-        private readonly NotionCmdletBase cmdlet;
+        private readonly NotionAsyncCmdlet cmdlet;
         private readonly int limit;
         private readonly Action<TItem, Task> complete;
 
         /// <param name="complete">Writes one finished item's result or error; called in input order on the pipeline thread.</param>
-        public OrderedWork(NotionCmdletBase cmdlet, int limit, Action<TItem, Task> complete)
+        public OrderedWork(NotionAsyncCmdlet cmdlet, int limit, Action<TItem, Task> complete)
         {
             this.cmdlet = cmdlet;
             this.limit = Math.Max(1, limit);
@@ -58,7 +58,7 @@ namespace NotionPS.Cmdlets
             var (work, item) = pending.Peek();
 
             // The continuation never throws: the outcome is read from the work itself in complete.
-            cmdlet.Await(_ => work.ContinueWith(_ => true, TaskScheduler.Default));
+            cmdlet.RunWithLogPump(_ => work.ContinueWith(_ => true, TaskScheduler.Default));
             pending.Dequeue();
             complete(item, work);
             WriteFinished();

@@ -22,13 +22,6 @@ namespace NotionPS.Cmdlets
         public static string MissingCapability(string capability) =>
             $"The integration lacks the \"{capability}\" capability. At {MyIntegrationsUrl}, open the integration, tick {capability} under Capabilities, and save.";
 
-        public const string ShareSourceDatabase =
-            "This is a linked database (a view of a database kept elsewhere). The API reads only the source database: " +
-            "open the source database as a full page and share it with the integration (••• > Add connections).";
-
-        public static string NotADatabase(string id) =>
-            $"{id} is a page, not a database. Open the database itself as a full page and copy its link (Share > Copy link); for an inline database, open it as a full page first.";
-
         public const string RateLimited =
             "Notion's rate limit (about 3 requests per second per integration) held after every retry. Wait a moment and run it again, or raise -MaximumRetryCount.";
 
@@ -36,13 +29,18 @@ namespace NotionPS.Cmdlets
 
         public const string ConnectionFailure = "Check -BaseUri and the network (a proxy or firewall may block it).";
 
+        public static readonly string Redirected =
+            $"Check -BaseUri: give the address that answers the API itself (such as {NotionClientOptions.DefaultBaseUri}).";
+
         public const string ShortFormNeedsFilter = "Write this condition with -Filter in Notion's own shape.";
 
         public const string UnknownColumn = "Rename the input's properties, or use -IgnoreUnknownProperty to leave them out.";
 
         /// <summary>What to do about <paramref name="exception"/>, or null when there is nothing more to say.</summary>
         public static string? For(NotionException exception, RemedyFacts facts = default) =>
-            ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
+            facts.LinkedDatabase
+                ? DatabaseRemedies.ShareSourceDatabase
+                : ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
 
         private static string? ForClientAndRows(NotionException exception, RemedyFacts facts)
         {
@@ -54,6 +52,8 @@ namespace NotionPS.Cmdlets
                 // An address that could not be reached; a connection dropped midway (an IOException) was reached.
                 case NotionApiException { Code: NotionErrorCodes.ConnectionFailure, InnerException: HttpRequestException _ }:
                     return ConnectionFailure;
+                case NotionApiException { Code: NotionErrorCodes.Redirect }:
+                    return Redirected;
                 case RowValueException { Problem: RowValueProblem.ShortFormCannotCompare }:
                     return ShortFormNeedsFilter;
                 case UnknownColumnException _:
@@ -67,7 +67,8 @@ namespace NotionPS.Cmdlets
         {
             switch (code)
             {
-                case NotionErrorCodes.ObjectNotFound: return ShareDatabase(facts.IntegrationName);
+                case NotionErrorCodes.ObjectNotFound:
+                    return facts.ViewIdHint ? ShareDatabase(facts.IntegrationName) + " " + DatabaseRemedies.ViewIdHint : ShareDatabase(facts.IntegrationName);
                 case NotionErrorCodes.Unauthorized: return NewToken;
                 case NotionErrorCodes.RestrictedResource: return MissingCapability("the needed content");
                 case NotionErrorCodes.RateLimited: return RateLimited;

@@ -70,7 +70,7 @@ namespace NotionPS.Cmdlets
             var item = new PendingRow($"Row {pageId}", target, mayCreate: false);
             if (Property == null && InputObject == null)
             {
-                Work.Add(RowWork.Failed(new ArgumentException("Nothing to change: give -Property, or pipe objects whose properties are the columns to change.")), item);
+                Work.Add(RowOutcomes.Failed(new ArgumentException("Nothing to change: give -Property, or pipe objects whose properties are the columns to change.")), item);
                 return;
             }
 
@@ -81,7 +81,7 @@ namespace NotionPS.Cmdlets
             }
             catch (InputValueException ex)
             {
-                Work.Add(RowWork.Failed(ex), item);
+                Work.Add(RowOutcomes.Failed(ex), item);
                 return;
             }
 

@@ -12,7 +12,7 @@ namespace NotionPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "NotionDatabaseAccess", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Test-NotionDatabaseAccess.md")]
     [OutputType(typeof(NotionDatabaseAccess), typeof(bool))]
-    public sealed class TestNotionDatabaseAccessCommand : NotionCmdlet
+    public sealed class TestNotionDatabaseAccessCommand : NotionConnectedCmdlet
     {
         /// <summary>The database: its ID or URL as copied from Notion, or an object that names it (see NotionDatabaseBind).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -39,7 +39,7 @@ namespace NotionPS.Cmdlets
 
                 // ShouldProcess may only be asked on the pipeline thread, so before the async work starts.
                 var tryWrite = IncludeWrite && ShouldProcess(databaseId, "Add a test row to the database and move it to the trash");
-                var result = ToOutput(Await(cancellationToken => new DatabaseProbe(Client, Log).ProbeAsync(databaseId, tryWrite, cancellationToken)));
+                var result = ToOutput(RunWithLogPump(cancellationToken => new DatabaseProbe(Client, Log).ProbeAsync(databaseId, tryWrite, cancellationToken)));
                 if (Quiet)
                 {
                     WriteObject(result.Status == NotionDatabaseAccessStatus.Accessible && result.CanInsert != false && result.CanUpdate != false);

@@ -8,7 +8,7 @@ namespace NotionPS.Cmdlets
     /// Removes a registered Notion integration's token from its SecretManagement vault.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Unregister, "NotionIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
-        HelpUri = NotionCmdletBase.HelpUriBase + "Unregister-NotionIntegration.md")]
+        HelpUri = NotionAsyncCmdlet.HelpUriBase + "Unregister-NotionIntegration.md")]
     public sealed class UnregisterNotionIntegrationCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -124,7 +124,7 @@ namespace NotionPS.Operations
         public DatabaseProbe(NotionClient client, INotionLog log)
         {
             this.client = client;
-            this.log = log;
+            this.log = client.Redacting(log); // its own lines quote Notion, which may echo the token
         }
 
         /// <summary>What to say about a test row that could not be moved to the trash.</summary>

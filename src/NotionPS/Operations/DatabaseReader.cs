@@ -15,7 +15,7 @@ namespace NotionPS.Operations
         public DatabaseReader(NotionClient client, INotionLog log)
         {
             this.client = client;
-            this.log = log;
+            this.log = client.Redacting(log); // its own lines quote Notion, which may echo the token
         }
 
         /// <summary>A database's data sources as the output objects show them.</summary>

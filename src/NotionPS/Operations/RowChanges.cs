@@ -26,7 +26,7 @@ namespace NotionPS.Operations
         public RowChanges(NotionClient client, INotionLog log, bool ignoreUnknownColumns, Func<string, string?>? userIdByEmail = null)
         {
             this.client = client;
-            this.log = log;
+            this.log = client.Redacting(log); // its own lines quote Notion, which may echo the token
             this.ignoreUnknownColumns = ignoreUnknownColumns;
             this.userIdByEmail = userIdByEmail;
             writer = new RowWriter(client, log);

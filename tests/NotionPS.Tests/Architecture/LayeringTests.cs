@@ -33,10 +33,10 @@ public class LayeringTests
     {
         var users = PowerShellUsers(new[] { "NotionPS.Cmdlets" });
 
-        Assert.Contains("NotionPS.Cmdlets.NotionCmdletBase (base type or interface)", users);
+        Assert.Contains("NotionPS.Cmdlets.NotionAsyncCmdlet (base type or interface)", users);
         Assert.Contains("NotionPS.Cmdlets.NotionErrorRecords.ToErrorCategory (signature)", users);
         // Only its body names PowerShell (it calls WriteError): found by the IL walk alone.
-        Assert.Contains("NotionPS.Cmdlets.NotionCmdletBase.ParseIdOrWriteError (body)", users);
+        Assert.Contains("NotionPS.Cmdlets.GetNotionDatabaseIdCommand.ParseIdOrWriteError (body)", users);
     }
 
     private static List<string> PowerShellUsers(string[] namespaces)

@@ -32,6 +32,19 @@ public class DatabaseAccessMessagesTests
         Assert.Contains("Share > Copy link", message);
     }
 
+    [Theory]
+    [InlineData("timeout", null, "Raise -TimeoutSec")]
+    [InlineData("connection_failure", "refused", "Check -BaseUri")]
+    public void ACallThatFailedSaysWhatHappenedAndWhatToDo(string code, string? cause, string advice)
+    {
+        var failure = new NotionApiException(0, code, "no answer", null, "GET", "v1/databases/db1", cause == null ? null : new System.Net.Http.HttpRequestException(cause));
+
+        var message = DatabaseAccessMessages.For(new DatabaseProbeResult("db1").Found(ProbeFinding.Failed, failure), "NotionPS Demo");
+
+        Assert.StartsWith(failure.Message + " ", message);
+        Assert.Contains(advice, message);
+    }
+
     [Fact]
     public void NotSharedSaysHowToShareAndWhatNotionSaid()
     {

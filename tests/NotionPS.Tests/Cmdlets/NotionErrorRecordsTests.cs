@@ -101,12 +101,21 @@ public class NotionErrorRecordsTests
     }
 
     [Fact]
-    public void AGivenRecommendedActionReplacesTheRemedy()
+    public void AViewIdHintFollowsTheSharingRemedy()
     {
-        var record = NotionCmdletBase.ToErrorRecord(Failure(404, "object_not_found"), Target, "Copy the database's own link.");
+        var record = NotionErrorRecords.From(Failure(404, "object_not_found"), Target, new RemedyFacts("NotionPS Demo", viewIdHint: true));
 
-        Assert.Equal("Copy the database's own link.", record.ErrorDetails.RecommendedAction);
         Assert.Equal("NotionObjectNotFound", record.FullyQualifiedErrorId);
+        Assert.Equal(Remedies.ShareDatabase("NotionPS Demo") + " " + DatabaseRemedies.ViewIdHint, record.ErrorDetails.RecommendedAction);
+        Assert.Equal(Failure(404, "object_not_found").Message, record.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void ALinkedDatabaseIsToldToShareItsSource()
+    {
+        var record = NotionErrorRecords.From(Failure(400, "validation_error"), Target, new RemedyFacts(linkedDatabase: true));
+
+        Assert.Equal(("NotionValidationError", DatabaseRemedies.ShareSourceDatabase), (record.FullyQualifiedErrorId, record.ErrorDetails.RecommendedAction));
     }
 
     private static NotionApiException Failure(int status, string code) =>

@@ -34,6 +34,9 @@ public abstract class RowsTestBase : EmulatorTest
     /// <summary>A cell without its PowerShell wrapper: a date cell is a DateTime wrapped to write as ISO 8601 text.</summary>
     protected static object? Unwrapped(object? value) => value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : value;
 
+    /// <summary>A script's variables, by name.</summary>
+    protected static Dictionary<string, object?> Vars(params (string Name, object? Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
+
     /// <summary>Connects as the full-access demo integration (the session's current connection).</summary>
     protected void Connect(string apiVersion, ModuleSession? session = null)
     {

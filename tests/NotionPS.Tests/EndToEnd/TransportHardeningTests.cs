@@ -86,7 +86,7 @@ public sealed class TransportHardeningTests(EmulatorFixture emulator) : Emulator
         Assert.StartsWith("NotionRedirected,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Contains($"redirected to {target}", error.Exception.Message);
-        Assert.Contains("-BaseUri", error.Exception.Message);
+        Assert.Contains("-BaseUri", error.ErrorDetails.Message);
         Assert.Single(redirecting.Requests);
         Assert.Null(Session.Run("Get-NotionConnection -ErrorAction SilentlyContinue").Output.SingleOrDefault());
     }

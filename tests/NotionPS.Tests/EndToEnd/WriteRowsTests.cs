@@ -93,8 +93,6 @@ public class WriteRowsTests : RowsTestBase
         }
     }
 
-    private static Dictionary<string, object?> Vars(params (string Name, object? Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
-
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task FiveHundredCsvRowsRoundTripThenUpdateAndTrashByFilter(string version)

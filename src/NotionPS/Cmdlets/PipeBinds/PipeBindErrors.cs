@@ -45,13 +45,9 @@ namespace NotionPS.Cmdlets
             return pageId != null || cmdlet.WriteInvalidId(bind.Rejection!, bind.Input);
         }
 
-        /// <summary>The InvalidNotionUrl record for an input that names nothing usable (a cmdlet that must stop throws it).</summary>
-        public static ErrorRecord InvalidId(string rejection, object? input) =>
-            new ErrorRecord(new ArgumentException(rejection), NotionCmdletBase.InvalidUrlErrorId, ErrorCategory.InvalidArgument, input);
-
         private static bool WriteInvalidId(this Cmdlet cmdlet, string rejection, object? input)
         {
-            cmdlet.WriteError(InvalidId(rejection, input));
+            cmdlet.WriteError(NotionErrorRecords.InvalidId(rejection, input));
             return false;
         }
 

@@ -33,7 +33,7 @@ namespace NotionPS.Operations
             this.dataSourceId = dataSourceId;
             this.filter = filter;
             this.pageSize = pageSize;
-            this.log = log;
+            this.log = client.Redacting(log); // its own lines quote Notion, which may echo the token
         }
 
         /// <summary>Reads <paramref name="slice"/> to its end or its first failure, then finishes it. Never faults.</summary>

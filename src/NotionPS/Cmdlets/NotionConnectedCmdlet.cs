@@ -1,14 +1,15 @@
 using System.Management.Automation;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Session;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// The base of cmdlets that act as a connected integration: -Connection, else the session's current
-    /// connection, else a terminating error that says how to connect.
+    /// The base of cmdlets that act as a connected integration: -Connection, else the process-wide current
+    /// connection (<see cref="ProcessWideConnection"/>), else a terminating error that says how to connect.
     /// </summary>
-    public abstract class NotionCmdlet : NotionCmdletBase
+    public abstract class NotionConnectedCmdlet : NotionAsyncCmdlet
     {
         private NotionConnection? resolved;
 
@@ -27,14 +28,11 @@ namespace NotionPS.Cmdlets
 
         protected override void BeginProcessing()
         {
-            resolved = Connection ?? NotionSession.Current;
+            resolved = Connection ?? ProcessWideConnection.Current;
             if (resolved == null && NeedsConnection)
             {
                 var exception = new PSInvalidOperationException("You are not connected to Notion. " + NotConnectedAction);
-                ThrowTerminatingError(new ErrorRecord(exception, "NotionNotConnected", ErrorCategory.ConnectionError, null)
-                {
-                    ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = NotConnectedAction },
-                });
+                ThrowTerminatingError(NotionErrorRecords.Create(exception, NotionErrorIds.NotionNotConnected, null, NotConnectedAction));
             }
         }
 

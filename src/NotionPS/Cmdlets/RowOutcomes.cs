@@ -24,7 +24,7 @@ namespace NotionPS.Cmdlets
     }
 
     /// <summary>Writes what the row cmdlets' per-row work produced: the row, or an error for that row only.</summary>
-    internal static class RowWork
+    internal static class RowOutcomes
     {
         /// <param name="task">A finished <see cref="Task{PageRow}"/>; a null row means nothing to write.</param>
         /// <param name="display">Makes the row's output object; null when the row is not written (Set without -PassThru).</param>
@@ -43,7 +43,7 @@ namespace NotionPS.Cmdlets
                     throw new PipelineStoppedException();
                 }
 
-                cmdlet.WriteError(RowErrors.ForRow(failure, item.Label, item.Input, item.MayCreate));
+                cmdlet.WriteError(NotionErrorRecords.ForRow(failure, item.Label, item.Input, item.MayCreate));
                 return;
             }
 

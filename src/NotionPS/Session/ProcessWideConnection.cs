@@ -5,7 +5,7 @@ namespace NotionPS.Session
     /// The connection cmdlets use when no -Connection is given. One per process, like the module's
     /// session in Microsoft.Graph.Authentication: guarded by a lock and cleared when the module is removed.
     /// </summary>
-    internal static class NotionSession
+    internal static class ProcessWideConnection
     {
         private static readonly object Gate = new object();
         private static NotionConnection? current;

@@ -10,15 +10,15 @@ using NotionPS.Ids;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// What every NotionPS cmdlet that calls Notion shares: it runs the client's async work on the
+    /// What every NotionPS cmdlet that calls Notion shares, with or without a connection yet (the connecting
+    /// cmdlets derive from it directly; the rest through <see cref="NotionConnectedCmdlet"/>): it runs async work on the
     /// pipeline thread while relaying the client's log lines to -Verbose and -Debug (Write* may only be
     /// called from that thread), cancels the in-flight request on Ctrl+C, and turns API failures into
-    /// ErrorRecords with specific ids.
+    /// ErrorRecords with specific ids (built by <see cref="NotionErrorRecords"/>).
     /// </summary>
-    public abstract class NotionCmdletBase : PSCmdlet, IDisposable
+    public abstract class NotionAsyncCmdlet : PSCmdlet, IDisposable
     {
         internal const string HelpUriBase = "https://github.com/notionps/NotionPS/blob/main/docs/";
-        internal const string InvalidUrlErrorId = NotionErrorIds.InvalidNotionUrl;
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly BlockingCollection<LogLine> pendingLog = new BlockingCollection<LogLine>();
@@ -42,10 +42,11 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
-        /// Runs <paramref name="work"/> to completion, writing its log lines as they come. Ctrl+C cancels
+        /// Runs <paramref name="work"/> to completion while pumping its log lines to -Verbose/-Debug on this
+        /// (the pipeline) thread as they come. Ctrl+C cancels
         /// it (waits included) and stops the pipeline; a <see cref="NotionApiException"/> is rethrown as is.
         /// </summary>
-        internal T Await<T>(Func<CancellationToken, Task<T>> work)
+        internal T RunWithLogPump<T>(Func<CancellationToken, Task<T>> work)
         {
             var task = work(CancelOnStop);
 
@@ -84,41 +85,12 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        internal void Await(Func<CancellationToken, Task> work) =>
-            Await<bool>(async cancellationToken =>
+        internal void RunWithLogPump(Func<CancellationToken, Task> work) =>
+            RunWithLogPump<bool>(async cancellationToken =>
             {
                 await work(cancellationToken).ConfigureAwait(false);
                 return true;
             });
-
-        /// <summary>
-        /// The ID in a link or ID a person gave, or null after writing a non-terminating InvalidNotionUrl
-        /// error that says what was wrong and what to copy instead, so the next input is still processed.
-        /// </summary>
-        internal ParsedNotionId? ParseIdOrWriteError(string? input)
-        {
-            switch (NotionIdParser.Parse(input))
-            {
-                case ParsedNotionId parsed:
-                    return parsed;
-                case RejectedNotionId rejected:
-                    WriteError(NotionErrorRecords.InvalidId(rejected.Message, input));
-                    return null;
-                default:
-                    throw new InvalidOperationException("Unknown parse result.");
-            }
-        }
-
-        /// <summary>
-        /// An ErrorRecord for a failed API call (see <see cref="NotionErrorRecords.From"/>); a
-        /// <paramref name="recommendedAction"/> given replaces the usual remedy.
-        /// </summary>
-        internal static ErrorRecord ToErrorRecord(NotionApiException exception, object? target, string? recommendedAction = null)
-        {
-            var record = NotionErrorRecords.From(exception, target);
-            record.ErrorDetails.RecommendedAction = recommendedAction ?? record.ErrorDetails.RecommendedAction;
-            return record;
-        }
 
         private bool IsDebugShown()
         {
