@@ -16,7 +16,7 @@ namespace NotionPS.Tests.Client;
 [Collection(ProcessProxyCollection.Name)]
 public class TransportSafetyTests
 {
-    private const string TestToken = "ntn_transportSafetyToken1234";
+    private const string TestToken = "test-token-transport-safety";
 
     [Theory]
     [InlineData(TestToken + "\n")]
@@ -35,15 +35,15 @@ public class TransportSafetyTests
     }
 
     [Theory]
-    [InlineData("ntn_abc\r\nX-Injected: 1", "line break")]
-    [InlineData("ntn_abc\n\nGET / HTTP/1.1", "line break")]
-    [InlineData("ntn_abc\rdef", "line break")]
-    [InlineData("ntn_abc\tdef", "control character")]
-    [InlineData("ntn_abc\0def", "control character")]
-    [InlineData("ntn_abc\u0085def", "control character")]
-    [InlineData("ntn_abc def", "a space")]
-    [InlineData("ntn_abc\u201Ddef", "outside ASCII")]
-    [InlineData("ntn_abc\u2028def", "outside ASCII")]
+    [InlineData("test-abc\r\nX-Injected: 1", "line break")]
+    [InlineData("test-abc\n\nGET / HTTP/1.1", "line break")]
+    [InlineData("test-abc\rdef", "line break")]
+    [InlineData("test-abc\tdef", "control character")]
+    [InlineData("test-abc\0def", "control character")]
+    [InlineData("test-abc\u0085def", "control character")]
+    [InlineData("test-abc def", "a space")]
+    [InlineData("test-abc\u201Ddef", "outside ASCII")]
+    [InlineData("test-abc\u2028def", "outside ASCII")]
     [InlineData(" \r\n\t ", "empty")]
     public void ATokenWithAControlCharacterInsideIsRefusedWithoutShowingIt(string given, string described)
     {
@@ -51,7 +51,7 @@ public class TransportSafetyTests
 
         Assert.Contains(described, error.Message);
         Assert.Contains("my-integrations", error.Message);
-        Assert.DoesNotContain("ntn_abc", error.Message);
+        Assert.DoesNotContain("test-abc", error.Message);
         Assert.DoesNotContain("def", error.Message);
     }
 
@@ -71,7 +71,7 @@ public class TransportSafetyTests
         { "{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"Bad header: Authorization: Bearer " + TestToken + "\",\"request_id\":\"r-" + TestToken + "\",\"additional_data\":{\"headers\":\"" + TestToken + "\"}}" },
         { "{\"object\":\"error\",\"status\":400,\"code\":\"" + TestToken + "\",\"message\":\"x\"}" },
         // Escaped in JSON, so only the decoded text has it.
-        { "{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"\\u006Etn_transportSafetyToken1234\"}" },
+        { "{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"\\u0074est-token-transport-safety\"}" },
         // A proxy's page that is not Notion's shape.
         { "<html>Authorization: Bearer " + TestToken + "</html>" },
     };

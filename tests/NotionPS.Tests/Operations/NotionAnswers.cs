@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using NotionPS.Tests.Client;
@@ -31,6 +32,9 @@ internal static class NotionAnswers
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
         return response;
     };
+
+    /// <summary>Each request as "METHOD full URI".</summary>
+    public static IEnumerable<string> SentUris(ScriptedHandler handler) => handler.Requests.Select(r => r.Method + " " + r.Uri);
 
     public static string[] Sent(ScriptedHandler handler) => handler.Requests.Select(r => r.Method + " " + r.Uri.Replace("https://api.notion.com/", string.Empty)).ToArray();
 }

@@ -20,7 +20,6 @@ public class RowChangesTests
 
     private static readonly IReadOnlyList<KeyValuePair<string, object?>> EstimateIsThree = new[] { new KeyValuePair<string, object?>("Estimate", 3) };
 
-    private static IEnumerable<string> Sent(ScriptedHandler handler) => handler.Requests.Select(r => r.Method + " " + r.Uri);
 
     [Fact]
     public async Task ReadsTheParentWhenNoDataSourceGivenAndTheSchemaOnce()
@@ -34,7 +33,7 @@ public class RowChangesTests
         Assert.Equal(new[] { "p1", "p2" }, new[] { first!.PageId, second!.PageId });
         Assert.Equal(
             new[] { "GET " + Api + "v1/pages/p1", "GET " + Api + "v1/data_sources/ds1", "PATCH " + Api + "v1/pages/p1", "PATCH " + Api + "v1/pages/p2" },
-            Sent(handler));
+            NotionAnswers.SentUris(handler));
         Assert.Equal(3, (int)JsonNode.Parse(handler.Requests[2].Body!)!["properties"]!["Estimate"]!["number"]!);
     }
 
@@ -47,7 +46,7 @@ public class RowChangesTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => changes.ApplyAsync("p9", null, EstimateIsThree, isRow: false, CancellationToken.None));
 
         Assert.Contains("not a database row", error.Message);
-        Assert.Equal(new[] { "GET " + Api + "v1/pages/p9" }, Sent(handler));
+        Assert.Equal(new[] { "GET " + Api + "v1/pages/p9" }, NotionAnswers.SentUris(handler));
     }
 
     [Fact]
@@ -60,7 +59,7 @@ public class RowChangesTests
         var row = await changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("Nope", 1) }, isRow: false, CancellationToken.None);
 
         Assert.Null(row);
-        Assert.Equal(new[] { "GET " + Api + "v1/data_sources/ds1" }, Sent(handler));
+        Assert.Equal(new[] { "GET " + Api + "v1/data_sources/ds1" }, NotionAnswers.SentUris(handler));
         Assert.Contains(log.VerboseLines, line => line.Contains("Page p1: nothing to change"));
     }
 

@@ -46,7 +46,6 @@ public class RowUpsertTests
         return (new RowUpsert(NewClient(handler, new FakeClock()), new RecordingLog(), Schema, "Name"), handler);
     }
 
-    private static IEnumerable<string> Sent(ScriptedHandler handler) => handler.Requests.Select(r => r.Method + " " + r.Uri);
 
     [Fact]
     public async Task AMatchIsUpdated()
@@ -56,7 +55,7 @@ public class RowUpsertTests
         var row = await upsert.UpsertAsync(Row("A"), CancellationToken.None);
 
         Assert.Equal("p1", row.PageId);
-        Assert.Equal(new[] { Query, "PATCH " + Api + "v1/pages/p1" }, Sent(handler));
+        Assert.Equal(new[] { Query, "PATCH " + Api + "v1/pages/p1" }, NotionAnswers.SentUris(handler));
         var query = JsonNode.Parse(handler.Requests[0].Body!)!;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"property":"Name","title":{"equals":"A"}}"""), query["filter"]));
         Assert.Equal(2, (int)query["page_size"]!);
@@ -73,7 +72,7 @@ public class RowUpsertTests
         Assert.Equal(new[] { "p2", "p2" }, new[] { first.PageId, second.PageId });
 
         // The created key is remembered: no second query (which could miss a row Notion has not indexed yet).
-        Assert.Equal(new[] { Query, Create, "PATCH " + Api + "v1/pages/p2" }, Sent(handler));
+        Assert.Equal(new[] { Query, Create, "PATCH " + Api + "v1/pages/p2" }, NotionAnswers.SentUris(handler));
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public class RowUpsertTests
         Assert.Equal(MatchOnProblem.Ambiguous, error.Problem);
         Assert.Equal(NotionErrorIds.NotionMatchOnAmbiguous, error.ErrorId);
         Assert.Equal(("Name", "Twin"), (error.Column, error.Key));
-        Assert.Equal(new[] { Query }, Sent(handler));
+        Assert.Equal(new[] { Query }, NotionAnswers.SentUris(handler));
     }
 
     [Fact]
@@ -112,7 +111,7 @@ public class RowUpsertTests
         var second = upsert.UpsertAsync(Row("A", 2), CancellationToken.None);
         await Task.WhenAll(first, second);
 
-        Assert.Equal(new[] { Query, Create, "PATCH " + Api + "v1/pages/p2" }, Sent(handler));
+        Assert.Equal(new[] { Query, Create, "PATCH " + Api + "v1/pages/p2" }, NotionAnswers.SentUris(handler));
     }
 
     [Fact]
@@ -125,7 +124,7 @@ public class RowUpsertTests
 
         await Assert.ThrowsAsync<MatchOnException>(() => first);
         Assert.Equal("p1", (await second).PageId);
-        Assert.Equal(new[] { Query, Query, "PATCH " + Api + "v1/pages/p1" }, Sent(handler));
+        Assert.Equal(new[] { Query, Query, "PATCH " + Api + "v1/pages/p1" }, NotionAnswers.SentUris(handler));
     }
 
     [Theory]
