@@ -46,6 +46,24 @@ internal sealed class Harness
         return 0;
     }
 
+    /// <summary>
+    /// For profiling one NotionPS run on its own: an unlimited emulator with a data source of <paramref name="rows"/>
+    /// seeded rows, kept up (with the command that runs the read workload printed) until Enter is pressed.
+    /// </summary>
+    public static async Task<int> ServeAsync(int rows)
+    {
+        var paths = Paths.Locate();
+        await using var emulator = await Emulator.StartAsync(paths.EmulatorDll, new EmulatorSettings(0, BenchmarkPlan.Burst, 0));
+        var dataSource = await emulator.CreateDataSourceAsync($"Read {rows}");
+        await emulator.SeedRowsAsync(dataSource, rows);
+        await emulator.WarmUpAsync(dataSource);
+        var (file, prefix) = paths.Self;
+        Console.WriteLine($"{file} {string.Join(' ', prefix)} --workload read --base-uri {emulator.BaseUri} --manifest {paths.ModuleManifest} --data-source {dataSource} --rps 0");
+        Console.WriteLine("Serving; press Enter to stop.");
+        await Task.Run(Console.ReadLine);
+        return 0;
+    }
+
     /// <summary>Workloads 1 and 5: no rate limit, no added latency.</summary>
     private async Task RunUnlimitedAsync()
     {

@@ -9,9 +9,14 @@ try
         return ModuleWorkload.Run(Arguments.Parse(args));
     }
 
+    if (args.Contains("--serve"))
+    {
+        return await Harness.ServeAsync(Arguments.Parse(args).Int("serve"));
+    }
+
     if (args.Contains("--help"))
     {
-        Console.WriteLine("dotnet run -c Release --project tests/NotionPS.Benchmarks -- [--quick] [--repetitions <n>] [--only <workload-prefix>]");
+        Console.WriteLine("dotnet run -c Release --project tests/NotionPS.Benchmarks -- [--quick] [--repetitions <n>] [--only <workload-prefix>] | --serve <rows>");
         return 0;
     }
 

@@ -26,11 +26,8 @@ namespace NotionPS.Cmdlets
             "Microsoft.PowerShell.Utility\\Get-TypeData -TypeName '" + RowObjects.RowTypeName + "#*' | " +
             "Microsoft.PowerShell.Utility\\Remove-TypeData -WhatIf:$false -Confirm:$false -ErrorAction Ignore }";
 
-        /// <summary>What a row without columns shows.</summary>
-        private static readonly string[] NoColumns = { "PageId" };
-
         private readonly PSCmdlet cmdlet;
-        private readonly Dictionary<string, DataSourceDisplay> byDataSource = new Dictionary<string, DataSourceDisplay>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, RowShape> byDataSource = new Dictionary<string, RowShape>(StringComparer.OrdinalIgnoreCase);
         private bool? canRegister;
 
         public RowDisplay(PSCmdlet cmdlet)
@@ -44,13 +41,13 @@ namespace NotionPS.Cmdlets
             var dataSourceId = row.DataSourceId ?? row.DatabaseId ?? string.Empty;
 
             // Once per data source, and again only if its columns change during the read.
-            if (!byDataSource.TryGetValue(dataSourceId, out var display) || !display.Shows(row))
+            if (!byDataSource.TryGetValue(dataSourceId, out var shape) || !shape.Fits(row))
             {
-                display = Register(RowObjects.RowTypeName + "#" + dataSourceId, row.Columns.Count > 0 ? row.Columns.Select(column => column.Key).ToArray() : NoColumns);
-                byDataSource[dataSourceId] = display;
+                shape = Register(RowObjects.RowTypeName + "#" + dataSourceId, row.Columns.Select(column => column.Key).ToArray());
+                byDataSource[dataSourceId] = shape;
             }
 
-            return RowObjects.ToPSObject(row, display.TypeName, display.Registered ? null : display.Columns);
+            return shape.ToPSObject(row);
         }
 
         /// <summary>
@@ -77,8 +74,8 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>Registers the type's display set when the session allows it.</summary>
-        private DataSourceDisplay Register(string typeName, string[] columns)
+        /// <summary>The shape of a data source's rows, with its display set registered when the session allows it.</summary>
+        private RowShape Register(string typeName, string[] columns)
         {
             canRegister ??= cmdlet.InvokeCommand.GetCommand("Update-TypeData", CommandTypes.Cmdlet) != null;
             if (canRegister == true)
@@ -86,7 +83,7 @@ namespace NotionPS.Cmdlets
                 try
                 {
                     // In a scope of its own: its parameters never overwrite the caller's variables.
-                    cmdlet.InvokeCommand.InvokeScript(true, ScriptBlock.Create(RegisterScript), null, typeName, columns);
+                    cmdlet.InvokeCommand.InvokeScript(true, ScriptBlock.Create(RegisterScript), null, typeName, RowShape.Shown(columns));
                 }
                 catch (RuntimeException)
                 {
@@ -95,48 +92,7 @@ namespace NotionPS.Cmdlets
                 }
             }
 
-            return new DataSourceDisplay(typeName, columns, canRegister == true);
-        }
-
-        /// <summary>The type name and display set of one data source's rows, and whether the session holds the set.</summary>
-        private sealed class DataSourceDisplay
-        {
-            public DataSourceDisplay(string typeName, string[] columns, bool registered)
-            {
-                TypeName = typeName;
-                Columns = columns;
-                Registered = registered;
-            }
-
-            public string TypeName { get; }
-
-            public string[] Columns { get; }
-
-            public bool Registered { get; }
-
-            /// <summary>Whether a row has these columns, in this order (compared in place: this is asked of every row).</summary>
-            public bool Shows(PageRow row)
-            {
-                if (row.Columns.Count == 0)
-                {
-                    return Columns == NoColumns;
-                }
-
-                if (row.Columns.Count != Columns.Length)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < Columns.Length; i++)
-                {
-                    if (!string.Equals(row.Columns[i].Key, Columns[i], StringComparison.Ordinal))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
+            return new RowShape(typeName, columns, carriesDisplaySet: canRegister != true);
         }
     }
 }

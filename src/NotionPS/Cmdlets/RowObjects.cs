@@ -18,31 +18,10 @@ namespace NotionPS.Cmdlets
         /// <summary>
         /// A row as a PSCustomObject of type <paramref name="typeName"/> (then NotionPS.Row): the page's own
         /// properties, then one property per column. With <paramref name="displayedColumns"/> it carries its
-        /// own default display set (see <see cref="RowDisplay"/>, which otherwise registers it once per type).
+        /// own default display set. A read makes its rows through one <see cref="RowShape"/> per data source instead.
         /// </summary>
-        public static PSObject ToPSObject(PageRow row, string typeName, IReadOnlyList<string>? displayedColumns)
-        {
-            var output = new PSObject();
-            output.TypeNames.Insert(0, RowTypeName);
-            output.TypeNames.Insert(0, typeName);
-            output.Properties.Add(new PSNoteProperty("PageId", row.PageId));
-            output.Properties.Add(new PSNoteProperty("DatabaseId", row.DatabaseId));
-            output.Properties.Add(new PSNoteProperty("DataSourceId", row.DataSourceId));
-            output.Properties.Add(new PSNoteProperty("Url", row.Url));
-            output.Properties.Add(new PSNoteProperty("CreatedTime", row.CreatedTime));
-            output.Properties.Add(new PSNoteProperty("LastEditedTime", row.LastEditedTime));
-            foreach (var column in row.Columns)
-            {
-                output.Properties.Add(new PSNoteProperty(column.Key, column.Value is DateTime date ? IsoDate(date) : column.Value));
-            }
-
-            if (displayedColumns != null)
-            {
-                output.Members.Add(new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { new PSPropertySet("DefaultDisplayPropertySet", displayedColumns) }));
-            }
-
-            return output;
-        }
+        public static PSObject ToPSObject(PageRow row, string typeName, IReadOnlyList<string>? displayedColumns) =>
+            new RowShape(typeName, displayedColumns ?? row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet: displayedColumns != null).ToPSObject(row);
 
         /// <summary>
         /// A date cell: the DateTime itself to PowerShell (-is [datetime], its methods, ConvertTo-Json), but
@@ -52,7 +31,9 @@ namespace NotionPS.Cmdlets
         internal static PSObject IsoDate(DateTime date)
         {
             var cell = new PSObject(date);
-            cell.Members.Add(new PSCodeMethod("ToString", IsoDateText));
+
+            // The one method, copied into each cell by PowerShell; "ToString" needs none of its checks.
+            cell.Members.Add(IsoDateToStringMethod, true);
             return cell;
         }
 
@@ -78,6 +59,8 @@ namespace NotionPS.Cmdlets
         }
 
         private static readonly MethodInfo IsoDateText = typeof(RowObjects).GetMethod(nameof(IsoDateToString))!;
+
+        private static readonly PSCodeMethod IsoDateToStringMethod = new PSCodeMethod("ToString", IsoDateText);
 
         /// <summary>Whether an input is a row NotionPS read (its plain PageId, Url... are its own, never columns).</summary>
         public static bool IsRow(PSObject input) => input.TypeNames.Contains(RowTypeName);

@@ -46,20 +46,25 @@ namespace NotionPS.Rows
             {
                 foreach (var property in properties.EnumerateObject())
                 {
-                    var value = replacements != null && replacements.TryGetValue(property.Name, out var full) ? full : property.Value;
-                    columns.Add(new KeyValuePair<string, object?>(ColumnNames.OutputName(property.Name), PropertyReader.ToPlain(value)));
+                    var (name, outputName) = RecentNames.Column(property, columns.Count);
+                    var value = replacements != null && replacements.TryGetValue(name, out var full) ? full : property.Value;
+                    columns.Add(new KeyValuePair<string, object?>(outputName, PropertyReader.ToPlain(value)));
                 }
             }
 
             page.TryGetProperty("parent", out var parent);
+            var databaseId = ParentId(parent, "database_id", RecentNames.DatabaseId);
             return new PageRow(
                 JsonRead.String(page, "id") ?? string.Empty,
-                JsonRead.String(parent, "database_id"),
-                JsonRead.String(parent, "data_source_id") ?? (JsonRead.String(parent, "type") == "database_id" ? JsonRead.String(parent, "database_id") : null),
+                databaseId,
+                ParentId(parent, "data_source_id", RecentNames.DataSourceId) ?? (JsonRead.String(parent, "type") == "database_id" ? databaseId : null),
                 JsonRead.String(page, "url"),
-                JsonRead.Time(page, "created_time"),
-                JsonRead.Time(page, "last_edited_time"),
+                PropertyReader.Timestamp(page, "created_time"),
+                PropertyReader.Timestamp(page, "last_edited_time"),
                 columns);
         }
+
+        private static string? ParentId(JsonElement parent, string name, int place) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String ? RecentNames.Value(id, place) : null;
     }
 }

@@ -21,9 +21,16 @@ namespace NotionPS.Rows
 
         private static readonly string[] PagedTypes = { "title", "rich_text", "people", "relation" };
 
+        /// <summary>The property types read here, so that a value's type is matched in place rather than read into a new string.</summary>
+        private static readonly string[] KnownTypes =
+        {
+            "title", "rich_text", "number", "select", "status", "multi_select", "date", "checkbox", "url", "email", "phone_number", "people",
+            "created_by", "last_edited_by", "relation", "created_time", "last_edited_time", "formula", "rollup", "unique_id", "files",
+        };
+
         public static object? ToPlain(JsonElement property)
         {
-            var type = JsonRead.String(property, "type");
+            var type = TypeOf(property, KnownTypes);
             if (type == null || !property.TryGetProperty(type, out var value))
             {
                 return PlainValues.FromJson(property);
@@ -58,7 +65,7 @@ namespace NotionPS.Rows
                     return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => JsonRead.String(related, "id") ?? string.Empty) : Array.Empty<string>());
                 case "created_time":
                 case "last_edited_time":
-                    return value.ValueKind == JsonValueKind.String ? ParseTime(value.GetString()!) : null;
+                    return Time(value);
                 case "formula":
                     return Typed(value);
                 case "rollup":
@@ -79,20 +86,7 @@ namespace NotionPS.Rows
         public static bool MayBeTruncated(JsonElement property)
         {
             // Asked of every value of every row: compares the type in place rather than reading it into a string.
-            if (!property.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-            {
-                return false;
-            }
-
-            string? type = null;
-            foreach (var paged in PagedTypes)
-            {
-                if (typeElement.ValueEquals(paged))
-                {
-                    type = paged;
-                }
-            }
-
+            var type = TypeOf(property, PagedTypes, readUnknown: false);
             if (type == null || !property.TryGetProperty(type, out var value))
             {
                 return false;
@@ -127,15 +121,75 @@ namespace NotionPS.Rows
         /// <summary>A single date as DateTime; a range as <see cref="NotionDateRange"/>; an empty date as null.</summary>
         public static object? Date(JsonElement date)
         {
-            var start = JsonRead.String(date, "start");
+            var start = TimeField(date, "start");
             if (start == null)
             {
                 return null;
             }
 
-            var end = JsonRead.String(date, "end");
-            var startTime = ParseTime(start);
-            return end == null ? (object)startTime : new NotionDateRange(startTime, ParseTime(end), JsonRead.String(date, "time_zone"));
+            var end = TimeField(date, "end");
+            return end == null ? (object)start.Value : new NotionDateRange(start.Value, end.Value, JsonRead.String(date, "time_zone"));
+        }
+
+        /// <summary>
+        /// A date or time string as <see cref="ParseTime"/> reads it, or null for anything but a string. Read from the
+        /// UTF-8 bytes where that gives the same answer (every value Notion sends: a date, or a time with its offset).
+        /// </summary>
+        public static DateTime? Time(JsonElement value)
+        {
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            if (value.TryGetDateTime(out var parsed))
+            {
+                switch (parsed.Kind)
+                {
+                    case DateTimeKind.Utc:
+                        return parsed;
+                    case DateTimeKind.Local when value.TryGetDateTimeOffset(out var withOffset):
+                        // An offset other than Z: read again with it, as local time would be ambiguous once a year.
+                        return withOffset.UtcDateTime;
+                    case DateTimeKind.Unspecified when parsed.TimeOfDay != TimeSpan.Zero:
+                        // A time without an offset is taken as UTC.
+                        return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+                    case DateTimeKind.Unspecified when IsDay(value, parsed):
+                        return parsed;
+                }
+            }
+
+            // A midnight without an offset, or what ISO 8601 does not cover.
+            return ParseTime(value.GetString()!);
+        }
+
+        /// <summary>A page's own timestamp (created_time, last_edited_time) as <see cref="JsonRead.Time"/> reads it, from the UTF-8 bytes when it is UTC.</summary>
+        public static DateTime? Timestamp(JsonElement page, string name) =>
+            page.ValueKind == JsonValueKind.Object && page.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTime(out var time) && time.Kind == DateTimeKind.Utc
+                ? time
+                : JsonRead.Time(page, name);
+
+        private static DateTime? TimeField(JsonElement parent, string name) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) ? Time(value) : null;
+
+        /// <summary>Whether the string is the date alone ("yyyy-MM-dd" of <paramref name="day"/>), compared in place.</summary>
+        private static bool IsDay(JsonElement value, DateTime day)
+        {
+            Span<byte> text = stackalloc byte[10];
+            WriteDigits(text.Slice(0, 4), day.Year);
+            text[4] = (byte)'-';
+            WriteDigits(text.Slice(5, 2), day.Month);
+            text[7] = (byte)'-';
+            WriteDigits(text.Slice(8, 2), day.Day);
+            return value.ValueEquals(text);
+        }
+
+        private static void WriteDigits(Span<byte> digits, int number)
+        {
+            for (var i = digits.Length - 1; i >= 0; i--, number /= 10)
+            {
+                digits[i] = (byte)('0' + (number % 10));
+            }
         }
 
         /// <summary>A date alone is a DateTime of unspecified kind at midnight; a date and time, UTC.</summary>
@@ -149,6 +203,28 @@ namespace NotionPS.Rows
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
                 ? time.UtcDateTime
                 : DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+        }
+
+        /// <summary>
+        /// The property's type, one of <paramref name="types"/> matched in place; another type as a new string when
+        /// <paramref name="readUnknown"/>, else null. Null when the property has no type.
+        /// </summary>
+        private static string? TypeOf(JsonElement property, string[] types, bool readUnknown = true)
+        {
+            if (property.ValueKind != JsonValueKind.Object || !property.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            foreach (var known in types)
+            {
+                if (type.ValueEquals(known))
+                {
+                    return known;
+                }
+            }
+
+            return readUnknown ? type.GetString() : null;
         }
 
         private static NotionUser User(JsonElement user)
