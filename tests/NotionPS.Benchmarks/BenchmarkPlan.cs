@@ -30,6 +30,9 @@ internal sealed record BenchmarkPlan(
         ? new BenchmarkPlan(true, repetitions ?? 1, ReadRows: 10_000, LargeReadRows: 20_000, LimitedReadRows: 3_000, WriteRows: 60, only)
         : new BenchmarkPlan(false, repetitions ?? 5, ReadRows: 10_000, LargeReadRows: 50_000, LimitedReadRows: 3_000, WriteRows: 300, only);
 
+    /// <summary>Workload 5 (import, first call) is short and noisy: at least 7 alternating fresh processes in a full run.</summary>
+    public int ImportRepetitions => Quick ? Repetitions : Math.Max(7, Repetitions);
+
     /// <summary>Whether a workload is in this run (--only matches the start of its name).</summary>
     public bool Includes(string workload) => Only == null || workload.StartsWith(Only, StringComparison.OrdinalIgnoreCase);
 }

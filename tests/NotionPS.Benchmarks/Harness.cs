@@ -59,6 +59,7 @@ internal sealed class Harness
         await emulator.WarmUpAsync(dataSource);
         var (file, prefix) = paths.Self;
         Console.WriteLine($"{file} {string.Join(' ', prefix)} --workload read --base-uri {emulator.BaseUri} --manifest {paths.ModuleManifest} --data-source {dataSource} --rps 0");
+        Console.WriteLine($"dotnet pwsh -NoProfile -File {Path.Combine(paths.RepoRoot, "tests", "NotionPS.Benchmarks", "pwsh", "Read.ps1")} -Manifest {paths.ModuleManifest} -BaseUri {emulator.BaseUri} -DataSourceId {dataSource} -Token {Emulator.FullAccessToken}");
         Console.WriteLine("Serving; press Enter to stop.");
         await Task.Run(Console.ReadLine);
         return 0;
@@ -88,6 +89,13 @@ internal sealed class Harness
                     () => ModuleAsync(emulator, "read", "--data-source", dataSource, "--rps", "0"),
                     () => SdkAsync(emulator, "read", dataSource),
                     (ps, sdk) => ReadFigures(workload, rows, ps, sdk, limited: false));
+
+                // The same read in real pwsh, against the SDK again (each pair alternating which goes first).
+                var inPwsh = $"{workload}, pwsh 7.6.9";
+                await RepeatAsync(inPwsh, emulator,
+                    () => PwshAsync(emulator, "Read.ps1", "-DataSourceId", dataSource),
+                    () => SdkAsync(emulator, "read", dataSource),
+                    (ps, sdk) => ReadFigures(inPwsh, rows, ps, sdk, limited: false));
             }
         }
 
@@ -112,7 +120,8 @@ internal sealed class Harness
                     report.Add(workload, "Import-Module (ms)", "empty binary module", ps.ImportMs ?? 0, ps.BaselineImportMs);
                     report.Add(workload, "load, NotionPS vs SDK package (ms)", "@notionhq/client", ps.ImportMs ?? 0, sdk.ImportMs);
                     report.Add(workload, "first Connect / users.me (ms)", "@notionhq/client", ps.FirstCallMs ?? 0, sdk.FirstCallMs);
-                });
+                },
+                plan.ImportRepetitions);
         }
     }
 
@@ -204,11 +213,12 @@ internal sealed class Harness
     }
 
     /// <summary>Runs both sides <see cref="BenchmarkPlan.Repetitions"/> times, alternating which goes first, each from a full rate-limit bucket.</summary>
-    private async Task RepeatAsync(string workload, Emulator emulator, Func<Task<RunResult>> module, Func<Task<RunResult>> sdk, Action<RunResult, RunResult> record)
+    private async Task RepeatAsync(string workload, Emulator emulator, Func<Task<RunResult>> module, Func<Task<RunResult>> sdk, Action<RunResult, RunResult> record, int? repetitions = null)
     {
-        for (var repetition = 1; repetition <= plan.Repetitions; repetition++)
+        var count = repetitions ?? plan.Repetitions;
+        for (var repetition = 1; repetition <= count; repetition++)
         {
-            Console.Write($"{workload}, repetition {repetition}/{plan.Repetitions}: ");
+            Console.Write($"{workload}, repetition {repetition}/{count}: ");
             RunResult ps, other;
             if (repetition % 2 == 1)
             {
@@ -248,6 +258,15 @@ internal sealed class Harness
         var (file, prefix) = paths.Self;
         var output = await RunProcessAsync(file, [.. prefix, .. arguments], paths.RepoRoot, $"NotionPS {workload}");
         return RunResult.FromOutput(output, $"NotionPS {workload}");
+    }
+
+    /// <summary>A workload script of pwsh/ in a fresh real pwsh 7.6.9 (the repository's tool manifest: `dotnet tool restore` once).</summary>
+    private async Task<RunResult> PwshAsync(Emulator emulator, string script, params string[] options)
+    {
+        string[] arguments = ["pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(paths.RepoRoot, "tests", "NotionPS.Benchmarks", "pwsh", script),
+            "-Manifest", paths.ModuleManifest, "-BaseUri", emulator.BaseUri.ToString(), "-Token", Emulator.FullAccessToken, .. options];
+        var output = await RunProcessAsync("dotnet", arguments, paths.RepoRoot, $"pwsh {script}");
+        return RunResult.FromOutput(output, $"pwsh {script}");
     }
 
     private async Task<RunResult> SdkAsync(Emulator emulator, string workload, params string[] options)

@@ -64,6 +64,41 @@ public class PropertyReaderTests
         Assert.Equal(DateTimeKind.Utc, date.Kind);
     }
 
+    /// <summary>Dates are read from the UTF-8 bytes where that gives the same answer as the string parse: each form must agree with it.</summary>
+    [Theory]
+    [InlineData("2025-03-01")]
+    [InlineData("2024-02-29")]
+    [InlineData("2025-03-01T10:30:00.000Z")]
+    [InlineData("2025-03-01T10:30:00.1234567Z")]
+    [InlineData("2025-03-01T10:30:00.000+02:00")]
+    [InlineData("2025-10-26T02:30:00.000+01:00")]
+    [InlineData("2025-03-01T10:30:00.000-05:30")]
+    [InlineData("2025-03-01T10:30:00")]
+    [InlineData("2025-03-01T00:00:00")]
+    [InlineData("2025-03-01T00:00:00.000Z")]
+    [InlineData("2025-03-01T10:30")]
+    [InlineData("1 March 2025")]
+    public void ADateReadInPlaceIsWhatTheStringParseGives(string text)
+    {
+        using var document = JsonDocument.Parse(JsonSerializer.Serialize(text));
+
+        var expected = PropertyReader.ParseTime(text);
+        var read = PropertyReader.Time(document.RootElement);
+
+        Assert.Equal(expected, read);
+        Assert.Equal(expected.Kind, read!.Value.Kind);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("12")]
+    public void OnlyAStringIsATime(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Null(PropertyReader.Time(document.RootElement));
+    }
+
     [Fact]
     public void ADateRangeIsAStartEndObject()
     {

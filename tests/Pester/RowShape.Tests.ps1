@@ -1,0 +1,93 @@
+param([string] $Configuration = 'Debug')
+
+# Rows are made through one shape per data source (issue 19); in real pwsh, where the display set is registered
+# with Update-TypeData, each must still behave as a plain PSCustomObject. $plain holds the same property names
+# and values as PowerShell's own PSCustomObjects, to compare with.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestEnvironment.ps1') -Configuration $Configuration
+    Connect-Demo | Out-Null
+    $tasks = $Demo.TasksId
+    $rows = @(Get-NotionDatabaseRow $tasks -Sort Name)
+    $plain = @($rows | ForEach-Object {
+            $copy = [ordered]@{}
+            foreach ($property in $_.PSObject.Properties) { $copy[$property.Name] = $property.Value }
+            [pscustomobject]$copy
+        })
+}
+
+AfterAll {
+    Stop-TestEnvironment
+}
+
+Describe 'A row read by Get-NotionDatabaseRow' {
+    It 'shows its columns at the prompt, not its IDs' {
+        $shown = $rows[0] | Out-String -Width 400
+
+        $shown | Should -Match 'Name'
+        $shown | Should -Match ([regex]::Escape($rows[0].Name))
+        $shown | Should -Not -Match 'PageId'
+        $shown | Should -Not -Match 'DataSourceId'
+    }
+
+    It 'goes through Export-Csv as a plain object does' {
+        $path = Join-Path $TestDrive 'rows.csv'
+        $plainPath = Join-Path $TestDrive 'plain.csv'
+
+        $rows | Export-Csv -Path $path
+        $plain | Export-Csv -Path $plainPath
+
+        Get-Content $path -Raw | Should -BeExactly (Get-Content $plainPath -Raw)
+        (Import-Csv $path | Select-Object -First 1).PSObject.Properties.Name | Should -Be $rows[0].PSObject.Properties.Name
+        (Import-Csv $path).Count | Should -Be $rows.Count
+    }
+
+    It 'goes through ConvertTo-Json as a plain object does' {
+        $json = $rows | ConvertTo-Json -Depth 4
+
+        $json | Should -BeExactly ($plain | ConvertTo-Json -Depth 4)
+        ($json | ConvertFrom-Json)[0].Name | Should -Be $rows[0].Name
+    }
+
+    It 'gives Select-Object its columns' {
+        $picked = $rows | Select-Object Name, Estimate
+
+        $picked[0].PSObject.Properties.Name | Should -Be @('Name', 'Estimate')
+        ($rows | Select-Object -ExpandProperty Name) | Should -Be $plain.Name
+    }
+
+    It 'filters in Where-Object by column, in both forms' {
+        $done = $rows | Where-Object Done
+        $high = $rows | Where-Object { $_.Priority -eq 'High' -and $_.Estimate -gt 1 }
+
+        $done.Name | Should -Be ($plain | Where-Object Done).Name
+        $high.Name | Should -Be ($plain | Where-Object { $_.Priority -eq 'High' -and $_.Estimate -gt 1 }).Name
+        @($done).Count | Should -BeGreaterThan 0
+    }
+
+    It 'groups in Group-Object by column' {
+        $groups = $rows | Group-Object Status | ForEach-Object { "$($_.Name)=$($_.Count)" }
+
+        $groups | Should -Be ($plain | Group-Object Status | ForEach-Object { "$($_.Name)=$($_.Count)" })
+        @($groups).Count | Should -BeGreaterThan 1
+    }
+
+    It 'shows the chosen columns in Format-Table' {
+        $table = $rows | Format-Table Name, Status, Due | Out-String -Width 300
+
+        $table | Should -BeExactly ($plain | Format-Table Name, Status, Due | Out-String -Width 300)
+        $table | Should -Match ([regex]::Escape($rows[-1].Name))
+    }
+
+    It 'is written back by Set-NotionDatabaseRow and copied by Add-NotionDatabaseRow' {
+        $row = $rows | Where-Object Name -EQ 'Write the quick-start guide'
+        $row.Estimate = 11
+
+        $row | Set-NotionDatabaseRow | Out-Null
+        $copy = $row | Select-Object Name, Priority, Tags, Due | Add-NotionDatabaseRow $tasks
+
+        (Get-NotionDatabaseRow $tasks -Where @{ Name = 'Write the quick-start guide' } | Where-Object PageId -EQ $row.PageId).Estimate | Should -Be 11
+        $copy.PageId | Should -Not -Be $row.PageId
+        $copy.Tags | Should -Be $row.Tags
+        $copy.Due.ToString() | Should -Be $row.Due.ToString()
+    }
+}
