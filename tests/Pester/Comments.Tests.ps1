@@ -30,6 +30,7 @@ Describe 'Comments under <_>' -ForEach '2025-09-03', '2026-03-11' {
         $listed = Get-NotionComment -PageId $Demo.MeetingNotesId
         $ids = @($listed.CommentId)
         $ids.IndexOf($reply.CommentId) | Should -Be ($ids.IndexOf($first.CommentId) + 1)
+        ($reply | Get-NotionComment).CommentId | Should -Be $ids
     }
 
     It 'keeps a comment longer than 2,000 characters whole' {

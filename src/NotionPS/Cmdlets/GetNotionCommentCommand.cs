@@ -22,7 +22,8 @@ namespace NotionPS.Cmdlets
         public NotionPageBind[] PageId { get; set; } = Array.Empty<NotionPageBind>();
 
         /// <summary>Blocks inside a page, by ID (a comment on a block is in that block's list, not the page's).</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = BlockSet)]
+        /// <remarks>Not bound from the pipeline by name: a piped comment's BlockId (null on a page's comment) would fail the binding.</remarks>
+        [Parameter(Mandatory = true, ParameterSetName = BlockSet)]
         [ValidateNotNullOrEmpty]
         public string[] BlockId { get; set; } = Array.Empty<string>();
 

@@ -34,6 +34,7 @@ public class CommentsAndPageMovesTests : RowsTestBase
             "$first = Add-NotionComment -PageId $page -Text 'Job **failed** with `exit 3`, see [the log](https://example.com/log) ~~retry~~ *soon*'; $first; $first | Add-NotionComment -Text 'Retried: *ok*'",
             Vars(("page", page)));
         var listed = Session.Run("Get-NotionComment -PageId $page", Vars(("page", page)));
+        var listedFromAComment = Session.Run("$first | Get-NotionComment");
 
         Assert.Empty(added.Errors);
         var comments = added.OutputOf<NotionComment>();
@@ -45,6 +46,8 @@ public class CommentsAndPageMovesTests : RowsTestBase
         Assert.Equal(comments[0].DiscussionId, comments[1].DiscussionId);
         Assert.Empty(listed.Errors);
         Assert.Equal(comments.Select(c => c.CommentId), listed.OutputOf<NotionComment>().Select(c => c.CommentId));
+        Assert.Empty(listedFromAComment.Errors);
+        Assert.Equal(comments.Select(c => c.CommentId), listedFromAComment.OutputOf<NotionComment>().Select(c => c.CommentId));
 
         var richText = (await ApiGetAsync($"v1/comments/{comments[0].CommentId}", version))["rich_text"]!.AsArray();
         JsonNode Item(string text) => richText.Single(item => (string?)item!["plain_text"] == text)!;
