@@ -27,6 +27,11 @@
         'Set-NotionDatabaseRow'
         'Remove-NotionDatabaseRow'
         'Invoke-NotionApi'
+        'Add-NotionComment'
+        'Get-NotionComment'
+        'Move-NotionPage'
+        'Remove-NotionPage'
+        'Restore-NotionPage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -12,12 +12,16 @@ namespace NotionPS.Cmdlets
         /// <param name="wasCreate">The failed request was a create: say how to re-run it without duplicates.</param>
         /// <param name="viewIdHint">The ID given may be a view's (a link copied from a database view).</param>
         /// <param name="linkedDatabase">The database is a linked one, none of whose data sources can be read here.</param>
-        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false)
+        /// <param name="onPage">The request was about a page, not a database: a 404 says to share the page.</param>
+        /// <param name="capability">The capability the request needs, as Notion's Capabilities settings name it, for a 403.</param>
+        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false, bool onPage = false, string? capability = null)
         {
             IntegrationName = integrationName;
             WasCreate = wasCreate;
             ViewIdHint = viewIdHint;
             LinkedDatabase = linkedDatabase;
+            OnPage = onPage;
+            Capability = capability;
         }
 
         public string? IntegrationName { get; }
@@ -27,6 +31,10 @@ namespace NotionPS.Cmdlets
         public bool ViewIdHint { get; }
 
         public bool LinkedDatabase { get; }
+
+        public bool OnPage { get; }
+
+        public string? Capability { get; }
     }
 
     /// <summary>

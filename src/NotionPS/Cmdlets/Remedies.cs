@@ -40,7 +40,7 @@ namespace NotionPS.Cmdlets
         public static string? For(NotionException exception, RemedyFacts facts = default) =>
             facts.LinkedDatabase
                 ? DatabaseRemedies.ShareSourceDatabase
-                : ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
+                : ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts) ?? PageRemedies.For(exception, facts);
 
         private static string? ForClientAndRows(NotionException exception, RemedyFacts facts)
         {
@@ -67,10 +67,12 @@ namespace NotionPS.Cmdlets
         {
             switch (code)
             {
+                case NotionErrorCodes.ObjectNotFound when facts.OnPage:
+                    return PageRemedies.SharePage(facts.IntegrationName);
                 case NotionErrorCodes.ObjectNotFound:
                     return facts.ViewIdHint ? ShareDatabase(facts.IntegrationName) + " " + DatabaseRemedies.ViewIdHint : ShareDatabase(facts.IntegrationName);
                 case NotionErrorCodes.Unauthorized: return NewToken;
-                case NotionErrorCodes.RestrictedResource: return MissingCapability("the needed content");
+                case NotionErrorCodes.RestrictedResource: return MissingCapability(facts.Capability ?? "the needed content");
                 case NotionErrorCodes.RateLimited: return RateLimited;
                 default: return null;
             }

@@ -53,6 +53,13 @@ namespace NotionPS.Errors
         public const string NotionRowFailed = nameof(NotionRowFailed);
         public const string NotionQueryCapReached = nameof(NotionQueryCapReached);
 
+        // Comments, moving pages and the trash (issue 16, comments).
+        public const string NotionCommentEmpty = nameof(NotionCommentEmpty);
+        public const string NotionCommentTooLong = nameof(NotionCommentTooLong);
+        public const string NotionCommentUrlTooLong = nameof(NotionCommentUrlTooLong);
+        public const string NotionMoveNeedsNewerApiVersion = nameof(NotionMoveNeedsNewerApiVersion);
+        public const string NotionMoveParentNotFound = nameof(NotionMoveParentNotFound);
+
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
         public const string SecretVaultNotFound = nameof(SecretVaultNotFound);
@@ -106,6 +113,12 @@ namespace NotionPS.Errors
             [NotionMatchOnAmbiguous] = InvalidData,
             [NotionRowFailed] = NotSpecified,
             [NotionQueryCapReached] = LimitsExceeded,
+
+            [NotionCommentEmpty] = InvalidArgument,
+            [NotionCommentTooLong] = LimitsExceeded,
+            [NotionCommentUrlTooLong] = LimitsExceeded,
+            [NotionMoveNeedsNewerApiVersion] = InvalidArgument,
+            [NotionMoveParentNotFound] = ObjectNotFound,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -219,4 +219,35 @@ public class PipeBindTests
         Assert.Contains(expectedText, bind.Rejection);
         Assert.Contains("has no PageId, Id, Url, Link or Href property", new NotionPageBind(Custom(("Title", "x"))).Rejection);
     }
+    [Theory]
+    [InlineData(PageId, nameof(PageParentKind.Unknown), PageId)]
+    [InlineData(TasksLink, nameof(PageParentKind.Database), DatabaseId)]
+    [InlineData(TasksLink + "&p=92a3b4c5d6e74f1886d7e8f9a0b1c2d3&pm=s", nameof(PageParentKind.Page), PageId)]
+    public void AParentGivenAsTextHasTheKindItsLinkSays(string input, string kind, string id)
+    {
+        var parent = new NotionParentBind(input).Parent!;
+
+        Assert.Equal((kind, id), (parent.Kind.ToString(), parent.Id));
+    }
+
+    [Fact]
+    public void AParentGivenAsAnObjectHasItsKindAndARowIsAPage()
+    {
+        var dataSource = new NotionParentBind(PSObject.AsPSObject(new Hashtable { ["DataSourceId"] = DataSourceId, ["DatabaseId"] = DatabaseId })).Parent!;
+        var database = new NotionParentBind(Custom(("DatabaseId", DatabaseId))).Parent!;
+        var row = new NotionParentBind(Row()).Parent!;
+
+        Assert.Equal((PageParentKind.DataSource, DataSourceId), (dataSource.Kind, dataSource.Id));
+        Assert.Equal((PageParentKind.Database, DatabaseId), (database.Kind, database.Id));
+        Assert.Equal((PageParentKind.Page, PageId), (row.Kind, row.Id));
+    }
+
+    [Fact]
+    public void AParentThatNamesNothingKeepsItsRejection()
+    {
+        var bind = new NotionParentBind(Custom(("Name", "x")));
+
+        Assert.Null(bind.Parent);
+        Assert.Contains("has no PageId, DataSourceId, DatabaseId", bind.Rejection);
+    }
 }

@@ -45,6 +45,17 @@ namespace NotionPS.Cmdlets
             return pageId != null || cmdlet.WriteInvalidId(bind.Rejection!, bind.Input);
         }
 
+        /// <summary>
+        /// The ID in a link or ID given as plain text (a block or a discussion, which no object names), or false after
+        /// writing the input's InvalidNotionUrl error.
+        /// </summary>
+        public static bool TryId(this Cmdlet cmdlet, string input, out string id)
+        {
+            var parsed = PipeBindInput.Parse(input, out var rejection);
+            id = parsed?.Id!;
+            return parsed != null || cmdlet.WriteInvalidId(rejection!, input);
+        }
+
         private static bool WriteInvalidId(this Cmdlet cmdlet, string rejection, object? input)
         {
             cmdlet.WriteError(NotionErrorRecords.InvalidId(rejection, input));

@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>Takes pages (and rows) out of Notion's trash.</summary>
+    [Cmdlet(VerbsData.Restore, "NotionPage", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Restore-NotionPage.md")]
+    [OutputType(typeof(NotionPage))]
+    public sealed class RestoreNotionPageCommand : NotionPageTrashCmdlet
+    {
+        private protected override string Action => "Restore page from trash";
+
+        private protected override Task<NotionPage> ChangeAsync(string pageId, CancellationToken cancellationToken) => Trash.RestoreAsync(pageId, cancellationToken);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using NotionPS.Content;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// A comment's text as Notion's rich text: Markdown inline formatting (**bold**, *italic*, `code`, ~~strike~~,
+    /// [links](url)) read by the page-content parser, text longer than 2,000 characters split into several items.
+    /// </summary>
+    internal static class CommentText
+    {
+        /// <exception cref="CommentTextException">The text is empty, needs more than 100 rich-text items, or holds a link over 2,000 characters.</exception>
+        public static JsonArray ToRichText(string markdown)
+        {
+            var spans = InlineMarkdown.Parse(markdown ?? string.Empty);
+            if (RichText.Plain(spans).Trim().Length == 0)
+            {
+                throw new CommentTextException(NotionErrorIds.NotionCommentEmpty, "The comment has no text: Notion takes no empty comment.");
+            }
+
+            try
+            {
+                return RichText.ToJson(spans, 1);
+            }
+            catch (MarkdownContentException ex) when (ex.ErrorId == MarkdownContentException.UrlTooLong)
+            {
+                throw new CommentTextException(NotionErrorIds.NotionCommentUrlTooLong,
+                    $"A link in the comment is longer than Notion's {RichText.MaxTextLength:N0} characters for a URL.", ex);
+            }
+            catch (MarkdownContentException ex)
+            {
+                throw new CommentTextException(NotionErrorIds.NotionCommentTooLong,
+                    $"The comment is {markdown!.Length:N0} characters long and needs more than Notion's {RichText.MaxItems} rich-text items "
+                    + $"(each at most {RichText.MaxTextLength:N0} characters, a new one at each change of formatting).", ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using NotionPS.Client;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations
+{
+    /// <summary>Why a page cannot move where it was asked to go.</summary>
+    internal enum PageMoveProblem
+    {
+        /// <summary>No page, database or data source with the ID is visible to the integration.</summary>
+        ParentNotFound,
+
+        /// <summary>Into a database or data source while connected with Notion-Version 2022-06-28, which moves only under pages.</summary>
+        NeedsDataSourceVersion,
+
+        /// <summary>Into a database with several data sources: one must be named.</summary>
+        SeveralDataSources,
+    }
+
+    /// <summary>A destination a page cannot be moved to. The message states the facts; the cmdlet says what to do from <see cref="Problem"/>.</summary>
+    internal sealed class PageMoveException : NotionException
+    {
+        private PageMoveException(PageMoveProblem problem, string errorId, string parentId, string message, NotionApiException? refusal = null)
+            : base(errorId, message, refusal)
+        {
+            Problem = problem;
+            ParentId = parentId;
+        }
+
+        public PageMoveProblem Problem { get; }
+
+        public string ParentId { get; }
+
+        public static PageMoveException ParentNotFound(string parentId, NotionApiException notFound) =>
+            new PageMoveException(PageMoveProblem.ParentNotFound, NotionErrorIds.NotionMoveParentNotFound, parentId,
+                $"No page, database or data source {parentId} is visible to the integration ({notFound.ApiMessage}).", notFound);
+
+        public static PageMoveException NeedsDataSourceVersion(string parentId) =>
+            new PageMoveException(PageMoveProblem.NeedsDataSourceVersion, NotionErrorIds.NotionMoveNeedsNewerApiVersion, parentId,
+                $"{parentId} is a database. Under Notion-Version {ApiVersion.Legacy} a page moves only under another page; moving it into a database needs {ApiVersion.DataSources} or later.");
+
+        public static PageMoveException SeveralDataSources(DatabaseInfo database)
+        {
+            var sources = new List<string>();
+            foreach (var source in database.DataSources)
+            {
+                sources.Add($"\"{source.Name}\" ({source.Id})");
+            }
+
+            return new PageMoveException(PageMoveProblem.SeveralDataSources, NotionErrorIds.NotionDatabaseHasSeveralDataSources, database.Id,
+                $"Database \"{database.Title}\" ({database.Id}) has {database.DataSources.Count} data sources: {string.Join(", ", sources)}. A page moves into one of them.");
+        }
+    }
+}
