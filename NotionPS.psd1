@@ -27,6 +27,10 @@
         'Set-NotionDatabaseRow'
         'Remove-NotionDatabaseRow'
         'Invoke-NotionApi'
+        'New-NotionPage'
+        'Get-NotionPage'
+        'Get-NotionPageContent'
+        'Set-NotionPageContent'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

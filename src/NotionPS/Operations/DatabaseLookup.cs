@@ -110,7 +110,7 @@ namespace NotionPS.Operations
         }
 
         // Notion answers an ID of the wrong kind with either, depending on the object and the version.
-        private static bool IsNotFound(NotionApiException exception) =>
+        internal static bool IsNotFound(NotionApiException exception) =>
             exception.Code == NotionErrorCodes.ObjectNotFound || exception.Code == NotionErrorCodes.ValidationError;
     }
 }

@@ -13,13 +13,15 @@ namespace NotionPS.Cmdlets
         public override bool CanConvertFrom(object sourceValue, Type destinationType) => IsPipeBind(destinationType);
 
         public override object ConvertFrom(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
-            destinationType == typeof(NotionPageBind) ? new NotionPageBind(sourceValue) : new NotionDatabaseBind(sourceValue);
+            destinationType == typeof(NotionPageBind) ? new NotionPageBind(sourceValue)
+                : destinationType == typeof(NotionParentBind) ? new NotionParentBind(sourceValue)
+                : (object)new NotionDatabaseBind(sourceValue);
 
         public override bool CanConvertTo(object sourceValue, Type destinationType) => false;
 
         public override object ConvertTo(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
             throw new InvalidCastException($"A {sourceValue?.GetType().Name} converts to nothing.");
 
-        private static bool IsPipeBind(Type type) => type == typeof(NotionDatabaseBind) || type == typeof(NotionPageBind);
+        private static bool IsPipeBind(Type type) => type == typeof(NotionDatabaseBind) || type == typeof(NotionPageBind) || type == typeof(NotionParentBind);
     }
 }
