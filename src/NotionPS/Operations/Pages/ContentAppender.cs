@@ -32,6 +32,7 @@ namespace NotionPS.Operations
         public async Task<int> AppendAsync(string pageId, IReadOnlyList<ContentBlock> blocks, string? afterBlockId, string what, CancellationToken cancellationToken)
         {
             var steps = AppendPlanner.Plan(blocks, pageId, afterBlockId);
+            var allLines = steps.SelectMany(step => step.Lines).ToList();
             var created = new List<IReadOnlyList<string>>();
             var childrenOf = new Dictionary<string, IReadOnlyList<string>>();
             var written = 0;
@@ -41,29 +42,29 @@ namespace NotionPS.Operations
                 {
                     var parent = await ResolveAsync(step.Parent, created, childrenOf, cancellationToken).ConfigureAwait(false);
                     var after = step.After == null ? null : await ResolveAsync(step.After, created, childrenOf, cancellationToken).ConfigureAwait(false);
-                    log.Verbose($"Appending {step.BlockCount} blocks (Markdown lines {PageWriteException.Ranges(step.Lines)}), request {step.Index + 1} of {steps.Count}.");
+                    log.Verbose($"Appending {step.BlockCount} blocks (Markdown lines {PageWriteException.Ranges(step.Lines, allLines)}), request {step.Index + 1} of {steps.Count}.");
                     var answer = await client.AppendBlockChildrenAsync(parent, (JsonArray)step.Children.DeepClone(), after, log, cancellationToken).ConfigureAwait(false);
                     created.Add(answer.Results.Select(block => JsonRead.String(block, "id") ?? string.Empty).ToList());
                     written += step.BlockCount;
                 }
                 catch (NotionException ex)
                 {
-                    throw Midway(pageId, what, steps, step, written, ex);
+                    throw Midway(pageId, what, steps, allLines, step, written, ex);
                 }
             }
 
             return written;
         }
 
-        private static PageWriteException Midway(string pageId, string what, IReadOnlyList<AppendStep> steps, AppendStep failed, int written, NotionException cause)
+        private static PageWriteException Midway(string pageId, string what, IReadOnlyList<AppendStep> steps, IReadOnlyList<int> allLines, AppendStep failed, int written, NotionException cause)
         {
             var done = steps.Take(failed.Index).SelectMany(step => step.Lines);
             var notDone = steps.Skip(failed.Index).SelectMany(step => step.Lines);
             var total = steps.Sum(step => step.BlockCount);
             var message = string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} {1} of {2} blocks were written ({3} of {4} requests): the blocks of Markdown lines {5}. Request {6} failed, so the blocks of lines {7} were not written. {8}",
-                what, written, total, failed.Index, steps.Count, PageWriteException.Ranges(done), failed.Index + 1, PageWriteException.Ranges(notDone), cause.Message);
+                "{0} {1} of {2} blocks were written ({3} of {4} requests): the blocks starting on Markdown lines {5}. Request {6} failed, so the blocks starting on lines {7} were not written. {8}",
+                what, written, total, failed.Index, steps.Count, PageWriteException.Ranges(done, allLines), failed.Index + 1, PageWriteException.Ranges(notDone, allLines), cause.Message);
             return new PageWriteException(pageId, message, cause);
         }
 

@@ -23,24 +23,39 @@ namespace NotionPS.Operations
 
         public NotionException Cause { get; }
 
-        /// <summary>Lines as short ranges: 1-40, 52, 60-61.</summary>
-        public static string Ranges(IEnumerable<int> lines)
+        /// <summary>
+        /// Block start lines as short ranges (1-199, 240, 300-310): a range runs over the blocks of
+        /// <paramref name="all"/> that are all among <paramref name="lines"/>, the blank lines between them included.
+        /// </summary>
+        public static string Ranges(IEnumerable<int> lines, IEnumerable<int> all)
         {
-            var sorted = lines.Distinct().OrderBy(line => line).ToList();
+            var wanted = new HashSet<int>(lines);
             var parts = new List<string>();
-            for (var i = 0; i < sorted.Count;)
+            int? first = null, last = null;
+            foreach (var line in all.Distinct().OrderBy(line => line))
             {
-                var end = i;
-                while (end + 1 < sorted.Count && sorted[end + 1] == sorted[end] + 1)
+                if (wanted.Contains(line))
                 {
-                    end++;
+                    first ??= line;
+                    last = line;
+                    continue;
                 }
 
-                parts.Add(end == i ? sorted[i].ToString(CultureInfo.InvariantCulture) : string.Format(CultureInfo.InvariantCulture, "{0}-{1}", sorted[i], sorted[end]));
-                i = end + 1;
+                Close();
             }
 
+            Close();
             return parts.Count == 0 ? "none" : string.Join(", ", parts);
+
+            void Close()
+            {
+                if (first != null)
+                {
+                    parts.Add(first == last ? first.Value.ToString(CultureInfo.InvariantCulture) : string.Format(CultureInfo.InvariantCulture, "{0}-{1}", first, last));
+                }
+
+                first = last = null;
+            }
         }
     }
 }
