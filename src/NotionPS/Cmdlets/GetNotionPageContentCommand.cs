@@ -10,8 +10,7 @@ namespace NotionPS.Cmdlets
     /// with -AsBlocks the blocks as Notion has them, each with its children nested, streamed a hundred at a time.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "NotionPageContent", DefaultParameterSetName = AsMarkdown, HelpUri = HelpUriBase + "Get-NotionPageContent.md")]
-    [OutputType(typeof(string), ParameterSetName = new[] { AsMarkdown })]
-    [OutputType(typeof(PSObject), ParameterSetName = new[] { AsBlockObjects })]
+    [OutputType(typeof(string), typeof(PSObject))]
     public sealed class GetNotionPageContentCommand : NotionConnectedCmdlet
     {
         private const string AsMarkdown = "AsMarkdown";
