@@ -112,6 +112,7 @@ public class PageContentTests : EmulatorTest
             """
             $page = New-NotionPage -ParentId $parent -Title 'Sections' -Markdown "# One`n`nfirst`n`n# Two`n`nsecond"
             Set-NotionPageContent -PageId $page -Markdown 'inserted' -After 'One'
+            try { Set-NotionPageContent -PageId $page -Markdown '# Unasked' -Replace } catch { $asked = $_ }
             Get-NotionPageContent -PageId $page
             Set-NotionPageContent -PageId $page -Markdown '# Fresh' -Replace -Confirm:$false
             Get-NotionPageContent -PageId $page
@@ -120,6 +121,9 @@ public class PageContentTests : EmulatorTest
 
         Assert.Equal("# One\n\ninserted\n\nfirst\n\n# Two\n\nsecond\n", result.Output[0].BaseObject);
         Assert.Equal("# Fresh\n", result.Output[1].BaseObject);
+
+        // -Replace asks, as a High-impact change does under the default $ConfirmPreference: this host cannot, so nothing is replaced.
+        Assert.IsAssignableFrom<System.Management.Automation.Host.HostException>(((ErrorRecord)Session.Run("$asked").Output.Single().BaseObject).Exception);
     }
 
     [Fact]
