@@ -16,7 +16,8 @@ namespace NotionPS.Operations
     /// </summary>
     internal sealed class PageContentReader
     {
-        private static readonly HashSet<string> OwnContent = new HashSet<string> { "child_page", "child_database" };
+        /// <summary>Blocks that stand for a page or database of their own: their children are its content.</summary>
+        internal static readonly HashSet<string> OwnContent = new HashSet<string> { "child_page", "child_database" };
 
         private readonly NotionClient client;
         private readonly INotionLog log;

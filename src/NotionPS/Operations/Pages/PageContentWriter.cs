@@ -17,7 +17,6 @@ namespace NotionPS.Operations
     internal sealed class PageContentWriter
     {
         private static readonly HashSet<string> Headings = new HashSet<string> { "heading_1", "heading_2", "heading_3" };
-        private static readonly HashSet<string> OwnContent = new HashSet<string> { "child_page", "child_database" };
 
         private readonly NotionClient client;
         private readonly INotionLog log;
@@ -49,7 +48,7 @@ namespace NotionPS.Operations
         {
             var blocks = MarkdownToBlocks.Convert(markdown);
             var old = (await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false))
-                .Where(block => !OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
+                .Where(block => !PageContentReader.OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
                 .Select(block => JsonRead.String(block, "id")!)
                 .ToList();
             var written = await new ContentAppender(client, log).AppendAsync(pageId, blocks, null, $"Page {pageId} kept its old content, and of the new", cancellationToken).ConfigureAwait(false);
