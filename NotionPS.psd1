@@ -32,6 +32,10 @@
         'Move-NotionPage'
         'Remove-NotionPage'
         'Restore-NotionPage'
+        'New-NotionPage'
+        'Get-NotionPage'
+        'Get-NotionPageContent'
+        'Set-NotionPageContent'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -60,6 +60,22 @@ public sealed class PageContentTests
         Assert.Contains(blocks, b => (string?)b!["type"] == "table");
     }
 
+    /// <summary>
+    /// Enhanced Markdown (v1, what Notion's guide documents for these endpoints) makes each line a block and writes a
+    /// line break inside a block as &lt;br&gt;; CommonMark, and Notion-flavored Markdown v2, would make the two lines one paragraph.
+    /// </summary>
+    [Fact]
+    public async Task EachLineIsABlockAndBrIsALineBreakInsideOne()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var page = await CreatePageAsync(emulator, "first line\nsecond line<br>same block", "2026-03-11");
+
+        var blocks = (await emulator.GetAsync($"v1/blocks/{page}/children", version: "2026-03-11")).Json["results"]!.AsArray();
+
+        Assert.Equal(["paragraph", "paragraph"], blocks.Select(b => (string?)b!["type"]));
+        Assert.Equal("second line\nsame block", string.Concat(blocks[1]!["paragraph"]!["rich_text"]!.AsArray().Select(i => (string?)i!["plain_text"])));
+    }
+
     [Fact]
     public async Task LongPagesAreCutWithUnknownBlocksThatCanBeFetchedOnTheirOwn()
     {

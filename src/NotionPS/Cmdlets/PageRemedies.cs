@@ -1,9 +1,16 @@
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Content;
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
-    /// <summary>What to do about a page that cannot be commented on, moved or trashed: the one place these texts live.</summary>
+    /// <summary>
+    /// What to do about a failure of the page and comment cmdlets where it differs from the row and database cmdlets'
+    /// advice (a page to share, a capability to turn on, a parent to pick, an anchor to name): the one place these texts live.
+    /// </summary>
     internal static class PageRemedies
     {
         /// <summary>Notion's names for the capabilities, as its integration settings show them under Capabilities.</summary>
@@ -32,6 +39,67 @@ namespace NotionPS.Cmdlets
                     return "Give -Text some text.";
                 case CommentTextException _:
                     return "Shorten the text or its links, or add it as several comments.";
+                default:
+                    return null;
+            }
+        }
+
+        public const string PickDataSource =
+            "Give one of its data sources as -ParentId: its ID, or pipe it in, as in (Get-NotionDatabase <database>).DataSources[0] | New-NotionPage -Title <title>.";
+
+        public const string PickDataSourceInNewerVersion =
+            "Connect with -ApiVersion " + ApiVersion.DataSources + " or later, then give one of its data sources as -ParentId (Get-NotionDatabase lists them).";
+
+        public const string UseColumnNames = "Give -Property the database's column names (Get-NotionDatabase lists them).";
+
+        public const string PropertiesNeedDatabase = "Leave out -Property, or give a database or data source as -ParentId.";
+
+        public const string AnchorNotFound = "Give -After a top-level heading's text as the page shows it, or a block's ID (Get-NotionPageContent -AsBlocks lists them).";
+
+        public const string AnchorAmbiguous = "Give -After the ID of the block meant (Get-NotionPageContent -AsBlocks lists them).";
+
+        public const string Incomplete =
+            "Get-NotionPageContent shows the page as it is now; once the cause is fixed, Set-NotionPageContent -Replace writes the whole content again.";
+
+        /// <summary>The record of a page cmdlet's failure: the usual one, with the page cmdlets' own advice where it differs.</summary>
+        public static ErrorRecord Record(NotionException exception, object? target, string? integrationName)
+        {
+            var record = NotionErrorRecords.From(exception, target, new RemedyFacts(integrationName));
+            var remedy = OverridingRemedy(exception, integrationName);
+            if (remedy != null)
+            {
+                var message = exception is NotionApiException { IsNotionsAnswer: true } ? exception.Message : NotionErrorRecords.WithRemedy(exception.Message, remedy);
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = remedy };
+            }
+
+            return record;
+        }
+
+        /// <summary>Markdown NotionPS cannot write: the id MarkdownToBlocks gave, the line in the message.</summary>
+        public static ErrorRecord Record(MarkdownContentException exception, object? target) =>
+            NotionErrorRecords.Create(exception, exception.ErrorId, target);
+
+        /// <summary>The page cmdlets' advice where it replaces the row and database cmdlets' (a parent, not a database, to give).</summary>
+        private static string? OverridingRemedy(NotionException exception, string? integrationName)
+        {
+            switch (exception)
+            {
+                case DataSourceChoiceException { Problem: DataSourceChoiceProblem.Several }:
+                    return PickDataSource;
+                case DataSourceChoiceException { Problem: DataSourceChoiceProblem.SeveralInLegacyVersion }:
+                    return PickDataSourceInNewerVersion;
+                case UnknownColumnException _:
+                    return UseColumnNames;
+                case PageInputException input when input.ErrorId == NotionErrorIds.NotionPagePropertyNeedsDatabase:
+                    return PropertiesNeedDatabase;
+                case PageInputException input when input.ErrorId == NotionErrorIds.NotionPageAnchorNotFound:
+                    return AnchorNotFound;
+                case PageInputException _:
+                    return AnchorAmbiguous;
+                case PageWriteException written:
+                    return NotionErrorRecords.WithRemedy(Incomplete, OverridingRemedy(written.Cause, integrationName) ?? Remedies.For(written.Cause));
+                case NotionApiException { Code: NotionErrorCodes.ObjectNotFound }:
+                    return SharePage(integrationName);
                 default:
                     return null;
             }

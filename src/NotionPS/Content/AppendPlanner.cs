@@ -39,7 +39,7 @@ namespace NotionPS.Content
     /// <summary>One append request: these blocks (with the children that travel with them) under <see cref="Parent"/>, after <see cref="After"/> (null: at the end).</summary>
     internal sealed class AppendStep
     {
-        public AppendStep(int index, BlockReference parent, BlockReference? after, JsonArray children, int blockCount, int firstLine)
+        public AppendStep(int index, BlockReference parent, BlockReference? after, JsonArray children, int blockCount, int firstLine, IReadOnlyList<int> lines)
         {
             Index = index;
             Parent = parent;
@@ -47,6 +47,7 @@ namespace NotionPS.Content
             Children = children;
             BlockCount = blockCount;
             FirstLine = firstLine;
+            Lines = lines;
         }
 
         public int Index { get; }
@@ -63,6 +64,9 @@ namespace NotionPS.Content
 
         /// <summary>The Markdown line of the step's first block, to say what was written when a step fails.</summary>
         public int FirstLine { get; }
+
+        /// <summary>The Markdown line each block of the request starts on, nested ones included.</summary>
+        public IReadOnlyList<int> Lines { get; }
     }
 
     /// <summary>
@@ -101,9 +105,10 @@ namespace NotionPS.Content
                     var budget = new Budget();
                     var children = new JsonArray();
                     var deferred = new List<(BlockReference, List<ContentBlock>)>();
+                    var lines = new List<int>();
                     while (next < list.Count && children.Count < MaxBlocksPerArray)
                     {
-                        var packed = Pack(list[next], 0, budget, steps.Count, new List<int> { children.Count }, deferred, sizes);
+                        var packed = Pack(list[next], 0, budget, steps.Count, new List<int> { children.Count }, deferred, sizes, lines);
                         if (packed == null)
                         {
                             break;
@@ -119,7 +124,7 @@ namespace NotionPS.Content
                             $"this {list[next].Type} block is larger than one Notion request may be ({MaxPayloadBytes / 1000:N0} KB of JSON); split its text into several blocks.");
                     }
 
-                    steps.Add(new AppendStep(steps.Count, parent, after, children, budget.Blocks, list[next - children.Count].Line));
+                    steps.Add(new AppendStep(steps.Count, parent, after, children, budget.Blocks, list[next - children.Count].Line, lines));
                     if (after != null)
                     {
                         after = BlockReference.Created(steps.Count - 1, new[] { children.Count - 1 });
@@ -135,7 +140,7 @@ namespace NotionPS.Content
             return steps;
         }
 
-        private static JsonObject? Pack(ContentBlock block, int level, Budget budget, int step, List<int> path, List<(BlockReference, List<ContentBlock>)> deferred, Dictionary<ContentBlock, int> sizes)
+        private static JsonObject? Pack(ContentBlock block, int level, Budget budget, int step, List<int> path, List<(BlockReference, List<ContentBlock>)> deferred, Dictionary<ContentBlock, int> sizes, List<int> lines)
         {
             var size = Size(block, sizes);
             var needed = size;
@@ -157,6 +162,7 @@ namespace NotionPS.Content
             }
 
             budget.Take(size);
+            lines.Add(block.Line);
             var json = block.ToJson(0);
             var included = 0;
             if (level < MaxNesting && block.Children.Count > 0)
@@ -164,7 +170,7 @@ namespace NotionPS.Content
                 var children = new JsonArray();
                 while (included < block.Children.Count && included < MaxBlocksPerArray)
                 {
-                    var packed = Pack(block.Children[included], level + 1, budget, step, new List<int>(path) { included }, deferred, sizes);
+                    var packed = Pack(block.Children[included], level + 1, budget, step, new List<int>(path) { included }, deferred, sizes, lines);
                     if (packed == null)
                     {
                         break;

@@ -59,6 +59,18 @@ namespace NotionPS.Errors
         public const string NotionCommentUrlTooLong = nameof(NotionCommentUrlTooLong);
         public const string NotionMoveNeedsNewerApiVersion = nameof(NotionMoveNeedsNewerApiVersion);
         public const string NotionMoveParentNotFound = nameof(NotionMoveParentNotFound);
+        // Pages and their content (issue 16, pages): the Markdown ids are MarkdownContentException's.
+        public const string NotionPageContentIncomplete = nameof(NotionPageContentIncomplete);
+        public const string NotionPageAnchorNotFound = nameof(NotionPageAnchorNotFound);
+        public const string NotionPageAnchorAmbiguous = nameof(NotionPageAnchorAmbiguous);
+        public const string NotionPagePropertyNeedsDatabase = nameof(NotionPagePropertyNeedsDatabase);
+        public const string MarkdownNestingTooDeep = nameof(MarkdownNestingTooDeep);
+        public const string MarkdownTextTooLong = nameof(MarkdownTextTooLong);
+        public const string MarkdownUrlTooLong = nameof(MarkdownUrlTooLong);
+        public const string MarkdownBlockNotClosed = nameof(MarkdownBlockNotClosed);
+        public const string MarkdownBlockPlaceholder = nameof(MarkdownBlockPlaceholder);
+        public const string MarkdownInvalidAttribute = nameof(MarkdownInvalidAttribute);
+        public const string MarkdownBlockTooLarge = nameof(MarkdownBlockTooLarge);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -119,6 +131,18 @@ namespace NotionPS.Errors
             [NotionCommentUrlTooLong] = LimitsExceeded,
             [NotionMoveNeedsNewerApiVersion] = InvalidArgument,
             [NotionMoveParentNotFound] = ObjectNotFound,
+            // Pages and their content (issue 16, pages).
+            [NotionPageContentIncomplete] = WriteError,
+            [NotionPageAnchorNotFound] = ObjectNotFound,
+            [NotionPageAnchorAmbiguous] = InvalidArgument,
+            [NotionPagePropertyNeedsDatabase] = InvalidArgument,
+            [MarkdownNestingTooDeep] = LimitsExceeded,
+            [MarkdownTextTooLong] = LimitsExceeded,
+            [MarkdownUrlTooLong] = LimitsExceeded,
+            [MarkdownBlockNotClosed] = InvalidData,
+            [MarkdownBlockPlaceholder] = InvalidData,
+            [MarkdownInvalidAttribute] = InvalidData,
+            [MarkdownBlockTooLarge] = LimitsExceeded,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -39,6 +39,15 @@ public class ErrorIdTests
     }
 
     [Fact]
+    public void TheMarkdownIdsAreInTheTable()
+    {
+        var markdownIds = ConstantValues(typeof(NotionPS.Content.MarkdownContentException));
+
+        Assert.Equal(7, markdownIds.Length);
+        Assert.All(markdownIds, id => Assert.Contains(id, NotionErrorIds.All));
+    }
+
+    [Fact]
     public void AFailedVaultCallHasItsIdsOneCategoryWhateverTheVaultSaid()
     {
         var vaultsOwn = new ErrorRecord(new UnauthorizedAccessException("denied"), "VaultSaysNo", ErrorCategory.PermissionDenied, null);

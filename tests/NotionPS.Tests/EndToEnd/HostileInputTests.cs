@@ -27,6 +27,7 @@ public class HostileInputTests : RowsTestBase
         ["Get-NotionDatabaseRow -Where"] = "Get-NotionDatabaseRow $db -Where @{ Name = $value }",
         ["Get-NotionDatabaseRow -Sort"] = "Get-NotionDatabaseRow $db -Sort @($value)",
         ["Invoke-NotionApi -Body"] = "Invoke-NotionApi v1/search -Method POST -Body @{ query = $value }",
+        ["New-NotionPage -Property"] = "New-NotionPage -ParentId $db -Title 'bad' -Property @{ Notes = $value }",
     };
 
     /// <summary>PowerShell that sets $value, and the error it must give.</summary>

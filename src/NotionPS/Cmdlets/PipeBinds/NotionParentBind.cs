@@ -5,20 +5,38 @@ using NotionPS.Ids;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// "Where a page goes" as a parameter takes it: a page, a database or one of its data sources, as an ID or link,
-    /// a NotionPage, NotionDatabase or NotionDataSource, a row, or any object or hashtable with a PageId,
-    /// DataSourceId, DatabaseId, Id, Url, Link or Href. A bare ID or link says no kind (pages and databases share one
-    /// ID space), so Notion is asked later. Read once, at binding, and never refused there: a bad input keeps its
-    /// rejection for the cmdlet's InvalidNotionUrl error.
+    /// "Where a new page goes" as a parameter takes it: a page, a database or a data source, by ID or link, or as
+    /// an object (a NotionPage, a row, a NotionDatabase, a NotionDataSource, or any object or hashtable with a
+    /// PageId, DataSourceId, DatabaseId, Id, Url, Link or Href). An object says which kind it is; an ID or link
+    /// alone leaves it to a lookup. Read once, at binding, and never refused there (see NotionPageBind).
     /// </summary>
     [TypeConverter(typeof(PipeBindConverter))]
     public sealed class NotionParentBind
     {
-        private static readonly string[] LinkProperties = { "Id", "Url", "Link", "Href" };
+        private static readonly (string Property, PageParentKind Kind)[] KindProperties =
+        {
+            ("PageId", PageParentKind.Page), ("DataSourceId", PageParentKind.DataSource), ("DatabaseId", PageParentKind.Database),
+            ("Id", PageParentKind.Unknown), ("Url", PageParentKind.Unknown), ("Link", PageParentKind.Unknown), ("Href", PageParentKind.Unknown),
+        };
 
-        // Both constructors go through Read, whichever PowerShell picks (see NotionDatabaseBind).
+        // Every constructor goes through the same reading, whichever PowerShell picks (see NotionDatabaseBind).
         public NotionParentBind(string? input)
             : this((object?)input)
+        {
+        }
+
+        public NotionParentBind(NotionPage page)
+            : this((object?)page)
+        {
+        }
+
+        public NotionParentBind(NotionDatabase database)
+            : this((object?)database)
+        {
+        }
+
+        public NotionParentBind(NotionDataSource dataSource)
+            : this((object?)dataSource)
         {
         }
 
@@ -31,86 +49,50 @@ namespace NotionPS.Cmdlets
         internal NotionParentBind(object? value)
         {
             Input = PipeBindInput.Given(value);
-            (Parent, Rejection) = Read(Input);
+            string? text = null;
+            var givenKind = PageParentKind.Unknown;
+            if (Input != null && !PipeBindInput.IsText(Input, out text))
+            {
+                foreach (var (property, kind) in KindProperties)
+                {
+                    text = PipeBindInput.FirstProperty(Input, property);
+                    if (text != null)
+                    {
+                        givenKind = kind;
+                        break;
+                    }
+                }
+
+                if (text == null)
+                {
+                    Rejection = $"An object of type {PipeBindInput.TypeName(Input)} has no PageId, DataSourceId, DatabaseId, Id, Url, Link or Href property. "
+                        + "Pass the link or ID of a page, database or data source, or an object that has one of those properties.";
+                    return;
+                }
+            }
+
+            var parsed = PipeBindInput.Parse(text, out var rejection);
+            Rejection = rejection;
+            if (parsed == null)
+            {
+                return;
+            }
+
+            // A link with a row open in a side peek (?p=) names that row, a page; one with a view (?v=) names a database.
+            Parent = parsed.PageId != null ? new PageParent(parsed.PageId, PageParentKind.Page)
+                : givenKind == PageParentKind.Unknown && parsed.ViewId != null ? new PageParent(parsed.Id, PageParentKind.Database)
+                : new PageParent(parsed.Id, givenKind);
         }
 
         /// <summary>The input as given: the TargetObject of any error about it.</summary>
         public object? Input { get; }
 
-        /// <summary>The parent meant; null when the input was rejected.</summary>
+        /// <summary>The page, database or data source meant, with the kind the input says it is; null when the input was rejected.</summary>
         internal PageParent? Parent { get; }
 
-        /// <summary>Why the input names no parent, saying what to pass instead; null when it does.</summary>
+        /// <summary>Why the input names nothing, saying what to pass instead; null when it does.</summary>
         internal string? Rejection { get; }
 
         public override string ToString() => Parent?.ToString() ?? PipeBindInput.Describe(Input);
-
-        private static (PageParent? Parent, string? Rejection) Read(object? input)
-        {
-            switch (input)
-            {
-                case NotionPage page:
-                    return FromText(page.PageId, PageParentKind.Page);
-                case NotionDatabase database:
-                    return FromText(database.DatabaseId, PageParentKind.Database);
-                case NotionDatabaseId databaseId:
-                    return FromText(databaseId.DatabaseId, PageParentKind.Database);
-                case NotionDataSource dataSource:
-                    return FromText(dataSource.DataSourceId, PageParentKind.DataSource);
-                case null:
-                    return FromText(null, PageParentKind.Unknown);
-            }
-
-            if (PipeBindInput.IsText(input, out var text))
-            {
-                return FromText(text, PageParentKind.Unknown);
-            }
-
-            // A row is a page although it knows its data source: PageId comes first.
-            if (PipeBindInput.FirstProperty(input, "PageId") is { } pageId)
-            {
-                return FromText(pageId, PageParentKind.Page);
-            }
-
-            if (PipeBindInput.FirstProperty(input, "DataSourceId") is { } dataSourceId)
-            {
-                return FromText(dataSourceId, PageParentKind.DataSource);
-            }
-
-            if (PipeBindInput.FirstProperty(input, "DatabaseId") is { } databaseIdText)
-            {
-                return FromText(databaseIdText, PageParentKind.Database);
-            }
-
-            return PipeBindInput.FirstProperty(input, LinkProperties) is { } link
-                ? FromText(link, PageParentKind.Unknown)
-                : (null, NoParentProperty(PipeBindInput.TypeName(input)));
-        }
-
-        /// <summary>A link with a row open in a side peek (?p=) names that row, a page; one with a view (?v=) names a database.</summary>
-        private static (PageParent? Parent, string? Rejection) FromText(string? text, PageParentKind kind)
-        {
-            var parsed = PipeBindInput.Parse(text, out var rejection);
-            if (parsed == null)
-            {
-                return (null, rejection);
-            }
-
-            if (kind == PageParentKind.Unknown && parsed.PageId != null)
-            {
-                return (new PageParent(parsed.PageId, PageParentKind.Page), null);
-            }
-
-            if (kind == PageParentKind.Unknown && parsed.ViewId != null)
-            {
-                kind = PageParentKind.Database;
-            }
-
-            return (new PageParent(parsed.Id, kind), null);
-        }
-
-        private static string NoParentProperty(string typeName) =>
-            $"An object of type {typeName} has no PageId, DataSourceId, DatabaseId, Id, Url, Link or Href property. "
-            + "Pass the link or ID of the page or database to move to, or an object that has one of those properties.";
     }
 }

@@ -1,0 +1,83 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace NotionPS.Client
+{
+    /// <summary>The calls the page cmdlets make: pages, their blocks, and search for pages.</summary>
+    internal sealed partial class NotionClient
+    {
+        /// <summary>
+        /// Creates a page from a whole request body (parent, properties, icon). Not repeated after a 5xx or a
+        /// dropped connection: it may already exist.
+        /// </summary>
+        public Task<JsonDocument> CreatePageAsync(JsonObject body, INotionLog log, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Post, "v1/pages", body, false, log, cancellationToken);
+
+        /// <summary>One page of a page's or block's children (copies, usable after the response is gone).</summary>
+        public async Task<ListPage> GetBlockChildrenAsync(string blockId, string? startCursor, INotionLog log, CancellationToken cancellationToken)
+        {
+            var path = $"v1/blocks/{blockId}/children?page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
+            using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
+            {
+                return ListPage.From(document.RootElement);
+            }
+        }
+
+        /// <summary>
+        /// Appends blocks under a page or block, at the end or after one of its children: <c>position</c> from
+        /// 2026-03-11, <c>after</c> before it. Returns the new top-level blocks, in order. Not repeated after a
+        /// 5xx or a dropped connection: the blocks may already be there.
+        /// </summary>
+        public async Task<ListPage> AppendBlockChildrenAsync(string blockId, JsonArray children, string? afterBlockId, INotionLog log, CancellationToken cancellationToken)
+        {
+            var body = new JsonObject { ["children"] = children };
+            if (afterBlockId != null)
+            {
+                if (string.CompareOrdinal(Options.ApiVersion, ApiVersion.Latest) >= 0)
+                {
+                    body["position"] = new JsonObject { ["type"] = "after_block", ["after_block"] = new JsonObject { ["id"] = afterBlockId } };
+                }
+                else
+                {
+                    body["after"] = afterBlockId;
+                }
+            }
+
+            using (var document = await SendAsync(Patch, $"v1/blocks/{blockId}/children", body, false, log, cancellationToken).ConfigureAwait(false))
+            {
+                return ListPage.From(document.RootElement);
+            }
+        }
+
+        /// <summary>Moves a block to the trash. Repeating it is harmless.</summary>
+        public async Task DeleteBlockAsync(string blockId, INotionLog log, CancellationToken cancellationToken)
+        {
+            using (await SendAsync(HttpMethod.Delete, "v1/blocks/" + blockId, null, true, log, cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
+
+        /// <summary>One page of search results for pages whose title contains <paramref name="query"/>.</summary>
+        public async Task<ListPage> SearchPagesAsync(string? query, INotionLog log, CancellationToken cancellationToken)
+        {
+            var body = new JsonObject
+            {
+                ["filter"] = new JsonObject { ["property"] = "object", ["value"] = "page" },
+                ["page_size"] = MaximumPageSize,
+            };
+            if (!string.IsNullOrEmpty(query))
+            {
+                body["query"] = query;
+            }
+
+            using (var document = await SendAsync(HttpMethod.Post, "v1/search", body, true, log, cancellationToken).ConfigureAwait(false))
+            {
+                return ListPage.From(document.RootElement);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using NotionPS.Content;
+using NotionPS.Errors;
+using NotionPS.Operations;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// Creates a page under a page, or a row with a body in a database or data source, with Markdown content.
+    /// <para>
+    /// Piped Markdown is one document: the strings piped in (Get-Content's lines, or one -Raw string) are joined
+    /// with line breaks and make one page. Piped objects (pages, rows, databases, data sources) are parents instead,
+    /// one page under each.
+    /// </para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "NotionPage", DefaultParameterSetName = MarkdownFromPipeline, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpUriBase + "New-NotionPage.md")]
+    [OutputType(typeof(NotionPage))]
+    public sealed class NewNotionPageCommand : NotionConnectedCmdlet
+    {
+        private const string MarkdownFromPipeline = "MarkdownFromPipeline";
+        private const string ParentFromPipeline = "ParentFromPipeline";
+
+        private readonly List<string> pipedMarkdown = new List<string>();
+
+        /// <summary>Where the page goes: a page, a database or a data source (ID, link or object; see NotionParentBind).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = MarkdownFromPipeline)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParentFromPipeline)]
+        [ArgumentCompleter(typeof(ParentIdCompleter))]
+        [ValidateNotNull]
+        public NotionParentBind? ParentId { get; set; }
+
+        /// <summary>The page's title (for a row, its title column).</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Title { get; set; } = string.Empty;
+
+        /// <summary>The page's content, as Markdown (about_NotionPS_PageContent).</summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = MarkdownFromPipeline)]
+        [Parameter(ParameterSetName = ParentFromPipeline)]
+        [AllowEmptyString]
+        public string? Markdown { get; set; }
+
+        /// <summary>For a row: the other columns' values, as Add-NotionDatabaseRow takes them.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Property { get; set; }
+
+        /// <summary>The page's icon: an emoji.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Icon { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ParentFromPipeline)
+            {
+                Create(Markdown);
+            }
+            else if (Markdown != null)
+            {
+                pipedMarkdown.Add(Markdown);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == MarkdownFromPipeline)
+            {
+                Create(pipedMarkdown.Count == 0 ? null : string.Join("\n", pipedMarkdown));
+            }
+        }
+
+        private void Create(string? markdown)
+        {
+            var bind = ParentId!;
+            if (bind.Parent is not { } parent)
+            {
+                WriteError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
+                return;
+            }
+
+            if (!ShouldProcess($"\"{Title}\" under {parent.Id}", "Create page"))
+            {
+                return;
+            }
+
+            try
+            {
+                var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
+                WriteObject(RunWithLogPump(cancellationToken =>
+                    new PageCreator(Client, Log).CreateAsync(parent.Id, parent.Kind, Title, properties, Icon, markdown, cancellationToken)));
+            }
+            catch (MarkdownContentException ex)
+            {
+                WriteError(PageRemedies.Record(ex, markdown));
+            }
+            catch (NotionException ex)
+            {
+                WriteError(PageRemedies.Record(ex, bind.Input, ActiveConnection.BotName));
+            }
+        }
+    }
+}

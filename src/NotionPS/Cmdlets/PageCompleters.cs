@@ -1,0 +1,56 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using NotionPS.Operations;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>Completes -PageId from the titles of the pages the integration can see; inserts the ID.</summary>
+    public sealed class PageIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            PageCompletion.Pages(fakeBoundParameters, wordToComplete, includeDatabases: false);
+    }
+
+    /// <summary>Completes -ParentId from the titles of the pages and databases the integration can see; inserts the ID.</summary>
+    public sealed class ParentIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            PageCompletion.Pages(fakeBoundParameters, wordToComplete, includeDatabases: true);
+    }
+
+    internal static class PageCompletion
+    {
+        /// <summary>Pages (and databases) whose title contains what was typed, found within the completion time limit.</summary>
+        public static IEnumerable<CompletionResult> Pages(IDictionary fakeBoundParameters, string wordToComplete, bool includeDatabases)
+        {
+            var connection = Completion.ConnectionFor(fakeBoundParameters);
+            if (connection == null)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+
+            var title = wordToComplete.Trim('\'', '"');
+            var found = Completion.Within(async cancellationToken =>
+            {
+                var hits = (await new PageSearch(connection.Client, SilentLog.Instance).SearchAsync(title, cancellationToken).ConfigureAwait(false))
+                    .Select(page => (Id: page.PageId, page.Title, Kind: "page")).ToList();
+                if (includeDatabases)
+                {
+                    var databases = await new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken).ConfigureAwait(false);
+                    hits.AddRange(databases.Hits.Select(hit => (Id: hit.DatabaseId, hit.Title, Kind: "database")));
+                }
+
+                return hits;
+            });
+            return (found ?? new List<(string Id, string Title, string Kind)>())
+                .GroupBy(hit => hit.Id)
+                .Select(group => group.First())
+                .Select(hit => Completion.Result(hit.Id, string.IsNullOrEmpty(hit.Title) ? hit.Id : hit.Title, $"{hit.Title} ({hit.Kind})"))
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Management.Automation;
+using NotionPS.Content;
+using NotionPS.Errors;
+using NotionPS.Operations;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// Writes Markdown to pages: at the end (-Append, the default), right after a top-level heading or block
+    /// (-After), or in place of the content (-Replace, which asks first as a High-impact change would). Content
+    /// longer than one request allows goes in several requests, in order; a failure midway names the Markdown lines
+    /// written and not written.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "NotionPageContent", DefaultParameterSetName = AppendSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpUriBase + "Set-NotionPageContent.md")]
+    [OutputType(typeof(NotionPage))]
+    public sealed class SetNotionPageContentCommand : NotionConnectedCmdlet
+    {
+        private const string AppendSet = "Append";
+        private const string ReplaceSet = "Replace";
+        private const string AfterSet = "After";
+
+        /// <summary>The pages: IDs, links, NotionPage objects or rows (see NotionPageBind).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(PageIdCompleter))]
+        [ValidateNotNull]
+        public NotionPageBind[] PageId { get; set; } = Array.Empty<NotionPageBind>();
+
+        /// <summary>The content, as Markdown (about_NotionPS_PageContent).</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [AllowEmptyString]
+        public string Markdown { get; set; } = string.Empty;
+
+        /// <summary>Add the Markdown at the end of the page (the default).</summary>
+        [Parameter(ParameterSetName = AppendSet)]
+        public SwitchParameter Append { get; set; }
+
+        /// <summary>Replace the page's content (child pages and databases stay).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ReplaceSet)]
+        public SwitchParameter Replace { get; set; }
+
+        /// <summary>Add the Markdown right after this top-level heading (its text) or block (its ID).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AfterSet)]
+        [ValidateNotNullOrEmpty]
+        public string? After { get; set; }
+
+        /// <summary>Write the page afterwards.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var bind in PageId)
+            {
+                if (!this.TryPageId(bind, out var pageId) || !ShouldWrite(pageId))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var writer = new PageContentWriter(Client, Log);
+                    RunWithLogPump(cancellationToken => Replace ? writer.ReplaceAsync(pageId, Markdown, cancellationToken) : writer.AppendAsync(pageId, Markdown, After, cancellationToken));
+                    if (PassThru)
+                    {
+                        WriteObject(RunWithLogPump(cancellationToken => new PageReader(Client, Log).ReadAsync(pageId, cancellationToken)));
+                    }
+                }
+                catch (MarkdownContentException ex)
+                {
+                    WriteError(PageRemedies.Record(ex, Markdown));
+                    return;
+                }
+                catch (NotionException ex)
+                {
+                    WriteError(PageRemedies.Record(ex, bind.Input, ActiveConnection.BotName));
+                }
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess, and for -Replace the prompt a High ConfirmImpact gives: under the default $ConfirmPreference
+        /// (High) a Medium cmdlet does not ask, so -Replace asks itself unless -Confirm was given either way.
+        /// </summary>
+        private bool ShouldWrite(string pageId)
+        {
+            var action = Replace ? "Replace the content" : After != null ? $"Add content after \"{After}\"" : "Add content at the end";
+            if (!ShouldProcess(pageId, action))
+            {
+                return false;
+            }
+
+            if (!Replace || MyInvocation.BoundParameters.ContainsKey("Confirm") || !IsConfirmPreferenceHigh())
+            {
+                return true;
+            }
+
+            return ShouldContinue($"Replace all content of page {pageId}? Its blocks go to the trash; child pages and databases stay.", "Confirm");
+        }
+
+        private bool IsConfirmPreferenceHigh()
+        {
+            var preference = GetVariableValue("ConfirmPreference");
+            return (preference is PSObject wrapped ? wrapped.BaseObject : preference) is ConfirmImpact impact && impact == ConfirmImpact.High;
+        }
+    }
+}

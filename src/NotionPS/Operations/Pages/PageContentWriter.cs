@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Content;
+using NotionPS.Ids;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// Writes Markdown to an existing page: at the end, after a heading or block, or in place of its content. The
+    /// Markdown is converted (and an anchor found) before anything is written.
+    /// </summary>
+    internal sealed class PageContentWriter
+    {
+        private static readonly HashSet<string> Headings = new HashSet<string> { "heading_1", "heading_2", "heading_3" };
+
+        private readonly NotionClient client;
+        private readonly INotionLog log;
+
+        public PageContentWriter(NotionClient client, INotionLog log)
+        {
+            this.client = client;
+            this.log = client.Redacting(log);
+        }
+
+        /// <summary>Appends at the end, or right after <paramref name="anchor"/>: a top-level heading's text or a block's ID.</summary>
+        /// <returns>How many blocks were written.</returns>
+        /// <exception cref="MarkdownContentException">The Markdown cannot become blocks; nothing was written.</exception>
+        /// <exception cref="PageInputException">The anchor is not on the page, or is there more than once.</exception>
+        /// <exception cref="PageWriteException">Writing stopped midway.</exception>
+        public async Task<int> AppendAsync(string pageId, string markdown, string? anchor, CancellationToken cancellationToken)
+        {
+            var blocks = MarkdownToBlocks.Convert(markdown);
+            var after = anchor == null ? null : await FindAnchorAsync(pageId, anchor, cancellationToken).ConfigureAwait(false);
+            return await new ContentAppender(client, log).AppendAsync(pageId, blocks, after, $"Page {pageId}:", cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Writes the Markdown at the end, then moves the page's earlier blocks to the trash; child pages and databases
+        /// stay (trashing their block would trash them). New content first: a failure leaves the old content whole.
+        /// </summary>
+        /// <returns>How many blocks were written.</returns>
+        public async Task<int> ReplaceAsync(string pageId, string markdown, CancellationToken cancellationToken)
+        {
+            var blocks = MarkdownToBlocks.Convert(markdown);
+            var old = (await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false))
+                .Where(block => !PageContentReader.OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
+                .Select(block => JsonRead.String(block, "id")!)
+                .ToList();
+            var written = await new ContentAppender(client, log).AppendAsync(pageId, blocks, null, $"Page {pageId} kept its old content, and of the new", cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < old.Count; i++)
+            {
+                try
+                {
+                    await client.DeleteBlockAsync(old[i], log, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Errors.NotionException ex)
+                {
+                    throw new PageWriteException(pageId,
+                        $"Page {pageId}: the new content ({written} blocks) was written at the end, and {i} of the {old.Count} old top-level blocks were moved to the trash; "
+                        + $"block {old[i]} and the {old.Count - i - 1} after it were not. {ex.Message}",
+                        ex);
+                }
+            }
+
+            return written;
+        }
+
+        /// <summary>The ID of the top-level block the anchor names: a block ID, or a heading's text (any #s in front ignored, case ignored).</summary>
+        private async Task<string> FindAnchorAsync(string pageId, string anchor, CancellationToken cancellationToken)
+        {
+            var blocks = await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false);
+            var id = (NotionIdParser.Parse(anchor) as ParsedNotionId)?.Id;
+            var text = anchor.TrimStart('#').Trim();
+            var matches = blocks.Where(block => id != null
+                    ? string.Equals(Compact(JsonRead.String(block, "id")), Compact(id), StringComparison.OrdinalIgnoreCase)
+                    : Headings.Contains(JsonRead.String(block, "type") ?? string.Empty) && string.Equals(HeadingText(block), text, StringComparison.OrdinalIgnoreCase))
+                .Select(block => JsonRead.String(block, "id")!)
+                .ToList();
+            if (matches.Count == 1)
+            {
+                return matches[0];
+            }
+
+            if (matches.Count == 0)
+            {
+                var headings = blocks.Where(block => Headings.Contains(JsonRead.String(block, "type") ?? string.Empty)).Select(block => "\"" + HeadingText(block) + "\"").ToList();
+                throw PageInputException.AnchorNotFound(anchor, pageId, headings.Count == 0 ? "none" : string.Join(", ", headings));
+            }
+
+            throw PageInputException.AnchorAmbiguous(anchor, pageId, string.Join(", ", matches));
+        }
+
+        private static string HeadingText(JsonElement block) =>
+            JsonRead.PlainText(JsonRead.Array(JsonRead.Object(block, JsonRead.String(block, "type")!) ?? default, "rich_text")).Trim();
+
+        private static string Compact(string? id) => (id ?? string.Empty).Replace("-", string.Empty);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Content;
+using NotionPS.Ids;
+using NotionPS.Rows;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// Creates a page under a page, or a row with a body in a database, with its Markdown content. The Markdown is
+    /// converted before anything is sent, so Markdown NotionPS cannot take creates nothing; content longer than one
+    /// request allows is appended after the page exists, in order (see <see cref="ContentAppender"/>).
+    /// </summary>
+    internal sealed class PageCreator
+    {
+        private readonly NotionClient client;
+        private readonly INotionLog log;
+
+        public PageCreator(NotionClient client, INotionLog log)
+        {
+            this.client = client;
+            this.log = client.Redacting(log);
+        }
+
+        /// <param name="properties">Column values for a row (by column name, plain values as the row cmdlets take them).</param>
+        /// <param name="icon">An emoji, or null.</param>
+        /// <exception cref="MarkdownContentException">The Markdown cannot become blocks; nothing was created.</exception>
+        /// <exception cref="PageInputException">Properties for a page parent; nothing was created.</exception>
+        /// <exception cref="PageWriteException">The page was created, and writing its content stopped midway.</exception>
+        /// <exception cref="NotionApiException">Notion refused; nothing was created.</exception>
+        public async Task<NotionPage> CreateAsync(string parentId, PageParentKind parentKind, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, string? icon, string? markdown, CancellationToken cancellationToken)
+        {
+            var blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(markdown);
+            var parent = await new PageParentResolver(client, log).ResolveAsync(parentId, parentKind, cancellationToken).ConfigureAwait(false);
+            var body = new JsonObject
+            {
+                ["parent"] = parent.ToJson(client.Options.ApiVersion),
+                ["properties"] = Properties(parent, title, properties),
+            };
+            if (!string.IsNullOrEmpty(icon))
+            {
+                body["icon"] = new JsonObject { ["type"] = "emoji", ["emoji"] = icon };
+            }
+
+            NotionPage page;
+            using (var created = await client.CreatePageAsync(body, log, cancellationToken).ConfigureAwait(false))
+            {
+                page = NotionPage.FromJson(created.RootElement);
+            }
+
+            if (blocks.Count > 0)
+            {
+                await new ContentAppender(client, log).AppendAsync(page.PageId, blocks, null, $"Page \"{title}\" ({page.PageId}) was created, and of its content", cancellationToken).ConfigureAwait(false);
+            }
+
+            return page;
+        }
+
+        private static JsonObject Properties(ResolvedParent parent, string title, IReadOnlyList<KeyValuePair<string, object?>> properties)
+        {
+            if (parent.DataSource == null)
+            {
+                if (properties.Count > 0)
+                {
+                    throw PageInputException.PropertiesNeedDatabase(parent.Id);
+                }
+
+                return new JsonObject { ["title"] = PropertyWriter.ToPropertyValue("title", "title", title) };
+            }
+
+            var values = RowMapping.Build(parent.DataSource.PropertyTypes, properties, isRow: false, ignoreUnknown: false).Properties;
+            var titleColumn = parent.DataSource.TitlePropertyName ?? "title";
+            values[titleColumn] = PropertyWriter.ToPropertyValue(titleColumn, "title", title);
+            return values;
+        }
+    }
+}

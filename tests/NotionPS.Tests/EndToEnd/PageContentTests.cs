@@ -1,0 +1,288 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// New-NotionPage, Get-NotionPage, Get-NotionPageContent and Set-NotionPageContent against the emulator: Markdown
+/// round trips under both data-source versions, long pages, deep block trees, blocks Markdown cannot show, and errors.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public class PageContentTests : EmulatorTest
+{
+    private const string TeamHome = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
+
+    /// <summary>
+    /// A document with every construct issue 16 lists, written in NotionPS's normalised form
+    /// (about_NotionPS_PageContent), so reading it back must give it unchanged.
+    /// </summary>
+    private static readonly string EveryConstruct = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "TestData", "every-construct.md")).Replace("\r\n", "\n");
+
+    public PageContentTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    private static Dictionary<string, object?> Vars(params (string Name, object? Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
+
+    private void Connect(string apiVersion) =>
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion $v", Vars(("v", apiVersion))).Errors);
+
+    private ScriptResult RunClean(string script, Dictionary<string, object?>? variables = null)
+    {
+        var result = Session.Run(script, variables);
+        Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e}")));
+        return result;
+    }
+
+    [Theory]
+    [InlineData("2025-09-03")]
+    [InlineData("2026-03-11")]
+    public void EveryConstructReadsBackUnchangedFromNewNotionPage(string apiVersion)
+    {
+        Connect(apiVersion);
+
+        var result = RunClean(
+            "$page = $md | New-NotionPage -ParentId $parent -Title 'Round trip'; $page; Get-NotionPageContent -PageId $page",
+            Vars(("md", EveryConstruct), ("parent", TeamHome)));
+
+        var page = Assert.IsType<NotionPage>(result.Output[0].BaseObject);
+        Assert.Equal("Round trip", page.Title);
+        Assert.Equal(TeamHome, page.ParentId);
+        Assert.Equal(EveryConstruct, result.Output[1].BaseObject);
+    }
+
+    [Theory]
+    [InlineData("2025-09-03")]
+    [InlineData("2026-03-11")]
+    public void EveryConstructReadsBackUnchangedAfterAppendingToAnExistingPage(string apiVersion)
+    {
+        Connect(apiVersion);
+
+        var result = RunClean(
+            "$page = New-NotionPage -ParentId $parent -Title 'Append'; Set-NotionPageContent -PageId $page -Markdown $md -Append; Get-NotionPageContent -PageId $page",
+            Vars(("md", EveryConstruct), ("parent", TeamHome)));
+
+        Assert.Equal(EveryConstruct, Assert.Single(result.Output).BaseObject);
+    }
+
+    [Fact]
+    public void MarkdownPipedAsLinesIsOneDocument()
+    {
+        Connect("2025-09-03");
+
+        var result = RunClean(
+            "$page = $lines | New-NotionPage -ParentId $parent -Title 'Lines'; Get-NotionPageContent $page -AsBlocks",
+            Vars(("lines", new[] { "# Title", string.Empty, "Text" }), ("parent", TeamHome)));
+
+        Assert.Equal(new[] { "heading_1", "paragraph" }, result.Output.Select(block => (string)block.Properties["type"].Value));
+    }
+
+    [Theory]
+    [InlineData("2025-09-03")]
+    [InlineData("2026-03-11")]
+    public void AThousandBlockPageIsWrittenInSeveralRequestsAndReadBackInOrder(string apiVersion)
+    {
+        Connect(apiVersion);
+        var markdown = string.Join("\n\n", Enumerable.Range(1, 1000).Select(i => $"Paragraph {i}")) + "\n";
+
+        var result = RunClean(
+            "$page = New-NotionPage -ParentId $parent -Title 'Long' -Markdown $md -Verbose; Get-NotionPageContent -PageId $page; Get-NotionPageContent -PageId $page -AsBlocks",
+            Vars(("md", markdown), ("parent", TeamHome)));
+
+        Assert.Equal(10, result.Verbose.Count(line => line.Message.StartsWith("Appending 100 blocks", StringComparison.Ordinal)));
+        Assert.Equal(markdown, result.Output[0].BaseObject);
+        var texts = result.Output.Skip(1).Select(block => ((object[])((PSObject)block.Properties["paragraph"].Value).Properties["rich_text"].Value).Cast<PSObject>().Single().Properties["plain_text"].Value).ToList();
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => $"Paragraph {i}"), texts);
+    }
+
+    [Fact]
+    public void AfterInsertsRightAfterTheHeadingAndReplaceKeepsOnlyTheNewContent()
+    {
+        Connect("2026-03-11");
+
+        var result = RunClean(
+            """
+            $page = New-NotionPage -ParentId $parent -Title 'Sections' -Markdown "# One`n`nfirst`n`n# Two`n`nsecond"
+            Set-NotionPageContent -PageId $page -Markdown 'inserted' -After 'One'
+            try { Set-NotionPageContent -PageId $page -Markdown '# Unasked' -Replace } catch { $asked = $_ }
+            Get-NotionPageContent -PageId $page
+            Set-NotionPageContent -PageId $page -Markdown '# Fresh' -Replace -Confirm:$false
+            Get-NotionPageContent -PageId $page
+            """,
+            Vars(("parent", TeamHome)));
+
+        Assert.Equal("# One\n\ninserted\n\nfirst\n\n# Two\n\nsecond\n", result.Output[0].BaseObject);
+        Assert.Equal("# Fresh\n", result.Output[1].BaseObject);
+
+        // -Replace asks, as a High-impact change does under the default $ConfirmPreference: this host cannot, so nothing is replaced.
+        Assert.IsAssignableFrom<System.Management.Automation.Host.HostException>(((ErrorRecord)Session.Run("$asked").Output.Single().BaseObject).Exception);
+    }
+
+    [Fact]
+    public void AfterTakesABlockIdAndUsesAfterBeforeTheNewestVersion()
+    {
+        Connect("2025-09-03");
+
+        var result = RunClean(
+            """
+            $page = New-NotionPage -ParentId $parent -Title 'By ID' -Markdown "a`n`nb"
+            $first = (Get-NotionPageContent -PageId $page -AsBlocks)[0].id
+            Set-NotionPageContent -PageId $page -Markdown 'between' -After $first -Debug 5>&1 | Where-Object { "$_" -like '*"after":*' } | ForEach-Object { 'sent after' }
+            Get-NotionPageContent -PageId $page
+            """,
+            Vars(("parent", TeamHome)));
+
+        Assert.Equal("sent after", result.Output[0].BaseObject);
+        Assert.Equal("a\n\nbetween\n\nb\n", result.Output[1].BaseObject);
+    }
+
+    [Fact]
+    public async Task TogglesTwoAndThreeLevelsDeepAreReadCompletelyAndUnsupportedBlocksPassThrough()
+    {
+        var pageId = Guid.NewGuid().ToString();
+        JsonObject Toggle(string title, params JsonObject[] children) =>
+            new() { ["toggle"] = new JsonObject { ["rich_text"] = Text(title), ["children"] = new JsonArray(children) } };
+        JsonObject Paragraph(string text) => new() { ["paragraph"] = new JsonObject { ["rich_text"] = Text(text) } };
+        static JsonArray Text(string text) => new(new JsonObject { ["text"] = new JsonObject { ["content"] = text } });
+
+        // 120 children under the deepest toggle: reading them takes two pages of children.
+        var deepest = Enumerable.Range(1, 120).Select(i => Paragraph($"leaf {i}")).ToArray();
+        await Emulator.AdminPostAsync("pages", new JsonObject
+        {
+            ["id"] = pageId,
+            ["title"] = "Deep",
+            ["sharedWith"] = new JsonArray("NotionPS Demo"),
+            ["blocks"] = new JsonArray(
+                Toggle("two levels", Toggle("level 2", Paragraph("under level 2"))),
+                Toggle("three levels", Toggle("level 2", Toggle("level 3", deepest))),
+                new JsonObject { ["type"] = "unsupported", ["unsupported"] = new JsonObject() }),
+        });
+        Connect("2025-09-03");
+
+        var result = RunClean("Get-NotionPageContent -PageId $page; Get-NotionPageContent -PageId $page -AsBlocks", Vars(("page", pageId)));
+
+        var markdown = (string)result.Output[0].BaseObject;
+        Assert.Contains("<summary>two levels</summary>\n\t<details>\n\t<summary>level 2</summary>\n\t\tunder level 2\n\t</details>\n</details>", markdown, StringComparison.Ordinal);
+        Assert.Contains("\t\t<summary>level 3</summary>\n\t\t\tleaf 1\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\t\t\tleaf 120\n", markdown, StringComparison.Ordinal);
+        var unsupported = result.Output[3];
+        Assert.Matches($"<!-- notion-block type=\"unsupported\" id=\"{unsupported.Properties["id"].Value}\" -->\n$", markdown);
+
+        Assert.Equal(new[] { "toggle", "toggle", "unsupported" }, result.Output.Skip(1).Select(block => (string)block.Properties["type"].Value));
+        var level3 = Children(Children(result.Output[2])[0])[0];
+        Assert.Equal(120, Children(level3).Length);
+        Assert.NotNull(unsupported.Properties["unsupported"]);
+    }
+
+    private static PSObject[] Children(PSObject block) => ((object[])block.Properties["children"].Value).Cast<PSObject>().ToArray();
+
+    [Fact]
+    public void MarkdownNotionPSCannotWriteIsAnErrorNamingTheLineAndCreatesNothing()
+    {
+        Connect("2025-09-03");
+
+        var result = Session.Run(
+            "New-NotionPage -ParentId $parent -Title 'Never' -Markdown \"fine`n<callout>`nunclosed\"; (Get-NotionPageContent $parent -AsBlocks | Where-Object type -eq 'child_page' | Where-Object { $_.child_page.title -eq 'Never' }).Count",
+            Vars(("parent", TeamHome)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MarkdownBlockNotClosed,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Contains("Markdown line 2", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(0, result.Output.Single().BaseObject);
+    }
+
+    [Theory]
+    [InlineData(EmulatorFixture.ProjectsDatabaseId, "NotionDatabaseHasSeveralDataSources", "-ParentId")]
+    [InlineData(EmulatorFixture.LinkedDatabaseId, "NotionNoDataSource", "linked database")]
+    [InlineData(EmulatorFixture.PrivateNotesDatabaseId, "NotionObjectNotFound", "Share the page")]
+    public void AParentThatCannotTakeAPageSaysWhatToDo(string parentId, string errorId, string remedy)
+    {
+        Connect("2025-09-03");
+
+        var result = Session.Run("New-NotionPage -ParentId $parent -Title 'x'", Vars(("parent", parentId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(errorId + ",NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
+        Assert.Contains(remedy, error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARowWithABodyGoesToTheDatabasesDataSourceAndOneDataSourcePipesIn()
+    {
+        Connect("2025-09-03");
+
+        var result = RunClean(
+            """
+            $row = New-NotionPage -ParentId $tasks -Title 'Row with body' -Property @{ Status = 'Done' } -Markdown '- a'
+            $row
+            Get-NotionDatabaseRow -DatabaseId $tasks -Where @{ Name = 'Row with body' } | Get-NotionPageContent
+            (Get-NotionDatabase $projects).DataSources[1] | New-NotionPage -Title 'Archived note' -Icon '📦'
+            """,
+            Vars(("tasks", EmulatorFixture.TasksDatabaseId), ("projects", EmulatorFixture.ProjectsDatabaseId)));
+
+        var row = Assert.IsType<NotionPage>(result.Output[0].BaseObject);
+        Assert.Equal("data_source_id", row.ParentType);
+        Assert.Equal(EmulatorFixture.TasksDataSourceId, row.ParentId);
+        Assert.Equal("- a\n", result.Output[1].BaseObject);
+        Assert.Equal("708192a3-b4c5-4fd6-a4b5-c6d7e8f9a0b1", Assert.IsType<NotionPage>(result.Output[2].BaseObject).ParentId);
+    }
+
+    [Fact]
+    public void AnAnchorThatIsNotOnThePageAndPropertiesForAPageAreRefusedBeforeWriting()
+    {
+        Connect("2025-09-03");
+
+        var result = Session.Run(
+            """
+            $page = New-NotionPage -ParentId $parent -Title 'Anchors' -Markdown "# Same`n`n# Same"
+            Set-NotionPageContent -PageId $page -Markdown 'x' -After 'Missing'
+            Set-NotionPageContent -PageId $page -Markdown 'x' -After '# same'
+            New-NotionPage -ParentId $parent -Title 'Props' -Property @{ Status = 'Done' }
+            Get-NotionPageContent -PageId $page
+            """,
+            Vars(("parent", TeamHome)));
+
+        Assert.Equal(
+            new[] { "NotionPageAnchorNotFound,NotionPS.Cmdlets.SetNotionPageContentCommand", "NotionPageAnchorAmbiguous,NotionPS.Cmdlets.SetNotionPageContentCommand", "NotionPagePropertyNeedsDatabase,NotionPS.Cmdlets.NewNotionPageCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.Contains("\"Same\", \"Same\"", result.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Equal("# Same\n\n# Same\n", result.Output.Last().BaseObject);
+    }
+
+    [Fact]
+    public void GetNotionPageTakesRowsAndLinksAndABadInputDoesNotStopTheOthers()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "@((Get-NotionDatabaseRow -DatabaseId $tasks -First 1), 'not a page', 'https://www.notion.so/acme/Meeting-Notes-92a3b4c5d6e74f1886d7e8f9a0b1c2d3') | Get-NotionPage",
+            Vars(("tasks", EmulatorFixture.TasksDatabaseId)));
+
+        Assert.Equal("InvalidNotionUrl,NotionPS.Cmdlets.GetNotionPageCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        var pages = result.OutputOf<NotionPage>();
+        Assert.Equal(2, pages.Count);
+        Assert.Equal(EmulatorFixture.TasksDataSourceId, pages[0].ParentId);
+        Assert.Equal("Meeting Notes", pages[1].Title);
+    }
+
+    [Fact]
+    public void ParentIdCompletesFromPageAndDatabaseTitles()
+    {
+        Connect("2025-09-03");
+
+        var result = RunClean("foreach ($line in 'New-NotionPage -Title x -ParentId Meet', 'New-NotionPage -Title x -ParentId Task') { (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches }");
+
+        var matches = result.Output.Select(match => (CompletionResult)match.BaseObject).ToList();
+        Assert.Contains(matches, match => match.CompletionText == EmulatorFixture.MeetingNotesPageId && match.ListItemText == "Meeting Notes");
+        Assert.Contains(matches, match => match.CompletionText == EmulatorFixture.TasksDatabaseId && match.ListItemText == "Tasks");
+    }
+}

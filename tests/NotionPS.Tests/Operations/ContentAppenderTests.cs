@@ -1,0 +1,77 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Content;
+using NotionPS.Operations;
+using NotionPS.Tests.Client;
+using Xunit;
+using static NotionPS.Tests.Client.NotionClientTests;
+
+namespace NotionPS.Tests.Operations;
+
+/// <summary>Content written in planned requests, against the scripted handler: where each goes, and a failure midway.</summary>
+public class ContentAppenderTests
+{
+    private static string Results(params string[] ids) =>
+        "{\"object\":\"list\",\"results\":[" + string.Join(",", ids.Select(id => $"{{\"object\":\"block\",\"id\":\"{id}\"}}")) + "],\"has_more\":false,\"next_cursor\":null}";
+
+    private static string Ids(string prefix, int count) => Results(Enumerable.Range(1, count).Select(i => prefix + i).ToArray());
+
+    [Fact]
+    public async Task AFailureMidwaySaysWhichLinesAreOnThePageAndWhichAreNot()
+    {
+        // 250 paragraphs, on lines 1, 3, ..., 499: three requests of 100, 100 and 50.
+        var markdown = string.Join("\n\n", Enumerable.Range(1, 250).Select(i => $"p{i}"));
+        var handler = new ScriptedHandler(Ok(Ids("a", 100)), Error(500, "internal_server_error", "boom"));
+        var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
+
+        var failure = await Assert.ThrowsAsync<PageWriteException>(() => appender.AppendAsync("page1", MarkdownToBlocks.Convert(markdown), null, "Page page1:", CancellationToken.None));
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.StartsWith(
+            "Page page1: 100 of 250 blocks were written (1 of 3 requests): the blocks starting on Markdown lines 1-199. Request 2 failed, so the blocks starting on lines 201-499 were not written.",
+            failure.Message,
+            StringComparison.Ordinal);
+        Assert.Equal("NotionServerError", failure.Cause.ErrorId);
+        Assert.Equal("NotionPageContentIncomplete", failure.ErrorId);
+    }
+
+    [Fact]
+    public async Task ChildrenDeeperThanARequestNestsGoUnderTheBlockCreatedForThem()
+    {
+        var handler = new ScriptedHandler(
+            Ok(Results("a")),       // "a" with "b" and "c" nested
+            Ok(Results("b")),       // the children of a, listed to find b
+            Ok(Results("c")),       // the children of b, listed to find c
+            Ok(Results("d")));      // "d" appended under c
+        var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
+
+        var written = await appender.AppendAsync("page1", MarkdownToBlocks.Convert("- a\n  - b\n    - c\n      - d"), null, "Page page1:", CancellationToken.None);
+
+        Assert.Equal(4, written);
+        Assert.Equal(
+            new[] { "PATCH v1/blocks/page1/children", "GET v1/blocks/a/children?page_size=100", "GET v1/blocks/b/children?page_size=100", "PATCH v1/blocks/c/children" },
+            NotionAnswers.Sent(handler));
+        Assert.Equal("d", (string?)JsonNode.Parse(handler.Requests[3].Body!)!["children"]![0]!["bulleted_list_item"]!["rich_text"]![0]!["text"]!["content"]);
+    }
+
+    [Theory]
+    [InlineData("2025-09-03", "{\"after\":\"x1\"}")]
+    [InlineData("2026-03-11", "{\"position\":{\"type\":\"after_block\",\"after_block\":{\"id\":\"x1\"}}}")]
+    public async Task LaterBatchesGoAfterTheLastBlockOfTheBatchBefore(string apiVersion, string firstPlacement)
+    {
+        var markdown = string.Join("\n\n", Enumerable.Range(1, 150).Select(i => $"p{i}"));
+        var handler = new ScriptedHandler(Ok(Ids("n", 100)), Ok(Ids("m", 50)));
+        var appender = new ContentAppender(NewClient(handler, new FakeClock(), apiVersion), new RecordingLog());
+
+        await appender.AppendAsync("page1", MarkdownToBlocks.Convert(markdown), "x1", "Page page1:", CancellationToken.None);
+
+        var first = JsonNode.Parse(handler.Requests[0].Body!)!.AsObject();
+        first.Remove("children");
+        Assert.Equal(firstPlacement, first.ToJsonString());
+        var second = JsonNode.Parse(handler.Requests[1].Body!)!.AsObject();
+        Assert.Contains("n100", second.ToJsonString(), StringComparison.Ordinal);
+    }
+}
