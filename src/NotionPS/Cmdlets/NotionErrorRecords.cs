@@ -12,13 +12,19 @@ namespace NotionPS.Cmdlets
         /// <param name="wasCreate">The failed request was a create: say how to re-run it without duplicates.</param>
         /// <param name="viewIdHint">The ID given may be a view's (a link copied from a database view).</param>
         /// <param name="linkedDatabase">The database is a linked one, none of whose data sources can be read here.</param>
-        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false)
+        /// <param name="tokenKind">The kind of token: a personal access token is refused for its person's permissions, not for sharing.</param>
+        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false, NotionTokenKind tokenKind = NotionTokenKind.InternalConnection)
         {
             IntegrationName = integrationName;
             WasCreate = wasCreate;
             ViewIdHint = viewIdHint;
             LinkedDatabase = linkedDatabase;
+            TokenKind = tokenKind;
         }
+
+        public NotionTokenKind TokenKind { get; }
+
+        public bool IsPersonalAccessToken => TokenKind == NotionTokenKind.PersonalAccessToken;
 
         public string? IntegrationName { get; }
 
