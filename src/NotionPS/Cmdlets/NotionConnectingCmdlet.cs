@@ -40,7 +40,7 @@ namespace NotionPS.Cmdlets
         [ValidateRange(1, NotionClientOptions.MaximumRateLimitBurst)]
         public int RateLimitBurst { get; set; } = 1;
 
-        /// <summary>A budget of requests per 60 seconds for this token (Notion's plan-based wording), in place of -RequestsPerSecond.</summary>
+        /// <summary>A budget of requests per 60 seconds for this token (Notion's plan-based wording); when given, it replaces -RequestsPerSecond and -RateLimitBurst.</summary>
         [Parameter]
         [ValidateRange(1, NotionClientOptions.MaximumRequestsPerMinute)]
         public int RequestsPerMinute { get; set; }
@@ -68,15 +68,6 @@ namespace NotionPS.Cmdlets
                 RequestsPerMinute = RequestsPerMinute,
                 MaximumRetryWait = TimeSpan.FromSeconds(MaximumRetryWait),
             };
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerMinute)) && MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerSecond)))
-            {
-                ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException("-RequestsPerMinute and -RequestsPerSecond are two ways of giving the same limit: give one of them. " + RateChoice),
-                    NotionErrorIds.InvalidConnectionOption,
-                    null,
-                    RateChoice));
-            }
-
             try
             {
                 options.Validate();
@@ -96,9 +87,6 @@ namespace NotionPS.Cmdlets
                 throw;
             }
         }
-
-        private const string RateChoice =
-            "-RequestsPerMinute takes Notion's budget per 60 seconds for your plan (spent at any pace); -RequestsPerSecond (with -RateLimitBurst) spaces requests evenly.";
 
         /// <summary>
         /// The token as it will be sent (see <see cref="NotionToken"/>): trimmed, or a terminating error that
