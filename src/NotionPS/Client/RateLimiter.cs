@@ -66,6 +66,12 @@ namespace NotionPS.Client
         public static RateLimiter ForToken(string tokenKey, double requestsPerSecond, int burst, int requestsPerMinute = 0)
         {
             var pause = PauseByToken.GetOrAdd(tokenKey, _ => new RetryPause());
+            if (requestsPerMinute > 0)
+            {
+                // A budget replaces the rate and burst, so connections with one budget share one limiter whatever else they gave.
+                (requestsPerSecond, burst) = (0, 1);
+            }
+
             return ByTokenAndRate.GetOrAdd((tokenKey, requestsPerSecond, burst, requestsPerMinute), _ => new RateLimiter(requestsPerSecond, burst, SystemClock.Instance, pause, requestsPerMinute));
         }
 

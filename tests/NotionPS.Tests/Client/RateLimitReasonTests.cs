@@ -164,6 +164,7 @@ public class RateLimitReasonTests
 
         Assert.Equal((3, 10, 0), (slow.RequestsPerSecond, fast.RequestsPerSecond, budget.RequestsPerSecond));
         Assert.NotSame(budget, RateLimiter.ForToken("key-a-third-token-test", 3, 1));
+        Assert.Same(budget, RateLimiter.ForToken("key-a-third-token-test", 10, 4, requestsPerMinute: 180));
     }
 
     private static NotionClient Client(HttpMessageHandler handler, IClock clock, RateLimiter limiter, TimeSpan? longestWait = null) =>
