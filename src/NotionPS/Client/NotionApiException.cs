@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text.Json;
 using NotionPS.Errors;
 
@@ -12,8 +13,8 @@ namespace NotionPS.Client
     /// </summary>
     public sealed class NotionApiException : NotionException
     {
-        internal NotionApiException(int status, string code, string apiMessage, string? requestId, string method, string path, Exception? inner = null)
-            : base(NotionErrorCodes.ErrorIdFor(code, status), Describe(status, code, apiMessage, requestId, method, path), inner)
+        internal NotionApiException(int status, string code, string apiMessage, string? requestId, string method, string path, Exception? inner = null, JsonElement? additionalData = null)
+            : base(NotionErrorCodes.ErrorIdFor(code, status), Describe(status, code, apiMessage, requestId, method, path, ReasonIn(additionalData)), inner)
         {
             Status = status;
             Code = code;
@@ -21,7 +22,41 @@ namespace NotionPS.Client
             RequestId = requestId;
             Method = method;
             Path = path;
+            AdditionalData = additionalData;
         }
+
+        /// <summary>Notion's answer again, under an id and message of NotionPS's own that say what became of it.</summary>
+        private NotionApiException(string errorId, string message, NotionApiException answer)
+            : base(errorId, message, answer.InnerException)
+        {
+            Status = answer.Status;
+            Code = answer.Code;
+            ApiMessage = answer.ApiMessage;
+            RequestId = answer.RequestId;
+            Method = answer.Method;
+            Path = answer.Path;
+            AdditionalData = answer.AdditionalData;
+        }
+
+        /// <summary>
+        /// A 429 or 529 whose Retry-After is longer than the connection waits: not retried, and said so, with the
+        /// limit that was hit and the wait Notion asked for.
+        /// </summary>
+        internal static NotionApiException RetryWaitTooLong(NotionApiException answer, TimeSpan wait, TimeSpan longestWait) =>
+            new NotionApiException(
+                NotionErrorIds.NotionRetryWaitTooLong,
+                $"{answer.Message} Notion asked to wait {Seconds(wait)} s before the next request ({RateLimitReasons.Describe(answer)}), " +
+                $"longer than the {Seconds(longestWait)} s this connection waits at most, so the request was not repeated.",
+                answer)
+            {
+                RetryAfter = wait,
+            };
+
+        /// <summary>Notion's <c>additional_data.rate_limit_reason</c> of a 429: which limit was hit; null when it gave none.</summary>
+        public string? RateLimitReason => ReasonIn(AdditionalData);
+
+        /// <summary>For <see cref="NotionErrorIds.NotionRetryWaitTooLong"/>: the wait Notion asked for.</summary>
+        public TimeSpan? RetryAfter { get; private set; }
 
         /// <summary>The HTTP status, or 0 when no response came back.</summary>
         public int Status { get; }
@@ -48,13 +83,19 @@ namespace NotionPS.Client
         public string Path { get; }
 
         /// <summary>Notion's <c>additional_data</c>, when it sent one (for example <c>child_data_source_ids</c>).</summary>
-        public JsonElement? AdditionalData { get; internal set; }
+        public JsonElement? AdditionalData { get; }
 
-        private static string Describe(int status, string code, string apiMessage, string? requestId, string method, string path)
+        internal static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+        private static string? ReasonIn(JsonElement? additionalData) =>
+            additionalData is JsonElement data ? JsonRead.String(data, "rate_limit_reason") : null;
+
+        private static string Describe(int status, string code, string apiMessage, string? requestId, string method, string path, string? rateLimitReason)
         {
             var head = status == 0 ? $"{method} {path} failed ({code})" : $"{method} {path} returned {status} {code}";
+            var reason = rateLimitReason == null ? string.Empty : $" (rate_limit_reason {rateLimitReason})";
             var id = string.IsNullOrEmpty(requestId) ? string.Empty : $" (request_id {requestId})";
-            return $"{head}: {apiMessage}{id}";
+            return $"{head}: {apiMessage}{reason}{id}";
         }
     }
 }

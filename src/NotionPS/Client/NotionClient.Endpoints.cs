@@ -16,11 +16,11 @@ namespace NotionPS.Client
 
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
-        public async Task<BotUser> GetMeAsync(INotionLog log, CancellationToken cancellationToken)
+        public async Task<TokenUser> GetMeAsync(INotionLog log, CancellationToken cancellationToken)
         {
             using (var document = await SendAsync(HttpMethod.Get, "v1/users/me", null, true, log, cancellationToken).ConfigureAwait(false))
             {
-                return BotUser.From(document.RootElement);
+                return TokenUser.From(document.RootElement);
             }
         }
 

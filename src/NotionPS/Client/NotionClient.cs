@@ -50,10 +50,17 @@ namespace NotionPS.Client
             this.token = normalized;
             Options = options;
             this.clock = clock;
-            retryPolicy = new RetryPolicy(options.MaximumRetryCount);
+            retryPolicy = new RetryPolicy(options.MaximumRetryCount, options.MaximumRetryWait);
             http = handler == null ? SharedHttpClient(options.BaseUri) : new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-            RateLimiter = limiter ?? RateLimiter.ForToken(TokenKey(normalized, options.BaseUri), options.RequestsPerSecond, options.RateLimitBurst);
+            RateLimiter = limiter ?? RateLimiter.ForToken(TokenKey(normalized, options.BaseUri), options.RequestsPerSecond, options.RateLimitBurst, options.RequestsPerMinute);
         }
+
+        /// <summary>
+        /// Joins the token to its workspace's limit, once users/me has named the workspace: a 429 for the workspace's
+        /// limit drawn by any token of the workspace in this process then pauses this one too.
+        /// </summary>
+        public void JoinWorkspace(string workspaceId) =>
+            RateLimiter.JoinWorkspace(RateLimiter.ForWorkspace(Options.BaseUri.GetLeftPart(UriPartial.Authority) + "|" + workspaceId));
 
         public NotionClientOptions Options { get; }
 
@@ -92,6 +99,11 @@ namespace NotionPS.Client
                 }
 
                 var wait = RetryPolicy.Delay(attempt, retryAfter);
+                if (attempt <= retryPolicy.MaximumRetryCount && retryPolicy.IsWaitTooLong(failure.Status, wait))
+                {
+                    throw NotionApiException.RetryWaitTooLong(failure, wait, retryPolicy.MaximumWait);
+                }
+
                 if (!retryPolicy.ShouldRetry(attempt, failure.Status, safeToRepeat, wait))
                 {
                     throw failure;
@@ -100,8 +112,11 @@ namespace NotionPS.Client
                 log.Verbose($"{method} {path}: {DescribeStatus(failure)}; retry {attempt} of {retryPolicy.MaximumRetryCount} in {wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
                 if (RetryPolicy.IsServerAskingForRetry(failure.Status))
                 {
-                    // Notion's limit is per integration: every caller sharing this token holds back.
-                    RateLimiter.PauseFor(wait);
+                    // The connection's limit holds every caller of this token back; the workspace's, every token of the workspace.
+                    var wholeWorkspace = RateLimitReasons.IsWorkspaceLimit(failure);
+                    log.Verbose($"{method} {path}: waiting {NotionApiException.Seconds(wait)} s: {RateLimitReasons.Describe(failure)}" +
+                        (wholeWorkspace ? ", for every connection of the workspace in this session" : string.Empty));
+                    RateLimiter.PauseFor(wait, wholeWorkspace);
                 }
                 else
                 {
@@ -312,10 +327,8 @@ namespace NotionPS.Client
                     var root = document.RootElement;
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
                     {
-                        return new NotionApiException(status, Redact(code.GetString()!), Redact(StringOrEmpty(root, "message")), RedactOrNull(StringOrNull(root, "request_id")), method, path)
-                        {
-                            AdditionalData = root.TryGetProperty("additional_data", out var additional) ? additional.Clone() : (JsonElement?)null,
-                        };
+                        return new NotionApiException(status, Redact(code.GetString()!), Redact(StringOrEmpty(root, "message")), RedactOrNull(StringOrNull(root, "request_id")), method, path,
+                            additionalData: root.TryGetProperty("additional_data", out var additional) ? additional.Clone() : (JsonElement?)null);
                     }
                 }
             }

@@ -40,6 +40,19 @@ namespace NotionPS.Client
         /// </summary>
         public int RateLimitBurst { get; set; } = 1;
 
+        /// <summary>
+        /// A budget of request starts per 60 seconds (Notion's current wording of the connection limit), spent at any
+        /// pace but never more in any 60 seconds; replaces <see cref="RequestsPerSecond"/> when above 0.
+        /// </summary>
+        public int RequestsPerMinute { get; set; }
+
+        public const int MaximumRequestsPerMinute = 60000;
+
+        public const int MaximumRateLimitBurst = 1000;
+
+        /// <summary>The longest Retry-After (of a 429 or 529) that is waited out; a longer one fails at once instead of hanging.</summary>
+        public TimeSpan MaximumRetryWait { get; set; } = RetryPolicy.DefaultMaximumWait;
+
         internal static readonly string RequestsPerSecondRange = FormattableString.Invariant(
             $"The requests per second must be 0 (no limit) or between {MinimumRequestsPerSecond:0.####} (one a minute) and {MaximumRequestsPerSecond:0}.");
 
@@ -87,6 +100,21 @@ namespace NotionPS.Client
             if (!IsValidRequestsPerSecond(RequestsPerSecond))
             {
                 throw new ArgumentException(RequestsPerSecondRange, nameof(RequestsPerSecond));
+            }
+
+            if (RequestsPerMinute < 0 || RequestsPerMinute > MaximumRequestsPerMinute)
+            {
+                throw new ArgumentException(FormattableString.Invariant($"The requests per minute must be 0 (not used) or between 1 and {MaximumRequestsPerMinute}."), nameof(RequestsPerMinute));
+            }
+
+            if (RateLimitBurst < 1 || RateLimitBurst > MaximumRateLimitBurst)
+            {
+                throw new ArgumentException(FormattableString.Invariant($"The burst must be between 1 and {MaximumRateLimitBurst}."), nameof(RateLimitBurst));
+            }
+
+            if (MaximumRetryWait < TimeSpan.Zero)
+            {
+                throw new ArgumentException("The longest retry wait cannot be negative.", nameof(MaximumRetryWait));
             }
 
             if (Timeout <= TimeSpan.Zero)

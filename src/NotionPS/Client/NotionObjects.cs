@@ -5,25 +5,42 @@ using System.Text.Json;
 
 namespace NotionPS.Client
 {
-    /// <summary>The integration's bot user, from <c>GET /v1/users/me</c>.</summary>
-    internal sealed class BotUser
+    /// <summary>
+    /// Who a token acts as, from <c>GET /v1/users/me</c>: a bot for a connection (internal when its owner is the
+    /// workspace, public when a user installed it), the person who created it for a personal access token.
+    /// </summary>
+    internal sealed class TokenUser
     {
         public string Id { get; private set; } = string.Empty;
         public string Name { get; private set; } = string.Empty;
+        public NotionTokenKind Kind { get; private set; }
         public string OwnerType { get; private set; } = string.Empty;
         public string? WorkspaceName { get; private set; }
         public string? WorkspaceId { get; private set; }
 
-        public static BotUser From(JsonElement user)
+        /// <summary>The person: for a personal access token its creator, for a public connection the user who installed it; null for an internal connection.</summary>
+        public string? PersonId { get; private set; }
+        public string? PersonName { get; private set; }
+        public string? PersonEmail { get; private set; }
+
+        public static TokenUser From(JsonElement user)
         {
             var bot = JsonRead.Object(user, "bot") ?? default;
-            return new BotUser
+            var owner = JsonRead.Object(bot, "owner") ?? default;
+            var ownerType = JsonRead.String(owner, "type") ?? string.Empty;
+            var isPerson = JsonRead.String(user, "type") == "person";
+            var person = isPerson ? user : ownerType == "user" ? JsonRead.Object(owner, "user") ?? default : default;
+            return new TokenUser
             {
                 Id = JsonRead.String(user, "id") ?? string.Empty,
                 Name = JsonRead.String(user, "name") ?? string.Empty,
-                OwnerType = JsonRead.String(JsonRead.Object(bot, "owner") ?? default, "type") ?? string.Empty,
+                Kind = isPerson ? NotionTokenKind.PersonalAccessToken : ownerType == "user" ? NotionTokenKind.PublicConnection : NotionTokenKind.InternalConnection,
+                OwnerType = ownerType,
                 WorkspaceName = JsonRead.String(bot, "workspace_name"),
                 WorkspaceId = JsonRead.String(bot, "workspace_id"),
+                PersonId = JsonRead.String(person, "id"),
+                PersonName = JsonRead.String(person, "name"),
+                PersonEmail = JsonRead.String(JsonRead.Object(person, "person") ?? default, "email"),
             };
         }
     }

@@ -12,10 +12,14 @@ namespace NotionPS.Client
         private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan MaximumBackoff = TimeSpan.FromSeconds(30);
 
-        /// <summary>The longest Retry-After NotionPS waits out; a server (or proxy) asking for more gets the failure back instead of a hung runbook.</summary>
-        public static readonly TimeSpan MaximumWait = TimeSpan.FromSeconds(60);
+        /// <summary>
+        /// The longest wait NotionPS takes by default: a connection's own limit asks for at most 60 s. The workspace's
+        /// limit may ask for more; a connection allows that only when told to.
+        /// </summary>
+        public static readonly TimeSpan DefaultMaximumWait = TimeSpan.FromSeconds(60);
 
-        public RetryPolicy(int maximumRetryCount)
+        /// <param name="maximumWait">The longest wait before a retry; a server (or proxy) asking for more gets a failure back instead of a hung runbook.</param>
+        public RetryPolicy(int maximumRetryCount, TimeSpan? maximumWait = null)
         {
             if (maximumRetryCount < 0)
             {
@@ -23,9 +27,15 @@ namespace NotionPS.Client
             }
 
             MaximumRetryCount = maximumRetryCount;
+            MaximumWait = maximumWait ?? DefaultMaximumWait;
         }
 
         public int MaximumRetryCount { get; }
+
+        public TimeSpan MaximumWait { get; }
+
+        /// <summary>Whether the server asked for a wait (429, 529) longer than this policy takes: a failure of its own, not a retry.</summary>
+        public bool IsWaitTooLong(int status, TimeSpan wait) => IsServerAskingForRetry(status) && wait > MaximumWait;
 
         public static bool IsServerAskingForRetry(int status) => status == 429 || status == 529;
 

@@ -54,7 +54,7 @@ namespace NotionPS.Cmdlets
                 }
                 catch (NotionException ex)
                 {
-                    WriteError(NotionErrorRecords.From(ex, bind.Input, new RemedyFacts(ActiveConnection.BotName, onPage: true, capability: PageRemedies.InsertComments)));
+                    WriteError(NotionErrorRecords.From(ex, bind.Input, ConnectionFacts(onPage: true, capability: PageRemedies.InsertComments)));
                 }
             }
         }

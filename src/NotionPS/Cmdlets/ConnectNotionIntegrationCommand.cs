@@ -56,7 +56,9 @@ namespace NotionPS.Cmdlets
         {
             var connection = OpenConnection(ReadToken());
             ProcessWideConnection.Current = connection;
-            WriteVerbose($"Connected to workspace '{connection.WorkspaceName}' as integration '{connection.BotName}' ({connection.ApiVersion}).");
+            WriteVerbose(connection.TokenKind == NotionTokenKind.PersonalAccessToken
+                ? $"Connected as {connection.Describe()} ({connection.UserEmail}; {connection.ApiVersion}): it sees what {connection.BotName} can see in Notion, with no Add connections step."
+                : $"Connected to workspace '{connection.WorkspaceName}' as {connection.Describe()} ({connection.TokenKind}, {connection.ApiVersion}).");
             WriteObject(connection);
         }
 

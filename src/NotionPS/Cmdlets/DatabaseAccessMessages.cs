@@ -6,8 +6,32 @@ namespace NotionPS.Cmdlets
     /// <summary>What Test-NotionDatabaseAccess says about each finding and, when access is missing, exactly what to do.</summary>
     internal static class DatabaseAccessMessages
     {
-        /// <param name="integration">The integration's name, as Notion's Connections menu shows it.</param>
-        public static string For(DatabaseProbeResult result, string integration)
+        /// <param name="integration">The integration's name, as Notion's Connections menu shows it; for a personal access token, its person's.</param>
+        /// <param name="tokenKind">A personal access token is refused for its person's permissions: the remedies say so, never "Add connections".</param>
+        public static string For(DatabaseProbeResult result, string integration, NotionTokenKind tokenKind = NotionTokenKind.InternalConnection) =>
+            tokenKind == NotionTokenKind.PersonalAccessToken ? ForPerson(result, integration) : ForConnection(result, integration, tokenKind);
+
+        private static string ForPerson(DatabaseProbeResult result, string person)
+        {
+            switch (result.Finding)
+            {
+                case ProbeFinding.NotShared:
+                    return $"Database {result.DatabaseId} is not one {person} can see in Notion (or does not exist). " + Remedies.PersonHasNoAccess(person, "database") + NotionSaid(result);
+                case ProbeFinding.Unauthorized:
+                    return Remedies.NewPersonalAccessToken;
+                case ProbeFinding.CannotInsert:
+                    return $"{person} can read \"{result.Title}\" but not add rows to it. " + Remedies.PersonCannotEdit(person) + NotionSaid(result);
+                case ProbeFinding.CannotUpdate:
+                    return $"{person} can add rows but not change them, so " + LeftBehind(result) + " " + Remedies.PersonCannotEdit(person) + NotionSaid(result);
+                case ProbeFinding.NoReachableDataSource:
+                    return $"This is a linked database (a view of a database kept elsewhere) and {person} cannot see its source database. " +
+                        Remedies.PersonHasNoAccess(person, "database") + NotionSaid(result);
+                default:
+                    return ForConnection(result, person, NotionTokenKind.PersonalAccessToken);
+            }
+        }
+
+        private static string ForConnection(DatabaseProbeResult result, string integration, NotionTokenKind tokenKind)
         {
             switch (result.Finding)
             {
@@ -36,7 +60,7 @@ namespace NotionPS.Cmdlets
                     // as the error record of the same failure reads.
                     return result.Failure == null
                         ? result.Finding.ToString()
-                        : NotionErrorRecords.WithRemedy(result.Failure.Message, Remedies.For(result.Failure, new RemedyFacts(integration)));
+                        : NotionErrorRecords.WithRemedy(result.Failure.Message, Remedies.For(result.Failure, new RemedyFacts(integration, tokenKind: tokenKind)));
             }
         }
 

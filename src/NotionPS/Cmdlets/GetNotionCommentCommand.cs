@@ -77,7 +77,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                WriteError(NotionErrorRecords.From(ex, input, new RemedyFacts(ActiveConnection.BotName, onPage: true, capability: PageRemedies.ReadComments)));
+                WriteError(NotionErrorRecords.From(ex, input, ConnectionFacts(onPage: true, capability: PageRemedies.ReadComments)));
             }
         }
     }

@@ -35,7 +35,7 @@ namespace NotionPS.Cmdlets
                 }
                 catch (NotionException ex)
                 {
-                    WriteError(NotionErrorRecords.From(ex, bind.Input));
+                    WriteError(NotionErrorRecords.From(ex, bind.Input, ConnectionFacts()));
                 }
             }
         }

@@ -83,7 +83,7 @@ namespace NotionPS.Cmdlets
                 case DatabaseLookupOutcome.IsAPage:
                     return NotionErrorRecords.From(new NotADatabaseException(databaseId.DatabaseId), databaseId.Url);
                 case DatabaseLookupOutcome.NotFound:
-                    return NotionErrorRecords.From(failure, databaseId.Url, new RemedyFacts(ActiveConnection.BotName, viewIdHint: true));
+                    return NotionErrorRecords.From(failure, databaseId.Url, new RemedyFacts(ActiveConnection.BotName, viewIdHint: true, tokenKind: ActiveConnection.TokenKind));
                 case DatabaseLookupOutcome.NoReachableDataSource:
                     return NotionErrorRecords.From(failure, databaseId.Url, new RemedyFacts(linkedDatabase: true));
                 default:

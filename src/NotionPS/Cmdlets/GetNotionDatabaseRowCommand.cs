@@ -99,7 +99,7 @@ namespace NotionPS.Cmdlets
                 // A -Where that cannot be built is named like a row; anything else (Notion's answer, the data-source choice) as is.
                 WriteError(ex is RowValueException || ex is UnknownColumnException
                     ? NotionErrorRecords.ForRow(ex, "-Where", input)
-                    : NotionErrorRecords.From(ex, input));
+                    : NotionErrorRecords.From(ex, input, ConnectionFacts()));
                 return;
             }
 
@@ -185,7 +185,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                WriteError(NotionErrorRecords.From(ex, input));
+                WriteError(NotionErrorRecords.From(ex, input, ConnectionFacts()));
             }
             finally
             {

@@ -99,7 +99,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                WriteError(PageRemedies.Record(ex, bind.Input, ActiveConnection.BotName));
+                WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true)));
             }
         }
     }

@@ -23,6 +23,10 @@ namespace NotionPS.Cmdlets
 
         internal NotionClient Client => ActiveConnection.Client;
 
+        /// <summary>What the remedies need to know about the connection: who it acts as, and how its token is granted access.</summary>
+        private protected RemedyFacts ConnectionFacts(bool onPage = false, string? capability = null) =>
+            new RemedyFacts(ActiveConnection.BotName, onPage: onPage, capability: capability, tokenKind: ActiveConnection.TokenKind);
+
         /// <summary>False for a cmdlet that calls Notion only with some parameters (Get-NotionDatabaseId -Resolve).</summary>
         private protected virtual bool NeedsConnection => true;
 

@@ -35,6 +35,21 @@ namespace NotionPS.Cmdlets
         [ValidateRequestsPerSecond]
         public double RequestsPerSecond { get; set; } = 3;
 
+        /// <summary>How many requests may start back to back before -RequestsPerSecond spaces them out.</summary>
+        [Parameter]
+        [ValidateRange(1, NotionClientOptions.MaximumRateLimitBurst)]
+        public int RateLimitBurst { get; set; } = 1;
+
+        /// <summary>A budget of requests per 60 seconds for this token (Notion's plan-based wording); when given, it replaces -RequestsPerSecond and -RateLimitBurst.</summary>
+        [Parameter]
+        [ValidateRange(1, NotionClientOptions.MaximumRequestsPerMinute)]
+        public int RequestsPerMinute { get; set; }
+
+        /// <summary>The longest Retry-After, in seconds, that is waited out; Notion asking for longer is an error at once.</summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int MaximumRetryWait { get; set; } = (int)RetryPolicy.DefaultMaximumWait.TotalSeconds;
+
         /// <summary>
         /// Validates the token with Notion (GET /v1/users/me) and returns the connection without making it
         /// current; a bad setting or Notion's refusal stops the cmdlet with a specific error.
@@ -49,6 +64,9 @@ namespace NotionPS.Cmdlets
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaximumRetryCount = MaximumRetryCount,
                 RequestsPerSecond = RequestsPerSecond,
+                RateLimitBurst = RateLimitBurst,
+                RequestsPerMinute = RequestsPerMinute,
+                MaximumRetryWait = TimeSpan.FromSeconds(MaximumRetryWait),
             };
             try
             {

@@ -14,7 +14,8 @@ namespace NotionPS.Cmdlets
         /// <param name="linkedDatabase">The database is a linked one, none of whose data sources can be read here.</param>
         /// <param name="onPage">The request was about a page, not a database: a 404 says to share the page.</param>
         /// <param name="capability">The capability the request needs, as Notion's Capabilities settings name it, for a 403.</param>
-        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false, bool onPage = false, string? capability = null)
+        /// <param name="tokenKind">The kind of token: a personal access token is refused for its person's permissions, not for sharing.</param>
+        public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false, bool onPage = false, string? capability = null, NotionTokenKind tokenKind = NotionTokenKind.InternalConnection)
         {
             IntegrationName = integrationName;
             WasCreate = wasCreate;
@@ -22,7 +23,12 @@ namespace NotionPS.Cmdlets
             LinkedDatabase = linkedDatabase;
             OnPage = onPage;
             Capability = capability;
+            TokenKind = tokenKind;
         }
+
+        public NotionTokenKind TokenKind { get; }
+
+        public bool IsPersonalAccessToken => TokenKind == NotionTokenKind.PersonalAccessToken;
 
         public string? IntegrationName { get; }
 

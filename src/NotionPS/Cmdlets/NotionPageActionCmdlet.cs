@@ -50,7 +50,7 @@ namespace NotionPS.Cmdlets
                 }
                 catch (NotionException ex)
                 {
-                    WriteError(NotionErrorRecords.From(ex, bind.Input, new RemedyFacts(ActiveConnection.BotName, onPage: true, capability: Capability)));
+                    WriteError(NotionErrorRecords.From(ex, bind.Input, ConnectionFacts(onPage: true, capability: Capability)));
                 }
             }
         }

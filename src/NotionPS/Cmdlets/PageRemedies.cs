@@ -62,10 +62,10 @@ namespace NotionPS.Cmdlets
             "Get-NotionPageContent shows the page as it is now; once the cause is fixed, Set-NotionPageContent -Replace writes the whole content again.";
 
         /// <summary>The record of a page cmdlet's failure: the usual one, with the page cmdlets' own advice where it differs.</summary>
-        public static ErrorRecord Record(NotionException exception, object? target, string? integrationName)
+        public static ErrorRecord Record(NotionException exception, object? target, RemedyFacts facts)
         {
-            var record = NotionErrorRecords.From(exception, target, new RemedyFacts(integrationName));
-            var remedy = OverridingRemedy(exception, integrationName);
+            var record = NotionErrorRecords.From(exception, target, facts);
+            var remedy = OverridingRemedy(exception, facts);
             if (remedy != null)
             {
                 var message = exception is NotionApiException { IsNotionsAnswer: true } ? exception.Message : NotionErrorRecords.WithRemedy(exception.Message, remedy);
@@ -80,7 +80,7 @@ namespace NotionPS.Cmdlets
             NotionErrorRecords.Create(exception, exception.ErrorId, target);
 
         /// <summary>The page cmdlets' advice where it replaces the row and database cmdlets' (a parent, not a database, to give).</summary>
-        private static string? OverridingRemedy(NotionException exception, string? integrationName)
+        private static string? OverridingRemedy(NotionException exception, RemedyFacts facts)
         {
             switch (exception)
             {
@@ -97,9 +97,9 @@ namespace NotionPS.Cmdlets
                 case PageInputException _:
                     return AnchorAmbiguous;
                 case PageWriteException written:
-                    return NotionErrorRecords.WithRemedy(Incomplete, OverridingRemedy(written.Cause, integrationName) ?? Remedies.For(written.Cause));
+                    return NotionErrorRecords.WithRemedy(Incomplete, OverridingRemedy(written.Cause, facts) ?? Remedies.For(written.Cause));
                 case NotionApiException { Code: NotionErrorCodes.ObjectNotFound }:
-                    return SharePage(integrationName);
+                    return facts.IsPersonalAccessToken ? Remedies.PersonHasNoAccess(facts.IntegrationName, "page") : SharePage(facts.IntegrationName);
                 default:
                     return null;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using NotionPS.Client;
 using NotionPS.Errors;
@@ -11,12 +12,12 @@ namespace NotionPS.Cmdlets
         public const string MyIntegrationsUrl = "https://www.notion.so/my-integrations";
 
         public static string ShareDatabase(string? integrationName) =>
-            "Share the database with the integration: open the database as a full page in Notion, click ••• in the top right corner, " +
+            "Share the database with the integration (Notion now calls integrations connections): open the database as a full page in Notion, click ••• in the top right corner, " +
             $"at the bottom of the pop-up click Add connections (Connections), then search for and select \"{integrationName ?? "your integration"}\". " +
             "Sharing the page that contains the database shares the database too.";
 
         public const string NewToken =
-            "The token is invalid or was revoked. Go to " + MyIntegrationsUrl + ", click View integration, click Show next to the secret and copy it, " +
+            "The token is invalid or was revoked. Go to " + MyIntegrationsUrl + " (Notion's developer portal, where integrations are now internal connections), click View integration, click Show next to the secret and copy it, " +
             "then run Connect-NotionIntegration again (or Register-NotionIntegration -Force to update a stored one).";
 
         public static string MissingCapability(string capability) =>
@@ -24,6 +25,37 @@ namespace NotionPS.Cmdlets
 
         public const string RateLimited =
             "Notion's rate limit (about 3 requests per second per integration) held after every retry. Wait a moment and run it again, or raise -MaximumRetryCount.";
+
+        public const string WorkspaceRateLimited =
+            "The workspace's rate limit (shared by every connection and token of the workspace) held after every retry. " +
+            "Run it again later, spread the workspace's automations out over time, or raise -MaximumRetryCount.";
+
+        /// <summary>For a personal access token: Notion answers for its person's permissions, and sharing with connections does not apply.</summary>
+        /// <param name="what">What cannot be seen: "database" or "page".</param>
+        public static string PersonHasNoAccess(string? person, string what) =>
+            $"A personal access token sees exactly what its person{(person == null ? string.Empty : $" ({person})")} can see in Notion. " +
+            $"Ask the owner of the {what} (or of the page that contains it) to share it with you (Share, then invite yourself with at least Can view; Can edit to add or change rows), " +
+            $"or, for a team automation, use an internal connection instead and share the {what} with it.";
+
+        public static string PersonCannotEdit(string? person) =>
+            $"The token's person{(person == null ? string.Empty : $" ({person})")} has view or comment access only. " +
+            "Ask the database's owner for Can edit access (Share > your name > Can edit), or, for a team automation, use an internal connection with the Insert and Update content capabilities.";
+
+        public const string NewPersonalAccessToken =
+            "The personal access token is invalid, expired or revoked, or its person left the workspace. Create a new one in Notion's developer portal " +
+            "(" + DeveloperPortalUrl + ", Personal access tokens), then run Connect-NotionIntegration again (or Register-NotionIntegration -Force to update a stored one).";
+
+        public const string DeveloperPortalUrl = "https://www.notion.so/developers";
+
+        /// <summary>Notion asked for a longer wait than -MaximumRetryWait allows.</summary>
+        public static string RetryWaitTooLong(NotionApiException failure)
+        {
+            var seconds = NotionApiException.Seconds(failure.RetryAfter ?? TimeSpan.Zero);
+            var cause = RateLimitReasons.IsWorkspaceLimit(failure)
+                ? "The workspace's limit is shared by every connection and token of the workspace: spread its automations out, or give this one a lower -RequestsPerMinute. "
+                : string.Empty;
+            return $"{cause}Run it again in {seconds} s, or connect with -MaximumRetryWait {seconds} (or more) to have NotionPS wait it out.";
+        }
 
         public const string Timeout = "Raise -TimeoutSec, or check the network.";
 
@@ -58,6 +90,10 @@ namespace NotionPS.Cmdlets
                     return ShortFormNeedsFilter;
                 case UnknownColumnException _:
                     return UnknownColumn;
+                case NotionApiException { ErrorId: NotionErrorIds.NotionRetryWaitTooLong } tooLong:
+                    return RetryWaitTooLong(tooLong);
+                case NotionApiException rateLimited when rateLimited.Code == NotionErrorCodes.RateLimited && RateLimitReasons.IsWorkspaceLimit(rateLimited):
+                    return WorkspaceRateLimited;
                 default:
                     return ForNotionCode(exception.NotionCode, facts);
             }
@@ -68,11 +104,13 @@ namespace NotionPS.Cmdlets
             switch (code)
             {
                 case NotionErrorCodes.ObjectNotFound when facts.OnPage:
-                    return PageRemedies.SharePage(facts.IntegrationName);
+                    return facts.IsPersonalAccessToken ? PersonHasNoAccess(facts.IntegrationName, "page") : PageRemedies.SharePage(facts.IntegrationName);
                 case NotionErrorCodes.ObjectNotFound:
-                    return facts.ViewIdHint ? ShareDatabase(facts.IntegrationName) + " " + DatabaseRemedies.ViewIdHint : ShareDatabase(facts.IntegrationName);
-                case NotionErrorCodes.Unauthorized: return NewToken;
-                case NotionErrorCodes.RestrictedResource: return MissingCapability(facts.Capability ?? "the needed content");
+                    var share = facts.IsPersonalAccessToken ? PersonHasNoAccess(facts.IntegrationName, "database") : ShareDatabase(facts.IntegrationName);
+                    return facts.ViewIdHint ? share + " " + DatabaseRemedies.ViewIdHint : share;
+                case NotionErrorCodes.Unauthorized: return facts.IsPersonalAccessToken ? NewPersonalAccessToken : NewToken;
+                case NotionErrorCodes.RestrictedResource:
+                    return facts.IsPersonalAccessToken ? PersonCannotEdit(facts.IntegrationName) : MissingCapability(facts.Capability ?? "the needed content");
                 case NotionErrorCodes.RateLimited: return RateLimited;
                 default: return null;
             }

@@ -57,13 +57,16 @@ namespace NotionPS.Cmdlets
                 DatabaseId = probe.DatabaseId,
                 Integration = ActiveConnection.BotName,
                 Title = probe.Title,
-                Status = probe.Status,
+                Status = ActiveConnection.TokenKind == NotionTokenKind.PersonalAccessToken && probe.Status == NotionDatabaseAccessStatus.MissingCapability
+                    ? NotionDatabaseAccessStatus.MissingPermission
+                    : probe.Status,
                 CanRead = probe.CanRead,
                 CanQuery = probe.CanQuery,
                 CanInsert = probe.CanInsert,
                 CanUpdate = probe.CanUpdate,
                 DataSources = probe.DataSources,
-                Message = DatabaseAccessMessages.For(probe, ActiveConnection.BotName),
+                TokenKind = ActiveConnection.TokenKind,
+                Message = DatabaseAccessMessages.For(probe, ActiveConnection.BotName, ActiveConnection.TokenKind),
             };
     }
 }

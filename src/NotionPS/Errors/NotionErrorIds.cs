@@ -34,6 +34,9 @@ namespace NotionPS.Errors
         public const string NotionServerError = nameof(NotionServerError);
         public const string NotionApiError = nameof(NotionApiError);
 
+        // Rate limits (tokens, issue 15): Notion asked for a longer wait than the connection takes.
+        public const string NotionRetryWaitTooLong = nameof(NotionRetryWaitTooLong);
+
         // Databases and their data sources.
         public const string NotionNoDataSource = nameof(NotionNoDataSource);
         public const string NotionDatabaseHasSeveralDataSources = nameof(NotionDatabaseHasSeveralDataSources);
@@ -107,6 +110,8 @@ namespace NotionPS.Errors
             [NotionRedirected] = ConnectionError,
             [NotionServerError] = ResourceUnavailable,
             [NotionApiError] = NotSpecified,
+
+            [NotionRetryWaitTooLong] = LimitsExceeded,
 
             // Several data sources: the input must change (another ID, -DataSourceId or a newer version).
             [NotionNoDataSource] = InvalidArgument,

@@ -4,44 +4,78 @@ using NotionPS.Client;
 namespace NotionPS
 {
     /// <summary>
-    /// A validated connection to Notion as one integration (bot). Carries no token: the client it
-    /// wraps holds the token as a SecureString.
+    /// A validated connection to Notion: a connection's bot, or the person a personal access token acts as.
+    /// Carries no token: the client it wraps holds the token as a SecureString.
     /// </summary>
     public sealed class NotionConnection
     {
-        internal NotionConnection(NotionClient client, BotUser bot, DateTime connectedTime)
+        internal NotionConnection(NotionClient client, TokenUser me, DateTime connectedTime)
         {
             Client = client;
-            BotId = bot.Id;
-            BotName = bot.Name;
-            WorkspaceName = bot.WorkspaceName;
-            WorkspaceId = bot.WorkspaceId;
-            OwnerType = bot.OwnerType;
+            TokenKind = me.Kind;
+            BotId = me.Id;
+            BotName = me.Name;
+            UserId = me.PersonId;
+            UserName = me.PersonName;
+            UserEmail = me.PersonEmail;
+            WorkspaceName = me.WorkspaceName;
+            WorkspaceId = me.WorkspaceId;
+            OwnerType = me.OwnerType;
             BaseUri = client.Options.BaseUri;
             ApiVersion = client.Options.ApiVersion;
+            RequestsPerSecond = client.Options.RequestsPerMinute > 0 ? 0 : client.Options.RequestsPerSecond;
+            RequestsPerMinute = client.Options.RequestsPerMinute;
+            MaximumRetryWait = client.Options.MaximumRetryWait;
             ConnectedTime = connectedTime;
         }
 
+        /// <summary>What kind of token this is, as Notion's users/me answer says.</summary>
+        public NotionTokenKind TokenKind { get; }
+
+        /// <summary>The bot's user ID; for a personal access token, the person's.</summary>
         public string BotId { get; }
 
-        /// <summary>The integration's name, as shown in Notion's Connections menu.</summary>
+        /// <summary>The connection's name, as shown in Notion's Connections menu; for a personal access token, the person's name.</summary>
         public string BotName { get; }
 
+        /// <summary>The person behind the token: who created a personal access token, or who installed a public connection; null for an internal connection.</summary>
+        public string? UserId { get; }
+
+        public string? UserName { get; }
+
+        /// <summary>The person's e-mail address, when Notion gave it.</summary>
+        public string? UserEmail { get; }
+
+        /// <summary>Null for a personal access token, whose users/me answer names no workspace.</summary>
         public string? WorkspaceName { get; }
 
         public string? WorkspaceId { get; }
 
-        /// <summary><c>workspace</c> for an internal integration, <c>user</c> for a public (OAuth) one.</summary>
+        /// <summary><c>workspace</c> for an internal connection, <c>user</c> for a public (OAuth) one, empty for a personal access token.</summary>
         public string OwnerType { get; }
 
         public Uri BaseUri { get; }
 
         public string ApiVersion { get; }
 
+        /// <summary>The request starts per second this connection allows itself; 0 when a per-minute budget or nothing limits it.</summary>
+        public double RequestsPerSecond { get; }
+
+        /// <summary>The requests per 60 seconds this connection allows itself; 0 when it is limited per second instead.</summary>
+        public int RequestsPerMinute { get; }
+
+        /// <summary>The longest Retry-After this connection waits out; a longer one is an error.</summary>
+        public TimeSpan MaximumRetryWait { get; }
+
         public DateTime ConnectedTime { get; }
 
         internal NotionClient Client { get; }
 
-        public override string ToString() => $"{BotName} ({WorkspaceName ?? WorkspaceId}, {BaseUri})";
+        /// <summary>Who the connection acts as, for messages: "integration 'X'" or "Ada Lovelace's personal access token".</summary>
+        internal string Describe() => TokenKind == NotionTokenKind.PersonalAccessToken
+            ? $"{BotName}'s personal access token"
+            : $"{(TokenKind == NotionTokenKind.PublicConnection ? "public connection" : "integration")} '{BotName}'";
+
+        public override string ToString() => $"{BotName} ({TokenKind}, {WorkspaceName ?? WorkspaceId ?? UserEmail}, {BaseUri})";
     }
 }

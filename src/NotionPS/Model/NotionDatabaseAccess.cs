@@ -18,6 +18,9 @@ namespace NotionPS
         /// <summary>The integration lacks a capability the test needed (read, insert or update content).</summary>
         MissingCapability,
 
+        /// <summary>The person behind a personal access token lacks the page permission the test needed (Can edit, to add or change rows).</summary>
+        MissingPermission,
+
         /// <summary>The ID is a page's, not a database's.</summary>
         NotADatabase,
 
@@ -71,8 +74,11 @@ namespace NotionPS
 
         public IReadOnlyList<NotionDataSource> DataSources { get; internal set; } = Array.Empty<NotionDataSource>();
 
-        /// <summary>The integration's name, as it appears in Notion's Connections menu.</summary>
+        /// <summary>The integration's name, as it appears in Notion's Connections menu; for a personal access token, its person's name.</summary>
         public string Integration { get; internal set; } = string.Empty;
+
+        /// <summary>The kind of token that was tested: what it can see, and so the remedies, depend on it.</summary>
+        public NotionTokenKind TokenKind { get; internal set; }
 
         /// <summary>What was found and, when it is not accessible, exactly what to do.</summary>
         public string Message { get; internal set; } = string.Empty;

@@ -14,6 +14,9 @@ namespace NotionPS
         public string? WorkspaceName { get; internal set; }
         public string? BotName { get; internal set; }
 
+        /// <summary>The kind of token registered, as Notion said when it was checked; null when the vault keeps no metadata.</summary>
+        public NotionTokenKind? TokenKind { get; internal set; }
+
         /// <summary>The API it was registered against; null when the vault keeps no metadata.</summary>
         public Uri? BaseUri { get; internal set; }
 

@@ -14,6 +14,7 @@ namespace NotionPS.Secrets
     {
         private const string WorkspaceNameKey = "WorkspaceName";
         private const string BotNameKey = "BotName";
+        private const string TokenKindKey = "TokenKind";
         private const string BaseUriKey = "BaseUri";
         private const string ApiVersionKey = "ApiVersion";
 
@@ -100,12 +101,14 @@ namespace NotionPS.Secrets
                 SecretName = IntegrationSecretName.FromName(name),
                 WorkspaceName = validated.WorkspaceName,
                 BotName = validated.BotName,
+                TokenKind = validated.TokenKind,
                 BaseUri = validated.BaseUri,
                 ApiVersion = validated.ApiVersion,
             };
             var metadata = new Dictionary<string, string>
             {
                 [BotNameKey] = validated.BotName,
+                [TokenKindKey] = validated.TokenKind.ToString(),
                 [BaseUriKey] = validated.BaseUri.AbsoluteUri,
                 [ApiVersionKey] = validated.ApiVersion,
             };
@@ -131,6 +134,7 @@ namespace NotionPS.Secrets
                 SecretName = secret.Name,
                 WorkspaceName = Lookup(secret, WorkspaceNameKey),
                 BotName = Lookup(secret, BotNameKey),
+                TokenKind = Enum.TryParse<NotionTokenKind>(Lookup(secret, TokenKindKey), out var kind) ? kind : (NotionTokenKind?)null,
                 BaseUri = Uri.TryCreate(Lookup(secret, BaseUriKey), UriKind.Absolute, out var baseUri) ? baseUri : null,
                 ApiVersion = Lookup(secret, ApiVersionKey),
             };

@@ -86,7 +86,7 @@ public class RateLimiterTests
     public void APauseHoldsForANewConnectionOfTheSameToken()
     {
         var clock = new FakeClock();
-        var pause = new TokenPause();
+        var pause = new RetryPause();
         var limiter = new RateLimiter(3, 1, clock, pause);
         limiter.PauseFor(TimeSpan.FromSeconds(30));
 
@@ -99,7 +99,7 @@ public class RateLimiterTests
     public void APauseHoldsForEveryRateOfTheToken()
     {
         var clock = new FakeClock();
-        var pause = new TokenPause();
+        var pause = new RetryPause();
         var slow = new RateLimiter(3, 1, clock, pause);
         var fast = new RateLimiter(10, 1, clock, pause);
         var otherToken = new RateLimiter(10, 1, clock);

@@ -41,8 +41,20 @@ public class RetryPolicyTests
     {
         var policy = new RetryPolicy(5);
 
-        Assert.True(policy.ShouldRetry(1, 429, true, RetryPolicy.MaximumWait));
-        Assert.False(policy.ShouldRetry(1, 429, true, RetryPolicy.MaximumWait + TimeSpan.FromSeconds(1)));
+        Assert.True(policy.ShouldRetry(1, 429, true, RetryPolicy.DefaultMaximumWait));
+        Assert.False(policy.ShouldRetry(1, 429, true, RetryPolicy.DefaultMaximumWait + TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void AChosenCapDecidesWhichServerWaitIsTooLong()
+    {
+        var policy = new RetryPolicy(5, TimeSpan.FromSeconds(120));
+
+        Assert.True(policy.ShouldRetry(1, 429, true, TimeSpan.FromSeconds(95)));
+        Assert.False(policy.IsWaitTooLong(429, TimeSpan.FromSeconds(95)));
+        Assert.True(policy.IsWaitTooLong(529, TimeSpan.FromSeconds(121)));
+        Assert.False(policy.IsWaitTooLong(503, TimeSpan.FromSeconds(121)));
+        Assert.True(new RetryPolicy(5).IsWaitTooLong(429, TimeSpan.FromSeconds(95)));
     }
 
     [Fact]
