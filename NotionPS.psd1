@@ -27,6 +27,9 @@
         'Set-NotionDatabaseRow'
         'Remove-NotionDatabaseRow'
         'Invoke-NotionApi'
+        'New-NotionDatabase'
+        'Get-NotionDatabaseSchema'
+        'Set-NotionDatabaseSchema'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

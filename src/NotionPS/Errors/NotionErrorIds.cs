@@ -53,6 +53,17 @@ namespace NotionPS.Errors
         public const string NotionRowFailed = nameof(NotionRowFailed);
         public const string NotionQueryCapReached = nameof(NotionQueryCapReached);
 
+        // Schema as code: New-NotionDatabase, Get-/Set-NotionDatabaseSchema.
+        public const string NotionSchemaInvalid = nameof(NotionSchemaInvalid);
+        public const string NotionSchemaUnknownType = nameof(NotionSchemaUnknownType);
+        public const string NotionSchemaDuplicateColumn = nameof(NotionSchemaDuplicateColumn);
+        public const string NotionSchemaSecondTitle = nameof(NotionSchemaSecondTitle);
+        public const string NotionSchemaTitleRemoved = nameof(NotionSchemaTitleRemoved);
+        public const string NotionSchemaUnknownRelationTarget = nameof(NotionSchemaUnknownRelationTarget);
+        public const string NotionSchemaUnsupportedChange = nameof(NotionSchemaUnsupportedChange);
+        public const string NotionSchemaChangeRefused = nameof(NotionSchemaChangeRefused);
+        public const string NotionSchemaNoTarget = nameof(NotionSchemaNoTarget);
+
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
         public const string SecretVaultNotFound = nameof(SecretVaultNotFound);
@@ -106,6 +117,16 @@ namespace NotionPS.Errors
             [NotionMatchOnAmbiguous] = InvalidData,
             [NotionRowFailed] = NotSpecified,
             [NotionQueryCapReached] = LimitsExceeded,
+
+            [NotionSchemaInvalid] = InvalidData,
+            [NotionSchemaUnknownType] = InvalidArgument,
+            [NotionSchemaDuplicateColumn] = InvalidData,
+            [NotionSchemaSecondTitle] = InvalidData,
+            [NotionSchemaTitleRemoved] = InvalidOperation,
+            [NotionSchemaUnknownRelationTarget] = ObjectNotFound,
+            [NotionSchemaUnsupportedChange] = InvalidOperation,
+            [NotionSchemaChangeRefused] = InvalidOperation,
+            [NotionSchemaNoTarget] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,
