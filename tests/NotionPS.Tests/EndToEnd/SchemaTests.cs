@@ -75,6 +75,7 @@ public class SchemaTests : RowsTestBase
         Assert.Contains(before.Columns, column => column.Name == "Notes");
 
         Assert.Single(set.Verbose, line => line.Message.StartsWith("PATCH ", StringComparison.Ordinal));
+        Assert.Equal(WhatIfLines(host).Select(line => line["What if: ".Length..]), set.Verbose.Select(line => line.Message).Where(line => line.StartsWith("Performing the operation", StringComparison.Ordinal)));
         var wanted = Assert.IsType<NotionDatabaseSchema>(Assert.Single(changed.Output).BaseObject);
         var after = Assert.IsType<NotionDatabaseSchema>(Assert.Single(set.Output).BaseObject);
         Assert.Equal(Shape(wanted), Shape(after));
