@@ -68,7 +68,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                WriteError(NotionErrorRecords.From(ex, target ?? ParentId!.Input, new RemedyFacts(wasCreate: true)));
+                WriteError(NotionErrorRecords.From(ex, target ?? ParentId!.Input));
             }
         }
     }
