@@ -36,6 +36,9 @@
         'Get-NotionPage'
         'Get-NotionPageContent'
         'Set-NotionPageContent'
+        'New-NotionDatabase'
+        'Get-NotionDatabaseSchema'
+        'Set-NotionDatabaseSchema'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -74,6 +74,16 @@ namespace NotionPS.Errors
         public const string MarkdownBlockPlaceholder = nameof(MarkdownBlockPlaceholder);
         public const string MarkdownInvalidAttribute = nameof(MarkdownInvalidAttribute);
         public const string MarkdownBlockTooLarge = nameof(MarkdownBlockTooLarge);
+        // Schema as code: New-NotionDatabase, Get-/Set-NotionDatabaseSchema.
+        public const string NotionSchemaInvalid = nameof(NotionSchemaInvalid);
+        public const string NotionSchemaUnknownType = nameof(NotionSchemaUnknownType);
+        public const string NotionSchemaDuplicateColumn = nameof(NotionSchemaDuplicateColumn);
+        public const string NotionSchemaSecondTitle = nameof(NotionSchemaSecondTitle);
+        public const string NotionSchemaTitleRemoved = nameof(NotionSchemaTitleRemoved);
+        public const string NotionSchemaUnknownRelationTarget = nameof(NotionSchemaUnknownRelationTarget);
+        public const string NotionSchemaUnsupportedChange = nameof(NotionSchemaUnsupportedChange);
+        public const string NotionSchemaChangeRefused = nameof(NotionSchemaChangeRefused);
+        public const string NotionSchemaNoTarget = nameof(NotionSchemaNoTarget);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -148,6 +158,15 @@ namespace NotionPS.Errors
             [MarkdownBlockPlaceholder] = InvalidData,
             [MarkdownInvalidAttribute] = InvalidData,
             [MarkdownBlockTooLarge] = LimitsExceeded,
+            [NotionSchemaInvalid] = InvalidData,
+            [NotionSchemaUnknownType] = InvalidArgument,
+            [NotionSchemaDuplicateColumn] = InvalidData,
+            [NotionSchemaSecondTitle] = InvalidData,
+            [NotionSchemaTitleRemoved] = InvalidOperation,
+            [NotionSchemaUnknownRelationTarget] = ObjectNotFound,
+            [NotionSchemaUnsupportedChange] = InvalidOperation,
+            [NotionSchemaChangeRefused] = InvalidOperation,
+            [NotionSchemaNoTarget] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

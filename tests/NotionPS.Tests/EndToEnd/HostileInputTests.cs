@@ -28,6 +28,9 @@ public class HostileInputTests : RowsTestBase
         ["Get-NotionDatabaseRow -Sort"] = "Get-NotionDatabaseRow $db -Sort @($value)",
         ["Invoke-NotionApi -Body"] = "Invoke-NotionApi v1/search -Method POST -Body @{ query = $value }",
         ["New-NotionPage -Property"] = "New-NotionPage -ParentId $db -Title 'bad' -Property @{ Notes = $value }",
+        ["New-NotionDatabase -Property"] = "New-NotionDatabase -ParentId $page -Title Hostile -Property @{ Notes = $value }",
+        ["New-NotionDatabase -InputObject"] = "[pscustomobject]@{ Name = $value; Columns = @() } | New-NotionDatabase -ParentId $page",
+        ["Set-NotionDatabaseSchema -InputObject"] = "[pscustomobject]@{ Name = $value; Columns = @() } | Set-NotionDatabaseSchema -DatabaseId $db -Confirm:$false",
     };
 
     /// <summary>PowerShell that sets $value, and the error it must give.</summary>
@@ -80,7 +83,7 @@ public class HostileInputTests : RowsTestBase
             Assert.Equal(new[] { "before", "after" }, result.Output.Select(row => row.Properties["Name"].Value));
         }
 
-        if (parameter.EndsWith("-InputObject", StringComparison.Ordinal) && parameter.StartsWith("Set", StringComparison.Ordinal))
+        if (parameter == "Set-NotionDatabaseRow -InputObject")
         {
             Assert.Equal("after", Assert.Single(result.Output).Properties["Notes"].Value);
         }

@@ -1,0 +1,75 @@
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using NotionPS.Errors;
+using NotionPS.Operations.Schema;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// Creates a database under a page, with its first data source and the columns given: column = type name or
+    /// definition, or the columns of a schema from Get-NotionDatabaseSchema.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "NotionDatabase", SupportsShouldProcess = true, DefaultParameterSetName = ByProperty, HelpUri = HelpUriBase + "New-NotionDatabase.md")]
+    [OutputType(typeof(NotionDatabase))]
+    public sealed class NewNotionDatabaseCommand : NotionConnectedCmdlet
+    {
+        private const string ByProperty = "ByProperty";
+        private const string FromSchema = "FromSchema";
+
+        /// <summary>The page to create the database in: its ID or URL, or an object with a PageId, Id or Url.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNull]
+        public NotionPageBind? ParentId { get; set; }
+
+        /// <summary>The database's title; with -InputObject, by default the schema's.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByProperty)]
+        [Parameter(Position = 1, ParameterSetName = FromSchema)]
+        [ValidateNotNull]
+        public string? Title { get; set; }
+
+        /// <summary>The columns in order: column name = type name ('number'), or a definition (a hashtable, or Notion's JSON shape).</summary>
+        [Parameter(Position = 2, ParameterSetName = ByProperty)]
+        [ValidateNotNull]
+        public IDictionary? Property { get; set; }
+
+        /// <summary>A schema from Get-NotionDatabaseSchema (or it read back from JSON or CLIXML) whose columns to create.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromSchema, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public PSObject? InputObject { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!this.TryPageId(ParentId!, out var pageId))
+            {
+                return;
+            }
+
+            var target = (object?)InputObject ?? Property;
+            try
+            {
+                string title;
+                NotionSchemaColumn[] columns;
+                if (ParameterSetName == FromSchema)
+                {
+                    var schema = SchemaInputReader.ReadSchema(SchemaInput.Object(InputObject, "-InputObject"));
+                    (title, columns) = (Title ?? schema.Title, schema.Columns);
+                }
+                else
+                {
+                    (title, columns) = (Title!, Property == null ? new NotionSchemaColumn[0] : SchemaInputReader.ReadProperties(SchemaInput.Object(Property, "-Property")).ToArray());
+                }
+
+                var described = string.Join(", ", DatabaseCreator.WithTitle(columns));
+                if (ShouldProcess($"page {pageId}", $"Create database '{title}' with the columns {described}"))
+                {
+                    WriteObject(RunWithLogPump(cancellationToken => new DatabaseCreator(Client, Log).CreateAsync(pageId, title, columns, cancellationToken)));
+                }
+            }
+            catch (NotionException ex)
+            {
+                WriteError(NotionErrorRecords.From(ex, target ?? ParentId!.Input));
+            }
+        }
+    }
+}
