@@ -27,6 +27,7 @@
         'Set-NotionDatabaseRow'
         'Remove-NotionDatabaseRow'
         'Invoke-NotionApi'
+        'Sync-NotionDatabaseRow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

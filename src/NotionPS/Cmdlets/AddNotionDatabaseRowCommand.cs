@@ -119,27 +119,6 @@ namespace NotionPS.Cmdlets
             Work.Add(task, item);
         }
 
-        /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
-        private DataSourceSchema ResolveTargetOrThrow(NotionDatabaseBind bind)
-        {
-            var target = bind.Target;
-            if (target == null)
-            {
-                ThrowTerminatingError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
-            }
-
-            try
-            {
-                return RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
-            }
-            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException)
-            {
-                ThrowTerminatingError(NotionErrorRecords.From((NotionException)ex, bind.Input));
-            }
-
-            throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");
-        }
-
         private void WarnOnceAboutReadOnly(RowMapping mapping)
         {
             foreach (var column in mapping.SkippedReadOnly)

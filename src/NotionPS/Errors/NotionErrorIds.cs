@@ -53,6 +53,14 @@ namespace NotionPS.Errors
         public const string NotionRowFailed = nameof(NotionRowFailed);
         public const string NotionQueryCapReached = nameof(NotionQueryCapReached);
 
+        // Sync and changes since (Sync-NotionDatabaseRow, Get-NotionDatabaseRow -Checkpoint).
+        public const string NotionSyncKeyMissing = nameof(NotionSyncKeyMissing);
+        public const string NotionSyncDuplicateInputKey = nameof(NotionSyncDuplicateInputKey);
+        public const string NotionSyncDuplicateNotionKey = nameof(NotionSyncDuplicateNotionKey);
+        public const string NotionCheckpointInvalid = nameof(NotionCheckpointInvalid);
+        public const string NotionCheckpointUnreadable = nameof(NotionCheckpointUnreadable);
+        public const string NotionCheckpointWriteFailed = nameof(NotionCheckpointWriteFailed);
+
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
         public const string SecretVaultNotFound = nameof(SecretVaultNotFound);
@@ -106,6 +114,14 @@ namespace NotionPS.Errors
             [NotionMatchOnAmbiguous] = InvalidData,
             [NotionRowFailed] = NotSpecified,
             [NotionQueryCapReached] = LimitsExceeded,
+
+            // Sync and changes since.
+            [NotionSyncKeyMissing] = InvalidData,
+            [NotionSyncDuplicateInputKey] = InvalidData,
+            [NotionSyncDuplicateNotionKey] = InvalidData,
+            [NotionCheckpointInvalid] = InvalidData,
+            [NotionCheckpointUnreadable] = ReadError,
+            [NotionCheckpointWriteFailed] = WriteError,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,
