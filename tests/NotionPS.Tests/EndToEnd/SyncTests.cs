@@ -146,11 +146,12 @@ public class SyncTests : RowsTestBase
         // Ten creates reach Notion but lose their answer, and every fourth update or trashing fails with a 503.
         await AddFaultAsync(new JsonObject { ["kind"] = "abort-after", ["method"] = "POST", ["path"] = "/v1/pages", ["count"] = 10 });
         await AddFaultAsync(new JsonObject { ["kind"] = "503", ["method"] = "PATCH", ["path"] = "/v1/pages/*", ["share"] = 0.25 });
-        var faulted = Session.Run("$rows | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -DeleteMissing -Confirm:$false -ErrorAction SilentlyContinue", Vars(("rows", input), ("db", databaseId)));
+        var faulted = Session.Run("$rows | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -DeleteMissing -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue; $failed", Vars(("rows", input), ("db", databaseId)));
         await ClearFaultsAsync();
 
-        Assert.Equal(10 + (150 / 4), faulted.Errors.Count);
-        Assert.All(faulted.Errors, error => Assert.StartsWith("Row ", error.ErrorDetails.Message, StringComparison.Ordinal));
+        var errors = faulted.OutputOf<ErrorRecord>();
+        Assert.Equal(10 + (150 / 4), errors.Count);
+        Assert.All(errors, error => Assert.StartsWith("Row ", error.ErrorDetails.Message, StringComparison.Ordinal));
 
         var rerun = Session.Run("$rows | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -DeleteMissing -PassThru -Confirm:$false", Vars(("rows", input), ("db", databaseId)));
 
@@ -179,7 +180,7 @@ public class SyncTests : RowsTestBase
         var after = await CountersAsync();
         Assert.Empty(result.Errors);
         Assert.Contains("1 add, 1 update, 1 unchanged, 1 trash", host.Text, StringComparison.Ordinal);
-        Assert.Equal(new[] { "K0004: add", "K0002: Estimate: 2 -> 102", "K0003: trash" }, result.Verbose.Select(line => line.Message).Where(message => message.StartsWith("K000", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "K0002: Estimate: 2 -> 102", "K0004: add", "K0003: trash" }, result.Verbose.Select(line => line.Message).Where(message => message.StartsWith("K000", StringComparison.Ordinal)));
         Assert.Equal((0, 0), (after.Created - before.Created, after.Updated - before.Updated));
     }
 
@@ -240,15 +241,17 @@ public class SyncTests : RowsTestBase
         await SeedRowsAsync(dataSourceId, new[] { SeededRow(1), SeededRow(2) });
 
         var result = Session.Run(
-            "@{ Name = ''; Estimate = 5 }, @{ Estimate = 6 }, @{ Name = 'K0001'; Estimate = 'lots' }, @{ Name = 'K0003'; Estimate = 3 } | Sync-NotionDatabaseRow -DatabaseId $db -Key name -DeleteMissing -PassThru -Confirm:$false -ErrorAction SilentlyContinue",
+            "@{ Name = ''; Estimate = 5 }, @{ Estimate = 6 }, @{ Name = 'K0001'; Estimate = 'lots' }, @{ Name = 'K0003'; Estimate = 3 } | Sync-NotionDatabaseRow -DatabaseId $db -Key name -DeleteMissing -PassThru -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue; $failed",
             Vars(("db", databaseId)));
 
-        Assert.Equal(new[] { "NotionSyncKeyMissing", "NotionSyncKeyMissing", "NotionRowValueInvalid" }, result.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
-        Assert.StartsWith("Row 3 (key \"K0001\")", result.Errors[2].ErrorDetails.Message, StringComparison.Ordinal);
-        Assert.Contains("-Key column 'Name'", result.Errors[0].ErrorDetails.Message, StringComparison.Ordinal);
+        var errors = result.Output.Select(item => item.BaseObject).OfType<ErrorRecord>().ToList();
+        Assert.Equal(new[] { "NotionSyncKeyMissing", "NotionSyncKeyMissing", "NotionRowValueInvalid" }, errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Equal(ErrorCategory.InvalidData, errors[0].CategoryInfo.Category);
+        Assert.StartsWith("Row 3 (key \"K0001\")", errors[2].ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Contains("-Key column 'Name'", errors[0].ErrorDetails.Message, StringComparison.Ordinal);
 
         // K0001's value did not fit, but its key was in the input: it is not trashed. K0002 is.
-        var outcomes = result.OutputOf<NotionSyncResult>();
+        var outcomes = result.Output.Select(item => item.BaseObject).OfType<NotionSyncResult>().ToList();
         Assert.Equal(new[] { ("Added", "K0003"), ("Trashed", "K0002") }, outcomes.Select(o => (o.Action, o.Key)));
     }
 
@@ -272,13 +275,14 @@ public class SyncTests : RowsTestBase
         var (databaseId, dataSourceId) = await NewDatabaseAsync("Sync property");
         await SeedRowsAsync(dataSourceId, new[] { SeededRow(1) });
 
-        var result = Session.Run("@{ Name = 'K0001'; Estimate = 42; Priority = 'Low'; Unknown = 'x' } | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -Property Priority -PassThru", Vars(("db", databaseId)));
+        var result = Session.Run("@{ Name = 'K0001'; Estimate = 42; Priority = 'High'; Unknown = 'x' } | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -Property Priority -PassThru", Vars(("db", databaseId)));
 
         Assert.Empty(result.Errors);
         var outcome = Assert.Single(result.OutputOf<NotionSyncResult>());
-        Assert.Equal(("Updated", new[] { "Priority" }), (outcome.Action, outcome.Columns.ToArray()));
+        Assert.Equal("Updated", outcome.Action);
+        Assert.Equal(new[] { "Priority" }, outcome.Columns);
         var row = (PSObject)outcome.Row!;
-        Assert.Equal(("Low", 1.0), ((string)row.Properties["Priority"].Value, (double)row.Properties["Estimate"].Value));
+        Assert.Equal(("High", 1.0), ((string)row.Properties["Priority"].Value, (double)row.Properties["Estimate"].Value));
     }
 
     /// <summary>Moves the emulator's clock: edits made now are stamped with this minute.</summary>
@@ -308,21 +312,21 @@ public class SyncTests : RowsTestBase
         await SetClockAsync("2030-01-01T10:07:10Z");
         Assert.Empty(Session.Run("Get-NotionDatabaseRow -DatabaseId $db -Where @{ Name = 'K0002' } | Set-NotionDatabaseRow -Property @{ Estimate = 60 }", Vars(("db", databaseId))).Errors);
 
+        static DateTime Utc(string time) => DateTime.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         string[] EditedSince(string since, string extra = "")
         {
-            var time = DateTime.Parse(since, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-            var result = Session.Run($"Get-NotionDatabaseRow -DatabaseId $db -EditedSince $since {extra}", Vars(("db", databaseId), ("since", time)));
+            var result = Session.Run($"Get-NotionDatabaseRow -DatabaseId $db -EditedSince $since {extra}", Vars(("db", databaseId), ("since", Utc(since)), ("created", Utc("2030-01-01T09:01:00Z"))));
             Assert.Empty(result.Errors);
             return result.Output.Select(row => (string)row.Properties["Name"].Value).OrderBy(name => name).ToArray();
         }
 
-        // 10:05:20 is after K0001's edit at 10:05:40? No: before it, but Notion says 10:05:00, which is before 10:05:20.
+        // K0001 was edited after 10:05:20, but Notion says 10:05:00: asking from the start of the minute finds it.
         Assert.Equal(new[] { "K0001", "K0002" }, EditedSince("2030-01-01T10:05:20Z"));
         Assert.Equal(new[] { "K0001", "K0002" }, EditedSince("2030-01-01T10:05:59.999Z"));
         Assert.Equal(new[] { "K0002" }, EditedSince("2030-01-01T10:06:00Z"));
         Assert.Equal(new[] { "K0001", "K0002", "K0003", "K0004" }, EditedSince("2030-01-01T10:04:30Z"));
         Assert.Equal(new[] { "K0002" }, EditedSince("2030-01-01T10:05:20Z", "-Where @{ Priority = 'High' }"));
-        Assert.Empty(EditedSince("2030-01-01T10:05:20Z", "-CreatedSince ([datetime]::new(2030, 1, 1, 9, 1, 0, 'Utc'))"));
+        Assert.Empty(EditedSince("2030-01-01T10:05:20Z", "-CreatedSince $created"));
     }
 
     [Fact]

@@ -113,7 +113,8 @@ namespace NotionPS.Operations
             var existing = found.Row;
             var changed = new JsonObject();
             var changes = new List<CellChange>();
-            foreach (var property in mapping.Properties)
+            // The key matched (trimmed), so it is not rewritten.
+            foreach (var property in mapping.Properties.Where(property => property.Key != keyColumn))
             {
                 var type = schema.PropertyTypes[property.Key];
                 var old = existing.Value(property.Key);
