@@ -76,11 +76,11 @@ namespace NotionPS.Cmdlets
 
         /// <summary>Only rows edited at or after this time (from the start of its minute: Notion keeps edit times to the minute). A time without a zone is local.</summary>
         [Parameter]
-        public DateTime? EditedSince { get; set; }
+        public DateTime EditedSince { get; set; }
 
         /// <summary>Only rows created at or after this time (from the start of its minute: Notion keeps creation times to the minute). A time without a zone is local.</summary>
         [Parameter]
-        public DateTime? CreatedSince { get; set; }
+        public DateTime CreatedSince { get; set; }
 
         /// <summary>
         /// A file holding the time the last complete read started: rows edited since then are read (all rows, or
@@ -112,7 +112,7 @@ namespace NotionPS.Cmdlets
             }
 
             WriteVerbose(checkpointSince == null
-                ? $"No checkpoint in '{checkpointPath}' yet: reading {(EditedSince == null ? "every row" : "the rows edited since -EditedSince")}."
+                ? $"No checkpoint in '{checkpointPath}' yet: reading {(Given(nameof(EditedSince), EditedSince) == null ? "every row" : "the rows edited since -EditedSince")}."
                 : $"Checkpoint '{checkpointPath}': reading the rows edited since {ReadCheckpoint.Format(checkpointSince.Value)} (from the start of that minute).");
         }
 
@@ -177,18 +177,21 @@ namespace NotionPS.Cmdlets
                 conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, RowObjects.Members(new PSObject(Where))));
             }
 
-            if ((checkpointSince ?? EditedSince) is DateTime editedSince)
+            if ((checkpointSince ?? Given(nameof(EditedSince), EditedSince)) is DateTime editedSince)
             {
                 conditions.Add(RowQuery.Since("last_edited_time", editedSince));
             }
 
-            if (CreatedSince is DateTime createdSince)
+            if (Given(nameof(CreatedSince), CreatedSince) is DateTime createdSince)
             {
                 conditions.Add(RowQuery.Since("created_time", createdSince));
             }
 
             return And(conditions);
         }
+
+        /// <summary>A time parameter's value when it was given, else null.</summary>
+        private DateTime? Given(string parameter, DateTime value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (DateTime?)null;
 
         private static JsonNode? And(IReadOnlyList<JsonNode> conditions) =>
             conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };

@@ -151,14 +151,17 @@ namespace NotionPS.Cmdlets
                 WriteVerbose(line);
             }
 
+            // Both answers are had before the first request, so a refused or failed prompt leaves no write half done.
             var target = $"\"{schema!.Name}\"";
-            if (ShouldProcess(target, $"Sync rows ({plan.Summary()})"))
+            var trash = plan.Steps.Where(step => step.Action == SyncAction.Trash).ToList();
+            var writing = ShouldProcess(target, $"Sync rows ({plan.Summary()})");
+            var trashing = trash.Count > 0 && ConfirmTrash(target, $"Move {trash.Count} rows whose '{plan.KeyColumn}' is in no input to the trash");
+            if (writing)
             {
                 Write(plan.Steps.Where(step => step.Action == SyncAction.Add || step.Action == SyncAction.Update));
             }
 
-            var trash = plan.Steps.Where(step => step.Action == SyncAction.Trash).ToList();
-            if (trash.Count > 0 && ConfirmTrash(target, $"Move {trash.Count} rows whose '{plan.KeyColumn}' is in no input to the trash"))
+            if (trashing)
             {
                 Write(trash);
             }
