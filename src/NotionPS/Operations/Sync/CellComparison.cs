@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -67,9 +68,21 @@ namespace NotionPS.Operations
             }
         }
 
-        /// <summary>A cell as the plan shows it: its text, or "(empty)".</summary>
-        public static string Display(object? value) =>
-            PlainValues.IsEmpty(value) ? "(empty)" : value is DateTime time ? PlainValues.FormatDate(time) : PlainValues.ToInvariantString(value);
+        /// <summary>A cell as the plan shows it: its text as Export-Csv writes it (list items joined by "; ", people by e-mail), or "(empty)".</summary>
+        public static string Display(object? value)
+        {
+            switch (value)
+            {
+                case var _ when PlainValues.IsEmpty(value):
+                    return "(empty)";
+                case NotionUserList people:
+                    return people.ToString();
+                case IEnumerable items when !(value is string) && !(value is IDictionary):
+                    return CellText.Join(items.Cast<object?>().Select(PlainValues.ToInvariantString));
+                default:
+                    return PlainValues.ToInvariantString(value);
+            }
+        }
 
         private static string Set(JsonNode? value, Func<JsonNode?, string?> item) =>
             value is JsonArray items
