@@ -18,6 +18,7 @@ namespace NotionPS.Cmdlets
         private RowWriter? writer;
         private RowDisplay? display;
         private readonly object userIdsLock = new object();
+        private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private Task<IReadOnlyDictionary<string, string>>? userIds;
 
         /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
@@ -84,6 +85,18 @@ namespace NotionPS.Cmdlets
             }
 
             throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");
+        }
+
+        /// <summary>Warns once per command about each computed column whose input values are skipped.</summary>
+        private protected void WarnOnceAboutReadOnly(DataSourceSchema schema, IEnumerable<string> skippedColumns)
+        {
+            foreach (var column in skippedColumns)
+            {
+                if (warnedReadOnly.Add(column))
+                {
+                    WriteWarning($"Column '{column}' ({schema.PropertyTypes[column]}) is computed by Notion and cannot be written; its values are skipped.");
+                }
+            }
         }
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>

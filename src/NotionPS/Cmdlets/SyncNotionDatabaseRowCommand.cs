@@ -30,7 +30,6 @@ namespace NotionPS.Cmdlets
 
         private readonly Dictionary<PendingRow, SyncStep> inFlight = new Dictionary<PendingRow, SyncStep>();
         private readonly Dictionary<SyncStep, object> inputs = new Dictionary<SyncStep, object>();
-        private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private DataSourceSchema? schema;
         private SyncRows? sync;
         private SyncPlanner? planner;
@@ -123,10 +122,7 @@ namespace NotionPS.Cmdlets
                 WriteError(NotionErrorRecords.ForRow(step.Error, step.Label, input));
             }
 
-            foreach (var column in planner!.SkippedReadOnly.Where(warnedReadOnly.Add))
-            {
-                WriteWarning($"Column '{column}' ({schema!.PropertyTypes[column]}) is computed by Notion and cannot be written; its values are skipped.");
-            }
+            WarnOnceAboutReadOnly(schema!, planner!.SkippedReadOnly);
         }
 
         protected override void EndProcessing()
