@@ -102,6 +102,14 @@ Describe 'Sync-NotionDatabaseRow' {
         (Get-PageWrites).Updated | Should -Be $before.Updated
     }
 
+    It 'refuses to trash every row when no input has a key' {
+        $before = Get-PageWrites
+
+        { @() | Sync-NotionDatabaseRow $database -Key Key -DeleteMissing -Confirm:$false } |
+            Should -Throw -ErrorId 'NotionSyncNoInput,NotionPS.Cmdlets.SyncNotionDatabaseRowCommand'
+        (Get-PageWrites).Updated | Should -Be $before.Updated
+    }
+
     It 'reports an input without a key and syncs the others' {
         $result = @{ Count = 5 }, @{ Key = 'K022' } | Sync-NotionDatabaseRow $database -Key Key -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue
 

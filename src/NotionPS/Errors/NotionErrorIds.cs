@@ -57,6 +57,7 @@ namespace NotionPS.Errors
         public const string NotionSyncKeyMissing = nameof(NotionSyncKeyMissing);
         public const string NotionSyncDuplicateInputKey = nameof(NotionSyncDuplicateInputKey);
         public const string NotionSyncDuplicateNotionKey = nameof(NotionSyncDuplicateNotionKey);
+        public const string NotionSyncNoInput = nameof(NotionSyncNoInput);
         public const string NotionCheckpointInvalid = nameof(NotionCheckpointInvalid);
         public const string NotionCheckpointUnreadable = nameof(NotionCheckpointUnreadable);
         public const string NotionCheckpointWriteFailed = nameof(NotionCheckpointWriteFailed);
@@ -119,6 +120,7 @@ namespace NotionPS.Errors
             [NotionSyncKeyMissing] = InvalidData,
             [NotionSyncDuplicateInputKey] = InvalidData,
             [NotionSyncDuplicateNotionKey] = InvalidData,
+            [NotionSyncNoInput] = InvalidData,
             [NotionCheckpointInvalid] = InvalidData,
             [NotionCheckpointUnreadable] = ReadError,
             [NotionCheckpointWriteFailed] = WriteError,

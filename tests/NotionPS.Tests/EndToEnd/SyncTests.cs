@@ -94,7 +94,7 @@ public class SyncTests : RowsTestBase
             .Select(message => string.Join(' ', message.Split(' ').Take(2))).ToList();
 
     [Theory]
-    [MemberData(nameof(DataSourceVersions))]
+    [MemberData(nameof(Versions))]
     public async Task AThousandRowsWithAHundredChangedFiftyNewFiftyGoneWriteTwoHundredRequestsAndTheRerunNone(string version)
     {
         Connect(version);

@@ -185,6 +185,21 @@ public class SyncPlannerTests
     }
 
     [Fact]
+    public void DeleteMissingWithNoKeyedInputRefusesToTrashEveryRow()
+    {
+        var planner = Planner(new[] { Page("p1", "A-1") });
+        var plan = new SyncPlan("Tag");
+        plan.Add(planner.Compare(1, Input(("Count", 1)), isRow: false));
+        var keep = new SyncPlan("Tag");
+
+        var error = Assert.Throws<SyncKeyException>(() => plan.Finish(planner, deleteMissing: true));
+        keep.Finish(planner, deleteMissing: false);
+
+        Assert.Equal(NotionErrorIds.NotionSyncNoInput, error.ErrorId);
+        Assert.Empty(keep.Steps);
+    }
+
+    [Fact]
     public void DeleteMissingTrashesRowsWhoseKeyNoInputHasButNotRowsWithoutAKey()
     {
         var planner = Planner(new[] { Page("p1", "A-1"), Page("p2", "B-2"), Page("p3", "C-3"), Page("p4", "") });

@@ -27,6 +27,10 @@ namespace NotionPS.Operations
             new SyncKeyException(NotionErrorIds.NotionSyncKeyMissing, column, new string[0],
                 $"The input has no value in '{column}', the key column, so it matches no row and cannot be added.");
 
+        public static SyncKeyException NoInputKeys(string column) =>
+            new SyncKeyException(NotionErrorIds.NotionSyncNoInput, column, new string[0],
+                $"No input has a value in '{column}', so deleting the missing rows would trash every row. Nothing was written.");
+
         public static SyncKeyException DuplicateInInput(string column, IReadOnlyList<string> keys) =>
             new SyncKeyException(NotionErrorIds.NotionSyncDuplicateInputKey, column, keys,
                 $"The input has more than one row with the same '{column}': {Named(keys)}. Nothing was written.");

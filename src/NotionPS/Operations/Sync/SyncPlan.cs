@@ -34,7 +34,7 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Checks the input's keys (a failed input with a key counts: its row is not trashed) and, with <paramref name="deleteMissing"/>, adds the trash steps.</summary>
-        /// <exception cref="SyncKeyException">Several inputs have the same key.</exception>
+        /// <exception cref="SyncKeyException">Several inputs have the same key, or there are deletes to plan and no input has a key.</exception>
         public void Finish(SyncPlanner planner, bool deleteMissing)
         {
             var inputKeys = new HashSet<string>(StringComparer.Ordinal);
@@ -50,6 +50,12 @@ namespace NotionPS.Operations
             if (duplicates.Count > 0)
             {
                 throw SyncKeyException.DuplicateInInput(KeyColumn, duplicates.Distinct(StringComparer.Ordinal).ToList());
+            }
+
+            // An empty export (a failed job upstream) would otherwise trash every row.
+            if (deleteMissing && inputKeys.Count == 0)
+            {
+                throw SyncKeyException.NoInputKeys(KeyColumn);
             }
 
             if (deleteMissing)
