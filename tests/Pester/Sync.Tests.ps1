@@ -102,6 +102,23 @@ Describe 'Sync-NotionDatabaseRow' {
         (Get-PageWrites).Updated | Should -Be $before.Updated
     }
 
+    It 'asks before trashing (ConfirmImpact High), so a non-interactive run without -Confirm:$false writes nothing' {
+        $before = Get-PageWrites
+        $module = Join-Path $RepositoryRoot 'out/NotionPS/NotionPS.psd1'
+        $script = "Import-Module '$module'; `$token = ConvertTo-SecureString '$($Demo.FullAccessToken)' -AsPlainText -Force; " +
+            "Connect-NotionIntegration -Token `$token -BaseUri '$($Emulator.BaseUri)' | Out-Null; " +
+            "try { @{ Key = 'K001' }, @{ Key = 'K900' } | Sync-NotionDatabaseRow '$database' -Key Key -DeleteMissing -ErrorAction Stop; 'synced' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+
+        $output = Invoke-ChildPwsh -Script $script
+
+        # The prompt for the trash part is what stops it: a non-interactive host cannot ask.
+        $output | Should -Contain 'InvalidOperation,NotionPS.Cmdlets.SyncNotionDatabaseRowCommand'
+        $output -join ' ' | Should -Match 'NonInteractive'
+        $after = Get-PageWrites
+        $after.Created | Should -Be $before.Created
+        $after.Updated | Should -Be $before.Updated
+    }
+
     It 'refuses to trash every row when no input has a key' {
         $before = Get-PageWrites
 
