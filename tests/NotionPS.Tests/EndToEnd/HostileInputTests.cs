@@ -27,6 +27,7 @@ public class HostileInputTests : RowsTestBase
         ["Get-NotionDatabaseRow -Where"] = "Get-NotionDatabaseRow $db -Where @{ Name = $value }",
         ["Get-NotionDatabaseRow -Sort"] = "Get-NotionDatabaseRow $db -Sort @($value)",
         ["Invoke-NotionApi -Body"] = "Invoke-NotionApi v1/search -Method POST -Body @{ query = $value }",
+        ["Sync-NotionDatabaseRow -InputObject"] = "@{ Name = 'before' }, @{ Name = 'bad'; Notes = $value }, @{ Name = 'after' } | Sync-NotionDatabaseRow $db -Key Name -PassThru",
     };
 
     /// <summary>PowerShell that sets $value, and the error it must give.</summary>
@@ -77,6 +78,11 @@ public class HostileInputTests : RowsTestBase
         if (parameter.StartsWith("Add", StringComparison.Ordinal))
         {
             Assert.Equal(new[] { "before", "after" }, result.Output.Select(row => row.Properties["Name"].Value));
+        }
+
+        if (parameter.StartsWith("Sync", StringComparison.Ordinal))
+        {
+            Assert.Equal(new[] { ("Added", "before"), ("Added", "after") }, result.OutputOf<NotionSyncResult>().Select(outcome => (outcome.Action, outcome.Key)));
         }
 
         if (parameter.EndsWith("-InputObject", StringComparison.Ordinal) && parameter.StartsWith("Set", StringComparison.Ordinal))
