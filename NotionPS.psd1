@@ -39,6 +39,7 @@
         'New-NotionDatabase'
         'Get-NotionDatabaseSchema'
         'Set-NotionDatabaseSchema'
+        'Sync-NotionDatabaseRow'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -32,7 +32,6 @@ namespace NotionPS.Cmdlets
         private const string ByDatabase = "ByDatabase";
         private const string ByDataSource = "ByDataSource";
 
-        private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private DataSourceSchema? schema;
         private RowUpsert? upsert;
         private int rowNumber;
@@ -108,7 +107,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            WarnOnceAboutReadOnly(mapping);
+            WarnOnceAboutReadOnly(schema, mapping.SkippedReadOnly);
             if (!ShouldProcess($"{label} of \"{schema.Name}\"", MatchOn == null ? "Add row" : "Add or update row"))
             {
                 return;
@@ -117,38 +116,6 @@ namespace NotionPS.Cmdlets
             var item = new PendingRow(label, input, mayCreate: true);
             var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
             Work.Add(task, item);
-        }
-
-        /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
-        private DataSourceSchema ResolveTargetOrThrow(NotionDatabaseBind bind)
-        {
-            var target = bind.Target;
-            if (target == null)
-            {
-                ThrowTerminatingError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
-            }
-
-            try
-            {
-                return RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
-            }
-            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException)
-            {
-                ThrowTerminatingError(NotionErrorRecords.From((NotionException)ex, bind.Input));
-            }
-
-            throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");
-        }
-
-        private void WarnOnceAboutReadOnly(RowMapping mapping)
-        {
-            foreach (var column in mapping.SkippedReadOnly)
-            {
-                if (warnedReadOnly.Add(column))
-                {
-                    WriteWarning($"Column '{column}' ({schema!.PropertyTypes[column]}) is computed by Notion and cannot be written; its values are skipped.");
-                }
-            }
         }
 
         /// <summary>How messages name the row: its position in the input and, when it has one, its title.</summary>

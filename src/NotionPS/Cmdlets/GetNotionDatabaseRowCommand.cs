@@ -38,6 +38,13 @@ namespace NotionPS.Cmdlets
         private ulong written;
         private RowDisplay? display;
 
+        // -Checkpoint: the file, the instant it held, when this read started, and whether every read got to its end.
+        private string? checkpointPath;
+        private DateTime? checkpointSince;
+        private DateTime readStart;
+        private bool readAny;
+        private bool readIncomplete;
+
         /// <summary>The database (its ID or URL, or an object naming it or one of its data sources). A database with several data sources needs -DataSourceId instead.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true)]
         [ArgumentCompleter(typeof(DatabaseIdCompleter))]
@@ -67,11 +74,55 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
+        /// <summary>Only rows edited at or after this time (from the start of its minute: Notion keeps edit times to the minute). A time without a zone is local.</summary>
+        [Parameter]
+        public DateTime EditedSince { get; set; }
+
+        /// <summary>Only rows created at or after this time (from the start of its minute: Notion keeps creation times to the minute). A time without a zone is local.</summary>
+        [Parameter]
+        public DateTime CreatedSince { get; set; }
+
+        /// <summary>
+        /// A file holding the time the last complete read started: rows edited since then are read (all rows, or
+        /// those since -EditedSince, when the file does not exist yet), and after a complete read the file gets
+        /// this read's start time.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Checkpoint { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Checkpoint == null)
+            {
+                return;
+            }
+
+            // Taken before the first request: a row edited while this read runs is read again next time, never missed.
+            readStart = DateTime.UtcNow;
+            checkpointPath = GetUnresolvedProviderPathFromPSPath(Checkpoint);
+            try
+            {
+                checkpointSince = ReadCheckpoint.Load(checkpointPath);
+            }
+            catch (CheckpointException ex)
+            {
+                ThrowTerminatingError(NotionErrorRecords.From(ex, Checkpoint));
+            }
+
+            WriteVerbose(checkpointSince == null
+                ? $"No checkpoint in '{checkpointPath}' yet: reading {(Given(nameof(EditedSince), EditedSince) == null ? "every row" : "the rows edited since -EditedSince")}."
+                : $"Checkpoint '{checkpointPath}': reading the rows edited since {ReadCheckpoint.Format(checkpointSince.Value)} (from the start of that minute).");
+        }
+
         protected override void ProcessRecord()
         {
             var bind = ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!;
+            readAny = true;
             if (!this.TryTarget(bind, out var target) || IsPagingDone)
             {
+                readIncomplete = true;
                 return;
             }
 
@@ -94,6 +145,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
+                readIncomplete = true;
                 reader?.Dispose();
 
                 // A -Where that cannot be built is named like a row; anything else (Notion's answer, the data-source choice) as is.
@@ -125,8 +177,21 @@ namespace NotionPS.Cmdlets
                 conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, RowObjects.Members(new PSObject(Where))));
             }
 
+            if ((checkpointSince ?? Given(nameof(EditedSince), EditedSince)) is DateTime editedSince)
+            {
+                conditions.Add(RowQuery.Since("last_edited_time", editedSince));
+            }
+
+            if (Given(nameof(CreatedSince), CreatedSince) is DateTime createdSince)
+            {
+                conditions.Add(RowQuery.Since("created_time", createdSince));
+            }
+
             return And(conditions);
         }
+
+        /// <summary>A time parameter's value when it was given, else null.</summary>
+        private DateTime? Given(string parameter, DateTime value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (DateTime?)null;
 
         private static JsonNode? And(IReadOnlyList<JsonNode> conditions) =>
             conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };
@@ -172,8 +237,10 @@ namespace NotionPS.Cmdlets
                         WriteProgress(progress);
                     }
 
+                    readIncomplete |= IsPagingDone;
                     if (reader.Stop != null)
                     {
+                        readIncomplete = true;
                         var remedy = RowRemedies.For(reader.Stop);
                         WriteError(NotionErrorRecords.Create(
                             new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {reader.Stop.Message} {remedy}"),
@@ -185,6 +252,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
+                readIncomplete = true;
                 WriteError(NotionErrorRecords.From(ex, input, ConnectionFacts()));
             }
             finally
@@ -226,6 +294,31 @@ namespace NotionPS.Cmdlets
             if (PagingParameters.IncludeTotalCount)
             {
                 WriteObject(PagingParameters.NewTotalCount(skipped + written, IsPagingDone ? 0.0 : 1.0));
+            }
+
+            if (checkpointPath != null && readAny)
+            {
+                MoveCheckpoint(checkpointPath);
+            }
+        }
+
+        /// <summary>After a complete read, the checkpoint gets the read's start time; after anything less it keeps its time, so the next run reads those rows again.</summary>
+        private void MoveCheckpoint(string path)
+        {
+            if (readIncomplete)
+            {
+                WriteWarning($"The checkpoint '{path}' keeps its time because the read did not get to its end (an error, -First, or Notion's 10,000-row cap): the next run reads the same rows again.");
+                return;
+            }
+
+            try
+            {
+                ReadCheckpoint.Save(path, readStart);
+                WriteVerbose($"Checkpoint '{path}' now holds {ReadCheckpoint.Format(readStart)}, when this read started.");
+            }
+            catch (CheckpointException ex)
+            {
+                WriteError(NotionErrorRecords.From(ex, Checkpoint));
             }
         }
     }

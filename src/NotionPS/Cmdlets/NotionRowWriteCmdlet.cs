@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
@@ -17,6 +18,7 @@ namespace NotionPS.Cmdlets
         private RowWriter? writer;
         private RowDisplay? display;
         private readonly object userIdsLock = new object();
+        private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private Task<IReadOnlyDictionary<string, string>>? userIds;
 
         /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
@@ -64,7 +66,40 @@ namespace NotionPS.Cmdlets
             }
         }
 
+        /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
+        private protected DataSourceSchema ResolveTargetOrThrow(NotionDatabaseBind bind)
+        {
+            var target = bind.Target;
+            if (target == null)
+            {
+                ThrowTerminatingError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
+            }
+
+            try
+            {
+                return RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
+            }
+            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException)
+            {
+                ThrowTerminatingError(NotionErrorRecords.From((NotionException)ex, bind.Input));
+            }
+
+            throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");
+        }
+
+        /// <summary>Warns once per command about each computed column whose input values are skipped.</summary>
+        private protected void WarnOnceAboutReadOnly(DataSourceSchema schema, IEnumerable<string> skippedColumns)
+        {
+            foreach (var column in skippedColumns)
+            {
+                if (warnedReadOnly.Add(column))
+                {
+                    WriteWarning($"Column '{column}' ({schema.PropertyTypes[column]}) is computed by Notion and cannot be written; its values are skipped.");
+                }
+            }
+        }
+
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
-        private void Complete(PendingRow item, Task task) => RowOutcomes.Complete(this, item, task, WritesRows ? display : null);
+        private protected virtual void Complete(PendingRow item, Task task) => RowOutcomes.Complete(this, item, task, WritesRows ? display : null);
     }
 }

@@ -72,7 +72,7 @@ namespace NotionPS.Cmdlets
         public static string? For(NotionException exception, RemedyFacts facts = default) =>
             facts.LinkedDatabase
                 ? DatabaseRemedies.ShareSourceDatabase
-                : SchemaRemedies.For(exception) ?? ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts) ?? PageRemedies.For(exception, facts);
+                : SchemaRemedies.For(exception) ?? ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts) ?? PageRemedies.For(exception, facts) ?? SyncRemedies.For(exception);
 
         private static string? ForClientAndRows(NotionException exception, RemedyFacts facts)
         {

@@ -84,6 +84,14 @@ namespace NotionPS.Errors
         public const string NotionSchemaUnsupportedChange = nameof(NotionSchemaUnsupportedChange);
         public const string NotionSchemaChangeRefused = nameof(NotionSchemaChangeRefused);
         public const string NotionSchemaNoTarget = nameof(NotionSchemaNoTarget);
+        // Sync and changes since (Sync-NotionDatabaseRow, Get-NotionDatabaseRow -Checkpoint).
+        public const string NotionSyncKeyMissing = nameof(NotionSyncKeyMissing);
+        public const string NotionSyncDuplicateInputKey = nameof(NotionSyncDuplicateInputKey);
+        public const string NotionSyncDuplicateNotionKey = nameof(NotionSyncDuplicateNotionKey);
+        public const string NotionSyncNoInput = nameof(NotionSyncNoInput);
+        public const string NotionCheckpointInvalid = nameof(NotionCheckpointInvalid);
+        public const string NotionCheckpointUnreadable = nameof(NotionCheckpointUnreadable);
+        public const string NotionCheckpointWriteFailed = nameof(NotionCheckpointWriteFailed);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -167,6 +175,14 @@ namespace NotionPS.Errors
             [NotionSchemaUnsupportedChange] = InvalidOperation,
             [NotionSchemaChangeRefused] = InvalidOperation,
             [NotionSchemaNoTarget] = InvalidArgument,
+            // Sync and changes since.
+            [NotionSyncKeyMissing] = InvalidData,
+            [NotionSyncDuplicateInputKey] = InvalidData,
+            [NotionSyncDuplicateNotionKey] = InvalidData,
+            [NotionSyncNoInput] = InvalidData,
+            [NotionCheckpointInvalid] = InvalidData,
+            [NotionCheckpointUnreadable] = ReadError,
+            [NotionCheckpointWriteFailed] = WriteError,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -31,6 +31,7 @@ public class HostileInputTests : RowsTestBase
         ["New-NotionDatabase -Property"] = "New-NotionDatabase -ParentId $page -Title Hostile -Property @{ Notes = $value }",
         ["New-NotionDatabase -InputObject"] = "[pscustomobject]@{ Name = $value; Columns = @() } | New-NotionDatabase -ParentId $page",
         ["Set-NotionDatabaseSchema -InputObject"] = "[pscustomobject]@{ Name = $value; Columns = @() } | Set-NotionDatabaseSchema -DatabaseId $db -Confirm:$false",
+        ["Sync-NotionDatabaseRow -InputObject"] = "@{ Name = 'before' }, @{ Name = 'bad'; Notes = $value }, @{ Name = 'after' } | Sync-NotionDatabaseRow $db -Key Name -PassThru",
     };
 
     /// <summary>PowerShell that sets $value, and the error it must give.</summary>
@@ -84,6 +85,12 @@ public class HostileInputTests : RowsTestBase
         }
 
         if (parameter == "Set-NotionDatabaseRow -InputObject")
+        if (parameter.StartsWith("Sync", StringComparison.Ordinal))
+        {
+            Assert.Equal(new[] { ("Added", "before"), ("Added", "after") }, result.OutputOf<NotionSyncResult>().Select(outcome => (outcome.Action, outcome.Key)));
+        }
+
+        if (parameter.EndsWith("-InputObject", StringComparison.Ordinal) && parameter.StartsWith("Set", StringComparison.Ordinal))
         {
             Assert.Equal("after", Assert.Single(result.Output).Properties["Notes"].Value);
         }

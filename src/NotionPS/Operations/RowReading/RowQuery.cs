@@ -152,6 +152,20 @@ namespace NotionPS.Operations
         public static JsonArray CreatedOrder(string direction) =>
             new JsonArray(new JsonObject { ["timestamp"] = "created_time", ["direction"] = direction });
 
+        /// <summary>
+        /// Rows whose created_time or last_edited_time (<paramref name="timestamp"/>) is at or after
+        /// <paramref name="since"/>. Notion keeps those times rounded down to the minute, so the condition starts at
+        /// the start of <paramref name="since"/>'s minute: a row changed later in that minute is stored with the
+        /// minute's start and would be missed by the instant itself. A row changed earlier in the minute comes too.
+        /// </summary>
+        /// <param name="since">A time without a zone (DateTimeKind.Unspecified) is this machine's local time, as in PowerShell.</param>
+        public static JsonObject Since(string timestamp, DateTime since)
+        {
+            var utc = since.ToUniversalTime();
+            var minute = new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+            return new JsonObject { ["timestamp"] = timestamp, [timestamp] = new JsonObject { ["on_or_after"] = Timestamp(minute) } };
+        }
+
         /// <summary>A time as Notion writes it in a filter.</summary>
         public static string Timestamp(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

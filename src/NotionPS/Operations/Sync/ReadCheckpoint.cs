@@ -1,0 +1,101 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// A file holding the instant a read of "changes since" started, for the next run to read on from: one
+    /// ISO 8601 UTC time on one line. It is replaced whole (a temporary file renamed over it), so a run
+    /// stopped midway leaves the previous instant, never a half-written one.
+    /// </summary>
+    internal static class ReadCheckpoint
+    {
+        private static readonly Regex Instant = new Regex(
+            @"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        /// <summary>The instant in the file (UTC), or null when there is no file yet.</summary>
+        /// <exception cref="CheckpointException">The file cannot be read, or holds no time with a zone.</exception>
+        public static DateTime? Load(string path)
+        {
+            string text;
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    return null;
+                }
+
+                text = File.ReadAllText(path).Trim();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new CheckpointException(NotionErrorIds.NotionCheckpointUnreadable, path, $"The checkpoint file '{path}' cannot be read: {ex.Message}", ex);
+            }
+
+            if (!Instant.IsMatch(text) || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            {
+                var shown = text.Length > 60 ? text.Substring(0, 60) + "..." : text;
+                throw new CheckpointException(NotionErrorIds.NotionCheckpointInvalid, path,
+                    $"The checkpoint file '{path}' does not hold a time: it reads '{shown}', where one ISO 8601 time with its zone is expected, such as {Format(new DateTime(2026, 1, 31, 9, 30, 0, DateTimeKind.Utc))}.");
+            }
+
+            return instant.UtcDateTime;
+        }
+
+        /// <summary>Replaces the file's instant with <paramref name="instant"/>, atomically.</summary>
+        /// <exception cref="CheckpointException">The file cannot be written (the old one, if any, is left as it was).</exception>
+        public static void Save(string path, DateTime instant)
+        {
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            try
+            {
+                File.WriteAllText(temporary, Format(instant) + Environment.NewLine, new UTF8Encoding(false));
+                if (File.Exists(path))
+                {
+                    File.Replace(temporary, path, null);
+                }
+                else
+                {
+                    File.Move(temporary, path);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                TryDelete(temporary);
+                throw new CheckpointException(NotionErrorIds.NotionCheckpointWriteFailed, path, $"The checkpoint file '{path}' could not be written: {ex.Message}", ex);
+            }
+        }
+
+        /// <summary>An instant as the file holds it: UTC, to the tick, ending in Z.</summary>
+        public static string Format(DateTime instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The write failed already; a leftover temporary file does not change the checkpoint.
+            }
+        }
+    }
+
+    /// <summary>A checkpoint file that cannot be read, holds no time, or cannot be written.</summary>
+    internal sealed class CheckpointException : NotionException
+    {
+        public CheckpointException(string errorId, string path, string message, Exception? inner = null)
+            : base(errorId, message, inner)
+        {
+            Path = path;
+        }
+
+        public string Path { get; }
+    }
+}

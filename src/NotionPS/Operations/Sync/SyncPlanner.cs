@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Rows;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// Compares inputs with the rows of a data source, read once, by a key column: each input becomes an add,
+    /// an update of only the columns whose values differ, or nothing at all. Nothing here sends a request
+    /// (but the one listing of the workspace's people, for an e-mail address no row of the data source has).
+    /// </summary>
+    internal sealed class SyncPlanner
+    {
+        private readonly DataSourceSchema schema;
+        private readonly string keyColumn;
+        private readonly HashSet<string>? columns;
+        private readonly Dictionary<string, (ExistingRow Row, SyncKey Key)> rowsByKey = new Dictionary<string, (ExistingRow, SyncKey)>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> knownPeople = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Func<string, string?> lookUpEmail;
+
+        /// <param name="keyColumn">A writable column of <paramref name="schema"/> (see <see cref="RowUpsert.WritableColumn"/>).</param>
+        /// <param name="columns">The columns to compare and write (the key is always one); null for every column the input names.</param>
+        /// <param name="rows">Every row of the data source.</param>
+        /// <param name="lookUpEmail">A person's user ID by e-mail address, for an address no row's people cell shows.</param>
+        /// <exception cref="SyncKeyException">Several rows have the same key.</exception>
+        public SyncPlanner(DataSourceSchema schema, string keyColumn, IReadOnlyCollection<string>? columns, IEnumerable<PageRow> rows, Func<string, string?> lookUpEmail)
+        {
+            this.schema = schema;
+            this.keyColumn = keyColumn;
+            this.columns = columns == null ? null : new HashSet<string>(columns.Append(keyColumn), StringComparer.Ordinal);
+            this.lookUpEmail = lookUpEmail;
+            var duplicates = new List<string>();
+            foreach (var row in rows)
+            {
+                var existing = new ExistingRow(row);
+                RememberPeople(existing);
+                var keyValue = existing.Value(keyColumn);
+                var key = PlainValues.IsEmpty(keyValue) ? null : KeyOf(keyValue);
+                if (key == null)
+                {
+                    RowsWithoutKey++;
+                }
+                else if (rowsByKey.ContainsKey(key.Compared))
+                {
+                    duplicates.Add(key.Text);
+                }
+                else
+                {
+                    rowsByKey[key.Compared] = (existing, key);
+                }
+            }
+
+            if (duplicates.Count > 0)
+            {
+                throw SyncKeyException.DuplicateInNotion(keyColumn, schema.Name, duplicates.Distinct(StringComparer.Ordinal).ToList());
+            }
+        }
+
+        /// <summary>Rows of the data source with no value in the key column: no input matches them, and they are never trashed.</summary>
+        public int RowsWithoutKey { get; }
+
+        /// <summary>Columns of the input that Notion computes (skipped); the cmdlet warns about each once.</summary>
+        public IReadOnlyList<string> SkippedReadOnly => skippedReadOnly;
+
+        private readonly List<string> skippedReadOnly = new List<string>();
+
+        /// <summary>What to do with one input: a failed step (with its error) when it has no key or a value does not fit.</summary>
+        /// <param name="rowNumber">The input's position, for messages.</param>
+        /// <param name="isRow">The input is a row NotionPS read (see <see cref="ColumnNames"/>).</param>
+        public SyncStep Compare(int rowNumber, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow)
+        {
+            var label = $"Row {rowNumber}";
+            var names = input.Select(pair => pair.Key).ToList();
+            var members = input.Where(pair => Column(pair.Key, names, isRow) is string column && (columns == null || columns.Contains(column))).ToList();
+            var keyMember = members.FirstOrDefault(pair => Column(pair.Key, names, isRow) == keyColumn);
+            if (keyMember.Key == null || PlainValues.IsEmpty(keyMember.Value))
+            {
+                return SyncStep.Failed(null, label, SyncKeyException.Missing(keyColumn));
+            }
+
+            SyncKey key;
+            try
+            {
+                key = KeyOf(keyMember.Value);
+            }
+            catch (NotionException ex)
+            {
+                return SyncStep.Failed(null, label, ex);
+            }
+
+            label = $"Row {rowNumber} (key \"{key.Text}\")";
+            RowMapping mapping;
+            try
+            {
+                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown: columns != null, UserIdByEmail);
+            }
+            catch (NotionException ex)
+            {
+                return SyncStep.Failed(key, label, ex);
+            }
+
+            skippedReadOnly.AddRange(mapping.SkippedReadOnly.Where(column => !skippedReadOnly.Contains(column)));
+            if (!rowsByKey.TryGetValue(key.Compared, out var found))
+            {
+                var added = mapping.Properties.Select(property => new CellChange(property.Key, CellComparison.Display(null), CellComparison.Display(mapping.Values[property.Key]))).ToList();
+                return SyncStep.Add(key, label, mapping.Properties, added);
+            }
+
+            var existing = found.Row;
+            var changed = new JsonObject();
+            var changes = new List<CellChange>();
+            // The key matched (trimmed), so it is not rewritten.
+            foreach (var property in mapping.Properties.Where(property => property.Key != keyColumn))
+            {
+                var type = schema.PropertyTypes[property.Key];
+                var old = existing.Value(property.Key);
+                if (CellComparison.CanonicalOfRead(property.Key, type, old) != CellComparison.Canonical(type, (JsonObject)property.Value!))
+                {
+                    changed[property.Key] = property.Value!.DeepClone();
+                    changes.Add(new CellChange(property.Key, CellComparison.Display(old), CellComparison.Display(mapping.Values[property.Key])));
+                }
+            }
+
+            return changes.Count == 0
+                ? SyncStep.Unchanged(key, label, existing.Row.PageId)
+                : SyncStep.Update(key, label, existing.Row.PageId, changed, changes);
+        }
+
+        /// <summary>The rows whose key is none of <paramref name="inputKeys"/> (rows without a key are left alone), in read order.</summary>
+        public IEnumerable<SyncStep> Missing(ISet<string> inputKeys) =>
+            rowsByKey.Values.Where(row => !inputKeys.Contains(row.Key.Compared)).Select(row => SyncStep.Trash(row.Key, row.Row.Row.PageId));
+
+        /// <summary>A key cell's key: compared by its canonical text (so '3' and 3 are one key), trimmed.</summary>
+        /// <exception cref="RowValueException">The value does not fit the key column.</exception>
+        private SyncKey KeyOf(object? value)
+        {
+            var type = schema.PropertyTypes[keyColumn];
+            return new SyncKey(CellComparison.Canonical(type, PropertyWriter.ToPropertyValue(keyColumn, type, value)).Trim(), CellComparison.Display(value).Trim());
+        }
+
+        /// <summary>The schema's column an input property names, or null (a row's own property, or no column).</summary>
+        private string? Column(string name, IReadOnlyCollection<string> names, bool isRow)
+        {
+            var requested = ColumnNames.ColumnFor(name, names, isRow);
+            return requested == null ? null : RowMapping.FindColumn(schema.PropertyTypes, requested);
+        }
+
+        /// <summary>An address any row's people cell shows is known without a request; any other is looked up.</summary>
+        private string? UserIdByEmail(string email) => knownPeople.TryGetValue(email, out var id) ? id : lookUpEmail(email);
+
+        private void RememberPeople(ExistingRow row)
+        {
+            foreach (var people in row.Row.Columns.Select(column => column.Value).OfType<NotionUserList>())
+            {
+                foreach (var person in people.Where(person => !string.IsNullOrEmpty(person.Email)))
+                {
+                    knownPeople[person.Email!] = person.Id;
+                }
+            }
+        }
+
+        /// <summary>A row read from Notion with its cells by column name.</summary>
+        private sealed class ExistingRow
+        {
+            private readonly Dictionary<string, object?> cells = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+            public ExistingRow(PageRow row)
+            {
+                Row = row;
+                foreach (var column in row.Columns)
+                {
+                    cells[column.Key] = column.Value;
+                }
+            }
+
+            public PageRow Row { get; }
+
+            /// <summary>The cell of a schema column (a row names a column like its own properties with a suffix).</summary>
+            public object? Value(string column) => cells.TryGetValue(ColumnNames.OutputName(column), out var value) ? value : null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
+namespace NotionPS.Operations
+{
+    /// <summary>What a sync does with one row.</summary>
+    internal enum SyncAction
+    {
+        /// <summary>No row has the input's key: it is added.</summary>
+        Add,
+
+        /// <summary>The row with the input's key differs: only the columns that differ are written.</summary>
+        Update,
+
+        /// <summary>The row with the input's key holds the input's values already: no request.</summary>
+        Unchanged,
+
+        /// <summary>The row's key is in no input (-DeleteMissing): it moves to the trash.</summary>
+        Trash,
+
+        /// <summary>The input could not be planned (no key, a value that does not fit): its error says why.</summary>
+        Failed,
+    }
+
+    /// <summary>A row's key: as compared (the key cell's canonical text, so '3' and 3 are one key) and as shown.</summary>
+    internal sealed class SyncKey
+    {
+        public SyncKey(string compared, string text)
+        {
+            Compared = compared;
+            Text = text;
+        }
+
+        public string Compared { get; }
+
+        public string Text { get; }
+
+        public override string ToString() => Text;
+    }
+
+    /// <summary>One column a sync changes, as the plan shows it.</summary>
+    internal sealed class CellChange
+    {
+        public CellChange(string column, string oldText, string newText)
+        {
+            Column = column;
+            OldText = oldText;
+            NewText = newText;
+        }
+
+        public string Column { get; }
+
+        public string OldText { get; }
+
+        public string NewText { get; }
+    }
+
+    /// <summary>One planned step: an input's add, update, no-op or failure, or a row's trashing.</summary>
+    internal sealed class SyncStep
+    {
+        private SyncStep(SyncAction action, SyncKey? key, string label, string? pageId, JsonObject? properties, IReadOnlyList<CellChange> changes, Exception? error)
+        {
+            Action = action;
+            Key = key;
+            Label = label;
+            PageId = pageId;
+            Properties = properties;
+            Changes = changes;
+            Error = error;
+        }
+
+        public SyncAction Action { get; }
+
+        /// <summary>The row's key; null for an input without one.</summary>
+        public SyncKey? Key { get; }
+
+        /// <summary>How messages name the row (its input position and key).</summary>
+        public string Label { get; }
+
+        /// <summary>The row changed or trashed; null for an add or a failure.</summary>
+        public string? PageId { get; }
+
+        /// <summary>What an add or update sends: every mapped column of an add, only the changed columns of an update.</summary>
+        public JsonObject? Properties { get; }
+
+        /// <summary>The columns an update changes (an add's columns with an empty old value).</summary>
+        public IReadOnlyList<CellChange> Changes { get; }
+
+        public Exception? Error { get; }
+
+        public static SyncStep Add(SyncKey key, string label, JsonObject properties, IReadOnlyList<CellChange> changes) =>
+            new SyncStep(SyncAction.Add, key, label, null, properties, changes, null);
+
+        public static SyncStep Update(SyncKey key, string label, string pageId, JsonObject changedProperties, IReadOnlyList<CellChange> changes) =>
+            new SyncStep(SyncAction.Update, key, label, pageId, changedProperties, changes, null);
+
+        public static SyncStep Unchanged(SyncKey key, string label, string pageId) =>
+            new SyncStep(SyncAction.Unchanged, key, label, pageId, null, Array.Empty<CellChange>(), null);
+
+        public static SyncStep Trash(SyncKey key, string pageId) =>
+            new SyncStep(SyncAction.Trash, key, $"Row {pageId} (key \"{key.Text}\")", pageId, null, Array.Empty<CellChange>(), null);
+
+        /// <param name="key">The input's key when it had one: a row with that key is then not trashed.</param>
+        public static SyncStep Failed(SyncKey? key, string label, Exception error) =>
+            new SyncStep(SyncAction.Failed, key, label, null, null, Array.Empty<CellChange>(), error);
+    }
+}

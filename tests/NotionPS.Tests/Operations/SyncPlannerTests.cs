@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Operations;
+using NotionPS.Rows;
+using Xunit;
+
+namespace NotionPS.Tests.Operations;
+
+/// <summary>How a sync plans: by key, by value (as each column's type means it), only the columns that differ.</summary>
+public class SyncPlannerTests
+{
+    private const string Ada = "c1a55e00-0000-4000-8000-000000000001";
+    private const string Grace = "c1a55e00-0000-4000-8000-000000000002";
+
+    private static readonly DataSourceSchema Schema = DataSourceSchema.From(JsonDocument.Parse(
+        """
+        {"object":"data_source","id":"ds1","name":"Assets","parent":{"type":"database_id","database_id":"db1"},"properties":{
+          "Tag":{"id":"t","type":"title","title":{}},"Count":{"id":"n","type":"number","number":{}},"Labels":{"id":"m","type":"multi_select","multi_select":{}},
+          "Due":{"id":"d","type":"date","date":{}},"Owner":{"id":"p","type":"people","people":{}},"Done":{"id":"c","type":"checkbox","checkbox":{}},
+          "Notes":{"id":"r","type":"rich_text","rich_text":{}},"Kind":{"id":"s","type":"select","select":{}},"Edited":{"id":"e","type":"last_edited_time","last_edited_time":{}}}}
+        """).RootElement.Clone());
+
+    /// <summary>A row as Notion's page object has it.</summary>
+    private static PageRow Page(string id, string tag, double? count = 3, string due = "2026-01-31T09:30:00.000Z", string[]? labels = null, string[]? owners = null, string? kind = "Laptop")
+    {
+        static JsonObject Text(string text) => new() { ["type"] = "text", ["text"] = new JsonObject { ["content"] = text }, ["plain_text"] = text };
+        var page = new JsonObject
+        {
+            ["object"] = "page",
+            ["id"] = id,
+            ["properties"] = new JsonObject
+            {
+                ["Tag"] = new JsonObject { ["type"] = "title", ["title"] = new JsonArray(Text(tag)) },
+                ["Count"] = new JsonObject { ["type"] = "number", ["number"] = count },
+                ["Labels"] = new JsonObject { ["type"] = "multi_select", ["multi_select"] = new JsonArray((labels ?? new[] { "a", "b" }).Select(name => (JsonNode)new JsonObject { ["name"] = name }).ToArray()) },
+                ["Due"] = new JsonObject { ["type"] = "date", ["date"] = new JsonObject { ["start"] = due } },
+                ["Owner"] = new JsonObject
+                {
+                    ["type"] = "people",
+                    ["people"] = new JsonArray((owners ?? new[] { Ada }).Select(owner => (JsonNode)new JsonObject
+                    {
+                        ["object"] = "user", ["id"] = owner, ["person"] = new JsonObject { ["email"] = owner == Ada ? "ada@acme.example" : "grace@acme.example" },
+                    }).ToArray()),
+                },
+                ["Done"] = new JsonObject { ["type"] = "checkbox", ["checkbox"] = true },
+                ["Notes"] = new JsonObject { ["type"] = "rich_text", ["rich_text"] = new JsonArray() },
+                ["Kind"] = new JsonObject { ["type"] = "select", ["select"] = kind == null ? null : new JsonObject { ["name"] = kind } },
+                ["Edited"] = new JsonObject { ["type"] = "last_edited_time", ["last_edited_time"] = "2026-01-01T00:00:00.000Z" },
+            },
+        };
+        return PageRow.From(JsonDocument.Parse(page.ToJsonString()).RootElement.Clone());
+    }
+
+    private static List<KeyValuePair<string, object?>> Input(params (string Name, object? Value)[] members) =>
+        members.Select(member => new KeyValuePair<string, object?>(member.Name, member.Value)).ToList();
+
+    private static SyncPlanner Planner(IEnumerable<PageRow> rows, IReadOnlyCollection<string>? columns = null, Func<string, string?>? lookUp = null) =>
+        new(Schema, "Tag", columns, rows, lookUp ?? (email => throw new InvalidOperationException($"No lookup expected for {email}.")));
+
+    public static IEnumerable<object[]> SameValueWrittenOtherwise => new[]
+    {
+        new object[] { "Count", "3" },
+        new object[] { "Count", "3,0" },
+        new object[] { "Count", 3m },
+        new object[] { "Labels", "b; a" },
+        new object[] { "Labels", new[] { "b", "a", "a" } },
+        new object[] { "Due", "2026-01-31T11:30:00+02:00" },
+        new object[] { "Due", new DateTime(2026, 1, 31, 9, 30, 0, DateTimeKind.Utc) },
+        new object[] { "Owner", "ada@acme.example" },
+        new object[] { "Owner", Ada.Replace("-", string.Empty).ToUpperInvariant() },
+        new object[] { "Owner", new NotionUser(Ada) },
+        new object[] { "Done", "yes" },
+        new object[] { "Notes", "" },
+        new object[] { "Notes", null! },
+        new object[] { "Kind", " Laptop " },
+        new object[] { "Edited", "anything: Notion computes it" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SameValueWrittenOtherwise))]
+    public void TheSameValueWrittenOtherwiseIsUnchanged(string column, object? value)
+    {
+        var step = Planner(new[] { Page("p1", "A-1") }).Compare(1, Input(("Tag", "A-1"), (column, value)), isRow: false);
+
+        Assert.Equal(SyncAction.Unchanged, step.Action);
+        Assert.Equal("p1", step.PageId);
+    }
+
+    public static IEnumerable<object[]> AnotherValue => new[]
+    {
+        new object[] { "Count", "4", "3", "4" },
+        new object[] { "Count", "", "3", "(empty)" },
+        new object[] { "Labels", "a", "a; b", "a" },
+        new object[] { "Due", "2026-01-31", "2026-01-31T09:30:00.000Z", "2026-01-31" },
+        new object[] { "Due", "2026-01-31T09:31:00Z", "2026-01-31T09:30:00.000Z", "2026-01-31T09:31:00Z" },
+        new object[] { "Owner", "grace@acme.example", "ada@acme.example", "grace@acme.example" },
+        new object[] { "Done", "no", "True", "no" },
+        new object[] { "Kind", "laptop", "Laptop", "laptop" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AnotherValue))]
+    public void AnotherValueUpdatesThatColumnOnly(string column, object value, string oldText, string newText)
+    {
+        var rows = new[] { Page("p1", "A-1"), Page("p2", "B-2", owners: new[] { Grace }) };
+
+        var step = Planner(rows).Compare(1, Input(("Tag", "A-1"), ("Count", 3), (column, value)), isRow: false);
+
+        Assert.Equal(SyncAction.Update, step.Action);
+        Assert.Equal(new[] { column }, step.Properties!.Select(property => property.Key));
+        var change = Assert.Single(step.Changes);
+        Assert.Equal((column, oldText, newText), (change.Column, change.OldText, change.NewText));
+    }
+
+    [Fact]
+    public void AKeyNoRowHasIsAnAddOfEveryColumnAndTheKeyIsComparedByValue()
+    {
+        var planner = Planner(new[] { Page("p1", "3") });
+
+        var add = planner.Compare(1, Input(("Tag", "A-9"), ("Count", "7")), isRow: false);
+        var numberKey = planner.Compare(2, Input(("tag", 3)), isRow: false);
+
+        Assert.Equal(SyncAction.Add, add.Action);
+        Assert.Equal(new[] { "Tag", "Count" }, add.Properties!.Select(property => property.Key));
+        Assert.Equal(SyncAction.Unchanged, numberKey.Action);
+    }
+
+    [Fact]
+    public void OnlyThePropertyColumnsAreComparedAndTheOthersIgnored()
+    {
+        var step = Planner(new[] { Page("p1", "A-1") }, columns: new[] { "Kind" })
+            .Compare(1, Input(("Tag", "A-1"), ("Count", 99), ("Kind", "Phone"), ("NoSuchColumn", "x")), isRow: false);
+
+        Assert.Equal(SyncAction.Update, step.Action);
+        Assert.Equal(new[] { "Kind" }, step.Properties!.Select(property => property.Key));
+    }
+
+    [Fact]
+    public void AnAddressNoRowShowsIsLookedUpOnce()
+    {
+        var asked = new List<string>();
+        var planner = Planner(new[] { Page("p1", "A-1") }, lookUp: email => { asked.Add(email); return Grace; });
+
+        var step = planner.Compare(1, Input(("Tag", "A-1"), ("Owner", "ada@acme.example; someone@acme.example")), isRow: false);
+
+        Assert.Equal(new[] { "someone@acme.example" }, asked);
+        Assert.Equal(SyncAction.Update, step.Action);
+    }
+
+    [Fact]
+    public void NoKeyOrABadValueFailsThatInputOnlyAndABadValueKeepsItsKey()
+    {
+        var planner = Planner(new[] { Page("p1", "A-1") });
+
+        var noKey = planner.Compare(1, Input(("Count", 1)), isRow: false);
+        var blankKey = planner.Compare(2, Input(("Tag", "  ")), isRow: false);
+        var badValue = planner.Compare(3, Input(("Tag", "A-1"), ("Count", "lots")), isRow: false);
+
+        Assert.Equal(NotionErrorIds.NotionSyncKeyMissing, Assert.IsType<SyncKeyException>(noKey.Error).ErrorId);
+        Assert.Equal(NotionErrorIds.NotionSyncKeyMissing, Assert.IsType<SyncKeyException>(blankKey.Error).ErrorId);
+        Assert.Equal(SyncAction.Failed, badValue.Action);
+        Assert.Equal("A-1", badValue.Key!.Text);
+        Assert.IsType<RowValueException>(badValue.Error);
+    }
+
+    [Fact]
+    public void DuplicateKeysInNotionStopThePlannerAndInTheInputThePlan()
+    {
+        var inNotion = Assert.Throws<SyncKeyException>(() => Planner(new[] { Page("p1", "A-1"), Page("p2", "A-1 "), Page("p3", "B"), Page("p4", "") , Page("p5", "") }));
+        Assert.Equal(NotionErrorIds.NotionSyncDuplicateNotionKey, inNotion.ErrorId);
+        Assert.Equal(new[] { "A-1" }, inNotion.Keys);
+
+        var planner = Planner(new[] { Page("p1", "A-1") });
+        var plan = new SyncPlan("Tag");
+        plan.Add(planner.Compare(1, Input(("Tag", "X")), isRow: false));
+        plan.Add(planner.Compare(2, Input(("Tag", " X")), isRow: false));
+        var inInput = Assert.Throws<SyncKeyException>(() => plan.Finish(planner, deleteMissing: true));
+        Assert.Equal(NotionErrorIds.NotionSyncDuplicateInputKey, inInput.ErrorId);
+        Assert.Contains("'X'", inInput.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeleteMissingWithNoKeyedInputRefusesToTrashEveryRow()
+    {
+        var planner = Planner(new[] { Page("p1", "A-1") });
+        var plan = new SyncPlan("Tag");
+        plan.Add(planner.Compare(1, Input(("Count", 1)), isRow: false));
+        var keep = new SyncPlan("Tag");
+
+        var error = Assert.Throws<SyncKeyException>(() => plan.Finish(planner, deleteMissing: true));
+        keep.Finish(planner, deleteMissing: false);
+
+        Assert.Equal(NotionErrorIds.NotionSyncNoInput, error.ErrorId);
+        Assert.Empty(keep.Steps);
+    }
+
+    [Fact]
+    public void DeleteMissingTrashesRowsWhoseKeyNoInputHasButNotRowsWithoutAKey()
+    {
+        var planner = Planner(new[] { Page("p1", "A-1"), Page("p2", "B-2"), Page("p3", "C-3"), Page("p4", "") });
+        var plan = new SyncPlan("Tag");
+        plan.Add(planner.Compare(1, Input(("Tag", "A-1")), isRow: false));
+        plan.Add(planner.Compare(2, Input(("Tag", "B-2"), ("Count", "lots")), isRow: false));
+
+        plan.Finish(planner, deleteMissing: true);
+
+        Assert.Equal(new[] { "p3" }, plan.Steps.Where(step => step.Action == SyncAction.Trash).Select(step => step.PageId));
+        Assert.Equal(1, planner.RowsWithoutKey);
+        Assert.Equal("0 add, 0 update, 1 unchanged, 1 trash (1 inputs failed)", plan.Summary());
+    }
+}
