@@ -17,6 +17,7 @@ namespace NotionPS.Errors
         ResourceBusy = 19,
         ResourceExists = 20,
         ResourceUnavailable = 21,
+        ReadError = 22,
         WriteError = 23,
         ConnectionError = 27,
         AuthenticationError = 28,

@@ -53,6 +53,19 @@ namespace NotionPS.Errors
         public const string NotionRowFailed = nameof(NotionRowFailed);
         public const string NotionQueryCapReached = nameof(NotionQueryCapReached);
 
+        // Files: uploads, files columns and downloads (Operations/Files).
+        public const string NotionFileNotFound = nameof(NotionFileNotFound);
+        public const string NotionFileUnreadable = nameof(NotionFileUnreadable);
+        public const string NotionFileEmpty = nameof(NotionFileEmpty);
+        public const string NotionFileNameRefused = nameof(NotionFileNameRefused);
+        public const string NotionFileTypeRefused = nameof(NotionFileTypeRefused);
+        public const string NotionFileTooLarge = nameof(NotionFileTooLarge);
+        public const string NotionFileUploadExpired = nameof(NotionFileUploadExpired);
+        public const string NotionFileUploadFailed = nameof(NotionFileUploadFailed);
+        public const string NotionFileDownloadFailed = nameof(NotionFileDownloadFailed);
+        public const string NotionFileExists = nameof(NotionFileExists);
+        public const string NotionFileDestinationInvalid = nameof(NotionFileDestinationInvalid);
+
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
         public const string SecretVaultNotFound = nameof(SecretVaultNotFound);
@@ -106,6 +119,18 @@ namespace NotionPS.Errors
             [NotionMatchOnAmbiguous] = InvalidData,
             [NotionRowFailed] = NotSpecified,
             [NotionQueryCapReached] = LimitsExceeded,
+
+            [NotionFileNotFound] = ObjectNotFound,
+            [NotionFileUnreadable] = ReadError,
+            [NotionFileEmpty] = InvalidData,
+            [NotionFileNameRefused] = InvalidArgument,
+            [NotionFileTypeRefused] = InvalidArgument,
+            [NotionFileTooLarge] = LimitsExceeded,
+            [NotionFileUploadExpired] = InvalidOperation,
+            [NotionFileUploadFailed] = WriteError,
+            [NotionFileDownloadFailed] = ReadError,
+            [NotionFileExists] = ResourceExists,
+            [NotionFileDestinationInvalid] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,
