@@ -40,7 +40,7 @@ namespace NotionPS.Cmdlets
         public static string? For(NotionException exception, RemedyFacts facts = default) =>
             facts.LinkedDatabase
                 ? DatabaseRemedies.ShareSourceDatabase
-                : ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts);
+                : ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts) ?? FileRemedies.For(exception);
 
         private static string? ForClientAndRows(NotionException exception, RemedyFacts facts)
         {

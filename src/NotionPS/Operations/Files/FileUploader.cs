@@ -53,7 +53,7 @@ namespace NotionPS.Operations.Files
             if (limit is long max && file.Size > max)
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileTooLarge,
-                    $"'{file.Path}' is {file.Size} bytes, more than this workspace's limit of {max} bytes (users/me bot.workspace_limits.max_file_upload_size_in_bytes); nothing was sent. Send a smaller file, or link it by URL.");
+                    $"'{file.Path}' is {file.Size} bytes, more than this workspace's limit of {max} bytes (users/me bot.workspace_limits.max_file_upload_size_in_bytes); nothing was sent.");
             }
 
             var partSize = Math.Max(PartSize, (file.Size + MaxParts - 1) / MaxParts);
@@ -161,7 +161,7 @@ namespace NotionPS.Operations.Files
             {
                 var what = partNumber == null ? "The upload" : $"Part {partNumber} of the upload";
                 throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed,
-                    $"{what} of '{file.Path}' (file upload {id}) failed: {ex.Message} Nothing was attached; send the file again.", ex);
+                    $"{what} of '{file.Path}' (file upload {id}) failed: {ex.Message} Nothing was attached.", ex);
             }
             catch (IOException ex)
             {

@@ -42,7 +42,7 @@ namespace NotionPS.Operations.Files
             var size = SizeOf(path);
             if (size == 0)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{path}' is empty (0 bytes); Notion stores files of at least one byte. Send the file once it has content.");
+                throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{path}' is empty (0 bytes); Notion stores files of at least one byte.");
             }
 
             name = string.IsNullOrWhiteSpace(name) ? System.IO.Path.GetFileName(path) : name!.Trim();
@@ -50,7 +50,7 @@ namespace NotionPS.Operations.Files
             if (type != null && !FileContentTypes.IsSupported(type))
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileTypeRefused,
-                    $"'{type}' is not a content type Notion takes (audio, PDF, text, JSON, Office documents, images and video; see Notion's \"Working with files and media\"). Give one of those, or leave the content type out to take it from the extension.");
+                    $"'{type}' is not a content type Notion takes (audio, PDF, text, JSON, Office documents, images and video; see Notion's \"Working with files and media\").");
             }
 
             var extension = FileContentTypes.ExtensionOf(name);
@@ -76,7 +76,7 @@ namespace NotionPS.Operations.Files
             if (!FileContentTypes.Matches(extension, type))
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileTypeRefused,
-                    $"'{name}' cannot be sent as {type}: Notion wants the extension and the content type to agree (.{extension} is {FileContentTypes.For(extension)}). Leave the content type out, or change the name's extension.");
+                    $"'{name}' cannot be sent as {type}: Notion wants the extension and the content type to agree (.{extension} is {FileContentTypes.For(extension)}).");
             }
 
             return new LocalFile(path, name, type, size);
@@ -89,7 +89,7 @@ namespace NotionPS.Operations.Files
             {
                 if (Directory.Exists(path))
                 {
-                    throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"'{path}' is a folder; give a file (Get-ChildItem -File | Send-NotionFile sends each file of a folder).");
+                    throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"'{path}' is a folder, not a file; give each of its files.");
                 }
 
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
@@ -99,7 +99,7 @@ namespace NotionPS.Operations.Files
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{path}'. Check the path (Test-Path tells whether it exists).", ex);
+                throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{path}'. Check the path.", ex);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is SecurityException || ex is IOException || ex is NotSupportedException || ex is ArgumentException)
             {

@@ -1,0 +1,166 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace NotionPS.Rows
+{
+    /// <summary>What must happen to one item of a files cell before the row is sent.</summary>
+    internal enum PendingFileKind
+    {
+        /// <summary>A local file: upload it, then attach the upload.</summary>
+        Upload,
+
+        /// <summary>An upload made earlier: check it has not expired.</summary>
+        CheckUpload,
+
+        /// <summary>A URL from a row NotionPS read: if Notion hosts it, download and upload it again (a signed URL expires).</summary>
+        CopyIfHosted,
+    }
+
+    /// <summary>
+    /// An item of a files cell whose JSON (<see cref="Item"/>, already in the cell) is completed before the row is
+    /// sent: its file_upload id filled in, or its name corrected.
+    /// </summary>
+    internal sealed class PendingFile
+    {
+        public PendingFile(string column, PendingFileKind kind, JsonObject item, string source)
+        {
+            Column = column;
+            Kind = kind;
+            Item = item;
+            Source = source;
+        }
+
+        public string Column { get; }
+
+        public PendingFileKind Kind { get; }
+
+        /// <summary>The cell's item, changed in place.</summary>
+        public JsonObject Item { get; }
+
+        /// <summary>The full path of a local file, the upload's ID, or the URL.</summary>
+        public string Source { get; }
+
+        /// <summary>Makes the item attach the upload <paramref name="uploadId"/>, under <paramref name="name"/>.</summary>
+        public void Attach(string uploadId, string name)
+        {
+            Item.Clear();
+            Item["name"] = name;
+            Item["type"] = "file_upload";
+            Item["file_upload"] = new JsonObject { ["id"] = uploadId };
+        }
+    }
+
+    /// <summary>What writing a row's files cells needs: local paths resolved, and a list for the items to finish.</summary>
+    internal sealed class FileCellWriting
+    {
+        /// <param name="resolvePath">A path as the user typed it to a full path (the cmdlet knows the current location).</param>
+        /// <param name="fromRow">The values are cells of a row NotionPS read: their URLs may be Notion-hosted.</param>
+        public FileCellWriting(Func<string, string> resolvePath, bool fromRow)
+        {
+            ResolvePath = resolvePath;
+            FromRow = fromRow;
+        }
+
+        public Func<string, string> ResolvePath { get; }
+
+        public bool FromRow { get; }
+
+        public List<PendingFile> Pending { get; } = new List<PendingFile>();
+    }
+
+    /// <summary>
+    /// A files cell as a property value: each item an external URL (kept as given), an upload (a
+    /// <see cref="NotionFileUpload"/>), a local file (a FileInfo or a path) or a file in Notion's own shape (a
+    /// hashtable). Text is split as a files cell's text is (see <see cref="CellText"/>). What needs the network
+    /// (uploads, checks, copies) is left in <c>pending</c> for the caller to finish before sending the row.
+    /// </summary>
+    internal static class FileCells
+    {
+        /// <param name="writing">How local files are found and where pending items go; null where files cannot be uploaded (every item must then be a URL or in Notion's shape).</param>
+        public static JsonArray Write(string column, object? value, FileCellWriting? writing)
+        {
+            var items = new JsonArray();
+            foreach (var item in CellText.Urls(value))
+            {
+                items.Add(Item(column, item, writing?.ResolvePath, writing?.FromRow ?? false, writing?.Pending));
+            }
+
+            return items;
+        }
+
+        private static JsonNode Item(string column, object item, Func<string, string>? resolvePath, bool fromRow, ICollection<PendingFile>? pending)
+        {
+            switch (item)
+            {
+                case IDictionary given:
+                    return PlainValues.ToJson(given, column)!;
+                case NotionFileUpload upload:
+                    var attached = new JsonObject { ["name"] = upload.Name, ["type"] = "file_upload", ["file_upload"] = new JsonObject { ["id"] = upload.Id } };
+                    return Pending(column, PendingFileKind.CheckUpload, attached, upload.Id, pending, upload);
+                case FileInfo file:
+                    return Pending(column, PendingFileKind.Upload, new JsonObject(), file.FullName, pending, file);
+                case DirectoryInfo folder:
+                    throw new RowValueException(column, "files", folder.FullName, "a folder is not a file; pipe its files (Get-ChildItem -File) or name each one.");
+                default:
+                    var text = PlainValues.Text(item).Trim();
+                    if (IsWebUrl(text))
+                    {
+                        var external = ExternalFile(text);
+                        return fromRow ? Pending(column, PendingFileKind.CopyIfHosted, external, text, pending, item) : external;
+                    }
+
+                    if (resolvePath == null)
+                    {
+                        throw new RowValueException(column, "files", item, "not an http(s) URL.");
+                    }
+
+                    string path;
+                    try
+                    {
+                        path = resolvePath(text);
+                    }
+                    catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is IOException)
+                    {
+                        throw new RowValueException(column, "files", item, $"neither an http(s) URL nor a path to a local file ({ex.Message}).");
+                    }
+
+                    return Pending(column, PendingFileKind.Upload, new JsonObject(), path, pending, item);
+            }
+        }
+
+        private static JsonObject Pending(string column, PendingFileKind kind, JsonObject item, string source, ICollection<PendingFile>? pending, object given)
+        {
+            if (pending == null)
+            {
+                if (kind == PendingFileKind.CopyIfHosted)
+                {
+                    return item;
+                }
+
+                throw new RowValueException(column, "files", given, "a file can be uploaded and attached only when a row is written; compare files columns by URL.");
+            }
+
+            pending.Add(new PendingFile(column, kind, item, source));
+            return item;
+        }
+
+        private static bool IsWebUrl(string text) =>
+            Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+        private static JsonObject ExternalFile(string url)
+        {
+            var path = url.Split('?', '#')[0];
+            var name = path.Substring(path.LastIndexOf('/') + 1);
+            return new JsonObject
+            {
+                ["name"] = name.Length == 0 ? url : Uri.UnescapeDataString(name),
+                ["type"] = "external",
+                ["external"] = new JsonObject { ["url"] = url },
+            };
+        }
+    }
+}
