@@ -27,6 +27,8 @@
         'Set-NotionDatabaseRow'
         'Remove-NotionDatabaseRow'
         'Invoke-NotionApi'
+        'Send-NotionFile'
+        'Save-NotionFile'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
