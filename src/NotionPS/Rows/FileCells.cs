@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -74,8 +73,7 @@ namespace NotionPS.Rows
 
     /// <summary>
     /// A files cell as a property value: each item an external URL (kept as given), an upload (a
-    /// <see cref="NotionFileUpload"/>), a local file (a FileInfo or a path) or a file in Notion's own shape (a
-    /// hashtable). Text is split as a files cell's text is (see <see cref="CellText"/>). What needs the network
+    /// <see cref="NotionFileUpload"/>) or a local file (a FileInfo or a path). Text is split as a files cell's text is (see <see cref="CellText"/>). What needs the network
     /// (uploads, checks, copies) is left in <c>pending</c> for the caller to finish before sending the row.
     /// </summary>
     internal static class FileCells
@@ -96,8 +94,6 @@ namespace NotionPS.Rows
         {
             switch (item)
             {
-                case IDictionary given:
-                    return PlainValues.ToJson(given, column)!;
                 case NotionFileUpload upload:
                     var attached = new JsonObject { ["name"] = upload.Name, ["type"] = "file_upload", ["file_upload"] = new JsonObject { ["id"] = upload.Id } };
                     return Pending(column, PendingFileKind.CheckUpload, attached, upload.Id, pending, upload);
@@ -115,7 +111,8 @@ namespace NotionPS.Rows
 
                     if (resolvePath == null)
                     {
-                        throw new RowValueException(column, "files", item, "not an http(s) URL.");
+                        // Where nothing can be uploaded, text is a link as given (what files cells held before uploads).
+                        return ExternalFile(text);
                     }
 
                     string path;
@@ -136,7 +133,7 @@ namespace NotionPS.Rows
         {
             if (pending == null)
             {
-                if (kind == PendingFileKind.CopyIfHosted)
+                if (kind != PendingFileKind.Upload)
                 {
                     return item;
                 }
