@@ -271,6 +271,27 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(Sha256(text), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync((string)files[0]!["file"]!["url"]!)).AsHex());
     }
 
+    [Theory]
+    [MemberData(nameof(FileVersions))]
+    public async Task AnUploadBecomesAPagesIconAndCoverThroughInvokeNotionApi(string version)
+    {
+        var image = WriteFile("cover.png", 1 * MiB, 13);
+        Connect(version);
+
+        var result = Session.Run(
+            """
+            $upload = Send-NotionFile -LiteralPath $image
+            $visual = @{ type = 'file_upload'; file_upload = @{ id = $upload.Id } }
+            Invoke-NotionApi -Method PATCH -Path "v1/pages/$page" -Body @{ icon = $visual; cover = $visual } | Out-Null
+            """,
+            Vars(("image", image), ("page", EmulatorFixture.MeetingNotesPageId)));
+
+        Assert.Empty(result.Errors);
+        var page = await ApiGetAsync($"v1/pages/{EmulatorFixture.MeetingNotesPageId}", version);
+        Assert.Equal(Sha256(image), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync((string)page["cover"]!["file"]!["url"]!)).AsHex());
+        Assert.Equal(Sha256(image), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync((string)page["icon"]!["file"]!["url"]!)).AsHex());
+    }
+
     public new void Dispose()
     {
         Emulator.Admin.PutAsJsonAsync("clock", new { now = (string?)null }).GetAwaiter().GetResult().Dispose();
