@@ -93,7 +93,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var hostedCopy = new Uri((string)copied[0]!["file"]!["url"]!);
         var hostedOriginal = new Uri((string)original["properties"]!["Attachments"]!["files"]![0]!["file"]!["url"]!);
         Assert.NotEqual(hostedOriginal.AbsolutePath, hostedCopy.AbsolutePath);
-        Assert.Equal(Sha256(text), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync(hostedCopy)).AsHex());
+        Assert.Equal(Sha256(text), await DownloadedSha256Async(hostedCopy.AbsoluteUri));
     }
 
     [Fact]
@@ -203,12 +203,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal("NotionFileTooLarge,NotionPS.Cmdlets.SendNotionFileCommand", error.FullyQualifiedErrorId);
         Assert.Contains("5000 bytes", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("4096 bytes", error.ToString(), StringComparison.Ordinal);
-        using var http = new HttpClient();
-        using var list = new HttpRequestMessage(HttpMethod.Get, new Uri(small.BaseUri, "v1/file_uploads"));
-        list.Headers.Add("Authorization", "Bearer " + EmulatorFixture.FullAccessToken);
-        list.Headers.Add("Notion-Version", "2026-03-11");
-        using var answer = await http.SendAsync(list);
-        Assert.Empty(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["results"]!.AsArray());
+        Assert.Empty((await ApiAsync(small.BaseUri, HttpMethod.Get, "v1/file_uploads", "2026-03-11"))["results"]!.AsArray());
     }
 
     [Fact]
@@ -268,7 +263,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var page = await ApiGetAsync($"v1/pages/{Assert.Single(result.Output).Properties["PageId"].Value}", "2025-09-03");
         var files = page["properties"]!["Attachments"]!["files"]!.AsArray();
         Assert.Equal(new[] { ("set.txt", "file"), ("a.pdf", "external") }, files.Select(file => ((string)file!["name"]!, (string)file["type"]!)));
-        Assert.Equal(Sha256(text), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync((string)files[0]!["file"]!["url"]!)).AsHex());
+        Assert.Equal(Sha256(text), await DownloadedSha256Async((string)files[0]!["file"]!["url"]!));
     }
 
     [Theory]
@@ -288,8 +283,8 @@ public sealed class FilesTests : RowsTestBase, IDisposable
 
         Assert.Empty(result.Errors);
         var page = await ApiGetAsync($"v1/pages/{EmulatorFixture.MeetingNotesPageId}", version);
-        Assert.Equal(Sha256(image), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync((string)page["cover"]!["file"]!["url"]!)).AsHex());
-        Assert.Equal(Sha256(image), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync((string)page["icon"]!["file"]!["url"]!)).AsHex());
+        Assert.Equal(Sha256(image), await DownloadedSha256Async((string)page["cover"]!["file"]!["url"]!));
+        Assert.Equal(Sha256(image), await DownloadedSha256Async((string)page["icon"]!["file"]!["url"]!));
     }
 
     public new void Dispose()
@@ -308,9 +303,15 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task<JsonNode> ApiGetAsync(string path, string version)
+    private Task<JsonNode> ApiGetAsync(string path, string version) => ApiAsync(Emulator.BaseUri, HttpMethod.Get, path, version);
+
+    private async Task<string> QueryFirstAsync(string dataSourceId) =>
+        (string)(await ApiAsync(Emulator.BaseUri, HttpMethod.Post, $"v1/data_sources/{dataSourceId}/query", "2026-03-11"))["results"]![0]!["id"]!;
+
+    /// <summary>A request straight to an emulator's API as the full-access integration; a POST sends an empty JSON body.</summary>
+    private async Task<JsonNode> ApiAsync(Uri baseUri, HttpMethod method, string path, string version)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Emulator.BaseUri, path));
+        using var request = new HttpRequestMessage(method, new Uri(baseUri, path)) { Content = method == HttpMethod.Post ? JsonContent.Create(new { }) : null };
         request.Headers.Add("Authorization", "Bearer " + EmulatorFixture.FullAccessToken);
         request.Headers.Add("Notion-Version", version);
         using var response = await Emulator.Admin.SendAsync(request);
@@ -319,14 +320,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         return body;
     }
 
-    private async Task<string> QueryFirstAsync(string dataSourceId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Emulator.BaseUri, $"v1/data_sources/{dataSourceId}/query")) { Content = JsonContent.Create(new { }) };
-        request.Headers.Add("Authorization", "Bearer " + EmulatorFixture.FullAccessToken);
-        request.Headers.Add("Notion-Version", "2026-03-11");
-        using var response = await Emulator.Admin.SendAsync(request);
-        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["results"]![0]!["id"]!;
-    }
+    private async Task<string> DownloadedSha256Async(string url) => SHA256.HashData(await Emulator.Admin.GetByteArrayAsync(url)).AsHex();
 
     /// <summary>A file of random bytes (seeded), written a buffer at a time.</summary>
     private string WriteFile(string name, int length, int seed)
