@@ -78,23 +78,38 @@ namespace NotionPS.Operations.Files
                 bytesSent?.Invoke(sentByPart.Sum());
             }
 
+            // The first part that fails stops the others: the upload has failed, and what they would send is wasted.
             using (var gate = new SemaphoreSlim(PartsInFlight))
+            using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 var sends = Enumerable.Range(0, parts).Select(async index =>
                 {
-                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await gate.WaitAsync(failed.Token).ConfigureAwait(false);
                     try
                     {
                         var offset = index * partSize;
                         var length = Math.Min(partSize, file.Size - offset);
-                        await SendPartAsync(file, id, parts == 1 ? (int?)null : index + 1, offset, length, bytes => Sent(index, bytes), cancellationToken).ConfigureAwait(false);
+                        await SendPartAsync(file, id, parts == 1 ? (int?)null : index + 1, offset, length, bytes => Sent(index, bytes), failed.Token).ConfigureAwait(false);
+                    }
+                    catch (NotionFileException)
+                    {
+                        failed.Cancel();
+                        throw;
                     }
                     finally
                     {
                         gate.Release();
                     }
                 }).ToList();
-                await Task.WhenAll(sends).ConfigureAwait(false);
+                try
+                {
+                    await Task.WhenAll(sends).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A part stopped because another failed: that failure is the one to tell.
+                    throw sends.Where(send => send.IsFaulted).Select(send => send.Exception!.InnerException).OfType<NotionFileException>().First();
+                }
             }
 
             if (parts > 1)
