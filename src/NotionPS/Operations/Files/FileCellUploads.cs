@@ -26,7 +26,7 @@ namespace NotionPS.Operations.Files
         public FileCellUploads(NotionClient client, INotionLog log)
         {
             this.client = client;
-            this.log = log;
+            this.log = client.Redacting(log); // its lines quote file hosts and Notion, which may echo the token
             uploader = new FileUploader(client, log);
             reader = new FileSaver(client, log);
         }
@@ -96,7 +96,7 @@ namespace NotionPS.Operations.Files
                 {
                     using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
                     {
-                        await client.DownloadAsync(new Uri(original.Url), output, null, log, cancellationToken).ConfigureAwait(false);
+                        await FileHost.DownloadAsync(new Uri(original.Url), output, client.Options.Timeout, log, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 catch (FileDownloadException ex)

@@ -10,55 +10,6 @@ using NotionPS.Errors;
 
 namespace NotionPS.Operations.Files
 {
-    /// <summary>One file of a row's files column: where it is, and the name it has in Notion.</summary>
-    internal sealed class RowFile
-    {
-        public RowFile(string column, int index, string name, string url, bool isHosted = false)
-        {
-            IsHosted = isHosted;
-            Column = column;
-            Index = index;
-            Name = name;
-            Url = url;
-        }
-
-        public string Column { get; }
-
-        /// <summary>Its place in the column's list, which finds it again in a fresh read of the page.</summary>
-        public int Index { get; }
-
-        public string Name { get; }
-
-        public string Url { get; }
-
-        /// <summary>Notion holds the file (type file, at a signed URL), rather than linking it (type external).</summary>
-        public bool IsHosted { get; }
-
-        /// <summary>A file named by its URL alone (a row's cell holds only URLs): the last segment of its path.</summary>
-        public static RowFile FromUrl(string column, int index, string url)
-        {
-            var name = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? string.Empty) : string.Empty;
-            return new RowFile(column, index, name, url);
-        }
-    }
-
-    /// <summary>A file saved, or why it was not.</summary>
-    internal sealed class SavedFile
-    {
-        public SavedFile(RowFile file, string? path, NotionException? failure)
-        {
-            File = file;
-            Path = path;
-            Failure = failure;
-        }
-
-        public RowFile File { get; }
-
-        public string? Path { get; }
-
-        public NotionException? Failure { get; }
-    }
-
     /// <summary>
     /// Downloads the files of a row's files columns into a folder, streamed to disk. A URL Notion signed expires
     /// an hour after it was read: a download refused as expired reads the page again and tries its fresh URL once.
@@ -73,7 +24,7 @@ namespace NotionPS.Operations.Files
         public FileSaver(NotionClient client, INotionLog log)
         {
             this.client = client;
-            this.log = log;
+            this.log = client.Redacting(log); // its lines quote file hosts and Notion, which may echo the token
         }
 
         /// <summary>The files of every files column of a page, in the page's order (read fresh, with fresh URLs).</summary>
@@ -187,7 +138,7 @@ namespace NotionPS.Operations.Files
             {
                 using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
                 {
-                    await client.DownloadAsync(uri, output, null, log, cancellationToken).ConfigureAwait(false);
+                    await FileHost.DownloadAsync(uri, output, client.Options.Timeout, log, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (replace && File.Exists(target))
