@@ -40,6 +40,8 @@
         'Get-NotionDatabaseSchema'
         'Set-NotionDatabaseSchema'
         'Sync-NotionDatabaseRow'
+        'Send-NotionFile'
+        'Save-NotionFile'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -88,11 +88,21 @@ namespace NotionPS.Client
                 log.Debug($"{method} {path} request body: {bodyText}");
             }
 
+            return await SendWithRetriesAsync(method, uri, path, bodyText, null, safeToRepeat, log, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The attempts of one request, within the rate limit, as the retry policy allows: a JSON body, or a
+        /// <paramref name="form"/> made afresh for each attempt (a file part is read from disk again).
+        /// </summary>
+        private async Task<(JsonDocument Document, TimeSpan RoundTrip)> SendWithRetriesAsync(
+            HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        {
             for (var attempt = 1; ; attempt++)
             {
                 await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
                 var started = Stopwatch.StartNew();
-                var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, attempt, log, cancellationToken).ConfigureAwait(false);
+                var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, form, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
                 {
                     return (document!, started.Elapsed);
@@ -127,7 +137,7 @@ namespace NotionPS.Client
 
         /// <summary>One attempt: the parsed body of a 2xx answer, or the failure and the server's Retry-After.</summary>
         private async Task<(JsonDocument? Document, NotionApiException? Failure, TimeSpan? RetryAfter)> SendOnceAsync(
-            HttpMethod method, Uri uri, string path, string? bodyText, int attempt, INotionLog log, CancellationToken cancellationToken)
+            HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, int attempt, INotionLog log, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
             try
@@ -135,6 +145,11 @@ namespace NotionPS.Client
                 using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 using (var request = BuildRequest(method, uri, bodyText))
                 {
+                    if (form != null)
+                    {
+                        request.Content = form();
+                    }
+
                     timeout.CancelAfter(Options.Timeout);
                     using (var response = await SendCore(request, path, timeout.Token, cancellationToken).ConfigureAwait(false))
                     {

@@ -93,7 +93,7 @@ namespace NotionPS.Cmdlets
             {
                 var members = RowObjects.Members(input);
                 label = Label(members);
-                mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty, UserIdByEmail);
+                mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty, UserIdByEmail, ResolveLocalPath);
                 if (mapping.Properties.Count == 0)
                 {
                     var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;
@@ -114,6 +114,14 @@ namespace NotionPS.Cmdlets
             }
 
             var item = new PendingRow(label, input, mayCreate: true);
+
+            // Files go up first: a row whose files cannot all be attached is not added.
+            if (CompleteFiles(mapping, RowObjects.IsRow(input) ? input.Properties["PageId"]?.Value as string : null) is NotionException failed)
+            {
+                Work.Add(RowOutcomes.Failed(failed), item);
+                return;
+            }
+
             var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
             Work.Add(task, item);
         }

@@ -46,7 +46,8 @@ namespace NotionPS.Cmdlets
         /// (the pipeline) thread as they come. Ctrl+C cancels
         /// it (waits included) and stops the pipeline; a <see cref="NotionApiException"/> is rethrown as is.
         /// </summary>
-        internal T RunWithLogPump<T>(Func<CancellationToken, Task<T>> work)
+        /// <param name="tick">When given, also called on this thread a few times a second while the work runs (to write progress).</param>
+        internal T RunWithLogPump<T>(Func<CancellationToken, Task<T>> work, Action? tick = null)
         {
             var task = work(CancelOnStop);
 
@@ -60,7 +61,14 @@ namespace NotionPS.Cmdlets
                     {
                         while (true)
                         {
-                            Write(pendingLog.Take(finished.Token));
+                            if (pendingLog.TryTake(out var line, tick == null ? Timeout.Infinite : 250, finished.Token))
+                            {
+                                Write(line);
+                            }
+                            else
+                            {
+                                tick!();
+                            }
                         }
                     }
                     catch (OperationCanceledException) when (finished.IsCancellationRequested)

@@ -5,6 +5,8 @@ using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Operations.Files;
+using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
@@ -17,6 +19,8 @@ namespace NotionPS.Cmdlets
         private OrderedWork<PendingRow>? work;
         private RowWriter? writer;
         private RowDisplay? display;
+        private LocalPaths? localPaths;
+        private FileCellUploads? fileUploads;
         private readonly object userIdsLock = new object();
         private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private Task<IReadOnlyDictionary<string, string>>? userIds;
@@ -39,6 +43,31 @@ namespace NotionPS.Cmdlets
             work = new OrderedWork<PendingRow>(this, ThrottleLimit, Complete);
             display = new RowDisplay(this);
             writer = new RowWriter(Client, Log);
+            localPaths = new LocalPaths(SessionState);
+            fileUploads = new FileCellUploads(Client, Log);
+        }
+
+        /// <summary>A local path in a files cell as a full path (see <see cref="LocalPaths"/>); safe from any thread.</summary>
+        private protected string ResolveLocalPath(string path) => localPaths!.Resolve(path);
+
+        /// <summary>The uploads and checks a row's files cells need (see <see cref="FileCellUploads"/>), done on the pipeline thread before the row is queued.</summary>
+        /// <returns>The failure, when a file could not be uploaded; the row is then not written.</returns>
+        private protected NotionException? CompleteFiles(RowMapping mapping, string? sourcePageId)
+        {
+            if (mapping.PendingFiles.Count == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                RunWithLogPump(cancellationToken => fileUploads!.CompleteAsync(mapping.PendingFiles, sourcePageId, cancellationToken));
+                return null;
+            }
+            catch (NotionException ex)
+            {
+                return ex;
+            }
         }
 
         protected override void EndProcessing() => work?.Drain();

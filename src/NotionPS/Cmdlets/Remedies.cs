@@ -72,7 +72,8 @@ namespace NotionPS.Cmdlets
         public static string? For(NotionException exception, RemedyFacts facts = default) =>
             facts.LinkedDatabase
                 ? DatabaseRemedies.ShareSourceDatabase
-                : SchemaRemedies.For(exception) ?? ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts) ?? PageRemedies.For(exception, facts) ?? SyncRemedies.For(exception);
+                : SchemaRemedies.For(exception) ?? ForClientAndRows(exception, facts) ?? DatabaseRemedies.For(exception, facts) ?? RowRemedies.For(exception, facts)
+                    ?? PageRemedies.For(exception, facts) ?? SyncRemedies.For(exception) ?? FileRemedies.For(exception);
 
         private static string? ForClientAndRows(NotionException exception, RemedyFacts facts)
         {

@@ -56,7 +56,7 @@ namespace NotionPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            changes = new RowChanges(Client, Log, IgnoreUnknownProperty, UserIdByEmail);
+            changes = new RowChanges(Client, Log, IgnoreUnknownProperty, UserIdByEmail, ResolveLocalPath);
         }
 
         protected override void ProcessRecord()

@@ -92,6 +92,18 @@ namespace NotionPS.Errors
         public const string NotionCheckpointInvalid = nameof(NotionCheckpointInvalid);
         public const string NotionCheckpointUnreadable = nameof(NotionCheckpointUnreadable);
         public const string NotionCheckpointWriteFailed = nameof(NotionCheckpointWriteFailed);
+        // Files: uploads, files columns and downloads (Operations/Files).
+        public const string NotionFileNotFound = nameof(NotionFileNotFound);
+        public const string NotionFileUnreadable = nameof(NotionFileUnreadable);
+        public const string NotionFileEmpty = nameof(NotionFileEmpty);
+        public const string NotionFileNameRefused = nameof(NotionFileNameRefused);
+        public const string NotionFileTypeRefused = nameof(NotionFileTypeRefused);
+        public const string NotionFileTooLarge = nameof(NotionFileTooLarge);
+        public const string NotionFileUploadExpired = nameof(NotionFileUploadExpired);
+        public const string NotionFileUploadFailed = nameof(NotionFileUploadFailed);
+        public const string NotionFileDownloadFailed = nameof(NotionFileDownloadFailed);
+        public const string NotionFileExists = nameof(NotionFileExists);
+        public const string NotionFileDestinationInvalid = nameof(NotionFileDestinationInvalid);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -183,6 +195,17 @@ namespace NotionPS.Errors
             [NotionCheckpointInvalid] = InvalidData,
             [NotionCheckpointUnreadable] = ReadError,
             [NotionCheckpointWriteFailed] = WriteError,
+            [NotionFileNotFound] = ObjectNotFound,
+            [NotionFileUnreadable] = ReadError,
+            [NotionFileEmpty] = InvalidData,
+            [NotionFileNameRefused] = InvalidArgument,
+            [NotionFileTypeRefused] = InvalidArgument,
+            [NotionFileTooLarge] = LimitsExceeded,
+            [NotionFileUploadExpired] = InvalidOperation,
+            [NotionFileUploadFailed] = WriteError,
+            [NotionFileDownloadFailed] = ReadError,
+            [NotionFileExists] = ResourceExists,
+            [NotionFileDestinationInvalid] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Operations.Files;
 using NotionPS.Rows;
 
 namespace NotionPS.Operations
@@ -18,13 +19,18 @@ namespace NotionPS.Operations
         private readonly INotionLog log;
         private readonly bool ignoreUnknownColumns;
         private readonly Func<string, string?>? userIdByEmail;
+        private readonly Func<string, string>? resolvePath;
+        private readonly FileCellUploads files;
         private readonly RowWriter writer;
         private readonly ConcurrentDictionary<string, Task<DataSourceSchema>> schemas = new ConcurrentDictionary<string, Task<DataSourceSchema>>(StringComparer.OrdinalIgnoreCase);
 
         /// <param name="ignoreUnknownColumns">Leave out values that name no column instead of refusing the row.</param>
         /// <param name="userIdByEmail">A person's user ID by e-mail address, for people given that way.</param>
-        public RowChanges(NotionClient client, INotionLog log, bool ignoreUnknownColumns, Func<string, string?>? userIdByEmail = null)
+        /// <param name="resolvePath">A local path in a files cell as a full path; null when files are not uploaded.</param>
+        public RowChanges(NotionClient client, INotionLog log, bool ignoreUnknownColumns, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null)
         {
+            this.resolvePath = resolvePath;
+            files = new FileCellUploads(client, log);
             this.client = client;
             this.log = client.Redacting(log); // its own lines quote Notion, which may echo the token
             this.ignoreUnknownColumns = ignoreUnknownColumns;
@@ -38,12 +44,15 @@ namespace NotionPS.Operations
         public async Task<PageRow?> ApplyAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, bool isRow, CancellationToken cancellationToken)
         {
             var schema = await SchemaAsync(dataSourceId ?? await ParentAsync(pageId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            var mapping = RowMapping.Build(schema.PropertyTypes, values, isRow, ignoreUnknownColumns, userIdByEmail);
+            var mapping = RowMapping.Build(schema.PropertyTypes, values, isRow, ignoreUnknownColumns, userIdByEmail, resolvePath);
             if (mapping.Properties.Count == 0)
             {
                 log.Verbose($"Page {pageId}: nothing to change (no input property names a writable column of \"{schema.Name}\").");
                 return null;
             }
+
+            // Files go up first: a change whose files cannot all be attached is not sent. A row's own cells were read from this page.
+            await files.CompleteAsync(mapping.PendingFiles, isRow ? pageId : null, cancellationToken).ConfigureAwait(false);
 
             return await writer.UpdateAsync(pageId, mapping.Properties, cancellationToken).ConfigureAwait(false);
         }

@@ -30,6 +30,9 @@ namespace NotionPS
         /// <summary>A files cell's URLs.</summary>
         internal static MultiValue OfUrls(IEnumerable<string> urls) => new MultiValue(urls, urls: true);
 
+        /// <summary>The cell is a files cell (its items are file URLs).</summary>
+        internal bool IsFileUrls => urls;
+
         public override string ToString() => urls ? CellText.JoinUrls(this) : CellText.Join(this);
     }
 }

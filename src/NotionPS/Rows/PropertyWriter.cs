@@ -31,13 +31,14 @@ namespace NotionPS.Rows
         public static bool IsReadOnly(string type) => ReadOnlyTypes.Contains(type);
 
         /// <summary>The property value for a column of <paramref name="type"/>, such as <c>{"number": 3}</c>.</summary>
-        public static JsonObject ToPropertyValue(string column, string type, object? value)
+        /// <param name="files">For a files column: how local files are found, and where the items to upload go (see <see cref="FileCells"/>).</param>
+        public static JsonObject ToPropertyValue(string column, string type, object? value, FileCellWriting? files = null)
         {
             // DBNull (what SQL exports give) is empty in every column type.
             value = value is DBNull ? null : value;
             try
             {
-                return new JsonObject { [type] = ValueFor(column, type, value) };
+                return new JsonObject { [type] = type == "files" ? FileCells.Write(column, value, files) : ValueFor(column, type, value) };
             }
             catch (FormatException ex)
             {
@@ -80,8 +81,6 @@ namespace NotionPS.Rows
                     return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["object"] = "user", ["id"] = Id(column, type, item, "Id") }).ToArray());
                 case "relation":
                     return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["id"] = Id(column, type, item, "PageId", "Id") }).ToArray());
-                case "files":
-                    return new JsonArray(CellText.Urls(value).Select(item => (JsonNode)ExternalFile(item)).ToArray());
                 default:
                     if (value is IDictionary)
                     {
@@ -232,18 +231,6 @@ namespace NotionPS.Rows
 
             var hex = text.Replace("-", string.Empty).ToLowerInvariant();
             return $"{hex.Substring(0, 8)}-{hex.Substring(8, 4)}-{hex.Substring(12, 4)}-{hex.Substring(16, 4)}-{hex.Substring(20)}";
-        }
-
-        private static JsonObject ExternalFile(object item)
-        {
-            var url = PlainValues.Text(item).Trim();
-            var name = url.Substring(url.LastIndexOf('/') + 1);
-            return new JsonObject
-            {
-                ["name"] = name.Length == 0 ? url : name,
-                ["type"] = "external",
-                ["external"] = new JsonObject { ["url"] = url },
-            };
         }
     }
 }

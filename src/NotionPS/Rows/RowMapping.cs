@@ -12,9 +12,10 @@ namespace NotionPS.Rows
     /// </summary>
     internal sealed class RowMapping
     {
-        private RowMapping(JsonObject properties, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> skippedReadOnly, IReadOnlyList<string> ignoredUnknown)
+        private RowMapping(JsonObject properties, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> skippedReadOnly, IReadOnlyList<string> ignoredUnknown, IReadOnlyList<PendingFile> pendingFiles)
         {
             Properties = properties;
+            PendingFiles = pendingFiles;
             Values = values;
             SkippedReadOnly = skippedReadOnly;
             IgnoredUnknown = ignoredUnknown;
@@ -32,15 +33,20 @@ namespace NotionPS.Rows
         /// <summary>Input properties with no column, left out because unknown properties were to be ignored.</summary>
         public IReadOnlyList<string> IgnoredUnknown { get; }
 
+        /// <summary>Files-cell items to upload or check before the row is sent (see <see cref="FileCells"/>).</summary>
+        public IReadOnlyList<PendingFile> PendingFiles { get; }
+
         /// <param name="schema">Column name to Notion property type.</param>
         /// <param name="input">The input's property names and plain values.</param>
         /// <param name="isRow">The input is a row NotionPS read (see <see cref="ColumnNames"/>).</param>
         /// <param name="ignoreUnknown">Leave out input properties with no column instead of refusing the row.</param>
         /// <param name="userIdByEmail">Looks up a person by e-mail address, for people given that way (see <see cref="PeopleCells"/>).</param>
+        /// <param name="resolvePath">A local path as given to a full path, for files cells; null when files cannot be uploaded.</param>
         /// <exception cref="UnknownColumnException">An input property names no column.</exception>
         /// <exception cref="RowValueException">A value does not fit its column.</exception>
-        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null)
+        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null)
         {
+            var files = resolvePath == null ? null : new FileCellWriting(resolvePath, isRow);
             var properties = new JsonObject();
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             var skipped = new List<string>();
@@ -73,7 +79,7 @@ namespace NotionPS.Rows
                 }
 
                 var value = type == "people" && userIdByEmail != null ? PeopleCells.WithIds(column, pair.Value, userIdByEmail) : pair.Value;
-                properties[column] = PropertyWriter.ToPropertyValue(column, type, value);
+                properties[column] = PropertyWriter.ToPropertyValue(column, type, value, files);
                 values[column] = pair.Value;
             }
 
@@ -82,7 +88,7 @@ namespace NotionPS.Rows
                 throw new UnknownColumnException(unknown, schema.Keys.ToList());
             }
 
-            return new RowMapping(properties, values, skipped, unknown);
+            return new RowMapping(properties, values, skipped, unknown, (IReadOnlyList<PendingFile>?)files?.Pending ?? Array.Empty<PendingFile>());
         }
 
         /// <summary>The schema's name for a column: the exact name, else the one match ignoring case, else null.</summary>

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Operations.Files;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// Downloads the files of rows' files columns into a folder.
+    /// <para>
+    /// A row piped from Get-NotionDatabaseRow is saved from the URLs it carries; a page ID is read first. Notion's
+    /// file URLs expire an hour after they were read: a refused download reads the row again and tries its fresh
+    /// URL. Files are streamed to disk; the Notion token is never sent to the file host.
+    /// </para>
+    /// </summary>
+    [Cmdlet(VerbsData.Save, "NotionFile", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Save-NotionFile.md")]
+    [OutputType(typeof(FileInfo))]
+    public sealed class SaveNotionFileCommand : NotionConnectedCmdlet
+    {
+        private FileSaver? saver;
+        private string? folder;
+
+        /// <summary>The row or page: its ID or URL, a row, or any object with a PageId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNull]
+        public NotionPageBind? PageId { get; set; }
+
+        /// <summary>The files columns to save; by default every files column.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Column { get; set; }
+
+        /// <summary>The folder to save into; created when missing.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string Destination { get; set; } = string.Empty;
+
+        /// <summary>Replace files that exist in the folder.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            saver = new FileSaver(Client, Log);
+            folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
+            if (File.Exists(folder))
+            {
+                ThrowTerminatingError(NotionErrorRecords.From(
+                    new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid, $"'{folder}' is a file; the destination must be a folder."), Destination));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (!this.TryPageId(PageId!, out var pageId))
+            {
+                return;
+            }
+
+            try
+            {
+                var files = RowFiles(PageId!.Input) ?? RunWithLogPump(cancellationToken => saver!.ReadFilesAsync(pageId, cancellationToken));
+                var chosen = Chosen(files, pageId);
+                if (chosen.Count == 0)
+                {
+                    WriteVerbose($"Page {pageId}: no files to save.");
+                    return;
+                }
+
+                if (!ShouldProcess(folder!, $"Save {chosen.Count} file(s) of page {pageId}"))
+                {
+                    return;
+                }
+
+                Directory.CreateDirectory(folder!);
+                foreach (var saved in RunWithLogPump(cancellationToken => saver!.SaveAsync(pageId, chosen, folder!, Force, cancellationToken)))
+                {
+                    if (saved.Failure == null)
+                    {
+                        WriteObject(new FileInfo(saved.Path!));
+                    }
+                    else
+                    {
+                        WriteError(NotionErrorRecords.From(saved.Failure, saved.File.Name));
+                    }
+                }
+            }
+            catch (NotionException ex)
+            {
+                WriteError(NotionErrorRecords.From(ex, PageId!.Input, new RemedyFacts(ActiveConnection.BotName)));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(NotionErrorRecords.From(new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid, $"The folder '{folder}' cannot be written: {ex.Message}", ex), Destination));
+            }
+        }
+
+        /// <summary>The files a row read earlier carries, by URL; null for any other input (the page is read instead).</summary>
+        private static IReadOnlyList<RowFile>? RowFiles(object? input)
+        {
+            if (!(input is PSObject row) || !RowObjects.IsRow(row))
+            {
+                return null;
+            }
+
+            return row.Properties
+                .Where(property => property.Value is MultiValue cell && cell.IsFileUrls)
+                .SelectMany(property => ((MultiValue)property.Value).Select((url, index) => RowFile.FromUrl(property.Name, index, url)))
+                .ToList();
+        }
+
+        /// <summary>The files of the -Column columns (ignoring case), or all; a column name that matches none is an error.</summary>
+        private List<RowFile> Chosen(IReadOnlyList<RowFile> files, string pageId)
+        {
+            if (Column == null)
+            {
+                return files.ToList();
+            }
+
+            foreach (var missing in Column.Where(name => !files.Any(file => string.Equals(file.Column, name, StringComparison.OrdinalIgnoreCase))))
+            {
+                WriteVerbose($"Page {pageId}: no files in a column named '{missing}'.");
+            }
+
+            return files.Where(file => Column.Contains(file.Column, StringComparer.OrdinalIgnoreCase)).ToList();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations.Files
+{
+    /// <summary>
+    /// Downloads the files of a row's files columns into a folder, streamed to disk. A URL Notion signed expires
+    /// an hour after it was read: a download refused as expired reads the page again and tries its fresh URL once.
+    /// Names are made safe and unique (<see cref="SafeFileNames"/>); an existing file is replaced only when asked,
+    /// and never one that is a link (it could point anywhere). One file's failure leaves the others to go on.
+    /// </summary>
+    internal sealed class FileSaver
+    {
+        private readonly NotionClient client;
+        private readonly INotionLog log;
+
+        public FileSaver(NotionClient client, INotionLog log)
+        {
+            this.client = client;
+            this.log = client.Redacting(log); // its lines quote file hosts and Notion, which may echo the token
+        }
+
+        /// <summary>The files of every files column of a page, in the page's order (read fresh, with fresh URLs).</summary>
+        public async Task<IReadOnlyList<RowFile>> ReadFilesAsync(string pageId, CancellationToken cancellationToken)
+        {
+            var files = new List<RowFile>();
+            using (var page = await client.GetPageAsync(pageId, log, cancellationToken).ConfigureAwait(false))
+            {
+                if (JsonRead.Object(page.RootElement, "properties") is JsonElement properties)
+                {
+                    foreach (var property in properties.EnumerateObject().Where(p => JsonRead.String(p.Value, "type") == "files"))
+                    {
+                        var items = JsonRead.Array(property.Value, "files")?.EnumerateArray().ToList() ?? new List<JsonElement>();
+                        for (var index = 0; index < items.Count; index++)
+                        {
+                            var type = JsonRead.String(items[index], "type");
+                            var url = type == null ? null : JsonRead.String(JsonRead.Object(items[index], type) ?? default, "url");
+                            if (url != null)
+                            {
+                                files.Add(new RowFile(property.Name, index, JsonRead.String(items[index], "name") ?? string.Empty, url, type == "file"));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return files;
+        }
+
+        /// <summary>Saves each file into <paramref name="folder"/> (a full path to a folder that exists).</summary>
+        /// <param name="files">The files to save, from <see cref="ReadFilesAsync"/> or a row read earlier.</param>
+        /// <param name="replace">Replace files that exist; otherwise each such file is a <see cref="NotionErrorIds.NotionFileExists"/> failure.</param>
+        public async Task<IReadOnlyList<SavedFile>> SaveAsync(string pageId, IReadOnlyList<RowFile> files, string folder, bool replace, CancellationToken cancellationToken)
+        {
+            var names = new SafeFileNames();
+            var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            IReadOnlyList<RowFile>? fresh = null;
+            var saved = new List<SavedFile>();
+            foreach (var file in files)
+            {
+                var target = Path.GetFullPath(Path.Combine(root, names.Unique(file.Name)));
+                try
+                {
+                    CheckTarget(root, target, replace);
+                    try
+                    {
+                        await DownloadAsync(file.Url, root, target, replace, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (FileDownloadException ex) when (ex.MayHaveExpired)
+                    {
+                        log.Verbose($"The URL of '{file.Name}' ({file.Column}) was refused, as an expired one is; reading page {pageId} again for a fresh one.");
+                        fresh ??= await ReadFilesAsync(pageId, cancellationToken).ConfigureAwait(false);
+                        var again = fresh.FirstOrDefault(f => f.Column == file.Column && f.Index == file.Index) ?? throw Failed(file, ex);
+                        await DownloadAsync(again.Url, root, target, replace, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    saved.Add(new SavedFile(file, target, null));
+                }
+                catch (FileDownloadException ex)
+                {
+                    saved.Add(new SavedFile(file, null, Failed(file, ex)));
+                }
+                catch (NotionException ex)
+                {
+                    saved.Add(new SavedFile(file, null, ex));
+                }
+            }
+
+            return saved;
+        }
+
+        private static NotionFileException Failed(RowFile file, FileDownloadException ex) =>
+            new NotionFileException(NotionErrorIds.NotionFileDownloadFailed,
+                $"'{file.Name}' of column '{file.Column}' could not be downloaded: {ex.Message} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row." : "Run the command again when the file host answers.")}", ex);
+
+        /// <summary>The target must be inside the folder, and not a link; an existing file only with <paramref name="replace"/>.</summary>
+        private static void CheckTarget(string root, string target, bool replace)
+        {
+            if (!target.StartsWith(root, StringComparison.Ordinal) || target.Length == root.Length)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid, $"'{target}' is not inside '{root}'; NotionPS writes only into the destination folder.");
+            }
+
+            if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                return;
+            }
+
+            if ((File.GetAttributes(target) & (FileAttributes.ReparsePoint | FileAttributes.Directory)) != 0)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid,
+                    $"'{target}' is a link or a folder; NotionPS does not write through links or over folders, even to replace files.");
+            }
+
+            if (!replace)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileExists, $"'{target}' exists and was left as it is.");
+            }
+        }
+
+        /// <summary>Streams into a hidden file beside the target, moved into place only once whole.</summary>
+        private async Task DownloadAsync(string url, string root, string target, bool replace, CancellationToken cancellationToken)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new FileDownloadException(0, $"'{url}' is not an http(s) URL.");
+            }
+
+            var partial = Path.Combine(root, "." + Guid.NewGuid().ToString("N") + ".download");
+            try
+            {
+                using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+                {
+                    await FileHost.DownloadAsync(uri, output, client.Options.Timeout, log, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (replace && File.Exists(target))
+                {
+                    File.Delete(target);
+                }
+
+                File.Move(partial, target);
+            }
+            catch (IOException ex) when (!(ex is FileNotFoundException))
+            {
+                throw new NotionFileException(File.Exists(target) ? NotionErrorIds.NotionFileExists : NotionErrorIds.NotionFileDownloadFailed, $"'{target}' could not be written: {ex.Message}", ex);
+            }
+            finally
+            {
+                if (File.Exists(partial))
+                {
+                    File.Delete(partial);
+                }
+            }
+        }
+    }
+}

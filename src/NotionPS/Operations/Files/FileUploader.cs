@@ -1,0 +1,187 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations.Files
+{
+    /// <summary>
+    /// Sends local files to Notion as file uploads: in one part up to 20 MiB, above that in 10 MiB parts (Notion's
+    /// advice) sent several at a time within the rate limit, each read from disk as it is sent and again for a
+    /// retry, so memory holds a copy buffer per part in flight whatever the file's size.
+    /// </summary>
+    internal sealed class FileUploader
+    {
+        public const long MiB = 1024 * 1024;
+
+        /// <summary>The most a single-part upload, or one part, may hold.</summary>
+        public const long SinglePartLimit = 20 * MiB;
+
+        public const long PartSize = 10 * MiB;
+
+        /// <summary>Parts in flight at once for one file; the rate limiter still spaces every request.</summary>
+        public const int PartsInFlight = 3;
+
+        private const int MaxParts = 1000;
+
+        private readonly NotionClient client;
+        private readonly INotionLog log;
+        private readonly object limitLock = new object();
+        private Task<long?>? workspaceLimit;
+
+        public FileUploader(NotionClient client, INotionLog log)
+        {
+            this.client = client;
+            this.log = log;
+        }
+
+        /// <summary>
+        /// Uploads one file and returns the upload, status uploaded. A file over the workspace's limit is refused
+        /// before any byte is sent; a part that still fails after its retries fails the whole upload.
+        /// </summary>
+        /// <param name="bytesSent">Called, from any thread, with the bytes sent so far.</param>
+        public async Task<NotionFileUpload> UploadAsync(LocalFile file, Action<long>? bytesSent, CancellationToken cancellationToken)
+        {
+            var limit = await WorkspaceLimitAsync(cancellationToken).ConfigureAwait(false);
+            if (limit is long max && file.Size > max)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileTooLarge,
+                    $"'{file.Path}' is {file.Size} bytes, more than this workspace's limit of {max} bytes (users/me bot.workspace_limits.max_file_upload_size_in_bytes); nothing was sent.");
+            }
+
+            var partSize = Math.Max(PartSize, (file.Size + MaxParts - 1) / MaxParts);
+            var parts = file.Size <= SinglePartLimit ? 1 : (int)((file.Size + partSize - 1) / partSize);
+            var body = new JsonObject { ["filename"] = file.Name, ["content_type"] = file.ContentType };
+            if (parts > 1)
+            {
+                body["mode"] = "multi_part";
+                body["number_of_parts"] = parts;
+            }
+
+            string id;
+            using (var created = await client.CreateFileUploadAsync(body, log, cancellationToken).ConfigureAwait(false))
+            {
+                id = JsonRead.String(created.RootElement, "id") ?? throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed, $"Notion created no upload for '{file.Path}' (its answer had no id).");
+            }
+
+            var sentByPart = new long[parts];
+            void Sent(int index, long bytes)
+            {
+                Interlocked.Exchange(ref sentByPart[index], bytes);
+                bytesSent?.Invoke(sentByPart.Sum());
+            }
+
+            // The first part that fails stops the others: the upload has failed, and what they would send is wasted.
+            using (var gate = new SemaphoreSlim(PartsInFlight))
+            using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                var sends = Enumerable.Range(0, parts).Select(async index =>
+                {
+                    await gate.WaitAsync(failed.Token).ConfigureAwait(false);
+                    try
+                    {
+                        var offset = index * partSize;
+                        var length = Math.Min(partSize, file.Size - offset);
+                        await SendPartAsync(file, id, parts == 1 ? (int?)null : index + 1, offset, length, bytes => Sent(index, bytes), failed.Token).ConfigureAwait(false);
+                    }
+                    catch (NotionFileException)
+                    {
+                        failed.Cancel();
+                        throw;
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }).ToList();
+                try
+                {
+                    await Task.WhenAll(sends).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A part stopped because another failed: that failure is the one to tell.
+                    throw sends.Where(send => send.IsFaulted).Select(send => send.Exception!.InnerException).OfType<NotionFileException>().First();
+                }
+            }
+
+            if (parts > 1)
+            {
+                using (var completed = await Failing(file, id, null, () => client.CompleteFileUploadAsync(id, log, cancellationToken)).ConfigureAwait(false))
+                {
+                    return NotionFileUpload.FromJson(completed.RootElement, file.Size);
+                }
+            }
+
+            using (var uploaded = await client.GetFileUploadAsync(id, log, cancellationToken).ConfigureAwait(false))
+            {
+                return NotionFileUpload.FromJson(uploaded.RootElement, file.Size);
+            }
+        }
+
+        /// <summary>The workspace's limit, asked once per uploader (a command's worth of files).</summary>
+        private Task<long?> WorkspaceLimitAsync(CancellationToken cancellationToken)
+        {
+            lock (limitLock)
+            {
+                if (workspaceLimit == null || workspaceLimit.IsFaulted || workspaceLimit.IsCanceled)
+                {
+                    workspaceLimit = client.GetMaxUploadBytesAsync(log, cancellationToken);
+                }
+
+                return workspaceLimit;
+            }
+        }
+
+        private async Task SendPartAsync(LocalFile file, string id, int? partNumber, long offset, long length, Action<long> sent, CancellationToken cancellationToken)
+        {
+            HttpContent Form()
+            {
+                // Each attempt reads the part from disk again, and counts its bytes from zero.
+                sent(0);
+                var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                stream.Position = offset;
+                var content = new StreamContent(new PartStream(stream, length, sent), 81920);
+                content.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+                content.Headers.ContentLength = length;
+                var form = new MultipartFormDataContent { { content, "file", file.Name } };
+                if (partNumber != null)
+                {
+                    form.Add(new StringContent(partNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), "part_number");
+                }
+
+                return form;
+            }
+
+            using (await Failing(file, id, partNumber, () => client.SendFilePartAsync(id, Form, log, cancellationToken)).ConfigureAwait(false))
+            {
+            }
+        }
+
+        /// <summary>A send or complete that failed (after the retries Notion allows) fails the upload, naming the file and the part.</summary>
+        private static async Task<JsonDocument> Failing(LocalFile file, string id, int? partNumber, Func<Task<JsonDocument>> step)
+        {
+            try
+            {
+                return await step().ConfigureAwait(false);
+            }
+            catch (NotionApiException ex)
+            {
+                var what = partNumber == null ? "The upload" : $"Part {partNumber} of the upload";
+                throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed,
+                    $"{what} of '{file.Path}' (file upload {id}) failed: {ex.Message} Nothing was attached.", ex);
+            }
+            catch (IOException ex)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{file.Path}' could not be read while it was sent: {ex.Message} Nothing was attached.", ex);
+            }
+        }
+    }
+}

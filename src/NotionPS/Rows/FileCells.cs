@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace NotionPS.Rows
+{
+    /// <summary>
+    /// A files cell as a property value: each item an external URL (kept as given), an upload (a
+    /// <see cref="NotionFileUpload"/>) or a local file (a FileInfo or a path). Text is split as a files cell's text
+    /// is (see <see cref="CellText"/>). What needs the network (uploads, checks, copies) is left in
+    /// <see cref="FileCellWriting.Pending"/> for the caller to finish before sending the row.
+    /// </summary>
+    internal static class FileCells
+    {
+        /// <param name="writing">How local files are found and where pending items go; null where files cannot be uploaded (every item must then be a URL or in Notion's shape).</param>
+        public static JsonArray Write(string column, object? value, FileCellWriting? writing)
+        {
+            var items = new JsonArray();
+            foreach (var item in CellText.Urls(value))
+            {
+                items.Add(Item(column, item, writing?.ResolvePath, writing?.FromRow ?? false, writing?.Pending));
+            }
+
+            return items;
+        }
+
+        private static JsonNode Item(string column, object item, Func<string, string>? resolvePath, bool fromRow, ICollection<PendingFile>? pending)
+        {
+            switch (item)
+            {
+                case NotionFileUpload upload:
+                    var attached = new JsonObject { ["name"] = upload.Name, ["type"] = "file_upload", ["file_upload"] = new JsonObject { ["id"] = upload.Id } };
+                    return Pending(column, PendingFileKind.CheckUpload, attached, upload.Id, pending, upload);
+                case FileInfo file:
+                    return Pending(column, PendingFileKind.Upload, new JsonObject(), file.FullName, pending, file);
+                case DirectoryInfo folder:
+                    throw new RowValueException(column, "files", folder.FullName, "a folder is not a file; pipe its files (Get-ChildItem -File) or name each one.");
+                default:
+                    var text = PlainValues.Text(item).Trim();
+                    if (IsWebUrl(text))
+                    {
+                        var external = ExternalFile(text);
+                        return fromRow ? Pending(column, PendingFileKind.CopyIfHosted, external, text, pending, item) : external;
+                    }
+
+                    if (resolvePath == null)
+                    {
+                        // Where nothing can be uploaded, text is a link as given (what files cells held before uploads).
+                        return ExternalFile(text);
+                    }
+
+                    string path;
+                    try
+                    {
+                        path = resolvePath(text);
+                    }
+                    catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is IOException)
+                    {
+                        throw new RowValueException(column, "files", item, $"neither an http(s) URL nor a path to a local file ({ex.Message}).");
+                    }
+
+                    return Pending(column, PendingFileKind.Upload, new JsonObject(), path, pending, item);
+            }
+        }
+
+        private static JsonObject Pending(string column, PendingFileKind kind, JsonObject item, string source, ICollection<PendingFile>? pending, object given)
+        {
+            if (pending == null)
+            {
+                if (kind != PendingFileKind.Upload)
+                {
+                    return item;
+                }
+
+                throw new RowValueException(column, "files", given, "a file can be uploaded and attached only when a row is written; compare files columns by URL.");
+            }
+
+            pending.Add(new PendingFile(column, kind, item, source));
+            return item;
+        }
+
+        private static bool IsWebUrl(string text) =>
+            Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+        private static JsonObject ExternalFile(string url)
+        {
+            var path = url.Split('?', '#')[0];
+            var name = path.Substring(path.LastIndexOf('/') + 1);
+            return new JsonObject
+            {
+                ["name"] = name.Length == 0 ? url : Uri.UnescapeDataString(name),
+                ["type"] = "external",
+                ["external"] = new JsonObject { ["url"] = url },
+            };
+        }
+    }
+}

@@ -1,0 +1,351 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using NotionPS.Emulator;
+using NotionPS.Tests.Client;
+using NotionPS.Tests.Hosting;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// Files end to end: Send-NotionFile, files columns written by Add-/Set-NotionDatabaseRow, row copies, and
+/// Save-NotionFile, against the emulator's file uploads and its signed, expiring file URLs.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class FilesTests : RowsTestBase, IDisposable
+{
+    private const int MiB = 1024 * 1024;
+
+    private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "notionps-e2e-files-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public FilesTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    public static IEnumerable<object[]> FileVersions => new[] { new object[] { "2026-03-11" }, new object[] { "2025-09-03" } };
+
+    [Theory]
+    [MemberData(nameof(FileVersions))]
+    public async Task TextImageAndA45MBFileAreAttachedReadBackAndSavedByteEqual(string version)
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Files " + version);
+        var text = WriteFile("report.txt", 3 * 1024, 1);
+        var image = WriteFile("photo.png", 1 * MiB, 2);
+        var big = WriteFile("film.mp4", 45 * MiB, 3);
+        Connect(version);
+
+        var result = Session.Run(
+            """
+            $upload = Send-NotionFile -LiteralPath $big
+            $row = @{ Name = 'All three'; Attachments = @((Get-Item -LiteralPath $text), $image, $upload) } | Add-NotionDatabaseRow -DatabaseId $db
+            $saved = $row | Save-NotionFile -Destination $out
+            [pscustomobject]@{ Upload = $upload; Row = $row; Saved = $saved }
+            """,
+            Vars(("big", big), ("text", text), ("image", image), ("db", databaseId), ("out", Path.Combine(folder, "saved"))));
+
+        Assert.Empty(result.Errors);
+        var output = Assert.Single(result.Output);
+        var upload = Assert.IsType<NotionFileUpload>(Unwrapped(output.Properties["Upload"].Value));
+        Assert.Equal(("film.mp4", 45L * MiB, "video/mp4", "uploaded"), (upload.Name, upload.Size, upload.ContentType, upload.Status));
+        Assert.Equal(5, (int?)(await ApiGetAsync($"v1/file_uploads/{upload.Id}", version))["number_of_parts"]!["total"]);
+
+        var row = (System.Management.Automation.PSObject)output.Properties["Row"].Value;
+        Assert.Equal(3, ((MultiValue)Unwrapped(row.Properties["Attachments"].Value)!).Count);
+        var page = await ApiGetAsync($"v1/pages/{row.Properties["PageId"].Value}", version);
+        Assert.Equal(new[] { "report.txt", "photo.png", "film.mp4" }, page["properties"]!["Attachments"]!["files"]!.AsArray().Select(file => (string?)file!["name"]));
+        Assert.All(page["properties"]!["Attachments"]!["files"]!.AsArray(), file => Assert.Equal("file", (string?)file!["type"]));
+
+        var saved = ((object[])output.Properties["Saved"].Value).Select(item => Assert.IsType<FileInfo>(Unwrapped(item))).ToList();
+        Assert.Equal(new[] { "report.txt", "photo.png", "film.mp4" }, saved.Select(file => file.Name));
+        Assert.Equal(new[] { Sha256(text), Sha256(image), Sha256(big) }, saved.Select(file => Sha256(file.FullName)));
+    }
+
+    [Fact]
+    public async Task ARowCopiedToAnotherDatabaseKeepsItsFilesHostedOnesUploadedAgain()
+    {
+        var (source, sourceDataSource) = await NewFilesDatabaseAsync("Copy from");
+        var (target, _) = await NewFilesDatabaseAsync("Copy to");
+        var text = WriteFile("notes.txt", 2048, 4);
+        const string link = "https://example.com/files/budget%202025.xlsx";
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            """
+            @{ Name = 'Original'; Attachments = @($text, $link) } | Add-NotionDatabaseRow -DatabaseId $source | Out-Null
+            Get-NotionDatabaseRow -DatabaseId $source | Add-NotionDatabaseRow -DatabaseId $target
+            """,
+            Vars(("text", text), ("link", link), ("source", source), ("target", target)));
+
+        Assert.Empty(result.Errors);
+        var copy = await ApiGetAsync($"v1/pages/{Assert.Single(result.Output).Properties["PageId"].Value}", "2026-03-11");
+        var original = await ApiGetAsync($"v1/pages/{(await QueryFirstAsync(sourceDataSource))}", "2026-03-11");
+        var copied = copy["properties"]!["Attachments"]!["files"]!.AsArray();
+        Assert.Equal(new[] { "notes.txt", "budget 2025.xlsx" }, copied.Select(file => (string?)file!["name"]));
+        Assert.Equal(("external", link), ((string?)copied[1]!["type"], (string?)copied[1]!["external"]!["url"]));
+        var hostedCopy = new Uri((string)copied[0]!["file"]!["url"]!);
+        var hostedOriginal = new Uri((string)original["properties"]!["Attachments"]!["files"]![0]!["file"]!["url"]!);
+        Assert.NotEqual(hostedOriginal.AbsolutePath, hostedCopy.AbsolutePath);
+        Assert.Equal(Sha256(text), await DownloadedSha256Async(hostedCopy.AbsoluteUri));
+    }
+
+    [Fact]
+    public async Task SaveReadsTheRowAgainWhenItsUrlsHaveExpired()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Expiring");
+        var text = WriteFile("late.txt", 100, 5);
+        Connect("2026-03-11");
+        var rows = Session.Run(
+            "@{ Name = 'Late'; Attachments = $text } | Add-NotionDatabaseRow -DatabaseId $db | Out-Null; Get-NotionDatabaseRow -DatabaseId $db",
+            Vars(("text", text), ("db", databaseId))).Output;
+
+        await SetClockAsync(DateTimeOffset.UtcNow.AddHours(2));
+        var result = Session.Run("$rows | Save-NotionFile -Destination $out -Verbose", Vars(("rows", rows.ToArray()), ("out", Path.Combine(folder, "saved"))));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(Sha256(text), Sha256(Assert.IsType<FileInfo>(Assert.Single(result.Output).BaseObject).FullName));
+        Assert.Contains(result.Verbose, line => line.Message.Contains("reading page", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SaveNeverOverwritesWithoutForceAndRefusesAFileDestinationAndLinks()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Saving");
+        var text = WriteFile("keep.txt", 100, 6);
+        var output = Directory.CreateDirectory(Path.Combine(folder, "out")).FullName;
+        File.WriteAllText(Path.Combine(output, "keep.txt"), "mine");
+        Connect("2026-03-11");
+        Session.Run("$row = @{ Name = 'Keep'; Attachments = $text } | Add-NotionDatabaseRow -DatabaseId $db", Vars(("text", text), ("db", databaseId)));
+
+        var refused = Session.Run("$row | Save-NotionFile -Destination $out", Vars(("out", output)));
+        Assert.Equal("NotionFileExists,NotionPS.Cmdlets.SaveNotionFileCommand", Assert.Single(refused.Errors).FullyQualifiedErrorId);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "keep.txt")));
+
+        var forced = Session.Run("$row | Save-NotionFile -Destination $out -Force", Vars(("out", output)));
+        Assert.Empty(forced.Errors);
+        Assert.Equal(Sha256(text), Sha256(Path.Combine(output, "keep.txt")));
+
+        var aFile = RunExpectingTerminatingError("$row | Save-NotionFile -Destination $file", Vars(("file", text)));
+        Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", aFile.FullyQualifiedErrorId);
+
+        var linked = Directory.CreateDirectory(Path.Combine(folder, "linked")).FullName;
+        File.CreateSymbolicLink(Path.Combine(linked, "keep.txt"), Path.Combine(folder, "elsewhere.txt"));
+        var throughLink = Session.Run("$row | Save-NotionFile -Destination $out -Force", Vars(("out", linked)));
+        Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", Assert.Single(throughLink.Errors).FullyQualifiedErrorId);
+        Assert.False(File.Exists(Path.Combine(folder, "elsewhere.txt")));
+    }
+
+    [Fact]
+    public async Task ADownloadNeverCarriesTheToken()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("External");
+        using var host = new LoopbackServer(_ => LoopbackServer.Response(200, "OK", "external content", "Content-Type: text/plain"));
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "@{ Name = 'Linked'; Attachments = $link } | Add-NotionDatabaseRow -DatabaseId $db | Save-NotionFile -Destination $out",
+            Vars(("link", new Uri(host.BaseUri, "files/linked.txt").ToString()), ("db", databaseId), ("out", Path.Combine(folder, "saved"))));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("external content", File.ReadAllText(Assert.IsType<FileInfo>(Assert.Single(result.Output).BaseObject).FullName));
+        var request = Assert.Single(host.Requests);
+        Assert.Equal(string.Empty, request.Header("Authorization"));
+        Assert.Equal(string.Empty, request.Header("Notion-Version"));
+    }
+
+    [Theory]
+    [InlineData("missing.txt", 0, null, "NotionFileNotFound")]
+    [InlineData("empty.txt", 0, "create", "NotionFileEmpty")]
+    [InlineData("archive.zip", 10, "create", "NotionFileNameRefused")]
+    public async Task AFileThatCannotBeSentFailsItsRowAndNoRowIsAdded(string name, int length, string? create, string errorId)
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Refused " + errorId);
+        var path = create == null ? Path.Combine(folder, name) : WriteFile(name, length, 7);
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "Send-NotionFile -LiteralPath $path; @{ Name = 'Refused'; Attachments = $path }, @{ Name = 'Fine' } | Add-NotionDatabaseRow -DatabaseId $db",
+            Vars(("path", path), ("db", databaseId)));
+
+        Assert.Equal(new[] { $"{errorId},NotionPS.Cmdlets.SendNotionFileCommand", $"{errorId},NotionPS.Cmdlets.AddNotionDatabaseRowCommand" }, result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.Equal(new[] { "Fine" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+    }
+
+    [Fact]
+    public void AContentTypeNotionRefusesIsRefused()
+    {
+        var path = WriteFile("data.txt", 10, 8);
+        Connect("2026-03-11");
+
+        var result = Session.Run("Send-NotionFile -LiteralPath $path -ContentType application/zip; Send-NotionFile -LiteralPath $path -ContentType image/png", Vars(("path", path)));
+
+        Assert.Equal(new[] { "NotionFileTypeRefused", "NotionFileTypeRefused" }, result.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
+    }
+
+    [Fact]
+    public async Task AFileOverTheWorkspaceLimitIsRefusedBeforeAnyByteIsSent()
+    {
+        await using var small = await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", RateLimit = 0, RetryAfterSeconds = 0, MaxFileUploadBytes = 4096 });
+        var path = WriteFile("big.txt", 5000, 9);
+
+        var result = Session.Run(
+            "Connect-NotionIntegration -Token $token -BaseUri $small | Out-Null; Send-NotionFile -LiteralPath $path",
+            Vars(("small", small.BaseUri.ToString()), ("path", path)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionFileTooLarge,NotionPS.Cmdlets.SendNotionFileCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("5000 bytes", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("4096 bytes", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty((await ApiAsync(small.BaseUri, HttpMethod.Get, "v1/file_uploads", "2026-03-11"))["results"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task AnUploadThatExpiredBeforeAttachingIsRefusedAndNothingIsAdded()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Expired upload");
+        var path = WriteFile("late.txt", 10, 10);
+        Connect("2026-03-11");
+        Session.Run("$upload = Send-NotionFile -LiteralPath $path", Vars(("path", path)));
+
+        await SetClockAsync(DateTimeOffset.UtcNow.AddMinutes(61));
+        var result = Session.Run("@{ Name = 'Too late'; Attachments = $upload } | Add-NotionDatabaseRow -DatabaseId $db", Vars(("db", databaseId)));
+
+        Assert.Equal("NotionFileUploadExpired,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+    }
+
+    [Fact]
+    public async Task AFailedPartIsRetriedAndAPartThatKeepsFailingFailsTheUploadAndNothingIsAttached()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Failing part");
+        var path = WriteFile("parts.pdf", 21 * MiB, 11);
+        var result = Session.Run("Connect-NotionIntegration -Token $token -BaseUri $emu -MaximumRetryCount 1 | Out-Null");
+        Assert.Empty(result.Errors);
+
+        await AddFaultAsync(new JsonObject { ["kind"] = "500", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads/*/send" });
+        var retried = Session.Run("Send-NotionFile -LiteralPath $path", Vars(("path", path)));
+        Assert.Empty(retried.Errors);
+        Assert.Equal("uploaded", Assert.Single(retried.OutputOf<NotionFileUpload>()).Status);
+
+        await AddFaultAsync(new JsonObject { ["kind"] = "500", ["count"] = 4, ["method"] = "POST", ["path"] = "/v1/file_uploads/*/send" });
+        var failed = Session.Run("@{ Name = 'Broken'; Attachments = $path } | Add-NotionDatabaseRow -DatabaseId $db", Vars(("path", path), ("db", databaseId)));
+        var error = Assert.Single(failed.Errors);
+        Assert.Equal("NotionFileUploadFailed,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("Part ", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        await ClearFaultsAsync();
+    }
+
+    [Fact]
+    public async Task SetNotionDatabaseRowAttachesFilesByPathAndKeepsExternalLinks()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Set files");
+        var text = WriteFile("set.txt", 50, 12);
+        Connect("2025-09-03");
+
+        var result = Session.Run(
+            """
+            Push-Location -LiteralPath $folder
+            try {
+                @{ Name = 'Row' } | Add-NotionDatabaseRow -DatabaseId $db | Set-NotionDatabaseRow -Property @{ Attachments = 'set.txt; https://example.com/a.pdf' } -PassThru
+            } finally { Pop-Location }
+            """,
+            Vars(("folder", folder), ("db", databaseId)));
+
+        Assert.Empty(result.Errors);
+        var page = await ApiGetAsync($"v1/pages/{Assert.Single(result.Output).Properties["PageId"].Value}", "2025-09-03");
+        var files = page["properties"]!["Attachments"]!["files"]!.AsArray();
+        Assert.Equal(new[] { ("set.txt", "file"), ("a.pdf", "external") }, files.Select(file => ((string)file!["name"]!, (string)file["type"]!)));
+        Assert.Equal(Sha256(text), await DownloadedSha256Async((string)files[0]!["file"]!["url"]!));
+    }
+
+    [Theory]
+    [MemberData(nameof(FileVersions))]
+    public async Task AnUploadBecomesAPagesIconAndCoverThroughInvokeNotionApi(string version)
+    {
+        var image = WriteFile("cover.png", 1 * MiB, 13);
+        Connect(version);
+
+        var result = Session.Run(
+            """
+            $upload = Send-NotionFile -LiteralPath $image
+            $visual = @{ type = 'file_upload'; file_upload = @{ id = $upload.Id } }
+            Invoke-NotionApi -Method PATCH -Path "v1/pages/$page" -Body @{ icon = $visual; cover = $visual } | Out-Null
+            """,
+            Vars(("image", image), ("page", EmulatorFixture.MeetingNotesPageId)));
+
+        Assert.Empty(result.Errors);
+        var page = await ApiGetAsync($"v1/pages/{EmulatorFixture.MeetingNotesPageId}", version);
+        Assert.Equal(Sha256(image), await DownloadedSha256Async((string)page["cover"]!["file"]!["url"]!));
+        Assert.Equal(Sha256(image), await DownloadedSha256Async((string)page["icon"]!["file"]!["url"]!));
+    }
+
+    public new void Dispose()
+    {
+        Emulator.Admin.PutAsJsonAsync("clock", new { now = (string?)null }).GetAwaiter().GetResult().Dispose();
+        base.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private Task<(string DatabaseId, string DataSourceId)> NewFilesDatabaseAsync(string title) =>
+        NewDatabaseAsync(title, new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } });
+
+    private async Task SetClockAsync(DateTimeOffset now)
+    {
+        using var response = await Emulator.Admin.PutAsJsonAsync("clock", new { now = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private Task<JsonNode> ApiGetAsync(string path, string version) => ApiAsync(Emulator.BaseUri, HttpMethod.Get, path, version);
+
+    private async Task<string> QueryFirstAsync(string dataSourceId) =>
+        (string)(await ApiAsync(Emulator.BaseUri, HttpMethod.Post, $"v1/data_sources/{dataSourceId}/query", "2026-03-11"))["results"]![0]!["id"]!;
+
+    /// <summary>A request straight to an emulator's API as the full-access integration; a POST sends an empty JSON body.</summary>
+    private async Task<JsonNode> ApiAsync(Uri baseUri, HttpMethod method, string path, string version)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(baseUri, path)) { Content = method == HttpMethod.Post ? JsonContent.Create(new { }) : null };
+        request.Headers.Add("Authorization", "Bearer " + EmulatorFixture.FullAccessToken);
+        request.Headers.Add("Notion-Version", version);
+        using var response = await Emulator.Admin.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        return body;
+    }
+
+    private async Task<string> DownloadedSha256Async(string url) => SHA256.HashData(await Emulator.Admin.GetByteArrayAsync(url)).AsHex();
+
+    /// <summary>A file of random bytes (seeded), written a buffer at a time.</summary>
+    private string WriteFile(string name, int length, int seed)
+    {
+        var path = Path.Combine(folder, name);
+        var random = new Random(seed);
+        var buffer = new byte[Math.Min(length, MiB)];
+        using var output = File.Create(path);
+        for (var left = length; left > 0; left -= buffer.Length)
+        {
+            random.NextBytes(buffer);
+            output.Write(buffer, 0, Math.Min(left, buffer.Length));
+        }
+
+        return path;
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return SHA256.HashData(stream).AsHex();
+    }
+}
+
+internal static class HashText
+{
+    public static string AsHex(this byte[] hash) => Convert.ToHexString(hash);
+}

@@ -1,0 +1,171 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using NotionPS.Errors;
+using NotionPS.Operations.Files;
+using NotionPS.Rows;
+using Xunit;
+
+namespace NotionPS.Tests.Operations.Files;
+
+/// <summary>Safe download names, the checks a local file passes before it is sent, and files cells as values.</summary>
+public sealed class FileNamesAndChecksTests : IDisposable
+{
+    private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "notionps-files-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    [Theory]
+    [InlineData("report.pdf", "report.pdf")]
+    [InlineData("a<b>c:d\"e|f?g*h.txt", "a_b_c_d_e_f_g_h.txt")]
+    [InlineData("../../etc/passwd", ".._.._etc_passwd")]
+    [InlineData("..\\..\\windows\\win.ini", ".._.._windows_win.ini")]
+    [InlineData("trailing. . .", "trailing")]
+    [InlineData("CON", "_CON")]
+    [InlineData("nul.txt", "_nul.txt")]
+    [InlineData("Com1.tar.gz", "_Com1.tar.gz")]
+    [InlineData("LPT²", "_LPT²")]
+    [InlineData("console.txt", "console.txt")]
+    [InlineData("", "file")]
+    [InlineData("..", "file")]
+    [InlineData("tab\there\u0001.txt", "tab_here_.txt")]
+    public void NamesAreMadeSafeForEveryOs(string name, string expected) => Assert.Equal(expected, SafeFileNames.Safe(name));
+
+    [Fact]
+    public void ALongNameIsShortenedKeepingItsExtensionAndWholeCharacters()
+    {
+        var safe = SafeFileNames.Safe(string.Concat(Enumerable.Repeat("😀", 200)) + ".pdf");
+
+        Assert.EndsWith(".pdf", safe, StringComparison.Ordinal);
+        Assert.True(Encoding.UTF8.GetByteCount(safe) <= SafeFileNames.MaxNameBytes);
+        Assert.DoesNotContain('\uFFFD', Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(safe)));
+    }
+
+    [Fact]
+    public void NamesAreUniqueIgnoringCase()
+    {
+        var names = new SafeFileNames();
+
+        Assert.Equal(
+            new[] { "Report.pdf", "report (2).pdf", "REPORT (3).PDF", "notes", "NOTES (2)" },
+            new[] { "Report.pdf", "report.pdf", "REPORT.PDF", "notes", "NOTES" }.Select(names.Unique));
+    }
+
+    [Fact]
+    public void ALocalFileTakesItsTypeFromItsExtension()
+    {
+        var file = LocalFile.Check(Write("shot.PNG", 10), null, null);
+
+        Assert.Equal(("shot.PNG", "image/png", 10L), (file.Name, file.ContentType, file.Size));
+    }
+
+    [Fact]
+    public void ANameWithoutExtensionGetsTheContentTypesOne()
+    {
+        var file = LocalFile.Check(Write("a.log", 3), "build output", "text/plain; charset=utf-8");
+
+        Assert.Equal(("build output.txt", "text/plain"), (file.Name, file.ContentType));
+    }
+
+    [Theory]
+    [InlineData("archive.zip", null, null, NotionErrorIds.NotionFileNameRefused)]
+    [InlineData("noextension", null, null, NotionErrorIds.NotionFileNameRefused)]
+    [InlineData("a.txt", "report.zip", null, NotionErrorIds.NotionFileNameRefused)]
+    [InlineData("a.txt", null, "application/zip", NotionErrorIds.NotionFileTypeRefused)]
+    [InlineData("a.png", null, "text/plain", NotionErrorIds.NotionFileTypeRefused)]
+    public void NamesAndTypesNotionRefusesAreRefusedBeforeSending(string fileName, string? name, string? contentType, string errorId)
+    {
+        var path = Write(fileName, 5);
+
+        Assert.Equal(errorId, Assert.Throws<NotionFileException>(() => LocalFile.Check(path, name, contentType)).ErrorId);
+    }
+
+    [Fact]
+    public void ANameOver900BytesIsRefused()
+    {
+        var path = Write("a.txt", 5);
+
+        var refused = Assert.Throws<NotionFileException>(() => LocalFile.Check(path, new string('é', 449) + ".txt", null));
+
+        Assert.Equal(NotionErrorIds.NotionFileNameRefused, refused.ErrorId);
+        Assert.Contains("902 bytes", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingFileAFolderAndAnEmptyFileAreRefused()
+    {
+        Assert.Equal(NotionErrorIds.NotionFileNotFound, Assert.Throws<NotionFileException>(() => LocalFile.Check(Path.Combine(folder, "gone.txt"), null, null)).ErrorId);
+        Assert.Equal(NotionErrorIds.NotionFileNotFound, Assert.Throws<NotionFileException>(() => LocalFile.Check(folder, null, null)).ErrorId);
+        Assert.Equal(NotionErrorIds.NotionFileEmpty, Assert.Throws<NotionFileException>(() => LocalFile.Check(Write("empty.txt", 0), null, null)).ErrorId);
+    }
+
+    /// <summary>A file that cannot be opened: held exclusively on Windows; elsewhere a Unix socket, which no one can open as a file, root included.</summary>
+    [Fact]
+    public void AnUnreadableFileIsRefused()
+    {
+        var path = Path.Combine(folder, "held.txt");
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            using var held = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+            Assert.Equal(NotionErrorIds.NotionFileUnreadable, Assert.Throws<NotionFileException>(() => LocalFile.Check(path, null, null)).ErrorId);
+            return;
+        }
+
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(path));
+
+        Assert.Equal(NotionErrorIds.NotionFileUnreadable, Assert.Throws<NotionFileException>(() => LocalFile.Check(path, null, null)).ErrorId);
+    }
+
+    [Fact]
+    public void AFilesCellTakesUrlsUploadsAndLocalFiles()
+    {
+        var upload = new NotionFileUpload("3f0a4f6e-1111-4222-8333-444455556666", "up.pdf", 3, "application/pdf", "uploaded", null);
+        var local = Write("local.txt", 3);
+        var writing = new FileCellWriting(path => Path.Combine(folder, path), fromRow: false);
+        var value = new object[]
+        {
+            "https://example.com/files/budget%202025.xlsx?sig=1",
+            upload,
+            new FileInfo(local),
+            "relative.txt",
+        };
+
+        var cell = PropertyWriter.ToPropertyValue("Attachments", "files", value, writing)["files"]!.AsArray();
+
+        Assert.Equal("budget 2025.xlsx", (string?)cell[0]!["name"]);
+        Assert.Equal("external", (string?)cell[0]!["type"]);
+        Assert.Equal(upload.Id, (string?)cell[1]!["file_upload"]!["id"]);
+        Assert.Equal(
+            new[] { (PendingFileKind.CheckUpload, upload.Id), (PendingFileKind.Upload, local), (PendingFileKind.Upload, Path.Combine(folder, "relative.txt")) },
+            writing.Pending.Select(pending => (pending.Kind, pending.Source)));
+    }
+
+    [Fact]
+    public void ARowsUrlsMayBeNotionHostedAndAreLeftToCheck()
+    {
+        var writing = new FileCellWriting(path => path, fromRow: true);
+
+        PropertyWriter.ToPropertyValue("Attachments", "files", "https://files.test/a.pdf; https://files.test/b.pdf", writing);
+
+        Assert.Equal(new[] { PendingFileKind.CopyIfHosted, PendingFileKind.CopyIfHosted }, writing.Pending.Select(pending => pending.Kind));
+    }
+
+    [Fact]
+    public void WithoutAWayToUploadALocalFileIsRefused()
+    {
+        var refused = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Attachments", "files", new FileInfo(Write("a.txt", 1))));
+
+        Assert.Equal(NotionErrorIds.NotionRowValueInvalid, refused.ErrorId);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Write(string name, int length)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, new byte[length]);
+        return path;
+    }
+}
