@@ -27,6 +27,8 @@
         'Set-NotionDatabaseRow'
         'Remove-NotionDatabaseRow'
         'Invoke-NotionApi'
+        'Export-NotionDatabase'
+        'Import-NotionDatabase'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

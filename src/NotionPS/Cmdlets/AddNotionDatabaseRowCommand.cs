@@ -32,7 +32,6 @@ namespace NotionPS.Cmdlets
         private const string ByDatabase = "ByDatabase";
         private const string ByDataSource = "ByDataSource";
 
-        private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private DataSourceSchema? schema;
         private RowUpsert? upsert;
         private int rowNumber;
@@ -67,19 +66,7 @@ namespace NotionPS.Cmdlets
         {
             base.BeginProcessing();
             schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!);
-            if (MatchOn != null)
-            {
-                var matchColumn = RowUpsert.WritableColumn(schema, MatchOn);
-                if (matchColumn == null)
-                {
-                    ThrowTerminatingError(NotionErrorRecords.Create(
-                        new ArgumentException($"-MatchOn '{MatchOn}' is not a column of \"{schema.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
-                        NotionErrorIds.NotionUnknownColumn,
-                        MatchOn));
-                }
-
-                upsert = new RowUpsert(Client, Log, schema, matchColumn!);
-            }
+            upsert = MatchOn == null ? null : UpsertOrThrow(schema, MatchOn);
         }
 
         private protected override bool WritesRows => true;
@@ -88,75 +75,18 @@ namespace NotionPS.Cmdlets
         {
             var input = InputObject!;
             rowNumber++;
-            var label = $"Row {rowNumber}";
-            RowMapping mapping;
+            IReadOnlyList<KeyValuePair<string, object?>> members;
             try
             {
-                var members = RowObjects.Members(input);
-                label = Label(members);
-                mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty, UserIdByEmail);
-                if (mapping.Properties.Count == 0)
-                {
-                    var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;
-                    throw new NothingToWriteException(
-                        $"Nothing to write: no property of the input names a column of \"{schema.Name}\" that can be written{ignored}, so no blank row is added. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}.");
-                }
+                members = RowObjects.Members(input);
             }
             catch (NotionException ex)
             {
-                Work.Add(RowOutcomes.Failed(ex), new PendingRow(label, input, false));
+                Work.Add(RowOutcomes.Failed(ex), new PendingRow($"Row {rowNumber}", input, false));
                 return;
             }
 
-            WarnOnceAboutReadOnly(mapping);
-            if (!ShouldProcess($"{label} of \"{schema.Name}\"", MatchOn == null ? "Add row" : "Add or update row"))
-            {
-                return;
-            }
-
-            var item = new PendingRow(label, input, mayCreate: true);
-            var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
-            Work.Add(task, item);
-        }
-
-        /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
-        private DataSourceSchema ResolveTargetOrThrow(NotionDatabaseBind bind)
-        {
-            var target = bind.Target;
-            if (target == null)
-            {
-                ThrowTerminatingError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
-            }
-
-            try
-            {
-                return RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
-            }
-            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException)
-            {
-                ThrowTerminatingError(NotionErrorRecords.From((NotionException)ex, bind.Input));
-            }
-
-            throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");
-        }
-
-        private void WarnOnceAboutReadOnly(RowMapping mapping)
-        {
-            foreach (var column in mapping.SkippedReadOnly)
-            {
-                if (warnedReadOnly.Add(column))
-                {
-                    WriteWarning($"Column '{column}' ({schema!.PropertyTypes[column]}) is computed by Notion and cannot be written; its values are skipped.");
-                }
-            }
-        }
-
-        /// <summary>How messages name the row: its position in the input and, when it has one, its title.</summary>
-        private string Label(IReadOnlyList<KeyValuePair<string, object?>> members)
-        {
-            var title = schema!.TitlePropertyName;
-            var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
-            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
+            StartRowWrite(schema!, upsert, RowLabel(rowNumber, schema!, members), input, members, RowObjects.IsRow(input), IgnoreUnknownProperty);
         }
     }
 }

@@ -83,7 +83,7 @@ namespace NotionPS.Cmdlets
             {
                 // By data source ID, with no -Where to build from its columns, the first page is asked for
                 // along with the data source itself: one round trip less before the first rows.
-                var needsColumns = Where != null && Where.Count > 0;
+                var needsColumns = RowFilterParameters.NeedsColumns(Where);
                 if (target.DataSourceId != null && !needsColumns)
                 {
                     reader = OpenReader(target.DataSourceId, BuildFilter(null));
@@ -112,24 +112,7 @@ namespace NotionPS.Cmdlets
         private RowDisplay Display => display ??= new RowDisplay(this);
 
         /// <summary>-Filter and -Where as one filter; <paramref name="schema"/> (the column types) is needed only for -Where.</summary>
-        private JsonNode? BuildFilter(DataSourceSchema? schema)
-        {
-            var conditions = new List<JsonNode>();
-            if (Filter != null)
-            {
-                conditions.Add(PlainValues.ToJson(RowObjects.Plain(Filter, nameof(Filter)), nameof(Filter))!);
-            }
-
-            if (Where != null && Where.Count > 0)
-            {
-                conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, RowObjects.Members(new PSObject(Where))));
-            }
-
-            return And(conditions);
-        }
-
-        private static JsonNode? And(IReadOnlyList<JsonNode> conditions) =>
-            conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };
+        private JsonNode? BuildFilter(DataSourceSchema? schema) => RowFilterParameters.Build(Filter, Where, schema);
 
         /// <summary>Column names (ascending) or sorts in Notion's own shape; null for created order.</summary>
         private JsonArray? Sorts() =>

@@ -1,9 +1,13 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
@@ -17,6 +21,7 @@ namespace NotionPS.Cmdlets
         private RowWriter? writer;
         private RowDisplay? display;
         private readonly object userIdsLock = new object();
+        private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private Task<IReadOnlyDictionary<string, string>>? userIds;
 
         /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
@@ -62,6 +67,89 @@ namespace NotionPS.Cmdlets
             {
                 throw new InvalidOperationException($"the workspace's people could not be listed to find e-mail addresses ({ex.Message}). Give user IDs instead, or let the integration read user information including e-mail addresses.");
             }
+        }
+
+        /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
+        private protected DataSourceSchema ResolveTargetOrThrow(NotionDatabaseBind bind)
+        {
+            var target = bind.Target;
+            if (target == null)
+            {
+                ThrowTerminatingError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
+            }
+
+            try
+            {
+                return RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target!, cancellationToken));
+            }
+            catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException)
+            {
+                ThrowTerminatingError(NotionErrorRecords.From((NotionException)ex, bind.Input));
+            }
+
+            throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");
+        }
+
+        /// <summary>The upsert by -MatchOn's column; a name that is no writable column stops the command.</summary>
+        private protected RowUpsert UpsertOrThrow(DataSourceSchema schema, string matchOn)
+        {
+            var matchColumn = RowUpsert.WritableColumn(schema, matchOn);
+            if (matchColumn == null)
+            {
+                ThrowTerminatingError(NotionErrorRecords.Create(
+                    new ArgumentException($"-MatchOn '{matchOn}' is not a column of \"{schema.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
+                    NotionErrorIds.NotionUnknownColumn,
+                    matchOn));
+            }
+
+            return new RowUpsert(Client, Log, schema, matchColumn!);
+        }
+
+        /// <summary>How messages name a row: its position in the input and, when it has one, its title.</summary>
+        private protected static string RowLabel(int rowNumber, DataSourceSchema schema, IReadOnlyList<KeyValuePair<string, object?>> members)
+        {
+            var title = schema.TitlePropertyName;
+            var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
+            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
+        }
+
+        /// <summary>
+        /// Maps one input row onto the columns and, if ShouldProcess agrees, starts adding it (or, with an upsert,
+        /// adding or updating it). A row that cannot be mapped gets its own error, in input order.
+        /// </summary>
+        /// <param name="members">The input's property names and plain values.</param>
+        /// <param name="isRow">The input is a row NotionPS read (see ColumnNames).</param>
+        private protected void StartRowWrite(DataSourceSchema schema, RowUpsert? upsert, string label, object input, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, bool ignoreUnknown)
+        {
+            RowMapping mapping;
+            try
+            {
+                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail);
+                if (mapping.Properties.Count == 0)
+                {
+                    var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;
+                    throw new NothingToWriteException(
+                        $"Nothing to write: no property of the input names a column of \"{schema.Name}\" that can be written{ignored}, so no blank row is added. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}.");
+                }
+            }
+            catch (NotionException ex)
+            {
+                Work.Add(RowOutcomes.Failed(ex), new PendingRow(label, input, false));
+                return;
+            }
+
+            foreach (var column in mapping.SkippedReadOnly.Where(warnedReadOnly.Add))
+            {
+                WriteWarning($"Column '{column}' ({schema.PropertyTypes[column]}) is computed by Notion and cannot be written; its values are skipped.");
+            }
+
+            if (!ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
+            {
+                return;
+            }
+
+            var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
+            Work.Add(task, new PendingRow(label, input, mayCreate: true));
         }
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>

@@ -53,6 +53,15 @@ namespace NotionPS.Errors
         public const string NotionRowFailed = nameof(NotionRowFailed);
         public const string NotionQueryCapReached = nameof(NotionQueryCapReached);
 
+        // Export-NotionDatabase and Import-NotionDatabase: the files (issue 17, export).
+        public const string NotionExportFormatUnknown = nameof(NotionExportFormatUnknown);
+        public const string NotionExportEncodingInvalid = nameof(NotionExportEncodingInvalid);
+        public const string NotionExportFileExists = nameof(NotionExportFileExists);
+        public const string NotionExportFileFailed = nameof(NotionExportFileFailed);
+        public const string NotionImportFileNotFound = nameof(NotionImportFileNotFound);
+        public const string NotionImportFileInvalid = nameof(NotionImportFileInvalid);
+        public const string NotionImportColumnsMissing = nameof(NotionImportColumnsMissing);
+
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
         public const string SecretVaultNotFound = nameof(SecretVaultNotFound);
@@ -106,6 +115,15 @@ namespace NotionPS.Errors
             [NotionMatchOnAmbiguous] = InvalidData,
             [NotionRowFailed] = NotSpecified,
             [NotionQueryCapReached] = LimitsExceeded,
+
+            // Export-NotionDatabase and Import-NotionDatabase (issue 17, export).
+            [NotionExportFormatUnknown] = InvalidArgument,
+            [NotionExportEncodingInvalid] = InvalidArgument,
+            [NotionExportFileExists] = ResourceExists,
+            [NotionExportFileFailed] = WriteError,
+            [NotionImportFileNotFound] = ObjectNotFound,
+            [NotionImportFileInvalid] = InvalidData,
+            [NotionImportColumnsMissing] = ObjectNotFound,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,
