@@ -101,19 +101,7 @@ public sealed class CsvRoundTripTests(EmulatorFixture emulator) : RowsTestBase(e
         new() { ["name"] = url[(url.LastIndexOf('/') + 1)..], ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } };
 
     /// <summary>Each writable cell of each row: its value's structure (items one by one, people by ID) and its text form.</summary>
-    private static List<string> Cells(IEnumerable<PSObject> rows) =>
-        rows.SelectMany(row => WritableColumns.Select(column => $"{row.Properties["Name"].Value}.{column} = {Structure(row.Properties[column].Value)} | {row.Properties[column].Value}")).ToList();
-
-    private static string Structure(object? value) => value switch
-    {
-        null => "(null)",
-        PSObject wrapped => wrapped.BaseObject.GetType().Name + ":" + Structure(wrapped.BaseObject),
-        DateTime date => date.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-        NotionDateRange range => Structure(range.Start) + ".." + Structure(range.End),
-        IEnumerable<NotionUser> people => "[" + string.Join("|", people.Select(person => person.Id)) + "]",
-        IEnumerable<string> items => "[" + string.Join("|", items) + "]",
-        _ => value.GetType().Name + ":" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static List<string> Cells(IEnumerable<PSObject> rows) => RowCells.Of(rows, WritableColumns);
 
     /// <summary>The writable columns of an exported file, as Import-Csv reads them.</summary>
     private List<string> CsvCells(string path)

@@ -22,6 +22,7 @@ namespace NotionPS.Operations
         private readonly IRowFileWriter writer;
         private readonly RowReader reader;
         private readonly RowFetcher fetcher;
+        private bool writerClosed;
 
         private DatabaseExport(NotionClient client, INotionLog log, DataSourceSchema schema, AtomicFile file, IRowFileWriter writer, RowReader reader)
         {
@@ -106,7 +107,7 @@ namespace NotionPS.Operations
         public void Commit()
         {
             Guarded(() => writer.Finish(Written));
-            writer.Dispose();
+            CloseWriter();
             file.Commit();
         }
 
@@ -114,8 +115,18 @@ namespace NotionPS.Operations
         public void Dispose()
         {
             reader.Dispose();
-            writer.Dispose();
+            CloseWriter();
             file.Dispose();
+        }
+
+        /// <summary>Once only: a writer flushes as it closes, and after the commit its stream is closed.</summary>
+        private void CloseWriter()
+        {
+            if (!writerClosed)
+            {
+                writerClosed = true;
+                writer.Dispose();
+            }
         }
 
         private static void Guarded(Action write)
