@@ -46,19 +46,22 @@ namespace NotionPS.Operations
         public static string Describe(IEnumerable<BackupColumn> missing) => string.Join(", ", missing.Select(column => $"'{column.Name}' ({column.Type})"));
 
         /// <summary>
-        /// Adds every missing column to the data source from the backup's definitions, in one schema update, and
-        /// matches the columns again.
+        /// Adds every missing column to the data source from the backup's definitions and matches the columns again:
+        /// first all but the rollups, then the rollups, which name a relation that must exist by then.
         /// </summary>
         public async Task CreateMissingColumnsAsync(NotionClient client, INotionLog log, CancellationToken cancellationToken)
         {
-            var properties = new JsonObject();
-            foreach (var column in Missing)
+            foreach (var batch in Missing.GroupBy(column => column.Type == "rollup").OrderBy(group => group.Key))
             {
-                properties[column.Name] = NewColumn(column);
-            }
+                var properties = new JsonObject();
+                foreach (var column in batch)
+                {
+                    properties[column.Name] = NewColumn(column);
+                }
 
-            using (await client.UpdateDataSourceAsync(schema.Id, new JsonObject { ["properties"] = properties }, log, cancellationToken).ConfigureAwait(false))
-            {
+                using (await client.UpdateDataSourceAsync(schema.Id, new JsonObject { ["properties"] = properties }, log, cancellationToken).ConfigureAwait(false))
+                {
+                }
             }
 
             schema = await client.GetSchemaAsync(schema.Id, log, cancellationToken).ConfigureAwait(false);
