@@ -19,11 +19,6 @@ namespace NotionPS.Tests.EndToEnd;
 [Collection(EmulatorCollection.Name)]
 public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(emulator), IDisposable
 {
-    /// <summary>Every column type a row write takes (files as links to files elsewhere, the kind a URL writes).</summary>
-    private static readonly string[] WritableColumns = ["Name", "Notes", "Estimate", "Priority", "Status", "Tags", "Due", "Done", "Link", "Email", "Phone", "Owner", "Parent", "Files"];
-
-    private static readonly string[] Tags = ["a", "b", "semi; colon", "back\\slash", "naïve ✓"];
-
     private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "NotionPS.Tests", "export-" + Guid.NewGuid().ToString("N"))).FullName;
 
     public new void Dispose()
@@ -51,7 +46,7 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         Assert.Empty(imported.Errors);
         Assert.Equal(5, imported.Output.Count);
         Assert.Equal(5, restored.Count);
-        Assert.Equal(RowCells.Of(original, WritableColumns), RowCells.Of(restored, WritableColumns));
+        Assert.Equal(RowCells.Of(original, RowCells.WritableColumns), RowCells.Of(restored, RowCells.WritableColumns));
         var range = Assert.IsType<NotionDateRange>(restored.Single(row => (string)row.Properties["Name"].Value == "Range").Properties["Due"].Value);
         Assert.Equal("Europe/Berlin", range.TimeZone);
         Assert.Equal(parents.Count, Assert.IsType<MultiValue>(restored.Single(row => (string)row.Properties["Name"].Value == "Many").Properties["Parent"].Value).Count);
@@ -73,7 +68,7 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         var columns = json["columns"]!.AsArray();
         var tags = columns.Single(column => (string?)column!["name"] == "Tags")!;
         Assert.Equal("multi_select", (string?)tags["type"]);
-        Assert.Equal(Tags, tags["definition"]!["multi_select"]!["options"]!.AsArray().Select(option => (string?)option!["name"]));
+        Assert.Equal(RowCells.Tags, tags["definition"]!["multi_select"]!["options"]!.AsArray().Select(option => (string?)option!["name"]));
         Assert.NotNull((string?)tags["id"]);
         var full = json["rows"]!.AsArray().Single(row => (string?)row!["cells"]!["Name"] == "Full")!["cells"]!;
         Assert.Equal(JsonValueKind.Number, full["Estimate"]!.GetValueKind());
@@ -108,11 +103,11 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         var copies = Session.Run("Get-NotionDatabaseRow -DatabaseId $to -Sort Name", vars).Output;
 
         Assert.Empty(exported.Errors);
-        Assert.Equal(CsvCells(theirCells), CsvCells(ourCells));
+        Assert.Equal(RowCells.Texts(theirCells), RowCells.Texts(ourCells));
         Assert.StartsWith("\"Name\",\"Notes\",\"Estimate\"", File.ReadAllText(ours));
         Assert.Empty(imported.Errors);
         Assert.Contains(imported.Warnings, warning => warning.Message.Contains("'Created' (created_time)"));
-        Assert.Equal(RowCells.Of(original, WritableColumns, timeZones: false), RowCells.Of(copies, WritableColumns, timeZones: false));
+        Assert.Equal(RowCells.Of(original, RowCells.WritableColumns, timeZones: false), RowCells.Of(copies, RowCells.WritableColumns, timeZones: false));
     }
 
     [Fact]
@@ -267,7 +262,7 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
                 ["Tags"] = new JsonArray("a", "semi; colon", "back\\slash", "naïve ✓"), ["Due"] = new JsonObject { ["start"] = "2026-03-01T09:30:00.000Z" }, ["Done"] = true,
                 ["Link"] = "https://example.com/a?b=1;c=2", ["Email"] = "full@example.com", ["Phone"] = "+1 555 0100",
                 ["Owner"] = new JsonArray(AdaId, GraceId), ["Parent"] = new JsonArray(parents[0], parents[1], parents[2]),
-                ["Files"] = new JsonArray(ExternalFile("https://example.com/report.pdf"), ExternalFile("https://example.com/a;b,c.png")),
+                ["Files"] = new JsonArray(RowCells.ExternalFile("https://example.com/report.pdf"), RowCells.ExternalFile("https://example.com/a;b,c.png")),
             } },
             new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Day", ["Due"] = "2026-04-01", ["Estimate"] = -3 } },
             new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Empty" } },
@@ -305,13 +300,7 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
     private static JsonObject ExtraColumns(string parentsDataSource) => new()
     {
         ["Parent"] = new JsonObject { ["type"] = "relation", ["data_source_id"] = parentsDataSource },
-        ["Tags"] = new JsonObject { ["type"] = "multi_select", ["options"] = new JsonArray(Tags.Select(tag => (JsonNode)new JsonObject { ["name"] = tag }).ToArray()) },
+        ["Tags"] = new JsonObject { ["type"] = "multi_select", ["options"] = new JsonArray(RowCells.Tags.Select(tag => (JsonNode)new JsonObject { ["name"] = tag }).ToArray()) },
         ["Files"] = new JsonObject { ["type"] = "files" },
     };
-
-    private static JsonObject ExternalFile(string url) =>
-        new() { ["name"] = url[(url.LastIndexOf('/') + 1)..], ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } };
-
-    private static List<string> CsvCells(IEnumerable<PSObject> rows) =>
-        rows.SelectMany(row => WritableColumns.Select(column => $"{row.Properties["Name"].Value}.{column} = {row.Properties[column].Value}")).ToList();
 }
