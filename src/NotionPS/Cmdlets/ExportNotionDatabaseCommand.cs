@@ -116,7 +116,7 @@ namespace NotionPS.Cmdlets
 
         private void Export(DataSourceSchema schema, JsonNode? filter, string path, ExportFormat format, object? input)
         {
-            var progress = new ProgressRecord(ProgressActivityId, $"Exporting the rows of \"{schema.Name}\" to {path}", "Starting");
+            var activity = $"Exporting the rows of \"{schema.Name}\" to {path}";
             try
             {
                 using (var export = RunWithLogPump(cancellationToken => DatabaseExport.OpenAsync(
@@ -124,8 +124,7 @@ namespace NotionPS.Cmdlets
                 {
                     while (RunWithLogPump(export.WriteNextPageAsync))
                     {
-                        progress.StatusDescription = $"{export.Written} rows written";
-                        WriteProgress(progress);
+                        WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{export.Written} rows written"));
                     }
 
                     export.Commit();
@@ -138,8 +137,7 @@ namespace NotionPS.Cmdlets
             }
             finally
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                WriteProgress(new ProgressRecord(ProgressActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
     }

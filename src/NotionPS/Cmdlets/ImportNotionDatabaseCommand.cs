@@ -114,7 +114,7 @@ namespace NotionPS.Cmdlets
                 var plan = new ImportPlan(backup.Columns, schema!);
                 MatchColumns(plan);
                 var upsert = MatchOn == null ? null : UpsertOrThrow(plan.Schema, MatchOn);
-                var progress = new ProgressRecord(ProgressActivityId, $"Importing {path} into \"{plan.Schema.Name}\"", "Starting");
+                var activity = $"Importing {path} into \"{plan.Schema.Name}\"";
                 for (var i = 0; i < backup.Rows.Count; i++)
                 {
                     IReadOnlyList<KeyValuePair<string, object?>> members;
@@ -130,13 +130,13 @@ namespace NotionPS.Cmdlets
 
                     // The error's target is the row as values, which outlives the file's JSON.
                     StartRowWrite(plan.Schema, upsert, RowLabel(i + 1, plan.Schema, members), Values(members), members, isRow: false, ignoreUnknown: false);
-                    progress.StatusDescription = $"{i + 1} of {backup.Rows.Count} rows";
-                    progress.PercentComplete = (int)(100L * (i + 1) / backup.Rows.Count);
-                    WriteProgress(progress);
+                    if (ProgressDue(i + 1, backup.Rows.Count))
+                    {
+                        WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{i + 1} of {backup.Rows.Count} rows") { PercentComplete = (int)(100L * (i + 1) / backup.Rows.Count) });
+                    }
                 }
 
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                CompleteProgress(activity);
             }
         }
 
@@ -189,7 +189,7 @@ namespace NotionPS.Cmdlets
             using (rows)
             {
                 var upsert = MatchOn == null ? null : UpsertOrThrow(schema!, MatchOn);
-                var progress = new ProgressRecord(ProgressActivityId, $"Importing {path} into \"{schema!.Name}\"", "Starting");
+                var activity = $"Importing {path} into \"{schema!.Name}\"";
                 var number = 0;
                 try
                 {
@@ -197,8 +197,10 @@ namespace NotionPS.Cmdlets
                     {
                         number++;
                         StartRowWrite(schema, upsert, RowLabel(number, schema, row), Values(row), row, isRow: false, ignoreUnknown: false);
-                        progress.StatusDescription = $"{number} rows";
-                        WriteProgress(progress);
+                        if (ProgressDue(number, null))
+                        {
+                            WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{number} rows"));
+                        }
                     }
                 }
                 catch (ExportException ex)
@@ -207,10 +209,15 @@ namespace NotionPS.Cmdlets
                     WriteError(NotionErrorRecords.ForRow(ex, $"Row {number + 1}", Path));
                 }
 
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                CompleteProgress(activity);
             }
         }
+
+        /// <summary>Progress every 100 rows and at the last: a record per row would cost more than the row.</summary>
+        private static bool ProgressDue(int done, int? total) => done % 100 == 0 || done == total;
+
+        private void CompleteProgress(string activity) =>
+            WriteProgress(new ProgressRecord(ProgressActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
 
         /// <summary>Opens the file's rows, or stops the command with the file's error.</summary>
         private bool TryOrStop<T>(System.Func<T> open, out T opened)

@@ -111,6 +111,32 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
     }
 
     [Fact]
+    public async Task ProgressCountsTheRowsWrittenAPageAtATimeAndTheImportSaysOfHowMany()
+    {
+        Connect("2026-03-11");
+        var (source, dataSource) = await NewDatabaseAsync("Progress");
+        await SeedRowsAsync(dataSource, Enumerable.Range(0, 250).Select(i => new JsonObject { ["properties"] = new JsonObject { ["Name"] = $"Row {i}" } }));
+        var (copy, _) = await NewDatabaseAsync("Progress copy");
+        var file = Path.Combine(folder, "progress.json");
+        Session.Run("$ProgressPreference = 'Continue'");
+
+        using var export = Session.CreatePowerShell();
+        export.AddCommand("Export-NotionDatabase").AddParameter("DatabaseId", source).AddParameter("Path", file).Invoke();
+        using var import = Session.CreatePowerShell();
+        import.AddCommand("Import-NotionDatabase").AddParameter("Path", file).AddParameter("DatabaseId", copy).Invoke();
+
+        Assert.Empty(export.Streams.Error);
+        Assert.Empty(import.Streams.Error);
+        var exported = export.Streams.Progress.Where(record => record.RecordType == ProgressRecordType.Processing).Select(record => record.StatusDescription).ToList();
+        Assert.Equal(["100 rows written", "200 rows written", "250 rows written"], exported);
+        Assert.Equal(ProgressRecordType.Completed, export.Streams.Progress.Last().RecordType);
+        var imported = import.Streams.Progress.Where(record => record.RecordType == ProgressRecordType.Processing).ToList();
+        Assert.Equal(["100 of 250 rows", "200 of 250 rows", "250 of 250 rows"], imported.Select(record => record.StatusDescription));
+        Assert.Equal([40, 80, 100], imported.Select(record => record.PercentComplete));
+        Assert.Equal(ProgressRecordType.Completed, import.Streams.Progress.Last().RecordType);
+    }
+
+    [Fact]
     public async Task ANumberWithThreeDecimalsIsWrittenSoThatEveryCultureReadsItBack()
     {
         Connect("2026-03-11");
@@ -233,6 +259,7 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         File.WriteAllText(Path.Combine(folder, "bad.json"), "{ \"format\": \"something else\" }");
         var invalid = RunExpectingTerminatingError("Import-NotionDatabase (Join-Path $folder bad.json) $from", new Dictionary<string, object?>(vars) { ["folder"] = folder });
         var replaced = Session.Run("Export-NotionDatabase $from $existing", vars);
+        var utf16 = Session.Run("Export-NotionDatabase $from $existing -Encoding unicode; Get-Content -Path $existing -TotalCount 1", vars);
 
         Assert.Equal("NotionExportFileExists,NotionPS.Cmdlets.ExportNotionDatabaseCommand", Assert.Single(noClobber.Errors).FullyQualifiedErrorId);
         Assert.Equal("NotionExportFormatUnknown,NotionPS.Cmdlets.ExportNotionDatabaseCommand", unknown.FullyQualifiedErrorId);
@@ -240,7 +267,10 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         Assert.Equal("NotionImportFileNotFound,NotionPS.Cmdlets.ImportNotionDatabaseCommand", notFound.FullyQualifiedErrorId);
         Assert.Equal("NotionImportFileInvalid,NotionPS.Cmdlets.ImportNotionDatabaseCommand", invalid.FullyQualifiedErrorId);
         Assert.Empty(replaced.Errors);
+        Assert.Empty(utf16.Errors);
+        Assert.Equal([0xFF, 0xFE], File.ReadAllBytes(existing).Take(2));
         Assert.StartsWith("\"Name\"", File.ReadAllText(existing));
+        Assert.StartsWith("\"Name\"", (string)utf16.Output.Last().BaseObject);
     }
 
     /// <summary>
