@@ -26,6 +26,8 @@ public class HostileInputTests : RowsTestBase
         ["Get-NotionDatabaseRow -Filter"] = "Get-NotionDatabaseRow $db -Filter @{ property = 'Name'; title = $value }",
         ["Get-NotionDatabaseRow -Where"] = "Get-NotionDatabaseRow $db -Where @{ Name = $value }",
         ["Get-NotionDatabaseRow -Sort"] = "Get-NotionDatabaseRow $db -Sort @($value)",
+        ["Export-NotionDatabase -Filter"] = "Export-NotionDatabase $db -Path (Join-Path ([IO.Path]::GetTempPath()) \"hostile-$PID.csv\") -Filter @{ property = 'Name'; title = $value }",
+        ["Export-NotionDatabase -Where"] = "Export-NotionDatabase $db -Path (Join-Path ([IO.Path]::GetTempPath()) \"hostile-$PID.csv\") -Where @{ Name = $value }",
         ["Invoke-NotionApi -Body"] = "Invoke-NotionApi v1/search -Method POST -Body @{ query = $value }",
     };
 
