@@ -42,6 +42,8 @@
         'Sync-NotionDatabaseRow'
         'Send-NotionFile'
         'Save-NotionFile'
+        'Export-NotionDatabase'
+        'Import-NotionDatabase'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

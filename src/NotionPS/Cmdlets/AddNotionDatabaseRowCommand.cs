@@ -66,19 +66,7 @@ namespace NotionPS.Cmdlets
         {
             base.BeginProcessing();
             schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!);
-            if (MatchOn != null)
-            {
-                var matchColumn = RowUpsert.WritableColumn(schema, MatchOn);
-                if (matchColumn == null)
-                {
-                    ThrowTerminatingError(NotionErrorRecords.Create(
-                        new ArgumentException($"-MatchOn '{MatchOn}' is not a column of \"{schema.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
-                        NotionErrorIds.NotionUnknownColumn,
-                        MatchOn));
-                }
-
-                upsert = new RowUpsert(Client, Log, schema, matchColumn!);
-            }
+            upsert = MatchOn == null ? null : UpsertOrThrow(schema, MatchOn);
         }
 
         private protected override bool WritesRows => true;
@@ -87,51 +75,18 @@ namespace NotionPS.Cmdlets
         {
             var input = InputObject!;
             rowNumber++;
-            var label = $"Row {rowNumber}";
-            RowMapping mapping;
+            IReadOnlyList<KeyValuePair<string, object?>> members;
             try
             {
-                var members = RowObjects.Members(input);
-                label = Label(members);
-                mapping = RowMapping.Build(schema!.PropertyTypes, members, RowObjects.IsRow(input), IgnoreUnknownProperty, UserIdByEmail, ResolveLocalPath);
-                if (mapping.Properties.Count == 0)
-                {
-                    var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;
-                    throw new NothingToWriteException(
-                        $"Nothing to write: no property of the input names a column of \"{schema.Name}\" that can be written{ignored}, so no blank row is added. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}.");
-                }
+                members = RowObjects.Members(input);
             }
             catch (NotionException ex)
             {
-                Work.Add(RowOutcomes.Failed(ex), new PendingRow(label, input, false));
+                Work.Add(RowOutcomes.Failed(ex), new PendingRow($"Row {rowNumber}", input, false));
                 return;
             }
 
-            WarnOnceAboutReadOnly(schema, mapping.SkippedReadOnly);
-            if (!ShouldProcess($"{label} of \"{schema.Name}\"", MatchOn == null ? "Add row" : "Add or update row"))
-            {
-                return;
-            }
-
-            var item = new PendingRow(label, input, mayCreate: true);
-
-            // Files go up first: a row whose files cannot all be attached is not added.
-            if (CompleteFiles(mapping, RowObjects.IsRow(input) ? input.Properties["PageId"]?.Value as string : null) is NotionException failed)
-            {
-                Work.Add(RowOutcomes.Failed(failed), item);
-                return;
-            }
-
-            var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
-            Work.Add(task, item);
-        }
-
-        /// <summary>How messages name the row: its position in the input and, when it has one, its title.</summary>
-        private string Label(IReadOnlyList<KeyValuePair<string, object?>> members)
-        {
-            var title = schema!.TitlePropertyName;
-            var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
-            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
+            StartRowWrite(schema!, upsert, RowLabel(rowNumber, schema!, members), input, members, RowObjects.IsRow(input), IgnoreUnknownProperty);
         }
     }
 }

@@ -134,7 +134,7 @@ namespace NotionPS.Cmdlets
             {
                 // By data source ID, with no -Where to build from its columns, the first page is asked for
                 // along with the data source itself: one round trip less before the first rows.
-                var needsColumns = Where != null && Where.Count > 0;
+                var needsColumns = RowFilterParameters.NeedsColumns(Where);
                 if (target.DataSourceId != null && !needsColumns)
                 {
                     reader = OpenReader(target.DataSourceId, BuildFilter(null));
@@ -166,35 +166,22 @@ namespace NotionPS.Cmdlets
         /// <summary>-Filter and -Where as one filter; <paramref name="schema"/> (the column types) is needed only for -Where.</summary>
         private JsonNode? BuildFilter(DataSourceSchema? schema)
         {
-            var conditions = new List<JsonNode>();
-            if (Filter != null)
-            {
-                conditions.Add(PlainValues.ToJson(RowObjects.Plain(Filter, nameof(Filter)), nameof(Filter))!);
-            }
-
-            if (Where != null && Where.Count > 0)
-            {
-                conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, RowObjects.Members(new PSObject(Where))));
-            }
-
+            var since = new List<JsonNode>();
             if ((checkpointSince ?? Given(nameof(EditedSince), EditedSince)) is DateTime editedSince)
             {
-                conditions.Add(RowQuery.Since("last_edited_time", editedSince));
+                since.Add(RowQuery.Since("last_edited_time", editedSince));
             }
 
             if (Given(nameof(CreatedSince), CreatedSince) is DateTime createdSince)
             {
-                conditions.Add(RowQuery.Since("created_time", createdSince));
+                since.Add(RowQuery.Since("created_time", createdSince));
             }
 
-            return And(conditions);
+            return RowFilterParameters.Build(Filter, Where, schema, since.ToArray());
         }
 
         /// <summary>A time parameter's value when it was given, else null.</summary>
         private DateTime? Given(string parameter, DateTime value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (DateTime?)null;
-
-        private static JsonNode? And(IReadOnlyList<JsonNode> conditions) =>
-            conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };
 
         /// <summary>Column names (ascending) or sorts in Notion's own shape; null for created order.</summary>
         private JsonArray? Sorts() =>

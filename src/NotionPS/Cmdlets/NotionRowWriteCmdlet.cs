@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -126,6 +128,75 @@ namespace NotionPS.Cmdlets
                     WriteWarning($"Column '{column}' ({schema.PropertyTypes[column]}) is computed by Notion and cannot be written; its values are skipped.");
                 }
             }
+        }
+
+        /// <summary>The upsert by -MatchOn's column; a name that is no writable column stops the command.</summary>
+        private protected RowUpsert UpsertOrThrow(DataSourceSchema schema, string matchOn)
+        {
+            var matchColumn = RowUpsert.WritableColumn(schema, matchOn);
+            if (matchColumn == null)
+            {
+                ThrowTerminatingError(NotionErrorRecords.Create(
+                    new ArgumentException($"-MatchOn '{matchOn}' is not a column of \"{schema.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
+                    NotionErrorIds.NotionUnknownColumn,
+                    matchOn));
+            }
+
+            return new RowUpsert(Client, Log, schema, matchColumn!);
+        }
+
+        /// <summary>How messages name a row: its position in the input and, when it has one, its title.</summary>
+        private protected static string RowLabel(int rowNumber, DataSourceSchema schema, IReadOnlyList<KeyValuePair<string, object?>> members)
+        {
+            var title = schema.TitlePropertyName;
+            var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
+            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
+        }
+
+        /// <summary>
+        /// Maps one input row onto the columns and, if ShouldProcess agrees, starts adding it (or, with an upsert,
+        /// adding or updating it). A row that cannot be mapped gets its own error, in input order.
+        /// </summary>
+        /// <param name="members">The input's property names and plain values.</param>
+        /// <param name="isRow">The input is a row NotionPS read (see ColumnNames).</param>
+        private protected void StartRowWrite(DataSourceSchema schema, RowUpsert? upsert, string label, object input, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, bool ignoreUnknown)
+        {
+            RowMapping mapping;
+            try
+            {
+                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath);
+                if (mapping.Properties.Count == 0)
+                {
+                    var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;
+                    throw new NothingToWriteException(
+                        $"Nothing to write: no property of the input names a column of \"{schema.Name}\" that can be written{ignored}, so no blank row is added. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}.");
+                }
+            }
+            catch (NotionException ex)
+            {
+                Work.Add(RowOutcomes.Failed(ex), new PendingRow(label, input, false));
+                return;
+            }
+
+            WarnOnceAboutReadOnly(schema, mapping.SkippedReadOnly);
+
+            if (!ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
+            {
+                return;
+            }
+
+            var item = new PendingRow(label, input, mayCreate: true);
+
+            // Files go up first: a row whose files cannot all be attached is not added.
+            var sourcePageId = isRow && input is PSObject row ? row.Properties["PageId"]?.Value as string : null;
+            if (CompleteFiles(mapping, sourcePageId) is NotionException failed)
+            {
+                Work.Add(RowOutcomes.Failed(failed), item);
+                return;
+            }
+
+            var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
+            Work.Add(task, item);
         }
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>

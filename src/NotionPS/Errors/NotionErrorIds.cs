@@ -104,6 +104,14 @@ namespace NotionPS.Errors
         public const string NotionFileDownloadFailed = nameof(NotionFileDownloadFailed);
         public const string NotionFileExists = nameof(NotionFileExists);
         public const string NotionFileDestinationInvalid = nameof(NotionFileDestinationInvalid);
+        // Export-NotionDatabase and Import-NotionDatabase: the files (issue 17, export).
+        public const string NotionExportFormatUnknown = nameof(NotionExportFormatUnknown);
+        public const string NotionExportEncodingInvalid = nameof(NotionExportEncodingInvalid);
+        public const string NotionExportFileExists = nameof(NotionExportFileExists);
+        public const string NotionExportFileFailed = nameof(NotionExportFileFailed);
+        public const string NotionImportFileNotFound = nameof(NotionImportFileNotFound);
+        public const string NotionImportFileInvalid = nameof(NotionImportFileInvalid);
+        public const string NotionImportColumnsMissing = nameof(NotionImportColumnsMissing);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -206,6 +214,14 @@ namespace NotionPS.Errors
             [NotionFileDownloadFailed] = ReadError,
             [NotionFileExists] = ResourceExists,
             [NotionFileDestinationInvalid] = InvalidArgument,
+            // Export-NotionDatabase and Import-NotionDatabase (issue 17, export).
+            [NotionExportFormatUnknown] = InvalidArgument,
+            [NotionExportEncodingInvalid] = InvalidArgument,
+            [NotionExportFileExists] = ResourceExists,
+            [NotionExportFileFailed] = WriteError,
+            [NotionImportFileNotFound] = ObjectNotFound,
+            [NotionImportFileInvalid] = InvalidData,
+            [NotionImportColumnsMissing] = ObjectNotFound,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -16,12 +16,6 @@ namespace NotionPS.Tests.EndToEnd;
 [Collection(EmulatorCollection.Name)]
 public sealed class CsvRoundTripTests(EmulatorFixture emulator) : RowsTestBase(emulator), IDisposable
 {
-    /// <summary>The writable columns of the test databases (files as links to files elsewhere, the kind a URL writes).</summary>
-    private static readonly string[] WritableColumns = ["Name", "Notes", "Estimate", "Priority", "Status", "Tags", "Due", "Done", "Link", "Email", "Phone", "Owner", "Parent", "Files"];
-
-    /// <summary>Multi-select options, one with the separator and one with the escape character in it.</summary>
-    private static readonly string[] Tags = ["a", "b", "semi; colon", "back\\slash", "naïve ✓"];
-
     private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "NotionPS.Tests", "csv-" + Guid.NewGuid().ToString("N"))).FullName;
 
     public new void Dispose()
@@ -40,7 +34,7 @@ public sealed class CsvRoundTripTests(EmulatorFixture emulator) : RowsTestBase(e
         var columns = new JsonObject
         {
             ["Parent"] = new JsonObject { ["type"] = "relation", ["data_source_id"] = parentsDataSource },
-            ["Tags"] = new JsonObject { ["type"] = "multi_select", ["options"] = new JsonArray(Tags.Select(tag => (JsonNode)new JsonObject { ["name"] = tag }).ToArray()) },
+            ["Tags"] = new JsonObject { ["type"] = "multi_select", ["options"] = new JsonArray(RowCells.Tags.Select(tag => (JsonNode)new JsonObject { ["name"] = tag }).ToArray()) },
             ["Files"] = new JsonObject { ["type"] = "files" },
         };
         var (source, sourceDataSource) = await NewDatabaseAsync("CSV from " + version, columns);
@@ -53,7 +47,7 @@ public sealed class CsvRoundTripTests(EmulatorFixture emulator) : RowsTestBase(e
                 ["Tags"] = new JsonArray("a", "semi; colon", "back\\slash", "naïve ✓"), ["Due"] = new JsonObject { ["start"] = "2026-03-01T09:30:00.000Z" }, ["Done"] = true,
                 ["Link"] = "https://example.com/a?b=1;c=2", ["Email"] = "full@example.com", ["Phone"] = "+1 555 0100",
                 ["Owner"] = new JsonArray(AdaId, GraceId), ["Parent"] = new JsonArray(parents[0], parents[1], parents[2]),
-                ["Files"] = new JsonArray(ExternalFile("https://example.com/report.pdf"), ExternalFile("https://example.com/a;b,c.png")),
+                ["Files"] = new JsonArray(RowCells.ExternalFile("https://example.com/report.pdf"), RowCells.ExternalFile("https://example.com/a;b,c.png")),
             } },
             new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Range", ["Due"] = new JsonObject { ["start"] = "2026-03-02", ["end"] = "2026-03-05" }, ["Owner"] = new JsonArray(GraceId), ["Parent"] = new JsonArray(parents[1]), ["Tags"] = new JsonArray("b") } },
             new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Day", ["Due"] = "2026-04-01", ["Estimate"] = -3 } },
@@ -97,28 +91,13 @@ public sealed class CsvRoundTripTests(EmulatorFixture emulator) : RowsTestBase(e
         Assert.Equal((new DateTime(2026, 3, 2), (DateTime?)new DateTime(2026, 3, 5)), (range.Start, range.End));
     }
 
-    private static JsonObject ExternalFile(string url) =>
-        new() { ["name"] = url[(url.LastIndexOf('/') + 1)..], ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } };
-
     /// <summary>Each writable cell of each row: its value's structure (items one by one, people by ID) and its text form.</summary>
-    private static List<string> Cells(IEnumerable<PSObject> rows) =>
-        rows.SelectMany(row => WritableColumns.Select(column => $"{row.Properties["Name"].Value}.{column} = {Structure(row.Properties[column].Value)} | {row.Properties[column].Value}")).ToList();
-
-    private static string Structure(object? value) => value switch
-    {
-        null => "(null)",
-        PSObject wrapped => wrapped.BaseObject.GetType().Name + ":" + Structure(wrapped.BaseObject),
-        DateTime date => date.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-        NotionDateRange range => Structure(range.Start) + ".." + Structure(range.End),
-        IEnumerable<NotionUser> people => "[" + string.Join("|", people.Select(person => person.Id)) + "]",
-        IEnumerable<string> items => "[" + string.Join("|", items) + "]",
-        _ => value.GetType().Name + ":" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static List<string> Cells(IEnumerable<PSObject> rows) => RowCells.Of(rows, RowCells.WritableColumns);
 
     /// <summary>The writable columns of an exported file, as Import-Csv reads them.</summary>
     private List<string> CsvCells(string path)
     {
         var rows = Session.Run("Import-Csv -Path $path | Sort-Object Name", new Dictionary<string, object?> { ["path"] = path }).Output;
-        return rows.SelectMany(row => WritableColumns.Select(column => $"{row.Properties["Name"].Value}.{column} = {row.Properties[column].Value}")).ToList();
+        return RowCells.Texts(rows);
     }
 }

@@ -26,6 +26,8 @@ public class HostileInputTests : RowsTestBase
         ["Get-NotionDatabaseRow -Filter"] = "Get-NotionDatabaseRow $db -Filter @{ property = 'Name'; title = $value }",
         ["Get-NotionDatabaseRow -Where"] = "Get-NotionDatabaseRow $db -Where @{ Name = $value }",
         ["Get-NotionDatabaseRow -Sort"] = "Get-NotionDatabaseRow $db -Sort @($value)",
+        ["Export-NotionDatabase -Filter"] = "Export-NotionDatabase $db -Path (Join-Path ([IO.Path]::GetTempPath()) \"hostile-$PID.csv\") -Filter @{ property = 'Name'; title = $value }",
+        ["Export-NotionDatabase -Where"] = "Export-NotionDatabase $db -Path (Join-Path ([IO.Path]::GetTempPath()) \"hostile-$PID.csv\") -Where @{ Name = $value }",
         ["Invoke-NotionApi -Body"] = "Invoke-NotionApi v1/search -Method POST -Body @{ query = $value }",
         ["New-NotionPage -Property"] = "New-NotionPage -ParentId $db -Title 'bad' -Property @{ Notes = $value }",
         ["New-NotionDatabase -Property"] = "New-NotionDatabase -ParentId $page -Title Hostile -Property @{ Notes = $value }",
@@ -84,13 +86,12 @@ public class HostileInputTests : RowsTestBase
             Assert.Equal(new[] { "before", "after" }, result.Output.Select(row => row.Properties["Name"].Value));
         }
 
-        if (parameter == "Set-NotionDatabaseRow -InputObject")
         if (parameter.StartsWith("Sync", StringComparison.Ordinal))
         {
             Assert.Equal(new[] { ("Added", "before"), ("Added", "after") }, result.OutputOf<NotionSyncResult>().Select(outcome => (outcome.Action, outcome.Key)));
         }
 
-        if (parameter.EndsWith("-InputObject", StringComparison.Ordinal) && parameter.StartsWith("Set", StringComparison.Ordinal))
+        if (parameter == "Set-NotionDatabaseRow -InputObject")
         {
             Assert.Equal("after", Assert.Single(result.Output).Properties["Notes"].Value);
         }

@@ -46,7 +46,7 @@ public class ModuleLoadTests
     public void EveryCmdletHasAHelpUriAndDeclaresItsOutput()
     {
         var cmdletTypes = typeof(NotionConnection).Assembly.GetTypes().Where(type => type.GetCustomAttribute<CmdletAttribute>() != null).ToList();
-        var outputNothing = new[] { "DisconnectNotionIntegrationCommand", "UnregisterNotionIntegrationCommand" };
+        var outputNothing = new[] { "DisconnectNotionIntegrationCommand", "UnregisterNotionIntegrationCommand", "ExportNotionDatabaseCommand" };
 
         Assert.NotEmpty(cmdletTypes);
         Assert.All(cmdletTypes, type =>

@@ -1,0 +1,144 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Operations;
+using NotionPS.Rows;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// Writes every row of a database (a data source) to a CSV file (the cells as text, as Export-Csv writes rows)
+    /// or a JSON backup (the schema and the rows with their types kept, which Import-NotionDatabase restores).
+    /// <para>
+    /// Rows go to the file a page at a time as they are read, past Notion's 10,000-row cap of one query, so memory
+    /// stays flat. The file is written under a temporary name beside the destination and replaces it only once
+    /// complete: an export that fails midway leaves the file that was there as it was. Page bodies are not exported.
+    /// </para>
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "NotionDatabase", DefaultParameterSetName = ByDatabase, SupportsShouldProcess = true, HelpUri = HelpUriBase + "Export-NotionDatabase.md")]
+    public sealed class ExportNotionDatabaseCommand : NotionConnectedCmdlet
+    {
+        private const string ByDatabase = "ByDatabase";
+        private const string ByDataSource = "ByDataSource";
+        private const int ProgressActivityId = 7302;
+
+        /// <summary>The database (its ID or URL, or an object naming it or one of its data sources). A database with several data sources needs -DataSourceId instead.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(DatabaseIdCompleter))]
+        [ValidateNotNull]
+        public NotionDatabaseBind? DatabaseId { get; set; }
+
+        /// <summary>The data source's ID (Get-NotionDatabase lists a database's data sources).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByDataSource)]
+        [ValidateNotNullOrEmpty]
+        public string DataSourceId { get; set; } = string.Empty;
+
+        /// <summary>The file to write: *.csv or *.json.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>A filter in Notion's own shape, as Get-NotionDatabaseRow takes it.</summary>
+        [Parameter]
+        public Hashtable? Filter { get; set; }
+
+        /// <summary>Column = value pairs, as Get-NotionDatabaseRow takes them.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Where { get; set; }
+
+        /// <summary>Replace the file even when it is read-only.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Never replace a file that exists.</summary>
+        [Parameter]
+        [Alias("NoOverwrite")]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>The CSV file's text encoding; a JSON file is always UTF-8.</summary>
+        [Parameter]
+        [ValidateSet(ExportEncodings.Utf8, ExportEncodings.Utf8Bom, ExportEncodings.Utf8NoBom, ExportEncodings.Unicode, ExportEncodings.BigEndianUnicode, ExportEncodings.Utf32, ExportEncodings.BigEndianUtf32, ExportEncodings.Ascii, ExportEncodings.Latin1, IgnoreCase = true)]
+        public string Encoding { get; set; } = ExportEncodings.Utf8NoBom;
+
+        protected override void ProcessRecord()
+        {
+            var bind = ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!;
+            if (!this.TryTarget(bind, out var target))
+            {
+                return;
+            }
+
+            var input = bind.Input;
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            ExportFormat format;
+            try
+            {
+                format = ExportFormats.FromPath(path);
+            }
+            catch (ExportException ex)
+            {
+                ThrowTerminatingError(NotionErrorRecords.From(ex, Path));
+                return;
+            }
+
+            if (format == ExportFormat.Json && !ExportEncodings.IsUtf8(Encoding))
+            {
+                ThrowTerminatingError(NotionErrorRecords.Create(
+                    new ArgumentException($"A JSON file is always written in UTF-8, so -Encoding {Encoding} is refused. Leave out -Encoding, or export to a .csv file."),
+                    NotionErrorIds.NotionExportEncodingInvalid,
+                    Encoding));
+            }
+
+            DataSourceSchema schema;
+            JsonNode? filter;
+            try
+            {
+                schema = RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
+                filter = RowFilterParameters.Build(Filter, Where, schema);
+            }
+            catch (NotionException ex)
+            {
+                WriteError(ex is RowValueException || ex is UnknownColumnException
+                    ? NotionErrorRecords.ForRow(ex, "-Where", input)
+                    : NotionErrorRecords.From(ex, input));
+                return;
+            }
+
+            if (ShouldProcess(path, $"Export the rows of \"{schema.Name}\""))
+            {
+                Export(schema, filter, path, format, input);
+            }
+        }
+
+        private void Export(DataSourceSchema schema, JsonNode? filter, string path, ExportFormat format, object? input)
+        {
+            var activity = $"Exporting the rows of \"{schema.Name}\" to {path}";
+            try
+            {
+                using (var export = RunWithLogPump(cancellationToken => DatabaseExport.OpenAsync(
+                    Client, Log, schema.Id, filter, path, format, ExportEncodings.Get(Encoding), NoClobber, Force, cancellationToken)))
+                {
+                    while (RunWithLogPump(export.WriteNextPageAsync))
+                    {
+                        WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{export.Written} rows written"));
+                    }
+
+                    export.Commit();
+                    WriteVerbose($"{export.Written} rows of \"{schema.Name}\" written to {path}.");
+                }
+            }
+            catch (NotionException ex)
+            {
+                WriteError(NotionErrorRecords.From(ex, input));
+            }
+            finally
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+    }
+}

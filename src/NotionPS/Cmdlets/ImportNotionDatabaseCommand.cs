@@ -1,0 +1,251 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Operations;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// Adds the rows of a file Export-NotionDatabase wrote to a database: a JSON backup (its columns matched by
+    /// name, each value written with the type the backup kept), or a CSV file (as Import-Csv | Add-NotionDatabaseRow
+    /// adds it). With -MatchOn, rows that exist are updated instead.
+    /// <para>
+    /// Before any row is written, every column of the backup whose values are written must exist in the database:
+    /// the missing ones are an error that lists them, or with -CreateMissingColumns they are created from the
+    /// backup's definitions. A row that cannot be written gets its own error and the other rows go on.
+    /// </para>
+    /// </summary>
+    [Cmdlet(VerbsData.Import, "NotionDatabase", DefaultParameterSetName = ByDatabase, SupportsShouldProcess = true, HelpUri = HelpUriBase + "Import-NotionDatabase.md")]
+    [OutputType("NotionPS.Row")]
+    public sealed class ImportNotionDatabaseCommand : NotionRowWriteCmdlet
+    {
+        private const string ByDatabase = "ByDatabase";
+        private const string ByDataSource = "ByDataSource";
+        private const int ProgressActivityId = 7303;
+
+        private DataSourceSchema? schema;
+
+        /// <summary>The file to read: a *.json backup or a *.csv file Export-NotionDatabase wrote.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>The database's ID or URL. Not taken from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByDatabase)]
+        [ArgumentCompleter(typeof(DatabaseIdCompleter))]
+        [ValidateNotNull]
+        public NotionDatabaseBind? DatabaseId { get; set; }
+
+        /// <summary>The data source's ID, for a database with several.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByDataSource)]
+        [ValidateNotNullOrEmpty]
+        public string DataSourceId { get; set; } = string.Empty;
+
+        /// <summary>A column that identifies rows: a row whose value there already exists is updated instead of added.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ColumnNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? MatchOn { get; set; }
+
+        /// <summary>Create the backup's columns the database lacks, from the backup's definitions (JSON only).</summary>
+        [Parameter]
+        public SwitchParameter CreateMissingColumns { get; set; }
+
+        /// <summary>Output each row as written.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private protected override bool WritesRows => PassThru;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            ExportFormat format;
+            FileStream stream;
+            try
+            {
+                format = ExportFormats.FromPath(path);
+                stream = File.OpenRead(path);
+            }
+            catch (ExportException ex)
+            {
+                ThrowTerminatingError(NotionErrorRecords.From(ex, Path));
+                return;
+            }
+            catch (System.Exception ex) when (ex is IOException || ex is System.UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(NotionErrorRecords.Create(
+                    new FileNotFoundException($"Cannot read '{path}': {ex.Message} Give the path of a file Export-NotionDatabase wrote.", ex),
+                    NotionErrorIds.NotionImportFileNotFound,
+                    Path));
+                return;
+            }
+
+            using (stream)
+            {
+                if (format == ExportFormat.Json)
+                {
+                    ImportBackup(stream, path);
+                }
+                else
+                {
+                    ImportCsv(stream, path);
+                }
+            }
+        }
+
+        private void ImportBackup(Stream stream, string path)
+        {
+            if (!TryOrStop(() => BackupFile.Read(stream, path), out var backup))
+            {
+                return;
+            }
+
+            using (backup)
+            {
+                var plan = new ImportPlan(backup.Columns, schema!);
+                MatchColumns(plan);
+                var upsert = MatchOn == null ? null : UpsertOrThrow(plan.Schema, MatchOn);
+                var activity = $"Importing {path} into \"{plan.Schema.Name}\"";
+                for (var i = 0; i < backup.Rows.Count; i++)
+                {
+                    IReadOnlyList<KeyValuePair<string, object?>> members;
+                    try
+                    {
+                        members = plan.Members(backup.Rows[i]);
+                    }
+                    catch (ExportException ex)
+                    {
+                        Work.Add(RowOutcomes.Failed(ex), new PendingRow($"Row {i + 1}", null, false));
+                        continue;
+                    }
+
+                    // The error's target is the row as values, which outlives the file's JSON.
+                    StartRowWrite(plan.Schema, upsert, RowLabel(i + 1, plan.Schema, members), Values(members), members, isRow: false, ignoreUnknown: false);
+                    if (ProgressDue(i + 1, backup.Rows.Count))
+                    {
+                        WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{i + 1} of {backup.Rows.Count} rows") { PercentComplete = (int)(100L * (i + 1) / backup.Rows.Count) });
+                    }
+                }
+
+                CompleteProgress(activity);
+            }
+        }
+
+        /// <summary>Creates the missing columns (-CreateMissingColumns), or stops before any row when a written one is missing.</summary>
+        private void MatchColumns(ImportPlan plan)
+        {
+            if (plan.Missing.Count > 0 && CreateMissingColumns)
+            {
+                if (ShouldProcess($"\"{plan.Schema.Name}\"", "Create the columns " + ImportPlan.Describe(plan.Missing)))
+                {
+                    try
+                    {
+                        RunWithLogPump(cancellationToken => plan.CreateMissingColumnsAsync(Client, Log, cancellationToken));
+                    }
+                    catch (NotionApiException ex)
+                    {
+                        ThrowTerminatingError(NotionErrorRecords.From(ex, Path));
+                    }
+                }
+            }
+            else if (plan.MissingWritable.Count > 0)
+            {
+                var missing = ImportPlan.Describe(plan.MissingWritable);
+                ThrowTerminatingError(NotionErrorRecords.Create(
+                    new System.InvalidOperationException(
+                        $"\"{plan.Schema.Name}\" has no column {missing}, which the backup has values for, so no row is written. "
+                        + "Create them (in Notion, or with Set-NotionDatabaseSchema), or run the import again with -CreateMissingColumns to create them from the backup's definitions."),
+                    NotionErrorIds.NotionImportColumnsMissing,
+                    Path));
+            }
+
+            foreach (var change in plan.TypeChanges)
+            {
+                WriteWarning(change + "; its values are converted.");
+            }
+        }
+
+        private void ImportCsv(Stream stream, string path)
+        {
+            if (CreateMissingColumns)
+            {
+                WriteWarning("A CSV file has no column definitions, so -CreateMissingColumns creates nothing; export to a .json file to keep them.");
+            }
+
+            if (!TryOrStop(() => new CsvRows(stream, path), out var rows))
+            {
+                return;
+            }
+
+            using (rows)
+            {
+                var upsert = MatchOn == null ? null : UpsertOrThrow(schema!, MatchOn);
+                var activity = $"Importing {path} into \"{schema!.Name}\"";
+                var number = 0;
+                try
+                {
+                    for (var row = rows.ReadRow(); row != null; row = rows.ReadRow())
+                    {
+                        number++;
+                        StartRowWrite(schema, upsert, RowLabel(number, schema, row), Values(row), row, isRow: false, ignoreUnknown: false);
+                        if (ProgressDue(number, null))
+                        {
+                            WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{number} rows"));
+                        }
+                    }
+                }
+                catch (ExportException ex)
+                {
+                    // The rows before it are written; the rest of the file cannot be read.
+                    WriteError(NotionErrorRecords.ForRow(ex, $"Row {number + 1}", Path));
+                }
+
+                CompleteProgress(activity);
+            }
+        }
+
+        /// <summary>Progress every 100 rows and at the last: a record per row would cost more than the row.</summary>
+        private static bool ProgressDue(int done, int? total) => done % 100 == 0 || done == total;
+
+        private void CompleteProgress(string activity) =>
+            WriteProgress(new ProgressRecord(ProgressActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+
+        /// <summary>Opens the file's rows, or stops the command with the file's error.</summary>
+        private bool TryOrStop<T>(System.Func<T> open, out T opened)
+            where T : class
+        {
+            try
+            {
+                opened = open();
+                return true;
+            }
+            catch (ExportException ex)
+            {
+                opened = null!;
+                ThrowTerminatingError(NotionErrorRecords.From(ex, Path));
+                return false;
+            }
+        }
+
+        /// <summary>A row's values as an object, the target of its error (Add-NotionDatabaseRow takes it as it is).</summary>
+        private static PSObject Values(IReadOnlyList<KeyValuePair<string, object?>> members)
+        {
+            var values = new PSObject();
+            foreach (var member in members)
+            {
+                values.Properties.Add(new PSNoteProperty(member.Key, member.Value));
+            }
+
+            return values;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// A file written beside its destination under a temporary name and moved over it only once complete, so
+    /// a failure midway never leaves half a file where a good one was: the old file stays until the move.
+    /// </summary>
+    internal sealed class AtomicFile : IDisposable
+    {
+        private readonly string destination;
+        private readonly string temporary;
+        private readonly bool noClobber;
+        private bool committed;
+
+        /// <param name="noClobber">Refuse to replace a file that exists.</param>
+        /// <param name="force">Replace a read-only file too.</param>
+        /// <exception cref="ExportException">The file exists and may not be replaced, or the folder cannot be written.</exception>
+        public AtomicFile(string destination, bool noClobber, bool force)
+        {
+            this.destination = destination;
+            this.noClobber = noClobber;
+            var existing = new FileInfo(destination);
+            if (existing.Exists && noClobber)
+            {
+                throw new ExportException(NotionErrorIds.NotionExportFileExists, $"The file '{destination}' exists and is not replaced.");
+            }
+
+            if (existing.Exists && existing.IsReadOnly && !force)
+            {
+                throw new ExportException(NotionErrorIds.NotionExportFileFailed, $"The file '{destination}' is read-only, so it is not replaced.");
+            }
+
+            var folder = Path.GetDirectoryName(Path.GetFullPath(destination))!;
+            temporary = Path.Combine(folder, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            try
+            {
+                Stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new ExportException(NotionErrorIds.NotionExportFileFailed, $"Cannot write in the folder of '{destination}': {ex.Message}", ex);
+            }
+        }
+
+        /// <summary>The temporary file's stream: write the whole content here, then <see cref="Commit"/>.</summary>
+        public FileStream Stream { get; }
+
+        /// <summary>Closes the temporary file and moves it over the destination in one step.</summary>
+        /// <exception cref="ExportException">The move failed; the destination is as it was.</exception>
+        public void Commit()
+        {
+            Stream.Dispose();
+            try
+            {
+                var existing = new FileInfo(destination);
+                if (existing.Exists && !noClobber)
+                {
+                    if (existing.IsReadOnly)
+                    {
+                        existing.IsReadOnly = false;
+                    }
+
+                    File.Replace(temporary, destination, null);
+                }
+                else
+                {
+                    File.Move(temporary, destination);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new ExportException(NotionErrorIds.NotionExportFileFailed, $"Cannot replace '{destination}': {ex.Message} The file is as it was.", ex);
+            }
+
+            committed = true;
+        }
+
+        /// <summary>Without a commit, deletes the temporary file: the destination is untouched.</summary>
+        public void Dispose()
+        {
+            Stream.Dispose();
+            if (!committed)
+            {
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    // Left behind under its temporary name; the destination is still untouched.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NotionPS.Client;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations
+{
+    /// <summary>One column of a JSON backup: its name, id, type and definition as Notion gave them.</summary>
+    internal sealed class BackupColumn
+    {
+        public BackupColumn(string name, string id, string type, JsonElement definition)
+        {
+            Name = name;
+            Id = id;
+            Type = type;
+            Definition = definition;
+        }
+
+        public string Name { get; }
+
+        public string Id { get; }
+
+        public string Type { get; }
+
+        public JsonElement Definition { get; }
+    }
+
+    /// <summary>A JSON backup Export-NotionDatabase wrote (<see cref="JsonBackupWriter"/>), read back: its columns and rows.</summary>
+    internal sealed class BackupFile : IDisposable
+    {
+        private readonly JsonDocument document;
+
+        private BackupFile(JsonDocument document, string title, IReadOnlyList<BackupColumn> columns, JsonElement rows)
+        {
+            this.document = document;
+            Title = title;
+            Columns = columns;
+            Rows = rows.EnumerateArray().ToList();
+        }
+
+        /// <summary>The title of the data source the backup was made from.</summary>
+        public string Title { get; }
+
+        public IReadOnlyList<BackupColumn> Columns { get; }
+
+        /// <summary>Each row: <c>{pageId, createdTime, lastEditedTime, cells: {column: value}}</c>.</summary>
+        public IReadOnlyList<JsonElement> Rows { get; }
+
+        /// <exception cref="ExportException">The file is not a backup this version of NotionPS reads (NotionImportFileInvalid).</exception>
+        public static BackupFile Read(Stream stream, string path)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+            }
+            catch (JsonException ex)
+            {
+                throw Invalid(path, $"it is not valid JSON ({ex.Message}); a backup cut short by a failed copy reads like this.", ex);
+            }
+
+            try
+            {
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || JsonRead.String(root, "format") != JsonBackupWriter.FormatName)
+                {
+                    throw Invalid(path, $"it has no \"format\": \"{JsonBackupWriter.FormatName}\", so it was not written by Export-NotionDatabase.");
+                }
+
+                if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() > JsonBackupWriter.FormatVersion)
+                {
+                    throw Invalid(path, $"its formatVersion is not one this NotionPS reads (up to {JsonBackupWriter.FormatVersion}); update NotionPS.");
+                }
+
+                var columns = (JsonRead.Array(root, "columns") ?? throw Invalid(path, "it has no \"columns\" array.")).EnumerateArray()
+                    .Select(column => new BackupColumn(
+                        JsonRead.String(column, "name") ?? throw Invalid(path, "a column has no name."),
+                        JsonRead.String(column, "id") ?? string.Empty,
+                        JsonRead.String(column, "type") ?? throw Invalid(path, "a column has no type."),
+                        JsonRead.Object(column, "definition") ?? default))
+                    .ToList();
+                var rows = JsonRead.Array(root, "rows") ?? throw Invalid(path, "it has no \"rows\" array.");
+                if (root.TryGetProperty("rowCount", out var count) && count.ValueKind == JsonValueKind.Number && count.GetInt32() != rows.GetArrayLength())
+                {
+                    throw Invalid(path, $"it says {count.GetInt32()} rows but holds {rows.GetArrayLength()}.");
+                }
+
+                return new BackupFile(document, JsonRead.String(root, "title") ?? string.Empty, columns, rows);
+            }
+            catch
+            {
+                document.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose() => document.Dispose();
+
+        private static ExportException Invalid(string path, string reason, Exception? inner = null) =>
+            new ExportException(NotionErrorIds.NotionImportFileInvalid, $"'{path}' cannot be imported: {reason}", inner);
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// Writes every row of a data source (past Notion's 10,000-row cap, by created time) to a CSV or JSON file,
+    /// a page of rows at a time: memory stays flat however many rows there are. The file is written under a
+    /// temporary name and replaces the destination only when complete (<see cref="AtomicFile"/>). The caller
+    /// drives it: <see cref="WriteNextPageAsync"/> until it returns false, then <see cref="Commit"/>.
+    /// </summary>
+    internal sealed class DatabaseExport : IDisposable
+    {
+        private readonly AtomicFile file;
+        private readonly IRowFileWriter writer;
+        private readonly RowReader reader;
+        private readonly RowFetcher fetcher;
+        private bool writerClosed;
+
+        private DatabaseExport(NotionClient client, INotionLog log, DataSourceSchema schema, AtomicFile file, IRowFileWriter writer, RowReader reader)
+        {
+            Schema = schema;
+            this.file = file;
+            this.writer = writer;
+            this.reader = reader;
+            fetcher = new RowFetcher(client, log);
+        }
+
+        public DataSourceSchema Schema { get; }
+
+        /// <summary>How many rows are written so far.</summary>
+        public int Written { get; private set; }
+
+        /// <summary>
+        /// Reads the data source's definition, opens the temporary file with its header (the CSV's column names, or
+        /// the JSON's schema) and asks for the first page of rows.
+        /// </summary>
+        /// <param name="filter">The rows to export, in Notion's shape; null for all.</param>
+        /// <param name="encoding">The CSV file's text encoding (a JSON file is always UTF-8).</param>
+        /// <param name="readCancellation">Cancels the reads ahead (the cmdlet's Ctrl+C).</param>
+        /// <exception cref="ExportException">The file cannot be written.</exception>
+        /// <exception cref="NotionApiException">Notion refused a request.</exception>
+        public static async Task<DatabaseExport> OpenAsync(
+            NotionClient client, INotionLog log, string dataSourceId, JsonNode? filter, string path, ExportFormat format, Encoding encoding, bool noClobber, bool force, CancellationToken readCancellation)
+        {
+            DataSourceSchema schema;
+            using (var definition = await client.GetDataSourceJsonAsync(dataSourceId, log, readCancellation).ConfigureAwait(false))
+            {
+                schema = DataSourceSchema.From(definition.RootElement);
+                var file = new AtomicFile(path, noClobber, force);
+                try
+                {
+                    IRowFileWriter writer = format == ExportFormat.Csv
+                        ? new CsvRowFileWriter(file.Stream, encoding, schema)
+                        : new JsonBackupWriter(file.Stream, definition.RootElement, schema, client.Options.ApiVersion, DateTime.UtcNow);
+                    var reader = new RowReader(client, schema.Id, filter, null, () => NotionClient.MaximumPageSize, onePageAtATime: false, log, readCancellation);
+                    return new DatabaseExport(client, log, schema, file, writer, reader);
+                }
+                catch
+                {
+                    file.Dispose();
+                    throw;
+                }
+            }
+        }
+
+        /// <summary>Writes the next page's rows; false when every row is written.</summary>
+        /// <exception cref="ExportException">Notion's cap stopped the read short (NotionQueryCapReached), or the file cannot be written.</exception>
+        public async Task<bool> WriteNextPageAsync(CancellationToken cancellationToken)
+        {
+            using (var batch = await reader.NextAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (batch == null)
+                {
+                    if (reader.Stop != null)
+                    {
+                        throw new ExportException(NotionErrorIds.NotionQueryCapReached, $"The export of \"{Schema.Name}\" stopped after {Written} rows, so no file is written. {reader.Stop.Message} Export the rows in parts, each with a filter that holds fewer than 10,000 rows created in the same minute.");
+                    }
+
+                    return false;
+                }
+
+                var rows = await fetcher.FullRowsAsync(batch.Rows, cancellationToken).ConfigureAwait(false);
+                Guarded(() =>
+                {
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        writer.Write(rows[i], batch.Rows[i]);
+                    }
+
+                    writer.Flush();
+                });
+                Written += rows.Count;
+                return true;
+            }
+        }
+
+        /// <summary>Ends the file and moves it over the destination.</summary>
+        /// <exception cref="ExportException">The file cannot be written or moved; the destination is as it was.</exception>
+        public void Commit()
+        {
+            Guarded(() => writer.Finish(Written));
+            CloseWriter();
+            file.Commit();
+        }
+
+        /// <summary>Stops the reads still running; without a commit, deletes the temporary file.</summary>
+        public void Dispose()
+        {
+            reader.Dispose();
+            CloseWriter();
+            file.Dispose();
+        }
+
+        /// <summary>Once only: a writer flushes as it closes, and after the commit its stream is closed.</summary>
+        private void CloseWriter()
+        {
+            if (!writerClosed)
+            {
+                writerClosed = true;
+                writer.Dispose();
+            }
+        }
+
+        private static void Guarded(Action write)
+        {
+            try
+            {
+                write();
+            }
+            catch (System.IO.IOException ex)
+            {
+                throw new ExportException(NotionErrorIds.NotionExportFileFailed, "Cannot write the export file: " + ex.Message, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NotionPS.Errors;
+using NotionPS.Operations;
+using Xunit;
+
+namespace NotionPS.Tests.Operations;
+
+/// <summary>The pieces of an export file, without Notion: CSV records both ways, cell text, backup cells, new columns, the atomic file.</summary>
+public sealed class ExportFilesTests : IDisposable
+{
+    private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "NotionPS.Tests", "files-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void ACsvRecordIsReadBackAsWritten()
+    {
+        string[] fields = ["plain", "with \"quotes\"", "two\r\nlines", "comma, inside", string.Empty, "naïve ✓"];
+        var writer = new StringWriter();
+
+        CsvFile.WriteRecord(writer, fields);
+        CsvFile.WriteRecord(writer, ["second"]);
+        var reader = new StringReader(writer.ToString());
+
+        Assert.StartsWith("\"plain\",\"with \"\"quotes\"\"\",", writer.ToString());
+        Assert.Equal(fields, CsvFile.ReadRecord(reader));
+        Assert.Equal(["second"], CsvFile.ReadRecord(reader));
+        Assert.Null(CsvFile.ReadRecord(reader));
+    }
+
+    [Fact]
+    public void UnquotedFieldsAndAnUnclosedQuoteAreReadAsImportCsvReadsThem()
+    {
+        Assert.Equal(["a", "b", ""], CsvFile.ReadRecord(new StringReader("a,b,\nnext")));
+        Assert.Throws<InvalidDataException>(() => CsvFile.ReadRecord(new StringReader("\"never closed")));
+    }
+
+    [Theory]
+    [InlineData(2.5, "2.5")]
+    [InlineData(-3.0, "-3")]
+    [InlineData(1.234, "1.2340")]
+    [InlineData(-999.125, "-999.1250")]
+    [InlineData(1234.567, "1234.567")]
+    [InlineData(0.125, "0.125")]
+    [InlineData(1e21, "1E+21")]
+    public void NumbersAreWrittenAsTextEveryCultureReadsTheSame(double number, string text)
+    {
+        Assert.Equal(text, CsvCells.Text(number));
+        Assert.Equal(number, NotionPS.Rows.CultureFreeText.Number(text, "cell"));
+    }
+
+    [Fact]
+    public void CellsOtherThanNumbersAreWrittenAsTheirTextForm()
+    {
+        Assert.Equal("True", CsvCells.Text(true));
+        Assert.Equal(string.Empty, CsvCells.Text(null));
+        Assert.Equal("2026-03-01T09:30:00.000Z", CsvCells.Text(new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Utc)));
+        Assert.Equal("a; semi\\; colon", CsvCells.Text(new MultiValue(["a", "semi; colon"])));
+        Assert.Equal("1; x", CsvCells.Text(new object[] { 1.0, "x" }));
+    }
+
+    [Fact]
+    public void BackupCellsBecomeTheValuesARowIsWrittenFrom()
+    {
+        static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+        var range = Assert.IsType<OrderedDictionary>(BackupCells.ToInput("date", Json("""{"start":"2026-03-02","end":"2026-03-05","time_zone":"Europe/Berlin"}""")));
+        Assert.Equal(("2026-03-02", "2026-03-05", "Europe/Berlin"), ((string?)range["Start"], (string?)range["End"], (string?)range["TimeZone"]));
+        Assert.Null(BackupCells.ToInput("date", Json("""{"start":null,"end":null,"time_zone":null}""")));
+        Assert.Equal(["id-1", "b@acme.example"], Assert.IsType<List<object>>(BackupCells.ToInput("people", Json("""[{"id":"id-1","email":"a@acme.example"},{"id":null,"email":"b@acme.example"}]"""))));
+        Assert.Equal(["https://example.com/a.pdf"], Assert.IsType<List<object>>(BackupCells.ToInput("files", Json("""[{"name":"a.pdf","url":"https://example.com/a.pdf"}]"""))));
+        Assert.Equal(["a", "b"], Assert.IsType<List<object>>(BackupCells.ToInput("multi_select", Json("""["a","b"]"""))));
+        Assert.Equal(2.5, BackupCells.ToInput("number", Json("2.5")));
+        Assert.Equal(true, BackupCells.ToInput("checkbox", Json("true")));
+        Assert.Null(BackupCells.ToInput("rich_text", Json("null")));
+    }
+
+    [Fact]
+    public void ANewColumnLeavesOutWhatBelongsToTheDatabaseItCameFrom()
+    {
+        static BackupColumn Column(string type, string definition) => new("C", "x", type, JsonDocument.Parse(definition).RootElement);
+
+        var select = ImportPlan.NewColumn(Column("select", """{"id":"x","name":"C","type":"select","select":{"options":[{"id":"o1","name":"High","color":"red","description":null}]}}"""));
+        var relation = ImportPlan.NewColumn(Column("relation", """{"type":"relation","relation":{"database_id":"d","data_source_id":"s","type":"dual_property","dual_property":{"synced_property_id":"p","synced_property_name":"Back"}}}"""));
+        var rollup = ImportPlan.NewColumn(Column("rollup", """{"type":"rollup","rollup":{"relation_property_name":"R","relation_property_id":"r","rollup_property_name":"N","rollup_property_id":"n","function":"sum"}}"""));
+        var people = ImportPlan.NewColumn(Column("people", """{"type":"people","people":{}}"""));
+
+        Assert.Equal("""{"select":{"options":[{"name":"High","color":"red"}]}}""", select.ToJsonString());
+        Assert.Equal("""{"relation":{"type":"dual_property","dual_property":{},"data_source_id":"s"}}""", relation.ToJsonString());
+        Assert.Equal("""{"rollup":{"relation_property_name":"R","rollup_property_name":"N","function":"sum"}}""", rollup.ToJsonString());
+        Assert.Equal("""{"people":{}}""", people.ToJsonString());
+    }
+
+    [Fact]
+    public void AnAtomicFileReplacesTheDestinationOnlyOnCommit()
+    {
+        var path = Path.Combine(folder, "rows.csv");
+        File.WriteAllText(path, "old");
+
+        using (var abandoned = new AtomicFile(path, noClobber: false, force: false))
+        {
+            abandoned.Stream.Write([1, 2, 3]);
+        }
+
+        var contentAfterAbandon = File.ReadAllText(path);
+        using (var committed = new AtomicFile(path, noClobber: false, force: false))
+        {
+            committed.Stream.Write("new"u8);
+            Assert.Equal("old", File.ReadAllText(path));
+            committed.Commit();
+        }
+
+        var exists = Assert.Throws<ExportException>(() => new AtomicFile(path, noClobber: true, force: false));
+        Assert.Equal("old", contentAfterAbandon);
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal(["rows.csv"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        Assert.Equal(NotionErrorIds.NotionExportFileExists, exists.ErrorId);
+    }
+
+    [Fact]
+    public void AReadOnlyFileIsReplacedOnlyWithForce()
+    {
+        var path = Path.Combine(folder, "locked.json");
+        File.WriteAllText(path, "old");
+        new FileInfo(path).IsReadOnly = true;
+
+        var refused = Assert.Throws<ExportException>(() => new AtomicFile(path, noClobber: false, force: false));
+        using (var forced = new AtomicFile(path, noClobber: false, force: true))
+        {
+            forced.Stream.Write("new"u8);
+            forced.Commit();
+        }
+
+        Assert.Equal(NotionErrorIds.NotionExportFileFailed, refused.ErrorId);
+        Assert.Equal("new", File.ReadAllText(path));
+    }
+}
