@@ -118,3 +118,21 @@ Describe 'Files columns and Save-NotionFile' {
         $failures[0].ToString() | Should -BeLike 'Row 1 ("Missing file"): *gone.pdf*'
     }
 }
+
+Describe 'Local files in page Markdown' {
+    It 'embeds an image and a file by path relative to the current location, and Save-NotionFile saves them back byte-equal' {
+        Push-Location -LiteralPath $work
+        try {
+            $page = New-NotionPage -ParentId '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8' -Title 'Pester embedded files' -Markdown "![A chart](./chart.png)`n`n[notes.txt](notes.txt)"
+        }
+        finally {
+            Pop-Location
+        }
+
+        $blocks = Get-NotionPageContent -PageId $page -AsBlocks
+        ($blocks | ForEach-Object { '{0}:{1}' -f $_.type, $_.($_.type).type }) -join ', ' | Should -Be 'image:file, file:file'
+        $saved = Save-NotionFile -PageId $page -Destination (Join-Path $work 'embedded')
+        $saved.Name -join ', ' | Should -Be 'chart.png, notes.txt'
+        $saved | ForEach-Object { Get-Sha256 $_.FullName } | Should -Be (Get-Sha256 (Join-Path $work 'chart.png')), (Get-Sha256 (Join-Path $work 'notes.txt'))
+    }
+}

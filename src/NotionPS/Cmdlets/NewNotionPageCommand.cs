@@ -90,8 +90,9 @@ namespace NotionPS.Cmdlets
             try
             {
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
+                var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log).CreateAsync(parent.Id, parent.Kind, Title, properties, Icon, markdown, cancellationToken)));
+                    new PageCreator(Client, Log).CreateAsync(parent.Id, parent.Kind, Title, properties, Icon, markdown, folder, cancellationToken)));
             }
             catch (MarkdownContentException ex)
             {

@@ -10,7 +10,7 @@ using NotionPS.Operations.Files;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// Downloads the files of rows' files columns into a folder.
+    /// Downloads the files of rows' files columns, and of pages' file blocks, into a folder.
     /// <para>
     /// A row piped from Get-NotionDatabaseRow is saved from the URLs it carries; a page ID is read first. Notion's
     /// file URLs expire an hour after they were read: a refused download reads the row again and tries its fresh
@@ -30,7 +30,7 @@ namespace NotionPS.Cmdlets
         [ValidateNotNull]
         public NotionPageBind? PageId { get; set; }
 
-        /// <summary>The files columns to save; by default every files column.</summary>
+        /// <summary>The files columns to save; by default every files column and every file block of the page.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Column { get; set; }
@@ -67,6 +67,11 @@ namespace NotionPS.Cmdlets
             {
                 var files = RowFiles(PageId!.Input) ?? RunWithLogPump(cancellationToken => saver!.ReadFilesAsync(pageId, cancellationToken));
                 var chosen = Chosen(files, pageId);
+                if (Column == null)
+                {
+                    chosen.AddRange(RunWithLogPump(cancellationToken => saver!.ReadBlockFilesAsync(pageId, cancellationToken)));
+                }
+
                 if (chosen.Count == 0)
                 {
                     WriteVerbose($"Page {pageId}: no files to save.");

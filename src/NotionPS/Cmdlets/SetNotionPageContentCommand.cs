@@ -60,7 +60,8 @@ namespace NotionPS.Cmdlets
                 try
                 {
                     var writer = new PageContentWriter(Client, Log);
-                    RunWithLogPump(cancellationToken => Replace ? writer.ReplaceAsync(pageId, Markdown, cancellationToken) : writer.AppendAsync(pageId, Markdown, After, cancellationToken));
+                    var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+                    RunWithLogPump(cancellationToken => Replace ? writer.ReplaceAsync(pageId, Markdown, folder, cancellationToken) : writer.AppendAsync(pageId, Markdown, After, folder, cancellationToken));
                     if (PassThru)
                     {
                         WriteObject(RunWithLogPump(cancellationToken => new PageReader(Client, Log).ReadAsync(pageId, cancellationToken)));

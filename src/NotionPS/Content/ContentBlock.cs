@@ -28,6 +28,12 @@ namespace NotionPS.Content
 
         public List<ContentBlock> Children { get; } = new List<ContentBlock>();
 
+        /// <summary>
+        /// The local file the block shows, as the Markdown wrote it (relative to the current location); null for
+        /// other blocks. It is uploaded and its upload's ID set in the body's <c>file_upload</c> before the block is sent.
+        /// </summary>
+        public string? LocalPath { get; set; }
+
         /// <summary>Tables cannot be created without their rows: Notion wants them in the same request.</summary>
         public bool NeedsChildrenAtCreation => Type == "table";
 

@@ -920,7 +920,10 @@ namespace NotionPS.Content
             return end;
         }
 
-        /// <summary>A line holding only ![caption](url) is an image block; only &lt;url&gt; a bookmark.</summary>
+        /// <summary>
+        /// A line holding only ![caption](url) is an image block (a local path: an image to upload); only
+        /// [name](local path) a file block to upload; only &lt;url&gt; a bookmark.
+        /// </summary>
         private static bool TryMediaLine(MarkdownLine line, out ContentBlock block)
         {
             block = null!;
@@ -935,12 +938,29 @@ namespace NotionPS.Content
                 }
 
                 CheckUrl(url, line.Number);
-                block = new ContentBlock("image", new JsonObject
+                var caption = RichText.ToJson(Inline(text.Substring(2, middle - 2), line.Number), line.Number);
+                block = IsLocalPath(url)
+                    ? LocalFileBlock("image", url, new JsonObject { ["caption"] = caption }, line.Number)
+                    : new ContentBlock("image", new JsonObject
+                    {
+                        ["type"] = "external",
+                        ["external"] = new JsonObject { ["url"] = url },
+                        ["caption"] = caption,
+                    }, line.Number);
+                return true;
+            }
+
+            if (text.StartsWith("[", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal))
+            {
+                var middle = text.IndexOf("](", StringComparison.Ordinal);
+                var path = middle < 0 ? string.Empty : text.Substring(middle + 2, text.Length - middle - 3);
+                if (middle < 1 || path.Length == 0 || path[0] == '#' || !IsLocalPath(path) || path.IndexOfAny(new[] { ' ', '\t', '(', ')', '<', '>' }) >= 0 || text.IndexOf(']', 1) != middle)
                 {
-                    ["type"] = "external",
-                    ["external"] = new JsonObject { ["url"] = url },
-                    ["caption"] = RichText.ToJson(Inline(text.Substring(2, middle - 2), line.Number), line.Number),
-                }, line.Number);
+                    return false;
+                }
+
+                var name = text.Substring(1, middle - 1).Trim();
+                block = LocalFileBlock("file", path, new JsonObject { ["caption"] = new JsonArray(), ["name"] = name }, line.Number);
                 return true;
             }
 
@@ -954,6 +974,21 @@ namespace NotionPS.Content
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A destination with no scheme (./chart.png, out/report.pdf, /tmp/a.png, C:\a.png) names a local file;
+        /// anything with one (https://...) stays a link.
+        /// </summary>
+        private static bool IsLocalPath(string destination) =>
+            !Uri.TryCreate(destination, UriKind.Absolute, out var uri) || uri.IsFile;
+
+        /// <summary>A block that shows a local file, attached once the file is uploaded (see <see cref="ContentBlock.LocalPath"/>).</summary>
+        private static ContentBlock LocalFileBlock(string type, string path, JsonObject body, int line)
+        {
+            body["type"] = "file_upload";
+            body["file_upload"] = new JsonObject { ["id"] = string.Empty };
+            return new ContentBlock(type, body, line) { LocalPath = Uri.UnescapeDataString(path) };
         }
 
         private static void CheckUrl(string url, int line)

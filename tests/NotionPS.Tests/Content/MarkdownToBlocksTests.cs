@@ -165,6 +165,17 @@ public class MarkdownToBlocksTests
     }
 
     [Fact]
+    public void ImageAndLinkLinesToLocalPathsBecomeBlocksThatWaitForTheirUpload()
+    {
+        var blocks = MarkdownToBlocks.Convert("![Chart](./out/my%20chart.png)\n\n[report.pdf](out/report.pdf)\n\n[docs](https://docs.example)\n\n[top](#top)\n");
+
+        Assert.Equal(new[] { "image", "file", "paragraph", "paragraph" }, blocks.Select(block => block.Type));
+        Assert.Equal("""{"caption":[{"type":"text","text":{"content":"Chart"}}],"type":"file_upload","file_upload":{"id":""}}""", blocks[0].Body.ToJsonString());
+        Assert.Equal("""{"caption":[],"name":"report.pdf","type":"file_upload","file_upload":{"id":""}}""", blocks[1].Body.ToJsonString());
+        Assert.Equal(new[] { "./out/my chart.png", "out/report.pdf", null, null }, blocks.Select(block => block.LocalPath));
+    }
+
+    [Fact]
     public void SetextHeadingsAndEscapesFollowCommonMark()
     {
         var blocks = MarkdownToBlocks.Convert("Title\n=====\n\nSub\n---\n\n\\# not a heading\n\n1\\. not a list\n");

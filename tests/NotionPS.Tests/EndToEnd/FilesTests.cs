@@ -287,6 +287,62 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(Sha256(image), await DownloadedSha256Async((string)page["icon"]!["file"]!["url"]!));
     }
 
+    [Fact]
+    public async Task MarkdownEmbedsLocalFilesByRelativePathWhichReadBackHostedAndSaveByteEqual()
+    {
+        var image = WriteFile("chart.png", 50_000, 21);
+        Directory.CreateDirectory(Path.Combine(folder, "out"));
+        var report = WriteFile(Path.Combine("out", "report.pdf"), 20_000, 22);
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            """
+            Set-Location -LiteralPath $here
+            $markdown = "# Report`n`n![The chart](./chart.png)`n`n- Attachments`n`n  [report.pdf](./out/report.pdf)"
+            $page = New-NotionPage -ParentId $parent -Title 'Embedded files' -Markdown $markdown
+            $blocks = Get-NotionPageContent -PageId $page -AsBlocks
+            $media = @($blocks) + @($blocks | ForEach-Object { $_.children }) | Where-Object { $_.type -in 'image', 'file' }
+            [pscustomobject]@{
+                Media = @($media | ForEach-Object { '{0}:{1}:{2}' -f $_.type, $_.($_.type).type, $_.($_.type).name })
+                Saved = @(Save-NotionFile -PageId $page -Destination $out)
+            }
+            """,
+            Vars(("here", folder), ("parent", EmulatorFixture.MeetingNotesPageId), ("out", Path.Combine(folder, "saved"))));
+
+        Assert.Empty(result.Errors);
+        var output = Assert.Single(result.Output);
+        // Both local files were uploaded and attached (Notion hosts them: type file), the file block under the list item.
+        Assert.Equal(new[] { "image:file:", "file:file:report.pdf" }, ((object[])output.Properties["Media"].Value).Select(item => Unwrapped(item)!.ToString()));
+        var saved = ((object[])output.Properties["Saved"].Value).Select(item => Assert.IsType<FileInfo>(Unwrapped(item))).ToList();
+        Assert.Equal(new[] { Sha256(image), Sha256(report) }, saved.Select(file => Sha256(file.FullName)));
+    }
+
+    [Fact]
+    public async Task AMissingLocalFileInMarkdownIsAnErrorNamingItsLineAndNothingIsWritten()
+    {
+        WriteFile("present.png", 1000, 23);
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            """
+            Set-Location -LiteralPath $here
+            $page = New-NotionPage -ParentId $parent -Title 'Missing file'
+            Set-NotionPageContent -PageId $page -Markdown "![here](./present.png)`n`n[gone.pdf](./gone.pdf)"
+            New-NotionPage -ParentId $parent -Title 'Never created' -Markdown "Text`n`n![gone](gone.png)"
+            $page
+            """,
+            Vars(("here", folder), ("parent", EmulatorFixture.MeetingNotesPageId)));
+
+        Assert.Equal(new[] { "NotionFileNotFound,NotionPS.Cmdlets.SetNotionPageContentCommand", "NotionFileNotFound,NotionPS.Cmdlets.NewNotionPageCommand" }, result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.StartsWith("Markdown line 3: No file '" + Path.Combine(folder, "gone.pdf") + "'", result.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Markdown line 3: No file '" + Path.Combine(folder, "gone.png") + "'", result.Errors[1].Exception.Message, StringComparison.Ordinal);
+        var page = Assert.IsType<NotionPage>(Unwrapped(Assert.Single(result.Output)));
+        Assert.Empty((await ApiGetAsync($"v1/blocks/{page.PageId}/children", "2026-03-11"))["results"]!.AsArray());
+        var titles = (await ApiGetAsync($"v1/blocks/{EmulatorFixture.MeetingNotesPageId}/children?page_size=100", "2026-03-11"))["results"]!.AsArray()
+            .Where(block => (string?)block!["type"] == "child_page").Select(block => (string?)block!["child_page"]!["title"]);
+        Assert.DoesNotContain("Never created", titles);
+    }
+
     public new void Dispose()
     {
         Emulator.Admin.PutAsJsonAsync("clock", new { now = (string?)null }).GetAwaiter().GetResult().Dispose();

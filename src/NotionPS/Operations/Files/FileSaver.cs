@@ -11,13 +11,15 @@ using NotionPS.Errors;
 namespace NotionPS.Operations.Files
 {
     /// <summary>
-    /// Downloads the files of a row's files columns into a folder, streamed to disk. A URL Notion signed expires
+    /// Downloads the files of a row's files columns, and of a page's file blocks, into a folder, streamed to disk. A URL Notion signed expires
     /// an hour after it was read: a download refused as expired reads the page again and tries its fresh URL once.
     /// Names are made safe and unique (<see cref="SafeFileNames"/>); an existing file is replaced only when asked,
     /// and never one that is a link (it could point anywhere). One file's failure leaves the others to go on.
     /// </summary>
     internal sealed class FileSaver
     {
+        private static readonly HashSet<string> FileBlockTypes = new HashSet<string> { "image", "file", "pdf", "video", "audio" };
+
         private readonly NotionClient client;
         private readonly INotionLog log;
 
@@ -54,6 +56,44 @@ namespace NotionPS.Operations.Files
             return files;
         }
 
+        /// <summary>
+        /// The files of a page's image, file, pdf, video and audio blocks, at any depth, in the page's order (read
+        /// fresh). Blocks of child pages and databases are theirs, and not read.
+        /// </summary>
+        public async Task<IReadOnlyList<RowFile>> ReadBlockFilesAsync(string pageId, CancellationToken cancellationToken)
+        {
+            var files = new List<RowFile>();
+            var reader = new PageContentReader(client, pageId, log);
+            for (var blocks = await reader.NextAsync(cancellationToken).ConfigureAwait(false); blocks != null; blocks = await reader.NextAsync(cancellationToken).ConfigureAwait(false))
+            {
+                AddBlockFiles(blocks, files);
+            }
+
+            return files;
+        }
+
+        private static void AddBlockFiles(IEnumerable<JsonElement> blocks, List<RowFile> files)
+        {
+            foreach (var block in blocks)
+            {
+                var type = JsonRead.String(block, "type") ?? string.Empty;
+                if (FileBlockTypes.Contains(type) && JsonRead.Object(block, type) is JsonElement body)
+                {
+                    var hosting = JsonRead.String(body, "type");
+                    var url = hosting == null ? null : JsonRead.String(JsonRead.Object(body, hosting) ?? default, "url");
+                    if (url != null)
+                    {
+                        files.Add(RowFile.FromBlock(JsonRead.String(block, "id") ?? string.Empty, files.Count, JsonRead.String(body, "name"), url, hosting == "file"));
+                    }
+                }
+
+                if (JsonRead.Array(block, "children") is JsonElement children)
+                {
+                    AddBlockFiles(children.EnumerateArray(), files);
+                }
+            }
+        }
+
         /// <summary>Saves each file into <paramref name="folder"/> (a full path to a folder that exists).</summary>
         /// <param name="files">The files to save, from <see cref="ReadFilesAsync"/> or a row read earlier.</param>
         /// <param name="replace">Replace files that exist; otherwise each such file is a <see cref="NotionErrorIds.NotionFileExists"/> failure.</param>
@@ -62,6 +102,7 @@ namespace NotionPS.Operations.Files
             var names = new SafeFileNames();
             var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
             IReadOnlyList<RowFile>? fresh = null;
+            IReadOnlyList<RowFile>? freshBlocks = null;
             var saved = new List<SavedFile>();
             foreach (var file in files)
             {
@@ -75,9 +116,15 @@ namespace NotionPS.Operations.Files
                     }
                     catch (FileDownloadException ex) when (ex.MayHaveExpired)
                     {
-                        log.Verbose($"The URL of '{file.Name}' ({file.Column}) was refused, as an expired one is; reading page {pageId} again for a fresh one.");
-                        fresh ??= await ReadFilesAsync(pageId, cancellationToken).ConfigureAwait(false);
-                        var again = fresh.FirstOrDefault(f => f.Column == file.Column && f.Index == file.Index) ?? throw Failed(file, ex);
+                        log.Verbose($"The URL of '{file.Name}' ({file.Origin}) was refused, as an expired one is; reading page {pageId} again for a fresh one.");
+                        var again = file.BlockId == null
+                            ? (fresh ??= await ReadFilesAsync(pageId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.Column == file.Column && f.Index == file.Index)
+                            : (freshBlocks ??= await ReadBlockFilesAsync(pageId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.BlockId == file.BlockId);
+                        if (again == null)
+                        {
+                            throw Failed(file, ex);
+                        }
+
                         await DownloadAsync(again.Url, root, target, replace, cancellationToken).ConfigureAwait(false);
                     }
 
@@ -98,7 +145,7 @@ namespace NotionPS.Operations.Files
 
         private static NotionFileException Failed(RowFile file, FileDownloadException ex) =>
             new NotionFileException(NotionErrorIds.NotionFileDownloadFailed,
-                $"'{file.Name}' of column '{file.Column}' could not be downloaded: {ex.Message} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row." : "Run the command again when the file host answers.")}", ex);
+                $"'{file.Name}' of {file.Origin} could not be downloaded: {ex.Message} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row or page." : "Run the command again when the file host answers.")}", ex);
 
         /// <summary>The target must be inside the folder, and not a link; an existing file only with <paramref name="replace"/>.</summary>
         private static void CheckTarget(string root, string target, bool replace)

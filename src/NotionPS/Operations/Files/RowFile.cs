@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace NotionPS.Operations.Files
 {
-    /// <summary>One file of a row's files column: where it is, and the name it has in Notion.</summary>
+    /// <summary>One file of a row's files column, or of a page's file block: where it is, and the name it has in Notion.</summary>
     internal sealed class RowFile
     {
         public RowFile(string column, int index, string name, string url, bool isHosted = false)
@@ -15,9 +15,16 @@ namespace NotionPS.Operations.Files
             Url = url;
         }
 
+        /// <summary>The files column; empty for a file block.</summary>
         public string Column { get; }
 
-        /// <summary>Its place in the column's list, which finds it again in a fresh read of the page.</summary>
+        /// <summary>The file block that holds it; null for a files column's file.</summary>
+        public string? BlockId { get; private set; }
+
+        /// <summary>Where it is, for messages: its column, or its block.</summary>
+        public string Origin => BlockId == null ? $"column '{Column}'" : $"block {BlockId}";
+
+        /// <summary>Its place in the column's list (or among the page's file blocks), which finds it again in a fresh read of the page.</summary>
         public int Index { get; }
 
         public string Name { get; }
@@ -26,6 +33,10 @@ namespace NotionPS.Operations.Files
 
         /// <summary>Notion holds the file (type file, at a signed URL), rather than linking it (type external).</summary>
         public bool IsHosted { get; }
+
+        /// <summary>The file of a page's image, file, pdf, video or audio block: its name, or else its URL's last segment.</summary>
+        public static RowFile FromBlock(string blockId, int index, string? name, string url, bool isHosted) =>
+            new RowFile(string.Empty, index, string.IsNullOrEmpty(name) ? FromUrl(string.Empty, index, url).Name : name!, url, isHosted) { BlockId = blockId };
 
         /// <summary>A file named by its URL alone (a row's cell holds only URLs): the last segment of its path.</summary>
         public static RowFile FromUrl(string column, int index, string url)

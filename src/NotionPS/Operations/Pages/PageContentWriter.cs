@@ -28,14 +28,17 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Appends at the end, or right after <paramref name="anchor"/>: a top-level heading's text or a block's ID.</summary>
+        /// <param name="currentFolder">The folder the Markdown's local image and file paths are relative to.</param>
         /// <returns>How many blocks were written.</returns>
         /// <exception cref="MarkdownContentException">The Markdown cannot become blocks; nothing was written.</exception>
         /// <exception cref="PageInputException">The anchor is not on the page, or is there more than once.</exception>
         /// <exception cref="PageWriteException">Writing stopped midway.</exception>
-        public async Task<int> AppendAsync(string pageId, string markdown, string? anchor, CancellationToken cancellationToken)
+        /// <exception cref="Files.NotionFileException">A local file the Markdown names cannot be sent; nothing was written.</exception>
+        public async Task<int> AppendAsync(string pageId, string markdown, string? anchor, string currentFolder, CancellationToken cancellationToken)
         {
             var blocks = MarkdownToBlocks.Convert(markdown);
             var after = anchor == null ? null : await FindAnchorAsync(pageId, anchor, cancellationToken).ConfigureAwait(false);
+            await new Files.ContentFileUploads(client, log).UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             return await new ContentAppender(client, log).AppendAsync(pageId, blocks, after, $"Page {pageId}:", cancellationToken).ConfigureAwait(false);
         }
 
@@ -44,9 +47,10 @@ namespace NotionPS.Operations
         /// stay (trashing their block would trash them). New content first: a failure leaves the old content whole.
         /// </summary>
         /// <returns>How many blocks were written.</returns>
-        public async Task<int> ReplaceAsync(string pageId, string markdown, CancellationToken cancellationToken)
+        public async Task<int> ReplaceAsync(string pageId, string markdown, string currentFolder, CancellationToken cancellationToken)
         {
             var blocks = MarkdownToBlocks.Convert(markdown);
+            await new Files.ContentFileUploads(client, log).UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             var old = (await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false))
                 .Where(block => !PageContentReader.OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
                 .Select(block => JsonRead.String(block, "id")!)

@@ -27,14 +27,17 @@ namespace NotionPS.Operations
 
         /// <param name="properties">Column values for a row (by column name, plain values as the row cmdlets take them).</param>
         /// <param name="icon">An emoji, or null.</param>
+        /// <param name="currentFolder">The folder the Markdown's local image and file paths are relative to; they are uploaded before the page is created.</param>
         /// <exception cref="MarkdownContentException">The Markdown cannot become blocks; nothing was created.</exception>
         /// <exception cref="PageInputException">Properties for a page parent; nothing was created.</exception>
         /// <exception cref="PageWriteException">The page was created, and writing its content stopped midway.</exception>
         /// <exception cref="NotionApiException">Notion refused; nothing was created.</exception>
-        public async Task<NotionPage> CreateAsync(string parentId, PageParentKind parentKind, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, string? icon, string? markdown, CancellationToken cancellationToken)
+        /// <exception cref="Files.NotionFileException">A local file the Markdown names cannot be sent; nothing was created.</exception>
+        public async Task<NotionPage> CreateAsync(string parentId, PageParentKind parentKind, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, string? icon, string? markdown, string currentFolder, CancellationToken cancellationToken)
         {
             var blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(markdown);
             var parent = await new PageParentResolver(client, log).ResolveAsync(parentId, parentKind, cancellationToken).ConfigureAwait(false);
+            await new Files.ContentFileUploads(client, log).UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             var body = new JsonObject
             {
                 ["parent"] = parent.ToJson(client.Options.ApiVersion),

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+using NotionPS.Content;
+
+namespace NotionPS.Operations.Files
+{
+    /// <summary>
+    /// Uploads the local files that Markdown blocks show (<see cref="ContentBlock.LocalPath"/>) and sets each
+    /// block's <c>file_upload</c> ID. Every file is checked before the first is sent, so a missing or refused
+    /// file fails the Markdown, naming its line, before anything is uploaded or written.
+    /// </summary>
+    internal sealed class ContentFileUploads
+    {
+        private readonly FileUploader uploader;
+
+        public ContentFileUploads(NotionClient client, INotionLog log)
+        {
+            uploader = new FileUploader(client, client.Redacting(log));
+        }
+
+        /// <param name="currentFolder">The folder relative paths are resolved against (PowerShell's current location).</param>
+        /// <exception cref="NotionFileException">A file cannot be sent; the message names the Markdown line.</exception>
+        public async Task UploadAsync(IReadOnlyList<ContentBlock> blocks, string currentFolder, CancellationToken cancellationToken)
+        {
+            var files = new List<(ContentBlock Block, LocalFile File)>();
+            foreach (var block in WithLocalFiles(blocks))
+            {
+                try
+                {
+                    files.Add((block, LocalFile.Check(Path.GetFullPath(Path.Combine(currentFolder, block.LocalPath!)), null, null)));
+                }
+                catch (NotionFileException ex)
+                {
+                    throw new NotionFileException(ex.ErrorId, $"Markdown line {block.Line}: {ex.Message} Nothing was written.", ex);
+                }
+            }
+
+            foreach (var (block, file) in files)
+            {
+                var upload = await uploader.UploadAsync(file, null, cancellationToken).ConfigureAwait(false);
+                block.Body["file_upload"] = new JsonObject { ["id"] = upload.Id };
+            }
+        }
+
+        private static IEnumerable<ContentBlock> WithLocalFiles(IEnumerable<ContentBlock> blocks) =>
+            blocks.SelectMany(block => (block.LocalPath == null ? Enumerable.Empty<ContentBlock>() : new[] { block }).Concat(WithLocalFiles(block.Children)));
+    }
+}
