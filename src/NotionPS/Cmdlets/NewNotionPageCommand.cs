@@ -91,7 +91,7 @@ namespace NotionPS.Cmdlets
             {
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log).CreateAsync(parent.Id, parent.Kind, Title, properties, Icon, markdown, cancellationToken)));
+                    new PageCreator(Client, Log).CreateAsync(parent, Title, properties, Icon, markdown, cancellationToken)));
             }
             catch (MarkdownContentException ex)
             {
