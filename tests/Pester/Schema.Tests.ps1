@@ -10,7 +10,7 @@ BeforeAll {
         param([Parameter(Mandatory)] $Schema)
 
         $Schema.Columns | Sort-Object Name | ForEach-Object {
-            '{0}|{1}|{2}|{3}|{4}|{5}|{6}' -f $_.Name, $_.Type, (($_.Options | ForEach-Object { "$($_.Name)/$($_.Color)" }) -join ','),
+            '{0}|{1}|{2}|{3}|{4}|{5}|{6}' -f $_.Name, $_.Type, ((@(foreach ($option in $_.Options) { "$($option.Name)/$($option.Color)" })) -join ','),
                 $_.NumberFormat, $_.Expression, $_.RelationDataSourceId, $_.RollupFunction
         }
     }

@@ -92,7 +92,7 @@ namespace NotionPS.Cmdlets
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
                 var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log).CreateAsync(parent.Id, parent.Kind, Title, properties, Icon, markdown, folder, cancellationToken)));
+                    new PageCreator(Client, Log).CreateAsync(parent, Title, properties, Icon, markdown, folder, cancellationToken)));
             }
             catch (MarkdownContentException ex)
             {

@@ -32,11 +32,12 @@ namespace NotionPS.Operations
     /// <summary>The outcome, the database when found, and Notion's answer that decided it otherwise.</summary>
     internal sealed class DatabaseLookupResult
     {
-        private DatabaseLookupResult(DatabaseLookupOutcome outcome, DatabaseInfo? database, NotionApiException? failure)
+        private DatabaseLookupResult(DatabaseLookupOutcome outcome, DatabaseInfo? database, NotionApiException? failure, NotionApiException? pageFailure = null)
         {
             Outcome = outcome;
             Database = database;
             Failure = failure;
+            PageFailure = pageFailure;
         }
 
         public DatabaseLookupOutcome Outcome { get; }
@@ -47,9 +48,15 @@ namespace NotionPS.Operations
         /// <summary>Notion's answer to the database request, when it was refused (for IsAPage and NotFound too).</summary>
         public NotionApiException? Failure { get; }
 
+        /// <summary>Notion's answer to the page request, set only when <see cref="Outcome"/> is NotFound.</summary>
+        public NotionApiException? PageFailure { get; }
+
         public static DatabaseLookupResult Found(DatabaseInfo database) => new DatabaseLookupResult(DatabaseLookupOutcome.Found, database, null);
 
         public static DatabaseLookupResult Refused(DatabaseLookupOutcome outcome, NotionApiException failure) => new DatabaseLookupResult(outcome, null, failure);
+
+        public static DatabaseLookupResult NotFound(NotionApiException failure, NotionApiException pageFailure) =>
+            new DatabaseLookupResult(DatabaseLookupOutcome.NotFound, null, failure, pageFailure);
     }
 
     /// <summary>Reads an ID as a database, and when that fails, tells a page, a database not shared, and the rest apart.</summary>
@@ -81,7 +88,7 @@ namespace NotionPS.Operations
             }
             catch (NotionApiException ex) when (IsNotFound(ex))
             {
-                return DatabaseLookupResult.Refused(await PageOrNothingAsync(databaseId, cancellationToken).ConfigureAwait(false), ex);
+                return await PageOrNothingAsync(databaseId, ex, cancellationToken).ConfigureAwait(false);
             }
             catch (NotionApiException ex) when (ex.Code == NotionErrorCodes.Unauthorized)
             {
@@ -94,18 +101,18 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Pages and databases share one ID space; only asking for the page tells which it is.</summary>
-        private async Task<DatabaseLookupOutcome> PageOrNothingAsync(string id, CancellationToken cancellationToken)
+        private async Task<DatabaseLookupResult> PageOrNothingAsync(string id, NotionApiException notADatabase, CancellationToken cancellationToken)
         {
             try
             {
                 using (await client.GetPageAsync(id, log, cancellationToken).ConfigureAwait(false))
                 {
-                    return DatabaseLookupOutcome.IsAPage;
+                    return DatabaseLookupResult.Refused(DatabaseLookupOutcome.IsAPage, notADatabase);
                 }
             }
             catch (NotionApiException ex) when (IsNotFound(ex))
             {
-                return DatabaseLookupOutcome.NotFound;
+                return DatabaseLookupResult.NotFound(notADatabase, ex);
             }
         }
 

@@ -3,13 +3,14 @@ using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Ids;
 
 namespace NotionPS.Operations
 {
     /// <summary>
     /// Moves pages under a page or into a database's data source (<c>POST /v1/pages/{id}/move</c>). A parent given by
-    /// a bare ID is told apart by asking Notion (database, page, then data source) once for all the pages moved there.
+    /// a bare ID is told apart by <see cref="PageParentResolver"/> once for all the pages moved there.
     /// </summary>
     internal sealed class PageMove
     {
@@ -59,69 +60,32 @@ namespace NotionPS.Operations
 
         private async Task<(string Type, string Id)> FindDestinationAsync(PageParent parent, CancellationToken cancellationToken)
         {
-            switch (parent.Kind)
-            {
-                case PageParentKind.Page:
-                    return (PageParentType, parent.Id);
-                case PageParentKind.DataSource:
-                    return HasDataSources ? (DataSourceParentType, parent.Id) : throw PageMoveException.NeedsDataSourceVersion(parent.Id);
-                case PageParentKind.Database:
-                    return IntoDatabase(await client.GetDatabaseAsync(parent.Id, log, cancellationToken).ConfigureAwait(false));
-                default:
-                    return await OfUnknownKindAsync(parent.Id, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private async Task<(string Type, string Id)> OfUnknownKindAsync(string id, CancellationToken cancellationToken)
-        {
-            var lookup = await new DatabaseLookup(client, log).LookUpAsync(id, cancellationToken).ConfigureAwait(false);
-            switch (lookup.Outcome)
-            {
-                case DatabaseLookupOutcome.Found:
-                    return IntoDatabase(lookup.Database!);
-                case DatabaseLookupOutcome.IsAPage:
-                    return (PageParentType, id);
-                case DatabaseLookupOutcome.SeveralDataSourcesInLegacyVersion:
-                case DatabaseLookupOutcome.NoReachableDataSource:
-                    throw PageMoveException.NeedsDataSourceVersion(id);
-                case DatabaseLookupOutcome.NotFound when HasDataSources:
-                    return await DataSourceOrNothingAsync(id, lookup.Failure!, cancellationToken).ConfigureAwait(false);
-                case DatabaseLookupOutcome.NotFound:
-                    throw PageMoveException.ParentNotFound(id, lookup.Failure!);
-                default:
-                    throw lookup.Failure!;
-            }
-        }
-
-        /// <summary>A data source ID (from Get-NotionDatabase's DataSources, say) is neither a database's nor a page's.</summary>
-        private async Task<(string Type, string Id)> DataSourceOrNothingAsync(string id, NotionApiException databaseNotFound, CancellationToken cancellationToken)
-        {
+            PageDestination destination;
             try
             {
-                await client.GetSchemaAsync(id, log, cancellationToken).ConfigureAwait(false);
-                return (DataSourceParentType, id);
+                destination = await new PageParentResolver(client, log).ResolveAsync(parent, cancellationToken).ConfigureAwait(false);
             }
-            catch (NotionApiException ex) when (DatabaseLookup.IsNotFound(ex))
+            catch (NotionException ex) when (!HasDataSources && (ex is DataSourceChoiceException || ex is NotionApiException api && ApiVersion.IsNoReachableDataSourceRefusal(api)))
             {
-                throw PageMoveException.ParentNotFound(id, databaseNotFound);
+                // Whatever database it is, 2022-06-28 cannot move a page into it.
+                throw PageMoveException.NeedsDataSourceVersion(parent.Id);
             }
-        }
-
-        private (string Type, string Id) IntoDatabase(DatabaseInfo database)
-        {
-            if (!HasDataSources)
+            catch (DataSourceChoiceException ex) when (ex.Problem == DataSourceChoiceProblem.Several)
             {
-                throw PageMoveException.NeedsDataSourceVersion(database.Id);
+                throw PageMoveException.SeveralDataSources(ex);
             }
-
-            if (database.DataSources.Count == 0)
+            catch (NotionApiException ex) when (parent.Kind == PageParentKind.Unknown && DatabaseLookup.IsNotFound(ex))
             {
-                throw DataSourceChoiceException.ForDatabase(database);
+                throw PageMoveException.ParentNotFound(parent.Id, ex);
             }
 
-            return database.DataSources.Count == 1
-                ? (DataSourceParentType, database.DataSources[0].Id)
-                : throw PageMoveException.SeveralDataSources(database);
+            if (destination.PageId != null)
+            {
+                return (PageParentType, destination.PageId);
+            }
+
+            // 2022-06-28 moves pages only under pages; from 2025-09-03 the rows' target is always a data source.
+            return HasDataSources ? (DataSourceParentType, destination.Rows!.DataSourceId!) : throw PageMoveException.NeedsDataSourceVersion(parent.Id);
         }
     }
 }

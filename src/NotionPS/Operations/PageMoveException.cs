@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using NotionPS.Client;
 using NotionPS.Errors;
 
@@ -39,16 +38,8 @@ namespace NotionPS.Operations
             new PageMoveException(PageMoveProblem.NeedsDataSourceVersion, NotionErrorIds.NotionMoveNeedsNewerApiVersion, parentId,
                 $"{parentId} is a database. Under Notion-Version {ApiVersion.Legacy} a page moves only under another page; moving it into a database needs {ApiVersion.DataSources} or later.");
 
-        public static PageMoveException SeveralDataSources(DatabaseInfo database)
-        {
-            var sources = new List<string>();
-            foreach (var source in database.DataSources)
-            {
-                sources.Add($"\"{source.Name}\" ({source.Id})");
-            }
-
-            return new PageMoveException(PageMoveProblem.SeveralDataSources, NotionErrorIds.NotionDatabaseHasSeveralDataSources, database.Id,
-                $"Database \"{database.Title}\" ({database.Id}) has {database.DataSources.Count} data sources: {string.Join(", ", sources)}. A page moves into one of them.");
-        }
+        public static PageMoveException SeveralDataSources(DataSourceChoiceException several) =>
+            new PageMoveException(PageMoveProblem.SeveralDataSources, NotionErrorIds.NotionDatabaseHasSeveralDataSources, several.Id,
+                several.Message + " A page moves into one of them.");
     }
 }

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Net.Http.Json;
 using System.Security;
 using System.Threading.Tasks;
 using NotionPS.Emulator;
@@ -56,6 +59,43 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
 
         Assert.True(result.Errors.Count == 0, $"{cmdletName}, {exampleTitle}:\n" + string.Join("\n", result.Errors.Select(error => $"{error.FullyQualifiedErrorId}: {error}")));
     }
+
+    /// <summary>
+    /// The runbook example of New-NotionPage, down its failure path: the query of Tasks fails (a 500 from the
+    /// emulator's fault switch, with no retries), so the example comments on the reports page and fails the run.
+    /// </summary>
+    [Fact]
+    public async Task TheRunbookExampleCommentsOnTheReportsPageWhenAStepFails()
+    {
+        const string ReportsPageId = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
+        var code = HelpSources.Read("New-NotionPage").Examples.Single(example => example.Title.Contains("comments when it fails", StringComparison.Ordinal)).Code;
+        using var admin = new HttpClient { BaseAddress = new Uri(baseUri, "__emulator/") };
+        using var session = new ModuleSession();
+        Assert.Empty(session.Run(Prepare + "\n$PSDefaultParameterValues['Connect-NotionIntegration:MaximumRetryCount'] = 0",
+            new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = ToSecureString(DemoToken), ["secretManagement"] = SecretManagementDouble }).Errors);
+        var pagesBefore = ReportPages(session, ReportsPageId);
+        (await admin.PostAsJsonAsync("faults", new { kind = "500", count = 1, method = "POST", path = "/v1/*/*/query" })).EnsureSuccessStatusCode();
+        try
+        {
+            var failure = Assert.ThrowsAny<RuntimeException>(() => session.Run(code));
+
+            var comments = session.Run("Get-NotionComment -PageId $page | ForEach-Object Text", new Dictionary<string, object?> { ["page"] = ReportsPageId });
+            Assert.Empty(comments.Errors);
+            var comment = Assert.Single(comments.Output, text => text.ToString().StartsWith("Task status report failed:", StringComparison.Ordinal)).ToString();
+            Assert.Contains(failure.ErrorRecord.Exception.Message, comment, StringComparison.Ordinal);
+            Assert.Equal(pagesBefore, ReportPages(session, ReportsPageId));
+        }
+        finally
+        {
+            (await admin.DeleteAsync("faults")).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>How many "Task status" pages are under the reports page.</summary>
+    private static int ReportPages(ModuleSession session, string reportsPageId) =>
+        (int)session.Run(
+            "@(Get-NotionPageContent -PageId $page -AsBlocks | Where-Object { $_.type -eq 'child_page' -and $_.child_page.title -eq 'Task status' }).Count",
+            new Dictionary<string, object?> { ["page"] = reportsPageId }).Output.Single().BaseObject;
 
     [Fact]
     public void FindsTheExamples()

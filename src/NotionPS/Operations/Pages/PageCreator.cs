@@ -33,10 +33,10 @@ namespace NotionPS.Operations
         /// <exception cref="PageWriteException">The page was created, and writing its content stopped midway.</exception>
         /// <exception cref="NotionApiException">Notion refused; nothing was created.</exception>
         /// <exception cref="Files.NotionFileException">A local file the Markdown names cannot be sent; nothing was created.</exception>
-        public async Task<NotionPage> CreateAsync(string parentId, PageParentKind parentKind, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, string? icon, string? markdown, string currentFolder, CancellationToken cancellationToken)
+        public async Task<NotionPage> CreateAsync(PageParent parentGiven, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, string? icon, string? markdown, string currentFolder, CancellationToken cancellationToken)
         {
             var blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(markdown);
-            var parent = await new PageParentResolver(client, log).ResolveAsync(parentId, parentKind, cancellationToken).ConfigureAwait(false);
+            var parent = await ResolveAsync(parentGiven, cancellationToken).ConfigureAwait(false);
             await new Files.ContentFileUploads(client, log).UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             var body = new JsonObject
             {
@@ -60,6 +60,15 @@ namespace NotionPS.Operations
             }
 
             return page;
+        }
+
+        /// <summary>The parent, and for rows the data source's columns, which the row's properties are written for.</summary>
+        private async Task<ResolvedParent> ResolveAsync(PageParent parentGiven, CancellationToken cancellationToken)
+        {
+            var destination = await new PageParentResolver(client, log).ResolveAsync(parentGiven, cancellationToken).ConfigureAwait(false);
+            return destination.PageId != null
+                ? ResolvedParent.Page(destination.PageId)
+                : ResolvedParent.Rows(await new DataSourceResolver(client, log).ResolveAsync(destination.Rows!, cancellationToken).ConfigureAwait(false));
         }
 
         private static JsonObject Properties(ResolvedParent parent, string title, IReadOnlyList<KeyValuePair<string, object?>> properties)

@@ -5,10 +5,30 @@ using NotionPS.Ids;
 
 namespace NotionPS.Operations
 {
+    /// <summary>Where pages go, resolved: a page, or the rows of a data source (under 2022-06-28, of a database, its own data source).</summary>
+    internal sealed class PageDestination
+    {
+        private PageDestination(string? pageId, DatabaseTarget? rows)
+        {
+            PageId = pageId;
+            Rows = rows;
+        }
+
+        /// <summary>The parent page; null when the pages go into a data source as rows.</summary>
+        public string? PageId { get; }
+
+        /// <summary>The data source taking the pages as rows (under 2022-06-28, the database); null under a page.</summary>
+        public DatabaseTarget? Rows { get; }
+
+        public static PageDestination Page(string pageId) => new PageDestination(pageId, null);
+
+        public static PageDestination Into(DatabaseTarget rows) => new PageDestination(null, rows);
+    }
+
     /// <summary>
-    /// Finds what a new page goes under. An ID alone is tried as a page, then as a database (whose one data source
-    /// takes the row), then, from 2025-09-03, as a data source; when none is visible, the page's refusal stands,
-    /// as a page is what most parents are.
+    /// Tells what a parent ID names, for New-NotionPage and Move-NotionPage alike. An object says what it is; an ID
+    /// alone is asked about as a database (whose one data source takes the pages), then as a page, then, from
+    /// 2025-09-03, as a data source.
     /// </summary>
     internal sealed class PageParentResolver
     {
@@ -21,59 +41,66 @@ namespace NotionPS.Operations
             this.log = log;
         }
 
+        private bool HasDataSources => ApiVersion.HasDataSources(client.Options.ApiVersion);
+
         /// <exception cref="DataSourceChoiceException">A database with several data sources, or none reachable (a linked database).</exception>
-        /// <exception cref="NotionApiException">Notion refused, or nothing visible has the ID.</exception>
-        public async Task<ResolvedParent> ResolveAsync(string id, PageParentKind kind, CancellationToken cancellationToken)
+        /// <exception cref="NotionApiException">Notion refused; for an ID that nothing visible has, the refusal of the page request.</exception>
+        public async Task<PageDestination> ResolveAsync(PageParent parent, CancellationToken cancellationToken)
         {
-            var dataSources = new DataSourceResolver(client, log);
-            switch (kind)
+            switch (parent.Kind)
             {
                 case PageParentKind.Page:
-                    return ResolvedParent.Page(id);
-                case PageParentKind.Database:
-                    return ResolvedParent.Rows(await dataSources.ResolveAsync(DatabaseTarget.Database(id), cancellationToken).ConfigureAwait(false));
+                    return PageDestination.Page(parent.Id);
                 case PageParentKind.DataSource:
-                    return ResolvedParent.Rows(await dataSources.ResolveAsync(DatabaseTarget.DataSource(id), cancellationToken).ConfigureAwait(false));
+                    return PageDestination.Into(DatabaseTarget.DataSource(parent.Id));
+                case PageParentKind.Database when HasDataSources:
+                    return OnlyDataSource(await client.GetDatabaseAsync(parent.Id, log, cancellationToken).ConfigureAwait(false));
+                case PageParentKind.Database:
+                    return PageDestination.Into(DatabaseTarget.Database(parent.Id));
+                default:
+                    return await OfUnknownKindAsync(parent.Id, cancellationToken).ConfigureAwait(false);
             }
+        }
 
-            NotionApiException notAPage;
+        private async Task<PageDestination> OfUnknownKindAsync(string id, CancellationToken cancellationToken)
+        {
+            var lookup = await new DatabaseLookup(client, log).LookUpAsync(id, cancellationToken).ConfigureAwait(false);
+            switch (lookup.Outcome)
+            {
+                case DatabaseLookupOutcome.Found:
+                    return HasDataSources ? OnlyDataSource(lookup.Database!) : PageDestination.Into(DatabaseTarget.Database(id));
+                case DatabaseLookupOutcome.IsAPage:
+                    return PageDestination.Page(id);
+                case DatabaseLookupOutcome.SeveralDataSourcesInLegacyVersion:
+                    throw DataSourceChoiceException.SeveralInLegacyVersion(id, lookup.Failure!);
+                case DatabaseLookupOutcome.NotFound when HasDataSources:
+                    return await DataSourceOrNothingAsync(id, lookup.PageFailure!, cancellationToken).ConfigureAwait(false);
+                case DatabaseLookupOutcome.NotFound:
+                    throw lookup.PageFailure!;
+                default:
+                    throw lookup.Failure!;
+            }
+        }
+
+        /// <summary>A data source ID (from Get-NotionDatabase's DataSources, say) is neither a database's nor a page's.</summary>
+        private async Task<PageDestination> DataSourceOrNothingAsync(string id, NotionApiException notAPage, CancellationToken cancellationToken)
+        {
+            log.Verbose($"{id} is neither a page nor a database the integration can see; trying it as a data source.");
             try
             {
-                using (await client.GetPageAsync(id, log, cancellationToken).ConfigureAwait(false))
-                {
-                    return ResolvedParent.Page(id);
-                }
+                await client.GetSchemaAsync(id, log, cancellationToken).ConfigureAwait(false);
+                return PageDestination.Into(DatabaseTarget.DataSource(id));
             }
-            catch (NotionApiException ex) when (IsNotFound(ex))
+            catch (NotionApiException ex) when (DatabaseLookup.IsNotFound(ex))
             {
-                notAPage = ex;
-            }
-
-            try
-            {
-                return ResolvedParent.Rows(await dataSources.ResolveAsync(DatabaseTarget.Database(id), cancellationToken).ConfigureAwait(false));
-            }
-            catch (NotionApiException ex) when (IsNotFound(ex) && ApiVersion.HasDataSources(client.Options.ApiVersion))
-            {
-                log.Verbose($"{id} is neither a page nor a database the integration can see; trying it as a data source.");
-            }
-            catch (NotionApiException ex) when (IsNotFound(ex))
-            {
-                throw notAPage;
-            }
-
-            try
-            {
-                return ResolvedParent.Rows(await dataSources.ResolveAsync(DatabaseTarget.DataSource(id), cancellationToken).ConfigureAwait(false));
-            }
-            catch (NotionApiException ex) when (IsNotFound(ex))
-            {
+                // A page is what most parents are, so its refusal says best what to share.
                 throw notAPage;
             }
         }
 
-        /// <summary>Not an object of the kind asked for; a linked database's refusal is an answer, not a miss.</summary>
-        private static bool IsNotFound(NotionApiException exception) =>
-            DatabaseLookup.IsNotFound(exception) && !ApiVersion.IsNoReachableDataSourceRefusal(exception);
+        private static PageDestination OnlyDataSource(DatabaseInfo database) =>
+            database.DataSources.Count == 1
+                ? PageDestination.Into(DatabaseTarget.DataSource(database.DataSources[0].Id, database.Id))
+                : throw DataSourceChoiceException.ForDatabase(database);
     }
 }
