@@ -47,9 +47,11 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             $upload = Send-NotionFile -LiteralPath $big
             $row = @{ Name = 'All three'; Attachments = @((Get-Item -LiteralPath $text), $image, $upload) } | Add-NotionDatabaseRow -DatabaseId $db
             $saved = $row | Save-NotionFile -Destination $out
-            [pscustomobject]@{ Upload = $upload; Row = $row; Saved = $saved }
+            $page = New-NotionPage -ParentId $db -Title 'Files in the body' -Markdown "![photo]($image)`n`n[report.txt]($text)`n`n[film.mp4]($big)"
+            $savedFromPage = $page | Save-NotionFile -Destination $pageOut
+            [pscustomobject]@{ Upload = $upload; Row = $row; Saved = $saved; SavedFromPage = $savedFromPage }
             """,
-            Vars(("big", big), ("text", text), ("image", image), ("db", databaseId), ("out", Path.Combine(folder, "saved"))));
+            Vars(("big", big), ("text", text), ("image", image), ("db", databaseId), ("out", Path.Combine(folder, "saved")), ("pageOut", Path.Combine(folder, "saved-from-page"))));
 
         Assert.Empty(result.Errors);
         var output = Assert.Single(result.Output);
@@ -66,6 +68,10 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var saved = ((object[])output.Properties["Saved"].Value).Select(item => Assert.IsType<FileInfo>(Unwrapped(item))).ToList();
         Assert.Equal(new[] { "report.txt", "photo.png", "film.mp4" }, saved.Select(file => file.Name));
         Assert.Equal(new[] { Sha256(text), Sha256(image), Sha256(big) }, saved.Select(file => Sha256(file.FullName)));
+
+        // The same three files embedded in a page's body by path: uploaded, attached as blocks, saved back byte-equal.
+        var savedFromPage = ((object[])output.Properties["SavedFromPage"].Value).Select(item => Assert.IsType<FileInfo>(Unwrapped(item))).ToList();
+        Assert.Equal(new[] { Sha256(image), Sha256(text), Sha256(big) }, savedFromPage.Select(file => Sha256(file.FullName)));
     }
 
     [Fact]
