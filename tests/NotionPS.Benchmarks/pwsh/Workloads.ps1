@@ -1,12 +1,12 @@
-# Workloads 6 to 10 in real pwsh 7.6.9 (`dotnet pwsh`), against a running emulator started with no rate limit
-# (for example by the benchmark's `--serve 0`): each workload sets the emulator's limits it needs through
+# Workloads 6 to 11 in real pwsh 7.6.9 (`dotnet pwsh`), against a running emulator started with no rate limit
+# (`--rate-limit 0`) and used by nothing else meanwhile (its limits and counts are global): each workload sets the emulator's limits it needs through
 # PUT /__emulator/rate-limit, seeds its own data through the admin API, and puts the limits back afterwards.
 # Prints one `RESULT {json}` line per workload; requests and 429s come from GET /__emulator/stats (differences
 # taken around the measured part, so the connect call is left out). See the README's "Issue 19, second round".
 param(
     [Parameter(Mandatory)] [string] $Manifest,
     [Parameter(Mandatory)] [string] $BaseUri,
-    [string[]] $Only = @('6-budget', '7-workspace', '8-blocks', '9-sync', '10-upload'),
+    [string[]] $Only = @('6-budget', '7-workspace', '8-blocks', '9-sync', '10-upload', '11-export'),
     [int] $RequestsPerMinute = 30,
     [int] $BudgetReadRows = 6000,
     [int] $BudgetWriteRows = 61,
@@ -15,7 +15,8 @@ param(
     [int] $Blocks = 1000,
     [int] $SyncRows = 1000,
     [int] $SyncChanged = 100,
-    [int] $UploadMegabytes = 45
+    [int] $UploadMegabytes = 45,
+    [int] $ExportRows = 12000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -74,6 +75,7 @@ function Connect-As([string] $Token, [hashtable] $Extra = @{}) {
 function Measure-Workload([string] $Name, [scriptblock] $Work, [hashtable] $Figures = @{}) {
     $process = [System.Diagnostics.Process]::GetCurrentProcess()
     $before = Get-Counts
+    $peakBefore = $process.PeakWorkingSet64
     $cpuBefore = $process.TotalProcessorTime
     $allocatedBefore = [GC]::GetTotalAllocatedBytes($false)
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -87,6 +89,8 @@ function Measure-Workload([string] $Name, [scriptblock] $Work, [hashtable] $Figu
         cpuMs = [Math]::Round(($process.TotalProcessorTime - $cpuBefore).TotalMilliseconds)
         allocatedBytes = [GC]::GetTotalAllocatedBytes($false) - $allocatedBefore
         peakBytes = $process.PeakWorkingSet64
+        # The process's peak before the workload: a peak above it is the workload's own.
+        peakBytesBefore = $peakBefore
         requests = $after.Requests - $before.Requests
         rateLimited = $after.RateLimited - $before.RateLimited
         load = (Get-Content /proc/loadavg -ErrorAction Ignore) -split ' ' | Select-Object -First 1
@@ -182,15 +186,34 @@ if ($Only -contains '10-upload') {
     $stream = [IO.File]::Create($path)
     try { for ($i = 0; $i -lt $UploadMegabytes; $i++) { $stream.Write($bytes, 0, $bytes.Length) } } finally { $stream.Dispose() }
     $bytes = $null
-    [GC]::Collect()
-    $peakBefore = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
     try {
         Measure-Workload "10-upload Send-NotionFile $UploadMegabytes MB" {
             Send-NotionFile -LiteralPath $path -Connection $connection
         } @{
             megabytesPerSecond = { param($r) [Math]::Round($UploadMegabytes / ($r.elapsedMs / 1000.0), 1) }
-            peakBytesBefore = { $peakBefore }
         }
     }
     finally { Remove-Item -LiteralPath $path }
+}
+
+# Export-NotionDatabase came later than the other cmdlets: skipped, with a line saying so, by a module without it.
+if ($Only -contains '11-export') {
+    if (-not (Get-Command Export-NotionDatabase -ErrorAction Ignore)) {
+        'SKIPPED 11-export: this module has no Export-NotionDatabase'
+    }
+    else {
+        $dataSource = New-DataSource 'Export' $ExportRows
+        $connection = Connect-As $fullAccessToken @{ RequestsPerSecond = 0 }
+        $path = Join-Path ([IO.Path]::GetTempPath()) 'notionps-benchmark-export.csv'
+        try {
+            Measure-Workload "11-export $ExportRows rows to CSV (Export-NotionDatabase)" {
+                Export-NotionDatabase -DataSourceId $dataSource -Path $path -Force -Connection $connection
+            } @{
+                # Counted after the clock stops (no cell of these rows holds a line break).
+                rows = { (Get-Content -LiteralPath $path | Measure-Object).Count - 1 }
+                rowsPerSecond = { param($r) [Math]::Round(((Get-Content -LiteralPath $path | Measure-Object).Count - 1) / ($r.elapsedMs / 1000.0)) }
+            }
+        }
+        finally { Remove-Item -LiteralPath $path -ErrorAction Ignore }
+    }
 }
