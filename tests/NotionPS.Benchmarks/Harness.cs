@@ -109,10 +109,10 @@ internal sealed class Harness
                 {
                     // The empty module goes first every other time, as the two clients do.
                     var emptyFirst = ++pairs % 2 == 0;
-                    var empty = emptyFirst ? await ModuleAsync(emulator, "import", "--manifest", emptyModule) : null;
+                    var empty = emptyFirst ? await ModuleAsync(emulator, "import", "--manifest", emptyModule, "--bare-http") : null;
                     var notionPs = await ModuleAsync(emulator, "import", "--connect");
-                    empty ??= await ModuleAsync(emulator, "import", "--manifest", emptyModule);
-                    return notionPs with { BaselineImportMs = empty.ImportMs };
+                    empty ??= await ModuleAsync(emulator, "import", "--manifest", emptyModule, "--bare-http");
+                    return notionPs with { BaselineImportMs = empty.ImportMs, BaselineFirstCallMs = empty.FirstCallMs };
                 },
                 () => SdkAsync(emulator, "import"),
                 (ps, sdk) =>
@@ -120,6 +120,7 @@ internal sealed class Harness
                     report.Add(workload, "Import-Module (ms)", "empty binary module", ps.ImportMs ?? 0, ps.BaselineImportMs);
                     report.Add(workload, "load, NotionPS vs SDK package (ms)", "@notionhq/client", ps.ImportMs ?? 0, sdk.ImportMs);
                     report.Add(workload, "first Connect / users.me (ms)", "@notionhq/client", ps.FirstCallMs ?? 0, sdk.FirstCallMs);
+                    report.Add(workload, "first Connect / bare HttpClient users/me (ms)", "bare HttpClient", ps.FirstCallMs ?? 0, ps.BaselineFirstCallMs);
                 },
                 plan.ImportRepetitions);
         }

@@ -22,7 +22,7 @@ internal static class ModuleWorkload
             "read" => Read(arguments.Value("manifest"), baseUri, arguments.Value("data-source"), arguments.Double("rps")),
             "write" => Write(arguments.Value("manifest"), baseUri, arguments.Value("data-source"), arguments.Double("rps"),
                 arguments.Int("rows"), arguments.Value("prefix"), arguments.Int("runspaces")),
-            "import" => Import(arguments.Value("manifest"), baseUri, arguments.Has("connect")),
+            "import" => Import(arguments.Value("manifest"), baseUri, arguments.Has("connect"), arguments.Has("bare-http")),
             _ => throw new BenchmarkException($"Unknown workload '{kind}'."),
         };
         Console.WriteLine(RunResult.Line(result));
@@ -84,17 +84,23 @@ internal static class ModuleWorkload
 
     /// <summary>
     /// Workload 5: the engine is started and warmed first, so the figure is Import-Module alone (cold, as in a
-    /// fresh pwsh); then, for NotionPS, the first Connect-NotionIntegration (one users/me call).
+    /// fresh pwsh); then, for NotionPS, the first Connect-NotionIntegration (one users/me call), or, beside the
+    /// empty module, the same users/me call made with a bare HttpClient: what any .NET client pays for its
+    /// first request in a fresh process, so the difference is the module's own.
     /// </summary>
-    private static RunResult Import(string manifest, string baseUri, bool connect)
+    private static RunResult Import(string manifest, string baseUri, bool connect, bool bareHttp)
     {
         using var shell = PowerShell.Create(InitialSessionState.CreateDefault2());
         shell.AddCommand("Get-Command").AddParameter("Name", "Import-Module").Invoke();
         shell.Commands.Clear();
 
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var import = Stopwatch.StartNew();
         shell.AddCommand("Import-Module").AddParameter("Name", manifest).Invoke();
         import.Stop();
+        process.Refresh();
+        var importCpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         ThrowOnErrors(shell, "Import-Module");
 
         double? firstCallMs = null;
@@ -105,8 +111,27 @@ internal static class ModuleWorkload
             Connect(shell, baseUri, requestsPerSecond: 0);
             firstCallMs = firstCall.Elapsed.TotalMilliseconds;
         }
+        else if (bareHttp)
+        {
+            var firstCall = Stopwatch.StartNew();
+            BareUsersMe(baseUri);
+            firstCallMs = firstCall.Elapsed.TotalMilliseconds;
+        }
 
-        return new RunResult { ElapsedMs = import.Elapsed.TotalMilliseconds, ImportMs = import.Elapsed.TotalMilliseconds, FirstCallMs = firstCallMs, PeakBytes = PeakWorkingSet() };
+        return new RunResult { ElapsedMs = import.Elapsed.TotalMilliseconds, ImportMs = import.Elapsed.TotalMilliseconds, CpuMs = importCpuMs, FirstCallMs = firstCallMs, PeakBytes = PeakWorkingSet() };
+    }
+
+    private static void BareUsersMe(string baseUri) => BareUsersMeAsync(baseUri).GetAwaiter().GetResult();
+
+    private static async Task BareUsersMeAsync(string baseUri)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(baseUri), "v1/users/me"));
+        request.Headers.Add("Authorization", "Bearer " + Emulator.FullAccessToken);
+        request.Headers.Add("Notion-Version", "2026-03-11");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var body = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
     }
 
     private static PowerShell ConnectedShell(string manifest, string baseUri, double requestsPerSecond)

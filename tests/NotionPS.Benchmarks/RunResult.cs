@@ -28,6 +28,9 @@ internal sealed record RunResult
     /// <summary>Filled in by the harness for workload 5: the empty binary module's import, in a process of its own.</summary>
     public double? BaselineImportMs { get; init; }
 
+    /// <summary>Filled in by the harness for workload 5: a bare HttpClient's first users/me in the empty module's process.</summary>
+    public double? BaselineFirstCallMs { get; init; }
+
     /// <summary>Requests made before the measured part (NotionPS: one Connect per runspace), left out of <see cref="Answered"/>.</summary>
     public int SetupRequests { get; init; }
 

@@ -16,6 +16,12 @@ namespace NotionPS.Client
     internal sealed class RateLimiter
     {
         private static readonly TimeSpan Minute = TimeSpan.FromSeconds(60);
+
+        // A per-minute budget is counted by Notion as requests arrive, and here as they start: a request that
+        // reaches Notion sooner after leaving than the one a minute before it did would land inside that one's
+        // minute and draw a 429. A second of slack covers the jitter; a 429 would cost a whole second anyway,
+        // as Retry-After is given in seconds.
+        private static readonly TimeSpan WindowSlack = TimeSpan.FromSeconds(1);
         private static readonly ConcurrentDictionary<string, RetryPause> PauseByToken = new ConcurrentDictionary<string, RetryPause>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, RetryPause> PauseByWorkspace = new ConcurrentDictionary<string, RetryPause>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<(string TokenKey, double RequestsPerSecond, int Burst, int RequestsPerMinute), RateLimiter> ByTokenAndRate =
@@ -121,13 +127,13 @@ namespace NotionPS.Client
             return start;
         }
 
-        /// <summary>The budget may be spent at once, but a start never has more than the budget before it within 60 seconds.</summary>
+        /// <summary>The budget may be spent at once, but a start never has more than the budget before it within 61 seconds (60 and the slack).</summary>
         private TimeSpan NextInWindow(TimeSpan now, TimeSpan pausedUntil)
         {
             var start = pausedUntil > now ? pausedUntil : now;
             if (recentStarts.Count == requestsPerMinute)
             {
-                var freedAt = recentStarts.Dequeue() + Minute;
+                var freedAt = recentStarts.Dequeue() + Minute + WindowSlack;
                 if (freedAt > start)
                 {
                     start = freedAt;

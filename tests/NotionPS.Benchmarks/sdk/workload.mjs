@@ -5,6 +5,7 @@
 //   node workload.mjs read  <baseUrl> <token> <dataSourceId>
 //   node workload.mjs write <baseUrl> <token> <dataSourceId> <rows> <namePrefix> [workers]
 //   node workload.mjs import <baseUrl> <token>
+//   node workload.mjs blocks <baseUrl> <token> <parentPageId> <blocks>
 import { performance } from "node:perf_hooks";
 
 const [kind, baseUrl, token, dataSourceId, rowCount, namePrefix, workerCount] = process.argv.slice(2);
@@ -16,7 +17,7 @@ const notion = new Client({ auth: token, baseUrl, logLevel: "error" });
 
 // CPU time of the workload alone, as the .NET side measures it.
 const cpuAtStart = process.cpuUsage();
-const result = kind === "read" ? await read() : kind === "write" ? await write() : await firstCall();
+const result = kind === "read" ? await read() : kind === "write" ? await write() : kind === "blocks" ? await blocks() : await firstCall();
 const cpu = process.cpuUsage(cpuAtStart);
 console.log("RESULT " + JSON.stringify({
   ...result,
@@ -109,4 +110,43 @@ async function firstCall() {
   const begin = performance.now();
   await notion.users.me({});
   return { importMs, firstCallMs: performance.now() - begin, elapsedMs: performance.now() - begin, rows: 0, failed: 0 };
+}
+
+/**
+ * Workload 8's counterpart: a page of <blocks> paragraphs written with pages.create (its first 100) and
+ * blocks.children.append (100 a request, the API's most), then read back with blocks.children.list.
+ */
+async function blocks() {
+  const count = Number(rowCount ?? dataSourceId);
+  const paragraphs = Array.from({ length: count }, (_, i) => ({
+    type: "paragraph",
+    paragraph: { rich_text: [{ type: "text", text: { content: `Paragraph ${i + 1} of the benchmark page, a sentence of plain text.` } }] },
+  }));
+  const writeCpu = process.cpuUsage();
+  const begin = performance.now();
+  const page = await notion.pages.create({
+    parent: { page_id: dataSourceId },
+    properties: { title: { title: [{ text: { content: "Benchmark blocks (SDK)" } }] } },
+    children: paragraphs.slice(0, 100),
+  });
+  for (let first = 100; first < count; first += 100) {
+    await notion.blocks.children.append({ block_id: page.id, children: paragraphs.slice(first, first + 100) });
+  }
+  const writeMs = performance.now() - begin;
+  const writeCpuUsed = process.cpuUsage(writeCpu);
+  const readCpu = process.cpuUsage();
+  const readBegin = performance.now();
+  let read = 0;
+  let cursor;
+  do {
+    const answer = await notion.blocks.children.list({ block_id: page.id, page_size: 100, start_cursor: cursor });
+    read += answer.results.length;
+    cursor = answer.has_more ? answer.next_cursor : undefined;
+  } while (cursor);
+  const readCpuUsed = process.cpuUsage(readCpu);
+  return {
+    elapsedMs: performance.now() - begin, writeMs, readMs: performance.now() - readBegin,
+    writeCpuMs: (writeCpuUsed.user + writeCpuUsed.system) / 1000, readCpuMs: (readCpuUsed.user + readCpuUsed.system) / 1000,
+    rows: read, failed: count - read,
+  };
 }
