@@ -131,4 +131,34 @@ Describe 'Import-NotionDatabase' {
 
         @(Get-NotionDatabaseRow $copy).Count | Should -Be @(Get-NotionDatabaseRow $tasks).Count
     }
+
+    It 'restores a backup into a new database New-NotionDatabase makes from it, with equal cells' {
+        $path = Join-Path $folder 'new.json'
+        Export-NotionDatabase -DatabaseId $tasks -Path $path
+
+        $copy = New-NotionDatabase -ParentId '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8' -Title 'Tasks copy' -BackupPath $path
+        Import-NotionDatabase -Path $path -DatabaseId $copy.DatabaseId -ErrorVariable failed
+
+        $failed | Should -BeNullOrEmpty
+        Get-Cells (Get-NotionDatabaseRow $copy.DatabaseId) | Should -Be (Get-Cells (Get-NotionDatabaseRow $tasks))
+    }
+
+    It 'saves the files with -IncludeFiles and uploads them again on restore' {
+        $source = New-NotionDatabase -ParentId '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8' -Title 'With files' -Property ([ordered]@{ Name = 'title'; Attachments = 'files' })
+        $file = Join-Path $folder 'minutes.txt'
+        Set-Content -Path $file -Value ('minutes ' * 500)
+        @{ Name = 'Board'; Attachments = $file } | Add-NotionDatabaseRow -DatabaseId $source.DatabaseId | Out-Null
+        $path = Join-Path $folder 'files.json'
+
+        Export-NotionDatabase -DatabaseId $source.DatabaseId -Path $path -IncludeFiles (Join-Path $folder 'files')
+
+        $saved = (Get-Content -Raw -Path $path | ConvertFrom-Json).rows[0].cells.Attachments[0].path
+        $saved | Should -BeLike 'files/Board *'
+        (Get-FileHash (Join-Path $folder $saved)).Hash | Should -Be (Get-FileHash $file).Hash
+        $copy = New-NotionDatabase -ParentId '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8' -BackupPath $path
+        Import-NotionDatabase -Path $path -DatabaseId $copy.DatabaseId -ErrorVariable failed
+        $back = Get-NotionDatabaseRow $copy.DatabaseId | Save-NotionFile -Destination (Join-Path $folder 'back')
+        $failed | Should -BeNullOrEmpty
+        (Get-FileHash $back.FullName).Hash | Should -Be (Get-FileHash $file).Hash
+    }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Operations.Files;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -50,7 +51,15 @@ namespace NotionPS.Cmdlets
         [ValidateNotNull]
         public Hashtable? Where { get; set; }
 
-        /// <summary>Replace the file even when it is read-only.</summary>
+        /// <summary>
+        /// A folder to save the files of the rows' files columns in, a folder per row; a JSON backup records each
+        /// saved file's path, relative to the backup, so Import-NotionDatabase can upload it again.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? IncludeFiles { get; set; }
+
+        /// <summary>Replace the file even when it is read-only, and with -IncludeFiles, files that exist.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -93,6 +102,13 @@ namespace NotionPS.Cmdlets
                     Encoding));
             }
 
+            var filesFolder = IncludeFiles == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(IncludeFiles);
+            if (filesFolder != null && System.IO.File.Exists(filesFolder))
+            {
+                ThrowTerminatingError(NotionErrorRecords.From(
+                    new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid, $"-IncludeFiles '{filesFolder}' is a file; give a folder to save the rows' files in."), IncludeFiles));
+            }
+
             DataSourceSchema schema;
             JsonNode? filter;
             try
@@ -110,20 +126,26 @@ namespace NotionPS.Cmdlets
 
             if (ShouldProcess(path, $"Export the rows of \"{schema.Name}\""))
             {
-                Export(schema, filter, path, format, input);
+                Export(schema, filter, path, format, filesFolder, input);
             }
         }
 
-        private void Export(DataSourceSchema schema, JsonNode? filter, string path, ExportFormat format, object? input)
+        private void Export(DataSourceSchema schema, JsonNode? filter, string path, ExportFormat format, string? filesFolder, object? input)
         {
             var activity = $"Exporting the rows of \"{schema.Name}\" to {path}";
             try
             {
+                var downloads = filesFolder == null ? null : new ExportFileDownloads(Client, Log, CreateFolder(filesFolder), path, Force);
                 using (var export = RunWithLogPump(cancellationToken => DatabaseExport.OpenAsync(
-                    Client, Log, schema.Id, filter, path, format, ExportEncodings.Get(Encoding), NoClobber, Force, cancellationToken)))
+                    Client, Log, schema.Id, filter, path, format, ExportEncodings.Get(Encoding), NoClobber, Force, downloads, cancellationToken)))
                 {
                     while (RunWithLogPump(export.WriteNextPageAsync))
                     {
+                        foreach (var failed in export.TakeFileFailures())
+                        {
+                            WriteError(NotionErrorRecords.From(failed.Failure!, failed.File.Name));
+                        }
+
                         WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{export.Written} rows written"));
                     }
 
@@ -138,6 +160,19 @@ namespace NotionPS.Cmdlets
             finally
             {
                 WriteProgress(new ProgressRecord(ProgressActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        /// <exception cref="NotionFileException">The folder cannot be created.</exception>
+        private static string CreateFolder(string folder)
+        {
+            try
+            {
+                return System.IO.Directory.CreateDirectory(folder).FullName;
+            }
+            catch (System.Exception ex) when (ex is System.IO.IOException || ex is System.UnauthorizedAccessException)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid, $"The folder '{folder}' for -IncludeFiles cannot be created: {ex.Message}", ex);
             }
         }
     }

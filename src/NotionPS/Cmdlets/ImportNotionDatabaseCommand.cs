@@ -111,7 +111,7 @@ namespace NotionPS.Cmdlets
 
             using (backup)
             {
-                var plan = new ImportPlan(backup.Columns, schema!);
+                var plan = new ImportPlan(backup.Columns, schema!, System.IO.Path.GetDirectoryName(path));
                 MatchColumns(plan);
                 var upsert = MatchOn == null ? null : UpsertOrThrow(plan.Schema, MatchOn);
                 var activity = $"Importing {path} into \"{plan.Schema.Name}\"";

@@ -2,13 +2,15 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using NotionPS.Errors;
+using NotionPS.Operations;
 using NotionPS.Operations.Schema;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
     /// Creates a database under a page, with its first data source and the columns given: column = type name or
-    /// definition, or the columns of a schema from Get-NotionDatabaseSchema.
+    /// definition, the columns of a schema from Get-NotionDatabaseSchema, or those of a JSON backup Export-NotionDatabase
+    /// wrote (the empty copy Import-NotionDatabase restores the backup into).
     /// </summary>
     [Cmdlet(VerbsCommon.New, "NotionDatabase", SupportsShouldProcess = true, DefaultParameterSetName = ByProperty, HelpUri = HelpUriBase + "New-NotionDatabase.md")]
     [OutputType(typeof(NotionDatabase))]
@@ -16,6 +18,7 @@ namespace NotionPS.Cmdlets
     {
         private const string ByProperty = "ByProperty";
         private const string FromSchema = "FromSchema";
+        private const string FromBackup = "FromBackup";
 
         /// <summary>The page to create the database in: its ID or URL, or an object with a PageId, Id or Url.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -25,6 +28,7 @@ namespace NotionPS.Cmdlets
         /// <summary>The database's title; with -InputObject, by default the schema's.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByProperty)]
         [Parameter(Position = 1, ParameterSetName = FromSchema)]
+        [Parameter(Position = 1, ParameterSetName = FromBackup)]
         [ValidateNotNull]
         public string? Title { get; set; }
 
@@ -38,6 +42,11 @@ namespace NotionPS.Cmdlets
         [ValidateNotNull]
         public PSObject? InputObject { get; set; }
 
+        /// <summary>A JSON backup from Export-NotionDatabase whose columns to create.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromBackup)]
+        [ValidateNotNullOrEmpty]
+        public string? BackupPath { get; set; }
+
         protected override void ProcessRecord()
         {
             if (!this.TryPageId(ParentId!, out var pageId))
@@ -45,7 +54,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            var target = (object?)InputObject ?? Property;
+            var target = (object?)InputObject ?? (object?)BackupPath ?? Property;
             try
             {
                 string title;
@@ -54,6 +63,13 @@ namespace NotionPS.Cmdlets
                 {
                     var schema = SchemaInputReader.ReadSchema(SchemaInput.Object(InputObject, "-InputObject"));
                     (title, columns) = (Title ?? schema.Title, schema.Columns);
+                }
+                else if (ParameterSetName == FromBackup)
+                {
+                    using (var backup = BackupFile.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(BackupPath)))
+                    {
+                        (title, columns) = (Title ?? backup.Title, backup.Columns.Select(column => SchemaJson.ReadColumn(column.Name, column.Definition)).ToArray());
+                    }
                 }
                 else
                 {

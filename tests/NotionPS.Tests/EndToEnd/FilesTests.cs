@@ -349,6 +349,72 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.DoesNotContain("Never created", titles);
     }
 
+    [Theory]
+    [MemberData(nameof(FileVersions))]
+    public async Task ExportIncludeFilesSavesEachRowsFilesAndARestoreUploadsThemAgainAfterTheUrlsExpired(string version)
+    {
+        var (source, _) = await NewFilesDatabaseAsync("Backed up " + version);
+        var (copy, _) = await NewFilesDatabaseAsync("Restored " + version);
+        var report = WriteFile("report.pdf", 300_000, 31);
+        var photo = WriteFile("photo.png", 20_000, 32);
+        var other = WriteFile(Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "other")).Name, "report.pdf"), 5_000, 33);
+        var backup = Path.Combine(folder, "backup", "rows.json");
+        var files = Path.Combine(folder, "backup", "files");
+        Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
+        Connect(version);
+        var vars = Vars(("report", report), ("photo", photo), ("other", other), ("from", source), ("to", copy), ("backup", backup), ("files", files), ("out", Path.Combine(folder, "restored")));
+
+        var exported = Session.Run(
+            """
+            @{ Name = 'Q1: a/b'; Attachments = @($report, $photo) }, @{ Name = 'Q1: a/b'; Attachments = $other }, @{ Name = 'None' } | Add-NotionDatabaseRow -DatabaseId $from | Out-Null
+            Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files
+            """, vars);
+        Assert.Empty(exported.Errors);
+
+        // A folder per row with files, named by its title (made safe) and the start of its page ID.
+        var rowFolders = Directory.GetDirectories(files).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(2, rowFolders.Count);
+        Assert.All(rowFolders, name => Assert.Matches("^Q1_ a_b [0-9a-f]{8}$", name));
+        var saved = JsonNode.Parse(File.ReadAllText(backup))!["rows"]!.AsArray()
+            .SelectMany(row => row!["cells"]!["Attachments"]!.AsArray())
+            .ToDictionary(file => (string)file!["path"]!, file => (string?)file!["url"]);
+        Assert.Equal(3, saved.Count);
+        Assert.All(saved.Keys, path => Assert.StartsWith("files/Q1_ a_b ", path, StringComparison.Ordinal));
+        var savedHashes = saved.Keys.Select(path => Sha256(Path.Combine(Path.GetDirectoryName(backup)!, path))).Order().ToList();
+        Assert.Equal(new[] { Sha256(report), Sha256(photo), Sha256(other) }.Order(), savedHashes);
+
+        // Again into the same folder: every file exists, so each is an error and none is replaced; with -Force none is.
+        var again = Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files", vars);
+        Assert.Equal(3, again.Errors.Count);
+        Assert.All(again.Errors, error => Assert.Equal("NotionFileExists,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId));
+        Assert.Empty(Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files -Force", vars).Errors);
+
+        // Hours later the URLs in the backup have expired: the restore uploads the saved files instead.
+        await SetClockAsync(DateTimeOffset.UtcNow.AddHours(2));
+        var imported = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $to", vars);
+        var restored = Session.Run("Get-NotionDatabaseRow -DatabaseId $to | Where-Object { $_.Attachments } | ForEach-Object { $_ | Save-NotionFile -Destination (Join-Path $out $_.PageId) }", vars);
+
+        Assert.Empty(imported.Errors);
+        Assert.Empty(restored.Errors);
+        Assert.Equal(
+            new[] { Sha256(report), Sha256(photo), Sha256(other) }.Order(),
+            restored.Output.Select(file => Sha256(Assert.IsType<FileInfo>(file.BaseObject).FullName)).Order());
+    }
+
+    [Fact]
+    public async Task ExportIncludeFilesRefusesAFileAsItsFolder()
+    {
+        var (source, _) = await NewFilesDatabaseAsync("Files to a file");
+        var aFile = WriteFile("not-a-folder.txt", 10, 34);
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError("Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $file",
+            Vars(("from", source), ("backup", Path.Combine(folder, "rows.json")), ("file", aFile)));
+
+        Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.False(File.Exists(Path.Combine(folder, "rows.json")));
+    }
+
     public new void Dispose()
     {
         Emulator.Admin.PutAsJsonAsync("clock", new { now = (string?)null }).GetAwaiter().GetResult().Dispose();

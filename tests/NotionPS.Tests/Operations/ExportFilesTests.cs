@@ -81,6 +81,36 @@ public sealed class ExportFilesTests : IDisposable
     }
 
     [Fact]
+    public void ASavedFileIsUploadedFromItsPathRelativeToTheBackupWhenItIsThereAndItsUrlTakenOtherwise()
+    {
+        static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+        var saved = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "files", "Row 1a2b3c4d")).FullName, "a b.pdf");
+        File.WriteAllText(saved, "pdf");
+        var rooted = JsonSerializer.Serialize(saved.Replace('\\', '/'));
+        var cell = Json($$"""[{"name":"a.pdf","url":"https://example.com/a.pdf","path":"files/Row 1a2b3c4d/a b.pdf"},{"name":"b.pdf","url":"https://example.com/b.pdf","path":"files/gone.pdf"},{"name":"c.pdf","url":"https://example.com/c.pdf","path":{{rooted}}}]""");
+
+        var values = Assert.IsType<List<object>>(BackupCells.ToInput("files", cell, folder));
+
+        Assert.Equal(saved, Assert.IsType<FileInfo>(values[0]).FullName);
+        Assert.Equal(["https://example.com/b.pdf", "https://example.com/c.pdf"], values.Skip(1));
+        Assert.Equal("https://example.com/a.pdf", Assert.IsType<List<object>>(BackupCells.ToInput("files", cell))[0]);
+    }
+
+    [Fact]
+    public void ASavedPathIsRelativeToTheBackupsFolderWithSlashesAndDotsWhereItIsOutside()
+    {
+        var backupFolder = Path.Combine(folder, "backups");
+        var inside = Path.Combine(backupFolder, "files", "Row 1a2b3c4d", "a.pdf");
+        var beside = Path.Combine(folder, "files", "Row 1a2b3c4d", "a.pdf");
+
+        Assert.Equal("files/Row 1a2b3c4d/a.pdf", SavedFilePaths.Relative(backupFolder, inside));
+        Assert.Equal("../files/Row 1a2b3c4d/a.pdf", SavedFilePaths.Relative(backupFolder, beside));
+        Directory.CreateDirectory(Path.GetDirectoryName(beside)!);
+        File.WriteAllText(beside, "a");
+        Assert.Equal(beside, SavedFilePaths.Resolve(backupFolder, SavedFilePaths.Relative(backupFolder, beside)));
+    }
+
+    [Fact]
     public void ANewColumnLeavesOutWhatBelongsToTheDatabaseItCameFrom()
     {
         static BackupColumn Column(string type, string definition) => new("C", "x", type, JsonDocument.Parse(definition).RootElement);

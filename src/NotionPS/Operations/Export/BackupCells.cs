@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using NotionPS.Client;
@@ -14,14 +15,17 @@ namespace NotionPS.Operations
     /// A cell in a JSON backup, with its type kept (about Export-NotionDatabase's help, "The JSON format"):
     /// text as a string, a number as a number, a checkbox as true or false, options and relations as arrays of
     /// names and page IDs, people as objects with id, name and email, a date as Notion's {start, end, time_zone},
-    /// files as {name, url}. And back, as the plain values a row is written from.
+    /// files as {name, url} and, when -IncludeFiles saved the file, path (relative to the backup file). And back, as
+    /// the plain values a row is written from: a saved file that is still there as the file to upload, else its URL.
     /// </summary>
     internal static class BackupCells
     {
         /// <param name="value">The cell as the row holds it (values past 25 already fetched).</param>
-        /// <param name="property">The page's property, for what the plain value leaves out (a date's time zone, a file's name).</param>
-        public static void Write(Utf8JsonWriter writer, string type, object? value, JsonElement property)
+        /// <param name="cell">The page's property, for what the plain value leaves out (a date's time zone, a file's name).</param>
+        /// <param name="savedFiles">Where the row's files were saved, if they were.</param>
+        public static void Write(Utf8JsonWriter writer, string type, object? value, JsonProperty cell, SavedFilePaths savedFiles)
         {
+            var property = cell.Value;
             switch (type)
             {
                 case "date" when property.TryGetProperty("date", out var date) && date.ValueKind == JsonValueKind.Object:
@@ -33,12 +37,18 @@ namespace NotionPS.Operations
                     return;
                 case "files" when property.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array:
                     writer.WriteStartArray();
+                    var index = 0;
                     foreach (var file in files.EnumerateArray())
                     {
                         var kind = JsonRead.String(file, "type");
                         writer.WriteStartObject();
                         writer.WriteString("name", JsonRead.String(file, "name"));
                         writer.WriteString("url", kind != null && file.TryGetProperty(kind, out var inner) ? JsonRead.String(inner, "url") : null);
+                        if (savedFiles.Of(cell.Name, index++) is string path)
+                        {
+                            writer.WriteString("path", path);
+                        }
+
                         writer.WriteEndObject();
                     }
 
@@ -51,7 +61,8 @@ namespace NotionPS.Operations
         }
 
         /// <summary>A cell of a backup as the plain value a column of <paramref name="type"/> is written from (see PropertyWriter).</summary>
-        public static object? ToInput(string type, JsonElement cell)
+        /// <param name="backupFolder">The backup file's folder, where the saved files' paths start; null to take the files' URLs.</param>
+        public static object? ToInput(string type, JsonElement cell, string? backupFolder = null)
         {
             if (cell.ValueKind == JsonValueKind.Null || cell.ValueKind == JsonValueKind.Undefined)
             {
@@ -69,14 +80,17 @@ namespace NotionPS.Operations
                     // By ID, so the same people are found in the same workspace; by e-mail address where the ID is missing.
                     return Items(cell, item => JsonRead.String(item, "id") ?? JsonRead.String(item, "email"));
                 case "files" when cell.ValueKind == JsonValueKind.Array:
-                    return Items(cell, item => JsonRead.String(item, "url"));
+                    // A saved file that is still there is uploaded from it: the URL Notion signed expires within the hour.
+                    return Items(cell, item => backupFolder != null && SavedFilePaths.Resolve(backupFolder, JsonRead.String(item, "path")) is string saved
+                        ? new FileInfo(saved)
+                        : (object?)JsonRead.String(item, "url"));
                 default:
                     return cell.ValueKind == JsonValueKind.Array ? Items(cell, item => null) : PlainValues.FromJson(cell);
             }
         }
 
         /// <summary>An array's items: strings as they are, objects through <paramref name="fromObject"/>.</summary>
-        private static List<object> Items(JsonElement array, Func<JsonElement, string?> fromObject) =>
+        private static List<object> Items(JsonElement array, Func<JsonElement, object?> fromObject) =>
             array.EnumerateArray()
                 .Select(item => item.ValueKind == JsonValueKind.Object ? fromObject(item) : (object?)PlainValues.FromJson(item))
                 .Where(item => item != null)

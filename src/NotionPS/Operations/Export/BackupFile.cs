@@ -97,6 +97,26 @@ namespace NotionPS.Operations
             }
         }
 
+        /// <summary>Reads the backup at <paramref name="path"/> (a full path).</summary>
+        /// <exception cref="ExportException">The file cannot be read (NotionImportFileNotFound) or is not a backup (NotionImportFileInvalid).</exception>
+        public static BackupFile Open(string path)
+        {
+            FileStream stream;
+            try
+            {
+                stream = File.OpenRead(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new ExportException(NotionErrorIds.NotionImportFileNotFound, $"Cannot read '{path}': {ex.Message} Give the path of a JSON backup Export-NotionDatabase wrote.", ex);
+            }
+
+            using (stream)
+            {
+                return Read(stream, path);
+            }
+        }
+
         public void Dispose() => document.Dispose();
 
         private static ExportException Invalid(string path, string reason, Exception? inner = null) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Operations
 {
@@ -22,11 +24,13 @@ namespace NotionPS.Operations
         private readonly IRowFileWriter writer;
         private readonly RowReader reader;
         private readonly RowFetcher fetcher;
+        private readonly ExportFileDownloads? downloads;
         private bool writerClosed;
 
-        private DatabaseExport(NotionClient client, INotionLog log, DataSourceSchema schema, AtomicFile file, IRowFileWriter writer, RowReader reader)
+        private DatabaseExport(NotionClient client, INotionLog log, DataSourceSchema schema, AtomicFile file, IRowFileWriter writer, RowReader reader, ExportFileDownloads? downloads)
         {
             Schema = schema;
+            this.downloads = downloads;
             this.file = file;
             this.writer = writer;
             this.reader = reader;
@@ -45,10 +49,11 @@ namespace NotionPS.Operations
         /// <param name="filter">The rows to export, in Notion's shape; null for all.</param>
         /// <param name="encoding">The CSV file's text encoding (a JSON file is always UTF-8).</param>
         /// <param name="readCancellation">Cancels the reads ahead (the cmdlet's Ctrl+C).</param>
+        /// <param name="downloads">Saves each row's files as it is written (-IncludeFiles); null to write their URLs only.</param>
         /// <exception cref="ExportException">The file cannot be written.</exception>
         /// <exception cref="NotionApiException">Notion refused a request.</exception>
         public static async Task<DatabaseExport> OpenAsync(
-            NotionClient client, INotionLog log, string dataSourceId, JsonNode? filter, string path, ExportFormat format, Encoding encoding, bool noClobber, bool force, CancellationToken readCancellation)
+            NotionClient client, INotionLog log, string dataSourceId, JsonNode? filter, string path, ExportFormat format, Encoding encoding, bool noClobber, bool force, ExportFileDownloads? downloads, CancellationToken readCancellation)
         {
             DataSourceSchema schema;
             using (var definition = await client.GetDataSourceJsonAsync(dataSourceId, log, readCancellation).ConfigureAwait(false))
@@ -61,7 +66,7 @@ namespace NotionPS.Operations
                         ? new CsvRowFileWriter(file.Stream, encoding, schema)
                         : new JsonBackupWriter(file.Stream, definition.RootElement, schema, client.Options.ApiVersion, DateTime.UtcNow);
                     var reader = new RowReader(client, schema.Id, filter, null, () => NotionClient.MaximumPageSize, onePageAtATime: false, log, readCancellation);
-                    return new DatabaseExport(client, log, schema, file, writer, reader);
+                    return new DatabaseExport(client, log, schema, file, writer, reader, downloads);
                 }
                 catch
                 {
@@ -71,7 +76,10 @@ namespace NotionPS.Operations
             }
         }
 
-        /// <summary>Writes the next page's rows; false when every row is written.</summary>
+        /// <summary>The files of the rows written so far that could not be saved (-IncludeFiles), since the last call.</summary>
+        public IReadOnlyList<SavedFile> TakeFileFailures() => downloads?.TakeFailures() ?? Array.Empty<SavedFile>();
+
+        /// <summary>Writes the next page's rows (and with -IncludeFiles saves their files first); false when every row is written.</summary>
         /// <exception cref="ExportException">Notion's cap stopped the read short (NotionQueryCapReached), or the file cannot be written.</exception>
         public async Task<bool> WriteNextPageAsync(CancellationToken cancellationToken)
         {
@@ -88,11 +96,17 @@ namespace NotionPS.Operations
                 }
 
                 var rows = await fetcher.FullRowsAsync(batch.Rows, cancellationToken).ConfigureAwait(false);
+                var saved = new SavedFilePaths[rows.Count];
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    saved[i] = downloads == null ? SavedFilePaths.None : await downloads.SaveAsync(rows[i].PageId, batch.Rows[i], cancellationToken).ConfigureAwait(false);
+                }
+
                 Guarded(() =>
                 {
                     for (var i = 0; i < rows.Count; i++)
                     {
-                        writer.Write(rows[i], batch.Rows[i]);
+                        writer.Write(rows[i], batch.Rows[i], saved[i]);
                     }
 
                     writer.Flush();

@@ -19,12 +19,15 @@ namespace NotionPS.Operations
     internal sealed class ImportPlan
     {
         private readonly IReadOnlyList<BackupColumn> columns;
+        private readonly string? backupFolder;
         private DataSourceSchema schema;
         private List<KeyValuePair<BackupColumn, string>> written = new List<KeyValuePair<BackupColumn, string>>();
 
-        public ImportPlan(IReadOnlyList<BackupColumn> columns, DataSourceSchema schema)
+        /// <param name="backupFolder">The backup file's folder, where the paths of files it saved start; null to take the files' URLs.</param>
+        public ImportPlan(IReadOnlyList<BackupColumn> columns, DataSourceSchema schema, string? backupFolder = null)
         {
             this.columns = columns;
+            this.backupFolder = backupFolder;
             this.schema = schema;
             Match();
         }
@@ -82,7 +85,7 @@ namespace NotionPS.Operations
             {
                 if (cells.TryGetProperty(pair.Key.Name, out var cell))
                 {
-                    members.Add(new KeyValuePair<string, object?>(pair.Value, BackupCells.ToInput(pair.Key.Type, cell)));
+                    members.Add(new KeyValuePair<string, object?>(pair.Value, BackupCells.ToInput(pair.Key.Type, cell, backupFolder)));
                 }
             }
 

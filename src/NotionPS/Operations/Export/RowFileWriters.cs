@@ -14,7 +14,8 @@ namespace NotionPS.Operations
     {
         /// <param name="row">The row, every value complete.</param>
         /// <param name="page">The page object it was read from.</param>
-        void Write(PageRow row, JsonElement page);
+        /// <param name="savedFiles">Where its files were saved (-IncludeFiles).</param>
+        void Write(PageRow row, JsonElement page, SavedFilePaths savedFiles);
 
         /// <summary>Hands what was written so far to the file.</summary>
         void Flush();
@@ -23,7 +24,10 @@ namespace NotionPS.Operations
         void Finish(int rowCount);
     }
 
-    /// <summary>The CSV file: a header of column names (as the rows name them), then each row's cells as text (<see cref="CsvCells"/>).</summary>
+    /// <summary>
+    /// The CSV file: a header of column names (as the rows name them), then each row's cells as text (<see cref="CsvCells"/>).
+    /// A files cell keeps its URLs even when the files were saved: the CSV stays the row export format.
+    /// </summary>
     internal sealed class CsvRowFileWriter : IRowFileWriter
     {
         private readonly StreamWriter writer;
@@ -36,7 +40,7 @@ namespace NotionPS.Operations
             CsvFile.WriteRecord(writer, columns);
         }
 
-        public void Write(PageRow row, JsonElement page)
+        public void Write(PageRow row, JsonElement page, SavedFilePaths savedFiles)
         {
             var cells = new Dictionary<string, object?>(row.Columns.Count, StringComparer.Ordinal);
             foreach (var cell in row.Columns)
@@ -96,7 +100,7 @@ namespace NotionPS.Operations
             writer.WriteStartArray("rows");
         }
 
-        public void Write(PageRow row, JsonElement page)
+        public void Write(PageRow row, JsonElement page, SavedFilePaths savedFiles)
         {
             writer.WriteStartObject();
             writer.WriteString("pageId", row.PageId);
@@ -110,7 +114,7 @@ namespace NotionPS.Operations
                 foreach (var property in properties.EnumerateObject())
                 {
                     writer.WritePropertyName(property.Name);
-                    BackupCells.Write(writer, JsonRead.String(property.Value, "type") ?? string.Empty, row.Columns[index++].Value, property.Value);
+                    BackupCells.Write(writer, JsonRead.String(property.Value, "type") ?? string.Empty, row.Columns[index++].Value, property, savedFiles);
                 }
             }
 

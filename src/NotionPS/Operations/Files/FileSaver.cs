@@ -32,22 +32,28 @@ namespace NotionPS.Operations.Files
         /// <summary>The files of every files column of a page, in the page's order (read fresh, with fresh URLs).</summary>
         public async Task<IReadOnlyList<RowFile>> ReadFilesAsync(string pageId, CancellationToken cancellationToken)
         {
-            var files = new List<RowFile>();
             using (var page = await client.GetPageAsync(pageId, log, cancellationToken).ConfigureAwait(false))
             {
-                if (JsonRead.Object(page.RootElement, "properties") is JsonElement properties)
+                return FilesOf(page.RootElement);
+            }
+        }
+
+        /// <summary>The files of every files column of a page object, in the page's order; each keeps its place in its column's list.</summary>
+        public static IReadOnlyList<RowFile> FilesOf(JsonElement page)
+        {
+            var files = new List<RowFile>();
+            if (JsonRead.Object(page, "properties") is JsonElement properties)
+            {
+                foreach (var property in properties.EnumerateObject().Where(p => JsonRead.String(p.Value, "type") == "files"))
                 {
-                    foreach (var property in properties.EnumerateObject().Where(p => JsonRead.String(p.Value, "type") == "files"))
+                    var items = JsonRead.Array(property.Value, "files")?.EnumerateArray().ToList() ?? new List<JsonElement>();
+                    for (var index = 0; index < items.Count; index++)
                     {
-                        var items = JsonRead.Array(property.Value, "files")?.EnumerateArray().ToList() ?? new List<JsonElement>();
-                        for (var index = 0; index < items.Count; index++)
+                        var type = JsonRead.String(items[index], "type");
+                        var url = type == null ? null : JsonRead.String(JsonRead.Object(items[index], type) ?? default, "url");
+                        if (url != null)
                         {
-                            var type = JsonRead.String(items[index], "type");
-                            var url = type == null ? null : JsonRead.String(JsonRead.Object(items[index], type) ?? default, "url");
-                            if (url != null)
-                            {
-                                files.Add(new RowFile(property.Name, index, JsonRead.String(items[index], "name") ?? string.Empty, url, type == "file"));
-                            }
+                            files.Add(new RowFile(property.Name, index, JsonRead.String(items[index], "name") ?? string.Empty, url, type == "file"));
                         }
                     }
                 }

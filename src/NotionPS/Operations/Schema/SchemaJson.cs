@@ -17,18 +17,19 @@ namespace NotionPS.Operations.Schema
                 ? JsonRead.String(JsonRead.Object(source, "parent") ?? default, "database_id") ?? string.Empty
                 : id;
             var title = JsonRead.String(source, "name") ?? JsonRead.PlainText(JsonRead.Array(source, "title"));
-            var columns = JsonRead.Object(source, "properties")?.EnumerateObject().Select(ReadColumn).ToList() ?? new List<NotionSchemaColumn>();
+            var columns = JsonRead.Object(source, "properties")?.EnumerateObject().Select(property => ReadColumn(property.Name, property.Value)).ToList() ?? new List<NotionSchemaColumn>();
             return new NotionDatabaseSchema(databaseId, id, title, columns);
         }
 
-        private static NotionSchemaColumn ReadColumn(JsonProperty property)
+        /// <summary>One column from its property object as Notion answers it (also as a JSON backup keeps it, its definition).</summary>
+        public static NotionSchemaColumn ReadColumn(string name, JsonElement definition)
         {
-            var type = JsonRead.String(property.Value, "type") ?? string.Empty;
-            var settings = JsonRead.Object(property.Value, type) ?? default;
+            var type = JsonRead.String(definition, "type") ?? string.Empty;
+            var settings = JsonRead.Object(definition, type) ?? default;
             var column = new NotionSchemaColumn
             {
-                Name = JsonRead.String(property.Value, "name") ?? property.Name,
-                Id = JsonRead.String(property.Value, "id"),
+                Name = JsonRead.String(definition, "name") ?? name,
+                Id = JsonRead.String(definition, "id"),
                 Type = type,
             };
             switch (type)
