@@ -120,7 +120,7 @@ namespace NotionPS.Cmdlets
             {
                 WriteError(ex is RowValueException || ex is UnknownColumnException
                     ? NotionErrorRecords.ForRow(ex, "-Where", input)
-                    : NotionErrorRecords.From(ex, input));
+                    : NotionErrorRecords.From(ex, input, ConnectionFacts()));
                 return;
             }
 
@@ -155,7 +155,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                WriteError(NotionErrorRecords.From(ex, input));
+                WriteError(NotionErrorRecords.From(ex, input, ConnectionFacts()));
             }
             finally
             {

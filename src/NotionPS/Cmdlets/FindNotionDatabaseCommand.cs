@@ -53,7 +53,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                WriteError(NotionErrorRecords.From(ex, databaseId));
+                WriteError(NotionErrorRecords.From(ex, databaseId, ConnectionFacts()));
             }
         }
     }

@@ -59,7 +59,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                WriteError(NotionErrorRecords.From(ex, databaseId.Url));
+                WriteError(NotionErrorRecords.From(ex, databaseId.Url, ConnectionFacts()));
                 return false;
             }
 
@@ -87,7 +87,7 @@ namespace NotionPS.Cmdlets
                 case DatabaseLookupOutcome.NoReachableDataSource:
                     return NotionErrorRecords.From(failure, databaseId.Url, new RemedyFacts(linkedDatabase: true));
                 default:
-                    return NotionErrorRecords.From(failure, databaseId.Url);
+                    return NotionErrorRecords.From(failure, databaseId.Url, ConnectionFacts());
             }
         }
 

@@ -43,7 +43,7 @@ namespace NotionPS.Cmdlets
                 }
                 catch (NotionException ex)
                 {
-                    WriteError(NotionErrorRecords.From(ex, bind.Input));
+                    WriteError(NotionErrorRecords.From(ex, bind.Input, ConnectionFacts()));
                 }
             }
         }

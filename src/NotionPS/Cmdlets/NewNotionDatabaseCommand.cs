@@ -84,7 +84,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                WriteError(NotionErrorRecords.From(ex, target ?? ParentId!.Input));
+                WriteError(NotionErrorRecords.From(ex, target ?? ParentId!.Input, ConnectionFacts(onPage: true)));
             }
         }
     }

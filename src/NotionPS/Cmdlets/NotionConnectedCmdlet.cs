@@ -23,9 +23,14 @@ namespace NotionPS.Cmdlets
 
         internal NotionClient Client => ActiveConnection.Client;
 
-        /// <summary>What the remedies need to know about the connection: who it acts as, and how its token is granted access.</summary>
+        /// <summary>
+        /// What the remedies need to know about the connection: who it acts as, and how its token is granted access.
+        /// Before the connection is known (a failure while finding it), only what the failure itself says.
+        /// </summary>
         private protected RemedyFacts ConnectionFacts(bool onPage = false, string? capability = null) =>
-            new RemedyFacts(ActiveConnection.BotName, onPage: onPage, capability: capability, tokenKind: ActiveConnection.TokenKind);
+            resolved == null
+                ? new RemedyFacts(onPage: onPage, capability: capability)
+                : new RemedyFacts(resolved.BotName, onPage: onPage, capability: capability, tokenKind: resolved.TokenKind);
 
         /// <summary>False for a cmdlet that calls Notion only with some parameters (Get-NotionDatabaseId -Resolve).</summary>
         private protected virtual bool NeedsConnection => true;

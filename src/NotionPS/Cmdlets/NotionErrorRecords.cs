@@ -68,10 +68,10 @@ namespace NotionPS.Cmdlets
         /// The record of one failed row: its message starts with <paramref name="rowLabel"/> (such as "Row 17") and
         /// the input is its target. A failure outside the family is NotionRowFailed.
         /// </summary>
-        public static ErrorRecord ForRow(Exception exception, string rowLabel, object? target, bool wasCreate = false)
+        public static ErrorRecord ForRow(Exception exception, string rowLabel, object? target, bool wasCreate = false, RemedyFacts facts = default)
         {
             var record = exception is NotionException known
-                ? From(known, target)
+                ? From(known, target, facts)
                 : Create(exception, NotionErrorIds.NotionRowFailed, target);
             if (wasCreate && exception is NotionApiException { Status: 0 or >= 500 })
             {

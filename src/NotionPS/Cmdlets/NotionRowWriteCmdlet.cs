@@ -112,7 +112,7 @@ namespace NotionPS.Cmdlets
             }
             catch (Exception ex) when (ex is NotionApiException || ex is DataSourceChoiceException)
             {
-                ThrowTerminatingError(NotionErrorRecords.From((NotionException)ex, bind.Input));
+                ThrowTerminatingError(NotionErrorRecords.From((NotionException)ex, bind.Input, ConnectionFacts()));
             }
 
             throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");
@@ -200,6 +200,6 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
-        private protected virtual void Complete(PendingRow item, Task task) => RowOutcomes.Complete(this, item, task, WritesRows ? display : null);
+        private protected virtual void Complete(PendingRow item, Task task) => RowOutcomes.Complete(this, item, task, WritesRows ? display : null, ConnectionFacts());
     }
 }

@@ -28,7 +28,8 @@ namespace NotionPS.Cmdlets
     {
         /// <param name="task">A finished <see cref="Task{PageRow}"/>; a null row means nothing to write.</param>
         /// <param name="display">Makes the row's output object; null when the row is not written (Set without -PassThru).</param>
-        public static void Complete(Cmdlet cmdlet, PendingRow item, Task task, RowDisplay? display)
+        /// <param name="facts">The connection's facts, so a row's error says what to do for its kind of token.</param>
+        public static void Complete(Cmdlet cmdlet, PendingRow item, Task task, RowDisplay? display, RemedyFacts facts)
         {
             if (task.IsCanceled)
             {
@@ -43,7 +44,7 @@ namespace NotionPS.Cmdlets
                     throw new PipelineStoppedException();
                 }
 
-                cmdlet.WriteError(NotionErrorRecords.ForRow(failure, item.Label, item.Input, item.MayCreate));
+                cmdlet.WriteError(NotionErrorRecords.ForRow(failure, item.Label, item.Input, item.MayCreate, facts));
                 return;
             }
 

@@ -95,7 +95,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                ThrowTerminatingError(NotionErrorRecords.From(ex, bind.Input));
+                ThrowTerminatingError(NotionErrorRecords.From(ex, bind.Input, ConnectionFacts()));
             }
 
             plan = new SyncPlan(keyColumn);
@@ -119,7 +119,7 @@ namespace NotionPS.Cmdlets
             inputs[step] = input;
             if (step.Error != null)
             {
-                WriteError(NotionErrorRecords.ForRow(step.Error, step.Label, input));
+                WriteError(NotionErrorRecords.ForRow(step.Error, step.Label, input, facts: ConnectionFacts()));
             }
 
             WarnOnceAboutReadOnly(schema!, planner!.SkippedReadOnly);

@@ -144,12 +144,23 @@ public sealed class TokenKindSetupFlowTests(EmulatorFixture emulator) : Emulator
 
         var after = Session.Run($"Test-NotionDatabaseAccess -DatabaseId {EmulatorFixture.TasksDatabaseId}").OutputOf<NotionDatabaseAccess>().Single();
         var rows = Session.Run($"Get-NotionDatabaseRow -DatabaseId {EmulatorFixture.TasksDatabaseId} -ErrorAction SilentlyContinue -ErrorVariable failed; $failed");
+        var add = Session.Run($"@{{ Name = 'x' }} | Add-NotionDatabaseRow -DatabaseId {EmulatorFixture.TasksDatabaseId}");
+        var schema = Session.Run($"Get-NotionDatabaseSchema -DatabaseId {EmulatorFixture.TasksDatabaseId}");
 
         Assert.Equal(NotionDatabaseAccessStatus.Accessible, before.Status);
         Assert.Equal(NotionDatabaseAccessStatus.NotShared, after.Status);
         Assert.Contains("Ask the owner of the database", after.Message);
         Assert.DoesNotContain("Add connections", after.Message);
         Assert.Equal("NotionObjectNotFound", Assert.IsType<ErrorRecord>(Assert.Single(rows.Output).BaseObject).FullyQualifiedErrorId.Split(',')[0]);
+
+        // Every cmdlet that meets the database it can no longer see says what a personal access token needs, never "Add connections".
+        var readError = Assert.IsType<ErrorRecord>(rows.Output.Single().BaseObject);
+        foreach (var error in new[] { readError, Assert.Single(add.Errors), Assert.Single(schema.Errors) })
+        {
+            Assert.Contains("A personal access token sees exactly what its person (Ada Lovelace) can see in Notion.", error.ErrorDetails.RecommendedAction);
+            Assert.Contains("Ask the owner of the database", error.ErrorDetails.RecommendedAction);
+            Assert.DoesNotContain("Add connections", error.ErrorDetails.RecommendedAction);
+        }
     }
 
     [Fact]
