@@ -131,18 +131,22 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>The upsert by -MatchOn's column; a name that is no writable column stops the command.</summary>
-        private protected RowUpsert UpsertOrThrow(DataSourceSchema schema, string matchOn)
+        private protected RowUpsert UpsertOrThrow(DataSourceSchema schema, string matchOn) =>
+            new RowUpsert(Client, Log, schema, WritableColumnOrThrow(schema, matchOn, "MatchOn"));
+
+        /// <summary>The writable column a parameter names (as the schema spells it); any other name stops the command.</summary>
+        private protected string WritableColumnOrThrow(DataSourceSchema schema, string name, string parameter)
         {
-            var matchColumn = RowUpsert.WritableColumn(schema, matchOn);
-            if (matchColumn == null)
+            var column = RowUpsert.WritableColumn(schema, name);
+            if (column == null)
             {
                 ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException($"-MatchOn '{matchOn}' is not a column of \"{schema.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
+                    new ArgumentException($"-{parameter} '{name}' is not a column of \"{schema.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
                     NotionErrorIds.NotionUnknownColumn,
-                    matchOn));
+                    name));
             }
 
-            return new RowUpsert(Client, Log, schema, matchColumn!);
+            return column!;
         }
 
         /// <summary>How messages name a row: its position in the input and, when it has one, its title.</summary>

@@ -84,8 +84,8 @@ namespace NotionPS.Cmdlets
             base.BeginProcessing();
             var bind = ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!;
             schema = ResolveTargetOrThrow(bind);
-            var keyColumn = WritableColumnOrThrow(Key, nameof(Key));
-            var columns = Property?.Select(name => WritableColumnOrThrow(name, nameof(Property))).ToList();
+            var keyColumn = WritableColumnOrThrow(schema, Key, nameof(Key));
+            var columns = Property?.Select(name => WritableColumnOrThrow(schema, name, nameof(Property))).ToList();
             display = new RowDisplay(this);
             sync = new SyncRows(Client, Log);
             try
@@ -222,20 +222,5 @@ namespace NotionPS.Cmdlets
                     return Enumerable.Empty<string>();
             }
         }
-
-        private string WritableColumnOrThrow(string name, string parameter)
-        {
-            var column = RowUpsert.WritableColumn(schema!, name);
-            if (column == null)
-            {
-                ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException($"-{parameter} '{name}' is not a column of \"{schema!.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
-                    NotionErrorIds.NotionUnknownColumn,
-                    name));
-            }
-
-            return column!;
-        }
-
     }
 }
