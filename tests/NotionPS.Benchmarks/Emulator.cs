@@ -16,7 +16,7 @@ internal sealed partial class Emulator : IAsyncDisposable
     public const string FullAccessToken = "demo-token-full-access";
     private const string ReadOnlyToken = "demo-token-read-only";
     private const string FullAccessBotId = "b0b0b0b0-0000-4000-8000-000000000001";
-    private const string TeamHomePageId = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
+    public const string TeamHomePageId = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
     private const int SeedChunk = 5000;
 
     private readonly Process process;

@@ -4,15 +4,18 @@ using System.Globalization;
 namespace NotionPS.Benchmarks;
 
 /// <summary>
-/// Runs every workload through NotionPS (a fresh process of this executable hosting the engine) and through
-/// @notionhq/client (a fresh Node process), alternating which goes first, against one emulator process per
-/// latency; then prints the table and writes it as JSON under out/benchmarks.
+/// Runs every workload through NotionPS (a fresh process of this executable hosting the engine, or a fresh real
+/// pwsh) and through @notionhq/client (a fresh Node process), alternating which goes first, against one emulator
+/// process per setting; then prints the table and writes it as JSON under out/benchmarks.
 /// </summary>
-internal sealed class Harness
+internal sealed partial class Harness
 {
     private readonly BenchmarkPlan plan;
     private readonly Paths paths;
     private readonly Report report = new();
+
+    /// <summary>The real pwsh builds workloads 1 and 5 run in besides the hosted engine: the tool's, and the ReadyToRun copy where it could be made.</summary>
+    private readonly List<PwshHost> pwshHosts = [PwshHost.Tool];
 
     private Harness(BenchmarkPlan plan, Paths paths)
     {
@@ -38,6 +41,8 @@ internal sealed class Harness
         {
             await harness.RunRateLimitedAsync(latency);
         }
+
+        await harness.RunScriptedAsync();
 
         Console.WriteLine();
         Console.WriteLine(harness.report.Table());
@@ -75,6 +80,11 @@ internal sealed class Harness
             return;
         }
 
+        if (await ReadyToRunPwsh.PrepareAsync(paths) is { } readyToRunPwsh)
+        {
+            pwshHosts.Add(PwshHost.ReadyToRun(readyToRunPwsh));
+        }
+
         await using var emulator = await Emulator.StartAsync(paths.EmulatorDll, new EmulatorSettings(0, BenchmarkPlan.Burst, 0));
         Console.WriteLine($"Emulator at {emulator.BaseUri} ({emulator.Settings})");
         if (read)
@@ -90,40 +100,58 @@ internal sealed class Harness
                     () => SdkAsync(emulator, "read", dataSource),
                     (ps, sdk) => ReadFigures(workload, rows, ps, sdk, limited: false));
 
-                // The same read in real pwsh, against the SDK again (each pair alternating which goes first).
-                var inPwsh = $"{workload}, pwsh 7.6.9";
-                await RepeatAsync(inPwsh, emulator,
-                    () => PwshAsync(emulator, "Read.ps1", "-DataSourceId", dataSource),
-                    () => SdkAsync(emulator, "read", dataSource),
-                    (ps, sdk) => ReadFigures(inPwsh, rows, ps, sdk, limited: false));
+                // The same read in real pwsh (each build), against the SDK again (each pair alternating which goes first).
+                foreach (var host in pwshHosts)
+                {
+                    var inPwsh = $"{workload}, {host.Name}";
+                    await RepeatAsync(inPwsh, emulator,
+                        () => PwshAsync(host, emulator, "Read.ps1", "-DataSourceId", dataSource),
+                        () => SdkAsync(emulator, "read", dataSource),
+                        (ps, sdk) => ReadFigures(inPwsh, rows, ps, sdk, limited: false));
+                }
             }
         }
 
         if (import)
         {
             var emptyModule = EmptyModule.Create(Path.Combine(paths.RepoRoot, "out", "benchmarks", "EmptyBinaryModule"));
-            const string workload = "5-import, first call";
-            var pairs = 0;
-            await RepeatAsync(workload, emulator,
-                async () =>
-                {
-                    // The empty module goes first every other time, as the two clients do.
-                    var emptyFirst = ++pairs % 2 == 0;
-                    var empty = emptyFirst ? await ModuleAsync(emulator, "import", "--manifest", emptyModule, "--bare-http") : null;
-                    var notionPs = await ModuleAsync(emulator, "import", "--connect");
-                    empty ??= await ModuleAsync(emulator, "import", "--manifest", emptyModule, "--bare-http");
-                    return notionPs with { BaselineImportMs = empty.ImportMs, BaselineFirstCallMs = empty.FirstCallMs };
-                },
-                () => SdkAsync(emulator, "import"),
-                (ps, sdk) =>
-                {
-                    report.Add(workload, "Import-Module (ms)", "empty binary module", ps.ImportMs ?? 0, ps.BaselineImportMs);
-                    report.Add(workload, "load, NotionPS vs SDK package (ms)", "@notionhq/client", ps.ImportMs ?? 0, sdk.ImportMs);
-                    report.Add(workload, "first Connect / users.me (ms)", "@notionhq/client", ps.FirstCallMs ?? 0, sdk.FirstCallMs);
-                    report.Add(workload, "first Connect / bare HttpClient users/me (ms)", "bare HttpClient", ps.FirstCallMs ?? 0, ps.BaselineFirstCallMs);
-                },
-                plan.ImportRepetitions);
+            await RepeatImportAsync("5-import, first call", emulator, emptyModule,
+                (manifest, connect) => ModuleAsync(emulator, "import", "--manifest", manifest, connect ? "--connect" : "--bare-http"));
+            foreach (var host in pwshHosts)
+            {
+                await RepeatImportAsync($"5-import, first call, {host.Name}", emulator, emptyModule,
+                    (manifest, connect) => PwshAsync(host, emulator, "Import.ps1", "-Manifest", manifest, connect ? "-Connect" : "-BareHttp"));
+            }
         }
+    }
+
+    /// <summary>
+    /// Workload 5 in one kind of process: NotionPS's import and first Connect, and in a process of its own the empty
+    /// binary module's import and a bare HttpClient's first users/me, against the SDK's package load and first users.me.
+    /// </summary>
+    /// <param name="import">Runs a fresh process importing the manifest, then connecting (true) or calling with a bare HttpClient (false).</param>
+    private async Task RepeatImportAsync(string workload, Emulator emulator, string emptyModule, Func<string, bool, Task<RunResult>> import)
+    {
+        var pairs = 0;
+        await RepeatAsync(workload, emulator,
+            async () =>
+            {
+                // The empty module goes first every other time, as the two clients do.
+                var emptyFirst = ++pairs % 2 == 0;
+                var empty = emptyFirst ? await import(emptyModule, false) : null;
+                var notionPs = await import(paths.ModuleManifest, true);
+                empty ??= await import(emptyModule, false);
+                return notionPs with { BaselineImportMs = empty.ImportMs, BaselineFirstCallMs = empty.FirstCallMs };
+            },
+            () => SdkAsync(emulator, "import"),
+            (ps, sdk) =>
+            {
+                report.Add(workload, "Import-Module (ms)", "empty binary module", ps.ImportMs ?? 0, ps.BaselineImportMs);
+                report.Add(workload, "load, NotionPS vs SDK package (ms)", "@notionhq/client", ps.ImportMs ?? 0, sdk.ImportMs);
+                report.Add(workload, "first Connect / users.me (ms)", "@notionhq/client", ps.FirstCallMs ?? 0, sdk.FirstCallMs);
+                report.Add(workload, "first Connect / bare HttpClient users/me (ms)", "bare HttpClient", ps.FirstCallMs ?? 0, ps.BaselineFirstCallMs);
+            },
+            plan.ImportRepetitions);
     }
 
     /// <summary>Workloads 2, 3 and 4 under Notion's 3 requests/s, with <paramref name="latencyMs"/> added to every answer.</summary>
@@ -214,17 +242,24 @@ internal sealed class Harness
     }
 
     /// <summary>Runs both sides <see cref="BenchmarkPlan.Repetitions"/> times, alternating which goes first, each from a full rate-limit bucket.</summary>
-    private async Task RepeatAsync(string workload, Emulator emulator, Func<Task<RunResult>> module, Func<Task<RunResult>> sdk, Action<RunResult, RunResult> record, int? repetitions = null)
+    private Task RepeatAsync(string workload, Emulator emulator, Func<Task<RunResult>> module, Func<Task<RunResult>> sdk, Action<RunResult, RunResult> record, int? repetitions = null) =>
+        RepeatSidesAsync(workload, emulator, module, sdk, (ps, other) => record(ps, other!), repetitions ?? plan.Repetitions);
+
+    /// <summary>A workload the SDK has no counterpart of: NotionPS alone, <see cref="BenchmarkPlan.Repetitions"/> times.</summary>
+    private Task RepeatAloneAsync(string workload, Emulator emulator, Func<Task<RunResult>> module, Action<RunResult> record) =>
+        RepeatSidesAsync(workload, emulator, module, null, (ps, _) => record(ps), plan.Repetitions);
+
+    private async Task RepeatSidesAsync(string workload, Emulator emulator, Func<Task<RunResult>> module, Func<Task<RunResult>>? sdk, Action<RunResult, RunResult?> record, int count)
     {
-        var count = repetitions ?? plan.Repetitions;
         for (var repetition = 1; repetition <= count; repetition++)
         {
             Console.Write($"{workload}, repetition {repetition}/{count}: ");
-            RunResult ps, other;
-            if (repetition % 2 == 1)
+            RunResult ps;
+            RunResult? other = null;
+            if (repetition % 2 == 1 || sdk == null)
             {
                 ps = await CountingLimitedAsync(emulator, module);
-                other = await CountingLimitedAsync(emulator, sdk);
+                other = sdk == null ? null : await CountingLimitedAsync(emulator, sdk);
             }
             else
             {
@@ -232,10 +267,19 @@ internal sealed class Harness
                 ps = await CountingLimitedAsync(emulator, module);
             }
 
-            Console.WriteLine($"NotionPS {ps.ElapsedMs:0} ms, SDK {other.ElapsedMs:0} ms");
+            Console.WriteLine(other == null ? $"NotionPS {ps.ElapsedMs:0} ms" : $"NotionPS {ps.ElapsedMs:0} ms, SDK {other.ElapsedMs:0} ms");
             record(ps, other);
+
+            // Times on a shared machine mean little without it: the 1-minute load average as each pair ends.
+            if (LoadAverage() is { } load)
+            {
+                report.Add(workload, "load average (1 min) after the run", "", load, null);
+            }
         }
     }
+
+    private static double? LoadAverage() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : null;
 
     private static async Task<RunResult> CountingLimitedAsync(Emulator emulator, Func<Task<RunResult>> run)
     {
@@ -261,13 +305,14 @@ internal sealed class Harness
         return RunResult.FromOutput(output, $"NotionPS {workload}");
     }
 
-    /// <summary>A workload script of pwsh/ in a fresh real pwsh 7.6.9 (the repository's tool manifest: `dotnet tool restore` once).</summary>
-    private async Task<RunResult> PwshAsync(Emulator emulator, string script, params string[] options)
+    /// <summary>A workload script of pwsh/ in a fresh real pwsh (the repository's tool manifest: `dotnet tool restore` once; or its ReadyToRun copy).</summary>
+    private async Task<RunResult> PwshAsync(PwshHost host, Emulator emulator, string script, params string[] options)
     {
-        string[] arguments = ["pwsh", "-NoProfile", "-NonInteractive", "-File", Path.Combine(paths.RepoRoot, "tests", "NotionPS.Benchmarks", "pwsh", script),
-            "-Manifest", paths.ModuleManifest, "-BaseUri", emulator.BaseUri.ToString(), "-Token", Emulator.FullAccessToken, .. options];
-        var output = await RunProcessAsync("dotnet", arguments, paths.RepoRoot, $"pwsh {script}");
-        return RunResult.FromOutput(output, $"pwsh {script}");
+        var manifest = options.Contains("-Manifest") ? [] : new[] { "-Manifest", paths.ModuleManifest };
+        string[] arguments = [.. host.Prefix, "-NoProfile", "-NonInteractive", "-File", Path.Combine(paths.RepoRoot, "tests", "NotionPS.Benchmarks", "pwsh", script),
+            .. manifest, "-BaseUri", emulator.BaseUri.ToString(), "-Token", Emulator.FullAccessToken, .. options];
+        var output = await RunProcessAsync("dotnet", arguments, paths.RepoRoot, $"{host.Name} {script}");
+        return RunResult.FromOutput(output, $"{host.Name} {script}");
     }
 
     private async Task<RunResult> SdkAsync(Emulator emulator, string workload, params string[] options)
@@ -277,7 +322,7 @@ internal sealed class Harness
         return RunResult.FromOutput(output, $"SDK {workload}");
     }
 
-    private static async Task<string> RunProcessAsync(string file, IEnumerable<string> arguments, string workingDirectory, string what)
+    internal static async Task<string> RunProcessAsync(string file, IEnumerable<string> arguments, string workingDirectory, string what)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)

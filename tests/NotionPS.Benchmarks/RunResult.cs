@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NotionPS.Benchmarks;
 
@@ -45,9 +46,19 @@ internal sealed record RunResult
 
     public int Duplicated { get; init; }
 
+    /// <summary>The figures a workload reports beyond these (pwsh/Workloads.ps1's requests, writeMs, shareOfBudget...), by name.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Named { get; init; }
+
+    /// <summary>A named figure the workload must have reported.</summary>
+    public double Figure(string name) =>
+        Named != null && Named.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
+            : throw new BenchmarkException($"The result has no figure '{name}': {JsonSerializer.Serialize(this, JsonSerializerOptions.Web)}");
+
     public static string Line(RunResult result) => Prefix + JsonSerializer.Serialize(result, JsonSerializerOptions.Web);
 
-    /// <summary>The result line among a child's output lines.</summary>
+    /// <summary>The result line among a child's output lines (its last, where it printed several).</summary>
     public static RunResult FromOutput(string output, string what)
     {
         var line = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))

@@ -2,11 +2,13 @@
 # (`--rate-limit 0`) and used by nothing else meanwhile (its limits and counts are global): each workload sets the emulator's limits it needs through
 # PUT /__emulator/rate-limit, seeds its own data through the admin API, and puts the limits back afterwards.
 # Prints one `RESULT {json}` line per workload; requests and 429s come from GET /__emulator/stats (differences
-# taken around the measured part, so the connect call is left out). See the README's "Issue 19, second round".
+# taken around the measured part, so the connect call is left out). The harness runs one workload per fresh
+# process (`--only 8-blocks` etc.); run by hand, -Only takes several. See the benchmark README.
 param(
     [Parameter(Mandatory)] [string] $Manifest,
     [Parameter(Mandatory)] [string] $BaseUri,
-    [string[]] $Only = @('6-budget', '7-workspace', '8-blocks', '9-sync', '10-upload', '11-export'),
+    [string] $Token = 'demo-token-full-access',
+    [string[]] $Only = @('6-budget-read', '6-budget-add', '7-workspace', '8-blocks', '9-sync', '10-upload', '11-export'),
     [int] $RequestsPerMinute = 30,
     [int] $BudgetReadRows = 6000,
     [int] $BudgetWriteRows = 61,
@@ -16,12 +18,14 @@ param(
     [int] $SyncRows = 1000,
     [int] $SyncChanged = 100,
     [int] $UploadMegabytes = 45,
+    # A file to upload instead of one of $UploadMegabytes MB of random bytes made here (the harness makes one for both clients).
+    [string] $UploadPath,
     [int] $ExportRows = 12000
 )
 
 $ErrorActionPreference = 'Stop'
 $BaseUri = $BaseUri.TrimEnd('/') + '/'
-$fullAccessToken = 'demo-token-full-access'
+$fullAccessToken = $Token
 $readOnlyToken = 'demo-token-read-only'
 $fullAccessBot = 'b0b0b0b0-0000-4000-8000-000000000001'
 $readOnlyBot = 'b0b0b0b0-0000-4000-8000-000000000002'
@@ -71,8 +75,8 @@ function Connect-As([string] $Token, [hashtable] $Extra = @{}) {
     Connect-NotionIntegration -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri @Extra
 }
 
-# Elapsed, CPU, allocation and the benchmark integration's requests and 429s around one script block.
-function Measure-Workload([string] $Name, [scriptblock] $Work, [hashtable] $Figures = @{}) {
+# Elapsed, CPU, allocation and the benchmark integration's requests and 429s around one script block, and its output.
+function Measure-Part([scriptblock] $Work) {
     $process = [System.Diagnostics.Process]::GetCurrentProcess()
     $before = Get-Counts
     $peakBefore = $process.PeakWorkingSet64
@@ -83,20 +87,34 @@ function Measure-Workload([string] $Name, [scriptblock] $Work, [hashtable] $Figu
     $watch.Stop()
     $process.Refresh()
     $after = Get-Counts
-    $result = [ordered]@{
-        workload = $Name
-        elapsedMs = [Math]::Round($watch.Elapsed.TotalMilliseconds)
-        cpuMs = [Math]::Round(($process.TotalProcessorTime - $cpuBefore).TotalMilliseconds)
-        allocatedBytes = [GC]::GetTotalAllocatedBytes($false) - $allocatedBefore
-        peakBytes = $process.PeakWorkingSet64
-        # The process's peak before the workload: a peak above it is the workload's own.
-        peakBytesBefore = $peakBefore
-        requests = $after.Requests - $before.Requests
-        rateLimited = $after.RateLimited - $before.RateLimited
-        load = (Get-Content /proc/loadavg -ErrorAction Ignore) -split ' ' | Select-Object -First 1
+    [pscustomobject]@{
+        Output = $output
+        Figures = [ordered]@{
+            elapsedMs = [Math]::Round($watch.Elapsed.TotalMilliseconds)
+            cpuMs = [Math]::Round(($process.TotalProcessorTime - $cpuBefore).TotalMilliseconds)
+            allocatedBytes = [GC]::GetTotalAllocatedBytes($false) - $allocatedBefore
+            peakBytes = $process.PeakWorkingSet64
+            # The process's peak before the workload: a peak above it is the workload's own.
+            peakBytesBefore = $peakBefore
+            requests = $after.Requests - $before.Requests
+            rateLimited = $after.RateLimited - $before.RateLimited
+        }
     }
-    foreach ($key in $Figures.Keys) { $result[$key] = & $Figures[$key] $result $output }
+}
+
+function Write-Result([string] $Name, [System.Collections.Specialized.OrderedDictionary] $Figures) {
+    $result = [ordered]@{ workload = $Name }
+    foreach ($key in $Figures.Keys) { $result[$key] = $Figures[$key] }
+    $result.load = (Get-Content /proc/loadavg -ErrorAction Ignore) -split ' ' | Select-Object -First 1
     'RESULT ' + ($result | ConvertTo-Json -Compress)
+}
+
+# One measured part, with figures worked out from its result and output.
+function Measure-Workload([string] $Name, [scriptblock] $Work, [hashtable] $Figures = @{}) {
+    $part = Measure-Part $Work
+    $result = $part.Figures
+    foreach ($key in $Figures.Keys) { $result[$key] = & $Figures[$key] $result $part.Output }
+    Write-Result $Name $result
 }
 
 # A per-minute budget can be spent at once, then again a minute later: from a full budget, N requests need at
@@ -104,21 +122,24 @@ function Measure-Workload([string] $Name, [scriptblock] $Work, [hashtable] $Figu
 # spent as fast as it allows); 429s are counted apart.
 $budgetShare = { param($r) [Math]::Round(100 * [Math]::Floor(($r.requests - $r.rateLimited - 1) / $RequestsPerMinute) * 60000 / $r.elapsedMs, 1) }
 
-if ($Only -contains '6-budget') {
-    $dataSource = New-DataSource 'Budget read' $BudgetReadRows
-    $written = New-DataSource 'Budget write' 0
+# Reading and adding under the budget are two workloads (each from a full budget, in a process of its own).
+foreach ($budgetWorkload in '6-budget-read', '6-budget-add' | Where-Object { $Only -contains $_ }) {
+    $dataSource = if ($budgetWorkload -eq '6-budget-read') { New-DataSource 'Budget read' $BudgetReadRows } else { New-DataSource 'Budget write' 0 }
     Set-Limits @{ requestsPerMinute = $RequestsPerMinute }
     $connection = Connect-As $fullAccessToken @{ RequestsPerMinute = $RequestsPerMinute }
     # The connect call spent one request of this minute's budget; wait for the next window so each run starts full.
     Start-Sleep -Seconds 61
-    Measure-Workload "6-budget read $BudgetReadRows rows, $RequestsPerMinute/min" {
-        (Get-NotionDatabaseRow -DataSourceId $dataSource -Connection $connection | Measure-Object).Count
-    } @{ rows = { param($r, $o) $o }; shareOfBudget = $budgetShare }
-    Start-Sleep -Seconds 61
-    Measure-Workload "6-budget add $BudgetWriteRows rows, $RequestsPerMinute/min" {
-        (1..$BudgetWriteRows | ForEach-Object { @{ Name = "Added $_"; Seq = $_ } } |
-            Add-NotionDatabaseRow -DataSourceId $written -Connection $connection | Measure-Object).Count
-    } @{ rows = { param($r, $o) $o }; shareOfBudget = $budgetShare }
+    if ($budgetWorkload -eq '6-budget-read') {
+        Measure-Workload "6-budget read $BudgetReadRows rows, $RequestsPerMinute/min" {
+            (Get-NotionDatabaseRow -DataSourceId $dataSource -Connection $connection | Measure-Object).Count
+        } @{ rows = { param($r, $o) $o }; shareOfBudget = $budgetShare }
+    }
+    else {
+        Measure-Workload "6-budget add $BudgetWriteRows rows, $RequestsPerMinute/min" {
+            (1..$BudgetWriteRows | ForEach-Object { @{ Name = "Added $_"; Seq = $_ } } |
+                Add-NotionDatabaseRow -DataSourceId $dataSource -Connection $connection | Measure-Object).Count
+        } @{ rows = { param($r, $o) $o }; shareOfBudget = $budgetShare }
+    }
     Set-Limits @{}
 }
 
@@ -154,13 +175,21 @@ if ($Only -contains '7-workspace') {
 if ($Only -contains '8-blocks') {
     $connection = Connect-As $fullAccessToken @{ RequestsPerSecond = 0 }
     $markdown = (1..$Blocks | ForEach-Object { "Paragraph $_ of the benchmark page, a sentence of plain text." }) -join "`n`n"
-    $page = $null
-    Measure-Workload "8-blocks write a $Blocks-block page (New-NotionPage -Markdown)" {
-        $script:page = New-NotionPage -ParentId $teamHome -Title 'Benchmark blocks' -Markdown $markdown -Connection $connection
+    $write = Measure-Part { New-NotionPage -ParentId $teamHome -Title 'Benchmark blocks' -Markdown $markdown -Connection $connection }
+    $page = $write.Output
+    $read = Measure-Part { (Get-NotionPageContent -PageId $page -AsBlocks -Connection $connection | Measure-Object).Count }
+    # One line for both parts, in the shape of the SDK's (sdk/workload.mjs blocks): totals, then each part.
+    $figures = [ordered]@{}
+    foreach ($key in $write.Figures.Keys) { $figures[$key] = $write.Figures[$key] + $read.Figures[$key] }
+    $figures.peakBytes = $read.Figures.peakBytes
+    $figures.peakBytesBefore = $write.Figures.peakBytesBefore
+    foreach ($part in @{ write = $write; read = $read }.GetEnumerator()) {
+        foreach ($key in 'elapsedMs', 'cpuMs', 'allocatedBytes', 'requests') {
+            $figures[$part.Key + $key.Substring(0, 1).ToUpperInvariant() + $key.Substring(1)] = $part.Value.Figures[$key]
+        }
     }
-    Measure-Workload "8-blocks read it back (Get-NotionPageContent -AsBlocks)" {
-        (Get-NotionPageContent -PageId $script:page -AsBlocks -Connection $connection | Measure-Object).Count
-    } @{ blocks = { param($r, $o) $o } }
+    $figures.rows = $read.Output
+    Write-Result "8-blocks write a $Blocks-block page (New-NotionPage -Markdown), read it back (Get-NotionPageContent -AsBlocks)" $figures
 }
 
 if ($Only -contains '9-sync') {
@@ -180,20 +209,25 @@ if ($Only -contains '9-sync') {
 
 if ($Only -contains '10-upload') {
     $connection = Connect-As $fullAccessToken @{ RequestsPerSecond = 0 }
-    $path = Join-Path ([IO.Path]::GetTempPath()) "notionps-benchmark-$UploadMegabytes-MB.mp4"
-    $bytes = [byte[]]::new(1MB)
-    [Random]::new(19).NextBytes($bytes)
-    $stream = [IO.File]::Create($path)
-    try { for ($i = 0; $i -lt $UploadMegabytes; $i++) { $stream.Write($bytes, 0, $bytes.Length) } } finally { $stream.Dispose() }
-    $bytes = $null
+    $path = $UploadPath
+    if (-not $path) {
+        $path = Join-Path ([IO.Path]::GetTempPath()) "notionps-benchmark-$UploadMegabytes-MB.mp4"
+        $bytes = [byte[]]::new(1MB)
+        [Random]::new(19).NextBytes($bytes)
+        $stream = [IO.File]::Create($path)
+        try { for ($i = 0; $i -lt $UploadMegabytes; $i++) { $stream.Write($bytes, 0, $bytes.Length) } } finally { $stream.Dispose() }
+        $bytes = $null
+    }
+    $size = (Get-Item -LiteralPath $path).Length
     try {
-        Measure-Workload "10-upload Send-NotionFile $UploadMegabytes MB" {
+        Measure-Workload "10-upload Send-NotionFile $([Math]::Round($size / 1e6, 1)) MB" {
             Send-NotionFile -LiteralPath $path -Connection $connection
         } @{
-            megabytesPerSecond = { param($r) [Math]::Round($UploadMegabytes / ($r.elapsedMs / 1000.0), 1) }
+            bytes = { $size }
+            megabytesPerSecond = { param($r) [Math]::Round($size / 1e6 / ($r.elapsedMs / 1000.0), 1) }
         }
     }
-    finally { Remove-Item -LiteralPath $path }
+    finally { if (-not $UploadPath) { Remove-Item -LiteralPath $path } }
 }
 
 # Export-NotionDatabase came later than the other cmdlets: skipped, with a line saying so, by a module without it.

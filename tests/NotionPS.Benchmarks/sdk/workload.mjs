@@ -6,6 +6,9 @@
 //   node workload.mjs write <baseUrl> <token> <dataSourceId> <rows> <namePrefix> [workers]
 //   node workload.mjs import <baseUrl> <token>
 //   node workload.mjs blocks <baseUrl> <token> <parentPageId> <blocks>
+//   node workload.mjs upload <baseUrl> <token> <filePath>
+import { openAsBlob } from "node:fs";
+import { basename } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const [kind, baseUrl, token, dataSourceId, rowCount, namePrefix, workerCount] = process.argv.slice(2);
@@ -17,7 +20,8 @@ const notion = new Client({ auth: token, baseUrl, logLevel: "error" });
 
 // CPU time of the workload alone, as the .NET side measures it.
 const cpuAtStart = process.cpuUsage();
-const result = kind === "read" ? await read() : kind === "write" ? await write() : kind === "blocks" ? await blocks() : await firstCall();
+const workloads = { read, write, blocks, upload, import: firstCall };
+const result = await workloads[kind]();
 const cpu = process.cpuUsage(cpuAtStart);
 console.log("RESULT " + JSON.stringify({
   ...result,
@@ -149,4 +153,26 @@ async function blocks() {
     writeCpuMs: (writeCpuUsed.user + writeCpuUsed.system) / 1000, readCpuMs: (readCpuUsed.user + readCpuUsed.system) / 1000,
     rows: read, failed: count - read,
   };
+}
+
+/**
+ * Workload 10's counterpart: a file over 20 MiB sent as the SDK documents a multi-part upload:
+ * fileUploads.create (mode multi_part, number_of_parts), fileUploads.send per part of 10 MiB with its
+ * part_number (a string), then fileUploads.complete. The file is a Blob backed by the file on disk
+ * (fs.openAsBlob), so each part is read as it is sent rather than the whole file held in memory.
+ */
+async function upload() {
+  const path = dataSourceId;
+  const partSize = 10 * 1024 * 1024;
+  const file = await openAsBlob(path, { type: "video/mp4" });
+  const filename = basename(path);
+  const parts = Math.ceil(file.size / partSize);
+  const begin = performance.now();
+  const created = await notion.fileUploads.create({ mode: "multi_part", filename, content_type: "video/mp4", number_of_parts: parts });
+  for (let part = 1; part <= parts; part++) {
+    const data = file.slice((part - 1) * partSize, part * partSize, "video/mp4");
+    await notion.fileUploads.send({ file_upload_id: created.id, file: { filename, data }, part_number: String(part) });
+  }
+  const completed = await notion.fileUploads.complete({ file_upload_id: created.id });
+  return { elapsedMs: performance.now() - begin, bytes: file.size, rows: 0, failed: completed.status === "uploaded" ? 0 : 1 };
 }

@@ -1,0 +1,55 @@
+# Workload 5 in real pwsh, as users run NotionPS: Import-Module of a manifest in a fresh process (the engine
+# already started, as in a fresh prompt), then the first call: Connect-NotionIntegration (one users/me) with
+# -Connect, or the same users/me made with a bare HttpClient with -BareHttp (what any .NET client pays for its
+# first request, beside the empty module). Prints one RESULT line in the harness's shape.
+param(
+    [Parameter(Mandatory)] [string] $Manifest,
+    [Parameter(Mandatory)] [string] $BaseUri,
+    [Parameter(Mandatory)] [string] $Token,
+    [switch] $Connect,
+    [switch] $BareHttp
+)
+
+$ErrorActionPreference = 'Stop'
+# Loaded and compiled before the clock starts, as in the hosted run (Get-Command Import-Module there).
+$null = Get-Command Import-Module
+$process = [System.Diagnostics.Process]::GetCurrentProcess()
+$cpuBefore = $process.TotalProcessorTime
+$import = [System.Diagnostics.Stopwatch]::StartNew()
+Import-Module $Manifest
+$import.Stop()
+$process.Refresh()
+$importCpuMs = ($process.TotalProcessorTime - $cpuBefore).TotalMilliseconds
+
+$firstCallMs = $null
+if ($Connect) {
+    $firstCall = [System.Diagnostics.Stopwatch]::StartNew()
+    Connect-NotionIntegration -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri -RequestsPerSecond 0 | Out-Null
+    $firstCallMs = $firstCall.Elapsed.TotalMilliseconds
+}
+elseif ($BareHttp) {
+    $firstCall = [System.Diagnostics.Stopwatch]::StartNew()
+    $handler = [System.Net.Http.HttpClientHandler]@{ AllowAutoRedirect = $false; UseProxy = $false }
+    $http = [System.Net.Http.HttpClient]::new($handler)
+    try {
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, [uri]::new([uri]$BaseUri, 'v1/users/me'))
+        $request.Headers.Add('Authorization', "Bearer $Token")
+        $request.Headers.Add('Notion-Version', '2026-03-11')
+        $response = $http.SendAsync($request).GetAwaiter().GetResult()
+        $null = $response.EnsureSuccessStatusCode()
+        $document = [System.Text.Json.JsonDocument]::Parse($response.Content.ReadAsStream())
+        $document.Dispose()
+    }
+    finally { $http.Dispose() }
+    $firstCallMs = $firstCall.Elapsed.TotalMilliseconds
+}
+
+$process.Refresh()
+$result = [ordered]@{
+    elapsedMs = $import.Elapsed.TotalMilliseconds
+    importMs = $import.Elapsed.TotalMilliseconds
+    cpuMs = $importCpuMs
+    firstCallMs = $firstCallMs
+    peakBytes = $process.PeakWorkingSet64
+}
+'RESULT ' + ($result | ConvertTo-Json -Compress)
