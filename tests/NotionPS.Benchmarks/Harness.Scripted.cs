@@ -89,10 +89,15 @@ internal sealed partial class Harness
                     () => SdkAsync(emulator, "upload", file),
                     (ps, sdk) =>
                     {
+                        if (sdk.Failed != 0)
+                        {
+                            Console.WriteLine("  warning: the SDK's upload did not end uploaded.");
+                        }
+
                         report.Add(workload, "MB/s (10^6 bytes)", "@notionhq/client", MegabytesPerSecond(ps), MegabytesPerSecond(sdk));
                         report.Add(workload, "CPU time (ms)", "@notionhq/client", ps.CpuMs, sdk.CpuMs);
                         report.Add(workload, "peak memory of the process (MB)", "@notionhq/client (a process doing only the upload)", ps.PeakBytes / 1e6, sdk.PeakBytes / 1e6);
-                        report.Add(workload, "peak memory above the process's peak before (MB)", "", (ps.PeakBytes - ps.Figure("peakBytesBefore")) / 1e6, null);
+                        report.Add(workload, "peak memory above the process's peak before (MB)", "@notionhq/client", PeakAboveBefore(ps), PeakAboveBefore(sdk));
                         report.Add(workload, "requests", "@notionhq/client", ps.Figure("requests"), sdk.Answered);
                         report.Add(workload, "allocated (MB), .NET only", "", (ps.AllocatedBytes ?? 0) / 1e6, null);
                     });
@@ -112,7 +117,7 @@ internal sealed partial class Harness
                 report.Add(workload, "rows/s", noSdk, PerSecond(ps.Rows, ps), null);
                 report.Add(workload, "rows in the CSV", noSdk, ps.Rows, null);
                 report.Add(workload, "CPU time (ms)", noSdk, ps.CpuMs, null);
-                report.Add(workload, "peak memory above the process's peak before (MB)", noSdk, (ps.PeakBytes - ps.Figure("peakBytesBefore")) / 1e6, null);
+                report.Add(workload, "peak memory above the process's peak before (MB)", noSdk, PeakAboveBefore(ps), null);
                 report.Add(workload, "allocated (MB), .NET only", noSdk, (ps.AllocatedBytes ?? 0) / 1e6, null);
                 report.Add(workload, "requests", noSdk, ps.Figure("requests"), null);
             });
@@ -153,6 +158,8 @@ internal sealed partial class Harness
 
         return path;
     }
+
+    private static double PeakAboveBefore(RunResult result) => (result.PeakBytes - result.Figure("peakBytesBefore")) / 1e6;
 
     private static double MegabytesPerSecond(RunResult result) => result.Figure("bytes") / 1e6 / (result.ElapsedMs / 1000);
 }

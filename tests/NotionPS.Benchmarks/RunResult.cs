@@ -63,7 +63,14 @@ internal sealed record RunResult
     {
         var line = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))
             ?? throw new BenchmarkException($"{what} printed no result. Output: {output}");
-        return JsonSerializer.Deserialize<RunResult>(line[Prefix.Length..], JsonSerializerOptions.Web)
-            ?? throw new BenchmarkException($"{what} printed an empty result.");
+        try
+        {
+            return JsonSerializer.Deserialize<RunResult>(line[Prefix.Length..], JsonSerializerOptions.Web)
+                ?? throw new BenchmarkException($"{what} printed an empty result.");
+        }
+        catch (JsonException ex)
+        {
+            throw new BenchmarkException($"{what} printed a result the harness cannot read ({ex.Message}): {line}");
+        }
     }
 }

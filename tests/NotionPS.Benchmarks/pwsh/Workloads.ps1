@@ -164,7 +164,7 @@ if ($Only -contains '7-workspace') {
         for ($i = 0; $i -lt $shells.Count; $i++) { $shells[$i].EndInvoke($running[$i]) }
         $shells | ForEach-Object { $_.Streams.Error } | ForEach-Object { Write-Warning "$_" }
     } @{
-        rows = { param($r, $o) ($o | Measure-Object -Sum).Sum }
+        rows = { param($r, $o) [int]($o | Measure-Object -Sum).Sum }
         otherTokenRequests = { $after = Get-Counts $readOnlyBot; $after.Requests - $beforeOther.Requests }
         otherTokenRateLimited = { $after = Get-Counts $readOnlyBot; $after.RateLimited - $beforeOther.RateLimited }
     }

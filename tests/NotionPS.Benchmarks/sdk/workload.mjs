@@ -167,6 +167,8 @@ async function upload() {
   const file = await openAsBlob(path, { type: "video/mp4" });
   const filename = basename(path);
   const parts = Math.ceil(file.size / partSize);
+  // The process's peak before the upload: a peak above it is the upload's own.
+  const peakBytesBefore = process.resourceUsage().maxRSS * 1024;
   const begin = performance.now();
   const created = await notion.fileUploads.create({ mode: "multi_part", filename, content_type: "video/mp4", number_of_parts: parts });
   for (let part = 1; part <= parts; part++) {
@@ -174,5 +176,5 @@ async function upload() {
     await notion.fileUploads.send({ file_upload_id: created.id, file: { filename, data }, part_number: String(part) });
   }
   const completed = await notion.fileUploads.complete({ file_upload_id: created.id });
-  return { elapsedMs: performance.now() - begin, bytes: file.size, rows: 0, failed: completed.status === "uploaded" ? 0 : 1 };
+  return { elapsedMs: performance.now() - begin, bytes: file.size, peakBytesBefore, rows: 0, failed: completed.status === "uploaded" ? 0 : 1 };
 }
