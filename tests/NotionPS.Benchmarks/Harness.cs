@@ -147,6 +147,8 @@ internal sealed partial class Harness
             (ps, sdk) =>
             {
                 report.Add(workload, "Import-Module (ms)", "empty binary module", ps.ImportMs ?? 0, ps.BaselineImportMs);
+                report.Add(workload, "Import-Module: CPU time (ms)", "", ps.CpuMs, null);
+                report.Add(workload, "Import-Module: JIT compile time (ms)", "", ps.JitMs ?? 0, null);
                 report.Add(workload, "load, NotionPS vs SDK package (ms)", "@notionhq/client", ps.ImportMs ?? 0, sdk.ImportMs);
                 report.Add(workload, "first Connect / users.me (ms)", "@notionhq/client", ps.FirstCallMs ?? 0, sdk.FirstCallMs);
                 report.Add(workload, "first Connect / bare HttpClient users/me (ms)", "bare HttpClient", ps.FirstCallMs ?? 0, ps.BaselineFirstCallMs);
@@ -239,6 +241,7 @@ internal sealed partial class Harness
         report.Add(workload, "peak memory (MB)", "@notionhq/client", ps.PeakBytes / 1e6, sdk.PeakBytes / 1e6);
         report.Add(workload, "allocated (MB), .NET only", "", (ps.AllocatedBytes ?? 0) / 1e6, null);
         report.Add(workload, "gen2 GCs, .NET only", "", ps.Gen2Collections ?? 0, null);
+        report.Add(workload, "JIT compile time during the read (ms), .NET only", "", ps.JitMs ?? 0, null);
     }
 
     /// <summary>Runs both sides <see cref="BenchmarkPlan.Repetitions"/> times, alternating which goes first, each from a full rate-limit bucket.</summary>

@@ -96,9 +96,11 @@ internal static class ModuleWorkload
 
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var import = Stopwatch.StartNew();
         shell.AddCommand("Import-Module").AddParameter("Name", manifest).Invoke();
         import.Stop();
+        var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
         process.Refresh();
         var importCpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         ThrowOnErrors(shell, "Import-Module");
@@ -118,7 +120,7 @@ internal static class ModuleWorkload
             firstCallMs = firstCall.Elapsed.TotalMilliseconds;
         }
 
-        return new RunResult { ElapsedMs = import.Elapsed.TotalMilliseconds, ImportMs = import.Elapsed.TotalMilliseconds, CpuMs = importCpuMs, FirstCallMs = firstCallMs, PeakBytes = PeakWorkingSet() };
+        return new RunResult { ElapsedMs = import.Elapsed.TotalMilliseconds, ImportMs = import.Elapsed.TotalMilliseconds, CpuMs = importCpuMs, JitMs = jitMs, FirstCallMs = firstCallMs, PeakBytes = PeakWorkingSet() };
     }
 
     private static void BareUsersMe(string baseUri) => BareUsersMeAsync(baseUri).GetAwaiter().GetResult();
@@ -174,6 +176,7 @@ internal static class ModuleWorkload
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var gen2Before = GC.CollectionCount(2);
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var stopwatch = Stopwatch.StartNew();
         var rows = workload();
         stopwatch.Stop();
@@ -185,6 +188,7 @@ internal static class ModuleWorkload
             PeakBytes = PeakWorkingSet(),
             AllocatedBytes = GC.GetTotalAllocatedBytes() - allocatedBefore,
             Gen2Collections = GC.CollectionCount(2) - gen2Before,
+            JitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds,
             Rows = rows,
             Failed = errorCount(),
         };

@@ -18,6 +18,9 @@ internal sealed record RunResult
 
     public int? Gen2Collections { get; init; }
 
+    /// <summary>.NET only: time the JIT spent compiling during the measured part (the read, or Import-Module), all threads.</summary>
+    public double? JitMs { get; init; }
+
     public int Rows { get; init; }
 
     public int Failed { get; init; }

@@ -15,9 +15,11 @@ $ErrorActionPreference = 'Stop'
 $null = Get-Command Import-Module
 $process = [System.Diagnostics.Process]::GetCurrentProcess()
 $cpuBefore = $process.TotalProcessorTime
+$jitBefore = [System.Runtime.JitInfo]::GetCompilationTime($false)
 $import = [System.Diagnostics.Stopwatch]::StartNew()
 Import-Module $Manifest
 $import.Stop()
+$importJitMs = ([System.Runtime.JitInfo]::GetCompilationTime($false) - $jitBefore).TotalMilliseconds
 $process.Refresh()
 $importCpuMs = ($process.TotalProcessorTime - $cpuBefore).TotalMilliseconds
 
@@ -49,6 +51,7 @@ $result = [ordered]@{
     elapsedMs = $import.Elapsed.TotalMilliseconds
     importMs = $import.Elapsed.TotalMilliseconds
     cpuMs = $importCpuMs
+    jitMs = $importJitMs
     firstCallMs = $firstCallMs
     peakBytes = $process.PeakWorkingSet64
 }

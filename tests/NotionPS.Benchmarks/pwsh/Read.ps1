@@ -16,6 +16,7 @@ $process = [System.Diagnostics.Process]::GetCurrentProcess()
 $cpuBefore = $process.TotalProcessorTime
 $allocatedBefore = [GC]::GetTotalAllocatedBytes($false)
 $gen2Before = [GC]::CollectionCount(2)
+$jitBefore = [System.Runtime.JitInfo]::GetCompilationTime($false)
 $watch = [System.Diagnostics.Stopwatch]::StartNew()
 $rows = (Get-NotionDatabaseRow -DataSourceId $DataSourceId -ErrorVariable failures | Measure-Object).Count
 $watch.Stop()
@@ -27,6 +28,7 @@ $result = [ordered]@{
     peakBytes = $process.PeakWorkingSet64
     allocatedBytes = [GC]::GetTotalAllocatedBytes($false) - $allocatedBefore
     gen2Collections = [GC]::CollectionCount(2) - $gen2Before
+    jitMs = ([System.Runtime.JitInfo]::GetCompilationTime($false) - $jitBefore).TotalMilliseconds
     rows = $rows
     failed = $failures.Count
 }
