@@ -89,6 +89,53 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task AbortMidwaySendsTheHeadersAndHalfTheBodyThenDropsTheConnection()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var whole = await ReadUsersMeAsync(emulator);
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort-midway", ["path"] = "/v1/users/me" });
+
+        using var client = new HttpClient { BaseAddress = emulator.BaseUri };
+        using var response = await client.SendAsync(UsersMeRequest(), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(whole.Length, response.Content.Headers.ContentLength);
+        var received = new MemoryStream();
+        await Assert.ThrowsAnyAsync<IOException>(() => response.Content.ReadAsStream().CopyToAsync(received));
+
+        Assert.Equal(whole[..(whole.Length / 2)], received.ToArray());
+        Assert.Equal(whole, await ReadUsersMeAsync(emulator));
+        Assert.Empty((await emulator.AdminAsync(HttpMethod.Get, "faults"))!.AsArray());
+    }
+
+    [Fact]
+    public async Task AbortMidwayDoesTheWork()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort-midway", ["method"] = "POST", ["path"] = "/v1/pages" });
+        var body = JsonNode.Parse($$"""{"parent": {"data_source_id": "{{Demo.TasksDataSource}}"}, "properties": {"Name": {"title": [{"text": {"content": "Cut answer"} }]} } }""");
+        await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendOnNewConnectionAsync(HttpMethod.Post, "v1/pages", body));
+
+        var counters = (await emulator.AdminAsync(HttpMethod.Get, "stats"))!["integrations"]![Demo.FullBotId]!;
+        Assert.Equal(1, (int?)counters["pagesCreated"]);
+        Assert.Equal(1, (int?)counters["faultsInjected"]);
+    }
+
+    private static HttpRequestMessage UsersMeRequest()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "v1/users/me");
+        request.Headers.Add("Authorization", $"Bearer {Demo.FullToken}");
+        request.Headers.Add("Notion-Version", TestEmulator.DefaultVersion);
+        return request;
+    }
+
+    private static async Task<byte[]> ReadUsersMeAsync(TestEmulator emulator)
+    {
+        using var response = await emulator.Http.SendAsync(UsersMeRequest());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
     public async Task StallOutlastsTheClientsTimeout()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -107,6 +154,8 @@ public sealed class FaultTests
     [InlineData("{\"kind\": \"503\", \"count\": 0}")]
     [InlineData("{}")]
     [InlineData("{\"kind\": \"503\", \"count\": \"many\"}")]
+    [InlineData("{\"kind\": \"abort-midway\", \"count\": 0}")]
+    [InlineData("{\"kind\": \"abort-midway\", \"retryAfterSeconds\": 1}")]
     public async Task BadFaultRulesAreRefused(string body)
     {
         await using var emulator = await TestEmulator.StartAsync();
