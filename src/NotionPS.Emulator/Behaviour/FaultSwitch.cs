@@ -18,7 +18,7 @@ public enum FaultKind
     Stall,
 
     /// <summary>
-    /// Handle the request, send the status line, the headers and half of a successful answer's body, then drop the
+    /// Handle the request, send the status line, the headers and half of the answer's body, then close the
     /// connection: the work is done and the client holds a cut answer.
     /// </summary>
     AbortMidway,

@@ -124,7 +124,9 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
 
     /// <summary>
     /// Does the work and sends the status line, the headers (with the whole body's Content-Length) and the first half
-    /// of the answer, then drops the connection: the client holds a cut answer. An error the endpoint throws goes out whole.
+    /// of the answer, then closes the connection: the client holds a cut answer. An error the endpoint throws goes out whole.
+    /// Kestrel closes a response shorter than its Content-Length after sending what was written; HttpContext.Abort
+    /// could discard the unsent half as well.
     /// </summary>
     private async Task HandleThenCutAsync(HttpContext context)
     {
@@ -141,9 +143,8 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         }
 
         context.Response.ContentLength = answer.Length;
+        context.Response.Headers.Connection = "close";
         await context.Response.Body.WriteAsync(answer.GetBuffer().AsMemory(0, (int)(answer.Length / 2)), context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
-        context.Abort();
     }
 
     /// <summary>Applies a drawn fault; true when the request should go on (a stall that the client waited out).</summary>
