@@ -311,6 +311,19 @@ describe("errors as the SDK sees them", () => {
       assert.equal(error.code, code, kind);
     }
   });
+
+  it("a cut answer (abort-midway) is a network failure to the SDK, not a Notion error, and the next call works", async () => {
+    await emulator.admin("POST", "faults", { kind: "abort-midway", path: "/v1/users/me" });
+    const error = await client({ retry: { maxRetries: 2, initialRetryDelayMs: 10, maxRetryDelayMs: 50 } }).users.me({}).then(
+      () => assert.fail("expected the cut answer to fail"),
+      (e) => e,
+    );
+    assert.ok(!(error instanceof APIResponseError), `expected a network failure, got ${error}`);
+    // fetch's own words for a body that ended before its Content-Length.
+    assert.match(`${error} ${error.cause ?? ""}`, /terminated.*content-length/i);
+    assert.deepEqual(await emulator.admin("GET", "faults"), []);
+    assert.equal((await client().users.me({})).id, FULL_BOT);
+  });
 });
 
 /** A shared database with one data source of the given columns; returns the data source ID. */

@@ -74,11 +74,13 @@ public sealed class FaultTests
         Assert.Equal(1, (int?)counters["pagesCreated"]);
     }
 
-    [Fact]
-    public async Task AbortAfterDoesTheWorkThenDropsTheConnection()
+    [Theory]
+    [InlineData("abort-after")]
+    [InlineData("abort-midway")]
+    public async Task AbortAfterAndAbortMidwayDoTheWorkThenLoseTheAnswer(string kind)
     {
         await using var emulator = await TestEmulator.StartAsync();
-        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort-after", ["method"] = "POST", ["path"] = "/v1/pages" });
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = kind, ["method"] = "POST", ["path"] = "/v1/pages" });
         var body = JsonNode.Parse($$"""{"parent": {"data_source_id": "{{Demo.TasksDataSource}}"}, "properties": {"Name": {"title": [{"text": {"content": "Lost answer"} }]} } }""");
         await Assert.ThrowsAsync<HttpRequestException>(() => emulator.SendOnNewConnectionAsync(HttpMethod.Post, "v1/pages", body));
 
@@ -86,6 +88,40 @@ public sealed class FaultTests
         Assert.Equal(1, (int?)counters["pagesCreated"]);
         var filter = JsonNode.Parse("""{"filter": {"property": "Name", "title": {"equals": "Lost answer"} } }""");
         Assert.Single((await emulator.PostAsync($"v1/data_sources/{Demo.TasksDataSource}/query", filter)).Json["results"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task AbortMidwaySendsTheHeadersAndHalfTheBodyThenClosesTheConnection()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var whole = await ReadUsersMeAsync(emulator);
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "abort-midway", ["path"] = "/v1/users/me" });
+
+        using var client = new HttpClient { BaseAddress = emulator.BaseUri };
+        using var response = await client.SendAsync(UsersMeRequest(), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(whole.Length, response.Content.Headers.ContentLength);
+        var received = new MemoryStream();
+        await Assert.ThrowsAnyAsync<IOException>(() => response.Content.ReadAsStream().CopyToAsync(received));
+
+        Assert.Equal(whole[..(whole.Length / 2)], received.ToArray());
+        Assert.Equal(whole, await ReadUsersMeAsync(emulator));
+        Assert.Empty((await emulator.AdminAsync(HttpMethod.Get, "faults"))!.AsArray());
+    }
+
+    private static HttpRequestMessage UsersMeRequest()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "v1/users/me");
+        request.Headers.Add("Authorization", $"Bearer {Demo.FullToken}");
+        request.Headers.Add("Notion-Version", TestEmulator.DefaultVersion);
+        return request;
+    }
+
+    private static async Task<byte[]> ReadUsersMeAsync(TestEmulator emulator)
+    {
+        using var response = await emulator.Http.SendAsync(UsersMeRequest());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     [Fact]
@@ -107,6 +143,8 @@ public sealed class FaultTests
     [InlineData("{\"kind\": \"503\", \"count\": 0}")]
     [InlineData("{}")]
     [InlineData("{\"kind\": \"503\", \"count\": \"many\"}")]
+    [InlineData("{\"kind\": \"abort-midway\", \"count\": 0}")]
+    [InlineData("{\"kind\": \"abort-midway\", \"retryAfterSeconds\": 1}")]
     public async Task BadFaultRulesAreRefused(string body)
     {
         await using var emulator = await TestEmulator.StartAsync();

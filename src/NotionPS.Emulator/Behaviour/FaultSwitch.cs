@@ -16,6 +16,12 @@ public enum FaultKind
 
     /// <summary>Hold the request for a while before handling it, so a client's timeout fires first.</summary>
     Stall,
+
+    /// <summary>
+    /// Handle the request, send the status line, the headers and half of the answer's body, then close the
+    /// connection: the work is done and the client holds a cut answer.
+    /// </summary>
+    AbortMidway,
 }
 
 /// <summary>
@@ -115,7 +121,7 @@ public sealed class FaultRule
 
     /// <summary>
     /// Reads <c>{kind, count?, share?, method?, path?, stallMs?, reason?, retryAfterSeconds?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
-    /// abort, abort-after or stall. Without count or share, one request fails.
+    /// abort, abort-after, abort-midway or stall. Without count or share, one request fails.
     /// </summary>
     public static FaultRule Parse(JsonObject body)
     {
@@ -126,9 +132,10 @@ public sealed class FaultRule
             "abort" => (FaultKind.Abort, 0),
             "abort-after" => (FaultKind.AbortAfter, 0),
             "stall" => (FaultKind.Stall, 0),
+            "abort-midway" => (FaultKind.AbortMidway, 0),
             _ when int.TryParse(kindText, out var code) && FaultSwitch.InjectableStatuses.Contains(code) => (FaultKind.Status, code),
             _ => throw new ArgumentException(
-                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after or stall, not \"{kindText}\"."),
+                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after, abort-midway or stall, not \"{kindText}\"."),
         };
         var share = AdminInput.Number(body, "share", 0, 1) ?? 1;
         if (share == 0)
@@ -196,6 +203,7 @@ public sealed class FaultRule
             FaultKind.Abort => "abort",
             FaultKind.AbortAfter => "abort-after",
             FaultKind.Stall => "stall",
+            FaultKind.AbortMidway => "abort-midway",
             _ => Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
         },
         ["remaining"] = Remaining,

@@ -62,6 +62,12 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 return;
             }
 
+            if (fault?.Kind == FaultKind.AbortMidway)
+            {
+                await HandleThenCutAsync(context);
+                return;
+            }
+
             await next(context);
         }
         catch (NotionException error)
@@ -116,6 +122,31 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         }
     }
 
+    /// <summary>
+    /// Does the work and sends the status line, the headers (with the whole body's Content-Length) and the first half
+    /// of the answer, then closes the connection: the client holds a cut answer. An error the endpoint throws goes out whole.
+    /// Kestrel closes a response shorter than its Content-Length after sending what was written; HttpContext.Abort
+    /// could discard the unsent half as well.
+    /// </summary>
+    private async Task HandleThenCutAsync(HttpContext context)
+    {
+        var wire = context.Features.Get<IHttpResponseBodyFeature>()!;
+        using var answer = new MemoryStream();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(answer));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(wire);
+        }
+
+        context.Response.ContentLength = answer.Length;
+        context.Response.Headers.Connection = "close";
+        await context.Response.Body.WriteAsync(answer.GetBuffer().AsMemory(0, (int)(answer.Length / 2)), context.RequestAborted);
+    }
+
     /// <summary>Applies a drawn fault; true when the request should go on (a stall that the client waited out).</summary>
     private static async Task<bool> ApplyFaultAsync(HttpContext context, FaultRule fault)
     {
@@ -128,6 +159,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 await Task.Delay(fault.StallMs, context.RequestAborted);
                 return true;
             case FaultKind.AbortAfter:
+            case FaultKind.AbortMidway:
                 return true;
             default:
                 throw fault.ToException();

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
@@ -162,11 +163,11 @@ namespace NotionPS.Client
 
                         if (response.IsSuccessStatusCode && !log.IsDebugEnabled)
                         {
-                            // A page of rows is ~175 KB: parsed from the buffered bytes, never copied into a string.
-                            return await ParseSuccessAsync(response.Content, method, path).ConfigureAwait(false);
+                            // A page of rows is ~175 KB: parsed as it arrives into pooled buffers, never copied whole or into a string.
+                            return await ReadBodyAsync(() => ParseSuccessAsync(response, method, path, timeout.Token), method, path, cancellationToken).ConfigureAwait(false);
                         }
 
-                        var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        var text = await ReadBodyAsync(() => ReadTextAsync(response.Content, timeout.Token), method, path, cancellationToken).ConfigureAwait(false);
                         if (log.IsDebugEnabled)
                         {
                             log.Debug($"{method} {path} response body: {text}");
@@ -190,29 +191,83 @@ namespace NotionPS.Client
         private static string DescribeStatus(NotionApiException failure) =>
             failure.Status == 0 ? failure.Code : $"{failure.Status} {failure.Code}";
 
-        private async Task<HttpResponseMessage> SendCore(HttpRequestMessage request, string path, CancellationToken withTimeout, CancellationToken callerToken)
+        /// <summary>Sends the request and waits for the answer's headers only: its body is read by <see cref="ReadBodyAsync"/>.</summary>
+        private Task<HttpResponseMessage> SendCore(HttpRequestMessage request, string path, CancellationToken withTimeout, CancellationToken callerToken) =>
+            OverTheNetworkAsync(() => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, withTimeout), answerStarted: false, request.Method, path, callerToken);
+
+        /// <summary>
+        /// Reads an answer's body. A connection dropped or stalled partway through it fails like one that gave no answer
+        /// (status 0), so the retry policy repeats a read and never a write whose answer was cut: the write may have been done.
+        /// </summary>
+        private Task<T> ReadBodyAsync<T>(Func<Task<T>> read, HttpMethod method, string path, CancellationToken callerToken) =>
+            OverTheNetworkAsync(read, answerStarted: true, method, path, callerToken);
+
+        /// <summary>One step on the network, its failures (a timeout, a dropped connection) turned into NotionApiExceptions of status 0.</summary>
+        private async Task<T> OverTheNetworkAsync<T>(Func<Task<T>> step, bool answerStarted, HttpMethod method, string path, CancellationToken callerToken)
         {
             try
             {
-                return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, withTimeout).ConfigureAwait(false);
+                return await step().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
             {
                 throw new NotionApiException(0, NotionErrorCodes.Timeout,
-                    $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s.",
-                    null, request.Method.Method, path);
+                    answerStarted
+                        ? $"The answer from {Options.BaseUri} did not arrive in full within {Options.Timeout.TotalSeconds:0} s."
+                        : $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s.",
+                    null, method.Method, path);
+            }
+            catch (Exception ex) when (answerStarted && (ex is IOException || ex is HttpRequestException))
+            {
+                throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
+                    $"The connection to {Options.BaseUri} was dropped partway through the answer: {Innermost(ex).Message}",
+                    null, method.Method, path, ex);
             }
             catch (HttpRequestException ex)
             {
                 throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
                     $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}",
-                    null, request.Method.Method, path, ex);
+                    null, method.Method, path, ex);
             }
             catch (IOException ex)
             {
                 throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
                     $"The connection to {Options.BaseUri} was dropped: {ex.Message}",
-                    null, request.Method.Method, path, ex);
+                    null, method.Method, path, ex);
+            }
+        }
+
+        /// <summary>An error body, or any body to show in the debug log; cancelled with the request's timeout.</summary>
+        private static async Task<string> ReadTextAsync(HttpContent? content, CancellationToken cancellationToken)
+        {
+            if (content == null)
+            {
+                return string.Empty;
+            }
+
+            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var copy = new MemoryStream())
+            {
+                await stream.CopyToAsync(copy, 81920, cancellationToken).ConfigureAwait(false);
+                copy.Position = 0;
+                var charset = content.Headers.ContentType?.CharSet;
+                using (var reader = new StreamReader(copy, EncodingOf(charset), detectEncodingFromByteOrderMarks: true))
+                {
+                    return reader.ReadToEnd();
+                }
+            }
+        }
+
+        /// <summary>The answer's declared charset, as HttpContent.ReadAsStringAsync reads it; UTF-8 (Notion's) when absent or unknown.</summary>
+        private static Encoding EncodingOf(string? charset)
+        {
+            try
+            {
+                return string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset!.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                return Encoding.UTF8;
             }
         }
 
@@ -275,9 +330,10 @@ namespace NotionPS.Client
             return request;
         }
 
-        private static async Task<(JsonDocument?, NotionApiException?, TimeSpan?)> ParseSuccessAsync(HttpContent? content, HttpMethod method, string path)
+        private static async Task<(JsonDocument?, NotionApiException?, TimeSpan?)> ParseSuccessAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
         {
-            if (content == null)
+            var content = response.Content;
+            if (content == null || content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent)
             {
                 return ParseSuccess(string.Empty, method, path);
             }
@@ -286,7 +342,7 @@ namespace NotionPS.Client
             {
                 using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
-                    return (stream.CanSeek && stream.Length == 0 ? JsonDocument.Parse("{}") : await JsonDocument.ParseAsync(stream).ConfigureAwait(false), null, null);
+                    return (await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false), null, null);
                 }
             }
             catch (JsonException ex)

@@ -89,6 +89,39 @@ public class NotionClientTests
     }
 
     [Fact]
+    public async Task AnAnswerCutPartwayIsADroppedConnectionRepeatedForAReadButNeverForAWrite()
+    {
+        var readHandler = new ScriptedHandler(Cut(), Ok("{\"object\":\"page\",\"id\":\"p1\"}"));
+        var log = new RecordingLog();
+        using (var page = await NewClient(readHandler, new FakeClock()).GetPageAsync("p1", log, CancellationToken.None))
+        {
+            Assert.Equal(2, readHandler.Requests.Count);
+            Assert.Contains(log.VerboseLines, line => line.Contains("connection_failure; retry 1 of 5"));
+        }
+
+        var writeHandler = new ScriptedHandler(Cut(), Ok("{}"));
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() =>
+            NewClient(writeHandler, new FakeClock()).CreatePageAsync("ds1", new JsonObject(), new RecordingLog(), CancellationToken.None));
+        Assert.Single(writeHandler.Requests);
+        Assert.Equal((0, "connection_failure"), (failure.Status, failure.Code));
+        Assert.Contains("dropped partway through the answer", failure.Message);
+        Assert.IsAssignableFrom<System.IO.IOException>(failure.InnerException);
+    }
+
+    [Fact]
+    public async Task AnAnswerThatStopsPartwayTimesOut()
+    {
+        var handler = new ScriptedHandler(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new HalfAPage(stall: true)) });
+        var options = new NotionClientOptions { Timeout = TimeSpan.FromMilliseconds(200), MaximumRetryCount = 0 };
+        var client = new NotionClient(Secure(TestToken), options, new FakeClock(), RateLimiter(), handler);
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() => client.GetPageAsync("p1", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal((0, "timeout"), (failure.Status, failure.Code));
+        Assert.Contains("did not arrive in full", failure.Message);
+    }
+
+    [Fact]
     public async Task GivesUpAfterTheMaximumRetryCount()
     {
         var handler = new ScriptedHandler(Enumerable.Range(0, 10).Select(_ => RateLimited(0)).ToArray());
@@ -341,6 +374,38 @@ public class NotionClientTests
     };
 
     private static Func<HttpResponseMessage> Drop() => () => throw new HttpRequestException("The connection was reset.");
+
+    /// <summary>A 200 whose body breaks off halfway, as a dropped connection leaves it.</summary>
+    private static Func<HttpResponseMessage> Cut() => () =>
+        new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new HalfAPage(stall: false)) };
+
+    private const string PageJson = "{\"object\":\"page\",\"id\":\"p1\",\"properties\":{}}";
+
+    /// <summary>
+    /// The first half of a page's JSON, then what a broken connection gives a reader: the error of a dropped
+    /// connection or, when <paramref name="stall"/>, nothing more until the reader gives up.
+    /// </summary>
+    private sealed class HalfAPage(bool stall) : System.IO.MemoryStream(Encoding.UTF8.GetBytes(PageJson[..(PageJson.Length / 2)]))
+    {
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            if (read > 0)
+            {
+                return read;
+            }
+
+            if (stall)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
+        }
+    }
 
     internal sealed record SeenRequest(string Method, string Uri, string? Authorization, string? NotionVersion, string? UserAgent, string? Body);
 
