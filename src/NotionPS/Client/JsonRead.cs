@@ -5,11 +5,20 @@ using System.Text.Json;
 
 namespace NotionPS.Client
 {
-    /// <summary>Tolerant readers for Notion's JSON: a missing or differently typed field is null, never an exception.</summary>
+    /// <summary>
+    /// Tolerant readers for Notion's JSON: a missing or differently typed field is null, never an exception.
+    /// Code that runs for every value of every row names fields in UTF-8 (<c>"id"u8</c>): a name given as a
+    /// string is transcoded to UTF-8 on each lookup.
+    /// </summary>
     internal static class JsonRead
     {
         public static string? String(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+
+        public static string? String(JsonElement element, ReadOnlySpan<byte> utf8Name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(utf8Name, out var value) && value.ValueKind == JsonValueKind.String
                 ? value.GetString()
                 : null;
 
@@ -23,18 +32,24 @@ namespace NotionPS.Client
                 ? value
                 : (JsonElement?)null;
 
+        public static JsonElement? Object(JsonElement element, ReadOnlySpan<byte> utf8Name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(utf8Name, out var value) && value.ValueKind == JsonValueKind.Object
+                ? value
+                : (JsonElement?)null;
+
         public static JsonElement? Array(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
                 ? value
                 : (JsonElement?)null;
 
-        public static DateTime? Time(JsonElement element, string name)
-        {
-            var text = String(element, name);
-            return text != null && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+        public static DateTime? Time(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? Time(value) : null;
+
+        /// <summary>A time string (UTC when it names no offset), or null for anything else.</summary>
+        public static DateTime? Time(JsonElement value) =>
+            value.ValueKind == JsonValueKind.String && DateTime.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
                 ? time
                 : (DateTime?)null;
-        }
 
         /// <summary>The plain text of a rich-text array (a title, a text cell): its items' plain_text joined.</summary>
         public static string PlainText(JsonElement? richText)
@@ -49,7 +64,7 @@ namespace NotionPS.Client
             StringBuilder? joined = null;
             foreach (var item in richText.Value.EnumerateArray())
             {
-                var content = String(item, "plain_text") ?? String(Object(item, "text") ?? default, "content");
+                var content = String(item, "plain_text"u8) ?? String(Object(item, "text"u8) ?? default, "content"u8);
                 if (first == null && joined == null)
                 {
                     first = content ?? string.Empty;

@@ -122,7 +122,11 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        private readonly struct LogLine
+        /// <remarks>
+        /// A class, not a struct: the queue's code for reference types is shared and compiled ahead of time with
+        /// the framework, where a struct would have every method of the queue JIT-compiled at a cmdlet's first call.
+        /// </remarks>
+        private sealed class LogLine
         {
             public LogLine(bool isDebug, string text)
             {

@@ -42,7 +42,7 @@ namespace NotionPS.Rows
         public static PageRow From(JsonElement page, IReadOnlyDictionary<string, JsonElement>? replacements = null)
         {
             var columns = new List<KeyValuePair<string, object?>>();
-            if (page.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+            if (page.TryGetProperty("properties"u8, out var properties) && properties.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in properties.EnumerateObject())
                 {
@@ -52,19 +52,22 @@ namespace NotionPS.Rows
                 }
             }
 
-            page.TryGetProperty("parent", out var parent);
-            var databaseId = ParentId(parent, "database_id", RecentNames.DatabaseId);
+            page.TryGetProperty("parent"u8, out var parent);
+            var databaseId = ParentId(parent, "database_id"u8, RecentNames.DatabaseId);
             return new PageRow(
-                JsonRead.String(page, "id") ?? string.Empty,
+                JsonRead.String(page, "id"u8) ?? string.Empty,
                 databaseId,
-                ParentId(parent, "data_source_id", RecentNames.DataSourceId) ?? (JsonRead.String(parent, "type") == "database_id" ? databaseId : null),
-                JsonRead.String(page, "url"),
-                PropertyReader.Timestamp(page, "created_time"),
-                PropertyReader.Timestamp(page, "last_edited_time"),
+                ParentId(parent, "data_source_id"u8, RecentNames.DataSourceId) ?? (IsDatabaseParent(parent) ? databaseId : null),
+                JsonRead.String(page, "url"u8),
+                PropertyReader.Timestamp(page, "created_time"u8),
+                PropertyReader.Timestamp(page, "last_edited_time"u8),
                 columns);
         }
 
-        private static string? ParentId(JsonElement parent, string name, int place) =>
-            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String ? RecentNames.Value(id, place) : null;
+        private static bool IsDatabaseParent(JsonElement parent) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty("type"u8, out var type) && type.ValueKind == JsonValueKind.String && type.ValueEquals("database_id"u8);
+
+        private static string? ParentId(JsonElement parent, ReadOnlySpan<byte> utf8Name, int place) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(utf8Name, out var id) && id.ValueKind == JsonValueKind.String ? RecentNames.Value(id, place) : null;
     }
 }

@@ -19,24 +19,24 @@ namespace NotionPS.Rows
         /// <summary>How many values of a people or relation property (or items of a text) a page object carries at most.</summary>
         public const int PageObjectValueLimit = 25;
 
-        private static readonly string[] PagedTypes = { "title", "rich_text", "people", "relation" };
+        private static readonly Utf8Names PagedTypes = new Utf8Names("title", "rich_text", "people", "relation");
 
         /// <summary>The property types read here, so that a value's type is matched in place rather than read into a new string.</summary>
-        private static readonly string[] KnownTypes =
-        {
+        private static readonly Utf8Names KnownTypes = new Utf8Names(
             "title", "rich_text", "number", "select", "status", "multi_select", "date", "checkbox", "url", "email", "phone_number", "people",
-            "created_by", "last_edited_by", "relation", "created_time", "last_edited_time", "formula", "rollup", "unique_id", "files",
-        };
+            "created_by", "last_edited_by", "relation", "created_time", "last_edited_time", "formula", "rollup", "unique_id", "files");
 
         public static object? ToPlain(JsonElement property)
         {
-            var type = TypeOf(property, KnownTypes);
-            if (type == null || !property.TryGetProperty(type, out var value))
+            var known = TypeOf(property, KnownTypes, readOther: true, out var otherType);
+            var value = default(JsonElement);
+            var found = known >= 0 ? property.TryGetProperty(KnownTypes.Utf8(known), out value) : otherType != null && property.TryGetProperty(otherType, out value);
+            if (!found)
             {
                 return PlainValues.FromJson(property);
             }
 
-            switch (type)
+            switch (known >= 0 ? KnownTypes[known] : otherType)
             {
                 case "title":
                 case "rich_text":
@@ -45,9 +45,9 @@ namespace NotionPS.Rows
                     return value.ValueKind == JsonValueKind.Number ? value.GetDouble() : (double?)null;
                 case "select":
                 case "status":
-                    return JsonRead.String(value, "name");
+                    return JsonRead.String(value, "name"u8);
                 case "multi_select":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(option => JsonRead.String(option, "name") ?? string.Empty) : Array.Empty<string>());
+                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(option => JsonRead.String(option, "name"u8) ?? string.Empty) : Array.Empty<string>());
                 case "date":
                     return Date(value);
                 case "checkbox":
@@ -62,7 +62,7 @@ namespace NotionPS.Rows
                 case "last_edited_by":
                     return value.ValueKind == JsonValueKind.Object ? User(value) : null;
                 case "relation":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => JsonRead.String(related, "id") ?? string.Empty) : Array.Empty<string>());
+                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => JsonRead.String(related, "id"u8) ?? string.Empty) : Array.Empty<string>());
                 case "created_time":
                 case "last_edited_time":
                     return Time(value);
@@ -86,13 +86,13 @@ namespace NotionPS.Rows
         public static bool MayBeTruncated(JsonElement property)
         {
             // Asked of every value of every row: compares the type in place rather than reading it into a string.
-            var type = TypeOf(property, PagedTypes, readUnknown: false);
-            if (type == null || !property.TryGetProperty(type, out var value))
+            var paged = TypeOf(property, PagedTypes, readOther: false, out _);
+            if (paged < 0 || !property.TryGetProperty(PagedTypes.Utf8(paged), out var value))
             {
                 return false;
             }
 
-            if (property.TryGetProperty("has_more", out var hasMore) && hasMore.ValueKind == JsonValueKind.True)
+            if (property.TryGetProperty("has_more"u8, out var hasMore) && hasMore.ValueKind == JsonValueKind.True)
             {
                 return true;
             }
@@ -121,13 +121,13 @@ namespace NotionPS.Rows
         /// <summary>A single date as DateTime; a range as <see cref="NotionDateRange"/>; an empty date as null.</summary>
         public static object? Date(JsonElement date)
         {
-            var start = TimeField(date, "start");
+            var start = TimeField(date, "start"u8);
             if (start == null)
             {
                 return null;
             }
 
-            var end = TimeField(date, "end");
+            var end = TimeField(date, "end"u8);
             return end == null ? (object)start.Value : new NotionDateRange(start.Value, end.Value, JsonRead.String(date, "time_zone"));
         }
 
@@ -164,13 +164,18 @@ namespace NotionPS.Rows
         }
 
         /// <summary>A page's own timestamp (created_time, last_edited_time) as <see cref="JsonRead.Time"/> reads it, from the UTF-8 bytes when it is UTC.</summary>
-        public static DateTime? Timestamp(JsonElement page, string name) =>
-            page.ValueKind == JsonValueKind.Object && page.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTime(out var time) && time.Kind == DateTimeKind.Utc
-                ? time
-                : JsonRead.Time(page, name);
+        public static DateTime? Timestamp(JsonElement page, ReadOnlySpan<byte> utf8Name)
+        {
+            if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty(utf8Name, out var value) || value.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
 
-        private static DateTime? TimeField(JsonElement parent, string name) =>
-            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) ? Time(value) : null;
+            return value.TryGetDateTime(out var time) && time.Kind == DateTimeKind.Utc ? time : JsonRead.Time(value);
+        }
+
+        private static DateTime? TimeField(JsonElement parent, ReadOnlySpan<byte> utf8Name) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(utf8Name, out var value) ? Time(value) : null;
 
         /// <summary>Whether the string is the date alone ("yyyy-MM-dd" of <paramref name="day"/>), compared in place.</summary>
         private static bool IsDay(JsonElement value, DateTime day)
@@ -206,31 +211,30 @@ namespace NotionPS.Rows
         }
 
         /// <summary>
-        /// The property's type, one of <paramref name="types"/> matched in place; another type as a new string when
-        /// <paramref name="readUnknown"/>, else null. Null when the property has no type.
+        /// The index in <paramref name="types"/> of the property's type, matched in place; -1 for another type or none.
+        /// Another type's name is read into <paramref name="otherType"/> (a new string) only when <paramref name="readOther"/>.
         /// </summary>
-        private static string? TypeOf(JsonElement property, string[] types, bool readUnknown = true)
+        private static int TypeOf(JsonElement property, Utf8Names types, bool readOther, out string? otherType)
         {
-            if (property.ValueKind != JsonValueKind.Object || !property.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            otherType = null;
+            if (property.ValueKind != JsonValueKind.Object || !property.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String)
             {
-                return null;
+                return -1;
             }
 
-            foreach (var known in types)
+            var index = types.IndexOf(type);
+            if (index < 0 && readOther)
             {
-                if (type.ValueEquals(known))
-                {
-                    return known;
-                }
+                otherType = type.GetString();
             }
 
-            return readUnknown ? type.GetString() : null;
+            return index;
         }
 
         private static NotionUser User(JsonElement user)
         {
-            var email = user.TryGetProperty("person", out var person) ? JsonRead.String(person, "email") : null;
-            return new NotionUser(JsonRead.String(user, "id") ?? string.Empty, JsonRead.String(user, "name"), email);
+            var email = user.TryGetProperty("person"u8, out var person) ? JsonRead.String(person, "email"u8) : null;
+            return new NotionUser(JsonRead.String(user, "id"u8) ?? string.Empty, JsonRead.String(user, "name"u8), email);
         }
 
         /// <summary>A formula's result, or one item of a rollup array: <c>{"type": T, T: value}</c>.</summary>

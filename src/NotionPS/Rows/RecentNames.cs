@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Text.Json;
 
 namespace NotionPS.Rows
@@ -18,48 +19,59 @@ namespace NotionPS.Rows
         [ThreadStatic]
         private static string?[]? recent;
 
+        /// <summary>The UTF-8 bytes of <see cref="recent"/>'s strings: comparing a string with JSON text transcodes it on every call.</summary>
+        [ThreadStatic]
+        private static byte[]?[]? recentUtf8;
+
         [ThreadStatic]
         private static string?[]? outputNames;
 
         /// <summary>A string value, shared with the last one read at <paramref name="place"/> when they are equal.</summary>
         public static string Value(JsonElement value, int place)
         {
-            var strings = Recent(place);
-            var last = strings[place];
+            Grow(place);
+            var last = recentUtf8![place];
             if (last != null && value.ValueEquals(last))
             {
-                return last;
+                return recent![place]!;
             }
 
-            return strings[place] = value.GetString()!;
+            var text = value.GetString()!;
+            Remember(place, text);
+            return text;
         }
 
         /// <summary>The name of the page object's <paramref name="index"/>th property, and its name on a row (<see cref="ColumnNames.OutputName"/>).</summary>
         public static (string Name, string OutputName) Column(JsonProperty property, int index)
         {
             var place = FirstColumn + index;
-            var strings = Recent(place);
-            var last = strings[place];
+            Grow(place);
+            var last = recentUtf8![place];
             if (last != null && property.NameEquals(last))
             {
-                return (last, outputNames![place]!);
+                return (recent![place]!, outputNames![place]!);
             }
 
             var name = property.Name;
-            strings[place] = name;
+            Remember(place, name);
             return (name, outputNames![place] = ColumnNames.OutputName(name));
         }
 
-        private static string?[] Recent(int place)
+        private static void Remember(int place, string text)
+        {
+            recent![place] = text;
+            recentUtf8![place] = Encoding.UTF8.GetBytes(text);
+        }
+
+        private static void Grow(int place)
         {
             if (recent == null || place >= recent.Length)
             {
                 var size = Math.Max(place + 1, 2 * (recent?.Length ?? 16));
                 Array.Resize(ref recent, size);
+                Array.Resize(ref recentUtf8, size);
                 Array.Resize(ref outputNames, size);
             }
-
-            return recent!;
         }
     }
 }

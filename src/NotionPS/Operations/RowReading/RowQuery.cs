@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
+using NotionPS.Rows;
 
 namespace NotionPS.Operations
 {
@@ -26,6 +27,7 @@ namespace NotionPS.Operations
         private string? windowStart;
         private DateTime? end;
         private string? newestCreated;
+        private DateTime? newestCreatedAt;
         private HashSet<string> newestIds = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> alreadyReturned = new HashSet<string>(StringComparer.Ordinal);
 
@@ -92,14 +94,14 @@ namespace NotionPS.Operations
             var fresh = new List<JsonElement>(page.Results.Count);
             foreach (var row in page.Results)
             {
-                var id = JsonRead.String(row, "id") ?? string.Empty;
-                if (alreadyReturned.Contains(id))
+                var id = JsonRead.String(row, "id"u8) ?? string.Empty;
+                if (alreadyReturned.Count > 0 && alreadyReturned.Contains(id))
                 {
                     continue;
                 }
 
-                var created = JsonRead.String(row, "created_time");
-                var createdAt = JsonRead.Time(row, "created_time");
+                // Read from the UTF-8 bytes; the text is kept only when the minute changes (once a minute of rows, not per row).
+                var createdAt = PropertyReader.Timestamp(row, "created_time"u8);
                 if (createdAt >= end)
                 {
                     // Rows come in created order: this one and all after it belong to the next slice.
@@ -107,9 +109,10 @@ namespace NotionPS.Operations
                     return Returning(fresh);
                 }
 
-                if (created != newestCreated)
+                if (createdAt != newestCreatedAt)
                 {
-                    newestCreated = created;
+                    newestCreated = JsonRead.String(row, "created_time"u8);
+                    newestCreatedAt = createdAt;
                     newestIds = new HashSet<string>(StringComparer.Ordinal);
                 }
 

@@ -1,0 +1,50 @@
+using System.Linq;
+using System.Text.Json;
+using NotionPS.Rows;
+using Xunit;
+
+namespace NotionPS.Tests.Rows;
+
+/// <summary>
+/// Rows share the strings the previous row had at the same place (column names, parent IDs), compared with the
+/// JSON in place: a row whose strings differ, however slightly, must still get its own.
+/// </summary>
+public class PageRowTests
+{
+    private static PageRow Row(string dataSourceId, string properties)
+    {
+        using var document = JsonDocument.Parse("{\"object\":\"page\",\"id\":\"p1\",\"created_time\":\"2026-11-29T10:00:00.000Z\",\"parent\":{\"type\":\"data_source_id\",\"data_source_id\":\"" + dataSourceId + "\",\"database_id\":\"db1\"},\"properties\":" + properties + "}");
+        return PageRow.From(document.RootElement);
+    }
+
+    private static string[] Names(PageRow row) => row.Columns.Select(column => column.Key).ToArray();
+
+    [Fact]
+    public void RowsWithTheSameNamesShareThemAndRowsWithOtherNamesGetTheirOwn()
+    {
+        var first = Row("ds1", """{"Café":{"type":"number","number":1},"Size":{"type":"number","number":2}}""");
+        var escaped = Row("ds1", """{"Caf\u00e9":{"type":"number","number":3},"Size":{"type":"number","number":4}}""");
+        var otherAccent = Row("ds2", """{"Cafè":{"type":"number","number":5},"Size ":{"type":"number","number":6}}""");
+        var again = Row("ds1", """{"Café":{"type":"number","number":7},"Size":{"type":"number","number":8}}""");
+
+        Assert.Equal(new[] { "Café", "Size" }, Names(first));
+        Assert.Same(first.Columns[0].Key, escaped.Columns[0].Key);
+        Assert.Same(first.DataSourceId, escaped.DataSourceId);
+        Assert.Equal(new[] { "Cafè", "Size " }, Names(otherAccent));
+        Assert.Equal("ds2", otherAccent.DataSourceId);
+        Assert.Equal(new[] { "Café", "Size" }, Names(again));
+        Assert.Equal("ds1", again.DataSourceId);
+        Assert.Equal(new object?[] { 7.0, 8.0 }, again.Columns.Select(column => column.Value).ToArray());
+    }
+
+    [Fact]
+    public void AKnownTypeWithoutItsValueAndAnUnknownTypeComeThroughAsTheirJson()
+    {
+        var row = Row("ds1", """{"Missing":{"type":"number"},"New":{"type":"button","button":{"label":"Go"}},"Untyped":{"id":"x"}}""");
+
+        var values = row.Columns.ToDictionary(column => column.Key, column => (System.Collections.Specialized.OrderedDictionary)column.Value!);
+        Assert.Equal("number", values["Missing"]["type"]);
+        Assert.Equal("Go", values["New"]["label"]);
+        Assert.Equal("x", values["Untyped"]["id"]);
+    }
+}
