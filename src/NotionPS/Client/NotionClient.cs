@@ -79,7 +79,7 @@ namespace NotionPS.Client
         /// <see cref="SendAsync"/>, also returning how long the answered attempt took from sending to the parsed
         /// body (no rate-limit wait included): a read uses it to tell whether one request at a time can keep up.
         /// </summary>
-        public async Task<(JsonDocument Document, TimeSpan RoundTrip)> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        public async Task<TimedAnswer> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
         {
             log = Redacting(log);
             var uri = RequestUri(method, path);
@@ -96,7 +96,7 @@ namespace NotionPS.Client
         /// The attempts of one request, within the rate limit, as the retry policy allows: a JSON body, or a
         /// <paramref name="form"/> made afresh for each attempt (a file part is read from disk again).
         /// </summary>
-        private async Task<(JsonDocument Document, TimeSpan RoundTrip)> SendWithRetriesAsync(
+        private async Task<TimedAnswer> SendWithRetriesAsync(
             HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
@@ -106,7 +106,7 @@ namespace NotionPS.Client
                 var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, form, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
                 {
-                    return (document!, started.Elapsed);
+                    return new TimedAnswer(document!, started.Elapsed);
                 }
 
                 var wait = RetryPolicy.Delay(attempt, retryAfter);
@@ -137,7 +137,7 @@ namespace NotionPS.Client
         }
 
         /// <summary>One attempt: the parsed body of a 2xx answer, or the failure and the server's Retry-After.</summary>
-        private async Task<(JsonDocument? Document, NotionApiException? Failure, TimeSpan? RetryAfter)> SendOnceAsync(
+        private async Task<Attempt> SendOnceAsync(
             HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, int attempt, INotionLog log, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -158,7 +158,7 @@ namespace NotionPS.Client
                         log.Verbose($"{method} {path} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
                         if (IsRedirect(status))
                         {
-                            return (null, Redirected(response, method.Method, path), null);
+                            return Attempt.Failed(Redirected(response, method.Method, path));
                         }
 
                         if (response.IsSuccessStatusCode && !log.IsDebugEnabled)
@@ -175,14 +175,14 @@ namespace NotionPS.Client
 
                         return response.IsSuccessStatusCode
                             ? ParseSuccess(text, method, path)
-                            : (null, ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
+                            : Attempt.Failed(ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
                     }
                 }
             }
             catch (NotionApiException transportFailure)
             {
                 log.Verbose($"{method} {path} -> {transportFailure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
-                return (null, transportFailure, null);
+                return Attempt.Failed(transportFailure);
             }
         }
 
@@ -330,7 +330,7 @@ namespace NotionPS.Client
             return request;
         }
 
-        private static async Task<(JsonDocument?, NotionApiException?, TimeSpan?)> ParseSuccessAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
+        private static async Task<Attempt> ParseSuccessAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
         {
             var content = response.Content;
             if (content == null || content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent)
@@ -342,24 +342,24 @@ namespace NotionPS.Client
             {
                 using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
                 {
-                    return (await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false), null, null);
+                    return Attempt.Answered(await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false));
                 }
             }
             catch (JsonException ex)
             {
-                return (null, NotAJsonAnswer(ex, method, path), null);
+                return Attempt.Failed(NotAJsonAnswer(ex, method, path));
             }
         }
 
-        private static (JsonDocument?, NotionApiException?, TimeSpan?) ParseSuccess(string text, HttpMethod method, string path)
+        private static Attempt ParseSuccess(string text, HttpMethod method, string path)
         {
             try
             {
-                return (JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text), null, null);
+                return Attempt.Answered(JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text));
             }
             catch (JsonException ex)
             {
-                return (null, NotAJsonAnswer(ex, method, path), null);
+                return Attempt.Failed(NotAJsonAnswer(ex, method, path));
             }
         }
 
