@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.IO;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -43,16 +43,7 @@ namespace NotionPS.Operations
             var page = await client.GetBlockChildrenAsync(pageId, cursor, log, cancellationToken).ConfigureAwait(false);
             cursor = page.HasMore ? page.NextCursor : null;
             done = cursor == null;
-            var blocks = new JsonArray();
-            foreach (var block in page.Results)
-            {
-                blocks.Add(await WithDescendantsAsync(block, cancellationToken).ConfigureAwait(false));
-            }
-
-            using (var document = JsonDocument.Parse(blocks.ToJsonString()))
-            {
-                return document.RootElement.EnumerateArray().Select(block => block.Clone()).ToList();
-            }
+            return await WithDescendantsAsync(page.Results, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The whole page as Markdown (see <see cref="BlocksToMarkdown"/>).</summary>
@@ -67,21 +58,59 @@ namespace NotionPS.Operations
             return BlocksToMarkdown.Convert(blocks);
         }
 
-        private async Task<JsonObject> WithDescendantsAsync(JsonElement block, CancellationToken cancellationToken)
+        /// <summary>
+        /// The blocks (detached copies, as the client returns them), each with its descendants. A block without
+        /// children to read is returned as it is: only a block with children is written anew, once.
+        /// </summary>
+        private async Task<IReadOnlyList<JsonElement>> WithDescendantsAsync(IReadOnlyList<JsonElement> blocks, CancellationToken cancellationToken)
         {
-            var copy = JsonNode.Parse(block.GetRawText())!.AsObject();
-            if (JsonRead.Bool(block, "has_children") == true && !OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
+            List<JsonElement>? complete = null;
+            for (var i = 0; i < blocks.Count; i++)
             {
-                var children = new JsonArray();
-                foreach (var child in await new BlockLister(client, log).TopLevelAsync(JsonRead.String(block, "id")!, cancellationToken).ConfigureAwait(false))
+                var block = blocks[i];
+                if (HasChildrenToRead(block))
                 {
-                    children.Add(await WithDescendantsAsync(child, cancellationToken).ConfigureAwait(false));
+                    var children = await new BlockLister(client, log).TopLevelAsync(JsonRead.String(block, "id")!, cancellationToken).ConfigureAwait(false);
+                    complete ??= new List<JsonElement>(blocks);
+                    complete[i] = WithChildren(block, await WithDescendantsAsync(children, cancellationToken).ConfigureAwait(false));
                 }
-
-                copy["children"] = children;
             }
 
-            return copy;
+            return complete ?? blocks;
+        }
+
+        private static bool HasChildrenToRead(JsonElement block) =>
+            JsonRead.Bool(block, "has_children") == true && !OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty);
+
+        /// <summary>The block with a <c>children</c> array of <paramref name="children"/>, last (in place of any it had).</summary>
+        private static JsonElement WithChildren(JsonElement block, IReadOnlyList<JsonElement> children)
+        {
+            using (var buffer = new MemoryStream())
+            {
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    writer.WriteStartObject();
+                    foreach (var property in block.EnumerateObject())
+                    {
+                        if (!property.NameEquals("children"u8))
+                        {
+                            property.WriteTo(writer);
+                        }
+                    }
+
+                    writer.WriteStartArray("children"u8);
+                    foreach (var child in children)
+                    {
+                        child.WriteTo(writer);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+                return JsonElement.ParseValue(ref reader);
+            }
         }
     }
 }
