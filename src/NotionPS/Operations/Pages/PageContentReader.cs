@@ -13,8 +13,10 @@ namespace NotionPS.Operations
     /// Reads a page's blocks with all their descendants, a page of 100 top-level blocks at a time: each block comes
     /// with a <c>children</c> array holding its children, read in full (every page of them) and each with its own.
     /// The blocks of a child page or child database are that page's or database's, and are not read.
+    /// The blocks are read in place from the response, so each page of them is valid until the next is read or the
+    /// reader is disposed.
     /// </summary>
-    internal sealed class PageContentReader
+    internal sealed class PageContentReader : IDisposable
     {
         /// <summary>Blocks that stand for a page or database of their own: their children are its content.</summary>
         internal static readonly HashSet<string> OwnContent = new HashSet<string> { "child_page", "child_database" };
@@ -25,6 +27,9 @@ namespace NotionPS.Operations
         private string? cursor;
         private bool done;
 
+        /// <summary>The response the blocks <see cref="NextAsync"/> returned last are read from.</summary>
+        private ListPage? current;
+
         public PageContentReader(NotionClient client, string pageId, INotionLog log)
         {
             this.client = client;
@@ -32,35 +37,59 @@ namespace NotionPS.Operations
             this.log = log;
         }
 
-        /// <summary>The next top-level blocks, each complete; null when the page has no more.</summary>
+        /// <summary>The next top-level blocks, each complete, valid until the next call; null when the page has no more.</summary>
         public async Task<IReadOnlyList<JsonElement>?> NextAsync(CancellationToken cancellationToken)
         {
+            Dispose();
             if (done)
             {
                 return null;
             }
 
-            var page = await client.GetBlockChildrenAsync(pageId, cursor, log, cancellationToken).ConfigureAwait(false);
-            cursor = page.HasMore ? page.NextCursor : null;
-            done = cursor == null;
-            return await WithDescendantsAsync(page.Results, cancellationToken).ConfigureAwait(false);
+            current = await NextResponseAsync(cancellationToken).ConfigureAwait(false);
+            return await WithDescendantsAsync(current.Results, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The whole page as Markdown (see <see cref="BlocksToMarkdown"/>).</summary>
         public async Task<string> ReadMarkdownAsync(CancellationToken cancellationToken)
         {
-            var blocks = new List<JsonElement>();
-            for (var next = await NextAsync(cancellationToken).ConfigureAwait(false); next != null; next = await NextAsync(cancellationToken).ConfigureAwait(false))
+            // Every page of blocks stays readable until the whole page is converted.
+            var responses = new List<ListPage>();
+            try
             {
-                blocks.AddRange(next);
-            }
+                var blocks = new List<JsonElement>();
+                while (!done)
+                {
+                    var response = await NextResponseAsync(cancellationToken).ConfigureAwait(false);
+                    responses.Add(response);
+                    blocks.AddRange(await WithDescendantsAsync(response.Results, cancellationToken).ConfigureAwait(false));
+                }
 
-            return BlocksToMarkdown.Convert(blocks);
+                return BlocksToMarkdown.Convert(blocks);
+            }
+            finally
+            {
+                responses.ForEach(response => response.Dispose());
+            }
+        }
+
+        public void Dispose()
+        {
+            current?.Dispose();
+            current = null;
+        }
+
+        private async Task<ListPage> NextResponseAsync(CancellationToken cancellationToken)
+        {
+            var response = await client.GetBlockChildrenAsync(pageId, cursor, log, cancellationToken).ConfigureAwait(false);
+            cursor = response.HasMore ? response.NextCursor : null;
+            done = cursor == null;
+            return response;
         }
 
         /// <summary>
-        /// The blocks (detached copies, as the client returns them), each with its descendants. A block without
-        /// children to read is returned as it is: only a block with children is written anew, once.
+        /// The blocks, each with its descendants. A block without children to read is returned as it is: only a block
+        /// with children is written anew (a copy of its own, holding its descendants).
         /// </summary>
         private async Task<IReadOnlyList<JsonElement>> WithDescendantsAsync(IReadOnlyList<JsonElement> blocks, CancellationToken cancellationToken)
         {
