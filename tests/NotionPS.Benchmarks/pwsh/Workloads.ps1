@@ -161,6 +161,9 @@ if ($Only -contains '8-blocks') {
     Measure-Workload "8-blocks read it back (Get-NotionPageContent -AsBlocks)" {
         (Get-NotionPageContent -PageId $script:page -AsBlocks -Connection $connection | Measure-Object).Count
     } @{ blocks = { param($r, $o) $o } }
+    Measure-Workload "8-blocks read it back as Markdown (Get-NotionPageContent)" {
+        (Get-NotionPageContent -PageId $script:page -Connection $connection).Length
+    } @{ characters = { param($r, $o) $o } }
 }
 
 if ($Only -contains '9-sync') {
