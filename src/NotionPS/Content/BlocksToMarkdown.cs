@@ -483,7 +483,7 @@ namespace NotionPS.Content
                 return text;
             }
 
-            var escaped = new StringBuilder(text.Length + 8);
+            var escaped = new StringBuilder(text.Length);
             foreach (var c in text)
             {
                 if (Array.IndexOf(escapePipes ? MarkupAndPipe : Markup, c) >= 0)

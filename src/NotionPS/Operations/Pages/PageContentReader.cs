@@ -40,7 +40,7 @@ namespace NotionPS.Operations
         /// <summary>The next top-level blocks, each complete, valid until the next call; null when the page has no more.</summary>
         public async Task<IReadOnlyList<JsonElement>?> NextAsync(CancellationToken cancellationToken)
         {
-            Dispose();
+            ReleaseCurrent();
             if (done)
             {
                 return null;
@@ -73,7 +73,10 @@ namespace NotionPS.Operations
             }
         }
 
-        public void Dispose()
+        public void Dispose() => ReleaseCurrent();
+
+        /// <summary>Returns the last page's response (its pooled buffers): its blocks are no longer read.</summary>
+        private void ReleaseCurrent()
         {
             current?.Dispose();
             current = null;
