@@ -58,6 +58,8 @@ internal sealed partial class Harness
                     report.Add(workload, "write: CPU time (ms)", "@notionhq/client", ps.Figure("writeCpuMs"), sdk.Figure("writeCpuMs"));
                     report.Add(workload, "read back: ms (Get-NotionPageContent -AsBlocks / blocks.children.list)", "@notionhq/client", ps.Figure("readElapsedMs"), sdk.Figure("readMs"));
                     report.Add(workload, "read back: CPU time (ms)", "@notionhq/client", ps.Figure("readCpuMs"), sdk.Figure("readCpuMs"));
+                    report.Add(workload, "read back as Markdown: ms (Get-NotionPageContent)", "no SDK counterpart (it has no Markdown form)", ps.Figure("markdownElapsedMs"), null);
+                    report.Add(workload, "read back as Markdown: CPU time (ms)", "no SDK counterpart (it has no Markdown form)", ps.Figure("markdownCpuMs"), null);
                     report.Add(workload, "requests (write + read)", "@notionhq/client", ps.Figure("requests"), sdk.Answered);
                     report.Add(workload, "blocks read back", "@notionhq/client", ps.Rows, sdk.Rows);
                     report.Add(workload, "allocated (MB), .NET only", "", (ps.AllocatedBytes ?? 0) / 1e6, null);

@@ -17,14 +17,14 @@ namespace NotionPS.Client
         public Task<JsonDocument> CreatePageAsync(JsonObject body, INotionLog log, CancellationToken cancellationToken) =>
             SendAsync(HttpMethod.Post, "v1/pages", body, false, log, cancellationToken);
 
-        /// <summary>One page of a page's or block's children (copies, usable after the response is gone).</summary>
+        /// <summary>
+        /// One page of a page's or block's children, read in place from the response: the blocks are valid until the
+        /// page is disposed (<see cref="ListPage.Owning"/>).
+        /// </summary>
         public async Task<ListPage> GetBlockChildrenAsync(string blockId, string? startCursor, INotionLog log, CancellationToken cancellationToken)
         {
             var path = $"v1/blocks/{blockId}/children?page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
-            using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
-            {
-                return ListPage.From(document.RootElement);
-            }
+            return ListPage.Owning(await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false), TimeSpan.Zero);
         }
 
         /// <summary>

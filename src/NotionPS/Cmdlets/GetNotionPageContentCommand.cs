@@ -56,6 +56,10 @@ namespace NotionPS.Cmdlets
                 {
                     WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true)));
                 }
+                finally
+                {
+                    reader.Dispose();
+                }
             }
         }
     }

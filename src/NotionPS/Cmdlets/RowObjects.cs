@@ -167,19 +167,46 @@ namespace NotionPS.Cmdlets
             {
                 case JsonValueKind.Object:
                     var output = new PSObject();
+                    var properties = output.Properties;
                     foreach (var property in element.EnumerateObject())
                     {
-                        output.Properties.Add(new PSNoteProperty(property.Name, FromJson(property.Value)));
+                        // PowerShell's checks cost more than the rest of the property: only a name it may refuse gets them.
+                        var name = property.Name;
+                        properties.Add(new PSNoteProperty(name, FromJson(property.Value)), preValidated: !MayBeReserved(name));
                     }
 
                     return output;
                 case JsonValueKind.Array:
-                    return element.EnumerateArray().Select(FromJson).ToArray();
+                    var items = new object?[element.GetArrayLength()];
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        items[index++] = FromJson(item);
+                    }
+
+                    return items;
                 case JsonValueKind.Number:
                     return element.TryGetInt64(out var whole) ? (object)whole : element.GetDouble();
+                case JsonValueKind.String:
+                    return element.GetString();
+                case JsonValueKind.True:
+                    return BoxedTrue;
+                case JsonValueKind.False:
+                    return BoxedFalse;
                 default:
-                    return PlainValues.FromJson(element);
+                    return null;
             }
         }
+
+        private static readonly object BoxedTrue = true;
+
+        private static readonly object BoxedFalse = false;
+
+        /// <summary>
+        /// Whether PowerShell may refuse a member name: the names it reserves (PSObject, PSBase, PSTypeNames...) all
+        /// start with "PS". Any other name is added unchecked, which PowerShell does the same way (a second name that
+        /// differs only in case replaces the first whether checked or not).
+        /// </summary>
+        private static bool MayBeReserved(string name) => name.StartsWith("PS", StringComparison.OrdinalIgnoreCase);
     }
 }

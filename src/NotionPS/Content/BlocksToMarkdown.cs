@@ -32,6 +32,11 @@ namespace NotionPS.Content
     {
         private const string Tab = "\t";
 
+        /// <summary>The characters inline text escapes with a backslash (and, in a table cell, the pipe too).</summary>
+        private static readonly char[] Markup = { '\\', '*', '_', '`', '~', '[', ']', '<' };
+
+        private static readonly char[] MarkupAndPipe = { '\\', '*', '_', '`', '~', '[', ']', '<', '|' };
+
         private static readonly HashSet<string> ListTypes = new HashSet<string>(StringComparer.Ordinal)
         {
             "bulleted_list_item", "numbered_list_item", "to_do",
@@ -178,14 +183,14 @@ namespace NotionPS.Content
             return Flattened(lines, children, depth);
         }
 
-        private static List<JsonElement> Children(JsonElement block, JsonElement body)
+        private static IReadOnlyList<JsonElement> Children(JsonElement block, JsonElement body)
         {
             var array = JsonRead.Array(block, "children") ?? JsonRead.Array(body, "children");
-            return array == null ? new List<JsonElement>() : array.Value.EnumerateArray().ToList();
+            return array == null ? Array.Empty<JsonElement>() : array.Value.EnumerateArray().ToList();
         }
 
         /// <summary>The block's lines, then its children's at the same level (for blocks whose children have no Markdown form).</summary>
-        private static List<string> Flattened(List<string> lines, List<JsonElement> children, int depth)
+        private static List<string> Flattened(List<string> lines, IReadOnlyList<JsonElement> children, int depth)
         {
             if (children.Count > 0)
             {
@@ -196,7 +201,7 @@ namespace NotionPS.Content
             return lines;
         }
 
-        private static List<string> ListItem(string marker, JsonElement body, List<JsonElement> children, int depth, string? childIndent = null)
+        private static List<string> ListItem(string marker, JsonElement body, IReadOnlyList<JsonElement> children, int depth, string? childIndent = null)
         {
             var indent = childIndent ?? new string(' ', marker.Length);
             var text = TextLines(InlineText(body)).ToList();
@@ -217,7 +222,7 @@ namespace NotionPS.Content
             return lines.Select(line => line.TrimEnd(' ')).ToList();
         }
 
-        private static List<string> Table(JsonElement body, List<JsonElement> rows)
+        private static List<string> Table(JsonElement body, IReadOnlyList<JsonElement> rows)
         {
             var width = rows.Select(row => (JsonRead.Array(JsonRead.Object(row, "table_row") ?? default, "cells")?.GetArrayLength()) ?? 0).DefaultIfEmpty(0).Max();
             width = Math.Max(width, 1);
@@ -430,6 +435,11 @@ namespace NotionPS.Content
         /// <summary>Leading and trailing whitespace of a styled item keeps only the styles its neighbour on that side shares.</summary>
         private static List<RichSpan> MoveEdgeWhitespace(List<RichSpan> spans)
         {
+            if (!spans.Exists(span => !span.Code && (span.Bold || span.Italic || span.Strikethrough)))
+            {
+                return spans;
+            }
+
             var result = new List<RichSpan>();
             for (var i = 0; i < spans.Count; i++)
             {
@@ -467,10 +477,16 @@ namespace NotionPS.Content
 
         private static string Escape(string text, bool escapePipes)
         {
+            // Most text has nothing to escape: it is returned as it is.
+            if (text.IndexOfAny(escapePipes ? MarkupAndPipe : Markup) < 0)
+            {
+                return text;
+            }
+
             var escaped = new StringBuilder(text.Length);
             foreach (var c in text)
             {
-                if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '~' || c == '[' || c == ']' || c == '<' || (escapePipes && c == '|'))
+                if (Array.IndexOf(escapePipes ? MarkupAndPipe : Markup, c) >= 0)
                 {
                     escaped.Append('\\');
                 }

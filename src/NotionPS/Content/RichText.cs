@@ -127,12 +127,15 @@ namespace NotionPS.Content
             return text.ToString();
         }
 
-        /// <summary>Adjacent spans of one style joined, empty ones dropped (one builder per run: linear however many spans).</summary>
+        /// <summary>
+        /// Adjacent spans of one style joined, empty ones dropped (one builder per run of two spans or more: linear
+        /// however many spans; a span alone keeps its text).
+        /// </summary>
         public static List<RichSpan> Merge(IEnumerable<RichSpan> spans)
         {
             var merged = new List<RichSpan>();
-            var run = new StringBuilder();
-            RichSpan? style = null;
+            RichSpan? first = null;
+            StringBuilder? run = null;
             foreach (var span in spans)
             {
                 if (span.Text.Length == 0)
@@ -140,23 +143,30 @@ namespace NotionPS.Content
                     continue;
                 }
 
-                if (style != null && !style.Value.SameStyle(span))
+                if (first != null && first.Value.SameStyle(span))
                 {
-                    merged.Add(style.Value.WithText(run.ToString()));
-                    run.Clear();
+                    (run ??= new StringBuilder(first.Value.Text)).Append(span.Text);
+                    continue;
                 }
 
-                style = span;
-                run.Append(span.Text);
+                if (first != null)
+                {
+                    merged.Add(Joined(first.Value, run));
+                }
+
+                first = span;
+                run = null;
             }
 
-            if (style != null)
+            if (first != null)
             {
-                merged.Add(style.Value.WithText(run.ToString()));
+                merged.Add(Joined(first.Value, run));
             }
 
             return merged;
         }
+
+        private static RichSpan Joined(RichSpan first, StringBuilder? run) => run == null ? first : first.WithText(run.ToString());
 
         private static JsonObject Item(RichSpan span, string content)
         {

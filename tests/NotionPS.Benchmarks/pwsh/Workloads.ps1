@@ -178,12 +178,14 @@ if ($Only -contains '8-blocks') {
     $write = Measure-Part { New-NotionPage -ParentId $teamHome -Title 'Benchmark blocks' -Markdown $markdown -Connection $connection }
     $page = $write.Output
     $read = Measure-Part { (Get-NotionPageContent -PageId $page -AsBlocks -Connection $connection | Measure-Object).Count }
+    $markdownRead = Measure-Part { (Get-NotionPageContent -PageId $page -Connection $connection).Length }
     # One line for both parts, in the shape of the SDK's (sdk/workload.mjs blocks): totals, then each part.
     $figures = [ordered]@{}
     foreach ($key in $write.Figures.Keys) { $figures[$key] = $write.Figures[$key] + $read.Figures[$key] }
     $figures.peakBytes = $read.Figures.peakBytes
     $figures.peakBytesBefore = $write.Figures.peakBytesBefore
-    foreach ($part in @{ write = $write; read = $read }.GetEnumerator()) {
+    # The Markdown read has no SDK counterpart: beside the totals, not in them.
+    foreach ($part in @{ write = $write; read = $read; markdown = $markdownRead }.GetEnumerator()) {
         foreach ($key in 'elapsedMs', 'cpuMs', 'allocatedBytes', 'requests') {
             $figures[$part.Key + $key.Substring(0, 1).ToUpperInvariant() + $key.Substring(1)] = $part.Value.Figures[$key]
         }

@@ -197,4 +197,36 @@ public class RowObjectsTests
 
         Assert.Equal(("db1", "Tasks"), found);
     }
+
+    [Fact]
+    public void JsonBecomesPSCustomObjectsAsInvokeRestMethodGivesIt()
+    {
+        using var document = JsonDocument.Parse("""{"s":"x","n":3,"d":1.5,"t":true,"f":false,"z":null,"o":{"a":[1,"b",{"c":null}],"e":[]}}""");
+
+        var value = (PSObject)RowObjects.FromJson(document.RootElement)!;
+
+        Assert.IsType<PSCustomObject>(value.BaseObject);
+        Assert.Equal(new[] { "s", "n", "d", "t", "f", "z", "o" }, value.Properties.Select(p => p.Name));
+        Assert.Equal(new object?[] { "x", 3L, 1.5, true, false, null }, value.Properties.Take(6).Select(p => p.Value));
+        var inner = (PSObject)value.Properties["o"].Value;
+        var array = Assert.IsType<object?[]>(inner.Properties["a"].Value);
+        Assert.Equal(3, array.Length);
+        Assert.Equal((1L, "b"), (array[0], array[1]));
+        Assert.Equal(new[] { "c" }, ((PSObject)array[2]!).Properties.Select(p => p.Name));
+        Assert.Empty(Assert.IsType<object?[]>(inner.Properties["e"].Value));
+    }
+
+    [Fact]
+    public void JsonNamesAreAddedAsPowerShellAddsThem()
+    {
+        using var twice = JsonDocument.Parse("""{"id":1,"ID":2,"PSLike":3,"psstandardmembers":4}""");
+        using var reserved = JsonDocument.Parse("""{"id":1,"psobject":2}""");
+
+        var value = (PSObject)RowObjects.FromJson(twice.RootElement)!;
+
+        // The second "id" replaces the first, as PowerShell's own checked Add does; names PowerShell keeps are refused.
+        Assert.Equal(new[] { "ID", "PSLike", "psstandardmembers" }, value.Properties.Select(p => p.Name));
+        Assert.Equal(2L, value.Properties["id"].Value);
+        Assert.Throws<ExtendedTypeSystemException>(() => RowObjects.FromJson(reserved.RootElement));
+    }
 }

@@ -159,6 +159,22 @@ public class BlocksToMarkdownTests
     }
 
     [Fact]
+    public void RichTextItemsAsNotionSplitsThemAreJoinedEscapedAndStyledOnce()
+    {
+        var json = """
+            [{"object":"block","id":"p1","type":"paragraph","paragraph":{"rich_text":[
+                {"plain_text":"a*b "},{"plain_text":"c_d"},{"plain_text":" bold ","annotations":{"bold":true}},{"plain_text":"","annotations":{"italic":true}},
+                {"plain_text":"both","annotations":{"bold":true,"italic":true}},{"plain_text":" and","annotations":{"bold":true}},{"plain_text":" x|y","href":"https://e.example"},{"plain_text":"plain"}]}},
+             {"object":"block","id":"t1","type":"table","table":{"table_width":2,"has_column_header":true},
+              "children":[{"object":"block","id":"r1","type":"table_row","table_row":{"cells":[[{"plain_text":"x|y"}],[{"plain_text":"one "},{"plain_text":"cell"}]]}}]}]
+            """;
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.Equal("a\\*b c\\_d **bold *both* and**[ x|y](https://e.example)plain\n\n| x\\|y | one cell |\n| --- | --- |\n", markdown);
+    }
+
+    [Fact]
     public void NumberedItemsAreNumberedPerRun()
     {
         var markdown = ContentJson.RoundTrip("1. a\n1. b\n1. c\n\ntext\n\n5. d\n");

@@ -182,6 +182,46 @@ public class PageContentTests : EmulatorTest
         Assert.NotNull(unsupported.Properties["unsupported"]);
     }
 
+    [Fact]
+    public async Task ABlockReadWithItsChildrenIsTheBlockAsListedWithItsChildrenLast()
+    {
+        var pageId = Guid.NewGuid().ToString();
+        static JsonArray Text(string text) => new(new JsonObject { ["text"] = new JsonObject { ["content"] = text } });
+        await Emulator.AdminPostAsync("pages", new JsonObject
+        {
+            ["id"] = pageId,
+            ["title"] = "Listed",
+            ["sharedWith"] = new JsonArray("NotionPS Demo"),
+            ["blocks"] = new JsonArray(
+                new JsonObject { ["toggle"] = new JsonObject { ["rich_text"] = Text("outer <&> é"), ["children"] = new JsonArray(
+                    new JsonObject { ["paragraph"] = new JsonObject { ["rich_text"] = Text("inner") } }) } },
+                new JsonObject { ["paragraph"] = new JsonObject { ["rich_text"] = Text("alone") } }),
+        });
+        Connect("2025-09-03");
+
+        var result = RunClean(
+            """
+            $read = @(Get-NotionPageContent -PageId $page -AsBlocks)
+            $listed = (Invoke-NotionApi "v1/blocks/$page/children").results
+            $inner = (Invoke-NotionApi "v1/blocks/$($listed[0].id)/children").results
+            $read[0] | Select-Object * -ExcludeProperty children | ConvertTo-Json -Depth 20 -Compress
+            $listed[0] | ConvertTo-Json -Depth 20 -Compress
+            $read[0].children[0] | ConvertTo-Json -Depth 20 -Compress
+            $inner[0] | ConvertTo-Json -Depth 20 -Compress
+            $read[1] | ConvertTo-Json -Depth 20 -Compress
+            $listed[1] | ConvertTo-Json -Depth 20 -Compress
+            $read[0].psobject.Properties.Name -join ','
+            """,
+            Vars(("page", pageId)));
+
+        var texts = result.Output.Select(o => (string)o.BaseObject).ToArray();
+        Assert.Contains("outer <&> é", texts[1], StringComparison.Ordinal);
+        Assert.Equal(texts[1], texts[0]);
+        Assert.Equal(texts[3], texts[2]);
+        Assert.Equal(texts[5], texts[4]);
+        Assert.EndsWith(",has_children,archived,in_trash,type,toggle,children", texts[6], StringComparison.Ordinal);
+    }
+
     private static PSObject[] Children(PSObject block) => ((object[])block.Properties["children"].Value).Cast<PSObject>().ToArray();
 
     [Fact]

@@ -69,10 +69,12 @@ namespace NotionPS.Operations.Files
         public async Task<IReadOnlyList<RowFile>> ReadBlockFilesAsync(string pageId, CancellationToken cancellationToken)
         {
             var files = new List<RowFile>();
-            var reader = new PageContentReader(client, pageId, log);
-            for (var blocks = await reader.NextAsync(cancellationToken).ConfigureAwait(false); blocks != null; blocks = await reader.NextAsync(cancellationToken).ConfigureAwait(false))
+            using (var reader = new PageContentReader(client, pageId, log))
             {
-                AddBlockFiles(blocks, files);
+                for (var blocks = await reader.NextAsync(cancellationToken).ConfigureAwait(false); blocks != null; blocks = await reader.NextAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    AddBlockFiles(blocks, files);
+                }
             }
 
             return files;

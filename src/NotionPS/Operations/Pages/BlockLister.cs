@@ -6,7 +6,7 @@ using NotionPS.Client;
 
 namespace NotionPS.Operations
 {
-    /// <summary>Lists the children of a page or block, every page of them, without reading further down.</summary>
+    /// <summary>Lists the children of a page or block (copies, usable after the responses are gone), every page of them, without reading further down.</summary>
     internal sealed class BlockLister
     {
         private readonly NotionClient client;
@@ -24,9 +24,15 @@ namespace NotionPS.Operations
             string? cursor = null;
             do
             {
-                var page = await client.GetBlockChildrenAsync(blockId, cursor, log, cancellationToken).ConfigureAwait(false);
-                blocks.AddRange(page.Results);
-                cursor = page.HasMore ? page.NextCursor : null;
+                using (var page = await client.GetBlockChildrenAsync(blockId, cursor, log, cancellationToken).ConfigureAwait(false))
+                {
+                    foreach (var block in page.Results)
+                    {
+                        blocks.Add(block.Clone());
+                    }
+
+                    cursor = page.HasMore ? page.NextCursor : null;
+                }
             }
             while (cursor != null);
 

@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.IO;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -13,8 +13,10 @@ namespace NotionPS.Operations
     /// Reads a page's blocks with all their descendants, a page of 100 top-level blocks at a time: each block comes
     /// with a <c>children</c> array holding its children, read in full (every page of them) and each with its own.
     /// The blocks of a child page or child database are that page's or database's, and are not read.
+    /// The blocks are read in place from the response, so each page of them is valid until the next is read or the
+    /// reader is disposed.
     /// </summary>
-    internal sealed class PageContentReader
+    internal sealed class PageContentReader : IDisposable
     {
         /// <summary>Blocks that stand for a page or database of their own: their children are its content.</summary>
         internal static readonly HashSet<string> OwnContent = new HashSet<string> { "child_page", "child_database" };
@@ -25,6 +27,9 @@ namespace NotionPS.Operations
         private string? cursor;
         private bool done;
 
+        /// <summary>The response the blocks <see cref="NextAsync"/> returned last are read from.</summary>
+        private ListPage? current;
+
         public PageContentReader(NotionClient client, string pageId, INotionLog log)
         {
             this.client = client;
@@ -32,56 +37,112 @@ namespace NotionPS.Operations
             this.log = log;
         }
 
-        /// <summary>The next top-level blocks, each complete; null when the page has no more.</summary>
+        /// <summary>The next top-level blocks, each complete, valid until the next call; null when the page has no more.</summary>
         public async Task<IReadOnlyList<JsonElement>?> NextAsync(CancellationToken cancellationToken)
         {
+            ReleaseCurrent();
             if (done)
             {
                 return null;
             }
 
-            var page = await client.GetBlockChildrenAsync(pageId, cursor, log, cancellationToken).ConfigureAwait(false);
-            cursor = page.HasMore ? page.NextCursor : null;
-            done = cursor == null;
-            var blocks = new JsonArray();
-            foreach (var block in page.Results)
-            {
-                blocks.Add(await WithDescendantsAsync(block, cancellationToken).ConfigureAwait(false));
-            }
-
-            using (var document = JsonDocument.Parse(blocks.ToJsonString()))
-            {
-                return document.RootElement.EnumerateArray().Select(block => block.Clone()).ToList();
-            }
+            current = await NextResponseAsync(cancellationToken).ConfigureAwait(false);
+            return await WithDescendantsAsync(current.Results, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The whole page as Markdown (see <see cref="BlocksToMarkdown"/>).</summary>
         public async Task<string> ReadMarkdownAsync(CancellationToken cancellationToken)
         {
-            var blocks = new List<JsonElement>();
-            for (var next = await NextAsync(cancellationToken).ConfigureAwait(false); next != null; next = await NextAsync(cancellationToken).ConfigureAwait(false))
+            // Every page of blocks stays readable until the whole page is converted.
+            var responses = new List<ListPage>();
+            try
             {
-                blocks.AddRange(next);
-            }
-
-            return BlocksToMarkdown.Convert(blocks);
-        }
-
-        private async Task<JsonObject> WithDescendantsAsync(JsonElement block, CancellationToken cancellationToken)
-        {
-            var copy = JsonNode.Parse(block.GetRawText())!.AsObject();
-            if (JsonRead.Bool(block, "has_children") == true && !OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
-            {
-                var children = new JsonArray();
-                foreach (var child in await new BlockLister(client, log).TopLevelAsync(JsonRead.String(block, "id")!, cancellationToken).ConfigureAwait(false))
+                var blocks = new List<JsonElement>();
+                while (!done)
                 {
-                    children.Add(await WithDescendantsAsync(child, cancellationToken).ConfigureAwait(false));
+                    var response = await NextResponseAsync(cancellationToken).ConfigureAwait(false);
+                    responses.Add(response);
+                    blocks.AddRange(await WithDescendantsAsync(response.Results, cancellationToken).ConfigureAwait(false));
                 }
 
-                copy["children"] = children;
+                return BlocksToMarkdown.Convert(blocks);
+            }
+            finally
+            {
+                responses.ForEach(response => response.Dispose());
+            }
+        }
+
+        public void Dispose() => ReleaseCurrent();
+
+        /// <summary>Returns the last page's response (its pooled buffers): its blocks are no longer read.</summary>
+        private void ReleaseCurrent()
+        {
+            current?.Dispose();
+            current = null;
+        }
+
+        private async Task<ListPage> NextResponseAsync(CancellationToken cancellationToken)
+        {
+            var response = await client.GetBlockChildrenAsync(pageId, cursor, log, cancellationToken).ConfigureAwait(false);
+            cursor = response.HasMore ? response.NextCursor : null;
+            done = cursor == null;
+            return response;
+        }
+
+        /// <summary>
+        /// The blocks, each with its descendants. A block without children to read is returned as it is: only a block
+        /// with children is written anew (a copy of its own, holding its descendants).
+        /// </summary>
+        private async Task<IReadOnlyList<JsonElement>> WithDescendantsAsync(IReadOnlyList<JsonElement> blocks, CancellationToken cancellationToken)
+        {
+            List<JsonElement>? complete = null;
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                var block = blocks[i];
+                if (HasChildrenToRead(block))
+                {
+                    var children = await new BlockLister(client, log).TopLevelAsync(JsonRead.String(block, "id")!, cancellationToken).ConfigureAwait(false);
+                    complete ??= new List<JsonElement>(blocks);
+                    complete[i] = WithChildren(block, await WithDescendantsAsync(children, cancellationToken).ConfigureAwait(false));
+                }
             }
 
-            return copy;
+            return complete ?? blocks;
+        }
+
+        private static bool HasChildrenToRead(JsonElement block) =>
+            JsonRead.Bool(block, "has_children") == true && !OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty);
+
+        /// <summary>The block with a <c>children</c> array of <paramref name="children"/>, last (in place of any it had).</summary>
+        private static JsonElement WithChildren(JsonElement block, IReadOnlyList<JsonElement> children)
+        {
+            using (var buffer = new MemoryStream())
+            {
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    writer.WriteStartObject();
+                    foreach (var property in block.EnumerateObject())
+                    {
+                        if (!property.NameEquals("children"u8))
+                        {
+                            property.WriteTo(writer);
+                        }
+                    }
+
+                    writer.WriteStartArray("children"u8);
+                    foreach (var child in children)
+                    {
+                        child.WriteTo(writer);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+                return JsonElement.ParseValue(ref reader);
+            }
         }
     }
 }
