@@ -500,6 +500,16 @@ describe("page content: blocks, Markdown, comments and moves", () => {
     assert.equal((await notion.blocks.retrieve({ block_id: inner.id })).has_children, false);
   });
 
+  it("takes at most 100 children in pages.create, as in an append", async () => {
+    const notion = client();
+    const paragraphs = (count) => Array.from({ length: count }, (_, i) => ({ paragraph: { rich_text: text(`p${i + 1}`) } }));
+    const page = await newPage(notion, { children: paragraphs(100) });
+    const blocks = await collectPaginatedAPI(notion.blocks.children.list, { block_id: page.id });
+    assert.deepEqual([blocks.length, blocks[99].paragraph.rich_text[0].plain_text], [100, "p100"]);
+    const error = await apiError(newPage(notion, { children: paragraphs(101) }));
+    assert.equal(error.code, APIErrorCode.ValidationError);
+  });
+
   it("refuses a third level of nesting in one append", async () => {
     const nested = (depth) => ({ toggle: { rich_text: text(`${depth}`), ...(depth < 4 ? { children: [nested(depth + 1)] } : {}) } });
     const error = await apiError(client().blocks.children.append({ block_id: MEETING_NOTES, children: [nested(1)] }));

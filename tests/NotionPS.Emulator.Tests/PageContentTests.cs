@@ -226,6 +226,42 @@ public sealed class PageContentTests
         ["properties"] = new JsonObject { ["title"] = new JsonObject { ["title"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["content"] = title } }) } },
     };
 
+    [Fact]
+    public async Task ANewPageTakesAHundredChildrenTwoLevelsDeepAndNoMore()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        JsonObject Paragraph(string text, params JsonObject[] children)
+        {
+            var content = new JsonObject { ["rich_text"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["content"] = text } }) };
+            if (children.Length > 0)
+            {
+                content["children"] = new JsonArray([.. children]);
+            }
+
+            return new JsonObject { ["paragraph"] = content };
+        }
+
+        JsonObject WithChildren(IEnumerable<JsonObject> children)
+        {
+            var body = PageBody("Long");
+            body["children"] = new JsonArray([.. children]);
+            return body;
+        }
+
+        var hundred = Enumerable.Range(1, 99).Select(i => Paragraph($"p{i}")).Append(Paragraph("outer", Paragraph("inner", Paragraph("deepest"))));
+        var created = await emulator.PostAsync("v1/pages", WithChildren(hundred));
+        var tooMany = await emulator.PostAsync("v1/pages", WithChildren(Enumerable.Range(1, 101).Select(i => Paragraph($"p{i}"))));
+        var tooDeep = await emulator.PostAsync("v1/pages", WithChildren([Paragraph("1", Paragraph("2", Paragraph("3", Paragraph("4"))))]));
+
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        var top = (await emulator.GetAsync($"v1/blocks/{created.Json["id"]}/children")).Json["results"]!.AsArray();
+        Assert.Equal(100, top.Count);
+        var inner = (await emulator.GetAsync($"v1/blocks/{top[99]!["id"]}/children")).Json["results"]![0]!;
+        Assert.Equal("deepest", (string?)(await emulator.GetAsync($"v1/blocks/{inner["id"]}/children")).Json["results"]![0]!["paragraph"]!["rich_text"]![0]!["plain_text"]);
+        Assert.Contains("body.children.length should be ≤ `100`, instead was `101`", tooMany.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+        Assert.Contains("body.children[0].paragraph.children[0].paragraph.children[0].paragraph.children", tooDeep.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+    }
+
     private static async Task<string> CreatePageAsync(TestEmulator emulator, string markdown, string version)
     {
         var body = PageBody("Moved");

@@ -10,6 +10,9 @@ namespace NotionPS.Client
         /// <summary>One line per request: method, path, status, time, retries.</summary>
         void Verbose(string message);
 
+        /// <summary>Whether <see cref="Verbose"/> is shown; lines that cost work to build are not built when it is not.</summary>
+        bool IsVerboseEnabled { get; }
+
         /// <summary>Whether <see cref="Debug"/> is shown; bodies are not even formatted when it is not.</summary>
         bool IsDebugEnabled { get; }
 

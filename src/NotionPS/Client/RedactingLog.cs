@@ -17,6 +17,8 @@ namespace NotionPS.Client
             this.redact = redact;
         }
 
+        public bool IsVerboseEnabled => inner.IsVerboseEnabled;
+
         public bool IsDebugEnabled => inner.IsDebugEnabled;
 
         public void Verbose(string message) => inner.Verbose(redact(message));

@@ -78,6 +78,8 @@ namespace NotionPS.Cmdlets
     {
         public static readonly SilentLog Instance = new SilentLog();
 
+        public bool IsVerboseEnabled => false;
+
         public bool IsDebugEnabled => false;
 
         public void Verbose(string message)

@@ -24,7 +24,7 @@ namespace NotionPS.Cmdlets
         private readonly BlockingCollection<LogLine> pendingLog = new BlockingCollection<LogLine>();
         private PipelineLog? log;
 
-        internal INotionLog Log => log ??= new PipelineLog(pendingLog, IsDebugShown());
+        internal INotionLog Log => log ??= new PipelineLog(pendingLog, IsShown("Verbose", "VerbosePreference"), IsShown("Debug", "DebugPreference"));
 
         protected CancellationToken CancelOnStop => stopping.Token;
 
@@ -100,14 +100,15 @@ namespace NotionPS.Cmdlets
                 return true;
             });
 
-        private bool IsDebugShown()
+        /// <summary>Whether the cmdlet's -Verbose or -Debug (by its switch, else its preference variable) shows the stream.</summary>
+        private bool IsShown(string switchName, string preferenceVariable)
         {
-            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var shown))
             {
-                return debug is SwitchParameter debugSwitch ? debugSwitch.IsPresent : LanguagePrimitives.IsTrue(debug);
+                return shown is SwitchParameter shownSwitch ? shownSwitch.IsPresent : LanguagePrimitives.IsTrue(shown);
             }
 
-            return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+            return GetVariableValue(preferenceVariable) is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
         }
 
         private void Write(LogLine line)
@@ -144,11 +145,14 @@ namespace NotionPS.Cmdlets
         {
             private readonly BlockingCollection<LogLine> queue;
 
-            public PipelineLog(BlockingCollection<LogLine> queue, bool isDebugEnabled)
+            public PipelineLog(BlockingCollection<LogLine> queue, bool isVerboseEnabled, bool isDebugEnabled)
             {
                 this.queue = queue;
+                IsVerboseEnabled = isVerboseEnabled;
                 IsDebugEnabled = isDebugEnabled;
             }
+
+            public bool IsVerboseEnabled { get; }
 
             public bool IsDebugEnabled { get; }
 

@@ -7,10 +7,10 @@ using System.Text.Json.Nodes;
 namespace NotionPS.Content
 {
     /// <summary>
-    /// A block the plan appends to or after: one that exists (<see cref="Id"/>), or one an earlier step creates,
-    /// found by <see cref="Step"/> and <see cref="Path"/>: Path[0] is its index in that step's children array (the
-    /// same index in the step's <c>results</c>), each further index the n-th child of the block before it (read by
-    /// listing that block's children once the step has run).
+    /// A block the plan appends to or after: one that exists (<see cref="Id"/>), the page the first step creates
+    /// (<see cref="IsNewPage"/>), or one an earlier step creates, found by <see cref="Step"/> and <see cref="Path"/>:
+    /// Path[0] is its index in that step's children array (the same index in the step's <c>results</c>), each further
+    /// index the n-th child of the block before it (read by listing that block's children once the step has run).
     /// </summary>
     internal sealed class BlockReference
     {
@@ -29,14 +29,19 @@ namespace NotionPS.Content
 
         public bool Exists => Id != null;
 
+        public bool IsNewPage => Id == null && Step < 0;
+
+        /// <summary>The page whose create request carries the first step's children.</summary>
+        public static BlockReference NewPage { get; } = new BlockReference(null, -1, Array.Empty<int>());
+
         public static BlockReference Existing(string id) => new BlockReference(id, -1, Array.Empty<int>());
 
         public static BlockReference Created(int step, IReadOnlyList<int> path) => new BlockReference(null, step, path.ToArray());
 
-        public override string ToString() => Id ?? $"step {Step} block {string.Join(".", Path)}";
+        public override string ToString() => Id ?? (IsNewPage ? "the new page" : $"step {Step} block {string.Join(".", Path)}");
     }
 
-    /// <summary>One append request: these blocks (with the children that travel with them) under <see cref="Parent"/>, after <see cref="After"/> (null: at the end).</summary>
+    /// <summary>One append request (or, for a new page, the first: its create request): these blocks (with the children that travel with them) under <see cref="Parent"/>, after <see cref="After"/> (null: at the end).</summary>
     internal sealed class AppendStep
     {
         public AppendStep(int index, BlockReference parent, BlockReference? after, JsonArray children, int blockCount, int firstLine, IReadOnlyList<int> lines)
@@ -76,7 +81,8 @@ namespace NotionPS.Content
     /// blocks of one parent are appended in order (each later batch after the previous batch's last block when the
     /// first went after a given block, else at the end), and a table travels with its first rows, as Notion
     /// requires. Whoever runs the plan sends each step's children to its parent and keeps the new blocks' IDs for
-    /// the steps that refer to them.
+    /// the steps that refer to them. For a new page, the first step's children go in the page's create request, under
+    /// the same limits as an append (Notion's create takes up to 100 children, two levels deep).
     /// </summary>
     internal static class AppendPlanner
     {
@@ -90,19 +96,29 @@ namespace NotionPS.Content
         /// <summary>What one block adds to a request besides its own JSON: a comma and a "children" array around it.</summary>
         private const int NestingOverhead = 16;
 
-        public static IReadOnlyList<AppendStep> Plan(IReadOnlyList<ContentBlock> blocks, string parentId, string? afterBlockId = null)
+        /// <summary>The characters of <c>{"object":"block","type":"","":}</c>, which wrap a block's body and its type written twice.</summary>
+        private const int EnvelopeBytes = 32;
+
+        public static IReadOnlyList<AppendStep> Plan(IReadOnlyList<ContentBlock> blocks, string parentId, string? afterBlockId = null) =>
+            Plan(blocks, BlockReference.Existing(parentId), afterBlockId == null ? null : BlockReference.Existing(afterBlockId), 0);
+
+        /// <summary>The requests that write a new page's content: the first is its create request, whose other fields take <paramref name="createBodyBytes"/>.</summary>
+        public static IReadOnlyList<AppendStep> PlanNewPage(IReadOnlyList<ContentBlock> blocks, int createBodyBytes) =>
+            Plan(blocks, BlockReference.NewPage, null, createBodyBytes);
+
+        private static IReadOnlyList<AppendStep> Plan(IReadOnlyList<ContentBlock> blocks, BlockReference root, BlockReference? rootAfter, int firstRequestTaken)
         {
             var steps = new List<AppendStep>();
             var sizes = new Dictionary<ContentBlock, int>();
             var pending = new Queue<(BlockReference Parent, List<ContentBlock> Blocks, BlockReference? After)>();
-            pending.Enqueue((BlockReference.Existing(parentId), blocks.ToList(), afterBlockId == null ? null : BlockReference.Existing(afterBlockId)));
+            pending.Enqueue((root, blocks.ToList(), rootAfter));
             while (pending.Count > 0)
             {
                 var (parent, list, after) = pending.Dequeue();
                 var next = 0;
                 while (next < list.Count)
                 {
-                    var budget = new Budget();
+                    var budget = new Budget(steps.Count == 0 ? firstRequestTaken : 0);
                     var children = new JsonArray();
                     var deferred = new List<(BlockReference, List<ContentBlock>)>();
                     var lines = new List<int>();
@@ -194,12 +210,16 @@ namespace NotionPS.Content
             return json;
         }
 
-        /// <summary>The block's own JSON length (non-ASCII escaped, so never less than the UTF-8 bytes sent), plus its nesting overhead.</summary>
+        /// <summary>
+        /// The block's own JSON length (non-ASCII escaped, so never less than the UTF-8 bytes sent), plus its nesting
+        /// overhead: its body serialized in place, and the envelope <see cref="ContentBlock.ToJson(int)"/> puts around it
+        /// (<c>{"object":"block","type":"T","T":...}</c>), without building that copy.
+        /// </summary>
         private static int Size(ContentBlock block, Dictionary<ContentBlock, int> sizes)
         {
             if (!sizes.TryGetValue(block, out var size))
             {
-                size = Encoding.UTF8.GetByteCount(block.ToJson(0).ToJsonString()) + NestingOverhead;
+                size = Encoding.UTF8.GetByteCount(block.Body.ToJsonString()) + EnvelopeBytes + (2 * block.Type.Length) + NestingOverhead;
                 sizes[block] = size;
             }
 
@@ -209,6 +229,11 @@ namespace NotionPS.Content
         private sealed class Budget
         {
             private int _bytes;
+
+            public Budget(int taken)
+            {
+                _bytes = taken;
+            }
 
             public int Blocks { get; private set; }
 

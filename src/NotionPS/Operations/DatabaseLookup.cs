@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -72,7 +73,32 @@ namespace NotionPS.Operations
         }
 
         /// <exception cref="NotionApiException">Any other failure (a server error, a timeout, a page request refused otherwise).</exception>
-        public async Task<DatabaseLookupResult> LookUpAsync(string databaseId, CancellationToken cancellationToken)
+        public Task<DatabaseLookupResult> LookUpAsync(string databaseId, CancellationToken cancellationToken) =>
+            LookUpAsync(databaseId, notADatabase => PageOrNothingAsync(databaseId, notADatabase, cancellationToken), cancellationToken);
+
+        /// <summary>Reads as a database an ID already asked about as a page, and refused with <paramref name="notAPage"/>.</summary>
+        /// <exception cref="NotionApiException">Any other failure (a server error, a timeout).</exception>
+        public Task<DatabaseLookupResult> LookUpNotAPageAsync(string id, NotionApiException notAPage, CancellationToken cancellationToken) =>
+            LookUpAsync(id, notADatabase => Task.FromResult(DatabaseLookupResult.NotFound(notADatabase, notAPage)), cancellationToken);
+
+        /// <summary>Asks for the page: null when it is one the integration can see, else Notion's refusal.</summary>
+        /// <exception cref="NotionApiException">The page request failed otherwise than as not found.</exception>
+        public async Task<NotionApiException?> PageRefusalAsync(string id, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using (await client.GetPageAsync(id, log, cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+            }
+            catch (NotionApiException ex) when (IsNotFound(ex))
+            {
+                return ex;
+            }
+        }
+
+        private async Task<DatabaseLookupResult> LookUpAsync(string databaseId, Func<NotionApiException, Task<DatabaseLookupResult>> whenNotFound, CancellationToken cancellationToken)
         {
             try
             {
@@ -88,7 +114,7 @@ namespace NotionPS.Operations
             }
             catch (NotionApiException ex) when (IsNotFound(ex))
             {
-                return await PageOrNothingAsync(databaseId, ex, cancellationToken).ConfigureAwait(false);
+                return await whenNotFound(ex).ConfigureAwait(false);
             }
             catch (NotionApiException ex) when (ex.Code == NotionErrorCodes.Unauthorized)
             {
@@ -103,17 +129,10 @@ namespace NotionPS.Operations
         /// <summary>Pages and databases share one ID space; only asking for the page tells which it is.</summary>
         private async Task<DatabaseLookupResult> PageOrNothingAsync(string id, NotionApiException notADatabase, CancellationToken cancellationToken)
         {
-            try
-            {
-                using (await client.GetPageAsync(id, log, cancellationToken).ConfigureAwait(false))
-                {
-                    return DatabaseLookupResult.Refused(DatabaseLookupOutcome.IsAPage, notADatabase);
-                }
-            }
-            catch (NotionApiException ex) when (IsNotFound(ex))
-            {
-                return DatabaseLookupResult.NotFound(notADatabase, ex);
-            }
+            var notAPage = await PageRefusalAsync(id, cancellationToken).ConfigureAwait(false);
+            return notAPage == null
+                ? DatabaseLookupResult.Refused(DatabaseLookupOutcome.IsAPage, notADatabase)
+                : DatabaseLookupResult.NotFound(notADatabase, notAPage);
         }
 
         // Notion answers an ID of the wrong kind with either, depending on the object and the version.

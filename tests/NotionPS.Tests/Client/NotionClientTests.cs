@@ -438,6 +438,8 @@ internal sealed class RecordingLog : INotionLog
 
     public List<string> DebugLines { get; } = new();
 
+    public bool IsVerboseEnabled { get; set; } = true;
+
     public bool IsDebugEnabled { get; set; }
 
     public void Verbose(string message) => VerboseLines.Add(message);

@@ -97,10 +97,27 @@ public class PageContentTests : EmulatorTest
             "$page = New-NotionPage -ParentId $parent -Title 'Long' -Markdown $md -Verbose; Get-NotionPageContent -PageId $page; Get-NotionPageContent -PageId $page -AsBlocks",
             Vars(("md", markdown), ("parent", TeamHome)));
 
-        Assert.Equal(10, result.Verbose.Count(line => line.Message.StartsWith("Appending 100 blocks", StringComparison.Ordinal)));
+        Assert.Equal("Creating the page with 100 blocks (Markdown lines 1-199), request 1 of 10.", result.Verbose.Single(line => line.Message.StartsWith("Creating the page", StringComparison.Ordinal)).Message);
+        Assert.Equal(9, result.Verbose.Count(line => line.Message.StartsWith("Appending 100 blocks", StringComparison.Ordinal)));
         Assert.Equal(markdown, result.Output[0].BaseObject);
         var texts = result.Output.Skip(1).Select(block => ((object[])((PSObject)block.Properties["paragraph"].Value).Properties["rich_text"].Value).Cast<PSObject>().Single().Properties["plain_text"].Value).ToList();
         Assert.Equal(Enumerable.Range(1, 1000).Select(i => $"Paragraph {i}"), texts);
+    }
+
+    [Theory]
+    [InlineData("2025-09-03")]
+    [InlineData("2026-03-11")]
+    public async Task AThousandBlockPageUnderAPageIsOneLookupOneCreateAndNineAppends(string apiVersion)
+    {
+        Connect(apiVersion);
+        var markdown = string.Join("\n\n", Enumerable.Range(1, 1000).Select(i => $"Paragraph {i}")) + "\n";
+        var before = await Emulator.IntegrationStatsAsync("NotionPS Demo");
+
+        RunClean("$page = New-NotionPage -ParentId $parent -Title 'Counted' -Markdown $md", Vars(("md", markdown), ("parent", TeamHome)));
+
+        var after = await Emulator.IntegrationStatsAsync("NotionPS Demo");
+        Assert.Equal((11, 1), ((int)after["requests"]! - (int)before["requests"]!, (int)after["pagesCreated"]! - (int)before["pagesCreated"]!));
+        Assert.Equal(markdown, RunClean("Get-NotionPageContent -PageId $page").Output.Single().BaseObject);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,8 +13,9 @@ namespace NotionPS.Operations
 {
     /// <summary>
     /// Creates a page under a page, or a row with a body in a database, with its Markdown content. The Markdown is
-    /// converted before anything is sent, so Markdown NotionPS cannot take creates nothing; content longer than one
-    /// request allows is appended after the page exists, in order (see <see cref="ContentAppender"/>).
+    /// converted before anything is sent, so Markdown NotionPS cannot take creates nothing. The create request carries
+    /// as much content as one request may (Notion takes children in it as in an append); the rest is appended after
+    /// the page exists, in order (see <see cref="ContentAppender"/>).
     /// </summary>
     internal sealed class PageCreator
     {
@@ -31,12 +34,12 @@ namespace NotionPS.Operations
         /// <exception cref="MarkdownContentException">The Markdown cannot become blocks; nothing was created.</exception>
         /// <exception cref="PageInputException">Properties for a page parent; nothing was created.</exception>
         /// <exception cref="PageWriteException">The page was created, and writing its content stopped midway.</exception>
-        /// <exception cref="NotionApiException">Notion refused; nothing was created.</exception>
+        /// <exception cref="NotionApiException">Notion refused the create; nothing was created.</exception>
         /// <exception cref="Files.NotionFileException">A local file the Markdown names cannot be sent; nothing was created.</exception>
         public async Task<NotionPage> CreateAsync(PageParent parentGiven, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, string? icon, string? markdown, string currentFolder, CancellationToken cancellationToken)
         {
             var blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(markdown);
-            var parent = await ResolveAsync(parentGiven, cancellationToken).ConfigureAwait(false);
+            var parent = await ResolveAsync(parentGiven, properties.Count > 0, cancellationToken).ConfigureAwait(false);
             await new Files.ContentFileUploads(client, log).UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             var body = new JsonObject
             {
@@ -48,24 +51,35 @@ namespace NotionPS.Operations
                 body["icon"] = new JsonObject { ["type"] = "emoji", ["emoji"] = icon };
             }
 
+            // Planned after the uploads, which give file blocks their upload IDs.
+            var steps = AppendPlanner.PlanNewPage(blocks, Encoding.UTF8.GetByteCount(body.ToJsonString()));
+            if (steps.Count > 0)
+            {
+                body["children"] = steps[0].Children;
+                if (log.IsVerboseEnabled)
+                {
+                    log.Verbose($"Creating the page with {steps[0].BlockCount} blocks (Markdown lines {PageWriteException.Ranges(steps[0].Lines, steps.SelectMany(step => step.Lines))}), request 1 of {steps.Count}.");
+                }
+            }
+
             NotionPage page;
             using (var created = await client.CreatePageAsync(body, log, cancellationToken).ConfigureAwait(false))
             {
                 page = NotionPage.FromJson(created.RootElement);
             }
 
-            if (blocks.Count > 0)
+            if (steps.Count > 1)
             {
-                await new ContentAppender(client, log).AppendAsync(page.PageId, blocks, null, $"Page \"{title}\" ({page.PageId}) was created, and of its content", cancellationToken).ConfigureAwait(false);
+                await new ContentAppender(client, log).AppendAfterCreateAsync(page.PageId, steps, $"Page \"{title}\" ({page.PageId}) was created, and of its content", cancellationToken).ConfigureAwait(false);
             }
 
             return page;
         }
 
         /// <summary>The parent, and for rows the data source's columns, which the row's properties are written for.</summary>
-        private async Task<ResolvedParent> ResolveAsync(PageParent parentGiven, CancellationToken cancellationToken)
+        private async Task<ResolvedParent> ResolveAsync(PageParent parentGiven, bool forRow, CancellationToken cancellationToken)
         {
-            var destination = await new PageParentResolver(client, log).ResolveAsync(parentGiven, cancellationToken).ConfigureAwait(false);
+            var destination = await new PageParentResolver(client, log).ResolveAsync(parentGiven, cancellationToken, forRow).ConfigureAwait(false);
             return destination.PageId != null
                 ? ResolvedParent.Page(destination.PageId)
                 : ResolvedParent.Rows(await new DataSourceResolver(client, log).ResolveAsync(destination.Rows!, cancellationToken).ConfigureAwait(false));

@@ -27,8 +27,9 @@ namespace NotionPS.Operations
 
     /// <summary>
     /// Tells what a parent ID names, for New-NotionPage and Move-NotionPage alike. An object says what it is; an ID
-    /// alone is asked about as a database (whose one data source takes the pages), then as a page, then, from
-    /// 2025-09-03, as a data source.
+    /// alone is asked about as a page, then as a database (whose one data source takes the pages), then, from
+    /// 2025-09-03, as a data source: most parents are pages, which so cost one request. For a row (column values
+    /// given), which only a database or data source can take, the database is asked about first.
     /// </summary>
     internal sealed class PageParentResolver
     {
@@ -44,8 +45,9 @@ namespace NotionPS.Operations
         private bool HasDataSources => ApiVersion.HasDataSources(client.Options.ApiVersion);
 
         /// <exception cref="DataSourceChoiceException">A database with several data sources, or none reachable (a linked database).</exception>
+        /// <param name="forRow">Whether the page has column values, so that a database is the likelier parent.</param>
         /// <exception cref="NotionApiException">Notion refused; for an ID that nothing visible has, the refusal of the page request.</exception>
-        public async Task<PageDestination> ResolveAsync(PageParent parent, CancellationToken cancellationToken)
+        public async Task<PageDestination> ResolveAsync(PageParent parent, CancellationToken cancellationToken, bool forRow = false)
         {
             switch (parent.Kind)
             {
@@ -58,13 +60,29 @@ namespace NotionPS.Operations
                 case PageParentKind.Database:
                     return PageDestination.Into(DatabaseTarget.Database(parent.Id));
                 default:
-                    return await OfUnknownKindAsync(parent.Id, cancellationToken).ConfigureAwait(false);
+                    return await OfUnknownKindAsync(parent.Id, forRow, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private async Task<PageDestination> OfUnknownKindAsync(string id, CancellationToken cancellationToken)
+        private async Task<PageDestination> OfUnknownKindAsync(string id, bool forRow, CancellationToken cancellationToken)
         {
-            var lookup = await new DatabaseLookup(client, log).LookUpAsync(id, cancellationToken).ConfigureAwait(false);
+            var databases = new DatabaseLookup(client, log);
+            DatabaseLookupResult lookup;
+            if (forRow)
+            {
+                lookup = await databases.LookUpAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var notAPage = await databases.PageRefusalAsync(id, cancellationToken).ConfigureAwait(false);
+                if (notAPage == null)
+                {
+                    return PageDestination.Page(id);
+                }
+
+                lookup = await databases.LookUpNotAPageAsync(id, notAPage, cancellationToken).ConfigureAwait(false);
+            }
+
             switch (lookup.Outcome)
             {
                 case DatabaseLookupOutcome.Found:
