@@ -210,6 +210,25 @@ public class AppendPlannerTests
     }
 
     [Fact]
+    public void RequestsFillUpToThePayloadLimitAndANewPagesCreateLeavesRoomForItsOtherFields()
+    {
+        // 200 paragraphs of 2,000 "é" (about 12 KB each as escaped JSON): 41 of them fill a request.
+        var blocks = MarkdownToBlocks.Convert(string.Join("\n\n", Enumerable.Range(0, 200).Select(_ => new string('é', 2_000))));
+        int Bytes(IEnumerable<ContentBlock> sent) => sent.Sum(block => Encoding.UTF8.GetByteCount(block.ToJson(0).ToJsonString()) + 16);
+
+        var appends = AppendPlanner.Plan(blocks, PageId);
+        var created = AppendPlanner.PlanNewPage(blocks, 100_000);
+
+        var first = appends[0].Children.Count;
+        Assert.InRange(Bytes(blocks.Take(first)), 0, AppendPlanner.MaxPayloadBytes);
+        Assert.True(Bytes(blocks.Take(first + 1)) > AppendPlanner.MaxPayloadBytes, "the first request could have taken one block more");
+        var createFirst = created[0].Children.Count;
+        Assert.InRange(Bytes(blocks.Take(createFirst)), 0, AppendPlanner.MaxPayloadBytes - 100_000);
+        Assert.True(Bytes(blocks.Take(createFirst + 1)) > AppendPlanner.MaxPayloadBytes - 100_000, "the create could have taken one block more");
+        Assert.Equal(blocks.Count - createFirst, created.Skip(1).Sum(step => step.Children.Count));
+    }
+
+    [Fact]
     public void ABlockLargerThanOneRequestIsAnError()
     {
         var blocks = MarkdownToBlocks.Convert("ok\n\n```\n" + new string('\u0001', 150_000) + "\n```\n");

@@ -8,23 +8,19 @@ using NotionPS.Operations;
 using NotionPS.Tests.Client;
 using Xunit;
 using static NotionPS.Tests.Client.NotionClientTests;
+using static NotionPS.Tests.Operations.NotionAnswers;
 
 namespace NotionPS.Tests.Operations;
 
 /// <summary>Content written in planned requests, against the scripted handler: where each goes, and a failure midway.</summary>
 public class ContentAppenderTests
 {
-    private static string Results(params string[] ids) =>
-        "{\"object\":\"list\",\"results\":[" + string.Join(",", ids.Select(id => $"{{\"object\":\"block\",\"id\":\"{id}\"}}")) + "],\"has_more\":false,\"next_cursor\":null}";
-
-    private static string Ids(string prefix, int count) => Results(Enumerable.Range(1, count).Select(i => prefix + i).ToArray());
-
     [Fact]
     public async Task AFailureMidwaySaysWhichLinesAreOnThePageAndWhichAreNot()
     {
         // 250 paragraphs, on lines 1, 3, ..., 499: three requests of 100, 100 and 50.
         var markdown = string.Join("\n\n", Enumerable.Range(1, 250).Select(i => $"p{i}"));
-        var handler = new ScriptedHandler(Ok(Ids("a", 100)), Error(500, "internal_server_error", "boom"));
+        var handler = new ScriptedHandler(Ok(BlockIds("a", 100)), Error(500, "internal_server_error", "boom"));
         var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
 
         var failure = await Assert.ThrowsAsync<PageWriteException>(() => appender.AppendAsync("page1", MarkdownToBlocks.Convert(markdown), null, "Page page1:", CancellationToken.None));
@@ -36,6 +32,20 @@ public class ContentAppenderTests
             StringComparison.Ordinal);
         Assert.Equal("NotionServerError", failure.Cause.ErrorId);
         Assert.Equal("NotionPageContentIncomplete", failure.ErrorId);
+    }
+
+    [Theory]
+    [InlineData(true, 2)]
+    [InlineData(false, 0)]
+    public async Task EachRequestsLinesAreToldOnlyWhenVerboseIsShown(bool verbose, int told)
+    {
+        var handler = new ScriptedHandler(Ok(BlockIds("a", 100)), Ok(BlockIds("b", 50)));
+        var log = new RecordingLog { IsVerboseEnabled = verbose };
+
+        await new ContentAppender(NewClient(handler, new FakeClock()), log).AppendAsync(
+            "page1", MarkdownToBlocks.Convert(string.Join("\n\n", Enumerable.Range(1, 150).Select(i => $"p{i}"))), null, "Page page1:", CancellationToken.None);
+
+        Assert.Equal(told, log.VerboseLines.Count(line => line.StartsWith("Appending", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -63,7 +73,7 @@ public class ContentAppenderTests
     public async Task LaterBatchesGoAfterTheLastBlockOfTheBatchBefore(string apiVersion, string firstPlacement)
     {
         var markdown = string.Join("\n\n", Enumerable.Range(1, 150).Select(i => $"p{i}"));
-        var handler = new ScriptedHandler(Ok(Ids("n", 100)), Ok(Ids("m", 50)));
+        var handler = new ScriptedHandler(Ok(BlockIds("n", 100)), Ok(BlockIds("m", 50)));
         var appender = new ContentAppender(NewClient(handler, new FakeClock(), apiVersion), new RecordingLog());
 
         await appender.AppendAsync("page1", MarkdownToBlocks.Convert(markdown), "x1", "Page page1:", CancellationToken.None);

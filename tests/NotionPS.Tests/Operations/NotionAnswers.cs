@@ -34,6 +34,13 @@ internal static class NotionAnswers
     };
 
     /// <summary>Each request as "METHOD full URI".</summary>
+    /// <summary>An append's answer (or a children listing): blocks with these IDs, in order.</summary>
+    public static string Results(params string[] ids) =>
+        "{\"object\":\"list\",\"results\":[" + string.Join(",", ids.Select(id => $"{{\"object\":\"block\",\"id\":\"{id}\"}}")) + "],\"has_more\":false,\"next_cursor\":null}";
+
+    /// <summary>Blocks prefix1 to prefix<paramref name="count"/>.</summary>
+    public static string BlockIds(string prefix, int count) => Results(Enumerable.Range(1, count).Select(i => prefix + i).ToArray());
+
     public static IEnumerable<string> SentUris(ScriptedHandler handler) => handler.Requests.Select(r => r.Method + " " + r.Uri);
 
     public static string[] Sent(ScriptedHandler handler) => handler.Requests.Select(r => r.Method + " " + r.Uri.Replace("https://api.notion.com/", string.Empty)).ToArray();

@@ -19,11 +19,6 @@ public class PageCreatorTests
 {
     private const string NewPage = """{"object":"page","id":"n1","parent":{"type":"page_id","page_id":"p1"},"properties":{}}""";
 
-    private static string Results(params string[] ids) =>
-        "{\"object\":\"list\",\"results\":[" + string.Join(",", ids.Select(id => $"{{\"object\":\"block\",\"id\":\"{id}\"}}")) + "],\"has_more\":false,\"next_cursor\":null}";
-
-    private static string Ids(string prefix, int count) => Results(Enumerable.Range(1, count).Select(i => prefix + i).ToArray());
-
     /// <summary>Paragraphs p1, p2, ... on lines 1, 3, 5, ...</summary>
     private static string Paragraphs(int count) => string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"p{i}"));
 
@@ -38,7 +33,7 @@ public class PageCreatorTests
     [InlineData("2026-03-11")]
     public async Task AThousandParagraphsAreOneLookupOneCreateWithTheFirstHundredAndNineAppendsAtTheEnd(string apiVersion)
     {
-        var handler = new ScriptedHandler([Ok(Page), Ok(NewPage), .. Enumerable.Range(0, 9).Select(i => Ok(Ids($"b{i}-", 100)))]);
+        var handler = new ScriptedHandler([Ok(Page), Ok(NewPage), .. Enumerable.Range(0, 9).Select(i => Ok(BlockIds($"b{i}-", 100)))]);
 
         var page = await Create(handler, Paragraphs(1000), apiVersion: apiVersion);
 
@@ -65,7 +60,7 @@ public class PageCreatorTests
     public async Task AnAppendFailingAfterTheCreateCountsTheCreatesLinesAsWritten()
     {
         // 250 paragraphs on lines 1-499: the create carries lines 1-199, the first append 201-399, the second fails.
-        var handler = new ScriptedHandler(Ok(Page), Ok(NewPage), Ok(Ids("a", 100)), Error(500, "internal_server_error", "boom"));
+        var handler = new ScriptedHandler(Ok(Page), Ok(NewPage), Ok(BlockIds("a", 100)), Error(500, "internal_server_error", "boom"));
 
         var failure = await Assert.ThrowsAsync<PageWriteException>(() => Create(handler, Paragraphs(250)));
 
