@@ -63,7 +63,7 @@ namespace NotionPS.Operations
             PageDestination destination;
             try
             {
-                destination = await new PageParentResolver(client, log).ResolveAsync(parent, cancellationToken).ConfigureAwait(false);
+                destination = await new PageParentResolver(client, log).ResolveAsync(parent, forRow: false, cancellationToken).ConfigureAwait(false);
             }
             catch (NotionException ex) when (!HasDataSources && (ex is DataSourceChoiceException || ex is NotionApiException api && ApiVersion.IsNoReachableDataSourceRefusal(api)))
             {

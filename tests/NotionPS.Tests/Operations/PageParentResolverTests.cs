@@ -14,7 +14,7 @@ namespace NotionPS.Tests.Operations;
 public class PageParentResolverTests
 {
     private static Task<PageDestination> Resolve(ScriptedHandler handler, string id, PageParentKind kind = PageParentKind.Unknown, string apiVersion = "2025-09-03", bool forRow = false) =>
-        new PageParentResolver(NewClient(handler, new FakeClock(), apiVersion), new RecordingLog()).ResolveAsync(new PageParent(id, kind), CancellationToken.None, forRow);
+        new PageParentResolver(NewClient(handler, new FakeClock(), apiVersion), new RecordingLog()).ResolveAsync(new PageParent(id, kind), forRow, CancellationToken.None);
 
     [Fact]
     public async Task ABareIdOfAPageIsAskedAsAPageOnly()

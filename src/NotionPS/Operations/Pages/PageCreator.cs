@@ -79,7 +79,7 @@ namespace NotionPS.Operations
         /// <summary>The parent, and for rows the data source's columns, which the row's properties are written for.</summary>
         private async Task<ResolvedParent> ResolveAsync(PageParent parentGiven, bool forRow, CancellationToken cancellationToken)
         {
-            var destination = await new PageParentResolver(client, log).ResolveAsync(parentGiven, cancellationToken, forRow).ConfigureAwait(false);
+            var destination = await new PageParentResolver(client, log).ResolveAsync(parentGiven, forRow, cancellationToken).ConfigureAwait(false);
             return destination.PageId != null
                 ? ResolvedParent.Page(destination.PageId)
                 : ResolvedParent.Rows(await new DataSourceResolver(client, log).ResolveAsync(destination.Rows!, cancellationToken).ConfigureAwait(false));

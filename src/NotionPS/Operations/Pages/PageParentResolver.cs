@@ -47,7 +47,7 @@ namespace NotionPS.Operations
         /// <exception cref="DataSourceChoiceException">A database with several data sources, or none reachable (a linked database).</exception>
         /// <param name="forRow">Whether the page has column values, so that a database is the likelier parent.</param>
         /// <exception cref="NotionApiException">Notion refused; for an ID that nothing visible has, the refusal of the page request.</exception>
-        public async Task<PageDestination> ResolveAsync(PageParent parent, CancellationToken cancellationToken, bool forRow = false)
+        public async Task<PageDestination> ResolveAsync(PageParent parent, bool forRow, CancellationToken cancellationToken)
         {
             switch (parent.Kind)
             {
