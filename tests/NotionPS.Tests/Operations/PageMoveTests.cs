@@ -32,14 +32,14 @@ public class PageMoveTests
     [Fact]
     public async Task ABareIdOfADatabaseIsAskedAboutOnceForAllThePagesAndTheyGoIntoItsDataSource()
     {
-        var handler = new ScriptedHandler(Ok(OneSource), Ok(Moved), Ok(Moved));
+        var handler = new ScriptedHandler(Error(404, "object_not_found"), Ok(OneSource), Ok(Moved), Ok(Moved));
         var move = new PageMove(NewClient(handler, new FakeClock()), new RecordingLog());
 
         await move.MoveAsync("p1", new PageParent("db1", PageParentKind.Unknown), CancellationToken.None);
         await move.MoveAsync("p2", new PageParent("db1", PageParentKind.Unknown), CancellationToken.None);
 
-        Assert.Equal(new[] { "GET v1/databases/db1", "POST v1/pages/p1/move", "POST v1/pages/p2/move" }, Sent(handler));
-        Assert.All(handler.Requests.Skip(1), request =>
+        Assert.Equal(new[] { "GET v1/pages/db1", "GET v1/databases/db1", "POST v1/pages/p1/move", "POST v1/pages/p2/move" }, Sent(handler));
+        Assert.All(handler.Requests.Skip(2), request =>
             Assert.Equal("""{"type":"data_source_id","data_source_id":"ds1"}""", JsonNode.Parse(request.Body!)!["parent"]!.ToJsonString()));
     }
 
@@ -50,13 +50,13 @@ public class PageMoveTests
 
         await new PageMove(NewClient(handler, new FakeClock()), new RecordingLog()).MoveAsync("p1", new PageParent("ds1", PageParentKind.Unknown), CancellationToken.None);
 
-        Assert.Equal(new[] { "GET v1/databases/ds1", "GET v1/pages/ds1", "GET v1/data_sources/ds1", "POST v1/pages/p1/move" }, Sent(handler));
+        Assert.Equal(new[] { "GET v1/pages/ds1", "GET v1/databases/ds1", "GET v1/data_sources/ds1", "POST v1/pages/p1/move" }, Sent(handler));
     }
 
     [Fact]
     public async Task AnIdThatNamesNothingVisibleIsParentNotFoundAndNothingMoves()
     {
-        var handler = new ScriptedHandler(Error(404, "object_not_found", "Could not find database with ID: x1."), Error(404, "object_not_found"), Error(404, "object_not_found"));
+        var handler = new ScriptedHandler(Error(404, "object_not_found", "Could not find page with ID: x1."), Error(404, "object_not_found"), Error(404, "object_not_found"));
 
         var failure = await Assert.ThrowsAsync<PageMoveException>(() =>
             new PageMove(NewClient(handler, new FakeClock()), new RecordingLog()).MoveAsync("p1", new PageParent("x1", PageParentKind.Unknown), CancellationToken.None));
