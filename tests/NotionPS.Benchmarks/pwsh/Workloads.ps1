@@ -30,6 +30,8 @@ $readOnlyToken = 'demo-token-read-only'
 $fullAccessBot = 'b0b0b0b0-0000-4000-8000-000000000001'
 $readOnlyBot = 'b0b0b0b0-0000-4000-8000-000000000002'
 $teamHome = '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8'
+# Import-Module takes a relative path without ./ for a module name: resolved here, for the runspaces of workload 7 too.
+$Manifest = (Resolve-Path -LiteralPath $Manifest).ProviderPath
 
 Import-Module $Manifest
 
