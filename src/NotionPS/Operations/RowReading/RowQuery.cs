@@ -24,10 +24,8 @@ namespace NotionPS.Operations
     {
         private readonly JsonNode? userFilter;
         private readonly bool customSort;
-        private string? windowStart;
+        private DateTime? windowStart;
         private DateTime? end;
-        private string? newestCreated;
-        private DateTime? newestCreatedAt;
         private HashSet<string> newestIds = new HashSet<string>(StringComparer.Ordinal);
         private HashSet<string> alreadyReturned = new HashSet<string>(StringComparer.Ordinal);
 
@@ -40,7 +38,7 @@ namespace NotionPS.Operations
             userFilter = filter;
             customSort = sorts != null && sorts.Count > 0;
             Sorts = customSort ? sorts! : CreatedOrder("ascending");
-            windowStart = createdFrom == null ? null : Timestamp(createdFrom.Value);
+            windowStart = createdFrom;
             end = createdBefore;
             Filter = ChainFilter();
         }
@@ -100,7 +98,6 @@ namespace NotionPS.Operations
                     continue;
                 }
 
-                // Read from the UTF-8 bytes; the text is kept only when the minute changes (once a minute of rows, not per row).
                 var createdAt = PropertyReader.Timestamp(row, "created_time"u8);
                 if (createdAt >= end)
                 {
@@ -109,15 +106,13 @@ namespace NotionPS.Operations
                     return Returning(fresh);
                 }
 
-                if (createdAt != newestCreatedAt)
+                if (createdAt != null && createdAt != NewestCreated)
                 {
-                    newestCreated = JsonRead.String(row, "created_time"u8);
-                    newestCreatedAt = createdAt;
+                    NewestCreated = createdAt;
                     newestIds = new HashSet<string>(StringComparer.Ordinal);
                 }
 
                 OldestCreated ??= createdAt;
-                NewestCreated = createdAt ?? NewestCreated;
                 newestIds.Add(id);
                 fresh.Add(row);
             }
@@ -134,13 +129,13 @@ namespace NotionPS.Operations
             {
                 StopAtCap(QueryStopReason.CustomSortAtCap);
             }
-            else if (newestCreated == null || newestCreated == windowStart)
+            else if (NewestCreated == null || NewestCreated == windowStart)
             {
                 StopAtCap(QueryStopReason.SameMinuteAtCap);
             }
             else
             {
-                windowStart = newestCreated;
+                windowStart = NewestCreated;
                 alreadyReturned = newestIds;
                 newestIds = new HashSet<string>(alreadyReturned, StringComparer.Ordinal);
                 Cursor = null;
@@ -180,7 +175,7 @@ namespace NotionPS.Operations
             var bounds = new List<JsonNode>();
             if (windowStart != null)
             {
-                bounds.Add(CreatedTime("on_or_after", windowStart));
+                bounds.Add(CreatedTime("on_or_after", Timestamp(windowStart.Value)));
             }
 
             if (end != null)
@@ -222,7 +217,7 @@ namespace NotionPS.Operations
         private void StopAtCap(QueryStopReason reason)
         {
             Done = true;
-            Stop = new QueryStop(reason, windowStart);
+            Stop = new QueryStop(reason, windowStart == null ? null : Timestamp(windowStart.Value));
         }
     }
 
