@@ -156,7 +156,14 @@ namespace NotionPS.Cmdlets
 
             public bool IsDebugEnabled { get; }
 
-            public void Verbose(string message) => Add(new LogLine(false, message));
+            /// <remarks>A line PowerShell would not show is not queued: the client logs every request.</remarks>
+            public void Verbose(string message)
+            {
+                if (IsVerboseEnabled)
+                {
+                    Add(new LogLine(false, message));
+                }
+            }
 
             public void Debug(string message)
             {
