@@ -11,17 +11,33 @@ namespace NotionPS.Client
     /// </summary>
     internal sealed class TokenUser
     {
-        public string Id { get; private set; } = string.Empty;
-        public string Name { get; private set; } = string.Empty;
-        public NotionTokenKind Kind { get; private set; }
-        public string OwnerType { get; private set; } = string.Empty;
-        public string? WorkspaceName { get; private set; }
-        public string? WorkspaceId { get; private set; }
+        // Read-only, set by the constructor: no setter to JIT-compile on the first Connect of a process.
+        private TokenUser(
+            string id, string name, NotionTokenKind kind, string ownerType, string? workspaceName, string? workspaceId,
+            string? personId, string? personName, string? personEmail)
+        {
+            Id = id;
+            Name = name;
+            Kind = kind;
+            OwnerType = ownerType;
+            WorkspaceName = workspaceName;
+            WorkspaceId = workspaceId;
+            PersonId = personId;
+            PersonName = personName;
+            PersonEmail = personEmail;
+        }
+
+        public string Id { get; }
+        public string Name { get; }
+        public NotionTokenKind Kind { get; }
+        public string OwnerType { get; }
+        public string? WorkspaceName { get; }
+        public string? WorkspaceId { get; }
 
         /// <summary>The person: for a personal access token its creator, for a public connection the user who installed it; null for an internal connection.</summary>
-        public string? PersonId { get; private set; }
-        public string? PersonName { get; private set; }
-        public string? PersonEmail { get; private set; }
+        public string? PersonId { get; }
+        public string? PersonName { get; }
+        public string? PersonEmail { get; }
 
         public static TokenUser From(JsonElement user)
         {
@@ -30,18 +46,16 @@ namespace NotionPS.Client
             var ownerType = JsonRead.String(owner, "type") ?? string.Empty;
             var isPerson = JsonRead.String(user, "type") == "person";
             var person = isPerson ? user : ownerType == "user" ? JsonRead.Object(owner, "user") ?? default : default;
-            return new TokenUser
-            {
-                Id = JsonRead.String(user, "id") ?? string.Empty,
-                Name = JsonRead.String(user, "name") ?? string.Empty,
-                Kind = isPerson ? NotionTokenKind.PersonalAccessToken : ownerType == "user" ? NotionTokenKind.PublicConnection : NotionTokenKind.InternalConnection,
-                OwnerType = ownerType,
-                WorkspaceName = JsonRead.String(bot, "workspace_name"),
-                WorkspaceId = JsonRead.String(bot, "workspace_id"),
-                PersonId = JsonRead.String(person, "id"),
-                PersonName = JsonRead.String(person, "name"),
-                PersonEmail = JsonRead.String(JsonRead.Object(person, "person") ?? default, "email"),
-            };
+            return new TokenUser(
+                id: JsonRead.String(user, "id") ?? string.Empty,
+                name: JsonRead.String(user, "name") ?? string.Empty,
+                kind: isPerson ? NotionTokenKind.PersonalAccessToken : ownerType == "user" ? NotionTokenKind.PublicConnection : NotionTokenKind.InternalConnection,
+                ownerType: ownerType,
+                workspaceName: JsonRead.String(bot, "workspace_name"),
+                workspaceId: JsonRead.String(bot, "workspace_id"),
+                personId: JsonRead.String(person, "id"),
+                personName: JsonRead.String(person, "name"),
+                personEmail: JsonRead.String(JsonRead.Object(person, "person") ?? default, "email"));
         }
     }
 
