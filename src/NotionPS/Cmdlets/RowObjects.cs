@@ -152,12 +152,32 @@ namespace NotionPS.Cmdlets
             foreach (var entry in entries)
             {
                 var key = PlainValues.ToInvariantString(Plain(entry.Key, path, containers));
+                if (plain.Contains(key))
+                {
+                    plain = CaseSensitive(plain);
+                }
+
                 path.PushKey(key);
                 plain[key] = Plain(entry.Value, path, containers);
                 path.Pop();
             }
 
             return plain;
+        }
+
+        /// <summary>
+        /// The entries so far, keyed case-sensitively from now on: the source holds keys that differ only in case (a
+        /// dictionary from Invoke-NotionApi or ConvertFrom-Json -AsHashtable), and JSON keeps them apart, so must this.
+        /// </summary>
+        private static OrderedDictionary CaseSensitive(OrderedDictionary entries)
+        {
+            var copy = new OrderedDictionary();
+            foreach (DictionaryEntry entry in entries)
+            {
+                copy.Add(entry.Key, entry.Value);
+            }
+
+            return copy;
         }
 
         /// <summary>

@@ -216,6 +216,19 @@ public class RowObjectsTests
         Assert.Empty(Assert.IsType<object?[]>(inner.Properties["e"].Value));
     }
 
+    /// <summary>What Invoke-NotionApi gives goes back as its -Body unchanged, keys that differ only in case and reserved ones included.</summary>
+    [Theory]
+    [InlineData("""{"properties":{"Name":{"type":"title"},"name":{"type":"rich_text"},"psobject":{"a":[1,"x",null,true]}},"id":"p1"}""")]
+    [InlineData("""{"id":"a","ID":"b","Id":{"iD":1,"Id":2}}""")]
+    public void JsonGoesBackAsTheSameJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        var written = PlainValues.ToJson(RowObjects.Plain(RowObjects.FromJson(document.RootElement), "Body"), "Body");
+
+        Assert.Equal(json, written!.ToJsonString());
+    }
+
     [Fact]
     public void JsonNamesPowerShellTakesAreAPSCustomObjectsProperties()
     {
