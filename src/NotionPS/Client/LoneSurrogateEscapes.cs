@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.IO;
 using System.Text;
 using System.Threading;
@@ -18,7 +17,8 @@ namespace NotionPS.Client
     {
         private readonly Stream inner;
 
-        private byte[] chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        /// <summary>Not pooled: System.Buffers is not among the assemblies the module may reference.</summary>
+        private readonly byte[] chunk = new byte[8 * 1024];
 
         /// <summary>chunk[start, ready) is checked and not yet read; chunk[ready, end) is held back (an escape that may go on).</summary>
         private int start, ready, end;
@@ -143,11 +143,9 @@ namespace NotionPS.Client
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && chunk.Length > 0)
+            if (disposing)
             {
                 inner.Dispose();
-                ArrayPool<byte>.Shared.Return(chunk);
-                chunk = Array.Empty<byte>();
             }
 
             base.Dispose(disposing);
