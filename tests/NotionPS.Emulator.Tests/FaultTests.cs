@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace NotionPS.Emulator.Tests;
@@ -109,6 +110,20 @@ public sealed class FaultTests
         Assert.Empty((await emulator.AdminAsync(HttpMethod.Get, "faults"))!.AsArray());
     }
 
+    [Fact]
+    public async Task RewriteSendsTheHandledAnswerWithOneTextReplacedByteForByte()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var whole = Encoding.UTF8.GetString(await ReadUsersMeAsync(emulator));
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "rewrite", ["path"] = "/v1/users/me", ["find"] = "\"name\":\"", ["replace"] = "\"name\":\"\\ud800" });
+
+        var rewritten = Encoding.UTF8.GetString(await ReadUsersMeAsync(emulator));
+
+        Assert.Contains("\"name\":\"", whole);
+        Assert.Equal(whole.Replace("\"name\":\"", "\"name\":\"\\ud800"), rewritten);
+        Assert.Equal(whole, Encoding.UTF8.GetString(await ReadUsersMeAsync(emulator)));
+    }
+
     private static HttpRequestMessage UsersMeRequest()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "v1/users/me");
@@ -145,6 +160,9 @@ public sealed class FaultTests
     [InlineData("{\"kind\": \"503\", \"count\": \"many\"}")]
     [InlineData("{\"kind\": \"abort-midway\", \"count\": 0}")]
     [InlineData("{\"kind\": \"abort-midway\", \"retryAfterSeconds\": 1}")]
+    [InlineData("{\"kind\": \"rewrite\", \"find\": \"a\"}")]
+    [InlineData("{\"kind\": \"rewrite\", \"find\": \"\", \"replace\": \"b\"}")]
+    [InlineData("{\"kind\": \"500\", \"find\": \"a\", \"replace\": \"b\"}")]
     public async Task BadFaultRulesAreRefused(string body)
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -22,6 +22,13 @@ public enum FaultKind
     /// connection: the work is done and the client holds a cut answer.
     /// </summary>
     AbortMidway,
+
+    /// <summary>
+    /// Handle the request, then send its answer with every occurrence of one text in the body replaced by another,
+    /// as raw bytes: a way to serve a body the emulator would never write itself (a lone surrogate escape, a key
+    /// PowerShell reserves) in an otherwise real answer.
+    /// </summary>
+    Rewrite,
 }
 
 /// <summary>
@@ -85,8 +92,10 @@ public sealed class FaultRule
     private readonly Regex? _path;
     private double _credit;
 
-    private FaultRule(FaultKind kind, int status, int? remaining, double share, string? method, string? path, int stallMs, string? reason, int? retryAfterSeconds)
+    private FaultRule(FaultKind kind, int status, int? remaining, double share, string? method, string? path, int stallMs, string? reason, int? retryAfterSeconds, string? find, string? replace)
     {
+        Find = find;
+        Replace = replace;
         Reason = reason;
         RetryAfterSeconds = retryAfterSeconds;
         Kind = kind;
@@ -116,16 +125,21 @@ public sealed class FaultRule
     /// <summary>For an injected 429 or 529: the Retry-After (default the emulator's <c>retryAfterSeconds</c>).</summary>
     public int? RetryAfterSeconds { get; }
 
+    /// <summary>For a rewrite: the text of the answer's body to replace (as it is sent, escapes included), and what replaces it.</summary>
+    public string? Find { get; }
+
+    public string? Replace { get; }
+
     /// <summary>The longest stall the switch takes (an hour); Notion itself gives up on a request after 60 s.</summary>
     public const int MaxStallMs = 3_600_000;
 
     /// <summary>
     /// Reads <c>{kind, count?, share?, method?, path?, stallMs?, reason?, retryAfterSeconds?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
-    /// abort, abort-after, abort-midway or stall. Without count or share, one request fails.
+    /// abort, abort-after, abort-midway, stall or rewrite (with find and replace). Without count or share, one request fails.
     /// </summary>
     public static FaultRule Parse(JsonObject body)
     {
-        AdminInput.AllowOnly(body, "kind", "count", "share", "method", "path", "stallMs", "reason", "retryAfterSeconds");
+        AdminInput.AllowOnly(body, "kind", "count", "share", "method", "path", "stallMs", "reason", "retryAfterSeconds", "find", "replace");
         var kindText = AdminInput.Text(body, "kind") ?? throw new ArgumentException("kind is required.");
         var (kind, status) = kindText switch
         {
@@ -133,9 +147,10 @@ public sealed class FaultRule
             "abort-after" => (FaultKind.AbortAfter, 0),
             "stall" => (FaultKind.Stall, 0),
             "abort-midway" => (FaultKind.AbortMidway, 0),
+            "rewrite" => (FaultKind.Rewrite, 0),
             _ when int.TryParse(kindText, out var code) && FaultSwitch.InjectableStatuses.Contains(code) => (FaultKind.Status, code),
             _ => throw new ArgumentException(
-                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after, abort-midway or stall, not \"{kindText}\"."),
+                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after, abort-midway, stall or rewrite, not \"{kindText}\"."),
         };
         var share = AdminInput.Number(body, "share", 0, 1) ?? 1;
         if (share == 0)
@@ -153,7 +168,14 @@ public sealed class FaultRule
             throw new ArgumentException("reason is for kind 429 only, retryAfterSeconds for kinds 429 and 529.");
         }
 
-        return new FaultRule(kind, status, remaining, share, AdminInput.Text(body, "method"), AdminInput.Text(body, "path"), stallMs, reason, retryAfter);
+        var find = AdminInput.Text(body, "find");
+        var replace = AdminInput.Text(body, "replace");
+        if ((kind == FaultKind.Rewrite) != (find is { Length: > 0 } && replace is not null) || (kind != FaultKind.Rewrite && (find ?? replace) is not null))
+        {
+            throw new ArgumentException("kind rewrite needs find (not empty) and replace, and only it takes them.");
+        }
+
+        return new FaultRule(kind, status, remaining, share, AdminInput.Text(body, "method"), AdminInput.Text(body, "path"), stallMs, reason, retryAfter, find, replace);
     }
 
     /// <summary>The error an injected status answers with, carrying the rule's reason and Retry-After where it has them.</summary>
@@ -204,6 +226,7 @@ public sealed class FaultRule
             FaultKind.AbortAfter => "abort-after",
             FaultKind.Stall => "stall",
             FaultKind.AbortMidway => "abort-midway",
+            FaultKind.Rewrite => "rewrite",
             _ => Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
         },
         ["remaining"] = Remaining,
@@ -213,5 +236,7 @@ public sealed class FaultRule
         ["stallMs"] = Kind == FaultKind.Stall ? StallMs : null,
         ["reason"] = Reason,
         ["retryAfterSeconds"] = RetryAfterSeconds,
+        ["find"] = Find,
+        ["replace"] = Replace,
     };
 }

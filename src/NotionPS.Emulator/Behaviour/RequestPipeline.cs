@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using NotionPS.Emulator.Endpoints;
@@ -68,6 +69,12 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 return;
             }
 
+            if (fault?.Kind == FaultKind.Rewrite)
+            {
+                await HandleThenRewriteAsync(context, fault.Find!, fault.Replace!);
+                return;
+            }
+
             await next(context);
         }
         catch (NotionException error)
@@ -130,6 +137,26 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
     /// </summary>
     private async Task HandleThenCutAsync(HttpContext context)
     {
+        var answer = await HandleCapturedAsync(context);
+        context.Response.ContentLength = answer.Length;
+        context.Response.Headers.Connection = "close";
+        await context.Response.Body.WriteAsync(answer.AsMemory(0, answer.Length / 2), context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Does the work and sends the answer with every <paramref name="find"/> in its body (UTF-8 text, escapes as
+    /// written) replaced by <paramref name="replace"/>, byte for byte: the body may then be JSON no serializer writes.
+    /// </summary>
+    private async Task HandleThenRewriteAsync(HttpContext context, string find, string replace)
+    {
+        var answer = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(await HandleCapturedAsync(context)).Replace(find, replace, StringComparison.Ordinal));
+        context.Response.ContentLength = answer.Length;
+        await context.Response.Body.WriteAsync(answer, context.RequestAborted);
+    }
+
+    /// <summary>Runs the endpoint with its answer's body held back; the status and headers are set, nothing is sent yet.</summary>
+    private async Task<byte[]> HandleCapturedAsync(HttpContext context)
+    {
         var wire = context.Features.Get<IHttpResponseBodyFeature>()!;
         using var answer = new MemoryStream();
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(answer));
@@ -142,9 +169,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
             context.Features.Set(wire);
         }
 
-        context.Response.ContentLength = answer.Length;
-        context.Response.Headers.Connection = "close";
-        await context.Response.Body.WriteAsync(answer.GetBuffer().AsMemory(0, (int)(answer.Length / 2)), context.RequestAborted);
+        return answer.ToArray();
     }
 
     /// <summary>Applies a drawn fault; true when the request should go on (a stall that the client waited out).</summary>
@@ -160,6 +185,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 return true;
             case FaultKind.AbortAfter:
             case FaultKind.AbortMidway:
+            case FaultKind.Rewrite:
                 return true;
             default:
                 throw fault.ToException();

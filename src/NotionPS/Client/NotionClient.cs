@@ -349,7 +349,7 @@ namespace NotionPS.Client
 
             try
             {
-                using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+                using (var stream = new LoneSurrogateEscapes(await content.ReadAsStreamAsync().ConfigureAwait(false)))
                 {
                     return Attempt.Answered(await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false));
                 }
@@ -364,7 +364,7 @@ namespace NotionPS.Client
         {
             try
             {
-                return Attempt.Answered(JsonDocument.Parse(string.IsNullOrEmpty(text) ? "{}" : text));
+                return Attempt.Answered(JsonDocument.Parse(LoneSurrogateEscapes.Utf8(string.IsNullOrEmpty(text) ? "{}" : text)));
             }
             catch (JsonException ex)
             {
@@ -402,7 +402,7 @@ namespace NotionPS.Client
             text = Redact(text);
             try
             {
-                using (var document = JsonDocument.Parse(text))
+                using (var document = JsonDocument.Parse(LoneSurrogateEscapes.Utf8(text)))
                 {
                     var root = document.RootElement;
                     if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)

@@ -152,6 +152,11 @@ namespace NotionPS.Cmdlets
             foreach (var entry in entries)
             {
                 var key = PlainValues.ToInvariantString(Plain(entry.Key, path, containers));
+                if (plain.Contains(key))
+                {
+                    plain = CaseSensitive(plain);
+                }
+
                 path.PushKey(key);
                 plain[key] = Plain(entry.Value, path, containers);
                 path.Pop();
@@ -160,22 +165,33 @@ namespace NotionPS.Cmdlets
             return plain;
         }
 
-        /// <summary>JSON as PowerShell objects, as Invoke-RestMethod gives it: objects as PSCustomObjects, arrays as object[].</summary>
+        /// <summary>
+        /// The entries so far, keyed case-sensitively from now on: the source holds keys that differ only in case (a
+        /// dictionary from Invoke-NotionApi or ConvertFrom-Json -AsHashtable), and JSON keeps them apart, so must this.
+        /// </summary>
+        private static OrderedDictionary CaseSensitive(OrderedDictionary entries)
+        {
+            var copy = new OrderedDictionary();
+            foreach (DictionaryEntry entry in entries)
+            {
+                copy.Add(entry.Key, entry.Value);
+            }
+
+            return copy;
+        }
+
+        /// <summary>
+        /// JSON as PowerShell objects, as Invoke-RestMethod gives it: objects as PSCustomObjects, arrays as object[].
+        /// An object no PSCustomObject can hold whole (a key PowerShell reserves, such as "psobject", or two keys that
+        /// differ only in case) is an ordered dictionary instead, keyed case-sensitively, as ConvertFrom-Json -AsHashtable
+        /// gives it: every key and value is kept, and ConvertTo-Json writes it back as it came.
+        /// </summary>
         public static object? FromJson(JsonElement element)
         {
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var output = new PSObject();
-                    var properties = output.Properties;
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        // PowerShell's checks cost more than the rest of the property: only a name it may refuse gets them.
-                        var name = property.Name;
-                        properties.Add(new PSNoteProperty(name, FromJson(property.Value)), preValidated: !MayBeReserved(name));
-                    }
-
-                    return output;
+                    return (object?)CustomObject(element) ?? DictionaryFromJson(element);
                 case JsonValueKind.Array:
                     var items = new object?[element.GetArrayLength()];
                     var index = 0;
@@ -202,11 +218,69 @@ namespace NotionPS.Cmdlets
 
         private static readonly object BoxedFalse = false;
 
+        /// <summary>A JSON object as a PSCustomObject, or null when one of its keys is reserved or differs from another only in case.</summary>
+        private static PSObject? CustomObject(JsonElement element)
+        {
+            var output = new PSObject();
+            var properties = output.Properties;
+
+            // Keys in any case, once one holds a capital or a non-ASCII letter (Notion's own keys never do).
+            HashSet<string>? seen = null;
+            var index = 0;
+            foreach (var property in element.EnumerateObject())
+            {
+                var name = property.Name;
+                if (ReservedMemberNames.Contains(name))
+                {
+                    return null;
+                }
+
+                if (seen == null && !IsFoldedAscii(name))
+                {
+                    seen = new HashSet<string>(element.EnumerateObject().Take(index).Select(earlier => earlier.Name), StringComparer.OrdinalIgnoreCase);
+                }
+
+                if (seen != null && !seen.Add(name))
+                {
+                    return null;
+                }
+
+                // Checked above as PowerShell would, so PowerShell's own (costly) checks are skipped.
+                properties.Add(new PSNoteProperty(name, FromJson(property.Value)), preValidated: true);
+                index++;
+            }
+
+            return output;
+        }
+
+        /// <summary>A JSON object as an ordered dictionary whose keys are compared case-sensitively, as in JSON.</summary>
+        private static OrderedDictionary DictionaryFromJson(JsonElement element)
+        {
+            var output = new OrderedDictionary();
+            foreach (var property in element.EnumerateObject())
+            {
+                // A repeated key (not valid JSON, yet parsed) keeps its last value, as with a PSCustomObject.
+                output[property.Name] = FromJson(property.Value);
+            }
+
+            return output;
+        }
+
         /// <summary>
-        /// Whether PowerShell may refuse a member name: the names it reserves (PSObject, PSBase, PSTypeNames...) all
-        /// start with "PS". Any other name is added unchecked, which PowerShell does the same way (a second name that
-        /// differs only in case replaces the first whether checked or not).
+        /// Whether a name is ASCII without capitals, so no other name of that kind equals it ignoring case (two non-ASCII
+        /// lower-case letters, such as "ı" and "i", may).
         /// </summary>
-        private static bool MayBeReserved(string name) => name.StartsWith("PS", StringComparison.OrdinalIgnoreCase);
+        private static bool IsFoldedAscii(string name)
+        {
+            foreach (var c in name)
+            {
+                if (c > 0x7F || (c >= 'A' && c <= 'Z'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

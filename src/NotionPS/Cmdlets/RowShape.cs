@@ -11,8 +11,9 @@ namespace NotionPS.Cmdlets
     /// What all the rows of one data source share as PowerShell objects, worked out once for all of them: their
     /// type names, their column names, and the display set a row carries where the session holds none. The
     /// checks PowerShell makes on every property it adds (a reserved name; a member of that name in the type
-    /// data, looked up under a lock) are made here once for the columns, so that each row's properties are
-    /// added as already checked: the rows are the same plain PSCustomObjects, for a fraction of the work.
+    /// data, looked up under a lock) are not needed: no column has a reserved name (<see cref="ColumnNames.OutputName"/>
+    /// renames one), so each row's properties are added as already checked: the rows are the same plain
+    /// PSCustomObjects, for a fraction of the work.
     /// </summary>
     internal sealed class RowShape
     {
@@ -21,12 +22,6 @@ namespace NotionPS.Cmdlets
 
         /// <summary>How many of a row's properties are the page's own (PageId, DatabaseId, ...), before its columns.</summary>
         private const int OwnProperties = 6;
-
-        /// <summary>
-        /// The names PowerShell keeps for its own members of every object, and the display set's: a column so named is
-        /// added with PowerShell's checks (compared case-insensitively, as PowerShell does).
-        /// </summary>
-        private static readonly string[] ReservedNames = { "PSBase", "PSAdapted", "PSExtended", "PSObject", "PSTypeNames", "PSStandardMembers" };
 
         /// <summary>
         /// <c>new PSObject(instanceMemberCapacity)</c> where the engine has it (PowerShell 7.1 on; this module builds
@@ -38,16 +33,12 @@ namespace NotionPS.Cmdlets
         /// <summary>The display set a row carries (copied into each row by PowerShell), or null when the session holds it.</summary>
         private readonly PSMemberSet? displaySet;
 
-        /// <summary>Whether no column has a reserved name, so the rows' properties may be added unchecked.</summary>
-        private readonly bool namesChecked;
-
         /// <param name="columns">The rows' column names, in order (see <see cref="PageRow.Columns"/>).</param>
         /// <param name="carriesDisplaySet">Each row carries its display set (the session does not hold the type's).</param>
         public RowShape(string typeName, IReadOnlyList<string> columns, bool carriesDisplaySet)
         {
             TypeName = typeName;
             Columns = Shown(columns);
-            namesChecked = !columns.Any(IsReserved);
             if (carriesDisplaySet)
             {
                 displaySet = new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { new PSPropertySet("DefaultDisplayPropertySet", Columns) });
@@ -95,15 +86,15 @@ namespace NotionPS.Cmdlets
             var output = NewObject(OwnProperties + row.Columns.Count + (displaySet == null ? 0 : 1));
             output.TypeNames.Insert(0, RowObjects.RowTypeName);
             output.TypeNames.Insert(0, TypeName);
-            Add(output, "PageId", row.PageId, true);
-            Add(output, "DatabaseId", row.DatabaseId, true);
-            Add(output, "DataSourceId", row.DataSourceId, true);
-            Add(output, "Url", row.Url, true);
-            Add(output, "CreatedTime", row.CreatedTime, true);
-            Add(output, "LastEditedTime", row.LastEditedTime, true);
+            Add(output, "PageId", row.PageId);
+            Add(output, "DatabaseId", row.DatabaseId);
+            Add(output, "DataSourceId", row.DataSourceId);
+            Add(output, "Url", row.Url);
+            Add(output, "CreatedTime", row.CreatedTime);
+            Add(output, "LastEditedTime", row.LastEditedTime);
             foreach (var column in row.Columns)
             {
-                Add(output, column.Key, column.Value is DateTime date ? RowObjects.IsoDate(date) : column.Value, namesChecked);
+                Add(output, column.Key, column.Value is DateTime date ? RowObjects.IsoDate(date) : column.Value);
             }
 
             if (displaySet != null)
@@ -126,16 +117,12 @@ namespace NotionPS.Cmdlets
             return Expression.Lambda<Func<int, PSObject>>(Expression.New(constructor, capacity), capacity).Compile();
         }
 
-        /// <summary>Checked, PowerShell refuses a reserved name (as it always did for such columns); unchecked, it only adds.</summary>
-        private static void Add(PSObject output, string name, object? value, bool nameChecked) =>
-            output.Properties.Add(new PSNoteProperty(name, value), nameChecked);
-
         /// <summary>
-        /// Whether PowerShell must check a column's name. The row's own properties need no check: a column named like
-        /// one is renamed (<see cref="ColumnNames.OutputName"/>), and none is reserved. Two names that differ only in
-        /// case need none either: PowerShell lets the second replace the first whether it checks or not.
+        /// Adds a property without PowerShell's checks. None is needed: a column named like a row's own property or like
+        /// a member PowerShell reserves is renamed (<see cref="ColumnNames.OutputName"/>); two names that differ only in
+        /// case would need none either, as PowerShell lets the second replace the first whether it checks or not.
         /// </summary>
-        private static bool IsReserved(string column) =>
-            Array.Exists(ReservedNames, reserved => string.Equals(reserved, column, StringComparison.OrdinalIgnoreCase));
+        private static void Add(PSObject output, string name, object? value) =>
+            output.Properties.Add(new PSNoteProperty(name, value), true);
     }
 }

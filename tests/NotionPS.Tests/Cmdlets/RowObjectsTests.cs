@@ -216,17 +216,53 @@ public class RowObjectsTests
         Assert.Empty(Assert.IsType<object?[]>(inner.Properties["e"].Value));
     }
 
-    [Fact]
-    public void JsonNamesAreAddedAsPowerShellAddsThem()
+    /// <summary>What Invoke-NotionApi gives goes back as its -Body unchanged, keys that differ only in case and reserved ones included.</summary>
+    [Theory]
+    [InlineData("""{"properties":{"Name":{"type":"title"},"name":{"type":"rich_text"},"psobject":{"a":[1,"x",null,true]}},"id":"p1"}""")]
+    [InlineData("""{"id":"a","ID":"b","Id":{"iD":1,"Id":2}}""")]
+    public void JsonGoesBackAsTheSameJson(string json)
     {
-        using var twice = JsonDocument.Parse("""{"id":1,"ID":2,"PSLike":3,"psstandardmembers":4}""");
-        using var reserved = JsonDocument.Parse("""{"id":1,"psobject":2}""");
+        using var document = JsonDocument.Parse(json);
 
-        var value = (PSObject)RowObjects.FromJson(twice.RootElement)!;
+        var written = PlainValues.ToJson(RowObjects.Plain(RowObjects.FromJson(document.RootElement), "Body"), "Body");
 
-        // The second "id" replaces the first, as PowerShell's own checked Add does; names PowerShell keeps are refused.
-        Assert.Equal(new[] { "ID", "PSLike", "psstandardmembers" }, value.Properties.Select(p => p.Name));
-        Assert.Equal(2L, value.Properties["id"].Value);
-        Assert.Throws<ExtendedTypeSystemException>(() => RowObjects.FromJson(reserved.RootElement));
+        Assert.Equal(json, written!.ToJsonString());
+    }
+
+    [Fact]
+    public void JsonNamesPowerShellTakesAreAPSCustomObjectsProperties()
+    {
+        using var document = JsonDocument.Parse("""{"id":1,"PSLike":3,"psstandardmembers":4,"é":5,"e":6}""");
+
+        var value = Assert.IsType<PSObject>(RowObjects.FromJson(document.RootElement));
+
+        Assert.Equal(new[] { "id", "PSLike", "psstandardmembers", "é", "e" }, value.Properties.Select(p => p.Name));
+    }
+
+    /// <summary>
+    /// Changed with the fix for reserved names: such an object was refused (ExtendedTypeSystemException), and of two
+    /// keys that differ only in case the second replaced the first. It is now an ordered dictionary that keeps them all.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"id":1,"psobject":2}""")]
+    [InlineData("""{"PSObject":1}""")]
+    [InlineData("""{"x":1,"psbase":2}""")]
+    [InlineData("""{"PSAdapted":1}""")]
+    [InlineData("""{"psextended":1}""")]
+    [InlineData("""{"PSTypeNames":1}""")]
+    [InlineData("""{"Name":1,"name":2}""")]
+    [InlineData("""{"id":1,"x":2,"ID":3}""")]
+    [InlineData("""{"É":1,"é":2}""")]
+    public void AnObjectWithAReservedOrCaseDifferingKeyIsAnOrderedDictionaryKeepingEveryKey(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        using var nested = JsonDocument.Parse($$"""{"outer":[{{json}}]}""");
+
+        var value = Assert.IsType<OrderedDictionary>(RowObjects.FromJson(document.RootElement));
+        var outer = Assert.IsType<PSObject>(RowObjects.FromJson(nested.RootElement));
+
+        Assert.Equal(document.RootElement.EnumerateObject().Select(p => p.Name), value.Keys.Cast<string>());
+        Assert.Equal(document.RootElement.EnumerateObject().Select(p => p.Value.GetInt64()), value.Values.Cast<long>());
+        Assert.IsType<OrderedDictionary>(Assert.Single(Assert.IsType<object?[]>(outer.Properties["outer"].Value)));
     }
 }

@@ -44,12 +44,24 @@ public class RowShapeTests
         Assert.False(shape.Fits(Row("""{"Name":{"type":"title","title":[]},"Size":{"type":"number","number":1}}""")));
     }
 
-    /// <summary>PowerShell refuses such a name when it checks; added unchecked, it would hide the row's PSObject member.</summary>
-    [Fact]
-    public void AColumnNamedLikeAMemberPowerShellKeepsIsAddedWithItsChecks()
+    /// <summary>
+    /// Changed with the fix for reserved names: PowerShell refused such a column (ExtendedTypeSystemException) and the
+    /// read failed. It is now renamed as a column named like a row's own property is, and the row keeps PowerShell's member.
+    /// </summary>
+    [Theory]
+    [InlineData("PSObject")]
+    [InlineData("psbase")]
+    [InlineData("PSAdapted")]
+    [InlineData("psextended")]
+    [InlineData("PSTypeNames")]
+    public void AColumnNamedLikeAMemberPowerShellKeepsIsShownWithColumn(string column)
     {
-        var row = Row("""{"PSObject":{"type":"number","number":1}}""");
+        var row = Row($$$"""{"{{{column}}}":{"type":"number","number":1}}""");
 
-        Assert.Throws<ExtendedTypeSystemException>(() => ShapeOf(row).ToPSObject(row));
+        var output = ShapeOf(row).ToPSObject(row);
+
+        Assert.Equal(1.0, output.Properties[column + " (column)"].Value);
+        Assert.Equal(new[] { column + " (column)" }, ShapeOf(row).Columns);
+        Assert.IsAssignableFrom<PSMemberSet>(output.Members["psobject"]);
     }
 }

@@ -52,6 +52,27 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         Assert.Equal(parents.Count, Assert.IsType<MultiValue>(restored.Single(row => (string)row.Properties["Name"].Value == "Many").Properties["Parent"].Value).Count);
     }
 
+    /// <summary>A backup edited to hold lone surrogate escapes, in a column name and in cells, reads them as U+FFFD, never failing obscurely.</summary>
+    [Fact]
+    public async Task ABackupWithLoneSurrogateEscapesIsRestoredWithTheReplacementCharacter()
+    {
+        Connect("2026-03-11");
+        var (source, _) = await SourceDatabaseAsync("surrogates");
+        var backup = Path.Combine(folder, "backup.json");
+        var vars = Vars(("from", source), ("backup", backup), ("page", TeamHomeId));
+        Assert.Empty(Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup", vars).Errors);
+        File.WriteAllText(backup, File.ReadAllText(backup).Replace("\"Range\"", "\"Ra\\ud800nge\"").Replace("\"Notes\"", "\"No\\udc00tes\""));
+
+        var created = Session.Run("(New-NotionDatabase -ParentId $page -Title Copy -BackupPath $backup).DatabaseId", vars);
+        vars["to"] = created.Output.Single().BaseObject;
+        var imported = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $to", vars);
+        var restored = Session.Run("Get-NotionDatabaseRow -DatabaseId $to", vars).Output;
+
+        Assert.Empty(created.Errors.Concat(imported.Errors).Select(error => error.ToString()));
+        Assert.Contains(restored, row => (string)row.Properties["Name"].Value == "Ra\uFFFDnge");
+        Assert.All(restored, row => Assert.NotNull(row.Properties["No\uFFFDtes"]));
+    }
+
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task ABackupRestoredIntoANewDatabaseMadeFromItsSchemaGivesEqualRowsCellByCell(string version)

@@ -10,6 +10,10 @@ public class ColumnNamesTests
     [InlineData("Url", "Url (column)")]
     [InlineData("pageid", "pageid (column)")]
     [InlineData("LastEditedTime", "LastEditedTime (column)")]
+    [InlineData("psobject", "psobject (column)")]
+    [InlineData("PSTypeNames", "PSTypeNames (column)")]
+    [InlineData("PSLike", "PSLike")]
+    [InlineData("PSStandardMembers", "PSStandardMembers")]
     public void CollidingColumnsGetTheSuffix(string column, string shown) => Assert.Equal(shown, ColumnNames.OutputName(column));
 
     [Theory]
@@ -19,6 +23,8 @@ public class ColumnNamesTests
     [InlineData("Url", false, false, "Url")]
     [InlineData("Notes (column)", false, false, "Notes (column)")]
     [InlineData("Notes", true, false, "Notes")]
+    [InlineData("psobject (column)", true, false, "psobject")]
+    [InlineData("PSBase", false, false, "PSBase")]
     public void InputNamesMapBackByTheRule(string input, bool isRow, bool hasColumnForm, string? column)
     {
         var names = hasColumnForm ? new[] { input, input + " (column)" } : new[] { input };

@@ -55,7 +55,11 @@ namespace NotionPS.Operations
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+                // A lone surrogate escape (a backup edited by hand or by another tool) reads as U+FFFD, as in an answer.
+                using (var json = new LoneSurrogateEscapes(stream))
+                {
+                    document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
+                }
             }
             catch (JsonException ex)
             {
