@@ -23,6 +23,10 @@ namespace NotionPS.Client
 
         public string this[int index] => names[index];
 
+        public int Count => names.Length;
+
+        public bool Contains(string name) => Array.IndexOf(names, name) >= 0;
+
         public ReadOnlySpan<byte> Utf8(int index) => utf8[index];
 
         /// <summary>The index of the name a JSON string equals, or -1 (also for anything but a string).</summary>

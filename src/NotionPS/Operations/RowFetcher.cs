@@ -47,27 +47,10 @@ namespace NotionPS.Operations
             foreach (var page in pages)
             {
                 // Almost every row is complete as it came: read it without a task of its own.
-                rows.Add(IsComplete(page) ? PageRow.From(page) : await FullRowAsync(page, cancellationToken).ConfigureAwait(false));
+                rows.Add(PageRow.FromComplete(page) ?? await FullRowAsync(page, cancellationToken).ConfigureAwait(false));
             }
 
             return rows;
-        }
-
-        /// <summary>Whether no value of the page object may have been cut short.</summary>
-        private static bool IsComplete(JsonElement page)
-        {
-            if (JsonRead.Object(page, "properties"u8) is JsonElement properties)
-            {
-                foreach (var property in properties.EnumerateObject())
-                {
-                    if (PropertyReader.MayBeTruncated(property.Value))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
         }
     }
 }

@@ -39,7 +39,15 @@ namespace NotionPS.Rows
         /// Reads a page object. <paramref name="replacements"/> holds full values fetched for properties the
         /// page object cut short (see <see cref="PropertyReader.MayBeTruncated"/>), by column name.
         /// </summary>
-        public static PageRow From(JsonElement page, IReadOnlyDictionary<string, JsonElement>? replacements = null)
+        public static PageRow From(JsonElement page, IReadOnlyDictionary<string, JsonElement>? replacements = null) => Read(page, replacements, stopWhereCut: false)!;
+
+        /// <summary>
+        /// Reads a page object all of whose values came whole, or null where one may have been cut short (see
+        /// <see cref="PropertyReader.MayBeTruncated"/>): that row is read by <see cref="From"/> with its full values.
+        /// </summary>
+        public static PageRow? FromComplete(JsonElement page) => Read(page, null, stopWhereCut: true);
+
+        private static PageRow? Read(JsonElement page, IReadOnlyDictionary<string, JsonElement>? replacements, bool stopWhereCut)
         {
             var columns = new List<KeyValuePair<string, object?>>();
             if (page.TryGetProperty("properties"u8, out var properties) && properties.ValueKind == JsonValueKind.Object)
@@ -48,7 +56,13 @@ namespace NotionPS.Rows
                 {
                     var (name, outputName) = RecentNames.Column(property, columns.Count);
                     var value = replacements != null && replacements.TryGetValue(name, out var full) ? full : property.Value;
-                    columns.Add(new KeyValuePair<string, object?>(outputName, PropertyReader.ToPlain(value)));
+                    var plain = PropertyReader.ToPlain(value, out var mayBeTruncated);
+                    if (mayBeTruncated && stopWhereCut)
+                    {
+                        return null;
+                    }
+
+                    columns.Add(new KeyValuePair<string, object?>(outputName, plain));
                 }
             }
 

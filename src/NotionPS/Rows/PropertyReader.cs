@@ -26,11 +26,21 @@ namespace NotionPS.Rows
             "title", "rich_text", "number", "select", "status", "multi_select", "date", "checkbox", "url", "email", "phone_number", "people",
             "created_by", "last_edited_by", "relation", "created_time", "last_edited_time", "formula", "rollup", "unique_id", "files");
 
-        public static object? ToPlain(JsonElement property)
+        /// <summary>Whether each of <see cref="KnownTypes"/> is one of <see cref="PagedTypes"/>.</summary>
+        private static readonly bool[] KnownTypeIsPaged = Enumerable.Range(0, KnownTypes.Count).Select(i => PagedTypes.Contains(KnownTypes[i])).ToArray();
+
+        public static object? ToPlain(JsonElement property) => ToPlain(property, out _);
+
+        /// <param name="mayBeTruncated">
+        /// What <see cref="MayBeTruncated"/> says of the property, found from the type this read matches anyway
+        /// (every value of every row is read so: asking it apart matched each value's type twice).
+        /// </param>
+        public static object? ToPlain(JsonElement property, out bool mayBeTruncated)
         {
             var known = TypeOf(property, KnownTypes, readOther: true, out var otherType);
             var value = default(JsonElement);
             var found = known >= 0 ? property.TryGetProperty(KnownTypes.Utf8(known), out value) : otherType != null && property.TryGetProperty(otherType, out value);
+            mayBeTruncated = found && known >= 0 && KnownTypeIsPaged[known] && IsCut(property, value);
             if (!found)
             {
                 return PlainValues.FromJson(property);
@@ -87,18 +97,13 @@ namespace NotionPS.Rows
         {
             // Asked of every value of every row: compares the type in place rather than reading it into a string.
             var paged = TypeOf(property, PagedTypes, readOther: false, out _);
-            if (paged < 0 || !property.TryGetProperty(PagedTypes.Utf8(paged), out var value))
-            {
-                return false;
-            }
-
-            if (property.TryGetProperty("has_more"u8, out var hasMore) && hasMore.ValueKind == JsonValueKind.True)
-            {
-                return true;
-            }
-
-            return value.ValueKind == JsonValueKind.Array && value.GetArrayLength() >= PageObjectValueLimit;
+            return paged >= 0 && property.TryGetProperty(PagedTypes.Utf8(paged), out var value) && IsCut(property, value);
         }
+
+        /// <summary>Whether a paged type's <paramref name="value"/> (a field of <paramref name="property"/>) may have been cut short.</summary>
+        private static bool IsCut(JsonElement property, JsonElement value) =>
+            (property.TryGetProperty("has_more"u8, out var hasMore) && hasMore.ValueKind == JsonValueKind.True)
+            || (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() >= PageObjectValueLimit);
 
         /// <summary>
         /// A property value rebuilt from the items <c>GET /v1/pages/{id}/properties/{property_id}</c> pages

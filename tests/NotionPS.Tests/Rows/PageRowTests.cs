@@ -47,4 +47,19 @@ public class PageRowTests
         Assert.Equal("Go", values["New"]["label"]);
         Assert.Equal("x", values["Untyped"]["id"]);
     }
+
+    [Fact]
+    public void ARowReadAsCompleteIsNoneWhereAValueMayHaveBeenCutAndTheSameRowOtherwise()
+    {
+        const string Page = "{\"object\":\"page\",\"id\":\"p1\",\"parent\":{\"type\":\"data_source_id\",\"data_source_id\":\"ds1\"},\"properties\":";
+        using var whole = JsonDocument.Parse(Page + """{"Name":{"type":"title","title":[{"plain_text":"A"}]},"Links":{"type":"relation","relation":[{"id":"r1"}],"has_more":false}}}""");
+        using var cut = JsonDocument.Parse(Page + """{"Name":{"type":"title","title":[{"plain_text":"A"}]},"Links":{"type":"relation","relation":[{"id":"r1"}],"has_more":true}}}""");
+
+        var complete = PageRow.FromComplete(whole.RootElement);
+
+        Assert.NotNull(complete);
+        Assert.Equal(PageRow.From(whole.RootElement).Columns, complete!.Columns);
+        Assert.Null(PageRow.FromComplete(cut.RootElement));
+        Assert.Equal(new[] { "Name", "Links" }, Names(PageRow.From(cut.RootElement)));
+    }
 }

@@ -191,6 +191,8 @@ public class PropertyReaderTests
     {
         using var document = JsonDocument.Parse(json);
         Assert.Equal(truncated, PropertyReader.MayBeTruncated(document.RootElement));
+        PropertyReader.ToPlain(document.RootElement, out var cutWhileRead);
+        Assert.Equal(truncated, cutWhileRead);
     }
 
     [Fact]
@@ -199,6 +201,8 @@ public class PropertyReaderTests
         var people = string.Join(",", Enumerable.Range(0, 25).Select(i => $"{{\"object\":\"user\",\"id\":\"u{i}\"}}"));
         using var document = JsonDocument.Parse($"{{\"type\":\"people\",\"people\":[{people}]}}");
         Assert.True(PropertyReader.MayBeTruncated(document.RootElement));
+        PropertyReader.ToPlain(document.RootElement, out var cutWhileRead);
+        Assert.True(cutWhileRead);
     }
 
     [Fact]
