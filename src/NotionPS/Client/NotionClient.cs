@@ -72,16 +72,26 @@ namespace NotionPS.Client
         /// <see cref="NotionApiException"/>. <paramref name="safeToRepeat"/> marks requests that change
         /// nothing (GET, read-only queries): only those are repeated after a 5xx or a dropped connection.
         /// </summary>
-        public async Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken) =>
-            (await SendTimedAsync(method, path, body, safeToRepeat, log, cancellationToken).ConfigureAwait(false)).Document;
+        public Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken) =>
+            SendJsonAsync(method, path, body, safeToRepeat, log, answered: null, cancellationToken);
 
         /// <summary>
         /// <see cref="SendAsync"/>, also returning how long the answered attempt took from sending to the parsed
         /// body (no rate-limit wait included): a read uses it to tell whether one request at a time can keep up.
-        /// Not an async method (a state machine less to JIT-compile in a fresh process), but it fails as one would:
-        /// a refused path or body comes back as the faulted task, never thrown at the call.
         /// </summary>
-        public Task<TimedAnswer> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        public async Task<TimedAnswer> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        {
+            var roundTrip = TimeSpan.Zero;
+            var document = await SendJsonAsync(method, path, body, safeToRepeat, log, answered: took => roundTrip = took, cancellationToken).ConfigureAwait(false);
+            return new TimedAnswer(document, roundTrip);
+        }
+
+        /// <summary>
+        /// The request's checked address and body text, then its attempts. Not an async method (a state machine less to
+        /// JIT-compile at a fresh process's first request), but it fails as one would: a refused path or body comes back as
+        /// the faulted task, never thrown at the call.
+        /// </summary>
+        private Task<JsonDocument> SendJsonAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered, CancellationToken cancellationToken)
         {
             try
             {
@@ -93,20 +103,22 @@ namespace NotionPS.Client
                     log.Debug($"{method} {path} request body: {bodyText}");
                 }
 
-                return SendWithRetriesAsync(method, uri, path, bodyText, null, safeToRepeat, log, cancellationToken);
+                return SendWithRetriesAsync(method, uri, path, bodyText, null, safeToRepeat, log, answered, cancellationToken);
             }
             catch (Exception ex)
             {
-                return Task.FromException<TimedAnswer>(ex);
+                return Task.FromException<JsonDocument>(ex);
             }
         }
 
         /// <summary>
         /// The attempts of one request, within the rate limit, as the retry policy allows: a JSON body, or a
-        /// <paramref name="form"/> made afresh for each attempt (a file part is read from disk again).
+        /// <paramref name="form"/> made afresh for each attempt (a file part is read from disk again). <paramref name="answered"/>,
+        /// if given, is told how long the answered attempt took from sending to the parsed body.
         /// </summary>
-        private async Task<TimedAnswer> SendWithRetriesAsync(
-            HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        private async Task<JsonDocument> SendWithRetriesAsync(
+            HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered,
+            CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -115,7 +127,8 @@ namespace NotionPS.Client
                 var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, form, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
                 {
-                    return new TimedAnswer(document!, started.Elapsed);
+                    answered?.Invoke(started.Elapsed);
+                    return document!;
                 }
 
                 var wait = RetryPolicy.Delay(attempt, retryAfter);
