@@ -72,16 +72,26 @@ namespace NotionPS.Client
         /// <see cref="NotionApiException"/>. <paramref name="safeToRepeat"/> marks requests that change
         /// nothing (GET, read-only queries): only those are repeated after a 5xx or a dropped connection.
         /// </summary>
-        public async Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken) =>
-            (await SendTimedAsync(method, path, body, safeToRepeat, log, cancellationToken).ConfigureAwait(false)).Document;
+        public Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken) =>
+            SendJsonAsync(method, path, body, safeToRepeat, log, answered: null, cancellationToken);
 
         /// <summary>
         /// <see cref="SendAsync"/>, also returning how long the answered attempt took from sending to the parsed
         /// body (no rate-limit wait included): a read uses it to tell whether one request at a time can keep up.
-        /// Not an async method (a state machine less to JIT-compile in a fresh process), but it fails as one would:
-        /// a refused path or body comes back as the faulted task, never thrown at the call.
         /// </summary>
-        public Task<TimedAnswer> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        public async Task<TimedAnswer> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        {
+            var roundTrip = TimeSpan.Zero;
+            var document = await SendJsonAsync(method, path, body, safeToRepeat, log, answered: took => roundTrip = took, cancellationToken).ConfigureAwait(false);
+            return new TimedAnswer(document, roundTrip);
+        }
+
+        /// <summary>
+        /// The request's checked address and body text, then its attempts. Not an async method (a state machine less to
+        /// JIT-compile at a fresh process's first request), but it fails as one would: a refused path or body comes back as
+        /// the faulted task, never thrown at the call.
+        /// </summary>
+        private Task<JsonDocument> SendJsonAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered, CancellationToken cancellationToken)
         {
             try
             {
@@ -93,20 +103,22 @@ namespace NotionPS.Client
                     log.Debug($"{method} {path} request body: {bodyText}");
                 }
 
-                return SendWithRetriesAsync(method, uri, path, bodyText, null, safeToRepeat, log, cancellationToken);
+                return SendWithRetriesAsync(method, uri, path, bodyText, null, safeToRepeat, log, answered, cancellationToken);
             }
             catch (Exception ex)
             {
-                return Task.FromException<TimedAnswer>(ex);
+                return Task.FromException<JsonDocument>(ex);
             }
         }
 
         /// <summary>
         /// The attempts of one request, within the rate limit, as the retry policy allows: a JSON body, or a
-        /// <paramref name="form"/> made afresh for each attempt (a file part is read from disk again).
+        /// <paramref name="form"/> made afresh for each attempt (a file part is read from disk again). <paramref name="answered"/>,
+        /// if given, is told how long the answered attempt took from sending to the parsed body.
         /// </summary>
-        private async Task<TimedAnswer> SendWithRetriesAsync(
-            HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
+        private async Task<JsonDocument> SendWithRetriesAsync(
+            HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered,
+            CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -115,7 +127,8 @@ namespace NotionPS.Client
                 var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, form, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
                 {
-                    return new TimedAnswer(document!, started.Elapsed);
+                    answered?.Invoke(started.Elapsed);
+                    return document!;
                 }
 
                 var wait = RetryPolicy.Delay(attempt, retryAfter);
@@ -145,24 +158,31 @@ namespace NotionPS.Client
             }
         }
 
-        /// <summary>One attempt: the parsed body of a 2xx answer, or the failure and the server's Retry-After.</summary>
+        /// <summary>
+        /// One attempt: the parsed body of a 2xx answer, or the failure and the server's Retry-After. A timeout or a dropped
+        /// connection is a failure of status 0; one partway through the body fails like one that gave no answer, so the retry
+        /// policy repeats a read and never a write whose answer was cut: the write may have been done.
+        /// </summary>
         private async Task<Attempt> SendOnceAsync(
             HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, int attempt, INotionLog log, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
-            try
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var request = BuildRequest(method, uri, bodyText))
             {
-                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                using (var request = BuildRequest(method, uri, bodyText))
+                if (form != null)
                 {
-                    if (form != null)
-                    {
-                        request.Content = form();
-                    }
+                    request.Content = form();
+                }
 
-                    timeout.CancelAfter(Options.Timeout);
-                    using (var response = await SendCore(request, path, timeout.Token, cancellationToken).ConfigureAwait(false))
+                timeout.CancelAfter(Options.Timeout);
+                var answerStarted = false;
+                try
+                {
+                    // Waits for the headers only: a page of rows (~175 KB) is parsed as it arrives into pooled buffers, never copied whole or into a string.
+                    using (var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     {
+                        answerStarted = true;
                         var status = (int)response.StatusCode;
                         log.Verbose($"{method} {path} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
                         if (IsRedirect(status))
@@ -172,11 +192,10 @@ namespace NotionPS.Client
 
                         if (response.IsSuccessStatusCode && !log.IsDebugEnabled)
                         {
-                            // A page of rows is ~175 KB: parsed as it arrives into pooled buffers, never copied whole or into a string.
-                            return await ReadBodyAsync(() => ParseSuccessAsync(response, method, path, timeout.Token), method, path, cancellationToken).ConfigureAwait(false);
+                            return await ParseSuccessAsync(response, method, path, timeout.Token).ConfigureAwait(false);
                         }
 
-                        var text = await ReadBodyAsync(() => ReadTextAsync(response.Content, timeout.Token), method, path, cancellationToken).ConfigureAwait(false);
+                        var text = await ReadTextAsync(response.Content, timeout.Token).ConfigureAwait(false);
                         if (log.IsDebugEnabled)
                         {
                             log.Debug($"{method} {path} response body: {text}");
@@ -187,11 +206,12 @@ namespace NotionPS.Client
                             : Attempt.Failed(ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
                     }
                 }
-            }
-            catch (NotionApiException transportFailure)
-            {
-                log.Verbose($"{method} {path} -> {transportFailure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
-                return Attempt.Failed(transportFailure);
+                catch (Exception ex) when (IsNetworkFailure(ex, cancellationToken))
+                {
+                    var failure = NetworkFailure(ex, answerStarted, method.Method, path);
+                    log.Verbose($"{method} {path} -> {failure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
+                    return Attempt.Failed(failure);
+                }
             }
         }
 
@@ -200,50 +220,26 @@ namespace NotionPS.Client
         private static string DescribeStatus(NotionApiException failure) =>
             failure.Status == 0 ? failure.Code : $"{failure.Status} {failure.Code}";
 
-        /// <summary>Sends the request and waits for the answer's headers only: its body is read by <see cref="ReadBodyAsync"/>.</summary>
-        private Task<HttpResponseMessage> SendCore(HttpRequestMessage request, string path, CancellationToken withTimeout, CancellationToken callerToken) =>
-            OverTheNetworkAsync(() => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, withTimeout), answerStarted: false, request.Method, path, callerToken);
+        /// <summary>A timeout (a cancellation the caller did not ask for) or a connection that failed or dropped.</summary>
+        private static bool IsNetworkFailure(Exception ex, CancellationToken callerToken) =>
+            ex is OperationCanceledException ? !callerToken.IsCancellationRequested : ex is IOException || ex is HttpRequestException;
 
-        /// <summary>
-        /// Reads an answer's body. A connection dropped or stalled partway through it fails like one that gave no answer
-        /// (status 0), so the retry policy repeats a read and never a write whose answer was cut: the write may have been done.
-        /// </summary>
-        private Task<T> ReadBodyAsync<T>(Func<Task<T>> read, HttpMethod method, string path, CancellationToken callerToken) =>
-            OverTheNetworkAsync(read, answerStarted: true, method, path, callerToken);
-
-        /// <summary>One step on the network, its failures (a timeout, a dropped connection) turned into NotionApiExceptions of status 0.</summary>
-        private async Task<T> OverTheNetworkAsync<T>(Func<Task<T>> step, bool answerStarted, HttpMethod method, string path, CancellationToken callerToken)
+        /// <summary>A failure of <see cref="IsNetworkFailure"/> as a NotionApiException of status 0, said apart by whether the answer had begun.</summary>
+        private NotionApiException NetworkFailure(Exception ex, bool answerStarted, string method, string path)
         {
-            try
+            if (ex is OperationCanceledException)
             {
-                return await step().ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
-            {
-                throw new NotionApiException(0, NotionErrorCodes.Timeout,
+                return new NotionApiException(0, NotionErrorCodes.Timeout,
                     answerStarted
                         ? $"The answer from {Options.BaseUri} did not arrive in full within {Options.Timeout.TotalSeconds:0} s."
                         : $"No answer from {Options.BaseUri} within {Options.Timeout.TotalSeconds:0} s.",
-                    null, method.Method, path);
+                    null, method, path);
             }
-            catch (Exception ex) when (answerStarted && (ex is IOException || ex is HttpRequestException))
-            {
-                throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
-                    $"The connection to {Options.BaseUri} was dropped partway through the answer: {Innermost(ex).Message}",
-                    null, method.Method, path, ex);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
-                    $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}",
-                    null, method.Method, path, ex);
-            }
-            catch (IOException ex)
-            {
-                throw new NotionApiException(0, NotionErrorCodes.ConnectionFailure,
-                    $"The connection to {Options.BaseUri} was dropped: {ex.Message}",
-                    null, method.Method, path, ex);
-            }
+
+            var message = answerStarted ? $"The connection to {Options.BaseUri} was dropped partway through the answer: {Innermost(ex).Message}"
+                : ex is HttpRequestException ? $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}"
+                : $"The connection to {Options.BaseUri} was dropped: {ex.Message}";
+            return new NotionApiException(0, NotionErrorCodes.ConnectionFailure, message, null, method, path, ex);
         }
 
         /// <summary>An error body, or any body to show in the debug log; cancelled with the request's timeout.</summary>
