@@ -37,6 +37,25 @@ Describe 'A column named like a member PowerShell reserves' {
     }
 }
 
+Describe 'Two columns whose names differ only in case' {
+    It 'read as Name and "name (column)", and each value goes back to its own column through Export-Csv and Import-Csv' {
+        $database = New-HostileDatabase
+        $path = Join-Path $TestDrive 'twins.csv'
+
+        $row = Get-NotionDatabaseRow $database.DatabaseId
+        $row | Export-Csv -Path $path
+        Import-Csv $path | ForEach-Object { $_.Name = 'Upper changed'; $_.'name (column)' = 'lower changed'; $_ } | Set-NotionDatabaseRow -ErrorAction Stop | Out-Null
+        $raw = Get-NotionDatabaseRow $database.DatabaseId -Raw
+
+        $row.Name | Should -BeExactly 'Upper'
+        $row.'name (column)' | Should -BeExactly 'lower'
+        (Get-Content $path -TotalCount 1) | Should -Match '"Name","name \(column\)"'
+        $raw.properties['Name'].title[0].plain_text | Should -BeExactly 'Upper changed'
+        $raw.properties['name'].rich_text[0].plain_text | Should -BeExactly 'lower changed'
+        ((Get-NotionDatabaseSchema $database.DatabaseId).Columns | Where-Object Name -CEQ 'name').RowPropertyName | Should -BeExactly 'name (column)'
+    }
+}
+
 Describe 'Notion objects with keys a PSCustomObject cannot hold' {
     It 'come from Invoke-NotionApi as ordered dictionaries that ConvertTo-Json writes back unchanged' {
         $database = New-HostileDatabase

@@ -19,7 +19,8 @@ namespace NotionPS.Cmdlets
     /// single query by windows of created time, returning each row once. People, relation and text
     /// values longer than the 25 items a page object carries are read in full from the property endpoint.
     /// A column named like one of the row's own properties (PageId, DatabaseId, DataSourceId, Url,
-    /// CreatedTime, LastEditedTime) appears as "&lt;name&gt; (column)".
+    /// CreatedTime, LastEditedTime), or like another column but for case (see ColumnNames.OutputNames),
+    /// appears as "&lt;name&gt; (column)".
     /// </para>
     /// </summary>
     /// <remarks>

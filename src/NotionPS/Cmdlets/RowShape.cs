@@ -11,8 +11,8 @@ namespace NotionPS.Cmdlets
     /// What all the rows of one data source share as PowerShell objects, worked out once for all of them: their
     /// type names, their column names, and the display set a row carries where the session holds none. The
     /// checks PowerShell makes on every property it adds (a reserved name; a member of that name in the type
-    /// data, looked up under a lock) are not needed: no column has a reserved name (<see cref="ColumnNames.OutputName"/>
-    /// renames one), so each row's properties are added as already checked: the rows are the same plain
+    /// data, looked up under a lock) are not needed: no column has a reserved name or one that differs from another's only
+    /// in case (<see cref="ColumnNames.OutputNames"/> renames it), so each row's properties are added as already checked: the rows are the same plain
     /// PSCustomObjects, for a fraction of the work.
     /// </summary>
     internal sealed class RowShape
@@ -119,8 +119,7 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// Adds a property without PowerShell's checks. None is needed: a column named like a row's own property or like
-        /// a member PowerShell reserves is renamed (<see cref="ColumnNames.OutputName"/>); two names that differ only in
-        /// case would need none either, as PowerShell lets the second replace the first whether it checks or not.
+        /// a member PowerShell reserves, or like another column but for case, is renamed (<see cref="ColumnNames.OutputNames"/>).
         /// </summary>
         private static void Add(PSObject output, string name, object? value) =>
             output.Properties.Add(new PSNoteProperty(name, value), true);

@@ -81,6 +81,13 @@ namespace NotionPS
         /// <summary>A unique ID column's prefix.</summary>
         public string? Prefix { get; set; }
 
+        /// <summary>
+        /// The column's property on a row from Get-NotionDatabaseRow (and header in an exported CSV): its name, or
+        /// "&lt;name&gt; (column)" where a row has a property of that name already or another column's name differs
+        /// only in case. Read only: a schema given to Set-NotionDatabaseSchema ignores it.
+        /// </summary>
+        public string? RowPropertyName { get; set; }
+
         public override string ToString() => $"{Name} ({Type})";
     }
 

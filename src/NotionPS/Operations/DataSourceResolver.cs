@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -22,14 +23,23 @@ namespace NotionPS.Operations
 
         /// <exception cref="DataSourceChoiceException">The database has no reachable data source, or several.</exception>
         /// <exception cref="NotionApiException">Notion refused a request.</exception>
-        public async Task<DataSourceSchema> ResolveAsync(DatabaseTarget target, CancellationToken cancellationToken)
+        public Task<DataSourceSchema> ResolveAsync(DatabaseTarget target, CancellationToken cancellationToken) =>
+            ResolveAsync(target, (id, token) => client.GetSchemaAsync(id, log, token), cancellationToken);
+
+        /// <summary>
+        /// The data source, read by <paramref name="read"/> (given its ID): the one request for it, so a caller that
+        /// wants it in another form (the full JSON) does not read it a second time.
+        /// </summary>
+        /// <exception cref="DataSourceChoiceException">The database has no reachable data source, or several.</exception>
+        /// <exception cref="NotionApiException">Notion refused a request.</exception>
+        public async Task<T> ResolveAsync<T>(DatabaseTarget target, Func<string, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
         {
             var legacy = !ApiVersion.HasDataSources(client.Options.ApiVersion);
             if (target.DataSourceId != null)
             {
                 try
                 {
-                    return await client.GetSchemaAsync(target.DataSourceId, log, cancellationToken).ConfigureAwait(false);
+                    return await read(target.DataSourceId, cancellationToken).ConfigureAwait(false);
                 }
                 catch (NotionApiException ex) when (ex.Code == NotionErrorCodes.ObjectNotFound && legacy)
                 {
@@ -43,7 +53,7 @@ namespace NotionPS.Operations
             {
                 try
                 {
-                    return await client.GetSchemaAsync(databaseId, log, cancellationToken).ConfigureAwait(false);
+                    return await read(databaseId, cancellationToken).ConfigureAwait(false);
                 }
                 catch (NotionApiException ex) when (ApiVersion.IsSeveralDataSourcesRefusal(ex))
                 {
@@ -58,7 +68,7 @@ namespace NotionPS.Operations
                 throw DataSourceChoiceException.ForDatabase(database);
             }
 
-            return await client.GetSchemaAsync(database.DataSources[0].Id, log, cancellationToken).ConfigureAwait(false);
+            return await read(database.DataSources[0].Id, cancellationToken).ConfigureAwait(false);
         }
     }
 }

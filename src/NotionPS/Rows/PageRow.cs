@@ -32,7 +32,7 @@ namespace NotionPS.Rows
 
         public DateTime? LastEditedTime { get; }
 
-        /// <summary>Columns in the page object's order, named by <see cref="ColumnNames.OutputName"/>.</summary>
+        /// <summary>Columns in the page object's order, named by <see cref="ColumnNames.OutputNames"/>.</summary>
         public IReadOnlyList<KeyValuePair<string, object?>> Columns { get; }
 
         /// <summary>
@@ -63,6 +63,14 @@ namespace NotionPS.Rows
                     }
 
                     columns.Add(new KeyValuePair<string, object?>(outputName, plain));
+                }
+            }
+
+            if (RecentNames.EndColumns(columns.Count))
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    columns[i] = new KeyValuePair<string, object?>(RecentNames.OutputNameAt(i), columns[i].Value);
                 }
             }
 

@@ -26,6 +26,14 @@ namespace NotionPS.Rows
         [ThreadStatic]
         private static string?[]? outputNames;
 
+        /// <summary>A column name was read that differs from the last page object's at its place.</summary>
+        [ThreadStatic]
+        private static bool columnsChanged;
+
+        /// <summary>How many columns the last page object whose columns were all read had.</summary>
+        [ThreadStatic]
+        private static int lastColumnCount;
+
         /// <summary>A string value, shared with the last one read at <paramref name="place"/> when they are equal.</summary>
         public static string Value(JsonElement value, int place)
         {
@@ -54,8 +62,38 @@ namespace NotionPS.Rows
 
             var name = property.Name;
             Remember(place, name);
+            columnsChanged = true;
             return (name, outputNames![place] = ColumnNames.OutputName(name));
         }
+
+        /// <summary>
+        /// Called once a page object's <paramref name="count"/> columns are read. Where they are not the last ones
+        /// (a name differs, or how many), their names on a row are worked out again for them all
+        /// (<see cref="ColumnNames.OutputNames"/>: of two names that differ only in case, one is renamed), and the
+        /// answer is true: the names <see cref="Column"/> gave may have changed, so read them with <see cref="OutputNameAt"/>.
+        /// </summary>
+        public static bool EndColumns(int count)
+        {
+            if (!columnsChanged && count == lastColumnCount)
+            {
+                return false;
+            }
+
+            columnsChanged = false;
+            lastColumnCount = count;
+            if (count == 0)
+            {
+                return false;
+            }
+
+            var names = new string[count];
+            Array.Copy(recent!, FirstColumn, names, 0, count);
+            Array.Copy(ColumnNames.OutputNames(names), 0, outputNames!, FirstColumn, count);
+            return true;
+        }
+
+        /// <summary>The name on a row of the <paramref name="index"/>th column of the page object last read (see <see cref="EndColumns"/>).</summary>
+        public static string OutputNameAt(int index) => outputNames![FirstColumn + index]!;
 
         private static void Remember(int place, string text)
         {

@@ -54,7 +54,7 @@ namespace NotionPS.Rows
             var inputNames = input.Select(pair => pair.Key).ToList();
             foreach (var pair in input)
             {
-                var requested = ColumnNames.ColumnFor(pair.Key, inputNames, isRow);
+                var requested = ColumnNames.ColumnFor(pair.Key, inputNames, isRow, schema.Keys);
                 if (requested == null)
                 {
                     continue;

@@ -224,4 +224,22 @@ public class SchemaTests : RowsTestBase
         Assert.Single(result.Verbose, line => line.Message.StartsWith("POST v1/databases", StringComparison.Ordinal));
         Assert.Equal("Good", Assert.IsType<NotionDatabase>(Assert.Single(result.Output).BaseObject).Title);
     }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async System.Threading.Tasks.Task ASchemaIsReadWithOneRequestForTheDataSource(string version)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Schema requests");
+        Connect(version);
+        var before = (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
+
+        var result = Session.Run("$null = Get-NotionDatabaseSchema $db -Verbose", Vars(("db", databaseId)));
+
+        Assert.Empty(result.Errors);
+        var sent = result.Verbose.Select(line => line.Message).Where(message => message.StartsWith("GET ", StringComparison.Ordinal) && message.Contains(" -> ", StringComparison.Ordinal))
+            .Select(message => message.Split(' ')[1]).ToList();
+        var expected = version == "2022-06-28" ? new[] { "v1/databases/" + databaseId } : new[] { "v1/databases/" + databaseId, "v1/data_sources/" + dataSourceId };
+        Assert.Equal(expected, sent);
+        Assert.Equal(expected.Length, (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]! - before);
+    }
 }

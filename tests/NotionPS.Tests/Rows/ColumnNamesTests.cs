@@ -1,3 +1,4 @@
+using System.Linq;
 using NotionPS.Rows;
 using Xunit;
 
@@ -29,6 +30,28 @@ public class ColumnNamesTests
     {
         var names = hasColumnForm ? new[] { input, input + " (column)" } : new[] { input };
 
-        Assert.Equal(column, ColumnNames.ColumnFor(input, names, isRow));
+        Assert.Equal(column, ColumnNames.ColumnFor(input, names, isRow, new[] { "Name", "Notes", "Url", "psobject", "PSBase" }));
+    }
+
+    [Theory]
+    [InlineData(new[] { "Name", "name" }, new[] { "Name", "name (column)" })]
+    [InlineData(new[] { "name", "Name" }, new[] { "name (column)", "Name" })]
+    [InlineData(new[] { "name", "NAME", "Name" }, new[] { "name (column 2)", "NAME", "Name (column)" })]
+    [InlineData(new[] { "Name", "name", "name (column)" }, new[] { "Name", "name (column)", "name (column) (column)" })]
+    [InlineData(new[] { "Url", "url" }, new[] { "Url (column)", "url (column 2)" })]
+    [InlineData(new[] { "Notes", "Url" }, new[] { "Notes", "Url (column)" })]
+    public void OfCaseTwinsTheFirstInOrdinalOrderKeepsItsName(string[] columns, string[] shown) => Assert.Equal(shown, ColumnNames.OutputNames(columns));
+
+    [Theory]
+    [InlineData("Name", "Name")]
+    [InlineData("name (column)", "name")]
+    [InlineData("NAME", null)]
+    [InlineData("url (column 2)", "url")]
+    [InlineData("Url (column)", "Url")]
+    public void ARenamedCaseTwinMapsBackToItsColumn(string input, string? column)
+    {
+        var columns = new[] { "name", "Name", "Url", "url" };
+
+        Assert.Equal(column, RowMapping.FindColumn(columns.ToDictionary(name => name, _ => "rich_text"), ColumnNames.ColumnFor(input, new[] { input }, false, columns) ?? string.Empty));
     }
 }

@@ -38,6 +38,23 @@ public class PageRowTests
     }
 
     [Fact]
+    public void CaseTwinsAreRenamedForTheirWholeSetOfColumnsWhicheverRowCameBefore()
+    {
+        var twins = Row("ds1", """{"name":{"type":"number","number":1},"Name":{"type":"number","number":2}}""");
+        var sameTwins = Row("ds1", """{"name":{"type":"number","number":3},"Name":{"type":"number","number":4}}""");
+        var fewer = Row("ds1", """{"name":{"type":"number","number":5}}""");
+        var twinAtAnotherPlace = Row("ds1", """{"name":{"type":"number","number":6},"Size":{"type":"number","number":7},"NAME":{"type":"number","number":8}}""");
+        var noTwins = Row("ds1", """{"name":{"type":"number","number":9},"Size":{"type":"number","number":10},"Other":{"type":"number","number":11}}""");
+
+        Assert.Equal(new[] { "name (column)", "Name" }, Names(twins));
+        Assert.Equal(new[] { "name (column)", "Name" }, Names(sameTwins));
+        Assert.Equal(new object?[] { 3.0, 4.0 }, sameTwins.Columns.Select(column => column.Value).ToArray());
+        Assert.Equal(new[] { "name" }, Names(fewer));
+        Assert.Equal(new[] { "name (column)", "Size", "NAME" }, Names(twinAtAnotherPlace));
+        Assert.Equal(new[] { "name", "Size", "Other" }, Names(noTwins));
+    }
+
+    [Fact]
     public void AKnownTypeWithoutItsValueAndAnUnknownTypeComeThroughAsTheirJson()
     {
         var row = Row("ds1", """{"Missing":{"type":"number"},"New":{"type":"button","button":{"label":"Go"}},"Untyped":{"id":"x"}}""");

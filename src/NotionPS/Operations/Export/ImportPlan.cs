@@ -144,9 +144,14 @@ namespace NotionPS.Operations
         {
             var missing = new List<BackupColumn>();
             written = new List<KeyValuePair<BackupColumn, string>>();
+            // A backup column with a case twin in the backup (Name and name) matches only its exact name: matched
+            // ignoring case, both would write one column and the other's values would be lost.
+            var twins = new HashSet<string>(columns.GroupBy(column => column.Name, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1).SelectMany(group => group).Select(column => column.Name), StringComparer.Ordinal);
             foreach (var column in columns)
             {
-                var target = RowMapping.FindColumn(schema.PropertyTypes, column.Name);
+                var target = twins.Contains(column.Name)
+                    ? (schema.PropertyTypes.ContainsKey(column.Name) ? column.Name : null)
+                    : RowMapping.FindColumn(schema.PropertyTypes, column.Name);
                 if (target == null)
                 {
                     missing.Add(column);

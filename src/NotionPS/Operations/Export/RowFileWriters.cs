@@ -36,7 +36,7 @@ namespace NotionPS.Operations
         public CsvRowFileWriter(Stream stream, Encoding encoding, DataSourceSchema schema)
         {
             writer = new StreamWriter(stream, encoding, 64 * 1024, leaveOpen: true);
-            columns = schema.Properties.Select(column => ColumnNames.OutputName(column.Name)).ToList();
+            columns = ColumnNames.OutputNames(schema.Properties.Select(column => column.Name).ToList());
             CsvFile.WriteRecord(writer, columns);
         }
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
+using NotionPS.Rows;
 
 namespace NotionPS.Operations.Schema
 {
@@ -18,6 +19,12 @@ namespace NotionPS.Operations.Schema
                 : id;
             var title = JsonRead.String(source, "name") ?? JsonRead.PlainText(JsonRead.Array(source, "title"));
             var columns = JsonRead.Object(source, "properties")?.EnumerateObject().Select(property => ReadColumn(property.Name, property.Value)).ToList() ?? new List<NotionSchemaColumn>();
+            var rowNames = ColumnNames.OutputNames(columns.Select(column => column.Name).ToList());
+            for (var i = 0; i < columns.Count; i++)
+            {
+                columns[i].RowPropertyName = rowNames[i];
+            }
+
             return new NotionDatabaseSchema(databaseId, id, title, columns);
         }
 

@@ -19,10 +19,12 @@ namespace NotionPS.Operations.Schema
 
         /// <exception cref="DataSourceChoiceException">The database has no reachable data source, or several.</exception>
         /// <exception cref="NotionApiException">Notion refused a request.</exception>
-        public async Task<NotionDatabaseSchema> ReadAsync(DatabaseTarget target, CancellationToken cancellationToken)
+        public Task<NotionDatabaseSchema> ReadAsync(DatabaseTarget target, CancellationToken cancellationToken) =>
+            new DataSourceResolver(client, log).ResolveAsync(target, ReadSchemaAsync, cancellationToken);
+
+        private async Task<NotionDatabaseSchema> ReadSchemaAsync(string dataSourceId, CancellationToken cancellationToken)
         {
-            var dataSource = await new DataSourceResolver(client, log).ResolveAsync(target, cancellationToken).ConfigureAwait(false);
-            using (var document = await client.GetDataSourceJsonAsync(dataSource.Id, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await client.GetDataSourceJsonAsync(dataSourceId, log, cancellationToken).ConfigureAwait(false))
             {
                 return SchemaJson.Read(document.RootElement);
             }

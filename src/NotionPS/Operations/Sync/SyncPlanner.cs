@@ -17,6 +17,9 @@ namespace NotionPS.Operations
     {
         private readonly DataSourceSchema schema;
         private readonly string keyColumn;
+
+        /// <summary>Each column's name on a row read from Notion (see <see cref="ColumnNames.OutputNames"/>).</summary>
+        private readonly IReadOnlyDictionary<string, string> rowNames;
         private readonly HashSet<string>? columns;
         private readonly Dictionary<string, (ExistingRow Row, SyncKey Key)> rowsByKey = new Dictionary<string, (ExistingRow, SyncKey)>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> knownPeople = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -31,6 +34,7 @@ namespace NotionPS.Operations
         {
             this.schema = schema;
             this.keyColumn = keyColumn;
+            rowNames = ColumnNames.OutputNamesByColumn(schema.Properties.Select(property => property.Name).ToList());
             this.columns = columns == null ? null : new HashSet<string>(columns.Append(keyColumn), StringComparer.Ordinal);
             this.lookUpEmail = lookUpEmail;
             var duplicates = new List<string>();
@@ -38,7 +42,7 @@ namespace NotionPS.Operations
             {
                 var existing = new ExistingRow(row);
                 RememberPeople(existing);
-                var keyValue = existing.Value(keyColumn);
+                var keyValue = existing.Value(rowNames[keyColumn]);
                 var key = PlainValues.IsEmpty(keyValue) ? null : KeyOf(keyValue);
                 if (key == null)
                 {
@@ -117,7 +121,7 @@ namespace NotionPS.Operations
             foreach (var property in mapping.Properties.Where(property => property.Key != keyColumn))
             {
                 var type = schema.PropertyTypes[property.Key];
-                var old = existing.Value(property.Key);
+                var old = existing.Value(rowNames[property.Key]);
                 if (CellComparison.CanonicalOfRead(property.Key, type, old) != CellComparison.Canonical(type, (JsonObject)property.Value!))
                 {
                     changed[property.Key] = property.Value!.DeepClone();
@@ -145,7 +149,7 @@ namespace NotionPS.Operations
         /// <summary>The schema's column an input property names, or null (a row's own property, or no column).</summary>
         private string? Column(string name, IReadOnlyCollection<string> names, bool isRow)
         {
-            var requested = ColumnNames.ColumnFor(name, names, isRow);
+            var requested = ColumnNames.ColumnFor(name, names, isRow, schema.PropertyTypes.Keys);
             return requested == null ? null : RowMapping.FindColumn(schema.PropertyTypes, requested);
         }
 
@@ -179,8 +183,8 @@ namespace NotionPS.Operations
 
             public PageRow Row { get; }
 
-            /// <summary>The cell of a schema column (a row names a column like its own properties with a suffix).</summary>
-            public object? Value(string column) => cells.TryGetValue(ColumnNames.OutputName(column), out var value) ? value : null;
+            /// <summary>The cell a row holds under <paramref name="rowName"/>, a column's name on a row (see <see cref="ColumnNames.OutputNames"/>).</summary>
+            public object? Value(string rowName) => cells.TryGetValue(rowName, out var value) ? value : null;
         }
     }
 }

@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// Two columns whose names differ only in case (Name, the title, and name, a text column), which Notion allows and a
+/// PowerShell object cannot hold: the one whose name sorts first by character code keeps it, the other is
+/// "name (column)", on every path, and no value is lost.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public class CaseTwinColumnsTests : RowsTestBase
+{
+    private const string Version = "2026-03-11";
+
+    /// <summary>Each row as "title|text", read from Notion's own objects (not the row objects under test).</summary>
+    private const string RawCells = "Get-NotionDatabaseRow $db -Raw | ForEach-Object { $_.properties['Name'].title[0].plain_text + '|' + $_.properties['name'].rich_text[0].plain_text } | Sort-Object";
+
+    public CaseTwinColumnsTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    private static JsonObject TwinColumn() => new() { ["name"] = new JsonObject { ["type"] = "rich_text" } };
+
+    [Fact]
+    public async Task ARowHoldsBothColumnsAndWritesEachBackToItsOwn()
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Twins", TwinColumn());
+        await SeedRowsAsync(dataSourceId, new[] { new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Upper", ["name"] = "lower" } } });
+        Connect(Version);
+
+        var read = Session.Run("$row = Get-NotionDatabaseRow $db; $row.Name; $row.'name (column)'", Vars(("db", databaseId)));
+        Assert.Empty(read.Errors);
+        Assert.Equal(new object[] { "Upper", "lower" }, read.Output.Select(o => o.BaseObject));
+
+        var written = Session.Run(
+            "$row = Get-NotionDatabaseRow $db; $row.Name = 'Upper set'; $row.'name (column)' = 'lower set'; $null = $row | Set-NotionDatabaseRow\n" +
+            "$null = [pscustomobject]@{ Name = 'Added'; 'name (column)' = 'added lower' } | Add-NotionDatabaseRow $db\n" +
+            RawCells,
+            Vars(("db", databaseId)));
+        Assert.Empty(written.Errors);
+        Assert.Equal(new object[] { "Added|added lower", "Upper set|lower set" }, written.Output.Select(o => o.BaseObject));
+
+        var synced = Session.Run(
+            "$rows = Get-NotionDatabaseRow $db | ForEach-Object { $_.'name (column)' += '!'; $_ }\n" +
+            "$null = $rows | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -Confirm:$false\n" + RawCells,
+            Vars(("db", databaseId)));
+        Assert.Empty(synced.Errors);
+        Assert.Equal(new object[] { "Added|added lower!", "Upper set|lower set!" }, synced.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public async Task ExportsKeepBothColumnsAndImportsRestoreThem()
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Twins export", TwinColumn());
+        await SeedRowsAsync(dataSourceId, new[] { new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Upper", ["name"] = "lower" } } });
+        var (fromJson, _) = await NewDatabaseAsync("Twins from JSON");
+        var (fromCsv, _) = await NewDatabaseAsync("Twins from CSV", TwinColumn());
+        var folder = Directory.CreateTempSubdirectory("notionps-twins-").FullName;
+        Connect(Version);
+        var vars = Vars(("db", databaseId), ("json", Path.Combine(folder, "b.json")), ("csv", Path.Combine(folder, "b.csv")), ("toJson", fromJson), ("toCsv", fromCsv));
+
+        var exported = Session.Run("Export-NotionDatabase -DatabaseId $db -Path $json; Export-NotionDatabase -DatabaseId $db -Path $csv; Import-Csv $csv | ForEach-Object { $_.Name; $_.'name (column)' }", vars);
+        Assert.Empty(exported.Errors);
+        Assert.Equal(new object[] { "Upper", "lower" }, exported.Output.Select(o => o.BaseObject));
+
+        var imported = Session.Run(
+            "Import-NotionDatabase -Path $json -DatabaseId $toJson -CreateMissingColumns | Out-Null; Import-NotionDatabase -Path $csv -DatabaseId $toCsv | Out-Null\n" +
+            "$db = $toJson; " + RawCells + "; $db = $toCsv; " + RawCells,
+            vars);
+        Assert.Empty(imported.Errors);
+        Assert.Equal(new object[] { "Upper|lower", "Upper|lower" }, imported.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public async Task TheSchemaNamesEachColumnsPropertyOnARow()
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Twins schema", TwinColumn());
+        Connect(Version);
+
+        var result = Session.Run("(Get-NotionDatabaseSchema $db).Columns | Where-Object Name -eq 'name' | ForEach-Object { $_.Name; $_.RowPropertyName }", Vars(("db", databaseId)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { "Name", "Name", "name", "name (column)" }, result.Output.Select(o => o.BaseObject));
+    }
+}
