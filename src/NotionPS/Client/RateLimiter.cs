@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -84,6 +85,14 @@ namespace NotionPS.Client
         /// <summary>The process-wide limit of one workspace (keyed by API address and workspace ID), shared by all its tokens.</summary>
         public static WorkspaceLimit ForWorkspace(string workspaceKey) => LimitByWorkspace.GetOrAdd(workspaceKey, _ => new WorkspaceLimit(SystemClock.Instance));
 
+        /// <summary>The budgets declared for workspaces reached at <paramref name="apiAuthority"/> (an API address's scheme, host and port).</summary>
+        public static IReadOnlyList<RateLimiter> WorkspaceBudgetsAt(string apiAuthority) =>
+            LimitByWorkspace
+                .Where(pair => pair.Key.StartsWith(apiAuthority + "|", StringComparison.Ordinal))
+                .Select(pair => pair.Value.Budget)
+                .OfType<RateLimiter>()
+                .ToList();
+
         /// <summary>
         /// Makes this token's requests hold for the workspace's limit too: a 429 for the workspace drawn by any of
         /// its tokens pauses them all, and a budget declared for the workspace paces them all. Called once users/me
@@ -129,8 +138,16 @@ namespace NotionPS.Client
             }
         }
 
-        /// <summary>Counts a request that started without this limiter's slot (the users/me that named the workspace), so the budget holds it too.</summary>
-        public void CountStarted() => TakeSlotFrom(clock.Now);
+        /// <summary>
+        /// For a workspace's budget, a request not sent through a token's <see cref="Reserve"/> (a connect's users/me, sent
+        /// before its workspace is known): takes the next slot and returns how long to wait for it; a request already
+        /// sent ignores the wait and is simply counted.
+        /// </summary>
+        public TimeSpan ReserveShared()
+        {
+            var now = clock.Now;
+            return TakeSlotFrom(now) - now;
+        }
 
         /// <summary>
         /// Lowers the budget per 60 seconds (a workspace's, declared smaller by another connection); a larger one is ignored.

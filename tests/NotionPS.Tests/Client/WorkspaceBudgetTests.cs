@@ -113,7 +113,7 @@ public class WorkspaceBudgetTests
         token.JoinWorkspace(workspace);
         workspace.Declare(2);
 
-        workspace.Budget!.CountStarted();
+        workspace.Budget!.ReserveShared();
 
         Assert.Equal(new[] { TimeSpan.Zero, FreedAfter }, new[] { token.Reserve(), token.Reserve() });
     }
