@@ -18,9 +18,7 @@ public class WorkspaceBudgetTests
     {
         var clock = new FakeClock();
         var workspace = new WorkspaceLimit(clock);
-        var (first, second) = (new RateLimiter(0, 1, clock), new RateLimiter(0, 1, clock));
-        first.JoinWorkspace(workspace);
-        second.JoinWorkspace(workspace);
+        var (first, second) = (Joined(workspace, new RateLimiter(0, 1, clock)), Joined(workspace, new RateLimiter(0, 1, clock)));
         workspace.Declare(3);
 
         var waits = new[] { first.Reserve(), second.Reserve(), first.Reserve(), second.Reserve(), first.Reserve() };
@@ -33,9 +31,7 @@ public class WorkspaceBudgetTests
     {
         var clock = new FakeClock();
         var workspace = new WorkspaceLimit(clock);
-        var (first, second) = (new RateLimiter(0, 1, clock), new RateLimiter(0, 1, clock));
-        first.JoinWorkspace(workspace);
-        second.JoinWorkspace(workspace);
+        var (first, second) = (Joined(workspace, new RateLimiter(0, 1, clock)), Joined(workspace, new RateLimiter(0, 1, clock)));
 
         Assert.All(Enumerable.Range(0, 10).Select(_ => first.Reserve()).Concat(Enumerable.Range(0, 10).Select(_ => second.Reserve())), wait => Assert.Equal(TimeSpan.Zero, wait));
     }
@@ -45,8 +41,7 @@ public class WorkspaceBudgetTests
     {
         var clock = new FakeClock();
         var workspace = new WorkspaceLimit(clock);
-        var token = new RateLimiter(0, 1, clock, requestsPerMinute: 2);
-        token.JoinWorkspace(workspace);
+        var token = Joined(workspace, new RateLimiter(0, 1, clock, requestsPerMinute: 2));
         workspace.Declare(100);
 
         Assert.Equal(new[] { TimeSpan.Zero, TimeSpan.Zero, FreedAfter }, new[] { token.Reserve(), token.Reserve(), token.Reserve() });
@@ -57,8 +52,7 @@ public class WorkspaceBudgetTests
     {
         var clock = new FakeClock();
         var workspace = new WorkspaceLimit(clock);
-        var token = new RateLimiter(2, 3, clock);
-        token.JoinWorkspace(workspace);
+        var token = Joined(workspace, new RateLimiter(2, 3, clock));
         workspace.Declare(100);
         clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -71,9 +65,7 @@ public class WorkspaceBudgetTests
     {
         var clock = new FakeClock();
         var workspace = new WorkspaceLimit(clock);
-        var (first, second) = (new RateLimiter(0, 1, clock, requestsPerMinute: 2), new RateLimiter(0, 1, clock, requestsPerMinute: 2));
-        first.JoinWorkspace(workspace);
-        second.JoinWorkspace(workspace);
+        var (first, second) = (Joined(workspace, new RateLimiter(0, 1, clock, requestsPerMinute: 2)), Joined(workspace, new RateLimiter(0, 1, clock, requestsPerMinute: 2)));
         workspace.Declare(3);
 
         var waits = new[] { first.Reserve(), first.Reserve(), second.Reserve(), second.Reserve(), second.Reserve(), second.Reserve() };
@@ -88,8 +80,7 @@ public class WorkspaceBudgetTests
     {
         var clock = new FakeClock();
         var workspace = new WorkspaceLimit(clock);
-        var token = new RateLimiter(0, 1, clock);
-        token.JoinWorkspace(workspace);
+        var token = Joined(workspace, new RateLimiter(0, 1, clock));
 
         Assert.Equal((0, 5), workspace.Declare(5));
         Assert.Equal(TimeSpan.Zero, token.Reserve());
@@ -109,8 +100,7 @@ public class WorkspaceBudgetTests
     {
         var clock = new FakeClock();
         var workspace = new WorkspaceLimit(clock);
-        var token = new RateLimiter(0, 1, clock);
-        token.JoinWorkspace(workspace);
+        var token = Joined(workspace, new RateLimiter(0, 1, clock));
         workspace.Declare(2);
 
         workspace.Budget!.ReserveShared();
@@ -123,9 +113,7 @@ public class WorkspaceBudgetTests
     {
         var clock = new FakeClock();
         var workspace = new WorkspaceLimit(clock);
-        var (drawing, other) = (new RateLimiter(0, 1, clock), new RateLimiter(0, 1, clock));
-        drawing.JoinWorkspace(workspace);
-        other.JoinWorkspace(workspace);
+        var (drawing, other) = (Joined(workspace, new RateLimiter(0, 1, clock)), Joined(workspace, new RateLimiter(0, 1, clock)));
         workspace.Declare(2);
 
         Assert.Equal(TimeSpan.Zero, drawing.Reserve());
@@ -133,5 +121,12 @@ public class WorkspaceBudgetTests
 
         Assert.Equal(TimeSpan.FromSeconds(10), other.Reserve());
         Assert.Equal(FreedAfter, drawing.Reserve());
+    }
+
+    /// <summary>A token's limiter that has joined the workspace, as a connect does once users/me names it.</summary>
+    private static RateLimiter Joined(WorkspaceLimit workspace, RateLimiter limiter)
+    {
+        limiter.JoinWorkspace(workspace);
+        return limiter;
     }
 }
