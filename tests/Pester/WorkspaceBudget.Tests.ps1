@@ -72,7 +72,7 @@ Describe 'A declared workspace budget' {
             $running = @($shells | ForEach-Object { $_.BeginInvoke() })
             $names = for ($i = 0; $i -lt 2; $i++) { $shells[$i].EndInvoke($running[$i]) }
 
-            $shells.Streams.Error | Should -BeNullOrEmpty
+            $shells | ForEach-Object { $_.Streams.Error } | Should -BeNullOrEmpty
             $names | Sort-Object | Should -Be @('NotionPS Demo', 'NotionPS Demo', 'Read-only Reporter', 'Read-only Reporter')
             Get-RateLimited 'NotionPS Demo' | Should -Be 0
             Get-RateLimited 'Read-only Reporter' | Should -Be 0
