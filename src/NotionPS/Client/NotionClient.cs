@@ -56,13 +56,6 @@ namespace NotionPS.Client
             RateLimiter = limiter ?? RateLimiter.ForToken(TokenKey(normalized, options.BaseUri), options.RequestsPerSecond, options.RateLimitBurst, options.RequestsPerMinute);
         }
 
-        /// <summary>
-        /// Joins the token to its workspace's limit, once users/me has named the workspace: a 429 for the workspace's
-        /// limit drawn by any token of the workspace in this process then pauses this one too.
-        /// </summary>
-        public void JoinWorkspace(string workspaceId) =>
-            RateLimiter.JoinWorkspace(RateLimiter.ForWorkspace(Options.BaseUri.GetLeftPart(UriPartial.Authority) + "|" + workspaceId));
-
         public NotionClientOptions Options { get; }
 
         public RateLimiter RateLimiter { get; }

@@ -48,6 +48,13 @@ namespace NotionPS.Client
 
         public const int MaximumRequestsPerMinute = 60000;
 
+        /// <summary>
+        /// The workspace's budget of request starts per 60 seconds, as the user declares it (Notion scales it to the
+        /// plan and does not say it before it is spent): above 0, every connection of the workspace in the process is
+        /// paced by one limiter at this budget, besides its own limit. 0: not declared.
+        /// </summary>
+        public int WorkspaceRequestsPerMinute { get; set; }
+
         public const int MaximumRateLimitBurst = 1000;
 
         /// <summary>The longest Retry-After (of a 429 or 529) that is waited out; a longer one fails at once instead of hanging.</summary>
@@ -102,10 +109,8 @@ namespace NotionPS.Client
                 throw new ArgumentException(RequestsPerSecondRange, nameof(RequestsPerSecond));
             }
 
-            if (RequestsPerMinute < 0 || RequestsPerMinute > MaximumRequestsPerMinute)
-            {
-                throw new ArgumentException(FormattableString.Invariant($"The requests per minute must be 0 (not used) or between 1 and {MaximumRequestsPerMinute}."), nameof(RequestsPerMinute));
-            }
+            CheckPerMinute(RequestsPerMinute, nameof(RequestsPerMinute), "requests per minute");
+            CheckPerMinute(WorkspaceRequestsPerMinute, nameof(WorkspaceRequestsPerMinute), "workspace's requests per minute");
 
             if (RateLimitBurst < 1 || RateLimitBurst > MaximumRateLimitBurst)
             {
@@ -120,6 +125,14 @@ namespace NotionPS.Client
             if (Timeout <= TimeSpan.Zero)
             {
                 throw new ArgumentException("The time-out must be positive.", nameof(Timeout));
+            }
+        }
+
+        private static void CheckPerMinute(int budget, string name, string description)
+        {
+            if (budget < 0 || budget > MaximumRequestsPerMinute)
+            {
+                throw new ArgumentException(FormattableString.Invariant($"The {description} must be 0 (not used) or between 1 and {MaximumRequestsPerMinute}."), name);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -23,7 +24,7 @@ namespace NotionPS.Client
         // as Retry-After is given in seconds.
         private static readonly TimeSpan WindowSlack = TimeSpan.FromSeconds(1);
         private static readonly ConcurrentDictionary<string, RetryPause> PauseByToken = new ConcurrentDictionary<string, RetryPause>(StringComparer.Ordinal);
-        private static readonly ConcurrentDictionary<string, RetryPause> PauseByWorkspace = new ConcurrentDictionary<string, RetryPause>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, WorkspaceLimit> LimitByWorkspace = new ConcurrentDictionary<string, WorkspaceLimit>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<(string TokenKey, double RequestsPerSecond, int Burst, int RequestsPerMinute), RateLimiter> ByTokenAndRate =
             new ConcurrentDictionary<(string, double, int, int), RateLimiter>();
 
@@ -32,7 +33,7 @@ namespace NotionPS.Client
         private readonly RetryPause pause;
         private readonly TimeSpan interval;
         private readonly TimeSpan burstAllowance;
-        private readonly int requestsPerMinute;
+        private int requestsPerMinute;
 
         /// <summary>With a per-minute budget: the starts of the last <see cref="requestsPerMinute"/> requests, oldest first.</summary>
         private readonly Queue<TimeSpan> recentStarts = new Queue<TimeSpan>();
@@ -81,67 +82,154 @@ namespace NotionPS.Client
             return ByTokenAndRate.GetOrAdd((tokenKey, requestsPerSecond, burst, requestsPerMinute), _ => new RateLimiter(requestsPerSecond, burst, SystemClock.Instance, pause, requestsPerMinute));
         }
 
-        /// <summary>The process-wide pause of one workspace (keyed by API address and workspace ID), shared by all its tokens.</summary>
-        public static RetryPause ForWorkspace(string workspaceKey) => PauseByWorkspace.GetOrAdd(workspaceKey, _ => new RetryPause());
+        /// <summary>The process-wide limit of one workspace (keyed by API address and workspace ID), shared by all its tokens.</summary>
+        public static WorkspaceLimit ForWorkspace(string workspaceKey) => LimitByWorkspace.GetOrAdd(workspaceKey, _ => new WorkspaceLimit(SystemClock.Instance));
+
+        /// <summary>The budgets declared for workspaces reached at <paramref name="apiAuthority"/> (an API address's scheme, host and port).</summary>
+        public static IReadOnlyList<RateLimiter> WorkspaceBudgetsAt(string apiAuthority) =>
+            LimitByWorkspace
+                .Where(pair => pair.Key.StartsWith(apiAuthority + "|", StringComparison.Ordinal))
+                .Select(pair => pair.Value.Budget)
+                .OfType<RateLimiter>()
+                .ToList();
 
         /// <summary>
         /// Makes this token's requests hold for the workspace's limit too: a 429 for the workspace drawn by any of
-        /// its tokens pauses them all. Called once users/me has said which workspace the token belongs to.
+        /// its tokens pauses them all, and a budget declared for the workspace paces them all. Called once users/me
+        /// has said which workspace the token belongs to.
         /// </summary>
-        public void JoinWorkspace(RetryPause workspacePause) => pause.JoinWorkspace(workspacePause);
+        public void JoinWorkspace(WorkspaceLimit workspace) => pause.JoinWorkspace(workspace);
+
+        /// <summary>The budget per 60 seconds this limiter keeps to; 0 when it spaces requests per second instead.</summary>
+        public int RequestsPerMinute
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return requestsPerMinute;
+                }
+            }
+        }
 
         /// <summary>Reserves the next slot and returns how long the caller must wait before sending.</summary>
         public TimeSpan Reserve()
         {
             var pausedUntil = pause.Until;
+            var workspaceBudget = pause.WorkspaceBudget;
             lock (gate)
             {
                 var now = clock.Now;
-                var start = requestsPerMinute > 0 ? NextInWindow(now, pausedUntil) : NextSpaced(now, pausedUntil);
-                var wait = start - now;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+                var slot = NextSlot(now, pausedUntil);
+                var start = slot > now ? slot : now;
+                if (workspaceBudget != null)
+                {
+                    // The workspace's declared budget, shared with its other tokens, may hold the request back further:
+                    // then this token's own spacing goes on from when it really starts. (Locks are taken token first, then workspace.)
+                    var shared = workspaceBudget.TakeSlotFrom(start);
+                    if (shared > start)
+                    {
+                        slot = start = shared;
+                    }
+                }
+
+                Take(slot);
+                return start - now;
             }
         }
 
-        private TimeSpan NextSpaced(TimeSpan now, TimeSpan pausedUntil)
+        /// <summary>
+        /// For a workspace's budget, a request not sent through a token's <see cref="Reserve"/> (a connect's users/me, sent
+        /// before its workspace is known): takes the next slot and returns how long to wait for it; a request already
+        /// sent ignores the wait and is simply counted.
+        /// </summary>
+        public TimeSpan ReserveShared()
         {
+            var now = clock.Now;
+            return TakeSlotFrom(now) - now;
+        }
+
+        /// <summary>
+        /// Lowers the budget per 60 seconds (a workspace's, declared smaller by another connection); a larger one is ignored.
+        /// </summary>
+        /// <returns>The budget in force.</returns>
+        public int LowerBudgetTo(int lowerRequestsPerMinute)
+        {
+            lock (gate)
+            {
+                if (lowerRequestsPerMinute > 0 && lowerRequestsPerMinute < requestsPerMinute)
+                {
+                    requestsPerMinute = lowerRequestsPerMinute;
+
+                    // Only the newest starts, as many as the new budget, decide when the next one may go.
+                    while (recentStarts.Count > requestsPerMinute)
+                    {
+                        recentStarts.Dequeue();
+                    }
+                }
+
+                return requestsPerMinute;
+            }
+        }
+
+        /// <summary>For a limiter shared by several tokens (a workspace's budget): takes the first free start at or after <paramref name="from"/>.</summary>
+        private TimeSpan TakeSlotFrom(TimeSpan from)
+        {
+            var pausedUntil = pause.Until;
+            lock (gate)
+            {
+                var start = NextSlot(from, pausedUntil);
+                Take(start);
+                return start;
+            }
+        }
+
+        /// <summary>
+        /// The earliest start this limiter allows, not yet taken. Spacing per second may give one before
+        /// <paramref name="now"/> (the burst's credit); a per-minute budget never does.
+        /// </summary>
+        private TimeSpan NextSlot(TimeSpan now, TimeSpan pausedUntil)
+        {
+            // After a Retry-After pause, requests resume from its end.
+            var earliest = pausedUntil > now ? pausedUntil : now;
+            if (requestsPerMinute > 0)
+            {
+                // The budget may be spent at once, but a start never has more than the budget before it within 61 seconds (60 and the slack).
+                var freedAt = recentStarts.Count == requestsPerMinute ? recentStarts.Peek() + Minute + WindowSlack : TimeSpan.Zero;
+                return freedAt > earliest ? freedAt : earliest;
+            }
+
             if (interval == TimeSpan.Zero)
             {
-                return pausedUntil > now ? pausedUntil : now;
+                return earliest;
             }
 
-            var earliest = now - burstAllowance;
-            if (nextSlot < earliest)
+            var slot = nextSlot;
+            var burstStart = now - burstAllowance;
+            if (slot < burstStart)
             {
-                nextSlot = earliest;
+                slot = burstStart;
             }
 
-            // After a Retry-After pause, spacing resumes from its end.
-            if (nextSlot < pausedUntil)
-            {
-                nextSlot = pausedUntil;
-            }
-
-            var start = nextSlot;
-            nextSlot += interval;
-            return start;
+            return slot < pausedUntil ? pausedUntil : slot;
         }
 
-        /// <summary>The budget may be spent at once, but a start never has more than the budget before it within 61 seconds (60 and the slack).</summary>
-        private TimeSpan NextInWindow(TimeSpan now, TimeSpan pausedUntil)
+        /// <summary>Takes the slot <see cref="NextSlot"/> gave (or a later one).</summary>
+        private void Take(TimeSpan slot)
         {
-            var start = pausedUntil > now ? pausedUntil : now;
-            if (recentStarts.Count == requestsPerMinute)
+            if (requestsPerMinute > 0)
             {
-                var freedAt = recentStarts.Dequeue() + Minute + WindowSlack;
-                if (freedAt > start)
+                if (recentStarts.Count == requestsPerMinute)
                 {
-                    start = freedAt;
+                    recentStarts.Dequeue();
                 }
-            }
 
-            recentStarts.Enqueue(start);
-            return start;
+                recentStarts.Enqueue(slot);
+            }
+            else if (interval != TimeSpan.Zero)
+            {
+                nextSlot = slot + interval;
+            }
         }
 
         /// <summary>Waits for this caller's slot; cancellable while waiting.</summary>
@@ -168,20 +256,20 @@ namespace NotionPS.Client
 
     /// <summary>
     /// Until when requests hold back after a Retry-After: one per token, shared by all its limiters, and one per
-    /// workspace, which each of the workspace's tokens joins.
+    /// workspace (<see cref="WorkspaceLimit.Pause"/>), which each of the workspace's tokens joins.
     /// </summary>
     internal sealed class RetryPause
     {
         private readonly object gate = new object();
         private TimeSpan until;
-        private RetryPause? workspace;
+        private WorkspaceLimit? workspace;
 
         /// <summary>The later of this pause's end and its workspace's.</summary>
         public TimeSpan Until
         {
             get
             {
-                RetryPause? shared;
+                WorkspaceLimit? shared;
                 TimeSpan own;
                 lock (gate)
                 {
@@ -189,8 +277,20 @@ namespace NotionPS.Client
                     shared = workspace;
                 }
 
-                var workspaceUntil = shared?.Until ?? TimeSpan.Zero;
+                var workspaceUntil = shared?.Pause.Until ?? TimeSpan.Zero;
                 return workspaceUntil > own ? workspaceUntil : own;
+            }
+        }
+
+        /// <summary>The budget declared for the workspace this token joined; null when none was declared or the workspace is unknown.</summary>
+        public RateLimiter? WorkspaceBudget
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return workspace?.Budget;
+                }
             }
         }
 
@@ -206,24 +306,24 @@ namespace NotionPS.Client
             }
         }
 
-        public void JoinWorkspace(RetryPause workspacePause)
+        public void JoinWorkspace(WorkspaceLimit workspaceLimit)
         {
             lock (gate)
             {
-                workspace = workspacePause;
+                workspace = workspaceLimit;
             }
         }
 
         /// <summary>Pauses the workspace this token joined, or the token alone when it joined none.</summary>
         public void HoldWorkspaceUntil(TimeSpan resumeAt)
         {
-            RetryPause? shared;
+            WorkspaceLimit? shared;
             lock (gate)
             {
                 shared = workspace;
             }
 
-            (shared ?? this).HoldUntil(resumeAt);
+            (shared?.Pause ?? this).HoldUntil(resumeAt);
         }
     }
 }

@@ -34,7 +34,7 @@ namespace NotionPS.Cmdlets
         [ValidateNotNull]
         public PSCredential? Credential { get; set; }
 
-        /// <summary>A registration made with Register-NotionIntegration; its base URI and API version apply unless given.</summary>
+        /// <summary>A registration made with Register-NotionIntegration; its base URI, API version and workspace budget apply unless given.</summary>
         [Parameter(Mandatory = true, ParameterSetName = NameSet)]
         [ValidateIntegrationName]
         [ArgumentCompleter(typeof(IntegrationNameCompleter))]
@@ -91,7 +91,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
-        /// The registration's token; its base URI and API version apply unless given. Found in several
+        /// The registration's token; its base URI, API version and workspace budget apply unless given. Found in several
         /// vaults, the first (the default vault comes first) is used.
         /// </summary>
         private SecureString FromRegistration() =>
@@ -114,6 +114,11 @@ namespace NotionPS.Cmdlets
                 if (registration.ApiVersion != null && !MyInvocation.BoundParameters.ContainsKey(nameof(ApiVersion)))
                 {
                     ApiVersion = registration.ApiVersion;
+                }
+
+                if (registration.WorkspaceRequestsPerMinute != null && !MyInvocation.BoundParameters.ContainsKey(nameof(WorkspaceRequestsPerMinute)))
+                {
+                    WorkspaceRequestsPerMinute = registration.WorkspaceRequestsPerMinute.Value;
                 }
 
                 return registry.ReadToken(registration);

@@ -37,6 +37,9 @@ namespace NotionPS.Errors
         // Rate limits (tokens, issue 15): Notion asked for a longer wait than the connection takes.
         public const string NotionRetryWaitTooLong = nameof(NotionRetryWaitTooLong);
 
+        // A declared workspace budget (issue 19, workspace budget): the token's users/me named no workspace to pace.
+        public const string NotionWorkspaceUnknown = nameof(NotionWorkspaceUnknown);
+
         // Databases and their data sources.
         public const string NotionNoDataSource = nameof(NotionNoDataSource);
         public const string NotionDatabaseHasSeveralDataSources = nameof(NotionDatabaseHasSeveralDataSources);
@@ -150,6 +153,7 @@ namespace NotionPS.Errors
             [NotionApiError] = NotSpecified,
 
             [NotionRetryWaitTooLong] = LimitsExceeded,
+            [NotionWorkspaceUnknown] = InvalidArgument,
 
             // Several data sources: the input must change (another ID, -DataSourceId or a newer version).
             [NotionNoDataSource] = InvalidArgument,

@@ -64,6 +64,12 @@ namespace NotionPS
         /// <summary>The requests per 60 seconds this connection allows itself; 0 when it is limited per second instead.</summary>
         public int RequestsPerMinute { get; }
 
+        /// <summary>
+        /// The workspace's budget per 60 seconds that every connection of this connection's workspace in the process is
+        /// paced at (-WorkspaceRequestsPerMinute, the smallest declared); 0 when none was declared.
+        /// </summary>
+        public int WorkspaceRequestsPerMinute => Client.WorkspaceRequestsPerMinute;
+
         /// <summary>The longest Retry-After this connection waits out; a longer one is an error.</summary>
         public TimeSpan MaximumRetryWait { get; }
 

@@ -22,6 +22,9 @@ namespace NotionPS
 
         public string? ApiVersion { get; internal set; }
 
+        /// <summary>The workspace's budget per 60 seconds declared when it was registered (-WorkspaceRequestsPerMinute); null when none was, or the vault keeps no metadata.</summary>
+        public int? WorkspaceRequestsPerMinute { get; internal set; }
+
         public override string ToString() => Name;
     }
 }

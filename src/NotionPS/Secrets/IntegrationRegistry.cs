@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -8,7 +9,7 @@ namespace NotionPS.Secrets
 {
     /// <summary>
     /// Registrations: integration tokens kept as <c>NotionPS-&lt;Name&gt;</c> secrets, with the workspace,
-    /// bot, base URI and API version as metadata where the vault keeps metadata.
+    /// bot, base URI, API version and any declared workspace budget as metadata where the vault keeps metadata.
     /// </summary>
     internal sealed class IntegrationRegistry
     {
@@ -17,6 +18,7 @@ namespace NotionPS.Secrets
         private const string TokenKindKey = "TokenKind";
         private const string BaseUriKey = "BaseUri";
         private const string ApiVersionKey = "ApiVersion";
+        private const string WorkspaceRequestsPerMinuteKey = "WorkspaceRequestsPerMinute";
 
         private readonly SecretManagementBridge bridge;
 
@@ -104,6 +106,7 @@ namespace NotionPS.Secrets
                 TokenKind = validated.TokenKind,
                 BaseUri = validated.BaseUri,
                 ApiVersion = validated.ApiVersion,
+                WorkspaceRequestsPerMinute = DeclaredWorkspaceBudget(validated),
             };
             var metadata = new Dictionary<string, string>
             {
@@ -115,6 +118,11 @@ namespace NotionPS.Secrets
             if (validated.WorkspaceName != null)
             {
                 metadata[WorkspaceNameKey] = validated.WorkspaceName;
+            }
+
+            if (registration.WorkspaceRequestsPerMinute != null)
+            {
+                metadata[WorkspaceRequestsPerMinuteKey] = registration.WorkspaceRequestsPerMinute.Value.ToString(CultureInfo.InvariantCulture);
             }
 
             metadataStored = bridge.SetToken(registration.SecretName, token, vault, metadata, noClobber: !replace);
@@ -137,8 +145,13 @@ namespace NotionPS.Secrets
                 TokenKind = Enum.TryParse<NotionTokenKind>(Lookup(secret, TokenKindKey), out var kind) ? kind : (NotionTokenKind?)null,
                 BaseUri = Uri.TryCreate(Lookup(secret, BaseUriKey), UriKind.Absolute, out var baseUri) ? baseUri : null,
                 ApiVersion = Lookup(secret, ApiVersionKey),
+                WorkspaceRequestsPerMinute = int.TryParse(Lookup(secret, WorkspaceRequestsPerMinuteKey), NumberStyles.None, CultureInfo.InvariantCulture, out var budget) && budget > 0 ? budget : (int?)null,
             };
         }
+
+        /// <summary>The budget the registering connection declared for its workspace (not one another connection declared); null when none.</summary>
+        private static int? DeclaredWorkspaceBudget(NotionConnection validated) =>
+            validated.Client.Options.WorkspaceRequestsPerMinute > 0 ? validated.Client.Options.WorkspaceRequestsPerMinute : (int?)null;
 
         private static string? Lookup(VaultSecret secret, string key) =>
             secret.Metadata.TryGetValue(key, out var value) ? value : null;

@@ -16,6 +16,7 @@ namespace NotionPS.Session
         public static async Task<NotionConnection> ConnectAsync(SecureString token, NotionClientOptions options, INotionLog log, CancellationToken cancellationToken)
         {
             var client = new NotionClient(token, options);
+            await client.WaitForDeclaredWorkspaceBudgetsAsync(cancellationToken).ConfigureAwait(false);
             var me = await client.GetMeAsync(log, cancellationToken).ConfigureAwait(false);
             if (me.WorkspaceId != null)
             {

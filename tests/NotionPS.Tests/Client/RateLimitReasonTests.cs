@@ -23,11 +23,11 @@ public class RateLimitReasonTests
     public async Task AWorkspace429PausesEveryTokenOfTheWorkspaceButNoOtherWorkspace()
     {
         var clock = new StoppedClock();
-        var workspace = new RetryPause();
+        var workspace = new WorkspaceLimit(clock);
         var (drawing, sameWorkspace, otherWorkspace) = (new RateLimiter(0, 1, clock), new RateLimiter(0, 1, clock), new RateLimiter(0, 1, clock));
         drawing.JoinWorkspace(workspace);
         sameWorkspace.JoinWorkspace(workspace);
-        otherWorkspace.JoinWorkspace(new RetryPause());
+        otherWorkspace.JoinWorkspace(new WorkspaceLimit(clock));
         var client = Client(new ScriptedHandler(RateLimited(95, WorkspaceReason), Ok("{}")), clock, drawing, TimeSpan.FromSeconds(120));
 
         using (await client.GetPageAsync("p1", new RecordingLog(), CancellationToken.None))
@@ -42,7 +42,7 @@ public class RateLimitReasonTests
     public async Task AConnection429PausesOnlyItsOwnToken()
     {
         var clock = new StoppedClock();
-        var workspace = new RetryPause();
+        var workspace = new WorkspaceLimit(clock);
         var (drawing, sameWorkspace) = (new RateLimiter(0, 1, clock), new RateLimiter(0, 1, clock));
         drawing.JoinWorkspace(workspace);
         sameWorkspace.JoinWorkspace(workspace);

@@ -47,6 +47,38 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void ARegistrationKeepsTheDeclaredWorkspaceBudgetAndConnectByNameDeclaresIt()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+
+        // The largest budget: this class's other tests share the emulator, and a declared budget holds for the process.
+        var registration = (NotionIntegration)session.Run(
+            "Register-NotionIntegration -Name Paced -Token $token -BaseUri $emulator -WorkspaceRequestsPerMinute 60000",
+            Token(EmulatorFixture.FullAccessToken), Emulator()).Single().BaseObject;
+        var listed = (NotionIntegration)session.Run("Get-NotionIntegration -Name Paced").Single().BaseObject;
+        var connected = session.Module.Run("Connect-NotionIntegration -Name Paced -Verbose");
+
+        Assert.Equal((60000, 60000), (registration.WorkspaceRequestsPerMinute, listed.WorkspaceRequestsPerMinute));
+        Assert.Equal("60000", session.Run("(Get-SecretInfo -Name NotionPS-Paced -Vault Store).Metadata['WorkspaceRequestsPerMinute']").Single().BaseObject);
+        Assert.Equal(60000, connected.OutputOf<NotionConnection>().Single().WorkspaceRequestsPerMinute);
+        Assert.Contains(connected.Verbose, line => line.Message == "Every connection of workspace 'Acme Demo' in this session is paced at 60000 requests per 60 s, besides its own limit.");
+    }
+
+    [Fact]
+    public void ARegistrationWithoutAWorkspaceBudgetStoresNone()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+
+        var registration = (NotionIntegration)session.Run("Register-NotionIntegration -Name Unpaced -Token $token -BaseUri $emulator", Token(EmulatorFixture.ReadOnlyToken), Emulator()).Single().BaseObject;
+
+        Assert.Null(registration.WorkspaceRequestsPerMinute);
+        Assert.Null(((NotionIntegration)session.Run("Get-NotionIntegration -Name Unpaced").Single().BaseObject).WorkspaceRequestsPerMinute);
+        Assert.Empty(session.Run("(Get-SecretInfo -Name NotionPS-Unpaced -Vault Store).Metadata.Keys | Where-Object { $_ -eq 'WorkspaceRequestsPerMinute' }"));
+    }
+
+    [Fact]
     public void RegistersInANamedVaultAndUnregisters()
     {
         using var session = new VaultSession();
