@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,8 +26,8 @@ namespace NotionPS.Client
         private static readonly TimeSpan WindowSlack = TimeSpan.FromSeconds(1);
         private static readonly ConcurrentDictionary<string, RetryPause> PauseByToken = new ConcurrentDictionary<string, RetryPause>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, WorkspaceLimit> LimitByWorkspace = new ConcurrentDictionary<string, WorkspaceLimit>(StringComparer.Ordinal);
-        private static readonly ConcurrentDictionary<(string TokenKey, double RequestsPerSecond, int Burst, int RequestsPerMinute), RateLimiter> ByTokenAndRate =
-            new ConcurrentDictionary<(string, double, int, int), RateLimiter>();
+        // Keyed by text ("token key|rate|burst|budget"), not a value tuple: a value-type key is JIT-compiled code of its own on every first Connect.
+        private static readonly ConcurrentDictionary<string, RateLimiter> ByTokenAndRate = new ConcurrentDictionary<string, RateLimiter>(StringComparer.Ordinal);
 
         private readonly object gate = new object();
         private readonly IClock clock;
@@ -79,7 +80,8 @@ namespace NotionPS.Client
                 (requestsPerSecond, burst) = (0, 1);
             }
 
-            return ByTokenAndRate.GetOrAdd((tokenKey, requestsPerSecond, burst, requestsPerMinute), _ => new RateLimiter(requestsPerSecond, burst, SystemClock.Instance, pause, requestsPerMinute));
+            var key = string.Join("|", tokenKey, requestsPerSecond.ToString("R", CultureInfo.InvariantCulture), burst.ToString(CultureInfo.InvariantCulture), requestsPerMinute.ToString(CultureInfo.InvariantCulture));
+            return ByTokenAndRate.GetOrAdd(key, _ => new RateLimiter(requestsPerSecond, burst, SystemClock.Instance, pause, requestsPerMinute));
         }
 
         /// <summary>The process-wide limit of one workspace (keyed by API address and workspace ID), shared by all its tokens.</summary>
