@@ -16,6 +16,9 @@ public abstract class EmulatorTest : IDisposable
     {
         Emulator = emulator;
         Session = emulator.NewSession();
+
+        // The current connection is process-wide: a test outside this base (a help example, say) may have left one.
+        Session.Run("Disconnect-NotionIntegration");
     }
 
     protected EmulatorFixture Emulator { get; }

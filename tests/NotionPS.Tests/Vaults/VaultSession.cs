@@ -73,7 +73,12 @@ internal sealed class VaultSession : IDisposable
     /// <summary>Everything any stream carried so far, error records in full, for searching for a secret.</summary>
     public string AllStreamText() => string.Join(Environment.NewLine, streamText);
 
-    public void Dispose() => session.Dispose();
+    /// <summary>Ends the session without leaving a current connection: it is process-wide, and the next test may check there is none.</summary>
+    public void Dispose()
+    {
+        session.Run("Disconnect-NotionIntegration");
+        session.Dispose();
+    }
 
     private ScriptResult Invoke(string script, (string Name, object? Value)[] variables)
     {
