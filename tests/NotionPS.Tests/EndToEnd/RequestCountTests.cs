@@ -33,6 +33,17 @@ public class RequestCountTests : RowsTestBase
     private static string Query(string version, string databaseId, string dataSourceId) =>
         IsLegacy(version) ? $"POST v1/databases/{databaseId}/query" : $"POST v1/data_sources/{dataSourceId}/query";
 
+    /// <summary>
+    /// Connects without a rate limit, as the benchmark does: a read whose first page has more after it then always
+    /// asks for the newest row (page_size 1) to decide whether to read in slices side by side, a request that under a
+    /// limit is sent only when a page's round trip is longer than the limit's interval.
+    /// </summary>
+    private void ConnectUnlimited(string version)
+    {
+        var result = Session.Run($"$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion {version} -RequestsPerSecond 0");
+        Assert.Empty(result.Errors);
+    }
+
     private static JsonObject Row(int i) => new() { ["properties"] = new JsonObject { ["Name"] = $"R{i:000}", ["Notes"] = $"Note {i}" } };
 
     /// <summary>Runs a script (its cmdlets with -Verbose); the requests it sent as "METHOD path", in the order they were answered.</summary>
@@ -65,5 +76,98 @@ public class RequestCountTests : RowsTestBase
         var once = Resolve(version, databaseId, dataSourceId).Append(Query(version, databaseId, dataSourceId)).ToList();
         Assert.Equal(once.Concat(once), sent);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(folder, "rows.csv")).Length - 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task ARowsReadSendsOneQueryAPageAndTheNewestRowProbeAndTheFirstPageOnlyOne(string version)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Read requests " + version);
+        await SeedRowsAsync(dataSourceId, Enumerable.Range(1, 150).Select(Row));
+        ConnectUnlimited(version);
+
+        var all = await RequestsOfAsync("$null = Get-NotionDatabaseRow -DatabaseId $db -Verbose", Vars(("db", databaseId)));
+        var first = await RequestsOfAsync("$null = Get-NotionDatabaseRow -DatabaseId $db -First 5 -Verbose", Vars(("db", databaseId)));
+
+        var query = Query(version, databaseId, dataSourceId);
+        Assert.Equal(Resolve(version, databaseId, dataSourceId).Concat(Enumerable.Repeat(query, 3)), all);
+        Assert.Equal(Resolve(version, databaseId, dataSourceId).Append(query), first);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task AddingRowsChoosesTheDataSourceOnceAndSendsOneRequestARow(string version)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Add requests " + version);
+        Connect(version);
+
+        var sent = await RequestsOfAsync("1..3 | ForEach-Object { [pscustomobject]@{ Name = \"R$_\" } } | Add-NotionDatabaseRow -DatabaseId $db -Verbose", Vars(("db", databaseId)));
+
+        Assert.Equal(Resolve(version, databaseId, dataSourceId), sent.Take(sent.Count - 3));
+        Assert.Equal(new[] { "POST v1/pages", "POST v1/pages", "POST v1/pages" }, sent.Skip(sent.Count - 3));
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task SettingRowsReadsTheSchemaOnceForAllTheRowsOfADataSource(string version)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Set requests " + version);
+        var ids = await SeedRowsAsync(dataSourceId, Enumerable.Range(1, 3).Select(Row));
+        Connect(version);
+
+        var byPageId = await RequestsOfAsync("$ids | ForEach-Object { [pscustomobject]@{ PageId = $_; Notes = 'By ID' } } | Set-NotionDatabaseRow -Verbose", Vars(("ids", ids.ToArray())));
+        Assert.Empty(Session.Run("$rows = Get-NotionDatabaseRow -DatabaseId $db; $rows | ForEach-Object { $_.Notes = 'By row' }", Vars(("db", databaseId))).Errors);
+        var byRow = await RequestsOfAsync("$rows | Set-NotionDatabaseRow -Verbose", Vars());
+
+        var schema = IsLegacy(version) ? "GET v1/databases/" + databaseId : "GET v1/data_sources/" + dataSourceId;
+        var patches = ids.Select(id => "PATCH v1/pages/" + id).ToList();
+        Assert.Equal(ids.Select(id => "GET v1/pages/" + id).Append(schema).Concat(patches).Order(), byPageId.Order());
+        Assert.Equal(new[] { schema }.Concat(patches).Order(), byRow.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task ASyncReadsTheRowsOnceAndWritesOnlyTheChangedOnes(string version)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Sync requests " + version);
+        var ids = await SeedRowsAsync(dataSourceId, Enumerable.Range(1, 1000).Select(Row));
+        ConnectUnlimited(version);
+        var input = Enumerable.Range(1, 1000).Select(i => PSObject.AsPSObject(new { Name = $"R{i:000}", Notes = i <= 100 ? "Changed" : $"Note {i}" })).ToArray();
+
+        var sent = await RequestsOfAsync("$rows | Sync-NotionDatabaseRow -DataSourceId $source -Key Name -Property Notes -Verbose", Vars(("rows", input), ("source", IsLegacy(version) ? databaseId : dataSourceId)));
+
+        // Workload 9 of the benchmark: the data source, its 10 pages of rows and the newest-row probe, then the 100 changes.
+        var schema = IsLegacy(version) ? "GET v1/databases/" + databaseId : "GET v1/data_sources/" + dataSourceId;
+        Assert.Equal(new[] { schema }.Concat(Enumerable.Repeat(Query(version, databaseId, dataSourceId), 11)), sent.Take(sent.Count - 100));
+        Assert.Equal(ids.Take(100).Select(id => "PATCH v1/pages/" + id).Order(), sent.Skip(sent.Count - 100).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task AnAccessTestReadsTheDatabaseAndItsDataSourceOnceEach(string version)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Access requests " + version);
+        Connect(version);
+
+        var sent = await RequestsOfAsync("$null = Test-NotionDatabaseAccess $db -Verbose", Vars(("db", databaseId)));
+
+        Assert.Equal(Resolve(version, databaseId, dataSourceId).Append(Query(version, databaseId, dataSourceId)), sent);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task AnImportThatCreatesColumnsTakesTheNewSchemaFromTheChangesAnswer(string version)
+    {
+        var (fromId, fromSource) = await NewDatabaseAsync("Import from " + version, new JsonObject { ["Extra"] = new JsonObject { ["type"] = "rich_text" } });
+        await SeedRowsAsync(fromSource, Enumerable.Range(1, 2).Select(Row));
+        var (toId, toSource) = await NewDatabaseAsync("Import to " + version);
+        Connect(version);
+        var backup = Path.Combine(Directory.CreateTempSubdirectory("notionps-requests-").FullName, "backup.json");
+        Assert.Empty(Session.Run("Export-NotionDatabase $from $backup", Vars(("from", fromId), ("backup", backup))).Errors);
+
+        var sent = await RequestsOfAsync("Import-NotionDatabase -Path $backup -DatabaseId $to -CreateMissingColumns -Verbose", Vars(("backup", backup), ("to", toId)));
+
+        var change = IsLegacy(version) ? "PATCH v1/databases/" + toId : "PATCH v1/data_sources/" + toSource;
+        Assert.Equal(Resolve(version, toId, toSource).Append(change).Append("POST v1/pages").Append("POST v1/pages"), sent);
     }
 }
