@@ -142,6 +142,29 @@ public class RequestCountTests : RowsTestBase
         Assert.Equal(ids.Take(100).Select(id => "PATCH v1/pages/" + id).Order(), sent.Skip(sent.Count - 100).Order());
     }
 
+    [Fact]
+    public async Task ASyncOfRowsCreatedOverMinutesReadsThemInTwoSlicesForOneMoreQuery()
+    {
+        // As workload 9 seeds them: a row a second, so the first page's 100 rows tell the read to cut the rest in two.
+        var (_, dataSourceId) = await NewDatabaseAsync("Sync slices");
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var ids = await SeedRowsAsync(dataSourceId, Enumerable.Range(1, 1000).Select(i =>
+        {
+            var row = Row(i);
+            row["createdTime"] = start.AddSeconds(i).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            return row;
+        }));
+        ConnectUnlimited("2026-03-11");
+        var input = Enumerable.Range(1, 1000).Select(i => PSObject.AsPSObject(new { Name = $"R{i:000}", Notes = i <= 100 ? "Changed" : $"Note {i}" })).ToArray();
+
+        var sent = await RequestsOfAsync("$rows | Sync-NotionDatabaseRow -DataSourceId $source -Key Name -Property Notes -Verbose", Vars(("rows", input), ("source", dataSourceId)));
+
+        // The 113 of workload 9: the data source, 10 pages of rows plus the part page that ends the first slice,
+        // the newest-row probe that decided the cut, then the 100 changes.
+        Assert.Equal(new[] { "GET v1/data_sources/" + dataSourceId }.Concat(Enumerable.Repeat($"POST v1/data_sources/{dataSourceId}/query", 12)), sent.Take(sent.Count - 100));
+        Assert.Equal(ids.Take(100).Select(id => "PATCH v1/pages/" + id).Order(), sent.Skip(sent.Count - 100).Order());
+    }
+
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task AnAccessTestReadsTheDatabaseAndItsDataSourceOnceEach(string version)
