@@ -193,4 +193,29 @@ public class RequestCountTests : RowsTestBase
         var change = IsLegacy(version) ? "PATCH v1/databases/" + toId : "PATCH v1/data_sources/" + toSource;
         Assert.Equal(Resolve(version, toId, toSource).Append(change).Append("POST v1/pages").Append("POST v1/pages"), sent);
     }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task ARowMadeByNewNotionPageUnderABareDatabaseIdReadsTheDataSourceOnce(string version)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("New row requests " + version);
+        Connect(version);
+
+        var sent = await RequestsOfAsync("$null = New-NotionPage -ParentId $db -Title 'Row' -Property @{ Notes = 'n' } -Verbose", Vars(("db", databaseId)));
+
+        Assert.Equal(Resolve(version, databaseId, dataSourceId).Append("POST v1/pages"), sent);
+    }
+
+    [Theory]
+    [MemberData(nameof(DataSourceVersions))]
+    public async Task ARowMadeByNewNotionPageUnderABareDataSourceIdReadsTheDataSourceOnce(string version)
+    {
+        var (_, dataSourceId) = await NewDatabaseAsync("New row by data source " + version);
+        Connect(version);
+
+        var sent = await RequestsOfAsync("$null = New-NotionPage -ParentId $source -Title 'Row' -Property @{ Notes = 'n' } -Verbose", Vars(("source", dataSourceId)));
+
+        // The ID is asked about as a database, then as a page (both not found), then as a data source.
+        Assert.Equal(new[] { "GET v1/databases/" + dataSourceId, "GET v1/pages/" + dataSourceId, "GET v1/data_sources/" + dataSourceId, "POST v1/pages" }, sent);
+    }
 }
