@@ -125,21 +125,33 @@ public class RequestCountTests : RowsTestBase
         Assert.Equal(new[] { schema }.Concat(patches).Order(), byRow.Order());
     }
 
+    /// <summary>
+    /// Workload 9 of the benchmark, without a rate limit as it runs: 1,000 rows synced by -DataSourceId with the first
+    /// 100 given new notes. Checks the last 100 requests are those rows' changes; the requests before them.
+    /// </summary>
+    private async Task<List<string>> RequestsBeforeTheChangesOfASyncAsync(string version, string source, IReadOnlyList<string> ids)
+    {
+        ConnectUnlimited(version);
+        var input = Enumerable.Range(1, 1000).Select(i => PSObject.AsPSObject(new { Name = $"R{i:000}", Notes = i <= 100 ? "Changed" : $"Note {i}" })).ToArray();
+
+        var sent = await RequestsOfAsync("$rows | Sync-NotionDatabaseRow -DataSourceId $source -Key Name -Property Notes -Verbose", Vars(("rows", input), ("source", source)));
+
+        Assert.Equal(ids.Take(100).Select(id => "PATCH v1/pages/" + id).Order(), sent.Skip(sent.Count - 100).Order());
+        return sent.Take(sent.Count - 100).ToList();
+    }
+
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task ASyncReadsTheRowsOnceAndWritesOnlyTheChangedOnes(string version)
     {
         var (databaseId, dataSourceId) = await NewDatabaseAsync("Sync requests " + version);
         var ids = await SeedRowsAsync(dataSourceId, Enumerable.Range(1, 1000).Select(Row));
-        ConnectUnlimited(version);
-        var input = Enumerable.Range(1, 1000).Select(i => PSObject.AsPSObject(new { Name = $"R{i:000}", Notes = i <= 100 ? "Changed" : $"Note {i}" })).ToArray();
 
-        var sent = await RequestsOfAsync("$rows | Sync-NotionDatabaseRow -DataSourceId $source -Key Name -Property Notes -Verbose", Vars(("rows", input), ("source", IsLegacy(version) ? databaseId : dataSourceId)));
+        var reads = await RequestsBeforeTheChangesOfASyncAsync(version, IsLegacy(version) ? databaseId : dataSourceId, ids);
 
-        // Workload 9 of the benchmark: the data source, its 10 pages of rows and the newest-row probe, then the 100 changes.
+        // The data source, its 10 pages of rows and the newest-row probe (the rows are all of one minute: no cut).
         var schema = IsLegacy(version) ? "GET v1/databases/" + databaseId : "GET v1/data_sources/" + dataSourceId;
-        Assert.Equal(new[] { schema }.Concat(Enumerable.Repeat(Query(version, databaseId, dataSourceId), 11)), sent.Take(sent.Count - 100));
-        Assert.Equal(ids.Take(100).Select(id => "PATCH v1/pages/" + id).Order(), sent.Skip(sent.Count - 100).Order());
+        Assert.Equal(new[] { schema }.Concat(Enumerable.Repeat(Query(version, databaseId, dataSourceId), 11)), reads);
     }
 
     [Fact]
@@ -154,15 +166,12 @@ public class RequestCountTests : RowsTestBase
             row["createdTime"] = start.AddSeconds(i).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
             return row;
         }));
-        ConnectUnlimited("2026-03-11");
-        var input = Enumerable.Range(1, 1000).Select(i => PSObject.AsPSObject(new { Name = $"R{i:000}", Notes = i <= 100 ? "Changed" : $"Note {i}" })).ToArray();
 
-        var sent = await RequestsOfAsync("$rows | Sync-NotionDatabaseRow -DataSourceId $source -Key Name -Property Notes -Verbose", Vars(("rows", input), ("source", dataSourceId)));
+        var reads = await RequestsBeforeTheChangesOfASyncAsync("2026-03-11", dataSourceId, ids);
 
-        // The 113 of workload 9: the data source, 10 pages of rows plus the part page that ends the first slice,
+        // The 113 of workload 9: the data source, 10 pages of rows plus the part page that ends the first slice and
         // the newest-row probe that decided the cut, then the 100 changes.
-        Assert.Equal(new[] { "GET v1/data_sources/" + dataSourceId }.Concat(Enumerable.Repeat($"POST v1/data_sources/{dataSourceId}/query", 12)), sent.Take(sent.Count - 100));
-        Assert.Equal(ids.Take(100).Select(id => "PATCH v1/pages/" + id).Order(), sent.Skip(sent.Count - 100).Order());
+        Assert.Equal(new[] { "GET v1/data_sources/" + dataSourceId }.Concat(Enumerable.Repeat($"POST v1/data_sources/{dataSourceId}/query", 12)), reads);
     }
 
     [Theory]
