@@ -109,12 +109,14 @@ namespace NotionPS.Cmdlets
                     new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid, $"-IncludeFiles '{filesFolder}' is a file; give a folder to save the rows' files in."), IncludeFiles));
             }
 
-            DataSourceSchema schema;
+            DataSourceDefinition definition;
             JsonNode? filter;
             try
             {
-                schema = RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
-                filter = RowFilterParameters.Build(Filter, Where, schema);
+                // The definition chooses the data source and heads the file: one request for both.
+                definition = RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(
+                    target, (id, token) => DataSourceDefinition.ReadAsync(Client, Log, id, token), cancellationToken));
+                filter = RowFilterParameters.Build(Filter, Where, definition.Schema);
             }
             catch (NotionException ex)
             {
@@ -124,20 +126,21 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (ShouldProcess(path, $"Export the rows of \"{schema.Name}\""))
+            if (ShouldProcess(path, $"Export the rows of \"{definition.Schema.Name}\""))
             {
-                Export(schema, filter, path, format, filesFolder, input);
+                Export(definition, filter, path, format, filesFolder, input);
             }
         }
 
-        private void Export(DataSourceSchema schema, JsonNode? filter, string path, ExportFormat format, string? filesFolder, object? input)
+        private void Export(DataSourceDefinition definition, JsonNode? filter, string path, ExportFormat format, string? filesFolder, object? input)
         {
+            var schema = definition.Schema;
             var activity = $"Exporting the rows of \"{schema.Name}\" to {path}";
             try
             {
                 var downloads = filesFolder == null ? null : new ExportFileDownloads(Client, Log, CreateFolder(filesFolder), path, Force);
-                using (var export = RunWithLogPump(cancellationToken => DatabaseExport.OpenAsync(
-                    Client, Log, schema.Id, filter, path, format, ExportEncodings.Get(Encoding), NoClobber, Force, downloads, cancellationToken)))
+                using (var export = DatabaseExport.Open(
+                    Client, Log, definition, filter, path, format, ExportEncodings.Get(Encoding), NoClobber, Force, downloads, CancelOnStop))
                 {
                     while (RunWithLogPump(export.WriteNextPageAsync))
                     {

@@ -78,11 +78,7 @@ namespace NotionPS.Cmdlets
                 }
             }
 
-            while (pendingLog.TryTake(out var line))
-            {
-                Write(line);
-            }
-
+            WritePendingLog();
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -90,6 +86,15 @@ namespace NotionPS.Cmdlets
             catch (OperationCanceledException) when (CancelOnStop.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Writes the lines logged so far, on the pipeline thread (from work that finished without a pump, say).</summary>
+        internal void WritePendingLog()
+        {
+            while (pendingLog.TryTake(out var line))
+            {
+                Write(line);
             }
         }
 

@@ -42,10 +42,14 @@ namespace NotionPS.Cmdlets
             {
                 CompleteOldest();
             }
+
+            cmdlet.WritePendingLog();
         }
 
         private void WriteFinished()
         {
+            // Work that finished between two inputs was waited for by no pump: its lines (-Verbose) are still queued.
+            cmdlet.WritePendingLog();
             while (pending.Count > 0 && pending.Peek().Work.IsCompleted)
             {
                 var (work, item) = pending.Dequeue();

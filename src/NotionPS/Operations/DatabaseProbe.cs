@@ -181,6 +181,12 @@ namespace NotionPS.Operations
         /// <summary>The first data source whose schema the integration can read; a linked database has none.</summary>
         private async Task<DataSourceSchema?> FirstReadableSchemaAsync(DatabaseInfo database, CancellationToken cancellationToken)
         {
+            if (database.OwnSchema != null)
+            {
+                // 2022-06-28: the database just read is its own data source, schema and all.
+                return database.OwnSchema;
+            }
+
             foreach (var source in database.DataSources)
             {
                 try

@@ -43,36 +43,31 @@ namespace NotionPS.Operations
         public int Written { get; private set; }
 
         /// <summary>
-        /// Reads the data source's definition, opens the temporary file with its header (the CSV's column names, or
-        /// the JSON's schema) and asks for the first page of rows.
+        /// Opens the temporary file with its header (the CSV's column names, or the JSON's schema, from the data
+        /// source's definition as read when it was chosen) and asks for the first page of rows.
         /// </summary>
         /// <param name="filter">The rows to export, in Notion's shape; null for all.</param>
         /// <param name="encoding">The CSV file's text encoding (a JSON file is always UTF-8).</param>
         /// <param name="readCancellation">Cancels the reads ahead (the cmdlet's Ctrl+C).</param>
         /// <param name="downloads">Saves each row's files as it is written (-IncludeFiles); null to write their URLs only.</param>
         /// <exception cref="ExportException">The file cannot be written.</exception>
-        /// <exception cref="NotionApiException">Notion refused a request.</exception>
-        public static async Task<DatabaseExport> OpenAsync(
-            NotionClient client, INotionLog log, string dataSourceId, JsonNode? filter, string path, ExportFormat format, Encoding encoding, bool noClobber, bool force, ExportFileDownloads? downloads, CancellationToken readCancellation)
+        public static DatabaseExport Open(
+            NotionClient client, INotionLog log, DataSourceDefinition definition, JsonNode? filter, string path, ExportFormat format, Encoding encoding, bool noClobber, bool force, ExportFileDownloads? downloads, CancellationToken readCancellation)
         {
-            DataSourceSchema schema;
-            using (var definition = await client.GetDataSourceJsonAsync(dataSourceId, log, readCancellation).ConfigureAwait(false))
+            var schema = definition.Schema;
+            var file = new AtomicFile(path, noClobber, force);
+            try
             {
-                schema = DataSourceSchema.From(definition.RootElement);
-                var file = new AtomicFile(path, noClobber, force);
-                try
-                {
-                    IRowFileWriter writer = format == ExportFormat.Csv
-                        ? new CsvRowFileWriter(file.Stream, encoding, schema)
-                        : new JsonBackupWriter(file.Stream, definition.RootElement, schema, client.Options.ApiVersion, DateTime.UtcNow);
-                    var reader = new RowReader(client, schema.Id, filter, null, () => NotionClient.MaximumPageSize, onePageAtATime: false, log, readCancellation);
-                    return new DatabaseExport(client, log, schema, file, writer, reader, downloads);
-                }
-                catch
-                {
-                    file.Dispose();
-                    throw;
-                }
+                IRowFileWriter writer = format == ExportFormat.Csv
+                    ? new CsvRowFileWriter(file.Stream, encoding, schema)
+                    : new JsonBackupWriter(file.Stream, definition.Json, schema, client.Options.ApiVersion, DateTime.UtcNow);
+                var reader = new RowReader(client, schema.Id, filter, null, () => NotionClient.MaximumPageSize, onePageAtATime: false, log, readCancellation);
+                return new DatabaseExport(client, log, schema, file, writer, reader, downloads);
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
             }
         }
 

@@ -62,12 +62,13 @@ namespace NotionPS.Operations
                     properties[column.Name] = NewColumn(column);
                 }
 
-                using (await client.UpdateDataSourceAsync(schema.Id, new JsonObject { ["properties"] = properties }, log, cancellationToken).ConfigureAwait(false))
+                // Notion answers a change with the whole data source as it now is: no second request to read it.
+                using (var changed = await client.UpdateDataSourceAsync(schema.Id, new JsonObject { ["properties"] = properties }, log, cancellationToken).ConfigureAwait(false))
                 {
+                    schema = DataSourceSchema.From(changed.RootElement);
                 }
             }
 
-            schema = await client.GetSchemaAsync(schema.Id, log, cancellationToken).ConfigureAwait(false);
             Match();
         }
 

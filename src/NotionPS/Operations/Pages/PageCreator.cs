@@ -82,7 +82,7 @@ namespace NotionPS.Operations
             var destination = await new PageParentResolver(client, log).ResolveAsync(parentGiven, forRow, cancellationToken).ConfigureAwait(false);
             return destination.PageId != null
                 ? ResolvedParent.Page(destination.PageId)
-                : ResolvedParent.Rows(await new DataSourceResolver(client, log).ResolveAsync(destination.Rows!, cancellationToken).ConfigureAwait(false));
+                : ResolvedParent.Rows(destination.Schema ?? await new DataSourceResolver(client, log).ResolveAsync(destination.Rows!, cancellationToken).ConfigureAwait(false));
         }
 
         private static JsonObject Properties(ResolvedParent parent, string title, IReadOnlyList<KeyValuePair<string, object?>> properties)

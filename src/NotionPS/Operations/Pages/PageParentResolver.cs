@@ -8,10 +8,11 @@ namespace NotionPS.Operations
     /// <summary>Where pages go, resolved: a page, or the rows of a data source (under 2022-06-28, of a database, its own data source).</summary>
     internal sealed class PageDestination
     {
-        private PageDestination(string? pageId, DatabaseTarget? rows)
+        private PageDestination(string? pageId, DatabaseTarget? rows, DataSourceSchema? schema)
         {
             PageId = pageId;
             Rows = rows;
+            Schema = schema;
         }
 
         /// <summary>The parent page; null when the pages go into a data source as rows.</summary>
@@ -20,9 +21,12 @@ namespace NotionPS.Operations
         /// <summary>The data source taking the pages as rows (under 2022-06-28, the database); null under a page.</summary>
         public DatabaseTarget? Rows { get; }
 
-        public static PageDestination Page(string pageId) => new PageDestination(pageId, null);
+        /// <summary>The schema of <see cref="Rows"/> when telling what the ID named already read it; otherwise null.</summary>
+        public DataSourceSchema? Schema { get; }
 
-        public static PageDestination Into(DatabaseTarget rows) => new PageDestination(null, rows);
+        public static PageDestination Page(string pageId) => new PageDestination(pageId, null, null);
+
+        public static PageDestination Into(DatabaseTarget rows, DataSourceSchema? schema = null) => new PageDestination(null, rows, schema);
     }
 
     /// <summary>
@@ -86,7 +90,7 @@ namespace NotionPS.Operations
             switch (lookup.Outcome)
             {
                 case DatabaseLookupOutcome.Found:
-                    return HasDataSources ? OnlyDataSource(lookup.Database!) : PageDestination.Into(DatabaseTarget.Database(id));
+                    return HasDataSources ? OnlyDataSource(lookup.Database!) : PageDestination.Into(DatabaseTarget.Database(id), lookup.Database!.OwnSchema);
                 case DatabaseLookupOutcome.IsAPage:
                     return PageDestination.Page(id);
                 case DatabaseLookupOutcome.SeveralDataSourcesInLegacyVersion:
@@ -106,8 +110,7 @@ namespace NotionPS.Operations
             log.Verbose($"{id} is neither a page nor a database the integration can see; trying it as a data source.");
             try
             {
-                await client.GetSchemaAsync(id, log, cancellationToken).ConfigureAwait(false);
-                return PageDestination.Into(DatabaseTarget.DataSource(id));
+                return PageDestination.Into(DatabaseTarget.DataSource(id), await client.GetSchemaAsync(id, log, cancellationToken).ConfigureAwait(false));
             }
             catch (NotionApiException ex) when (DatabaseLookup.IsNotFound(ex))
             {
