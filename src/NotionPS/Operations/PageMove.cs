@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -19,8 +18,7 @@ namespace NotionPS.Operations
 
         private readonly NotionClient client;
         private readonly INotionLog log;
-        private readonly ConcurrentDictionary<string, Task<(string Type, string Id)>> destinations =
-            new ConcurrentDictionary<string, Task<(string Type, string Id)>>(StringComparer.OrdinalIgnoreCase);
+        private readonly OncePerKey<(string Type, string Id)> destinations = new OncePerKey<(string Type, string Id)>(StringComparer.OrdinalIgnoreCase);
 
         public PageMove(NotionClient client, INotionLog log)
         {
@@ -44,19 +42,8 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Found once per parent for all the pages; a failed search is not remembered, so the next page asks again.</summary>
-        private async Task<(string Type, string Id)> DestinationAsync(PageParent parent, CancellationToken cancellationToken)
-        {
-            var key = parent.Kind + ":" + parent.Id;
-            try
-            {
-                return await destinations.GetOrAdd(key, _ => FindDestinationAsync(parent, cancellationToken)).ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                destinations.TryRemove(key, out _);
-                throw;
-            }
-        }
+        private Task<(string Type, string Id)> DestinationAsync(PageParent parent, CancellationToken cancellationToken) =>
+            destinations.GetAsync(parent.Kind + ":" + parent.Id, () => FindDestinationAsync(parent, cancellationToken));
 
         private async Task<(string Type, string Id)> FindDestinationAsync(PageParent parent, CancellationToken cancellationToken)
         {

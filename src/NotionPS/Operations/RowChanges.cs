@@ -21,7 +21,7 @@ namespace NotionPS.Operations
         private readonly Func<string, string>? resolvePath;
         private readonly FileCellUploads files;
         private readonly RowWriter writer;
-        private readonly Dictionary<string, Task<DataSourceSchema>> schemas = new Dictionary<string, Task<DataSourceSchema>>(StringComparer.OrdinalIgnoreCase);
+        private readonly OncePerKey<DataSourceSchema> schemas = new OncePerKey<DataSourceSchema>(StringComparer.OrdinalIgnoreCase);
 
         /// <param name="ignoreUnknownColumns">Leave out values that name no column instead of refusing the row.</param>
         /// <param name="userIdByEmail">A person's user ID by e-mail address, for people given that way.</param>
@@ -68,32 +68,7 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Read once per data source for all the rows; a failed read is not remembered, so the next row asks again.</summary>
-        private async Task<DataSourceSchema> SchemaAsync(string dataSourceId, CancellationToken cancellationToken)
-        {
-            Task<DataSourceSchema> reading;
-            lock (schemas)
-            {
-                // Under a lock, not ConcurrentDictionary.GetOrAdd, which runs its factory (a request) for every row asking at once.
-                if (!schemas.TryGetValue(dataSourceId, out reading))
-                {
-                    reading = client.GetSchemaAsync(dataSourceId, log, cancellationToken);
-                    schemas.Add(dataSourceId, reading);
-                }
-            }
-
-            try
-            {
-                return await reading.ConfigureAwait(false);
-            }
-            catch (NotionApiException)
-            {
-                lock (schemas)
-                {
-                    schemas.Remove(dataSourceId);
-                }
-
-                throw;
-            }
-        }
+        private Task<DataSourceSchema> SchemaAsync(string dataSourceId, CancellationToken cancellationToken) =>
+            schemas.GetAsync(dataSourceId, () => client.GetSchemaAsync(dataSourceId, log, cancellationToken));
     }
 }
