@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -15,14 +14,7 @@ public sealed class ConnectionLogRedactionTests(EmulatorFixture emulator) : Emul
     [Fact]
     public async Task ConnectAndDisconnectShowAWorkspaceNameCarryingTheTokenRedacted()
     {
-        await Emulator.AdminPostAsync("faults", new JsonObject
-        {
-            ["kind"] = "rewrite",
-            ["path"] = "/v1/users/me",
-            ["find"] = "\"workspace_name\":\"Acme Demo\"",
-            ["replace"] = $"\"workspace_name\":\"Acme {EmulatorFixture.FullAccessToken}\"",
-            ["share"] = 1,
-        });
+        await Emulator.RewriteUsersMeAsync("\"workspace_name\":\"Acme Demo\"", $"\"workspace_name\":\"Acme {EmulatorFixture.FullAccessToken}\"");
 
         var result = Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -Verbose; Disconnect-NotionIntegration -Verbose");
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -76,14 +75,9 @@ public sealed class WorkspaceBudgetSettingsTests(IsolatedEmulatorFixture emulato
     public async Task TheWarningOfASmallerDeclarationIsRedactedAndWrittenInOrderWithTheVerboseLines()
     {
         // users/me names a workspace of its own (no other test's declaration holds for it) whose name carries the token.
-        await Emulator.AdminPostAsync("faults", new JsonObject
-        {
-            ["kind"] = "rewrite",
-            ["path"] = "/v1/users/me",
-            ["find"] = "\"workspace_name\":\"Acme Demo\",\"workspace_id\":\"9a8b",
-            ["replace"] = $"\"workspace_name\":\"Acme {EmulatorFixture.FullAccessToken}\",\"workspace_id\":\"0a8b",
-            ["share"] = 1,
-        });
+        await Emulator.RewriteUsersMeAsync(
+            "\"workspace_name\":\"Acme Demo\",\"workspace_id\":\"9a8b",
+            $"\"workspace_name\":\"Acme {EmulatorFixture.FullAccessToken}\",\"workspace_id\":\"0a8b");
         Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -WorkspaceRequestsPerMinute 500").Errors);
 
         var result = Session.Run("Connect-NotionIntegration -Token $token -BaseUri $emu -WorkspaceRequestsPerMinute 400 -Verbose -WarningVariable warned *>&1; $warned");

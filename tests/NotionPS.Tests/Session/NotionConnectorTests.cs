@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -74,11 +75,11 @@ public class NotionConnectorTests
     [Fact]
     public async Task TheSameDeclarationAgainIsNoWarning()
     {
-        await ConnectAsync(Bot("w1", "Acme"), workspaceRequestsPerMinute: 500);
-        await ConnectAsync(Bot("w1", "Acme"), workspaceRequestsPerMinute: 500);
+        var connections = new[] { await ConnectAsync(Bot("w1", "Acme"), workspaceRequestsPerMinute: 500), await ConnectAsync(Bot("w1", "Acme"), workspaceRequestsPerMinute: 500) };
 
         Assert.Empty(log.WarningLines);
-        Assert.Equal("Every connection of workspace 'Acme' in this session is paced at 500 requests per 60 s, besides its own limit.", log.VerboseLines[^1]);
+        Assert.All(connections, connection => Assert.Equal(500, connection.WorkspaceRequestsPerMinute));
+        Assert.Equal(2, log.VerboseLines.Count(line => line == "Every connection of workspace 'Acme' in this session is paced at 500 requests per 60 s, besides its own limit."));
     }
 
     [Fact]
