@@ -12,7 +12,7 @@ namespace NotionPS.Cmdlets
     /// <summary>
     /// What every NotionPS cmdlet that calls Notion shares, with or without a connection yet (the connecting
     /// cmdlets derive from it directly; the rest through <see cref="NotionConnectedCmdlet"/>): it runs async work on the
-    /// pipeline thread while relaying the client's log lines to -Verbose and -Debug (Write* may only be
+    /// pipeline thread while relaying the client's log lines to -Verbose, -Debug and warnings (Write* may only be
     /// called from that thread), cancels the in-flight request on Ctrl+C, and turns API failures into
     /// ErrorRecords with specific ids (built by <see cref="NotionErrorRecords"/>).
     /// </summary>
