@@ -1,9 +1,9 @@
 namespace NotionPS.Client
 {
     /// <summary>
-    /// Where the client reports what it does. The client writes every line through a <see cref="RedactingLog"/>
+    /// Where the client and the operations report what they do. Every line is written through a <see cref="RedactingLog"/>
     /// (<see cref="NotionClient.Redacting"/>), so an implementation may show it as it is (cmdlets send them to
-    /// -Verbose and -Debug).
+    /// -Verbose, -Debug and the warning stream).
     /// </summary>
     internal interface INotionLog
     {
@@ -18,5 +18,8 @@ namespace NotionPS.Client
 
         /// <summary>Request and response bodies.</summary>
         void Debug(string message);
+
+        /// <summary>What the user asked for that does not hold as given (a setting another connection overrides): always written.</summary>
+        void Warning(string message);
     }
 }

@@ -24,5 +24,7 @@ namespace NotionPS.Client
         public void Verbose(string message) => inner.Verbose(redact(message));
 
         public void Debug(string message) => inner.Debug(redact(message));
+
+        public void Warning(string message) => inner.Warning(redact(message));
     }
 }

@@ -89,6 +89,10 @@ namespace NotionPS.Cmdlets
         public void Debug(string message)
         {
         }
+
+        public void Warning(string message)
+        {
+        }
     }
 
     /// <summary>Completes column names (for -MatchOn and -Sort) from the schema of the -DatabaseId or -DataSourceId given.</summary>

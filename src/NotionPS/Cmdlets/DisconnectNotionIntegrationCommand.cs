@@ -13,7 +13,7 @@ namespace NotionPS.Cmdlets
         {
             var previous = ProcessWideConnection.Current;
             ProcessWideConnection.Reset();
-            WriteVerbose(previous == null ? "There was no current Notion connection." : $"Disconnected from '{previous.BotName}' in '{previous.WorkspaceName}'.");
+            WriteVerbose(previous == null ? "There was no current Notion connection." : previous.Client.Redact($"Disconnected from '{previous.BotName}' in '{previous.WorkspaceName}'."));
         }
     }
 }

@@ -12,7 +12,7 @@ namespace NotionPS.Cmdlets
     /// <summary>
     /// What every NotionPS cmdlet that calls Notion shares, with or without a connection yet (the connecting
     /// cmdlets derive from it directly; the rest through <see cref="NotionConnectedCmdlet"/>): it runs async work on the
-    /// pipeline thread while relaying the client's log lines to -Verbose and -Debug (Write* may only be
+    /// pipeline thread while relaying the client's log lines to -Verbose, -Debug and warnings (Write* may only be
     /// called from that thread), cancels the in-flight request on Ctrl+C, and turns API failures into
     /// ErrorRecords with specific ids (built by <see cref="NotionErrorRecords"/>).
     /// </summary>
@@ -118,14 +118,25 @@ namespace NotionPS.Cmdlets
 
         private void Write(LogLine line)
         {
-            if (line.IsDebug)
+            switch (line.Stream)
             {
-                WriteDebug(line.Text);
+                case LogStream.Debug:
+                    WriteDebug(line.Text);
+                    break;
+                case LogStream.Warning:
+                    WriteWarning(line.Text);
+                    break;
+                default:
+                    WriteVerbose(line.Text);
+                    break;
             }
-            else
-            {
-                WriteVerbose(line.Text);
-            }
+        }
+
+        private enum LogStream
+        {
+            Verbose,
+            Debug,
+            Warning,
         }
 
         /// <remarks>
@@ -134,13 +145,13 @@ namespace NotionPS.Cmdlets
         /// </remarks>
         private sealed class LogLine
         {
-            public LogLine(bool isDebug, string text)
+            public LogLine(LogStream stream, string text)
             {
-                IsDebug = isDebug;
+                Stream = stream;
                 Text = text;
             }
 
-            public bool IsDebug { get; }
+            public LogStream Stream { get; }
 
             public string Text { get; }
         }
@@ -166,7 +177,7 @@ namespace NotionPS.Cmdlets
             {
                 if (IsVerboseEnabled)
                 {
-                    Add(new LogLine(false, message));
+                    Add(new LogLine(LogStream.Verbose, message));
                 }
             }
 
@@ -174,9 +185,12 @@ namespace NotionPS.Cmdlets
             {
                 if (IsDebugEnabled)
                 {
-                    Add(new LogLine(true, message));
+                    Add(new LogLine(LogStream.Debug, message));
                 }
             }
+
+            /// <remarks>Queued whatever the preference: WriteWarning applies -WarningAction, in order with the other lines.</remarks>
+            public void Warning(string message) => Add(new LogLine(LogStream.Warning, message));
 
             /// <summary>Drops lines that come after the cmdlet finished (a cancelled read-ahead reporting its end).</summary>
             private void Add(LogLine line)

@@ -86,54 +86,23 @@ namespace NotionPS.Cmdlets
                 ThrowTerminatingError(NotionErrorRecords.Create(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? NotionErrorIds.InvalidBaseUri : NotionErrorIds.InvalidConnectionOption, NotionClientOptions.Display(options.BaseUri)));
             }
 
-            NotionConnection connection;
             try
             {
-                connection = RunWithLogPump(cancellationToken => NotionConnector.ConnectAsync(token, options, Log, cancellationToken));
+                return RunWithLogPump(cancellationToken => NotionConnector.ConnectAsync(token, options, Log, cancellationToken));
             }
             catch (NotionApiException ex)
             {
                 ThrowTerminatingError(NotionErrorRecords.From(ex, options.BaseUri));
                 throw;
             }
-
-            if (WorkspaceRequestsPerMinute > 0)
-            {
-                DeclareWorkspaceBudget(connection);
-            }
-            else if (connection.WorkspaceRequestsPerMinute > 0)
-            {
-                WriteVerbose($"Another connection in this session declared {connection.WorkspaceRequestsPerMinute} requests per 60 s for the workspace '{connection.WorkspaceName ?? connection.WorkspaceId}': this one is paced at it too.");
-            }
-
-            return connection;
-        }
-
-        /// <summary>
-        /// Paces every connection of the token's workspace in this process at -WorkspaceRequestsPerMinute; a token whose
-        /// users/me names no workspace (a personal access token) cannot be grouped with the others, which is an error.
-        /// </summary>
-        private void DeclareWorkspaceBudget(NotionConnection connection)
-        {
-            if (connection.WorkspaceId == null)
+            catch (WorkspaceUnknownException ex)
             {
                 ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException($"-WorkspaceRequestsPerMinute {WorkspaceRequestsPerMinute} needs the token's workspace, but Notion's users/me answer for {connection.Describe()} names none (a personal access token's does not), so its requests cannot be paced with the workspace's other connections."),
-                    NotionErrorIds.NotionWorkspaceUnknown,
-                    connection.BotName,
-                    "Connect without -WorkspaceRequestsPerMinute. If this token is the only one of its workspace in this session, give it -RequestsPerMinute at or below the workspace's budget instead."));
-            }
-
-            var (before, inForce) = connection.Client.DeclareWorkspaceBudget(WorkspaceRequestsPerMinute);
-            var workspace = $"workspace '{connection.WorkspaceName ?? connection.WorkspaceId}'";
-            if (before != 0 && before != WorkspaceRequestsPerMinute)
-            {
-                WriteWarning($"Another connection in this session declared {before} requests per 60 s for {workspace}; this one declares {WorkspaceRequestsPerMinute}. " +
-                    $"Every connection of the workspace is paced at the smaller, {inForce}. A larger one takes a new PowerShell process.");
-            }
-            else
-            {
-                WriteVerbose($"Every connection of {workspace} in this session is paced at {inForce} requests per 60 s, besides its own limit.");
+                    new ArgumentException(ex.ExplainedAs($"-{nameof(WorkspaceRequestsPerMinute)} {ex.RequestsPerMinute}"), ex),
+                    ex.ErrorId,
+                    ex.UserName,
+                    $"Connect without -{nameof(WorkspaceRequestsPerMinute)}. If this token is the only one of its workspace in this session, give it -{nameof(RequestsPerMinute)} at or below the workspace's budget instead."));
+                throw;
             }
         }
 

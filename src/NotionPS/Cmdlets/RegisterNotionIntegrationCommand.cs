@@ -53,10 +53,10 @@ namespace NotionPS.Cmdlets
             // Stored as it is sent: a token read from a file keeps no trailing newline in the vault.
             var token = CheckedToken(Token!);
             var connection = OpenConnection(token);
-            WriteVerbose($"The token is a {connection.TokenKind}: {connection.Describe()}{(connection.WorkspaceName == null ? string.Empty : $" in workspace '{connection.WorkspaceName}'")}.");
+            WriteVerbose(connection.Client.Redact($"The token is a {connection.TokenKind}: {connection.Describe()}{(connection.WorkspaceName == null ? string.Empty : $" in workspace '{connection.WorkspaceName}'")}."));
 
             if (!ShouldProcess(
-                $"Notion integration '{Name}' ({connection.BotName} @ {connection.WorkspaceName}) as secret '{secretName}' in vault '{vault}'",
+                connection.Client.Redact($"Notion integration '{Name}' ({connection.BotName} @ {connection.WorkspaceName}) as secret '{secretName}' in vault '{vault}'"),
                 Force ? "Register, replacing any existing registration" : "Register"))
             {
                 return;

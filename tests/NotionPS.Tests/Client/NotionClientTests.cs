@@ -438,6 +438,8 @@ internal sealed class RecordingLog : INotionLog
 
     public List<string> DebugLines { get; } = new();
 
+    public List<string> WarningLines { get; } = new();
+
     public bool IsVerboseEnabled { get; set; } = true;
 
     public bool IsDebugEnabled { get; set; }
@@ -445,4 +447,6 @@ internal sealed class RecordingLog : INotionLog
     public void Verbose(string message) => VerboseLines.Add(message);
 
     public void Debug(string message) => DebugLines.Add(message);
+
+    public void Warning(string message) => WarningLines.Add(message);
 }

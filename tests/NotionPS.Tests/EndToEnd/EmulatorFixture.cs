@@ -101,6 +101,10 @@ public class EmulatorFixture : IAsyncLifetime
 
     public Task ResetAsync() => AdminPostAsync("reset", new { });
 
+    /// <summary>From now on until the reset, every users/me answer has <paramref name="find"/> replaced by <paramref name="replace"/> (to plant a name).</summary>
+    public Task RewriteUsersMeAsync(string find, string replace) =>
+        AdminPostAsync("faults", new JsonObject { ["kind"] = "rewrite", ["path"] = "/v1/users/me", ["find"] = find, ["replace"] = replace, ["share"] = 1 });
+
     public async Task SetRateLimitAsync(double requestsPerSecond, int burst, int retryAfterSeconds)
     {
         using var response = await Admin.PutAsJsonAsync("rate-limit", new { requestsPerSecond, burst, retryAfterSeconds });

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -68,5 +69,31 @@ public sealed class WorkspaceBudgetSettingsTests(IsolatedEmulatorFixture emulato
         var connections = new[] { first, smaller, larger, undeclared }.Select(result => Assert.Single(result.OutputOf<NotionConnection>())).ToList();
         Assert.All(connections, connection => Assert.Equal(400, connection.WorkspaceRequestsPerMinute));
         Assert.All(connections, connection => Assert.Equal(0, connection.RequestsPerMinute));
+    }
+
+    [Fact]
+    public async Task TheWarningOfASmallerDeclarationIsRedactedAndWrittenInOrderWithTheVerboseLines()
+    {
+        // users/me names a workspace of its own (no other test's declaration holds for it) whose name carries the token.
+        await Emulator.RewriteUsersMeAsync(
+            "\"workspace_name\":\"Acme Demo\",\"workspace_id\":\"9a8b",
+            $"\"workspace_name\":\"Acme {EmulatorFixture.FullAccessToken}\",\"workspace_id\":\"0a8b");
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -WorkspaceRequestsPerMinute 500").Errors);
+
+        var result = Session.Run("Connect-NotionIntegration -Token $token -BaseUri $emu -WorkspaceRequestsPerMinute 400 -Verbose -WarningVariable warned *>&1; $warned");
+
+        const string Warned = "Another connection in this session declared 500 requests per 60 s for workspace 'Acme ***'; this one declares 400. " +
+            "Every connection of the workspace is paced at the smaller, 400. A larger one takes a new PowerShell process.";
+        var streamed = result.Output.Select(item => item.BaseObject).ToList();
+        var warning = streamed.FindIndex(item => item is WarningRecord);
+        Assert.Equal(Warned, Assert.IsType<WarningRecord>(streamed[warning]).Message);
+        Assert.StartsWith("GET v1/users/me", Assert.IsType<VerboseRecord>(streamed[warning - 1]).Message);
+        Assert.Equal("Connected to workspace 'Acme ***' as integration 'NotionPS Demo' (InternalConnection, 2026-03-11).", Assert.IsType<VerboseRecord>(streamed[warning + 1]).Message);
+        Assert.IsType<NotionConnection>(streamed[warning + 2]);
+
+        // Last, what -WarningVariable kept: the line went through WriteWarning.
+        Assert.Equal(warning + 4, streamed.Count);
+        Assert.Equal(Warned, Assert.IsType<WarningRecord>(streamed[^1]).Message);
+        Assert.DoesNotContain(streamed.OfType<InformationalRecord>(), line => line.Message.Contains(EmulatorFixture.FullAccessToken));
     }
 }

@@ -206,6 +206,27 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.DoesNotContain(EmulatorFixture.FullAccessToken, everything);
     }
 
+    [Fact]
+    public async Task AWorkspaceNameCarryingTheTokenIsRedactedInRegistersVerboseLine()
+    {
+        await emulator.RewriteUsersMeAsync("\"workspace_name\":\"Acme Demo\"", $"\"workspace_name\":\"Acme {EmulatorFixture.FullAccessToken}\"");
+        try
+        {
+            using var session = new VaultSession();
+            session.Run("Add-SecretDoubleVault Store");
+
+            session.Run("$null = Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -Verbose", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+            var everything = session.AllStreamText();
+            Assert.Contains("The token is a InternalConnection: integration 'NotionPS Demo' in workspace 'Acme ***'.", everything);
+            Assert.DoesNotContain(EmulatorFixture.FullAccessToken, everything);
+        }
+        finally
+        {
+            await emulator.ResetAsync();
+        }
+    }
+
     [Theory]
     [InlineData("Set-SecretDoubleVault Store -PasswordTimedOut $true", "SecretVaultLocked")]
     [InlineData("Set-SecretDoubleVault Store -Locked $true -Interaction Prompt", "SecretVaultLocked")]
