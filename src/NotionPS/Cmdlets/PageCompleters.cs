@@ -34,19 +34,20 @@ namespace NotionPS.Cmdlets
             }
 
             var title = wordToComplete.Trim('\'', '"');
-            var found = Completion.Within(async cancellationToken =>
+            var found = CompletionSearches.Find(connection, includeDatabases ? "page or database" : "page", title, async cancellationToken =>
             {
-                var hits = (await new PageSearch(connection.Client, SilentLog.Instance).SearchAsync(title, cancellationToken).ConfigureAwait(false))
-                    .Select(page => (Id: page.PageId, page.Title, Kind: "page")).ToList();
-                if (includeDatabases)
+                var pages = await new PageSearch(connection.Client, SilentLog.Instance).SearchAsync(title, cancellationToken).ConfigureAwait(false);
+                var hits = pages.Found.Select(page => (Id: page.PageId, page.Title, Kind: "page")).ToList();
+                if (!includeDatabases)
                 {
-                    var databases = await new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken).ConfigureAwait(false);
-                    hits.AddRange(databases.Hits.Select(hit => (Id: hit.DatabaseId, hit.Title, Kind: "database")));
+                    return new CompletionSearch(hits, pages.FoundAll);
                 }
 
-                return hits;
+                var databases = await new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken).ConfigureAwait(false);
+                hits.AddRange(databases.Hits.Select(hit => (Id: hit.DatabaseId, hit.Title, Kind: "database")));
+                return new CompletionSearch(hits, pages.FoundAll && databases.NextCursor == null);
             });
-            return (found ?? new List<(string Id, string Title, string Kind)>())
+            return (found ?? Array.Empty<(string Id, string Title, string Kind)>())
                 .GroupBy(hit => hit.Id)
                 .Select(group => group.First())
                 .Select(hit => Completion.Result(hit.Id, string.IsNullOrEmpty(hit.Title) ? hit.Id : hit.Title, $"{hit.Title} ({hit.Kind})"))

@@ -19,11 +19,12 @@ namespace NotionPS.Operations
         }
 
         /// <param name="title">Text the title contains; all pages when null or empty.</param>
-        public async Task<IReadOnlyList<NotionPage>> SearchAsync(string? title, CancellationToken cancellationToken)
+        /// <returns>The pages, and whether they are all that Notion found (or only its first hundred).</returns>
+        public async Task<(IReadOnlyList<NotionPage> Found, bool FoundAll)> SearchAsync(string? title, CancellationToken cancellationToken)
         {
             using (var page = await client.SearchPagesAsync(title, log, cancellationToken).ConfigureAwait(false))
             {
-                return page.Results.Select(NotionPage.FromJson).Where(found => found.PageId.Length > 0).ToList();
+                return (page.Results.Select(NotionPage.FromJson).Where(found => found.PageId.Length > 0).ToList(), !page.HasMore);
             }
         }
     }
