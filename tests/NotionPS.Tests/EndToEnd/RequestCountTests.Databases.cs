@@ -85,9 +85,6 @@ public partial class RequestCountTests
         Assert.Equal(new[] { schema, change }, bySchemasOwn);
     }
 
-    private List<CompletionResult> Complete(string line) =>
-        ((CommandCompletion)Session.Run("TabExpansion2 -inputScript $line -cursorColumn $line.Length", Vars(("line", line))).Output.Single().BaseObject).CompletionMatches.ToList();
-
     /// <summary>Completes each line in turn (as Tab, or an editor at each keystroke, would); the requests they sent together, by the emulator's count (completers write no log).</summary>
     private async Task<(long Requests, List<CompletionResult> Last)> CompleteInTurnAsync(params string[] lines)
     {
