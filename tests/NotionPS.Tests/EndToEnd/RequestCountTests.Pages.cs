@@ -124,7 +124,7 @@ public partial class RequestCountTests
 
     [Theory]
     [MemberData(nameof(Versions))]
-    public async Task WritingContentSendsOneAppendForBlocksNestedTwoDeep(string version)
+    public async Task WritingContentSendsOneAppendARequestsNestingAndListsOnlyToFindAnAnchor(string version)
     {
         Connect(version);
         var pageId = NewPage("Write content " + version, "# Heading\n\nFirst.");
@@ -132,12 +132,17 @@ public partial class RequestCountTests
         var list = $"GET v1/blocks/{pageId}/children?page_size=100";
 
         var atEnd = await RequestsOfAsync("Set-NotionPageContent $page \"- a`n  - b`n    - c\" -Verbose", Vars(("page", pageId)));
+        var fourDeep = await RequestsOfAsync("Set-NotionPageContent $page \"- d`n  - e`n    - f`n      - g\" -Verbose", Vars(("page", pageId)));
+        var d = (string)Session.Run("(Get-NotionPageContent $page -AsBlocks)[-1].id", Vars(("page", pageId))).Output.Single().BaseObject;
         var after = await RequestsOfAsync("Set-NotionPageContent $page 'Second.' -After Heading -Verbose", Vars(("page", pageId)));
         var passThru = await RequestsOfAsync("$null = Set-NotionPageContent $page 'Last.' -PassThru -Verbose", Vars(("page", pageId)));
         var oldBlocks = Session.Run("Get-NotionPageContent $page -AsBlocks | ForEach-Object id", Vars(("page", pageId))).Output.Select(id => "DELETE v1/blocks/" + id).ToList();
         var replace = await RequestsOfAsync("Set-NotionPageContent $page 'Only this.' -Replace -Confirm:$false -Verbose", Vars(("page", pageId)));
 
         Assert.Equal(new[] { append }, atEnd);
+
+        // d alone, then e (holding f holding g) under d, which the first answer named: no request lists a block's children.
+        Assert.Equal(new[] { append, $"PATCH v1/blocks/{d}/children" }, fourDeep);
         Assert.Equal(new[] { list, append }, after);
         Assert.Equal(new[] { append, "GET v1/pages/" + pageId }, passThru);
 
