@@ -36,16 +36,17 @@ namespace NotionPS.Cmdlets
             var title = wordToComplete.Trim('\'', '"');
             var found = CompletionSearches.Find(connection, includeDatabases ? "page or database" : "page", title, async cancellationToken =>
             {
-                var pages = await new PageSearch(connection.Client, SilentLog.Instance).SearchAsync(title, cancellationToken).ConfigureAwait(false);
-                var hits = pages.Found.Select(page => (Id: page.PageId, page.Title, Kind: "page")).ToList();
+                var search = new PageSearch(connection.Client, SilentLog.Instance);
                 if (!includeDatabases)
                 {
-                    return new CompletionSearch(hits, pages.FoundAll);
+                    var (pages, foundAll) = await search.SearchAsync(title, cancellationToken).ConfigureAwait(false);
+                    return new CompletionSearch(pages.Select(page => (page.PageId, page.Title, "page")).ToList(), foundAll);
                 }
 
-                var databases = await new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken).ConfigureAwait(false);
-                hits.AddRange(databases.Hits.Select(hit => (Id: hit.DatabaseId, hit.Title, Kind: "database")));
-                return new CompletionSearch(hits, pages.FoundAll && databases.NextCursor == null);
+                var both = await search.SearchWithDatabasesAsync(title, cancellationToken).ConfigureAwait(false);
+                return new CompletionSearch(
+                    both.Pages.Select(page => (page.PageId, page.Title, "page")).Concat(both.Databases.Select(hit => (hit.DatabaseId, hit.Title, "database"))).ToList(),
+                    both.FoundAll);
             });
             return (found ?? Array.Empty<(string Id, string Title, string Kind)>())
                 .GroupBy(hit => hit.Id)

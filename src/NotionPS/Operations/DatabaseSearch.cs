@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -60,8 +61,11 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Search results as (database ID, title) pairs: since 2025-09-03 they are data sources, read for their parent.</summary>
-        internal static IEnumerable<(string DatabaseId, string Title)> Databases(ListPage page, string apiVersion) =>
-            page.Results.Select(result =>
+        internal static IEnumerable<(string DatabaseId, string Title)> Databases(ListPage page, string apiVersion) => Databases(page.Results, apiVersion);
+
+        /// <summary>Database search results (see <see cref="Databases(ListPage, string)"/>), from a search that may have found pages too.</summary>
+        internal static IEnumerable<(string DatabaseId, string Title)> Databases(IEnumerable<JsonElement> results, string apiVersion) =>
+            results.Select(result =>
             {
                 if (ApiVersion.HasDataSources(apiVersion))
                 {

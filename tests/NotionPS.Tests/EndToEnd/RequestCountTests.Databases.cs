@@ -120,4 +120,22 @@ public partial class RequestCountTests
         Assert.Equal(1, requests);
         Assert.Equal(pageId, Assert.Single(last).CompletionText);
     }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task CompletingAParentIdFindsPagesAndDatabasesInOneSearch(string version)
+    {
+        var prefix = "CompletedParent" + Guid.NewGuid().ToString("N")[..8];
+        var (databaseId, _) = await NewDatabaseAsync(prefix + "Database");
+        Connect(version);
+        var pageId = NewPage(prefix + "Page");
+
+        var (requests, both) = await CompleteInTurnAsync($"New-NotionPage -ParentId {prefix}");
+        var (moreRequests, page) = await CompleteInTurnAsync($"New-NotionPage -ParentId {prefix}P");
+
+        Assert.Equal(1, requests);
+        Assert.Equal(new[] { databaseId, pageId }.Order(), both.Select(hit => hit.CompletionText).Order());
+        Assert.Equal(0, moreRequests);
+        Assert.Equal(pageId, Assert.Single(page).CompletionText);
+    }
 }
