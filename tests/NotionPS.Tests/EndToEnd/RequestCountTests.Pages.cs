@@ -170,16 +170,22 @@ public partial class RequestCountTests
 
     [Theory]
     [MemberData(nameof(Versions))]
-    public async Task AnImageInMarkdownIsUploadedAndAppendedWithoutReadingTheUploadBack(string version)
+    public async Task AnImageInMarkdownIsUploadedAndAppendedWithoutReadingTheUploadBackAndTheLimitIsAskedOnceForAllPages(string version)
     {
         Connect(version);
         var pageId = NewPage("Image requests " + version);
         var folder = Directory.CreateTempSubdirectory("notionps-requests-").FullName;
         File.WriteAllBytes(Path.Combine(folder, "dot.png"), System.Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
 
-        var sent = await RequestsOfAsync("Push-Location $folder; try { Set-NotionPageContent $page '![A dot](dot.png)' -Verbose } finally { Pop-Location }", Vars(("page", pageId), ("folder", folder)));
+        var secondPageId = NewPage("Image requests, second " + version);
 
-        Assert.Equal(new[] { "GET v1/users/me", "POST v1/file_uploads", "POST v1/file_uploads/*/send", $"PATCH v1/blocks/{pageId}/children" }, sent.Select(WithoutUploadId));
+        var sent = await RequestsOfAsync("Push-Location $folder; try { $pages | Set-NotionPageContent -Markdown '![A dot](dot.png)' -Verbose } finally { Pop-Location }", Vars(("pages", new[] { pageId, secondPageId }), ("folder", folder)));
+
+        // The workspace's upload limit is asked once for every page; each page gets an upload of its own.
+        var upload = new[] { "POST v1/file_uploads", "POST v1/file_uploads/*/send" };
+        Assert.Equal(
+            upload.Append($"PATCH v1/blocks/{pageId}/children").Concat(upload).Append($"PATCH v1/blocks/{secondPageId}/children").Prepend("GET v1/users/me"),
+            sent.Select(WithoutUploadId));
     }
 
     /// <summary>A file upload's path with its ID (new on every run) as *.</summary>
