@@ -61,14 +61,18 @@ namespace NotionPS.Client
             }
         }
 
-        /// <summary>One page of search results for pages whose title contains <paramref name="query"/>.</summary>
-        public async Task<ListPage> SearchPagesAsync(string? query, INotionLog log, CancellationToken cancellationToken)
+        /// <summary>
+        /// One page of search results for pages whose title contains <paramref name="query"/>, and with
+        /// <paramref name="withDatabases"/> the databases' (since 2025-09-03, their data sources') too, in the same request.
+        /// </summary>
+        public async Task<ListPage> SearchPagesAsync(string? query, bool withDatabases, INotionLog log, CancellationToken cancellationToken)
         {
-            var body = new JsonObject
+            var body = new JsonObject { ["page_size"] = MaximumPageSize };
+            if (!withDatabases)
             {
-                ["filter"] = new JsonObject { ["property"] = "object", ["value"] = "page" },
-                ["page_size"] = MaximumPageSize,
-            };
+                body["filter"] = new JsonObject { ["property"] = "object", ["value"] = "page" };
+            }
+
             if (!string.IsNullOrEmpty(query))
             {
                 body["query"] = query;

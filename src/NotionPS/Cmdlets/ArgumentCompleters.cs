@@ -150,16 +150,20 @@ namespace NotionPS.Cmdlets
             }
 
             var title = wordToComplete.Trim('\'', '"');
-            var page = Completion.Within(cancellationToken => new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken));
-            if (page == null)
+            var hits = CompletionSearches.Find(connection, "database", title, async cancellationToken =>
+            {
+                var page = await new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken).ConfigureAwait(false);
+                return new CompletionSearch(page.Hits.Select(hit => (hit.DatabaseId, hit.Title, "database")).ToList(), page.NextCursor == null);
+            });
+            if (hits == null)
             {
                 return Array.Empty<CompletionResult>();
             }
 
-            return page.Hits
-                .GroupBy(found => found.DatabaseId)
+            return hits
+                .GroupBy(found => found.Id)
                 .Select(group => group.First())
-                .Select(found => Completion.Result(found.DatabaseId, string.IsNullOrEmpty(found.Title) ? found.DatabaseId : found.Title, found.Title))
+                .Select(found => Completion.Result(found.Id, string.IsNullOrEmpty(found.Title) ? found.Id : found.Title, found.Title))
                 .ToList();
         }
     }

@@ -31,7 +31,7 @@ namespace NotionPS.Cmdlets
                     var page = RunWithLogPump(cancellationToken => search.SearchAsync(Title, cursor, cancellationToken));
                     foreach (var (databaseId, _) in page.Hits.Where(found => seen.Add(found.DatabaseId)))
                     {
-                        WriteDatabase(databaseId);
+                        WriteDatabase(databaseId, page);
                     }
 
                     cursor = page.NextCursor;
@@ -45,11 +45,11 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Since 2025-09-03 search finds data sources: the database is read for its own title, URL and data sources.</summary>
-        private void WriteDatabase(string databaseId)
+        private void WriteDatabase(string databaseId, DatabaseSearchPage found)
         {
             try
             {
-                WriteObject(RunWithLogPump(cancellationToken => new DatabaseReader(Client, Log).ReadAsync(databaseId, cancellationToken)));
+                WriteObject(RunWithLogPump(cancellationToken => new DatabaseReader(Client, Log).ReadFoundAsync(databaseId, found, cancellationToken)));
             }
             catch (NotionApiException ex)
             {

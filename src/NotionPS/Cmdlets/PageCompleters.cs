@@ -34,19 +34,21 @@ namespace NotionPS.Cmdlets
             }
 
             var title = wordToComplete.Trim('\'', '"');
-            var found = Completion.Within(async cancellationToken =>
+            var found = CompletionSearches.Find(connection, includeDatabases ? "page or database" : "page", title, async cancellationToken =>
             {
-                var hits = (await new PageSearch(connection.Client, SilentLog.Instance).SearchAsync(title, cancellationToken).ConfigureAwait(false))
-                    .Select(page => (Id: page.PageId, page.Title, Kind: "page")).ToList();
-                if (includeDatabases)
+                var search = new PageSearch(connection.Client, SilentLog.Instance);
+                if (!includeDatabases)
                 {
-                    var databases = await new DatabaseSearch(connection.Client, SilentLog.Instance).SearchAsync(title, null, cancellationToken).ConfigureAwait(false);
-                    hits.AddRange(databases.Hits.Select(hit => (Id: hit.DatabaseId, hit.Title, Kind: "database")));
+                    var (pages, foundAll) = await search.SearchAsync(title, cancellationToken).ConfigureAwait(false);
+                    return new CompletionSearch(pages.Select(page => (page.PageId, page.Title, "page")).ToList(), foundAll);
                 }
 
-                return hits;
+                var both = await search.SearchWithDatabasesAsync(title, cancellationToken).ConfigureAwait(false);
+                return new CompletionSearch(
+                    both.Pages.Select(page => (page.PageId, page.Title, "page")).Concat(both.Databases.Select(hit => (hit.DatabaseId, hit.Title, "database"))).ToList(),
+                    both.FoundAll);
             });
-            return (found ?? new List<(string Id, string Title, string Kind)>())
+            return (found ?? Array.Empty<(string Id, string Title, string Kind)>())
                 .GroupBy(hit => hit.Id)
                 .Select(group => group.First())
                 .Select(hit => Completion.Result(hit.Id, string.IsNullOrEmpty(hit.Title) ? hit.Id : hit.Title, $"{hit.Title} ({hit.Kind})"))

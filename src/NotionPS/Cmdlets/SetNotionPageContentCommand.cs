@@ -20,6 +20,8 @@ namespace NotionPS.Cmdlets
         private const string ReplaceSet = "Replace";
         private const string AfterSet = "After";
 
+        private PageContentWriter? writer;
+
         /// <summary>The pages: IDs, links, NotionPage objects or rows (see NotionPageBind).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ArgumentCompleter(typeof(PageIdCompleter))]
@@ -48,6 +50,12 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            writer = new PageContentWriter(Client, Log);
+        }
+
         protected override void ProcessRecord()
         {
             foreach (var bind in PageId)
@@ -59,9 +67,8 @@ namespace NotionPS.Cmdlets
 
                 try
                 {
-                    var writer = new PageContentWriter(Client, Log);
                     var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-                    RunWithLogPump(cancellationToken => Replace ? writer.ReplaceAsync(pageId, Markdown, folder, cancellationToken) : writer.AppendAsync(pageId, Markdown, After, folder, cancellationToken));
+                    RunWithLogPump(cancellationToken => Replace ? writer!.ReplaceAsync(pageId, Markdown, folder, cancellationToken) : writer!.AppendAsync(pageId, Markdown, After, folder, cancellationToken));
                     if (PassThru)
                     {
                         WriteObject(RunWithLogPump(cancellationToken => new PageReader(Client, Log).ReadAsync(pageId, cancellationToken)));

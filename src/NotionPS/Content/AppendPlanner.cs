@@ -184,7 +184,7 @@ namespace NotionPS.Content
             if (level < MaxNesting && block.Children.Count > 0)
             {
                 var children = new JsonArray();
-                while (included < block.Children.Count && included < MaxBlocksPerArray)
+                while (included < block.Children.Count && included < MaxBlocksPerArray && FitsWhole(block.Children[included], level + 1))
                 {
                     var packed = Pack(block.Children[included], level + 1, budget, step, new List<int>(path) { included }, deferred, sizes, lines);
                     if (packed == null)
@@ -209,6 +209,16 @@ namespace NotionPS.Content
 
             return json;
         }
+
+        /// <summary>
+        /// Whether a block at this level can carry all its descendants. One that cannot waits for a later request in
+        /// which it is a top-level block, named by that request's answer: its own children then go under it with no
+        /// request to find its ID (an answer names only its top-level blocks; a deeper block's ID must be listed).
+        /// A table is carried as it is, as Notion needs its rows in the same request.
+        /// </summary>
+        private static bool FitsWhole(ContentBlock block, int level) => block.NeedsChildrenAtCreation || level + Depth(block) <= MaxNesting;
+
+        private static int Depth(ContentBlock block) => block.Children.Count == 0 ? 0 : 1 + block.Children.Max(Depth);
 
         /// <summary>
         /// The block's own JSON length (non-ASCII escaped, so never less than the UTF-8 bytes sent), plus its nesting

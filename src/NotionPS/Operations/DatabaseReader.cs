@@ -29,6 +29,10 @@ namespace NotionPS.Operations
         public async Task<NotionDatabase> ReadAsync(string databaseId, CancellationToken cancellationToken) =>
             ToOutput(await client.GetDatabaseAsync(databaseId, log, cancellationToken).ConfigureAwait(false));
 
+        /// <summary>A database a search found: as the search answered it when that was the database itself (2022-06-28), else read.</summary>
+        public async Task<NotionDatabase> ReadFoundAsync(string databaseId, DatabaseSearchPage found, CancellationToken cancellationToken) =>
+            found.Databases.TryGetValue(databaseId, out var database) ? ToOutput(database) : await ReadAsync(databaseId, cancellationToken).ConfigureAwait(false);
+
         /// <summary>
         /// The database with each data source's columns. A data source the integration cannot reach (the source
         /// of a linked database, say) is listed without columns, and the log says why.

@@ -18,7 +18,7 @@ namespace NotionPS.Operations
 
         private readonly NotionClient client;
         private readonly INotionLog log;
-        private readonly OncePerKey<(string Type, string Id)> destinations = new OncePerKey<(string Type, string Id)>(StringComparer.OrdinalIgnoreCase);
+        private readonly OncePerKey<(string Type, string Id)> destinations = new OncePerKey<(string Type, string Id)>(StringComparer.OrdinalIgnoreCase, IsRefusedForWhatItIs);
 
         public PageMove(NotionClient client, INotionLog log)
         {
@@ -41,9 +41,16 @@ namespace NotionPS.Operations
             }
         }
 
-        /// <summary>Found once per parent for all the pages; a failed search is not remembered, so the next page asks again.</summary>
+        /// <summary>Found once per parent for all the pages; a failed search is remembered only when <see cref="IsRefusedForWhatItIs"/>.</summary>
         private Task<(string Type, string Id)> DestinationAsync(PageParent parent, CancellationToken cancellationToken) =>
             destinations.GetAsync(parent.Kind + ":" + parent.Id, () => FindDestinationAsync(parent, cancellationToken));
+
+        /// <summary>
+        /// A parent refused for what Notion said it is (a database under 2022-06-28, one with several data sources or
+        /// none reachable) is refused for every page without asking again; one not found may be shared by the next page.
+        /// </summary>
+        private static bool IsRefusedForWhatItIs(Exception failure) =>
+            failure is PageMoveException move ? move.Problem != PageMoveProblem.ParentNotFound : failure is DataSourceChoiceException;
 
         private async Task<(string Type, string Id)> FindDestinationAsync(PageParent parent, CancellationToken cancellationToken)
         {

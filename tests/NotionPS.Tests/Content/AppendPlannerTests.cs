@@ -101,6 +101,10 @@ public class AppendPlannerTests
         }
     }
 
+    private static bool HoldsATable(JsonArray blocks) =>
+        blocks.Select(block => block!.AsObject()).Any(block =>
+            block["type"]!.GetValue<string>() == "table" || block[block["type"]!.GetValue<string>()]!["children"] is JsonArray children && HoldsATable(children));
+
     private static string Expected(IEnumerable<ContentBlock> blocks) =>
         "[" + string.Join(",", blocks.Select(block => block.ToJson(0).ToJsonString() + Expected(block.Children))) + "]";
 
@@ -127,15 +131,16 @@ public class AppendPlannerTests
     }
 
     [Fact]
-    public void AFiveLevelNestedListGoesDeeperInALaterStepUnderTheBlockCreatedBefore()
+    public void AFiveLevelNestedListGoesDeeperInLaterStepsEachUnderATopLevelBlockOfTheStepBefore()
     {
         var blocks = MarkdownToBlocks.Convert("- 1\n  - 2\n    - 3\n      - 4\n        - 5\n- after\n");
 
         var (notion, steps) = Run(blocks);
 
-        Assert.Equal(2, steps.Count);
-        Assert.Equal(new[] { 0, 0, 0 }, steps[1].Parent.Path);
-        Assert.Equal(0, steps[1].Parent.Step);
+        // 1 and "after"; 2 under 1; 3 (holding 4 holding 5) under 2: each parent named by an answer, none listed.
+        Assert.Equal(3, steps.Count);
+        Assert.Equal(new[] { 0, 1 }, steps.Skip(1).Select(step => step.Parent.Step));
+        Assert.All(steps.Skip(1), step => Assert.Equal(new[] { 0 }, step.Parent.Path));
         Assert.Equal(Expected(blocks), notion.Tree());
     }
 
@@ -194,7 +199,7 @@ public class AppendPlannerTests
         var (notion, steps) = Run(blocks);
 
         Assert.Equal(Expected(blocks), notion.Tree());
-        Assert.Contains(steps, step => step.Children.Any(child => child!["type"]!.GetValue<string>() == "table"));
+        Assert.Contains(steps, step => HoldsATable(step.Children));
     }
 
     [Fact]

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -13,10 +11,6 @@ public class CompletionTests : RowsTestBase
         : base(emulator)
     {
     }
-
-    private List<CompletionResult> Complete(string line) =>
-        ((CommandCompletion)Session.Run("TabExpansion2 -inputScript $line -cursorColumn $line.Length", new Dictionary<string, object?> { ["line"] = line }).Output.Single().BaseObject)
-            .CompletionMatches.ToList();
 
     [Theory]
     [MemberData(nameof(Versions))]

@@ -37,6 +37,11 @@ public abstract class RowsTestBase : EmulatorTest
     /// <summary>A script's variables, by name.</summary>
     protected static Dictionary<string, object?> Vars(params (string Name, object? Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
 
+    /// <summary>What Tab offers at the end of a command line, through the engine's TabExpansion2.</summary>
+    protected List<System.Management.Automation.CompletionResult> Complete(string line) =>
+        ((System.Management.Automation.CommandCompletion)Session.Run("TabExpansion2 -inputScript $line -cursorColumn $line.Length", Vars(("line", line))).Output.Single().BaseObject)
+            .CompletionMatches.ToList();
+
     /// <summary>Connects as the full-access demo integration (the session's current connection).</summary>
     protected void Connect(string apiVersion, ModuleSession? session = null)
     {

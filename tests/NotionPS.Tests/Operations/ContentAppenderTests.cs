@@ -49,22 +49,35 @@ public class ContentAppenderTests
     }
 
     [Fact]
-    public async Task ChildrenDeeperThanARequestNestsGoUnderTheBlockCreatedForThem()
+    public async Task ChildrenDeeperThanARequestNestsGoInALaterRequestUnderTheBlockItsAnswerNamed()
     {
         var handler = new ScriptedHandler(
-            Ok(Results("a")),       // "a" with "b" and "c" nested
-            Ok(Results("b")),       // the children of a, listed to find b
-            Ok(Results("c")),       // the children of b, listed to find c
-            Ok(Results("d")));      // "d" appended under c
+            Ok(Results("a")),       // "a" alone: its descendants go deeper than one request nests
+            Ok(Results("b")));      // "b" holding "c" holding "d", appended under a
         var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
 
         var written = await appender.AppendAsync("page1", MarkdownToBlocks.Convert("- a\n  - b\n    - c\n      - d"), null, "Page page1:", CancellationToken.None);
 
         Assert.Equal(4, written);
-        Assert.Equal(
-            new[] { "PATCH v1/blocks/page1/children", "GET v1/blocks/a/children?page_size=100", "GET v1/blocks/b/children?page_size=100", "PATCH v1/blocks/c/children" },
-            NotionAnswers.Sent(handler));
-        Assert.Equal("d", (string?)JsonNode.Parse(handler.Requests[3].Body!)!["children"]![0]!["bulleted_list_item"]!["rich_text"]![0]!["text"]!["content"]);
+        Assert.Equal(new[] { "PATCH v1/blocks/page1/children", "PATCH v1/blocks/a/children" }, NotionAnswers.Sent(handler));
+        var b = JsonNode.Parse(handler.Requests[1].Body!)!["children"]![0]!;
+        Assert.Equal("d", (string?)b["bulleted_list_item"]!["children"]![0]!["bulleted_list_item"]!["children"]![0]!["bulleted_list_item"]!["rich_text"]![0]!["text"]!["content"]);
+    }
+
+    [Fact]
+    public async Task ChildrenPastAnArraysHundredBelowTheTopGoUnderTheBlockListedForThem()
+    {
+        var handler = new ScriptedHandler(
+            Ok(Results("a")),                   // "a" holding "b" holding its first 100 children
+            Ok(Results("b")),                   // the children of a, listed to find b
+            Ok(BlockIds("c", 20)));   // b's other 20 children, appended under it
+        var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
+        var markdown = "- a\n  - b\n" + string.Concat(Enumerable.Range(1, 120).Select(i => $"    - c{i}\n"));
+
+        var written = await appender.AppendAsync("page1", MarkdownToBlocks.Convert(markdown), null, "Page page1:", CancellationToken.None);
+
+        Assert.Equal(122, written);
+        Assert.Equal(new[] { "PATCH v1/blocks/page1/children", "GET v1/blocks/a/children?page_size=100", "PATCH v1/blocks/b/children" }, NotionAnswers.Sent(handler));
     }
 
     [Theory]

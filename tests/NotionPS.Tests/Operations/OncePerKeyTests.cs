@@ -47,4 +47,15 @@ public class OncePerKeyTests
         Assert.Equal("refused", failure.Message);
         Assert.Equal("read", await once.GetAsync("ds-1", () => Task.FromResult("read")));
     }
+
+    [Fact]
+    public async Task AFinalFailureIsKeptForTheNextCaller()
+    {
+        var once = new OncePerKey<string>(StringComparer.Ordinal, failure => failure is ArgumentException);
+
+        var first = await Assert.ThrowsAsync<ArgumentException>(() => once.GetAsync("ds-1", () => Task.FromException<string>(new ArgumentException("no such thing"))));
+        var second = await Assert.ThrowsAsync<ArgumentException>(() => once.GetAsync("ds-1", () => throw new InvalidOperationException("asked again")));
+
+        Assert.Same(first, second);
+    }
 }

@@ -85,22 +85,18 @@ public class PageCreatorTests
     }
 
     [Fact]
-    public async Task ChildrenDeeperThanTheCreateNestsGoUnderTheBlocksItCreatedListedFromThePage()
+    public async Task ChildrenDeeperThanTheCreateNestsGoInALaterRequestUnderTheBlockListedFromThePage()
     {
         var handler = new ScriptedHandler(
-            Ok(NewPage),            // the page, with "a" holding "b" holding "c"
+            Ok(NewPage),            // the page, with "a" alone: its descendants go deeper than one request nests
             Ok(Results("a")),       // the page's blocks, listed to find a
-            Ok(Results("b")),       // the children of a, listed to find b
-            Ok(Results("c")),       // the children of b, listed to find c
-            Ok(Results("d")));      // "d" appended under c
+            Ok(Results("b")));      // "b" holding "c" holding "d", appended under a
 
         await Create(handler, "- a\n  - b\n    - c\n      - d", PageParentKind.Page);
 
-        Assert.Equal(
-            new[] { "POST v1/pages", "GET v1/blocks/n1/children?page_size=100", "GET v1/blocks/a/children?page_size=100", "GET v1/blocks/b/children?page_size=100", "PATCH v1/blocks/c/children" },
-            Sent(handler));
-        Assert.Equal("c", Text(Body(handler, 0)["children"]![0]!["bulleted_list_item"]!["children"]![0]!["bulleted_list_item"]!["children"]![0]!));
-        Assert.Equal("d", Text(Body(handler, 4)["children"]![0]!));
+        Assert.Equal(new[] { "POST v1/pages", "GET v1/blocks/n1/children?page_size=100", "PATCH v1/blocks/a/children" }, Sent(handler));
+        Assert.Null(Body(handler, 0)["children"]![0]!["bulleted_list_item"]!["children"]);
+        Assert.Equal("d", Text(Body(handler, 2)["children"]![0]!["bulleted_list_item"]!["children"]![0]!["bulleted_list_item"]!["children"]![0]!));
     }
 
     private static string? Text(JsonNode block) => (string?)block[(string)block["type"]!]!["rich_text"]![0]!["text"]!["content"];

@@ -105,4 +105,19 @@ public class PageMoveTests
 
         Assert.Equal(new[] { "GET v1/databases/db1", "GET v1/databases/db1", "POST v1/pages/p2/move" }, Sent(handler));
     }
+
+    [Fact]
+    public async Task UnderTheLegacyVersionADatabaseIsAskedAboutOnceAndEveryPageIsRefused()
+    {
+        var handler = new ScriptedHandler(Error(404, "object_not_found"), Ok(OneSource));
+        var move = new PageMove(NewClient(handler, new FakeClock(), "2022-06-28"), new RecordingLog());
+
+        foreach (var pageId in new[] { "p1", "p2" })
+        {
+            var failure = await Assert.ThrowsAsync<PageMoveException>(() => move.MoveAsync(pageId, new PageParent("db1", PageParentKind.Unknown), CancellationToken.None));
+            Assert.Equal(PageMoveProblem.NeedsDataSourceVersion, failure.Problem);
+        }
+
+        Assert.Equal(new[] { "GET v1/pages/db1", "GET v1/databases/db1" }, Sent(handler));
+    }
 }

@@ -79,6 +79,7 @@ namespace NotionPS.Operations.Files
             }
 
             // The first part that fails stops the others: the upload has failed, and what they would send is wasted.
+            NotionFileUpload?[] answers;
             using (var gate = new SemaphoreSlim(PartsInFlight))
             using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -89,7 +90,7 @@ namespace NotionPS.Operations.Files
                     {
                         var offset = index * partSize;
                         var length = Math.Min(partSize, file.Size - offset);
-                        await SendPartAsync(file, id, parts == 1 ? (int?)null : index + 1, offset, length, bytes => Sent(index, bytes), failed.Token).ConfigureAwait(false);
+                        return await SendPartAsync(file, id, parts == 1 ? (int?)null : index + 1, offset, length, bytes => Sent(index, bytes), failed.Token).ConfigureAwait(false);
                     }
                     catch (NotionFileException)
                     {
@@ -103,7 +104,7 @@ namespace NotionPS.Operations.Files
                 }).ToList();
                 try
                 {
-                    await Task.WhenAll(sends).ConfigureAwait(false);
+                    answers = await Task.WhenAll(sends).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -112,17 +113,15 @@ namespace NotionPS.Operations.Files
                 }
             }
 
-            if (parts > 1)
+            if (parts == 1)
             {
-                using (var completed = await Failing(file, id, null, () => client.CompleteFileUploadAsync(id, log, cancellationToken)).ConfigureAwait(false))
-                {
-                    return NotionFileUpload.FromJson(completed.RootElement, file.Size);
-                }
+                // A single part's send answers with the upload as it now is (uploaded): nothing to read back.
+                return answers[0]!;
             }
 
-            using (var uploaded = await client.GetFileUploadAsync(id, log, cancellationToken).ConfigureAwait(false))
+            using (var completed = await Failing(file, id, null, () => client.CompleteFileUploadAsync(id, log, cancellationToken)).ConfigureAwait(false))
             {
-                return NotionFileUpload.FromJson(uploaded.RootElement, file.Size);
+                return NotionFileUpload.FromJson(completed.RootElement, file.Size);
             }
         }
 
@@ -140,7 +139,8 @@ namespace NotionPS.Operations.Files
             }
         }
 
-        private async Task SendPartAsync(LocalFile file, string id, int? partNumber, long offset, long length, Action<long> sent, CancellationToken cancellationToken)
+        /// <returns>For a single part, the upload as Notion answered the send; null for one of several (the upload is not whole yet).</returns>
+        private async Task<NotionFileUpload?> SendPartAsync(LocalFile file, string id, int? partNumber, long offset, long length, Action<long> sent, CancellationToken cancellationToken)
         {
             HttpContent Form()
             {
@@ -160,8 +160,9 @@ namespace NotionPS.Operations.Files
                 return form;
             }
 
-            using (await Failing(file, id, partNumber, () => client.SendFilePartAsync(id, Form, log, cancellationToken)).ConfigureAwait(false))
+            using (var answer = await Failing(file, id, partNumber, () => client.SendFilePartAsync(id, Form, log, cancellationToken)).ConfigureAwait(false))
             {
+                return partNumber == null ? NotionFileUpload.FromJson(answer.RootElement, file.Size) : null;
             }
         }
 

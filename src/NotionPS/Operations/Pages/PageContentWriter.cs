@@ -21,10 +21,14 @@ namespace NotionPS.Operations
         private readonly NotionClient client;
         private readonly INotionLog log;
 
+        /// <summary>One for every page written: the workspace's upload limit is asked once.</summary>
+        private readonly Files.ContentFileUploads fileUploads;
+
         public PageContentWriter(NotionClient client, INotionLog log)
         {
             this.client = client;
             this.log = client.Redacting(log);
+            fileUploads = new Files.ContentFileUploads(client, this.log);
         }
 
         /// <summary>Appends at the end, or right after <paramref name="anchor"/>: a top-level heading's text or a block's ID.</summary>
@@ -38,7 +42,7 @@ namespace NotionPS.Operations
         {
             var blocks = MarkdownToBlocks.Convert(markdown);
             var after = anchor == null ? null : await FindAnchorAsync(pageId, anchor, cancellationToken).ConfigureAwait(false);
-            await new Files.ContentFileUploads(client, log).UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
+            await fileUploads.UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             return await new ContentAppender(client, log).AppendAsync(pageId, blocks, after, $"Page {pageId}:", cancellationToken).ConfigureAwait(false);
         }
 
@@ -50,7 +54,7 @@ namespace NotionPS.Operations
         public async Task<int> ReplaceAsync(string pageId, string markdown, string currentFolder, CancellationToken cancellationToken)
         {
             var blocks = MarkdownToBlocks.Convert(markdown);
-            await new Files.ContentFileUploads(client, log).UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
+            await fileUploads.UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             var old = (await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false))
                 .Where(block => !PageContentReader.OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
                 .Select(block => JsonRead.String(block, "id")!)
