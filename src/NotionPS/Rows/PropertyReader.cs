@@ -31,13 +31,25 @@ namespace NotionPS.Rows
 
         public static object? ToPlain(JsonElement property) => ToPlain(property, out _);
 
+        public static object? ToPlain(JsonElement property, out bool mayBeTruncated)
+        {
+            var noLikelyType = -1;
+            return ToPlain(property, ref noLikelyType, out mayBeTruncated);
+        }
+
+        /// <param name="likelyType">
+        /// The type the value at this column had in the row before (see <see cref="RecentNames.TypeAt"/>), tried first
+        /// (a column's values share one type, and matching it against all 21 names cost every value up to 21 comparisons);
+        /// set to this value's type.
+        /// </param>
         /// <param name="mayBeTruncated">
         /// What <see cref="MayBeTruncated"/> says of the property, found from the type this read matches anyway
         /// (every value of every row is read so: asking it apart matched each value's type twice).
         /// </param>
-        public static object? ToPlain(JsonElement property, out bool mayBeTruncated)
+        public static object? ToPlain(JsonElement property, ref int likelyType, out bool mayBeTruncated)
         {
-            var known = TypeOf(property, KnownTypes, readOther: true, out var otherType);
+            var known = TypeOf(property, KnownTypes, likelyType, readOther: true, out var otherType);
+            likelyType = known;
             var value = default(JsonElement);
             var found = known >= 0 ? property.TryGetProperty(KnownTypes.Utf8(known), out value) : otherType != null && property.TryGetProperty(otherType, out value);
             mayBeTruncated = found && known >= 0 && KnownTypeIsPaged[known] && IsCut(property, value);
@@ -96,7 +108,7 @@ namespace NotionPS.Rows
         public static bool MayBeTruncated(JsonElement property)
         {
             // Asked of every value of every row: compares the type in place rather than reading it into a string.
-            var paged = TypeOf(property, PagedTypes, readOther: false, out _);
+            var paged = TypeOf(property, PagedTypes, likely: -1, readOther: false, out _);
             return paged >= 0 && property.TryGetProperty(PagedTypes.Utf8(paged), out var value) && IsCut(property, value);
         }
 
@@ -216,10 +228,10 @@ namespace NotionPS.Rows
         }
 
         /// <summary>
-        /// The index in <paramref name="types"/> of the property's type, matched in place; -1 for another type or none.
+        /// The index in <paramref name="types"/> of the property's type, matched in place (<paramref name="likely"/> first); -1 for another type or none.
         /// Another type's name is read into <paramref name="otherType"/> (a new string) only when <paramref name="readOther"/>.
         /// </summary>
-        private static int TypeOf(JsonElement property, Utf8Names types, bool readOther, out string? otherType)
+        private static int TypeOf(JsonElement property, Utf8Names types, int likely, bool readOther, out string? otherType)
         {
             otherType = null;
             if (property.ValueKind != JsonValueKind.Object || !property.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String)
@@ -227,7 +239,7 @@ namespace NotionPS.Rows
                 return -1;
             }
 
-            var index = types.IndexOf(type);
+            var index = types.IndexOf(type, likely);
             if (index < 0 && readOther)
             {
                 otherType = type.GetString();
