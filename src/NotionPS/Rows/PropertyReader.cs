@@ -69,7 +69,7 @@ namespace NotionPS.Rows
                 case "status":
                     return JsonRead.String(value, "name"u8);
                 case "multi_select":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(option => JsonRead.String(option, "name"u8) ?? string.Empty) : Array.Empty<string>());
+                    return new MultiValue(Items(value, option => JsonRead.String(option, "name"u8) ?? string.Empty));
                 case "date":
                     return Date(value);
                 case "checkbox":
@@ -79,12 +79,12 @@ namespace NotionPS.Rows
                 case "phone_number":
                     return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                 case "people":
-                    return new NotionUserList(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(User) : Array.Empty<NotionUser>());
+                    return new NotionUserList(Items(value, User));
                 case "created_by":
                 case "last_edited_by":
                     return value.ValueKind == JsonValueKind.Object ? User(value) : null;
                 case "relation":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => JsonRead.String(related, "id"u8) ?? string.Empty) : Array.Empty<string>());
+                    return new MultiValue(Items(value, related => JsonRead.String(related, "id"u8) ?? string.Empty));
                 case "created_time":
                 case "last_edited_time":
                     return Time(value);
@@ -95,7 +95,7 @@ namespace NotionPS.Rows
                 case "unique_id":
                     return UniqueId(value);
                 case "files":
-                    return MultiValue.OfUrls(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(FileUrl) : Array.Empty<string>());
+                    return MultiValue.OfUrls(Items(value, FileUrl));
                 default:
                     return PlainValues.FromJson(value);
             }
@@ -248,6 +248,27 @@ namespace NotionPS.Rows
             return index;
         }
 
+        /// <summary>
+        /// Each item of a JSON array (none for anything else) through <paramref name="read"/>, into an array of its length:
+        /// no boxed enumerator and no list grown item by item, for every list cell of every row.
+        /// </summary>
+        private static T[] Items<T>(JsonElement array, Func<JsonElement, T> read)
+        {
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                return Array.Empty<T>();
+            }
+
+            var items = new T[array.GetArrayLength()];
+            var next = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                items[next++] = read(item);
+            }
+
+            return items;
+        }
+
         private static NotionUser User(JsonElement user)
         {
             var email = user.TryGetProperty("person"u8, out var person) ? JsonRead.String(person, "email"u8) : null;
@@ -283,7 +304,7 @@ namespace NotionPS.Rows
             var type = JsonRead.String(rollup, "type");
             if (type == "array" && rollup.TryGetProperty("array", out var items) && items.ValueKind == JsonValueKind.Array)
             {
-                return items.EnumerateArray().Select(Typed).ToArray();
+                return Items(items, Typed);
             }
 
             return Typed(rollup);
