@@ -30,11 +30,17 @@ namespace NotionPS.Client
         public ReadOnlySpan<byte> Utf8(int index) => utf8[index];
 
         /// <summary>The index of the name a JSON string equals, or -1 (also for anything but a string).</summary>
-        public int IndexOf(JsonElement text)
+        /// <param name="likely">An index to try before the others (such as the last answer for the same place), or -1.</param>
+        public int IndexOf(JsonElement text, int likely = -1)
         {
             if (text.ValueKind != JsonValueKind.String)
             {
                 return -1;
+            }
+
+            if (likely >= 0 && likely < utf8.Length && text.ValueEquals(utf8[likely]))
+            {
+                return likely;
             }
 
             for (var i = 0; i < utf8.Length; i++)

@@ -49,14 +49,15 @@ namespace NotionPS.Rows
 
         private static PageRow? Read(JsonElement page, IReadOnlyDictionary<string, JsonElement>? replacements, bool stopWhereCut)
         {
-            var columns = new List<KeyValuePair<string, object?>>();
+            // Sized as the last row was (rows of a data source have the same columns): not grown and copied for each row.
+            var columns = new List<KeyValuePair<string, object?>>(RecentNames.LastColumnCount);
             if (page.TryGetProperty("properties"u8, out var properties) && properties.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in properties.EnumerateObject())
                 {
                     var (name, outputName) = RecentNames.Column(property, columns.Count);
                     var value = replacements != null && replacements.TryGetValue(name, out var full) ? full : property.Value;
-                    var plain = PropertyReader.ToPlain(value, out var mayBeTruncated);
+                    var plain = PropertyReader.ToPlain(value, ref RecentNames.TypeAt(columns.Count), out var mayBeTruncated);
                     if (mayBeTruncated && stopWhereCut)
                     {
                         return null;

@@ -31,13 +31,25 @@ namespace NotionPS.Rows
 
         public static object? ToPlain(JsonElement property) => ToPlain(property, out _);
 
+        public static object? ToPlain(JsonElement property, out bool mayBeTruncated)
+        {
+            var noLikelyType = -1;
+            return ToPlain(property, ref noLikelyType, out mayBeTruncated);
+        }
+
+        /// <param name="likelyType">
+        /// The type the value at this column had in the row before (see <see cref="RecentNames.TypeAt"/>), tried first
+        /// (a column's values share one type, and matching it against all 21 names cost every value up to 21 comparisons);
+        /// set to this value's type.
+        /// </param>
         /// <param name="mayBeTruncated">
         /// What <see cref="MayBeTruncated"/> says of the property, found from the type this read matches anyway
         /// (every value of every row is read so: asking it apart matched each value's type twice).
         /// </param>
-        public static object? ToPlain(JsonElement property, out bool mayBeTruncated)
+        public static object? ToPlain(JsonElement property, ref int likelyType, out bool mayBeTruncated)
         {
-            var known = TypeOf(property, KnownTypes, readOther: true, out var otherType);
+            var known = TypeOf(property, KnownTypes, likelyType, readOther: true, out var otherType);
+            likelyType = known;
             var value = default(JsonElement);
             var found = known >= 0 ? property.TryGetProperty(KnownTypes.Utf8(known), out value) : otherType != null && property.TryGetProperty(otherType, out value);
             mayBeTruncated = found && known >= 0 && KnownTypeIsPaged[known] && IsCut(property, value);
@@ -57,7 +69,7 @@ namespace NotionPS.Rows
                 case "status":
                     return JsonRead.String(value, "name"u8);
                 case "multi_select":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(option => JsonRead.String(option, "name"u8) ?? string.Empty) : Array.Empty<string>());
+                    return new MultiValue(Items(value, option => JsonRead.String(option, "name"u8) ?? string.Empty));
                 case "date":
                     return Date(value);
                 case "checkbox":
@@ -67,12 +79,12 @@ namespace NotionPS.Rows
                 case "phone_number":
                     return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                 case "people":
-                    return new NotionUserList(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(User) : Array.Empty<NotionUser>());
+                    return new NotionUserList(Items(value, User));
                 case "created_by":
                 case "last_edited_by":
                     return value.ValueKind == JsonValueKind.Object ? User(value) : null;
                 case "relation":
-                    return new MultiValue(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(related => JsonRead.String(related, "id"u8) ?? string.Empty) : Array.Empty<string>());
+                    return new MultiValue(Items(value, related => JsonRead.String(related, "id"u8) ?? string.Empty));
                 case "created_time":
                 case "last_edited_time":
                     return Time(value);
@@ -83,7 +95,7 @@ namespace NotionPS.Rows
                 case "unique_id":
                     return UniqueId(value);
                 case "files":
-                    return MultiValue.OfUrls(value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(FileUrl) : Array.Empty<string>());
+                    return MultiValue.OfUrls(Items(value, FileUrl));
                 default:
                     return PlainValues.FromJson(value);
             }
@@ -96,7 +108,7 @@ namespace NotionPS.Rows
         public static bool MayBeTruncated(JsonElement property)
         {
             // Asked of every value of every row: compares the type in place rather than reading it into a string.
-            var paged = TypeOf(property, PagedTypes, readOther: false, out _);
+            var paged = TypeOf(property, PagedTypes, likely: -1, readOther: false, out _);
             return paged >= 0 && property.TryGetProperty(PagedTypes.Utf8(paged), out var value) && IsCut(property, value);
         }
 
@@ -216,10 +228,10 @@ namespace NotionPS.Rows
         }
 
         /// <summary>
-        /// The index in <paramref name="types"/> of the property's type, matched in place; -1 for another type or none.
+        /// The index in <paramref name="types"/> of the property's type, matched in place (<paramref name="likely"/> first); -1 for another type or none.
         /// Another type's name is read into <paramref name="otherType"/> (a new string) only when <paramref name="readOther"/>.
         /// </summary>
-        private static int TypeOf(JsonElement property, Utf8Names types, bool readOther, out string? otherType)
+        private static int TypeOf(JsonElement property, Utf8Names types, int likely, bool readOther, out string? otherType)
         {
             otherType = null;
             if (property.ValueKind != JsonValueKind.Object || !property.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String)
@@ -227,13 +239,34 @@ namespace NotionPS.Rows
                 return -1;
             }
 
-            var index = types.IndexOf(type);
+            var index = types.IndexOf(type, likely);
             if (index < 0 && readOther)
             {
                 otherType = type.GetString();
             }
 
             return index;
+        }
+
+        /// <summary>
+        /// Each item of a JSON array (none for anything else) through <paramref name="read"/>, into an array of its length:
+        /// no boxed enumerator and no list grown item by item, for every list cell of every row.
+        /// </summary>
+        private static T[] Items<T>(JsonElement array, Func<JsonElement, T> read)
+        {
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                return Array.Empty<T>();
+            }
+
+            var items = new T[array.GetArrayLength()];
+            var next = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                items[next++] = read(item);
+            }
+
+            return items;
         }
 
         private static NotionUser User(JsonElement user)
@@ -271,7 +304,7 @@ namespace NotionPS.Rows
             var type = JsonRead.String(rollup, "type");
             if (type == "array" && rollup.TryGetProperty("array", out var items) && items.ValueKind == JsonValueKind.Array)
             {
-                return items.EnumerateArray().Select(Typed).ToArray();
+                return Items(items, Typed);
             }
 
             return Typed(rollup);

@@ -8,6 +8,7 @@ namespace NotionPS.Rows
     /// The strings the previous page object of this thread had at each place: its column names (with their
     /// names on a row) and its parent's IDs. The rows of one data source repeat them in the same order, so a
     /// row's are compared in place with the last row's and shared, rather than read into new strings for each row.
+    /// Also each column's value type, which the next row's value at that column most likely has too.
     /// </summary>
     internal static class RecentNames
     {
@@ -26,6 +27,9 @@ namespace NotionPS.Rows
         [ThreadStatic]
         private static string?[]? outputNames;
 
+        [ThreadStatic]
+        private static int[]? valueTypes;
+
         /// <summary>A column name was read that differs from the last page object's at its place.</summary>
         [ThreadStatic]
         private static bool columnsChanged;
@@ -33,6 +37,9 @@ namespace NotionPS.Rows
         /// <summary>How many columns the last page object whose columns were all read had.</summary>
         [ThreadStatic]
         private static int lastColumnCount;
+
+        /// <summary>How many columns the last page object whose columns were all read had.</summary>
+        public static int LastColumnCount => lastColumnCount;
 
         /// <summary>A string value, shared with the last one read at <paramref name="place"/> when they are equal.</summary>
         public static string Value(JsonElement value, int place)
@@ -92,6 +99,18 @@ namespace NotionPS.Rows
             return true;
         }
 
+        /// <summary>
+        /// The type (as <see cref="PropertyReader.ToPlain(System.Text.Json.JsonElement, ref int, out bool)"/> numbers it) of
+        /// the value last read at the <paramref name="index"/>th column, for the next row's value there to be matched against
+        /// first; 0, the first type it tries anyway, until a value is read there.
+        /// </summary>
+        public static ref int TypeAt(int index)
+        {
+            var place = FirstColumn + index;
+            Grow(place);
+            return ref valueTypes![place];
+        }
+
         /// <summary>The name on a row of the <paramref name="index"/>th column of the page object last read (see <see cref="EndColumns"/>).</summary>
         public static string OutputNameAt(int index) => outputNames![FirstColumn + index]!;
 
@@ -109,6 +128,7 @@ namespace NotionPS.Rows
                 Array.Resize(ref recent, size);
                 Array.Resize(ref recentUtf8, size);
                 Array.Resize(ref outputNames, size);
+                Array.Resize(ref valueTypes, size);
             }
         }
     }

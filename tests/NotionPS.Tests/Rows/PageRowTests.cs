@@ -79,4 +79,23 @@ public class PageRowTests
         Assert.Null(PageRow.FromComplete(cut.RootElement));
         Assert.Equal(new[] { "Name", "Links" }, Names(PageRow.From(cut.RootElement)));
     }
+
+    [Fact]
+    public void AColumnWhoseTypeChangesFromOneRowToTheNextIsReadByEachRowsOwnType()
+    {
+        // Each row's value is matched against the type the column had in the row before first: that must only be a guess.
+        var number = Row("ds1", """{"Value":{"type":"number","number":1}}""");
+        var text = Row("ds1", """{"Value":{"type":"rich_text","rich_text":[{"plain_text":"1"}]}}""");
+        var unknown = Row("ds1", """{"Value":{"type":"button","button":{"label":"Go"}}}""");
+        var numberAgain = Row("ds1", """{"Value":{"type":"number","number":2}}""");
+        var untyped = Row("ds1", """{"Value":{"number":3}}""");
+        var checkbox = Row("ds1", """{"Value":{"type":"checkbox","checkbox":true}}""");
+
+        Assert.Equal(1.0, number.Columns[0].Value);
+        Assert.Equal("1", text.Columns[0].Value);
+        Assert.Equal("Go", ((System.Collections.Specialized.OrderedDictionary)unknown.Columns[0].Value!)["label"]);
+        Assert.Equal(2.0, numberAgain.Columns[0].Value);
+        Assert.Equal(3.0, ((System.Collections.Specialized.OrderedDictionary)untyped.Columns[0].Value!)["number"]);
+        Assert.Equal(true, checkbox.Columns[0].Value);
+    }
 }
