@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,10 +20,16 @@ namespace NotionPS.Cmdlets
         internal const string HelpUriBase = "https://github.com/notionps/NotionPS/blob/main/docs/";
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private readonly BlockingCollection<LogLine> pendingLog = new BlockingCollection<LogLine>();
+        private readonly PipelineInbox inbox = new PipelineInbox();
+        private readonly Action<LogLine> writeLine;
         private PipelineLog? log;
 
-        internal INotionLog Log => log ??= new PipelineLog(pendingLog, IsShown("Verbose", "VerbosePreference"), IsShown("Debug", "DebugPreference"));
+        protected NotionAsyncCmdlet()
+        {
+            writeLine = Write;
+        }
+
+        internal INotionLog Log => log ??= new PipelineLog(inbox, IsShown("Verbose", "VerbosePreference"), IsShown("Debug", "DebugPreference"));
 
         protected CancellationToken CancelOnStop => stopping.Token;
 
@@ -38,7 +43,7 @@ namespace NotionPS.Cmdlets
         {
             // Not disposed: a request still unwinding may yet read the token, and a source without a timer holds nothing.
             stopping.Cancel();
-            pendingLog.CompleteAdding();
+            inbox.Close();
         }
 
         /// <summary>
@@ -50,35 +55,7 @@ namespace NotionPS.Cmdlets
         internal T RunWithLogPump<T>(Func<CancellationToken, Task<T>> work, Action? tick = null)
         {
             var task = work(CancelOnStop);
-
-            // Work that finished at once (rows with nothing to fetch, say) needs no pump.
-            if (!task.IsCompleted)
-            {
-                using (var finished = new CancellationTokenSource())
-                {
-                    task.ContinueWith(_ => finished.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                    try
-                    {
-                        while (true)
-                        {
-                            if (pendingLog.TryTake(out var line, tick == null ? Timeout.Infinite : 250, finished.Token))
-                            {
-                                Write(line);
-                            }
-                            else
-                            {
-                                tick!();
-                            }
-                        }
-                    }
-                    catch (OperationCanceledException) when (finished.IsCancellationRequested)
-                    {
-                        // The work is done; what it logged last is written below.
-                    }
-                }
-            }
-
-            WritePendingLog();
+            inbox.Relay(task, writeLine, tick);
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -90,13 +67,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Writes the lines logged so far, on the pipeline thread (from work that finished without a pump, say).</summary>
-        internal void WritePendingLog()
-        {
-            while (pendingLog.TryTake(out var line))
-            {
-                Write(line);
-            }
-        }
+        internal void WritePendingLog() => inbox.WritePending(writeLine);
 
         internal void RunWithLogPump(Func<CancellationToken, Task> work) =>
             RunWithLogPump<bool>(async cancellationToken =>
@@ -128,31 +99,14 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <remarks>
-        /// A class, not a struct: the queue's code for reference types is shared and compiled ahead of time with
-        /// the framework, where a struct would have every method of the queue JIT-compiled at a cmdlet's first call.
-        /// </remarks>
-        private sealed class LogLine
-        {
-            public LogLine(bool isDebug, string text)
-            {
-                IsDebug = isDebug;
-                Text = text;
-            }
-
-            public bool IsDebug { get; }
-
-            public string Text { get; }
-        }
-
         /// <summary>Queues the client's lines (from any thread) for the pipeline thread to write.</summary>
         private sealed class PipelineLog : INotionLog
         {
-            private readonly BlockingCollection<LogLine> queue;
+            private readonly PipelineInbox inbox;
 
-            public PipelineLog(BlockingCollection<LogLine> queue, bool isVerboseEnabled, bool isDebugEnabled)
+            public PipelineLog(PipelineInbox inbox, bool isVerboseEnabled, bool isDebugEnabled)
             {
-                this.queue = queue;
+                this.inbox = inbox;
                 IsVerboseEnabled = isVerboseEnabled;
                 IsDebugEnabled = isDebugEnabled;
             }
@@ -166,7 +120,7 @@ namespace NotionPS.Cmdlets
             {
                 if (IsVerboseEnabled)
                 {
-                    Add(new LogLine(false, message));
+                    inbox.Add(new LogLine(false, message));
                 }
             }
 
@@ -174,19 +128,7 @@ namespace NotionPS.Cmdlets
             {
                 if (IsDebugEnabled)
                 {
-                    Add(new LogLine(true, message));
-                }
-            }
-
-            /// <summary>Drops lines that come after the cmdlet finished (a cancelled read-ahead reporting its end).</summary>
-            private void Add(LogLine line)
-            {
-                try
-                {
-                    queue.Add(line);
-                }
-                catch (InvalidOperationException) when (queue.IsAddingCompleted)
-                {
+                    inbox.Add(new LogLine(true, message));
                 }
             }
         }
