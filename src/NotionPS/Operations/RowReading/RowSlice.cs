@@ -75,13 +75,15 @@ namespace NotionPS.Operations
             {
                 producer = roomWanted;
                 roomWanted = null;
-                if (producer == null)
+                if (producer == null || producer.Task.IsCompleted)
                 {
+                    // No producer waits (one whose wait was cancelled takes nothing): the room stays for the next page.
+                    producer = null;
                     freeRoom++;
                 }
             }
 
-            // A producer whose wait was cancelled meanwhile is ending: the room it does not take is not needed.
+            // A wait cancelled after the check above loses this room, but its producer is ending: the read was stopped.
             producer?.TrySetResult(true);
         }
 
