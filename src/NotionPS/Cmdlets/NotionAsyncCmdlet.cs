@@ -20,7 +20,7 @@ namespace NotionPS.Cmdlets
         internal const string HelpUriBase = "https://github.com/notionps/NotionPS/blob/main/docs/";
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private readonly PipelineInbox inbox = new PipelineInbox();
+        private readonly PipelineInbox<LogLine> inbox = new PipelineInbox<LogLine>();
         private readonly Action<LogLine> writeLine;
         private PipelineLog? log;
 
@@ -99,12 +99,29 @@ namespace NotionPS.Cmdlets
             }
         }
 
+        /// <remarks>
+        /// A class, not a struct: the queue's code for reference types is shared and compiled ahead of time with
+        /// the framework, where a struct would have every method of the queue JIT-compiled at a cmdlet's first call.
+        /// </remarks>
+        private sealed class LogLine
+        {
+            public LogLine(bool isDebug, string text)
+            {
+                IsDebug = isDebug;
+                Text = text;
+            }
+
+            public bool IsDebug { get; }
+
+            public string Text { get; }
+        }
+
         /// <summary>Queues the client's lines (from any thread) for the pipeline thread to write.</summary>
         private sealed class PipelineLog : INotionLog
         {
-            private readonly PipelineInbox inbox;
+            private readonly PipelineInbox<LogLine> inbox;
 
-            public PipelineLog(PipelineInbox inbox, bool isVerboseEnabled, bool isDebugEnabled)
+            public PipelineLog(PipelineInbox<LogLine> inbox, bool isVerboseEnabled, bool isDebugEnabled)
             {
                 this.inbox = inbox;
                 IsVerboseEnabled = isVerboseEnabled;

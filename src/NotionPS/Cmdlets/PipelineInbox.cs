@@ -12,13 +12,15 @@ namespace NotionPS.Cmdlets
     /// (5 % of a read's CPU went to that spinning, issue 19), and a wait needs no token source or continuation task
     /// made for it.
     /// </summary>
-    internal sealed class PipelineInbox
+    /// <typeparam name="TLine">A class: the queue's code for reference types is shared and compiled ahead of time with the framework.</typeparam>
+    internal sealed class PipelineInbox<TLine>
+        where TLine : class
     {
         /// <summary>How long <see cref="Relay"/> waits without a line before it calls its tick (progress is written a few times a second).</summary>
         public const int TickMilliseconds = 250;
 
         private readonly object gate = new object();
-        private readonly Queue<LogLine> lines = new Queue<LogLine>();
+        private readonly Queue<TLine> lines = new Queue<TLine>();
         private readonly Action wake;
         private bool closed;
 
@@ -29,7 +31,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Queues a line, from any thread. A line after <see cref="Close"/> is dropped (a cancelled read-ahead reporting its end).</summary>
-        public void Add(LogLine line)
+        public void Add(TLine line)
         {
             lock (gate)
             {
@@ -59,8 +61,9 @@ namespace NotionPS.Cmdlets
         /// as it comes and calls <paramref name="tick"/>, if given, whenever <see cref="TickMilliseconds"/> pass without
         /// one. Then writes the lines still queued, the work's last ones among them.
         /// </summary>
-        public void Relay(Task work, Action<LogLine> write, Action? tick)
+        public void Relay(Task work, Action<TLine> write, Action? tick)
         {
+            // Work that finished at once (rows with nothing to fetch, say) needs no wait.
             if (!work.IsCompleted)
             {
                 // Runs on the thread that ends the work, as that thread's last step: a lock and a pulse, no thread-pool hop.
@@ -68,7 +71,7 @@ namespace NotionPS.Cmdlets
                 var timeout = tick == null ? Timeout.Infinite : TickMilliseconds;
                 while (!work.IsCompleted)
                 {
-                    if (WaitForLine(work, timeout) is LogLine line)
+                    if (WaitForLine(work, timeout) is TLine line)
                     {
                         write(line);
                     }
@@ -83,16 +86,16 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Passes the lines queued so far to <paramref name="write"/>, in order, without waiting.</summary>
-        public void WritePending(Action<LogLine> write)
+        public void WritePending(Action<TLine> write)
         {
-            while (TryTake() is LogLine line)
+            while (TryTake() is TLine line)
             {
                 write(line);
             }
         }
 
         /// <summary>The next line, or null once <paramref name="work"/> has ended or the timeout passed without a line.</summary>
-        private LogLine? WaitForLine(Task work, int millisecondsTimeout)
+        private TLine? WaitForLine(Task work, int millisecondsTimeout)
         {
             lock (gate)
             {
@@ -109,7 +112,7 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        private LogLine? TryTake()
+        private TLine? TryTake()
         {
             lock (gate)
             {

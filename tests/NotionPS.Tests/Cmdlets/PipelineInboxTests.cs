@@ -19,25 +19,25 @@ public class PipelineInboxTests
     /// <summary>Only against a hang: no test depends on how long anything takes.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
-    private static Task RelayOnItsOwnThread(PipelineInbox inbox, Task work, Action<LogLine> write, Action? tick = null) =>
+    private static Task RelayOnItsOwnThread(PipelineInbox<string> inbox, Task work, Action<string> write, Action? tick = null) =>
         Task.Factory.StartNew(() => inbox.Relay(work, write, tick), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     [Fact]
     public async Task LinesQueuedFromSeveralThreadsAreAllWrittenEachThreadsInItsOrder()
     {
-        var inbox = new PipelineInbox();
+        var inbox = new PipelineInbox<string>();
         var start = new ManualResetEventSlim();
         var work = Task.WhenAll(Enumerable.Range(0, 4).Select(thread => Task.Run(() =>
         {
             start.Wait();
             for (var i = 0; i < 500; i++)
             {
-                inbox.Add(new LogLine(i % 2 == 0, $"{thread}:{i}"));
+                inbox.Add($"{thread}:{i}");
             }
         })));
         var written = new List<string>();
 
-        var relay = RelayOnItsOwnThread(inbox, work, line => written.Add(line.Text));
+        var relay = RelayOnItsOwnThread(inbox, work, written.Add);
         start.Set();
 
         await relay.WaitAsync(HangGuard);
@@ -51,7 +51,7 @@ public class PipelineInboxTests
     [Fact]
     public async Task LinesStillQueuedWhenTheWorkEndsAreWrittenBeforeRelayReturns()
     {
-        var inbox = new PipelineInbox();
+        var inbox = new PipelineInbox<string>();
         var work = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var firstWritten = new ManualResetEventSlim();
         var restQueued = new ManualResetEventSlim();
@@ -59,18 +59,18 @@ public class PipelineInboxTests
 
         var relay = RelayOnItsOwnThread(inbox, work.Task, line =>
         {
-            written.Add(line.Text);
-            if (line.Text == "first")
+            written.Add(line);
+            if (line == "first")
             {
                 // Holds the pipeline thread while the work queues more lines and ends.
                 firstWritten.Set();
                 restQueued.Wait();
             }
         });
-        inbox.Add(new LogLine(false, "first"));
+        inbox.Add("first");
         Assert.True(firstWritten.Wait(HangGuard));
-        inbox.Add(new LogLine(true, "second"));
-        inbox.Add(new LogLine(false, "last"));
+        inbox.Add("second");
+        inbox.Add("last");
         work.SetResult();
         restQueued.Set();
 
@@ -81,7 +81,7 @@ public class PipelineInboxTests
     [Fact]
     public async Task CancellingTheWorkWhileRelayWaitsEndsTheWait()
     {
-        var inbox = new PipelineInbox();
+        var inbox = new PipelineInbox<string>();
         using var stopping = new CancellationTokenSource();
         var work = Task.Delay(Timeout.Infinite, stopping.Token);
 
@@ -95,7 +95,7 @@ public class PipelineInboxTests
     [Fact]
     public async Task TicksComeWhileTheWorkRunsWithoutLines()
     {
-        var inbox = new PipelineInbox();
+        var inbox = new PipelineInbox<string>();
         var work = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var ticks = 0;
 
@@ -115,13 +115,13 @@ public class PipelineInboxTests
     [Fact]
     public void LinesAfterCloseAreDroppedAndThoseBeforeAreStillWritten()
     {
-        var inbox = new PipelineInbox();
-        inbox.Add(new LogLine(false, "before"));
+        var inbox = new PipelineInbox<string>();
+        inbox.Add("before");
         inbox.Close();
-        inbox.Add(new LogLine(false, "after"));
+        inbox.Add("after");
         var written = new ConcurrentQueue<string>();
 
-        inbox.WritePending(line => written.Enqueue(line.Text));
+        inbox.WritePending(written.Enqueue);
 
         Assert.Equal(new[] { "before" }, written);
     }
