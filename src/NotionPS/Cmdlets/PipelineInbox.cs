@@ -17,7 +17,7 @@ namespace NotionPS.Cmdlets
         where TLine : class
     {
         /// <summary>How long <see cref="Relay"/> waits without a line before it calls its tick (progress is written a few times a second).</summary>
-        public const int TickMilliseconds = 250;
+        private const int TickMilliseconds = 250;
 
         private readonly object gate = new object();
         private readonly Queue<TLine> lines = new Queue<TLine>();
