@@ -253,9 +253,9 @@ namespace NotionPS.Cmdlets
         /// <summary>Starts reading the rows of a data source (asks for the first page).</summary>
         /// <remarks>With -First the size of the next page depends on how many rows this one gives: one page at a time.</remarks>
         private RowReader OpenReader(string dataSourceId, JsonNode? filter) =>
-            new RowReader(Client, dataSourceId, filter, Sorts(), PageSize, onePageAtATime: PagingParameters.First != ulong.MaxValue, Log, CancelOnStop);
+            new RowReader(Client, dataSourceId, filter, Sorts(), PageSize, onePageAtATime: PagingParameters.First != ulong.MaxValue, Log, CancelOnStop, resumeOnReadingThread: true);
 
-        /// <summary>100, or fewer when -First (with -Skip) wants fewer rows than that.</summary>
+        /// <summary>100, or fewer when -First (with -Skip) wants fewer rows than that; 0 once -First has its rows, which ends the read.</summary>
         private int PageSize()
         {
             var wanted = PagingParameters.First - written;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,10 +20,16 @@ namespace NotionPS.Cmdlets
         internal const string HelpUriBase = "https://github.com/notionps/NotionPS/blob/main/docs/";
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private readonly BlockingCollection<LogLine> pendingLog = new BlockingCollection<LogLine>();
+        private readonly PipelineInbox<LogLine> inbox = new PipelineInbox<LogLine>();
+        private readonly Action<LogLine> writeLine;
         private PipelineLog? log;
 
-        internal INotionLog Log => log ??= new PipelineLog(pendingLog, IsShown("Verbose", "VerbosePreference"), IsShown("Debug", "DebugPreference"));
+        protected NotionAsyncCmdlet()
+        {
+            writeLine = Write;
+        }
+
+        internal INotionLog Log => log ??= new PipelineLog(inbox, IsShown("Verbose", "VerbosePreference"), IsShown("Debug", "DebugPreference"));
 
         protected CancellationToken CancelOnStop => stopping.Token;
 
@@ -38,7 +43,7 @@ namespace NotionPS.Cmdlets
         {
             // Not disposed: a request still unwinding may yet read the token, and a source without a timer holds nothing.
             stopping.Cancel();
-            pendingLog.CompleteAdding();
+            inbox.Close();
         }
 
         /// <summary>
@@ -50,35 +55,7 @@ namespace NotionPS.Cmdlets
         internal T RunWithLogPump<T>(Func<CancellationToken, Task<T>> work, Action? tick = null)
         {
             var task = work(CancelOnStop);
-
-            // Work that finished at once (rows with nothing to fetch, say) needs no pump.
-            if (!task.IsCompleted)
-            {
-                using (var finished = new CancellationTokenSource())
-                {
-                    task.ContinueWith(_ => finished.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                    try
-                    {
-                        while (true)
-                        {
-                            if (pendingLog.TryTake(out var line, tick == null ? Timeout.Infinite : 250, finished.Token))
-                            {
-                                Write(line);
-                            }
-                            else
-                            {
-                                tick!();
-                            }
-                        }
-                    }
-                    catch (OperationCanceledException) when (finished.IsCancellationRequested)
-                    {
-                        // The work is done; what it logged last is written below.
-                    }
-                }
-            }
-
-            WritePendingLog();
+            inbox.Relay(task, writeLine, tick);
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -90,13 +67,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Writes the lines logged so far, on the pipeline thread (from work that finished without a pump, say).</summary>
-        internal void WritePendingLog()
-        {
-            while (pendingLog.TryTake(out var line))
-            {
-                Write(line);
-            }
-        }
+        internal void WritePendingLog() => inbox.WritePending(writeLine);
 
         internal void RunWithLogPump(Func<CancellationToken, Task> work) =>
             RunWithLogPump<bool>(async cancellationToken =>
@@ -159,11 +130,11 @@ namespace NotionPS.Cmdlets
         /// <summary>Queues the client's lines (from any thread) for the pipeline thread to write.</summary>
         private sealed class PipelineLog : INotionLog
         {
-            private readonly BlockingCollection<LogLine> queue;
+            private readonly PipelineInbox<LogLine> inbox;
 
-            public PipelineLog(BlockingCollection<LogLine> queue, bool isVerboseEnabled, bool isDebugEnabled)
+            public PipelineLog(PipelineInbox<LogLine> inbox, bool isVerboseEnabled, bool isDebugEnabled)
             {
-                this.queue = queue;
+                this.inbox = inbox;
                 IsVerboseEnabled = isVerboseEnabled;
                 IsDebugEnabled = isDebugEnabled;
             }
@@ -177,7 +148,7 @@ namespace NotionPS.Cmdlets
             {
                 if (IsVerboseEnabled)
                 {
-                    Add(new LogLine(LogStream.Verbose, message));
+                    inbox.Add(new LogLine(LogStream.Verbose, message));
                 }
             }
 
@@ -185,24 +156,12 @@ namespace NotionPS.Cmdlets
             {
                 if (IsDebugEnabled)
                 {
-                    Add(new LogLine(LogStream.Debug, message));
+                    inbox.Add(new LogLine(LogStream.Debug, message));
                 }
             }
 
             /// <remarks>Queued whatever the preference: WriteWarning applies -WarningAction, in order with the other lines.</remarks>
-            public void Warning(string message) => Add(new LogLine(LogStream.Warning, message));
-
-            /// <summary>Drops lines that come after the cmdlet finished (a cancelled read-ahead reporting its end).</summary>
-            private void Add(LogLine line)
-            {
-                try
-                {
-                    queue.Add(line);
-                }
-                catch (InvalidOperationException) when (queue.IsAddingCompleted)
-                {
-                }
-            }
+            public void Warning(string message) => inbox.Add(new LogLine(LogStream.Warning, message));
         }
     }
 }

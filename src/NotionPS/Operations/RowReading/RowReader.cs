@@ -21,14 +21,21 @@ namespace NotionPS.Operations
     internal sealed class RowReader : IDisposable
     {
         private readonly SliceSchedule schedule;
+        private readonly bool resumeOnReadingThread;
 
-        /// <param name="pageSize">Asked before each request (with -First the size depends on what was written).</param>
+        /// <param name="pageSize">Asked before each request (with -First the size depends on what was written); 0 ends the read.</param>
         /// <param name="onePageAtATime">
         /// Ask for the next page only once the previous one is disposed (-First); otherwise one page is read
         /// ahead, and a read in created order may be cut into slices read side by side.
         /// </param>
-        public RowReader(NotionClient client, string dataSourceId, JsonNode? filter, JsonArray? sorts, Func<int> pageSize, bool onePageAtATime, INotionLog log, CancellationToken cancellationToken)
+        /// <param name="resumeOnReadingThread">
+        /// The caller's code after <see cref="NextAsync"/> only wakes a thread that waits for the page (RunWithLogPump's):
+        /// it may then run on the thread that read the page, at once, instead of as one more thread-pool work item a page.
+        /// Not for code that does the page's work after the await (an export writing it): it would hold up the next request.
+        /// </param>
+        public RowReader(NotionClient client, string dataSourceId, JsonNode? filter, JsonArray? sorts, Func<int> pageSize, bool onePageAtATime, INotionLog log, CancellationToken cancellationToken, bool resumeOnReadingThread = false)
         {
+            this.resumeOnReadingThread = resumeOnReadingThread;
             var query = new RowQuery(filter, sorts);
             var first = new RowSlice(query, onePageAtATime ? 1 : 2, mayCut: !onePageAtATime && query.InCreatedOrder);
             schedule = new SliceSchedule(new SliceReader(client, dataSourceId, filter, pageSize, log), first, cancellationToken);
@@ -45,7 +52,7 @@ namespace NotionPS.Operations
         {
             while (schedule.Head is RowSlice head)
             {
-                var batch = await head.TakeAsync(cancellationToken).ConfigureAwait(false);
+                var batch = await head.TakeAsync(resumeOnReadingThread, cancellationToken).ConfigureAwait(false);
                 if (batch != null)
                 {
                     return batch;

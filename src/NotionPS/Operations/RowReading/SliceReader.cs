@@ -26,7 +26,7 @@ namespace NotionPS.Operations
         private readonly INotionLog log;
 
         /// <param name="filter">The caller's filter, which each slice bounds by created time.</param>
-        /// <param name="pageSize">Asked before each request (with -First the size depends on what was written).</param>
+        /// <param name="pageSize">Asked before each request (with -First the size depends on what was written); 0 ends the read.</param>
         public SliceReader(NotionClient client, string dataSourceId, JsonNode? filter, Func<int> pageSize, INotionLog log)
         {
             this.client = client;
@@ -45,7 +45,15 @@ namespace NotionPS.Operations
                 while (!slice.Query.Done)
                 {
                     await slice.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
-                    var page = await NextPageAsync(slice, schedule, cancellationToken).ConfigureAwait(false);
+                    var size = pageSize();
+                    if (size == 0)
+                    {
+                        // The caller has every row it wants (-First): a page of none is not asked for. (Room comes back
+                        // on the thread that disposed the last page, before the caller goes on to cancel the read.)
+                        break;
+                    }
+
+                    var page = await NextPageAsync(slice, schedule, size, cancellationToken).ConfigureAwait(false);
                     HandOver(slice, page);
                 }
             }
@@ -62,11 +70,11 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Asks for the slice's next page; at the slice's cut chance, cuts the read while the page is on its way.</summary>
-        private async Task<ListPage> NextPageAsync(RowSlice slice, SliceSchedule schedule, CancellationToken cancellationToken)
+        private async Task<ListPage> NextPageAsync(RowSlice slice, SliceSchedule schedule, int size, CancellationToken cancellationToken)
         {
             // The newest row is asked for before the page, so that its answer comes first.
             var cut = CutChance(slice, cancellationToken);
-            var fetch = client.QueryPageAsync(dataSourceId, slice.Query.Filter, slice.Query.Sorts, slice.Query.Cursor, pageSize(), log, cancellationToken);
+            var fetch = client.QueryPageAsync(dataSourceId, slice.Query.Filter, slice.Query.Sorts, slice.Query.Cursor, size, log, cancellationToken);
             if (cut != null)
             {
                 var cutDone = false;

@@ -101,17 +101,23 @@ namespace NotionPS.Operations
         public Task CloseAllAsync()
         {
             stopping.Cancel();
+            List<RowSlice> closing;
+            Task ended;
             lock (gate)
             {
                 closed = true;
-                foreach (var slice in slices)
-                {
-                    slice.Close();
-                }
-
+                closing = new List<RowSlice>(slices);
                 slices.Clear();
-                return Task.WhenAll(readers.Values.ToList());
+                ended = Task.WhenAll(readers.Values.ToList());
             }
+
+            // Outside the lock: a slice's reader given back room by a page let go goes on on this thread.
+            foreach (var slice in closing)
+            {
+                slice.Close();
+            }
+
+            return ended;
         }
 
         /// <summary>Starts a reader for each of the first <see cref="chains"/> slices that has none. Under the lock.</summary>
