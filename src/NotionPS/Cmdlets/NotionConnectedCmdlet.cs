@@ -8,6 +8,8 @@ namespace NotionPS.Cmdlets
     /// <summary>
     /// The base of cmdlets that act as a connected integration: -Connection, else the process-wide current
     /// connection (<see cref="ProcessWideConnection"/>), else a terminating error that says how to connect.
+    /// The cmdlet's own verbose and warning lines, prompts, progress and error messages quote what Notion sent (titles, column
+    /// names, cell values), which may carry the token: they pass through the connection's redaction, like the client's lines.
     /// </summary>
     public abstract class NotionConnectedCmdlet : NotionAsyncCmdlet
     {
@@ -43,6 +45,41 @@ namespace NotionPS.Cmdlets
                 var exception = new PSInvalidOperationException("You are not connected to Notion. " + NotConnectedAction);
                 ThrowTerminatingError(NotionErrorRecords.Create(exception, NotionErrorIds.NotionNotConnected, null, NotConnectedAction));
             }
+        }
+
+        // Hidden rather than added beside: no line a derived cmdlet writes can skip the redaction.
+        public new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
+
+        public new void WriteWarning(string text) => base.WriteWarning(Redact(text));
+
+        public new void WriteProgress(ProgressRecord progressRecord)
+        {
+            progressRecord.Activity = Redact(progressRecord.Activity);
+            progressRecord.StatusDescription = Redact(progressRecord.StatusDescription);
+            base.WriteProgress(progressRecord);
+        }
+
+        public new bool ShouldProcess(string target, string action) => base.ShouldProcess(Redact(target), Redact(action));
+
+        public new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Redact(query), Redact(caption));
+
+        public new void WriteError(ErrorRecord errorRecord) => base.WriteError(Redacted(errorRecord));
+
+        public new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(Redacted(errorRecord));
+
+        private string Redact(string text) => resolved == null ? text : resolved.Client.Redact(text);
+
+        /// <summary>The record with the message PowerShell shows redacted (an exception's own message cannot be changed).</summary>
+        private ErrorRecord Redacted(ErrorRecord errorRecord)
+        {
+            var shown = errorRecord.ErrorDetails?.Message ?? errorRecord.Exception.Message;
+            var redacted = Redact(shown);
+            if (redacted != shown)
+            {
+                errorRecord.ErrorDetails = new ErrorDetails(redacted) { RecommendedAction = errorRecord.ErrorDetails?.RecommendedAction };
+            }
+
+            return errorRecord;
         }
 
         private const string NotConnectedAction =
