@@ -69,14 +69,19 @@ namespace NotionPS.Cmdlets
 
         private string Redact(string text) => resolved == null ? text : resolved.Client.Redact(text);
 
-        /// <summary>The record with the message PowerShell shows redacted (an exception's own message cannot be changed).</summary>
+        /// <summary>
+        /// The record with the message PowerShell shows and its recommended action (which may name the integration) redacted.
+        /// The exception's own message cannot be changed: $Error[0].Exception.Message may still quote Notion's text.
+        /// </summary>
         private ErrorRecord Redacted(ErrorRecord errorRecord)
         {
-            var shown = errorRecord.ErrorDetails?.Message ?? errorRecord.Exception.Message;
-            var redacted = Redact(shown);
-            if (redacted != shown)
+            var message = errorRecord.ErrorDetails?.Message ?? errorRecord.Exception.Message;
+            var action = errorRecord.ErrorDetails?.RecommendedAction;
+            var redactedMessage = Redact(message);
+            var redactedAction = action == null ? null : Redact(action);
+            if (redactedMessage != message || redactedAction != action)
             {
-                errorRecord.ErrorDetails = new ErrorDetails(redacted) { RecommendedAction = errorRecord.ErrorDetails?.RecommendedAction };
+                errorRecord.ErrorDetails = new ErrorDetails(redactedMessage) { RecommendedAction = redactedAction };
             }
 
             return errorRecord;

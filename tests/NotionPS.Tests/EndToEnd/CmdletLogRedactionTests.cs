@@ -23,6 +23,7 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
     private const string Title = "Budget " + Token;
     private const string RedactedTitle = "Budget ***";
     private const string ComputedColumn = "Created " + Token;
+    private const string UnsharedPageId = "0f0f0f0f-0000-4000-8000-00000000dead";
 
     private readonly string exportPath = Path.Combine(Path.GetTempPath(), $"notionps-redaction-{Guid.NewGuid():N}.csv");
 
@@ -132,6 +133,21 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("NotionUnknownColumn,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("Created ***", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnErrorWhoseRemedyNamesAnIntegrationNameCarryingTheTokenShowsItRedacted()
+    {
+        await Emulator.RewriteUsersMeAsync("\"name\":\"NotionPS Demo\"", $"\"name\":\"NotionPS {Token}\"");
+        Connect("2026-03-11");
+
+        var result = Session.Run("Add-NotionComment -PageId $page -Text 'x'", Vars(("page", UnsharedPageId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("NotionObjectNotFound,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("\"NotionPS ***\"", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
     }
 }
