@@ -47,7 +47,8 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        // Hidden rather than added beside: no line a derived cmdlet writes can skip the redaction.
+        // Hidden (new) rather than added beside, so a derived cmdlet's own WriteVerbose, ShouldProcess, ... redact with no call
+        // to remember; a helper handed the cmdlet takes it as a NotionConnectedCmdlet for the same reason (RowOutcomes).
         public new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
 
         public new void WriteWarning(string text) => base.WriteWarning(Redact(text));

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using NotionPS.Tests.Hosting;
 using Xunit;
@@ -37,11 +36,6 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
 
     private static void AssertNoToken(IEnumerable<string> lines) => Assert.DoesNotContain(lines, line => line.Contains(Token, StringComparison.Ordinal));
 
-    /// <summary>The "What if:" lines a host printed, without the engine's colour escapes.</summary>
-    private static List<string> WhatIfLines(TextCaptureHost host) =>
-        Regex.Replace(host.Text, "\u001b\\[[0-9;]*m", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith("What if:", StringComparison.Ordinal)).ToList();
-
     [Fact]
     public async Task ExportShowsATitleCarryingTheTokenRedactedInItsVerboseLineProgressAndWhatIf()
     {
@@ -60,8 +54,8 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
         var progress = export.Streams.Progress.Select(record => record.Activity).ToList();
         Assert.Contains($"2 rows of \"{RedactedTitle}\" written to {exportPath}.", verbose);
         Assert.Contains($"Exporting the rows of \"{RedactedTitle}\" to {exportPath}", progress);
-        Assert.Contains(WhatIfLines(host), line => line.Contains($"Export the rows of \"{RedactedTitle}\"", StringComparison.Ordinal));
-        AssertNoToken(verbose.Concat(progress).Concat(WhatIfLines(host)));
+        Assert.Contains(host.WhatIfLines, line => line.Contains($"Export the rows of \"{RedactedTitle}\"", StringComparison.Ordinal));
+        AssertNoToken(verbose.Concat(progress).Concat(host.WhatIfLines));
     }
 
     [Fact]
@@ -82,8 +76,8 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
         Assert.Empty(result.Errors);
         Assert.Contains($"1 rows of \"{RedactedTitle}\" have no value in 'Name': no input matches them and they are never trashed.", verbose);
         Assert.Contains(verbose, line => line.StartsWith("K1: Notes: ", StringComparison.Ordinal) && line.Contains("old ***", StringComparison.Ordinal));
-        Assert.Contains(WhatIfLines(host), line => line.Contains($"\"{RedactedTitle}\"", StringComparison.Ordinal));
-        AssertNoToken(verbose.Concat(WhatIfLines(host)));
+        Assert.Contains(host.WhatIfLines, line => line.Contains($"\"{RedactedTitle}\"", StringComparison.Ordinal));
+        AssertNoToken(verbose.Concat(host.WhatIfLines));
     }
 
     [Fact]
@@ -99,8 +93,8 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
 
         var verbose = unchanged.Verbose.Select(line => line.Message).ToList();
         Assert.Contains($"The data source '{RedactedTitle}' ({dataSourceId}) already has this schema: nothing to change.", verbose);
-        Assert.Contains(WhatIfLines(host), line => line.Contains($"data source '{RedactedTitle}' ({dataSourceId})", StringComparison.Ordinal));
-        AssertNoToken(verbose.Concat(WhatIfLines(host)));
+        Assert.Contains(host.WhatIfLines, line => line.Contains($"data source '{RedactedTitle}' ({dataSourceId})", StringComparison.Ordinal));
+        AssertNoToken(verbose.Concat(host.WhatIfLines));
         Assert.Equal(Title, Assert.IsType<NotionDatabaseSchema>(Assert.Single(unchanged.Output).BaseObject).Title);
     }
 
