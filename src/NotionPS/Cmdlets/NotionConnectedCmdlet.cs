@@ -71,11 +71,19 @@ namespace NotionPS.Cmdlets
         private string Redact(string text) => resolved == null ? text : resolved.Client.Redact(text);
 
         /// <summary>
-        /// The record with the message PowerShell shows and its recommended action (which may name the integration) redacted.
-        /// The exception's own message cannot be changed: $Error[0].Exception.Message may still quote Notion's text.
+        /// The record with what PowerShell shows of it redacted: the message, the recommended action (which may name the
+        /// integration) and the target's name (the error view's CategoryInfo). The exception's own message cannot be
+        /// changed: $Error[0].Exception.Message may still quote Notion's text.
         /// </summary>
         private ErrorRecord Redacted(ErrorRecord errorRecord)
         {
+            var targetName = errorRecord.CategoryInfo.TargetName;
+            var redactedTargetName = Redact(targetName);
+            if (redactedTargetName != targetName)
+            {
+                errorRecord.CategoryInfo.TargetName = redactedTargetName;
+            }
+
             var message = errorRecord.ErrorDetails?.Message ?? errorRecord.Exception.Message;
             var action = errorRecord.ErrorDetails?.RecommendedAction;
             var redactedMessage = Redact(message);

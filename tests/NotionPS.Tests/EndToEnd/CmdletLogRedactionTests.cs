@@ -115,11 +115,11 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
     }
 
     [Fact]
-    public async Task ARowErrorListingAColumnNamedWithTheTokenShowsItRedacted()
+    public async Task ARowErrorListingAColumnNamedWithTheTokenShowsItAndItsTargetsNameRedactedButKeepsTheTarget()
     {
         var (databaseId, _) = await NewDatabaseAsync("Budget", new JsonObject { [ComputedColumn] = new JsonObject { ["type"] = "created_time" } });
         var input = new PSObject();
-        input.Properties.Add(new PSNoteProperty("Nothing", "here"));
+        input.Properties.Add(new PSNoteProperty("Nothing", "here " + Token));
         Connect("2026-03-11");
 
         var result = Session.Run("$row | Add-NotionDatabaseRow -DatabaseId $db", Vars(("row", input), ("db", databaseId)));
@@ -128,6 +128,8 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
         Assert.StartsWith("NotionUnknownColumn,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("Created ***", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("@{Nothing=here ***}", error.CategoryInfo.TargetName);
+        Assert.Same(input, error.TargetObject);
     }
 
     [Fact]
