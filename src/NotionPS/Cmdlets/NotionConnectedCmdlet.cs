@@ -8,6 +8,8 @@ namespace NotionPS.Cmdlets
     /// <summary>
     /// The base of cmdlets that act as a connected integration: -Connection, else the process-wide current
     /// connection (<see cref="ProcessWideConnection"/>), else a terminating error that says how to connect.
+    /// The cmdlet's own verbose and warning lines, prompts, progress and error messages quote what Notion sent (titles, column
+    /// names, cell values), which may carry the token: they pass through the connection's redaction, like the client's lines.
     /// </summary>
     public abstract class NotionConnectedCmdlet : NotionAsyncCmdlet
     {
@@ -43,6 +45,55 @@ namespace NotionPS.Cmdlets
                 var exception = new PSInvalidOperationException("You are not connected to Notion. " + NotConnectedAction);
                 ThrowTerminatingError(NotionErrorRecords.Create(exception, NotionErrorIds.NotionNotConnected, null, NotConnectedAction));
             }
+        }
+
+        // Hidden (new) rather than added beside, so a derived cmdlet's own WriteVerbose, ShouldProcess, ... redact with no call
+        // to remember; a helper handed the cmdlet takes it as a NotionConnectedCmdlet for the same reason (RowOutcomes).
+        public new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
+
+        public new void WriteWarning(string text) => base.WriteWarning(Redact(text));
+
+        public new void WriteProgress(ProgressRecord progressRecord)
+        {
+            progressRecord.Activity = Redact(progressRecord.Activity);
+            progressRecord.StatusDescription = Redact(progressRecord.StatusDescription);
+            base.WriteProgress(progressRecord);
+        }
+
+        public new bool ShouldProcess(string target, string action) => base.ShouldProcess(Redact(target), Redact(action));
+
+        public new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Redact(query), Redact(caption));
+
+        public new void WriteError(ErrorRecord errorRecord) => base.WriteError(Redacted(errorRecord));
+
+        public new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(Redacted(errorRecord));
+
+        private string Redact(string text) => resolved == null ? text : resolved.Client.Redact(text);
+
+        /// <summary>
+        /// The record with what PowerShell shows of it redacted: the message, the recommended action (which may name the
+        /// integration) and the target's name (the error view's CategoryInfo). The exception's own message cannot be
+        /// changed: $Error[0].Exception.Message may still quote Notion's text.
+        /// </summary>
+        private ErrorRecord Redacted(ErrorRecord errorRecord)
+        {
+            var targetName = errorRecord.CategoryInfo.TargetName;
+            var redactedTargetName = Redact(targetName);
+            if (redactedTargetName != targetName)
+            {
+                errorRecord.CategoryInfo.TargetName = redactedTargetName;
+            }
+
+            var message = errorRecord.ErrorDetails?.Message ?? errorRecord.Exception.Message;
+            var action = errorRecord.ErrorDetails?.RecommendedAction;
+            var redactedMessage = Redact(message);
+            var redactedAction = action == null ? null : Redact(action);
+            if (redactedMessage != message || redactedAction != action)
+            {
+                errorRecord.ErrorDetails = new ErrorDetails(redactedMessage) { RecommendedAction = redactedAction };
+            }
+
+            return errorRecord;
         }
 
         private const string NotConnectedAction =

@@ -29,7 +29,7 @@ namespace NotionPS.Cmdlets
         /// <param name="task">A finished <see cref="Task{PageRow}"/>; a null row means nothing to write.</param>
         /// <param name="display">Makes the row's output object; null when the row is not written (Set without -PassThru).</param>
         /// <param name="facts">The connection's facts, so a row's error says what to do for its kind of token.</param>
-        public static void Complete(Cmdlet cmdlet, PendingRow item, Task task, RowDisplay? display, RemedyFacts facts)
+        public static void Complete(NotionConnectedCmdlet cmdlet, PendingRow item, Task task, RowDisplay? display, RemedyFacts facts)
         {
             if (task.IsCanceled)
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using NotionPS.Tests.Hosting;
 using Xunit;
 
@@ -30,11 +29,6 @@ public class SchemaTests : RowsTestBase
             string.Join(",", (column.Options ?? Array.Empty<NotionSchemaOption>()).Select(option => $"{option.Name}/{option.Color}" + (withIds ? "/" + option.Id : null))),
             column.NumberFormat, column.Expression, column.RelationDataSourceId ?? column.RelationDatabaseId, column.RelationType,
             column.RollupRelation, column.RollupProperty, column.RollupFunction, column.Prefix)).ToList();
-
-    /// <summary>The "What if:" lines a host printed, without the engine's colour escapes.</summary>
-    private static List<string> WhatIfLines(TextCaptureHost host) =>
-        Regex.Replace(host.Text, "\u001b\\[[0-9;]*m", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith("What if:", StringComparison.Ordinal)).ToList();
 
     private static bool SentASchemaChange(ScriptResult result) =>
         result.Verbose.Any(line => line.Message.StartsWith("PATCH ", StringComparison.Ordinal) || line.Message.StartsWith("POST v1/databases", StringComparison.Ordinal));
@@ -69,13 +63,13 @@ public class SchemaTests : RowsTestBase
                 $"What if: Performing the operation \"Rename column 'Notes' to 'Details'\" on target \"data source 'Tasks' ({target})\".",
                 $"What if: Performing the operation \"Add column 'Reviewer' (people)\" on target \"data source 'Tasks' ({target})\".",
             },
-            WhatIfLines(host));
+            host.WhatIfLines);
         Assert.False(SentASchemaChange(whatIf));
         var before = Assert.IsType<NotionDatabaseSchema>(Assert.Single(whatIf.Output).BaseObject);
         Assert.Contains(before.Columns, column => column.Name == "Notes");
 
         Assert.Single(set.Verbose, line => line.Message.StartsWith("PATCH ", StringComparison.Ordinal));
-        Assert.Equal(WhatIfLines(host).Select(line => line["What if: ".Length..]), set.Verbose.Select(line => line.Message).Where(line => line.StartsWith("Performing the operation", StringComparison.Ordinal)));
+        Assert.Equal(host.WhatIfLines.Select(line => line["What if: ".Length..]), set.Verbose.Select(line => line.Message).Where(line => line.StartsWith("Performing the operation", StringComparison.Ordinal)));
         var wanted = Assert.IsType<NotionDatabaseSchema>(Assert.Single(changed.Output).BaseObject);
         var after = Assert.IsType<NotionDatabaseSchema>(Assert.Single(set.Output).BaseObject);
         Assert.Equal(Shape(wanted), Shape(after));

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace NotionPS.Tests.Hosting;
 
@@ -18,6 +20,11 @@ public sealed class TextCaptureHost : PSHost
     private readonly CaptureUI ui = new();
 
     public string Text => ui.Buffer.ToString();
+
+    /// <summary>The "What if:" lines printed, without the engine's colour escapes.</summary>
+    public List<string> WhatIfLines =>
+        Regex.Replace(Text, "\u001b\\[[0-9;]*m", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith("What if:", StringComparison.Ordinal)).ToList();
 
     public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
 
