@@ -174,7 +174,9 @@ namespace NotionPS.Cmdlets
         /// </summary>
         private void ReadAll(DataSourceSchema schema, RowReader reader, object? input)
         {
-            var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
+            // The data source's name is Notion's text: it could hold the token.
+            var name = Client.Redact(schema.Name);
+            var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{name}\"", "Starting");
             var read = 0;
             try
             {
@@ -206,8 +208,7 @@ namespace NotionPS.Cmdlets
                     {
                         var remedy = RowRemedies.For(reader.Stop);
                         WriteError(NotionErrorRecords.Create(
-                            // The data source's name is Notion's text: it could hold the token.
-                            new InvalidOperationException(Client.Redact($"The read of \"{schema.Name}\" stopped after {read} rows. {reader.Stop.Message} {remedy}")),
+                            new InvalidOperationException($"The read of \"{name}\" stopped after {read} rows. {reader.Stop.Message} {remedy}"),
                             NotionErrorIds.NotionQueryCapReached,
                             input,
                             remedy));
