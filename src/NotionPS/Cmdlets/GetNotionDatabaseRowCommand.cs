@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
 using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
@@ -130,11 +129,11 @@ namespace NotionPS.Cmdlets
                 var plan = QueryPlan();
                 if (target.DataSourceId != null && !plan.NeedsColumns)
                 {
-                    reader = OpenReader(target.DataSourceId, plan, plan.Filter(null));
+                    reader = OpenReader(target.DataSourceId, plan, null);
                 }
 
                 schema = RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
-                reader ??= OpenReader(schema.Id, plan, plan.Filter(schema));
+                reader ??= OpenReader(schema.Id, plan, schema);
             }
             catch (NotionException ex)
             {
@@ -227,10 +226,10 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>Starts reading the rows of a data source (asks for the first page).</summary>
+        /// <summary>Starts reading the rows of a data source (asks for the first page); <paramref name="schema"/> is needed only for -Where.</summary>
         /// <remarks>With -First the size of the next page depends on how many rows this one gives: one page at a time.</remarks>
-        private RowReader OpenReader(string dataSourceId, RowQueryPlan plan, JsonNode? filter) =>
-            new RowReader(Client, dataSourceId, filter, plan.Sorts(), Paging.PageSize, onePageAtATime: Paging.Limited, Log, CancelOnStop, resumeOnReadingThread: true);
+        private RowReader OpenReader(string dataSourceId, RowQueryPlan plan, DataSourceSchema? schema) =>
+            new RowReader(Client, dataSourceId, plan.Filter(schema), plan.Sorts(), Paging.PageSize, onePageAtATime: Paging.Limited, Log, CancelOnStop, resumeOnReadingThread: true);
 
         private void WriteRow(object? row)
         {

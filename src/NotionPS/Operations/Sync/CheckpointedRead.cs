@@ -42,9 +42,6 @@ namespace NotionPS.Operations
             return new CheckpointedRead(path, ReadCheckpoint.Load(path), readStart);
         }
 
-        /// <summary>The edited-since time of the query: the file's instant, else (on the first run) the caller's, else null for every row.</summary>
-        public DateTime? EditedSince(DateTime? callersEditedSince) => Since ?? callersEditedSince;
-
         /// <summary>Notes that one read (of one data source) begins.</summary>
         public void ReadBegins() => started = true;
 
