@@ -1,9 +1,7 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
 using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
@@ -35,16 +33,9 @@ namespace NotionPS.Cmdlets
         private const string ByDataSource = "ByDataSource";
         private const int ProgressActivityId = 7301;
 
-        private ulong skipped;
-        private ulong written;
+        private RowPaging? paging;
         private RowDisplay? display;
-
-        // -Checkpoint: the file, the instant it held, when this read started, and whether every read got to its end.
-        private string? checkpointPath;
-        private DateTime? checkpointSince;
-        private DateTime readStart;
-        private bool readAny;
-        private bool readIncomplete;
+        private CheckpointedRead? checkpoint;
 
         /// <summary>The database (its ID or URL, or an object naming it or one of its data sources). A database with several data sources needs -DataSourceId instead.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true)]
@@ -95,35 +86,35 @@ namespace NotionPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            paging = new RowPaging(PagingParameters.First, PagingParameters.Skip);
             if (Checkpoint == null)
             {
                 return;
             }
 
-            // Taken before the first request: a row edited while this read runs is read again next time, never missed.
-            readStart = DateTime.UtcNow;
-            checkpointPath = GetUnresolvedProviderPathFromPSPath(Checkpoint);
+            var path = GetUnresolvedProviderPathFromPSPath(Checkpoint);
             try
             {
-                checkpointSince = ReadCheckpoint.Load(checkpointPath);
+                checkpoint = CheckpointedRead.Open(path);
             }
             catch (CheckpointException ex)
             {
                 ThrowTerminatingError(NotionErrorRecords.From(ex, Checkpoint));
+                return;
             }
 
-            WriteVerbose(checkpointSince == null
-                ? $"No checkpoint in '{checkpointPath}' yet: reading {(Given(nameof(EditedSince), EditedSince) == null ? "every row" : "the rows edited since -EditedSince")}."
-                : $"Checkpoint '{checkpointPath}': reading the rows edited since {ReadCheckpoint.Format(checkpointSince.Value)} (from the start of that minute).");
+            WriteVerbose(checkpoint.Since == null
+                ? $"No checkpoint in '{path}' yet: reading {(Given(nameof(EditedSince), EditedSince) == null ? "every row" : "the rows edited since -EditedSince")}."
+                : $"Checkpoint '{path}': reading the rows edited since {ReadCheckpoint.Format(checkpoint.Since.Value)} (from the start of that minute).");
         }
 
         protected override void ProcessRecord()
         {
             var bind = ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!;
-            readAny = true;
-            if (!this.TryTarget(bind, out var target) || IsPagingDone)
+            checkpoint?.ReadBegins();
+            if (!this.TryTarget(bind, out var target) || Paging.Done)
             {
-                readIncomplete = true;
+                checkpoint?.ReadFellShort();
                 return;
             }
 
@@ -135,18 +126,18 @@ namespace NotionPS.Cmdlets
             {
                 // By data source ID, with no -Where to build from its columns, the first page is asked for
                 // along with the data source itself: one round trip less before the first rows.
-                var needsColumns = RowFilterParameters.NeedsColumns(Where);
-                if (target.DataSourceId != null && !needsColumns)
+                var plan = QueryPlan();
+                if (target.DataSourceId != null && !plan.NeedsColumns)
                 {
-                    reader = OpenReader(target.DataSourceId, BuildFilter(null));
+                    reader = OpenReader(target.DataSourceId, plan, null);
                 }
 
                 schema = RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(target, cancellationToken));
-                reader ??= OpenReader(schema.Id, BuildFilter(schema));
+                reader ??= OpenReader(schema.Id, plan, schema);
             }
             catch (NotionException ex)
             {
-                readIncomplete = true;
+                checkpoint?.ReadFellShort();
                 reader?.Dispose();
 
                 // A -Where that cannot be built is named like a row; anything else (Notion's answer, the data-source choice) as is.
@@ -159,38 +150,22 @@ namespace NotionPS.Cmdlets
             ReadAll(schema, reader, input);
         }
 
-        private bool IsPagingDone => written >= PagingParameters.First;
+        private RowPaging Paging => paging!;
 
         /// <summary>One for all the inputs of this command, so that each data source's display is registered once.</summary>
         private RowDisplay Display => display ??= new RowDisplay(this);
 
-        /// <summary>-Filter and -Where as one filter; <paramref name="schema"/> (the column types) is needed only for -Where.</summary>
-        private JsonNode? BuildFilter(DataSourceSchema? schema)
-        {
-            var since = new List<JsonNode>();
-            if ((checkpointSince ?? Given(nameof(EditedSince), EditedSince)) is DateTime editedSince)
-            {
-                since.Add(RowQuery.Since("last_edited_time", editedSince));
-            }
-
-            if (Given(nameof(CreatedSince), CreatedSince) is DateTime createdSince)
-            {
-                since.Add(RowQuery.Since("created_time", createdSince));
-            }
-
-            return RowFilterParameters.Build(Filter, Where, schema, since.ToArray());
-        }
+        /// <summary>The query's parameters as plain values; the checkpoint's instant, once there is one, stands for -EditedSince.</summary>
+        /// <exception cref="InputValueException">A -Filter, -Where or -Sort value contains itself or is nested too deep.</exception>
+        private RowQueryPlan QueryPlan() => new RowQueryPlan(
+            RowFilterParameters.PlainFilter(Filter),
+            RowFilterParameters.WherePairs(Where),
+            Sort == null ? Array.Empty<object?>() : Sort.Select(sort => RowObjects.Plain(sort, nameof(Sort))).ToArray(),
+            checkpoint?.Since ?? Given(nameof(EditedSince), EditedSince),
+            Given(nameof(CreatedSince), CreatedSince));
 
         /// <summary>A time parameter's value when it was given, else null.</summary>
         private DateTime? Given(string parameter, DateTime value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (DateTime?)null;
-
-        /// <summary>Column names (ascending) or sorts in Notion's own shape; null for created order.</summary>
-        private JsonArray? Sorts() =>
-            Sort == null || Sort.Length == 0
-                ? null
-                : new JsonArray(Sort.Select(sort => RowObjects.Plain(sort, nameof(Sort))).Select(sort => sort is string column
-                    ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
-                    : PlainValues.ToJson(sort, nameof(Sort))).ToArray());
 
         /// <summary>
         /// Pages through the query (past the 10,000-row cap where it can), writing each page's rows as they
@@ -198,13 +173,15 @@ namespace NotionPS.Cmdlets
         /// </summary>
         private void ReadAll(DataSourceSchema schema, RowReader reader, object? input)
         {
-            var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{schema.Name}\"", "Starting");
+            // The data source's name is Notion's text: it could hold the token.
+            var name = Client.Redact(schema.Name);
+            var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{name}\"", "Starting");
             var read = 0;
             try
             {
                 using (reader)
                 {
-                    while (!IsPagingDone)
+                    while (!Paging.Done)
                     {
                         using (var batch = RunWithLogPump(reader.NextAsync))
                         {
@@ -214,7 +191,7 @@ namespace NotionPS.Cmdlets
                             }
 
                             var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : RunWithLogPump(cancellationToken => new RowFetcher(Client, Log).FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
-                            foreach (var row in rows.TakeWhile(_ => !IsPagingDone))
+                            foreach (var row in rows.TakeWhile(_ => !Paging.Done))
                             {
                                 read++;
                                 WriteRow(row);
@@ -225,13 +202,12 @@ namespace NotionPS.Cmdlets
                         WriteProgress(progress);
                     }
 
-                    readIncomplete |= IsPagingDone;
+                    checkpoint?.ReadEnded(reader.Stop, Paging.Done);
                     if (reader.Stop != null)
                     {
-                        readIncomplete = true;
                         var remedy = RowRemedies.For(reader.Stop);
                         WriteError(NotionErrorRecords.Create(
-                            new InvalidOperationException($"The read of \"{schema.Name}\" stopped after {read} rows. {reader.Stop.Message} {remedy}"),
+                            new InvalidOperationException($"The read of \"{name}\" stopped after {read} rows. {reader.Stop.Message} {remedy}"),
                             NotionErrorIds.NotionQueryCapReached,
                             input,
                             remedy));
@@ -240,7 +216,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionApiException ex)
             {
-                readIncomplete = true;
+                checkpoint?.ReadFellShort();
                 WriteError(NotionErrorRecords.From(ex, input, ConnectionFacts()));
             }
             finally
@@ -250,59 +226,44 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>Starts reading the rows of a data source (asks for the first page).</summary>
+        /// <summary>Starts reading the rows of a data source (asks for the first page); <paramref name="schema"/> is needed only for -Where.</summary>
         /// <remarks>With -First the size of the next page depends on how many rows this one gives: one page at a time.</remarks>
-        private RowReader OpenReader(string dataSourceId, JsonNode? filter) =>
-            new RowReader(Client, dataSourceId, filter, Sorts(), PageSize, onePageAtATime: PagingParameters.First != ulong.MaxValue, Log, CancelOnStop, resumeOnReadingThread: true);
-
-        /// <summary>100, or fewer when -First (with -Skip) wants fewer rows than that; 0 once -First has its rows, which ends the read.</summary>
-        private int PageSize()
-        {
-            var wanted = PagingParameters.First - written;
-            var toSkip = PagingParameters.Skip - Math.Min(skipped, PagingParameters.Skip);
-            return wanted >= NotionClient.MaximumPageSize || toSkip >= NotionClient.MaximumPageSize
-                ? NotionClient.MaximumPageSize
-                : (int)Math.Min(NotionClient.MaximumPageSize, wanted + toSkip);
-        }
+        private RowReader OpenReader(string dataSourceId, RowQueryPlan plan, DataSourceSchema? schema) =>
+            new RowReader(Client, dataSourceId, plan.Filter(schema), plan.Sorts(), Paging.PageSize, onePageAtATime: Paging.Limited, Log, CancelOnStop, resumeOnReadingThread: true);
 
         private void WriteRow(object? row)
         {
-            if (skipped < PagingParameters.Skip)
+            if (Paging.Take())
             {
-                skipped++;
-                return;
+                WriteObject(row);
             }
-
-            written++;
-            WriteObject(row);
         }
 
         protected override void EndProcessing()
         {
             if (PagingParameters.IncludeTotalCount)
             {
-                WriteObject(PagingParameters.NewTotalCount(skipped + written, IsPagingDone ? 0.0 : 1.0));
+                WriteObject(PagingParameters.NewTotalCount(Paging.Skipped + Paging.Returned, Paging.Done ? 0.0 : 1.0));
             }
 
-            if (checkpointPath != null && readAny)
+            if (checkpoint != null && checkpoint.Started)
             {
-                MoveCheckpoint(checkpointPath);
+                MoveCheckpoint(checkpoint);
             }
         }
 
-        /// <summary>After a complete read, the checkpoint gets the read's start time; after anything less it keeps its time, so the next run reads those rows again.</summary>
-        private void MoveCheckpoint(string path)
+        private void MoveCheckpoint(CheckpointedRead read)
         {
-            if (readIncomplete)
-            {
-                WriteWarning($"The checkpoint '{path}' keeps its time because the read did not get to its end (an error, -First, or Notion's 10,000-row cap): the next run reads the same rows again.");
-                return;
-            }
-
             try
             {
-                ReadCheckpoint.Save(path, readStart);
-                WriteVerbose($"Checkpoint '{path}' now holds {ReadCheckpoint.Format(readStart)}, when this read started.");
+                if (read.MoveWhenComplete())
+                {
+                    WriteVerbose($"Checkpoint '{read.Path}' now holds {ReadCheckpoint.Format(read.ReadStart)}, when this read started.");
+                }
+                else
+                {
+                    WriteWarning($"The checkpoint '{read.Path}' keeps its time because the read did not get to its end (an error, -First, or Notion's 10,000-row cap): the next run reads the same rows again.");
+                }
             }
             catch (CheckpointException ex)
             {

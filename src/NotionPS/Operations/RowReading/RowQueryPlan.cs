@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using NotionPS.Client;
+using NotionPS.Rows;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// What a read of rows asks Notion for, from the caller's choices as plain values (no PowerShell wrappers):
+    /// one filter AND-ing the caller's own filter, the column = value pairs and the edited/created-since bounds,
+    /// and the sorts.
+    /// </summary>
+    internal sealed class RowQueryPlan
+    {
+        // The values' names in errors, as the caller wrote them.
+        private const string FilterName = "Filter";
+        private const string SortName = "Sort";
+
+        private readonly object? filter;
+        private readonly IReadOnlyList<KeyValuePair<string, object?>> where;
+        private readonly IReadOnlyList<object?> sorts;
+        private readonly DateTime? editedSince;
+        private readonly DateTime? createdSince;
+
+        /// <param name="filter">A filter in Notion's shape, or null.</param>
+        /// <param name="where">Column = value pairs, each an equality by the column's type.</param>
+        /// <param name="sorts">Column names (ascending) or sorts in Notion's shape; none for created order.</param>
+        /// <param name="editedSince">Only rows edited at or after this time, or null.</param>
+        /// <param name="createdSince">Only rows created at or after this time, or null.</param>
+        public RowQueryPlan(object? filter, IReadOnlyList<KeyValuePair<string, object?>> where, IReadOnlyList<object?> sorts, DateTime? editedSince, DateTime? createdSince)
+        {
+            this.filter = filter;
+            this.where = where;
+            this.sorts = sorts;
+            this.editedSince = editedSince;
+            this.createdSince = createdSince;
+        }
+
+        /// <summary>Whether the filter needs the data source's column types (for the column = value pairs).</summary>
+        public bool NeedsColumns => where.Count > 0;
+
+        /// <summary>All the conditions as one filter, null for none; <paramref name="schema"/> is needed only when <see cref="NeedsColumns"/>.</summary>
+        /// <exception cref="RowValueException">A pair's value does not fit its column.</exception>
+        /// <exception cref="UnknownColumnException">A pair names no column.</exception>
+        /// <exception cref="InputValueException">The filter is nested too deep or holds NaN or an infinity.</exception>
+        public JsonNode? Filter(DataSourceSchema? schema)
+        {
+            var since = new List<JsonNode>();
+            if (editedSince != null)
+            {
+                since.Add(RowQuery.Since("last_edited_time", editedSince.Value));
+            }
+
+            if (createdSince != null)
+            {
+                since.Add(RowQuery.Since("created_time", createdSince.Value));
+            }
+
+            return CombinedFilter(filter, where, schema, since);
+        }
+
+        /// <summary>The sorts in Notion's shape (a new array each time: a node belongs to one request), null for created order.</summary>
+        /// <exception cref="InputValueException">A sort is nested too deep or holds NaN or an infinity.</exception>
+        public JsonArray? Sorts() =>
+            sorts.Count == 0
+                ? null
+                : new JsonArray(sorts.Select(sort => sort is string column
+                    ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
+                    : PlainValues.ToJson(sort, SortName)).ToArray());
+
+        /// <summary>
+        /// The caller's filter, the column = value pairs and any <paramref name="more"/> conditions as one filter (null
+        /// for none), side by side in one "and": Notion nests filters only 2 levels deep.
+        /// </summary>
+        /// <exception cref="RowValueException">A pair's value does not fit its column.</exception>
+        /// <exception cref="UnknownColumnException">A pair names no column.</exception>
+        /// <exception cref="InputValueException">The filter is nested too deep or holds NaN or an infinity.</exception>
+        public static JsonNode? CombinedFilter(object? filter, IReadOnlyList<KeyValuePair<string, object?>> where, DataSourceSchema? schema, IEnumerable<JsonNode>? more = null)
+        {
+            var conditions = new List<JsonNode>();
+            if (filter != null)
+            {
+                conditions.Add(PlainValues.ToJson(filter, FilterName)!);
+            }
+
+            if (where.Count > 0)
+            {
+                conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, where));
+            }
+
+            conditions.AddRange(more ?? Enumerable.Empty<JsonNode>());
+            return conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };
+        }
+    }
+}

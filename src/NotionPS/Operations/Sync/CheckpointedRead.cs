@@ -1,0 +1,71 @@
+using System;
+
+namespace NotionPS.Operations
+{
+    /// <summary>
+    /// A read of the rows edited since a checkpoint (<see cref="ReadCheckpoint"/>): where it reads from, and whether
+    /// the checkpoint moves on to this read's start. It moves only after a complete read; after anything less it keeps
+    /// its time, so the next run reads those rows again.
+    /// </summary>
+    internal sealed class CheckpointedRead
+    {
+        private bool started;
+        private bool fellShort;
+
+        public CheckpointedRead(string path, DateTime? since, DateTime readStart)
+        {
+            Path = path;
+            Since = since;
+            ReadStart = readStart;
+        }
+
+        public string Path { get; }
+
+        /// <summary>The instant the file holds (UTC), or null when there is no file yet.</summary>
+        public DateTime? Since { get; }
+
+        /// <summary>When this read started: what the checkpoint gets after a complete read.</summary>
+        public DateTime ReadStart { get; }
+
+        /// <summary>Whether the checkpoint moves to <see cref="ReadStart"/>: something was read, and every read got to its end.</summary>
+        public bool Moves => started && !fellShort;
+
+        /// <summary>Whether a read was tried at all: with none, the checkpoint is neither moved nor kept on purpose.</summary>
+        public bool Started => started;
+
+        /// <summary>Begins a read of rows edited since the file's instant.</summary>
+        /// <exception cref="CheckpointException">The file cannot be read, or holds no time with a zone.</exception>
+        public static CheckpointedRead Open(string path)
+        {
+            // Taken before the first request: a row edited while this read runs is read again next time, never missed.
+            var readStart = DateTime.UtcNow;
+            return new CheckpointedRead(path, ReadCheckpoint.Load(path), readStart);
+        }
+
+        /// <summary>Notes that one read (of one data source) begins.</summary>
+        public void ReadBegins() => started = true;
+
+        /// <summary>Notes that a read did not get to its end (an error, a limit on the rows returned, Notion's 10,000-row cap).</summary>
+        public void ReadFellShort() => fellShort = true;
+
+        /// <summary>Notes how a read ended: short of its end when it stopped at Notion's cap or at a limit on the rows returned.</summary>
+        public void ReadEnded(QueryStop? stop, bool limitReached)
+        {
+            fellShort |= stop != null || limitReached;
+        }
+
+        /// <summary>Writes <see cref="ReadStart"/> into the file, when <see cref="Moves"/>.</summary>
+        /// <returns>Whether the file was written.</returns>
+        /// <exception cref="CheckpointException">The file cannot be written (it keeps its old time).</exception>
+        public bool MoveWhenComplete()
+        {
+            if (!Moves)
+            {
+                return false;
+            }
+
+            ReadCheckpoint.Save(Path, ReadStart);
+            return true;
+        }
+    }
+}

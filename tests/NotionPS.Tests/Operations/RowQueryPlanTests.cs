@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Operations;
+using NotionPS.Rows;
+using Xunit;
+
+namespace NotionPS.Tests.Operations;
+
+/// <summary>What Get-NotionDatabaseRow asks Notion for: the filter of each combination of its choices, and the sorts.</summary>
+public class RowQueryPlanTests
+{
+    private static readonly DataSourceSchema Schema = DataSourceSchema.From(JsonDocument.Parse(
+        """
+        {"object":"data_source","id":"ds1","name":"Tasks","parent":{"type":"database_id","database_id":"db1"},"properties":{
+          "Name":{"id":"t","type":"title","title":{}},"Done":{"id":"c","type":"checkbox","checkbox":{}}}}
+        """).RootElement.Clone());
+
+    private static readonly KeyValuePair<string, object?>[] NoPairs = Array.Empty<KeyValuePair<string, object?>>();
+
+    // In UTC, so that the minute a condition starts at reads the same on any machine.
+    private static readonly DateTime Edited = new(2026, 1, 31, 9, 30, 45, DateTimeKind.Utc);
+    private static readonly DateTime Created = new(2025, 12, 1, 8, 15, 5, DateTimeKind.Utc);
+
+    private const string OwnFilter = """{"property":"Name","title":{"contains":"x"}}""";
+    private const string DoneIsTrue = """{"property":"Done","checkbox":{"equals":true}}""";
+    private const string EditedSince = """{"timestamp":"last_edited_time","last_edited_time":{"on_or_after":"2026-01-31T09:30:00.000Z"}}""";
+    private const string CreatedSince = """{"timestamp":"created_time","created_time":{"on_or_after":"2025-12-01T08:15:00.000Z"}}""";
+
+    private static OrderedDictionary NameContainsX() => new()
+    {
+        ["property"] = "Name",
+        ["title"] = new OrderedDictionary { ["contains"] = "x" },
+    };
+
+    private static KeyValuePair<string, object?>[] DoneTrue() => new[] { new KeyValuePair<string, object?>("done", true) };
+
+    private static string? FilterOf(object? filter = null, KeyValuePair<string, object?>[]? where = null, DateTime? edited = null, DateTime? created = null) =>
+        new RowQueryPlan(filter, where ?? NoPairs, Array.Empty<object?>(), edited, created).Filter(Schema)?.ToJsonString();
+
+    private static string And(params string[] conditions) => "{\"and\":[" + string.Join(",", conditions) + "]}";
+
+    [Fact]
+    public void NoChoiceIsNoFilter() => Assert.Null(FilterOf());
+
+    [Fact]
+    public void OneChoiceIsItsConditionAlone()
+    {
+        Assert.Equal(OwnFilter, FilterOf(filter: NameContainsX()));
+        Assert.Equal(DoneIsTrue, FilterOf(where: DoneTrue()));
+        Assert.Equal(EditedSince, FilterOf(edited: Edited));
+        Assert.Equal(CreatedSince, FilterOf(created: Created));
+    }
+
+    [Fact]
+    public void SeveralChoicesAreOneAndInTheOrderFilterWhereEditedCreated()
+    {
+        Assert.Equal(And(OwnFilter, DoneIsTrue), FilterOf(NameContainsX(), DoneTrue()));
+        Assert.Equal(And(EditedSince, CreatedSince), FilterOf(edited: Edited, created: Created));
+        Assert.Equal(And(DoneIsTrue, CreatedSince), FilterOf(where: DoneTrue(), created: Created));
+        Assert.Equal(And(OwnFilter, DoneIsTrue, EditedSince, CreatedSince), FilterOf(NameContainsX(), DoneTrue(), Edited, Created));
+    }
+
+    [Fact]
+    public void OnlyColumnValuePairsNeedTheColumns()
+    {
+        Assert.True(new RowQueryPlan(null, DoneTrue(), Array.Empty<object?>(), null, null).NeedsColumns);
+        var withoutPairs = new RowQueryPlan(NameContainsX(), NoPairs, Array.Empty<object?>(), Edited, null);
+        Assert.False(withoutPairs.NeedsColumns);
+        Assert.Equal(And(OwnFilter, EditedSince), withoutPairs.Filter(null)!.ToJsonString());
+    }
+
+    [Fact]
+    public void APairNamingNoColumnIsRefused() =>
+        Assert.Throws<UnknownColumnException>(() => FilterOf(where: new[] { new KeyValuePair<string, object?>("Colour", "red") }));
+
+    [Fact]
+    public void AFilterHoldingNaNIsRefusedNamingTheFilter()
+    {
+        var error = Assert.Throws<InputValueException>(() => FilterOf(filter: new OrderedDictionary { ["number"] = double.NaN }));
+
+        Assert.Equal(NotionErrorIds.NotionNumberNotFinite, error.ErrorId);
+        Assert.Contains("Filter", error.Message);
+    }
+
+    [Fact]
+    public void NoSortIsCreatedOrder() => Assert.Null(new RowQueryPlan(null, NoPairs, Array.Empty<object?>(), null, null).Sorts());
+
+    [Fact]
+    public void AColumnNameSortsAscendingAndASortInNotionsShapeIsSentAsGiven()
+    {
+        var plan = new RowQueryPlan(null, NoPairs, new object?[] { "Due", new OrderedDictionary { ["timestamp"] = "created_time", ["direction"] = "descending" } }, null, null);
+
+        Assert.Equal(
+            """[{"property":"Due","direction":"ascending"},{"timestamp":"created_time","direction":"descending"}]""",
+            plan.Sorts()!.ToJsonString());
+    }
+
+    [Fact]
+    public void EachRequestGetsSortsOfItsOwn()
+    {
+        var plan = new RowQueryPlan(null, NoPairs, new object?[] { "Due" }, null, null);
+
+        // A node belongs to one parent: two requests built from one array would fail on the second.
+        var first = new JsonObject { ["sorts"] = plan.Sorts() };
+        var second = new JsonObject { ["sorts"] = plan.Sorts() };
+
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+    }
+}
