@@ -146,4 +146,23 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
         Assert.DoesNotContain(Token, error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnInputThatNamesNoIdAndCarriesTheTokenIsQuotedRedactedInItsInvalidIdError()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "Get-NotionComment -BlockId $text; Get-NotionDatabaseRow -DatabaseId $text; $text | Remove-NotionDatabaseRow -Confirm:$false",
+            Vars(("text", "see " + Token)));
+
+        Assert.Equal(3, result.Errors.Count);
+        Assert.All(result.Errors, error =>
+        {
+            Assert.StartsWith("InvalidNotionUrl,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("***", error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(Token, error.CategoryInfo.TargetName, StringComparison.Ordinal);
+        });
+    }
 }

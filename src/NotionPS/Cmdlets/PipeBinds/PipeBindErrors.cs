@@ -11,7 +11,7 @@ namespace NotionPS.Cmdlets
     internal static class PipeBindErrors
     {
         /// <summary>The database or data source meant, or false after writing the input's InvalidNotionUrl error.</summary>
-        public static bool TryTarget(this Cmdlet cmdlet, NotionDatabaseBind bind, out DatabaseTarget target)
+        public static bool TryTarget(this NotionConnectedCmdlet cmdlet, NotionDatabaseBind bind, out DatabaseTarget target)
         {
             target = bind.Target!;
             return target != null || cmdlet.WriteInvalidId(bind.Rejection!, bind.Input);
@@ -21,7 +21,7 @@ namespace NotionPS.Cmdlets
         /// The database meant, for a cmdlet that needs the database itself; a data source given by its ID
         /// alone names none, and is refused like any other input that names no database.
         /// </summary>
-        public static bool TryDatabaseId(this Cmdlet cmdlet, NotionDatabaseBind bind, out string databaseId)
+        public static bool TryDatabaseId(this NotionConnectedCmdlet cmdlet, NotionDatabaseBind bind, out string databaseId)
         {
             databaseId = string.Empty;
             if (!cmdlet.TryTarget(bind, out var target))
@@ -39,7 +39,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>The page meant, or false after writing the input's InvalidNotionUrl error.</summary>
-        public static bool TryPageId(this Cmdlet cmdlet, NotionPageBind bind, out string pageId)
+        public static bool TryPageId(this NotionConnectedCmdlet cmdlet, NotionPageBind bind, out string pageId)
         {
             pageId = bind.PageId!;
             return pageId != null || cmdlet.WriteInvalidId(bind.Rejection!, bind.Input);
@@ -49,14 +49,14 @@ namespace NotionPS.Cmdlets
         /// The ID in a link or ID given as plain text (a block or a discussion, which no object names), or false after
         /// writing the input's InvalidNotionUrl error.
         /// </summary>
-        public static bool TryId(this Cmdlet cmdlet, string input, out string id)
+        public static bool TryId(this NotionConnectedCmdlet cmdlet, string input, out string id)
         {
             var parsed = PipeBindInput.Parse(input, out var rejection);
             id = parsed?.Id!;
             return parsed != null || cmdlet.WriteInvalidId(rejection!, input);
         }
 
-        private static bool WriteInvalidId(this Cmdlet cmdlet, string rejection, object? input)
+        private static bool WriteInvalidId(this NotionConnectedCmdlet cmdlet, string rejection, object? input)
         {
             cmdlet.WriteError(NotionErrorRecords.InvalidId(rejection, input));
             return false;
