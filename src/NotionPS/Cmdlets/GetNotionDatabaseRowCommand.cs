@@ -191,10 +191,20 @@ namespace NotionPS.Cmdlets
                             }
 
                             var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : RunWithLogPump(cancellationToken => new RowFetcher(Client, Log).FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
-                            foreach (var row in rows.TakeWhile(_ => !Paging.Done))
+                            try
                             {
-                                read++;
-                                WriteRow(row);
+                                foreach (var row in rows.TakeWhile(_ => !Paging.Done))
+                                {
+                                    read++;
+                                    WriteRow(row);
+                                }
+                            }
+                            catch
+                            {
+                                // Stopped downstream (Select-Object -First) or by Ctrl+C: the read ends before this batch gives
+                                // its room back, which would wake a reader on this thread to send one more query.
+                                reader.Dispose();
+                                throw;
                             }
                         }
 
