@@ -116,7 +116,7 @@ namespace NotionPS.Cmdlets
                 // The definition chooses the data source and heads the file: one request for both.
                 definition = RunWithLogPump(cancellationToken => new DataSourceResolver(Client, Log).ResolveAsync(
                     target, (id, token) => DataSourceDefinition.ReadAsync(Client, Log, id, token), cancellationToken));
-                filter = RowFilterParameters.Build(Filter, Where, definition.Schema);
+                filter = new RowQueryPlan(RowFilterParameters.PlainFilter(Filter), RowFilterParameters.WherePairs(Where), Array.Empty<object?>(), editedSince: null, createdSince: null).Filter(definition.Schema);
             }
             catch (NotionException ex)
             {

@@ -2,9 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
-using NotionPS.Client;
-using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -20,11 +17,5 @@ namespace NotionPS.Cmdlets
         /// <exception cref="InputValueException">A value contains itself or is nested too deep.</exception>
         public static IReadOnlyList<KeyValuePair<string, object?>> WherePairs(Hashtable? where) =>
             where == null || where.Count == 0 ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(where));
-
-        /// <summary>Both as one filter (null for none); <paramref name="schema"/> (the column types) is needed only for -Where.</summary>
-        /// <exception cref="RowValueException">A -Where value does not fit its column.</exception>
-        /// <exception cref="UnknownColumnException">-Where names no column.</exception>
-        public static JsonNode? Build(Hashtable? filter, Hashtable? where, DataSourceSchema? schema) =>
-            RowQueryPlan.CombinedFilter(PlainFilter(filter), WherePairs(where), schema);
     }
 }

@@ -41,43 +41,14 @@ namespace NotionPS.Operations
         /// <summary>Whether the filter needs the data source's column types (for the column = value pairs).</summary>
         public bool NeedsColumns => where.Count > 0;
 
-        /// <summary>All the conditions as one filter, null for none; <paramref name="schema"/> is needed only when <see cref="NeedsColumns"/>.</summary>
-        /// <exception cref="RowValueException">A pair's value does not fit its column.</exception>
-        /// <exception cref="UnknownColumnException">A pair names no column.</exception>
-        /// <exception cref="InputValueException">The filter is nested too deep or holds NaN or an infinity.</exception>
-        public JsonNode? Filter(DataSourceSchema? schema)
-        {
-            var since = new List<JsonNode>();
-            if (editedSince != null)
-            {
-                since.Add(RowQuery.Since("last_edited_time", editedSince.Value));
-            }
-
-            if (createdSince != null)
-            {
-                since.Add(RowQuery.Since("created_time", createdSince.Value));
-            }
-
-            return CombinedFilter(filter, where, schema, since);
-        }
-
-        /// <summary>The sorts in Notion's shape (a new array each time: a node belongs to one request), null for created order.</summary>
-        /// <exception cref="InputValueException">A sort is nested too deep or holds NaN or an infinity.</exception>
-        public JsonArray? Sorts() =>
-            sorts.Count == 0
-                ? null
-                : new JsonArray(sorts.Select(sort => sort is string column
-                    ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
-                    : PlainValues.ToJson(sort, SortName)).ToArray());
-
         /// <summary>
-        /// The caller's filter, the column = value pairs and any <paramref name="more"/> conditions as one filter (null
-        /// for none), side by side in one "and": Notion nests filters only 2 levels deep.
+        /// All the conditions as one filter, null for none; <paramref name="schema"/> is needed only when
+        /// <see cref="NeedsColumns"/>. Side by side in one "and": Notion nests filters only 2 levels deep.
         /// </summary>
         /// <exception cref="RowValueException">A pair's value does not fit its column.</exception>
         /// <exception cref="UnknownColumnException">A pair names no column.</exception>
         /// <exception cref="InputValueException">The filter is nested too deep or holds NaN or an infinity.</exception>
-        public static JsonNode? CombinedFilter(object? filter, IReadOnlyList<KeyValuePair<string, object?>> where, DataSourceSchema? schema, IEnumerable<JsonNode>? more = null)
+        public JsonNode? Filter(DataSourceSchema? schema)
         {
             var conditions = new List<JsonNode>();
             if (filter != null)
@@ -90,8 +61,26 @@ namespace NotionPS.Operations
                 conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, where));
             }
 
-            conditions.AddRange(more ?? Enumerable.Empty<JsonNode>());
+            if (editedSince != null)
+            {
+                conditions.Add(RowQuery.Since("last_edited_time", editedSince.Value));
+            }
+
+            if (createdSince != null)
+            {
+                conditions.Add(RowQuery.Since("created_time", createdSince.Value));
+            }
+
             return conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };
         }
+
+        /// <summary>The sorts in Notion's shape (a new array each time: a node belongs to one request), null for created order.</summary>
+        /// <exception cref="InputValueException">A sort is nested too deep or holds NaN or an infinity.</exception>
+        public JsonArray? Sorts() =>
+            sorts.Count == 0
+                ? null
+                : new JsonArray(sorts.Select(sort => sort is string column
+                    ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
+                    : PlainValues.ToJson(sort, SortName)).ToArray());
     }
 }
