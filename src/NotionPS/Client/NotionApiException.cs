@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Text.Json;
 using NotionPS.Errors;
 
@@ -62,7 +63,7 @@ namespace NotionPS.Client
         public int Status { get; }
 
         /// <summary>Notion's error code, such as <c>object_not_found</c>.</summary>
-        public string Code { get; }
+        public string Code { get; private set; }
 
         public override string? NotionCode => Code;
 
@@ -72,18 +73,99 @@ namespace NotionPS.Client
         /// </summary>
         internal bool IsNotionsAnswer => Status > 0 && Code != NotionErrorCodes.Redirect;
 
-        /// <summary>Notion's message, unchanged.</summary>
-        public string ApiMessage { get; }
+        /// <summary>Notion's message, unchanged but for the token (see <see cref="Redact"/>).</summary>
+        public string ApiMessage { get; private set; }
 
         /// <summary>Notion's request_id: quote it when asking Notion's support about a failure.</summary>
-        public string? RequestId { get; }
+        public string? RequestId { get; private set; }
 
         public string Method { get; }
 
-        public string Path { get; }
+        /// <summary>The path as the request gave it (Invoke-NotionApi's as typed).</summary>
+        public string Path { get; private set; }
 
         /// <summary>Notion's <c>additional_data</c>, when it sent one (for example <c>child_data_source_ids</c>).</summary>
-        public JsonElement? AdditionalData { get; }
+        public JsonElement? AdditionalData { get; private set; }
+
+        /// <summary>
+        /// Also Notion's own texts and the path: the client redacts Notion's answer as it reads it, but a path is the
+        /// caller's, and a string of <c>additional_data</c> can spell the token with JSON escapes the redaction of the
+        /// raw answer does not see.
+        /// </summary>
+        internal override void Redact(Func<string, string> redact)
+        {
+            base.Redact(redact);
+            Code = redact(Code);
+            ApiMessage = redact(ApiMessage);
+            RequestId = RequestId == null ? null : redact(RequestId);
+            Path = redact(Path);
+            if (AdditionalData is JsonElement data)
+            {
+                AdditionalData = Redacted(data, redact);
+            }
+        }
+
+        /// <summary><paramref name="data"/> with every string and property name redacted; itself when none changed.</summary>
+        private static JsonElement Redacted(JsonElement data, Func<string, string> redact)
+        {
+            var changed = false;
+            string Redact(string text)
+            {
+                var redacted = redact(text);
+                changed |= redacted != text;
+                return redacted;
+            }
+
+            using (var buffer = new MemoryStream())
+            {
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    WriteRedacted(data, writer, Redact);
+                }
+
+                if (!changed)
+                {
+                    return data;
+                }
+
+                using (var redacted = JsonDocument.Parse(buffer.ToArray()))
+                {
+                    return redacted.RootElement.Clone();
+                }
+            }
+        }
+
+        private static void WriteRedacted(JsonElement element, Utf8JsonWriter writer, Func<string, string> redact)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    writer.WriteStartObject();
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        writer.WritePropertyName(redact(property.Name));
+                        WriteRedacted(property.Value, writer, redact);
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    writer.WriteStartArray();
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        WriteRedacted(item, writer, redact);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                case JsonValueKind.String:
+                    writer.WriteStringValue(redact(element.GetString()!));
+                    break;
+                default:
+                    element.WriteTo(writer);
+                    break;
+            }
+        }
 
         internal static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -95,10 +96,14 @@ namespace NotionPS.Cmdlets
         }
     }
 
-    /// <summary>Completes column names (for -MatchOn and -Sort) from the schema of the -DatabaseId or -DataSourceId given.</summary>
+    /// <summary>
+    /// Completes column names (for -MatchOn and -Sort) from the schema of the -DatabaseId or -DataSourceId given, kept for
+    /// each connection: another token, even at the same address, may not see that database at all.
+    /// </summary>
     public sealed class ColumnNameCompleter : IArgumentCompleter
     {
-        private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> ColumnsById = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        private static readonly ConditionalWeakTable<NotionConnection, ConcurrentDictionary<string, IReadOnlyList<string>>> ColumnsByConnection =
+            new ConditionalWeakTable<NotionConnection, ConcurrentDictionary<string, IReadOnlyList<string>>>();
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -109,8 +114,9 @@ namespace NotionPS.Cmdlets
                 return Array.Empty<CompletionResult>();
             }
 
-            var key = connection.BaseUri + "|" + target;
-            if (!ColumnsById.TryGetValue(key, out var columns))
+            var columnsById = ColumnsByConnection.GetValue(connection, _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase));
+            var key = target.ToString();
+            if (!columnsById.TryGetValue(key, out var columns))
             {
                 var schema = Completion.Within(cancellationToken => new DataSourceResolver(connection.Client, SilentLog.Instance).ResolveAsync(target, cancellationToken));
                 if (schema == null)
@@ -118,7 +124,7 @@ namespace NotionPS.Cmdlets
                     return Array.Empty<CompletionResult>();
                 }
 
-                columns = ColumnsById[key] = schema.Properties.Select(p => p.Name).ToList();
+                columns = columnsById[key] = schema.Properties.Select(p => p.Name).ToList();
             }
 
             return Completion.Matching(wordToComplete, columns);

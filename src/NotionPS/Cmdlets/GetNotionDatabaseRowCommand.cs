@@ -173,8 +173,7 @@ namespace NotionPS.Cmdlets
         /// </summary>
         private void ReadAll(DataSourceSchema schema, RowReader reader, object? input)
         {
-            // Notion's text could hold the token: redacted here, not only as written, since the cap error's exception keeps its message.
-            var name = Client.Redact(schema.Name);
+            var name = schema.Name;
             var progress = new ProgressRecord(ProgressActivityId, $"Reading rows of \"{name}\"", "Starting");
             var read = 0;
             try

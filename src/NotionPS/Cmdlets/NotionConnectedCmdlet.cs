@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using NotionPS.Client;
 using NotionPS.Errors;
@@ -71,12 +72,19 @@ namespace NotionPS.Cmdlets
         private string Redact(string text) => resolved == null ? text : resolved.Client.Redact(text);
 
         /// <summary>
-        /// The record with what PowerShell shows of it redacted: the message, the recommended action (which may name the
-        /// integration) and the target's name (the error view's CategoryInfo). The exception's own message cannot be
-        /// changed: $Error[0].Exception.Message may still quote Notion's text.
+        /// The record with nothing in it that carries the token: its exception down the InnerException chain (which
+        /// <c>$Error[0].Exception.Message</c> and a catch block read, not only the displayed message), its target (an input
+        /// quoting the token becomes its redacted string form), the message, the recommended action (which may name the
+        /// integration) and the target's name (the error view's CategoryInfo). Its id and category stay as they were.
         /// </summary>
         private ErrorRecord Redacted(ErrorRecord errorRecord)
         {
+            if (resolved == null)
+            {
+                return errorRecord;
+            }
+
+            errorRecord = WithRedactedExceptionAndTarget(errorRecord);
             var targetName = errorRecord.CategoryInfo.TargetName;
             var redactedTargetName = Redact(targetName);
             if (redactedTargetName != targetName)
@@ -94,6 +102,40 @@ namespace NotionPS.Cmdlets
             }
 
             return errorRecord;
+        }
+
+        /// <summary>The same record, or a new one with the same id, category, details and target type when its exception or target had to change.</summary>
+        private ErrorRecord WithRedactedExceptionAndTarget(ErrorRecord errorRecord)
+        {
+            var exception = ExceptionRedaction.Redacted(errorRecord.Exception, Redact);
+            var target = errorRecord.TargetObject;
+            var targetText = StringForm(target);
+            var redactedTarget = targetText == null || Redact(targetText) == targetText ? target : Redact(targetText);
+            if (ReferenceEquals(exception, errorRecord.Exception) && ReferenceEquals(redactedTarget, target))
+            {
+                return errorRecord;
+            }
+
+            var redacted = new ErrorRecord(exception, errorRecord.FullyQualifiedErrorId, errorRecord.CategoryInfo.Category, redactedTarget)
+            {
+                ErrorDetails = errorRecord.ErrorDetails,
+            };
+            redacted.CategoryInfo.TargetName = errorRecord.CategoryInfo.TargetName;
+            redacted.CategoryInfo.TargetType = errorRecord.CategoryInfo.TargetType;
+            return redacted;
+        }
+
+        /// <summary>The target as PowerShell shows it (a custom object's @{...}, a list's items); null for none, or one whose ToString fails.</summary>
+        private static string? StringForm(object? target)
+        {
+            try
+            {
+                return target == null ? null : PSObject.AsPSObject(target).ToString();
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                return null; // an input's own ToString that throws: nothing of it is shown, so nothing to redact
+            }
         }
 
         private const string NotConnectedAction =

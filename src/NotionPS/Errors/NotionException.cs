@@ -8,6 +8,8 @@ namespace NotionPS.Errors
     /// </summary>
     public abstract class NotionException : Exception
     {
+        private string? redactedMessage;
+
         private protected NotionException(string errorId, string message, Exception? inner = null)
             : base(message, inner)
         {
@@ -22,5 +24,21 @@ namespace NotionPS.Errors
 
         /// <summary>Notion's error code behind this failure, when Notion (or the transport) gave one.</summary>
         public virtual string? NotionCode => null;
+
+        /// <summary>The failure's text; once <see cref="Redact"/> has run, with the token taken out.</summary>
+        public override string Message => redactedMessage ?? base.Message;
+
+        /// <summary>
+        /// Takes the token out of every text this failure carries, in place, so its type, id, facts and stack trace stay
+        /// as they were: its message quotes the input as given and what Notion answered, either of which may hold it.
+        /// </summary>
+        internal virtual void Redact(Func<string, string> redact)
+        {
+            var message = redact(base.Message);
+            if (message != base.Message)
+            {
+                redactedMessage = message;
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -36,5 +37,21 @@ public class CompletionTests : RowsTestBase
 
         var tasks = Assert.Single(matches, c => c.CompletionText == TasksId);
         Assert.Equal("Tasks", tasks.ListItemText);
+    }
+
+    [Fact]
+    public async Task ColumnNamesCompletedForOneConnectionAreNotOfferedToATokenThatCannotSeeTheDatabase()
+    {
+        (await Emulator.Admin.PutAsync($"shares/{EmulatorFixture.PrivateNotesDatabaseId}/NotionPS Demo", null)).EnsureSuccessStatusCode();
+        var line = $"Get-NotionDatabaseRow -DatabaseId {EmulatorFixture.PrivateNotesDatabaseId} -Sort ";
+        Connect("2026-03-11");
+        var fullAccess = Complete(line);
+
+        var readOnly = Session.Run("$null = Connect-NotionIntegration -Token $readOnlyToken -BaseUri $emu; Get-NotionDatabaseSchema -DatabaseId $db", Vars(("db", EmulatorFixture.PrivateNotesDatabaseId)));
+        var offeredToReadOnly = Complete(line);
+
+        Assert.Equal(new[] { "Body", "Title" }, fullAccess.Select(c => c.CompletionText).Order());
+        Assert.StartsWith("NotionObjectNotFound,", Assert.Single(readOnly.Errors).FullyQualifiedErrorId, System.StringComparison.Ordinal);
+        Assert.Empty(offeredToReadOnly);
     }
 }

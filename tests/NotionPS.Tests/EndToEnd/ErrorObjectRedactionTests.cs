@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Tests.Client;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// A failure whose text carries the token (Notion's answer echoing it, an input or a path quoting it) leaves it in no part
+/// of the error object a script can read: not the exception's message nor any inner exception's ($Error[0].Exception.Message,
+/// $_ in a catch block), not Notion's message, path or additional_data, not the target or the details; its id and category stay.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class ErrorObjectRedactionTests(EmulatorFixture emulator) : RowsTestBase(emulator)
+{
+    private const string Token = EmulatorFixture.FullAccessToken;
+
+    /// <summary>The token as a JSON string spells it with an escape, which the redaction of Notion's raw answer does not see.</summary>
+    private const string EscapedToken = "\\u0064emo-token-full-access";
+
+    [Fact]
+    public void AnAnswerEchoingAPathThatCarriesTheTokenLeavesItInNoPartOfTheErrorObject()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run("Invoke-NotionApi -Path $path", Vars(("path", $"v1/blocks/{Token}/children")));
+
+        var error = Assert.Single(result.Errors);
+        AssertRedacted(error, "NotionValidationError", ErrorCategory.InvalidArgument);
+        var answer = Assert.IsType<NotionApiException>(error.Exception);
+        Assert.Equal(400, answer.Status);
+        Assert.Equal("v1/blocks/***/children", answer.Path);
+        Assert.Equal("v1/blocks/***/children", error.TargetObject);
+    }
+
+    [Fact]
+    public void AnAnswerSpellingTheTokenWithJsonEscapesLeavesItInNoPartOfTheErrorObject()
+    {
+        using var echoing = new LoopbackServer(request => request.RequestLine.StartsWith("GET /v1/users/me ", StringComparison.Ordinal)
+            ? LoopbackServer.Response(200, "OK", LoopbackServer.BotUser)
+            : LoopbackServer.Response(400, "Bad Request",
+                $"{{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"{EscapedToken} is not valid\"," +
+                $"\"request_id\":\"{EscapedToken}\",\"additional_data\":{{\"echo\":\"{EscapedToken}\",\"{EscapedToken}\":[\"{EscapedToken}\",1]}}}}"));
+
+        var result = Session.Run(
+            "$null = Connect-NotionIntegration -Token $token -BaseUri $echoing; Invoke-NotionApi v1/pages/p1",
+            Vars(("echoing", echoing.BaseUri)));
+
+        var error = Assert.Single(result.Errors);
+        AssertRedacted(error, "NotionValidationError", ErrorCategory.InvalidArgument);
+        var answer = Assert.IsType<NotionApiException>(error.Exception);
+        Assert.Equal("*** is not valid", answer.ApiMessage);
+        Assert.Equal("***", answer.RequestId);
+        var data = answer.AdditionalData!.Value;
+        Assert.Equal("***", data.GetProperty("echo").GetString());
+        Assert.Equal("***", data.GetProperty("***")[0].GetString());
+        Assert.Equal(1, data.GetProperty("***")[1].GetInt32());
+    }
+
+    [Fact]
+    public void AnInputCarryingTheTokenRejectedAsNoIdLeavesItInNoPartOfTheErrorObject()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run("Get-NotionDatabaseRow -DatabaseId $text; $text | Remove-NotionDatabaseRow -Confirm:$false", Vars(("text", "see " + Token)));
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, error => AssertRedacted(error, "InvalidNotionUrl", ErrorCategory.InvalidArgument));
+        Assert.All(result.Errors, error => Assert.Equal("see ***", error.TargetObject));
+        Assert.All(result.Errors, error => Assert.IsType<ArgumentException>(error.Exception));
+    }
+
+    [Fact]
+    public void AFilePathCarryingTheTokenLeavesItInNoPartOfTheErrorObjectNorInItsInnerException()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run("Send-NotionFile -Path $path", Vars(("path", Path.Combine(Path.GetTempPath(), $"missing-{Token}-{Guid.NewGuid():N}.txt"))));
+
+        var error = Assert.Single(result.Errors);
+        AssertRedacted(error, "NotionFileNotFound", ErrorCategory.ObjectNotFound);
+        Assert.NotNull(error.Exception.InnerException);
+        Assert.IsType<ItemNotFoundException>(error.Exception.InnerException);
+    }
+
+    [Fact]
+    public void ATerminatingErrorQuotingAPathCarryingTheTokenLeavesItInNoPartOfTheErrorObject()
+    {
+        Connect("2026-03-11");
+
+        var caught = Session.Run(
+            "try { Import-NotionDatabase -Path $path -DatabaseId $db } catch { $_ }; try { Invoke-NotionApi -Path $url } catch { $_ }",
+            Vars(("path", Path.Combine(Path.GetTempPath(), $"missing-{Token}-{Guid.NewGuid():N}.csv")), ("db", TasksId), ("url", $"https://elsewhere.example/{Token}")))
+            .Output.Select(item => Assert.IsType<ErrorRecord>(item.BaseObject)).ToList();
+
+        Assert.Equal(2, caught.Count);
+        AssertRedacted(caught[0], "NotionImportFileNotFound", ErrorCategory.ObjectNotFound);
+        Assert.IsType<FileNotFoundException>(caught[0].Exception);
+        Assert.NotNull(caught[0].Exception.InnerException);
+        AssertRedacted(caught[1], "NotionForeignUrl", ErrorCategory.InvalidArgument);
+        Assert.Equal("https://elsewhere.example/***", Assert.IsType<NotionApiException>(caught[1].Exception).Path);
+    }
+
+    /// <summary>The record's id and category are <paramref name="errorId"/>'s, and no text a script reads from it holds the token.</summary>
+    private static void AssertRedacted(ErrorRecord error, string errorId, ErrorCategory category)
+    {
+        Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(category, error.CategoryInfo.Category);
+        var texts = new List<string?>
+        {
+            error.ToString(),
+            error.ErrorDetails?.Message,
+            error.ErrorDetails?.RecommendedAction,
+            error.CategoryInfo.TargetName,
+            error.TargetObject == null ? null : PSObject.AsPSObject(error.TargetObject).ToString(),
+            error.Exception.ToString(),
+        };
+        for (var exception = error.Exception; exception != null; exception = exception.InnerException)
+        {
+            texts.Add(exception.Message);
+            if (exception is NotionApiException answer)
+            {
+                texts.AddRange([answer.ApiMessage, answer.Path, answer.Code, answer.RequestId, answer.AdditionalData?.GetRawText()]);
+            }
+        }
+
+        Assert.Contains(texts, text => text != null && text.Contains("***", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, text => text != null && text.Contains(Token, StringComparison.Ordinal));
+    }
+}
