@@ -189,7 +189,7 @@ namespace NotionPS.Cmdlets
                                 break;
                             }
 
-                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : RunWithLogPump(cancellationToken => new RowFetcher(Client, Log).FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToPSObject);
+                            var rows = Raw ? batch.Rows.Select(RowObjects.FromJson) : RunWithLogPump(cancellationToken => new RowFetcher(Client, Log).FullRowsAsync(batch.Rows, cancellationToken)).Select(Display.ToOutput);
                             try
                             {
                                 foreach (var row in rows.TakeWhile(_ => !Paging.Done))

@@ -35,8 +35,8 @@ namespace NotionPS.Cmdlets
             this.cmdlet = cmdlet;
         }
 
-        /// <summary>The row as an output object. Called on the pipeline thread.</summary>
-        public PSObject ToPSObject(PageRow row)
+        /// <summary>The row as an output object (see <see cref="RowShape.ToOutput"/>). Called on the pipeline thread.</summary>
+        public object ToOutput(PageRow row)
         {
             var dataSourceId = row.DataSourceId ?? row.DatabaseId ?? string.Empty;
 
@@ -47,7 +47,7 @@ namespace NotionPS.Cmdlets
                 byDataSource[dataSourceId] = shape;
             }
 
-            return shape.ToPSObject(row);
+            return shape.ToOutput(row);
         }
 
         /// <summary>

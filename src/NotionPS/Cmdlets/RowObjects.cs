@@ -16,12 +16,12 @@ namespace NotionPS.Cmdlets
         public const string RowTypeName = "NotionPS.Row";
 
         /// <summary>
-        /// A row as a PSCustomObject of type <paramref name="typeName"/> (then NotionPS.Row): the page's own
+        /// A row as an output object of type <paramref name="typeName"/> (then NotionPS.Row): the page's own
         /// properties, then one property per column. With <paramref name="displayedColumns"/> it carries its
         /// own default display set. A read makes its rows through one <see cref="RowShape"/> per data source instead.
         /// </summary>
-        public static PSObject ToPSObject(PageRow row, string typeName, IReadOnlyList<string>? displayedColumns) =>
-            new RowShape(typeName, displayedColumns ?? row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet: displayedColumns != null).ToPSObject(row);
+        public static object ToOutput(PageRow row, string typeName, IReadOnlyList<string>? displayedColumns) =>
+            new RowShape(typeName, displayedColumns ?? row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet: displayedColumns != null).ToOutput(row);
 
         /// <summary>
         /// A date cell: the DateTime itself to PowerShell (-is [datetime], its methods, ConvertTo-Json), but
@@ -107,7 +107,7 @@ namespace NotionPS.Cmdlets
                 value = wrapped.BaseObject;
             }
 
-            if (value == null || value is string || !(value is PSObject || value is IEnumerable))
+            if (value == null || value is string || !(value is PSObject || value is Row || value is IEnumerable))
             {
                 return value;
             }
@@ -125,7 +125,10 @@ namespace NotionPS.Cmdlets
                 switch (value)
                 {
                     case PSObject custom:
-                        return Dictionary(custom.Properties.Where(p => p.IsGettable).Select(p => new KeyValuePair<object, object?>(p.Name, p.Value)), path, containers);
+                        return Dictionary(Properties(custom), path, containers);
+                    case Row row:
+                        // A row read by NotionPS, taken by its properties as the PSCustomObject it stands for would be.
+                        return Dictionary(Properties(PSObject.AsPSObject(row)), path, containers);
                     case IDictionary dictionary:
                         return Dictionary(dictionary.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<object, object?>(entry.Key, entry.Value)), path, containers);
                     default:
@@ -145,6 +148,9 @@ namespace NotionPS.Cmdlets
                 containers.RemoveAt(containers.Count - 1);
             }
         }
+
+        private static IEnumerable<KeyValuePair<object, object?>> Properties(PSObject value) =>
+            value.Properties.Where(p => p.IsGettable).Select(p => new KeyValuePair<object, object?>(p.Name, p.Value));
 
         private static OrderedDictionary Dictionary(IEnumerable<KeyValuePair<object, object?>> entries, ValuePath path, List<object> containers)
         {

@@ -51,7 +51,7 @@ namespace NotionPS.Cmdlets
             var row = ((Task<PageRow?>)task).Result;
             if (row != null && display != null)
             {
-                cmdlet.WriteObject(display.ToPSObject(row));
+                cmdlet.WriteObject(display.ToOutput(row));
             }
         }
 

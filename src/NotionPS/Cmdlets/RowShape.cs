@@ -9,11 +9,12 @@ namespace NotionPS.Cmdlets
 {
     /// <summary>
     /// What all the rows of one data source share as PowerShell objects, worked out once for all of them: their
-    /// type names, their column names, and the display set a row carries where the session holds none. The
-    /// checks PowerShell makes on every property it adds (a reserved name; a member of that name in the type
-    /// data, looked up under a lock) are not needed: no column has a reserved name or one that differs from another's only
-    /// in case (<see cref="ColumnNames.OutputNames"/> renames it), so each row's properties are added as already checked: the rows are the same plain
-    /// PSCustomObjects, for a fraction of the work.
+    /// type, their column names, and the display set a row carries where the session holds none. A row is an
+    /// instance of a type made for the shape (<see cref="RowTypes"/>, a <see cref="Row"/>), whose properties are
+    /// the type's and so cost a row nothing but its values; where no such type can be had it is a PSCustomObject
+    /// whose properties are added without PowerShell's checks (a reserved name; a member of that name in the type
+    /// data, looked up under a lock): no column has a reserved name or one that differs from another's only in
+    /// case (<see cref="ColumnNames.OutputNames"/> renames it).
     /// </summary>
     internal sealed class RowShape
     {
@@ -33,12 +34,17 @@ namespace NotionPS.Cmdlets
         /// <summary>The display set a row carries (copied into each row by PowerShell), or null when the session holds it.</summary>
         private readonly PSMemberSet? displaySet;
 
+        /// <summary>Makes a row of the shape's type from its values, or null when rows are PSCustomObjects.</summary>
+        private readonly Func<object?[], Row>? newRow;
+
         /// <param name="columns">The rows' column names, in order (see <see cref="PageRow.Columns"/>).</param>
         /// <param name="carriesDisplaySet">Each row carries its display set (the session does not hold the type's).</param>
-        public RowShape(string typeName, IReadOnlyList<string> columns, bool carriesDisplaySet)
+        /// <param name="rowTypes">Where the rows' type comes from (<see cref="RowTypes.Shared"/> but in tests).</param>
+        public RowShape(string typeName, IReadOnlyList<string> columns, bool carriesDisplaySet, RowTypes? rowTypes = null)
         {
             TypeName = typeName;
             Columns = Shown(columns);
+            newRow = (rowTypes ?? RowTypes.Shared).For(typeName, ColumnNames.RowProperties.Concat(columns).ToArray());
             if (carriesDisplaySet)
             {
                 displaySet = new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { new PSPropertySet("DefaultDisplayPropertySet", Columns) });
@@ -78,10 +84,41 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
-        /// A row (that <see cref="Fits"/>) as a PSCustomObject of type <see cref="TypeName"/>, then NotionPS.Row:
-        /// the page's own properties, then one note property per column.
+        /// A row (that <see cref="Fits"/>) as an output object of type <see cref="TypeName"/>, then NotionPS.Row: the
+        /// page's own properties, then one property per column. A PSObject only where it must carry its display set
+        /// or no row type could be made.
         /// </summary>
-        public PSObject ToPSObject(PageRow row)
+        public object ToOutput(PageRow row)
+        {
+            if (newRow == null)
+            {
+                return ToPSCustomObject(row);
+            }
+
+            var values = new object?[OwnProperties + row.Columns.Count];
+            values[0] = row.PageId;
+            values[1] = row.DatabaseId;
+            values[2] = row.DataSourceId;
+            values[3] = row.Url;
+            values[4] = row.CreatedTime;
+            values[5] = row.LastEditedTime;
+            for (var i = 0; i < row.Columns.Count; i++)
+            {
+                values[OwnProperties + i] = Cell(row.Columns[i].Value);
+            }
+
+            var output = newRow(values);
+            if (displaySet == null)
+            {
+                return output;
+            }
+
+            var wrapped = PSObject.AsPSObject(output);
+            wrapped.Members.Add(displaySet, true);
+            return wrapped;
+        }
+
+        private PSObject ToPSCustomObject(PageRow row)
         {
             var output = NewObject(OwnProperties + row.Columns.Count + (displaySet == null ? 0 : 1));
             output.TypeNames.Insert(0, RowObjects.RowTypeName);
@@ -94,7 +131,7 @@ namespace NotionPS.Cmdlets
             Add(output, "LastEditedTime", row.LastEditedTime);
             foreach (var column in row.Columns)
             {
-                Add(output, column.Key, column.Value is DateTime date ? RowObjects.IsoDate(date) : column.Value);
+                Add(output, column.Key, Cell(column.Value));
             }
 
             if (displaySet != null)
@@ -104,6 +141,9 @@ namespace NotionPS.Cmdlets
 
             return output;
         }
+
+        /// <summary>A cell as a row holds it: a date as its ISO-text wrapper.</summary>
+        private static object? Cell(object? value) => value is DateTime date ? RowObjects.IsoDate(date) : value;
 
         private static Func<int, PSObject>? SizedConstructor()
         {

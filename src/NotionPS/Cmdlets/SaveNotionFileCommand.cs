@@ -109,7 +109,9 @@ namespace NotionPS.Cmdlets
         /// <summary>The files a row read earlier carries, by URL; null for any other input (the page is read instead).</summary>
         private static IReadOnlyList<RowFile>? RowFiles(object? input)
         {
-            if (!(input is PSObject row) || !RowObjects.IsRow(row))
+            // PowerShell hands a row over bare or in its wrapper.
+            var row = input is Row bare ? PSObject.AsPSObject(bare) : input as PSObject;
+            if (row == null || !RowObjects.IsRow(row))
             {
                 return null;
             }

@@ -175,7 +175,7 @@ namespace NotionPS.Cmdlets
                 var row = ((Task<PageRow>)task).Result;
                 var action = step.Action == SyncAction.Add ? "Added" : step.Action == SyncAction.Update ? "Updated" : "Trashed";
                 var columns = step.Properties?.Select(property => property.Key).ToList() ?? new List<string>();
-                WriteObject(new NotionSyncResult(action, step.Key!.Text, row.PageId, columns, display!.ToPSObject(row)));
+                WriteObject(new NotionSyncResult(action, step.Key!.Text, row.PageId, columns, display!.ToOutput(row)));
             }
         }
 

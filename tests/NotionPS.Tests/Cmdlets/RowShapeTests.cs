@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
@@ -15,8 +16,10 @@ public class RowShapeTests
         return PageRow.From(document.RootElement);
     }
 
-    private static RowShape ShapeOf(PageRow row, bool carriesDisplaySet = false) =>
-        new(RowObjects.RowTypeName + "#ds1", row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet);
+    private static RowShape ShapeOf(PageRow row, bool carriesDisplaySet = false, RowTypes? rowTypes = null) =>
+        new(RowObjects.RowTypeName + "#ds1", row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet, rowTypes);
+
+    private static PSObject Output(RowShape shape, PageRow row) => PSObject.AsPSObject(shape.ToOutput(row));
 
     [Fact]
     public void RowsOfOneShapeAreSeparateObjectsWithTheirOwnValues()
@@ -25,14 +28,109 @@ public class RowShapeTests
         var second = Row("""{"Name":{"type":"title","title":[{"plain_text":"B"}]},"Size":{"type":"number","number":2}}""");
         var shape = ShapeOf(first, carriesDisplaySet: true);
 
-        var a = shape.ToPSObject(first);
-        var b = shape.ToPSObject(second);
+        var a = Output(shape, first);
+        var b = Output(shape, second);
         a.Properties["Name"].Value = "changed";
         ((PSPropertySet)((PSMemberSet)a.Members["PSStandardMembers"].Value).Members["DefaultDisplayPropertySet"]).ReferencedPropertyNames.Add("Extra");
 
         Assert.Equal(("B", 2.0), ((string)b.Properties["Name"].Value, (double)b.Properties["Size"].Value));
+        Assert.Equal("changed", a.Properties["Name"].Value);
         Assert.Equal(new[] { "Name", "Size" }, ((PSPropertySet)((PSMemberSet)b.Members["PSStandardMembers"].Value).Members["DefaultDisplayPropertySet"]).ReferencedPropertyNames);
         Assert.True(shape.Fits(second));
+    }
+
+    [Fact]
+    public void ARowIsOfATypeOfItsDataSourceWhosePropertiesAreTheRowsOwnThenItsColumns()
+    {
+        var row = Row("""{"Name":{"type":"title","title":[{"plain_text":"A"}]},"Size":{"type":"number","number":1}}""");
+
+        var output = ShapeOf(row).ToOutput(row);
+
+        var type = Assert.IsAssignableFrom<NotionPS.Row>(output).GetType();
+        Assert.Equal("NotionPS.Row#ds1", type.FullName);
+        Assert.Equal(new[] { "PageId", "DatabaseId", "DataSourceId", "Url", "CreatedTime", "LastEditedTime", "Name", "Size" }, type.GetProperties().Select(p => p.Name));
+        Assert.Equal(new[] { "NotionPS.Row#ds1", "NotionPS.Row" }, PSObject.AsPSObject(output).TypeNames.Take(2));
+        Assert.Equal(("p1", "A", 1.0), ((string)type.GetProperty("PageId")!.GetValue(output)!, (string)type.GetProperty("Name")!.GetValue(output)!, (double)type.GetProperty("Size")!.GetValue(output)!));
+    }
+
+    [Fact]
+    public void ShapesOfOneDataSourceWithOtherColumnsAreTypesOfTheSameNameAndEachKeepsItsOwn()
+    {
+        var rowTypes = new RowTypes(mostTypes: 8);
+        var before = Row("""{"Name":{"type":"title","title":[{"plain_text":"A"}]}}""");
+        var after = Row("""{"Name":{"type":"title","title":[{"plain_text":"B"}]},"Added":{"type":"checkbox","checkbox":true}}""");
+
+        var first = ShapeOf(before, rowTypes: rowTypes).ToOutput(before);
+        var second = ShapeOf(after, rowTypes: rowTypes).ToOutput(after);
+        var again = ShapeOf(before, rowTypes: rowTypes).ToOutput(before);
+
+        Assert.Equal(first.GetType().FullName, second.GetType().FullName);
+        Assert.NotEqual(first.GetType(), second.GetType());
+        Assert.Same(first.GetType(), again.GetType());
+        Assert.Equal(true, PSObject.AsPSObject(second).Properties["Added"].Value);
+        Assert.Null(PSObject.AsPSObject(first).Properties["Added"]);
+    }
+
+    [Fact]
+    public void PastTheMostTypesRowsArePSCustomObjectsOfTheSameProperties()
+    {
+        var rowTypes = new RowTypes(mostTypes: 1);
+        var one = Row("""{"One":{"type":"number","number":1}}""");
+        var two = Row("""{"Two":{"type":"number","number":2}}""");
+
+        var typed = ShapeOf(one, rowTypes: rowTypes).ToOutput(one);
+        var custom = Assert.IsType<PSObject>(ShapeOf(two, rowTypes: rowTypes).ToOutput(two));
+
+        Assert.IsAssignableFrom<NotionPS.Row>(typed);
+        Assert.IsType<PSCustomObject>(custom.BaseObject);
+        Assert.Equal(new[] { "NotionPS.Row#ds1", "NotionPS.Row" }, custom.TypeNames.Take(2));
+        Assert.Equal(2.0, custom.Properties["Two"].Value);
+    }
+
+    /// <summary>A NUL is a valid JSON name but no metadata name: such a row is a PSCustomObject with the name as Notion gave it.</summary>
+    [Fact]
+    public void AColumnNameATypeCannotHoldKeepsItsNameOnAPSCustomObject()
+    {
+        var row = Row("""{"nul \u0000 inside":{"type":"number","number":1}}""");
+
+        var output = Output(ShapeOf(row, rowTypes: new RowTypes(mostTypes: 8)), row);
+
+        Assert.IsType<PSCustomObject>(output.BaseObject);
+        Assert.Equal(1.0, output.Properties["nul \0 inside"].Value);
+    }
+
+    /// <summary>Metadata holds names as UTF-8, which a lone surrogate does not survive (answers have theirs replaced before they are read; a type is never made of one).</summary>
+    [Fact]
+    public void NoTypeIsMadeWhoseNamesWouldNotComeBackAsGiven()
+    {
+        var rowTypes = new RowTypes(mostTypes: 8);
+
+        Assert.Null(rowTypes.For("NotionPS.Row#x", new[] { "PageId", "lone \ud800 surrogate" }));
+        Assert.NotNull(rowTypes.For("NotionPS.Row#x", new[] { "PageId", "emoji \ud83d\ude00 pair" }));
+    }
+
+    [Fact]
+    public void ACopyOfARowHasItsOwnValues()
+    {
+        var row = Row("""{"Name":{"type":"title","title":[{"plain_text":"A"}]}}""");
+        var original = Output(ShapeOf(row), row);
+
+        var copy = original.Copy();
+        copy.Properties["Name"].Value = "changed";
+
+        Assert.Equal("A", original.Properties["Name"].Value);
+        Assert.Equal("changed", copy.Properties["Name"].Value);
+        Assert.Same(original.BaseObject.GetType(), copy.BaseObject.GetType());
+    }
+
+    [Fact]
+    public void ARowAsTextIsItsPropertiesAsAPSCustomObjectShowsThem()
+    {
+        var row = Row("""{"Name":{"type":"title","title":[{"plain_text":"A"}]},"Size":{"type":"number","number":2.5},"Due":{"type":"date","date":{"start":"2026-03-01"}},"Empty":{"type":"number","number":null}}""");
+
+        var text = ShapeOf(row).ToOutput(row).ToString();
+
+        Assert.Equal("@{PageId=p1; DatabaseId=db1; DataSourceId=ds1; Url=; CreatedTime=; LastEditedTime=; Name=A; Size=2.5; Due=2026-03-01; Empty=}", text);
     }
 
     [Fact]
@@ -58,7 +156,7 @@ public class RowShapeTests
     {
         var row = Row($$$"""{"{{{column}}}":{"type":"number","number":1}}""");
 
-        var output = ShapeOf(row).ToPSObject(row);
+        var output = Output(ShapeOf(row), row);
 
         Assert.Equal(1.0, output.Properties[column + " (column)"].Value);
         Assert.Equal(new[] { column + " (column)" }, ShapeOf(row).Columns);

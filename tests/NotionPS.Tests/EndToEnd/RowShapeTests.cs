@@ -138,18 +138,63 @@ public sealed class RowShapeTests(EmulatorFixture emulator) : RowsTestBase(emula
         Assert.Contains("2026-03-02T09:30:00.000Z", output[0]);
     }
 
+    /// <summary>
+    /// Changed with rows made as instances of a type of their data source (issue 19): Get-Member lists a row's columns
+    /// as properties of its type ("Property"), no longer as note properties; a note property added is the row's own.
+    /// </summary>
     [Fact]
-    public async Task ARowTakesNewMembersAndGetMemberListsItsColumnsAsNoteProperties()
+    public async Task ARowTakesNewMembersAndGetMemberListsItsColumnsAsProperties()
     {
         var dataSource = await SeededDataSourceAsync("Shape members");
 
-        var output = Run(dataSource, "$rows[0] | Add-Member -NotePropertyName Extra -NotePropertyValue 42 -PassThru | Select-Object -ExpandProperty Extra; ($rows[1] | Get-Member -MemberType NoteProperty).Name -join ','");
+        var output = Run(dataSource,
+            "$rows[0] | Add-Member -NotePropertyName Extra -NotePropertyValue 42 -PassThru | Select-Object -ExpandProperty Extra; " +
+            "($rows[1] | Get-Member -MemberType Properties).Name -join ','; ($rows[1] | Get-Member -MemberType NoteProperty).Name -join ','; $rows[0].Extra");
 
         Assert.Equal(42, output[0].BaseObject);
-        var notes = ((string)output[1].BaseObject).Split(',');
-        Assert.Contains("Name", notes);
-        Assert.Contains("PageId", notes);
-        Assert.Contains("Tags", notes);
+        var properties = ((string)output[1].BaseObject).Split(',');
+        Assert.Contains("Name", properties);
+        Assert.Contains("PageId", properties);
+        Assert.Contains("Tags", properties);
+        Assert.Equal(string.Empty, output[2].BaseObject);
+        Assert.Equal(42, output[3].BaseObject);
+    }
+
+    [Fact]
+    public async Task ARowAsTextIsWhatAPlainObjectsTextIs()
+    {
+        var dataSource = await SeededDataSourceAsync("Shape text");
+
+        var output = Texts(Run(dataSource, "\"$($rows[1])\"; \"$($plain[1])\"; $again = @(Get-NotionDatabaseRow -DataSourceId $ds -Sort Name); $again[1].Estimate = 8; ((Compare-Object $rows $again).SideIndicator | Sort-Object) -join ','; " +
+            "$rows[2].Priority = $rows[2]; $plain[2].Priority = $plain[2]; \"$($rows[2])\"; \"$($plain[2])\""));
+
+        Assert.Equal(output[1], output[0]);
+        Assert.StartsWith("@{PageId=", output[0]);
+        Assert.Contains("; Name=Beta; ", output[0]);
+        Assert.Equal("<=,=>", output[2]);
+        Assert.Equal(output[4], output[3]);
+        Assert.Contains("; Priority=; ", output[3]);
+    }
+
+    [Fact]
+    public async Task ACopyOfARowChangesWithoutChangingTheRow()
+    {
+        var dataSource = await SeededDataSourceAsync("Shape copy");
+
+        var output = Run(dataSource, "$copy = $rows[0].PSObject.Copy(); $copy.Name = 'Changed'; $rows[0].Name; $copy.Name; $copy.PSObject.TypeNames[0] -eq $rows[0].PSObject.TypeNames[0]");
+
+        Assert.Equal(new object[] { "Alpha", "Changed", true }, output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public async Task ARowHoldingItselfIsRefusedAsCyclicAndTheOtherRowsAreWritten()
+    {
+        var dataSource = await SeededDataSourceAsync("Shape cyclic");
+
+        var result = Session.Run(ReadRows + "$rows[0].Priority = $rows[0]; $rows[1].Estimate = 9; $rows[0], $rows[1] | Set-NotionDatabaseRow | Out-Null; (Get-NotionDatabaseRow -DataSourceId $ds -Where @{ Name = 'Beta' }).Estimate", Vars(("ds", dataSource)));
+
+        Assert.Equal("NotionValueCyclic,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.Equal(9.0, Assert.Single(result.Output).BaseObject);
     }
 
     [Fact]

@@ -282,7 +282,7 @@ public class SyncTests : RowsTestBase
         var outcome = Assert.Single(result.OutputOf<NotionSyncResult>());
         Assert.Equal("Updated", outcome.Action);
         Assert.Equal(new[] { "Priority" }, outcome.Columns);
-        var row = (PSObject)outcome.Row!;
+        var row = PSObject.AsPSObject(outcome.Row!);
         Assert.Equal(("High", 1.0), ((string)row.Properties["Priority"].Value, (double)row.Properties["Estimate"].Value));
     }
 

@@ -73,6 +73,10 @@ public class ModuleLoadTests
             ("Microsoft.Bcl.AsyncInterfaces", new Version(8, 0, 0, 0)),
             ("System.Memory", new Version(4, 0, 1, 2)),
             ("System.Threading.Tasks.Extensions", new Version(4, 2, 0, 1)),
+
+            // Facades in the box of .NET and of .NET Framework 4.5 on (not shipped): the rows' types (RowTypes).
+            ("System.Reflection.Emit", new Version(4, 0, 0, 0)),
+            ("System.Reflection.Emit.ILGeneration", new Version(4, 0, 0, 0)),
         };
 
         var referenced = AssemblyName(Path.Combine(StagedFolder, "NotionPS.dll")).Select(name => (name.Name!, name.Version!)).ToList();

@@ -12,9 +12,9 @@ namespace NotionPS.Cmdlets
     /// </summary>
     internal static class PipeBindInput
     {
-        /// <summary>The object as the user gave it: a wrapped string or ID unwrapped, a PSCustomObject kept whole.</summary>
+        /// <summary>The object as the user gave it: a wrapped string or ID unwrapped, a PSCustomObject or a row kept whole.</summary>
         public static object? Given(object? value) =>
-            value is PSObject wrapper && !(wrapper.BaseObject is PSCustomObject) ? wrapper.BaseObject : value;
+            value is PSObject wrapper && !(wrapper.BaseObject is PSCustomObject || wrapper.BaseObject is Row) ? wrapper.BaseObject : value;
 
         /// <summary>The ID in a link or ID, or null with the parser's message saying what to pass instead.</summary>
         public static ParsedNotionId? Parse(string? text, out string? rejection)
