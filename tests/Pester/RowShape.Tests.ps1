@@ -90,4 +90,40 @@ Describe 'A row read by Get-NotionDatabaseRow' {
         $copy.Tags | Should -Be $row.Tags
         $copy.Due.ToString() | Should -Be $row.Due.ToString()
     }
+
+    It 'keeps a date written as ISO text when it is assigned from another row or from Get-Date' {
+        $row = $rows | Where-Object { $null -ne $_.Due } | Select-Object -First 1
+        $copy = $row.PSObject.Copy()
+        $copy.Due = $row.Due
+        $copy.Estimate = Get-Date '2026-04-05T06:07:08Z'
+
+        $csv = Invoke-InCulture 'de-DE' { $copy | ConvertTo-Csv | ConvertFrom-Csv }
+
+        $csv.Due | Should -Be $row.Due.ToString()
+        $csv.Estimate | Should -Match '^2026-04-05T'
+        $copy.Due -is [datetime] | Should -BeTrue
+    }
+
+    It 'travels to a job or a remote session with its people and date ranges as objects (serialization depth 2)' {
+        $row = $rows | Where-Object { $_.Owner.Count -gt 0 } | Select-Object -First 1
+        $plainRow = $plain[[array]::IndexOf($rows, $row)]
+
+        $sent = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($row))
+        $sentPlain = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($plainRow))
+
+        $sent.Owner[0].Email | Should -Not -BeNullOrEmpty
+        $sent.Owner[0].Email | Should -Be $sentPlain.Owner[0].Email
+        $sent.Name | Should -Be $row.Name
+    }
+
+    It 'cannot lose a property with PSObject.Properties.Remove (a type''s property), which Select-Object -ExcludeProperty does' {
+        $row = $rows[0]
+
+        $row.PSObject.Properties.Remove('Url')
+        $trimmed = $row | Select-Object -Property * -ExcludeProperty Url
+
+        $row.PSObject.Properties.Name | Should -Contain 'Url'
+        $trimmed.PSObject.Properties.Name | Should -Not -Contain 'Url'
+        $trimmed.Name | Should -Be $row.Name
+    }
 }

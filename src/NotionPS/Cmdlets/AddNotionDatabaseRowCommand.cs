@@ -26,7 +26,7 @@ namespace NotionPS.Cmdlets
     /// </para>
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "NotionDatabaseRow", DefaultParameterSetName = ByDatabase, SupportsShouldProcess = true, HelpUri = HelpUriBase + "Add-NotionDatabaseRow.md")]
-    [OutputType("NotionPS.Row")]
+    [OutputType(typeof(Row))]
     public sealed class AddNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
         private const string ByDatabase = "ByDatabase";

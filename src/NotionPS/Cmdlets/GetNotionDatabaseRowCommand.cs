@@ -26,7 +26,7 @@ namespace NotionPS.Cmdlets
     /// carries both (a database's DataSources, rows). ByDataSource stays the default set, as before.
     /// </remarks>
     [Cmdlet(VerbsCommon.Get, "NotionDatabaseRow", DefaultParameterSetName = ByDataSource, SupportsPaging = true, HelpUri = HelpUriBase + "Get-NotionDatabaseRow.md")]
-    [OutputType("NotionPS.Row")]
+    [OutputType(typeof(Row))]
     public sealed class GetNotionDatabaseRowCommand : NotionConnectedCmdlet
     {
         private const string ByDatabase = "ByDatabase";

@@ -8,7 +8,7 @@ namespace NotionPS.Cmdlets
     /// <para>Rows stay in the trash for Notion's retention period and can be restored from Notion's Trash. Asks for confirmation unless -Confirm:$false.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "NotionDatabaseRow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUriBase + "Remove-NotionDatabaseRow.md")]
-    [OutputType("NotionPS.Row")]
+    [OutputType(typeof(Row))]
     public sealed class RemoveNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
         /// <summary>The rows: page IDs or URLs, or row objects.</summary>

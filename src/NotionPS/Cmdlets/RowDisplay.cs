@@ -18,7 +18,9 @@ namespace NotionPS.Cmdlets
     {
         // Module-qualified, so no alias or proxy of the caller's stands in; -WhatIf:$false and -Confirm:$false,
         // so a caller's preferences never skip it or prompt in the middle of a read.
-        private const string RegisterScript = "param($TypeName, $Columns) Microsoft.PowerShell.Utility\\Update-TypeData -TypeName $TypeName -DefaultDisplayPropertySet $Columns -Force -WhatIf:$false -Confirm:$false -ErrorAction Stop";
+        // -SerializationDepth 2: a job or remote session sends a row's lists of objects (people, a date range) as objects, as
+        // it did for the PSCustomObject rows (a typed object's properties are one level deeper than note properties).
+        private const string RegisterScript = "param($TypeName, $Columns) Microsoft.PowerShell.Utility\\Update-TypeData -TypeName $TypeName -DefaultDisplayPropertySet $Columns -SerializationDepth 2 -Force -WhatIf:$false -Confirm:$false -ErrorAction Stop";
 
         // Skipped where Remove-TypeData is missing, as registering is; a failure never stops Remove-Module.
         private const string UnregisterScript =

@@ -17,11 +17,14 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// A row as an output object of type <paramref name="typeName"/> (then NotionPS.Row): the page's own
-        /// properties, then one property per column. With <paramref name="displayedColumns"/> it carries its
-        /// own default display set. A read makes its rows through one <see cref="RowShape"/> per data source instead.
+        /// properties, then one property per column, carrying its own default display set when
+        /// <paramref name="carriesDisplaySet"/>. A read makes its rows through one <see cref="RowShape"/> per data source instead.
         /// </summary>
-        public static object ToOutput(PageRow row, string typeName, IReadOnlyList<string>? displayedColumns) =>
-            new RowShape(typeName, displayedColumns ?? row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet: displayedColumns != null).ToOutput(row);
+        public static object ToOutput(PageRow row, string typeName, bool carriesDisplaySet) =>
+            new RowShape(typeName, row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet).ToOutput(row);
+
+        /// <summary>A value as a row's cell holds it: a date as its ISO-text wrapper (<see cref="IsoDate"/>), anything else as it is.</summary>
+        public static object? Cell(object? value) => value is DateTime date ? IsoDate(date) : value;
 
         /// <summary>
         /// A date cell: the DateTime itself to PowerShell (-is [datetime], its methods, ConvertTo-Json), but

@@ -104,7 +104,7 @@ namespace NotionPS.Cmdlets
             values[5] = row.LastEditedTime;
             for (var i = 0; i < row.Columns.Count; i++)
             {
-                values[OwnProperties + i] = Cell(row.Columns[i].Value);
+                values[OwnProperties + i] = RowObjects.Cell(row.Columns[i].Value);
             }
 
             var output = newRow(values);
@@ -131,7 +131,7 @@ namespace NotionPS.Cmdlets
             Add(output, "LastEditedTime", row.LastEditedTime);
             foreach (var column in row.Columns)
             {
-                Add(output, column.Key, Cell(column.Value));
+                Add(output, column.Key, RowObjects.Cell(column.Value));
             }
 
             if (displaySet != null)
@@ -141,9 +141,6 @@ namespace NotionPS.Cmdlets
 
             return output;
         }
-
-        /// <summary>A cell as a row holds it: a date as its ISO-text wrapper.</summary>
-        private static object? Cell(object? value) => value is DateTime date ? RowObjects.IsoDate(date) : value;
 
         private static Func<int, PSObject>? SizedConstructor()
         {

@@ -26,7 +26,7 @@ namespace NotionPS.Cmdlets
         public static readonly RowTypes Shared = new RowTypes(mostTypes: 256);
 
         private readonly object gate = new object();
-        private readonly Dictionary<Shape, Func<object?[], Row>?> made = new Dictionary<Shape, Func<object?[], Row>?>();
+        private readonly Dictionary<Shape, Func<object?[], Row>> made = new Dictionary<Shape, Func<object?[], Row>>();
         private readonly int mostTypes;
         private static readonly ConstructorInfo BaseConstructor = typeof(Row).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, null, new[] { typeof(string[]), typeof(object[]) }, null)!;
         private static readonly MethodInfo GetValue = typeof(Row).GetMethod("GetValue", BindingFlags.NonPublic | BindingFlags.Instance)!;
@@ -59,8 +59,13 @@ namespace NotionPS.Cmdlets
                     return null;
                 }
 
+                // A shape refused is not kept (nor counted): it is tried again by the next read of its data source.
                 newRow = TryMake(key);
-                made[key] = newRow;
+                if (newRow != null)
+                {
+                    made[key] = newRow;
+                }
+
                 return newRow;
             }
         }
@@ -71,15 +76,15 @@ namespace NotionPS.Cmdlets
             {
                 return Make(shape.TypeName, shape.Names);
             }
-            catch (Exception ex) when (ex is FileNotFoundException || ex is FileLoadException || ex is TypeLoadException || ex is PlatformNotSupportedException || ex is NotSupportedException)
+            catch (Exception ex) when (ex is FileNotFoundException || ex is FileLoadException || ex is PlatformNotSupportedException)
             {
                 // The runtime has no Reflection.Emit for this module: PSCustomObjects from now on.
                 cannotMake = true;
                 return null;
             }
-            catch (ArgumentException)
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                // A name metadata cannot hold.
+                // A name metadata cannot hold, or whatever else the runtime refuses of this one shape: its rows are PSCustomObjects.
                 return null;
             }
         }

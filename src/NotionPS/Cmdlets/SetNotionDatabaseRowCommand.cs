@@ -18,7 +18,7 @@ namespace NotionPS.Cmdlets
     /// </para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "NotionDatabaseRow", SupportsShouldProcess = true, HelpUri = HelpUriBase + "Set-NotionDatabaseRow.md")]
-    [OutputType("NotionPS.Row")]
+    [OutputType(typeof(Row))]
     public sealed class SetNotionDatabaseRowCommand : NotionRowWriteCmdlet
     {
         private RowChanges? changes;

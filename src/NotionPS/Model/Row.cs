@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text;
+using NotionPS.Cmdlets;
 
 namespace NotionPS
 {
@@ -29,8 +30,11 @@ namespace NotionPS
         /// <summary>What a property of the derived type reads.</summary>
         protected object? GetValue(int index) => values[index];
 
-        /// <summary>What a property of the derived type writes.</summary>
-        protected void SetValue(int index, object? value) => values[index] = value;
+        /// <summary>
+        /// What a property of the derived type writes. PowerShell hands a typed property the value without its wrapper, so
+        /// a date (<c>$row.Due = $other.Due</c>, <c>Get-Date</c>) is wrapped again to be written as ISO text as a read date is.
+        /// </summary>
+        protected void SetValue(int index, object? value) => values[index] = RowObjects.Cell(value);
 
         /// <summary>A row of the same type with its own copy of the values (what <c>$row.PSObject.Copy()</c> gives).</summary>
         public object Clone()
@@ -62,7 +66,8 @@ namespace NotionPS
             null => string.Empty,
             Row _ => string.Empty,
             PSObject wrapped when wrapped.BaseObject is PSCustomObject || wrapped.BaseObject is Row => string.Empty,
-            PSObject wrapped => wrapped.ToString(),
+            PSObject wrapped when wrapped.Methods["ToString"] is PSCodeMethod => wrapped.ToString(),
+            PSObject wrapped => ValueText(wrapped.BaseObject),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
         };

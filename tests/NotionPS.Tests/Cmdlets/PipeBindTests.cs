@@ -24,7 +24,7 @@ public class PipeBindTests
              "parent":{"type":"data_source_id","data_source_id":"DATASOURCEID","database_id":"DATABASEID"},
              "properties":{"Name":{"id":"title","type":"title","title":[{"plain_text":"Buy milk"}]}}}
             """.Replace("PAGEID", PageId).Replace("DATASOURCEID", DataSourceId).Replace("DATABASEID", DatabaseId));
-        return PSObject.AsPSObject(RowObjects.ToOutput(PageRow.From(document.RootElement), "NotionPS.Row#" + DataSourceId, null));
+        return PSObject.AsPSObject(RowObjects.ToOutput(PageRow.From(document.RootElement), "NotionPS.Row#" + DataSourceId, carriesDisplaySet: false));
     }
 
     private static PSObject Custom(params (string Name, object? Value)[] properties)

@@ -28,7 +28,7 @@ public class RowObjectsTests
             {"object":"page","id":"p1","url":"https://www.notion.so/p1","created_time":"2026-01-01T10:00:00.000Z","last_edited_time":"2026-01-02T10:00:00.000Z",
              "parent":{"type":"data_source_id","data_source_id":"ds1","database_id":"db1"},
              "properties":{"Name":{"id":"title","type":"title","title":[{"plain_text":"A"}]},"Url":{"id":"u","type":"url","url":"https://example.com"}}}
-            """), "NotionPS.Row#ds1", null));
+            """), "NotionPS.Row#ds1", carriesDisplaySet: false));
 
         Assert.Equal(new[] { "NotionPS.Row#ds1", "NotionPS.Row" }, row.TypeNames.Take(2));
         Assert.Equal(new[] { "PageId", "DatabaseId", "DataSourceId", "Url", "CreatedTime", "LastEditedTime", "Name", "Url (column)" }, row.Properties.Select(p => p.Name));
@@ -41,7 +41,7 @@ public class RowObjectsTests
     [Fact]
     public void ARowMayCarryItsOwnDisplaySet()
     {
-        var row = PSObject.AsPSObject(RowObjects.ToOutput(Row("""{"object":"page","id":"p1","properties":{"Name":{"id":"title","type":"title","title":[]}}}"""), "NotionPS.Row#x", new[] { "Name" }));
+        var row = PSObject.AsPSObject(RowObjects.ToOutput(Row("""{"object":"page","id":"p1","properties":{"Name":{"id":"title","type":"title","title":[]}}}"""), "NotionPS.Row#x", carriesDisplaySet: true));
 
         var display = (PSPropertySet)((PSMemberSet)row.Members["PSStandardMembers"].Value).Members["DefaultDisplayPropertySet"];
         Assert.Equal(new[] { "Name" }, display.ReferencedPropertyNames);

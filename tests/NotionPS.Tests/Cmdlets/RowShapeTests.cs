@@ -110,6 +110,42 @@ public class RowShapeTests
     }
 
     [Fact]
+    public void AShapeRefusedTakesNoneOfTheTypesAllowed()
+    {
+        var rowTypes = new RowTypes(mostTypes: 1);
+
+        Assert.Null(rowTypes.For("NotionPS.Row#x", new[] { "PageId", "nul \0 inside" }));
+        Assert.NotNull(rowTypes.For("NotionPS.Row#x", new[] { "PageId", "Name" }));
+        Assert.Null(rowTypes.For("NotionPS.Row#x", new[] { "PageId", "Other" }));
+    }
+
+    [Fact]
+    public void ADateAssignedToARowIsWrappedAsADateReadIs()
+    {
+        var row = Row("""{"Due":{"type":"date","date":{"start":"2026-03-01"}}}""");
+        var output = Output(ShapeOf(row), row);
+
+        output.Properties["Due"].Value = new DateTime(2026, 4, 5, 6, 7, 8, DateTimeKind.Utc);
+
+        var cell = Assert.IsType<PSObject>(output.Properties["Due"].Value);
+        Assert.IsType<DateTime>(cell.BaseObject);
+        Assert.Equal("2026-04-05T06:07:08.000Z", cell.ToString());
+    }
+
+    [Fact]
+    public void AWrappedListInARowsTextIsItsTypeNameAsPowerShellWritesIt()
+    {
+        var row = Row("""{"Name":{"type":"title","title":[{"plain_text":"A"}]}}""");
+        var output = (NotionPS.Row)ShapeOf(row).ToOutput(row);
+        var list = new object[] { "x", null! };
+        list[1] = output;
+
+        output.GetType().GetProperty("Name")!.SetValue(output, new PSObject(list));
+
+        Assert.EndsWith("; Name=System.Object[]}", output.ToString());
+    }
+
+    [Fact]
     public void ACopyOfARowHasItsOwnValues()
     {
         var row = Row("""{"Name":{"type":"title","title":[{"plain_text":"A"}]}}""");
