@@ -42,4 +42,30 @@ Describe 'Error objects never carry the token' {
         $Error[0].Exception.ApiMessage | Should -Not -Match $Demo.FullAccessToken
         "$($Error[0].TargetObject)" | Should -Not -Match $Demo.FullAccessToken
     }
+
+    It 'leaves a checkpoint path carrying the token redacted in the exception''s Path and in what Get-Error shows' {
+        $directory = Join-Path ([IO.Path]::GetTempPath()) "checkpoint-$($Demo.FullAccessToken)-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory -Path $directory
+        try {
+            $checkpoint = Join-Path $directory 'cp.json'
+            Set-Content -LiteralPath $checkpoint -Value 'not a time'
+
+            try { Get-NotionDatabaseRow -DatabaseId $Demo.TasksId -Checkpoint $checkpoint } catch { $caught = $_ }
+
+            $caught.FullyQualifiedErrorId | Should -BeLike 'NotionCheckpointInvalid,*'
+            $caught.Exception.Path | Should -Be $checkpoint.Replace($Demo.FullAccessToken, '***')
+            ($caught | Get-Error | Out-String -Width 4096) | Should -Not -Match $Demo.FullAccessToken
+        }
+        finally {
+            Remove-Item -LiteralPath $directory -Recurse -Force
+        }
+    }
+
+    It 'leaves no token inside the target a script reads into' {
+        Invoke-NotionApi -Method Post -Path v1/pages -Body @{ x = @{ y = "see $($Demo.FullAccessToken)" }; n = [double]::NaN } -ErrorAction SilentlyContinue
+
+        $Error[0].FullyQualifiedErrorId | Should -BeLike 'NotionNumberNotFinite,*'
+        "$($Error[0].TargetObject.x.y)" | Should -Not -Match $Demo.FullAccessToken
+        ($Error[0] | Get-Error | Out-String -Width 4096) | Should -Not -Match $Demo.FullAccessToken
+    }
 }

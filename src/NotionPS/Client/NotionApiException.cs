@@ -14,15 +14,25 @@ namespace NotionPS.Client
     /// </summary>
     public sealed class NotionApiException : NotionException
     {
+        private readonly string code;
+
+        private readonly string apiMessage;
+
+        private readonly string? requestId;
+
+        private readonly string method;
+
+        private readonly string path;
+
         internal NotionApiException(int status, string code, string apiMessage, string? requestId, string method, string path, Exception? inner = null, JsonElement? additionalData = null)
             : base(NotionErrorCodes.ErrorIdFor(code, status), Describe(status, code, apiMessage, requestId, method, path, ReasonIn(additionalData)), inner)
         {
             Status = status;
-            Code = code;
-            ApiMessage = apiMessage;
-            RequestId = requestId;
-            Method = method;
-            Path = path;
+            this.code = code;
+            this.apiMessage = apiMessage;
+            this.requestId = requestId;
+            this.method = method;
+            this.path = path;
             AdditionalData = additionalData;
         }
 
@@ -31,11 +41,11 @@ namespace NotionPS.Client
             : base(errorId, message, answer.InnerException)
         {
             Status = answer.Status;
-            Code = answer.Code;
-            ApiMessage = answer.ApiMessage;
-            RequestId = answer.RequestId;
-            Method = answer.Method;
-            Path = answer.Path;
+            code = answer.code;
+            apiMessage = answer.apiMessage;
+            requestId = answer.requestId;
+            method = answer.method;
+            path = answer.path;
             AdditionalData = answer.AdditionalData;
         }
 
@@ -63,7 +73,7 @@ namespace NotionPS.Client
         public int Status { get; }
 
         /// <summary>Notion's error code, such as <c>object_not_found</c>.</summary>
-        public string Code { get; private set; }
+        public string Code => Shown(code);
 
         public override string? NotionCode => Code;
 
@@ -74,31 +84,27 @@ namespace NotionPS.Client
         internal bool IsNotionsAnswer => Status > 0 && Code != NotionErrorCodes.Redirect;
 
         /// <summary>Notion's message, unchanged but for the token (see <see cref="Redact"/>).</summary>
-        public string ApiMessage { get; private set; }
+        public string ApiMessage => Shown(apiMessage);
 
         /// <summary>Notion's request_id: quote it when asking Notion's support about a failure.</summary>
-        public string? RequestId { get; private set; }
+        public string? RequestId => ShownIfAny(requestId);
 
-        public string Method { get; }
+        public string Method => Shown(method);
 
         /// <summary>The path as the request gave it (Invoke-NotionApi's as typed).</summary>
-        public string Path { get; private set; }
+        public string Path => Shown(path);
 
         /// <summary>Notion's <c>additional_data</c>, when it sent one (for example <c>child_data_source_ids</c>).</summary>
         public JsonElement? AdditionalData { get; private set; }
 
         /// <summary>
-        /// Also Notion's own texts and the path: the client redacts Notion's answer as it reads it, but a path is the
-        /// caller's, and a string of <c>additional_data</c> can spell the token with JSON escapes the redaction of the
-        /// raw answer does not see.
+        /// Also <c>additional_data</c>, which is JSON rather than a text: the client redacts Notion's answer as it reads it,
+        /// but a string of it can spell the token with JSON escapes the redaction of the raw answer does not see. (Notion's
+        /// texts and the path, which is the caller's, are read redacted like every text of a NotionException.)
         /// </summary>
         internal override void Redact(Func<string, string> redact)
         {
             base.Redact(redact);
-            Code = redact(Code);
-            ApiMessage = redact(ApiMessage);
-            RequestId = RequestId == null ? null : redact(RequestId);
-            Path = redact(Path);
             if (AdditionalData is JsonElement data)
             {
                 AdditionalData = Redacted(data, redact);

@@ -104,13 +104,17 @@ namespace NotionPS.Cmdlets
             return errorRecord;
         }
 
-        /// <summary>The same record, or a new one with the same id, category, details and target type when its exception or target had to change.</summary>
+        /// <summary>
+        /// The same record, or a new one with the same id, category, details, activity, target name and target type when its
+        /// exception or target had to change. (ErrorRecord's copy constructor keeps the exception it copies unless that is a
+        /// ParentContainsErrorRecordException, so it cannot swap a redacted one in; what else it would copy, the invocation
+        /// and the script stack trace, WriteError sets on a record written here.)
+        /// </summary>
         private ErrorRecord WithRedactedExceptionAndTarget(ErrorRecord errorRecord)
         {
             var exception = ExceptionRedaction.Redacted(errorRecord.Exception, Redact);
             var target = errorRecord.TargetObject;
-            var targetText = StringForm(target);
-            var redactedTarget = targetText == null || Redact(targetText) == targetText ? target : Redact(targetText);
+            var redactedTarget = ErrorTargets.Redacted(target, Redact);
             if (ReferenceEquals(exception, errorRecord.Exception) && ReferenceEquals(redactedTarget, target))
             {
                 return errorRecord;
@@ -120,22 +124,10 @@ namespace NotionPS.Cmdlets
             {
                 ErrorDetails = errorRecord.ErrorDetails,
             };
+            redacted.CategoryInfo.Activity = errorRecord.CategoryInfo.Activity;
             redacted.CategoryInfo.TargetName = errorRecord.CategoryInfo.TargetName;
             redacted.CategoryInfo.TargetType = errorRecord.CategoryInfo.TargetType;
             return redacted;
-        }
-
-        /// <summary>The target as PowerShell shows it (a custom object's @{...}, a list's items); null for none, or one whose ToString fails.</summary>
-        private static string? StringForm(object? target)
-        {
-            try
-            {
-                return target == null ? null : PSObject.AsPSObject(target).ToString();
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
-            {
-                return null; // an input's own ToString that throws: nothing of it is shown, so nothing to redact
-            }
         }
 
         private const string NotConnectedAction =

@@ -6,53 +6,79 @@ namespace NotionPS.Errors
     /// <summary>
     /// An exception with the token taken out of every text it carries, down its InnerException chain: a failure quotes the
     /// input as given, a file's path or what Notion answered, and <c>$Error[0].Exception.Message</c> shows that text, whatever
-    /// the record's displayed message says.
+    /// the record's displayed message says. It never throws: it runs inside WriteError, where a throw would lose the error.
     /// </summary>
     internal static class ExceptionRedaction
     {
         /// <summary>
-        /// Exception's own field behind InnerException, which has no setter: a NotionException is redacted in place (to keep
-        /// its type and facts), so a .NET inner exception quoting the token is swapped under it. Named alike on .NET Framework and .NET.
-        /// </summary>
-        private static readonly FieldInfo? InnerExceptionField = typeof(Exception).GetField("_innerException", BindingFlags.Instance | BindingFlags.NonPublic);
-
-        /// <summary>
         /// <paramref name="exception"/> itself when nothing in it carries the token, or a NotionException redacted in place;
         /// any other exception that does is copied, as the same type where it has the usual (message, inner) constructor.
         /// </summary>
-        public static Exception Redacted(Exception exception, Func<string, string> redact)
-        {
-            if (exception is NotionException notion)
-            {
-                notion.Redact(redact);
-                RedactInner(notion, redact);
-                return notion;
-            }
+        public static Exception Redacted(Exception exception, Func<string, string> redact) =>
+            exception is NotionException notion ? Redacted(notion, redact) : RedactedForeign(exception, redact);
 
-            var inner = exception.InnerException == null ? null : Redacted(exception.InnerException, redact);
-            var text = exception.ToString(); // its message, and what some types add beside it (a file's name)
-            if (redact(text) == text && ReferenceEquals(inner, exception.InnerException))
+        /// <summary>
+        /// <paramref name="exception"/> redacted in place, or, when its InnerException carries the token, a
+        /// <see cref="RedactedNotionException"/> standing in for it: .NET gives an exception's InnerException no setter.
+        /// </summary>
+        public static NotionException Redacted(NotionException exception, Func<string, string> redact)
+        {
+            exception.Redact(redact);
+            var inner = exception.InnerException;
+            var redactedInner = inner == null ? null : Redacted(inner, redact);
+            if (ReferenceEquals(redactedInner, inner))
             {
                 return exception;
             }
 
-            var message = redact(exception.Message);
-            var sameType = exception.GetType().GetConstructor(new[] { typeof(string), typeof(Exception) });
-            return sameType == null ? new Exception(message, inner) : (Exception)sameType.Invoke(new object?[] { message, inner });
+            var standIn = new RedactedNotionException(exception, redactedInner!);
+            standIn.Redact(redact);
+            return standIn;
         }
 
-        private static void RedactInner(NotionException exception, Func<string, string> redact)
+        private static Exception RedactedForeign(Exception exception, Func<string, string> redact)
         {
-            var inner = exception.InnerException;
-            if (inner == null)
+            var inner = exception.InnerException == null ? null : Redacted(exception.InnerException, redact);
+
+            // Its message, and what some types add beside it (a file's name); one whose ToString throws is copied, unread.
+            var text = TextOf(exception.ToString);
+            if (text != null && redact(text) == text && ReferenceEquals(inner, exception.InnerException))
             {
-                return;
+                return exception;
             }
 
-            var redacted = Redacted(inner, redact);
-            if (!ReferenceEquals(redacted, inner))
+            var message = redact(TextOf(() => exception.Message) ?? exception.GetType().FullName);
+            var copy = SameTypeCopy(exception, message, inner);
+
+            // A copy whose constructor added a text of its own that quotes the token is no better than the original.
+            var copyText = copy == null ? null : TextOf(copy.ToString);
+            return copyText != null && redact(copyText) == copyText ? copy! : new Exception(message, inner);
+        }
+
+        /// <summary>A copy of its own type through the usual (message, inner) constructor; null when it has none or it refuses them.</summary>
+        private static Exception? SameTypeCopy(Exception exception, string message, Exception? inner)
+        {
+            var constructor = exception.GetType().GetConstructor(new[] { typeof(string), typeof(Exception) });
+            try
             {
-                InnerExceptionField?.SetValue(exception, redacted);
+                return (Exception?)constructor?.Invoke(new object?[] { message, inner });
+            }
+            catch (TargetInvocationException)
+            {
+                return null; // AggregateException(message, null), say, throws ArgumentNullException
+            }
+        }
+
+        /// <summary>A text read from a foreign exception, whose override may throw; null when it does.</summary>
+        private static string? TextOf(Func<string> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                return null;
             }
         }
     }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace NotionPS.Errors
 {
@@ -6,18 +8,25 @@ namespace NotionPS.Errors
     /// A NotionPS failure that knows its ErrorId (and so its one category) and carries the facts a remedy
     /// needs; the cmdlets turn it into an ErrorRecord and say what to do.
     /// </summary>
+    /// <remarks>
+    /// Every public text of a failure (its message, and a subclass's facts: a path, a column, a key, a cause) is read
+    /// through <see cref="Shown(string)"/> or its overloads, so once <see cref="Redact"/> has run none of them holds the
+    /// token, whatever it quotes; NotionExceptionTextsTests checks every subclass for a text that is not.
+    /// </remarks>
     public abstract class NotionException : Exception
     {
-        private string? redactedMessage;
+        private readonly string errorId;
+
+        private Func<string, string>? redact;
 
         private protected NotionException(string errorId, string message, Exception? inner = null)
             : base(message, inner)
         {
-            ErrorId = errorId;
+            this.errorId = errorId;
         }
 
         /// <summary>One of <see cref="NotionErrorIds"/>.</summary>
-        public string ErrorId { get; }
+        public string ErrorId => Shown(errorId);
 
         /// <summary>Taken from the id, never chosen per throw, so one id always has one category.</summary>
         internal NotionErrorCategory Category => NotionErrorIds.CategoryOf(ErrorId);
@@ -26,19 +35,29 @@ namespace NotionPS.Errors
         public virtual string? NotionCode => null;
 
         /// <summary>The failure's text; once <see cref="Redact"/> has run, with the token taken out.</summary>
-        public override string Message => redactedMessage ?? base.Message;
+        public override string Message => Shown(base.Message);
 
         /// <summary>
-        /// Takes the token out of every text this failure carries, in place, so its type, id, facts and stack trace stay
-        /// as they were: its message quotes the input as given and what Notion answered, either of which may hold it.
+        /// Takes the token out of every text this failure shows from now on, in place, so its type, id, facts and stack trace
+        /// stay as they were: its message and facts quote the input as given and what Notion answered, either of which may
+        /// hold it. Its InnerException is not its own to change: see <see cref="ExceptionRedaction"/>.
         /// </summary>
         internal virtual void Redact(Func<string, string> redact)
         {
-            var message = redact(base.Message);
-            if (message != base.Message)
-            {
-                redactedMessage = message;
-            }
+            var earlier = this.redact;
+
+            // A failure handed on to a cmdlet of another connection takes out both tokens; the same redaction again adds nothing.
+            this.redact = earlier == null || earlier.Equals(redact) ? redact : text => redact(earlier(text));
         }
+
+        /// <summary>A text of this failure as it may be shown: with the token taken out once <see cref="Redact"/> has run.</summary>
+        private protected string Shown(string text) => redact == null ? text : redact(text);
+
+        private protected string? ShownIfAny(string? text) => text == null ? null : Shown(text);
+
+        private protected IReadOnlyList<string> Shown(IReadOnlyList<string> texts) => redact == null ? texts : texts.Select(redact).ToList();
+
+        /// <summary>Another NotionPS failure this one names (not only as its InnerException), redacted like it.</summary>
+        private protected NotionException Shown(NotionException failure) => redact == null ? failure : ExceptionRedaction.Redacted(failure, redact);
     }
 }

@@ -27,18 +27,20 @@ namespace NotionPS.Operations
     /// </summary>
     internal sealed class DataSourceChoiceException : NotionException
     {
+        private readonly string id;
+
         private DataSourceChoiceException(DataSourceChoiceProblem problem, string id, IReadOnlyList<DataSourceRef> dataSources, string message, NotionApiException? refusal = null)
             : base(ErrorIdOf(problem), message, refusal)
         {
             Problem = problem;
-            Id = id;
+            this.id = id;
             DataSources = dataSources;
         }
 
         public DataSourceChoiceProblem Problem { get; }
 
         /// <summary>The database (or, for <see cref="DataSourceChoiceProblem.NoDataSourcesInLegacyVersion"/>, the data source) given.</summary>
-        public string Id { get; }
+        public string Id => Shown(id);
 
         /// <summary>The data sources found (for the legacy refusal, their IDs only).</summary>
         public IReadOnlyList<DataSourceRef> DataSources { get; }

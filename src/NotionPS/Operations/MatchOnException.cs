@@ -15,21 +15,25 @@ namespace NotionPS.Operations
     /// <summary>An upsert could not tell which row the input is: its message states the facts, the cmdlet says what to do.</summary>
     internal sealed class MatchOnException : NotionException
     {
+        private readonly string column;
+
+        private readonly string? key;
+
         private MatchOnException(MatchOnProblem problem, string column, string? key, string errorId, string message)
             : base(errorId, message)
         {
             Problem = problem;
-            Column = column;
-            Key = key;
+            this.column = column;
+            this.key = key;
         }
 
         public MatchOnProblem Problem { get; }
 
         /// <summary>The column rows are matched on.</summary>
-        public string Column { get; }
+        public string Column => Shown(column);
 
         /// <summary>The input's value in that column; null when it has none.</summary>
-        public string? Key { get; }
+        public string? Key => ShownIfAny(key);
 
         public static MatchOnException ValueMissing(string column) =>
             new MatchOnException(MatchOnProblem.ValueMissing, column, null, NotionErrorIds.NotionMatchOnValueMissing,

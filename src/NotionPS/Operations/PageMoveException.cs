@@ -19,16 +19,18 @@ namespace NotionPS.Operations
     /// <summary>A destination a page cannot be moved to. The message states the facts; the cmdlet says what to do from <see cref="Problem"/>.</summary>
     internal sealed class PageMoveException : NotionException
     {
+        private readonly string parentId;
+
         private PageMoveException(PageMoveProblem problem, string errorId, string parentId, string message, NotionApiException? refusal = null)
             : base(errorId, message, refusal)
         {
             Problem = problem;
-            ParentId = parentId;
+            this.parentId = parentId;
         }
 
         public PageMoveProblem Problem { get; }
 
-        public string ParentId { get; }
+        public string ParentId => Shown(parentId);
 
         public static PageMoveException ParentNotFound(string parentId, NotionApiException notFound) =>
             new PageMoveException(PageMoveProblem.ParentNotFound, NotionErrorIds.NotionMoveParentNotFound, parentId,

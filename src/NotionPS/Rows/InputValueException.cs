@@ -8,15 +8,17 @@ namespace NotionPS.Rows
     /// </summary>
     internal sealed class InputValueException : NotionException
     {
+        private readonly string path;
+
         /// <param name="errorId">NotionValueCyclic, NotionValueTooDeep, NotionValueTooLarge or NotionNumberNotFinite.</param>
         private InputValueException(string errorId, string path, string message)
             : base(errorId, message)
         {
-            Path = path;
+            this.path = path;
         }
 
         /// <summary>Where the value is, such as Body.children[3] or Notes.self.</summary>
-        public string Path { get; }
+        public string Path => Shown(path);
 
         public static InputValueException Cyclic(string path, string containerPath) =>
             new InputValueException(NotionErrorIds.NotionValueCyclic, path, $"{path} is {containerPath} itself: a value that contains itself cannot be sent as JSON. Give a copy that does not refer back to itself.");

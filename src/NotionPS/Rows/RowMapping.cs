@@ -107,15 +107,19 @@ namespace NotionPS.Rows
     /// <summary>Input properties that name no column of the data source.</summary>
     internal sealed class UnknownColumnException : NotionException
     {
+        private readonly IReadOnlyList<string> unknown;
+
+        private readonly IReadOnlyList<string> available;
+
         public UnknownColumnException(IReadOnlyList<string> unknown, IReadOnlyList<string> available)
             : base(NotionErrorIds.NotionUnknownColumn, $"No column named {string.Join(", ", unknown.Select(name => "'" + name + "'"))}. The columns are: {string.Join(", ", available)}.")
         {
-            Unknown = unknown;
-            Available = available;
+            this.unknown = unknown;
+            this.available = available;
         }
 
-        public IReadOnlyList<string> Unknown { get; }
+        public IReadOnlyList<string> Unknown => Shown(unknown);
 
-        public IReadOnlyList<string> Available { get; }
+        public IReadOnlyList<string> Available => Shown(available);
     }
 }

@@ -16,14 +16,16 @@ namespace NotionPS.Rows
     /// <summary>A value that cannot go into a column: names the column, its type and the value.</summary>
     internal sealed class RowValueException : NotionException
     {
+        private readonly string column;
+
         public RowValueException(string column, string columnType, object? value, string reason, RowValueProblem problem = RowValueProblem.BadValue)
             : base(NotionErrorIds.NotionRowValueInvalid, $"Column '{column}' ({columnType}) cannot take {Describe(value)}: {reason}")
         {
-            Column = column;
+            this.column = column;
             Problem = problem;
         }
 
-        public string Column { get; }
+        public string Column => Shown(column);
 
         public RowValueProblem Problem { get; }
 

@@ -9,22 +9,26 @@ namespace NotionPS.Session
     /// </summary>
     internal sealed class WorkspaceUnknownException : NotionException
     {
+        private readonly string tokenDescription;
+
+        private readonly string userName;
+
         public WorkspaceUnknownException(int requestsPerMinute, string tokenDescription, string userName)
             : base(NotionErrorIds.NotionWorkspaceUnknown, Explain($"A workspace budget of {requestsPerMinute} requests per 60 s", tokenDescription))
         {
             RequestsPerMinute = requestsPerMinute;
-            TokenDescription = tokenDescription;
-            UserName = userName;
+            this.tokenDescription = tokenDescription;
+            this.userName = userName;
         }
 
         /// <summary>The budget declared.</summary>
         public int RequestsPerMinute { get; }
 
         /// <summary>Whose token it is, as a message names it ("Ada Lovelace's personal access token").</summary>
-        public string TokenDescription { get; }
+        public string TokenDescription => Shown(tokenDescription);
 
         /// <summary>The token's user as users/me names it (the person, for a personal access token).</summary>
-        public string UserName { get; }
+        public string UserName => Shown(userName);
 
         /// <summary>The message with <paramref name="declaration"/> naming what was declared (the cmdlet names its parameter).</summary>
         public string ExplainedAs(string declaration) => Explain(declaration, TokenDescription);

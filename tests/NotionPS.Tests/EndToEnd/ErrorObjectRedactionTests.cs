@@ -105,6 +105,63 @@ public sealed class ErrorObjectRedactionTests(EmulatorFixture emulator) : RowsTe
         Assert.Equal("https://elsewhere.example/***", Assert.IsType<NotionApiException>(caught[1].Exception).Path);
     }
 
+    [Fact]
+    public void ACheckpointPathCarryingTheTokenLeavesItInNoPartOfTheErrorObjectNorInTheExceptionsPath()
+    {
+        Connect("2026-03-11");
+        var directory = Path.Combine(Path.GetTempPath(), $"checkpoint-{Token}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var checkpoint = Path.Combine(directory, "cp.json");
+            File.WriteAllText(checkpoint, "not a time");
+
+            var result = Session.Run(
+                "try { Get-NotionDatabaseRow -DatabaseId $db -Checkpoint $path } catch { $_; $Error[0].Exception.Path }",
+                Vars(("db", TasksId), ("path", checkpoint)));
+
+            Assert.Equal(2, result.Output.Count);
+            var error = Assert.IsType<ErrorRecord>(result.Output[0].BaseObject);
+            AssertRedacted(error, "NotionCheckpointInvalid", ErrorCategory.InvalidData);
+            Assert.Equal(checkpoint.Replace(Token, "***", StringComparison.Ordinal), result.Output[1].BaseObject);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AnInputWhoseColumnNameCarriesTheTokenLeavesItInNoPartOfTheErrorObjectNorInTheUnknownColumns()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "[pscustomobject]@{ Name = 'x'; $column = 1 } | Add-NotionDatabaseRow -DatabaseId $db; $Error[0].Exception.Unknown",
+            Vars(("db", TasksId), ("column", $"Col {Token}")));
+
+        var error = Assert.Single(result.Errors);
+        AssertRedacted(error, "NotionUnknownColumn", ErrorCategory.InvalidArgument);
+        Assert.Equal("Col ***", Assert.Single(result.Output).BaseObject);
+        Assert.Equal("@{Name=x; Col ***=1}", error.TargetObject);
+    }
+
+    /// <summary>The target is the body itself, which a script reads into ($Error[0].TargetObject.x): its string form shows none of that.</summary>
+    [Fact]
+    public void ABodyCarryingTheTokenInsideLeavesItInNoPartOfTheErrorObjectNorInTheTargetOrThePathOfTheValue()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "Invoke-NotionApi -Method Post -Path v1/pages -Body @{ x = @{ y = \"see $token\" }; $number = [double]::NaN }; [string]$Error[0].TargetObject.x.y; $Error[0].Exception.Path",
+            Vars(("number", $"n{Token}")));
+
+        var error = Assert.Single(result.Errors);
+        AssertRedacted(error, "NotionNumberNotFinite", ErrorCategory.InvalidData);
+        Assert.Equal("System.Collections.Hashtable", error.TargetObject);
+        Assert.Equal(["", "Body.n***"], result.Output.Select(item => item.BaseObject));
+    }
+
     /// <summary>The record's id and category are <paramref name="errorId"/>'s, and no text a script reads from it holds the token.</summary>
     private static void AssertRedacted(ErrorRecord error, string errorId, ErrorCategory category)
     {
@@ -122,13 +179,26 @@ public sealed class ErrorObjectRedactionTests(EmulatorFixture emulator) : RowsTe
         for (var exception = error.Exception; exception != null; exception = exception.InnerException)
         {
             texts.Add(exception.Message);
+            texts.AddRange(PublicTexts(exception));
             if (exception is NotionApiException answer)
             {
-                texts.AddRange([answer.ApiMessage, answer.Path, answer.Code, answer.RequestId, answer.AdditionalData?.GetRawText()]);
+                texts.Add(answer.AdditionalData?.GetRawText());
             }
         }
 
         Assert.Contains(texts, text => text != null && text.Contains("***", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, text => text != null && text.Contains(Token, StringComparison.Ordinal));
     }
+
+    /// <summary>What Get-Error shows of an exception beside its message: every public string, list of strings and exception it has (a path, a column, a cause).</summary>
+    private static IEnumerable<string> PublicTexts(Exception exception) =>
+        exception.GetType().GetProperties()
+            .Where(property => property.GetIndexParameters().Length == 0)
+            .SelectMany(property => property.GetValue(exception) switch
+            {
+                string text => [text],
+                IEnumerable<string> list => list,
+                Exception named => [named.ToString()],
+                _ => Array.Empty<string>(),
+            });
 }

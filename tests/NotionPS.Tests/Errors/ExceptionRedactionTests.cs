@@ -22,20 +22,107 @@ public class ExceptionRedactionTests
     }
 
     [Fact]
-    public void ANotionExceptionIsRedactedInPlaceWithItsIdStackTraceAndAnInnerExceptionOfAnotherKindCopied()
+    public void ANotionExceptionWhoseInnerExceptionIsCleanIsRedactedInPlace()
+    {
+        var failure = Thrown(() => throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{Token}.txt'.", new IOException("disk full")));
+        var inner = failure.InnerException;
+
+        var redacted = ExceptionRedaction.Redacted(failure, Redact);
+
+        Assert.Same(failure, redacted);
+        Assert.Equal("No file '***.txt'.", failure.Message);
+        Assert.Same(inner, failure.InnerException);
+    }
+
+    /// <summary>
+    /// Changed by this review: the NotionException was kept and its inner exception written into Exception's private
+    /// field, which left the token in place wherever that field is named otherwise. Now a NotionException stands in for it.
+    /// </summary>
+    [Fact]
+    public void ANotionExceptionWhoseInnerExceptionQuotesTheTokenIsStoodInForWithItsIdMessageStackTraceAndTheInnerCopied()
     {
         var failure = Thrown(() => throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{Token}.txt'.", new FileNotFoundException($"Could not find '{Token}.txt'.", $"{Token}.txt")));
         var stackTrace = failure.StackTrace;
 
         var redacted = ExceptionRedaction.Redacted(failure, Redact);
 
-        Assert.Same(failure, redacted);
-        Assert.Equal("No file '***.txt'.", failure.Message);
-        Assert.Equal(NotionErrorIds.NotionFileNotFound, failure.ErrorId);
-        Assert.Equal(stackTrace, failure.StackTrace);
-        var inner = Assert.IsType<FileNotFoundException>(failure.InnerException);
+        var standIn = Assert.IsType<RedactedNotionException>(redacted);
+        Assert.Equal("No file '***.txt'.", standIn.Message);
+        Assert.Equal(NotionErrorIds.NotionFileNotFound, standIn.ErrorId);
+        Assert.Equal(typeof(NotionFileException).FullName, standIn.OriginalType);
+        Assert.Equal(stackTrace, standIn.StackTrace);
+        Assert.Contains(stackTrace!, standIn.ToString(), StringComparison.Ordinal);
+        var inner = Assert.IsType<FileNotFoundException>(standIn.InnerException);
         Assert.Equal("Could not find '***.txt'.", inner.Message);
-        Assert.DoesNotContain(Token, failure.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, standIn.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStandInKeepsTheNotionCodeOfTheFailureItStandsFor()
+    {
+        var answer = new NotionPS.Client.NotionApiException(0, $"{Token}_code", "refused", null, "GET", "v1/users/me", new IOException($"reset by {Token}"));
+
+        var standIn = Assert.IsType<RedactedNotionException>(ExceptionRedaction.Redacted(answer, Redact));
+
+        Assert.Equal("***_code", standIn.NotionCode);
+        Assert.Equal(answer.ErrorId, standIn.ErrorId);
+        Assert.Same(standIn, ExceptionRedaction.Redacted(standIn, Redact));
+    }
+
+    [Fact]
+    public void ANotionExceptionRedactedForTwoConnectionsTakesOutBothTokens()
+    {
+        var failure = new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{Token}' nor 'other-token'.");
+
+        ExceptionRedaction.Redacted(failure, Redact);
+        ExceptionRedaction.Redacted(failure, text => text.Replace("other-token", "***", StringComparison.Ordinal));
+
+        Assert.Equal("No file '***' nor '***'.", failure.Message);
+    }
+
+    [Fact]
+    public void AnAggregateExceptionWhoseConstructorRefusesANullInnerBecomesAPlainExceptionWithItsMessageRedacted()
+    {
+        var failure = new AggregateException($"bad {Token}");
+
+        var redacted = ExceptionRedaction.Redacted(failure, Redact);
+
+        Assert.Equal(typeof(Exception), redacted.GetType());
+        Assert.Equal("bad ***", redacted.Message);
+    }
+
+    [Fact]
+    public void AnAggregateExceptionWithAnInnerExceptionIsCopiedAsOneWithBothRedacted()
+    {
+        var failure = new AggregateException($"bad {Token}", new IOException($"also {Token}"));
+
+        var redacted = Assert.IsType<AggregateException>(ExceptionRedaction.Redacted(failure, Redact));
+
+        Assert.Equal("also ***", Assert.IsType<IOException>(redacted.InnerException).Message);
+        Assert.DoesNotContain(Token, redacted.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnExceptionWhoseToStringThrowsIsCopiedUnreadAsAPlainExceptionWithItsMessageRedacted()
+    {
+        var failure = new UnprintableException($"bad {Token}", new IOException($"also {Token}"));
+
+        var redacted = ExceptionRedaction.Redacted(failure, Redact);
+
+        Assert.Equal(typeof(Exception), redacted.GetType());
+        Assert.Equal("bad ***", redacted.Message);
+        Assert.Equal("also ***", Assert.IsType<IOException>(redacted.InnerException).Message);
+    }
+
+    [Fact]
+    public void AnExceptionWhoseMessageAndToStringThrowIsReplacedByOneNamingItsType()
+    {
+        var failure = new UnreadableException();
+
+        var redacted = ExceptionRedaction.Redacted(failure, Redact);
+
+        Assert.Equal(typeof(Exception), redacted.GetType());
+        Assert.Equal(typeof(UnreadableException).FullName, redacted.Message);
     }
 
     [Fact]
@@ -64,4 +151,17 @@ public class ExceptionRedactionTests
     }
 
     private sealed class MessageOnlyException(string message) : Exception(message);
+
+    /// <summary>An exception of a foreign type whose ToString fails, as an override may.</summary>
+    private sealed class UnprintableException(string message, Exception inner) : Exception(message, inner)
+    {
+        public override string ToString() => throw new InvalidOperationException("cannot print");
+    }
+
+    private sealed class UnreadableException : Exception
+    {
+        public override string Message => throw new InvalidOperationException("cannot read");
+
+        public override string ToString() => throw new InvalidOperationException("cannot print");
+    }
 }

@@ -12,16 +12,20 @@ namespace NotionPS.Operations
     /// </summary>
     internal sealed class PageWriteException : NotionException
     {
+        private readonly string pageId;
+
+        private readonly NotionException cause;
+
         public PageWriteException(string pageId, string message, NotionException cause)
             : base(NotionErrorIds.NotionPageContentIncomplete, message, cause)
         {
-            PageId = pageId;
-            Cause = cause;
+            this.pageId = pageId;
+            this.cause = cause;
         }
 
-        public string PageId { get; }
+        public string PageId => Shown(pageId);
 
-        public NotionException Cause { get; }
+        public NotionException Cause => Shown(cause);
 
         /// <summary>
         /// Block start lines as short ranges (1-199, 240, 300-310): a range runs over the blocks of

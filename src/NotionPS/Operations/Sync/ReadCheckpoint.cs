@@ -90,12 +90,14 @@ namespace NotionPS.Operations
     /// <summary>A checkpoint file that cannot be read, holds no time, or cannot be written.</summary>
     internal sealed class CheckpointException : NotionException
     {
+        private readonly string path;
+
         public CheckpointException(string errorId, string path, string message, Exception? inner = null)
             : base(errorId, message, inner)
         {
-            Path = path;
+            this.path = path;
         }
 
-        public string Path { get; }
+        public string Path => Shown(path);
     }
 }

@@ -10,18 +10,22 @@ namespace NotionPS.Operations
         /// <summary>How many duplicate keys a message names before it only counts the rest.</summary>
         private const int NamedKeys = 10;
 
+        private readonly string column;
+
+        private readonly IReadOnlyList<string> keys;
+
         private SyncKeyException(string errorId, string column, IReadOnlyList<string> keys, string message)
             : base(errorId, message)
         {
-            Column = column;
-            Keys = keys;
+            this.column = column;
+            this.keys = keys;
         }
 
         /// <summary>The key column.</summary>
-        public string Column { get; }
+        public string Column => Shown(column);
 
         /// <summary>The duplicate keys (empty for a missing key).</summary>
-        public IReadOnlyList<string> Keys { get; }
+        public IReadOnlyList<string> Keys => Shown(keys);
 
         public static SyncKeyException Missing(string column) =>
             new SyncKeyException(NotionErrorIds.NotionSyncKeyMissing, column, new string[0],
