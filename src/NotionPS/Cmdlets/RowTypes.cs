@@ -25,13 +25,14 @@ namespace NotionPS.Cmdlets
         /// </summary>
         public static readonly RowTypes Shared = new RowTypes(mostTypes: 256);
 
-        private readonly object gate = new object();
-        private readonly Dictionary<Shape, Func<object?[], Row>> made = new Dictionary<Shape, Func<object?[], Row>>();
-        private readonly int mostTypes;
         private static readonly ConstructorInfo BaseConstructor = typeof(Row).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, null, new[] { typeof(string[]), typeof(object[]) }, null)!;
         private static readonly MethodInfo GetValue = typeof(Row).GetMethod("GetValue", BindingFlags.NonPublic | BindingFlags.Instance)!;
         private static readonly MethodInfo SetValue = typeof(Row).GetMethod("SetValue", BindingFlags.NonPublic | BindingFlags.Instance)!;
         private static int assemblies;
+
+        private readonly object gate = new object();
+        private readonly Dictionary<Shape, Func<object?[], Row>> made = new Dictionary<Shape, Func<object?[], Row>>();
+        private readonly int mostTypes;
 
         private bool cannotMake;
 

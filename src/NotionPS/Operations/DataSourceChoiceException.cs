@@ -28,13 +28,14 @@ namespace NotionPS.Operations
     internal sealed class DataSourceChoiceException : NotionException
     {
         private readonly string id;
+        private readonly IReadOnlyList<DataSourceRef> dataSources;
 
         private DataSourceChoiceException(DataSourceChoiceProblem problem, string id, IReadOnlyList<DataSourceRef> dataSources, string message, NotionApiException? refusal = null)
             : base(ErrorIdOf(problem), message, refusal)
         {
             Problem = problem;
             this.id = id;
-            DataSources = dataSources;
+            this.dataSources = dataSources;
         }
 
         public DataSourceChoiceProblem Problem { get; }
@@ -42,8 +43,8 @@ namespace NotionPS.Operations
         /// <summary>The database (or, for <see cref="DataSourceChoiceProblem.NoDataSourcesInLegacyVersion"/>, the data source) given.</summary>
         public string Id => Shown(id);
 
-        /// <summary>The data sources found (for the legacy refusal, their IDs only).</summary>
-        public IReadOnlyList<DataSourceRef> DataSources { get; }
+        /// <summary>The data sources found (for the legacy refusal, their IDs only), their names as Notion gave them but for the token.</summary>
+        public IReadOnlyList<DataSourceRef> DataSources => dataSources.Select(source => new DataSourceRef(Shown(source.Id), Shown(source.Name))).ToList();
 
         /// <summary>A database read under a data-source version that has none reachable, or several.</summary>
         public static DataSourceChoiceException ForDatabase(DatabaseInfo database)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using NotionPS.Errors;
 using NotionPS.Operations.Files;
 using Xunit;
@@ -12,6 +13,19 @@ public class ExceptionRedactionTests
     private const string Token = "secret-token";
 
     private static string Redact(string text) => text.Replace(Token, "***", StringComparison.Ordinal);
+
+    [Fact]
+    public void TheDataSourcesOfADataSourceChoiceComeBackWithTheirNamesRedacted()
+    {
+        using var database = System.Text.Json.JsonDocument.Parse("""{"object":"database","id":"db1","title":[],"data_sources":[{"id":"ds-a","name":"Notes secret-token"},{"id":"ds-b","name":"Other"}]}""");
+        var failure = NotionPS.Operations.DataSourceChoiceException.ForDatabase(NotionPS.Client.DatabaseInfo.From(database.RootElement, "2025-09-03"));
+
+        ExceptionRedaction.Redacted(failure, Redact);
+
+        Assert.Equal(new[] { "Notes ***", "Other" }, failure.DataSources.Select(source => source.Name));
+        Assert.Equal(new[] { "ds-a", "ds-b" }, failure.DataSources.Select(source => source.Id));
+        Assert.DoesNotContain(Token, failure.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void AnExceptionWithoutTheTokenIsKeptAsItIs()
