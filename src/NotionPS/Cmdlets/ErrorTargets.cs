@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using NotionPS.Errors;
 
 namespace NotionPS.Cmdlets
 {
@@ -63,26 +64,14 @@ namespace NotionPS.Cmdlets
                 case object?[] items:
                     return items.Any(item => Carries(item, redact));
                 default:
-                    return Changes(TextOf(plain), redact); // a string, a number, or an object Plain keeps as it is (a file's info, say)
+                    // A string, a number, or an object Plain keeps as it is (a file's info, say); one whose ToString throws shows nothing.
+                    return Changes(ExceptionRedaction.TextOf(plain.ToString), redact);
             }
         }
 
         private static bool Changes(string? text, Func<string, string> redact) => text != null && redact(text) != text;
 
         /// <summary>The target as PowerShell shows it (a custom object's @{...}, a list's items); null for one whose ToString fails.</summary>
-        private static string? StringForm(object target) => TextOf(PSObject.AsPSObject(target));
-
-        /// <summary>A value's ToString; null when it throws: nothing of it is shown then, so nothing to redact.</summary>
-        private static string? TextOf(object value)
-        {
-            try
-            {
-                return value.ToString();
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
-            {
-                return null;
-            }
-        }
+        private static string? StringForm(object target) => ExceptionRedaction.TextOf(PSObject.AsPSObject(target).ToString);
     }
 }

@@ -21,9 +21,6 @@ namespace NotionPS.Cmdlets
         /// <summary>What a row without columns shows.</summary>
         private static readonly string[] NoColumns = { "PageId" };
 
-        /// <summary>How many of a row's properties are the page's own (PageId, DatabaseId, ...), before its columns.</summary>
-        private const int OwnProperties = 6;
-
         /// <summary>
         /// <c>new PSObject(instanceMemberCapacity)</c> where the engine has it (PowerShell 7.1 on; this module builds
         /// against 5.1's API): the row's members are then held in one table of the right size rather than one
@@ -33,6 +30,9 @@ namespace NotionPS.Cmdlets
 
         /// <summary>The display set a row carries (copied into each row by PowerShell), or null when the session holds it.</summary>
         private readonly PSMemberSet? displaySet;
+
+        /// <summary>The rows' property names: the page's own (<see cref="ColumnNames.RowProperties"/>), then the columns.</summary>
+        private readonly string[] names;
 
         /// <summary>Makes a row of the shape's type from its values, or null when rows are PSCustomObjects.</summary>
         private readonly Func<object?[], Row>? newRow;
@@ -44,7 +44,8 @@ namespace NotionPS.Cmdlets
         {
             TypeName = typeName;
             Columns = Shown(columns);
-            newRow = (rowTypes ?? RowTypes.Shared).For(typeName, ColumnNames.RowProperties.Concat(columns).ToArray());
+            names = ColumnNames.RowProperties.Concat(columns).ToArray();
+            newRow = (rowTypes ?? RowTypes.Shared).For(typeName, names);
             if (carriesDisplaySet)
             {
                 displaySet = new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { new PSPropertySet("DefaultDisplayPropertySet", Columns) });
@@ -90,12 +91,26 @@ namespace NotionPS.Cmdlets
         /// </summary>
         public object ToOutput(PageRow row)
         {
-            if (newRow == null)
+            var values = Values(row);
+            if (newRow != null && displaySet == null)
             {
-                return ToPSCustomObject(row);
+                return newRow(values);
             }
 
-            var values = new object?[OwnProperties + row.Columns.Count];
+            var output = newRow != null ? PSObject.AsPSObject(newRow(values)) : ToPSCustomObject(values);
+            if (displaySet != null)
+            {
+                output.Members.Add(displaySet, true);
+            }
+
+            return output;
+        }
+
+        /// <summary>A row's values by the index of <see cref="names"/>: the page's own, then its cells.</summary>
+        private static object?[] Values(PageRow row)
+        {
+            var own = ColumnNames.RowProperties.Count;
+            var values = new object?[own + row.Columns.Count];
             values[0] = row.PageId;
             values[1] = row.DatabaseId;
             values[2] = row.DataSourceId;
@@ -104,39 +119,20 @@ namespace NotionPS.Cmdlets
             values[5] = row.LastEditedTime;
             for (var i = 0; i < row.Columns.Count; i++)
             {
-                values[OwnProperties + i] = RowObjects.Cell(row.Columns[i].Value);
+                values[own + i] = RowObjects.Cell(row.Columns[i].Value);
             }
 
-            var output = newRow(values);
-            if (displaySet == null)
-            {
-                return output;
-            }
-
-            var wrapped = PSObject.AsPSObject(output);
-            wrapped.Members.Add(displaySet, true);
-            return wrapped;
+            return values;
         }
 
-        private PSObject ToPSCustomObject(PageRow row)
+        private PSObject ToPSCustomObject(object?[] values)
         {
-            var output = NewObject(OwnProperties + row.Columns.Count + (displaySet == null ? 0 : 1));
+            var output = NewObject(values.Length + (displaySet == null ? 0 : 1));
             output.TypeNames.Insert(0, RowObjects.RowTypeName);
             output.TypeNames.Insert(0, TypeName);
-            Add(output, "PageId", row.PageId);
-            Add(output, "DatabaseId", row.DatabaseId);
-            Add(output, "DataSourceId", row.DataSourceId);
-            Add(output, "Url", row.Url);
-            Add(output, "CreatedTime", row.CreatedTime);
-            Add(output, "LastEditedTime", row.LastEditedTime);
-            foreach (var column in row.Columns)
+            for (var i = 0; i < values.Length; i++)
             {
-                Add(output, column.Key, RowObjects.Cell(column.Value));
-            }
-
-            if (displaySet != null)
-            {
-                output.Members.Add(displaySet, true);
+                Add(output, names[i], values[i]);
             }
 
             return output;

@@ -69,8 +69,8 @@ namespace NotionPS.Errors
             }
         }
 
-        /// <summary>A text read from a foreign exception, whose override may throw; null when it does.</summary>
-        private static string? TextOf(Func<string> read)
+        /// <summary>A text read through a foreign override (an exception's, a target's ToString) that may throw; null when it does.</summary>
+        internal static string? TextOf(Func<string> read)
         {
             try
             {
