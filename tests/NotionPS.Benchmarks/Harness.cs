@@ -14,8 +14,8 @@ internal sealed partial class Harness
     private readonly Paths paths;
     private readonly Report report = new();
 
-    /// <summary>The real pwsh builds workloads 1 and 5 run in besides the hosted engine: the tool's, and the ReadyToRun copy where it could be made.</summary>
-    private readonly List<PwshHost> pwshHosts = [PwshHost.Tool];
+    /// <summary>The real pwsh builds workloads 1 and 5 run in besides the hosted engine: the tool's, the tool's with dynamic PGO off, and the ReadyToRun copy where it could be made.</summary>
+    private readonly List<PwshHost> pwshHosts = [PwshHost.Tool, PwshHost.ToolWithoutTieredPgo];
 
     private Harness(BenchmarkPlan plan, Paths paths)
     {
@@ -314,7 +314,7 @@ internal sealed partial class Harness
         var manifest = options.Contains("-Manifest") ? [] : new[] { "-Manifest", paths.ModuleManifest };
         string[] arguments = [.. host.Prefix, "-NoProfile", "-NonInteractive", "-File", Path.Combine(paths.RepoRoot, "tests", "NotionPS.Benchmarks", "pwsh", script),
             .. manifest, "-BaseUri", emulator.BaseUri.ToString(), "-Token", Emulator.FullAccessToken, .. options];
-        var output = await RunProcessAsync("dotnet", arguments, paths.RepoRoot, $"{host.Name} {script}");
+        var output = await RunProcessAsync("dotnet", arguments, paths.RepoRoot, $"{host.Name} {script}", host.Environment);
         return RunResult.FromOutput(output, $"{host.Name} {script}");
     }
 
@@ -325,12 +325,20 @@ internal sealed partial class Harness
         return RunResult.FromOutput(output, $"SDK {workload}");
     }
 
-    internal static async Task<string> RunProcessAsync(string file, IEnumerable<string> arguments, string workingDirectory, string what)
+    internal static async Task<string> RunProcessAsync(string file, IEnumerable<string> arguments, string workingDirectory, string what, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (environment != null)
+        {
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start) ?? throw new BenchmarkException($"{what} did not start.");
