@@ -143,12 +143,6 @@ public class NestedAfterTests : EmulatorTest
         return body.Properties["rich_text"]?.Value is object[] { Length: > 0 } text ? (string)((PSObject)text[0]).Properties["plain_text"].Value : type;
     }
 
-    /// <summary>The requests a script sent, as "METHOD path", from its -Verbose lines.</summary>
-    private static List<string> Sent(ScriptResult result) =>
-        result.Verbose.Select(line => line.Message).Where(message => message.Contains(" -> ", StringComparison.Ordinal))
-            .Select(message => message.Split(' ')).Where(words => words[0] is "GET" or "POST" or "PATCH" or "DELETE")
-            .Select(words => words[0] + " " + words[1]).ToList();
-
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task ABlockIdAtAnyDepthTakesTheContentRightAfterItUnderItsParentWithTheVersionsPlacement(string version)
@@ -174,7 +168,7 @@ public class NestedAfterTests : EmulatorTest
 
             // The block and each ancestor up to the page are read, one request each; nothing is listed.
             var expected = new[] { "GET v1/blocks/" + anchor }.Concat(ancestors.Select(id => "GET v1/blocks/" + id)).Append($"PATCH v1/blocks/{parent}/children");
-            Assert.Equal(expected, Sent(result));
+            Assert.Equal(expected, RequestCountTests.SentBy(result));
             var placement = version == "2026-03-11" ? $"\"after_block\":{{\"id\":\"{anchor}\"}}" : $"\"after\":\"{anchor}\"";
             Assert.Contains(result.Debug, line => line.Message.Contains(placement, StringComparison.Ordinal));
             Assert.Equal(before.Take(1).Append("inserted").Concat(before.Skip(1)), ChildTexts(parent));
@@ -194,7 +188,7 @@ public class NestedAfterTests : EmulatorTest
         var result = Session.Run("Set-NotionPageContent -PageId $page -Markdown \"- a`n  - b`n    - c`n      - d\" -After $anchor -Verbose", Vars(("page", Page), ("anchor", InLeftColumn)));
 
         Assert.Empty(result.Errors);
-        var patches = Sent(result).Where(request => request.StartsWith("PATCH", StringComparison.Ordinal)).ToList();
+        var patches = RequestCountTests.SentBy(result).Where(request => request.StartsWith("PATCH", StringComparison.Ordinal)).ToList();
 
         // "a" alone after the anchor in its column (its descendants go three levels down), then b, c and d under it.
         Assert.Equal(2, patches.Count);
