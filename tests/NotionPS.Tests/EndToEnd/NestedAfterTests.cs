@@ -177,6 +177,19 @@ public class NestedAfterTests : EmulatorTest
         Assert.Equal(new[] { "Intro", "Details", "item", "column_list", "Note", "synced_block", "table" }, ChildTexts(Page));
     }
 
+    [Fact]
+    public async Task ALinkToABlockNamesTheBlockAfterItsHashNotThePage()
+    {
+        await SeedAsync();
+        Connect("2026-03-11");
+        var link = $"https://www.notion.so/acme/Nested-{Page.Replace("-", string.Empty)}#{InCallout.Replace("-", string.Empty)}";
+
+        var result = Session.Run("Set-NotionPageContent -PageId $page -Markdown 'inserted' -After $link", Vars(("page", Page), ("link", link)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "callout one", "inserted", "callout two" }, ChildTexts(Callout));
+    }
+
     [Theory]
     [InlineData("2025-09-03")]
     [InlineData("2026-03-11")]

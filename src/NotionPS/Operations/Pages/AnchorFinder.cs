@@ -31,12 +31,20 @@ namespace NotionPS.Operations
             this.log = log;
         }
 
-        /// <param name="anchor">A block's ID (or link), or a heading's text (any #s in front ignored, case ignored).</param>
+        /// <param name="anchor">A block's ID or link, or a heading's text (any #s in front ignored, case ignored).</param>
         /// <exception cref="PageInputException">The anchor is not on the page, is there more than once, or nothing may follow it.</exception>
         public Task<ContentAnchor> FindAsync(string pageId, string anchor, CancellationToken cancellationToken)
         {
-            var id = (NotionIdParser.Parse(anchor) as ParsedNotionId)?.Id;
+            var id = BlockIdOf(anchor);
             return id != null ? ByIdAsync(pageId, anchor, id, cancellationToken) : ByHeadingAsync(pageId, anchor, cancellationToken);
+        }
+
+        /// <summary>The block an anchor names by ID: a link to a block (Notion's "Copy link to block") names its page in the path and the block after the #.</summary>
+        private static string? BlockIdOf(string anchor)
+        {
+            var hash = anchor.LastIndexOf('#');
+            return (hash >= 0 ? NotionIdParser.Parse(anchor.Substring(hash + 1)) as ParsedNotionId : null)?.Id
+                ?? (NotionIdParser.Parse(anchor) as ParsedNotionId)?.Id;
         }
 
         private async Task<ContentAnchor> ByIdAsync(string pageId, string anchor, string id, CancellationToken cancellationToken)
