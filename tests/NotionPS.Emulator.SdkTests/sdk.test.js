@@ -477,6 +477,62 @@ describe("page content: after and position per version", () => {
   });
 });
 
+describe("page content: after and position at nested levels", () => {
+  const paragraph = (text) => ({ paragraph: { rich_text: [{ text: { content: text } }] } });
+  const texts = async (notion, block_id) =>
+    (await collectPaginatedAPI(notion.blocks.children.list, { block_id })).map((b) => b[b.type].rich_text?.[0]?.plain_text ?? b.type);
+  // A toggle, two columns and an original synced block, each holding "one" and "two".
+  const nestedPage = async (notion) => {
+    const page = await notion.pages.create({ parent: { page_id: TEAM_HOME }, properties: { title: title("Nested") } });
+    const { results } = await notion.blocks.children.append({
+      block_id: page.id,
+      children: [
+        { toggle: { rich_text: [{ text: { content: "toggle" } }], children: [paragraph("one"), paragraph("two")] } },
+        { column_list: { children: [{ column: { children: [paragraph("one"), paragraph("two")] } }, { column: { children: [paragraph("right")] } }] } },
+        { synced_block: { synced_from: null, children: [paragraph("one"), paragraph("two")] } },
+      ],
+    });
+    const [toggle, columns, synced] = results;
+    const [left] = (await notion.blocks.children.list({ block_id: columns.id })).results;
+    return { page, toggle, columns, left, synced };
+  };
+
+  for (const version of ["2025-09-03", "2026-03-11"]) {
+    it(`places blocks right after a nested block in a toggle, a column and a synced block under ${version}`, async () => {
+      const notion = client({ notionVersion: version });
+      const { toggle, columns, left, synced } = await nestedPage(notion);
+      assert.equal(columns.has_children, true);
+      assert.equal(synced.synced_block.synced_from, null);
+      for (const parent of [toggle, left, synced]) {
+        const [one] = (await notion.blocks.children.list({ block_id: parent.id })).results;
+        assert.deepEqual(one.parent, { type: "block_id", block_id: parent.id });
+        const placement = version === "2026-03-11" ? { position: { type: "after_block", after_block: { id: one.id } } } : { after: one.id };
+        await notion.blocks.children.append({ block_id: parent.id, children: [paragraph("inserted")], ...placement });
+        assert.deepEqual(await texts(notion, parent.id), ["one", "inserted", "two"]);
+      }
+    });
+  }
+
+  it("refuses an after block that is not a child of the parent, and anything but columns in a column list", async () => {
+    const notion = client({ notionVersion: "2026-03-11" });
+    const { page, toggle, columns, left } = await nestedPage(notion);
+    const [one] = (await notion.blocks.children.list({ block_id: toggle.id })).results;
+    const elsewhere = await apiError(
+      notion.blocks.children.append({ block_id: page.id, children: [paragraph("x")], position: { type: "after_block", after_block: { id: one.id } } }),
+    );
+    assert.equal(elsewhere.status, 400);
+    assert.equal(elsewhere.code, APIErrorCode.ValidationError);
+    const notAColumn = await apiError(
+      notion.blocks.children.append({ block_id: columns.id, children: [paragraph("x")], position: { type: "after_block", after_block: { id: left.id } } }),
+    );
+    assert.equal(notAColumn.code, APIErrorCode.ValidationError);
+    const oneColumn = await apiError(notion.blocks.children.append({ block_id: page.id, children: [{ column_list: { children: [{ column: { children: [paragraph("x")] } }] } }] }));
+    assert.equal(oneColumn.code, APIErrorCode.ValidationError);
+    assert.deepEqual(await texts(notion, toggle.id), ["one", "two"]);
+    assert.deepEqual(await texts(notion, columns.id), ["column", "column"]);
+  });
+});
+
 describe("page content: blocks, Markdown, comments and moves", () => {
   const text = (content) => [{ text: { content } }];
   const newPage = async (notion, extra) =>

@@ -34,6 +34,7 @@ public static class BlockRequest
     public static readonly IReadOnlySet<string> CreatableTypes = new HashSet<string>(RichTextTypes)
     {
         "divider", "table", "table_row", "image", "file", "pdf", "video", "audio", "bookmark", "embed",
+        "column_list", "column", "synced_block",
     };
 
     /// <summary>The code languages Notion accepts (its API reference's list).</summary>
@@ -144,6 +145,12 @@ public static class BlockRequest
             {
                 throw NotionException.Validation($"body failed validation: {path}[{i}] is a table_row; table rows can only be children of a table block.");
             }
+            else if ((parentType == "column_list") != (drafts[i].Type == "column"))
+            {
+                throw NotionException.Validation(parentType == "column_list"
+                    ? $"body failed validation: {path}[{i}] is a {drafts[i].Type}; a column_list holds only column blocks."
+                    : $"body failed validation: {path}[{i}] is a column; columns can only be children of a column_list block.");
+            }
         }
     }
 
@@ -211,6 +218,13 @@ public static class BlockRequest
             return;
         }
 
+        // Notion makes a column list with its columns (two at least), and a column with its first blocks.
+        var fewest = draft.Type switch { "column_list" => 2, "column" => 1, _ => 0 };
+        if (draft.Children.Count < fewest)
+        {
+            throw RequestJson.Invalid(path, draft.Type == "column_list" ? "an array of at least two column blocks" : "an array of at least one block", null);
+        }
+
         if (draft.Children.Count > 0 && !BlockTree.CanHoldChildren(draft.Type, draft.Content) && draft.Type != "unsupported")
         {
             throw RequestJson.Invalid(path, $"not present: a {draft.Type} block{(draft.Type.StartsWith("heading_", StringComparison.Ordinal) ? " that is not toggleable" : "")} has no children", null);
@@ -261,7 +275,13 @@ public static class BlockRequest
             case "callout":
                 result["icon"] = RequestJson.OptionalObject(content, "icon", path)?.DeepClone() ?? new JsonObject { ["type"] = "emoji", ["emoji"] = "💡" };
                 break;
-            case "divider":
+            case "divider" or "column_list" or "column":
+                return result;
+            case "synced_block":
+                // An original: a reference (synced_from naming another synced block) is not modelled.
+                result["synced_from"] = content["synced_from"] is null
+                    ? null
+                    : throw RequestJson.Invalid($"{path}.synced_from", "null (the emulator models original synced blocks only)", content["synced_from"]);
                 return result;
             case "table":
                 var width = content["table_width"] is JsonValue w && w.GetValueKind() == JsonValueKind.Number && w.TryGetValue<int>(out var n) && n >= 1

@@ -7,6 +7,7 @@ public static class BlockTree
     private static readonly HashSet<string> ContainerTypes =
     [
         "paragraph", "bulleted_list_item", "numbered_list_item", "to_do", "toggle", "quote", "callout", "table",
+        "column_list", "column", "synced_block",
     ];
 
     /// <summary>The blocks under a page or block, or null where nothing can be nested (a divider, a database).</summary>

@@ -54,7 +54,12 @@ namespace NotionPS.Cmdlets
 
         public const string PropertiesNeedDatabase = "Leave out -Property, or give a database or data source as -ParentId.";
 
-        public const string AnchorNotFound = "Give -After a top-level heading's text as the page shows it, or a block's ID (Get-NotionPageContent -AsBlocks lists them).";
+        public const string AnchorNotFound = "Give -After a heading's text as the page shows it, or the ID of one of the page's blocks (Get-NotionPageContent -AsBlocks lists them).";
+
+        public const string AnchorOnOtherPage = "Give -After the ID of a block of this page (Get-NotionPageContent -AsBlocks lists them), or give -PageId the page the block is on.";
+
+        public const string AnchorTakesNoSiblings =
+            "Give -After the table or column list that holds the block, or a block inside a column (Get-NotionPageContent -AsBlocks lists them); to add at the end of the page, leave out -After.";
 
         public const string AnchorAmbiguous = "Give -After the ID of the block meant (Get-NotionPageContent -AsBlocks lists them).";
 
@@ -94,6 +99,10 @@ namespace NotionPS.Cmdlets
                     return PropertiesNeedDatabase;
                 case PageInputException input when input.ErrorId == NotionErrorIds.NotionPageAnchorNotFound:
                     return AnchorNotFound;
+                case PageInputException input when input.ErrorId == NotionErrorIds.NotionPageAnchorOnOtherPage:
+                    return AnchorOnOtherPage;
+                case PageInputException input when input.ErrorId == NotionErrorIds.NotionPageAnchorTakesNoSiblings:
+                    return AnchorTakesNoSiblings;
                 case PageInputException _:
                     return AnchorAmbiguous;
                 case PageWriteException written:

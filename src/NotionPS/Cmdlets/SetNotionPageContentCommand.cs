@@ -7,7 +7,7 @@ using NotionPS.Operations;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// Writes Markdown to pages: at the end (-Append, the default), right after a top-level heading or block
+    /// Writes Markdown to pages: at the end (-Append, the default), right after a heading or block at any depth
     /// (-After), or in place of the content (-Replace, which asks first as a High-impact change would). Content
     /// longer than one request allows goes in several requests, in order; a failure midway names the Markdown lines
     /// written and not written.
@@ -41,7 +41,7 @@ namespace NotionPS.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = ReplaceSet)]
         public SwitchParameter Replace { get; set; }
 
-        /// <summary>Add the Markdown right after this top-level heading (its text) or block (its ID).</summary>
+        /// <summary>Add the Markdown right after this heading (its text) or block (its ID), at any depth of the page.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AfterSet)]
         [ValidateNotNullOrEmpty]
         public string? After { get; set; }

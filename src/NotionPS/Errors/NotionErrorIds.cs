@@ -70,6 +70,9 @@ namespace NotionPS.Errors
         public const string NotionPageAnchorNotFound = nameof(NotionPageAnchorNotFound);
         public const string NotionPageAnchorAmbiguous = nameof(NotionPageAnchorAmbiguous);
         public const string NotionPagePropertyNeedsDatabase = nameof(NotionPagePropertyNeedsDatabase);
+        // -After at any depth of a page (nested-after).
+        public const string NotionPageAnchorOnOtherPage = nameof(NotionPageAnchorOnOtherPage);
+        public const string NotionPageAnchorTakesNoSiblings = nameof(NotionPageAnchorTakesNoSiblings);
         public const string MarkdownNestingTooDeep = nameof(MarkdownNestingTooDeep);
         public const string MarkdownTextTooLong = nameof(MarkdownTextTooLong);
         public const string MarkdownUrlTooLong = nameof(MarkdownUrlTooLong);
@@ -183,6 +186,9 @@ namespace NotionPS.Errors
             [NotionPageAnchorNotFound] = ObjectNotFound,
             [NotionPageAnchorAmbiguous] = InvalidArgument,
             [NotionPagePropertyNeedsDatabase] = InvalidArgument,
+            // -After at any depth of a page (nested-after).
+            [NotionPageAnchorOnOtherPage] = InvalidArgument,
+            [NotionPageAnchorTakesNoSiblings] = InvalidArgument,
             [MarkdownNestingTooDeep] = LimitsExceeded,
             [MarkdownTextTooLong] = LimitsExceeded,
             [MarkdownUrlTooLong] = LimitsExceeded,

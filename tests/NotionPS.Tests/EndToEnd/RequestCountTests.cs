@@ -61,12 +61,16 @@ public partial class RequestCountTests : RowsTestBase
 
         var result = Session.Run(script, vars);
 
-        var sent = result.Verbose.Select(line => line.Message).Where(message => message.Contains(" -> ", StringComparison.Ordinal))
-            .Select(message => message.Split(' ')).Where(words => words[0] is "GET" or "POST" or "PATCH" or "DELETE")
-            .Select(words => words[0] + " " + words[1]).ToList();
+        var sent = SentBy(result);
         Assert.Equal(sent.Count, await RequestCountAsync() - before);
         return (sent, result);
     }
+
+    /// <summary>The requests a script ran with -Verbose sent, as "METHOD path", from its -Verbose lines.</summary>
+    internal static List<string> SentBy(ScriptResult result) =>
+        result.Verbose.Select(line => line.Message).Where(message => message.Contains(" -> ", StringComparison.Ordinal))
+            .Select(message => message.Split(' ')).Where(words => words[0] is "GET" or "POST" or "PATCH" or "DELETE")
+            .Select(words => words[0] + " " + words[1]).ToList();
 
     /// <summary>How many requests the emulator has answered for the integration the tests connect as.</summary>
     private async Task<long> RequestCountAsync() => (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;

@@ -25,11 +25,12 @@ namespace NotionPS.Operations
             this.log = log;
         }
 
+        /// <param name="parentId">The page, or the block of the page the blocks go under.</param>
         /// <param name="what">What the failure message calls the page ("Page \"Report\" (id) was created, and").</param>
         /// <returns>How many blocks were written.</returns>
         /// <exception cref="PageWriteException">A request failed; the ones before it were written.</exception>
-        public Task<int> AppendAsync(string pageId, IReadOnlyList<ContentBlock> blocks, string? afterBlockId, string what, CancellationToken cancellationToken) =>
-            RunAsync(pageId, AppendPlanner.Plan(blocks, pageId, afterBlockId), 0, what, cancellationToken);
+        public Task<int> AppendAsync(string pageId, string parentId, IReadOnlyList<ContentBlock> blocks, string? afterBlockId, string what, CancellationToken cancellationToken) =>
+            RunAsync(pageId, AppendPlanner.Plan(blocks, parentId, afterBlockId), 0, what, cancellationToken);
 
         /// <summary>
         /// Runs the steps of <see cref="AppendPlanner.PlanNewPage"/> after the first, which the page's create request

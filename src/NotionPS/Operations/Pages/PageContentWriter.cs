@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Content;
-using NotionPS.Ids;
 
 namespace NotionPS.Operations
 {
@@ -16,8 +13,6 @@ namespace NotionPS.Operations
     /// </summary>
     internal sealed class PageContentWriter
     {
-        private static readonly HashSet<string> Headings = new HashSet<string> { "heading_1", "heading_2", "heading_3" };
-
         private readonly NotionClient client;
         private readonly INotionLog log;
 
@@ -31,19 +26,22 @@ namespace NotionPS.Operations
             fileUploads = new Files.ContentFileUploads(client, this.log);
         }
 
-        /// <summary>Appends at the end, or right after <paramref name="anchor"/>: a top-level heading's text or a block's ID.</summary>
+        /// <summary>
+        /// Appends at the end, or right after <paramref name="anchor"/>: a heading's text or a block's ID, at any depth
+        /// (see <see cref="AnchorFinder"/>), under the same parent as that block.
+        /// </summary>
         /// <param name="currentFolder">The folder the Markdown's local image and file paths are relative to.</param>
         /// <returns>How many blocks were written.</returns>
         /// <exception cref="MarkdownContentException">The Markdown cannot become blocks; nothing was written.</exception>
-        /// <exception cref="PageInputException">The anchor is not on the page, or is there more than once.</exception>
+        /// <exception cref="PageInputException">The anchor is not on the page, is there more than once, or nothing may follow it.</exception>
         /// <exception cref="PageWriteException">Writing stopped midway.</exception>
         /// <exception cref="Files.NotionFileException">A local file the Markdown names cannot be sent; nothing was written.</exception>
         public async Task<int> AppendAsync(string pageId, string markdown, string? anchor, string currentFolder, CancellationToken cancellationToken)
         {
             var blocks = MarkdownToBlocks.Convert(markdown);
-            var after = anchor == null ? null : await FindAnchorAsync(pageId, anchor, cancellationToken).ConfigureAwait(false);
+            var after = anchor == null ? null : await new AnchorFinder(client, log).FindAsync(pageId, anchor, cancellationToken).ConfigureAwait(false);
             await fileUploads.UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
-            return await new ContentAppender(client, log).AppendAsync(pageId, blocks, after, $"Page {pageId}:", cancellationToken).ConfigureAwait(false);
+            return await new ContentAppender(client, log).AppendAsync(pageId, after?.ParentId ?? pageId, blocks, after?.BlockId, $"Page {pageId}:", cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -59,7 +57,7 @@ namespace NotionPS.Operations
                 .Where(block => !PageContentReader.OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
                 .Select(block => JsonRead.String(block, "id")!)
                 .ToList();
-            var written = await new ContentAppender(client, log).AppendAsync(pageId, blocks, null, $"Page {pageId} kept its old content, and of the new", cancellationToken).ConfigureAwait(false);
+            var written = await new ContentAppender(client, log).AppendAsync(pageId, pageId, blocks, null, $"Page {pageId} kept its old content, and of the new", cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < old.Count; i++)
             {
                 try
@@ -77,35 +75,5 @@ namespace NotionPS.Operations
 
             return written;
         }
-
-        /// <summary>The ID of the top-level block the anchor names: a block ID, or a heading's text (any #s in front ignored, case ignored).</summary>
-        private async Task<string> FindAnchorAsync(string pageId, string anchor, CancellationToken cancellationToken)
-        {
-            var blocks = await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false);
-            var id = (NotionIdParser.Parse(anchor) as ParsedNotionId)?.Id;
-            var text = anchor.TrimStart('#').Trim();
-            var matches = blocks.Where(block => id != null
-                    ? string.Equals(Compact(JsonRead.String(block, "id")), Compact(id), StringComparison.OrdinalIgnoreCase)
-                    : Headings.Contains(JsonRead.String(block, "type") ?? string.Empty) && string.Equals(HeadingText(block), text, StringComparison.OrdinalIgnoreCase))
-                .Select(block => JsonRead.String(block, "id")!)
-                .ToList();
-            if (matches.Count == 1)
-            {
-                return matches[0];
-            }
-
-            if (matches.Count == 0)
-            {
-                var headings = blocks.Where(block => Headings.Contains(JsonRead.String(block, "type") ?? string.Empty)).Select(block => "\"" + HeadingText(block) + "\"").ToList();
-                throw PageInputException.AnchorNotFound(anchor, pageId, headings.Count == 0 ? "none" : string.Join(", ", headings));
-            }
-
-            throw PageInputException.AnchorAmbiguous(anchor, pageId, string.Join(", ", matches));
-        }
-
-        private static string HeadingText(JsonElement block) =>
-            JsonRead.PlainText(JsonRead.Array(JsonRead.Object(block, JsonRead.String(block, "type")!) ?? default, "rich_text")).Trim();
-
-        private static string Compact(string? id) => (id ?? string.Empty).Replace("-", string.Empty);
     }
 }

@@ -4,7 +4,8 @@ namespace NotionPS.Operations
 {
     /// <summary>
     /// A page request that cannot work as given, found before anything is written: an -After anchor that is not on
-    /// the page or is there more than once, properties for a parent that has no columns. The message states the facts.
+    /// the page, is there more than once, is another page's or cannot be followed, properties for a parent that has no
+    /// columns. The message states the facts.
     /// </summary>
     internal sealed class PageInputException : NotionException
     {
@@ -15,11 +16,23 @@ namespace NotionPS.Operations
 
         public static PageInputException AnchorNotFound(string anchor, string pageId, string headings) =>
             new PageInputException(NotionErrorIds.NotionPageAnchorNotFound,
-                $"Page {pageId} has no heading \"{anchor}\" and no block with that ID among its top-level blocks. Its headings: {headings}.");
+                $"Page {pageId} has no heading \"{anchor}\" at any depth. Its headings: {headings}.");
+
+        public static PageInputException BlockAnchorNotFound(string anchor, string pageId) =>
+            new PageInputException(NotionErrorIds.NotionPageAnchorNotFound,
+                $"Block {anchor} was not found for page {pageId}: Notion has no block with that ID that this connection can see, or it is in the trash.");
+
+        public static PageInputException AnchorOnOtherPage(string anchor, string pageId, string onWhat) =>
+            new PageInputException(NotionErrorIds.NotionPageAnchorOnOtherPage,
+                $"Block {anchor} is not on page {pageId}: it is on {onWhat}.");
+
+        public static PageInputException AnchorTakesNoSiblings(string anchor, string pageId, string why) =>
+            new PageInputException(NotionErrorIds.NotionPageAnchorTakesNoSiblings,
+                $"Nothing can be written right after block {anchor} on page {pageId}: it {why}.");
 
         public static PageInputException AnchorAmbiguous(string anchor, string pageId, string blockIds) =>
             new PageInputException(NotionErrorIds.NotionPageAnchorAmbiguous,
-                $"Page {pageId} has several headings \"{anchor}\" (blocks {blockIds}).");
+                $"Page {pageId} has several headings \"{anchor}\", counting those nested in other blocks (blocks {blockIds}).");
 
         public static PageInputException PropertiesNeedDatabase(string parentId) =>
             new PageInputException(NotionErrorIds.NotionPagePropertyNeedsDatabase,
