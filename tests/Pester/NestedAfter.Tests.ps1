@@ -40,12 +40,18 @@ Describe 'Set-NotionPageContent -After refuses what cannot work, writing nothing
         Connect-Demo | Out-Null
     }
 
-    It 'refuses a heading text found at two depths as ambiguous' {
+    It 'takes the shallowest heading with the text, and refuses the same text twice at that depth as ambiguous' {
         $page = New-NotionPage -ParentId $teamHome -Title 'Twice' -Markdown "# Prepare`n`n$runbook"
+
+        Set-NotionPageContent -PageId $page -After 'Prepare' -Markdown 'top'
+        Get-NotionPageContent -PageId $page | Should -BeExactly "# Prepare`n`ntop`n`n$runbook"
+
+        $topBlocks = Get-NotionPageContent -PageId $page -AsBlocks
+        Set-NotionPageContent -PageId $page -After $topBlocks[1].id -Markdown '# Prepare'
 
         { Set-NotionPageContent -PageId $page -After 'Prepare' -Markdown 'x' -ErrorAction Stop } |
             Should -Throw -ErrorId 'NotionPageAnchorAmbiguous,NotionPS.Cmdlets.SetNotionPageContentCommand'
-        Get-NotionPageContent -PageId $page | Should -BeExactly "# Prepare`n`n$runbook"
+        Get-NotionPageContent -PageId $page | Should -BeExactly "# Prepare`n`ntop`n`n# Prepare`n`n$runbook"
     }
 
     It 'refuses a block of another page, and still writes the other page of the pipeline' {

@@ -216,7 +216,7 @@ public class NestedAfterTests : EmulatorTest
     }
 
     [Fact]
-    public async Task AHeadingIsFoundAtAnyDepthAndTheSameTextAtTwoDepthsIsAmbiguous()
+    public async Task AHeadingIsFoundAtAnyDepthTheShallowestWinsAndTheSameTextTwiceThereIsAmbiguous()
     {
         await SeedAsync();
         Connect("2026-03-11");
@@ -232,6 +232,18 @@ public class NestedAfterTests : EmulatorTest
         Assert.Equal(new[] { "Right", "under right", "right two" }, ChildTexts(RightColumn));
         Assert.Equal(new[] { "toggle one", "Inner", "under inner", "toggle two" }, ChildTexts(Toggle));
 
+        // A top-level "Inner" as well as the toggle's: the shallower one is meant.
+        var shallower = Session.Run(
+            """
+            Set-NotionPageContent -PageId $page -Markdown '# Inner' -After 'Intro'
+            Set-NotionPageContent -PageId $page -Markdown 'under top inner' -After 'Inner'
+            """,
+            Vars(("page", Page)));
+
+        Assert.Empty(shallower.Errors);
+        Assert.Equal(new[] { "Intro", "Inner", "under top inner", "Details" }, ChildTexts(Page).Take(4));
+        Assert.Equal(new[] { "toggle one", "Inner", "under inner", "toggle two" }, ChildTexts(Toggle));
+
         var refused = Session.Run(
             """
             $null = New-NotionPage -ParentId $page -Title 'Sub' -Markdown '# Only on the subpage'
@@ -245,14 +257,17 @@ public class NestedAfterTests : EmulatorTest
             new[] { "NotionPageAnchorAmbiguous,NotionPS.Cmdlets.SetNotionPageContentCommand", "NotionPageAnchorNotFound,NotionPS.Cmdlets.SetNotionPageContentCommand" },
             refused.Errors.Select(error => error.FullyQualifiedErrorId));
 
-        // The top-level "Inner" and the one in the toggle: both named, so the ID of the one meant can be given.
-        var inToggle = Find(Session.Run("Get-NotionPageContent -PageId $page -AsBlocks", Vars(("page", Page))).Output, Toggle)!;
-        Assert.Contains((string)inToggle[1].Properties["id"].Value, refused.Errors[0].Exception.Message, StringComparison.Ordinal);
+        // The two top-level "Inner"s are named, so the ID of the one meant can be given; the toggle's, deeper, is not one of them.
+        var blocks = Session.Run("Get-NotionPageContent -PageId $page -AsBlocks", Vars(("page", Page))).Output;
+        var topInners = blocks.Where(block => TextOf(block) == "Inner").Select(block => (string)block.Properties["id"].Value).ToList();
+        Assert.Equal(2, topInners.Count);
+        Assert.All(topInners, id => Assert.Contains(id, refused.Errors[0].Exception.Message, StringComparison.Ordinal));
+        Assert.DoesNotContain((string)Find(blocks, Toggle)![1].Properties["id"].Value, refused.Errors[0].Exception.Message, StringComparison.Ordinal);
 
-        // A heading of a child page is that page's: not looked for, and not listed among this page's headings.
-        Assert.Contains("\"Intro\", \"Inner\", \"Inner\", \"Right\"", refused.Errors[1].Exception.Message, StringComparison.Ordinal);
+        // Every heading of the page is listed, shallowest first; a heading of a child page is that page's: not looked for, not listed.
+        Assert.Contains("\"Intro\", \"Inner\", \"Inner\", \"Inner\", \"Right\"", refused.Errors[1].Exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("subpage", refused.Errors[1].Exception.Message.Split("Its headings")[1], StringComparison.Ordinal);
-        Assert.Equal(new[] { "toggle one", "Inner", "under inner", "toggle two" }, ChildTexts(Toggle));
+        Assert.Equal(new[] { "Intro", "Inner", "Inner", "under top inner", "Details" }, ChildTexts(Page).Take(5));
     }
 
     [Fact]

@@ -11,9 +11,11 @@ namespace NotionPS.Operations
     /// <summary>
     /// Finds the block that content goes right after, at any depth of a page, and the page or block that holds it.
     /// A block's ID is read with its ancestors up to the page, one request a level, and no list: it must be on this
-    /// page. A heading's text is looked for in the whole tree (every block with children, every page of them, as
-    /// Get-NotionPageContent reads it), since the same text at two depths is ambiguous. Child pages and databases, and
-    /// synced blocks that show another synced block's content, are not read into: their blocks are other pages'.
+    /// page. A heading's text is looked for a level at a time, from the page's own blocks down, and the shallowest
+    /// level that has it wins (the same text twice there is ambiguous): a heading of the page itself costs one list,
+    /// as before headings in toggles and columns were found, and only a heading not found reads the whole tree. Child
+    /// pages and databases, and synced blocks that show another synced block's content, are not read into: their
+    /// blocks are other pages'.
     /// </summary>
     internal sealed class AnchorFinder
     {
@@ -86,44 +88,49 @@ namespace NotionPS.Operations
         private async Task<ContentAnchor> ByHeadingAsync(string pageId, string anchor, CancellationToken cancellationToken)
         {
             var text = anchor.TrimStart('#').Trim();
-            var matches = new List<ContentAnchor>();
             var headings = new List<string>();
-            await WalkAsync(pageId, text, matches, headings, cancellationToken).ConfigureAwait(false);
-            if (matches.Count == 1)
+            var level = new List<string> { pageId };
+            while (level.Count > 0)
             {
-                return matches[0];
-            }
-
-            if (matches.Count == 0)
-            {
-                throw PageInputException.AnchorNotFound(anchor, pageId, headings.Count == 0 ? "none" : string.Join(", ", headings));
-            }
-
-            throw PageInputException.AnchorAmbiguous(anchor, pageId, string.Join(", ", matches.ConvertAll(match => match.BlockId)));
-        }
-
-        /// <summary>Collects, in the page's order, every heading under <paramref name="parentId"/> and those whose text is <paramref name="text"/>.</summary>
-        private async Task WalkAsync(string parentId, string text, List<ContentAnchor> matches, List<string> headings, CancellationToken cancellationToken)
-        {
-            foreach (var block in await new BlockLister(client, log).TopLevelAsync(parentId, cancellationToken).ConfigureAwait(false))
-            {
-                var type = JsonRead.String(block, "type") ?? string.Empty;
-                var id = JsonRead.String(block, "id")!;
-                if (Headings.Contains(type))
+                var matches = new List<ContentAnchor>();
+                var below = new List<string>();
+                foreach (var parentId in level)
                 {
-                    var shown = JsonRead.PlainText(JsonRead.Array(JsonRead.Object(block, type) ?? default, "rich_text")).Trim();
-                    headings.Add("\"" + shown + "\"");
-                    if (string.Equals(shown, text, StringComparison.OrdinalIgnoreCase))
+                    foreach (var block in await new BlockLister(client, log).TopLevelAsync(parentId, cancellationToken).ConfigureAwait(false))
                     {
-                        matches.Add(new ContentAnchor(parentId, id));
+                        var type = JsonRead.String(block, "type") ?? string.Empty;
+                        var id = JsonRead.String(block, "id")!;
+                        if (Headings.Contains(type))
+                        {
+                            var shown = JsonRead.PlainText(JsonRead.Array(JsonRead.Object(block, type) ?? default, "rich_text")).Trim();
+                            headings.Add("\"" + shown + "\"");
+                            if (string.Equals(shown, text, StringComparison.OrdinalIgnoreCase))
+                            {
+                                matches.Add(new ContentAnchor(parentId, id));
+                            }
+                        }
+
+                        if (HoldsOwnBlocks(block, type))
+                        {
+                            below.Add(id);
+                        }
                     }
                 }
 
-                if (HoldsOwnBlocks(block, type))
+                if (matches.Count == 1)
                 {
-                    await WalkAsync(id, text, matches, headings, cancellationToken).ConfigureAwait(false);
+                    return matches[0];
                 }
+
+                if (matches.Count > 1)
+                {
+                    throw PageInputException.AnchorAmbiguous(anchor, pageId, string.Join(", ", matches.ConvertAll(match => match.BlockId)));
+                }
+
+                level = below;
             }
+
+            throw PageInputException.AnchorNotFound(anchor, pageId, headings.Count == 0 ? "none" : string.Join(", ", headings));
         }
 
         private static bool HoldsOwnBlocks(JsonElement block, string type) =>

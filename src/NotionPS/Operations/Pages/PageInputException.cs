@@ -32,7 +32,7 @@ namespace NotionPS.Operations
 
         public static PageInputException AnchorAmbiguous(string anchor, string pageId, string blockIds) =>
             new PageInputException(NotionErrorIds.NotionPageAnchorAmbiguous,
-                $"Page {pageId} has several headings \"{anchor}\", counting those nested in other blocks (blocks {blockIds}).");
+                $"Page {pageId} has several headings \"{anchor}\" at the same depth, the shallowest that has one (blocks {blockIds}).");
 
         public static PageInputException PropertiesNeedDatabase(string parentId) =>
             new PageInputException(NotionErrorIds.NotionPagePropertyNeedsDatabase,
