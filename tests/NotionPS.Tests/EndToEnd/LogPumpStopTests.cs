@@ -33,4 +33,20 @@ public sealed class LogPumpStopTests(IsolatedEmulatorFixture emulator) : Emulato
         Assert.Equal(before + 1, after);
         Assert.Equal("NotionPS Demo", Session.Run("(Get-NotionConnection).BotName").Output[0].BaseObject);
     }
+
+    [Fact]
+    public async Task AVerboseLineUnderAStopPreferenceStopsARetryingReadBeforeTheRetryIsSent()
+    {
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu").Errors);
+        await Emulator.AdminPostAsync("faults", new { kind = "503", count = 1, method = "GET" });
+        var before = (int)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
+
+        // The 503 is logged (with the retry it waits for) before the retry is sent.
+        var stop = RunExpectingTerminatingError($"& {{ $VerbosePreference = [System.Management.Automation.ActionPreference]::Stop; Get-NotionDatabase -DatabaseId {EmulatorFixture.TasksDatabaseId} }}");
+        var after = (int)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
+
+        Assert.IsType<ActionPreferenceStopException>(stop.Exception);
+        Assert.Equal("ActionPreferenceStop,NotionPS.Cmdlets.GetNotionDatabaseCommand", stop.FullyQualifiedErrorId);
+        Assert.Equal(before + 1, after);
+    }
 }
