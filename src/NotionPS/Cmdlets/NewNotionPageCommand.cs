@@ -24,6 +24,7 @@ namespace NotionPS.Cmdlets
         private const string ParentFromPipeline = "ParentFromPipeline";
 
         private readonly List<string> pipedMarkdown = new List<string>();
+        private PeopleByEmail? people;
 
         /// <summary>Where the page goes: a page, a database or a data source (ID, link or object; see NotionParentBind).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = MarkdownFromPipeline)]
@@ -52,6 +53,12 @@ namespace NotionPS.Cmdlets
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Icon { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            people = new PeopleByEmail(Client, Log, CancelOnStop);
+        }
 
         protected override void ProcessRecord()
         {
@@ -92,7 +99,7 @@ namespace NotionPS.Cmdlets
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
                 var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log).CreateAsync(parent, Title, properties, Icon, markdown, folder, cancellationToken)));
+                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, Icon, markdown, folder, cancellationToken)));
             }
             catch (MarkdownContentException ex)
             {

@@ -49,13 +49,25 @@ namespace NotionPS.Cmdlets
         /// <summary>
         /// Runs <paramref name="work"/> to completion while pumping its log lines to -Verbose/-Debug on this
         /// (the pipeline) thread as they come. Ctrl+C cancels
-        /// it (waits included) and stops the pipeline; a <see cref="NotionApiException"/> is rethrown as is.
+        /// it (waits included) and stops the pipeline; a <see cref="NotionApiException"/> is rethrown as is. A write that
+        /// throws (a stop asked for by -WarningAction) cancels the work and waits for it to end before it is rethrown.
         /// </summary>
         /// <param name="tick">When given, also called on this thread a few times a second while the work runs (to write progress).</param>
         internal T RunWithLogPump<T>(Func<CancellationToken, Task<T>> work, Action? tick = null)
         {
             var task = work(CancelOnStop);
-            inbox.Relay(task, writeLine, tick);
+            try
+            {
+                inbox.Relay(task, writeLine, tick);
+            }
+            catch
+            {
+                // A write threw (-WarningAction Stop or $VerbosePreference = 'Stop' makes one throw
+                // ActionPreferenceStopException): the command stops with it, and its work first stops and ends.
+                StopAndEnd(task);
+                throw;
+            }
+
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -64,6 +76,17 @@ namespace NotionPS.Cmdlets
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>
+        /// Cancels the command's work and waits for <paramref name="work"/> to end, so it sends nothing after the command
+        /// stopped; its failure, the cancellation's or one it met first, is observed and left: the stop is the command's.
+        /// </summary>
+        private void StopAndEnd(Task work)
+        {
+            stopping.Cancel();
+            ((IAsyncResult)work).AsyncWaitHandle.WaitOne();
+            _ = work.Exception;
         }
 
         /// <summary>Writes the lines logged so far, on the pipeline thread (from work that finished without a pump, say).</summary>

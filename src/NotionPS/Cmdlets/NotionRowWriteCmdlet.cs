@@ -23,9 +23,8 @@ namespace NotionPS.Cmdlets
         private RowDisplay? display;
         private LocalPaths? localPaths;
         private FileCellUploads? fileUploads;
-        private readonly object userIdsLock = new object();
         private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
-        private Task<IReadOnlyDictionary<string, string>>? userIds;
+        private PeopleByEmail? people;
 
         /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
         [Parameter]
@@ -47,6 +46,7 @@ namespace NotionPS.Cmdlets
             writer = new RowWriter(Client, Log);
             localPaths = new LocalPaths(SessionState);
             fileUploads = new FileCellUploads(Client, Log);
+            people = new PeopleByEmail(Client, Log, CancelOnStop);
         }
 
         /// <summary>A local path in a files cell as a full path (see <see cref="LocalPaths"/>); safe from any thread.</summary>
@@ -75,27 +75,10 @@ namespace NotionPS.Cmdlets
         protected override void EndProcessing() => work?.Drain();
 
         /// <summary>
-        /// A person's user ID by e-mail address, for people columns given that way (as they export); null for
-        /// an address nobody has. The workspace's people are listed once per command, when first needed.
+        /// A person's user ID by e-mail address, for people columns given that way (see <see cref="PeopleByEmail"/>).
         /// Called on the pipeline thread or from a row's task.
         /// </summary>
-        private protected string? UserIdByEmail(string email)
-        {
-            Task<IReadOnlyDictionary<string, string>> loading;
-            lock (userIdsLock)
-            {
-                loading = userIds ??= Client.GetUserIdsByEmailAsync(Log, CancelOnStop);
-            }
-
-            try
-            {
-                return loading.GetAwaiter().GetResult().TryGetValue(email, out var id) ? id : null;
-            }
-            catch (NotionApiException ex)
-            {
-                throw new InvalidOperationException($"the workspace's people could not be listed to find e-mail addresses ({ex.Message}). Give user IDs instead, or let the integration read user information including e-mail addresses.");
-            }
-        }
+        private protected string? UserIdByEmail(string email) => people!.UserIdOf(email);
 
         /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
         private protected DataSourceSchema ResolveTargetOrThrow(NotionDatabaseBind bind)

@@ -50,6 +50,13 @@ namespace NotionPS.Errors
             this.redact = earlier == null || earlier.Equals(redact) ? redact : text => redact(earlier(text));
         }
 
+        /// <summary>
+        /// This failure for one more of the callers that waited on one lookup (see Operations.OncePerKey): a shallow copy,
+        /// so of the same type with the same id, message, facts, redaction and inner exception, whose stack trace (once
+        /// thrown) and Data are its own. The lookup's failure it is copied from is thrown to nobody, so it made no Data to share.
+        /// </summary>
+        internal NotionException CopyForAnotherCaller() => (NotionException)MemberwiseClone();
+
         /// <summary>A text of this failure as it may be shown: with the token taken out once <see cref="Redact"/> has run.</summary>
         private protected string Shown(string text) => redact == null ? text : redact(text);
 

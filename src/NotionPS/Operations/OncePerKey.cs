@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
+using NotionPS.Errors;
 
 namespace NotionPS.Operations
 {
@@ -10,6 +12,10 @@ namespace NotionPS.Operations
     /// every caller would get again). Under a lock, not ConcurrentDictionary.GetOrAdd, whose factory (here a request)
     /// may run once for each caller asking at the same time.
     /// </summary>
+    /// <remarks>
+    /// Each caller of a failed lookup gets its own exception (see <see cref="OwnCopyOf"/>): callers on other threads
+    /// throwing one instance would rewrite its stack trace at the same time, and what one added to it the others would see.
+    /// </remarks>
     internal sealed class OncePerKey<T>
     {
         private readonly Dictionary<string, Task<T>> lookups;
@@ -35,11 +41,20 @@ namespace NotionPS.Operations
                 }
             }
 
-            try
+            if (!running.IsCompleted)
             {
-                return await running.ConfigureAwait(false);
+                // Waits without awaiting the lookup itself, which would throw its one exception here.
+                await Task.WhenAny(running).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!isFinalFailure(ex))
+
+            if (running.Status == TaskStatus.RanToCompletion)
+            {
+                return running.Result;
+            }
+
+            // The lookup's own failure is thrown to no caller, so no caller's stack trace or Data lands on it.
+            var failure = running.IsCanceled ? new TaskCanceledException(running) : OwnCopyOf(running.Exception!.InnerException!);
+            if (!isFinalFailure(failure))
             {
                 lock (lookups)
                 {
@@ -49,9 +64,23 @@ namespace NotionPS.Operations
                         lookups.Remove(key);
                     }
                 }
-
-                throw;
             }
+
+            // Where the lookup failed stays in the copy's stack trace, and this caller's frames are added to it.
+            ExceptionDispatchInfo.Capture(failure).Throw();
+            throw new InvalidOperationException("Unreachable: ExceptionDispatchInfo.Throw throws.");
         }
+
+        /// <summary>
+        /// A failure of its own for one caller, which <c>catch</c> tells apart as it does the lookup's: a NotionPS failure
+        /// copied with its type, id and facts; a cancellation as one with the same token; another exception as a new one of
+        /// its type and message around it (the lookup's itself only for a type that cannot be made so).
+        /// </summary>
+        private static Exception OwnCopyOf(Exception failure) => failure switch
+        {
+            NotionException notion => notion.CopyForAnotherCaller(),
+            OperationCanceledException canceled => new OperationCanceledException(canceled.Message, canceled, canceled.CancellationToken),
+            _ => failure.GetType().GetConstructor(new[] { typeof(string), typeof(Exception) })?.Invoke(new object[] { failure.Message, failure }) as Exception ?? failure,
+        };
     }
 }

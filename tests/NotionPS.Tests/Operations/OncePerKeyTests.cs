@@ -1,6 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Rows;
 using Xunit;
 
 namespace NotionPS.Tests.Operations;
@@ -56,6 +61,59 @@ public class OncePerKeyTests
         var first = await Assert.ThrowsAsync<ArgumentException>(() => once.GetAsync("ds-1", () => Task.FromException<string>(new ArgumentException("no such thing"))));
         var second = await Assert.ThrowsAsync<ArgumentException>(() => once.GetAsync("ds-1", () => throw new InvalidOperationException("asked again")));
 
-        Assert.Same(first, second);
+        // The same failure, each caller's own exception of it.
+        Assert.NotSame(first, second);
+        Assert.Equal("no such thing", second.Message);
+        Assert.Same(first.InnerException, second.InnerException);
     }
+
+    [Fact]
+    public async Task CallersWaitingOnOneFailedLookupEachGetTheirOwnExceptionOfItsTypeIdAndFacts()
+    {
+        var once = new OncePerKey<string>(StringComparer.Ordinal);
+        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        Task<string> Lookup()
+        {
+            started++;
+            return FailWhenAnswered(answer.Task);
+        }
+
+        var waiting = new[] { once.GetAsync("ds-1", Lookup), once.GetAsync("ds-1", Lookup), once.GetAsync("ds-1", Lookup) };
+        answer.SetResult("refused");
+        var failures = new List<RowValueException>();
+        foreach (var caller in waiting)
+        {
+            failures.Add(await Assert.ThrowsAsync<RowValueException>(() => caller));
+        }
+
+        Assert.Equal(1, started);
+        Assert.Equal(3, failures.Distinct().Count());
+        Assert.All(failures, failure => Assert.Equal(NotionErrorIds.NotionRowValueInvalid, failure.ErrorId));
+        Assert.All(failures, failure => Assert.Equal("Owner", failure.Column));
+        Assert.All(failures, failure => Assert.Equal(failures[0].Message, failure.Message));
+
+        // Each keeps where the lookup failed, and what one caller adds to its exception the others do not see.
+        Assert.All(failures, failure => Assert.Contains(nameof(FailWhenAnswered), failure.StackTrace, StringComparison.Ordinal));
+        failures[0].Data["row"] = 1;
+        Assert.False(failures[1].Data.Contains("row"));
+        Assert.Equal("read", await once.GetAsync("ds-1", () => Task.FromResult("read")));
+    }
+
+    [Fact]
+    public async Task ACancelledLookupIsACancellationForEachCallerWithTheToken()
+    {
+        var once = new OncePerKey<string>(StringComparer.Ordinal);
+        using var stopping = new CancellationTokenSource();
+        stopping.Cancel();
+
+        var first = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => once.GetAsync("ds-1", () => Task.FromException<string>(new OperationCanceledException(stopping.Token))));
+        var second = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => once.GetAsync("ds-1", () => Task.FromCanceled<string>(stopping.Token)));
+
+        Assert.Equal(stopping.Token, first.CancellationToken);
+        Assert.Equal(stopping.Token, second.CancellationToken);
+    }
+
+    private static async Task<string> FailWhenAnswered(Task<string> answer) =>
+        throw new RowValueException("Owner", "people", "x@acme.example", await answer);
 }

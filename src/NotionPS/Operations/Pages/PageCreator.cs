@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -21,11 +22,14 @@ namespace NotionPS.Operations
     {
         private readonly NotionClient client;
         private readonly INotionLog log;
+        private readonly Func<string, string?>? userIdByEmail;
 
-        public PageCreator(NotionClient client, INotionLog log)
+        /// <param name="userIdByEmail">A person's user ID by e-mail address, for people given that way in a row's columns.</param>
+        public PageCreator(NotionClient client, INotionLog log, Func<string, string?>? userIdByEmail = null)
         {
             this.client = client;
             this.log = client.Redacting(log);
+            this.userIdByEmail = userIdByEmail;
         }
 
         /// <param name="properties">Column values for a row (by column name, plain values as the row cmdlets take them).</param>
@@ -85,7 +89,7 @@ namespace NotionPS.Operations
                 : ResolvedParent.Rows(destination.Schema ?? await new DataSourceResolver(client, log).ResolveAsync(destination.Rows!, cancellationToken).ConfigureAwait(false));
         }
 
-        private static JsonObject Properties(ResolvedParent parent, string title, IReadOnlyList<KeyValuePair<string, object?>> properties)
+        private JsonObject Properties(ResolvedParent parent, string title, IReadOnlyList<KeyValuePair<string, object?>> properties)
         {
             if (parent.DataSource == null)
             {
@@ -97,7 +101,7 @@ namespace NotionPS.Operations
                 return new JsonObject { ["title"] = PropertyWriter.ToPropertyValue("title", "title", title) };
             }
 
-            var values = RowMapping.Build(parent.DataSource.PropertyTypes, properties, isRow: false, ignoreUnknown: false).Properties;
+            var values = RowMapping.Build(parent.DataSource.PropertyTypes, properties, isRow: false, ignoreUnknown: false, userIdByEmail).Properties;
             var titleColumn = parent.DataSource.TitlePropertyName ?? "title";
             values[titleColumn] = PropertyWriter.ToPropertyValue(titleColumn, "title", title);
             return values;
