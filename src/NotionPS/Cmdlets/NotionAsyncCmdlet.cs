@@ -107,7 +107,9 @@ namespace NotionPS.Cmdlets
                 return shown is SwitchParameter shownSwitch ? shownSwitch.IsPresent : LanguagePrimitives.IsTrue(shown);
             }
 
-            return GetVariableValue(preferenceVariable) is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+            // Converted as PowerShell converts it: `$VerbosePreference = 'Continue'` in a script block makes a local variable holding text.
+            return LanguagePrimitives.TryConvertTo(GetVariableValue(preferenceVariable), out ActionPreference preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
         }
 
         private void Write(LogLine line)

@@ -49,4 +49,18 @@ public sealed class LogPumpStopTests(IsolatedEmulatorFixture emulator) : Emulato
         Assert.Equal("ActionPreferenceStop,NotionPS.Cmdlets.GetNotionDatabaseCommand", stop.FullyQualifiedErrorId);
         Assert.Equal(before + 1, after);
     }
+
+    [Fact]
+    public void APreferenceSetAsTextInAScriptBlockIsHonouredAsPowerShellHonoursIt()
+    {
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu").Errors);
+
+        // In a script block the assignment makes a local variable holding the text 'Continue', not an ActionPreference.
+        var shown = Session.Run($"& {{ $VerbosePreference = 'Continue'; $null = Get-NotionDatabase -DatabaseId {EmulatorFixture.TasksDatabaseId} }}");
+        var hidden = Session.Run($"& {{ $VerbosePreference = 'SilentlyContinue'; $null = Get-NotionDatabase -DatabaseId {EmulatorFixture.TasksDatabaseId} }}");
+
+        Assert.Empty(shown.Errors);
+        Assert.Contains(shown.Verbose, line => line.Message.StartsWith("GET ", System.StringComparison.Ordinal));
+        Assert.Empty(hidden.Verbose);
+    }
 }
