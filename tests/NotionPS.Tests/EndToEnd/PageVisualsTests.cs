@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using NotionPS.Tests.Hosting;
@@ -240,22 +239,6 @@ public sealed class PageVisualsTests : RowsTestBase, IDisposable
         return ((int)stats["pagesCreated"]!, (int)stats["pagesUpdated"]!);
     }
 
-    /// <summary>A new page under Team Home, made through the admin API.</summary>
-    private async Task<string> NewPageAsync(string title) =>
-        (string)(await Emulator.AdminPostAsync("pages", new JsonObject { ["title"] = title, ["parent"] = TeamHomeId }))["id"]!;
-
     private async Task<string> NewRowAsync(string name) =>
         (string)(await Emulator.AdminPostAsync($"data_sources/{EmulatorFixture.TasksDataSourceId}/rows", new JsonObject { ["rows"] = new JsonArray(new JsonObject { ["properties"] = new JsonObject { ["Name"] = name } }) }))["ids"]![0]!;
-
-    /// <summary>An API answer read straight from the emulator as the full-access integration.</summary>
-    private async Task<JsonNode> ApiGetAsync(string path, string version)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Emulator.BaseUri, path));
-        request.Headers.Add("Authorization", "Bearer " + EmulatorFixture.FullAccessToken);
-        request.Headers.Add("Notion-Version", version);
-        using var response = await Emulator.Admin.SendAsync(request);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
-        return body;
-    }
 }
