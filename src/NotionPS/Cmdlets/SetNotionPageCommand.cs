@@ -59,7 +59,7 @@ namespace NotionPS.Cmdlets
             {
                 if (bound.ContainsKey(set) && bound.ContainsKey(remove) && ((SwitchParameter)bound[remove]).IsPresent)
                 {
-                    Stop(NotionErrorIds.NotionPageVisualConflict, $"-{set} sets the page's {set.ToLowerInvariant()} and -{remove} removes it: give one of them.", bound[set]);
+                    Stop(NotionErrorIds.NotionPageVisualConflict, $"-{set} sets the page's {set.ToLowerInvariant()} and -{remove} removes it: give one of them.", ((NotionPageVisualBind?)bound[set])?.Input);
                 }
             }
 
