@@ -44,6 +44,7 @@
         'Save-NotionFile'
         'Export-NotionDatabase'
         'Import-NotionDatabase'
+        'Set-NotionPage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -876,6 +876,33 @@ describe("file uploads through the SDK", () => {
     assert.match(await expired.text(), /<Code>AccessDenied<\/Code>/);
   });
 
+  it("sets a page's icon and cover as emoji, external URL and upload, removes them with null, and refuses non-emoji", async () => {
+    const upload = await client().fileUploads.create({ filename: "logo.png" });
+    await client().fileUploads.send({ file_upload_id: upload.id, file: { data: new Blob([randomBytes(64)]) } });
+    const created = await client().pages.create({
+      parent: { page_id: TEAM_HOME },
+      properties: { title: title("Visuals") },
+      icon: { type: "emoji", emoji: "👨‍👩‍👧‍👦" },
+      cover: { type: "external", external: { url: "https://example.com/cover.jpg" } },
+    });
+    assert.deepEqual([created.icon, created.cover], [
+      { type: "emoji", emoji: "👨‍👩‍👧‍👦" },
+      { type: "external", external: { url: "https://example.com/cover.jpg" } },
+    ]);
+
+    const uploaded = await client().pages.update({ page_id: created.id, icon: { type: "file_upload", file_upload: { id: upload.id } } });
+    assert.equal(uploaded.icon.type, "file");
+    assert.match(uploaded.icon.file.url, /^http/);
+
+    const removed = await client().pages.update({ page_id: created.id, icon: null, cover: null });
+    assert.deepEqual([removed.icon, removed.cover], [null, null]);
+
+    const word = await apiError(client().pages.update({ page_id: created.id, icon: { type: "emoji", emoji: "smile" } }));
+    assert.equal(word.status, 400);
+    assert.equal(word.code, APIErrorCode.ValidationError);
+    assert.match(word.message, /body\.icon\.emoji should be an emoji/);
+  });
+
   it("the workspace's maximum upload size is reported on the bot user", async () => {
     const me = await client().users.me({});
     assert.equal(me.bot.workspace_limits.max_file_upload_size_in_bytes, 5 * 1024 * MiB);

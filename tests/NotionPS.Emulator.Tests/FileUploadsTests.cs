@@ -264,6 +264,50 @@ public sealed class FileUploadsTests
         Assert.Contains("a page icon or an image block takes images", refused.AssertError(HttpStatusCode.BadRequest, "validation_error"));
     }
 
+    [Theory]
+    [InlineData("👨‍👩‍👧‍👦")]
+    [InlineData("1️⃣")]
+    [InlineData("🇫🇷")]
+    public async Task AnIconTakesOneEmojiOfSeveralCodePoints(string emoji)
+    {
+        await using var emulator = await StartAsync();
+
+        var reply = await emulator.PatchAsync($"v1/pages/{Demo.MeetingNotesPage}", new JsonObject { ["icon"] = new JsonObject { ["emoji"] = emoji } });
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal(("emoji", emoji), ((string?)reply.Json["icon"]!["type"], (string?)reply.Json["icon"]!["emoji"]));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"emoji","emoji":"x"}""", "body.icon.emoji should be an emoji, instead was `\"x\"`")]
+    [InlineData("""{"type":"emoji","emoji":"📎📎"}""", "body.icon.emoji should be an emoji")]
+    [InlineData("""{"type":"emoji","emoji":"é"}""", "body.icon.emoji should be an emoji")]
+    [InlineData("""{"type":"emoji"}""", "body.icon.emoji should be defined, instead was `undefined`")]
+    [InlineData("""{}""", "body.icon.emoji should be defined, instead was `undefined`.\nbody.icon.external should be defined")]
+    [InlineData("""{"type":"sticker","sticker":{}}""", "body.icon.type should be `\"emoji\"`, `\"external\"` or `\"file_upload\"`")]
+    [InlineData("""{"type":"file","file":{"url":"https://example.com/a.png"}}""", "is a Notion-hosted file (type file), which a request cannot send")]
+    [InlineData("\"📎\"", "body.icon should be an object")]
+    public async Task ABadIconIsA400ValidationErrorNamingWhatToFix(string icon, string expected)
+    {
+        await using var emulator = await StartAsync();
+
+        var reply = await emulator.PatchAsync($"v1/pages/{Demo.MeetingNotesPage}", new JsonObject { ["icon"] = JsonNode.Parse(icon) });
+
+        Assert.Contains(expected, reply.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+    }
+
+    [Fact]
+    public async Task ACoverTakesNoEmojiAndAnUnknownUploadIsRefused()
+    {
+        await using var emulator = await StartAsync();
+
+        var emoji = await emulator.PatchAsync($"v1/pages/{Demo.MeetingNotesPage}", new JsonObject { ["cover"] = new JsonObject { ["type"] = "emoji", ["emoji"] = "📎" } });
+        var unknown = await emulator.PatchAsync($"v1/pages/{Demo.MeetingNotesPage}", new JsonObject { ["cover"] = FileUpload(Guid.NewGuid().ToString()) });
+
+        Assert.Contains("body.cover.type should be `\"external\"` or `\"file_upload\"`", emoji.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+        Assert.Contains("no file upload", unknown.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+    }
+
     [Fact]
     public async Task AFilesCellKeepsExternalUrlsAsGivenAndRefusesNotionHostedFiles()
     {

@@ -10,6 +10,8 @@ namespace NotionPS.Emulator.Files;
 /// </summary>
 public sealed record PageVisuals(bool SetsIcon, JsonObject? Icon, bool SetsCover, JsonObject? Cover)
 {
+    private static readonly string[] IconKinds = ["emoji", "external", "file_upload"];
+
     public static PageVisuals Read(JsonObject body) => new(
         body.ContainsKey("icon"), RequestJson.OptionalObject(body, "icon") is { } icon ? ReadIcon(icon) : null,
         body.ContainsKey("cover"), RequestJson.OptionalObject(body, "cover") is { } cover ? FileReference.Read(cover, "body.cover") : null);
@@ -31,16 +33,34 @@ public sealed record PageVisuals(bool SetsIcon, JsonObject? Icon, bool SetsCover
         }
     }
 
+    /// <summary>
+    /// An icon names its kind by <c>type</c> or by its one key: an emoji, else a file (external or upload). A missing
+    /// or unknown kind is answered as Notion answers it, listing all three kinds an icon takes, not only the files.
+    /// </summary>
     private static JsonObject ReadIcon(JsonObject icon)
     {
-        if (RequestJson.OptionalString(icon, "type", "body.icon") != "emoji" && !icon.ContainsKey("emoji"))
+        var type = RequestJson.OptionalString(icon, "type", "body.icon") ?? IconKinds.FirstOrDefault(icon.ContainsKey)
+            ?? throw RequestJson.FixOne("body.icon", IconKinds);
+        if (type != "emoji")
         {
-            return FileReference.Read(icon, "body.icon");
+            return type is "external" or "file_upload" or "file"
+                ? FileReference.Read(icon, "body.icon")
+                : throw RequestJson.Invalid("body.icon.type", "`\"emoji\"`, `\"external\"` or `\"file_upload\"`", icon["type"]);
         }
 
         var emoji = RequestJson.OptionalString(icon, "emoji", "body.icon");
-        return string.IsNullOrEmpty(emoji)
-            ? throw RequestJson.Invalid("body.icon.emoji", "an emoji", icon["emoji"])
-            : new JsonObject { ["type"] = "emoji", ["emoji"] = emoji };
+        return IsEmoji(emoji)
+            ? new JsonObject { ["type"] = "emoji", ["emoji"] = emoji }
+            : throw RequestJson.Invalid("body.icon.emoji", emoji is null ? "defined" : "an emoji", icon["emoji"]);
     }
+
+    /// <summary>
+    /// One emoji: a single user-perceived character (a ZWJ family, a flag or a keycap counts as one) that is not
+    /// plain text (no letter). Notion checks against its emoji list; a word, a letter or two emoji are refused the same way.
+    /// </summary>
+    private static bool IsEmoji(string? text) =>
+        !string.IsNullOrEmpty(text)
+        && System.Globalization.StringInfo.GetNextTextElementLength(text) == text.Length
+        && text.Any(c => c > '\u007f')
+        && !text.Any(char.IsLetter);
 }

@@ -25,6 +25,7 @@ namespace NotionPS.Cmdlets
 
         private readonly List<string> pipedMarkdown = new List<string>();
         private PeopleByEmail? people;
+        private PageVisualWriter? visuals;
 
         /// <summary>Where the page goes: a page, a database or a data source (ID, link or object; see NotionParentBind).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = MarkdownFromPipeline)]
@@ -49,14 +50,18 @@ namespace NotionPS.Cmdlets
         [ValidateNotNull]
         public Hashtable? Property { get; set; }
 
-        /// <summary>The page's icon: an emoji.</summary>
+        /// <summary>The page's icon: an emoji, an http(s) URL, a local image file (path or Get-Item), or what Send-NotionFile returns.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Icon { get; set; }
+        public NotionPageVisualBind? Icon { get; set; }
+
+        /// <summary>The page's cover: an http(s) URL, a local image file (path or Get-Item), or what Send-NotionFile returns.</summary>
+        [Parameter]
+        public NotionPageVisualBind? Cover { get; set; }
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            visuals = PageVisualParameters.Writer(this, Client, Log, Icon, Cover);
             people = new PeopleByEmail(Client, Log, CancelOnStop);
         }
 
@@ -99,7 +104,7 @@ namespace NotionPS.Cmdlets
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
                 var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, Icon, markdown, folder, cancellationToken)));
+                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, visuals, markdown, folder, cancellationToken)));
             }
             catch (MarkdownContentException ex)
             {

@@ -118,6 +118,16 @@ namespace NotionPS.Errors
         public const string NotionImportFileNotFound = nameof(NotionImportFileNotFound);
         public const string NotionImportFileInvalid = nameof(NotionImportFileInvalid);
         public const string NotionImportColumnsMissing = nameof(NotionImportColumnsMissing);
+        // Page icons and covers (page-visuals): New-NotionPage -Icon/-Cover, Set-NotionPage.
+        public const string NotionPageVisualEmpty = nameof(NotionPageVisualEmpty);
+        public const string NotionPageVisualControlCharacter = nameof(NotionPageVisualControlCharacter);
+        public const string NotionPageVisualUrlRefused = nameof(NotionPageVisualUrlRefused);
+        public const string NotionPageVisualNotAFile = nameof(NotionPageVisualNotAFile);
+        public const string NotionPageVisualNotImage = nameof(NotionPageVisualNotImage);
+        public const string NotionPageVisualInvalid = nameof(NotionPageVisualInvalid);
+        public const string NotionPageCoverEmoji = nameof(NotionPageCoverEmoji);
+        public const string NotionPageVisualConflict = nameof(NotionPageVisualConflict);
+        public const string NotionPageNothingToSet = nameof(NotionPageNothingToSet);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -232,6 +242,16 @@ namespace NotionPS.Errors
             [NotionImportFileNotFound] = ObjectNotFound,
             [NotionImportFileInvalid] = InvalidData,
             [NotionImportColumnsMissing] = ObjectNotFound,
+            // Page icons and covers (page-visuals).
+            [NotionPageVisualEmpty] = InvalidArgument,
+            [NotionPageVisualControlCharacter] = InvalidArgument,
+            [NotionPageVisualUrlRefused] = InvalidArgument,
+            [NotionPageVisualNotAFile] = InvalidArgument,
+            [NotionPageVisualNotImage] = InvalidArgument,
+            [NotionPageVisualInvalid] = InvalidArgument,
+            [NotionPageCoverEmoji] = InvalidArgument,
+            [NotionPageVisualConflict] = InvalidArgument,
+            [NotionPageNothingToSet] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

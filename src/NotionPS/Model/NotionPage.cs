@@ -10,7 +10,7 @@ namespace NotionPS
     /// </summary>
     public sealed class NotionPage
     {
-        internal NotionPage(string pageId, string title, string? url, string? parentId, string? parentType, DateTime? createdTime, DateTime? lastEditedTime, bool inTrash)
+        internal NotionPage(string pageId, string title, string? url, string? parentId, string? parentType, DateTime? createdTime, DateTime? lastEditedTime, bool inTrash, string? icon, string? cover)
         {
             PageId = pageId;
             Title = title;
@@ -20,6 +20,8 @@ namespace NotionPS
             CreatedTime = createdTime;
             LastEditedTime = lastEditedTime;
             InTrash = inTrash;
+            Icon = icon;
+            Cover = cover;
         }
 
         public string PageId { get; }
@@ -40,6 +42,12 @@ namespace NotionPS
 
         /// <summary>True when the page is in the trash (<c>in_trash</c>, or <c>archived</c> before 2025-09-03).</summary>
         public bool InTrash { get; }
+
+        /// <summary>The page's icon: its emoji, or its image's URL (a Notion-hosted one expires within the hour); null when it has none.</summary>
+        public string? Icon { get; }
+
+        /// <summary>The URL of the page's cover image (a Notion-hosted one expires within the hour); null when it has none.</summary>
+        public string? Cover { get; }
 
         public override string ToString() => string.IsNullOrEmpty(Title) ? PageId : Title;
 
@@ -71,7 +79,28 @@ namespace NotionPS
                 parentType,
                 JsonRead.Time(page, "created_time"),
                 JsonRead.Time(page, "last_edited_time"),
-                inTrash);
+                inTrash,
+                VisualText(page, "icon"),
+                VisualText(page, "cover"));
+        }
+
+        /// <summary>
+        /// An icon or cover as text: an emoji as itself, an image (external or file) as its URL, a custom emoji by its
+        /// image's URL; null when absent or of a kind with no text.
+        /// </summary>
+        private static string? VisualText(JsonElement page, string name)
+        {
+            if (!(JsonRead.Object(page, name) is JsonElement visual) || !(JsonRead.String(visual, "type") is string type))
+            {
+                return null;
+            }
+
+            if (type == "emoji")
+            {
+                return JsonRead.String(visual, "emoji");
+            }
+
+            return JsonRead.Object(visual, type) is JsonElement body ? JsonRead.String(body, "url") : null;
         }
     }
 }

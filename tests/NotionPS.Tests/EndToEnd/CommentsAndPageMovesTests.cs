@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Xunit;
@@ -263,21 +262,5 @@ public class CommentsAndPageMovesTests : RowsTestBase
         Assert.Equal(NobodysId, errors[0].TargetObject);
         Assert.StartsWith("Share the page with the integration", errors[0].ErrorDetails.RecommendedAction);
         Assert.Equal("not a page", errors[1].TargetObject);
-    }
-
-    /// <summary>A new page under Team Home (shared with the demo integration through it), made through the admin API.</summary>
-    private async Task<string> NewPageAsync(string title) =>
-        (string)(await Emulator.AdminPostAsync("pages", new JsonObject { ["title"] = title, ["parent"] = TeamHomeId }))["id"]!;
-
-    /// <summary>An API answer read straight from the emulator as the full-access integration.</summary>
-    private async Task<JsonNode> ApiGetAsync(string path, string version)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Emulator.BaseUri, path));
-        request.Headers.Add("Authorization", "Bearer " + EmulatorFixture.FullAccessToken);
-        request.Headers.Add("Notion-Version", version);
-        using var response = await Emulator.Admin.SendAsync(request);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
-        return body;
     }
 }

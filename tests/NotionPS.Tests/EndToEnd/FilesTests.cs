@@ -431,8 +431,6 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    private Task<JsonNode> ApiGetAsync(string path, string version) => ApiAsync(Emulator.BaseUri, HttpMethod.Get, path, version);
-
     private async Task<string> QueryFirstAsync(string dataSourceId) =>
         (string)(await ApiAsync(Emulator.BaseUri, HttpMethod.Post, $"v1/data_sources/{dataSourceId}/query", "2026-03-11"))["results"]![0]!["id"]!;
 

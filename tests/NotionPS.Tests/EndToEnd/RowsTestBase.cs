@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using NotionPS.Tests.Hosting;
+using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
 
@@ -109,6 +110,22 @@ public abstract class RowsTestBase : EmulatorTest
 
     /// <summary>How many fault rules are still armed (a rule with a count goes once it is spent).</summary>
     protected async Task<int> ArmedFaultsAsync() => JsonNode.Parse(await Emulator.Admin.GetStringAsync("faults"))!.AsArray().Count;
+
+    /// <summary>A new page under Team Home (shared with the demo integration through it), made through the admin API.</summary>
+    protected async Task<string> NewPageAsync(string title) =>
+        (string)(await Emulator.AdminPostAsync("pages", new JsonObject { ["title"] = title, ["parent"] = TeamHomeId }))["id"]!;
+
+    /// <summary>An API answer read straight from the emulator as the full-access integration.</summary>
+    protected async Task<JsonNode> ApiGetAsync(string path, string version)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Emulator.BaseUri, path));
+        request.Headers.Add("Authorization", "Bearer " + EmulatorFixture.FullAccessToken);
+        request.Headers.Add("Notion-Version", version);
+        using var response = await Emulator.Admin.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
+        return body;
+    }
 
     private static JsonArray Options(params string[] names) =>
         new(names.Select(name => (JsonNode)new JsonObject { ["name"] = name, ["group"] = name == "Done" ? "Complete" : "To-do" }).ToArray());

@@ -15,6 +15,7 @@ namespace NotionPS.Cmdlets
         public override object ConvertFrom(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
             destinationType == typeof(NotionPageBind) ? new NotionPageBind(sourceValue)
                 : destinationType == typeof(NotionParentBind) ? new NotionParentBind(sourceValue)
+                : destinationType == typeof(NotionPageVisualBind) ? new NotionPageVisualBind(sourceValue)
                 : (object)new NotionDatabaseBind(sourceValue);
 
         public override bool CanConvertTo(object sourceValue, Type destinationType) => false;
@@ -22,6 +23,6 @@ namespace NotionPS.Cmdlets
         public override object ConvertTo(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
             throw new InvalidCastException($"A {sourceValue?.GetType().Name} converts to nothing.");
 
-        private static bool IsPipeBind(Type type) => type == typeof(NotionDatabaseBind) || type == typeof(NotionPageBind) || type == typeof(NotionParentBind);
+        private static bool IsPipeBind(Type type) => type == typeof(NotionDatabaseBind) || type == typeof(NotionPageBind) || type == typeof(NotionParentBind) || type == typeof(NotionPageVisualBind);
     }
 }

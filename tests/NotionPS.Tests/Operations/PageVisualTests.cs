@@ -1,0 +1,94 @@
+using System;
+using NotionPS.Errors;
+using NotionPS.Operations;
+using Xunit;
+
+namespace NotionPS.Tests.Operations;
+
+/// <summary>How text given as a page icon or cover is read, before any request: emoji, link, or a path to resolve.</summary>
+public class PageVisualTests
+{
+    private static readonly Func<string, bool> NoDrives = _ => false;
+
+    [Theory]
+    [InlineData("🚀")]
+    [InlineData("👍🏽")]
+    [InlineData("👨‍👩‍👧‍👦")]
+    [InlineData("🇫🇷")]
+    [InlineData("1️⃣")]
+    [InlineData("❤️")]
+    [InlineData("☀")]
+    [InlineData(" 📋 ")]
+    public void PictographsAreAnEmojiIcon(string text)
+    {
+        var visual = PageVisual.FromText(text, PageVisual.Icon, NoDrives)!;
+
+        Assert.Equal((PageVisualKind.Emoji, text.Trim()), (visual.Kind, visual.Value));
+    }
+
+    [Theory]
+    [InlineData("logo.png")]
+    [InlineData("smile")]
+    [InlineData("1")]
+    [InlineData("日本.png")]
+    [InlineData("→")]
+    [InlineData(@"C:\images\logo.png")]
+    [InlineData("/home/ada/logo.png")]
+    [InlineData("./🚀.png")]
+    public void TextThatIsNeitherEmojiNorLinkIsAPathToResolve(string text) =>
+        Assert.Null(PageVisual.FromText(text, PageVisual.Icon, NoDrives));
+
+    [Fact]
+    public void ADriveNameBeforeTheColonMakesAPathNotALink()
+    {
+        Assert.Null(PageVisual.FromText(@"TestDrive:\logo.png", PageVisual.Cover, name => name == "TestDrive"));
+        Assert.Equal(NotionErrorIds.NotionPageVisualUrlRefused, Assert.Throws<PageVisualException>(() => PageVisual.FromText(@"TestDrive:\logo.png", PageVisual.Cover, NoDrives)).ErrorId);
+    }
+
+    [Theory]
+    [InlineData("https://example.com/logo.png?v=2")]
+    [InlineData("HTTP://example.com/logo.png")]
+    public void AnHttpUrlIsLinkedAsGiven(string url)
+    {
+        var visual = PageVisual.FromText(url, PageVisual.Cover, NoDrives)!;
+
+        Assert.Equal((PageVisualKind.External, url), (visual.Kind, visual.Value));
+    }
+
+    [Theory]
+    [InlineData("", NotionErrorIds.NotionPageVisualEmpty)]
+    [InlineData(" \u00a0 ", NotionErrorIds.NotionPageVisualEmpty)]
+    [InlineData("logo\t.png", NotionErrorIds.NotionPageVisualControlCharacter)]
+    [InlineData("🚀\u0000", NotionErrorIds.NotionPageVisualControlCharacter)]
+    [InlineData("https://example.com/\u0085a.png", NotionErrorIds.NotionPageVisualControlCharacter)]
+    [InlineData("file:///etc/passwd", NotionErrorIds.NotionPageVisualUrlRefused)]
+    [InlineData("javascript:alert(1)", NotionErrorIds.NotionPageVisualUrlRefused)]
+    [InlineData("data:image/png;base64,iVBORw0KGgo=", NotionErrorIds.NotionPageVisualUrlRefused)]
+    [InlineData("ftp://example.com/logo.png", NotionErrorIds.NotionPageVisualUrlRefused)]
+    [InlineData("https://", NotionErrorIds.NotionPageVisualUrlRefused)]
+    public void TextThatCanNeverBeAnIconIsRefusedWithItsOwnId(string text, string errorId) =>
+        Assert.Equal(errorId, Assert.Throws<PageVisualException>(() => PageVisual.FromText(text, PageVisual.Icon, NoDrives)).ErrorId);
+
+    [Fact]
+    public void AnEmojiIsNoCover() =>
+        Assert.Equal(NotionErrorIds.NotionPageCoverEmoji, Assert.Throws<PageVisualException>(() => PageVisual.FromText("🚀", PageVisual.Cover, NoDrives)).ErrorId);
+
+    [Theory]
+    [InlineData("image/png", "uploaded", null)]
+    [InlineData("image/svg+xml; charset=utf-8", "uploaded", null)]
+    [InlineData("application/pdf", "uploaded", NotionErrorIds.NotionPageVisualNotImage)]
+    [InlineData("image/png", "pending", NotionErrorIds.NotionPageVisualInvalid)]
+    public void AnUploadMustBeAnUploadedImage(string contentType, string status, string? errorId)
+    {
+        var upload = new NotionFileUpload("u1", "logo", 10, contentType, status, null);
+
+        if (errorId == null)
+        {
+            Assert.Equal((PageVisualKind.Upload, "u1"), (PageVisual.FromUpload(upload, PageVisual.Icon).Kind, PageVisual.FromUpload(upload, PageVisual.Icon).Value));
+        }
+        else
+        {
+            Assert.Equal(errorId, Assert.Throws<PageVisualException>(() => PageVisual.FromUpload(upload, PageVisual.Icon)).ErrorId);
+        }
+    }
+}
