@@ -80,13 +80,16 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// Cancels the command's work and waits for <paramref name="work"/> to end, so it sends nothing after the command
-        /// stopped; its failure, the cancellation's or one it met first, is observed and left: the stop is the command's.
+        /// stopped; each failure, the cancellation's or one it met first, is observed and left: the stop is the command's.
         /// </summary>
-        private void StopAndEnd(Task work)
+        internal void StopAndEnd(params Task[] work)
         {
             stopping.Cancel();
-            ((IAsyncResult)work).AsyncWaitHandle.WaitOne();
-            _ = work.Exception;
+            foreach (var task in work)
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+                _ = task.Exception;
+            }
         }
 
         /// <summary>Writes the lines logged so far, on the pipeline thread (from work that finished without a pump, say).</summary>

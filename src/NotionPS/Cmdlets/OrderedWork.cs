@@ -28,15 +28,18 @@ namespace NotionPS.Cmdlets
         public void Add(Task work, TItem item)
         {
             pending.Enqueue((work, item));
-            WriteFinished();
-            while (pending.Count >= limit)
+            StoppingAllOnThrow(() =>
             {
-                CompleteOldest();
-            }
+                WriteFinished();
+                while (pending.Count >= limit)
+                {
+                    CompleteOldest();
+                }
+            });
         }
 
         /// <summary>Waits for everything still in flight (from EndProcessing).</summary>
-        public void Drain()
+        public void Drain() => StoppingAllOnThrow(() =>
         {
             while (pending.Count > 0)
             {
@@ -44,6 +47,29 @@ namespace NotionPS.Cmdlets
             }
 
             cmdlet.WritePendingLog();
+        });
+
+        /// <summary>
+        /// A write that throws on the pipeline thread (-WarningAction Stop makes a warning throw) stops the command: every
+        /// item still in flight is cancelled and waited for first, so none sends a request after the stop.
+        /// </summary>
+        private void StoppingAllOnThrow(Action write)
+        {
+            try
+            {
+                write();
+            }
+            catch
+            {
+                var inFlight = new List<Task>();
+                while (pending.Count > 0)
+                {
+                    inFlight.Add(pending.Dequeue().Work);
+                }
+
+                cmdlet.StopAndEnd(inFlight.ToArray());
+                throw;
+            }
         }
 
         private void WriteFinished()

@@ -54,6 +54,22 @@ public sealed class LogPumpStopTests
         }
     }
 
+    [Fact]
+    public void AWarningWrittenBetweenRowsStopsEveryRowStillInFlightBeforeTheStopGoesOn()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(
+            """
+            Import-Module -Assembly ([NotionPS.Tests.Cmdlets.WarnThenWaitCommand].Assembly)
+            try { 1..3 | Invoke-OrderedWarnThenWait -WarningAction Stop } catch { $_; [NotionPS.Tests.Cmdlets.OrderedWarnThenWaitCommand]::EndedCount() }
+            """);
+
+        Assert.Equal("ActionPreferenceStop,NotionPS.Tests.Cmdlets.OrderedWarnThenWaitCommand", Assert.IsType<ErrorRecord>(result.Output[0].BaseObject).FullyQualifiedErrorId);
+
+        // Three rows were in flight (the limit is higher): each was cancelled and had ended when the stop reached the script.
+        Assert.Equal(3, result.Output[1].BaseObject);
+    }
+
     private static ScriptResult RunStoppedCommand()
     {
         using var session = new ModuleSession();
@@ -104,6 +120,69 @@ public sealed class WarnThenWaitCommand : NotionAsyncCmdlet
             // Off the thread that cancelled, so ending takes a moment the stop must wait for.
             await Task.Yield();
             throw new InvalidOperationException(FailureOnTheWayOut);
+        }
+    }
+}
+
+/// <summary>Rows written in order through OrderedWork: each waits until cancelled and then fails; the third warns as it starts.</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "OrderedWarnThenWait")]
+public sealed class OrderedWarnThenWaitCommand : NotionAsyncCmdlet
+{
+    private static readonly List<Task> Started = new();
+
+    private OrderedWork<int>? rows;
+
+    [Parameter(ValueFromPipeline = true)]
+    public int Row { get; set; }
+
+    public static int EndedCount()
+    {
+        lock (Started)
+        {
+            return Started.Count(work => work.IsCompleted);
+        }
+    }
+
+    protected override void BeginProcessing()
+    {
+        lock (Started)
+        {
+            Started.Clear();
+        }
+
+        rows = new OrderedWork<int>(this, 8, (_, _) => { });
+    }
+
+    protected override void ProcessRecord()
+    {
+        var work = WaitThenFailAsync(Row, CancelOnStop);
+        lock (Started)
+        {
+            Started.Add(work);
+        }
+
+        rows!.Add(work, Row);
+    }
+
+    protected override void EndProcessing() => rows!.Drain();
+
+    private async Task WaitThenFailAsync(int row, CancellationToken cancellationToken)
+    {
+        if (row == 3)
+        {
+            Log.Warning("Stop here.");
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ending takes a while, as a request unwinding does: PowerShell's own disposal of the command after the stop
+            // cancels the rows too, but does not wait for them.
+            await Task.Delay(300, CancellationToken.None).ConfigureAwait(false);
+            throw new InvalidOperationException("The row failed after it was cancelled.");
         }
     }
 }
