@@ -268,6 +268,7 @@ public sealed class FileUploadsTests
     [InlineData("👨‍👩‍👧‍👦")]
     [InlineData("1️⃣")]
     [InlineData("🇫🇷")]
+    [InlineData("ℹ️")]
     public async Task AnIconTakesOneEmojiOfSeveralCodePoints(string emoji)
     {
         await using var emulator = await StartAsync();

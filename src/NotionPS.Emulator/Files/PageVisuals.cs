@@ -56,11 +56,12 @@ public sealed record PageVisuals(bool SetsIcon, JsonObject? Icon, bool SetsCover
 
     /// <summary>
     /// One emoji: a single user-perceived character (a ZWJ family, a flag or a keycap counts as one) that is not
-    /// plain text (no letter). Notion checks against its emoji list; a word, a letter or two emoji are refused the same way.
+    /// plain text: no letter, unless the emoji presentation selector (U+FE0F) dresses it, as in ℹ️. Notion checks
+    /// against its emoji list; a word, a letter or two emoji are refused the same way.
     /// </summary>
     private static bool IsEmoji(string? text) =>
         !string.IsNullOrEmpty(text)
         && System.Globalization.StringInfo.GetNextTextElementLength(text) == text.Length
         && text.Any(c => c > '\u007f')
-        && !text.Any(char.IsLetter);
+        && (text.Contains('\uFE0F') || !text.Any(char.IsLetter));
 }

@@ -19,6 +19,11 @@ public class PageVisualTests
     [InlineData("❤️")]
     [InlineData("☀")]
     [InlineData(" 📋 ")]
+    [InlineData("ℹ️")]
+    [InlineData("↔️")]
+    [InlineData("‼️")]
+    [InlineData("〰️")]
+    [InlineData("◽")]
     public void PictographsAreAnEmojiIcon(string text)
     {
         var visual = PageVisual.FromText(text, PageVisual.Icon, NoDrives)!;
@@ -32,6 +37,7 @@ public class PageVisualTests
     [InlineData("1")]
     [InlineData("日本.png")]
     [InlineData("→")]
+    [InlineData("ℹ")]
     [InlineData(@"C:\images\logo.png")]
     [InlineData("/home/ada/logo.png")]
     [InlineData("./🚀.png")]

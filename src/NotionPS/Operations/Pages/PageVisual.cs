@@ -195,10 +195,18 @@ namespace NotionPS.Operations
                     case UnicodeCategory.ModifierSymbol:
                         break;
                     default:
-                        // A keycap's base: 0-9, # or * before U+FE0F or U+20E3.
-                        if (!(IsKeycapBase(c) && i + 1 < text.Length && (text[i + 1] == '\uFE0F' || text[i + 1] == '\u20E3')))
+                        if (i + 1 < text.Length && text[i + 1] == '\uFE0F')
+                        {
+                            // Any character the emoji presentation selector follows is shown as an emoji: ℹ️, ↔️, ‼️, 〰️, 1️⃣.
+                            pictograph = true;
+                        }
+                        else if (!(IsKeycapBase(c) && i + 1 < text.Length && text[i + 1] == '\u20E3') && !DefaultEmoji(c))
                         {
                             return false;
+                        }
+                        else
+                        {
+                            pictograph = true;
                         }
 
                         break;
@@ -232,6 +240,9 @@ namespace NotionPS.Operations
         private static bool IsImage(string? contentType) => contentType != null && contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 
         private static bool IsKeycapBase(char c) => (c >= '0' && c <= '9') || c == '#' || c == '*';
+
+        /// <summary>The emoji of the Basic Multilingual Plane shown as emoji without U+FE0F that are not symbols by category (◽, ◾).</summary>
+        private static bool DefaultEmoji(char c) => c == '\u25FD' || c == '\u25FE';
 
         private static int IndexOfControl(string text)
         {
