@@ -65,7 +65,7 @@ namespace NotionPS.Cmdlets
                 ?? PageVisual.FromFile(FileSystemPath(cmdlet, text), place);
         }
 
-        /// <summary>The full path of a file named by a PowerShell path (no wildcards: a page has one icon).</summary>
+        /// <summary>The full path of a file named by a PowerShell path (no wildcards: a page has one icon). A path too long for the system is an IOException on .NET Framework.</summary>
         private static string FileSystemPath(PSCmdlet cmdlet, string path)
         {
             ProviderInfo provider;
@@ -74,7 +74,7 @@ namespace NotionPS.Cmdlets
             {
                 resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
             }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is PSArgumentException || ex is NotSupportedException || ex is ArgumentException)
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is PSArgumentException || ex is NotSupportedException || ex is ArgumentException || ex is System.IO.IOException)
             {
                 throw new Operations.Files.NotionFileException(NotionErrorIds.NotionFileNotFound,
                     $"'{path}' is neither an emoji, an http(s) URL nor a file: {ex.Message}", ex);

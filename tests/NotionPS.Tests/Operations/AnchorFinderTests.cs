@@ -29,4 +29,50 @@ public class AnchorFinderTests
         Assert.Equal(("orig1", "h1"), (anchor.ParentId, anchor.BlockId));
         Assert.Equal(new[] { "GET v1/blocks/page1/children?page_size=100", "GET v1/blocks/orig1/children?page_size=100" }, NotionAnswers.Sent(handler));
     }
+    [Fact]
+    public async Task ATablesRowsAreNotListedForAHeading()
+    {
+        var table = "{\"object\":\"block\",\"id\":\"table1\",\"type\":\"table\",\"has_children\":true,\"table\":{\"table_width\":1}}";
+        var toggle = "{\"object\":\"block\",\"id\":\"toggle1\",\"type\":\"toggle\",\"has_children\":true,\"toggle\":{\"rich_text\":[]}}";
+        var handler = new ScriptedHandler(Ok(List(table, toggle)), Ok(List(Heading("h1", "Steps"))));
+        var finder = new AnchorFinder(NewClient(handler, new FakeClock()), new RecordingLog());
+
+        var anchor = await finder.FindAsync("page1", "Steps", CancellationToken.None);
+
+        Assert.Equal(("toggle1", "h1"), (anchor.ParentId, anchor.BlockId));
+        Assert.Equal(new[] { "GET v1/blocks/page1/children?page_size=100", "GET v1/blocks/toggle1/children?page_size=100" }, NotionAnswers.Sent(handler));
+    }
+
+    [Fact]
+    public async Task ABlockWhoseParentsLoopBackLeadsToNoPageAndTheWalkStops()
+    {
+        static string Block(string id, string parent) =>
+            $"{{\"object\":\"block\",\"id\":\"{id}\",\"type\":\"paragraph\",\"parent\":{{\"type\":\"block_id\",\"block_id\":\"{parent}\"}},\"paragraph\":{{\"rich_text\":[]}}}}";
+        var anchorId = "11111111-1111-4111-8111-111111111111";
+        var aboveId = "22222222-2222-4222-8222-222222222222";
+        var handler = new ScriptedHandler(Ok(Block(anchorId, aboveId)), Ok(Block(aboveId, anchorId)));
+        var finder = new AnchorFinder(NewClient(handler, new FakeClock()), new RecordingLog());
+
+        var refused = await Assert.ThrowsAsync<PageInputException>(() => finder.FindAsync("33333333-3333-4333-8333-333333333333", anchorId, CancellationToken.None));
+
+        Assert.Equal(NotionPS.Errors.NotionErrorIds.NotionPageAnchorOnOtherPage, refused.ErrorId);
+        Assert.Equal(2, NotionAnswers.Sent(handler).Length);
+    }
+
+    [Fact]
+    public async Task ANotFoundHeadingListsTheFirstTwentyHeadingsAndCountsTheRest()
+    {
+        var headings = new string[25];
+        for (var i = 0; i < headings.Length; i++)
+        {
+            headings[i] = Heading("h" + i, "Part " + i);
+        }
+
+        var finder = new AnchorFinder(NewClient(new ScriptedHandler(Ok(List(headings))), new FakeClock()), new RecordingLog());
+
+        var refused = await Assert.ThrowsAsync<PageInputException>(() => finder.FindAsync("page1", "Steps", CancellationToken.None));
+
+        Assert.EndsWith("\"Part 19\" and 5 more.", refused.Message);
+        Assert.DoesNotContain("Part 20", refused.Message);
+    }
 }

@@ -45,6 +45,15 @@ public class PageVisualTests
         Assert.Null(PageVisual.FromText(text, PageVisual.Icon, NoDrives));
 
     [Fact]
+    public void AUrlLongerThanNotionTakesIsRefusedBeforeAnyRequest()
+    {
+        var longest = "https://example.com/" + new string('a', 2000 - "https://example.com/".Length);
+
+        Assert.Equal(PageVisualKind.External, PageVisual.FromText(longest, PageVisual.Cover, NoDrives)!.Kind);
+        Assert.Equal(NotionErrorIds.NotionPageVisualUrlRefused, Assert.Throws<PageVisualException>(() => PageVisual.FromText(longest + "a", PageVisual.Cover, NoDrives)).ErrorId);
+    }
+
+    [Fact]
     public void ADriveNameBeforeTheColonMakesAPathNotALink()
     {
         Assert.Null(PageVisual.FromText(@"TestDrive:\logo.png", PageVisual.Cover, name => name == "TestDrive"));

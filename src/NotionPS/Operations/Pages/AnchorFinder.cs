@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,6 +20,12 @@ namespace NotionPS.Operations
     /// </summary>
     internal sealed class AnchorFinder
     {
+        /// <summary>Deeper than any page nests blocks: a walk that gets here is going round (an answer that loops back).</summary>
+        private const int MaxDepth = 100;
+
+        /// <summary>How many of the page's headings a not-found message lists.</summary>
+        private const int HeadingsListed = 20;
+
         private static readonly HashSet<string> Headings = new HashSet<string> { "heading_1", "heading_2", "heading_3" };
 
         /// <summary>Blocks only their own kind may follow: nothing Markdown makes can go after them.</summary>
@@ -70,9 +77,16 @@ namespace NotionPS.Operations
 
             var parent = ParentOf(block.Value);
             var ancestor = parent;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { id };
             while (ancestor.Kind == "block_id")
             {
-                ancestor = await ReadBlockAsync(ancestor.Id!, cancellationToken).ConfigureAwait(false) is { } above
+                // An answer whose parents loop back, or go on deeper than Notion nests, leads to no page.
+                if (ancestor.Id == null || !seen.Add(ancestor.Id) || seen.Count > MaxDepth)
+                {
+                    throw PageInputException.AnchorOnOtherPage(anchor, pageId, "no page (its parents do not lead to one)");
+                }
+
+                ancestor = await ReadBlockAsync(ancestor.Id, cancellationToken).ConfigureAwait(false) is { } above
                     ? ParentOf(above)
                     : throw PageInputException.BlockAnchorNotFound(anchor, pageId);
             }
@@ -90,7 +104,8 @@ namespace NotionPS.Operations
             var text = anchor.TrimStart('#').Trim();
             var headings = new List<string>();
             var level = new List<string> { pageId };
-            while (level.Count > 0)
+            var read = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { pageId };
+            for (var depth = 0; level.Count > 0 && depth < MaxDepth; depth++)
             {
                 var matches = new List<ContentAnchor>();
                 var below = new List<string>();
@@ -110,7 +125,7 @@ namespace NotionPS.Operations
                             }
                         }
 
-                        if (HoldsOwnBlocks(block, type))
+                        if (HoldsOwnBlocks(block, type) && read.Add(id))
                         {
                             below.Add(id);
                         }
@@ -130,11 +145,14 @@ namespace NotionPS.Operations
                 level = below;
             }
 
-            throw PageInputException.AnchorNotFound(anchor, pageId, headings.Count == 0 ? "none" : string.Join(", ", headings));
+            throw PageInputException.AnchorNotFound(anchor, pageId, headings.Count == 0 ? "none"
+                : string.Join(", ", headings.Take(HeadingsListed)) + (headings.Count > HeadingsListed ? $" and {headings.Count - HeadingsListed} more" : string.Empty));
         }
 
+        /// <summary>Whether a block's children are this page's and may hold a heading (a table's rows never do).</summary>
         private static bool HoldsOwnBlocks(JsonElement block, string type) =>
             JsonRead.Bool(block, "has_children") == true
+            && type != "table"
             && !PageContentReader.OwnContent.Contains(type)
             && !(type == "synced_block" && JsonRead.Object(JsonRead.Object(block, type) ?? default, "synced_from") != null);
 

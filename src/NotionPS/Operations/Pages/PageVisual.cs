@@ -38,6 +38,9 @@ namespace NotionPS.Operations
         /// <summary>UTF-16 units; the longest emoji sequences (two people with skin tones, joined) take 15.</summary>
         private const int MaxEmojiLength = 32;
 
+        /// <summary>Notion's limit on any URL in a request (NOTION-API.md, limits).</summary>
+        private const int MaxUrlLength = 2000;
+
         private const string Accepted = "an emoji (icon only), an http(s) URL, the path of a local image file, or a file upload of an image";
 
         // A scheme of two letters or more: "C:\x.png" is a path, "https://..." or "javascript:..." a link.
@@ -103,14 +106,14 @@ namespace NotionPS.Operations
         /// <exception cref="NotionFileException">Missing, empty, unreadable, or refused by name.</exception>
         public static PageVisual FromFile(string path, string place)
         {
-            if (IsDevicePath(path))
-            {
-                throw NotAFile(path, "a device, not a file");
-            }
-
             FileAttributes attributes;
             try
             {
+                if (IsDevicePath(path))
+                {
+                    throw NotAFile(path, "a device, not a file");
+                }
+
                 attributes = System.IO.File.GetAttributes(path);
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
@@ -223,6 +226,12 @@ namespace NotionPS.Operations
             {
                 throw new PageVisualException(NotionErrorIds.NotionPageVisualUrlRefused,
                     $"'{scheme}:' links cannot be a page {place}: Notion shows images from http(s) URLs only. Give an http(s) URL, or a local file by its path (not a file: link).");
+            }
+
+            if (text.Length > MaxUrlLength)
+            {
+                throw new PageVisualException(NotionErrorIds.NotionPageVisualUrlRefused,
+                    $"The URL for the page {place} is {text.Length:N0} characters long, and Notion takes URLs of at most {MaxUrlLength:N0}. Give a shorter URL, or upload the image (a local path, or Send-NotionFile).");
             }
 
             return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Host.Length > 0
