@@ -181,6 +181,6 @@ namespace NotionPS.Operations
         }
 
         private static bool SameId(string? a, string? b) =>
-            string.Equals((a ?? string.Empty).Replace("-", string.Empty), (b ?? string.Empty).Replace("-", string.Empty), StringComparison.OrdinalIgnoreCase);
+            NotionId.TryNormalize(a ?? string.Empty, out var first) && NotionId.TryNormalize(b ?? string.Empty, out var second) && first == second;
     }
 }
