@@ -49,21 +49,30 @@ function Invoke-InCulture {
     }
 }
 
+function Get-ChildPwshCommand {
+    # The executable that runs this pwsh, and the arguments that come before a script's: under `dotnet pwsh`
+    # the process is dotnet, and pwsh.dll comes first.
+    $exe = [Environment]::ProcessPath
+    [pscustomobject]@{
+        Path      = $exe
+        Arguments = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
+    }
+}
+
 function Invoke-ChildPwsh {
     # Runs a script in a new pwsh process (the same pwsh as this one) with extra environment variables,
     # such as TZ, which a running process cannot change for itself. Returns its output lines.
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
 
-    $exe = [Environment]::ProcessPath
-    # Under `dotnet pwsh` the process is dotnet, and pwsh.dll comes first.
-    $leading = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
+    $pwsh = Get-ChildPwshCommand
+    $leading = $pwsh.Arguments
     $saved = @{}
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
         [Environment]::SetEnvironmentVariable($name, $Environment[$name])
     }
     try {
-        & $exe @leading -NoProfile -NonInteractive -Command $Script
+        & $pwsh.Path @leading -NoProfile -NonInteractive -Command $Script
     }
     finally {
         foreach ($name in $saved.Keys) {
