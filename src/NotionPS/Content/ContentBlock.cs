@@ -18,7 +18,7 @@ namespace NotionPS.Content
         }
 
         /// <summary>Notion's block type: paragraph, heading_1, bulleted_list_item, table_row...</summary>
-        public string Type { get; }
+        public string Type { get; private set; }
 
         /// <summary>The type object (<c>{"rich_text": [...], "color": "default"}</c>), without children.</summary>
         public JsonObject Body { get; }
@@ -33,6 +33,23 @@ namespace NotionPS.Content
         /// other blocks. It is uploaded and its upload's ID set in the body's <c>file_upload</c> before the block is sent.
         /// </summary>
         public string? LocalPath { get; set; }
+
+        /// <summary>
+        /// Whether the Markdown asked for the local file to be shown in the page (<c>![caption](path)</c>): an image
+        /// block until the file's type is known, when <see cref="ShowFileAs"/> makes it a pdf, video or audio block.
+        /// </summary>
+        public bool ShowsFileInline { get; set; }
+
+        /// <summary>Makes a block that shows a file inline the block for that kind of file (image, pdf, video, audio).</summary>
+        public void ShowFileAs(string mediaType)
+        {
+            if (!ShowsFileInline)
+            {
+                throw new System.InvalidOperationException($"Only a block that shows a file inline can become a {mediaType} block.");
+            }
+
+            Type = mediaType;
+        }
 
         /// <summary>Tables cannot be created without their rows: Notion wants them in the same request.</summary>
         public bool NeedsChildrenAtCreation => Type == "table";

@@ -921,7 +921,8 @@ namespace NotionPS.Content
         }
 
         /// <summary>
-        /// A line holding only ![caption](url) is an image block (a local path: an image to upload); only
+        /// A line holding only ![caption](url) is an image block (a local path: an image, PDF, video or audio file to
+        /// upload, shown in the page); only
         /// [name](local path) a file block to upload; only &lt;url&gt; a bookmark.
         /// </summary>
         private static bool TryMediaLine(MarkdownLine line, out ContentBlock block)
@@ -939,14 +940,20 @@ namespace NotionPS.Content
 
                 CheckUrl(url, line.Number);
                 var caption = RichText.ToJson(Inline(text.Substring(2, middle - 2), line.Number), line.Number);
-                block = IsLocalPath(url)
-                    ? LocalFileBlock("image", url, new JsonObject { ["caption"] = caption }, line.Number)
-                    : new ContentBlock("image", new JsonObject
-                    {
-                        ["type"] = "external",
-                        ["external"] = new JsonObject { ["url"] = url },
-                        ["caption"] = caption,
-                    }, line.Number);
+                if (IsLocalPath(url))
+                {
+                    // Image, PDF, video or audio: which one is known once the file is checked (ContentFileUploads).
+                    block = LocalFileBlock("image", url, new JsonObject { ["caption"] = caption }, line.Number);
+                    block.ShowsFileInline = true;
+                    return true;
+                }
+
+                block = new ContentBlock("image", new JsonObject
+                {
+                    ["type"] = "external",
+                    ["external"] = new JsonObject { ["url"] = url },
+                    ["caption"] = caption,
+                }, line.Number);
                 return true;
             }
 

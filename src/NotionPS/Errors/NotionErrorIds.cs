@@ -80,6 +80,8 @@ namespace NotionPS.Errors
         public const string MarkdownBlockPlaceholder = nameof(MarkdownBlockPlaceholder);
         public const string MarkdownInvalidAttribute = nameof(MarkdownInvalidAttribute);
         public const string MarkdownBlockTooLarge = nameof(MarkdownBlockTooLarge);
+        // A local file written ![caption](path) whose type Notion cannot show in a page (media-blocks).
+        public const string MarkdownFileNotShownInline = nameof(MarkdownFileNotShownInline);
         // Schema as code: New-NotionDatabase, Get-/Set-NotionDatabaseSchema.
         public const string NotionSchemaInvalid = nameof(NotionSchemaInvalid);
         public const string NotionSchemaUnknownType = nameof(NotionSchemaUnknownType);
@@ -205,6 +207,7 @@ namespace NotionPS.Errors
             [MarkdownBlockNotClosed] = InvalidData,
             [MarkdownBlockPlaceholder] = InvalidData,
             [MarkdownInvalidAttribute] = InvalidData,
+            [MarkdownFileNotShownInline] = InvalidData,
             [MarkdownBlockTooLarge] = LimitsExceeded,
             [NotionSchemaInvalid] = InvalidData,
             [NotionSchemaUnknownType] = InvalidArgument,

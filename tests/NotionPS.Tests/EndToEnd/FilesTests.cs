@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -321,6 +322,40 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(new[] { "image:file:", "file:file:report.pdf" }, ((object[])output.Properties["Media"].Value).Select(item => Unwrapped(item)!.ToString()));
         var saved = ((object[])output.Properties["Saved"].Value).Select(item => Assert.IsType<FileInfo>(Unwrapped(item))).ToList();
         Assert.Equal(new[] { Sha256(image), Sha256(report) }, saved.Select(file => Sha256(file.FullName)));
+    }
+
+    [Fact]
+    public async Task MarkdownShowsALocalPdfVideoOrAudioFileInItsOwnKindOfBlockAndRefusesADocumentBeforeAnyUpload()
+    {
+        WriteFile("chart.png", 2_000, 41);
+        WriteFile("q3.pdf", 3_000, 42);
+        WriteFile("clip.mp4", 4_000, 43);
+        WriteFile("tune.mp3", 5_000, 44);
+        WriteFile("notes.docx", 6_000, 45);
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            """
+            Set-Location -LiteralPath $here
+            $page = New-NotionPage -ParentId $parent -Title 'Shown inline' -Markdown "![The chart](./chart.png)`n`n![Q3 report](./q3.pdf)`n`n![A clip](clip.mp4)`n`n![A tune](./tune.mp3)"
+            Get-NotionPageContent -PageId $page -AsBlocks | ForEach-Object { '{0}:{1}:{2}' -f $_.type, $_.($_.type).type, $_.($_.type).caption.plain_text }
+            $refused = New-NotionPage -ParentId $parent -Title 'Never shown' -Markdown "Notes:`n`n![The notes](./notes.docx)"
+            """,
+            Vars(("here", folder), ("parent", EmulatorFixture.MeetingNotesPageId)));
+
+        // Each file was uploaded and attached (Notion hosts it: type file) to the block for its kind.
+        Assert.Equal(new[] { "image:file:The chart", "pdf:file:Q3 report", "video:file:A clip", "audio:file:A tune" }, result.Output.Select(item => item.ToString()));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MarkdownFileNotShownInline,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Equal(
+            "Markdown line 3: ![...](./notes.docx) shows a file in the page, which Notion does for images, PDFs, video and audio; 'notes.docx' is " +
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document. Write [notes.docx](./notes.docx) to attach it as a file to download. Nothing was written.",
+            error.Exception.Message);
+        var titles = (await ApiGetAsync($"v1/blocks/{EmulatorFixture.MeetingNotesPageId}/children?page_size=100", "2026-03-11"))["results"]!.AsArray()
+            .Where(block => (string?)block!["type"] == "child_page").Select(block => (string?)block!["child_page"]!["title"]);
+        Assert.Contains("Shown inline", titles);
+        Assert.DoesNotContain("Never shown", titles);
     }
 
     [Fact]

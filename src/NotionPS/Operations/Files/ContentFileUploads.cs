@@ -6,12 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Content;
+using NotionPS.Errors;
 
 namespace NotionPS.Operations.Files
 {
     /// <summary>
     /// Uploads the local files that Markdown blocks show (<see cref="ContentBlock.LocalPath"/>) and sets each
-    /// block's <c>file_upload</c> ID. Every file is checked before the first is sent, so a missing or refused
+    /// block's <c>file_upload</c> ID; a file the Markdown shows inline makes its block an image, pdf, video or audio block. Every file is checked before the first is sent, so a missing or refused
     /// file fails the Markdown, naming its line, before anything is uploaded or written.
     /// </summary>
     internal sealed class ContentFileUploads
@@ -30,14 +31,24 @@ namespace NotionPS.Operations.Files
             var files = new List<(ContentBlock Block, LocalFile File)>();
             foreach (var block in WithLocalFiles(blocks))
             {
+                LocalFile file;
                 try
                 {
-                    files.Add((block, LocalFile.Check(Path.GetFullPath(Path.Combine(currentFolder, block.LocalPath!)), null, null)));
+                    file = LocalFile.Check(Path.GetFullPath(Path.Combine(currentFolder, block.LocalPath!)), null, null);
                 }
                 catch (NotionFileException ex)
                 {
                     throw new NotionFileException(ex.ErrorId, $"Markdown line {block.Line}: {ex.Message} Nothing was written.", ex);
                 }
+
+                if (block.ShowsFileInline)
+                {
+                    block.ShowFileAs(FileContentTypes.InlineBlockType(file.ContentType) ?? throw new NotionFileException(
+                        NotionErrorIds.MarkdownFileNotShownInline,
+                        $"Markdown line {block.Line}: ![...]({block.LocalPath}) shows a file in the page, which Notion does for images, PDFs, video and audio; '{file.Name}' is {file.ContentType}. Write [{file.Name}]({block.LocalPath}) to attach it as a file to download. Nothing was written."));
+                }
+
+                files.Add((block, file));
             }
 
             foreach (var (block, file) in files)

@@ -66,6 +66,17 @@ namespace NotionPS.Operations.Files
         public static string? ExtensionFor(string contentType) =>
             ByExtension.FirstOrDefault(pair => pair.Value.Contains(contentType, StringComparer.OrdinalIgnoreCase)).Key;
 
+        /// <summary>
+        /// The block that shows a file of this content type in a page: image, pdf, video or audio; null for a type Notion
+        /// only attaches as a file to download (a document, say).
+        /// </summary>
+        public static string? InlineBlockType(string contentType) =>
+            contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? "image"
+            : contentType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase) ? "pdf"
+            : contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) || contentType.Equals("application/mp4", StringComparison.OrdinalIgnoreCase) ? "video"
+            : contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? "audio"
+            : null;
+
         /// <summary>The supported extensions, for messages.</summary>
         public static string Listed => string.Join(", ", ByExtension.Keys.Select(extension => "." + extension));
     }
