@@ -46,6 +46,24 @@ namespace NotionPS.Client
             cancellationToken.Register(state => ((HttpResponseMessage)state!).Dispose(), response);
 
         /// <summary>
+        /// What to do when the TLS handshake failed (.NET Framework's WebException status SecureChannelFailure, "The
+        /// underlying connection was closed"): on Windows PowerShell that is mostly a system that offers no TLS 1.2.
+        /// Empty for any other failure.
+        /// </summary>
+        public static string SecureChannelHint(Exception ex)
+        {
+            for (var inner = ex; inner != null; inner = inner.InnerException)
+            {
+                if (inner is WebException web && web.Status == WebExceptionStatus.SecureChannelFailure)
+                {
+                    return " The secure (TLS) connection could not be set up, and Notion takes TLS 1.2 or later. On Windows PowerShell 5.1 with [Net.ServicePointManager]::SecurityProtocol at SystemDefault on an older Windows, enable TLS 1.2 for .NET Framework (the SchUseStrongCrypto and SystemDefaultTlsVersions registry values) or run [Net.ServicePointManager]::SecurityProtocol = 'Tls12' before connecting.";
+                }
+            }
+
+            return string.Empty;
+        }
+
+        /// <summary>
         /// Adds TLS 1.2 (and 1.3 where the runtime knows it) to ServicePointManager.SecurityProtocol on .NET Framework,
         /// which Notion requires and which Windows PowerShell leaves out (Ssl3, Tls) unless SchUseStrongCrypto is set.
         /// Process-wide, as the setting is: what the user or another module chose stays.

@@ -259,7 +259,7 @@ namespace NotionPS.Client
             }
 
             var message = answerStarted ? $"The connection to {Options.BaseUri} was dropped partway through the answer: {Innermost(ex).Message}"
-                : ex is HttpRequestException ? $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}"
+                : ex is HttpRequestException ? $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}{NetFrameworkTransport.SecureChannelHint(ex)}"
                 : $"The connection to {Options.BaseUri} was dropped: {ex.Message}";
             return new NotionApiException(0, NotionErrorCodes.ConnectionFailure, message, null, method, path, ex);
         }

@@ -80,6 +80,23 @@ public class NetFrameworkTransportTests
     }
 
     [Fact]
+    public async Task AFailedTlsHandshakeSaysHowToEnableTls12()
+    {
+        var handshake = new HttpRequestException("An error occurred while sending the request.",
+            new WebException("The underlying connection was closed: An unexpected error occurred on a send.", WebExceptionStatus.SecureChannelFailure));
+        var client = new NotionClient(NotionClientTests.Secure("demo-token-full-access"), new NotionClientOptions { MaximumRetryCount = 0 }, new FakeClock(), new RateLimiter(0, 1, new FakeClock()),
+            new NotionClientTests.ScriptedHandler(() => throw handshake, () => throw new HttpRequestException("No such host is known.")));
+
+        var failed = await Assert.ThrowsAsync<NotionApiException>(() => client.GetPageAsync("p1", new RecordingLog(), CancellationToken.None));
+        var unreachable = await Assert.ThrowsAsync<NotionApiException>(() => client.GetPageAsync("p1", new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal("connection_failure", failed.Code);
+        Assert.Contains("TLS 1.2", failed.Message);
+        Assert.Contains("SchUseStrongCrypto", failed.Message);
+        Assert.DoesNotContain("TLS", unreachable.Message);
+    }
+
+    [Fact]
     public async Task SendsNoExpectContinueWithABody()
     {
         var handler = new ExpectRecordingHandler();
