@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Reflection;
 using System.Threading;
+using NotionPS.Client;
 using NotionPS.Cmdlets;
 using NotionPS.Session;
 
@@ -18,15 +19,12 @@ namespace NotionPS
         private static readonly string NetFxDependencyFolder =
             Path.Combine(Path.GetDirectoryName(typeof(OnImportAndRemove).Assembly.Location) ?? string.Empty, "netfx");
 
-        private static bool IsNetFramework =>
-            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
-
         private static int resolverRegistered;
 
         public void OnImport()
         {
             // Import-Module runs this once per runspace; the handler is process-wide, so register it once.
-            if (IsNetFramework && Interlocked.Exchange(ref resolverRegistered, 1) == 0)
+            if (NetFrameworkTransport.IsNetFramework && Interlocked.Exchange(ref resolverRegistered, 1) == 0)
             {
                 AppDomain.CurrentDomain.AssemblyResolve += ResolveFromNetFxFolder;
             }

@@ -24,12 +24,14 @@ namespace NotionPS.Client
         public static async Task DownloadAsync(Uri url, Stream destination, TimeSpan silenceLimit, INotionLog log, CancellationToken cancellationToken)
         {
             var shown = url.GetLeftPart(UriPartial.Path);
-            try
+            using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                var ended = AttemptFailure.None;
+                try
                 {
                     silence.CancelAfter(silenceLimit);
                     using (var response = await Client(url).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, silence.Token).ConfigureAwait(false))
+                    using (NetFrameworkTransport.EndWhenCancelled(response, silence.Token))
                     {
                         log.Verbose($"GET {shown} -> {(int)response.StatusCode} {response.ReasonPhrase}");
                         if (!response.IsSuccessStatusCode)
@@ -54,24 +56,33 @@ namespace NotionPS.Client
                         }
                     }
                 }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new FileDownloadException(0, $"{shown} sent nothing for {silenceLimit.TotalSeconds:0} s.");
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new FileDownloadException(0, $"Could not download from {shown}: {ex.GetBaseException().Message}");
-            }
-            catch (IOException ex) when (!(ex is FileNotFoundException))
-            {
-                throw new FileDownloadException(0, $"The download from {shown} broke off: {ex.Message}");
+                catch (Exception ex) when (!(ex is FileNotFoundException)
+                    && (ended = NotionClient.ClassifyFailure(ex, cancellationToken.IsCancellationRequested, silence.IsCancellationRequested)) != AttemptFailure.None)
+                {
+                    switch (ended)
+                    {
+                        case AttemptFailure.CallerCancelled when ex is OperationCanceledException:
+                            throw;
+                        case AttemptFailure.CallerCancelled:
+                            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+                        case AttemptFailure.TimedOut:
+                            throw new FileDownloadException(0, $"{shown} sent nothing for {silenceLimit.TotalSeconds:0} s.");
+                        default:
+                            throw new FileDownloadException(0, ex is HttpRequestException
+                                ? $"Could not download from {shown}: {ex.GetBaseException().Message}"
+                                : $"The download from {shown} broke off: {ex.Message}");
+                    }
+                }
             }
         }
 
         /// <summary>Redirects are followed (the request carries nothing secret); a loopback host is reached without a proxy, as the API's is.</summary>
         private static HttpClient Client(Uri url) =>
             Clients.GetOrAdd(url.IsLoopback, loopback =>
-                new HttpClient(new HttpClientHandler { AllowAutoRedirect = true, UseProxy = !loopback }) { Timeout = Timeout.InfiniteTimeSpan });
+            {
+                NetFrameworkTransport.EnsureModernTls();
+                var handler = NetFrameworkTransport.NewHandler(allowAutoRedirect: true, useProxy: !loopback, NetFrameworkTransport.IsNetFramework);
+                return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+            });
     }
 }

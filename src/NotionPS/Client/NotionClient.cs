@@ -170,10 +170,12 @@ namespace NotionPS.Client
 
                 timeout.CancelAfter(Options.Timeout);
                 var answerStarted = false;
+                var ended = AttemptFailure.None;
                 try
                 {
                     // Waits for the headers only: a page of rows (~175 KB) is parsed as it arrives into pooled buffers, never copied whole or into a string.
                     using (var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
+                    using (NetFrameworkTransport.EndWhenCancelled(response, timeout.Token))
                     {
                         answerStarted = true;
                         var status = (int)response.StatusCode;
@@ -199,9 +201,20 @@ namespace NotionPS.Client
                             : Attempt.Failed(ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
                     }
                 }
-                catch (Exception ex) when (IsNetworkFailure(ex, cancellationToken))
+                catch (Exception ex) when ((ended = ClassifyFailure(ex, cancellationToken.IsCancellationRequested, timeout.IsCancellationRequested)) != AttemptFailure.None)
                 {
-                    var failure = NetworkFailure(ex, answerStarted, method.Method, path);
+                    if (ended == AttemptFailure.CallerCancelled)
+                    {
+                        // Stopped by the caller (Ctrl+C): an aborted read says so as a cancellation, whatever the runtime threw.
+                        if (ex is OperationCanceledException)
+                        {
+                            throw;
+                        }
+
+                        throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+                    }
+
+                    var failure = NetworkFailure(ex, ended == AttemptFailure.TimedOut, answerStarted, method.Method, path);
                     log.Verbose($"{method} {path} -> {failure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
                     return Attempt.Failed(failure);
                 }
@@ -213,14 +226,30 @@ namespace NotionPS.Client
         private static string DescribeStatus(NotionApiException failure) =>
             failure.Status == 0 ? failure.Code : $"{failure.Status} {failure.Code}";
 
-        /// <summary>A timeout (a cancellation the caller did not ask for) or a connection that failed or dropped.</summary>
-        private static bool IsNetworkFailure(Exception ex, CancellationToken callerToken) =>
-            ex is OperationCanceledException ? !callerToken.IsCancellationRequested : ex is IOException || ex is HttpRequestException;
-
-        /// <summary>A failure of <see cref="IsNetworkFailure"/> as a NotionApiException of status 0, said apart by whether the answer had begun.</summary>
-        private NotionApiException NetworkFailure(Exception ex, bool answerStarted, string method, string path)
+        /// <summary>
+        /// What ended an attempt. A cancellation is the caller's when the caller's token fired, else a timeout; a transport
+        /// error is a dropped connection, unless a token had fired: then it is how the runtime ended the read (.NET Framework
+        /// throws WebException or IOException from an aborted request, and ObjectDisposedException from a disposed answer).
+        /// Anything else is no network failure and goes up as it is.
+        /// </summary>
+        internal static AttemptFailure ClassifyFailure(Exception ex, bool callerCancelled, bool timedOut)
         {
-            if (ex is OperationCanceledException)
+            var tokenFired = callerCancelled || timedOut;
+            var transport = ex is IOException || ex is HttpRequestException || ex is WebException || (tokenFired && ex is ObjectDisposedException);
+            if (!(ex is OperationCanceledException) && !transport)
+            {
+                return AttemptFailure.None;
+            }
+
+            return callerCancelled ? AttemptFailure.CallerCancelled
+                : timedOut || ex is OperationCanceledException ? AttemptFailure.TimedOut
+                : AttemptFailure.ConnectionFailed;
+        }
+
+        /// <summary>A timeout or a dropped connection as a NotionApiException of status 0, said apart by whether the answer had begun.</summary>
+        private NotionApiException NetworkFailure(Exception ex, bool timedOut, bool answerStarted, string method, string path)
+        {
+            if (timedOut)
             {
                 return new NotionApiException(0, NotionErrorCodes.Timeout,
                     answerStarted
@@ -230,7 +259,7 @@ namespace NotionPS.Client
             }
 
             var message = answerStarted ? $"The connection to {Options.BaseUri} was dropped partway through the answer: {Innermost(ex).Message}"
-                : ex is HttpRequestException ? $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}"
+                : ex is HttpRequestException ? $"Could not reach {Options.BaseUri}: {Innermost(ex).Message}{NetFrameworkTransport.SecureChannelHint(ex)}"
                 : $"The connection to {Options.BaseUri} was dropped: {ex.Message}";
             return new NotionApiException(0, NotionErrorCodes.ConnectionFailure, message, null, method, path, ex);
         }
@@ -320,6 +349,9 @@ namespace NotionPS.Client
             request.Headers.Add("Notion-Version", Options.ApiVersion);
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+            // .NET Framework sends "Expect: 100-continue" with every body by default, a round trip more per write.
+            request.Headers.ExpectContinue = false;
             if (bodyText != null)
             {
                 request.Content = new StringContent(bodyText, Encoding.UTF8, "application/json");
@@ -450,7 +482,11 @@ namespace NotionPS.Client
         /// </summary>
         private static HttpClient SharedHttpClient(Uri baseUri) =>
             HttpClientsByBaseUri.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), _ =>
-                new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = !baseUri.IsLoopback }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+            {
+                NetFrameworkTransport.EnsureModernTls();
+                var handler = NetFrameworkTransport.NewHandler(allowAutoRedirect: false, useProxy: !baseUri.IsLoopback, NetFrameworkTransport.IsNetFramework);
+                return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            });
 
         /// <summary>A key for the token's process-wide limiter that does not reveal the token.</summary>
         private static string TokenKey(SecureString token, Uri baseUri)

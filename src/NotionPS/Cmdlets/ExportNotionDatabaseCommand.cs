@@ -82,7 +82,7 @@ namespace NotionPS.Cmdlets
             }
 
             var input = bind.Input;
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var path = LocalPaths.FileSystemPathOrStop(this, Path);
             ExportFormat format;
             try
             {
@@ -102,7 +102,7 @@ namespace NotionPS.Cmdlets
                     Encoding));
             }
 
-            var filesFolder = IncludeFiles == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(IncludeFiles);
+            var filesFolder = IncludeFiles == null ? null : LocalPaths.FileSystemPathOrStop(this, IncludeFiles);
             if (filesFolder != null && System.IO.File.Exists(filesFolder))
             {
                 ThrowTerminatingError(NotionErrorRecords.From(

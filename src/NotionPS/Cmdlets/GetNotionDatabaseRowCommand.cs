@@ -92,7 +92,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            var path = GetUnresolvedProviderPathFromPSPath(Checkpoint);
+            var path = LocalPaths.FileSystemPathOrStop(this, Checkpoint);
             try
             {
                 checkpoint = CheckpointedRead.Open(path);

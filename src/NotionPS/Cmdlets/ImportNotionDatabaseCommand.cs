@@ -67,7 +67,7 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var path = LocalPaths.FileSystemPathOrStop(this, Path);
             ExportFormat format;
             FileStream stream;
             try

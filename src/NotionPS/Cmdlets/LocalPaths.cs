@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using NotionPS.Errors;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Cmdlets
 {
@@ -26,6 +28,42 @@ namespace NotionPS.Cmdlets
                 .Where(drive => drive.Name.Length > 1)
                 .GroupBy(drive => drive.Name, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(group => group.Key, group => group.First().Root, StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>
+        /// The full file-system path of a PowerShell path given to a parameter (no wildcard expanded), checked once here
+        /// as .NET Framework checks it, so a path the system cannot use is a NotionLocalPathInvalid failure up front,
+        /// never an ArgumentException or NotSupportedException from deep in a write.
+        /// </summary>
+        /// <exception cref="NotionFileException">NotionLocalPathInvalid: the path is refused, names no drive, or is not on disk.</exception>
+        public static string FileSystemPath(PSCmdlet cmdlet, string path)
+        {
+            try
+            {
+                var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                return provider.Name == "FileSystem"
+                    ? Path.GetFullPath(resolved)
+                    : throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
+                        $"'{path}' is not a path on disk (it is in the {provider.Name} provider). Give a file-system path.");
+            }
+            catch (Exception ex) when (UnusablePaths.IsRefusal(ex) || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                throw UnusablePaths.Refused(path, ex);
+            }
+        }
+
+        /// <summary><see cref="FileSystemPath"/>, its failure stopping <paramref name="cmdlet"/> (a path that can never work).</summary>
+        public static string FileSystemPathOrStop(PSCmdlet cmdlet, string path)
+        {
+            try
+            {
+                return FileSystemPath(cmdlet, path);
+            }
+            catch (NotionFileException ex)
+            {
+                cmdlet.ThrowTerminatingError(NotionErrorRecords.From(ex, path));
+                throw;
+            }
         }
 
         /// <summary>The full path; no wildcard is expanded (a file's name may hold [ or *).</summary>

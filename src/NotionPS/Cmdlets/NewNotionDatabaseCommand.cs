@@ -66,7 +66,7 @@ namespace NotionPS.Cmdlets
                 }
                 else if (ParameterSetName == FromBackup)
                 {
-                    using (var backup = BackupFile.Open(SessionState.Path.GetUnresolvedProviderPathFromPSPath(BackupPath)))
+                    using (var backup = BackupFile.Open(LocalPaths.FileSystemPath(this, BackupPath!)))
                     {
                         (title, columns) = (Title ?? backup.Title, backup.Columns.Select(column => SchemaJson.ReadColumn(column.Name, column.Definition)).ToArray());
                     }

@@ -48,7 +48,7 @@ namespace NotionPS.Cmdlets
         {
             base.BeginProcessing();
             saver = new FileSaver(Client, Log);
-            folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
+            folder = LocalPaths.FileSystemPathOrStop(this, Destination);
             if (File.Exists(folder))
             {
                 ThrowTerminatingError(NotionErrorRecords.From(

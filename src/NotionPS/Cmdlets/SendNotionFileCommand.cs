@@ -78,6 +78,12 @@ namespace NotionPS.Cmdlets
                 WriteError(NotionErrorRecords.From(new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{path}': {ex.Message}", ex), path));
                 return Array.Empty<string>();
             }
+            catch (Exception ex) when (UnusablePaths.IsRefusal(ex))
+            {
+                // .NET Framework refuses such a path while PowerShell resolves it; .NET only when the file is opened.
+                WriteError(NotionErrorRecords.From(UnusablePaths.Refused(path, ex), path));
+                return Array.Empty<string>();
+            }
 
             if (provider.Name != "FileSystem")
             {

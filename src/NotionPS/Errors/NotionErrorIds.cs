@@ -130,6 +130,8 @@ namespace NotionPS.Errors
         public const string NotionPageCoverEmoji = nameof(NotionPageCoverEmoji);
         public const string NotionPageVisualConflict = nameof(NotionPageVisualConflict);
         public const string NotionPageNothingToSet = nameof(NotionPageNothingToSet);
+        // Windows PowerShell 5.1 and Windows paths (winfx): a local path the system refuses as a path.
+        public const string NotionLocalPathInvalid = nameof(NotionLocalPathInvalid);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -255,6 +257,7 @@ namespace NotionPS.Errors
             [NotionPageCoverEmoji] = InvalidArgument,
             [NotionPageVisualConflict] = InvalidArgument,
             [NotionPageNothingToSet] = InvalidArgument,
+            [NotionLocalPathInvalid] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -34,7 +35,7 @@ namespace NotionPS.Operations.Files
                 LocalFile file;
                 try
                 {
-                    file = LocalFile.Check(Path.GetFullPath(Path.Combine(currentFolder, block.LocalPath!)), null, null);
+                    file = LocalFile.Check(FullPath(currentFolder, block.LocalPath!), null, null);
                 }
                 catch (NotionFileException ex)
                 {
@@ -55,6 +56,19 @@ namespace NotionPS.Operations.Files
             {
                 var upload = await uploader.UploadAsync(file, null, cancellationToken).ConfigureAwait(false);
                 block.Body["file_upload"] = new JsonObject { ["id"] = upload.Id };
+            }
+        }
+
+        /// <summary>The Markdown's path made full; one the system refuses as a path (see <see cref="UnusablePaths"/>) is a NotionLocalPathInvalid failure.</summary>
+        private static string FullPath(string currentFolder, string path)
+        {
+            try
+            {
+                return Path.GetFullPath(Path.Combine(currentFolder, path));
+            }
+            catch (Exception ex) when (UnusablePaths.IsRefusal(ex))
+            {
+                throw UnusablePaths.Refused(path, ex);
             }
         }
 
