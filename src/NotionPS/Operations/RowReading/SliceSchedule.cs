@@ -20,12 +20,15 @@ namespace NotionPS.Operations
     /// the rows each slice has asked for (<see cref="PageSizeAsync"/>), so that no page asks for more than the
     /// rows wanted less those asked by the pages ahead of it in order. A page in flight counts at its size until
     /// its new rows are known. A slice whose pages ahead may already hold every row wanted waits until they are
-    /// read; the head never waits, so the read always moves on. Worst case against the same read one page at a
-    /// time: one request for the newest row (only while at least 200 rows are still wanted after the second page),
-    /// one part page at each of the slices' boundaries, and the pages read by slices the read never reaches, at
-    /// most <see cref="SlicePlanner.MaximumChains"/> - 1 slices of at most <see cref="SlicePlanner.SlicePages"/>
-    /// pages each, when the slices ahead of them hold more rows than they had asked for when those pages were sized
-    /// (the first page's density is a guess). A read of every row counts too but never waits.
+    /// read; the head never waits, so the read always moves on. Worst case, in requests, against the same read one
+    /// page at a time: one for the newest row (only while at least 200 rows are still wanted after the second page),
+    /// one part page where each slice read ends, and <see cref="SlicePlanner.MaximumChains"/> *
+    /// <see cref="SlicePlanner.SlicePages"/> - 1 pages it never writes. Those come when the slices ahead hold more rows
+    /// than they had asked for when a page behind them was sized (the first page's density is a guess): only pages
+    /// asked for while their slice was not the head can go past the last row wanted (the head knows every row ahead
+    /// of it), and a slice holds at most <see cref="SlicePlanner.SlicePages"/> pages (those in flight included) before
+    /// its turn, at most <see cref="SlicePlanner.MaximumChains"/> slices at a time, one of them holding the page the
+    /// read ends in. A read of every row counts too but never waits.
     /// </para>
     /// </summary>
     internal sealed class SliceSchedule
