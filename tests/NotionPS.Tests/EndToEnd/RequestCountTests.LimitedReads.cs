@@ -75,8 +75,6 @@ public partial class RequestCountTests
         return (ids, (bool)result.Output[^1].BaseObject, result);
     }
 
-    private static List<int> PageSizes(QueryRecordingProxy proxy) => proxy.Queries.Select(query => query.PageSize).ToList();
-
     /// <summary>The slices a read said it cut the rest into, plus the first; 1 when it was not cut.</summary>
     private static int SlicesRead(ScriptResult result)
     {
@@ -84,52 +82,26 @@ public partial class RequestCountTests
         return line == null ? 1 : int.Parse(line.Split(" in ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
-    [Fact]
-    public async Task AFirstOf250ReadsAheadAndAsksForThe250RowsOnly()
+    /// <summary>
+    /// Reads too short to be cut (no newest-row probe: after the second page fewer than 200 rows are wanted) or not in
+    /// created order: one chain, each page at most the rows still wanted, the next page asked for while one is written.
+    /// </summary>
+    [Theory]
+    [InlineData("", "-First 250", 0, 250, 2, new[] { 100, 100, 50 })]
+    [InlineData("", "-Skip 150 -First 120", 150, 120, 3, new[] { 100, 100, 70 })] // the first row written is on the second page
+    [InlineData("-Sort Name", "-Sort Name -First 250", 0, 250, 2, new[] { 100, 100, 50 })] // Name sorts against created order
+    public async Task ALimitedReadReadsAheadAndAsksForTheRowsItWritesOnly(string full, string limited, int skip, int first, int queriesAtFirstRow, int[] pageSizes)
     {
-        var dataSourceId = await SourceCreatedAtAsync("First 250", Minutes(400, perMinute: 20));
+        var dataSourceId = await SourceCreatedAtAsync("Limited " + limited, Minutes(400, perMinute: 20));
         using var proxy = ConnectThroughProxy();
-        var all = FullRead(proxy, dataSourceId);
+        var all = FullRead(proxy, dataSourceId, full);
 
-        var (ids, readAhead, _) = LimitedRead(proxy, dataSourceId, "-First 250", queriesAtFirstRow: 2);
+        var (ids, readAhead, result) = LimitedRead(proxy, dataSourceId, limited, queriesAtFirstRow);
 
-        Assert.True(readAhead, "the second page is asked for before the first page's rows are written");
-        Assert.Equal(all.Take(250), ids);
-
-        // No newest-row probe: after the second page 50 rows are wanted, too few for a cut.
-        Assert.Equal(new[] { 100, 100, 50 }, PageSizes(proxy));
-    }
-
-    [Fact]
-    public async Task ASkipOf150AndFirstOf120AsksForTheSkippedRowsAndThe120Only()
-    {
-        var dataSourceId = await SourceCreatedAtAsync("Skip 150 first 120", Minutes(400, perMinute: 20));
-        using var proxy = ConnectThroughProxy();
-        var all = FullRead(proxy, dataSourceId);
-
-        // The first row written is on the second page; by then the third is asked for.
-        var (ids, readAhead, _) = LimitedRead(proxy, dataSourceId, "-Skip 150 -First 120", queriesAtFirstRow: 3);
-
-        Assert.True(readAhead, "the third page is asked for before the second page's rows are written");
-        Assert.Equal(all.Skip(150).Take(120), ids);
-        Assert.Equal(new[] { 100, 100, 70 }, PageSizes(proxy));
-    }
-
-    [Fact]
-    public async Task ASortedFirstReadsAheadInOneChainAndAsksForItsRowsOnly()
-    {
-        var dataSourceId = await SourceCreatedAtAsync("Sorted first", Minutes(400, perMinute: 20));
-        using var proxy = ConnectThroughProxy();
-        var inCreatedOrder = FullRead(proxy, dataSourceId);
-        var all = FullRead(proxy, dataSourceId, "-Sort Name");
-
-        var (ids, readAhead, result) = LimitedRead(proxy, dataSourceId, "-Sort Name -First 250", queriesAtFirstRow: 2);
-
-        Assert.True(readAhead, "the second page is asked for before the first page's rows are written");
-        Assert.Equal(all.Take(250), ids);
-        Assert.NotEqual(inCreatedOrder.Take(250), ids);
+        Assert.True(readAhead, $"query {queriesAtFirstRow} is asked for before the rows of the page ahead of it are written");
+        Assert.Equal(all.Skip(skip).Take(first), ids);
         Assert.Equal(1, SlicesRead(result));
-        Assert.Equal(new[] { 100, 100, 50 }, PageSizes(proxy));
+        Assert.Equal(pageSizes, proxy.Queries.Select(query => query.PageSize));
     }
 
     [Fact]
