@@ -236,9 +236,9 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>Starts reading the rows of a data source (asks for the first page); <paramref name="schema"/> is needed only for -Where.</summary>
-        /// <remarks>With -First the size of the next page depends on how many rows this one gives: one page at a time.</remarks>
+        /// <remarks>With -First (and -Skip) the read asks for no more rows than are still wanted, read ahead and in slices all the same.</remarks>
         private RowReader OpenReader(string dataSourceId, RowQueryPlan plan, DataSourceSchema? schema) =>
-            new RowReader(Client, dataSourceId, plan.Filter(schema), plan.Sorts(), Paging.PageSize, onePageAtATime: Paging.Limited, Log, CancelOnStop, resumeOnReadingThread: true);
+            new RowReader(Client, dataSourceId, plan.Filter(schema), plan.Sorts(), Paging.RowsWanted, Log, CancelOnStop, resumeOnReadingThread: true);
 
         private void WriteRow(object? row)
         {

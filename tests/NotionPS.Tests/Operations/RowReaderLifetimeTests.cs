@@ -41,14 +41,14 @@ public class RowReaderLifetimeTests
         }
     }
 
-    private static RowReader Open(HttpMessageHandler handler, bool onePageAtATime) =>
-        new(NotionClientTests.NewClient(handler, new FakeClock()), "ds1", null, null, () => NotionClient.MaximumPageSize, onePageAtATime, new RecordingLog(), CancellationToken.None);
+    private static RowReader Open(HttpMessageHandler handler, long rowsWanted = RowReader.AllRows) =>
+        new(NotionClientTests.NewClient(handler, new FakeClock()), "ds1", null, null, rowsWanted, new RecordingLog(), CancellationToken.None);
 
     [Fact]
     public async Task DisposeReturnsOnlyOnceTheRequestInFlightHasEnded()
     {
         var handler = new HoldingHandler();
-        var reader = Open(handler, onePageAtATime: false);
+        var reader = Open(handler);
         await handler.Asked.Task;
 
         reader.Dispose();
@@ -61,7 +61,7 @@ public class RowReaderLifetimeTests
     public async Task APageReadBeforeAFailureComesOutFirstThenTheFailure()
     {
         var handler = new NotionClientTests.ScriptedHandler(NotionClientTests.Ok(FirstPage), NotionClientTests.Error(400, "validation_error", "bad cursor"));
-        using var reader = Open(handler, onePageAtATime: true);
+        using var reader = Open(handler, rowsWanted: 150);
 
         using (var batch = await reader.NextAsync(CancellationToken.None))
         {

@@ -47,6 +47,23 @@ public class RowReaderTests
         Assert.Equal(new[] { 16.0 }, cuts.Select(cut => (cut - Start).TotalMinutes));
     }
 
+    [Fact]
+    public void ALimitedReadCutsOnlyTheMinutesExpectedToHoldTheRowsItStillWants()
+    {
+        // 50 rows a minute and 200 minutes to go (~10,000 rows), but 1,500 rows still wanted (-First): 30 minutes, cut once per chain.
+        var cuts = SlicePlanner.CutPoints(Start, Start.AddMinutes(1), 100, Start.AddMinutes(201), chains: 2, rowsLeft: 1_500);
+
+        Assert.Equal(new[] { 16.0 }, cuts.Select(cut => (cut - Start).TotalMinutes));
+    }
+
+    [Fact]
+    public void ALimitedReadThatWantsLessThanTwoPagesMoreIsNotCut()
+    {
+        var cuts = SlicePlanner.CutPoints(Start, Start.AddMinutes(1), 100, Start.AddMinutes(201), chains: 2, rowsLeft: 150);
+
+        Assert.Empty(cuts);
+    }
+
     [Theory]
     [InlineData(1, 100, 1, 2)]      // the newest row is in the minute already read: nothing to cut
     [InlineData(1, 100, 3, 2)]      // two pages to go at most: a cut is not worth its requests

@@ -61,7 +61,7 @@ namespace NotionPS.Operations
                 IRowFileWriter writer = format == ExportFormat.Csv
                     ? new CsvRowFileWriter(file.Stream, encoding, schema)
                     : new JsonBackupWriter(file.Stream, definition.Json, schema, client.Options.ApiVersion, DateTime.UtcNow);
-                var reader = new RowReader(client, schema.Id, filter, null, () => NotionClient.MaximumPageSize, onePageAtATime: false, log, readCancellation);
+                var reader = new RowReader(client, schema.Id, filter, null, RowReader.AllRows, log, readCancellation);
                 return new DatabaseExport(client, log, schema, file, writer, reader, downloads);
             }
             catch

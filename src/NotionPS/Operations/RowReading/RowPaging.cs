@@ -1,11 +1,10 @@
 using System;
-using NotionPS.Client;
 
 namespace NotionPS.Operations
 {
     /// <summary>
     /// A read's -Skip and -First, as counts: which rows are skipped, when the read has its rows, and how many
-    /// rows the next page should ask for so that Notion sends no more than are wanted.
+    /// rows a read may still ask Notion for so that Notion sends no more than are wanted.
     /// </summary>
     internal sealed class RowPaging
     {
@@ -24,9 +23,6 @@ namespace NotionPS.Operations
 
         public ulong Returned { get; private set; }
 
-        /// <summary>Whether a limit on the rows returned was given: the next page's size then depends on this one's rows.</summary>
-        public bool Limited => first != ulong.MaxValue;
-
         /// <summary>Whether the wanted rows are all returned, which ends the read.</summary>
         public bool Done => Returned >= first;
 
@@ -43,14 +39,18 @@ namespace NotionPS.Operations
             return true;
         }
 
-        /// <summary>100, or fewer when fewer rows are still wanted (those to skip included); 0 once the read is done.</summary>
-        public int PageSize()
+        /// <summary>
+        /// The rows a read may still need, those to skip included (<see cref="RowReader.AllRows"/> without -First):
+        /// what the next read is given, so that no page of it asks for rows that would not be written.
+        /// </summary>
+        public long RowsWanted
         {
-            var wanted = first - Returned;
-            var toSkip = skip - Math.Min(Skipped, skip);
-            return wanted >= NotionClient.MaximumPageSize || toSkip >= NotionClient.MaximumPageSize
-                ? NotionClient.MaximumPageSize
-                : (int)Math.Min(NotionClient.MaximumPageSize, wanted + toSkip);
+            get
+            {
+                var wanted = first - Math.Min(Returned, first);
+                var toSkip = skip - Math.Min(Skipped, skip);
+                return wanted >= (ulong)RowReader.AllRows || toSkip >= (ulong)RowReader.AllRows - wanted ? RowReader.AllRows : (long)(wanted + toSkip);
+            }
         }
     }
 }

@@ -23,22 +23,25 @@ namespace NotionPS.Operations
         private readonly SliceSchedule schedule;
         private readonly bool resumeOnReadingThread;
 
-        /// <param name="pageSize">Asked before each request (with -First the size depends on what was written); 0 ends the read.</param>
-        /// <param name="onePageAtATime">
-        /// Ask for the next page only once the previous one is disposed (-First); otherwise one page is read
-        /// ahead, and a read in created order may be cut into slices read side by side.
+        /// <summary>What a read of every row is given as the rows it wants.</summary>
+        public const long AllRows = long.MaxValue;
+
+        /// <param name="rowsWanted">
+        /// The rows the caller can use, those it skips included (-Skip plus -First), or <see cref="AllRows"/>. The
+        /// read then asks no page for more rows than are still wanted after the rows asked ahead of it, and cuts only
+        /// the created time it is expected to reach (see <see cref="SliceSchedule"/> for what that can cost).
         /// </param>
         /// <param name="resumeOnReadingThread">
         /// The caller's code after <see cref="NextAsync"/> only wakes a thread that waits for the page (RunWithLogPump's):
         /// it may then run on the thread that read the page, at once, instead of as one more thread-pool work item a page.
         /// Not for code that does the page's work after the await (an export writing it): it would hold up the next request.
         /// </param>
-        public RowReader(NotionClient client, string dataSourceId, JsonNode? filter, JsonArray? sorts, Func<int> pageSize, bool onePageAtATime, INotionLog log, CancellationToken cancellationToken, bool resumeOnReadingThread = false)
+        public RowReader(NotionClient client, string dataSourceId, JsonNode? filter, JsonArray? sorts, long rowsWanted, INotionLog log, CancellationToken cancellationToken, bool resumeOnReadingThread = false)
         {
             this.resumeOnReadingThread = resumeOnReadingThread;
             var query = new RowQuery(filter, sorts);
-            var first = new RowSlice(query, onePageAtATime ? 1 : 2, mayCut: !onePageAtATime && query.InCreatedOrder);
-            schedule = new SliceSchedule(new SliceReader(client, dataSourceId, filter, pageSize, log), first, cancellationToken);
+            var first = new RowSlice(query, 2, mayCut: query.InCreatedOrder);
+            schedule = new SliceSchedule(new SliceReader(client, dataSourceId, filter, log), first, rowsWanted, cancellationToken);
         }
 
         /// <summary>Why the read stopped short of the end (Notion's 10,000-row cap), or null.</summary>

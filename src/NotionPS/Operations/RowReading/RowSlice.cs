@@ -49,6 +49,15 @@ namespace NotionPS.Operations
         /// <summary>How long this slice's first page took; what decides whether the read needs more chains.</summary>
         public TimeSpan? FirstRoundTrip { get; set; }
 
+        /// <summary>Rows this slice has asked for: its pages' new rows, and the page in flight at its size. Under the schedule's lock.</summary>
+        public long RowsAsked { get; set; }
+
+        /// <summary>The size of the page in flight, 0 when none. Under the schedule's lock.</summary>
+        public int PageInFlight { get; set; }
+
+        /// <summary>Whether this slice's reader has returned, so that <see cref="RowsAsked"/> is its rows in full. Under the schedule's lock.</summary>
+        public bool ReadEnded { get; set; }
+
         /// <summary>Takes room for one more page, waiting for a page to be disposed when there is none.</summary>
         public Task WaitForRoomAsync(CancellationToken cancellationToken)
         {
@@ -186,7 +195,7 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Completes with <paramref name="signal"/>, or as cancelled when <paramref name="cancellationToken"/> is cancelled first.</summary>
-        private static async Task WhenSignalledAsync(TaskCompletionSource<bool> signal, CancellationToken cancellationToken)
+        internal static async Task WhenSignalledAsync(TaskCompletionSource<bool> signal, CancellationToken cancellationToken)
         {
             using (cancellationToken.Register(CancelSignal, signal))
             {

@@ -28,6 +28,9 @@ namespace NotionPS.Operations
         /// </summary>
         internal const int MaximumSlices = 64;
 
+        /// <summary>Rows still to read below which a cut is not worth its requests (two pages).</summary>
+        internal const int RowsWorthACut = 2 * NotionClient.MaximumPageSize;
+
         /// <summary>How many chains a read needs for one page round trip: one while it fits in the limiter's interval.</summary>
         internal static int ChainsFor(TimeSpan roundTrip, double requestsPerSecond)
         {
@@ -47,21 +50,23 @@ namespace NotionPS.Operations
         /// Where to cut the created time after the first page: minute-aligned bounds between the newest
         /// minute read so far (exclusive) and the newest row's minute, so that each slice holds about
         /// <see cref="SlicePages"/> pages or fewer, and at least as many slices as chains. Empty when cutting
-        /// is not worth it.
+        /// is not worth it. A read that wants <paramref name="rowsLeft"/> rows more (-First) cuts only the minutes
+        /// expected to hold them: the last slice runs on to the end, so a wrong guess costs evenness, not rows.
         /// </summary>
-        internal static IReadOnlyList<DateTime> CutPoints(DateTime oldestRead, DateTime newestRead, int rowsRead, DateTime newest, int chains)
+        internal static IReadOnlyList<DateTime> CutPoints(DateTime oldestRead, DateTime newestRead, int rowsRead, DateTime newest, int chains, long rowsLeft = RowReader.AllRows)
         {
             var cuts = new List<DateTime>();
-            var minutes = (int)Math.Floor((newest - newestRead).TotalMinutes);
-            if (chains < 2 || minutes < 1 || rowsRead == 0)
+            var minutesToNewest = Math.Floor((newest - newestRead).TotalMinutes);
+            if (chains < 2 || minutesToNewest < 1 || rowsRead == 0)
             {
                 return cuts;
             }
 
             // Rows per minute as the first page found them: a guess, but a wrong one only costs evenness.
             var perMinute = rowsRead / (Math.Floor((newestRead - oldestRead).TotalMinutes) + 1);
+            var minutes = (int)Math.Min(minutesToNewest, Math.Ceiling(rowsLeft / perMinute));
             var expected = perMinute * minutes;
-            if (expected < 2 * NotionClient.MaximumPageSize)
+            if (expected < RowsWorthACut)
             {
                 return cuts;
             }

@@ -22,17 +22,14 @@ namespace NotionPS.Operations
         private readonly NotionClient client;
         private readonly string dataSourceId;
         private readonly JsonNode? filter;
-        private readonly Func<int> pageSize;
         private readonly INotionLog log;
 
         /// <param name="filter">The caller's filter, which each slice bounds by created time.</param>
-        /// <param name="pageSize">Asked before each request (with -First the size depends on what was written); 0 ends the read.</param>
-        public SliceReader(NotionClient client, string dataSourceId, JsonNode? filter, Func<int> pageSize, INotionLog log)
+        public SliceReader(NotionClient client, string dataSourceId, JsonNode? filter, INotionLog log)
         {
             this.client = client;
             this.dataSourceId = dataSourceId;
             this.filter = filter;
-            this.pageSize = pageSize;
             this.log = client.Redacting(log); // its own lines quote Notion, which may echo the token
         }
 
@@ -45,16 +42,15 @@ namespace NotionPS.Operations
                 while (!slice.Query.Done)
                 {
                     await slice.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
-                    var size = pageSize();
+                    var size = await schedule.PageSizeAsync(slice, cancellationToken).ConfigureAwait(false);
                     if (size == 0)
                     {
-                        // The caller has every row it wants (-First): a page of none is not asked for. (Room comes back
-                        // on the thread that disposed the last page, before the caller goes on to cancel the read.)
+                        // The rows ahead hold every row the caller wants (-First): a page of none is not asked for.
                         break;
                     }
 
                     var page = await NextPageAsync(slice, schedule, size, cancellationToken).ConfigureAwait(false);
-                    HandOver(slice, page);
+                    HandOver(slice, schedule, page);
                 }
             }
             catch (Exception ex)
@@ -65,6 +61,7 @@ namespace NotionPS.Operations
             }
             finally
             {
+                schedule.ReadEnded(slice);
                 slice.Finish(failure);
             }
         }
@@ -73,14 +70,14 @@ namespace NotionPS.Operations
         private async Task<ListPage> NextPageAsync(RowSlice slice, SliceSchedule schedule, int size, CancellationToken cancellationToken)
         {
             // The newest row is asked for before the page, so that its answer comes first.
-            var cut = CutChance(slice, cancellationToken);
+            var cut = CutChance(slice, schedule, cancellationToken);
             var fetch = client.QueryPageAsync(dataSourceId, slice.Query.Filter, slice.Query.Sorts, slice.Query.Cursor, size, log, cancellationToken);
             if (cut != null)
             {
                 var cutDone = false;
                 try
                 {
-                    await CutAsync(slice, schedule, cut.Value.Newest, cut.Value.Chains).ConfigureAwait(false);
+                    await CutAsync(slice, schedule, cut.Value.Newest, cut.Value.Chains, cut.Value.RowsLeft).ConfigureAwait(false);
                     cutDone = true;
                 }
                 finally
@@ -97,7 +94,7 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Hands the page's new rows to the slice as a batch, which then owns the page; a page not handed over is let go.</summary>
-        private void HandOver(RowSlice slice, ListPage page)
+        private void HandOver(RowSlice slice, SliceSchedule schedule, ListPage page)
         {
             var handedOver = false;
             try
@@ -105,6 +102,7 @@ namespace NotionPS.Operations
                 slice.FirstRoundTrip ??= page.RoundTrip;
                 var windows = slice.Query.Windows;
                 var rows = slice.Query.Accept(page);
+                schedule.PageRead(slice, rows.Count);
                 if (slice.Query.Windows > windows)
                 {
                     log.Verbose("Notion stops a query at 10,000 rows; reading on with the rows created at or after the newest seen.");
@@ -126,9 +124,10 @@ namespace NotionPS.Operations
 
         /// <summary>
         /// After the first page of a read that may be cut, when one chain cannot keep up: asks for the newest
-        /// row. Null when there is nothing to ask (each slice has one chance, its first page's).
+        /// row. Null when there is nothing to ask (each slice has one chance, its first page's), or when the rows
+        /// still wanted after this page (-First) are too few for a cut to pay.
         /// </summary>
-        private (Task<DateTime?> Newest, int Chains)? CutChance(RowSlice slice, CancellationToken cancellationToken)
+        private (Task<DateTime?> Newest, int Chains, long RowsLeft)? CutChance(RowSlice slice, SliceSchedule schedule, CancellationToken cancellationToken)
         {
             if (!slice.MayCut || slice.FirstRoundTrip == null)
             {
@@ -137,13 +136,14 @@ namespace NotionPS.Operations
 
             slice.MayCut = false;
             var wanted = SlicePlanner.ChainsFor(slice.FirstRoundTrip.Value, client.RateLimiter.RequestsPerSecond);
-            return wanted < 2 || slice.Query.OldestCreated == null
-                ? ((Task<DateTime?>, int)?)null
-                : (SlicePlanner.NewestCreatedAsync(client, dataSourceId, filter, log, cancellationToken), wanted);
+            var rowsLeft = schedule.RowsLeftAfter(slice);
+            return wanted < 2 || slice.Query.OldestCreated == null || rowsLeft < SlicePlanner.RowsWorthACut
+                ? ((Task<DateTime?>, int, long)?)null
+                : (SlicePlanner.NewestCreatedAsync(client, dataSourceId, filter, log, cancellationToken), wanted, rowsLeft);
         }
 
         /// <summary>Cuts the rest of the created time, from the first slice's newest row to the newest of all, into slices for the other chains.</summary>
-        private async Task CutAsync(RowSlice first, SliceSchedule schedule, Task<DateTime?> newestRow, int wanted)
+        private async Task CutAsync(RowSlice first, SliceSchedule schedule, Task<DateTime?> newestRow, int wanted, long rowsLeft)
         {
             DateTime? newest;
             try
@@ -157,7 +157,7 @@ namespace NotionPS.Operations
                 return;
             }
 
-            var cuts = newest == null ? Array.Empty<DateTime>() : SlicePlanner.CutPoints(first.Query.OldestCreated!.Value, first.Query.NewestCreated!.Value, first.Query.Returned, newest.Value, wanted);
+            var cuts = newest == null ? Array.Empty<DateTime>() : SlicePlanner.CutPoints(first.Query.OldestCreated!.Value, first.Query.NewestCreated!.Value, first.Query.Returned, newest.Value, wanted, rowsLeft);
             if (cuts.Count == 0)
             {
                 return;

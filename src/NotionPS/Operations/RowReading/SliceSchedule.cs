@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using NotionPS.Client;
 
 namespace NotionPS.Operations
 {
@@ -14,6 +15,21 @@ namespace NotionPS.Operations
     /// (<see cref="RemoveHeadAsync"/>), and <see cref="CloseAllAsync"/> cancels the others and completes once
     /// they have all returned. The list, the tasks and the chain count are under one lock; the slices'
     /// buffers have their own.
+    /// <para>
+    /// It also keeps a limited read (-First) from asking for rows it cannot use: under the same lock it counts
+    /// the rows each slice has asked for (<see cref="PageSizeAsync"/>), so that no page asks for more than the
+    /// rows wanted less those asked by the pages ahead of it in order. A page in flight counts at its size until
+    /// its new rows are known. A slice whose pages ahead may already hold every row wanted waits until they are
+    /// read; the head never waits, so the read always moves on. Worst case, in requests, against the same read one
+    /// page at a time: one for the newest row (only while at least 200 rows are still wanted after the second page),
+    /// one part page where each slice read ends, and <see cref="SlicePlanner.MaximumChains"/> *
+    /// <see cref="SlicePlanner.SlicePages"/> - 1 pages it never writes. Those come when the slices ahead hold more rows
+    /// than they had asked for when a page behind them was sized (the first page's density is a guess): only pages
+    /// asked for while their slice was not the head can go past the last row wanted (the head knows every row ahead
+    /// of it), and a slice holds at most <see cref="SlicePlanner.SlicePages"/> pages (those in flight included) before
+    /// its turn, at most <see cref="SlicePlanner.MaximumChains"/> slices at a time, one of them holding the page the
+    /// read ends in. A read of every row counts too but never waits.
+    /// </para>
     /// </summary>
     internal sealed class SliceSchedule
     {
@@ -22,13 +38,18 @@ namespace NotionPS.Operations
         private readonly object gate = new object();
         private readonly List<RowSlice> slices = new List<RowSlice>();
         private readonly Dictionary<RowSlice, Task> readers = new Dictionary<RowSlice, Task>();
+        private readonly long rowsWanted;
         private int chains = 1;
         private bool closed;
+        private long rowsHandedOut;
+        private TaskCompletionSource<bool> rowsCounted = NewCountSignal();
 
         /// <summary>Starts reading <paramref name="first"/>; <paramref name="cancellationToken"/> stops every slice.</summary>
-        public SliceSchedule(SliceReader reader, RowSlice first, CancellationToken cancellationToken)
+        /// <param name="rowsWanted">The rows the read can use (<see cref="RowReader.AllRows"/> for all).</param>
+        public SliceSchedule(SliceReader reader, RowSlice first, long rowsWanted, CancellationToken cancellationToken)
         {
             this.reader = reader;
+            this.rowsWanted = rowsWanted;
             stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             lock (gate)
             {
@@ -66,10 +87,69 @@ namespace NotionPS.Operations
                 slices.RemoveAt(0);
                 var ended = readers[head];
                 readers.Remove(head);
+                rowsHandedOut += head.RowsAsked;
                 StartDue();
                 return ended;
             }
         }
+
+        /// <summary>
+        /// How many rows <paramref name="slice"/>'s next page asks for: at most 100 and at most the rows still
+        /// wanted after those asked ahead of it; 0 when the rows ahead, all read, hold every row wanted (or the
+        /// read was closed). Waits while only rows still in flight or still to be read ahead could tell.
+        /// </summary>
+        public async Task<int> PageSizeAsync(RowSlice slice, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                TaskCompletionSource<bool> counted;
+                lock (gate)
+                {
+                    var index = slices.IndexOf(slice);
+                    if (index < 0)
+                    {
+                        return 0;
+                    }
+
+                    var left = RowsLeft(index);
+                    if (left > 0)
+                    {
+                        slice.PageInFlight = (int)Math.Min(NotionClient.MaximumPageSize, left);
+                        slice.RowsAsked += slice.PageInFlight;
+                        return slice.PageInFlight;
+                    }
+
+                    if (slices.Take(index).All(ahead => ahead.ReadEnded))
+                    {
+                        return 0;
+                    }
+
+                    counted = rowsCounted;
+                }
+
+                await RowSlice.WhenSignalledAsync(counted, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The rows still wanted after those <paramref name="slice"/> and the slices ahead of it have asked for (0 once closed).</summary>
+        public long RowsLeftAfter(RowSlice slice)
+        {
+            lock (gate)
+            {
+                var index = slices.IndexOf(slice);
+                return index < 0 ? 0 : RowsLeft(index);
+            }
+        }
+
+        /// <summary>Counts the page in flight of <paramref name="slice"/> at the new rows it brought.</summary>
+        public void PageRead(RowSlice slice, int newRows) => Recount(() =>
+        {
+            slice.RowsAsked += newRows - slice.PageInFlight;
+            slice.PageInFlight = 0;
+        });
+
+        /// <summary>Notes that <paramref name="slice"/>'s reader has returned: its count is final.</summary>
+        public void ReadEnded(RowSlice slice) => Recount(() => slice.ReadEnded = true);
 
         /// <summary>
         /// Cuts the read: <paramref name="first"/> now ends before <paramref name="firstEndsBefore"/>, the
@@ -119,6 +199,35 @@ namespace NotionPS.Operations
 
             return ended;
         }
+
+        /// <summary>Changes the counts under the lock, then wakes the slices waiting for them.</summary>
+        private void Recount(Action change)
+        {
+            TaskCompletionSource<bool> waiting;
+            lock (gate)
+            {
+                change();
+                waiting = rowsCounted;
+                rowsCounted = NewCountSignal();
+            }
+
+            waiting.TrySetResult(true);
+        }
+
+        /// <summary>Under the lock: the rows wanted less those asked by the slice at <paramref name="index"/>, those ahead of it and those handed out.</summary>
+        private long RowsLeft(int index)
+        {
+            var asked = rowsHandedOut;
+            for (var i = 0; i <= index; i++)
+            {
+                asked += slices[i].RowsAsked;
+            }
+
+            return rowsWanted - asked;
+        }
+
+        // Its waiters go on on the pool, not on the thread that counted (a reader about to hand its page over).
+        private static TaskCompletionSource<bool> NewCountSignal() => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Starts a reader for each of the first <see cref="chains"/> slices that has none. Under the lock.</summary>
         private void StartDue()

@@ -27,7 +27,7 @@ namespace NotionPS.Operations
         {
             var rows = new List<PageRow>();
             var fetcher = new RowFetcher(client, log);
-            using (var reader = new RowReader(client, dataSourceId, null, null, () => NotionClient.MaximumPageSize, onePageAtATime: false, log, cancellationToken))
+            using (var reader = new RowReader(client, dataSourceId, null, null, RowReader.AllRows, log, cancellationToken))
             {
                 while (await reader.NextAsync(cancellationToken).ConfigureAwait(false) is RowBatch batch)
                 {
