@@ -31,7 +31,7 @@ namespace NotionPS.Rows
             new InputValueException(NotionErrorIds.NotionValueTooLarge, path, $"{path} is where the value passed {ValuePath.MaxValues.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} items (shared parts counted each time they appear), far more than Notion takes in one request (500 KB). Send a smaller value.");
 
         public static InputValueException NotASort(string path, object? value) =>
-            new InputValueException(NotionErrorIds.NotionSortInvalid, path, $"{path} is {(value == null ? "null" : "a " + value.GetType().Name)}, not a sort. "
+            new InputValueException(NotionErrorIds.NotionSortInvalid, path, $"{path} is {(value == null ? "null" : "of type " + value.GetType().Name)}, not a sort. "
                 + "Give a column name, or a hashtable in Notion's shape such as @{ property = 'Due'; direction = 'descending' } or @{ timestamp = 'last_edited_time'; direction = 'ascending' }.");
 
         public static InputValueException NotFinite(string path, double number) =>
