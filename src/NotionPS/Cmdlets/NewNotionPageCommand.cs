@@ -94,6 +94,18 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
+            // Converted first, so that -WhatIf refuses the Markdown the real run would.
+            List<ContentBlock> blocks;
+            try
+            {
+                blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(markdown);
+            }
+            catch (MarkdownContentException ex)
+            {
+                WriteError(PageRemedies.Record(ex, markdown));
+                return;
+            }
+
             if (!ShouldProcess($"\"{Title}\" under {parent.Id}", "Create page"))
             {
                 return;
@@ -104,11 +116,7 @@ namespace NotionPS.Cmdlets
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
                 var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, visuals, markdown, folder, cancellationToken)));
-            }
-            catch (MarkdownContentException ex)
-            {
-                WriteError(PageRemedies.Record(ex, markdown));
+                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, visuals, blocks, folder, cancellationToken)));
             }
             catch (NotionException ex)
             {

@@ -39,6 +39,8 @@ namespace NotionPS.Cmdlets
                     return "Give -Text some text.";
                 case CommentTextException _:
                     return "Shorten the text or its links, or add it as several comments.";
+                case PageContentTooDeepException deep:
+                    return $"Read the blocks below it on their own, with Get-NotionPageContent -PageId {deep.BlockId}, or move them up some levels in Notion.";
                 default:
                     return null;
             }

@@ -65,7 +65,7 @@ namespace NotionPS.Cmdlets
 
             try
             {
-                var files = RowFiles(PageId!.Input) ?? RunWithLogPump(cancellationToken => saver!.ReadFilesAsync(pageId, cancellationToken));
+                var files = RowFiles(PageId!.Input) ?? RunWithLogPump(cancellationToken => saver!.ReadPageFilesAsync(pageId, cancellationToken));
                 var chosen = Chosen(files, pageId);
                 if (Column == null)
                 {
@@ -106,8 +106,8 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>The files a row read earlier carries, by URL; null for any other input (the page is read instead).</summary>
-        private static IReadOnlyList<RowFile>? RowFiles(object? input)
+        /// <summary>The files columns of a row read earlier and the files it carries, by URL; null for any other input (the page is read instead).</summary>
+        private static PageFiles? RowFiles(object? input)
         {
             // PowerShell hands a row over bare or in its wrapper.
             var row = input is Row bare ? PSObject.AsPSObject(bare) : input as PSObject;
@@ -116,26 +116,33 @@ namespace NotionPS.Cmdlets
                 return null;
             }
 
-            return row.Properties
-                .Where(property => property.Value is MultiValue cell && cell.IsFileUrls)
-                .SelectMany(property => ((MultiValue)property.Value).Select((url, index) => RowFile.FromUrl(property.Name, index, url)))
-                .ToList();
+            var columns = row.Properties.Where(property => property.Value is MultiValue cell && cell.IsFileUrls).ToList();
+            return new PageFiles(
+                columns.Select(property => property.Name).ToList(),
+                columns.SelectMany(property => ((MultiValue)property.Value).Select((url, index) => RowFile.FromUrl(property.Name, index, url))).ToList());
         }
 
-        /// <summary>The files of the -Column columns (ignoring case), or all; a column name that matches none is an error.</summary>
-        private List<RowFile> Chosen(IReadOnlyList<RowFile> files, string pageId)
+        /// <summary>
+        /// The files of the -Column columns (ignoring case), or all. A name that is no files column of the row (a typo,
+        /// a column of another type) is an error naming its files columns; the columns that are found are still saved.
+        /// </summary>
+        private List<RowFile> Chosen(PageFiles page, string pageId)
         {
             if (Column == null)
             {
-                return files.ToList();
+                return page.Files.ToList();
             }
 
-            foreach (var missing in Column.Where(name => !files.Any(file => string.Equals(file.Column, name, StringComparison.OrdinalIgnoreCase))))
+            foreach (var missing in Column.Where(name => !page.Columns.Contains(name, StringComparer.OrdinalIgnoreCase)))
             {
-                WriteVerbose($"Page {pageId}: no files in a column named '{missing}'.");
+                var columns = page.Columns.Count == 0 ? "It has no files column." : $"Its files columns: {string.Join(", ", page.Columns.Select(column => $"'{column}'"))}.";
+                WriteError(NotionErrorRecords.From(
+                    new NotionFileException(NotionErrorIds.NotionFilesColumnNotFound,
+                        $"Page {pageId} has no files column named '{missing}'. {columns} Give -Column the name of a files column, or leave -Column out to save all of them."),
+                    PageId!.Input));
             }
 
-            return files.Where(file => Column.Contains(file.Column, StringComparer.OrdinalIgnoreCase)).ToList();
+            return page.Files.Where(file => Column.Contains(file.Column, StringComparer.OrdinalIgnoreCase)).ToList();
         }
     }
 }

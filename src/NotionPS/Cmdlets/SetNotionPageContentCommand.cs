@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using NotionPS.Content;
 using NotionPS.Errors;
@@ -60,7 +61,25 @@ namespace NotionPS.Cmdlets
         {
             foreach (var bind in PageId)
             {
-                if (!this.TryPageId(bind, out var pageId) || !ShouldWrite(pageId))
+                if (!this.TryPageId(bind, out var pageId))
+                {
+                    continue;
+                }
+
+                // Converted for each page (a write fills in its blocks' file uploads), and before ShouldProcess, so that
+                // -WhatIf refuses the Markdown the real run would.
+                List<ContentBlock> blocks;
+                try
+                {
+                    blocks = MarkdownToBlocks.Convert(Markdown);
+                }
+                catch (MarkdownContentException ex)
+                {
+                    WriteError(PageRemedies.Record(ex, Markdown));
+                    return;
+                }
+
+                if (!ShouldWrite(pageId))
                 {
                     continue;
                 }
@@ -68,16 +87,11 @@ namespace NotionPS.Cmdlets
                 try
                 {
                     var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-                    RunWithLogPump(cancellationToken => Replace ? writer!.ReplaceAsync(pageId, Markdown, folder, cancellationToken) : writer!.AppendAsync(pageId, Markdown, After, folder, cancellationToken));
+                    RunWithLogPump(cancellationToken => Replace ? writer!.ReplaceAsync(pageId, blocks, folder, cancellationToken) : writer!.AppendAsync(pageId, blocks, After, folder, cancellationToken));
                     if (PassThru)
                     {
                         WriteObject(RunWithLogPump(cancellationToken => new PageReader(Client, Log).ReadAsync(pageId, cancellationToken)));
                     }
-                }
-                catch (MarkdownContentException ex)
-                {
-                    WriteError(PageRemedies.Record(ex, Markdown));
-                    return;
                 }
                 catch (NotionException ex)
                 {

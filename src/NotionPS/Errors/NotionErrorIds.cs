@@ -132,6 +132,11 @@ namespace NotionPS.Errors
         public const string NotionPageNothingToSet = nameof(NotionPageNothingToSet);
         // Windows PowerShell 5.1 and Windows paths (winfx): a local path the system refuses as a path.
         public const string NotionLocalPathInvalid = nameof(NotionLocalPathInvalid);
+        // Page content, sorts and files columns (fix-content): a page nested deeper than NotionPS reads, a -Sort item
+        // that is neither a column name nor a sort, a Save-NotionFile -Column that names no files column.
+        public const string NotionPageTooDeep = nameof(NotionPageTooDeep);
+        public const string NotionSortInvalid = nameof(NotionSortInvalid);
+        public const string NotionFilesColumnNotFound = nameof(NotionFilesColumnNotFound);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -258,6 +263,10 @@ namespace NotionPS.Errors
             [NotionPageVisualConflict] = InvalidArgument,
             [NotionPageNothingToSet] = InvalidArgument,
             [NotionLocalPathInvalid] = InvalidArgument,
+            // Page content, sorts and files columns (fix-content).
+            [NotionPageTooDeep] = LimitsExceeded,
+            [NotionSortInvalid] = InvalidArgument,
+            [NotionFilesColumnNotFound] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -4,13 +4,14 @@ namespace NotionPS.Rows
 {
     /// <summary>
     /// An input value that cannot become JSON at all: it contains itself, it is nested deeper than
-    /// <see cref="ValuePath.MaxNesting"/> levels, it holds more than <see cref="ValuePath.MaxValues"/> values, or it holds a number JSON has no form for. Names where.
+    /// <see cref="ValuePath.MaxNesting"/> levels, it holds more than <see cref="ValuePath.MaxValues"/> values, or it holds a number JSON has no form for;
+    /// or a -Sort item that is neither a column name nor a sort. Names where.
     /// </summary>
     internal sealed class InputValueException : NotionException
     {
         private readonly string path;
 
-        /// <param name="errorId">NotionValueCyclic, NotionValueTooDeep, NotionValueTooLarge or NotionNumberNotFinite.</param>
+        /// <param name="errorId">NotionValueCyclic, NotionValueTooDeep, NotionValueTooLarge, NotionNumberNotFinite or NotionSortInvalid.</param>
         private InputValueException(string errorId, string path, string message)
             : base(errorId, message)
         {
@@ -28,6 +29,10 @@ namespace NotionPS.Rows
 
         public static InputValueException TooLarge(string path) =>
             new InputValueException(NotionErrorIds.NotionValueTooLarge, path, $"{path} is where the value passed {ValuePath.MaxValues.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} items (shared parts counted each time they appear), far more than Notion takes in one request (500 KB). Send a smaller value.");
+
+        public static InputValueException NotASort(string path, object? value) =>
+            new InputValueException(NotionErrorIds.NotionSortInvalid, path, $"{path} is {(value == null ? "null" : "of type " + value.GetType().Name)}, not a sort. "
+                + "Give a column name, or a hashtable in Notion's shape such as @{ property = 'Due'; direction = 'descending' } or @{ timestamp = 'last_edited_time'; direction = 'ascending' }.");
 
         public static InputValueException NotFinite(string path, double number) =>
             new InputValueException(NotionErrorIds.NotionNumberNotFinite, path, $"{path} is {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}: JSON and Notion have no NaN or infinite numbers. Give a finite number, or leave the value out.");

@@ -61,7 +61,7 @@ namespace NotionPS.Rows
             {
                 case "title":
                 case "rich_text":
-                    return RichText(PlainValues.IsEmpty(value) ? string.Empty : PlainValues.Text(value));
+                    return TextItems(column, type, value);
                 case "number":
                     return PlainValues.IsEmpty(value) ? null : JsonValue.Create(Number(column, value!));
                 case "select":
@@ -90,6 +90,21 @@ namespace NotionPS.Rows
 
                     throw new RowValueException(column, type, value, $"NotionPS does not know how to write a '{type}' column; give the value as a hashtable in Notion's own shape, or use Invoke-NotionApi.");
             }
+        }
+
+        /// <summary>A text column's items, refused before sending when Notion would refuse them (more than its 100 items).</summary>
+        private static JsonArray TextItems(string column, string type, object? value)
+        {
+            var text = PlainValues.IsEmpty(value) ? string.Empty : PlainValues.Text(value);
+            var items = RichText(text);
+            if (items.Count > Content.RichText.MaxItems)
+            {
+                throw new RowValueException(column, type, value,
+                    $"it is {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long, and Notion takes at most {Content.RichText.MaxItems} text items "
+                    + $"of {TextItemLimit.ToString("N0", CultureInfo.InvariantCulture)} characters in one value. Shorten the text.");
+            }
+
+            return items;
         }
 
         /// <summary>Text as rich-text items of at most 2000 characters each, never splitting a surrogate pair.</summary>

@@ -122,6 +122,43 @@ public sealed class FilesTests : RowsTestBase, IDisposable
     }
 
     [Fact]
+    public async Task SaveColumnNamingNoFilesColumnIsAnErrorPerRowListingItsFilesColumnsAndTheColumnsFoundAreSaved()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Columns to save");
+        var one = WriteFile("one.txt", 100, 7);
+        var two = WriteFile("two.txt", 100, 8);
+        Connect("2026-03-11");
+        var rows = Session.Run(
+            "@{ Name = 'One'; Attachments = $one }, @{ Name = 'Two'; Attachments = $two }, @{ Name = 'None' } | Add-NotionDatabaseRow -DatabaseId $db",
+            Vars(("one", one), ("two", two), ("db", databaseId))).Output.ToArray();
+        Assert.Equal(3, rows.Length);
+
+        // Rows as read, with a typo: one error per row, nothing saved.
+        var typo = Session.Run("$rows | Save-NotionFile -Destination $out -Column Attachment", Vars(("rows", rows), ("out", Path.Combine(folder, "typo"))));
+        Assert.Empty(typo.Output);
+        Assert.Equal(3, typo.Errors.Count);
+        Assert.All(typo.Errors, error =>
+        {
+            Assert.Equal("NotionFilesColumnNotFound,NotionPS.Cmdlets.SaveNotionFileCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("no files column named 'Attachment'. Its files columns: 'Attachments'.", error.Exception.Message, StringComparison.Ordinal);
+        });
+
+        // Page IDs (the page is read), with a column of another type beside the right one: its error, and the files still saved;
+        // the row whose files column is empty has nothing to save and is no error.
+        var mixed = Session.Run(
+            "$rows.PageId | Save-NotionFile -Destination $out -Column Name, attachments",
+            Vars(("rows", rows), ("out", Path.Combine(folder, "mixed"))));
+        Assert.Equal(3, mixed.Errors.Count);
+        Assert.All(mixed.Errors, error => Assert.Contains("no files column named 'Name'", error.Exception.Message, StringComparison.Ordinal));
+        Assert.Equal(new[] { "one.txt", "two.txt" }, mixed.Output.Select(file => ((FileInfo)file.BaseObject).Name));
+
+        var empty = Session.Run("$rows[2] | Save-NotionFile -Destination $out -Column Attachments", Vars(("rows", rows), ("out", Path.Combine(folder, "empty"))));
+        Assert.Empty(empty.Errors);
+        Assert.Empty(empty.Output);
+    }
+
+    [Fact]
     public async Task SaveNeverOverwritesWithoutForceAndRefusesAFileDestinationAndLinks()
     {
         var (databaseId, _) = await NewFilesDatabaseAsync("Saving");

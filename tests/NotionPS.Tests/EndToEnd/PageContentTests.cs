@@ -239,6 +239,84 @@ public class PageContentTests : EmulatorTest
         Assert.EndsWith(",has_children,archived,in_trash,type,toggle,children", texts[6], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// New-DeepPage: a page whose toggles nest $Levels deep, built as a user nests them in Notion (one toggle appended inside
+    /// the last, one request a level); $levelOne is the ID of its top toggle.
+    /// </summary>
+    private const string NewDeepPage =
+        """
+        function New-DeepPage([int]$Levels) {
+            $page = New-NotionPage -ParentId $parent -Title "Deep $Levels"
+            $id = $page.PageId
+            foreach ($level in 1..$Levels) {
+                $id = (Invoke-NotionApi "v1/blocks/$id/children" -Method Patch -Body @{ children = @(@{ type = 'toggle'; toggle = @{ rich_text = @(@{ type = 'text'; text = @{ content = "level $level" } }) } }) }).results[0].id
+                if ($level -eq 1) { $global:levelOne = $id }
+            }
+            $page
+        }
+
+        """;
+
+    [Fact]
+    public void APageNestedFortyLevelsDeepIsReadAsMarkdownAndAsBlocksBetweenOtherPages()
+    {
+        Connect("2025-09-03");
+
+        var result = RunClean(
+            NewDeepPage + """
+            $deep = New-DeepPage 40
+            $first = New-NotionPage -ParentId $parent -Title 'First' -Markdown 'first'
+            $second = New-NotionPage -ParentId $parent -Title 'Second' -Markdown 'second'
+            $first, $deep, $second | Get-NotionPageContent
+            Get-NotionPageContent -PageId $deep -AsBlocks
+            """,
+            Vars(("parent", TeamHome)));
+
+        Assert.Equal(4, result.Output.Count);
+        Assert.Equal("first\n", result.Output[0].BaseObject);
+        var markdown = (string)result.Output[1].BaseObject;
+        Assert.StartsWith("<details>\n<summary>level 1</summary>\n\t<details>\n", markdown, StringComparison.Ordinal);
+        Assert.Contains(new string('\t', 39) + "<summary>level 40</summary>\n", markdown, StringComparison.Ordinal);
+        Assert.Equal("second\n", result.Output[2].BaseObject);
+        var block = result.Output[3];
+        for (var level = 1; level < 40; level++)
+        {
+            block = Assert.Single(Children(block));
+        }
+
+        var toggle = (PSObject)block.Properties["toggle"].Value;
+        Assert.Equal("level 40", ((PSObject)((object[])toggle.Properties["rich_text"].Value)[0]).Properties["plain_text"].Value);
+        Assert.False((bool)block.Properties["has_children"].Value);
+    }
+
+    [Fact]
+    public void APageNestedDeeperThanNotionPSReadsIsAnErrorOfItsOwnTheNextPageIsReadAndTheDeepBlocksReadOnTheirOwn()
+    {
+        Connect("2025-09-03");
+
+        var result = Session.Run(
+            NewDeepPage + """
+            $deep = New-DeepPage 101
+            $after = New-NotionPage -ParentId $parent -Title 'After' -Markdown 'after'
+            $deep, $after | Get-NotionPageContent
+            $deep | Get-NotionPageContent -AsBlocks
+            (Get-NotionPageContent -PageId $levelOne) -split "`n" -match 'level 101'
+            """,
+            Vars(("parent", TeamHome)));
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, error =>
+        {
+            Assert.Equal("NotionPageTooDeep,NotionPS.Cmdlets.GetNotionPageContentCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+            Assert.Contains("more than 100 levels deep", error.Exception.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Read the blocks below it on their own, with Get-NotionPageContent -PageId ", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        });
+
+        // The page's levels 2 to 101 are 100 levels below its top toggle, as deep as NotionPS reads.
+        Assert.Equal(new object[] { "after\n", new string('\t', 99) + "<summary>level 101</summary>" }, result.Output.Select(o => o.BaseObject));
+    }
+
     private static PSObject[] Children(PSObject block) => ((object[])block.Properties["children"].Value).Cast<PSObject>().ToArray();
 
     [Fact]
@@ -255,6 +333,36 @@ public class PageContentTests : EmulatorTest
         Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
         Assert.Contains("Markdown line 2", error.Exception.Message, StringComparison.Ordinal);
         Assert.Equal(0, result.Output.Single().BaseObject);
+    }
+
+    [Fact]
+    public async Task WhatIfRefusesMarkdownTheRealRunRefusesAndATitleNotionWouldRefuseCostsNoRequest()
+    {
+        Connect("2025-09-03");
+        var before = (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
+
+        var result = Session.Run(
+            """
+            New-NotionPage -ParentId $parent -Title 'Never' -Markdown $deep -WhatIf
+            Set-NotionPageContent -PageId $parent -Markdown $deep -WhatIf
+            New-NotionPage -ParentId $parent -Title $long
+            Set-NotionPage -PageId $parent -Title $long
+            """,
+            Vars(("parent", TeamHome), ("deep", string.Concat(Enumerable.Repeat("- ", 30)) + "x"), ("long", new string('t', 300_000))));
+
+        Assert.Equal((long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!, before);
+        Assert.Equal(
+            new[]
+            {
+                "MarkdownNestingTooDeep,NotionPS.Cmdlets.NewNotionPageCommand",
+                "MarkdownNestingTooDeep,NotionPS.Cmdlets.SetNotionPageContentCommand",
+                "NotionRowValueInvalid,NotionPS.Cmdlets.NewNotionPageCommand",
+                "NotionRowValueInvalid,NotionPS.Cmdlets.SetNotionPageCommand",
+            },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.Contains("Markdown line 1", result.Errors[1].Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("300,000 characters long, and Notion takes at most 100 text items", result.Errors[2].Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.InvalidData, result.Errors[3].CategoryInfo.Category);
     }
 
     [Theory]

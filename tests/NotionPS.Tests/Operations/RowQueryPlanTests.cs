@@ -78,6 +78,31 @@ public class RowQueryPlanTests
     public void APairNamingNoColumnIsRefused() =>
         Assert.Throws<UnknownColumnException>(() => FilterOf(where: new[] { new KeyValuePair<string, object?>("Colour", "red") }));
 
+    public static TheoryData<object?, string> NotSorts => new()
+    {
+        { null, "Sort[1] is null, not a sort." },
+        { System.Management.Automation.ScriptBlock.Create("$_.Name"), "Sort[1] is of type ScriptBlock, not a sort." },
+        { 42, "Sort[1] is of type Int32, not a sort." },
+        { new List<object?> { "Name" }, "Sort[1] is of type List`1, not a sort." },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotSorts))]
+    public void ASortThatIsNeitherAColumnNameNorADictionaryIsRefusedBeforeAnyRequest(object? sort, string message)
+    {
+        var error = Assert.Throws<InputValueException>(() => new RowQueryPlan(null, NoPairs, new[] { "Name", sort }, null, null));
+
+        Assert.Equal(NotionErrorIds.NotionSortInvalid, error.ErrorId);
+        Assert.Equal("Sort[1]", error.Path);
+        Assert.StartsWith(message + " Give a column name, or a hashtable", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ColumnNamesAndDictionariesAreSorts() =>
+        Assert.Equal(
+            """[{"property":"Name","direction":"ascending"},{"property":"Done","direction":"descending"}]""",
+            new RowQueryPlan(null, NoPairs, new object?[] { "Name", new OrderedDictionary { ["property"] = "Done", ["direction"] = "descending" } }, null, null).Sorts()!.ToJsonString());
+
     [Fact]
     public void AFilterHoldingNaNIsRefusedNamingTheFilter()
     {

@@ -43,6 +43,20 @@ public class PropertyWriterTests
         Assert.Equal("\U0001F600z", items[1]!["text"]!["content"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("title")]
+    [InlineData("rich_text")]
+    public void TextIsRefusedBeforeSendingWhenItNeedsMoreThanNotionsHundredItems(string type)
+    {
+        Assert.Equal(100, PropertyWriter.ToPropertyValue("Column", type, new string('a', 200_000))[type]!.AsArray().Count);
+
+        var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Column", type, new string('a', 200_001)));
+
+        Assert.Equal(NotionPS.Errors.NotionErrorIds.NotionRowValueInvalid, error.ErrorId);
+        Assert.Contains("Column 'Column'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("200,001 characters long, and Notion takes at most 100 text items of 2,000 characters", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EmptyTextClearsTheColumn() => Assert.Equal("""{"rich_text":[]}""", Write("rich_text", null));
 

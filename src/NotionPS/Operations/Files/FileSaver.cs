@@ -30,11 +30,15 @@ namespace NotionPS.Operations.Files
         }
 
         /// <summary>The files of every files column of a page, in the page's order (read fresh, with fresh URLs).</summary>
-        public async Task<IReadOnlyList<RowFile>> ReadFilesAsync(string pageId, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<RowFile>> ReadFilesAsync(string pageId, CancellationToken cancellationToken) =>
+            (await ReadPageFilesAsync(pageId, cancellationToken).ConfigureAwait(false)).Files;
+
+        /// <summary>A page's files columns and the files in them, read fresh.</summary>
+        public async Task<PageFiles> ReadPageFilesAsync(string pageId, CancellationToken cancellationToken)
         {
             using (var page = await client.GetPageAsync(pageId, log, cancellationToken).ConfigureAwait(false))
             {
-                return FilesOf(page.RootElement);
+                return PageFiles.Of(page.RootElement);
             }
         }
 

@@ -21,6 +21,19 @@ namespace NotionPS.Operations
         /// <summary>Blocks that stand for a page or database of their own: their children are its content.</summary>
         internal static readonly HashSet<string> OwnContent = new HashSet<string> { "child_page", "child_database" };
 
+        /// <summary>
+        /// The most levels of blocks read, the page's own top-level blocks being level 1: Notion documents no limit and
+        /// its editor nests as deep as a user indents. The bound keeps the copies made of each level (see
+        /// <see cref="WithChildren"/>) and the Markdown writer's recursion small; AnchorFinder looks as deep.
+        /// </summary>
+        public const int MaxNesting = 100;
+
+        /// <summary>
+        /// Each level adds two levels of JSON (the block and its children array) to the block's own, which is at most
+        /// as deep as the client reads an answer (System.Text.Json's default of 64), the depth a block copy is read back at.
+        /// </summary>
+        private static readonly JsonReaderOptions NestedBlockOptions = new JsonReaderOptions { MaxDepth = (2 * MaxNesting) + 64 };
+
         private readonly NotionClient client;
         private readonly INotionLog log;
         private readonly string pageId;
@@ -47,7 +60,7 @@ namespace NotionPS.Operations
             }
 
             current = await NextResponseAsync(cancellationToken).ConfigureAwait(false);
-            return await WithDescendantsAsync(current.Results, cancellationToken).ConfigureAwait(false);
+            return await WithDescendantsAsync(current.Results, 1, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The whole page as Markdown (see <see cref="BlocksToMarkdown"/>).</summary>
@@ -62,7 +75,7 @@ namespace NotionPS.Operations
                 {
                     var response = await NextResponseAsync(cancellationToken).ConfigureAwait(false);
                     responses.Add(response);
-                    blocks.AddRange(await WithDescendantsAsync(response.Results, cancellationToken).ConfigureAwait(false));
+                    blocks.AddRange(await WithDescendantsAsync(response.Results, 1, cancellationToken).ConfigureAwait(false));
                 }
 
                 return BlocksToMarkdown.Convert(blocks);
@@ -94,7 +107,9 @@ namespace NotionPS.Operations
         /// The blocks, each with its descendants. A block without children to read is returned as it is: only a block
         /// with children is written anew (a copy of its own, holding its descendants).
         /// </summary>
-        private async Task<IReadOnlyList<JsonElement>> WithDescendantsAsync(IReadOnlyList<JsonElement> blocks, CancellationToken cancellationToken)
+        /// <param name="level">How deep <paramref name="blocks"/> are: 1 for the page's own.</param>
+        /// <exception cref="PageContentTooDeepException">A block at level <see cref="MaxNesting"/> has children.</exception>
+        private async Task<IReadOnlyList<JsonElement>> WithDescendantsAsync(IReadOnlyList<JsonElement> blocks, int level, CancellationToken cancellationToken)
         {
             List<JsonElement>? complete = null;
             for (var i = 0; i < blocks.Count; i++)
@@ -102,9 +117,14 @@ namespace NotionPS.Operations
                 var block = blocks[i];
                 if (HasChildrenToRead(block))
                 {
+                    if (level >= MaxNesting)
+                    {
+                        throw new PageContentTooDeepException(pageId, JsonRead.String(block, "id")!, MaxNesting);
+                    }
+
                     var children = await new BlockLister(client, log).TopLevelAsync(JsonRead.String(block, "id")!, cancellationToken).ConfigureAwait(false);
                     complete ??= new List<JsonElement>(blocks);
-                    complete[i] = WithChildren(block, await WithDescendantsAsync(children, cancellationToken).ConfigureAwait(false));
+                    complete[i] = WithChildren(block, await WithDescendantsAsync(children, level + 1, cancellationToken).ConfigureAwait(false));
                 }
             }
 
@@ -140,7 +160,7 @@ namespace NotionPS.Operations
                     writer.WriteEndObject();
                 }
 
-                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), NestedBlockOptions);
                 return JsonElement.ParseValue(ref reader);
             }
         }

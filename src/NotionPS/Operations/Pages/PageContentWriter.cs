@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,15 +31,14 @@ namespace NotionPS.Operations
         /// Appends at the end, or right after <paramref name="anchor"/>: a heading's text or a block's ID, at any depth
         /// (see <see cref="AnchorFinder"/>), under the same parent as that block.
         /// </summary>
+        /// <param name="blocks">The content, from <see cref="MarkdownToBlocks.Convert"/> (the caller converts it before anything is sent, under -WhatIf too).</param>
         /// <param name="currentFolder">The folder the Markdown's local image and file paths are relative to.</param>
         /// <returns>How many blocks were written.</returns>
-        /// <exception cref="MarkdownContentException">The Markdown cannot become blocks; nothing was written.</exception>
         /// <exception cref="PageInputException">The anchor is not on the page, is there more than once, or nothing may follow it.</exception>
         /// <exception cref="PageWriteException">Writing stopped midway.</exception>
         /// <exception cref="Files.NotionFileException">A local file the Markdown names cannot be sent; nothing was written.</exception>
-        public async Task<int> AppendAsync(string pageId, string markdown, string? anchor, string currentFolder, CancellationToken cancellationToken)
+        public async Task<int> AppendAsync(string pageId, IReadOnlyList<ContentBlock> blocks, string? anchor, string currentFolder, CancellationToken cancellationToken)
         {
-            var blocks = MarkdownToBlocks.Convert(markdown);
             var after = anchor == null ? null : await new AnchorFinder(client, log).FindAsync(pageId, anchor, cancellationToken).ConfigureAwait(false);
             await fileUploads.UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             return await new ContentAppender(client, log).AppendAsync(pageId, after?.ParentId ?? pageId, blocks, after?.BlockId, $"Page {pageId}:", cancellationToken).ConfigureAwait(false);
@@ -49,9 +49,8 @@ namespace NotionPS.Operations
         /// stay (trashing their block would trash them). New content first: a failure leaves the old content whole.
         /// </summary>
         /// <returns>How many blocks were written.</returns>
-        public async Task<int> ReplaceAsync(string pageId, string markdown, string currentFolder, CancellationToken cancellationToken)
+        public async Task<int> ReplaceAsync(string pageId, IReadOnlyList<ContentBlock> blocks, string currentFolder, CancellationToken cancellationToken)
         {
-            var blocks = MarkdownToBlocks.Convert(markdown);
             await fileUploads.UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
             var old = (await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false))
                 .Where(block => !PageContentReader.OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))

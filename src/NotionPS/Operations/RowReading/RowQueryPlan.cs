@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -29,8 +30,17 @@ namespace NotionPS.Operations
         /// <param name="sorts">Column names (ascending) or sorts in Notion's shape; none for created order.</param>
         /// <param name="editedSince">Only rows edited at or after this time, or null.</param>
         /// <param name="createdSince">Only rows created at or after this time, or null.</param>
+        /// <exception cref="InputValueException">A sort is neither a column name nor a dictionary (Notion's shape), so Notion would refuse it.</exception>
         public RowQueryPlan(object? filter, IReadOnlyList<KeyValuePair<string, object?>> where, IReadOnlyList<object?> sorts, DateTime? editedSince, DateTime? createdSince)
         {
+            for (var i = 0; i < sorts.Count; i++)
+            {
+                if (!(sorts[i] is string || sorts[i] is IDictionary))
+                {
+                    throw InputValueException.NotASort($"{SortName}[{i}]", sorts[i]);
+                }
+            }
+
             this.filter = filter;
             this.where = where;
             this.sorts = sorts;

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using NotionPS.Client;
+
+namespace NotionPS.Operations.Files
+{
+    /// <summary>A page's files columns, empty or not, and the files in them: what Save-NotionFile -Column is checked against.</summary>
+    internal sealed class PageFiles
+    {
+        public PageFiles(IReadOnlyList<string> columns, IReadOnlyList<RowFile> files)
+        {
+            Columns = columns;
+            Files = files;
+        }
+
+        /// <summary>The names of the files columns, in the page's order.</summary>
+        public IReadOnlyList<string> Columns { get; }
+
+        /// <summary>The files in them (see <see cref="FileSaver.FilesOf"/>).</summary>
+        public IReadOnlyList<RowFile> Files { get; }
+
+        /// <summary>The files columns and files of a page object.</summary>
+        public static PageFiles Of(JsonElement page) =>
+            new PageFiles(
+                (JsonRead.Object(page, "properties")?.EnumerateObject() ?? default)
+                    .Where(property => JsonRead.String(property.Value, "type") == "files").Select(property => property.Name).ToList(),
+                FileSaver.FilesOf(page));
+    }
+}
