@@ -132,6 +132,10 @@ namespace NotionPS.Errors
         public const string NotionPageNothingToSet = nameof(NotionPageNothingToSet);
         // Windows PowerShell 5.1 and Windows paths (winfx): a local path the system refuses as a path.
         public const string NotionLocalPathInvalid = nameof(NotionLocalPathInvalid);
+        // Local files (fix-files): a folder, device or pipe where a file is wanted, and a file that changed while it was sent.
+        public const string NotionFileNotRegular = nameof(NotionFileNotRegular);
+        public const string NotionFileChangedWhileSent = nameof(NotionFileChangedWhileSent);
+        public const string NotionExportPathNotAFile = nameof(NotionExportPathNotAFile);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -258,6 +262,10 @@ namespace NotionPS.Errors
             [NotionPageVisualConflict] = InvalidArgument,
             [NotionPageNothingToSet] = InvalidArgument,
             [NotionLocalPathInvalid] = InvalidArgument,
+            // Local files (fix-files).
+            [NotionFileNotRegular] = InvalidArgument,
+            [NotionFileChangedWhileSent] = ResourceBusy,
+            [NotionExportPathNotAFile] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

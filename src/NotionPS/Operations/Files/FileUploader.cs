@@ -148,7 +148,7 @@ namespace NotionPS.Operations.Files
                 sent(0);
                 var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
                 stream.Position = offset;
-                var content = new StreamContent(new PartStream(stream, length, sent), 81920);
+                var content = new StreamContent(new PartStream(stream, file, length, sent), 81920);
                 content.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
                 content.Headers.ContentLength = length;
                 var form = new MultipartFormDataContent { { content, "file", file.Name } };
