@@ -33,7 +33,7 @@ public sealed class PathsNotFilesTests(EmulatorFixture emulator) : RowsTestBase(
     [InlineData("Export-NotionDatabase -DatabaseId $tasks -Path $csvFolder -Force", "NotionExportPathNotAFile", "ExportNotionDatabaseCommand", ErrorCategory.InvalidArgument)]
     [InlineData("Import-NotionDatabase -DatabaseId $tasks -Path $jsonFolder", "NotionImportFileNotFound", "ImportNotionDatabaseCommand", ErrorCategory.ObjectNotFound)]
     [InlineData("New-NotionDatabase -ParentId $page -BackupPath $jsonFolder", "NotionImportFileNotFound", "NewNotionDatabaseCommand", ErrorCategory.ObjectNotFound)]
-    [InlineData("Get-NotionDatabaseRow -DatabaseId $tasks -Checkpoint $jsonFolder", "NotionCheckpointInvalid", "GetNotionDatabaseRowCommand", ErrorCategory.InvalidData)]
+    [InlineData("Get-NotionDatabaseRow -DatabaseId $tasks -Checkpoint $jsonFolder", "NotionCheckpointUnreadable", "GetNotionDatabaseRowCommand", ErrorCategory.ReadError)]
     public void AFolderWhereAFileIsWantedIsRefusedAsAFolderBeforeAnyRowIsRead(string script, string errorId, string cmdlet, ErrorCategory category)
     {
         Connect("2026-03-11");

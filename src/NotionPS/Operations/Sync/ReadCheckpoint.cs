@@ -29,13 +29,13 @@ namespace NotionPS.Operations
             // A folder would read as "no checkpoint yet" and fail only at the end, when the file is written after every row is read.
             if (Directory.Exists(path))
             {
-                throw new CheckpointException(NotionErrorIds.NotionCheckpointInvalid, path,
+                throw new CheckpointException(NotionErrorIds.NotionCheckpointUnreadable, path,
                     $"'{path}' is a folder; give a file path for the checkpoint, such as '{System.IO.Path.Combine(path, "rows.checkpoint")}': a file that holds {What}.");
             }
 
             if (LocalEntry.NotAFile(path) is string what)
             {
-                throw new CheckpointException(NotionErrorIds.NotionCheckpointInvalid, path, $"The checkpoint file '{path}' is {what}, not a file; give the path of a file that holds {What}.");
+                throw new CheckpointException(NotionErrorIds.NotionCheckpointUnreadable, path, $"The checkpoint file '{path}' is {what}, not a file; give the path of a file that holds {What}.");
             }
 
             string text;

@@ -31,7 +31,7 @@ public sealed class NotAFileTests : IDisposable
         var export = Assert.Throws<ExportException>(() => AtomicFile.RefuseNotAFile(pipe));
 
         Assert.Equal(NotionErrorIds.NotionFileNotRegular, sent.ErrorId);
-        Assert.Equal(NotionErrorIds.NotionCheckpointInvalid, checkpoint.ErrorId);
+        Assert.Equal(NotionErrorIds.NotionCheckpointUnreadable, checkpoint.ErrorId);
         Assert.Equal(NotionErrorIds.NotionImportFileInvalid, backup.ErrorId);
         Assert.Equal(NotionErrorIds.NotionExportPathNotAFile, export.ErrorId);
         Assert.All(new Exception[] { sent, checkpoint, backup, export }, refused => Assert.Contains("a named pipe (FIFO)", refused.Message));
@@ -46,7 +46,7 @@ public sealed class NotAFileTests : IDisposable
         var backup = Assert.Throws<ExportException>(() => BackupFile.Open("/dev/zero"));
 
         Assert.Equal(NotionErrorIds.NotionFileNotRegular, sent.ErrorId);
-        Assert.Equal(NotionErrorIds.NotionCheckpointInvalid, checkpoint.ErrorId);
+        Assert.Equal(NotionErrorIds.NotionCheckpointUnreadable, checkpoint.ErrorId);
         Assert.Equal(NotionErrorIds.NotionImportFileInvalid, backup.ErrorId);
         Assert.All(new Exception[] { sent, checkpoint, backup }, refused => Assert.Matches("'/dev/zero'.* is a device, not a file", refused.Message));
         Assert.DoesNotContain("empty", sent.Message);
@@ -59,7 +59,7 @@ public sealed class NotAFileTests : IDisposable
         var backup = Assert.Throws<ExportException>(() => BackupFile.OpenFile(folder));
         var export = Assert.Throws<ExportException>(() => AtomicFile.RefuseNotAFile(folder));
 
-        Assert.Equal(NotionErrorIds.NotionCheckpointInvalid, checkpoint.ErrorId);
+        Assert.Equal(NotionErrorIds.NotionCheckpointUnreadable, checkpoint.ErrorId);
         Assert.Equal(NotionErrorIds.NotionImportFileNotFound, backup.ErrorId);
         Assert.Equal(NotionErrorIds.NotionExportPathNotAFile, export.ErrorId);
         Assert.All(new Exception[] { checkpoint, backup, export }, refused => Assert.Contains($"'{folder}' is a folder; give a file path", refused.Message));
