@@ -173,6 +173,11 @@ namespace NotionPS.Operations.Files
             {
                 return await step().ConfigureAwait(false);
             }
+            catch (NotionApiException ex) when (Innermost<NotionFileException>(ex) is NotionFileException changed)
+            {
+                // A runtime that reports the part's failed read as a failed connection (.NET Framework wraps it so) still tells the file's change.
+                throw changed;
+            }
             catch (NotionApiException ex)
             {
                 var what = partNumber == null ? "The upload" : $"Part {partNumber} of the upload";
@@ -183,6 +188,20 @@ namespace NotionPS.Operations.Files
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{file.Path}' could not be read while it was sent: {ex.Message} Nothing was attached.", ex);
             }
+        }
+
+        private static T? Innermost<T>(Exception ex)
+            where T : Exception
+        {
+            for (var cause = ex.InnerException; cause != null; cause = cause.InnerException)
+            {
+                if (cause is T found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -1,7 +1,13 @@
 using System;
 using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using NotionPS.Errors;
 using NotionPS.Operations.Files;
+using NotionPS.Tests.Client;
 using Xunit;
 
 namespace NotionPS.Tests.Operations.Files;
@@ -39,6 +45,19 @@ public sealed class PartStreamTests : IDisposable
         Assert.Equal(100, copy.Length);
     }
 
+    /// <summary>.NET Framework's HttpClientHandler reports a failed read of the request's content as a failed request.</summary>
+    [Fact]
+    public async Task AChangeReportedAsAFailedConnectionIsStillToldAsAChange()
+    {
+        var (file, stream) = CheckedThenResized(40);
+        stream.Dispose();
+        var client = NotionClientTests.NewClient(new WrappingReadFailures(), new FakeClock());
+
+        var changed = await Assert.ThrowsAsync<NotionFileException>(() => new FileUploader(client, new RecordingLog()).UploadAsync(file, null, CancellationToken.None));
+
+        Assert.Equal(NotionErrorIds.NotionFileChangedWhileSent, changed.ErrorId);
+    }
+
     private (LocalFile File, FileStream Stream) CheckedThenResized(int sizeNow)
     {
         var path = Path.Combine(folder, "notes.txt");
@@ -50,5 +69,27 @@ public sealed class PartStreamTests : IDisposable
         }
 
         return (file, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+    }
+
+    /// <summary>Answers users/me and the upload's creation; reads a send's content as a transport would, wrapping its failure.</summary>
+    private sealed class WrappingReadFailures : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is MultipartFormDataContent content)
+            {
+                try
+                {
+                    await content.CopyToAsync(Stream.Null, cancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    throw new HttpRequestException("An error occurred while sending the request.", ex);
+                }
+            }
+
+            var json = request.Method == HttpMethod.Get ? "{\"object\":\"user\",\"id\":\"b1\",\"type\":\"bot\",\"bot\":{}}" : "{\"object\":\"file_upload\",\"id\":\"f1\"}";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        }
     }
 }
