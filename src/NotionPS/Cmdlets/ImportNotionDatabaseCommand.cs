@@ -73,11 +73,20 @@ namespace NotionPS.Cmdlets
             try
             {
                 format = ExportFormats.FromPath(path);
-                stream = BackupFile.OpenFile(path);
+                BackupFile.RefuseNotAFile(path);
+                stream = File.OpenRead(path);
             }
             catch (ExportException ex)
             {
                 ThrowTerminatingError(NotionErrorRecords.From(ex, Path));
+                return;
+            }
+            catch (System.Exception ex) when (ex is IOException || ex is System.UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(NotionErrorRecords.Create(
+                    new FileNotFoundException($"Cannot read '{path}': {ex.Message} Give the path of a file Export-NotionDatabase wrote.", ex),
+                    NotionErrorIds.NotionImportFileNotFound,
+                    Path));
                 return;
             }
 

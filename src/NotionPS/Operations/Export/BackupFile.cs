@@ -120,18 +120,29 @@ namespace NotionPS.Operations
         /// <exception cref="ExportException">The file cannot be read (NotionImportFileNotFound) or is not a backup (NotionImportFileInvalid).</exception>
         public static BackupFile Open(string path)
         {
-            using (var stream = OpenFile(path))
+            RefuseNotAFile(path);
+            FileStream stream;
+            try
+            {
+                stream = File.OpenRead(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new ExportException(NotionErrorIds.NotionImportFileNotFound, $"Cannot read '{path}': {ex.Message} Give the path of a JSON backup Export-NotionDatabase wrote.", ex);
+            }
+
+            using (stream)
             {
                 return Read(stream, path);
             }
         }
 
         /// <summary>
-        /// Opens a file Export-NotionDatabase wrote (a backup or a CSV file), for reading: a regular file. A folder,
-        /// device or pipe is refused before it is opened (a pipe would wait for a writer, /dev/zero never ends).
+        /// Refuses, before it is opened, a path to import from (a backup or a CSV file) that is a folder, a device or a
+        /// pipe: a pipe would wait for a writer, and /dev/zero never ends.
         /// </summary>
-        /// <exception cref="ExportException">NotionImportFileNotFound: no such file, a folder, or unreadable; NotionImportFileInvalid: a device or a pipe.</exception>
-        public static FileStream OpenFile(string path)
+        /// <exception cref="ExportException">NotionImportFileNotFound for a folder; NotionImportFileInvalid for a device or a pipe.</exception>
+        public static void RefuseNotAFile(string path)
         {
             if (Directory.Exists(path))
             {
@@ -142,18 +153,6 @@ namespace NotionPS.Operations
             {
                 throw Invalid(path, $"it is {what}, not a file. Give the path of a file Export-NotionDatabase wrote.");
             }
-
-            FileStream stream;
-            try
-            {
-                stream = File.OpenRead(path);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw new ExportException(NotionErrorIds.NotionImportFileNotFound, $"Cannot read '{path}': {ex.Message} Give the path of a file Export-NotionDatabase wrote.", ex);
-            }
-
-            return stream;
         }
 
         public void Dispose() => document.Dispose();

@@ -27,7 +27,7 @@ public sealed class NotAFileTests : IDisposable
 
         var sent = Assert.Throws<NotionFileException>(() => LocalFile.Check(pipe, null, null));
         var checkpoint = Assert.Throws<CheckpointException>(() => ReadCheckpoint.Load(pipe));
-        var backup = Assert.Throws<ExportException>(() => BackupFile.OpenFile(pipe));
+        var backup = Assert.Throws<ExportException>(() => BackupFile.RefuseNotAFile(pipe));
         var export = Assert.Throws<ExportException>(() => AtomicFile.RefuseNotAFile(pipe));
 
         Assert.Equal(NotionErrorIds.NotionFileNotRegular, sent.ErrorId);
@@ -56,7 +56,7 @@ public sealed class NotAFileTests : IDisposable
     public void AFolderIsRefusedAsAFolderWithAFilePathAskedFor()
     {
         var checkpoint = Assert.Throws<CheckpointException>(() => ReadCheckpoint.Load(folder));
-        var backup = Assert.Throws<ExportException>(() => BackupFile.OpenFile(folder));
+        var backup = Assert.Throws<ExportException>(() => BackupFile.Open(folder));
         var export = Assert.Throws<ExportException>(() => AtomicFile.RefuseNotAFile(folder));
 
         Assert.Equal(NotionErrorIds.NotionCheckpointUnreadable, checkpoint.ErrorId);
@@ -104,7 +104,7 @@ public sealed class NotAFileTests : IDisposable
         var path = Path.Combine(folder, "rows.json");
         File.WriteAllText(path, "[" + new string(' ', 100) + "]");
 
-        using var stream = BackupFile.OpenFile(path);
+        using var stream = File.OpenRead(path);
         var refused = Assert.Throws<ExportException>(() => BackupFile.Read(stream, path, maxBytes: 50));
 
         Assert.Equal(NotionErrorIds.NotionImportFileInvalid, refused.ErrorId);
