@@ -87,6 +87,7 @@ namespace NotionPS.Cmdlets
             try
             {
                 format = ExportFormats.FromPath(path);
+                AtomicFile.RefuseNotAFile(path);
             }
             catch (ExportException ex)
             {

@@ -73,6 +73,7 @@ namespace NotionPS.Cmdlets
             try
             {
                 format = ExportFormats.FromPath(path);
+                BackupFile.RefuseNotAFile(path);
                 stream = File.OpenRead(path);
             }
             catch (ExportException ex)

@@ -137,6 +137,10 @@ namespace NotionPS.Errors
         public const string NotionPageTooDeep = nameof(NotionPageTooDeep);
         public const string NotionSortInvalid = nameof(NotionSortInvalid);
         public const string NotionFilesColumnNotFound = nameof(NotionFilesColumnNotFound);
+        // Local files (fix-files): a folder, device or pipe where a file is wanted, and a file that changed while it was sent.
+        public const string NotionFileNotRegular = nameof(NotionFileNotRegular);
+        public const string NotionFileChangedWhileSent = nameof(NotionFileChangedWhileSent);
+        public const string NotionExportPathNotAFile = nameof(NotionExportPathNotAFile);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -267,6 +271,10 @@ namespace NotionPS.Errors
             [NotionPageTooDeep] = LimitsExceeded,
             [NotionSortInvalid] = InvalidArgument,
             [NotionFilesColumnNotFound] = InvalidArgument,
+            // Local files (fix-files).
+            [NotionFileNotRegular] = InvalidArgument,
+            [NotionFileChangedWhileSent] = ResourceBusy,
+            [NotionExportPathNotAFile] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using NotionPS.Errors;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Operations
 {
@@ -17,9 +18,10 @@ namespace NotionPS.Operations
 
         /// <param name="noClobber">Refuse to replace a file that exists.</param>
         /// <param name="force">Replace a read-only file too.</param>
-        /// <exception cref="ExportException">The file exists and may not be replaced, or the folder cannot be written.</exception>
+        /// <exception cref="ExportException">The destination is not a file, exists and may not be replaced, or its folder cannot be written.</exception>
         public AtomicFile(string destination, bool noClobber, bool force)
         {
+            RefuseNotAFile(destination);
             this.destination = destination;
             this.noClobber = noClobber;
             var existing = new FileInfo(destination);
@@ -42,6 +44,24 @@ namespace NotionPS.Operations
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new ExportException(NotionErrorIds.NotionExportFileFailed, $"Cannot write in the folder of '{destination}': {ex.Message}", ex);
+            }
+        }
+
+        /// <summary>
+        /// Refuses a destination that is a folder, a device or a pipe, before anything is read or written: no file can be
+        /// moved over a folder, and moving one over a device (as root) would replace the device itself.
+        /// </summary>
+        /// <exception cref="ExportException">NotionExportPathNotAFile.</exception>
+        public static void RefuseNotAFile(string destination)
+        {
+            if (Directory.Exists(destination))
+            {
+                throw new ExportException(NotionErrorIds.NotionExportPathNotAFile, $"'{destination}' is a folder; give a file path, such as a .csv or .json file in that folder.");
+            }
+
+            if (LocalEntry.NotAFile(destination) is string what)
+            {
+                throw new ExportException(NotionErrorIds.NotionExportPathNotAFile, $"'{destination}' is {what}, not a file; give the path of a .csv or .json file to write.");
             }
         }
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Operations
 {
@@ -49,14 +50,28 @@ namespace NotionPS.Operations
         /// <summary>Each row: <c>{pageId, createdTime, lastEditedTime, cells: {column: value}}</c>.</summary>
         public IReadOnlyList<JsonElement> Rows { get; }
 
+        /// <summary>
+        /// The most a backup may hold: .NET's JSON reader keeps a whole document in one array, which it grows by doubling
+        /// while it reads a stream and which cannot pass 2 GB, so past 1 GiB it fails with an overflow of its own.
+        /// </summary>
+        public const long MaxBytes = 1000L * 1000 * 1000;
+
         /// <exception cref="ExportException">The file is not a backup this version of NotionPS reads (NotionImportFileInvalid).</exception>
-        public static BackupFile Read(Stream stream, string path)
+        public static BackupFile Read(Stream stream, string path) => Read(stream, path, MaxBytes);
+
+        /// <param name="maxBytes">The most bytes read before the file is refused as too large (<see cref="MaxBytes"/>; less in tests).</param>
+        internal static BackupFile Read(Stream stream, string path, long maxBytes)
         {
+            if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
+            {
+                throw TooLarge(path, maxBytes);
+            }
+
             JsonDocument document;
             try
             {
                 // A lone surrogate escape (a backup edited by hand or by another tool) reads as U+FFFD, as in an answer.
-                using (var json = new LoneSurrogateEscapes(stream))
+                using (var json = new LoneSurrogateEscapes(new ReadLimitStream(stream, maxBytes, () => TooLarge(path, maxBytes))))
                 {
                     document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
                 }
@@ -105,6 +120,7 @@ namespace NotionPS.Operations
         /// <exception cref="ExportException">The file cannot be read (NotionImportFileNotFound) or is not a backup (NotionImportFileInvalid).</exception>
         public static BackupFile Open(string path)
         {
+            RefuseNotAFile(path);
             FileStream stream;
             try
             {
@@ -121,7 +137,28 @@ namespace NotionPS.Operations
             }
         }
 
+        /// <summary>
+        /// Refuses, before it is opened, a path to import from (a backup or a CSV file) that is a folder, a device or a
+        /// pipe: a pipe would wait for a writer, and /dev/zero never ends.
+        /// </summary>
+        /// <exception cref="ExportException">NotionImportFileNotFound for a folder; NotionImportFileInvalid for a device or a pipe.</exception>
+        public static void RefuseNotAFile(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                throw new ExportException(NotionErrorIds.NotionImportFileNotFound, $"'{path}' is a folder; give a file path: the path of a file Export-NotionDatabase wrote.");
+            }
+
+            if (LocalEntry.NotAFile(path) is string what)
+            {
+                throw Invalid(path, $"it is {what}, not a file. Give the path of a file Export-NotionDatabase wrote.");
+            }
+        }
+
         public void Dispose() => document.Dispose();
+
+        private static ExportException TooLarge(string path, long maxBytes) =>
+            Invalid(path, $"it holds more than {maxBytes} bytes, the most NotionPS reads as one backup: .NET's JSON reader keeps a whole document in memory, in one array that cannot pass 2 GB. Export a database that large to .csv, or in parts with -Filter.");
 
         private static ExportException Invalid(string path, string reason, Exception? inner = null) =>
             new ExportException(NotionErrorIds.NotionImportFileInvalid, $"'{path}' cannot be imported: {reason}", inner);

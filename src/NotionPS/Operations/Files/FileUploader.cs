@@ -148,7 +148,7 @@ namespace NotionPS.Operations.Files
                 sent(0);
                 var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
                 stream.Position = offset;
-                var content = new StreamContent(new PartStream(stream, length, sent), 81920);
+                var content = new StreamContent(new PartStream(stream, file, length, sent), 81920);
                 content.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
                 content.Headers.ContentLength = length;
                 var form = new MultipartFormDataContent { { content, "file", file.Name } };
@@ -173,6 +173,11 @@ namespace NotionPS.Operations.Files
             {
                 return await step().ConfigureAwait(false);
             }
+            catch (NotionApiException ex) when (Innermost<NotionFileException>(ex) is NotionFileException changed)
+            {
+                // A runtime that reports the part's failed read as a failed connection (.NET Framework wraps it so) still tells the file's change.
+                throw changed;
+            }
             catch (NotionApiException ex)
             {
                 var what = partNumber == null ? "The upload" : $"Part {partNumber} of the upload";
@@ -183,6 +188,20 @@ namespace NotionPS.Operations.Files
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{file.Path}' could not be read while it was sent: {ex.Message} Nothing was attached.", ex);
             }
+        }
+
+        private static T? Innermost<T>(Exception ex)
+            where T : Exception
+        {
+            for (var cause = ex.InnerException; cause != null; cause = cause.InnerException)
+            {
+                if (cause is T found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -7,7 +7,7 @@ using NotionPS.Errors;
 namespace NotionPS.Operations.Files
 {
     /// <summary>
-    /// A local file checked for sending before any request: it exists and can be read, is not empty, and its
+    /// A local file checked for sending before any request: it exists, is a regular file and can be read, is not empty, and its
     /// name and content type are ones Notion takes. The content is read later, part by part, never whole.
     /// </summary>
     internal sealed class LocalFile
@@ -90,6 +90,12 @@ namespace NotionPS.Operations.Files
                 if (Directory.Exists(path))
                 {
                     throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"'{path}' is a folder, not a file; give each of its files.");
+                }
+
+                if (LocalEntry.NotAFile(path) is string what)
+                {
+                    // A device or pipe has no size to tell Notion in advance, and may never end (/dev/zero) or wait forever to be opened.
+                    throw new NotionFileException(NotionErrorIds.NotionFileNotRegular, $"'{path}' is {what}, not a file; Notion stores files of a known size. Give the path of a regular file.");
                 }
 
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))

@@ -44,8 +44,6 @@ namespace NotionPS.Operations
         private const string Accepted = "an emoji (icon only), an http(s) URL, the path of a local image file, or a file upload of an image";
 
         // A scheme of two letters or more: "C:\x.png" is a path, "https://..." or "javascript:..." a link.
-        private static readonly Regex WindowsDeviceName = new Regex("^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
         private static readonly Regex SchemePrefix = new Regex("^([A-Za-z][A-Za-z0-9+.-]+):", RegexOptions.CultureInvariant);
 
         private PageVisual(PageVisualKind kind, string value, LocalFile? file = null)
@@ -109,9 +107,9 @@ namespace NotionPS.Operations
             FileAttributes attributes;
             try
             {
-                if (IsDevicePath(path))
+                if (LocalEntry.NotAFile(path) is string what)
                 {
-                    throw NotAFile(path, "a device, not a file");
+                    throw NotAFile(path, what);
                 }
 
                 attributes = System.IO.File.GetAttributes(path);
@@ -264,20 +262,6 @@ namespace NotionPS.Operations
             }
 
             return -1;
-        }
-
-        /// <summary>
-        /// Devices by name: Windows' \\.\ namespace and its reserved names (NUL, CON, COM1...) in any folder, and /dev,
-        /// /proc and /sys on Linux and macOS.
-        /// </summary>
-        private static bool IsDevicePath(string path)
-        {
-            if (Path.DirectorySeparatorChar == '/')
-            {
-                return path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal) || path.StartsWith("/sys/", StringComparison.Ordinal);
-            }
-
-            return path.StartsWith(@"\\.\", StringComparison.Ordinal) || WindowsDeviceName.IsMatch(Path.GetFileNameWithoutExtension(path));
         }
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
 using NotionPS.Errors;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Operations
 {
@@ -18,10 +19,25 @@ namespace NotionPS.Operations
             @"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        /// <summary>The most a checkpoint file is read: one time takes about 30 bytes, so a larger file is another file given by mistake.</summary>
+        public const int MaxBytes = 4096;
+
         /// <summary>The instant in the file (UTC), or null when there is no file yet.</summary>
-        /// <exception cref="CheckpointException">The file cannot be read, or holds no time with a zone.</exception>
+        /// <exception cref="CheckpointException">The file cannot be read, is not a regular file, is too large, or holds no time with a zone.</exception>
         public static DateTime? Load(string path)
         {
+            // A folder would read as "no checkpoint yet" and fail only at the end, when the file is written after every row is read.
+            if (Directory.Exists(path))
+            {
+                throw new CheckpointException(NotionErrorIds.NotionCheckpointUnreadable, path,
+                    $"'{path}' is a folder; give a file path for the checkpoint, such as '{System.IO.Path.Combine(path, "rows.checkpoint")}': a file that holds {What}.");
+            }
+
+            if (LocalEntry.NotAFile(path) is string what)
+            {
+                throw new CheckpointException(NotionErrorIds.NotionCheckpointUnreadable, path, $"The checkpoint file '{path}' is {what}, not a file; give the path of a file that holds {What}.");
+            }
+
             string text;
             try
             {
@@ -30,7 +46,7 @@ namespace NotionPS.Operations
                     return null;
                 }
 
-                text = File.ReadAllText(path).Trim();
+                text = ReadSmall(path).Trim();
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -41,7 +57,7 @@ namespace NotionPS.Operations
             {
                 var shown = text.Length > 60 ? text.Substring(0, 60) + "..." : text;
                 throw new CheckpointException(NotionErrorIds.NotionCheckpointInvalid, path,
-                    $"The checkpoint file '{path}' does not hold a time: it reads '{shown}', where one ISO 8601 time with its zone is expected, such as {Format(new DateTime(2026, 1, 31, 9, 30, 0, DateTimeKind.Utc))}.");
+                    $"The checkpoint file '{path}' does not hold a time: it reads '{shown}', where {What} is expected.");
             }
 
             return instant.UtcDateTime;
@@ -69,6 +85,28 @@ namespace NotionPS.Operations
                 TryDelete(temporary);
                 throw new CheckpointException(NotionErrorIds.NotionCheckpointWriteFailed, path, $"The checkpoint file '{path}' could not be written: {ex.Message}", ex);
             }
+        }
+
+        private static string What => $"one ISO 8601 time with its zone, such as {Format(new DateTime(2026, 1, 31, 9, 30, 0, DateTimeKind.Utc))}";
+
+        /// <summary>The file's text (UTF-8, or as its byte order mark says, as File.ReadAllText reads it), read to at most <see cref="MaxBytes"/>.</summary>
+        private static string ReadSmall(string path)
+        {
+            var buffer = new byte[MaxBytes + 1];
+            var length = 0;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                int read;
+                while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+                {
+                    length += read;
+                }
+            }
+
+            return length > MaxBytes
+                ? throw new CheckpointException(NotionErrorIds.NotionCheckpointInvalid, path,
+                    $"The checkpoint file '{path}' holds more than {MaxBytes} bytes, so it is not a checkpoint: give the path of a file that holds {What}, or of no file yet.")
+                : new StreamReader(new MemoryStream(buffer, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
         }
 
         /// <summary>An instant as the file holds it: UTC, to the tick, ending in Z.</summary>

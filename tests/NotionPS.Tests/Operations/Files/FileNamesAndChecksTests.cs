@@ -100,7 +100,10 @@ public sealed class FileNamesAndChecksTests : IDisposable
         Assert.Equal(NotionErrorIds.NotionFileEmpty, Assert.Throws<NotionFileException>(() => LocalFile.Check(Write("empty.txt", 0), null, null)).ErrorId);
     }
 
-    /// <summary>A file that cannot be opened: held exclusively on Windows; elsewhere a Unix socket, which no one can open as a file, root included.</summary>
+    /// <summary>
+    /// A file that cannot be opened: held exclusively on Windows; elsewhere a Unix socket, which no one can open as a
+    /// file, root included, and which is now refused as a socket before it is opened (fix-files, audit finding 5).
+    /// </summary>
     [Fact]
     public void AnUnreadableFileIsRefused()
     {
@@ -115,7 +118,9 @@ public sealed class FileNamesAndChecksTests : IDisposable
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(path));
 
-        Assert.Equal(NotionErrorIds.NotionFileUnreadable, Assert.Throws<NotionFileException>(() => LocalFile.Check(path, null, null)).ErrorId);
+        var refused = Assert.Throws<NotionFileException>(() => LocalFile.Check(path, null, null));
+        Assert.Equal(NotionErrorIds.NotionFileNotRegular, refused.ErrorId);
+        Assert.Contains("is a socket, not a file", refused.Message);
     }
 
     [Fact]

@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace NotionPS.Operations.Files
+{
+    /// <summary>
+    /// What a local path names when it is not a regular file: a folder, a device, a pipe or a socket. Told before the
+    /// file is opened, because opening a pipe waits for a writer, and a device such as /dev/zero reports 0 bytes yet
+    /// never ends. .NET's FileAttributes do not tell these apart on Unix, so there the file's type comes from stat.
+    /// </summary>
+    internal static class LocalEntry
+    {
+        private const int TypeMask = 0xF000;
+        private const int FifoType = 0x1000;
+        private const int CharacterDeviceType = 0x2000;
+        private const int FolderType = 0x4000;
+        private const int BlockDeviceType = 0x6000;
+        private const int SocketType = 0xC000;
+
+        private static readonly Regex WindowsDeviceName = new Regex("^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        private static bool statMissing;
+
+        /// <summary>What <paramref name="path"/> (a full path) is, such as "a folder" or "a device"; null for a regular file or nothing at all.</summary>
+        public static string? NotAFile(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                return "a folder";
+            }
+
+            if (Path.DirectorySeparatorChar == '\\')
+            {
+                return path.StartsWith(@"\\.\", StringComparison.Ordinal) || WindowsDeviceName.IsMatch(Path.GetFileNameWithoutExtension(path)) ? "a device" : null;
+            }
+
+            switch (UnixFileType(path))
+            {
+                case FifoType:
+                    return "a named pipe (FIFO)";
+                case CharacterDeviceType:
+                case BlockDeviceType:
+                    return "a device";
+                case SocketType:
+                    return "a socket";
+                case FolderType:
+                    return "a folder";
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The S_IFMT bits of the file's mode (links followed); 0 when there is no such file or stat is not at hand.</summary>
+        private static int UnixFileType(string path)
+        {
+            if (!statMissing)
+            {
+                try
+                {
+                    // FileStatus of the runtime's own native shim starts {int Flags; int Mode; ...} in every .NET since Core 1.0,
+                    // with the mode's type bits in POSIX values; the buffer is larger than the whole struct.
+                    var status = new byte[256];
+                    return Stat(path, status) == 0 ? BitConverter.ToInt32(status, 4) & TypeMask : 0;
+                }
+                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    statMissing = true;
+                }
+            }
+
+            return path.StartsWith("/dev/", StringComparison.Ordinal) ? CharacterDeviceType : 0;
+        }
+
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+        private static extern int Stat(string path, byte[] status);
+    }
+}
