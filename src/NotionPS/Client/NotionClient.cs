@@ -310,9 +310,9 @@ namespace NotionPS.Client
 
         /// <summary>
         /// The one place a request's address is made, checked before anything is sent: <paramref name="path"/>
-        /// resolved against the base URI must keep its scheme, host and port. A path such as "\/host/..." or
-        /// "//host/..." resolves to another host, and a full URL (or file:, mailto:) can name anything; the
-        /// token goes only to the connection's own address.
+        /// resolved against the base URI must stay under it (<see cref="RequestAddress.Escape"/>). A path such as
+        /// "\/host/..." or "//host/..." resolves to another host, "../" or "%2e%2e/" to another path of the same host,
+        /// and a full URL (or file:, mailto:) can name anything; the token goes only to the connection's own API address.
         /// </summary>
         internal Uri RequestUri(HttpMethod method, string path)
         {
@@ -327,16 +327,15 @@ namespace NotionPS.Client
                 // Described below like any other address that is not the connection's.
             }
 
-            if (uri != null && Uri.Compare(uri, baseUri, UriComponents.Scheme | UriComponents.UserInfo | UriComponents.Host | UriComponents.StrongPort, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0)
+            var escape = uri == null ? "is not a valid path" : RequestAddress.Escape(baseUri, path, uri);
+            if (escape == null)
             {
-                return uri;
+                return uri!;
             }
 
-            var where = uri == null ? "is not a valid path"
-                : uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp ? "leads to " + uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)
-                : $"is a {uri.Scheme}: address";
             throw new NotionApiException(0, NotionErrorCodes.ForeignUrl,
-                $"'{path}' {where}, not to the connection's API address {baseUri}; the token is sent only there. Give the path under it, such as v1/users/me.",
+                $"'{path}' {escape}, not under the connection's API address {baseUri} (its paths under {RequestAddress.BasePath(baseUri)}); " +
+                "the token is sent only there. Give the path under it, such as v1/users/me.",
                 null, method.Method, path);
         }
 

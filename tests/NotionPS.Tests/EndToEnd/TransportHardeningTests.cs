@@ -37,6 +37,28 @@ public sealed class TransportHardeningTests(EmulatorFixture emulator) : Emulator
         Assert.Equal(0, trap.Connections);
     }
 
+    /// <summary>A gateway's base URI (/api/ on a host that serves other paths too): the token never leaves that path.</summary>
+    [Fact]
+    public void InvokeNotionApiNeverSendsTheTokenOutsideTheBasePath()
+    {
+        using var gateway = new LoopbackServer(request => request.RequestLine.StartsWith("GET /api/v1/users/me ", StringComparison.Ordinal)
+            ? LoopbackServer.Response(200, "OK", LoopbackServer.BotUser)
+            : LoopbackServer.Response(200, "OK", "{}"));
+        var baseUri = new Uri(gateway.BaseUri, "api/");
+        var paths = new[] { "../admin/secrets", "%2e%2e/admin/secrets", "http:/admin/secrets", $"http://127.0.0.1:{gateway.Port}/admin/secrets", "..%2fadmin/secrets" };
+
+        var result = Session.Run(
+            "$null = Connect-NotionIntegration -Token $token -BaseUri $gateway; foreach ($path in $paths) { try { Invoke-NotionApi $path -ErrorAction Stop } catch { $_ } }; Invoke-NotionApi v1/users/me",
+            new Dictionary<string, object?> { ["gateway"] = baseUri, ["paths"] = paths });
+
+        var refusals = result.Output.Select(item => item.BaseObject).OfType<ErrorRecord>().ToList();
+        Assert.Equal(paths.Length, refusals.Count);
+        Assert.All(refusals, error => Assert.Equal("NotionForeignUrl,NotionPS.Cmdlets.InvokeNotionApiCommand", error.FullyQualifiedErrorId));
+        Assert.All(refusals, error => Assert.Contains("under /api/", error.Exception.Message));
+        Assert.All(gateway.Requests, request => Assert.StartsWith("GET /api/v1/users/me ", request.RequestLine));
+        Assert.Equal(2, gateway.Requests.Count); // Connect-NotionIntegration's users/me, and the last call's.
+    }
+
     [Fact]
     public void InvokeNotionApiConfirmsWithTheFullAddress()
     {
