@@ -59,6 +59,23 @@ public sealed class TransportHardeningTests(EmulatorFixture emulator) : Emulator
         Assert.Equal(2, gateway.Requests.Count); // Connect-NotionIntegration's users/me, and the last call's.
     }
 
+    /// <summary>A hostile server's ESC, NUL, CR/LF and RLO in its error body reach the error record as visible escapes.</summary>
+    [Fact]
+    public void ControlCharactersInAServersErrorAreShownAsEscapes()
+    {
+        using var hostile = new LoopbackServer(request => request.RequestLine.StartsWith("GET /v1/users/me ", StringComparison.Ordinal)
+            ? LoopbackServer.Response(200, "OK", LoopbackServer.BotUser)
+            : LoopbackServer.Response(500, "Internal Server Error",
+                "{\"object\":\"error\",\"status\":500,\"code\":\"internal\\u001b[31mred\",\"message\":\"line1\\r\\nline2\\u0000\\u202eevil\",\"request_id\":\"r\\u001b2\"}"));
+
+        var error = RunExpectingTerminatingError(
+            "$null = Connect-NotionIntegration -Token $token -BaseUri $hostile -MaximumRetryCount 0; Invoke-NotionApi v1/odd -ErrorAction Stop",
+            new Dictionary<string, object?> { ["hostile"] = hostile.BaseUri });
+
+        Assert.Contains("internal\\u001B[31mred: line1\\u000D\\u000Aline2\\u0000\\u202Eevil (request_id r\\u001B2)", error.Exception.Message);
+        Assert.All(new[] { error.Exception.Message, error.ToString() }, shown => Assert.DoesNotContain(shown, character => char.IsControl(character) || character == '\u202E'));
+    }
+
     [Fact]
     public void InvokeNotionApiConfirmsWithTheFullAddress()
     {
