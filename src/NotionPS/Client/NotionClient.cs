@@ -374,8 +374,8 @@ namespace NotionPS.Client
             }
 
             throw new NotionApiException(0, NotionErrorCodes.ForeignUrl,
-                $"'{path}' {escape}, not under the connection's API address {baseUri} (its paths under {RequestAddress.BasePath(baseUri)}); " +
-                "the token is sent only there. Give the path under it, such as v1/users/me.",
+                $"'{path}' {escape}: a request must stay under the connection's API address {baseUri} (paths under {RequestAddress.BasePath(baseUri)}), " +
+                "as the token is sent only there. Give the path under it, such as v1/users/me.",
                 null, method.Method, path);
         }
 

@@ -20,7 +20,7 @@ namespace NotionPS.Client
         {
             if (HasDotSegment(path))
             {
-                return "has a dot segment (. or ..), which could lead above the API's path";
+                return "has a . or .. segment, which no Notion path has";
             }
 
             if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
