@@ -22,7 +22,7 @@ namespace NotionPS.Client
         public static string TrashProperty(string version) => string.CompareOrdinal(version, Latest) >= 0 ? "in_trash" : "archived";
 
         public static string QueryPath(string version, string databaseOrDataSourceId) =>
-            HasDataSources(version) ? $"v1/data_sources/{databaseOrDataSourceId}/query" : $"v1/databases/{databaseOrDataSourceId}/query";
+            HasDataSources(version) ? $"v1/data_sources/{RequestAddress.Segment(databaseOrDataSourceId)}/query" : $"v1/databases/{RequestAddress.Segment(databaseOrDataSourceId)}/query";
 
         /// <summary>
         /// Notion's answer, under 2022-06-28, for a database with several data sources: a validation_error
@@ -47,7 +47,7 @@ namespace NotionPS.Client
 
         /// <summary>Where a data source's schema is read (under 2022-06-28, the database's own).</summary>
         public static string SchemaPath(string version, string databaseOrDataSourceId) =>
-            HasDataSources(version) ? "v1/data_sources/" + databaseOrDataSourceId : "v1/databases/" + databaseOrDataSourceId;
+            HasDataSources(version) ? "v1/data_sources/" + RequestAddress.Segment(databaseOrDataSourceId) : "v1/databases/" + RequestAddress.Segment(databaseOrDataSourceId);
 
         /// <summary>The search filter value that finds databases: their data sources since 2025-09-03.</summary>
         public static string SearchObject(string version) => HasDataSources(version) ? "data_source" : "database";

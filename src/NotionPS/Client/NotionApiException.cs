@@ -24,13 +24,19 @@ namespace NotionPS.Client
 
         private readonly string path;
 
+        /// <remarks>
+        /// <paramref name="code"/>, <paramref name="apiMessage"/> and <paramref name="requestId"/> are kept as <see cref="ServerText.Visible"/>
+        /// shows them, since every message that quotes them (this one and those of the operations) is read at a terminal.
+        /// </remarks>
         internal NotionApiException(int status, string code, string apiMessage, string? requestId, string method, string path, Exception? inner = null, JsonElement? additionalData = null)
-            : base(NotionErrorCodes.ErrorIdFor(code, status), Describe(status, code, apiMessage, requestId, method, path, ReasonIn(additionalData)), inner)
+            : base(NotionErrorCodes.ErrorIdFor(code, status),
+                Describe(status, ServerText.Visible(code), ServerText.Visible(apiMessage), ServerText.VisibleOrNull(requestId), method, ServerText.Visible(path), ReasonIn(additionalData)),
+                inner)
         {
             Status = status;
-            this.code = code;
-            this.apiMessage = apiMessage;
-            this.requestId = requestId;
+            this.code = ServerText.Visible(code);
+            this.apiMessage = ServerText.Visible(apiMessage);
+            this.requestId = ServerText.VisibleOrNull(requestId);
             this.method = method;
             this.path = path;
             AdditionalData = additionalData;
@@ -83,7 +89,7 @@ namespace NotionPS.Client
         /// </summary>
         internal bool IsNotionsAnswer => Status > 0 && Code != NotionErrorCodes.Redirect;
 
-        /// <summary>Notion's message, unchanged but for the token (see <see cref="Redact"/>).</summary>
+        /// <summary>Notion's message, unchanged but for the token (see <see cref="Redact"/>) and its control characters (see <see cref="ServerText"/>).</summary>
         public string ApiMessage => Shown(apiMessage);
 
         /// <summary>Notion's request_id: quote it when asking Notion's support about a failure.</summary>
@@ -176,7 +182,7 @@ namespace NotionPS.Client
         internal static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
         private static string? ReasonIn(JsonElement? additionalData) =>
-            additionalData is JsonElement data ? JsonRead.String(data, "rate_limit_reason") : null;
+            additionalData is JsonElement data ? ServerText.VisibleOrNull(JsonRead.String(data, "rate_limit_reason")) : null;
 
         private static string Describe(int status, string code, string apiMessage, string? requestId, string method, string path, string? rateLimitReason)
         {

@@ -10,6 +10,6 @@ namespace NotionPS.Client
     {
         /// <summary>One block: its type, its parent (a page or a block) and whether it is in the trash.</summary>
         public Task<JsonDocument> GetBlockAsync(string blockId, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(HttpMethod.Get, "v1/blocks/" + blockId, null, true, log, cancellationToken);
+            SendAsync(HttpMethod.Get, "v1/blocks/" + RequestAddress.Segment(blockId), null, true, log, cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ namespace NotionPS.Client
         /// <summary>One page of the comments on a page or block, oldest first.</summary>
         public async Task<ListPage> ListCommentsAsync(string blockId, string? startCursor, INotionLog log, CancellationToken cancellationToken)
         {
-            var path = $"v1/comments?block_id={blockId}&page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
+            var path = $"v1/comments?block_id={RequestAddress.Segment(blockId)}&page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
             using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
             {
                 return ListPage.From(document.RootElement);
@@ -46,11 +46,11 @@ namespace NotionPS.Client
         public Task<JsonDocument> MovePageAsync(string pageId, string parentType, string parentId, INotionLog log, CancellationToken cancellationToken)
         {
             var body = new JsonObject { ["parent"] = new JsonObject { ["type"] = parentType, [parentType] = parentId } };
-            return SendAsync(HttpMethod.Post, $"v1/pages/{pageId}/move", body, true, log, cancellationToken);
+            return SendAsync(HttpMethod.Post, $"v1/pages/{RequestAddress.Segment(pageId)}/move", body, true, log, cancellationToken);
         }
 
         /// <summary>Takes a page out of the trash (<c>archived</c> or <c>in_trash</c> false, by version). Repeating it is harmless.</summary>
         public Task<JsonDocument> RestorePageAsync(string pageId, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(Patch, "v1/pages/" + pageId, new JsonObject { [ApiVersion.TrashProperty(Options.ApiVersion)] = false }, true, log, cancellationToken);
+            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), new JsonObject { [ApiVersion.TrashProperty(Options.ApiVersion)] = false }, true, log, cancellationToken);
     }
 }

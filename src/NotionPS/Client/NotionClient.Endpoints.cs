@@ -26,7 +26,7 @@ namespace NotionPS.Client
 
         public async Task<DatabaseInfo> GetDatabaseAsync(string databaseId, INotionLog log, CancellationToken cancellationToken)
         {
-            using (var document = await SendAsync(HttpMethod.Get, "v1/databases/" + databaseId, null, true, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await SendAsync(HttpMethod.Get, "v1/databases/" + RequestAddress.Segment(databaseId), null, true, log, cancellationToken).ConfigureAwait(false))
             {
                 return DatabaseInfo.From(document.RootElement, Options.ApiVersion);
             }
@@ -108,7 +108,8 @@ namespace NotionPS.Client
             string? cursor = null;
             do
             {
-                var path = $"v1/pages/{pageId}/properties/{propertyId}?page_size={MaximumPageSize}" + (cursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(cursor));
+                // A property ID comes from Notion already escaped (%3AUPp), so it is sent as it is; a dot segment or a way out is refused in RequestUri.
+                var path = $"v1/pages/{RequestAddress.Segment(pageId)}/properties/{propertyId}?page_size={MaximumPageSize}" + (cursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(cursor));
                 using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
                 {
                     if (JsonRead.String(document.RootElement, "object") != "list")
@@ -161,7 +162,7 @@ namespace NotionPS.Client
         }
 
         public async Task<JsonDocument> GetPageAsync(string pageId, INotionLog log, CancellationToken cancellationToken) =>
-            await SendAsync(HttpMethod.Get, "v1/pages/" + pageId, null, true, log, cancellationToken).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Get, "v1/pages/" + RequestAddress.Segment(pageId), null, true, log, cancellationToken).ConfigureAwait(false);
 
         /// <summary>Creates a row. Not repeated after a 5xx or a dropped connection: it may already exist.</summary>
         public Task<JsonDocument> CreatePageAsync(string dataSourceId, JsonObject properties, INotionLog log, CancellationToken cancellationToken)
@@ -175,10 +176,10 @@ namespace NotionPS.Client
         }
 
         public Task<JsonDocument> UpdatePageAsync(string pageId, JsonObject body, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(Patch, "v1/pages/" + pageId, body, false, log, cancellationToken);
+            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), body, false, log, cancellationToken);
 
         /// <summary>Moves a page to the trash (<c>archived</c> or <c>in_trash</c>, by version). Repeating it is harmless.</summary>
         public Task<JsonDocument> TrashPageAsync(string pageId, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(Patch, "v1/pages/" + pageId, new JsonObject { [ApiVersion.TrashProperty(Options.ApiVersion)] = true }, true, log, cancellationToken);
+            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), new JsonObject { [ApiVersion.TrashProperty(Options.ApiVersion)] = true }, true, log, cancellationToken);
     }
 }

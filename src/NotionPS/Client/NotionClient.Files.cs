@@ -36,15 +36,15 @@ namespace NotionPS.Client
         public async Task<JsonDocument> SendFilePartAsync(string fileUploadId, Func<HttpContent> content, INotionLog log, CancellationToken cancellationToken)
         {
             log = Redacting(log);
-            var path = $"v1/file_uploads/{fileUploadId}/send";
+            var path = $"v1/file_uploads/{RequestAddress.Segment(fileUploadId)}/send";
             return await SendWithRetriesAsync(HttpMethod.Post, RequestUri(HttpMethod.Post, path), path, null, content, true, log, answered: null, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Completes a multi-part upload; repeating it after a dropped answer is refused by Notion, never harmful.</summary>
         public Task<JsonDocument> CompleteFileUploadAsync(string fileUploadId, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(HttpMethod.Post, $"v1/file_uploads/{fileUploadId}/complete", new JsonObject(), false, log, cancellationToken);
+            SendAsync(HttpMethod.Post, $"v1/file_uploads/{RequestAddress.Segment(fileUploadId)}/complete", new JsonObject(), false, log, cancellationToken);
 
         public Task<JsonDocument> GetFileUploadAsync(string fileUploadId, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(HttpMethod.Get, "v1/file_uploads/" + fileUploadId, null, true, log, cancellationToken);
+            SendAsync(HttpMethod.Get, "v1/file_uploads/" + RequestAddress.Segment(fileUploadId), null, true, log, cancellationToken);
     }
 }

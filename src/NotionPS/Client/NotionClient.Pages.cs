@@ -23,7 +23,7 @@ namespace NotionPS.Client
         /// </summary>
         public async Task<ListPage> GetBlockChildrenAsync(string blockId, string? startCursor, INotionLog log, CancellationToken cancellationToken)
         {
-            var path = $"v1/blocks/{blockId}/children?page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
+            var path = $"v1/blocks/{RequestAddress.Segment(blockId)}/children?page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
             return ListPage.Owning(await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false), TimeSpan.Zero);
         }
 
@@ -47,7 +47,7 @@ namespace NotionPS.Client
                 }
             }
 
-            using (var document = await SendAsync(Patch, $"v1/blocks/{blockId}/children", body, false, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await SendAsync(Patch, $"v1/blocks/{RequestAddress.Segment(blockId)}/children", body, false, log, cancellationToken).ConfigureAwait(false))
             {
                 return ListPage.From(document.RootElement);
             }
@@ -56,7 +56,7 @@ namespace NotionPS.Client
         /// <summary>Moves a block to the trash. Repeating it is harmless.</summary>
         public async Task DeleteBlockAsync(string blockId, INotionLog log, CancellationToken cancellationToken)
         {
-            using (await SendAsync(HttpMethod.Delete, "v1/blocks/" + blockId, null, true, log, cancellationToken).ConfigureAwait(false))
+            using (await SendAsync(HttpMethod.Delete, "v1/blocks/" + RequestAddress.Segment(blockId), null, true, log, cancellationToken).ConfigureAwait(false))
             {
             }
         }

@@ -185,20 +185,13 @@ namespace NotionPS.Client
                             return Attempt.Failed(Redirected(response, method.Method, path));
                         }
 
-                        if (response.IsSuccessStatusCode && !log.IsDebugEnabled)
+                        if (response.IsSuccessStatusCode)
                         {
-                            return await ParseSuccessAsync(response, method, path, timeout.Token).ConfigureAwait(false);
+                            return await ParseSuccessAsync(response, method, path, log, timeout.Token).ConfigureAwait(false);
                         }
 
-                        var text = await ReadTextAsync(response.Content, timeout.Token).ConfigureAwait(false);
-                        if (log.IsDebugEnabled)
-                        {
-                            log.Debug($"{method} {path} response body: {text}");
-                        }
-
-                        return response.IsSuccessStatusCode
-                            ? ParseSuccess(text, method, path)
-                            : Attempt.Failed(ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
+                        var text = await ReadTextAsync(response, method.Method, path, log, timeout.Token).ConfigureAwait(false);
+                        return Attempt.Failed(ParseFailure(text, status, response.ReasonPhrase, method.Method, path), ReadRetryAfter(response.Headers.RetryAfter));
                     }
                 }
                 catch (Exception ex) when ((ended = ClassifyFailure(ex, cancellationToken.IsCancellationRequested, timeout.IsCancellationRequested)) != AttemptFailure.None)
@@ -264,25 +257,72 @@ namespace NotionPS.Client
             return new NotionApiException(0, NotionErrorCodes.ConnectionFailure, message, null, method, path, ex);
         }
 
-        /// <summary>An error body, or any body to show in the debug log; cancelled with the request's timeout.</summary>
-        private static async Task<string> ReadTextAsync(HttpContent? content, CancellationToken cancellationToken)
+        /// <summary>An error body, read no further than <see cref="NotionClientOptions.MaximumAnswerBytes"/>; cancelled with the request's timeout.</summary>
+        private async Task<string> ReadTextAsync(HttpResponseMessage response, string method, string path, INotionLog log, CancellationToken cancellationToken)
         {
+            var content = response.Content;
             if (content == null)
             {
+                LogBody(log, method, path, null, null);
                 return string.Empty;
             }
 
-            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            var charset = content.Headers.ContentType?.CharSet;
+            using (var stream = Bounded(await content.ReadAsStreamAsync().ConfigureAwait(false), response, method, path, log))
             using (var copy = new MemoryStream())
             {
-                await stream.CopyToAsync(copy, 81920, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await stream.CopyToAsync(copy, 81920, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    LogBody(log, method, path, stream, charset);
+                }
+
                 copy.Position = 0;
-                var charset = content.Headers.ContentType?.CharSet;
                 using (var reader = new StreamReader(copy, EncodingOf(charset), detectEncodingFromByteOrderMarks: true))
                 {
                     return reader.ReadToEnd();
                 }
             }
+        }
+
+        /// <summary>
+        /// <paramref name="body"/> read no further than the limit: an answer longer than any of Notion's is refused, its rest never
+        /// read. With -Debug, its start is kept for the log.
+        /// </summary>
+        private BoundedAnswer Bounded(Stream body, HttpResponseMessage response, string method, string path, INotionLog log)
+        {
+            var limit = Options.MaximumAnswerBytes;
+            return new BoundedAnswer(body, limit, () => new NotionApiException((int)response.StatusCode, NotionErrorCodes.ResponseTooLarge,
+                $"The answer from {Options.BaseUri} was longer than {limit} bytes, more than any answer of Notion's, so NotionPS stopped reading it. " +
+                "Check that -BaseUri of Connect-NotionIntegration is Notion's API (or a proxy that passes its answers on unchanged).",
+                null, method, path), log.IsDebugEnabled ? Options.DebugAnswerBytes : 0);
+        }
+
+        /// <summary>
+        /// With -Debug, the start of an answer's body as it was read (<paramref name="body"/> null for none). A body cut there
+        /// loses as many characters more as the token has, once the token is redacted, so a token the cut splits leaves no
+        /// part of itself (the log redacts only whole tokens).
+        /// </summary>
+        private void LogBody(INotionLog log, string method, string path, BoundedAnswer? body, string? charset)
+        {
+            if (!log.IsDebugEnabled)
+            {
+                return;
+            }
+
+            var start = body?.Start ?? Array.Empty<byte>();
+            var text = EncodingOf(charset).GetString(start);
+            if (body != null && body.Total > start.Length)
+            {
+                var redacted = Redact(text);
+                text = redacted.Substring(0, Math.Max(0, redacted.Length - UnwrapToken().Length)) +
+                    $"... (cut: the log shows at most the first {Options.DebugAnswerBytes} bytes of an answer)";
+            }
+
+            log.Debug($"{method} {path} response body: {text}");
         }
 
         /// <summary>The answer's declared charset, as HttpContent.ReadAsStringAsync reads it; UTF-8 (Notion's) when absent or unknown.</summary>
@@ -310,9 +350,9 @@ namespace NotionPS.Client
 
         /// <summary>
         /// The one place a request's address is made, checked before anything is sent: <paramref name="path"/>
-        /// resolved against the base URI must keep its scheme, host and port. A path such as "\/host/..." or
-        /// "//host/..." resolves to another host, and a full URL (or file:, mailto:) can name anything; the
-        /// token goes only to the connection's own address.
+        /// resolved against the base URI must stay under it (<see cref="RequestAddress.Escape"/>). A path such as
+        /// "\/host/..." or "//host/..." resolves to another host, "../" or "%2e%2e/" to another path of the same host,
+        /// and a full URL (or file:, mailto:) can name anything; the token goes only to the connection's own API address.
         /// </summary>
         internal Uri RequestUri(HttpMethod method, string path)
         {
@@ -327,16 +367,15 @@ namespace NotionPS.Client
                 // Described below like any other address that is not the connection's.
             }
 
-            if (uri != null && Uri.Compare(uri, baseUri, UriComponents.Scheme | UriComponents.UserInfo | UriComponents.Host | UriComponents.StrongPort, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0)
+            var escape = uri == null ? "is not a valid path" : RequestAddress.Escape(baseUri, path, uri);
+            if (escape == null)
             {
-                return uri;
+                return uri!;
             }
 
-            var where = uri == null ? "is not a valid path"
-                : uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp ? "leads to " + uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)
-                : $"is a {uri.Scheme}: address";
             throw new NotionApiException(0, NotionErrorCodes.ForeignUrl,
-                $"'{path}' {where}, not to the connection's API address {baseUri}; the token is sent only there. Give the path under it, such as v1/users/me.",
+                $"'{path}' {escape}: a request must stay under the connection's API address {baseUri} (paths under {RequestAddress.BasePath(baseUri)}), " +
+                "as the token is sent only there. Give the path under it, such as v1/users/me.",
                 null, method.Method, path);
         }
 
@@ -360,17 +399,20 @@ namespace NotionPS.Client
             return request;
         }
 
-        private static async Task<Attempt> ParseSuccessAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
+        /// <summary>A 2xx's JSON, parsed as it arrives and read no further than the limit; with -Debug, its start is logged as well.</summary>
+        private async Task<Attempt> ParseSuccessAsync(HttpResponseMessage response, HttpMethod method, string path, INotionLog log, CancellationToken cancellationToken)
         {
             var content = response.Content;
             if (content == null || content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent)
             {
+                LogBody(log, method.Method, path, null, null);
                 return ParseSuccess(string.Empty, method, path);
             }
 
+            var body = Bounded(await content.ReadAsStreamAsync().ConfigureAwait(false), response, method.Method, path, log);
             try
             {
-                using (var stream = new LoneSurrogateEscapes(await content.ReadAsStreamAsync().ConfigureAwait(false)))
+                using (var stream = new LoneSurrogateEscapes(body))
                 {
                     return Attempt.Answered(await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false));
                 }
@@ -378,6 +420,10 @@ namespace NotionPS.Client
             catch (JsonException ex)
             {
                 return Attempt.Failed(NotAJsonAnswer(ex, method, path));
+            }
+            finally
+            {
+                LogBody(log, method.Method, path, body, content.Headers.ContentType?.CharSet);
             }
         }
 

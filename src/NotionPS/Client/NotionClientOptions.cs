@@ -19,6 +19,18 @@ namespace NotionPS.Client
 
         public string ApiVersion { get; set; } = DefaultApiVersion;
 
+        /// <summary>
+        /// The most of one answer's body the client reads: 64 MiB. Notion's largest answers are a page of 100 rows or of 100
+        /// blocks, usually well under 1 MB (a page of rows with a dozen columns is about 175 KB); even 100 blocks each at
+        /// Notion's limit of 100 rich-text items of 2,000 characters is 20 million characters, about 60 MB were every one a
+        /// 3-byte character. An answer longer than this is no answer of Notion's (a broken proxy, a server that never ends
+        /// it) and is refused instead of filling memory. Settable for tests only.
+        /// </summary>
+        internal long MaximumAnswerBytes { get; set; } = 64L * 1024 * 1024;
+
+        /// <summary>The most of one answer's body the -Debug log shows: 1 MiB keeps a page of rows whole and bounds the rest.</summary>
+        internal int DebugAnswerBytes { get; set; } = 1024 * 1024;
+
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
         public int MaximumRetryCount { get; set; } = 5;

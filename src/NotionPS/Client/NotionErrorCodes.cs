@@ -42,6 +42,9 @@ namespace NotionPS.Client
         /// <summary>A 2xx whose body is not JSON.</summary>
         public const string InvalidResponse = "invalid_response";
 
+        /// <summary>An answer longer than the client reads (NotionClientOptions.MaximumAnswerBytes).</summary>
+        public const string ResponseTooLarge = "response_too_large";
+
         /// <summary>An error status without a Notion body: this prefix plus the status, such as http_502.</summary>
         public const string HttpStatusPrefix = "http_";
 
@@ -65,6 +68,7 @@ namespace NotionPS.Client
                 case Timeout: return NotionErrorIds.NotionTimeout;
                 case ForeignUrl: return NotionErrorIds.NotionForeignUrl;
                 case Redirect: return NotionErrorIds.NotionRedirected;
+                case ResponseTooLarge: return NotionErrorIds.NotionResponseTooLarge;
                 default: return status >= 500 ? NotionErrorIds.NotionServerError : NotionErrorIds.NotionApiError;
             }
         }

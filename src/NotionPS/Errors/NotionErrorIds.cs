@@ -34,6 +34,9 @@ namespace NotionPS.Errors
         public const string NotionServerError = nameof(NotionServerError);
         public const string NotionApiError = nameof(NotionApiError);
 
+        // An answer longer than any of Notion's (fix-client, audit finding 3): refused, not read to the end.
+        public const string NotionResponseTooLarge = nameof(NotionResponseTooLarge);
+
         // Rate limits (tokens, issue 15): Notion asked for a longer wait than the connection takes.
         public const string NotionRetryWaitTooLong = nameof(NotionRetryWaitTooLong);
 
@@ -177,6 +180,9 @@ namespace NotionPS.Errors
             [NotionRedirected] = ConnectionError,
             [NotionServerError] = ResourceUnavailable,
             [NotionApiError] = NotSpecified,
+
+            // An answer longer than any of Notion's (fix-client).
+            [NotionResponseTooLarge] = LimitsExceeded,
 
             [NotionRetryWaitTooLong] = LimitsExceeded,
             [NotionWorkspaceUnknown] = InvalidArgument,

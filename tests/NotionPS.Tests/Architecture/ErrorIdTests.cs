@@ -79,6 +79,8 @@ public class ErrorIdTests
     [InlineData(307, "redirect", "NotionRedirected", ErrorCategory.ConnectionError)]
     [InlineData(502, "http_502", "NotionServerError", ErrorCategory.ResourceUnavailable)]
     [InlineData(529, "service_overload", "NotionServerError", ErrorCategory.ResourceUnavailable)]
+    [InlineData(200, "response_too_large", "NotionResponseTooLarge", ErrorCategory.LimitsExceeded)]
+    [InlineData(500, "response_too_large", "NotionResponseTooLarge", ErrorCategory.LimitsExceeded)]
     public void AnApiFailureTakesItsIdFromNotionsCode(int status, string code, string errorId, ErrorCategory category)
     {
         var failure = new NotionApiException(status, code, "message", null, "GET", "v1/users/me");

@@ -83,6 +83,134 @@ public class RequestAddressTests
         Assert.Equal(expected, handler.Requests.Single().Uri);
     }
 
+    private static readonly Uri GatewayBase = new("http://127.0.0.1:7806/api/");
+
+    // With a base URI that has a path (a gateway's /api/), each leaves that path on the same host, however it is spelled.
+    public static TheoryData<string> PathsOutsideTheBasePath => new()
+    {
+        "../admin/secrets",
+        "/../admin/secrets",
+        "%2e%2e/admin/secrets",
+        "%2E%2E/admin/secrets",
+        ".%2e/admin/secrets",
+        "v1/%2e%2e/%2e%2e/admin/secrets",
+        "http:/admin/secrets",
+        "http:../admin/secrets",
+        "http://127.0.0.1:7806/admin/secrets",
+        "HTTP://127.0.0.1:7806/admin/secrets",
+        "http://127.0.0.1:7806/apix/v1/users",
+        "http://127.0.0.1:7806/API/v1/users",
+        "http://127.0.0.1:7806/api",
+        "..%2fadmin/secrets",
+        "v1/..%2F..%2Fadmin/secrets",
+        @"..\admin\secrets",
+        @"v1\..\..\admin\secrets",
+        "%5c..%5cadmin/secrets",
+        "..%5Cadmin/secrets",
+        "./v1/users/me",
+        "v1/users/./me",
+        "..?v1/users/me",
+        "..#v1/users/me",
+        "v1%3F/../../admin/secrets",
+        "v1%23/../../admin/secrets",
+    };
+
+    [Theory]
+    [MemberData(nameof(PathsOutsideTheBasePath))]
+    public async Task APathOutsideTheBasePathIsRefusedBeforeAnythingIsSentNamingTheBasePath(string path)
+    {
+        var handler = new ScriptedHandler(Ok("{}"));
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() =>
+            GatewayClient(handler).SendAsync(HttpMethod.Get, path, null, true, new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal(NotionErrorCodes.ForeignUrl, failure.Code);
+        Assert.Empty(handler.Requests);
+        Assert.Contains("under /api/", failure.Message);
+        Assert.Contains("the token is sent only there", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("v1/users/me", "http://127.0.0.1:7806/api/v1/users/me")]
+    [InlineData("/v1/users/me", "http://127.0.0.1:7806/api/v1/users/me")]
+    [InlineData("http://127.0.0.1:7806/api/v1/users/me", "http://127.0.0.1:7806/api/v1/users/me")]
+    [InlineData("v1//users/me", "http://127.0.0.1:7806/api/v1//users/me")]
+    [InlineData("v1%2fusers/me", "http://127.0.0.1:7806/api/v1%2fusers/me")]
+    [InlineData("v1/blocks/a..b/children", "http://127.0.0.1:7806/api/v1/blocks/a..b/children")]
+    [InlineData("v1/users?next=../../admin", "http://127.0.0.1:7806/api/v1/users?next=../../admin")]
+    [InlineData("v1/users#../../admin", "http://127.0.0.1:7806/api/v1/users#../../admin")]
+    public async Task APathUnderTheBasePathIsSentThere(string path, string expected)
+    {
+        var handler = new ScriptedHandler(Ok("{}"));
+
+        using (await GatewayClient(handler).SendAsync(HttpMethod.Get, path, null, true, new RecordingLog(), CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(expected, handler.Requests.Single().Uri);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:7806/api/v1/users", true)]
+    [InlineData("http://127.0.0.1:7806/api/", true)]
+    [InlineData("http://127.0.0.1:7806/apix/v1/users", false)]
+    [InlineData("http://127.0.0.1:7806/ap", false)]
+    [InlineData("http://127.0.0.1:7806/", false)]
+    [InlineData("http://127.0.0.1:7807/api/v1/users", false)]
+    [InlineData("https://127.0.0.1:7806/api/v1/users", false)]
+    public void TheBasePathIsComparedSegmentWise(string resolved, bool under)
+    {
+        var escape = RequestAddress.Escape(GatewayBase, resolved, new Uri(resolved));
+
+        Assert.Equal(under, escape == null);
+    }
+
+    /// <summary>An ID put in a path, as a user gave it or Notion answered it, cannot change the endpoint or leave the base path.</summary>
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("../../admin/secrets")]
+    [InlineData(@"..\..\admin")]
+    public async Task AnIdThatWouldChangeTheAddressIsRefused(string id)
+    {
+        var handler = new ScriptedHandler(Ok("{}"));
+        var client = GatewayClient(handler);
+
+        foreach (var call in new Func<Task<System.Text.Json.JsonDocument>>[]
+        {
+            () => client.GetBlockAsync(id, new RecordingLog(), CancellationToken.None),
+            () => client.GetFileUploadAsync(id, new RecordingLog(), CancellationToken.None),
+            () => client.CompleteFileUploadAsync(id, new RecordingLog(), CancellationToken.None),
+            () => client.UpdatePageAsync(id, new JsonObject(), new RecordingLog(), CancellationToken.None),
+        })
+        {
+            var failure = await Assert.ThrowsAsync<NotionApiException>(call);
+            Assert.Equal(NotionErrorCodes.ForeignUrl, failure.Code);
+        }
+
+        Assert.Empty(handler.Requests);
+    }
+
+    [Theory]
+    [InlineData("a/b?c#d%e", "a%2Fb%3Fc%23d%25e")]
+    [InlineData("%2e%2e", "%252e%252e")]
+    public async Task AnIdIsOneEscapedSegmentOfThePath(string id, string segment)
+    {
+        var handler = new ScriptedHandler(Ok("{}"));
+
+        using (await GatewayClient(handler).GetBlockAsync(id, new RecordingLog(), CancellationToken.None))
+        {
+        }
+
+        Assert.Equal("http://127.0.0.1:7806/api/v1/blocks/" + segment, handler.Requests.Single().Uri);
+    }
+
+    private static NotionClient GatewayClient(HttpMessageHandler handler)
+    {
+        var clock = new FakeClock();
+        return new NotionClient(Secure(TestToken), new NotionClientOptions { BaseUri = GatewayBase }, clock, new RateLimiter(0, 1, clock), handler);
+    }
+
     /// <summary>
     /// The class: every public call of the client, given hostile text wherever it takes text, reaches the
     /// handler only on the API's own address or is refused as foreign. No call may build its own request.

@@ -37,6 +37,45 @@ public sealed class TransportHardeningTests(EmulatorFixture emulator) : Emulator
         Assert.Equal(0, trap.Connections);
     }
 
+    /// <summary>A gateway's base URI (/api/ on a host that serves other paths too): the token never leaves that path.</summary>
+    [Fact]
+    public void InvokeNotionApiNeverSendsTheTokenOutsideTheBasePath()
+    {
+        using var gateway = new LoopbackServer(request => request.RequestLine.StartsWith("GET /api/v1/users/me ", StringComparison.Ordinal)
+            ? LoopbackServer.Response(200, "OK", LoopbackServer.BotUser)
+            : LoopbackServer.Response(200, "OK", "{}"));
+        var baseUri = new Uri(gateway.BaseUri, "api/");
+        var paths = new[] { "../admin/secrets", "%2e%2e/admin/secrets", "http:/admin/secrets", $"http://127.0.0.1:{gateway.Port}/admin/secrets", "..%2fadmin/secrets" };
+
+        var result = Session.Run(
+            "$null = Connect-NotionIntegration -Token $token -BaseUri $gateway; foreach ($path in $paths) { try { Invoke-NotionApi $path -ErrorAction Stop } catch { $_ } }; Invoke-NotionApi v1/users/me",
+            new Dictionary<string, object?> { ["gateway"] = baseUri, ["paths"] = paths });
+
+        var refusals = result.Output.Select(item => item.BaseObject).OfType<ErrorRecord>().ToList();
+        Assert.Equal(paths.Length, refusals.Count);
+        Assert.All(refusals, error => Assert.Equal("NotionForeignUrl,NotionPS.Cmdlets.InvokeNotionApiCommand", error.FullyQualifiedErrorId));
+        Assert.All(refusals, error => Assert.Contains("under /api/", error.Exception.Message));
+        Assert.All(gateway.Requests, request => Assert.StartsWith("GET /api/v1/users/me ", request.RequestLine));
+        Assert.Equal(2, gateway.Requests.Count); // Connect-NotionIntegration's users/me, and the last call's.
+    }
+
+    /// <summary>A hostile server's ESC, NUL, CR/LF and RLO in its error body reach the error record as visible escapes.</summary>
+    [Fact]
+    public void ControlCharactersInAServersErrorAreShownAsEscapes()
+    {
+        using var hostile = new LoopbackServer(request => request.RequestLine.StartsWith("GET /v1/users/me ", StringComparison.Ordinal)
+            ? LoopbackServer.Response(200, "OK", LoopbackServer.BotUser)
+            : LoopbackServer.Response(500, "Internal Server Error",
+                "{\"object\":\"error\",\"status\":500,\"code\":\"internal\\u001b[31mred\",\"message\":\"line1\\r\\nline2\\u0000\\u202eevil\",\"request_id\":\"r\\u001b2\"}"));
+
+        var error = RunExpectingTerminatingError(
+            "$null = Connect-NotionIntegration -Token $token -BaseUri $hostile -MaximumRetryCount 0; Invoke-NotionApi v1/odd -ErrorAction Stop",
+            new Dictionary<string, object?> { ["hostile"] = hostile.BaseUri });
+
+        Assert.Contains("internal\\u001B[31mred: line1\\u000D\\u000Aline2\\u0000\\u202Eevil (request_id r\\u001B2)", error.Exception.Message);
+        Assert.All(new[] { error.Exception.Message, error.ToString() }, shown => Assert.DoesNotContain(shown, character => char.IsControl(character) || character == '\u202E'));
+    }
+
     [Fact]
     public void InvokeNotionApiConfirmsWithTheFullAddress()
     {
