@@ -368,7 +368,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         WriteFile("q3.pdf", 3_000, 42);
         WriteFile("clip.mp4", 4_000, 43);
         WriteFile("tune.mp3", 5_000, 44);
-        WriteFile("notes.docx", 6_000, 45);
+        WriteFile("my notes.docx", 6_000, 45);
         Connect("2026-03-11");
 
         var result = Session.Run(
@@ -376,7 +376,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             Set-Location -LiteralPath $here
             $page = New-NotionPage -ParentId $parent -Title 'Shown inline' -Markdown "![The chart](./chart.png)`n`n![Q3 report](./q3.pdf)`n`n![A clip](clip.mp4)`n`n![A tune](./tune.mp3)"
             Get-NotionPageContent -PageId $page -AsBlocks | ForEach-Object { '{0}:{1}:{2}' -f $_.type, $_.($_.type).type, $_.($_.type).caption.plain_text }
-            $refused = New-NotionPage -ParentId $parent -Title 'Never shown' -Markdown "Notes:`n`n![The notes](./notes.docx)"
+            $refused = New-NotionPage -ParentId $parent -Title 'Never shown' -Markdown "Notes:`n`n![The notes](./my%20notes.docx)"
             """,
             Vars(("here", folder), ("parent", EmulatorFixture.MeetingNotesPageId)));
 
@@ -386,8 +386,8 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal("MarkdownFileNotShownInline,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
         Assert.Equal(
-            "Markdown line 3: ![...](./notes.docx) shows a file in the page, which Notion does for images, PDFs, video and audio; 'notes.docx' is " +
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document. Write [notes.docx](./notes.docx) to attach it as a file to download. Nothing was written.",
+            "Markdown line 3: ![...](./my%20notes.docx) shows a file in the page, which Notion does for images, PDFs, video and audio; 'my notes.docx' is " +
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document. Write [my notes.docx](./my%20notes.docx) to attach it as a file to download. Nothing was written.",
             error.Exception.Message);
         var titles = (await ApiGetAsync($"v1/blocks/{EmulatorFixture.MeetingNotesPageId}/children?page_size=100", "2026-03-11"))["results"]!.AsArray()
             .Where(block => (string?)block!["type"] == "child_page").Select(block => (string?)block!["child_page"]!["title"]);

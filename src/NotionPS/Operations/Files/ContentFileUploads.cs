@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -35,7 +33,7 @@ namespace NotionPS.Operations.Files
                 LocalFile file;
                 try
                 {
-                    file = LocalFile.Check(FullPath(currentFolder, block.LocalPath!), null, null);
+                    file = LocalFile.Check(UnusablePaths.FullPath(currentFolder, block.LocalPath!, block.LocalPath!), null, null);
                 }
                 catch (NotionFileException ex)
                 {
@@ -46,7 +44,7 @@ namespace NotionPS.Operations.Files
                 {
                     block.ShowFileAs(FileContentTypes.InlineBlockType(file.ContentType) ?? throw new NotionFileException(
                         NotionErrorIds.MarkdownFileNotShownInline,
-                        $"Markdown line {block.Line}: ![...]({block.LocalPath}) shows a file in the page, which Notion does for images, PDFs, video and audio; '{file.Name}' is {file.ContentType}. Write [{file.Name}]({block.LocalPath}) to attach it as a file to download. Nothing was written."));
+                        $"Markdown line {block.Line}: ![...]({AsDestination(block.LocalPath!)}) shows a file in the page, which Notion does for images, PDFs, video and audio; '{file.Name}' is {file.ContentType}. Write [{file.Name}]({AsDestination(block.LocalPath!)}) to attach it as a file to download. Nothing was written."));
                 }
 
                 files.Add((block, file));
@@ -59,18 +57,9 @@ namespace NotionPS.Operations.Files
             }
         }
 
-        /// <summary>The Markdown's path made full; one the system refuses as a path (see <see cref="UnusablePaths"/>) is a NotionLocalPathInvalid failure.</summary>
-        private static string FullPath(string currentFolder, string path)
-        {
-            try
-            {
-                return Path.GetFullPath(Path.Combine(currentFolder, path));
-            }
-            catch (Exception ex) when (UnusablePaths.IsRefusal(ex))
-            {
-                throw UnusablePaths.Refused(path, ex);
-            }
-        }
+        /// <summary>A path as a Markdown link destination reads it back (MarkdownToBlocks unescapes %XX; a space or parenthesis would end the link).</summary>
+        private static string AsDestination(string path) =>
+            path.Replace("%", "%25").Replace(" ", "%20").Replace("\t", "%09").Replace("(", "%28").Replace(")", "%29").Replace("<", "%3C").Replace(">", "%3E");
 
         private static IEnumerable<ContentBlock> WithLocalFiles(IEnumerable<ContentBlock> blocks) =>
             blocks.SelectMany(block => (block.LocalPath == null ? Enumerable.Empty<ContentBlock>() : new[] { block }).Concat(WithLocalFiles(block.Children)));

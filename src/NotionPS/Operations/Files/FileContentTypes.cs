@@ -73,7 +73,7 @@ namespace NotionPS.Operations.Files
         public static string? InlineBlockType(string contentType) =>
             contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? "image"
             : contentType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase) ? "pdf"
-            : contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) || contentType.Equals("application/mp4", StringComparison.OrdinalIgnoreCase) ? "video"
+            : contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ? "video"
             : contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? "audio"
             : null;
 

@@ -121,7 +121,9 @@ namespace NotionPS.Operations.Files
                 var name = names.Unique(file.Name);
                 try
                 {
-                    var target = TargetPath(root, name);
+                    // A safe name is a path every runtime takes, but .NET Framework without long paths refuses one past 260
+                    // characters: that file fails alone (NotionLocalPathInvalid) and the others are saved.
+                    var target = UnusablePaths.FullPath(root, name, root + name);
                     CheckTarget(root, target, replace);
                     try
                     {
@@ -159,22 +161,6 @@ namespace NotionPS.Operations.Files
         private static NotionFileException Failed(RowFile file, FileDownloadException ex) =>
             new NotionFileException(NotionErrorIds.NotionFileDownloadFailed,
                 $"'{file.Name}' of {file.Origin} could not be downloaded: {ex.Message} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row or page." : "Run the command again when the file host answers.")}", ex);
-
-        /// <summary>
-        /// The file's full path. A safe name is a path every runtime takes, but .NET Framework without long paths refuses
-        /// one past 260 characters: that file fails alone (NotionLocalPathInvalid) and the others are saved.
-        /// </summary>
-        private static string TargetPath(string root, string name)
-        {
-            try
-            {
-                return Path.GetFullPath(Path.Combine(root, name));
-            }
-            catch (Exception ex) when (UnusablePaths.IsRefusal(ex))
-            {
-                throw UnusablePaths.Refused(root + name, ex);
-            }
-        }
 
         /// <summary>The target must be inside the folder, and not a link; an existing file only with <paramref name="replace"/>.</summary>
         private static void CheckTarget(string root, string target, bool replace)

@@ -12,6 +12,19 @@ namespace NotionPS.Operations.Files
     /// </summary>
     internal static class UnusablePaths
     {
+        /// <summary><paramref name="path"/> under <paramref name="folder"/>, made full; a path the system refuses is a NotionLocalPathInvalid failure naming <paramref name="shown"/>.</summary>
+        public static string FullPath(string folder, string path, string shown)
+        {
+            try
+            {
+                return Path.GetFullPath(Path.Combine(folder, path));
+            }
+            catch (Exception ex) when (IsRefusal(ex))
+            {
+                throw Refused(shown, ex);
+            }
+        }
+
         public static bool IsRefusal(Exception ex) => ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException;
 
         public static NotionFileException Refused(string path, Exception ex) =>
