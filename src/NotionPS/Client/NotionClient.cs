@@ -292,10 +292,10 @@ namespace NotionPS.Client
         /// <paramref name="body"/> read no further than the limit: an answer longer than any of Notion's is refused, its rest never
         /// read. With -Debug, its start is kept for the log.
         /// </summary>
-        private BoundedAnswer Bounded(Stream body, HttpResponseMessage response, string method, string path, INotionLog log)
+        private BoundedStream Bounded(Stream body, HttpResponseMessage response, string method, string path, INotionLog log)
         {
             var limit = Options.MaximumAnswerBytes;
-            return new BoundedAnswer(body, limit, () => new NotionApiException((int)response.StatusCode, NotionErrorCodes.ResponseTooLarge,
+            return new BoundedStream(body, limit, () => new NotionApiException((int)response.StatusCode, NotionErrorCodes.ResponseTooLarge,
                 $"The answer from {Options.BaseUri} was longer than {limit} bytes, more than any answer of Notion's, so NotionPS stopped reading it. " +
                 "Check that -BaseUri of Connect-NotionIntegration is Notion's API (or a proxy that passes its answers on unchanged).",
                 null, method, path), log.IsDebugEnabled ? Options.DebugAnswerBytes : 0);
@@ -306,7 +306,7 @@ namespace NotionPS.Client
         /// loses as many characters more as the token has, once the token is redacted, so a token the cut splits leaves no
         /// part of itself (the log redacts only whole tokens).
         /// </summary>
-        private void LogBody(INotionLog log, string method, string path, BoundedAnswer? body, string? charset)
+        private void LogBody(INotionLog log, string method, string path, BoundedStream? body, string? charset)
         {
             if (!log.IsDebugEnabled)
             {

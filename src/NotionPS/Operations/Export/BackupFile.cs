@@ -71,7 +71,7 @@ namespace NotionPS.Operations
             try
             {
                 // A lone surrogate escape (a backup edited by hand or by another tool) reads as U+FFFD, as in an answer.
-                using (var json = new LoneSurrogateEscapes(new ReadLimitStream(stream, maxBytes, () => TooLarge(path, maxBytes))))
+                using (var json = new LoneSurrogateEscapes(new BoundedStream(stream, maxBytes, () => TooLarge(path, maxBytes))))
                 {
                     document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
                 }

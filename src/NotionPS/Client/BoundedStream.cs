@@ -6,19 +6,20 @@ using System.Threading.Tasks;
 namespace NotionPS.Client
 {
     /// <summary>
-    /// An answer's body as it arrives, read no further than <see cref="Limit"/> bytes: the read that would pass it throws
-    /// the caller's failure instead, so a server that never ends its answer costs at most the limit, never the process's
-    /// memory. Asks the inner stream for no more than one byte past the limit, whatever buffer the reader offers. Keeps the
-    /// first bytes read, if asked, for the debug log.
+    /// A stream read no further than <see cref="Limit"/> bytes (an answer's body as it arrives, a backup file): the read
+    /// that would pass it throws the caller's failure instead, so a server that never ends its answer, or a device or a
+    /// file still growing, costs at most the limit, never the process's memory. Asks the inner stream for no more than
+    /// one byte past the limit, whatever buffer the reader offers, so a stream of exactly the limit ends without an error.
+    /// Keeps the first bytes read, if asked, for the debug log. Disposes the inner stream.
     /// </summary>
-    internal sealed class BoundedAnswer : Stream
+    internal sealed class BoundedStream : Stream
     {
         private readonly Stream inner;
         private readonly Func<Exception> tooLarge;
         private readonly MemoryStream? start;
         private readonly int startLength;
 
-        public BoundedAnswer(Stream inner, long limit, Func<Exception> tooLarge, int keepStart = 0)
+        public BoundedStream(Stream inner, long limit, Func<Exception> tooLarge, int keepStart = 0)
         {
             this.inner = inner;
             Limit = limit;
