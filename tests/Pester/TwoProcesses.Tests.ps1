@@ -44,7 +44,7 @@ AfterAll {
 }
 
 Describe 'Two processes writing rows with one token' {
-    It 'adds every row of both, retrying the 429s their sum draws' {
+    It 'adds every row of both, retrying the 429s their sum draws (-MaximumRetryCount 20)' {
         Set-RateLimit 3
         $tag = "TwoProcesses $([guid]::NewGuid().ToString('N').Substring(0, 8))"
         $writers = @()
