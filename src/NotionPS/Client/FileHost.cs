@@ -61,10 +61,8 @@ namespace NotionPS.Client
                 {
                     switch (ended)
                     {
-                        case AttemptFailure.CallerCancelled when ex is OperationCanceledException:
-                            throw;
                         case AttemptFailure.CallerCancelled:
-                            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+                            throw NotionClient.CallerCancellation(ex, cancellationToken);
                         case AttemptFailure.TimedOut:
                             throw new FileDownloadException(0, $"{shown} sent nothing for {silenceLimit.TotalSeconds:0} s.");
                         default:

@@ -36,15 +36,36 @@ namespace NotionPS.Cmdlets
         /// never an ArgumentException or NotSupportedException from deep in a write.
         /// </summary>
         /// <exception cref="NotionFileException">NotionLocalPathInvalid: the path is refused, names no drive, or is not on disk.</exception>
-        public static string FileSystemPath(PSCmdlet cmdlet, string path)
+        public static string FileSystemPath(PSCmdlet cmdlet, string path) =>
+            Checked(path, () => Path.GetFullPath(Unresolved(cmdlet, path)));
+
+        /// <summary>
+        /// The full paths of the files a PowerShell path with wildcards names, checked as <see cref="FileSystemPath"/> checks
+        /// a path: a drive that does not exist or another provider's path is NotionLocalPathInvalid, as everywhere else.
+        /// </summary>
+        /// <exception cref="NotionFileException">NotionLocalPathInvalid: the path is refused, names no drive, or is not on disk.</exception>
+        /// <exception cref="ItemNotFoundException">Nothing matches the path (the caller's "no such file").</exception>
+        public static IReadOnlyList<string> ExistingFileSystemPaths(PSCmdlet cmdlet, string path) =>
+            Checked(path, () =>
+            {
+                Unresolved(cmdlet, path); // the drive and provider are checked before any matching
+                return cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _).Select(Path.GetFullPath).ToList();
+            });
+
+        private static string Unresolved(PSCmdlet cmdlet, string path)
+        {
+            var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+            return provider.Name == "FileSystem"
+                ? resolved
+                : throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
+                    $"'{path}' is not a path on disk (it is in the {provider.Name} provider). Give a file-system path.");
+        }
+
+        private static T Checked<T>(string path, Func<T> resolve)
         {
             try
             {
-                var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-                return provider.Name == "FileSystem"
-                    ? Path.GetFullPath(resolved)
-                    : throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
-                        $"'{path}' is not a path on disk (it is in the {provider.Name} provider). Give a file-system path.");
+                return resolve();
             }
             catch (Exception ex) when (UnusablePaths.IsRefusal(ex) || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
             {

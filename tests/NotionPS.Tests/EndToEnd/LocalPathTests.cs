@@ -54,6 +54,26 @@ public sealed class LocalPathTests(EmulatorFixture emulator) : RowsTestBase(emul
         Assert.Empty(result.Output);
     }
 
+    [Theory]
+    [InlineData("-LiteralPath")]
+    [InlineData("-Path")]
+    public void SendNotionFileSaysAnotherProvidersPathOrAMissingDriveIsNoPathOnDiskAndSendsTheOtherFiles(string parameter)
+    {
+        var good = Path.Combine(folder, "notes.txt");
+        File.WriteAllText(good, "sent");
+        Connect("2026-03-11");
+
+        var result = Session.Run($"Send-NotionFile {parameter} 'Env:\\PATH', 'Function:\\prompt', 'Variable:\\good', 'Q:\\notes.txt', $good", Vars(("good", good)));
+
+        Assert.Equal(4, result.Errors.Count);
+        Assert.All(result.Errors, error =>
+        {
+            Assert.Equal("NotionLocalPathInvalid,NotionPS.Cmdlets.SendNotionFileCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        });
+        Assert.Equal("notes.txt", Assert.IsType<NotionPS.NotionFileUpload>(Assert.Single(result.Output).BaseObject).Name);
+    }
+
     private System.Collections.Generic.Dictionary<string, object?> Paths() =>
         Vars(("tasks", TasksId), ("row", FirstTaskId), ("page", TeamHomeId), ("bad", Path.Combine(folder, "rows\0.json")), ("good", Path.Combine(folder, "rows.csv")));
 }
