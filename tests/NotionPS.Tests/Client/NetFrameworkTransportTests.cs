@@ -86,7 +86,8 @@ public class NetFrameworkTransportTests
         stopping.Cancel();
         var thrown = Assert.ThrowsAny<OperationCanceledException>(() => stopping.Token.ThrowIfCancellationRequested());
 
-        var rethrown = Assert.ThrowsAny<OperationCanceledException>(() => throw NotionClient.CallerCancellation(thrown, stopping.Token));
+        void Rethrow() => throw NotionClient.CallerCancellation(thrown, stopping.Token);
+        var rethrown = Assert.ThrowsAny<OperationCanceledException>(Rethrow);
         var aborted = new WebException("The request was aborted: The request was canceled.", WebExceptionStatus.RequestCanceled);
         var wrapped = NotionClient.CallerCancellation(aborted, stopping.Token);
 
