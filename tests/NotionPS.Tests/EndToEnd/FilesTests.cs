@@ -189,6 +189,59 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "elsewhere.txt")));
     }
 
+    [ImmutableFileFact]
+    public async Task SaveWritesAnErrorForAFileItCannotReplaceAndSavesTheOtherFilesOfTheRowAndTheNextRows()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Locked");
+        var locked = WriteFile("locked.txt", 100, 41);
+        var free = WriteFile("free.txt", 100, 42);
+        var next = WriteFile("next.txt", 100, 43);
+        var output = Directory.CreateDirectory(Path.Combine(folder, "locked-out")).FullName;
+        var lockedCopy = Path.Combine(output, "locked.txt");
+        File.WriteAllText(lockedCopy, "mine");
+        Connect("2026-03-11");
+        var rows = Session.Run(
+            "@{ Name = 'Two'; Attachments = @($locked, $free) }, @{ Name = 'Next'; Attachments = $next } | Add-NotionDatabaseRow -DatabaseId $db",
+            Vars(("locked", locked), ("free", free), ("next", next), ("db", databaseId))).Output.ToArray();
+
+        ImmutableFiles.Set(lockedCopy, true);
+        try
+        {
+            var result = Session.Run("$rows | Save-NotionFile -Destination $out -Force", Vars(("rows", rows), ("out", output)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains($"'{lockedCopy}' could not be written", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Equal(new[] { "free.txt", "next.txt" }, result.Output.Select(file => ((FileInfo)file.BaseObject).Name));
+            Assert.Equal(new[] { Sha256(free), Sha256(next) }, new[] { "free.txt", "next.txt" }.Select(name => Sha256(Path.Combine(output, name))));
+            Assert.Equal("mine", File.ReadAllText(lockedCopy));
+            Assert.Equal(3, Directory.GetFileSystemEntries(output).Length);
+        }
+        finally
+        {
+            ImmutableFiles.Set(lockedCopy, false);
+        }
+    }
+
+    [Fact]
+    public async Task ADestinationBelowAFileIsAnErrorForEachRowAndNoneStopsTheOthers()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Below a file");
+        var one = WriteFile("one.txt", 100, 44);
+        var two = WriteFile("two.txt", 100, 45);
+        Connect("2026-03-11");
+        var rows = Session.Run(
+            "@{ Name = 'One'; Attachments = $one }, @{ Name = 'Two'; Attachments = $two } | Add-NotionDatabaseRow -DatabaseId $db",
+            Vars(("one", one), ("two", two), ("db", databaseId))).Output.ToArray();
+
+        var result = Session.Run("$rows | Save-NotionFile -Destination $out", Vars(("rows", rows), ("out", Path.Combine(one, "saved"))));
+
+        Assert.Empty(result.Output);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, error => Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", error.FullyQualifiedErrorId));
+    }
+
     [Fact]
     public async Task ADownloadNeverCarriesTheToken()
     {

@@ -214,6 +214,12 @@ namespace NotionPS.Operations.Files
             {
                 throw new NotionFileException(File.Exists(target) ? NotionErrorIds.NotionFileExists : NotionErrorIds.NotionFileDownloadFailed, $"'{target}' could not be written: {ex.Message}", ex);
             }
+            catch (UnauthorizedAccessException ex)
+            {
+                // Refused by the system (a read-only folder, a file marked read-only or immutable): this file fails, the next may not.
+                throw new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid,
+                    $"'{target}' could not be written: {ex.Message} Check that the folder can be written to, and that a file being replaced is not read-only or locked.", ex);
+            }
             finally
             {
                 if (File.Exists(partial))
