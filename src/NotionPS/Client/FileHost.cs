@@ -36,7 +36,7 @@ namespace NotionPS.Client
                         log.Verbose($"GET {shown} -> {(int)response.StatusCode} {response.ReasonPhrase}");
                         if (!response.IsSuccessStatusCode)
                         {
-                            throw new FileDownloadException((int)response.StatusCode, $"{shown} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                            throw new FileDownloadException((int)response.StatusCode, $"{shown} answered {(int)response.StatusCode} {ServerText.VisibleOrNull(response.ReasonPhrase)}.");
                         }
 
                         using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))

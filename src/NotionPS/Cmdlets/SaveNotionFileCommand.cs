@@ -93,7 +93,7 @@ namespace NotionPS.Cmdlets
                     }
                     else
                     {
-                        WriteError(NotionErrorRecords.From(saved.Failure, saved.File.Name));
+                        WriteError(NotionErrorRecords.From(saved.Failure, ServerText.Visible(saved.File.Name)));
                     }
                 }
             }
