@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -48,17 +49,37 @@ namespace NotionPS.Cmdlets
         public static IReadOnlyList<string> ExistingFileSystemPaths(PSCmdlet cmdlet, string path) =>
             Checked(path, () =>
             {
-                Unresolved(cmdlet, path); // the drive and provider are checked before any matching
-                return cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _).Select(Path.GetFullPath).ToList();
+                // Matched first: .NET Framework may refuse a wildcard as a path before any matching.
+                Collection<string> found;
+                ProviderInfo provider;
+                try
+                {
+                    found = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+                }
+                catch (ItemNotFoundException)
+                {
+                    Unresolved(cmdlet, path); // Function:\missing is another provider's path, not a missing file
+                    throw;
+                }
+
+                RequireFileSystem(path, provider);
+                return found.Select(Path.GetFullPath).ToList();
             });
 
         private static string Unresolved(PSCmdlet cmdlet, string path)
         {
             var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-            return provider.Name == "FileSystem"
-                ? resolved
-                : throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
+            RequireFileSystem(path, provider);
+            return resolved;
+        }
+
+        private static void RequireFileSystem(string path, ProviderInfo provider)
+        {
+            if (provider.Name != "FileSystem")
+            {
+                throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
                     $"'{path}' is not a path on disk (it is in the {provider.Name} provider). Give a file-system path.");
+            }
         }
 
         private static T Checked<T>(string path, Func<T> resolve)

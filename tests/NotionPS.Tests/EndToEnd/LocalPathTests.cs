@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -63,14 +64,14 @@ public sealed class LocalPathTests(EmulatorFixture emulator) : RowsTestBase(emul
         File.WriteAllText(good, "sent");
         Connect("2026-03-11");
 
-        var result = Session.Run($"Send-NotionFile {parameter} 'Env:\\PATH', 'Function:\\prompt', 'Variable:\\good', 'Q:\\notes.txt', $good", Vars(("good", good)));
+        var result = Session.Run(
+            $"Send-NotionFile {parameter} 'Env:\\PATH', 'Function:\\prompt', 'Function:\\nosuch', 'Variable:\\good', 'Q:\\notes.txt', $missing, $good",
+            Vars(("good", good), ("missing", Path.Combine(folder, "missing.txt"))));
 
-        Assert.Equal(4, result.Errors.Count);
-        Assert.All(result.Errors, error =>
-        {
-            Assert.Equal("NotionLocalPathInvalid,NotionPS.Cmdlets.SendNotionFileCommand", error.FullyQualifiedErrorId);
-            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        });
+        Assert.Equal(
+            Enumerable.Repeat("NotionLocalPathInvalid", 5).Append("NotionFileNotFound").Select(id => id + ",NotionPS.Cmdlets.SendNotionFileCommand"),
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.All(result.Errors.Take(5), error => Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category));
         Assert.Equal("notes.txt", Assert.IsType<NotionPS.NotionFileUpload>(Assert.Single(result.Output).BaseObject).Name);
     }
 
