@@ -36,7 +36,7 @@ namespace NotionPS.Client
                         log.Verbose($"GET {shown} -> {(int)response.StatusCode} {response.ReasonPhrase}");
                         if (!response.IsSuccessStatusCode)
                         {
-                            throw new FileDownloadException((int)response.StatusCode, $"{shown} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                            throw new FileDownloadException((int)response.StatusCode, $"{shown} answered {(int)response.StatusCode} {ServerText.VisibleOrNull(response.ReasonPhrase)}.");
                         }
 
                         using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
@@ -61,10 +61,8 @@ namespace NotionPS.Client
                 {
                     switch (ended)
                     {
-                        case AttemptFailure.CallerCancelled when ex is OperationCanceledException:
-                            throw;
                         case AttemptFailure.CallerCancelled:
-                            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+                            throw NotionClient.CallerCancellation(ex, cancellationToken);
                         case AttemptFailure.TimedOut:
                             throw new FileDownloadException(0, $"{shown} sent nothing for {silenceLimit.TotalSeconds:0} s.");
                         default:

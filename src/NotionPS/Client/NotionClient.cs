@@ -7,6 +7,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;
@@ -198,13 +199,7 @@ namespace NotionPS.Client
                 {
                     if (ended == AttemptFailure.CallerCancelled)
                     {
-                        // Stopped by the caller (Ctrl+C): an aborted read says so as a cancellation, whatever the runtime threw.
-                        if (ex is OperationCanceledException)
-                        {
-                            throw;
-                        }
-
-                        throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+                        throw CallerCancellation(ex, cancellationToken);
                     }
 
                     var failure = NetworkFailure(ex, ended == AttemptFailure.TimedOut, answerStarted, method.Method, path);
@@ -237,6 +232,21 @@ namespace NotionPS.Client
             return callerCancelled ? AttemptFailure.CallerCancelled
                 : timedOut || ex is OperationCanceledException ? AttemptFailure.TimedOut
                 : AttemptFailure.ConnectionFailed;
+        }
+
+        /// <summary>
+        /// An attempt the caller stopped (Ctrl+C) as a cancellation, whatever the runtime threw: its own
+        /// OperationCanceledException is rethrown here with its stack kept; any other way the read was aborted
+        /// (WebException, IOException, ObjectDisposedException) is returned wrapped in one, for the caller to throw.
+        /// </summary>
+        internal static OperationCanceledException CallerCancellation(Exception ex, CancellationToken cancellationToken)
+        {
+            if (ex is OperationCanceledException)
+            {
+                ExceptionDispatchInfo.Capture(ex).Throw();
+            }
+
+            return new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
 
         /// <summary>A timeout or a dropped connection as a NotionApiException of status 0, said apart by whether the answer had begun.</summary>

@@ -59,8 +59,8 @@ namespace NotionPS.Cmdlets
 
             // Names and e-mail come from Notion: redacted like the client's lines.
             WriteVerbose(connection.Client.Redact(connection.TokenKind == NotionTokenKind.PersonalAccessToken
-                ? $"Connected as {connection.Describe()} ({connection.UserEmail}; {connection.ApiVersion}): it sees what {connection.BotName} can see in Notion, with no Add connections step."
-                : $"Connected to workspace '{connection.WorkspaceName}' as {connection.Describe()} ({connection.TokenKind}, {connection.ApiVersion})."));
+                ? $"Connected as {connection.Describe()} ({ServerText.VisibleOrNull(connection.UserEmail)}; {connection.ApiVersion}): it sees what {ServerText.Visible(connection.BotName)} can see in Notion, with no Add connections step."
+                : $"Connected to workspace '{ServerText.VisibleOrNull(connection.WorkspaceName)}' as {connection.Describe()} ({connection.TokenKind}, {connection.ApiVersion})."));
             WriteObject(connection);
         }
 

@@ -9,7 +9,7 @@ namespace NotionPS.Cmdlets
         /// <param name="integration">The integration's name, as Notion's Connections menu shows it; for a personal access token, its person's.</param>
         /// <param name="tokenKind">A personal access token is refused for its person's permissions: the remedies say so, never "Add connections".</param>
         public static string For(DatabaseProbeResult result, string integration, NotionTokenKind tokenKind = NotionTokenKind.InternalConnection) =>
-            tokenKind == NotionTokenKind.PersonalAccessToken ? ForPerson(result, integration) : ForConnection(result, integration, tokenKind);
+            tokenKind == NotionTokenKind.PersonalAccessToken ? ForPerson(result, ServerText.Visible(integration)) : ForConnection(result, ServerText.Visible(integration), tokenKind);
 
         private static string ForPerson(DatabaseProbeResult result, string person)
         {
@@ -20,7 +20,7 @@ namespace NotionPS.Cmdlets
                 case ProbeFinding.Unauthorized:
                     return Remedies.NewPersonalAccessToken;
                 case ProbeFinding.CannotInsert:
-                    return $"{person} can read \"{result.Title}\" but not add rows to it. " + Remedies.PersonCannotEdit(person) + NotionSaid(result);
+                    return $"{person} can read \"{Title(result)}\" but not add rows to it. " + Remedies.PersonCannotEdit(person) + NotionSaid(result);
                 case ProbeFinding.CannotUpdate:
                     return $"{person} can add rows but not change them, so " + LeftBehind(result) + " " + Remedies.PersonCannotEdit(person) + NotionSaid(result);
                 case ProbeFinding.NoReachableDataSource:
@@ -36,9 +36,9 @@ namespace NotionPS.Cmdlets
             switch (result.Finding)
             {
                 case ProbeFinding.Readable:
-                    return $"\"{integration}\" can read and query \"{result.Title}\".";
+                    return $"\"{integration}\" can read and query \"{Title(result)}\".";
                 case ProbeFinding.Writable:
-                    return $"\"{integration}\" can read, query, insert and update \"{result.Title}\" (a test row was added and moved to the trash).";
+                    return $"\"{integration}\" can read, query, insert and update \"{Title(result)}\" (a test row was added and moved to the trash).";
                 case ProbeFinding.NotShared:
                     return $"Database {result.DatabaseId} is not shared with \"{integration}\" (or does not exist). " + Remedies.ShareDatabase(integration)
                         + NotionSaid(result);
@@ -63,6 +63,9 @@ namespace NotionPS.Cmdlets
                         : NotionErrorRecords.WithRemedy(result.Failure.Message, Remedies.For(result.Failure, new RemedyFacts(integration, tokenKind: tokenKind)));
             }
         }
+
+        /// <summary>The database's title as Notion gave it, shown safely at a terminal.</summary>
+        private static string? Title(DatabaseProbeResult result) => ServerText.VisibleOrNull(result.Title);
 
         private static string NotionSaid(DatabaseProbeResult result) =>
             result.Failure is NotionApiException answer ? $" (Notion said: {answer.ApiMessage})" : string.Empty;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -36,15 +37,56 @@ namespace NotionPS.Cmdlets
         /// never an ArgumentException or NotSupportedException from deep in a write.
         /// </summary>
         /// <exception cref="NotionFileException">NotionLocalPathInvalid: the path is refused, names no drive, or is not on disk.</exception>
-        public static string FileSystemPath(PSCmdlet cmdlet, string path)
+        public static string FileSystemPath(PSCmdlet cmdlet, string path) =>
+            Checked(path, () => Path.GetFullPath(Unresolved(cmdlet, path)));
+
+        /// <summary>
+        /// The full paths of the files a PowerShell path with wildcards names, checked as <see cref="FileSystemPath"/> checks
+        /// a path: a drive that does not exist or another provider's path is NotionLocalPathInvalid, as everywhere else.
+        /// </summary>
+        /// <exception cref="NotionFileException">NotionLocalPathInvalid: the path is refused, names no drive, or is not on disk.</exception>
+        /// <exception cref="ItemNotFoundException">Nothing matches the path (the caller's "no such file").</exception>
+        public static IReadOnlyList<string> ExistingFileSystemPaths(PSCmdlet cmdlet, string path) =>
+            Checked(path, () =>
+            {
+                // Matched first: .NET Framework may refuse a wildcard as a path before any matching.
+                Collection<string> found;
+                ProviderInfo provider;
+                try
+                {
+                    found = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+                }
+                catch (ItemNotFoundException)
+                {
+                    Unresolved(cmdlet, path); // Function:\missing is another provider's path, not a missing file
+                    throw;
+                }
+
+                RequireFileSystem(path, provider);
+                return found.Select(Path.GetFullPath).ToList();
+            });
+
+        private static string Unresolved(PSCmdlet cmdlet, string path)
+        {
+            var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+            RequireFileSystem(path, provider);
+            return resolved;
+        }
+
+        private static void RequireFileSystem(string path, ProviderInfo provider)
+        {
+            if (provider.Name != "FileSystem")
+            {
+                throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
+                    $"'{path}' is not a path on disk (it is in the {provider.Name} provider). Give a file-system path.");
+            }
+        }
+
+        private static T Checked<T>(string path, Func<T> resolve)
         {
             try
             {
-                var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-                return provider.Name == "FileSystem"
-                    ? Path.GetFullPath(resolved)
-                    : throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
-                        $"'{path}' is not a path on disk (it is in the {provider.Name} provider). Give a file-system path.");
+                return resolve();
             }
             catch (Exception ex) when (UnusablePaths.IsRefusal(ex) || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
             {

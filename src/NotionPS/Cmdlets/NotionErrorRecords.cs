@@ -17,7 +17,7 @@ namespace NotionPS.Cmdlets
         /// <param name="tokenKind">The kind of token: a personal access token is refused for its person's permissions, not for sharing.</param>
         public RemedyFacts(string? integrationName = null, bool wasCreate = false, bool viewIdHint = false, bool linkedDatabase = false, bool onPage = false, string? capability = null, NotionTokenKind tokenKind = NotionTokenKind.InternalConnection)
         {
-            IntegrationName = integrationName;
+            IntegrationName = ServerText.VisibleOrNull(integrationName); // Notion's name of the bot or person, quoted in remedies
             WasCreate = wasCreate;
             ViewIdHint = viewIdHint;
             LinkedDatabase = linkedDatabase;

@@ -108,7 +108,7 @@ namespace NotionPS.Cmdlets
             {
                 if (warnedReadOnly.Add(column))
                 {
-                    WriteWarning($"Column '{column}' ({schema.PropertyTypes[column]}) is computed by Notion and cannot be written; its values are skipped.");
+                    WriteWarning($"Column '{ServerText.Visible(column)}' ({ServerText.Visible(schema.PropertyTypes[column])}) is computed by Notion and cannot be written; its values are skipped.");
                 }
             }
         }
@@ -124,7 +124,7 @@ namespace NotionPS.Cmdlets
             if (column == null)
             {
                 ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException($"-{parameter} '{name}' is not a column of \"{schema.Name}\" that can be written. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}."),
+                    new ArgumentException($"-{parameter} '{name}' is not a column of \"{ServerText.Visible(schema.Name)}\" that can be written. The columns are: {ServerText.Visible(string.Join(", ", schema.PropertyTypes.Keys))}."),
                     NotionErrorIds.NotionUnknownColumn,
                     name));
             }

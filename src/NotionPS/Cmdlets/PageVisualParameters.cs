@@ -62,27 +62,7 @@ namespace NotionPS.Cmdlets
             var text = bind?.Text ?? string.Empty;
             var drives = cmdlet.SessionState.Drive;
             return PageVisual.FromText(text, place, name => drives.GetAll().Any(drive => string.Equals(drive.Name, name, StringComparison.OrdinalIgnoreCase)))
-                ?? PageVisual.FromFile(FileSystemPath(cmdlet, text), place);
-        }
-
-        /// <summary>The full path of a file named by a PowerShell path (no wildcards: a page has one icon). A path too long for the system is an IOException on .NET Framework.</summary>
-        private static string FileSystemPath(PSCmdlet cmdlet, string path)
-        {
-            ProviderInfo provider;
-            string resolved;
-            try
-            {
-                resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
-            }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is PSArgumentException || ex is NotSupportedException || ex is ArgumentException || ex is System.IO.IOException)
-            {
-                throw new Operations.Files.NotionFileException(NotionErrorIds.NotionFileNotFound,
-                    $"'{path}' is neither an emoji, an http(s) URL nor a file: {ex.Message}", ex);
-            }
-
-            return provider.Name == "FileSystem"
-                ? resolved
-                : throw new PageVisualException(NotionErrorIds.NotionPageVisualNotAFile, $"'{path}' is not a file on disk (it is in the {provider.Name} provider). Give the path of an image file.");
+                ?? PageVisual.FromFile(LocalPaths.FileSystemPath(cmdlet, text), place);
         }
     }
 }

@@ -56,7 +56,7 @@ namespace NotionPS.Cmdlets
             WriteVerbose(connection.Client.Redact($"The token is a {connection.TokenKind}: {connection.Describe()}{(connection.WorkspaceName == null ? string.Empty : $" in workspace '{connection.WorkspaceName}'")}."));
 
             if (!ShouldProcess(
-                connection.Client.Redact($"Notion integration '{Name}' ({connection.BotName} @ {connection.WorkspaceName}) as secret '{secretName}' in vault '{vault}'"),
+                connection.Client.Redact($"Notion integration '{Name}' ({ServerText.Visible(connection.BotName)} @ {ServerText.VisibleOrNull(connection.WorkspaceName)}) as secret '{secretName}' in vault '{vault}'"),
                 Force ? "Register, replacing any existing registration" : "Register"))
             {
                 return;

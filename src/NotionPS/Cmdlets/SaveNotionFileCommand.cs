@@ -21,6 +21,7 @@ namespace NotionPS.Cmdlets
     [OutputType(typeof(FileInfo))]
     public sealed class SaveNotionFileCommand : NotionConnectedCmdlet
     {
+        private readonly HashSet<string> reportedMissingColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private FileSaver? saver;
         private string? folder;
 
@@ -92,7 +93,7 @@ namespace NotionPS.Cmdlets
                     }
                     else
                     {
-                        WriteError(NotionErrorRecords.From(saved.Failure, saved.File.Name));
+                        WriteError(NotionErrorRecords.From(saved.Failure, ServerText.Visible(saved.File.Name)));
                     }
                 }
             }
@@ -118,13 +119,15 @@ namespace NotionPS.Cmdlets
 
             var columns = row.Properties.Where(property => property.Value is MultiValue cell && cell.IsFileUrls).ToList();
             return new PageFiles(
+                (row.Properties["DataSourceId"]?.Value ?? row.Properties["DatabaseId"]?.Value) as string,
                 columns.Select(property => property.Name).ToList(),
                 columns.SelectMany(property => ((MultiValue)property.Value).Select((url, index) => RowFile.FromUrl(property.Name, index, url))).ToList());
         }
 
         /// <summary>
         /// The files of the -Column columns (ignoring case), or all. A name that is no files column of the row (a typo,
-        /// a column of another type) is an error naming its files columns; the columns that are found are still saved.
+        /// a column of another type) is an error naming its files columns, once per data source (its rows share their
+        /// columns, so 10,000 rows give one error, not 10,000); the columns that are found are still saved.
         /// </summary>
         private List<RowFile> Chosen(PageFiles page, string pageId)
         {
@@ -133,12 +136,15 @@ namespace NotionPS.Cmdlets
                 return page.Files.ToList();
             }
 
-            foreach (var missing in Column.Where(name => !page.Columns.Contains(name, StringComparer.OrdinalIgnoreCase)))
+            var missing = Column.Where(name => !page.Columns.Contains(name, StringComparer.OrdinalIgnoreCase)
+                && reportedMissingColumns.Add((page.DataSourceId ?? pageId) + "/" + name));
+            foreach (var name in missing)
             {
-                var columns = page.Columns.Count == 0 ? "It has no files column." : $"Its files columns: {string.Join(", ", page.Columns.Select(column => $"'{column}'"))}.";
+                var columns = page.Columns.Count == 0 ? "It has no files column." : $"Its files columns: {string.Join(", ", page.Columns.Select(column => $"'{ServerText.Visible(column)}'"))}.";
+                var others = page.DataSourceId == null ? string.Empty : $" The other rows of data source {page.DataSourceId} lack it too and are not reported again.";
                 WriteError(NotionErrorRecords.From(
                     new NotionFileException(NotionErrorIds.NotionFilesColumnNotFound,
-                        $"Page {pageId} has no files column named '{missing}'. {columns} Give -Column the name of a files column, or leave -Column out to save all of them."),
+                        $"Page {pageId} has no files column named '{name}'. {columns} Give -Column the name of a files column, or leave -Column out to save all of them.{others}"),
                     PageId!.Input));
             }
 

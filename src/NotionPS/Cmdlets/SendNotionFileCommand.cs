@@ -63,35 +63,23 @@ namespace NotionPS.Cmdlets
             }
         }
 
+        /// <summary>The files <paramref name="path"/> names; none (and its error written) when it names no file on disk, so the other paths are still sent.</summary>
         private IEnumerable<string> Resolve(string path, bool literal)
         {
-            ProviderInfo provider;
-            IEnumerable<string> resolved;
             try
             {
-                resolved = literal
-                    ? new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _) }
-                    : SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider);
+                return literal ? new[] { LocalPaths.FileSystemPath(this, path) } : LocalPaths.ExistingFileSystemPaths(this, path);
             }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is DriveNotFoundException || ex is ProviderNotFoundException || ex is PSArgumentException)
+            catch (ItemNotFoundException ex)
             {
                 WriteError(NotionErrorRecords.From(new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{path}': {ex.Message}", ex), path));
-                return Array.Empty<string>();
             }
-            catch (Exception ex) when (UnusablePaths.IsRefusal(ex))
+            catch (NotionFileException ex)
             {
-                // .NET Framework refuses such a path while PowerShell resolves it; .NET only when the file is opened.
-                WriteError(NotionErrorRecords.From(UnusablePaths.Refused(path, ex), path));
-                return Array.Empty<string>();
+                WriteError(NotionErrorRecords.From(ex, path));
             }
 
-            if (provider.Name != "FileSystem")
-            {
-                WriteError(NotionErrorRecords.From(new NotionFileException(NotionErrorIds.NotionFileNotFound, $"'{path}' is not a file on disk (it is in the {provider.Name} provider)."), path));
-                return Array.Empty<string>();
-            }
-
-            return resolved;
+            return Array.Empty<string>();
         }
 
         private void Send(string path, string given)

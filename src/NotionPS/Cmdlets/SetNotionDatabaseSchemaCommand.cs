@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations.Schema;
 
@@ -61,7 +62,7 @@ namespace NotionPS.Cmdlets
 
                 var updater = new SchemaUpdater(Client, Log);
                 var plan = RunWithLogPump(cancellationToken => updater.PlanAsync(target, schema.Columns, RemoveMissing, cancellationToken));
-                var dataSource = $"data source '{plan.Current.Title}' ({plan.Current.DataSourceId})";
+                var dataSource = $"data source '{ServerText.Visible(plan.Current.Title)}' ({plan.Current.DataSourceId})";
                 if (plan.Changes.Count == 0)
                 {
                     WriteVerbose($"The {dataSource} already has this schema: nothing to change.");

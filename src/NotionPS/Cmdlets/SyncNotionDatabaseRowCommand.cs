@@ -215,7 +215,7 @@ namespace NotionPS.Cmdlets
                 case SyncAction.Add:
                     return new[] { $"{step.Key}: add" };
                 case SyncAction.Update:
-                    return step.Changes.Select(change => $"{step.Key}: {change.Column}: {change.OldText} -> {change.NewText}");
+                    return step.Changes.Select(change => ServerText.Visible($"{step.Key}: {change.Column}: {change.OldText} -> {change.NewText}"));
                 case SyncAction.Trash:
                     return new[] { $"{step.Key}: trash" };
                 default:

@@ -79,8 +79,8 @@ namespace NotionPS
 
         /// <summary>Who the connection acts as, for messages: "integration 'X'" or "Ada Lovelace's personal access token".</summary>
         internal string Describe() => TokenKind == NotionTokenKind.PersonalAccessToken
-            ? $"{BotName}'s personal access token"
-            : $"{(TokenKind == NotionTokenKind.PublicConnection ? "public connection" : "integration")} '{BotName}'";
+            ? $"{ServerText.Visible(BotName)}'s personal access token"
+            : $"{(TokenKind == NotionTokenKind.PublicConnection ? "public connection" : "integration")} '{ServerText.Visible(BotName)}'";
 
         public override string ToString() => $"{BotName} ({TokenKind}, {WorkspaceName ?? WorkspaceId ?? UserEmail}, {BaseUri})";
     }

@@ -52,12 +52,12 @@ namespace NotionPS.Operations
             if (database.DataSources.Count == 0)
             {
                 return new DataSourceChoiceException(DataSourceChoiceProblem.NoneReachable, database.Id, database.DataSources,
-                    $"Database \"{database.Title}\" ({database.Id}) has no data source this integration can reach.");
+                    $"Database \"{ServerText.Visible(database.Title)}\" ({database.Id}) has no data source this integration can reach.");
             }
 
-            var sources = database.DataSources.Select(source => $"\"{source.Name}\" ({source.Id})");
+            var sources = database.DataSources.Select(source => $"\"{ServerText.Visible(source.Name)}\" ({source.Id})");
             return new DataSourceChoiceException(DataSourceChoiceProblem.Several, database.Id, database.DataSources,
-                $"Database \"{database.Title}\" ({database.Id}) has {database.DataSources.Count} data sources: {string.Join(", ", sources)}.");
+                $"Database \"{ServerText.Visible(database.Title)}\" ({database.Id}) has {database.DataSources.Count} data sources: {string.Join(", ", sources)}.");
         }
 
         /// <summary>Under Notion-Version 2022-06-28, which refuses a database with several data sources.</summary>

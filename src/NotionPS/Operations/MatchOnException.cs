@@ -1,3 +1,4 @@
+using NotionPS.Client;
 using NotionPS.Errors;
 
 namespace NotionPS.Operations
@@ -41,6 +42,6 @@ namespace NotionPS.Operations
 
         public static MatchOnException Ambiguous(string column, string key) =>
             new MatchOnException(MatchOnProblem.Ambiguous, column, key, NotionErrorIds.NotionMatchOnAmbiguous,
-                $"More than one row has '{column}' = '{key}', so which one to update is unclear.");
+                $"More than one row has '{ServerText.Visible(column)}' = '{ServerText.Visible(key)}', so which one to update is unclear.");
     }
 }

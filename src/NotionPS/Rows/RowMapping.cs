@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using NotionPS.Client;
 using NotionPS.Errors;
 
 namespace NotionPS.Rows
@@ -112,7 +113,7 @@ namespace NotionPS.Rows
         private readonly IReadOnlyList<string> available;
 
         public UnknownColumnException(IReadOnlyList<string> unknown, IReadOnlyList<string> available)
-            : base(NotionErrorIds.NotionUnknownColumn, $"No column named {string.Join(", ", unknown.Select(name => "'" + name + "'"))}. The columns are: {string.Join(", ", available)}.")
+            : base(NotionErrorIds.NotionUnknownColumn, $"No column named {string.Join(", ", unknown.Select(name => "'" + name + "'"))}. The columns are: {ServerText.Visible(string.Join(", ", available))}.")
         {
             this.unknown = unknown;
             this.available = available;

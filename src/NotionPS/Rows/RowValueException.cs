@@ -1,4 +1,5 @@
 using System;
+using NotionPS.Client;
 using NotionPS.Errors;
 
 namespace NotionPS.Rows
@@ -19,7 +20,7 @@ namespace NotionPS.Rows
         private readonly string column;
 
         public RowValueException(string column, string columnType, object? value, string reason, RowValueProblem problem = RowValueProblem.BadValue)
-            : base(NotionErrorIds.NotionRowValueInvalid, $"Column '{column}' ({columnType}) cannot take {Describe(value)}: {reason}")
+            : base(NotionErrorIds.NotionRowValueInvalid, $"Column '{ServerText.Visible(column)}' ({ServerText.Visible(columnType)}) cannot take {Describe(value)}: {reason}")
         {
             this.column = column;
             Problem = problem;

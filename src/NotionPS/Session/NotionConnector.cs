@@ -68,6 +68,6 @@ namespace NotionPS.Session
             }
         }
 
-        private static string? WorkspaceLabel(NotionConnection connection) => connection.WorkspaceName ?? connection.WorkspaceId;
+        private static string? WorkspaceLabel(NotionConnection connection) => ServerText.VisibleOrNull(connection.WorkspaceName ?? connection.WorkspaceId);
     }
 }

@@ -80,6 +80,24 @@ public class NetFrameworkTransportTests
     }
 
     [Fact]
+    public void TheCallersOwnCancellationIsRethrownWithItsStackAndAnAbortedReadBecomesOne()
+    {
+        using var stopping = new CancellationTokenSource();
+        stopping.Cancel();
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(() => stopping.Token.ThrowIfCancellationRequested());
+
+        void Rethrow() => throw NotionClient.CallerCancellation(thrown, stopping.Token);
+        var rethrown = Assert.ThrowsAny<OperationCanceledException>(Rethrow);
+        var aborted = new WebException("The request was aborted: The request was canceled.", WebExceptionStatus.RequestCanceled);
+        var wrapped = NotionClient.CallerCancellation(aborted, stopping.Token);
+
+        Assert.Same(thrown, rethrown);
+        Assert.Contains(nameof(CancellationToken.ThrowIfCancellationRequested), rethrown.StackTrace, StringComparison.Ordinal);
+        Assert.Same(aborted, wrapped.InnerException);
+        Assert.Equal(stopping.Token, wrapped.CancellationToken);
+    }
+
+    [Fact]
     public async Task AFailedTlsHandshakeSaysHowToEnableTls12()
     {
         var handshake = new HttpRequestException("An error occurred while sending the request.",

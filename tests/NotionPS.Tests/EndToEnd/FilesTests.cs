@@ -122,35 +122,38 @@ public sealed class FilesTests : RowsTestBase, IDisposable
     }
 
     [Fact]
-    public async Task SaveColumnNamingNoFilesColumnIsAnErrorPerRowListingItsFilesColumnsAndTheColumnsFoundAreSaved()
+    public async Task SaveColumnNamingNoFilesColumnIsOneErrorPerDataSourceListingItsFilesColumnsAndTheColumnsFoundAreSaved()
     {
-        var (databaseId, _) = await NewFilesDatabaseAsync("Columns to save");
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Columns to save");
+        var (otherDatabaseId, otherDataSourceId) = await NewFilesDatabaseAsync("Other columns to save");
         var one = WriteFile("one.txt", 100, 7);
         var two = WriteFile("two.txt", 100, 8);
         Connect("2026-03-11");
         var rows = Session.Run(
             "@{ Name = 'One'; Attachments = $one }, @{ Name = 'Two'; Attachments = $two }, @{ Name = 'None' } | Add-NotionDatabaseRow -DatabaseId $db",
             Vars(("one", one), ("two", two), ("db", databaseId))).Output.ToArray();
+        var otherRows = Session.Run("@{ Name = 'Elsewhere' }, @{ Name = 'Elsewhere too' } | Add-NotionDatabaseRow -DatabaseId $db", Vars(("db", otherDatabaseId))).Output.ToArray();
         Assert.Equal(3, rows.Length);
 
-        // Rows as read, with a typo: one error per row, nothing saved.
-        var typo = Session.Run("$rows | Save-NotionFile -Destination $out -Column Attachment", Vars(("rows", rows), ("out", Path.Combine(folder, "typo"))));
+        // Rows as read, of two data sources, with a typo: one error for each data source (at its first row), nothing saved.
+        var typo = Session.Run("$rows + $otherRows | Save-NotionFile -Destination $out -Column Attachment", Vars(("rows", rows), ("otherRows", otherRows), ("out", Path.Combine(folder, "typo"))));
         Assert.Empty(typo.Output);
-        Assert.Equal(3, typo.Errors.Count);
+        Assert.Equal(2, typo.Errors.Count);
         Assert.All(typo.Errors, error =>
         {
             Assert.Equal("NotionFilesColumnNotFound,NotionPS.Cmdlets.SaveNotionFileCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
             Assert.Contains("no files column named 'Attachment'. Its files columns: 'Attachments'.", error.Exception.Message, StringComparison.Ordinal);
         });
+        Assert.Contains($"data source {dataSourceId} lack it too", typo.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"data source {otherDataSourceId} lack it too", typo.Errors[1].Exception.Message, StringComparison.Ordinal);
 
-        // Page IDs (the page is read), with a column of another type beside the right one: its error, and the files still saved;
+        // Page IDs (the page is read), with a column of another type beside the right one: its error once, and the files still saved;
         // the row whose files column is empty has nothing to save and is no error.
         var mixed = Session.Run(
             "$rows.PageId | Save-NotionFile -Destination $out -Column Name, attachments",
             Vars(("rows", rows), ("out", Path.Combine(folder, "mixed"))));
-        Assert.Equal(3, mixed.Errors.Count);
-        Assert.All(mixed.Errors, error => Assert.Contains("no files column named 'Name'", error.Exception.Message, StringComparison.Ordinal));
+        Assert.Contains("no files column named 'Name'", Assert.Single(mixed.Errors).Exception.Message, StringComparison.Ordinal);
         Assert.Equal(new[] { "one.txt", "two.txt" }, mixed.Output.Select(file => ((FileInfo)file.BaseObject).Name));
 
         var empty = Session.Run("$rows[2] | Save-NotionFile -Destination $out -Column Attachments", Vars(("rows", rows), ("out", Path.Combine(folder, "empty"))));
@@ -184,6 +187,59 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var throughLink = Session.Run("$row | Save-NotionFile -Destination $out -Force", Vars(("out", linked)));
         Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", Assert.Single(throughLink.Errors).FullyQualifiedErrorId);
         Assert.False(File.Exists(Path.Combine(folder, "elsewhere.txt")));
+    }
+
+    [ImmutableFileFact]
+    public async Task SaveWritesAnErrorForAFileItCannotReplaceAndSavesTheOtherFilesOfTheRowAndTheNextRows()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Locked");
+        var locked = WriteFile("locked.txt", 100, 41);
+        var free = WriteFile("free.txt", 100, 42);
+        var next = WriteFile("next.txt", 100, 43);
+        var output = Directory.CreateDirectory(Path.Combine(folder, "locked-out")).FullName;
+        var lockedCopy = Path.Combine(output, "locked.txt");
+        File.WriteAllText(lockedCopy, "mine");
+        Connect("2026-03-11");
+        var rows = Session.Run(
+            "@{ Name = 'Two'; Attachments = @($locked, $free) }, @{ Name = 'Next'; Attachments = $next } | Add-NotionDatabaseRow -DatabaseId $db",
+            Vars(("locked", locked), ("free", free), ("next", next), ("db", databaseId))).Output.ToArray();
+
+        ImmutableFiles.Set(lockedCopy, true);
+        try
+        {
+            var result = Session.Run("$rows | Save-NotionFile -Destination $out -Force", Vars(("rows", rows), ("out", output)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains($"'{lockedCopy}' could not be written", error.Exception.Message, StringComparison.Ordinal);
+            Assert.Equal(new[] { "free.txt", "next.txt" }, result.Output.Select(file => ((FileInfo)file.BaseObject).Name));
+            Assert.Equal(new[] { Sha256(free), Sha256(next) }, new[] { "free.txt", "next.txt" }.Select(name => Sha256(Path.Combine(output, name))));
+            Assert.Equal("mine", File.ReadAllText(lockedCopy));
+            Assert.Equal(3, Directory.GetFileSystemEntries(output).Length);
+        }
+        finally
+        {
+            ImmutableFiles.Set(lockedCopy, false);
+        }
+    }
+
+    [Fact]
+    public async Task ADestinationBelowAFileIsAnErrorForEachRowAndNoneStopsTheOthers()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Below a file");
+        var one = WriteFile("one.txt", 100, 44);
+        var two = WriteFile("two.txt", 100, 45);
+        Connect("2026-03-11");
+        var rows = Session.Run(
+            "@{ Name = 'One'; Attachments = $one }, @{ Name = 'Two'; Attachments = $two } | Add-NotionDatabaseRow -DatabaseId $db",
+            Vars(("one", one), ("two", two), ("db", databaseId))).Output.ToArray();
+
+        var result = Session.Run("$rows | Save-NotionFile -Destination $out", Vars(("rows", rows), ("out", Path.Combine(one, "saved"))));
+
+        Assert.Empty(result.Output);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, error => Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", error.FullyQualifiedErrorId));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -52,6 +53,26 @@ public sealed class LocalPathTests(EmulatorFixture emulator) : RowsTestBase(emul
         Assert.Equal("NotionLocalPathInvalid,NotionPS.Cmdlets.NewNotionDatabaseCommand", error.FullyQualifiedErrorId);
         Assert.Contains("260 characters", error.Exception.Message);
         Assert.Empty(result.Output);
+    }
+
+    [Theory]
+    [InlineData("-LiteralPath")]
+    [InlineData("-Path")]
+    public void SendNotionFileSaysAnotherProvidersPathOrAMissingDriveIsNoPathOnDiskAndSendsTheOtherFiles(string parameter)
+    {
+        var good = Path.Combine(folder, "notes.txt");
+        File.WriteAllText(good, "sent");
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            $"Send-NotionFile {parameter} 'Env:\\PATH', 'Function:\\prompt', 'Function:\\nosuch', 'Variable:\\good', 'Q:\\notes.txt', $missing, $good",
+            Vars(("good", good), ("missing", Path.Combine(folder, "missing.txt"))));
+
+        Assert.Equal(
+            Enumerable.Repeat("NotionLocalPathInvalid", 5).Append("NotionFileNotFound").Select(id => id + ",NotionPS.Cmdlets.SendNotionFileCommand"),
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.All(result.Errors.Take(5), error => Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category));
+        Assert.Equal("notes.txt", Assert.IsType<NotionPS.NotionFileUpload>(Assert.Single(result.Output).BaseObject).Name);
     }
 
     private System.Collections.Generic.Dictionary<string, object?> Paths() =>

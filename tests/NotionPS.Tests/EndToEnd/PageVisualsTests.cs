@@ -152,7 +152,10 @@ public sealed class PageVisualsTests : RowsTestBase, IDisposable
         { "(Join-Path $folder link.png)", "NotionPageVisualNotAFile" },
         { "$folder", "NotionPageVisualNotAFile" },
         { "$device", "NotionPageVisualNotAFile" },
-        { "'Env:PATH'", "NotionPageVisualNotAFile" },
+        { "'Env:PATH'", "NotionLocalPathInvalid" },
+        { "'Function:\\prompt'", "NotionLocalPathInvalid" },
+        { "'Variable:\\folder'", "NotionLocalPathInvalid" },
+        { "'Q:\\logo.png'", "NotionLocalPathInvalid" },
         { "@{ Icon = '🚀' }", "NotionPageVisualInvalid" },
     };
 

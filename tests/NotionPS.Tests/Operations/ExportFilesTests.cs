@@ -81,7 +81,7 @@ public sealed class ExportFilesTests : IDisposable
     }
 
     [Fact]
-    public void ASavedFileIsUploadedFromItsPathRelativeToTheBackupWhenItIsThereAndItsUrlTakenOtherwise()
+    public void ASavedFileIsUploadedFromItsRelativeOrFullPathWhenItIsThereAndItsUrlTakenOtherwise()
     {
         static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
         var saved = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "files", "Row 1a2b3c4d")).FullName, "a b.pdf");
@@ -92,7 +92,8 @@ public sealed class ExportFilesTests : IDisposable
         var values = Assert.IsType<List<object>>(BackupCells.ToInput("files", cell, folder));
 
         Assert.Equal(saved, Assert.IsType<FileInfo>(values[0]).FullName);
-        Assert.Equal(["https://example.com/b.pdf", "https://example.com/c.pdf"], values.Skip(1));
+        Assert.Equal("https://example.com/b.pdf", values[1]);
+        Assert.Equal(saved, Assert.IsType<FileInfo>(values[2]).FullName);
         Assert.Equal("https://example.com/a.pdf", Assert.IsType<List<object>>(BackupCells.ToInput("files", cell))[0]);
     }
 
@@ -103,11 +104,45 @@ public sealed class ExportFilesTests : IDisposable
         var inside = Path.Combine(backupFolder, "files", "Row 1a2b3c4d", "a.pdf");
         var beside = Path.Combine(folder, "files", "Row 1a2b3c4d", "a.pdf");
 
-        Assert.Equal("files/Row 1a2b3c4d/a.pdf", SavedFilePaths.Relative(backupFolder, inside));
-        Assert.Equal("../files/Row 1a2b3c4d/a.pdf", SavedFilePaths.Relative(backupFolder, beside));
+        Assert.Equal("files/Row 1a2b3c4d/a.pdf", SavedFilePaths.Recorded(backupFolder, inside));
+        Assert.Equal("../files/Row 1a2b3c4d/a.pdf", SavedFilePaths.Recorded(backupFolder, beside));
         Directory.CreateDirectory(Path.GetDirectoryName(beside)!);
         File.WriteAllText(beside, "a");
-        Assert.Equal(beside, SavedFilePaths.Resolve(backupFolder, SavedFilePaths.Relative(backupFolder, beside)));
+        Assert.Equal(beside, SavedFilePaths.Resolve(backupFolder, SavedFilePaths.Recorded(backupFolder, beside)));
+    }
+
+    [Theory]
+    [InlineData(@"C:\Backups", @"C:\Backups\files\Row 1a2b3c4d\a.pdf", "files/Row 1a2b3c4d/a.pdf")]
+    [InlineData(@"C:\Backups", @"c:\files\a.pdf", "../files/a.pdf")]
+    [InlineData(@"C:\", @"C:\files\a.pdf", "files/a.pdf")]
+    [InlineData(@"\\server\share\backups", @"\\SERVER\share\files\a.pdf", "../files/a.pdf")]
+    [InlineData(@"C:\Backups", @"D:\files\a.pdf", @"D:\files\a.pdf")]
+    [InlineData(@"C:\Backups", @"\\server\share\files\a.pdf", @"\\server\share\files\a.pdf")]
+    [InlineData(@"\\server\share\backups", @"\\server\other\a.pdf", @"\\server\other\a.pdf")]
+    [InlineData(@"\\?\C:\Backups", @"C:\files\a.pdf", @"C:\files\a.pdf")]
+    public void AFileOnAnotherWindowsDriveOrShareThanTheBackupIsRecordedByItsFullPath(string backupFolder, string path, string recorded)
+    {
+        Assert.Equal(recorded, SavedFilePaths.Recorded(backupFolder, path, windows: true));
+    }
+
+    [Theory]
+    [InlineData("/home/me/backups", "/home/me/backups/files/a.pdf", "files/a.pdf")]
+    [InlineData("/home/me/backups", "/mnt/usb/files/a.pdf", "../../../mnt/usb/files/a.pdf")]
+    [InlineData("/home/me/backups", "/home/me/Backups/a\\b.pdf", "../Backups/a\\b.pdf")]
+    public void OnUnixEveryFileHasAPathRelativeToTheBackupAndABackslashIsPartOfAName(string backupFolder, string path, string recorded)
+    {
+        Assert.Equal(recorded, SavedFilePaths.Recorded(backupFolder, path, windows: false));
+    }
+
+    [Fact]
+    public void ARecordedFullPathIsReadAsItIs()
+    {
+        var elsewhere = Path.Combine(folder, "elsewhere", "a.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
+        File.WriteAllText(elsewhere, "a");
+
+        Assert.Equal(elsewhere, SavedFilePaths.Resolve(Path.Combine(folder, "backups"), elsewhere));
+        Assert.Null(SavedFilePaths.Resolve(Path.Combine(folder, "backups"), Path.Combine(folder, "elsewhere", "b.pdf")));
     }
 
     [Fact]

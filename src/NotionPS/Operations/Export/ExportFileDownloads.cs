@@ -78,7 +78,7 @@ namespace NotionPS.Operations
                 }
                 else
                 {
-                    paths.Add(saved.File.Column, saved.File.Index, SavedFilePaths.Relative(backupFolder, saved.Path));
+                    paths.Add(saved.File.Column, saved.File.Index, SavedFilePaths.Recorded(backupFolder, saved.Path));
                 }
             }
 

@@ -7,7 +7,7 @@ namespace NotionPS.Operations
 {
     /// <summary>
     /// Where the files of one row were saved by an export with -IncludeFiles, each by its column and place in the
-    /// column's list, as a path relative to the backup file's folder with '/' between names (the same on every OS).
+    /// column's list, as <see cref="Recorded(string, string)"/> writes it in the backup.
     /// </summary>
     internal sealed class SavedFilePaths
     {
@@ -15,17 +15,29 @@ namespace NotionPS.Operations
 
         private readonly Dictionary<(string Column, int Index), string> paths = new Dictionary<(string Column, int Index), string>();
 
-        public void Add(string column, int index, string relativePath) => paths[(column, index)] = relativePath;
+        public void Add(string column, int index, string recordedPath) => paths[(column, index)] = recordedPath;
 
         /// <summary>The saved path of the file at <paramref name="index"/> of <paramref name="column"/>; null when it was not saved.</summary>
         public string? Of(string column, int index) => paths.TryGetValue((column, index), out var path) ? path : null;
 
-        /// <summary><paramref name="path"/> relative to <paramref name="folder"/> (both full), with ".." where it is outside.</summary>
-        public static string Relative(string folder, string path)
+        /// <summary>
+        /// How a backup records where a file was saved (both paths full): relative to the backup's folder, with '/' between
+        /// names and ".." where it is outside, so the two can move together; the full path when no relative path reaches it
+        /// (on Windows another drive or share than the backup's).
+        /// </summary>
+        public static string Recorded(string backupFolder, string path) => Recorded(backupFolder, path, Path.DirectorySeparatorChar == '\\');
+
+        /// <summary><see cref="Recorded(string, string)"/> by the rules of Windows paths (separator \ or /, drives and shares, case ignored) or Unix ones.</summary>
+        internal static string Recorded(string backupFolder, string path, bool windows)
         {
-            var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            var from = Segments(folder);
-            var to = Segments(path);
+            var comparison = windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (!string.Equals(Root(backupFolder, windows), Root(path, windows), comparison))
+            {
+                return path;
+            }
+
+            var from = Segments(backupFolder, windows);
+            var to = Segments(path, windows);
             var common = 0;
             while (common < from.Length && common < to.Length - 1 && string.Equals(from[common], to[common], comparison))
             {
@@ -36,25 +48,20 @@ namespace NotionPS.Operations
         }
 
         /// <summary>
-        /// The full path of a saved file named in a backup, from the backup file's folder; null when the path is
-        /// rooted (a backup records only relative ones) or no file is there.
+        /// The full path of a saved file named in a backup (see <see cref="Recorded(string, string)"/>): a relative one from
+        /// the backup file's folder, a full one as it is; null when no file is there.
         /// </summary>
-        public static string? Resolve(string backupFolder, string? relativePath)
+        public static string? Resolve(string backupFolder, string? recordedPath)
         {
-            if (string.IsNullOrWhiteSpace(relativePath))
+            if (string.IsNullOrWhiteSpace(recordedPath))
             {
                 return null;
             }
 
             try
             {
-                var local = relativePath!.Replace('/', Path.DirectorySeparatorChar);
-                if (Path.IsPathRooted(local))
-                {
-                    return null;
-                }
-
-                var full = Path.GetFullPath(Path.Combine(backupFolder, local));
+                var local = recordedPath!.Replace('/', Path.DirectorySeparatorChar);
+                var full = Path.GetFullPath(Path.IsPathRooted(local) ? local : Path.Combine(backupFolder, local));
                 return File.Exists(full) ? full : null;
             }
             catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is IOException)
@@ -63,7 +70,26 @@ namespace NotionPS.Operations
             }
         }
 
-        private static string[] Segments(string path) =>
-            path.Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries);
+        /// <summary>What a full path starts from: on Windows its drive (C:) or share (\\server\share, \\?\C:), on Unix always /.</summary>
+        private static string Root(string path, bool windows)
+        {
+            if (!windows)
+            {
+                return "/";
+            }
+
+            if (path.Length >= 2 && path[1] == ':')
+            {
+                return path.Substring(0, 2);
+            }
+
+            var isShare = path.Length >= 2 && IsWindowsSeparator(path[0]) && IsWindowsSeparator(path[1]);
+            return isShare ? string.Join("\\", Segments(path, windows).Take(2)) : string.Empty;
+        }
+
+        private static bool IsWindowsSeparator(char character) => character == '\\' || character == '/';
+
+        private static string[] Segments(string path, bool windows) =>
+            path.Split(windows ? new[] { '\\', '/' } : new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
     }
 }

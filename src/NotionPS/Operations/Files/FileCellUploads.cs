@@ -76,10 +76,10 @@ namespace NotionPS.Operations.Files
                         return;
                     case "expired":
                         throw new NotionFileException(NotionErrorIds.NotionFileUploadExpired,
-                            $"The upload of '{name}' ({file.Source}) expired before it was attached: Notion keeps an upload an hour until it is attached. Nothing was attached.");
+                            $"The upload of '{ServerText.VisibleOrNull(name)}' ({file.Source}) expired before it was attached: Notion keeps an upload an hour until it is attached. Nothing was attached.");
                     default:
                         throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed,
-                            $"The upload of '{name}' ({file.Source}) is {status}, not uploaded: its content was not all sent. Nothing was attached.");
+                            $"The upload of '{ServerText.VisibleOrNull(name)}' ({file.Source}) is {ServerText.VisibleOrNull(status)}, not uploaded: its content was not all sent. Nothing was attached.");
                 }
             }
         }
@@ -102,10 +102,10 @@ namespace NotionPS.Operations.Files
                 catch (FileDownloadException ex)
                 {
                     throw new NotionFileException(NotionErrorIds.NotionFileDownloadFailed,
-                        $"'{original.Name}' of column '{original.Column}' could not be copied from the row it was read from: {ex.Message} Nothing was attached.", ex);
+                        $"'{ServerText.Visible(original.Name)}' of column '{ServerText.Visible(original.Column)}' could not be copied from the row it was read from: {ex.Message} Nothing was attached.", ex);
                 }
 
-                log.Verbose($"Copying '{original.Name}' ({original.Column}): Notion hosts it, so it is uploaded again.");
+                log.Verbose($"Copying '{ServerText.Visible(original.Name)}' ({ServerText.Visible(original.Column)}): Notion hosts it, so it is uploaded again.");
                 var upload = await uploader.UploadAsync(LocalFile.Check(path, original.Name, null), null, cancellationToken).ConfigureAwait(false);
                 file.Attach(upload.Id, upload.Name);
             }

@@ -131,7 +131,7 @@ namespace NotionPS.Operations.Files
                     }
                     catch (FileDownloadException ex) when (ex.MayHaveExpired)
                     {
-                        log.Verbose($"The URL of '{file.Name}' ({file.Origin}) was refused, as an expired one is; reading page {pageId} again for a fresh one.");
+                        log.Verbose($"The URL of '{ServerText.Visible(file.Name)}' ({ServerText.Visible(file.Origin)}) was refused, as an expired one is; reading page {pageId} again for a fresh one.");
                         var again = file.BlockId == null
                             ? (fresh ??= await ReadFilesAsync(pageId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.Column == file.Column && f.Index == file.Index)
                             : (freshBlocks ??= await ReadBlockFilesAsync(pageId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.BlockId == file.BlockId);
@@ -160,7 +160,7 @@ namespace NotionPS.Operations.Files
 
         private static NotionFileException Failed(RowFile file, FileDownloadException ex) =>
             new NotionFileException(NotionErrorIds.NotionFileDownloadFailed,
-                $"'{file.Name}' of {file.Origin} could not be downloaded: {ex.Message} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row or page." : "Run the command again when the file host answers.")}", ex);
+                $"'{ServerText.Visible(file.Name)}' of {ServerText.Visible(file.Origin)} could not be downloaded: {ex.Message} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row or page." : "Run the command again when the file host answers.")}", ex);
 
         /// <summary>The target must be inside the folder, and not a link; an existing file only with <paramref name="replace"/>.</summary>
         private static void CheckTarget(string root, string target, bool replace)
@@ -213,6 +213,12 @@ namespace NotionPS.Operations.Files
             catch (IOException ex) when (!(ex is FileNotFoundException))
             {
                 throw new NotionFileException(File.Exists(target) ? NotionErrorIds.NotionFileExists : NotionErrorIds.NotionFileDownloadFailed, $"'{target}' could not be written: {ex.Message}", ex);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                // Refused by the system (a read-only folder, a file marked read-only or immutable): this file fails, the next may not.
+                throw new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid,
+                    $"'{target}' could not be written: {ex.Message} Check that the folder can be written to, and that a file being replaced is not read-only or locked.", ex);
             }
             finally
             {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security;
 using System.Text;
+using NotionPS.Client;
 using NotionPS.Errors;
 
 namespace NotionPS.Operations.Files
@@ -63,20 +64,20 @@ namespace NotionPS.Operations.Files
             if (extension == null || !FileContentTypes.IsSupportedExtension(extension))
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileNameRefused,
-                    $"'{name}' {(extension == null ? "has no extension" : $"has the extension .{extension}, which Notion does not take")}. Notion takes {FileContentTypes.Listed}; give a name with one of them (for a .zip, .csv or .md, send it as .txt only if it is text, or link it by URL).");
+                    $"'{ServerText.Visible(name)}' {(extension == null ? "has no extension" : $"has the extension .{extension}, which Notion does not take")}. Notion takes {FileContentTypes.Listed}; give a name with one of them (for a .zip, .csv or .md, send it as .txt only if it is text, or link it by URL).");
             }
 
             if (Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileNameRefused,
-                    $"The name '{name.Substring(0, 40)}...' is {Encoding.UTF8.GetByteCount(name)} bytes long in UTF-8; Notion takes at most {MaxNameBytes}. Give a shorter name.");
+                    $"The name '{ServerText.Visible(name.Substring(0, 40))}...' is {Encoding.UTF8.GetByteCount(name)} bytes long in UTF-8; Notion takes at most {MaxNameBytes}. Give a shorter name.");
             }
 
             type ??= FileContentTypes.For(extension)!;
             if (!FileContentTypes.Matches(extension, type))
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileTypeRefused,
-                    $"'{name}' cannot be sent as {type}: Notion wants the extension and the content type to agree (.{extension} is {FileContentTypes.For(extension)}).");
+                    $"'{ServerText.Visible(name)}' cannot be sent as {type}: Notion wants the extension and the content type to agree (.{extension} is {FileContentTypes.For(extension)}).");
             }
 
             return new LocalFile(path, name, type, size);

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
+using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations.Files;
 
@@ -155,13 +156,13 @@ namespace NotionPS.Operations
         {
             if (upload.ContentType != null && !IsImage(FileContentTypes.Normalise(upload.ContentType)))
             {
-                throw NotAnImage($"The upload '{upload.Name}' ({upload.Id})", upload.ContentType, place);
+                throw NotAnImage($"The upload '{ServerText.Visible(upload.Name)}' ({upload.Id})", upload.ContentType, place);
             }
 
             return upload.Status == "uploaded"
                 ? new PageVisual(PageVisualKind.Upload, upload.Id)
                 : throw new PageVisualException(NotionErrorIds.NotionPageVisualInvalid,
-                    $"The upload '{upload.Name}' ({upload.Id}) is {upload.Status}, not uploaded: only an upload whose content was all sent can be attached. Send the file again.");
+                    $"The upload '{ServerText.Visible(upload.Name)}' ({upload.Id}) is {ServerText.Visible(upload.Status)}, not uploaded: only an upload whose content was all sent can be attached. Send the file again.");
         }
 
         /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using NotionPS.Client;
 
 namespace NotionPS.Operations.Schema
 {
@@ -15,7 +16,7 @@ namespace NotionPS.Operations.Schema
 
         public SchemaChange(string description, Action<SchemaPatch> apply, bool afterOthers = false)
         {
-            Description = description;
+            Description = ServerText.Visible(description); // quotes Notion's column and option names, shown by -WhatIf
             this.apply = apply;
             AfterOthers = afterOthers;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using NotionPS.Client;
 
 namespace NotionPS.Operations.Schema
 {
@@ -179,7 +180,7 @@ namespace NotionPS.Operations.Schema
             if (existing.Type == "title")
             {
                 throw SchemaException.Unsupported(
-                    $"Column '{existing.Name}' is the title column, which Notion keeps as type title; '{column.Name}' cannot become {column.Type}.");
+                    $"Column '{ServerText.Visible(existing.Name)}' is the title column, which Notion keeps as type title; '{ServerText.Visible(column.Name)}' cannot become {column.Type}.");
             }
 
             var configuration = SchemaJson.Configuration(column, apiVersion)[column.Type]!;
@@ -228,7 +229,7 @@ namespace NotionPS.Operations.Schema
                 if (column.Type == "status")
                 {
                     throw SchemaException.Unsupported(
-                        $"Option '{option.Name}' of status column '{column.Name}' would be removed, but Notion's API cannot remove a status option.");
+                        $"Option '{ServerText.Visible(option.Name)}' of status column '{ServerText.Visible(column.Name)}' would be removed, but Notion's API cannot remove a status option.");
                 }
 
                 changes.Add(new SchemaChange($"Remove option '{option.Name}' from column '{column.Name}' (its cells become empty)",

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using NotionPS.Client;
 
 namespace NotionPS.Operations
 {
@@ -99,7 +100,7 @@ namespace NotionPS.Operations
             new SyncStep(SyncAction.Unchanged, key, label, pageId, null, Array.Empty<CellChange>(), null);
 
         public static SyncStep Trash(SyncKey key, string pageId) =>
-            new SyncStep(SyncAction.Trash, key, $"Row {pageId} (key \"{key.Text}\")", pageId, null, Array.Empty<CellChange>(), null);
+            new SyncStep(SyncAction.Trash, key, $"Row {pageId} (key \"{ServerText.Visible(key.Text)}\")", pageId, null, Array.Empty<CellChange>(), null);
 
         /// <param name="key">The input's key when it had one: a row with that key is then not trashed.</param>
         public static SyncStep Failed(SyncKey? key, string label, Exception error) =>
