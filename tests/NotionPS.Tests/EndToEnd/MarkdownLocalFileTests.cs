@@ -120,6 +120,22 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
         Assert.Equal(SHA256.HashData([1, 2, 3]), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync(url)));
     }
 
+    [Fact]
+    public void AMissingFileIsLookedForUnderTheRootAndTheAdviceSaysSo()
+    {
+        File.WriteAllBytes(Path.Combine(folder, "gone.pdf"), [1]);
+        Connect(Version);
+
+        var result = Session.Run(
+            "Set-Location -LiteralPath $here; New-NotionPage -ParentId $parent -Title 'Never created' -LocalFileRoot ./docs -Markdown '[gone.pdf](gone.pdf)'",
+            Vars(("here", folder), ("parent", TeamHomeId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionFileNotFound,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
+        Assert.StartsWith($"Markdown line 1: No file '{Path.Combine(docs, "gone.pdf")}'.", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Check the path (Test-Path tells whether it exists); a relative path in Markdown is taken from -LocalFileRoot.", error.ErrorDetails.RecommendedAction);
+    }
+
     [Theory]
     [InlineData("New-NotionPage -ParentId $parent -Title 'Never created'", "NewNotionPageCommand")]
     [InlineData("Set-NotionPageContent -PageId $parent", "SetNotionPageContentCommand")]

@@ -49,7 +49,7 @@ namespace NotionPS.Operations.Files
                 }
                 catch (NotionFileException ex)
                 {
-                    throw new NotionFileException(ex.ErrorId, $"Markdown line {block.Line}: {ex.Message} Nothing was written.", ex);
+                    throw new NotionFileException(ex.ErrorId, $"Markdown line {block.Line}: {ex.Message} Nothing was written.", block.Line, ex);
                 }
 
                 if (block.ShowsFileInline)
