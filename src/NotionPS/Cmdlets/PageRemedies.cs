@@ -39,6 +39,8 @@ namespace NotionPS.Cmdlets
                     return "Give -Text some text.";
                 case CommentTextException _:
                     return "Shorten the text or its links, or add it as several comments.";
+                case Operations.Files.NotionFileException { MarkdownLine: not null } file when file.ErrorId == NotionErrorIds.NotionFileNotFound:
+                    return "Check the path (Test-Path tells whether it exists); a relative path in Markdown is taken from -LocalFileRoot.";
                 case PageContentTooDeepException deep:
                     return $"Read the blocks below it on their own, with Get-NotionPageContent -PageId {deep.BlockId}, or move them up some levels in Notion.";
                 default:

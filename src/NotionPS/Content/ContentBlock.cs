@@ -29,8 +29,8 @@ namespace NotionPS.Content
         public List<ContentBlock> Children { get; } = new List<ContentBlock>();
 
         /// <summary>
-        /// The local file the block shows, as the Markdown wrote it (relative to the current location); null for
-        /// other blocks. It is uploaded and its upload's ID set in the body's <c>file_upload</c> before the block is sent.
+        /// The local file the block shows, as the Markdown wrote it (%XX decoded; a relative path is taken from
+        /// -LocalFileRoot, see <see cref="Operations.Files.LocalFileRoot"/>); null for other blocks. It is uploaded and its upload's ID set in the body's <c>file_upload</c> before the block is sent.
         /// </summary>
         public string? LocalPath { get; set; }
 

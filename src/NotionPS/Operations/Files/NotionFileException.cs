@@ -10,5 +10,15 @@ namespace NotionPS.Operations.Files
             : base(errorId, message, inner)
         {
         }
+
+        /// <summary>A file a Markdown line names (its relative path is taken from -LocalFileRoot, not the current location).</summary>
+        public NotionFileException(string errorId, string message, int markdownLine, Exception? inner = null)
+            : base(errorId, message, inner)
+        {
+            MarkdownLine = markdownLine;
+        }
+
+        /// <summary>The Markdown line that names the file; null for a file given as a parameter or a cell.</summary>
+        public int? MarkdownLine { get; }
     }
 }
