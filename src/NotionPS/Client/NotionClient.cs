@@ -115,7 +115,7 @@ namespace NotionPS.Client
         {
             for (var attempt = 1; ; attempt++)
             {
-                await RateLimiter.WaitAsync(cancellationToken, out var slot).ConfigureAwait(false);
+                await RateLimiter.WaitAsync(cancellationToken, out var paceVersion).ConfigureAwait(false);
                 var started = Stopwatch.StartNew();
                 var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, form, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
@@ -129,7 +129,7 @@ namespace NotionPS.Client
                     return document!;
                 }
 
-                AdaptPace(failure, slot, log);
+                AdaptPace(failure, paceVersion, log);
 
                 var wait = RetryPolicy.Delay(attempt, retryAfter);
                 if (attempt <= retryPolicy.MaximumRetryCount && retryPolicy.IsWaitTooLong(failure.Status, wait))
@@ -226,9 +226,9 @@ namespace NotionPS.Client
         /// token too) lowers the token's pace (<see cref="TokenPace"/>). A workspace 429 does not: the workspace's limit is
         /// shared with other tokens, whose rates are not this one's to judge; nor does a 529, Notion's load and not the token's.
         /// </summary>
-        private void AdaptPace(NotionApiException failure, TimeSpan slot, INotionLog log)
+        private void AdaptPace(NotionApiException failure, int paceVersion, INotionLog log)
         {
-            if (failure.Status == 429 && !RateLimitReasons.IsWorkspaceLimit(failure) && RateLimiter.SlowDown(slot))
+            if (failure.Status == 429 && !RateLimitReasons.IsWorkspaceLimit(failure) && RateLimiter.SlowDown(paceVersion))
             {
                 log.Verbose($"Pacing this token at {RateLimiter.DescribePace()} after a 429 its own pacing did not foresee " +
                     "(another process or tool is using the token's limit too); it recovers a tenth of the configured pace at a time while no 429 comes.");

@@ -28,6 +28,7 @@ namespace NotionPS.Client
 
         /// <summary><see cref="TokenPace.FloorRequestsPerSecond"/> as a budget: one request every 4 s.</summary>
         private const int FloorRequestsPerMinute = (int)(TokenPace.FloorRequestsPerSecond * 60);
+
         private static readonly ConcurrentDictionary<string, RetryPause> PauseByToken = new ConcurrentDictionary<string, RetryPause>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, TokenPace> PaceByToken = new ConcurrentDictionary<string, TokenPace>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, WorkspaceLimit> LimitByWorkspace = new ConcurrentDictionary<string, WorkspaceLimit>(StringComparer.Ordinal);
@@ -152,14 +153,15 @@ namespace NotionPS.Client
         /// <summary>Reserves the next slot and returns how long the caller must wait before sending.</summary>
         public TimeSpan Reserve() => Reserve(out _);
 
-        /// <summary><see cref="Reserve()"/>, also giving when the slot starts on this limiter's clock.</summary>
-        private TimeSpan Reserve(out TimeSpan startsAt)
+        /// <summary><see cref="Reserve()"/>, also giving the token's <see cref="TokenPace.Version"/> the slot was spaced at.</summary>
+        private TimeSpan Reserve(out int paceVersion)
         {
             var pausedUntil = pause.Until;
             var workspaceBudget = pause.WorkspaceBudget;
             lock (gate)
             {
                 var now = clock.Now;
+                paceVersion = pace.Version;
                 var share = ShareAt(now);
                 var slot = NextSlot(now, pausedUntil, share);
                 var start = slot > now ? slot : now;
@@ -175,7 +177,6 @@ namespace NotionPS.Client
                 }
 
                 Take(slot, share);
-                startsAt = start;
                 return start - now;
             }
         }
@@ -283,24 +284,24 @@ namespace NotionPS.Client
         private int BudgetFor(double share) =>
             share >= 1 ? requestsPerMinute : Math.Max((int)(requestsPerMinute * share), Math.Min(requestsPerMinute, FloorRequestsPerMinute));
 
-        /// <summary>Waits for this caller's slot; cancellable while waiting. <paramref name="startsAt"/>: when the slot starts, for <see cref="SlowDown"/>.</summary>
-        public Task WaitAsync(CancellationToken cancellationToken, out TimeSpan startsAt) => clock.Delay(Reserve(out startsAt), cancellationToken);
+        /// <summary>Waits for this caller's slot; cancellable while waiting. <paramref name="paceVersion"/>: the pace it was spaced at, for <see cref="SlowDown"/>.</summary>
+        public Task WaitAsync(CancellationToken cancellationToken, out int paceVersion) => clock.Delay(Reserve(out paceVersion), cancellationToken);
 
         /// <summary>
-        /// After a 429 for the connection's limit drawn by a request that started at <paramref name="sentAt"/>: lowers the
+        /// After a 429 for the connection's limit drawn by a request spaced at <paramref name="paceVersion"/>: lowers the
         /// token's pace (<see cref="TokenPace.Lower"/>). False when it stays as it was: limiting is off (the user's choice),
-        /// the request started before the last decrease, or the rate is at its floor already.
+        /// the request was spaced before the last decrease, or the rate is at its floor already.
         /// </summary>
-        public bool SlowDown(TimeSpan sentAt)
+        public bool SlowDown(int paceVersion)
         {
             lock (gate)
             {
                 if (requestsPerMinute > 0)
                 {
-                    return pace.Lower(clock.Now, sentAt, Math.Min(1, (double)FloorRequestsPerMinute / requestsPerMinute), TokenPace.BudgetRecoveryStep);
+                    return pace.Lower(clock.Now, paceVersion, Math.Min(1, (double)FloorRequestsPerMinute / requestsPerMinute), TokenPace.BudgetRecoveryStep);
                 }
 
-                return interval != TimeSpan.Zero && pace.Lower(clock.Now, sentAt, Math.Min(1, TokenPace.FloorRequestsPerSecond / RequestsPerSecond), TokenPace.RecoveryStep);
+                return interval != TimeSpan.Zero && pace.Lower(clock.Now, paceVersion, Math.Min(1, TokenPace.FloorRequestsPerSecond / RequestsPerSecond), TokenPace.RecoveryStep);
             }
         }
 

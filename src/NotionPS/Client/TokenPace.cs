@@ -9,8 +9,8 @@ namespace NotionPS.Client
     /// process as <see cref="RetryPause"/> is, so the share never changes another token's rate and never exceeds 1
     /// (the rate the user configured).
     /// <para>The rule: a 429 for the connection's limit halves the share in force, down to the floor each limiter gives
-    /// (0.25 requests a second, 15 a minute), unless the request that drew it started before the last decrease (requests
-    /// already on their way when the pace was lowered tell nothing new). Every <see cref="RecoveryStep"/> without such
+    /// (0.25 requests a second, 15 a minute), unless the request that drew it was paced before the last decrease (requests
+    /// already on their way or queued when the pace was lowered tell nothing new). Every <see cref="RecoveryStep"/> without such
     /// a 429 then adds a tenth of the configured rate back (a tenth of a per-minute budget every 60 s), up to all of it:
     /// from half the rate, 50 s (5 minutes for a budget). A lone process that draws no 429 is never slowed.</para>
     /// </summary>
@@ -36,8 +36,21 @@ namespace NotionPS.Client
 
         private readonly object gate = new object();
         private double shareAfterDecrease = 1;
-        private TimeSpan lastDecreaseAt = TimeSpan.MinValue;
+        private TimeSpan lastDecreaseAt;
         private bool lowered;
+        private int version;
+
+        /// <summary>How many decreases there have been: a request paced before the latest one is told apart by it.</summary>
+        public int Version
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return version;
+                }
+            }
+        }
 
         /// <summary>The share of the configured rate in force at <paramref name="now"/>: 1 unless a 429 lowered it and it has not recovered.</summary>
         public double Share(TimeSpan now, TimeSpan recoveryStep)
@@ -49,15 +62,15 @@ namespace NotionPS.Client
         }
 
         /// <summary>
-        /// After a 429 for a request that started at <paramref name="sentAt"/>: halves the share, to no less than
-        /// <paramref name="floorShare"/>. False when the share stays as it was: the request started before the last decrease,
-        /// or the share is at the floor already (its recovery then starts again from now).
+        /// After a 429 for a request paced at <paramref name="pacedAtVersion"/> (<see cref="Version"/> when it reserved its
+        /// slot): halves the share, to no less than <paramref name="floorShare"/>. False when the share stays as it was: the
+        /// request was paced before the last decrease, or the share is at the floor already (its recovery then starts again).
         /// </summary>
-        public bool Lower(TimeSpan now, TimeSpan sentAt, double floorShare, TimeSpan recoveryStep)
+        public bool Lower(TimeSpan now, int pacedAtVersion, double floorShare, TimeSpan recoveryStep)
         {
             lock (gate)
             {
-                if (sentAt < lastDecreaseAt || floorShare >= 1)
+                if (pacedAtVersion != version || floorShare >= 1)
                 {
                     return false;
                 }
@@ -66,11 +79,15 @@ namespace NotionPS.Client
                 shareAfterDecrease = Math.Max(floorShare, before * DecreaseFactor);
                 lastDecreaseAt = now;
                 lowered = true;
+                version++;
                 return shareAfterDecrease < before;
             }
         }
 
-        /// <summary>True once, for the first caller to find the share whole again after a decrease (to say so in -Verbose).</summary>
+        /// <summary>
+        /// True once, for the first caller to find the share whole again after a decrease (to say so in -Verbose). A token
+        /// connected both per second and per minute in one process ends the decrease for both when the faster step finds it whole.
+        /// </summary>
         public bool TakeRestored(TimeSpan now, TimeSpan recoveryStep)
         {
             lock (gate)

@@ -39,9 +39,7 @@ public class AdaptivePacingTests
     {
         var clock = new FakeClock();
         var limiter = new RateLimiter(3, 1, clock);
-        limiter.WaitAsync(default, out var sent);
-
-        Assert.True(limiter.SlowDown(sent));
+        Assert.True(limiter.SlowDown(Paced(limiter)));
 
         Assert.Equal(1.5, limiter.CurrentRequestsPerSecond);
         var first = limiter.Reserve();
@@ -57,8 +55,7 @@ public class AdaptivePacingTests
 
         var rates = Enumerable.Range(0, 6).Select(_ =>
         {
-            limiter.WaitAsync(default, out var sent);
-            var lowered = limiter.SlowDown(sent);
+            var lowered = limiter.SlowDown(Paced(limiter));
             return (lowered, limiter.CurrentRequestsPerSecond);
         }).ToList();
 
@@ -66,12 +63,11 @@ public class AdaptivePacingTests
     }
 
     [Fact]
-    public void A429ForARequestSentBeforeTheDecreaseDoesNotLowerAgain()
+    public void A429ForARequestPacedBeforeTheDecreaseDoesNotLowerAgain()
     {
         var clock = new FakeClock();
         var limiter = new RateLimiter(3, 1, clock);
-        limiter.WaitAsync(default, out var first);
-        limiter.WaitAsync(default, out var second);
+        var (first, second) = (Paced(limiter), Paced(limiter));
 
         Assert.True(limiter.SlowDown(second));
         Assert.False(limiter.SlowDown(first));
@@ -84,7 +80,7 @@ public class AdaptivePacingTests
     {
         var clock = new FakeClock();
         var limiter = new RateLimiter(3, 1, clock);
-        limiter.SlowDown(clock.Now);
+        limiter.SlowDown(Paced(limiter));
 
         var rates = new[] { 9.9, 0.1, 10, 20, 10, 600 }.Select(seconds =>
         {
@@ -102,11 +98,11 @@ public class AdaptivePacingTests
     {
         var clock = new FakeClock();
         var limiter = new RateLimiter(3, 1, clock);
-        limiter.SlowDown(clock.Now);
+        limiter.SlowDown(Paced(limiter));
         clock.Advance(TimeSpan.FromSeconds(30));
 
         Assert.False(limiter.TakeRestored());
-        Assert.True(limiter.SlowDown(clock.Now));
+        Assert.True(limiter.SlowDown(Paced(limiter)));
 
         Assert.Equal(1.2, limiter.CurrentRequestsPerSecond, 6);
     }
@@ -118,8 +114,8 @@ public class AdaptivePacingTests
         var slow = new RateLimiter(0.2, 1, clock);
         var off = new RateLimiter(0, 1, clock);
 
-        Assert.False(slow.SlowDown(clock.Now));
-        Assert.False(off.SlowDown(clock.Now));
+        Assert.False(slow.SlowDown(Paced(slow)));
+        Assert.False(off.SlowDown(Paced(off)));
 
         Assert.Equal(0.2, slow.CurrentRequestsPerSecond);
         Assert.All(Enumerable.Range(0, 20).Select(_ => off.Reserve()), wait => Assert.Equal(TimeSpan.Zero, wait));
@@ -134,7 +130,7 @@ public class AdaptivePacingTests
         var fast = new RateLimiter(10, 1, clock, pause, pace: pace);
         var otherToken = new RateLimiter(10, 1, clock);
 
-        slow.SlowDown(clock.Now);
+        slow.SlowDown(Paced(slow));
 
         Assert.Equal((1.5, 5.0, 10.0), (slow.CurrentRequestsPerSecond, fast.CurrentRequestsPerSecond, otherToken.CurrentRequestsPerSecond));
     }
@@ -146,7 +142,7 @@ public class AdaptivePacingTests
         var second = RateLimiter.ForToken("key-adaptive-pace-test", 10, 1);
         var other = RateLimiter.ForToken("key-adaptive-pace-other-test", 10, 1);
 
-        first.SlowDown(TimeSpan.MaxValue);
+        first.SlowDown(Paced(first));
 
         // Lowered to 5 (raised a step per 10 s of the system clock, so a slow test run may read 6): never back at 10 this soon.
         Assert.InRange(second.CurrentRequestsPerSecond, 5, 9);
@@ -159,10 +155,11 @@ public class AdaptivePacingTests
         var clock = new FakeClock();
         var limiter = new RateLimiter(0, 1, clock, requestsPerMinute: 40);
 
-        Assert.True(limiter.SlowDown(clock.Now));
+        Assert.True(limiter.SlowDown(Paced(limiter)));
 
-        var waits = Enumerable.Range(0, 21).Select(_ => limiter.Reserve()).ToList();
-        Assert.Equal(Enumerable.Repeat(TimeSpan.Zero, 20).Append(TimeSpan.FromSeconds(61)), waits);
+        // The paced request and 19 more go at once, the 21st a minute (and the slack) later.
+        var waits = Enumerable.Range(0, 20).Select(_ => limiter.Reserve()).ToList();
+        Assert.Equal(Enumerable.Repeat(TimeSpan.Zero, 19).Append(TimeSpan.FromSeconds(61)), waits);
         Assert.Equal("20 requests a minute (of 40 configured)", limiter.DescribePace());
         clock.Advance(TimeSpan.FromSeconds(60));
         Assert.Equal(24, limiter.CurrentRequestsPerMinute);
@@ -175,8 +172,9 @@ public class AdaptivePacingTests
     {
         var clock = new FakeClock();
         var limiter = new RateLimiter(0, 1, clock, requestsPerMinute: 40);
-        Assert.All(Enumerable.Range(0, 40).Select(_ => limiter.Reserve()), wait => Assert.Equal(TimeSpan.Zero, wait));
-        limiter.SlowDown(clock.Now);
+        var paced = Enumerable.Range(0, 40).Select(_ => Paced(limiter)).ToList();
+        Assert.Equal(Enumerable.Repeat(TimeSpan.Zero, 40), clock.Delays);
+        limiter.SlowDown(paced[^1]);
 
         clock.Advance(TimeSpan.FromSeconds(60));
 
@@ -190,7 +188,7 @@ public class AdaptivePacingTests
     {
         var limiter = new RateLimiter(0, 1, new FakeClock(), requestsPerMinute: 15);
 
-        Assert.False(limiter.SlowDown(TimeSpan.Zero));
+        Assert.False(limiter.SlowDown(Paced(limiter)));
 
         Assert.Equal(15, limiter.CurrentRequestsPerMinute);
     }
@@ -237,6 +235,13 @@ public class AdaptivePacingTests
 
         Assert.Equal(3, handler.Requests.Count);
         Assert.Equal(3, limiter.CurrentRequestsPerSecond);
+    }
+
+    /// <summary>Waits for a slot as a request does and returns the pace version it was spaced at.</summary>
+    private static int Paced(RateLimiter limiter)
+    {
+        limiter.WaitAsync(CancellationToken.None, out var version).GetAwaiter().GetResult();
+        return version;
     }
 
     private static HttpResponseMessage Page() => NotionClientTests.Ok("{\"object\":\"page\",\"id\":\"p1\"}")();
