@@ -1,7 +1,8 @@
 param([string] $Configuration = 'Debug')
 
 # Two runbooks with one token at the same time: each pwsh process paces only its own requests, so together they
-# ask for twice the token's limit. Notion's 429s must be waited out and retried in each process, and no row lost.
+# ask for twice the token's limit at first. Notion's 429s must be waited out and retried in each process, each
+# process's pace lowered by them (adaptive pacing), and no row lost with the default retry count.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEnvironment.ps1') -Configuration $Configuration
 
@@ -44,7 +45,7 @@ AfterAll {
 }
 
 Describe 'Two processes writing rows with one token' {
-    It 'adds every row of both, retrying the 429s their sum draws (-MaximumRetryCount 20)' {
+    It 'adds every row of both with the default retries, the 429s their sum draws lowering each one''s pace' {
         Set-RateLimit 3
         $tag = "TwoProcesses $([guid]::NewGuid().ToString('N').Substring(0, 8))"
         $writers = @()

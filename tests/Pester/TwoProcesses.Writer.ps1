@@ -1,5 +1,5 @@
 <#
-    One of TwoProcesses.Tests.ps1's writers, run in its own pwsh process: connects (with 20 retries), says it is ready, waits for the
+    One of TwoProcesses.Tests.ps1's writers, run in its own pwsh process: connects (with the default retries), says it is ready, waits for the
     test's go, then adds 12 rows named "<Tag> <Name> <n>". Errors go to standard error, where the test looks for them.
 #>
 param(
@@ -14,9 +14,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module $Manifest
-# Each process paces only itself, so with two at the token's limit about half the attempts draw a 429, and five
-# retries (the default) are used up by some row in about one run of two: a runbook sharing its token raises the count.
-Connect-NotionIntegration -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri -MaximumRetryCount 20 | Out-Null
+# Each process paces only itself, so at first the two ask for twice the token's limit; the 429s they draw lower each
+# one's pace (adaptive pacing) until together they fit, and the default five retries are plenty.
+Connect-NotionIntegration -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -BaseUri $BaseUri | Out-Null
 # The data source's columns are read before the go, so both processes' writes start together.
 Get-NotionDatabaseSchema -DatabaseId $DatabaseId | Out-Null
 New-Item -Path (Join-Path $Folder "$Name.ready") -ItemType File | Out-Null

@@ -116,14 +116,21 @@ namespace NotionPS.Client
         {
             for (var attempt = 1; ; attempt++)
             {
-                await RateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await RateLimiter.WaitAsync(cancellationToken, out var paceVersion).ConfigureAwait(false);
                 var started = Stopwatch.StartNew();
                 var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, form, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
                 {
+                    if (RateLimiter.TakeRestored())
+                    {
+                        log.Verbose($"Pacing this token at {RateLimiter.DescribePace()} again: no 429 since it was lowered.");
+                    }
+
                     answered?.Invoke(started.Elapsed);
                     return document!;
                 }
+
+                AdaptPace(failure, paceVersion, log);
 
                 var wait = RetryPolicy.Delay(attempt, retryAfter);
                 if (attempt <= retryPolicy.MaximumRetryCount && retryPolicy.IsWaitTooLong(failure.Status, wait))
@@ -206,6 +213,20 @@ namespace NotionPS.Client
                     log.Verbose($"{method} {path} -> {failure.Code} after {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
                     return Attempt.Failed(failure);
                 }
+            }
+        }
+
+        /// <summary>
+        /// A 429 for the connection's limit that this process's pacing did not foresee (another process or tool spends the
+        /// token too) lowers the token's pace (<see cref="TokenPace"/>). A workspace 429 does not: the workspace's limit is
+        /// shared with other tokens, whose rates are not this one's to judge; nor does a 529, Notion's load and not the token's.
+        /// </summary>
+        private void AdaptPace(NotionApiException failure, int paceVersion, INotionLog log)
+        {
+            if (failure.Status == 429 && !RateLimitReasons.IsWorkspaceLimit(failure) && RateLimiter.SlowDown(paceVersion))
+            {
+                log.Verbose($"Pacing this token at {RateLimiter.DescribePace()} after a 429 its own pacing did not foresee " +
+                    "(another process or tool is using the token's limit too); it recovers a tenth of the configured pace at a time while no 429 comes.");
             }
         }
 

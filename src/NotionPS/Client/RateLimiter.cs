@@ -13,7 +13,8 @@ namespace NotionPS.Client
     /// draws a 429, in either of Notion's wordings: an average rate with a burst (a virtual-scheduling token
     /// bucket, GCRA), or a budget per 60 seconds (never more starts in any 60 seconds, spent at any pace). Each
     /// caller reserves the next free slot under a lock and then waits outside it, so callers on any thread or
-    /// runspace queue fairly and requests may still overlap in flight.
+    /// runspace queue fairly and requests may still overlap in flight. A 429 the pacing did not foresee (another
+    /// process spending the same token) lowers the pace for a while: see <see cref="TokenPace"/>.
     /// </summary>
     internal sealed class RateLimiter
     {
@@ -24,7 +25,12 @@ namespace NotionPS.Client
         // minute and draw a 429. A second of slack covers the jitter; a 429 would cost a whole second anyway,
         // as Retry-After is given in seconds.
         private static readonly TimeSpan WindowSlack = TimeSpan.FromSeconds(1);
+
+        /// <summary><see cref="TokenPace.FloorRequestsPerSecond"/> as a budget: one request every 4 s.</summary>
+        private const int FloorRequestsPerMinute = (int)(TokenPace.FloorRequestsPerSecond * 60);
+
         private static readonly ConcurrentDictionary<string, RetryPause> PauseByToken = new ConcurrentDictionary<string, RetryPause>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, TokenPace> PaceByToken = new ConcurrentDictionary<string, TokenPace>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, WorkspaceLimit> LimitByWorkspace = new ConcurrentDictionary<string, WorkspaceLimit>(StringComparer.Ordinal);
         // Keyed by text ("token key|rate|burst|budget"), not a value tuple: a value-type key is JIT-compiled code of its own on every first Connect.
         private static readonly ConcurrentDictionary<string, RateLimiter> ByTokenAndRate = new ConcurrentDictionary<string, RateLimiter>(StringComparer.Ordinal);
@@ -32,17 +38,19 @@ namespace NotionPS.Client
         private readonly object gate = new object();
         private readonly IClock clock;
         private readonly RetryPause pause;
+        private readonly TokenPace pace;
         private readonly TimeSpan interval;
-        private readonly TimeSpan burstAllowance;
+        private readonly int extraBurst;
         private int requestsPerMinute;
 
-        /// <summary>With a per-minute budget: the starts of the last <see cref="requestsPerMinute"/> requests, oldest first.</summary>
-        private readonly Queue<TimeSpan> recentStarts = new Queue<TimeSpan>();
+        /// <summary>With a per-minute budget: the starts of the last requests, as many as the budget.</summary>
+        private readonly RecentStarts recentStarts;
         private TimeSpan nextSlot;
 
         /// <param name="pause">The token's Retry-After pause, shared with its other limiters; a new one when not given.</param>
         /// <param name="requestsPerMinute">Above 0: a budget per 60 seconds, in place of <paramref name="requestsPerSecond"/> and <paramref name="burst"/>.</param>
-        internal RateLimiter(double requestsPerSecond, int burst, IClock clock, RetryPause? pause = null, int requestsPerMinute = 0)
+        /// <param name="pace">The token's share of its configured rate, shared with its other limiters; a new one when not given.</param>
+        internal RateLimiter(double requestsPerSecond, int burst, IClock clock, RetryPause? pause = null, int requestsPerMinute = 0, TokenPace? pace = null)
         {
             if (requestsPerSecond < 0)
             {
@@ -56,14 +64,41 @@ namespace NotionPS.Client
 
             this.clock = clock;
             this.pause = pause ?? new RetryPause();
+            this.pace = pace ?? new TokenPace();
             this.requestsPerMinute = requestsPerMinute;
+            recentStarts = new RecentStarts(requestsPerMinute);
             RequestsPerSecond = requestsPerMinute > 0 ? 0 : requestsPerSecond;
             interval = RequestsPerSecond == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / RequestsPerSecond));
-            burstAllowance = TimeSpan.FromTicks(interval.Ticks * Math.Max(0, burst - 1));
+            extraBurst = Math.Max(0, burst - 1);
             nextSlot = clock.Now;
         }
 
+        /// <summary>The rate configured; <see cref="CurrentRequestsPerSecond"/> is the one in force.</summary>
         public double RequestsPerSecond { get; }
+
+        /// <summary>The rate in force now: <see cref="RequestsPerSecond"/>, or less for a while after a 429 (<see cref="TokenPace"/>).</summary>
+        internal double CurrentRequestsPerSecond
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return RateFor(ShareAt(clock.Now));
+                }
+            }
+        }
+
+        /// <summary>The budget per 60 seconds in force now: <see cref="RequestsPerMinute"/>, or less for a while after a 429.</summary>
+        internal int CurrentRequestsPerMinute
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return BudgetFor(ShareAt(clock.Now));
+                }
+            }
+        }
 
         /// <summary>
         /// The process-wide limiter for a token (keyed by a hash of it, never the token itself) at this rate, burst
@@ -74,6 +109,7 @@ namespace NotionPS.Client
         public static RateLimiter ForToken(string tokenKey, double requestsPerSecond, int burst, int requestsPerMinute = 0)
         {
             var pause = PauseByToken.GetOrAdd(tokenKey, _ => new RetryPause());
+            var pace = PaceByToken.GetOrAdd(tokenKey, _ => new TokenPace());
             if (requestsPerMinute > 0)
             {
                 // A budget replaces the rate and burst, so connections with one budget share one limiter whatever else they gave.
@@ -81,7 +117,7 @@ namespace NotionPS.Client
             }
 
             var key = string.Join("|", tokenKey, requestsPerSecond.ToString("R", CultureInfo.InvariantCulture), burst.ToString(CultureInfo.InvariantCulture), requestsPerMinute.ToString(CultureInfo.InvariantCulture));
-            return ByTokenAndRate.GetOrAdd(key, _ => new RateLimiter(requestsPerSecond, burst, SystemClock.Instance, pause, requestsPerMinute));
+            return ByTokenAndRate.GetOrAdd(key, _ => new RateLimiter(requestsPerSecond, burst, SystemClock.Instance, pause, requestsPerMinute, pace));
         }
 
         /// <summary>The process-wide limit of one workspace (keyed by API address and workspace ID), shared by all its tokens.</summary>
@@ -115,14 +151,19 @@ namespace NotionPS.Client
         }
 
         /// <summary>Reserves the next slot and returns how long the caller must wait before sending.</summary>
-        public TimeSpan Reserve()
+        public TimeSpan Reserve() => Reserve(out _);
+
+        /// <summary><see cref="Reserve()"/>, also giving the token's <see cref="TokenPace.Version"/> the slot was spaced at.</summary>
+        private TimeSpan Reserve(out int paceVersion)
         {
             var pausedUntil = pause.Until;
             var workspaceBudget = pause.WorkspaceBudget;
             lock (gate)
             {
                 var now = clock.Now;
-                var slot = NextSlot(now, pausedUntil);
+                paceVersion = pace.Version;
+                var share = ShareAt(now);
+                var slot = NextSlot(now, pausedUntil, share);
                 var start = slot > now ? slot : now;
                 if (workspaceBudget != null)
                 {
@@ -135,7 +176,7 @@ namespace NotionPS.Client
                     }
                 }
 
-                Take(slot);
+                Take(slot, share);
                 return start - now;
             }
         }
@@ -161,13 +202,8 @@ namespace NotionPS.Client
             {
                 if (lowerRequestsPerMinute > 0 && lowerRequestsPerMinute < requestsPerMinute)
                 {
-                    requestsPerMinute = lowerRequestsPerMinute;
-
                     // Only the newest starts, as many as the new budget, decide when the next one may go.
-                    while (recentStarts.Count > requestsPerMinute)
-                    {
-                        recentStarts.Dequeue();
-                    }
+                    requestsPerMinute = lowerRequestsPerMinute;
                 }
 
                 return requestsPerMinute;
@@ -180,34 +216,38 @@ namespace NotionPS.Client
             var pausedUntil = pause.Until;
             lock (gate)
             {
-                var start = NextSlot(from, pausedUntil);
-                Take(start);
+                var share = ShareAt(from);
+                var start = NextSlot(from, pausedUntil, share);
+                Take(start, share);
                 return start;
             }
         }
 
         /// <summary>
         /// The earliest start this limiter allows, not yet taken. Spacing per second may give one before
-        /// <paramref name="now"/> (the burst's credit); a per-minute budget never does.
+        /// <paramref name="now"/> (the burst's credit); a per-minute budget never does. <paramref name="share"/> is the
+        /// token's pace (<see cref="ShareAt"/>).
         /// </summary>
-        private TimeSpan NextSlot(TimeSpan now, TimeSpan pausedUntil)
+        private TimeSpan NextSlot(TimeSpan now, TimeSpan pausedUntil, double share)
         {
             // After a Retry-After pause, requests resume from its end.
             var earliest = pausedUntil > now ? pausedUntil : now;
             if (requestsPerMinute > 0)
             {
                 // The budget may be spent at once, but a start never has more than the budget before it within 61 seconds (60 and the slack).
-                var freedAt = recentStarts.Count == requestsPerMinute ? recentStarts.Peek() + Minute + WindowSlack : TimeSpan.Zero;
+                var budget = BudgetFor(share);
+                var freedAt = recentStarts.Count >= budget ? recentStarts.Newest(budget) + Minute + WindowSlack : TimeSpan.Zero;
                 return freedAt > earliest ? freedAt : earliest;
             }
 
-            if (interval == TimeSpan.Zero)
+            var spacing = IntervalFor(share);
+            if (spacing == TimeSpan.Zero)
             {
                 return earliest;
             }
 
             var slot = nextSlot;
-            var burstStart = now - burstAllowance;
+            var burstStart = now - TimeSpan.FromTicks(spacing.Ticks * extraBurst);
             if (slot < burstStart)
             {
                 slot = burstStart;
@@ -217,25 +257,71 @@ namespace NotionPS.Client
         }
 
         /// <summary>Takes the slot <see cref="NextSlot"/> gave (or a later one).</summary>
-        private void Take(TimeSpan slot)
+        private void Take(TimeSpan slot, double share)
         {
             if (requestsPerMinute > 0)
             {
-                if (recentStarts.Count == requestsPerMinute)
-                {
-                    recentStarts.Dequeue();
-                }
-
-                recentStarts.Enqueue(slot);
+                recentStarts.Add(slot);
             }
             else if (interval != TimeSpan.Zero)
             {
-                nextSlot = slot + interval;
+                nextSlot = slot + IntervalFor(share);
             }
         }
 
-        /// <summary>Waits for this caller's slot; cancellable while waiting.</summary>
-        public Task WaitAsync(CancellationToken cancellationToken) => clock.Delay(Reserve(), cancellationToken);
+        /// <summary>The token's pace for this limiter's kind of limit; 1 (all of it) when limiting is off.</summary>
+        private double ShareAt(TimeSpan now) =>
+            requestsPerMinute > 0 ? pace.Share(now, TokenPace.BudgetRecoveryStep)
+            : interval != TimeSpan.Zero ? pace.Share(now, TokenPace.RecoveryStep)
+            : 1;
+
+        private double RateFor(double share) =>
+            share >= 1 ? RequestsPerSecond : Math.Max(RequestsPerSecond * share, Math.Min(RequestsPerSecond, TokenPace.FloorRequestsPerSecond));
+
+        private TimeSpan IntervalFor(double share) =>
+            share >= 1 || interval == TimeSpan.Zero ? interval : TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / RateFor(share)));
+
+        private int BudgetFor(double share) =>
+            share >= 1 ? requestsPerMinute : Math.Max((int)(requestsPerMinute * share), Math.Min(requestsPerMinute, FloorRequestsPerMinute));
+
+        /// <summary>Waits for this caller's slot; cancellable while waiting. <paramref name="paceVersion"/>: the pace it was spaced at, for <see cref="SlowDown"/>.</summary>
+        public Task WaitAsync(CancellationToken cancellationToken, out int paceVersion) => clock.Delay(Reserve(out paceVersion), cancellationToken);
+
+        /// <summary>
+        /// After a 429 for the connection's limit drawn by a request spaced at <paramref name="paceVersion"/>: lowers the
+        /// token's pace (<see cref="TokenPace.Lower"/>). False when it stays as it was: limiting is off (the user's choice),
+        /// the request was spaced before the last decrease, or the rate is at its floor already.
+        /// </summary>
+        public bool SlowDown(int paceVersion)
+        {
+            lock (gate)
+            {
+                if (requestsPerMinute > 0)
+                {
+                    return pace.Lower(clock.Now, paceVersion, Math.Min(1, (double)FloorRequestsPerMinute / requestsPerMinute), TokenPace.BudgetRecoveryStep);
+                }
+
+                return interval != TimeSpan.Zero && pace.Lower(clock.Now, paceVersion, Math.Min(1, TokenPace.FloorRequestsPerSecond / RequestsPerSecond), TokenPace.RecoveryStep);
+            }
+        }
+
+        /// <summary>True once, for the first caller to find the token's lowered pace whole again (to say so in -Verbose).</summary>
+        public bool TakeRestored()
+        {
+            var limited = requestsPerMinute > 0 || interval != TimeSpan.Zero;
+            return limited && pace.TakeRestored(clock.Now, requestsPerMinute > 0 ? TokenPace.BudgetRecoveryStep : TokenPace.RecoveryStep);
+        }
+
+        /// <summary>The pace in force, for -Verbose: "1.5 requests a second (of 3 configured)" or "90 requests a minute (of 180 configured)".</summary>
+        public string DescribePace()
+        {
+            if (RequestsPerMinute > 0)
+            {
+                return $"{CurrentRequestsPerMinute.ToString(CultureInfo.InvariantCulture)} requests a minute (of {RequestsPerMinute.ToString(CultureInfo.InvariantCulture)} configured)";
+            }
+
+            return $"{CurrentRequestsPerSecond.ToString("0.###", CultureInfo.InvariantCulture)} requests a second (of {RequestsPerSecond.ToString("0.###", CultureInfo.InvariantCulture)} configured)";
+        }
 
         /// <summary>
         /// After a 429 or 529 the server's Retry-After holds for every caller of this token, not only the one that
