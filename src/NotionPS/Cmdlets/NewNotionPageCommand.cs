@@ -116,7 +116,7 @@ namespace NotionPS.Cmdlets
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
                 var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, visuals, blocks, folder, cancellationToken)));
+                    new PageCreator(Client, Log, people).CreateAsync(parent, Title, properties, visuals, blocks, folder, cancellationToken)));
             }
             catch (NotionException ex)
             {
