@@ -116,7 +116,8 @@ namespace NotionPS.Content
                 case "callout":
                     var open = new StringBuilder("<callout");
                     var icon = JsonRead.Object(body, "icon") ?? default;
-                    var iconText = JsonRead.String(icon, "emoji") ?? JsonRead.String(JsonRead.Object(icon, "external") ?? default, "url");
+                    // A custom emoji, which Markdown cannot name, by its image: the callout keeps its look, not its kind.
+                    var iconText = JsonRead.String(icon, "emoji") ?? JsonRead.String(JsonRead.Object(icon, "external") ?? JsonRead.Object(icon, "custom_emoji") ?? default, "url");
                     if (iconText != null)
                     {
                         open.Append(" icon=\"").Append(iconText.Replace("\"", "%22")).Append('"');

@@ -160,6 +160,18 @@ public class BlocksToMarkdownTests
         Assert.StartsWith($"<!-- notion-block type=\"{type}\" id=\"b1\" url=", markdown);
     }
 
+    /// <summary>Its icon was dropped, so written again the callout took Notion's default 💡.</summary>
+    [Fact]
+    public void ACalloutWithACustomEmojiIconKeepsItsImage()
+    {
+        const string json = """[{"object":"block","id":"b1","type":"callout","callout":{"rich_text":[{"type":"text","text":{"content":"Launch"},"plain_text":"Launch"}],"color":"default","icon":{"type":"custom_emoji","custom_emoji":{"id":"ce0e0000-0000-4000-8000-000000000001","name":"acme-rocket","url":"https://acme.example/emoji/acme-rocket.png"}}}}]""";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.Equal("<callout icon=\"https://acme.example/emoji/acme-rocket.png\">\n\tLaunch\n</callout>\n", markdown);
+        Assert.Equal("https://acme.example/emoji/acme-rocket.png", MarkdownToBlocks.Convert(markdown).Single().Body["icon"]!["external"]!["url"]!.GetValue<string>());
+    }
+
     [Fact]
     public void APlaceholderCannotBeClosedEarlyByItsValues()
     {
