@@ -908,3 +908,38 @@ describe("file uploads through the SDK", () => {
     assert.equal(me.bot.workspace_limits.max_file_upload_size_in_bytes, 5 * 1024 * MiB);
   });
 });
+
+describe("linked media blocks and custom emoji icons", () => {
+  const ACME_ROCKET = "ce0e0000-0000-4000-8000-000000000001";
+
+  it("appends pdf, video and audio blocks that link their file by URL, and reads them back as sent", async () => {
+    const linked = (type, url) => ({ type, [type]: { type: "external", external: { url }, caption: [{ text: { content: type } }] } });
+    await client().blocks.children.append({
+      block_id: MEETING_NOTES,
+      children: [linked("pdf", "https://files.example/q3.pdf"), linked("video", "https://media.example/demo.mp4"), linked("audio", "https://media.example/talk.mp3")],
+    });
+
+    const blocks = await collectPaginatedAPI(client().blocks.children.list, { block_id: MEETING_NOTES });
+    const media = blocks.filter((block) => ["pdf", "video", "audio"].includes(block.type));
+    assert.deepEqual(
+      media.map((block) => [block.type, block[block.type].type, block[block.type].external.url, block[block.type].caption[0].plain_text]),
+      [
+        ["pdf", "external", "https://files.example/q3.pdf", "pdf"],
+        ["video", "external", "https://media.example/demo.mp4", "video"],
+        ["audio", "external", "https://media.example/talk.mp3", "audio"],
+      ],
+    );
+  });
+
+  it("sets a page icon to a custom emoji by ID, answered with its name and URL, and refuses an unknown ID", async () => {
+    const page = await client().pages.update({ page_id: MEETING_NOTES, icon: { type: "custom_emoji", custom_emoji: { id: ACME_ROCKET } } });
+    const expected = { type: "custom_emoji", custom_emoji: { id: ACME_ROCKET, name: "acme-rocket", url: "https://acme.example/emoji/acme-rocket.png" } };
+    assert.deepEqual(page.icon, expected);
+    assert.deepEqual((await client().pages.retrieve({ page_id: MEETING_NOTES })).icon, expected);
+
+    const error = await apiError(
+      client().pages.update({ page_id: MEETING_NOTES, icon: { type: "custom_emoji", custom_emoji: { id: "ce0e0000-0000-4000-8000-0000000000ff" } } }),
+    );
+    assert.equal(error.code, APIErrorCode.ValidationError);
+  });
+});

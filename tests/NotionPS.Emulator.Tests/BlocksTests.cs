@@ -55,6 +55,31 @@ public sealed class BlocksTests
         Assert.Equal("body failed validation: body.after is not supported in Notion-Version 2026-03-11; use body.position.", message);
     }
 
+    /// <summary>A pdf, video or audio block may link its file by URL, as an image may: kept as given, read back as sent.</summary>
+    [Theory]
+    [InlineData("pdf", "https://files.example/q3.pdf")]
+    [InlineData("video", "https://media.example/demo.mp4")]
+    [InlineData("audio", "https://media.example/talk.mp3")]
+    public async Task MediaBlocksLinkingAnExternalFileAreKeptAsSent(string type, string url)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var media = new JsonObject
+        {
+            ["type"] = "external",
+            ["external"] = new JsonObject { ["url"] = url },
+            ["caption"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["content"] = "Q3" } }),
+        };
+        var body = new JsonObject { ["children"] = new JsonArray(new JsonObject { ["object"] = "block", ["type"] = type, [type] = media }) };
+
+        Assert.Equal(HttpStatusCode.OK, (await emulator.PatchAsync(Children, body)).Status);
+
+        var block = (await emulator.GetAsync(Children)).Json["results"]![0]!;
+        Assert.Equal(type, (string?)block["type"]);
+        Assert.Equal("external", (string?)block[type]!["type"]);
+        Assert.Equal(url, (string?)block[type]!["external"]!["url"]);
+        Assert.Equal("Q3", (string?)block[type]!["caption"]![0]!["plain_text"]);
+    }
+
     [Theory]
     [InlineData("2025-09-03", true)]
     [InlineData("2026-03-11", false)]

@@ -11,6 +11,7 @@ internal static class Demo
     public const string WorkspaceId = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
     public const string TeamHomePage = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
     public const string MeetingNotesPage = "92a3b4c5-d6e7-4f18-86d7-e8f9a0b1c2d3";
+    public const string CustomEmoji = "ce0e0000-0000-4000-8000-000000000001";
     public const string TasksDatabase = "1a2b3c4d-5e6f-47a8-b9c0-d1e2f3a4b5c6";
     public const string TasksDataSource = "2b3c4d5e-6f70-4a81-9c0d-1e2f3a4b5c6d";
     public const string PrivateNotesDatabase = "3c4d5e6f-7081-4b92-a0d1-e2f3a4b5c6d7";

@@ -297,6 +297,35 @@ public sealed class FileUploadsTests
         Assert.Contains(expected, reply.AssertError(HttpStatusCode.BadRequest, "validation_error"));
     }
 
+    /// <summary>A custom emoji is named by its ID alone; the page answers it with the emoji's name and image URL, as Notion's page object does.</summary>
+    [Fact]
+    public async Task AnIconTakesACustomEmojiOfTheWorkspaceByIdAndAnswersItsNameAndUrl()
+    {
+        await using var emulator = await StartAsync();
+        var icon = new JsonObject { ["type"] = "custom_emoji", ["custom_emoji"] = new JsonObject { ["id"] = Demo.CustomEmoji } };
+
+        var updated = await emulator.PatchAsync($"v1/pages/{Demo.MeetingNotesPage}", new JsonObject { ["icon"] = icon });
+        var read = await emulator.GetAsync($"v1/pages/{Demo.MeetingNotesPage}");
+
+        Assert.Equal(HttpStatusCode.OK, updated.Status);
+        var expected = $$$"""{"type":"custom_emoji","custom_emoji":{"id":"{{{Demo.CustomEmoji}}}","name":"acme-rocket","url":"https://acme.example/emoji/acme-rocket.png"}}""";
+        Assert.Equal(expected, updated.Json["icon"]!.ToJsonString());
+        Assert.Equal(expected, read.Json["icon"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("""{"type":"custom_emoji","custom_emoji":{"id":"ce0e0000-0000-4000-8000-0000000000ff"}}""", "names no custom emoji of the workspace")]
+    [InlineData("""{"type":"custom_emoji","custom_emoji":{"name":"acme-rocket"}}""", "body.icon.custom_emoji.id should be a valid uuid, instead was `undefined`")]
+    [InlineData("""{"type":"custom_emoji"}""", "body.icon.custom_emoji should be defined")]
+    public async Task ACustomEmojiIconNeedsTheIdOfOneOfTheWorkspace(string icon, string expected)
+    {
+        await using var emulator = await StartAsync();
+
+        var reply = await emulator.PatchAsync($"v1/pages/{Demo.MeetingNotesPage}", new JsonObject { ["icon"] = JsonNode.Parse(icon) });
+
+        Assert.Contains(expected, reply.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+    }
+
     [Fact]
     public async Task ACoverTakesNoEmojiAndAnUnknownUploadIsRefused()
     {

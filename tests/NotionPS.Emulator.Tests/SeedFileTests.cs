@@ -15,13 +15,14 @@ public sealed class SeedFileTests
                       {"id": "f1000000-0000-4000-8000-000000000002", "properties": {"Name": "Second", "Next": [RELATED]}}]}]}]}
         """;
 
+    /// <summary>Changed with custom emojis: the keys listed now include customEmojis.</summary>
     [Theory]
     [InlineData("databse")]
     [InlineData("Pages")]
     public async Task AnUnknownTopLevelKeyIsAnErrorNamingIt(string key)
     {
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => StartAsync($$"""{"workspace": {"name": "W"}, "{{key}}": []}"""));
-        Assert.Equal($"The seed file has an unknown top-level key \"{key}\"; it takes workspace, people, integrations, pages, databases, rateLimits.", error.Message);
+        Assert.Equal($"The seed file has an unknown top-level key \"{key}\"; it takes workspace, people, customEmojis, integrations, pages, databases, rateLimits.", error.Message);
     }
 
     [Fact]

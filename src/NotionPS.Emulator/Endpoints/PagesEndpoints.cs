@@ -40,6 +40,7 @@ public static class PagesEndpoints
             var (parentRef, schema) = ResolveParent(request, parent);
             request.RequireAccess(workspace.Find<WorkspaceObject>(parentRef.Id)!, PermissionLevel.Edit);
             var values = new PropertyWriter(workspace).Convert(properties, schema);
+            visuals = visuals.WithCustomEmojiOf(workspace);
             visuals.CheckIn(request.State.Files.Attach(request).CheckValues(values).CheckBlocks(content, "body.children")).Commit();
             var now = request.State.Now;
             var page = new Page
@@ -114,6 +115,7 @@ public static class PagesEndpoints
             }
 
             var values = properties is null ? [] : new PropertyWriter(request.Workspace).Convert(properties, request.Workspace.SchemaOf(page));
+            visuals = visuals.WithCustomEmojiOf(request.Workspace);
             visuals.CheckIn(request.State.Files.Attach(request).CheckValues(values)).Commit();
             visuals.ApplyTo(page);
             foreach (var (propertyId, value) in values)

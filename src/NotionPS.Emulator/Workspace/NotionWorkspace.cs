@@ -13,6 +13,9 @@ public sealed class NotionWorkspace
     public string Name { get; set; } = "Workspace";
     public List<Integration> Integrations { get; } = [];
     public List<WorkspaceUser> People { get; } = [];
+
+    /// <summary>The workspace's custom emojis, which a page icon names by ID.</summary>
+    public List<CustomEmoji> CustomEmojis { get; } = [];
     public PagePermissions Permissions { get; } = new();
 
     /// <summary>Comments on pages and blocks, oldest first.</summary>

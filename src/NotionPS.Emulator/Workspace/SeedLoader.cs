@@ -11,7 +11,7 @@ namespace NotionPS.Emulator.Workspace;
 public sealed partial class SeedLoader(NotionWorkspace workspace, DateTimeOffset now)
 {
     /// <summary>The keys a seed file may hold at its top level; any other is a mistake, never silently skipped.</summary>
-    private static readonly string[] TopLevelKeys = ["workspace", "people", "integrations", "pages", "databases", "rateLimits"];
+    private static readonly string[] TopLevelKeys = ["workspace", "people", "customEmojis", "integrations", "pages", "databases", "rateLimits"];
 
     /// <summary>Relation values seeded so far; checked once everything is in, as rows may relate to rows seeded after them.</summary>
     private readonly List<(Guid Row, string Property, Guid Target)> _relations = [];
@@ -49,6 +49,11 @@ public sealed partial class SeedLoader(NotionWorkspace workspace, DateTimeOffset
                 Email = OptionalString(person, "email"),
                 AvatarUrl = OptionalString(person, "avatarUrl"),
             });
+        }
+
+        foreach (var emoji in Items(seed, "customEmojis"))
+        {
+            workspace.CustomEmojis.Add(new CustomEmoji { Id = RequiredId(emoji, "id"), Name = RequiredString(emoji, "name"), Url = RequiredString(emoji, "url") });
         }
 
         foreach (var integration in Items(seed, "integrations"))

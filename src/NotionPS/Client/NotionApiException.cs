@@ -42,9 +42,9 @@ namespace NotionPS.Client
             AdditionalData = additionalData;
         }
 
-        /// <summary>Notion's answer again, under an id and message of NotionPS's own that say what became of it.</summary>
-        private NotionApiException(string errorId, string message, NotionApiException answer)
-            : base(errorId, message, answer.InnerException)
+        /// <summary>Notion's answer again, under an id, message and inner exception of its own.</summary>
+        private NotionApiException(string errorId, string message, NotionApiException answer, Exception? inner)
+            : base(errorId, message, inner)
         {
             Status = answer.Status;
             code = answer.code;
@@ -53,6 +53,7 @@ namespace NotionPS.Client
             method = answer.method;
             path = answer.path;
             AdditionalData = answer.AdditionalData;
+            RetryAfter = answer.RetryAfter;
         }
 
         /// <summary>
@@ -64,10 +65,14 @@ namespace NotionPS.Client
                 NotionErrorIds.NotionRetryWaitTooLong,
                 $"{answer.Message} Notion asked to wait {Seconds(wait)} s before the next request ({RateLimitReasons.Describe(answer)}), " +
                 $"longer than the {Seconds(longestWait)} s this connection waits at most, so the request was not repeated.",
-                answer)
+                answer,
+                answer.InnerException)
             {
                 RetryAfter = wait,
             };
+
+        /// <summary>A public type a script catches by name: re-created as itself when its inner exception is redacted.</summary>
+        private protected override NotionException WithInner(Exception inner) => new NotionApiException(ErrorId, Message, this, inner);
 
         /// <summary>Notion's <c>additional_data.rate_limit_reason</c> of a 429: which limit was hit; null when it gave none.</summary>
         public string? RateLimitReason => ReasonIn(AdditionalData);

@@ -134,7 +134,7 @@ namespace NotionPS.Cmdlets
             {
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, visuals, blocks, files, cancellationToken)));
+                    new PageCreator(Client, Log, people).CreateAsync(parent, Title, properties, visuals, blocks, files, cancellationToken)));
             }
             catch (NotionException ex)
             {

@@ -74,11 +74,14 @@ namespace NotionPS.Cmdlets
 
         protected override void EndProcessing() => work?.Drain();
 
+        /// <summary>The command's people by e-mail address (see <see cref="PeopleByEmail"/>), for a row's task to await.</summary>
+        private protected PeopleByEmail People => people!;
+
         /// <summary>
-        /// A person's user ID by e-mail address, for people columns given that way (see <see cref="PeopleByEmail"/>).
-        /// Called on the pipeline thread or from a row's task.
+        /// A person's user ID by e-mail address, for people columns given that way (see <see cref="PeopleByEmail"/>), on the
+        /// pipeline thread: it waits there for the listing, writing its log as it comes.
         /// </summary>
-        private protected string? UserIdByEmail(string email) => people!.UserIdOf(email);
+        private protected string? UserIdByEmail(string email) => RunWithLogPump(_ => people!.LookupAsync(new[] { email }))!(email);
 
         /// <summary>The data source rows go to; anything that stops it from being read stops the command, before any row is sent.</summary>
         private protected DataSourceSchema ResolveTargetOrThrow(NotionDatabaseBind bind)

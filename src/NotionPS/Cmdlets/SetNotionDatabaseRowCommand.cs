@@ -56,7 +56,7 @@ namespace NotionPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            changes = new RowChanges(Client, Log, IgnoreUnknownProperty, UserIdByEmail, ResolveLocalPath);
+            changes = new RowChanges(Client, Log, IgnoreUnknownProperty, People, ResolveLocalPath);
         }
 
         protected override void ProcessRecord()

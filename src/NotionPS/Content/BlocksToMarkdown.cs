@@ -24,7 +24,9 @@ namespace NotionPS.Content
     /// <item>colors of text and underline are not written (block colors are, as {color="..."} or color="..."),
     /// nor captions of code blocks and bookmarks, nor a table's row header; a table without a column header
     /// gets a header row of empty cells;</item>
-    /// <item>a block with no Markdown form (child_page, child_database, embed, file, video, pdf, audio, equation,
+    /// <item>an image, pdf, video or audio block linking a URL is written ![caption](url) when that Markdown makes the same
+    /// kind of block again (<see cref="MediaUrls"/>: by the URL's extension); an image Notion hosts is written with its URL too;</item>
+    /// <item>a block with no Markdown form (child_page, child_database, embed, file, an uploaded video, pdf or audio, equation,
     /// synced_block, column_list, link_to_page, table_of_contents, unsupported...) is written as the placeholder
     /// <c>&lt;!-- notion-block type="embed" id="..." url="..." --&gt;</c>, followed by its children's Markdown.</item>
     /// </list>
@@ -115,7 +117,8 @@ namespace NotionPS.Content
                 case "callout":
                     var open = new StringBuilder("<callout");
                     var icon = JsonRead.Object(body, "icon") ?? default;
-                    var iconText = JsonRead.String(icon, "emoji") ?? JsonRead.String(JsonRead.Object(icon, "external") ?? default, "url");
+                    // A custom emoji, which Markdown cannot name, by its image: the callout keeps its look, not its kind.
+                    var iconText = JsonRead.String(icon, "emoji") ?? JsonRead.String(JsonRead.Object(icon, "external") ?? JsonRead.Object(icon, "custom_emoji") ?? default, "url");
                     if (iconText != null)
                     {
                         open.Append(" icon=\"").Append(iconText.Replace("\"", "%22")).Append('"');
@@ -161,10 +164,14 @@ namespace NotionPS.Content
                 case "table":
                     return Table(body, children);
                 case "image":
-                    var url = JsonRead.String(JsonRead.Object(body, "external") ?? JsonRead.Object(body, "file") ?? default, "url");
-                    if (url == null)
+                case "pdf":
+                case "video":
+                case "audio":
+                    // An image Notion hosts too; a pdf, video or audio block only when linked, as its upload is Save-NotionFile's.
+                    var url = JsonRead.String(JsonRead.Object(body, "external") ?? (type == "image" ? JsonRead.Object(body, "file") : null) ?? default, "url");
+                    if (url == null || MediaUrls.BlockTypeFor(url) != type)
                     {
-                        break;
+                        break; // written ![...](url), it would come back as another kind of block
                     }
 
                     lines.Add("![" + Inline(RichText.FromJson(JsonRead.Array(body, "caption") ?? default)).Replace("\n", " ") + "](" + Destination(url) + ")");

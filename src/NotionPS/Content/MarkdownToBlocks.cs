@@ -921,9 +921,9 @@ namespace NotionPS.Content
         }
 
         /// <summary>
-        /// A line holding only ![caption](url) is an image block (a local path: an image, PDF, video or audio file to
-        /// upload, shown in the page); only
-        /// [name](local path) a file block to upload; only &lt;url&gt; a bookmark.
+        /// A line holding only ![caption](url) is a block that shows the file in the page: for a URL, an image, pdf, video
+        /// or audio block by the extension of its path (see <see cref="MediaUrls"/>); for a local path, one by the file's
+        /// type, known once it is checked for upload; only [name](local path) a file block to upload; only &lt;url&gt; a bookmark.
         /// </summary>
         private static bool TryMediaLine(MarkdownLine line, out ContentBlock block)
         {
@@ -948,7 +948,7 @@ namespace NotionPS.Content
                     return true;
                 }
 
-                block = new ContentBlock("image", new JsonObject
+                block = new ContentBlock(MediaUrls.BlockTypeFor(url), new JsonObject
                 {
                     ["type"] = "external",
                     ["external"] = new JsonObject { ["url"] = url },

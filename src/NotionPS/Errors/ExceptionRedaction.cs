@@ -18,8 +18,8 @@ namespace NotionPS.Errors
             exception is NotionException notion ? Redacted(notion, redact) : RedactedForeign(exception, redact);
 
         /// <summary>
-        /// <paramref name="exception"/> redacted in place, or, when its InnerException carries the token, a
-        /// <see cref="RedactedNotionException"/> standing in for it: .NET gives an exception's InnerException no setter.
+        /// <paramref name="exception"/> redacted in place, or, when its InnerException carries the token, re-created with that
+        /// redacted (<see cref="NotionException.Recreated"/>): .NET gives an exception's InnerException no setter.
         /// </summary>
         public static NotionException Redacted(NotionException exception, Func<string, string> redact)
         {
@@ -31,7 +31,7 @@ namespace NotionPS.Errors
                 return exception;
             }
 
-            var standIn = new RedactedNotionException(exception, redactedInner!);
+            var standIn = exception.Recreated(redactedInner!);
             standIn.Redact(redact);
             return standIn;
         }

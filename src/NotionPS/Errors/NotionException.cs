@@ -19,6 +19,9 @@ namespace NotionPS.Errors
 
         private Func<string, string>? redact;
 
+        /// <summary>For a failure re-created from another (see <see cref="Recreated"/>): where that one was thrown.</summary>
+        private string? originalStackTrace;
+
         private protected NotionException(string errorId, string message, Exception? inner = null)
             : base(message, inner)
         {
@@ -36,6 +39,9 @@ namespace NotionPS.Errors
 
         /// <summary>The failure's text; once <see cref="Redact"/> has run, with the token taken out.</summary>
         public override string Message => Shown(base.Message);
+
+        /// <summary>Where the failure was thrown: for one re-created from another, where that one was (this one never was).</summary>
+        public override string? StackTrace => originalStackTrace == null ? base.StackTrace : Shown(originalStackTrace);
 
         /// <summary>
         /// Takes the token out of every text this failure shows from now on, in place, so its type, id, facts and stack trace
@@ -56,6 +62,23 @@ namespace NotionPS.Errors
         /// thrown) and Data are its own. The lookup's failure it is copied from is thrown to nobody, so it made no Data to share.
         /// </summary>
         internal NotionException CopyForAnotherCaller() => (NotionException)MemberwiseClone();
+
+        /// <summary>
+        /// This failure again with <paramref name="redactedInner"/> as its InnerException (.NET gives InnerException no setter),
+        /// with its id, message, facts and stack trace: of its own type where that type is public, so a user's
+        /// <c>catch [NotionPS.Client.NotionApiException]</c> or <c>-is</c> still matches it; else a
+        /// <see cref="RedactedNotionException"/>, since no script can name an internal type.
+        /// </summary>
+        internal NotionException Recreated(Exception redactedInner)
+        {
+            var copy = WithInner(redactedInner) ?? new RedactedNotionException(this, redactedInner);
+            copy.originalStackTrace = StackTrace;
+            copy.HResult = HResult;
+            return copy;
+        }
+
+        /// <summary>A copy of this public type with another InnerException; null for an internal type (see <see cref="Recreated"/>).</summary>
+        private protected virtual NotionException? WithInner(Exception inner) => null;
 
         /// <summary>A text of this failure as it may be shown: with the token taken out once <see cref="Redact"/> has run.</summary>
         private protected string Shown(string text) => redact == null ? text : redact(text);

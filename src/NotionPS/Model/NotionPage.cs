@@ -43,7 +43,10 @@ namespace NotionPS
         /// <summary>True when the page is in the trash (<c>in_trash</c>, or <c>archived</c> before 2025-09-03).</summary>
         public bool InTrash { get; }
 
-        /// <summary>The page's icon: its emoji, or its image's URL (a Notion-hosted one expires within the hour); null when it has none.</summary>
+        /// <summary>
+        /// The page's icon: its emoji, a custom emoji of the workspace by its name as ":name:", or its image's URL (a
+        /// Notion-hosted one expires within the hour); null when it has none.
+        /// </summary>
         public string? Icon { get; }
 
         /// <summary>The URL of the page's cover image (a Notion-hosted one expires within the hour); null when it has none.</summary>
@@ -85,8 +88,8 @@ namespace NotionPS
         }
 
         /// <summary>
-        /// An icon or cover as text: an emoji as itself, an image (external or file) as its URL, a custom emoji by its
-        /// image's URL; null when absent or of a kind with no text.
+        /// An icon or cover as text: an emoji as itself, a custom emoji by its name as Notion's editor types it (":name:"; its
+        /// image's URL when it has no name), an image (external or file) as its URL; null when absent or of a kind with no text.
         /// </summary>
         private static string? VisualText(JsonElement page, string name)
         {
@@ -100,7 +103,12 @@ namespace NotionPS
                 return JsonRead.String(visual, "emoji");
             }
 
-            return JsonRead.Object(visual, type) is JsonElement body ? JsonRead.String(body, "url") : null;
+            if (!(JsonRead.Object(visual, type) is JsonElement body))
+            {
+                return null;
+            }
+
+            return type == "custom_emoji" && JsonRead.String(body, "name") is string emojiName && emojiName.Length > 0 ? ":" + emojiName + ":" : JsonRead.String(body, "url");
         }
     }
 }

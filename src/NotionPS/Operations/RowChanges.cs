@@ -17,23 +17,23 @@ namespace NotionPS.Operations
         private readonly NotionClient client;
         private readonly INotionLog log;
         private readonly bool ignoreUnknownColumns;
-        private readonly Func<string, string?>? userIdByEmail;
+        private readonly PeopleByEmail? people;
         private readonly Func<string, string>? resolvePath;
         private readonly FileCellUploads files;
         private readonly RowWriter writer;
         private readonly OncePerKey<DataSourceSchema> schemas = new OncePerKey<DataSourceSchema>(StringComparer.OrdinalIgnoreCase);
 
         /// <param name="ignoreUnknownColumns">Leave out values that name no column instead of refusing the row.</param>
-        /// <param name="userIdByEmail">A person's user ID by e-mail address, for people given that way.</param>
+        /// <param name="people">People by e-mail address, for people given that way; null when none may be.</param>
         /// <param name="resolvePath">A local path in a files cell as a full path; null when files are not uploaded.</param>
-        public RowChanges(NotionClient client, INotionLog log, bool ignoreUnknownColumns, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null)
+        public RowChanges(NotionClient client, INotionLog log, bool ignoreUnknownColumns, PeopleByEmail? people = null, Func<string, string>? resolvePath = null)
         {
             this.resolvePath = resolvePath;
             files = new FileCellUploads(client, log);
             this.client = client;
             this.log = client.Redacting(log); // its own lines quote Notion, which may echo the token
             this.ignoreUnknownColumns = ignoreUnknownColumns;
-            this.userIdByEmail = userIdByEmail;
+            this.people = people;
             writer = new RowWriter(client, log);
         }
 
@@ -43,6 +43,7 @@ namespace NotionPS.Operations
         public async Task<PageRow?> ApplyAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, bool isRow, CancellationToken cancellationToken)
         {
             var schema = await SchemaAsync(dataSourceId ?? await ParentAsync(pageId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(schema.PropertyTypes, values, isRow)).ConfigureAwait(false);
             var mapping = RowMapping.Build(schema.PropertyTypes, values, isRow, ignoreUnknownColumns, userIdByEmail, resolvePath);
             if (mapping.Properties.Count == 0)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace NotionPS.Rows
@@ -24,6 +25,9 @@ namespace NotionPS.Rows
 
             return items.Select(item => IsEmail(item) ? IdFor(column, ((string)item).Trim(), userIdByEmail) : item).ToList();
         }
+
+        /// <summary>The e-mail addresses among the value's items, trimmed, as <see cref="WithIds"/> looks them up.</summary>
+        public static IEnumerable<string> Emails(object? value) => CellText.Items(value).Where(IsEmail).Select(item => ((string)item).Trim());
 
         private static bool IsEmail(object item) => item is string text && text.Contains("@");
 

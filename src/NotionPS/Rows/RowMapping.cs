@@ -52,16 +52,8 @@ namespace NotionPS.Rows
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             var skipped = new List<string>();
             var unknown = new List<string>();
-            var inputNames = input.Select(pair => pair.Key).ToList();
-            foreach (var pair in input)
+            foreach (var (pair, requested, column) in Columns(schema, input, isRow))
             {
-                var requested = ColumnNames.ColumnFor(pair.Key, inputNames, isRow, schema.Keys);
-                if (requested == null)
-                {
-                    continue;
-                }
-
-                var column = FindColumn(schema, requested);
                 if (column == null)
                 {
                     if (!ColumnNames.IsRowProperty(requested))
@@ -90,6 +82,31 @@ namespace NotionPS.Rows
             }
 
             return new RowMapping(properties, values, skipped, unknown, (IReadOnlyList<PendingFile>?)files?.Pending ?? Array.Empty<PendingFile>());
+        }
+
+        /// <summary>
+        /// The e-mail addresses the input gives in people columns, which <see cref="Build"/> looks up: none means the
+        /// lookup is never called, so the workspace's people need not be listed.
+        /// </summary>
+        public static IReadOnlyList<string> PeopleEmails(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow) =>
+            Columns(schema, input, isRow)
+                .Where(named => named.Column != null && schema[named.Column] == "people")
+                .SelectMany(named => PeopleCells.Emails(named.Pair.Value))
+                .ToList();
+
+        /// <summary>Each input property that names something (a row's own property of a read row names nothing), with the column it names or null.</summary>
+        private static IEnumerable<(KeyValuePair<string, object?> Pair, string Requested, string? Column)> Columns(
+            IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow)
+        {
+            var inputNames = input.Select(pair => pair.Key).ToList();
+            foreach (var pair in input)
+            {
+                var requested = ColumnNames.ColumnFor(pair.Key, inputNames, isRow, schema.Keys);
+                if (requested != null)
+                {
+                    yield return (pair, requested, FindColumn(schema, requested));
+                }
+            }
         }
 
         /// <summary>The schema's name for a column: the exact name, else the one match ignoring case, else null.</summary>

@@ -165,6 +165,50 @@ public class BlocksToMarkdownTests
         Assert.Equal(MarkdownContentException.Placeholder, error.ErrorId);
     }
 
+    /// <summary>A pdf, video or audio block linking a URL reads back as the Markdown that writes it again.</summary>
+    [Theory]
+    [InlineData("pdf", "https://files.example/q3.pdf")]
+    [InlineData("video", "https://media.example/demo.mp4")]
+    [InlineData("audio", "https://media.example/talk.mp3")]
+    public void ALinkedPdfVideoOrAudioBlockIsAMediaLineThatMakesItAgain(string type, string url)
+    {
+        var json = $$$$"""[{"object":"block","id":"b1","type":"{{{{type}}}}","{{{{type}}}}":{"caption":[{"type":"text","text":{"content":"Q3 *report*"},"plain_text":"Q3 *report*"}],"type":"external","external":{"url":"{{{{url}}}}"}}}]""";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.Equal($"![Q3 \\*report\\*]({url})\n", markdown);
+        var again = MarkdownToBlocks.Convert(markdown).Single();
+        Assert.Equal(type, again.Type);
+        Assert.Equal(url, again.Body["external"]!["url"]!.GetValue<string>());
+        Assert.Equal("Q3 *report*", again.Body["caption"]![0]!["text"]!["content"]!.GetValue<string>());
+    }
+
+    /// <summary>Written as a media line, each would come back as another kind of block: a placeholder keeps what it is.</summary>
+    [Theory]
+    [InlineData("video", """{"caption":[],"type":"external","external":{"url":"https://www.youtube.com/watch?v=x"}}""")]
+    [InlineData("image", """{"caption":[],"type":"external","external":{"url":"https://img.example/poster.pdf"}}""")]
+    [InlineData("pdf", """{"caption":[],"type":"file","file":{"url":"https://files.notion.example/q3.pdf?sig=1","expiry_time":"2026-01-01T00:00:00.000Z"}}""")]
+    public void AMediaBlockThatAMediaLineWouldNotMakeAgainIsAPlaceholder(string type, string body)
+    {
+        var json = $$"""[{"object":"block","id":"b1","type":"{{type}}","{{type}}":{{body}}}]""";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.StartsWith($"<!-- notion-block type=\"{type}\" id=\"b1\" url=", markdown);
+    }
+
+    /// <summary>Its icon was dropped, so written again the callout took Notion's default 💡.</summary>
+    [Fact]
+    public void ACalloutWithACustomEmojiIconKeepsItsImage()
+    {
+        const string json = """[{"object":"block","id":"b1","type":"callout","callout":{"rich_text":[{"type":"text","text":{"content":"Launch"},"plain_text":"Launch"}],"color":"default","icon":{"type":"custom_emoji","custom_emoji":{"id":"ce0e0000-0000-4000-8000-000000000001","name":"acme-rocket","url":"https://acme.example/emoji/acme-rocket.png"}}}}]""";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.Equal("<callout icon=\"https://acme.example/emoji/acme-rocket.png\">\n\tLaunch\n</callout>\n", markdown);
+        Assert.Equal("https://acme.example/emoji/acme-rocket.png", MarkdownToBlocks.Convert(markdown).Single().Body["icon"]!["external"]!["url"]!.GetValue<string>());
+    }
+
     [Fact]
     public void APlaceholderCannotBeClosedEarlyByItsValues()
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using NotionPS.Content;
+using NotionPS.Operations.Files;
 using Xunit;
 
 namespace NotionPS.Tests.Content;
@@ -162,6 +163,37 @@ public class MarkdownToBlocksTests
 
         Assert.Equal("""{"type":"external","external":{"url":"https://img.example/c.png"},"caption":[{"type":"text","text":{"content":"Chart"}}]}""", blocks[0].Body.ToJsonString());
         Assert.Equal("""{"url":"https://docs.example/page","caption":[]}""", blocks[1].Body.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("https://files.example/q3.pdf", "pdf")]
+    [InlineData("https://files.example/Q3.PDF?download=1#page=2", "pdf")]
+    [InlineData("https://media.example/demo.mp4", "video")]
+    [InlineData("https://media.example/clip.webm", "video")]
+    [InlineData("https://media.example/talk.mp3", "audio")]
+    [InlineData("https://media.example/a.ogg", "audio")]
+    [InlineData("https://img.example/c.png", "image")]
+    [InlineData("https://img.example/render?format=pdf", "image")]
+    [InlineData("https://img.example/", "image")]
+    public void AMediaLineLinkingAUrlShowsItAsTheBlockForTheExtensionOfItsPath(string url, string type)
+    {
+        var block = MarkdownToBlocks.Convert($"![Caption]({url})\n").Single();
+
+        Assert.Equal(type, block.Type);
+        Assert.Null(block.LocalPath);
+        Assert.Equal($$$"""{"type":"external","external":{"url":"{{{url}}}"},"caption":[{"type":"text","text":{"content":"Caption"}}]}""", block.Body.ToJsonString());
+    }
+
+    /// <summary>The extensions MediaUrls reads off a URL are those FileContentTypes tells a pdf, video or audio file by for an upload.</summary>
+    [Fact]
+    public void AUrlIsShownAsTheBlockAnUploadOfTheSameExtensionIs()
+    {
+        var extensions = FileContentTypes.Listed.Split(", ").Select(extension => extension.TrimStart('.')).ToList();
+
+        Assert.Contains("mp4", extensions);
+        Assert.All(extensions, extension => Assert.Equal(
+            FileContentTypes.InlineBlockType(FileContentTypes.For(extension)!) switch { "pdf" => "pdf", "video" => "video", "audio" => "audio", _ => "image" },
+            MediaUrls.BlockTypeFor("https://files.example/a." + extension)));
     }
 
     [Fact]

@@ -162,8 +162,33 @@ public sealed class ErrorObjectRedactionTests(EmulatorFixture emulator) : RowsTe
         Assert.Equal(["", "Body.n***"], result.Output.Select(item => item.BaseObject));
     }
 
+    /// <summary>
+    /// A connection failure's cause (.NET's HttpRequestException) quotes the host, here the token itself: the failure a script
+    /// catches is still a NotionApiException (it was a RedactedNotionException, which no catch by type matched), with its
+    /// id, and no part of the record holds the token, down the inner exceptions.
+    /// </summary>
+    [Fact]
+    public void AConnectionFailureWhoseCauseQuotesTheTokenIsStillANotionApiExceptionWithItsIdAndNoToken()
+    {
+        const string hostToken = "localhost";
+        var server = new LoopbackServer(_ => LoopbackServer.Response(200, "OK", LoopbackServer.BotUser));
+        var baseUri = $"http://{hostToken}:{server.Port}/";
+        Session.Run("$null = Connect-NotionIntegration -Token (ConvertTo-SecureString $t -AsPlainText -Force) -BaseUri $uri -MaximumRetryCount 0", Vars(("t", hostToken), ("uri", baseUri)));
+        server.Dispose();
+
+        var result = Session.Run(
+            "try { Invoke-NotionApi v1/users/me -ErrorAction Stop } catch [NotionPS.Client.NotionApiException] { $_; $_.Exception -is [NotionPS.Client.NotionApiException] }");
+
+        Assert.Equal(2, result.Output.Count);
+        var error = Assert.IsType<ErrorRecord>(result.Output[0].BaseObject);
+        Assert.Equal(true, result.Output[1].BaseObject);
+        AssertRedacted(error, "NotionConnectionFailure", ErrorCategory.ConnectionError, hostToken);
+        Assert.Equal("NotionConnectionFailure,NotionPS.Cmdlets.InvokeNotionApiCommand", error.FullyQualifiedErrorId);
+        Assert.NotNull(Assert.IsType<NotionApiException>(error.Exception).InnerException);
+    }
+
     /// <summary>The record's id and category are <paramref name="errorId"/>'s, and no text a script reads from it holds the token.</summary>
-    private static void AssertRedacted(ErrorRecord error, string errorId, ErrorCategory category)
+    private static void AssertRedacted(ErrorRecord error, string errorId, ErrorCategory category, string token = Token)
     {
         Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(category, error.CategoryInfo.Category);
@@ -187,7 +212,7 @@ public sealed class ErrorObjectRedactionTests(EmulatorFixture emulator) : RowsTe
         }
 
         Assert.Contains(texts, text => text != null && text.Contains("***", StringComparison.Ordinal));
-        Assert.DoesNotContain(texts, text => text != null && text.Contains(Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, text => text != null && text.Contains(token, StringComparison.Ordinal));
     }
 
     /// <summary>What Get-Error shows of an exception beside its message: every public string, list of strings and exception it has (a path, a column, a cause).</summary>

@@ -73,6 +73,20 @@ public class PageContentTests : EmulatorTest
         Assert.Equal(EveryConstruct, Assert.Single(result.Output).BaseObject);
     }
 
+    /// <summary>A linked PDF, video or audio file is shown as its own block (it was an image block), and reads back as the Markdown that wrote it.</summary>
+    [Fact]
+    public void LinkedPdfVideoAndAudioBecomeTheirBlocksAndReadBackAsTheSameMarkdown()
+    {
+        Connect("2026-03-11");
+        const string markdown = "![Q3 report](https://files.example/q3.pdf)\n\n![Demo](https://media.example/demo.mp4?t=1)\n\n![Talk](https://media.example/talk.mp3)\n\n![Chart](https://img.example/chart.png)\n";
+
+        var result = RunClean(
+            "$page = New-NotionPage -ParentId $parent -Title 'Linked media' -Markdown $md; Get-NotionPageContent -PageId $page -AsBlocks | ForEach-Object { $_.type + ' ' + $_.($_.type).type }; Get-NotionPageContent -PageId $page",
+            Vars(("md", markdown), ("parent", TeamHome)));
+
+        Assert.Equal(new object[] { "pdf external", "video external", "audio external", "image external", markdown }, result.Output.Select(item => item.BaseObject));
+    }
+
     [Fact]
     public void MarkdownPipedAsLinesIsOneDocument()
     {

@@ -65,6 +65,26 @@ public class PeopleByEmailTests : RowsTestBase
         Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
     }
 
+    /// <summary>Rows changed at once from the thread pool await one listing of the workspace's people, which is asked for once.</summary>
+    [Fact]
+    public async Task RowsChangedAtOnceShareOneListingOfThePeople()
+    {
+        var (databaseId, _) = await NewDatabaseAsync("People by e-mail at once");
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            """
+            $rows = 1..4 | ForEach-Object { @{ Name = "Row $_" } } | Add-NotionDatabaseRow -DatabaseId $db
+            $rows | ForEach-Object { [pscustomobject]@{ PageId = $_.PageId; Owner = 'ADA@acme.example' } } | Set-NotionDatabaseRow -ThrottleLimit 4 -Verbose
+            Get-NotionDatabaseRow -DatabaseId $db | ForEach-Object { $_.Owner.Id -join ',' }
+            """,
+            Vars(("db", databaseId)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(Enumerable.Repeat(AdaId, 4), result.Output.Select(line => (string)line.BaseObject));
+        Assert.Single(result.Verbose, line => line.Message.StartsWith("GET v1/users?", StringComparison.Ordinal) && line.Message.Contains("200", StringComparison.Ordinal));
+    }
+
     /// <summary>A message as each of two requests that failed alike gives it: Notion's request_id is one per request.</summary>
     private static string WithoutRequestId(string message) => Regex.Replace(message, "request_id [0-9a-f-]+", "request_id");
 }

@@ -71,15 +71,40 @@ public class ExceptionRedactionTests
         Assert.DoesNotContain(Token, standIn.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Changed by this review: a NotionApiException, the public failure scripts catch by type, was stood in for by a
+    /// RedactedNotionException, so <c>catch [NotionPS.Client.NotionApiException]</c> no longer matched. Now it is re-created as itself.
+    /// </summary>
+    [Fact]
+    public void ANotionApiExceptionWhoseInnerExceptionQuotesTheTokenIsReCreatedAsItselfWithItsFactsAndStackTrace()
+    {
+        var answer = Thrown(() => throw new NotionPS.Client.NotionApiException(0, $"{Token}_code", "refused", null, "GET", $"v1/pages/{Token}", new IOException($"reset by {Token}")));
+        var stackTrace = answer.StackTrace;
+
+        var redacted = Assert.IsType<NotionPS.Client.NotionApiException>(ExceptionRedaction.Redacted(answer, Redact));
+
+        Assert.NotSame(answer, redacted);
+        Assert.Equal("***_code", redacted.NotionCode);
+        Assert.Equal(answer.ErrorId, redacted.ErrorId);
+        Assert.Equal((0, "refused", "GET", "v1/pages/***"), (redacted.Status, redacted.ApiMessage, redacted.Method, redacted.Path));
+        Assert.Equal(answer.Message, redacted.Message);
+        Assert.Equal(stackTrace, redacted.StackTrace);
+        Assert.Equal("reset by ***", Assert.IsType<IOException>(redacted.InnerException).Message);
+        Assert.DoesNotContain(Token, redacted.ToString(), StringComparison.Ordinal);
+        Assert.Same(redacted, ExceptionRedaction.Redacted(redacted, Redact));
+    }
+
     [Fact]
     public void AStandInKeepsTheNotionCodeOfTheFailureItStandsFor()
     {
-        var answer = new NotionPS.Client.NotionApiException(0, $"{Token}_code", "refused", null, "GET", "v1/users/me", new IOException($"reset by {Token}"));
+        var refusal = new NotionPS.Client.NotionApiException(0, "connection_failure", "refused", null, "GET", "v1/data_sources/x", new IOException($"reset by {Token}"));
+        var failure = NotionPS.Operations.Schema.SchemaException.UnknownRelationTarget("Owner", "x", refusal);
 
-        var standIn = Assert.IsType<RedactedNotionException>(ExceptionRedaction.Redacted(answer, Redact));
+        var standIn = Assert.IsType<RedactedNotionException>(ExceptionRedaction.Redacted(failure, Redact));
 
-        Assert.Equal("***_code", standIn.NotionCode);
-        Assert.Equal(answer.ErrorId, standIn.ErrorId);
+        Assert.Equal("connection_failure", standIn.NotionCode);
+        Assert.Equal(failure.ErrorId, standIn.ErrorId);
+        Assert.Equal("reset by ***", Assert.IsType<NotionPS.Client.NotionApiException>(standIn.InnerException).InnerException!.Message);
         Assert.Same(standIn, ExceptionRedaction.Redacted(standIn, Redact));
     }
 

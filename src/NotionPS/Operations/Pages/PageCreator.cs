@@ -22,14 +22,14 @@ namespace NotionPS.Operations
     {
         private readonly NotionClient client;
         private readonly INotionLog log;
-        private readonly Func<string, string?>? userIdByEmail;
+        private readonly PeopleByEmail? people;
 
-        /// <param name="userIdByEmail">A person's user ID by e-mail address, for people given that way in a row's columns.</param>
-        public PageCreator(NotionClient client, INotionLog log, Func<string, string?>? userIdByEmail = null)
+        /// <param name="people">People by e-mail address, for people given that way in a row's columns; null when none may be.</param>
+        public PageCreator(NotionClient client, INotionLog log, PeopleByEmail? people = null)
         {
             this.client = client;
             this.log = client.Redacting(log);
-            this.userIdByEmail = userIdByEmail;
+            this.people = people;
         }
 
         /// <param name="properties">Column values for a row (by column name, plain values as the row cmdlets take them).</param>
@@ -50,7 +50,7 @@ namespace NotionPS.Operations
             var body = new JsonObject
             {
                 ["parent"] = parent.ToJson(client.Options.ApiVersion),
-                ["properties"] = Properties(parent, titleValue, properties),
+                ["properties"] = await PropertiesAsync(parent, titleValue, properties).ConfigureAwait(false),
             };
             if (visuals != null)
             {
@@ -92,7 +92,7 @@ namespace NotionPS.Operations
         }
 
         /// <param name="title">The title's property value (the same JSON whatever the title column is named).</param>
-        private JsonObject Properties(ResolvedParent parent, JsonObject title, IReadOnlyList<KeyValuePair<string, object?>> properties)
+        private async Task<JsonObject> PropertiesAsync(ResolvedParent parent, JsonObject title, IReadOnlyList<KeyValuePair<string, object?>> properties)
         {
             if (parent.DataSource == null)
             {
@@ -104,7 +104,9 @@ namespace NotionPS.Operations
                 return new JsonObject { ["title"] = title };
             }
 
-            var values = RowMapping.Build(parent.DataSource.PropertyTypes, properties, isRow: false, ignoreUnknown: false, userIdByEmail).Properties;
+            var columns = parent.DataSource.PropertyTypes;
+            var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(columns, properties, isRow: false)).ConfigureAwait(false);
+            var values = RowMapping.Build(columns, properties, isRow: false, ignoreUnknown: false, userIdByEmail).Properties;
             var titleColumn = parent.DataSource.TitlePropertyName ?? "title";
             values[titleColumn] = title;
             return values;
