@@ -14,7 +14,7 @@ public sealed record PageVisuals(bool SetsIcon, JsonObject? Icon, bool SetsCover
 
     public static PageVisuals Read(JsonObject body) => new(
         body.ContainsKey("icon"), RequestJson.OptionalObject(body, "icon") is { } icon ? ReadIcon(icon) : null,
-        body.ContainsKey("cover"), RequestJson.OptionalObject(body, "cover") is { } cover ? FileReference.Read(cover, "body.cover") : null);
+        body.ContainsKey("cover"), RequestJson.OptionalObject(body, "cover") is { } cover ? FileReference.Read(cover, "body.cover", "cover") : null);
 
     /// <summary>Checks the uploads the icon and cover attach: images only.</summary>
     public FileUploadStore.Attachments CheckIn(FileUploadStore.Attachments attachments) =>
@@ -44,7 +44,7 @@ public sealed record PageVisuals(bool SetsIcon, JsonObject? Icon, bool SetsCover
         if (type != "emoji")
         {
             return type is "external" or "file_upload" or "file"
-                ? FileReference.Read(icon, "body.icon")
+                ? FileReference.Read(icon, "body.icon", "icon")
                 : throw RequestJson.Invalid("body.icon.type", "`\"emoji\"`, `\"external\"` or `\"file_upload\"`", icon["type"]);
         }
 
