@@ -144,6 +144,8 @@ namespace NotionPS.Errors
         public const string NotionFileNotRegular = nameof(NotionFileNotRegular);
         public const string NotionFileChangedWhileSent = nameof(NotionFileChangedWhileSent);
         public const string NotionExportPathNotAFile = nameof(NotionExportPathNotAFile);
+        // Several rows given to Set-NotionDatabaseRow -InputObject, which changes the one row -PageId names (fidelity).
+        public const string NotionInputObjectIsCollection = nameof(NotionInputObjectIsCollection);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -281,6 +283,9 @@ namespace NotionPS.Errors
             [NotionFileNotRegular] = InvalidArgument,
             [NotionFileChangedWhileSent] = ResourceBusy,
             [NotionExportPathNotAFile] = InvalidArgument,
+
+            // Several rows given to Set-NotionDatabaseRow -InputObject (fidelity).
+            [NotionInputObjectIsCollection] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,
