@@ -93,4 +93,23 @@ public sealed class CsvFormulaEscapeTests(EmulatorFixture emulator) : RowsTestBa
         var row = Assert.Single(imported.Output);
         Assert.Equal(("'=1+1", -1.0), ((string)row.Properties["Name"].Value, (double)row.Properties["Estimate"].Value));
     }
+
+    [Fact]
+    public async Task AJsonBackupIsWrittenAndReadAsItIsWithAWarning()
+    {
+        Connect("2026-03-11");
+        var (source, sourceDataSource) = await NewDatabaseAsync("Formulas in JSON from");
+        var (target, _) = await NewDatabaseAsync("Formulas in JSON to");
+        await SeedRowsAsync(sourceDataSource, new[] { new JsonObject { ["properties"] = new JsonObject { ["Name"] = "=1+1" } } });
+        var backup = Path.Combine(folder, "backup.json");
+        var vars = Vars(("from", source), ("to", target), ("backup", backup));
+
+        var exported = Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup -EscapeFormula", vars);
+        var imported = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $to -EscapeFormula -PassThru", vars);
+
+        Assert.Contains(exported.Warnings, warning => warning.Message.Contains("-EscapeFormula is for CSV files"));
+        Assert.Contains(imported.Warnings, warning => warning.Message.Contains("-EscapeFormula is for CSV files"));
+        Assert.Equal("=1+1", (string?)JsonNode.Parse(File.ReadAllText(backup))!["rows"]![0]!["cells"]!["Name"]);
+        Assert.Equal("=1+1", (string)Assert.Single(imported.Output).Properties["Name"].Value);
+    }
 }
