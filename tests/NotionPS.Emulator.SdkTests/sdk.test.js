@@ -199,6 +199,19 @@ describe("where Notion's reference is exact", () => {
     assert.equal(error.message, "body failed validation: body.properties.Notes.rich_text[0].text.link.url.length should be ≤ `2000`, instead was `2001`.");
   });
 
+  it("refuses a link that is not an http(s) URL, keeps Notion's relative page link, and answers a time zone with UTC offsets", async () => {
+    const create = (properties) => client().pages.create({ parent: { data_source_id: TASKS_DATA_SOURCE }, properties: { Name: title("Fidelity"), ...properties } });
+    const link = (url) => ({ Notes: { rich_text: [{ text: { content: "see", link: { url } } }] } });
+    const refused = await apiError(create(link("/tmp/secret.json")));
+    assert.equal(refused.code, APIErrorCode.ValidationError);
+    assert.equal(refused.message, "Invalid URL for link.");
+    const page = await create(link("/4d5e6f7081924ca3b1e2f3a4b5c6d7e8"));
+    assert.equal(page.properties.Notes.rich_text[0].href, "/4d5e6f7081924ca3b1e2f3a4b5c6d7e8");
+
+    const dated = await create({ Due: { date: { start: "2026-07-01T09:00:00", time_zone: "America/New_York" } } });
+    assert.deepEqual(dated.properties.Due.date, { start: "2026-07-01T09:00:00.000-04:00", end: null, time_zone: null });
+  });
+
   it("keeps every plain-text item of a title in the page object", async () => {
     const parts = Array.from({ length: 40 }, (_, i) => ({ text: { content: `part ${i} ` } }));
     const created = await client().pages.create({ parent: { data_source_id: TASKS_DATA_SOURCE }, properties: { Name: { title: parts } } });

@@ -297,7 +297,7 @@ public static class BlockRequest
                 return result;
             case "image" or "file" or "pdf" or "video" or "audio":
                 result["caption"] = Caption(content, path);
-                foreach (var (key, value) in FileReference.Read(content, path))
+                foreach (var (key, value) in FileReference.Read(content, path, type))
                 {
                     result[key] = value?.DeepClone();
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Emulator.Behaviour;
@@ -115,6 +116,12 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
                 throw NotionException.Validation(
                     $"body failed validation: {itemPath}.text.link.url.length should be ≤ `{MaxUrlLength}`, instead was `{link.Length}`.");
             }
+
+            if (link is not null && !UrlRules.IsLink(link))
+            {
+                throw NotionException.Validation("Invalid URL for link.");
+            }
+
             var annotations = RichText.DefaultAnnotations();
             if (RequestJson.OptionalObject(item, "annotations", itemPath) is { } requested)
             {
@@ -191,7 +198,37 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
             throw RequestJson.Invalid($"{path}.end", "an ISO 8601 date or date-time or `null`", request["end"]);
         }
 
-        return new JsonObject { ["start"] = start, ["end"] = end, ["time_zone"] = RequestJson.OptionalString(request, "time_zone", path) };
+        var timeZone = RequestJson.OptionalString(request, "time_zone", path);
+        if (timeZone is null)
+        {
+            return new JsonObject { ["start"] = start, ["end"] = end, ["time_zone"] = null };
+        }
+
+        // Notion takes a time zone with local times only and answers with UTC offsets, never the time zone.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            throw RequestJson.Invalid($"{path}.time_zone", "an IANA time zone name", request["time_zone"]);
+        }
+
+        return new JsonObject
+        {
+            ["start"] = WithOffset(start, zone, $"{path}.start"),
+            ["end"] = end is null ? null : WithOffset(end, zone, $"{path}.end"),
+            ["time_zone"] = null,
+        };
+    }
+
+    /// <summary>A date-time without an offset, read in <paramref name="zone"/> and written with that zone's UTC offset then.</summary>
+    private static string WithOffset(string text, TimeZoneInfo zone, string path)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out _)
+            || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var local)
+            || local.Kind != DateTimeKind.Unspecified)
+        {
+            throw RequestJson.Invalid(path, "a date-time without a UTC offset, as time_zone is set", JsonValue.Create(text));
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
     }
 
     public static bool IsIsoDate(string text) =>
@@ -237,7 +274,7 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
         {
             var itemPath = $"{path}[{i}]";
             var item = items[i] as JsonObject ?? throw RequestJson.Invalid(itemPath, "an object", items[i]);
-            var reference = FileReference.Read(item, itemPath);
+            var reference = FileReference.Read(item, itemPath, "file");
             var type = reference["type"]!.GetValue<string>();
             var name = RequestJson.OptionalString(item, "name", itemPath)
                 ?? (type == "external" ? Uri.UnescapeDataString(reference["external"]!["url"]!.GetValue<string>().Split('?')[0].TrimEnd('/').Split('/')[^1]) : "");

@@ -16,7 +16,7 @@ public sealed record PageVisuals(bool SetsIcon, JsonObject? Icon, bool SetsCover
 
     public static PageVisuals Read(JsonObject body) => new(
         body.ContainsKey("icon"), RequestJson.OptionalObject(body, "icon") is { } icon ? ReadIcon(icon) : null,
-        body.ContainsKey("cover"), RequestJson.OptionalObject(body, "cover") is { } cover ? FileReference.Read(cover, "body.cover") : null);
+        body.ContainsKey("cover"), RequestJson.OptionalObject(body, "cover") is { } cover ? FileReference.Read(cover, "body.cover", "cover") : null);
 
     /// <summary>
     /// The icon's custom emoji, named by ID, as a page answers it: with the emoji's name and image URL. An ID that names no
@@ -80,7 +80,7 @@ public sealed record PageVisuals(bool SetsIcon, JsonObject? Icon, bool SetsCover
         if (type != "emoji")
         {
             return type is "external" or "file_upload" or "file"
-                ? FileReference.Read(icon, "body.icon")
+                ? FileReference.Read(icon, "body.icon", "icon")
                 : throw RequestJson.Invalid("body.icon.type", "`\"emoji\"`, `\"external\"` or `\"file_upload\"`", icon["type"]);
         }
 

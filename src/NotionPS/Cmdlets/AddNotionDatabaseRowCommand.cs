@@ -47,7 +47,7 @@ namespace NotionPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string DataSourceId { get; set; } = string.Empty;
 
-        /// <summary>A row: a hashtable or an object whose properties are named like the columns.</summary>
+        /// <summary>A row: a hashtable or an object whose properties are named like the columns; a collection given here is taken row by row, as if piped.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
         [ValidateNotNull]
         public PSObject? InputObject { get; set; }
@@ -73,7 +73,14 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var input = InputObject!;
+            foreach (var input in RowObjects.Each(InputObject!))
+            {
+                AddRow(input);
+            }
+        }
+
+        private void AddRow(PSObject? input)
+        {
             rowNumber++;
             IReadOnlyList<KeyValuePair<string, object?>> members;
             try
@@ -86,7 +93,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            StartRowWrite(schema!, upsert, RowLabel(rowNumber, schema!, members), input, members, RowObjects.IsRow(input), IgnoreUnknownProperty);
+            StartRowWrite(schema!, upsert, RowLabel(rowNumber, schema!, members), input!, members, RowObjects.IsRow(input!), IgnoreUnknownProperty);
         }
     }
 }

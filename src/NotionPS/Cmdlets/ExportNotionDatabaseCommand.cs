@@ -73,6 +73,10 @@ namespace NotionPS.Cmdlets
         [ValidateSet(ExportEncodings.Utf8, ExportEncodings.Utf8Bom, ExportEncodings.Utf8NoBom, ExportEncodings.Unicode, ExportEncodings.BigEndianUnicode, ExportEncodings.Utf32, ExportEncodings.BigEndianUtf32, ExportEncodings.Ascii, ExportEncodings.Latin1, IgnoreCase = true)]
         public string Encoding { get; set; } = ExportEncodings.Utf8NoBom;
 
+        /// <summary>In a CSV file, put ' before text cells a spreadsheet would run as formulas; Import-NotionDatabase -EscapeFormula takes it off.</summary>
+        [Parameter]
+        public SwitchParameter EscapeFormula { get; set; }
+
         protected override void ProcessRecord()
         {
             var bind = ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!;
@@ -93,6 +97,11 @@ namespace NotionPS.Cmdlets
             {
                 ThrowTerminatingError(NotionErrorRecords.From(ex, Path));
                 return;
+            }
+
+            if (format == ExportFormat.Json && EscapeFormula)
+            {
+                WriteWarning("-EscapeFormula is for CSV files; a JSON backup keeps its text as it is.");
             }
 
             if (format == ExportFormat.Json && !ExportEncodings.IsUtf8(Encoding))
@@ -141,7 +150,7 @@ namespace NotionPS.Cmdlets
             {
                 var downloads = filesFolder == null ? null : new ExportFileDownloads(Client, Log, CreateFolder(filesFolder), path, Force);
                 using (var export = DatabaseExport.Open(
-                    Client, Log, definition, filter, path, format, ExportEncodings.Get(Encoding), NoClobber, Force, downloads, CancelOnStop))
+                    Client, Log, definition, filter, path, format, ExportEncodings.Get(Encoding), NoClobber, Force, downloads, EscapeFormula, CancelOnStop))
                 {
                     while (RunWithLogPump(export.WriteNextPageAsync))
                     {

@@ -57,6 +57,10 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Read a CSV file written with Export-NotionDatabase -EscapeFormula: take the ' it put before text cells off again.</summary>
+        [Parameter]
+        public SwitchParameter EscapeFormula { get; set; }
+
         private protected override bool WritesRows => PassThru;
 
         protected override void BeginProcessing()
@@ -105,6 +109,11 @@ namespace NotionPS.Cmdlets
 
         private void ImportBackup(Stream stream, string path)
         {
+            if (EscapeFormula)
+            {
+                WriteWarning("-EscapeFormula is for CSV files; a JSON backup's text is read as it is.");
+            }
+
             if (!TryOrStop(() => BackupFile.Read(stream, path), out var backup))
             {
                 return;
@@ -197,7 +206,8 @@ namespace NotionPS.Cmdlets
                     for (var row = rows.ReadRow(); row != null; row = rows.ReadRow())
                     {
                         number++;
-                        StartRowWrite(schema, upsert, RowLabel(number, schema, row), Values(row), row, isRow: false, ignoreUnknown: false);
+                        var cells = EscapeFormula ? CsvFormulas.Unescape(row, schema.PropertyTypes) : row;
+                        StartRowWrite(schema, upsert, RowLabel(number, schema, cells), Values(cells), cells, isRow: false, ignoreUnknown: false);
                         if (ProgressDue(number, null))
                         {
                             WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{number} rows"));

@@ -69,12 +69,28 @@ namespace NotionPS.Cmdlets
         public static bool IsRow(PSObject input) => input.TypeNames.Contains(RowTypeName);
 
         /// <summary>
+        /// The rows an -InputObject holds: each element of a collection given as an argument, as if it had been piped
+        /// (so <c>-InputObject $rows</c> is <c>$rows | ...</c>), else the input itself. A hashtable, a string or an object
+        /// is one input, as PowerShell's pipeline takes them. A $null element stays, for <see cref="Members"/> to refuse.
+        /// </summary>
+        public static IEnumerable<PSObject?> Each(PSObject input) =>
+            LanguagePrimitives.GetEnumerable(input.BaseObject) is IEnumerable items
+                ? items.Cast<object?>().Select(item => item == null ? null : PSObject.AsPSObject(item))
+                : new[] { input };
+
+        /// <summary>
         /// An input's property names and plain values: a hashtable's entries, or an object's properties
         /// (Import-Csv rows, PSCustomObjects, rows read by NotionPS). Read on the pipeline thread.
         /// </summary>
         /// <exception cref="InputValueException">A value contains itself or is nested too deep (see <see cref="Plain"/>).</exception>
-        public static IReadOnlyList<KeyValuePair<string, object?>> Members(PSObject input)
+        /// <exception cref="NothingToWriteException">The input is $null (an element of a collection given to -InputObject).</exception>
+        public static IReadOnlyList<KeyValuePair<string, object?>> Members(PSObject? input)
         {
+            if (input == null)
+            {
+                throw new NothingToWriteException("The input is $null, so it names no column. Leave it out of the rows given to -InputObject.");
+            }
+
             if (input.BaseObject is IDictionary dictionary)
             {
                 return dictionary.Cast<DictionaryEntry>()

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using NotionPS.Errors;
 using NotionPS.Operations;
 using NotionPS.Rows;
 
@@ -35,7 +36,7 @@ namespace NotionPS.Cmdlets
         [AllowEmptyString]
         public string? DataSourceId { get; set; }
 
-        /// <summary>The object whose properties hold the new values, when -Property is not given.</summary>
+        /// <summary>The object whose properties hold the new values, when -Property is not given; one object, not a collection of rows (pipe those).</summary>
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
@@ -75,17 +76,24 @@ namespace NotionPS.Cmdlets
             }
 
             IReadOnlyList<KeyValuePair<string, object?>> members;
+            PSObject? values = null;
             try
             {
-                members = RowObjects.Members(Property != null ? new PSObject(Property) : InputObject!);
+                if (Property == null)
+                {
+                    var inputs = RowObjects.Each(InputObject!).ToList();
+                    values = inputs.Count <= 1 ? inputs.SingleOrDefault() : throw new InputCollectionException(inputs.Count);
+                }
+
+                members = RowObjects.Members(Property != null ? new PSObject(Property) : values);
             }
-            catch (InputValueException ex)
+            catch (NotionException ex)
             {
                 Work.Add(RowOutcomes.Failed(ex), item);
                 return;
             }
 
-            var isRow = Property == null && RowObjects.IsRow(InputObject!);
+            var isRow = values != null && RowObjects.IsRow(values);
 
             if (!ShouldProcess(pageId, "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)))))
             {

@@ -48,7 +48,7 @@ namespace NotionPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string DataSourceId { get; set; } = string.Empty;
 
-        /// <summary>A row: a hashtable or an object whose properties are named like the columns (Import-Csv rows).</summary>
+        /// <summary>A row: a hashtable or an object whose properties are named like the columns (Import-Csv rows); a collection given here is taken row by row, as if piped.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public PSObject? InputObject { get; set; }
@@ -103,12 +103,20 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var input = InputObject!;
+            // A collection given to -InputObject joins the plan row by row, so -DeleteMissing sees every row of it.
+            foreach (var input in RowObjects.Each(InputObject!))
+            {
+                Compare(input);
+            }
+        }
+
+        private void Compare(PSObject? input)
+        {
             rowNumber++;
             SyncStep step;
             try
             {
-                step = planner!.Compare(rowNumber, RowObjects.Members(input), RowObjects.IsRow(input));
+                step = planner!.Compare(rowNumber, RowObjects.Members(input), RowObjects.IsRow(input!));
             }
             catch (NotionException ex)
             {
@@ -116,7 +124,11 @@ namespace NotionPS.Cmdlets
             }
 
             plan!.Add(step);
-            inputs[step] = input;
+            if (input != null)
+            {
+                inputs[step] = input;
+            }
+
             if (step.Error != null)
             {
                 WriteError(NotionErrorRecords.ForRow(step.Error, step.Label, input, facts: ConnectionFacts()));

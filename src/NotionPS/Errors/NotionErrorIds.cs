@@ -148,6 +148,8 @@ namespace NotionPS.Errors
         public const string NotionLocalFileNotAllowed = nameof(NotionLocalFileNotAllowed);
         public const string NotionLocalFileOutsideRoot = nameof(NotionLocalFileOutsideRoot);
         public const string NotionLocalFileRootInvalid = nameof(NotionLocalFileRootInvalid);
+        // Several rows given to Set-NotionDatabaseRow -InputObject, which changes the one row -PageId names (fidelity).
+        public const string NotionInputObjectIsCollection = nameof(NotionInputObjectIsCollection);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -289,6 +291,9 @@ namespace NotionPS.Errors
             [NotionLocalFileNotAllowed] = PermissionDenied,
             [NotionLocalFileOutsideRoot] = PermissionDenied,
             [NotionLocalFileRootInvalid] = InvalidArgument,
+
+            // Several rows given to Set-NotionDatabaseRow -InputObject (fidelity).
+            [NotionInputObjectIsCollection] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -50,16 +50,17 @@ namespace NotionPS.Operations
         /// <param name="encoding">The CSV file's text encoding (a JSON file is always UTF-8).</param>
         /// <param name="readCancellation">Cancels the reads ahead (the cmdlet's Ctrl+C).</param>
         /// <param name="downloads">Saves each row's files as it is written (-IncludeFiles); null to write their URLs only.</param>
+        /// <param name="escapeFormula">In a CSV file, escape text cells a spreadsheet would run as formulas (-EscapeFormula).</param>
         /// <exception cref="ExportException">The file cannot be written.</exception>
         public static DatabaseExport Open(
-            NotionClient client, INotionLog log, DataSourceDefinition definition, JsonNode? filter, string path, ExportFormat format, Encoding encoding, bool noClobber, bool force, ExportFileDownloads? downloads, CancellationToken readCancellation)
+            NotionClient client, INotionLog log, DataSourceDefinition definition, JsonNode? filter, string path, ExportFormat format, Encoding encoding, bool noClobber, bool force, ExportFileDownloads? downloads, bool escapeFormula, CancellationToken readCancellation)
         {
             var schema = definition.Schema;
             var file = new AtomicFile(path, noClobber, force);
             try
             {
                 IRowFileWriter writer = format == ExportFormat.Csv
-                    ? new CsvRowFileWriter(file.Stream, encoding, schema)
+                    ? new CsvRowFileWriter(file.Stream, encoding, schema, escapeFormula)
                     : new JsonBackupWriter(file.Stream, definition.Json, schema, client.Options.ApiVersion, DateTime.UtcNow);
                 var reader = new RowReader(client, schema.Id, filter, null, RowReader.AllRows, log, readCancellation);
                 return new DatabaseExport(client, log, schema, file, writer, reader, downloads);

@@ -33,10 +33,15 @@ namespace NotionPS.Operations
         private readonly StreamWriter writer;
         private readonly IReadOnlyList<string> columns;
 
-        public CsvRowFileWriter(Stream stream, Encoding encoding, DataSourceSchema schema)
+        /// <summary>Whether each column's cells are escaped (<see cref="CsvFormulas"/>), in the order of <see cref="columns"/>.</summary>
+        private readonly IReadOnlyList<bool> escaped;
+
+        /// <param name="escapeFormula">Escape text cells a spreadsheet would run as formulas (-EscapeFormula).</param>
+        public CsvRowFileWriter(Stream stream, Encoding encoding, DataSourceSchema schema, bool escapeFormula)
         {
             writer = new StreamWriter(stream, encoding, 64 * 1024, leaveOpen: true);
             columns = ColumnNames.OutputNames(schema.Properties.Select(column => column.Name).ToList());
+            escaped = schema.Properties.Select(column => escapeFormula && CsvFormulas.Escapes(column.Type)).ToList();
             CsvFile.WriteRecord(writer, columns);
         }
 
@@ -48,7 +53,11 @@ namespace NotionPS.Operations
                 cells[cell.Key] = cell.Value;
             }
 
-            CsvFile.WriteRecord(writer, columns.Select(column => cells.TryGetValue(column, out var value) ? CsvCells.Text(value) : string.Empty));
+            CsvFile.WriteRecord(writer, columns.Select((column, i) =>
+            {
+                var text = cells.TryGetValue(column, out var value) ? CsvCells.Text(value) : string.Empty;
+                return escaped[i] ? CsvFormulas.Escape(text) : text;
+            }));
         }
 
         public void Flush() => writer.Flush();
