@@ -120,14 +120,8 @@ Describe 'Files columns and Save-NotionFile' {
 }
 
 Describe 'Local files in page Markdown' {
-    It 'embeds an image and a file by path relative to the current location, and Save-NotionFile saves them back byte-equal' {
-        Push-Location -LiteralPath $work
-        try {
-            $page = New-NotionPage -ParentId '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8' -Title 'Pester embedded files' -Markdown "![A chart](./chart.png)`n`n[notes.txt](notes.txt)"
-        }
-        finally {
-            Pop-Location
-        }
+    It 'embeds an image and a file by path relative to -LocalFileRoot, and Save-NotionFile saves them back byte-equal' {
+        $page = New-NotionPage -ParentId '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8' -Title 'Pester embedded files' -LocalFileRoot $work -Markdown "![A chart](./chart.png)`n`n[notes.txt](notes.txt)"
 
         $blocks = Get-NotionPageContent -PageId $page -AsBlocks
         ($blocks | ForEach-Object { '{0}:{1}' -f $_.type, $_.($_.type).type }) -join ', ' | Should -Be 'image:file, file:file'

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using NotionPS.Content;
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Cmdlets
 {
@@ -26,6 +27,7 @@ namespace NotionPS.Cmdlets
         private readonly List<string> pipedMarkdown = new List<string>();
         private PeopleByEmail? people;
         private PageVisualWriter? visuals;
+        private LocalFileRoot? localFileRoot;
 
         /// <summary>Where the page goes: a page, a database or a data source (ID, link or object; see NotionParentBind).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = MarkdownFromPipeline)]
@@ -58,9 +60,15 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public NotionPageVisualBind? Cover { get; set; }
 
+        /// <summary>The folder whose files the Markdown may upload; without it, Markdown naming a local file is refused.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LocalFileRoot { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            localFileRoot = MarkdownLocalFiles.Root(this, LocalFileRoot);
             visuals = PageVisualParameters.Writer(this, Client, Log, Icon, Cover);
             people = new PeopleByEmail(Client, Log, CancelOnStop);
         }
@@ -94,8 +102,9 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            // Converted first, so that -WhatIf refuses the Markdown the real run would.
+            // Converted and its local files checked first, so that -WhatIf refuses the Markdown the real run would.
             List<ContentBlock> blocks;
+            IReadOnlyList<ContentFile> files;
             try
             {
                 blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(markdown);
@@ -106,7 +115,17 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (!ShouldProcess($"\"{Title}\" under {parent.Id}", "Create page"))
+            try
+            {
+                files = ContentFileUploads.Check(blocks, localFileRoot);
+            }
+            catch (NotionFileException ex)
+            {
+                WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true)));
+                return;
+            }
+
+            if (!MarkdownLocalFiles.ShouldUpload(this, files) || !ShouldProcess($"\"{Title}\" under {parent.Id}", "Create page"))
             {
                 return;
             }
@@ -114,9 +133,8 @@ namespace NotionPS.Cmdlets
             try
             {
                 var properties = Property == null ? Array.Empty<KeyValuePair<string, object?>>() : RowObjects.Members(new PSObject(Property));
-                var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 WriteObject(RunWithLogPump(cancellationToken =>
-                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, visuals, blocks, folder, cancellationToken)));
+                    new PageCreator(Client, Log, people!.UserIdOf).CreateAsync(parent, Title, properties, visuals, blocks, files, cancellationToken)));
             }
             catch (NotionException ex)
             {

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using NotionPS.Content;
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Cmdlets
 {
@@ -22,6 +23,7 @@ namespace NotionPS.Cmdlets
         private const string AfterSet = "After";
 
         private PageContentWriter? writer;
+        private LocalFileRoot? localFileRoot;
 
         /// <summary>The pages: IDs, links, NotionPage objects or rows (see NotionPageBind).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -51,9 +53,15 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The folder whose files the Markdown may upload; without it, Markdown naming a local file is refused.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LocalFileRoot { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            localFileRoot = MarkdownLocalFiles.Root(this, LocalFileRoot);
             writer = new PageContentWriter(Client, Log);
         }
 
@@ -66,9 +74,10 @@ namespace NotionPS.Cmdlets
                     continue;
                 }
 
-                // Converted for each page (a write fills in its blocks' file uploads), and before ShouldProcess, so that
-                // -WhatIf refuses the Markdown the real run would.
+                // Converted for each page (a write fills in its blocks' file uploads), and its local files checked, before
+                // ShouldProcess, so that -WhatIf refuses the Markdown the real run would.
                 List<ContentBlock> blocks;
+                IReadOnlyList<ContentFile> files;
                 try
                 {
                     blocks = MarkdownToBlocks.Convert(Markdown);
@@ -79,15 +88,24 @@ namespace NotionPS.Cmdlets
                     return;
                 }
 
-                if (!ShouldWrite(pageId))
+                try
+                {
+                    files = ContentFileUploads.Check(blocks, localFileRoot);
+                }
+                catch (NotionFileException ex)
+                {
+                    WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true)));
+                    continue;
+                }
+
+                if (!MarkdownLocalFiles.ShouldUpload(this, files) || !ShouldWrite(pageId))
                 {
                     continue;
                 }
 
                 try
                 {
-                    var folder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-                    RunWithLogPump(cancellationToken => Replace ? writer!.ReplaceAsync(pageId, blocks, folder, cancellationToken) : writer!.AppendAsync(pageId, blocks, After, folder, cancellationToken));
+                    RunWithLogPump(cancellationToken => Replace ? writer!.ReplaceAsync(pageId, blocks, files, cancellationToken) : writer!.AppendAsync(pageId, blocks, After, files, cancellationToken));
                     if (PassThru)
                     {
                         WriteObject(RunWithLogPump(cancellationToken => new PageReader(Client, Log).ReadAsync(pageId, cancellationToken)));

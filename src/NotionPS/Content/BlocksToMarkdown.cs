@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NotionPS.Client;
 
 namespace NotionPS.Content
@@ -343,8 +344,28 @@ namespace NotionPS.Content
             return longest;
         }
 
-        private static string Destination(string url) =>
-            url.IndexOfAny(new[] { ' ', '(', ')', '<', '>' }) >= 0 ? "<" + url.Replace("<", "%3C").Replace(">", "%3E") + ">" : url;
+        /// <summary>Notion's link to one of its own pages: /&lt;page id&gt;, perhaps with a #block or ?query after it.</summary>
+        private static readonly Regex NotionPageLink = new Regex("^/(" + Ids.NotionId.Pattern + ")(?=$|[#?])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A link or image destination as Markdown that reads back as the same link. Notion's link to one of its pages,
+        /// /&lt;page id&gt;, becomes that page's https://www.notion.so/ address, which works wherever the Markdown goes;
+        /// any other destination that is not an http(s) or mailto URL (a path, say) is written in angle brackets, which
+        /// MarkdownToBlocks never reads as a local file to upload, as is one holding a space, parenthesis or angle bracket.
+        /// </summary>
+        private static string Destination(string url)
+        {
+            var page = NotionPageLink.Match(url);
+            if (page.Success)
+            {
+                url = "https://www.notion.so/" + page.Groups[1].Value.Replace("-", string.Empty).ToLowerInvariant() + url.Substring(page.Length);
+            }
+
+            return url.IndexOfAny(new[] { ' ', '(', ')', '<', '>' }) >= 0 || !IsWebOrMailAddress(url) ? "<" + url.Replace("<", "%3C").Replace(">", "%3E") + ">" : url;
+        }
+
+        private static bool IsWebOrMailAddress(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
 
         /// <summary>
         /// Rich text as inline Markdown. Styles open and close as a stack across adjacent items (bold "a" then

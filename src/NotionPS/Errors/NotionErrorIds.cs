@@ -144,6 +144,10 @@ namespace NotionPS.Errors
         public const string NotionFileNotRegular = nameof(NotionFileNotRegular);
         public const string NotionFileChangedWhileSent = nameof(NotionFileChangedWhileSent);
         public const string NotionExportPathNotAFile = nameof(NotionExportPathNotAFile);
+        // Local files named by Markdown (markdown-files, audit2 finding 1): uploaded only from under -LocalFileRoot.
+        public const string NotionLocalFileNotAllowed = nameof(NotionLocalFileNotAllowed);
+        public const string NotionLocalFileOutsideRoot = nameof(NotionLocalFileOutsideRoot);
+        public const string NotionLocalFileRootInvalid = nameof(NotionLocalFileRootInvalid);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -281,6 +285,10 @@ namespace NotionPS.Errors
             [NotionFileNotRegular] = InvalidArgument,
             [NotionFileChangedWhileSent] = ResourceBusy,
             [NotionExportPathNotAFile] = InvalidArgument,
+            // Local files named by Markdown (markdown-files).
+            [NotionLocalFileNotAllowed] = PermissionDenied,
+            [NotionLocalFileOutsideRoot] = PermissionDenied,
+            [NotionLocalFileRootInvalid] = InvalidArgument,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

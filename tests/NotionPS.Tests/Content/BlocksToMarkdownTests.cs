@@ -96,6 +96,43 @@ public class BlocksToMarkdownTests
         Assert.Equal(markdown, ContentJson.RoundTrip(markdown));
     }
 
+    /// <summary>A paragraph (or other text block) that is one link, as Notion's API returns it.</summary>
+    private static string LinkOnItsOwn(string type, string url) =>
+        $$$"""[{"object":"block","id":"0f0e0d0c-0000-4000-8000-000000000002","type":"{{{type}}}","{{{type}}}":{"rich_text":[{"type":"text","text":{"content":"Design doc","link":{"url":"{{{url}}}"}},"plain_text":"Design doc","href":"{{{url}}}"}]}}]""";
+
+    [Theory]
+    [InlineData("paragraph", "/4d5e6f7081924ca3b1e2f3a4b5c6d7e8", "https://www.notion.so/4d5e6f7081924ca3b1e2f3a4b5c6d7e8", "[Design doc](https://www.notion.so/4d5e6f7081924ca3b1e2f3a4b5c6d7e8)\n")]
+    [InlineData("paragraph", "/4D5E6F70-8192-4CA3-B1E2-F3A4B5C6D7E8#0f0e0d0c", "https://www.notion.so/4d5e6f7081924ca3b1e2f3a4b5c6d7e8#0f0e0d0c", "[Design doc](https://www.notion.so/4d5e6f7081924ca3b1e2f3a4b5c6d7e8#0f0e0d0c)\n")]
+    [InlineData("bulleted_list_item", "/4d5e6f7081924ca3b1e2f3a4b5c6d7e8", "https://www.notion.so/4d5e6f7081924ca3b1e2f3a4b5c6d7e8", "- [Design doc](https://www.notion.so/4d5e6f7081924ca3b1e2f3a4b5c6d7e8)\n")]
+    [InlineData("paragraph", "/tmp/audit2-victim/.docker/config.json", "/tmp/audit2-victim/.docker/config.json", "[Design doc](</tmp/audit2-victim/.docker/config.json>)\n")]
+    [InlineData("quote", "../../../etc/passwd.txt", "../../../etc/passwd.txt", "> [Design doc](<../../../etc/passwd.txt>)\n")]
+    [InlineData("paragraph", "%2Ftmp%2Fkey.txt", "%2Ftmp%2Fkey.txt", "[Design doc](<%2Ftmp%2Fkey.txt>)\n")]
+    [InlineData("paragraph", "file:///tmp/key.txt", "file:///tmp/key.txt", "[Design doc](<file:///tmp/key.txt>)\n")]
+    [InlineData("paragraph", "//attacker.example/share/x.png", "//attacker.example/share/x.png", "[Design doc](<//attacker.example/share/x.png>)\n")]
+    [InlineData("paragraph", "mailto:team@example.com", "mailto:team@example.com", "[Design doc](mailto:team@example.com)\n")]
+    public void ALinkOnItsOwnLineThatIsNoWebAddressReadsBackAsALinkNeverAsALocalFile(string type, string url, string readBack, string expected)
+    {
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(LinkOnItsOwn(type, url)));
+
+        Assert.Equal(expected, markdown);
+        var blocks = MarkdownToBlocks.Convert(markdown);
+        Assert.All(ContentJson.All(blocks), block => Assert.Null(block.LocalPath));
+        var copied = ContentJson.Elements(blocks).Single();
+        Assert.Equal(type, copied.GetProperty("type").GetString());
+        Assert.Equal(readBack, copied.GetProperty(type).GetProperty("rich_text")[0].GetProperty("text").GetProperty("link").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void AnImageWhoseUrlIsAPathReadsBackAsALinkNeverAsALocalImage()
+    {
+        const string json = """[{"object":"block","id":"0f0e0d0c-0000-4000-8000-000000000003","type":"image","image":{"type":"external","external":{"url":"/tmp/audit2-victim/x.png"},"caption":[]}}]""";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.Equal("![](</tmp/audit2-victim/x.png>)\n", markdown);
+        Assert.All(ContentJson.All(MarkdownToBlocks.Convert(markdown)), block => Assert.Null(block.LocalPath));
+    }
+
     [Theory]
     [InlineData("* star bullet\n+ plus bullet\n", "- star bullet\n- plus bullet\n")]
     [InlineData("3. three\n7) seven\n", "1. three\n2. seven\n")]

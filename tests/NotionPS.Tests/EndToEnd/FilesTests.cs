@@ -48,11 +48,11 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             $upload = Send-NotionFile -LiteralPath $big
             $row = @{ Name = 'All three'; Attachments = @((Get-Item -LiteralPath $text), $image, $upload) } | Add-NotionDatabaseRow -DatabaseId $db
             $saved = $row | Save-NotionFile -Destination $out
-            $page = New-NotionPage -ParentId $db -Title 'Files in the body' -Markdown "![photo]($image)`n`n[report.txt]($text)`n`n[film.mp4]($big)"
+            $page = New-NotionPage -ParentId $db -Title 'Files in the body' -LocalFileRoot $here -Markdown "![photo]($image)`n`n[report.txt]($text)`n`n[film.mp4]($big)"
             $savedFromPage = $page | Save-NotionFile -Destination $pageOut
             [pscustomobject]@{ Upload = $upload; Row = $row; Saved = $saved; SavedFromPage = $savedFromPage }
             """,
-            Vars(("big", big), ("text", text), ("image", image), ("db", databaseId), ("out", Path.Combine(folder, "saved")), ("pageOut", Path.Combine(folder, "saved-from-page"))));
+            Vars(("big", big), ("text", text), ("image", image), ("db", databaseId), ("here", folder), ("out", Path.Combine(folder, "saved")), ("pageOut", Path.Combine(folder, "saved-from-page"))));
 
         Assert.Empty(result.Errors);
         var output = Assert.Single(result.Output);
@@ -399,7 +399,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             """
             Set-Location -LiteralPath $here
             $markdown = "# Report`n`n![The chart](./chart.png)`n`n- Attachments`n`n  [report.pdf](./out/report.pdf)"
-            $page = New-NotionPage -ParentId $parent -Title 'Embedded files' -Markdown $markdown
+            $page = New-NotionPage -ParentId $parent -Title 'Embedded files' -Markdown $markdown -LocalFileRoot .
             $blocks = Get-NotionPageContent -PageId $page -AsBlocks
             $media = @($blocks) + @($blocks | ForEach-Object { $_.children }) | Where-Object { $_.type -in 'image', 'file' }
             [pscustomobject]@{
@@ -430,9 +430,9 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var result = Session.Run(
             """
             Set-Location -LiteralPath $here
-            $page = New-NotionPage -ParentId $parent -Title 'Shown inline' -Markdown "![The chart](./chart.png)`n`n![Q3 report](./q3.pdf)`n`n![A clip](clip.mp4)`n`n![A tune](./tune.mp3)"
+            $page = New-NotionPage -ParentId $parent -Title 'Shown inline' -LocalFileRoot . -Markdown "![The chart](./chart.png)`n`n![Q3 report](./q3.pdf)`n`n![A clip](clip.mp4)`n`n![A tune](./tune.mp3)"
             Get-NotionPageContent -PageId $page -AsBlocks | ForEach-Object { '{0}:{1}:{2}' -f $_.type, $_.($_.type).type, $_.($_.type).caption.plain_text }
-            $refused = New-NotionPage -ParentId $parent -Title 'Never shown' -Markdown "Notes:`n`n![The notes](./my%20notes.docx)"
+            $refused = New-NotionPage -ParentId $parent -Title 'Never shown' -LocalFileRoot . -Markdown "Notes:`n`n![The notes](./my%20notes.docx)"
             """,
             Vars(("here", folder), ("parent", EmulatorFixture.MeetingNotesPageId)));
 
@@ -461,8 +461,8 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             """
             Set-Location -LiteralPath $here
             $page = New-NotionPage -ParentId $parent -Title 'Missing file'
-            Set-NotionPageContent -PageId $page -Markdown "![here](./present.png)`n`n[gone.pdf](./gone.pdf)"
-            New-NotionPage -ParentId $parent -Title 'Never created' -Markdown "Text`n`n![gone](gone.png)"
+            Set-NotionPageContent -PageId $page -LocalFileRoot . -Markdown "![here](./present.png)`n`n[gone.pdf](./gone.pdf)"
+            New-NotionPage -ParentId $parent -Title 'Never created' -LocalFileRoot . -Markdown "Text`n`n![gone](gone.png)"
             $page
             """,
             Vars(("here", folder), ("parent", EmulatorFixture.MeetingNotesPageId)));

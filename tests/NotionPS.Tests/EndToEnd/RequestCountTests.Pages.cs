@@ -179,7 +179,7 @@ public partial class RequestCountTests
 
         var secondPageId = NewPage("Image requests, second " + version);
 
-        var sent = await RequestsOfAsync("Push-Location $folder; try { $pages | Set-NotionPageContent -Markdown '![A dot](dot.png)' -Verbose } finally { Pop-Location }", Vars(("pages", new[] { pageId, secondPageId }), ("folder", folder)));
+        var sent = await RequestsOfAsync("Push-Location $folder; try { $pages | Set-NotionPageContent -Markdown '![A dot](dot.png)' -LocalFileRoot $folder -Verbose } finally { Pop-Location }", Vars(("pages", new[] { pageId, secondPageId }), ("folder", folder)));
 
         // The workspace's upload limit is asked once for every page; each page gets an upload of its own.
         var upload = new[] { "POST v1/file_uploads", "POST v1/file_uploads/*/send" };

@@ -10,9 +10,10 @@ using NotionPS.Errors;
 namespace NotionPS.Operations.Files
 {
     /// <summary>
-    /// Uploads the local files that Markdown blocks show (<see cref="ContentBlock.LocalPath"/>) and sets each
-    /// block's <c>file_upload</c> ID; a file the Markdown shows inline makes its block an image, pdf, video or audio block. Every file is checked before the first is sent, so a missing or refused
-    /// file fails the Markdown, naming its line, before anything is uploaded or written.
+    /// The local files that Markdown blocks show (<see cref="ContentBlock.LocalPath"/>): <see cref="Check"/> checks every
+    /// one before the first is sent (allowed only under a <see cref="LocalFileRoot"/>, then as Send-NotionFile checks a
+    /// file), so a refused file fails the Markdown, naming its line, before anything is uploaded or written;
+    /// <see cref="UploadAsync"/> sends them and sets each block's <c>file_upload</c> ID.
     /// </summary>
     internal sealed class ContentFileUploads
     {
@@ -23,17 +24,28 @@ namespace NotionPS.Operations.Files
             uploader = new FileUploader(client, client.Redacting(log));
         }
 
-        /// <param name="currentFolder">The folder relative paths are resolved against (PowerShell's current location).</param>
+        /// <summary>
+        /// Checks every local file the blocks show; a file the Markdown shows inline makes its block an image, pdf, video
+        /// or audio block. Without <paramref name="root"/> a local file is refused: Markdown, which may come from anyone,
+        /// does not choose which of the user's files leave the machine.
+        /// </summary>
         /// <exception cref="NotionFileException">A file cannot be sent; the message names the Markdown line.</exception>
-        public async Task UploadAsync(IReadOnlyList<ContentBlock> blocks, string currentFolder, CancellationToken cancellationToken)
+        public static IReadOnlyList<ContentFile> Check(IReadOnlyList<ContentBlock> blocks, LocalFileRoot? root)
         {
-            var files = new List<(ContentBlock Block, LocalFile File)>();
+            var files = new List<ContentFile>();
             foreach (var block in WithLocalFiles(blocks))
             {
+                if (root == null)
+                {
+                    throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
+                        $"Markdown line {block.Line} names the local file '{ServerText.Visible(block.LocalPath!)}', and local files are uploaded only from a folder you name. "
+                        + "Add -LocalFileRoot <folder> to upload the files under that folder (a relative path is then taken from it), or remove the line. Nothing was written.");
+                }
+
                 LocalFile file;
                 try
                 {
-                    file = LocalFile.Check(UnusablePaths.FullPath(currentFolder, block.LocalPath!, block.LocalPath!), null, null);
+                    file = LocalFile.Check(root.FullPathOf(block.LocalPath!), null, null);
                 }
                 catch (NotionFileException ex)
                 {
@@ -47,13 +59,19 @@ namespace NotionPS.Operations.Files
                         $"Markdown line {block.Line}: ![...]({AsDestination(block.LocalPath!)}) shows a file in the page, which Notion does for images, PDFs, video and audio; '{file.Name}' is {file.ContentType}. Write [{file.Name}]({AsDestination(block.LocalPath!)}) to attach it as a file to download. Nothing was written."));
                 }
 
-                files.Add((block, file));
+                files.Add(new ContentFile(block, file));
             }
 
-            foreach (var (block, file) in files)
+            return files;
+        }
+
+        /// <summary>Uploads the files <see cref="Check"/> returned, in order, and attaches each to its block.</summary>
+        public async Task UploadAsync(IReadOnlyList<ContentFile> files, CancellationToken cancellationToken)
+        {
+            foreach (var file in files)
             {
-                var upload = await uploader.UploadAsync(file, null, cancellationToken).ConfigureAwait(false);
-                block.Body["file_upload"] = new JsonObject { ["id"] = upload.Id };
+                var upload = await uploader.UploadAsync(file.File, null, cancellationToken).ConfigureAwait(false);
+                file.Block.Body["file_upload"] = new JsonObject { ["id"] = upload.Id };
             }
         }
 

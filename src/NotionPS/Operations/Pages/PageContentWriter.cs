@@ -32,15 +32,15 @@ namespace NotionPS.Operations
         /// (see <see cref="AnchorFinder"/>), under the same parent as that block.
         /// </summary>
         /// <param name="blocks">The content, from <see cref="MarkdownToBlocks.Convert"/> (the caller converts it before anything is sent, under -WhatIf too).</param>
-        /// <param name="currentFolder">The folder the Markdown's local image and file paths are relative to.</param>
+        /// <param name="files">The local files the blocks show, checked (<see cref="Files.ContentFileUploads.Check"/>).</param>
         /// <returns>How many blocks were written.</returns>
         /// <exception cref="PageInputException">The anchor is not on the page, is there more than once, or nothing may follow it.</exception>
         /// <exception cref="PageWriteException">Writing stopped midway.</exception>
         /// <exception cref="Files.NotionFileException">A local file the Markdown names cannot be sent; nothing was written.</exception>
-        public async Task<int> AppendAsync(string pageId, IReadOnlyList<ContentBlock> blocks, string? anchor, string currentFolder, CancellationToken cancellationToken)
+        public async Task<int> AppendAsync(string pageId, IReadOnlyList<ContentBlock> blocks, string? anchor, IReadOnlyList<Files.ContentFile> files, CancellationToken cancellationToken)
         {
             var after = anchor == null ? null : await new AnchorFinder(client, log).FindAsync(pageId, anchor, cancellationToken).ConfigureAwait(false);
-            await fileUploads.UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
+            await fileUploads.UploadAsync(files, cancellationToken).ConfigureAwait(false);
             return await new ContentAppender(client, log).AppendAsync(pageId, after?.ParentId ?? pageId, blocks, after?.BlockId, $"Page {pageId}:", cancellationToken).ConfigureAwait(false);
         }
 
@@ -49,9 +49,9 @@ namespace NotionPS.Operations
         /// stay (trashing their block would trash them). New content first: a failure leaves the old content whole.
         /// </summary>
         /// <returns>How many blocks were written.</returns>
-        public async Task<int> ReplaceAsync(string pageId, IReadOnlyList<ContentBlock> blocks, string currentFolder, CancellationToken cancellationToken)
+        public async Task<int> ReplaceAsync(string pageId, IReadOnlyList<ContentBlock> blocks, IReadOnlyList<Files.ContentFile> files, CancellationToken cancellationToken)
         {
-            await fileUploads.UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
+            await fileUploads.UploadAsync(files, cancellationToken).ConfigureAwait(false);
             var old = (await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false))
                 .Where(block => !PageContentReader.OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
                 .Select(block => JsonRead.String(block, "id")!)

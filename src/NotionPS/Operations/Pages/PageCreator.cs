@@ -35,18 +35,18 @@ namespace NotionPS.Operations
         /// <param name="properties">Column values for a row (by column name, plain values as the row cmdlets take them).</param>
         /// <param name="visuals">The page's icon and cover (a local image is uploaded before the page is created); null for none.</param>
         /// <param name="blocks">The page's content, from <see cref="MarkdownToBlocks.Convert"/>: converted before anything is sent.</param>
-        /// <param name="currentFolder">The folder the Markdown's local image and file paths are relative to; they are uploaded before the page is created.</param>
+        /// <param name="files">The local files the blocks show, checked (<see cref="Files.ContentFileUploads.Check"/>); they are uploaded before the page is created.</param>
         /// <exception cref="RowValueException">The title needs more text items than Notion takes; nothing was sent.</exception>
         /// <exception cref="PageInputException">Properties for a page parent; nothing was created.</exception>
         /// <exception cref="PageWriteException">The page was created, and writing its content stopped midway.</exception>
         /// <exception cref="NotionApiException">Notion refused the create; nothing was created.</exception>
         /// <exception cref="Files.NotionFileException">A local file the Markdown names cannot be sent; nothing was created.</exception>
-        public async Task<NotionPage> CreateAsync(PageParent parentGiven, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, PageVisualWriter? visuals, IReadOnlyList<ContentBlock> blocks, string currentFolder, CancellationToken cancellationToken)
+        public async Task<NotionPage> CreateAsync(PageParent parentGiven, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, PageVisualWriter? visuals, IReadOnlyList<ContentBlock> blocks, IReadOnlyList<Files.ContentFile> files, CancellationToken cancellationToken)
         {
             // Before the parent is looked up: a title Notion would refuse costs no request.
             var titleValue = PropertyWriter.ToPropertyValue("title", "title", title);
             var parent = await ResolveAsync(parentGiven, properties.Count > 0, cancellationToken).ConfigureAwait(false);
-            await new Files.ContentFileUploads(client, log).UploadAsync(blocks, currentFolder, cancellationToken).ConfigureAwait(false);
+            await new Files.ContentFileUploads(client, log).UploadAsync(files, cancellationToken).ConfigureAwait(false);
             var body = new JsonObject
             {
                 ["parent"] = parent.ToJson(client.Options.ApiVersion),

@@ -1,12 +1,9 @@
 using System;
 using System.IO;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using NotionPS.Content;
 using NotionPS.Errors;
 using NotionPS.Operations.Files;
-using NotionPS.Tests.Client;
 using Xunit;
 
 namespace NotionPS.Tests.Operations.Files;
@@ -29,16 +26,14 @@ public class UnusablePathTests
     }
 
     [Fact]
-    public async Task AMarkdownFileWhosePathIsRefusedNamesItsLineAndSendsNothing()
+    public void AMarkdownFileWhosePathIsRefusedNamesItsLineBeforeAnythingIsSent()
     {
-        var handler = new NotionClientTests.ScriptedHandler(NotionClientTests.Ok("{}"));
-        var uploads = new ContentFileUploads(NotionClientTests.NewClient(handler, new FakeClock()), new RecordingLog());
         var block = new ContentBlock("image", new JsonObject(), line: 3) { LocalPath = "./chart\0.png" };
 
-        var failure = await Assert.ThrowsAsync<NotionFileException>(() => uploads.UploadAsync(new[] { block }, Path.GetTempPath(), CancellationToken.None));
+        // Checked before the uploader exists: nothing can have been sent.
+        var failure = Assert.Throws<NotionFileException>(() => ContentFileUploads.Check(new[] { block }, new LocalFileRoot(Path.GetTempPath())));
 
         Assert.Equal(NotionErrorIds.NotionLocalPathInvalid, failure.ErrorId);
-        Assert.StartsWith("Markdown line 3: './chart\0.png' is not a path this system can use", failure.Message);
-        Assert.Empty(handler.Requests);
+        Assert.StartsWith("Markdown line 3: './chart\\u0000.png' is not a path this system can use", failure.Message);
     }
 }

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Operations.Files;
+
+namespace NotionPS.Cmdlets
+{
+    /// <summary>
+    /// -LocalFileRoot of New-NotionPage and Set-NotionPageContent, the one folder whose files their Markdown may upload,
+    /// and the ShouldProcess of each upload, so that -WhatIf lists the files a real run would send.
+    /// </summary>
+    internal static class MarkdownLocalFiles
+    {
+        /// <summary>The folder -LocalFileRoot names, or null when it was not given; one that is no folder stops the cmdlet.</summary>
+        public static LocalFileRoot? Root(PSCmdlet cmdlet, string? path)
+        {
+            if (path == null)
+            {
+                return null;
+            }
+
+            var folder = LocalPaths.FileSystemPathOrStop(cmdlet, path);
+            if (!Directory.Exists(folder))
+            {
+                var what = File.Exists(folder) ? "is a file, not a folder" : "names no folder";
+                var failure = new NotionFileException(NotionErrorIds.NotionLocalFileRootInvalid,
+                    $"-LocalFileRoot '{ServerText.Visible(path)}' {what}. Give the folder that holds the files the Markdown names (Test-Path -PathType Container tells whether it is one).");
+                cmdlet.ThrowTerminatingError(NotionErrorRecords.From(failure, path));
+            }
+
+            return new LocalFileRoot(folder);
+        }
+
+        /// <summary>
+        /// One ShouldProcess for each file: -WhatIf writes a line for each (and the page's own ShouldProcess then stops
+        /// the write), -Verbose too, and -Confirm asks for each. False when the user declined one.
+        /// </summary>
+        public static bool ShouldUpload(Cmdlet cmdlet, IReadOnlyList<ContentFile> files)
+        {
+            foreach (var file in files)
+            {
+                var path = ServerText.Visible(file.File.Path);
+                var description = string.Format(CultureInfo.CurrentCulture, "Upload the local file '{0}' ({1:N0} bytes, Markdown line {2}) to Notion.", path, file.File.Size, file.Block.Line);
+                if (!cmdlet.ShouldProcess(description, $"Upload the local file '{path}' to Notion?", "Upload file", out var reason) && reason != ShouldProcessReason.WhatIf)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

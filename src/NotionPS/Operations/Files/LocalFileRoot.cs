@@ -1,0 +1,118 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using NotionPS.Client;
+using NotionPS.Errors;
+
+namespace NotionPS.Operations.Files
+{
+    /// <summary>
+    /// The folder (-LocalFileRoot) whose files Markdown may upload: a path the Markdown names is taken from it, and must
+    /// stay under it. Markdown can come from anyone (a web page, a repository, another user's Notion page), so the
+    /// path it names must not choose a file elsewhere on the machine: no network or device path (opening \\host\share
+    /// sends the user's Windows credentials to that host), no file: URI naming a host, nothing outside the folder once
+    /// made full, and no symbolic link or other reparse point on the way from the folder to the file (a link can
+    /// point anywhere). The first three are decided from the text alone, before the file system is asked anything.
+    /// </summary>
+    internal sealed class LocalFileRoot
+    {
+        private static readonly StringComparison PathComparison =
+            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+        private readonly string withSeparator;
+
+        /// <param name="folder">The folder's full path (the cmdlet resolves the PowerShell path and checks it is a folder).</param>
+        public LocalFileRoot(string folder)
+        {
+            Folder = folder.Length > Path.GetPathRoot(folder)!.Length ? folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : folder;
+            withSeparator = Folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? Folder : Folder + Path.DirectorySeparatorChar;
+        }
+
+        public string Folder { get; }
+
+        /// <summary>The full path of the file <paramref name="path"/> (as the Markdown names it, %XX decoded) names under the folder.</summary>
+        /// <exception cref="NotionFileException">NotionLocalFileOutsideRoot, or NotionLocalPathInvalid for a path the system refuses.</exception>
+        public string FullPathOf(string path)
+        {
+            var local = WithoutFileScheme(path);
+            if (IsNetworkOrDevicePath(local))
+            {
+                throw Outside(path, "is a network (UNC) or device path", "Copy the file under the folder and name it by a path relative to the folder.");
+            }
+
+            var full = UnusablePaths.FullPath(Folder, local, ServerText.Visible(path));
+            if (!full.StartsWith(withSeparator, PathComparison))
+            {
+                throw Outside(path, "is outside the folder", "Move the file under the folder, or give -LocalFileRoot a folder that holds it.");
+            }
+
+            RefuseLinks(path, full);
+            return full;
+        }
+
+        /// <summary>A file: URI as the path it names; one naming a host is refused (it is a network path).</summary>
+        private string WithoutFileScheme(string path)
+        {
+            if (!path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                return path;
+            }
+
+            var rest = path.Substring("file:".Length);
+            if (!rest.StartsWith("//", StringComparison.Ordinal))
+            {
+                return rest;
+            }
+
+            var slash = rest.IndexOf('/', 2);
+            var host = slash < 0 ? rest.Substring(2) : rest.Substring(2, slash - 2);
+            if (host.Length > 0 && !host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Outside(path, $"is a file: URI naming the host '{ServerText.Visible(host)}', a network path", "Copy the file under the folder and name it by a path relative to the folder.");
+            }
+
+            var local = slash < 0 ? string.Empty : rest.Substring(slash);
+
+            // file:///C:/a.png names C:/a.png.
+            return local.Length > 2 && local[2] == ':' && char.IsLetter(local[1]) ? local.Substring(1) : local;
+        }
+
+        /// <summary>\\host\share, //host/share, \\?\ and \\.\ (with either slash, on every system: the Markdown may be meant for Windows).</summary>
+        private static bool IsNetworkOrDevicePath(string path) =>
+            path.Length >= 2 && (path[0] == '\\' || path[0] == '/') && (path[1] == '\\' || path[1] == '/');
+
+        /// <summary>Refuses a link anywhere from below the folder down to the file; a part that does not exist ends the walk (the file check reports it).</summary>
+        private void RefuseLinks(string shown, string full)
+        {
+            var part = Folder;
+            foreach (var name in full.Substring(withSeparator.Length).Split(new[] { Path.DirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                part = Path.Combine(part, name);
+                FileAttributes attributes;
+                try
+                {
+                    attributes = File.GetAttributes(part);
+                }
+                catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+                {
+                    return;
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || UnusablePaths.IsRefusal(ex))
+                {
+                    throw new NotionFileException(NotionErrorIds.NotionFileUnreadable,
+                        $"'{ServerText.Visible(part)}' cannot be read: {ex.Message} Give a file you may read.", ex);
+                }
+
+                if ((attributes & FileAttributes.ReparsePoint) != 0)
+                {
+                    throw Outside(shown,
+                        $"goes through '{ServerText.Visible(part)}', a symbolic link, junction or other reparse point, which can point anywhere", "Copy the file itself under the folder instead of linking to it.");
+                }
+            }
+        }
+
+        private NotionFileException Outside(string path, string reason, string remedy) =>
+            new NotionFileException(NotionErrorIds.NotionLocalFileOutsideRoot,
+                $"'{ServerText.Visible(path)}' {reason}: Markdown uploads only files under -LocalFileRoot '{ServerText.Visible(Folder)}' (a relative path is taken from that folder), and never through a link. {remedy}");
+    }
+}

@@ -1,0 +1,225 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// Markdown naming local files (audit2 findings 1 and 4): New-NotionPage and Set-NotionPageContent upload a file only
+/// from under -LocalFileRoot, refuse every way out of it before any upload, list the files under -WhatIf, and a page
+/// copied through Get-NotionPageContent never uploads a file its links name.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
+{
+    private const string Version = "2026-03-11";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("notionps-e2e-markdown-files-").FullName;
+    private readonly string docs;
+    private readonly string secret;
+
+    public MarkdownLocalFileTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+        docs = Directory.CreateDirectory(Path.Combine(folder, "docs")).FullName;
+        File.WriteAllBytes(Path.Combine(docs, "chart.png"), [1, 2, 3]);
+        secret = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "home", ".docker")).FullName, "config.json");
+        File.WriteAllText(secret, """{"auths":{"registry.corp":{"auth":"c2VjcmV0"}}}""");
+    }
+
+    public new void Dispose()
+    {
+        base.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task WithoutLocalFileRootALineNamingALocalFileIsRefusedForEachPageAndNothingIsUploadedOrWritten()
+    {
+        Connect(Version);
+        var uploads = await UploadCountAsync();
+
+        var result = Session.Run(
+            """
+            Set-Location -LiteralPath $docs
+            $pages = 'First', 'Second' | ForEach-Object { New-NotionPage -ParentId $parent -Title $_ }
+            New-NotionPage -ParentId $parent -Title 'Never created' -Markdown "Intro`n`n![The chart](./chart.png)"
+            $pages | Set-NotionPageContent -Markdown "[config.json]($secret)"
+            $pages
+            """,
+            Vars(("docs", docs), ("parent", TeamHomeId), ("secret", secret)));
+
+        Assert.Equal(
+            new[] { "NewNotionPageCommand", "SetNotionPageContentCommand", "SetNotionPageContentCommand" }.Select(cmdlet => "NotionLocalFileNotAllowed,NotionPS.Cmdlets." + cmdlet),
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.All(result.Errors, error => Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category));
+        Assert.StartsWith("Markdown line 3 names the local file './chart.png', and local files are uploaded only from a folder you name. Add -LocalFileRoot <folder>", result.Errors[0].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"Markdown line 1 names the local file '{secret}'", result.Errors[1].ToString(), StringComparison.Ordinal);
+        Assert.Equal(uploads, await UploadCountAsync());
+        foreach (var page in result.Output.Select(item => Assert.IsType<NotionPage>(item.BaseObject)))
+        {
+            Assert.Empty((await ApiGetAsync($"v1/blocks/{page.PageId}/children", Version))["results"]!.AsArray());
+        }
+
+        Assert.DoesNotContain("Never created", await ChildPageTitlesAsync());
+    }
+
+    [Theory]
+    [InlineData("../home/.docker/config.json", "is outside the folder")]
+    [InlineData("{secret}", "is outside the folder")]
+    [InlineData("{secret-percent-encoded}", "is outside the folder")]
+    [InlineData("file://{secret}", "is outside the folder")]
+    [InlineData("notes.json", "goes through '{docs}/notes.json', a symbolic link")]
+    [InlineData("linked/config.json", "goes through '{docs}/linked', a symbolic link")]
+    [InlineData("//attacker.example/share/x.png", "is a network (UNC) or device path")]
+    [InlineData(@"\\attacker.example\share\x.png", "is a network (UNC) or device path")]
+    [InlineData("file://attacker.example/share/x.png", "is a file: URI naming the host 'attacker.example', a network path")]
+    public async Task WithLocalFileRootEveryWayOutOfTheFolderIsRefusedBeforeAnyFileIsUploaded(string destination, string reason)
+    {
+        File.CreateSymbolicLink(Path.Combine(docs, "notes.json"), secret);
+        Directory.CreateSymbolicLink(Path.Combine(docs, "linked"), Path.GetDirectoryName(secret)!);
+        destination = destination.Replace("{secret-percent-encoded}", secret.Replace("/", "%2F")).Replace("{secret}", secret);
+        Connect(Version);
+        var uploads = await UploadCountAsync();
+
+        // The chart on line 1 is allowed: it is not uploaded either, as every file is checked before the first is sent.
+        var result = Session.Run(
+            "New-NotionPage -ParentId $parent -Title 'Never created' -LocalFileRoot $docs -Markdown \"![The chart](chart.png)`n`n[config.json]($destination)\"",
+            Vars(("docs", docs), ("parent", TeamHomeId), ("destination", destination)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionLocalFileOutsideRoot,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
+        Assert.Contains($"Markdown line 3: '{Uri.UnescapeDataString(destination)}' {reason.Replace("{docs}", docs)}", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(uploads, await UploadCountAsync());
+        Assert.DoesNotContain("Never created", await ChildPageTitlesAsync());
+    }
+
+    [Fact]
+    public async Task ARelativePathIsTakenFromTheRootGivenAsAPowerShellPathNotFromTheCurrentLocation()
+    {
+        File.WriteAllBytes(Path.Combine(folder, "chart.png"), [9, 9, 9, 9]);
+        Connect(Version);
+
+        var result = Session.Run(
+            """
+            Set-Location -LiteralPath $here
+            $page = Set-NotionPageContent -PageId (New-NotionPage -ParentId $parent -Title 'From the root') -Markdown '![The chart](chart.png)' -LocalFileRoot ./docs -PassThru
+            (Get-NotionPageContent -PageId $page -AsBlocks).image.file.url
+            """,
+            Vars(("here", folder), ("parent", TeamHomeId)));
+
+        Assert.Empty(result.Errors);
+        var url = (string)Assert.Single(result.Output).BaseObject;
+        Assert.Equal(SHA256.HashData([1, 2, 3]), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync(url)));
+    }
+
+    [Theory]
+    [InlineData("New-NotionPage -ParentId $parent -Title 'Never created'", "NewNotionPageCommand")]
+    [InlineData("Set-NotionPageContent -PageId $parent", "SetNotionPageContentCommand")]
+    public void ALocalFileRootThatIsNoFolderStopsTheCommand(string command, string cmdlet)
+    {
+        Connect(Version);
+        var vars = Vars(("parent", TeamHomeId), ("file", Path.Combine(docs, "chart.png")), ("missing", Path.Combine(folder, "missing")));
+
+        var missing = RunExpectingTerminatingError(command + " -Markdown 'Text' -LocalFileRoot $missing", vars);
+        var file = RunExpectingTerminatingError(command + " -Markdown 'Text' -LocalFileRoot $file", vars);
+
+        Assert.Equal("NotionLocalFileRootInvalid,NotionPS.Cmdlets." + cmdlet, missing.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, missing.CategoryInfo.Category);
+        Assert.StartsWith($"-LocalFileRoot '{Path.Combine(folder, "missing")}' names no folder.", missing.ToString(), StringComparison.Ordinal);
+        Assert.Equal("NotionLocalFileRootInvalid,NotionPS.Cmdlets." + cmdlet, file.FullyQualifiedErrorId);
+        Assert.Contains("is a file, not a folder", file.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatIfNamesEachFileItWouldUploadAndRefusesWhatTheRealRunWould()
+    {
+        Directory.CreateDirectory(Path.Combine(docs, "out"));
+        File.WriteAllBytes(Path.Combine(docs, "out", "report.pdf"), new byte[1234]);
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        Connect(Version, console);
+        var uploads = await UploadCountAsync();
+
+        var whatIf = console.Run(
+            "New-NotionPage -ParentId $parent -Title 'Dry run' -LocalFileRoot $docs -WhatIf -Markdown \"![The chart](chart.png)`n`n- Attachments`n`n  [report.pdf](out/report.pdf)\"",
+            Vars(("docs", docs), ("parent", TeamHomeId)));
+        var refused = console.Run(
+            "New-NotionPage -ParentId $parent -Title 'Dry run' -LocalFileRoot $docs -WhatIf -Markdown \"![The chart](chart.png)`n`n[config.json](../home/.docker/config.json)\"; " +
+            "New-NotionPage -ParentId $parent -Title 'Dry run' -WhatIf -Markdown '![The chart](chart.png)'",
+            Vars(("docs", docs), ("parent", TeamHomeId)));
+
+        Assert.Empty(whatIf.Errors);
+        Assert.Equal(
+            new[]
+            {
+                $"What if: Upload the local file '{Path.Combine(docs, "chart.png")}' (3 bytes, Markdown line 1) to Notion.",
+                $"What if: Upload the local file '{Path.Combine(docs, "out", "report.pdf")}' (1,234 bytes, Markdown line 5) to Notion.",
+                $"What if: Performing the operation \"Create page\" on target \"\"Dry run\" under {TeamHomeId}\".",
+            },
+            host.WhatIfLines);
+        Assert.Equal(new[] { "NotionLocalFileOutsideRoot,NotionPS.Cmdlets.NewNotionPageCommand", "NotionLocalFileNotAllowed,NotionPS.Cmdlets.NewNotionPageCommand" }, refused.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.Equal(3, host.WhatIfLines.Count);
+        Assert.Equal(uploads, await UploadCountAsync());
+        Assert.DoesNotContain("Dry run", await ChildPageTitlesAsync());
+    }
+
+    [Fact]
+    public async Task APageWhoseLinksNamePathsOrNotionPagesIsCopiedWithItsLinksAndUploadsNothingEvenUnderTheWholeDisk()
+    {
+        var notionLink = "/" + TeamHomeId.Replace("-", string.Empty);
+        var climbing = string.Concat(Enumerable.Repeat("../", 12)) + secret.TrimStart('/');
+        Connect(Version);
+        var uploads = await UploadCountAsync();
+
+        // Another user's page: blocks that are one link each, written through the plain API, as Notion stores them.
+        var result = Session.Run(
+            """
+            $page = New-NotionPage -ParentId $parent -Title 'Their page'
+            function Linked($type, $url) { @{ type = $type; $type = @{ rich_text = @(@{ type = 'text'; text = @{ content = 'See'; link = @{ url = $url } } }) } } }
+            $children = @((Linked paragraph $notion), (Linked paragraph $secret), (Linked bulleted_list_item $climbing), (Linked quote $secret))
+            Invoke-NotionApi -Method PATCH -Path "v1/blocks/$($page.PageId)/children" -Body @{ children = $children } | Out-Null
+            $markdown = Get-NotionPageContent -PageId $page
+            $markdown
+            $copy = $markdown | New-NotionPage -ParentId $parent -Title 'My copy'
+            $wholeDisk = $markdown | New-NotionPage -ParentId $parent -Title 'My copy, root /' -LocalFileRoot /
+            $copy, $wholeDisk | ForEach-Object { ,@(Get-NotionPageContent -PageId $_ -AsBlocks | ForEach-Object { '{0}:{1}' -f $_.type, $_.($_.type).rich_text[0].text.link.url }) }
+            """,
+            Vars(("parent", TeamHomeId), ("notion", notionLink), ("secret", secret), ("climbing", climbing)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            $"[See](https://www.notion.so/{TeamHomeId.Replace("-", string.Empty)})\n\n[See](<{secret}>)\n\n- [See](<{climbing}>)\n\n> [See](<{secret}>)\n",
+            result.Output[0].BaseObject);
+        var copied = new[] { $"paragraph:https://www.notion.so/{TeamHomeId.Replace("-", string.Empty)}", $"paragraph:{secret}", $"bulleted_list_item:{climbing}", $"quote:{secret}" };
+        Assert.Equal(copied, ((object[])result.Output[1].BaseObject).Select(item => item.ToString()));
+        Assert.Equal(copied, ((object[])result.Output[2].BaseObject).Select(item => item.ToString()));
+        Assert.Equal(uploads, await UploadCountAsync());
+    }
+
+    /// <summary>How many file uploads the emulator holds for the demo integration, every page of the list read.</summary>
+    private async Task<int> UploadCountAsync()
+    {
+        var count = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await ApiGetAsync("v1/file_uploads?page_size=100" + (cursor == null ? string.Empty : "&start_cursor=" + cursor), Version);
+            count += page["results"]!.AsArray().Count;
+            cursor = (bool)page["has_more"]! ? (string?)page["next_cursor"] : null;
+        }
+        while (cursor != null);
+        return count;
+    }
+
+    private async Task<string?[]> ChildPageTitlesAsync() =>
+        (await ApiGetAsync($"v1/blocks/{TeamHomeId}/children?page_size=100", Version))["results"]!.AsArray()
+            .Where(block => (string?)block!["type"] == "child_page").Select(block => (string?)block!["child_page"]!["title"]).ToArray();
+}
