@@ -43,7 +43,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
     public async Task WithoutLocalFileRootALineNamingALocalFileIsRefusedForEachPageAndNothingIsUploadedOrWritten()
     {
         Connect(Version);
-        var uploads = await UploadCountAsync();
+        var uploads = await UploadCountAsync(Version);
 
         var result = Session.Run(
             """
@@ -61,7 +61,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
         Assert.All(result.Errors, error => Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category));
         Assert.StartsWith("Markdown line 3 names the local file './chart.png', and local files are uploaded only from a folder you name. Add -LocalFileRoot <folder>", result.Errors[0].ToString(), StringComparison.Ordinal);
         Assert.StartsWith($"Markdown line 1 names the local file '{secret}'", result.Errors[1].ToString(), StringComparison.Ordinal);
-        Assert.Equal(uploads, await UploadCountAsync());
+        Assert.Equal(uploads, await UploadCountAsync(Version));
         foreach (var page in result.Output.Select(item => Assert.IsType<NotionPage>(item.BaseObject)))
         {
             Assert.Empty((await ApiGetAsync($"v1/blocks/{page.PageId}/children", Version))["results"]!.AsArray());
@@ -86,7 +86,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
         Directory.CreateSymbolicLink(Path.Combine(docs, "linked"), Path.GetDirectoryName(secret)!);
         destination = destination.Replace("{secret-percent-encoded}", secret.Replace("/", "%2F")).Replace("{secret}", secret);
         Connect(Version);
-        var uploads = await UploadCountAsync();
+        var uploads = await UploadCountAsync(Version);
 
         // The chart on line 1 is allowed: it is not uploaded either, as every file is checked before the first is sent.
         var result = Session.Run(
@@ -97,7 +97,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
         Assert.Equal("NotionLocalFileOutsideRoot,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Contains($"Markdown line 3: '{Uri.UnescapeDataString(destination)}' {reason.Replace("{docs}", docs)}", error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(uploads, await UploadCountAsync());
+        Assert.Equal(uploads, await UploadCountAsync(Version));
         Assert.DoesNotContain("Never created", await ChildPageTitlesAsync());
     }
 
@@ -146,7 +146,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
         var host = new TextCaptureHost();
         using var console = Emulator.NewSession(host);
         Connect(Version, console);
-        var uploads = await UploadCountAsync();
+        var uploads = await UploadCountAsync(Version);
 
         var whatIf = console.Run(
             "New-NotionPage -ParentId $parent -Title 'Dry run' -LocalFileRoot $docs -WhatIf -Markdown \"![The chart](chart.png)`n`n- Attachments`n`n  [report.pdf](out/report.pdf)\"",
@@ -167,7 +167,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
             host.WhatIfLines);
         Assert.Equal(new[] { "NotionLocalFileOutsideRoot,NotionPS.Cmdlets.NewNotionPageCommand", "NotionLocalFileNotAllowed,NotionPS.Cmdlets.NewNotionPageCommand" }, refused.Errors.Select(error => error.FullyQualifiedErrorId));
         Assert.Equal(3, host.WhatIfLines.Count);
-        Assert.Equal(uploads, await UploadCountAsync());
+        Assert.Equal(uploads, await UploadCountAsync(Version));
         Assert.DoesNotContain("Dry run", await ChildPageTitlesAsync());
     }
 
@@ -177,7 +177,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
         var notionLink = "/" + TeamHomeId.Replace("-", string.Empty);
         var climbing = string.Concat(Enumerable.Repeat("../", 12)) + secret.TrimStart('/');
         Connect(Version);
-        var uploads = await UploadCountAsync();
+        var uploads = await UploadCountAsync(Version);
 
         // Another user's page: blocks that are one link each, written through the plain API, as Notion stores them.
         var result = Session.Run(
@@ -201,22 +201,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
         var copied = new[] { $"paragraph:https://www.notion.so/{TeamHomeId.Replace("-", string.Empty)}", $"paragraph:{secret}", $"bulleted_list_item:{climbing}", $"quote:{secret}" };
         Assert.Equal(copied, ((object[])result.Output[1].BaseObject).Select(item => item.ToString()));
         Assert.Equal(copied, ((object[])result.Output[2].BaseObject).Select(item => item.ToString()));
-        Assert.Equal(uploads, await UploadCountAsync());
-    }
-
-    /// <summary>How many file uploads the emulator holds for the demo integration, every page of the list read.</summary>
-    private async Task<int> UploadCountAsync()
-    {
-        var count = 0;
-        string? cursor = null;
-        do
-        {
-            var page = await ApiGetAsync("v1/file_uploads?page_size=100" + (cursor == null ? string.Empty : "&start_cursor=" + cursor), Version);
-            count += page["results"]!.AsArray().Count;
-            cursor = (bool)page["has_more"]! ? (string?)page["next_cursor"] : null;
-        }
-        while (cursor != null);
-        return count;
+        Assert.Equal(uploads, await UploadCountAsync(Version));
     }
 
     private async Task<string?[]> ChildPageTitlesAsync() =>
