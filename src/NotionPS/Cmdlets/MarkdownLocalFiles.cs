@@ -10,7 +10,8 @@ namespace NotionPS.Cmdlets
 {
     /// <summary>
     /// -LocalFileRoot of New-NotionPage and Set-NotionPageContent, the one folder whose files their Markdown may upload
-    /// (and of the cmdlets that write files cells, for their text), and the ShouldProcess of each upload, so that -WhatIf lists the files a real run would send.
+    /// (and of the cmdlets that write files cells, for their text), and the ShouldProcess of each upload, so that
+    /// -WhatIf lists the files a real run would send.
     /// </summary>
     internal static class MarkdownLocalFiles
     {

@@ -9,10 +9,11 @@ namespace NotionPS.Operations.Files
     /// <summary>
     /// The folder (-LocalFileRoot, or a backup's own folder) whose files Markdown, a files cell's text or a backup may
     /// upload: a path they name is taken from it, and must stay under it. That text can come from anyone (a web page, a
-    /// repository, a CSV file, another user's Notion page), so the path it names must not choose a file elsewhere on the machine: no network or device path (opening \\host\share
-    /// sends the user's Windows credentials to that host), no file: URI naming a host, nothing outside the folder once
-    /// made full, and no symbolic link or other reparse point on the way from the folder to the file (a link can
-    /// point anywhere). The first three are decided from the text alone, before the file system is asked anything.
+    /// repository, a CSV file, another user's Notion page), so the path it names must not choose a file elsewhere on
+    /// the machine: no network or device path (opening \\host\share sends the user's Windows credentials to that host),
+    /// no file: URI naming a host, nothing outside the folder once made full, and no symbolic link or other reparse
+    /// point on the way from the folder to the file (a link can point anywhere). The first three are decided from the
+    /// text alone, before the file system is asked anything.
     /// </summary>
     internal sealed class LocalFileRoot
     {
