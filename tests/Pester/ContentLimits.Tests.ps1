@@ -65,7 +65,7 @@ Describe 'Inputs Notion would refuse' {
         $expenses = New-NotionDatabase -ParentId $teamHome -Title 'Expenses' -Property @{ Name = 'title'; Receipt = 'files' }
         $receipt = Join-Path $TestDrive 'receipt.txt'
         Set-Content -Path $receipt -Value 'Taxi'
-        $row = @{ Name = 'Taxi'; Receipt = $receipt } | Add-NotionDatabaseRow -DatabaseId $expenses.DatabaseId
+        $row = @{ Name = 'Taxi'; Receipt = $receipt } | Add-NotionDatabaseRow -DatabaseId $expenses.DatabaseId -LocalFileRoot $TestDrive
 
         $saved = $row | Save-NotionFile -Destination (Join-Path $TestDrive 'saved') -Column Reciept -ErrorVariable failures -ErrorAction SilentlyContinue
 

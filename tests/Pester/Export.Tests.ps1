@@ -147,7 +147,7 @@ Describe 'Import-NotionDatabase' {
         $source = New-NotionDatabase -ParentId '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8' -Title 'With files' -Property ([ordered]@{ Name = 'title'; Attachments = 'files' })
         $file = Join-Path $folder 'minutes.txt'
         Set-Content -Path $file -Value ('minutes ' * 500)
-        @{ Name = 'Board'; Attachments = $file } | Add-NotionDatabaseRow -DatabaseId $source.DatabaseId | Out-Null
+        @{ Name = 'Board'; Attachments = $file } | Add-NotionDatabaseRow -DatabaseId $source.DatabaseId -LocalFileRoot $folder | Out-Null
         $path = Join-Path $folder 'files.json'
 
         Export-NotionDatabase -DatabaseId $source.DatabaseId -Path $path -IncludeFiles (Join-Path $folder 'files')

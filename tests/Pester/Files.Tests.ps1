@@ -68,9 +68,9 @@ Describe 'Files columns and Save-NotionFile' {
         $upload = Send-NotionFile -LiteralPath (Join-Path $work 'chart.png')
         Push-Location -LiteralPath $work
         try {
-            # A relative path is taken from the current location, as by any file cmdlet.
+            # A relative path is taken from -LocalFileRoot, here the current location.
             $row = @{ Name = 'Three files'; Attachments = (Get-Item -LiteralPath (Join-Path $work 'notes.txt')), $upload, 'notes.txt' } |
-                Add-NotionDatabaseRow -DatabaseId $filesDb
+                Add-NotionDatabaseRow -DatabaseId $filesDb -LocalFileRoot .
         }
         finally {
             Pop-Location
@@ -111,7 +111,7 @@ Describe 'Files columns and Save-NotionFile' {
 
     It 'fails a row whose file is missing, names the error, and adds the other rows' {
         $rows = @{ Name = 'Missing file'; Attachments = (Join-Path $work 'gone.pdf') }, @{ Name = 'No file' } |
-            Add-NotionDatabaseRow -DatabaseId $filesDb -ErrorVariable failures -ErrorAction SilentlyContinue
+            Add-NotionDatabaseRow -DatabaseId $filesDb -LocalFileRoot $work -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $rows.Name | Should -Be 'No file'
         $failures.FullyQualifiedErrorId | Should -Be 'NotionFileNotFound,NotionPS.Cmdlets.AddNotionDatabaseRowCommand'

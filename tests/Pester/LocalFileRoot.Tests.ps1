@@ -41,32 +41,27 @@ AfterAll {
 
 Describe 'Copying a page another user wrote' {
     BeforeAll {
-        # Written through the plain API, as another user's client would: blocks that are one link each, to paths of
-        # the copier's secrets and to a Notion page the way Notion stores such links (/<page id>).
-        $climbing = ('../' * 16) + $registry.TrimStart('/')
+        # Written through the plain API, as another user's client would: blocks that are one link each, to a Notion
+        # page the way Notion stores such links (/<page id>). Notion refuses a link that is a path (the last test), so
+        # that is the one link shape from another user that has no scheme.
+        $pageLink = '/' + $teamHome.Replace('-', '')
         $source = New-NotionPage -ParentId $teamHome -Title 'Shared notes (written by someone else)'
         $null = Invoke-NotionApi -Method PATCH -Path "v1/blocks/$($source.PageId)/children" -Body @{ children = @(
-                New-LinkBlock paragraph 'Design doc' ('/' + $teamHome.Replace('-', ''))
-                New-LinkBlock paragraph 'Registry settings' $registry
-                New-LinkBlock bulleted_list_item 'See also' $climbing
-                New-LinkBlock quote 'Key' $key
+                New-LinkBlock paragraph 'Design doc' $pageLink
+                New-LinkBlock bulleted_list_item 'See also' $pageLink
+                New-LinkBlock quote 'Key' $pageLink
             ) }
-        $expectedLinks = @(
-            "paragraph:https://www.notion.so/$($teamHome.Replace('-', ''))"
-            "paragraph:$registry"
-            "bulleted_list_item:$climbing"
-            "quote:$key"
-        )
+        $address = "https://www.notion.so/$($teamHome.Replace('-', ''))"
+        $expectedLinks = @("paragraph:$address", "bulleted_list_item:$address", "quote:$address")
         function Get-Links($PageId) {
             Get-NotionPageContent -PageId $PageId -AsBlocks | ForEach-Object { '{0}:{1}' -f $_.type, $_.($_.type).rich_text[0].text.link.url }
         }
     }
 
-    It 'reads the links back as links: Notion''s page link as its notion.so address, a path in angle brackets' {
+    It 'reads the links back as links: Notion''s page link as its notion.so address' {
         $markdown = Get-NotionPageContent -PageId $source
 
-        $markdown | Should -Be ("[Design doc](https://www.notion.so/$($teamHome.Replace('-', '')))`n`n[Registry settings](<$registry>)`n`n" +
-            "- [See also](<$climbing>)`n`n> [Key](<$key>)`n")
+        $markdown | Should -Be "[Design doc]($address)`n`n- [See also]($address)`n`n> [Key]($address)`n"
     }
 
     It 'copies with Get-NotionPageContent | New-NotionPage, keeping the links and uploading nothing' {
@@ -98,6 +93,13 @@ Describe 'Copying a page another user wrote' {
         $failed.CategoryInfo.Category | Should -Be 'PermissionDenied'
         $failed[0].ToString() | Should -BeLike "Markdown line 1 names the local file '$registry'*Add -LocalFileRoot <folder>*"
         Get-UploadCount | Should -Be $before
+    }
+
+    It 'cannot be given a link that is a path by another user: Notion refuses it' {
+        $page = New-NotionPage -ParentId $teamHome -Title 'Path link'
+
+        { Invoke-NotionApi -Method PATCH -Path "v1/blocks/$($page.PageId)/children" -Body @{ children = @(New-LinkBlock paragraph 'Registry settings' $registry) } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NotionValidationError*'
     }
 }
 

@@ -35,7 +35,7 @@ Describe 'Save-NotionFile -Column naming no files column' {
     It 'is one error for all the rows of a data source, not one per row' {
         $expenses = New-NotionDatabase -ParentId $teamHome -Title 'Receipts' -Property @{ Name = 'title'; Receipt = 'files' }
         $rows = @{ Name = 'Taxi'; Receipt = $notes }, @{ Name = 'Train'; Receipt = $notes }, @{ Name = 'Hotel' } |
-            Add-NotionDatabaseRow -DatabaseId $expenses.DatabaseId
+            Add-NotionDatabaseRow -DatabaseId $expenses.DatabaseId -LocalFileRoot (Split-Path -Parent $notes)
 
         $rows | Save-NotionFile -Destination (Join-Path $TestDrive 'saved') -Column Reciept -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 

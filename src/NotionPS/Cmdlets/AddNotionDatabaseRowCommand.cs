@@ -62,9 +62,15 @@ namespace NotionPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? MatchOn { get; set; }
 
+        /// <summary>The folder whose files a files cell's text may name (a relative path is taken from it); without it, text that is no http(s) URL is refused.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LocalFileRoot { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            TakeLocalFilesFrom(LocalFileRoot);
             schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!);
             upsert = MatchOn == null ? null : UpsertOrThrow(schema, MatchOn);
         }

@@ -61,11 +61,21 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public SwitchParameter EscapeFormula { get; set; }
 
+        /// <summary>
+        /// The folder whose files the import may upload: a backup's saved files (their relative paths still taken from the
+        /// backup's folder) instead of only those under the backup's folder, and files a cell's text names (a relative path
+        /// taken from it); without it, text that is no http(s) URL is refused.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LocalFileRoot { get; set; }
+
         private protected override bool WritesRows => PassThru;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            TakeLocalFilesFrom(LocalFileRoot);
             schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!);
         }
 
@@ -121,7 +131,7 @@ namespace NotionPS.Cmdlets
 
             using (backup)
             {
-                var plan = new ImportPlan(backup.Columns, schema!, System.IO.Path.GetDirectoryName(path));
+                var plan = new ImportPlan(backup.Columns, schema!, System.IO.Path.GetDirectoryName(path), FilesRoot);
                 MatchColumns(plan);
                 var upsert = MatchOn == null ? null : UpsertOrThrow(plan.Schema, MatchOn);
                 var activity = $"Importing {path} into \"{plan.Schema.Name}\"";
@@ -130,7 +140,9 @@ namespace NotionPS.Cmdlets
                     IReadOnlyList<KeyValuePair<string, object?>> members;
                     try
                     {
-                        members = plan.Members(backup.Rows[i]);
+                        var rowNumber = i + 1;
+                        members = plan.Members(backup.Rows[i], (column, refused) => WriteWarning(
+                            $"Row {rowNumber}, column '{ServerText.Visible(column)}': the saved file is not read. {refused.Message} The file's URL is written instead."));
                     }
                     catch (ExportException ex)
                     {

@@ -9,8 +9,9 @@ using NotionPS.Operations.Files;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// -LocalFileRoot of New-NotionPage and Set-NotionPageContent, the one folder whose files their Markdown may upload,
-    /// and the ShouldProcess of each upload, so that -WhatIf lists the files a real run would send.
+    /// -LocalFileRoot of New-NotionPage and Set-NotionPageContent, the one folder whose files their Markdown may upload
+    /// (and of the cmdlets that write files cells, for their text), and the ShouldProcess of each upload, so that
+    /// -WhatIf lists the files a real run would send.
     /// </summary>
     internal static class MarkdownLocalFiles
     {
@@ -27,7 +28,7 @@ namespace NotionPS.Cmdlets
             {
                 var what = File.Exists(folder) ? "is a file, not a folder" : "names no folder";
                 var failure = new NotionFileException(NotionErrorIds.NotionLocalFileRootInvalid,
-                    $"-LocalFileRoot '{ServerText.Visible(path)}' {what}. Give the folder that holds the files the Markdown names (Test-Path -PathType Container tells whether it is one).");
+                    $"-LocalFileRoot '{ServerText.Visible(path)}' {what}. Give the folder that holds the files to upload (Test-Path -PathType Container tells whether it is one).");
                 cmdlet.ThrowTerminatingError(NotionErrorRecords.From(failure, path));
             }
 

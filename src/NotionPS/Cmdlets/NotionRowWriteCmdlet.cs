@@ -21,7 +21,7 @@ namespace NotionPS.Cmdlets
         private OrderedWork<PendingRow>? work;
         private RowWriter? writer;
         private RowDisplay? display;
-        private LocalPaths? localPaths;
+        private LocalFileRoot? localFileRoot;
         private FileCellUploads? fileUploads;
         private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private PeopleByEmail? people;
@@ -44,13 +44,25 @@ namespace NotionPS.Cmdlets
             work = new OrderedWork<PendingRow>(this, ThrottleLimit, Complete);
             display = new RowDisplay(this);
             writer = new RowWriter(Client, Log);
-            localPaths = new LocalPaths(SessionState);
             fileUploads = new FileCellUploads(Client, Log);
             people = new PeopleByEmail(Client, Log, CancelOnStop);
         }
 
-        /// <summary>A local path in a files cell as a full path (see <see cref="LocalPaths"/>); safe from any thread.</summary>
-        private protected string ResolveLocalPath(string path) => localPaths!.Resolve(path);
+        /// <summary>The folder -LocalFileRoot names; null when it was not given.</summary>
+        private protected LocalFileRoot? FilesRoot => localFileRoot;
+
+        /// <summary>Takes the folder -LocalFileRoot names (null when not given) as the one whose files a files cell's text may name; called from BeginProcessing.</summary>
+        private protected void TakeLocalFilesFrom(string? localFileRoot) => this.localFileRoot = MarkdownLocalFiles.Root(this, localFileRoot);
+
+        /// <summary>
+        /// The full path of the local file a files cell's text names: only under -LocalFileRoot, as <see cref="LocalFileRoot"/>
+        /// checks it, since the text may come from a CSV file or anyone's data; a FileInfo needs no root. Safe from any thread.
+        /// </summary>
+        /// <exception cref="NotionFileException">NotionLocalFileNotAllowed without -LocalFileRoot, or the root's refusal.</exception>
+        private protected string ResolveLocalPath(string text) =>
+            localFileRoot?.FullPathOf(text) ?? throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
+                $"'{ServerText.Visible(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. "
+                + "Pass the file itself (Get-Item <path>), or add -LocalFileRoot <folder> to upload files under that folder (a relative path is then taken from it).");
 
         /// <summary>The uploads and checks a row's files cells need (see <see cref="FileCellUploads"/>), done on the pipeline thread before the row is queued.</summary>
         /// <returns>The failure, when a file could not be uploaded; the row is then not written.</returns>

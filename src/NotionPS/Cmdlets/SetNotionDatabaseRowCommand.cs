@@ -52,11 +52,17 @@ namespace NotionPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>The folder whose files a files cell's text may name (a relative path is taken from it); without it, text that is no http(s) URL is refused.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LocalFileRoot { get; set; }
+
         private protected override bool WritesRows => PassThru;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            TakeLocalFilesFrom(LocalFileRoot);
             changes = new RowChanges(Client, Log, IgnoreUnknownProperty, People, ResolveLocalPath);
         }
 

@@ -6,8 +6,14 @@ namespace NotionPS.Rows
     /// <summary>What writing a row's files cells needs: local paths resolved, and a list for the items to finish.</summary>
     internal sealed class FileCellWriting
     {
-        /// <param name="resolvePath">A path as the user typed it to a full path (the cmdlet knows the current location).</param>
-        /// <param name="fromRow">The values are cells of a row NotionPS read: their URLs may be Notion-hosted.</param>
+        /// <param name="resolvePath">
+        /// The full path of the local file a text names (under -LocalFileRoot, checked there); it throws a NotionFileException
+        /// where text may not name one (no -LocalFileRoot given, or a path outside it).
+        /// </param>
+        /// <param name="fromRow">
+        /// The values are cells of a row NotionPS read: their URLs may be Notion-hosted, and text that is no http(s) URL is
+        /// kept as an external URL as given, never read as a local path (another user may have written it).
+        /// </param>
         public FileCellWriting(Func<string, string> resolvePath, bool fromRow)
         {
             ResolvePath = resolvePath;

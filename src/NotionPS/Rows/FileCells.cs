@@ -3,12 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
+using NotionPS.Client;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Rows
 {
     /// <summary>
     /// A files cell as a property value: each item an external URL (kept as given), an upload (a
-    /// <see cref="NotionFileUpload"/>) or a local file (a FileInfo or a path). Text is split as a files cell's text
+    /// <see cref="NotionFileUpload"/>) or a local file (a FileInfo, or text naming one under -LocalFileRoot). Text is split as a files cell's text
     /// is (see <see cref="CellText"/>). What needs the network (uploads, checks, copies) is left in
     /// <see cref="FileCellWriting.Pending"/> for the caller to finish before sending the row.
     /// </summary>
@@ -45,9 +47,9 @@ namespace NotionPS.Rows
                         return fromRow ? Pending(column, PendingFileKind.CopyIfHosted, external, text, pending, item) : external;
                     }
 
-                    if (resolvePath == null)
+                    if (resolvePath == null || fromRow)
                     {
-                        // Where nothing can be uploaded, text is a link as given (what files cells held before uploads).
+                        // Where nothing can be uploaded, or in a row read from Notion, text is a link as given, never a local file.
                         return ExternalFile(text);
                     }
 
@@ -56,9 +58,9 @@ namespace NotionPS.Rows
                     {
                         path = resolvePath(text);
                     }
-                    catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is IOException)
+                    catch (NotionFileException ex)
                     {
-                        throw new RowValueException(column, "files", item, $"neither an http(s) URL nor a path to a local file ({ex.Message}).");
+                        throw new NotionFileException(ex.ErrorId, $"Column '{ServerText.Visible(column)}': {ex.Message}", ex);
                     }
 
                     return Pending(column, PendingFileKind.Upload, new JsonObject(), path, pending, item);

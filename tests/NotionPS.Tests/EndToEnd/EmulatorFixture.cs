@@ -119,7 +119,13 @@ public class EmulatorFixture : IAsyncLifetime
     }
 
     /// <summary>Titles of the rows (not in the trash) whose title contains a text, read straight from the API.</summary>
-    public async Task<IReadOnlyList<string>> QueryTitlesAsync(string dataSourceId, string titleContains)
+    public async Task<IReadOnlyList<string>> QueryTitlesAsync(string dataSourceId, string titleContains) =>
+        (await QueryRowsAsync(dataSourceId, titleContains))
+            .Select(row => string.Concat(row!["properties"]!["Name"]!["title"]!.AsArray().Select(item => (string?)item!["plain_text"])))
+            .ToList();
+
+    /// <summary>The rows (not in the trash) whose title contains a text, as the API gives them.</summary>
+    public async Task<JsonArray> QueryRowsAsync(string dataSourceId, string titleContains)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri, $"v1/data_sources/{dataSourceId}/query"))
         {
@@ -130,9 +136,7 @@ public class EmulatorFixture : IAsyncLifetime
         using var response = await Admin.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(response.IsSuccessStatusCode, body.ToJsonString());
-        return body["results"]!.AsArray()
-            .Select(row => string.Concat(row!["properties"]!["Name"]!["title"]!.AsArray().Select(item => (string?)item!["plain_text"])))
-            .ToList();
+        return body["results"]!.AsArray();
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var result = Session.Run(
             """
             $upload = Send-NotionFile -LiteralPath $big
-            $row = @{ Name = 'All three'; Attachments = @((Get-Item -LiteralPath $text), $image, $upload) } | Add-NotionDatabaseRow -DatabaseId $db
+            $row = @{ Name = 'All three'; Attachments = @((Get-Item -LiteralPath $text), $image, $upload) } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $here
             $saved = $row | Save-NotionFile -Destination $out
             $page = New-NotionPage -ParentId $db -Title 'Files in the body' -LocalFileRoot $here -Markdown "![photo]($image)`n`n[report.txt]($text)`n`n[film.mp4]($big)"
             $savedFromPage = $page | Save-NotionFile -Destination $pageOut
@@ -86,10 +86,10 @@ public sealed class FilesTests : RowsTestBase, IDisposable
 
         var result = Session.Run(
             """
-            @{ Name = 'Original'; Attachments = @($text, $link) } | Add-NotionDatabaseRow -DatabaseId $source | Out-Null
+            @{ Name = 'Original'; Attachments = @($text, $link) } | Add-NotionDatabaseRow -DatabaseId $source -LocalFileRoot $root | Out-Null
             Get-NotionDatabaseRow -DatabaseId $source | Add-NotionDatabaseRow -DatabaseId $target
             """,
-            Vars(("text", text), ("link", link), ("source", source), ("target", target)));
+            Vars(("text", text), ("link", link), ("source", source), ("target", target), ("root", folder)));
 
         Assert.Empty(result.Errors);
         var copy = await ApiGetAsync($"v1/pages/{Assert.Single(result.Output).Properties["PageId"].Value}", "2026-03-11");
@@ -110,8 +110,8 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var text = WriteFile("late.txt", 100, 5);
         Connect("2026-03-11");
         var rows = Session.Run(
-            "@{ Name = 'Late'; Attachments = $text } | Add-NotionDatabaseRow -DatabaseId $db | Out-Null; Get-NotionDatabaseRow -DatabaseId $db",
-            Vars(("text", text), ("db", databaseId))).Output;
+            "@{ Name = 'Late'; Attachments = $text } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root | Out-Null; Get-NotionDatabaseRow -DatabaseId $db",
+            Vars(("text", text), ("db", databaseId), ("root", folder))).Output;
 
         await SetClockAsync(DateTimeOffset.UtcNow.AddHours(2));
         var result = Session.Run("$rows | Save-NotionFile -Destination $out -Verbose", Vars(("rows", rows.ToArray()), ("out", Path.Combine(folder, "saved"))));
@@ -130,8 +130,8 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var two = WriteFile("two.txt", 100, 8);
         Connect("2026-03-11");
         var rows = Session.Run(
-            "@{ Name = 'One'; Attachments = $one }, @{ Name = 'Two'; Attachments = $two }, @{ Name = 'None' } | Add-NotionDatabaseRow -DatabaseId $db",
-            Vars(("one", one), ("two", two), ("db", databaseId))).Output.ToArray();
+            "@{ Name = 'One'; Attachments = $one }, @{ Name = 'Two'; Attachments = $two }, @{ Name = 'None' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root",
+            Vars(("one", one), ("two", two), ("db", databaseId), ("root", folder))).Output.ToArray();
         var otherRows = Session.Run("@{ Name = 'Elsewhere' }, @{ Name = 'Elsewhere too' } | Add-NotionDatabaseRow -DatabaseId $db", Vars(("db", otherDatabaseId))).Output.ToArray();
         Assert.Equal(3, rows.Length);
 
@@ -169,7 +169,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var output = Directory.CreateDirectory(Path.Combine(folder, "out")).FullName;
         File.WriteAllText(Path.Combine(output, "keep.txt"), "mine");
         Connect("2026-03-11");
-        Session.Run("$row = @{ Name = 'Keep'; Attachments = $text } | Add-NotionDatabaseRow -DatabaseId $db", Vars(("text", text), ("db", databaseId)));
+        Session.Run("$row = @{ Name = 'Keep'; Attachments = $text } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root", Vars(("text", text), ("db", databaseId), ("root", folder)));
 
         var refused = Session.Run("$row | Save-NotionFile -Destination $out", Vars(("out", output)));
         Assert.Equal("NotionFileExists,NotionPS.Cmdlets.SaveNotionFileCommand", Assert.Single(refused.Errors).FullyQualifiedErrorId);
@@ -201,8 +201,8 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         File.WriteAllText(lockedCopy, "mine");
         Connect("2026-03-11");
         var rows = Session.Run(
-            "@{ Name = 'Two'; Attachments = @($locked, $free) }, @{ Name = 'Next'; Attachments = $next } | Add-NotionDatabaseRow -DatabaseId $db",
-            Vars(("locked", locked), ("free", free), ("next", next), ("db", databaseId))).Output.ToArray();
+            "@{ Name = 'Two'; Attachments = @($locked, $free) }, @{ Name = 'Next'; Attachments = $next } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root",
+            Vars(("locked", locked), ("free", free), ("next", next), ("db", databaseId), ("root", folder))).Output.ToArray();
 
         ImmutableFiles.Set(lockedCopy, true);
         try
@@ -232,8 +232,8 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var two = WriteFile("two.txt", 100, 45);
         Connect("2026-03-11");
         var rows = Session.Run(
-            "@{ Name = 'One'; Attachments = $one }, @{ Name = 'Two'; Attachments = $two } | Add-NotionDatabaseRow -DatabaseId $db",
-            Vars(("one", one), ("two", two), ("db", databaseId))).Output.ToArray();
+            "@{ Name = 'One'; Attachments = $one }, @{ Name = 'Two'; Attachments = $two } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root",
+            Vars(("one", one), ("two", two), ("db", databaseId), ("root", folder))).Output.ToArray();
 
         var result = Session.Run("$rows | Save-NotionFile -Destination $out", Vars(("rows", rows), ("out", Path.Combine(one, "saved"))));
 
@@ -271,8 +271,8 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Connect("2026-03-11");
 
         var result = Session.Run(
-            "Send-NotionFile -LiteralPath $path; @{ Name = 'Refused'; Attachments = $path }, @{ Name = 'Fine' } | Add-NotionDatabaseRow -DatabaseId $db",
-            Vars(("path", path), ("db", databaseId)));
+            "Send-NotionFile -LiteralPath $path; @{ Name = 'Refused'; Attachments = $path }, @{ Name = 'Fine' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root",
+            Vars(("path", path), ("db", databaseId), ("root", folder)));
 
         Assert.Equal(new[] { $"{errorId},NotionPS.Cmdlets.SendNotionFileCommand", $"{errorId},NotionPS.Cmdlets.AddNotionDatabaseRowCommand" }, result.Errors.Select(error => error.FullyQualifiedErrorId));
         Assert.Equal(new[] { "Fine" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
@@ -335,7 +335,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal("uploaded", Assert.Single(retried.OutputOf<NotionFileUpload>()).Status);
 
         await AddFaultAsync(new JsonObject { ["kind"] = "500", ["count"] = 4, ["method"] = "POST", ["path"] = "/v1/file_uploads/*/send" });
-        var failed = Session.Run("@{ Name = 'Broken'; Attachments = $path } | Add-NotionDatabaseRow -DatabaseId $db", Vars(("path", path), ("db", databaseId)));
+        var failed = Session.Run("@{ Name = 'Broken'; Attachments = $path } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root", Vars(("path", path), ("db", databaseId), ("root", folder)));
         var error = Assert.Single(failed.Errors);
         Assert.Equal("NotionFileUploadFailed,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
         Assert.Contains("Part ", error.ToString(), StringComparison.Ordinal);
@@ -354,7 +354,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             """
             Push-Location -LiteralPath $folder
             try {
-                @{ Name = 'Row' } | Add-NotionDatabaseRow -DatabaseId $db | Set-NotionDatabaseRow -Property @{ Attachments = 'set.txt; https://example.com/a.pdf' } -PassThru
+                @{ Name = 'Row' } | Add-NotionDatabaseRow -DatabaseId $db | Set-NotionDatabaseRow -Property @{ Attachments = 'set.txt; https://example.com/a.pdf' } -LocalFileRoot . -PassThru
             } finally { Pop-Location }
             """,
             Vars(("folder", folder), ("db", databaseId)));
@@ -490,11 +490,11 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var files = Path.Combine(folder, "backup", "files");
         Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
         Connect(version);
-        var vars = Vars(("report", report), ("photo", photo), ("other", other), ("from", source), ("to", copy), ("backup", backup), ("files", files), ("out", Path.Combine(folder, "restored")));
+        var vars = Vars(("report", report), ("photo", photo), ("other", other), ("from", source), ("to", copy), ("backup", backup), ("files", files), ("out", Path.Combine(folder, "restored")), ("root", folder));
 
         var exported = Session.Run(
             """
-            @{ Name = 'Q1: a/b'; Attachments = @($report, $photo) }, @{ Name = 'Q1: a/b'; Attachments = $other }, @{ Name = 'None' } | Add-NotionDatabaseRow -DatabaseId $from | Out-Null
+            @{ Name = 'Q1: a/b'; Attachments = @($report, $photo) }, @{ Name = 'Q1: a/b'; Attachments = $other }, @{ Name = 'None' } | Add-NotionDatabaseRow -DatabaseId $from -LocalFileRoot $root | Out-Null
             Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files
             """, vars);
         Assert.Empty(exported.Errors);

@@ -127,6 +127,21 @@ public abstract class RowsTestBase : EmulatorTest
         return body;
     }
 
+    /// <summary>How many file uploads the emulator holds for the demo integration, every page of the list read.</summary>
+    protected async Task<int> UploadCountAsync(string version)
+    {
+        var count = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await ApiGetAsync("v1/file_uploads?page_size=100" + (cursor == null ? string.Empty : "&start_cursor=" + cursor), version);
+            count += page["results"]!.AsArray().Count;
+            cursor = (bool)page["has_more"]! ? (string?)page["next_cursor"] : null;
+        }
+        while (cursor != null);
+        return count;
+    }
+
     private static JsonArray Options(params string[] names) =>
         new(names.Select(name => (JsonNode)new JsonObject { ["name"] = name, ["group"] = name == "Done" ? "Complete" : "To-do" }).ToArray());
 }

@@ -5,7 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using NotionPS.Errors;
+using NotionPS.Client;
 using NotionPS.Operations;
+using NotionPS.Operations.Files;
 using Xunit;
 
 namespace NotionPS.Tests.Operations;
@@ -15,7 +17,18 @@ public sealed class ExportFilesTests : IDisposable
 {
     private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "NotionPS.Tests", "files-" + Guid.NewGuid().ToString("N"))).FullName;
 
+    private static readonly BackupColumn FilesColumn = new("Attachments", "f", "files", JsonDocument.Parse("{}").RootElement);
+
+    private static readonly DataSourceSchema FilesSchema = DataSourceSchema.From(JsonDocument.Parse(
+        """{"object":"data_source","id":"ds1","name":"Inbox","parent":{"type":"database_id","database_id":"db1"},"properties":{"Attachments":{"id":"f","type":"files","files":{}}}}""").RootElement.Clone());
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+    /// <summary>The files cell of a backup row's members, as the import writes it.</summary>
+    private static List<object> Files(IReadOnlyList<KeyValuePair<string, object?>> members) =>
+        Assert.IsType<List<object>>(Assert.Single(members, member => member.Key == "Attachments").Value);
 
     [Fact]
     public void ACsvRecordIsReadBackAsWritten()
@@ -67,7 +80,6 @@ public sealed class ExportFilesTests : IDisposable
     [Fact]
     public void BackupCellsBecomeTheValuesARowIsWrittenFrom()
     {
-        static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
         var range = Assert.IsType<OrderedDictionary>(BackupCells.ToInput("date", Json("""{"start":"2026-03-02","end":"2026-03-05","time_zone":"Europe/Berlin"}""")));
         Assert.Equal(("2026-03-02", "2026-03-05", "Europe/Berlin"), ((string?)range["Start"], (string?)range["End"], (string?)range["TimeZone"]));
@@ -83,18 +95,47 @@ public sealed class ExportFilesTests : IDisposable
     [Fact]
     public void ASavedFileIsUploadedFromItsRelativeOrFullPathWhenItIsThereAndItsUrlTakenOtherwise()
     {
-        static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
-        var saved = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "files", "Row 1a2b3c4d")).FullName, "a b.pdf");
+        var backupFolder = Directory.CreateDirectory(Path.Combine(folder, "backups")).FullName;
+        var saved = Path.Combine(Directory.CreateDirectory(Path.Combine(backupFolder, "files", "Row 1a2b3c4d")).FullName, "a b.pdf");
         File.WriteAllText(saved, "pdf");
-        var rooted = JsonSerializer.Serialize(saved.Replace('\\', '/'));
-        var cell = Json($$"""[{"name":"a.pdf","url":"https://example.com/a.pdf","path":"files/Row 1a2b3c4d/a b.pdf"},{"name":"b.pdf","url":"https://example.com/b.pdf","path":"files/gone.pdf"},{"name":"c.pdf","url":"https://example.com/c.pdf","path":{{rooted}}}]""");
+        var elsewhere = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "elsewhere")).FullName, "c.pdf");
+        File.WriteAllText(elsewhere, "pdf");
+        var rooted = JsonSerializer.Serialize(elsewhere.Replace('\\', '/'));
+        var row = Json($$$"""{"cells":{"Attachments":[{"name":"a.pdf","url":"https://example.com/a.pdf","path":"files/Row 1a2b3c4d/a b.pdf"},{"name":"b.pdf","url":"https://example.com/b.pdf","path":"files/gone.pdf"},{"name":"c.pdf","url":"https://example.com/c.pdf","path":{{{rooted}}}}]}}""");
+        var refused = new List<(string Column, string ErrorId)>();
 
-        var values = Assert.IsType<List<object>>(BackupCells.ToInput("files", cell, folder));
+        var underRoot = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder, new LocalFileRoot(folder)).Members(row, (column, ex) => refused.Add((column, ex.ErrorId))));
+        var withoutRoot = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder).Members(row, (column, ex) => refused.Add((column, ex.ErrorId))));
 
-        Assert.Equal(saved, Assert.IsType<FileInfo>(values[0]).FullName);
-        Assert.Equal("https://example.com/b.pdf", values[1]);
-        Assert.Equal(saved, Assert.IsType<FileInfo>(values[2]).FullName);
-        Assert.Equal("https://example.com/a.pdf", Assert.IsType<List<object>>(BackupCells.ToInput("files", cell))[0]);
+        Assert.Equal(saved, Assert.IsType<FileInfo>(underRoot[0]).FullName);
+        Assert.Equal("https://example.com/b.pdf", underRoot[1]);
+        Assert.Equal(elsewhere, Assert.IsType<FileInfo>(underRoot[2]).FullName);
+        Assert.Equal(saved, Assert.IsType<FileInfo>(withoutRoot[0]).FullName);
+        Assert.Equal("https://example.com/c.pdf", withoutRoot[2]); // a full path is taken only under -LocalFileRoot
+        Assert.Equal([("Attachments", NotionErrorIds.NotionLocalFileOutsideRoot)], refused);
+        Assert.Equal("https://example.com/a.pdf", Files(new ImportPlan([FilesColumn], FilesSchema).Members(row))[0]);
+    }
+
+    [Theory]
+    [InlineData("../secret.txt")]
+    [InlineData("files/../../secret.txt")]
+    [InlineData("FULL")]
+    [InlineData("link/secret.txt")]
+    [InlineData("//attacker.example/share/secret.txt")]
+    public void ASavedPathOutOfTheBackupsFolderIsNotReadAndItsUrlIsTakenWithTheReason(string recorded)
+    {
+        var backupFolder = Directory.CreateDirectory(Path.Combine(folder, "backups")).FullName;
+        var secret = Path.Combine(folder, "secret.txt");
+        File.WriteAllText(secret, "secret");
+        Directory.CreateSymbolicLink(Path.Combine(backupFolder, "link"), folder);
+        var path = recorded == "FULL" ? secret.Replace('\\', '/') : recorded;
+        var row = Json($$$"""{"cells":{"Attachments":[{"name":"secret.txt","url":"https://example.com/secret.txt","path":{{{JsonSerializer.Serialize(path)}}}}]}}""");
+        var refused = new List<(string Column, string ErrorId)>();
+
+        var values = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder).Members(row, (column, ex) => refused.Add((column, ex.ErrorId))));
+
+        Assert.Equal("https://example.com/secret.txt", Assert.Single(values));
+        Assert.Equal([("Attachments", NotionErrorIds.NotionLocalFileOutsideRoot)], refused);
     }
 
     [Fact]
@@ -108,7 +149,7 @@ public sealed class ExportFilesTests : IDisposable
         Assert.Equal("../files/Row 1a2b3c4d/a.pdf", SavedFilePaths.Recorded(backupFolder, beside));
         Directory.CreateDirectory(Path.GetDirectoryName(beside)!);
         File.WriteAllText(beside, "a");
-        Assert.Equal(beside, SavedFilePaths.Resolve(backupFolder, SavedFilePaths.Recorded(backupFolder, beside)));
+        Assert.Equal(beside, SavedFilePaths.Resolve(backupFolder, new LocalFileRoot(folder), SavedFilePaths.Recorded(backupFolder, beside)));
     }
 
     [Theory]
@@ -135,14 +176,16 @@ public sealed class ExportFilesTests : IDisposable
     }
 
     [Fact]
-    public void ARecordedFullPathIsReadAsItIs()
+    public void ARecordedFullPathIsReadAsItIsUnderTheRoot()
     {
         var elsewhere = Path.Combine(folder, "elsewhere", "a.pdf");
         Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
         File.WriteAllText(elsewhere, "a");
+        var root = new LocalFileRoot(Path.Combine(folder, "elsewhere"));
 
-        Assert.Equal(elsewhere, SavedFilePaths.Resolve(Path.Combine(folder, "backups"), elsewhere));
-        Assert.Null(SavedFilePaths.Resolve(Path.Combine(folder, "backups"), Path.Combine(folder, "elsewhere", "b.pdf")));
+        Assert.Equal(elsewhere, SavedFilePaths.Resolve(Path.Combine(folder, "backups"), root, elsewhere));
+        Assert.Null(SavedFilePaths.Resolve(Path.Combine(folder, "backups"), root, Path.Combine(folder, "elsewhere", "b.pdf")));
+        Assert.Equal(NotionErrorIds.NotionLocalFileOutsideRoot, Assert.Throws<NotionFileException>(() => SavedFilePaths.Resolve(Path.Combine(folder, "backups"), new LocalFileRoot(Path.Combine(folder, "backups")), elsewhere)).ErrorId);
     }
 
     [Fact]

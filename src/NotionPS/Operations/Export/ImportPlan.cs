@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Operations.Files;
 using NotionPS.Rows;
 
 namespace NotionPS.Operations
@@ -20,14 +21,17 @@ namespace NotionPS.Operations
     {
         private readonly IReadOnlyList<BackupColumn> columns;
         private readonly string? backupFolder;
+        private readonly LocalFileRoot? savedFilesRoot;
         private DataSourceSchema schema;
         private List<KeyValuePair<BackupColumn, string>> written = new List<KeyValuePair<BackupColumn, string>>();
 
         /// <param name="backupFolder">The backup file's folder, where the paths of files it saved start; null to take the files' URLs.</param>
-        public ImportPlan(IReadOnlyList<BackupColumn> columns, DataSourceSchema schema, string? backupFolder = null)
+        /// <param name="localFileRoot">-LocalFileRoot, the folder the saved files must lie under; null for the backup's folder.</param>
+        public ImportPlan(IReadOnlyList<BackupColumn> columns, DataSourceSchema schema, string? backupFolder = null, LocalFileRoot? localFileRoot = null)
         {
             this.columns = columns;
             this.backupFolder = backupFolder;
+            savedFilesRoot = backupFolder == null ? null : localFileRoot ?? new LocalFileRoot(backupFolder);
             this.schema = schema;
             Match();
         }
@@ -73,8 +77,9 @@ namespace NotionPS.Operations
         }
 
         /// <summary>A backup row's cells as the input of a row write: the data source's column name and the plain value.</summary>
+        /// <param name="refusedFile">Told the backup's column and why, for each saved file whose path is refused (its URL is taken instead).</param>
         /// <exception cref="ExportException">The row has no cells object.</exception>
-        public IReadOnlyList<KeyValuePair<string, object?>> Members(JsonElement row)
+        public IReadOnlyList<KeyValuePair<string, object?>> Members(JsonElement row, Action<string, NotionFileException>? refusedFile = null)
         {
             if (!(JsonRead.Object(row, "cells") is JsonElement cells))
             {
@@ -86,11 +91,31 @@ namespace NotionPS.Operations
             {
                 if (cells.TryGetProperty(pair.Key.Name, out var cell))
                 {
-                    members.Add(new KeyValuePair<string, object?>(pair.Value, BackupCells.ToInput(pair.Key.Type, cell, backupFolder)));
+                    var column = pair.Key.Name;
+                    members.Add(new KeyValuePair<string, object?>(pair.Value, BackupCells.ToInput(pair.Key.Type, cell, path => SavedFile(path, column, refusedFile))));
                 }
             }
 
             return members;
+        }
+
+        /// <summary>The full path of a file the backup saved, when it is there and its path is allowed (see <see cref="SavedFilePaths.Resolve"/>).</summary>
+        private string? SavedFile(string? recordedPath, string column, Action<string, NotionFileException>? refusedFile)
+        {
+            if (backupFolder == null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return SavedFilePaths.Resolve(backupFolder, savedFilesRoot!, recordedPath);
+            }
+            catch (NotionFileException ex)
+            {
+                refusedFile?.Invoke(column, ex);
+                return null;
+            }
         }
 
         /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Operations
 {
@@ -49,25 +50,20 @@ namespace NotionPS.Operations
 
         /// <summary>
         /// The full path of a saved file named in a backup (see <see cref="Recorded(string, string)"/>): a relative one from
-        /// the backup file's folder, a full one as it is; null when no file is there.
+        /// the backup file's folder, a full one as it is; null when no file is there. Either must lie under
+        /// <paramref name="allowed"/> (the backup's folder, or -LocalFileRoot), as <see cref="LocalFileRoot"/> checks it: a
+        /// backup may come from anyone, so the path it names must not choose a file elsewhere on the machine.
         /// </summary>
-        public static string? Resolve(string backupFolder, string? recordedPath)
+        /// <exception cref="NotionFileException">The path leads out of <paramref name="allowed"/>, through a link, or is a network or device path.</exception>
+        public static string? Resolve(string backupFolder, LocalFileRoot allowed, string? recordedPath)
         {
             if (string.IsNullOrWhiteSpace(recordedPath))
             {
                 return null;
             }
 
-            try
-            {
-                var local = recordedPath!.Replace('/', Path.DirectorySeparatorChar);
-                var full = Path.GetFullPath(Path.IsPathRooted(local) ? local : Path.Combine(backupFolder, local));
-                return File.Exists(full) ? full : null;
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is IOException)
-            {
-                return null;
-            }
+            var full = allowed.FullPathOf(recordedPath!.Replace('/', Path.DirectorySeparatorChar), backupFolder);
+            return File.Exists(full) ? full : null;
         }
 
         /// <summary>What a full path starts from: on Windows its drive (C:) or share (\\server\share, \\?\C:), on Unix always /.</summary>

@@ -7,12 +7,13 @@ using NotionPS.Errors;
 namespace NotionPS.Operations.Files
 {
     /// <summary>
-    /// The folder (-LocalFileRoot) whose files Markdown may upload: a path the Markdown names is taken from it, and must
-    /// stay under it. Markdown can come from anyone (a web page, a repository, another user's Notion page), so the
-    /// path it names must not choose a file elsewhere on the machine: no network or device path (opening \\host\share
-    /// sends the user's Windows credentials to that host), no file: URI naming a host, nothing outside the folder once
-    /// made full, and no symbolic link or other reparse point on the way from the folder to the file (a link can
-    /// point anywhere). The first three are decided from the text alone, before the file system is asked anything.
+    /// The folder (-LocalFileRoot, or a backup's own folder) whose files Markdown, a files cell's text or a backup may
+    /// upload: a path they name is taken from it, and must stay under it. That text can come from anyone (a web page, a
+    /// repository, a CSV file, another user's Notion page), so the path it names must not choose a file elsewhere on
+    /// the machine: no network or device path (opening \\host\share sends the user's Windows credentials to that host),
+    /// no file: URI naming a host, nothing outside the folder once made full, and no symbolic link or other reparse
+    /// point on the way from the folder to the file (a link can point anywhere). The first three are decided from the
+    /// text alone, before the file system is asked anything.
     /// </summary>
     internal sealed class LocalFileRoot
     {
@@ -31,8 +32,9 @@ namespace NotionPS.Operations.Files
         public string Folder { get; }
 
         /// <summary>The full path of the file <paramref name="path"/> (as the Markdown names it, %XX decoded) names under the folder.</summary>
+        /// <param name="relativeTo">The folder a relative path is taken from, when not this one (a backup's folder).</param>
         /// <exception cref="NotionFileException">NotionLocalFileOutsideRoot, or NotionLocalPathInvalid for a path the system refuses.</exception>
-        public string FullPathOf(string path)
+        public string FullPathOf(string path, string? relativeTo = null)
         {
             var local = WithoutFileScheme(path);
             if (IsNetworkOrDevicePath(local))
@@ -40,7 +42,7 @@ namespace NotionPS.Operations.Files
                 throw Outside(path, "is a network (UNC) or device path", "Copy the file under the folder and name it by a path relative to the folder.");
             }
 
-            var full = UnusablePaths.FullPath(Folder, local, ServerText.Visible(path));
+            var full = UnusablePaths.FullPath(relativeTo ?? Folder, local, ServerText.Visible(path));
             if (!full.StartsWith(withSeparator, PathComparison))
             {
                 throw Outside(path, "is outside the folder", "Move the file under the folder, or give -LocalFileRoot a folder that holds it.");
@@ -113,6 +115,6 @@ namespace NotionPS.Operations.Files
 
         private NotionFileException Outside(string path, string reason, string remedy) =>
             new NotionFileException(NotionErrorIds.NotionLocalFileOutsideRoot,
-                $"'{ServerText.Visible(path)}' {reason}: Markdown uploads only files under -LocalFileRoot '{ServerText.Visible(Folder)}' (a relative path is taken from that folder), and never through a link. {remedy}");
+                $"'{ServerText.Visible(path)}' {reason}: only files under '{ServerText.Visible(Folder)}' are uploaded, and never through a link. {remedy}");
     }
 }

@@ -68,7 +68,7 @@ public sealed class LocalFileRootTests : IDisposable
         var failure = Assert.Throws<NotionFileException>(() => new LocalFileRoot(root).FullPathOf(path));
 
         Assert.Equal(NotionErrorIds.NotionLocalFileOutsideRoot, failure.ErrorId);
-        Assert.StartsWith($"'{path}' {reason}: Markdown uploads only files under -LocalFileRoot '{root}'", failure.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"'{path}' {reason}: only files under '{root}' are uploaded", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,223 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// Files cells and backups naming local files (audit2 findings 2 and 3): text names a local file only under
+/// -LocalFileRoot, a row read from Notion never does, and a backup's saved file is read only from under its folder
+/// (or -LocalFileRoot); every refusal uploads nothing and leaves the other rows to go on.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
+{
+    private const string Version = "2026-03-11";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("notionps-e2e-files-root-").FullName;
+    private readonly string receipts;
+    private readonly string secret;
+
+    public FilesLocalRootTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+        receipts = Directory.CreateDirectory(Path.Combine(folder, "receipts")).FullName;
+        File.WriteAllBytes(Path.Combine(receipts, "taxi.txt"), [1, 2, 3]);
+        secret = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "home", ".docker")).FullName, "config.json");
+        File.WriteAllText(secret, """{"auths":{"registry.corp":{"auth":"c2VjcmV0"}}}""");
+    }
+
+    public new void Dispose()
+    {
+        base.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task ARowCopiedFromNotionNeverUploadsTheLocalFileItsUrlNamesEvenUnderTheWholeDisk()
+    {
+        var (source, sourceDataSource) = await NewFilesDatabaseAsync("Their inbox");
+        var (target, targetDataSource) = await NewFilesDatabaseAsync("My inbox");
+        var climbing = string.Concat(Enumerable.Repeat("../", 12)) + secret.TrimStart('/');
+
+        // Another user's row, stored straight in the emulator: external "URLs" that are paths (Notion itself refuses them).
+        await SeedRowsAsync(sourceDataSource, [new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["Name"] = "invoice",
+                ["Attachments"] = new JsonArray(External("invoice.json", secret), External("notes.json", climbing)),
+            },
+        }]);
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = Session.Run(
+            """
+            Get-NotionDatabaseRow -DatabaseId $source | Add-NotionDatabaseRow -DatabaseId $target | Out-Null
+            Get-NotionDatabaseRow -DatabaseId $source | Add-NotionDatabaseRow -DatabaseId $target -LocalFileRoot / | Out-Null
+            """,
+            Vars(("source", source), ("target", target)));
+
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        var copies = await CellsAsync(targetDataSource);
+
+        // Kept as the links they were, or refused by Notion as links; never read from disk.
+        Assert.All(result.Errors, error => Assert.StartsWith("NotionValidationError,", error.FullyQualifiedErrorId, StringComparison.Ordinal));
+        Assert.Equal(2, copies.Length + result.Errors.Count);
+        Assert.All(copies, files => Assert.Equal(new (string, string?)[] { ("external", secret), ("external", climbing) }, files));
+    }
+
+    [Fact]
+    public async Task TextNamesALocalFileOnlyUnderLocalFileRootAndAFileInfoNeedsNone()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Expenses");
+        Directory.CreateSymbolicLink(Path.Combine(receipts, "linked"), Path.GetDirectoryName(secret)!);
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var refused = Session.Run(
+            """
+            @{ Name = 'No root'; Attachments = 'taxi.txt' },
+                @{ Name = 'Absolute, no root'; Attachments = $secret },
+                @{ Name = 'Given as a file'; Attachments = (Get-Item -LiteralPath $taxi) },
+                @{ Name = 'Linked'; Attachments = 'https://example.com/receipts/hotel.pdf' } |
+                Add-NotionDatabaseRow -DatabaseId $db | Out-Null
+            @{ Name = 'Climbs out'; Attachments = '../home/.docker/config.json' },
+                @{ Name = 'Absolute elsewhere'; Attachments = $secret },
+                @{ Name = 'Through a link'; Attachments = 'linked/config.json' },
+                @{ Name = 'Under the root'; Attachments = 'taxi.txt' } |
+                Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts | Out-Null
+            """,
+            Vars(("db", databaseId), ("secret", secret), ("taxi", Path.Combine(receipts, "taxi.txt")), ("receipts", receipts)));
+
+        Assert.Equal(
+            new[] { "NotionLocalFileNotAllowed", "NotionLocalFileNotAllowed", "NotionLocalFileOutsideRoot", "NotionLocalFileOutsideRoot", "NotionLocalFileOutsideRoot" },
+            refused.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Contains("Column 'Attachments': 'taxi.txt' is not an http(s) URL", refused.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("-LocalFileRoot", refused.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "Given as a file", "Linked", "Under the root" }, (await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)).Order());
+        Assert.Equal(uploads + 2, await UploadCountAsync(Version));
+    }
+
+    [Fact]
+    public async Task SetAndACsvImportTakeTextAsALocalFileOnlyUnderLocalFileRoot()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Expenses from CSV");
+        var csv = Path.Combine(folder, "expenses.csv");
+        File.WriteAllText(csv, "\"Name\",\"Attachments\"\n\"Taxi\",\"taxi.txt\"\n\"Secret\",\"../home/.docker/config.json\"\n\"Hotel\",\"https://example.com/hotel.pdf\"\n");
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var withoutRoot = Session.Run("Import-NotionDatabase -Path $csv -DatabaseId $db", Vars(("csv", csv), ("db", databaseId)));
+        var afterRefusals = await UploadCountAsync(Version);
+        var withRoot = Session.Run("Import-NotionDatabase -Path $csv -DatabaseId $db -LocalFileRoot $receipts", Vars(("csv", csv), ("db", databaseId), ("receipts", receipts)));
+        var set = Session.Run(
+            """
+            $row = Get-NotionDatabaseRow -DatabaseId $db -Where @{ Name = 'Hotel' } | Select-Object -First 1
+            $row | Set-NotionDatabaseRow -Property @{ Attachments = 'taxi.txt' }
+            $row | Set-NotionDatabaseRow -Property @{ Attachments = 'taxi.txt' } -LocalFileRoot $receipts -PassThru
+            """,
+            Vars(("db", databaseId), ("receipts", receipts)));
+
+        Assert.Equal(new[] { "NotionLocalFileNotAllowed", "NotionLocalFileNotAllowed" }, withoutRoot.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Equal(uploads, afterRefusals);
+        Assert.Equal("NotionLocalFileOutsideRoot,NotionPS.Cmdlets.ImportNotionDatabaseCommand", Assert.Single(withRoot.Errors).FullyQualifiedErrorId);
+        Assert.Equal("NotionLocalFileNotAllowed,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", Assert.Single(set.Errors).FullyQualifiedErrorId);
+        Assert.Equal(new[] { "Hotel", "Hotel", "Taxi" }, (await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)).Order());
+        var changed = await ApiGetAsync($"v1/pages/{Assert.Single(set.Output).Properties["PageId"].Value}", Version);
+        var file = Assert.Single(changed["properties"]!["Attachments"]!["files"]!.AsArray())!;
+        Assert.Equal(SHA256.HashData([1, 2, 3]), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync((string)file["file"]!["url"]!)));
+        Assert.Equal(uploads + 2, await UploadCountAsync(Version));
+    }
+
+    [Theory]
+    [InlineData("../home/.docker/config.json", "is outside the folder")]
+    [InlineData("files/../../home/.docker/config.json", "is outside the folder")]
+    [InlineData("ABSOLUTE", "is outside the folder")]
+    [InlineData("linked/config.json", "a symbolic link, junction or other reparse point")]
+    public async Task ABackupsSavedPathOutOfItsFolderIsNotReadAndTheCellTakesTheUrlWithAWarning(string recorded, string reason)
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Restored");
+        var backups = Directory.CreateDirectory(Path.Combine(folder, "backups")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(backups, "linked"), Path.GetDirectoryName(secret)!);
+        var backup = WriteBackup(backups, recorded == "ABSOLUTE" ? secret : recorded);
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $db", Vars(("backup", backup), ("db", databaseId)));
+
+        Assert.Empty(result.Errors);
+        var warning = Assert.Single(result.Warnings).Message;
+        Assert.StartsWith("Row 1, column 'Attachments': the saved file is not read. ", warning, StringComparison.Ordinal);
+        Assert.Contains(reason, warning, StringComparison.Ordinal);
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        Assert.Equal(new (string, string?)[] { ("external", "https://files.example/expired/report.json") }, Assert.Single(await CellsAsync(dataSourceId)));
+    }
+
+    [Fact]
+    public async Task ABackupsSavedFileOutsideItsFolderIsUploadedUnderLocalFileRoot()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Restored with a root");
+        var backups = Directory.CreateDirectory(Path.Combine(folder, "backups")).FullName;
+        var backup = WriteBackup(backups, "../receipts/taxi.txt");
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $db -LocalFileRoot $root", Vars(("backup", backup), ("db", databaseId), ("root", folder)));
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
+        Assert.Equal(uploads + 1, await UploadCountAsync(Version));
+        Assert.Equal("file", Assert.Single(Assert.Single(await CellsAsync(dataSourceId))).Type);
+    }
+
+    private Task<(string DatabaseId, string DataSourceId)> NewFilesDatabaseAsync(string title) =>
+        NewDatabaseAsync(title, new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } });
+
+    private static JsonObject External(string name, string url) =>
+        new() { ["name"] = name, ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } };
+
+    /// <summary>A JSON backup of one row whose files cell records <paramref name="path"/> as where its file was saved.</summary>
+    private static string WriteBackup(string backups, string path)
+    {
+        var backup = Path.Combine(backups, "inbox.json");
+        File.WriteAllText(backup, new JsonObject
+        {
+            ["format"] = "NotionPS.DatabaseExport",
+            ["formatVersion"] = 1,
+            ["apiVersion"] = "2025-09-03",
+            ["exportedTime"] = "2026-11-30T00:00:00Z",
+            ["databaseId"] = Guid.NewGuid().ToString(),
+            ["dataSourceId"] = null,
+            ["title"] = "Inbox",
+            ["columns"] = new JsonArray(
+                new JsonObject { ["name"] = "Name", ["id"] = "title", ["type"] = "title", ["definition"] = new JsonObject() },
+                new JsonObject { ["name"] = "Attachments", ["id"] = "a", ["type"] = "files", ["definition"] = new JsonObject() }),
+            ["rows"] = new JsonArray(new JsonObject
+            {
+                ["pageId"] = Guid.NewGuid().ToString(),
+                ["createdTime"] = "2026-11-30T00:00:00Z",
+                ["lastEditedTime"] = "2026-11-30T00:00:00Z",
+                ["cells"] = new JsonObject
+                {
+                    ["Name"] = "restored",
+                    ["Attachments"] = new JsonArray(new JsonObject { ["name"] = "report.json", ["url"] = "https://files.example/expired/report.json", ["path"] = path }),
+                },
+            }),
+            ["rowCount"] = 1,
+        }.ToJsonString());
+        return backup;
+    }
+
+    /// <summary>Each row's files cell as Notion holds it: each file's type and, for a link, its URL.</summary>
+    private async Task<(string Type, string? Url)[][]> CellsAsync(string dataSourceId) =>
+        (await Emulator.QueryRowsAsync(dataSourceId, string.Empty)).Select(row => row!["properties"]!["Attachments"]!["files"]!.AsArray()
+            .Select(file => ((string)file!["type"]!, (string?)file["external"]?["url"])).ToArray()).ToArray();
+}
