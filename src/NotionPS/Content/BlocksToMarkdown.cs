@@ -35,7 +35,7 @@ namespace NotionPS.Content
     {
         private const string Tab = "\t";
 
-        /// <summary>The characters inline text escapes with a backslash (and, in a table cell, the pipe too).</summary>
+        /// <summary>The characters inline text escapes with a backslash (and, in a table cell, the pipe too; "&amp;#" and "!" before a link's "[" are escaped too).</summary>
         private static readonly char[] Markup = { '\\', '*', '_', '`', '~', '[', ']', '<' };
 
         private static readonly char[] MarkupAndPipe = { '\\', '*', '_', '`', '~', '[', ']', '<', '|' };
@@ -178,12 +178,13 @@ namespace NotionPS.Content
                     return lines;
                 case "bookmark":
                     var bookmark = JsonRead.String(body, "url");
-                    if (bookmark == null || bookmark.IndexOfAny(new[] { ' ', '<', '>' }) >= 0 || !bookmark.StartsWith("http", StringComparison.Ordinal))
+                    if (bookmark == null || !(bookmark.StartsWith("https://", StringComparison.Ordinal) || bookmark.StartsWith("http://", StringComparison.Ordinal)))
                     {
                         break;
                     }
 
-                    lines.Add("<" + bookmark + ">");
+                    // <url> is read back as a bookmark only without spaces or angle brackets: those are percent-encoded, the same URL.
+                    lines.Add("<" + bookmark.Replace(" ", "%20").Replace("<", "%3C").Replace(">", "%3E") + ">");
                     return lines;
             }
 
@@ -316,7 +317,13 @@ namespace NotionPS.Content
                 return line;
             }
 
+            // A leading space or tab as a character reference: kept as text, where it would indent the line (4 make code).
             var c = line[0];
+            if (c == ' ' || c == '\t')
+            {
+                return (c == ' ' ? "&#32;" : "&#9;") + line.Substring(1);
+            }
+
             if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == '|' || c == ':')
             {
                 return "\\" + line;
@@ -396,6 +403,11 @@ namespace NotionPS.Content
 
                     if (span.Link != null)
                     {
+                        if (text.Length > 0 && text[text.Length - 1] == '!')
+                        {
+                            text.Insert(text.Length - 1, '\\'); // "![" would open an image
+                        }
+
                         text.Append('[');
                     }
 
@@ -506,20 +518,21 @@ namespace NotionPS.Content
         private static string Escape(string text, bool escapePipes)
         {
             // Most text has nothing to escape: it is returned as it is.
-            if (text.IndexOfAny(escapePipes ? MarkupAndPipe : Markup) < 0)
+            if (text.IndexOfAny(escapePipes ? MarkupAndPipe : Markup) < 0 && text.IndexOf("&#", StringComparison.Ordinal) < 0)
             {
                 return text;
             }
 
             var escaped = new StringBuilder(text.Length);
-            foreach (var c in text)
+            for (var i = 0; i < text.Length; i++)
             {
-                if (Array.IndexOf(escapePipes ? MarkupAndPipe : Markup, c) >= 0)
+                // "&#" too, which would start a character reference.
+                if (Array.IndexOf(escapePipes ? MarkupAndPipe : Markup, text[i]) >= 0 || (text[i] == '&' && i + 1 < text.Length && text[i + 1] == '#'))
                 {
                     escaped.Append('\\');
                 }
 
-                escaped.Append(c);
+                escaped.Append(text[i]);
             }
 
             return escaped.ToString();

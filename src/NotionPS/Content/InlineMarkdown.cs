@@ -8,8 +8,8 @@ namespace NotionPS.Content
     /// underscores, by CommonMark's delimiter-run rules), ~~strikethrough~~ (GFM, two tildes), `code spans`,
     /// [links](url "title") (the title is dropped), &lt;https://autolinks&gt;, backslash escapes and hard line
     /// breaks (backslash or two spaces before a newline, or Notion's &lt;br&gt;). An inline image ![alt](url)
-    /// becomes a link with its alt text (a rich text has no images). Anything else (HTML tags, entities,
-    /// reference links) stays as the literal text written.
+    /// becomes a link with its alt text (a rich text has no images), a numeric character reference (&amp;#9;) the
+    /// character it names. Anything else (HTML tags, named entities, reference links) stays as the literal text written.
     /// The delimiter and bracket stacks follow the spec's "process emphasis" algorithm with its openers-bottom
     /// bound, link destinations stop at 32 nested parentheses as cmark does, and code-span closers are looked up
     /// in a precomputed index, so no input makes the parser quadratic.
@@ -111,6 +111,9 @@ namespace NotionPS.Content
                             break;
                         case '<':
                             i = AngleBracket(i);
+                            break;
+                        case '&':
+                            i = NumericCharacterReference(i);
                             break;
                         case '\n':
                             TrimPendingSpaces();
@@ -408,6 +411,41 @@ namespace NotionPS.Content
 
                 return p;
             }
+
+            /// <summary>
+            /// A numeric character reference, &amp;#9; or &amp;#x9;, as the character it names (U+FFFD for none), literal text
+            /// as CommonMark reads it: BlocksToMarkdown writes a line's leading space or tab so. Other "&amp;" is literal.
+            /// </summary>
+            private int NumericCharacterReference(int i)
+            {
+                var p = i + 1;
+                if (p < _text.Length && _text[p] == '#')
+                {
+                    p++;
+                    var hex = p < _text.Length && (_text[p] == 'x' || _text[p] == 'X');
+                    p += hex ? 1 : 0;
+                    var start = p;
+                    var value = 0;
+                    int digit;
+                    while (p < _text.Length && p - start < (hex ? 6 : 7) && (digit = DigitValue(_text[p], hex)) >= 0)
+                    {
+                        value = (value * (hex ? 16 : 10)) + digit;
+                        p++;
+                    }
+
+                    if (p > start && p < _text.Length && _text[p] == ';')
+                    {
+                        _pending.Append(value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) ? "\uFFFD" : char.ConvertFromUtf32(value));
+                        return p + 1;
+                    }
+                }
+
+                _pending.Append('&');
+                return i + 1;
+            }
+
+            private static int DigitValue(char c, bool hex) =>
+                c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 
             /// <summary>An autolink &lt;scheme:...&gt;, Notion's &lt;br&gt;, or a literal '&lt;'.</summary>
             private int AngleBracket(int i)

@@ -516,7 +516,9 @@ namespace NotionPS.Content
                 return end;
             }
 
-            if (TryTaskMarker(children, out var isChecked))
+            // "[ ]" written "\[ \]" is text: only an unescaped bracket starts a task marker.
+            var firstText = inner.FindIndex(content => !content.IsBlank);
+            if (firstText >= 0 && inner[firstText].At(0) == '[' && TryTaskMarker(children, out var isChecked))
             {
                 blocks.Add(WithLeadText("to_do", children, first.Number, new JsonObject { ["checked"] = isChecked }));
                 return end;
@@ -931,9 +933,10 @@ namespace NotionPS.Content
             var text = line.Trimmed;
             if (text.StartsWith("![", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal))
             {
-                var middle = text.IndexOf("](", StringComparison.Ordinal);
-                var url = middle < 0 ? string.Empty : text.Substring(middle + 2, text.Length - middle - 3);
-                if (middle < 0 || url.Length == 0 || url.IndexOfAny(new[] { ' ', '\t', '(', ')', '<', '>' }) >= 0 || text.IndexOf(']', 2) != middle)
+                var middle = CaptionEnd(text, 2);
+                var url = MediaDestination(text, middle, out var bracketed);
+                // Angle brackets mean a link, never a local file: only an http(s) URL in them is a media line.
+                if (url == null || (bracketed && !IsWebAddress(url)))
                 {
                     return false;
                 }
@@ -959,9 +962,9 @@ namespace NotionPS.Content
 
             if (text.StartsWith("[", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal))
             {
-                var middle = text.IndexOf("](", StringComparison.Ordinal);
-                var path = middle < 0 ? string.Empty : text.Substring(middle + 2, text.Length - middle - 3);
-                if (middle < 1 || path.Length == 0 || path[0] == '#' || !IsLocalPath(path) || path.IndexOfAny(new[] { ' ', '\t', '(', ')', '<', '>' }) >= 0 || text.IndexOf(']', 1) != middle)
+                var middle = CaptionEnd(text, 1);
+                var path = MediaDestination(text, middle, out var bracketed);
+                if (path == null || bracketed || path[0] == '#' || !IsLocalPath(path))
                 {
                     return false;
                 }
@@ -982,6 +985,44 @@ namespace NotionPS.Content
 
             return false;
         }
+
+        /// <summary>
+        /// Where the caption of ![caption](...) or [name](...) that starts at <paramref name="start"/> ends: its first
+        /// ']' not escaped by a backslash, when "(" follows it; else -1.
+        /// </summary>
+        private static int CaptionEnd(string text, int start)
+        {
+            for (var p = start; p < text.Length; p++)
+            {
+                if (text[p] == '\\')
+                {
+                    p++;
+                }
+                else if (text[p] == ']')
+                {
+                    return p + 1 < text.Length && text[p + 1] == '(' ? p : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// The URL in the destination of a media line whose caption ends at <paramref name="captionEnd"/>: &lt;anything but
+        /// angle brackets&gt; (<paramref name="bracketed"/>, as BlocksToMarkdown writes a URL holding a space or parenthesis),
+        /// or one without spaces, parentheses or angle brackets; null for any other, or for no caption end.
+        /// </summary>
+        private static string? MediaDestination(string line, int captionEnd, out bool bracketed)
+        {
+            var destination = captionEnd < 0 ? string.Empty : line.Substring(captionEnd + 2, line.Length - captionEnd - 3);
+            bracketed = destination.Length > 2 && destination[0] == '<' && destination[destination.Length - 1] == '>';
+            var url = bracketed ? destination.Substring(1, destination.Length - 2) : destination;
+            var refused = bracketed ? new[] { '<', '>' } : new[] { ' ', '\t', '(', ')', '<', '>' };
+            return url.Length == 0 || url.IndexOfAny(refused) >= 0 ? null : url;
+        }
+
+        private static bool IsWebAddress(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
         /// <summary>
         /// A destination with no scheme (./chart.png, out/report.pdf, /tmp/a.png, C:\a.png) names a local file;

@@ -1,0 +1,119 @@
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NotionPS.Content;
+using Xunit;
+
+namespace NotionPS.Tests.Content;
+
+/// <summary>
+/// Blocks whose text or URL Markdown could read as other markup (the second audit's finding 5): written by
+/// BlocksToMarkdown, read by MarkdownToBlocks, each must be the same block, not another kind or nothing.
+/// </summary>
+public class RoundTripLiteralsTests
+{
+    private static string Text(string content, string? link = null) =>
+        new JsonObject
+        {
+            ["type"] = "text",
+            ["text"] = new JsonObject { ["content"] = content, ["link"] = link == null ? null : new JsonObject { ["url"] = link } },
+            ["plain_text"] = content,
+            ["href"] = link,
+        }.ToJsonString();
+
+    private static string Block(string type, string body) => $$"""[{"object":"block","id":"b1","type":"{{type}}","{{type}}":{{body}}}]""";
+
+    private static string Media(string type, string url, string caption = "") =>
+        Block(type, $$"""{"type":"external","external":{"url":"{{url}}"},"caption":[{{(caption.Length == 0 ? string.Empty : Text(caption))}}]}""");
+
+    private static string Paragraph(string type, params string[] richText) => Block(type, $$"""{"rich_text":[{{string.Join(",", richText)}}]}""");
+
+    /// <summary>A block as type=text@url, its text with each link's URL after "->": what must survive the round trip.</summary>
+    private static string Shape(JsonElement block)
+    {
+        var type = block.GetProperty("type").GetString()!;
+        var body = block.GetProperty(type);
+        var text = string.Concat(new[] { "rich_text", "caption" }
+            .Where(name => body.TryGetProperty(name, out _))
+            .SelectMany(name => body.GetProperty(name).EnumerateArray())
+            .Select(item =>
+            {
+                var span = item.GetProperty("text");
+                var link = span.TryGetProperty("link", out var value) && value.ValueKind == JsonValueKind.Object ? "->" + value.GetProperty("url").GetString() : string.Empty;
+                return span.GetProperty("content").GetString() + link;
+            }));
+        var url = body.TryGetProperty("external", out var external) ? external.GetProperty("url").GetString()
+            : body.TryGetProperty("url", out var bookmark) ? bookmark.GetString() : null;
+        return type + "=" + text + (url == null ? string.Empty : "@" + url);
+    }
+
+    private static (string Markdown, string Copy) RoundTrip(string json)
+    {
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+        var blocks = MarkdownToBlocks.Convert(markdown);
+        Assert.All(ContentJson.All(blocks), block => Assert.Null(block.LocalPath));
+        return (markdown, Shape(Assert.Single(ContentJson.Elements(blocks))));
+    }
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        // 1. A URL holding a parenthesis or a space is written in angle brackets: the media line reads them.
+        { Media("image", "https://e.example/a(1).png"), "![](<https://e.example/a(1).png>)\n", "image=@https://e.example/a(1).png" },
+        { Media("video", "https://e.example/my clip.mp4", "Demo"), "![Demo](<https://e.example/my clip.mp4>)\n", "video=Demo@https://e.example/my clip.mp4" },
+        { Media("pdf", "https://e.example/q(3).pdf"), "![](<https://e.example/q(3).pdf>)\n", "pdf=@https://e.example/q(3).pdf" },
+
+        // 2. An escaped bracket in the caption does not end it.
+        { Media("image", "https://e.example/a.png", "see [1]"), "![see \\[1\\]](https://e.example/a.png)\n", "image=see [1]@https://e.example/a.png" },
+        { Media("image", "https://e.example/a.png", "a](b"), "![a\\](b](https://e.example/a.png)\n", "image=a](b@https://e.example/a.png" },
+
+        // 3. "!" before a link is escaped, or "![" opens an image.
+        { Paragraph("paragraph", Text("!"), Text("x", "https://e.example/a.png")), "\\![x](https://e.example/a.png)\n", "paragraph=!x->https://e.example/a.png" },
+        { Paragraph("bulleted_list_item", Text("Wow!"), Text("x", "https://e.example/a.png")), "- Wow\\![x](https://e.example/a.png)\n", "bulleted_list_item=Wow!x->https://e.example/a.png" },
+
+        // 4. A bulleted item whose text starts "[ ]" stays a bulleted item.
+        { Paragraph("bulleted_list_item", Text("[ ] not a to-do")), "- \\[ \\] not a to-do\n", "bulleted_list_item=[ ] not a to-do" },
+        { Paragraph("bulleted_list_item", Text("[x] not done either")), "- \\[x\\] not done either\n", "bulleted_list_item=[x] not done either" },
+
+        // 5. A leading tab or space is a character reference: kept, and not an indent (4 spaces made a code block).
+        { Paragraph("paragraph", Text("\tindented by a tab")), "&#9;indented by a tab\n", "paragraph=\tindented by a tab" },
+        { Paragraph("paragraph", Text("    four spaces")), "&#32;   four spaces\n", "paragraph=    four spaces" },
+        { Paragraph("paragraph", Text("  # not a heading")), "&#32; # not a heading\n", "paragraph=  # not a heading" },
+        { Paragraph("quote", Text("first\n    second")), "> first\n> &#32;   second\n", "quote=first\n    second" },
+        { Paragraph("paragraph", Text("&#9; is written as it is")), "\\&#9; is written as it is\n", "paragraph=&#9; is written as it is" },
+
+        // 6. A bookmark whose URL holds an angle bracket or a space: percent-encoded, the same address, still a bookmark.
+        { Block("bookmark", """{"url":"https://e.example/a>b","caption":[]}"""), "<https://e.example/a%3Eb>\n", "bookmark=@https://e.example/a%3Eb" },
+        { Block("bookmark", """{"url":"https://e.example/a b<c","caption":[]}"""), "<https://e.example/a%20b%3Cc>\n", "bookmark=@https://e.example/a%20b%3Cc" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ABlockWhoseTextLooksLikeMarkupReadsBackAsTheSameBlock(string json, string expectedMarkdown, string expectedCopy)
+    {
+        var (markdown, copy) = RoundTrip(json);
+
+        Assert.Equal(expectedMarkdown, markdown);
+        Assert.Equal(expectedCopy, copy);
+    }
+
+    /// <summary>Angle brackets mean a link, never a local file: a media line with a path in them is a paragraph.</summary>
+    [Theory]
+    [InlineData("![chart](<./chart.png>)")]
+    [InlineData("![chart](</tmp/a b.png>)")]
+    [InlineData("![](<file:///tmp/key.png>)")]
+    public void AnAngleBracketMediaLineThatIsNoWebAddressIsTextNeverALocalFile(string markdown)
+    {
+        var block = Assert.Single(MarkdownToBlocks.Convert(markdown));
+
+        Assert.Equal("paragraph", block.Type);
+        Assert.Null(block.LocalPath);
+    }
+
+    [Theory]
+    [InlineData("&#9;a &#x41;&#65; &#0; &#1114112; &#xD800;", "\ta AA \uFFFD \uFFFD \uFFFD")]
+    [InlineData("&#; &#x; &# 9; &#12345678; &amp; \\&#9; `&#9;`", "&#; &#x; &# 9; &#12345678; &amp; &#9; &#9;")]
+    public void NumericCharacterReferencesAreTheCharactersTheyName(string markdown, string text)
+    {
+        Assert.Equal(text, RichText.Plain(InlineMarkdown.Parse(markdown)));
+    }
+}
