@@ -106,6 +106,35 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
         Assert.Equal(uploads + 2, await UploadCountAsync(Version));
     }
 
+    /// <summary>
+    /// A folder from elsewhere (a checkout, an archive) listed with Get-ChildItem: a file object that is a symbolic link
+    /// can point at the user's secrets, so it is not sent, in a files cell or by Send-NotionFile (review2 F1).
+    /// </summary>
+    [Fact]
+    public async Task AFileObjectThatIsASymbolicLinkIsNotSentAndTheOtherFilesAre()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Checkout");
+        File.CreateSymbolicLink(Path.Combine(receipts, "settings.json"), secret);
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = Session.Run(
+            """
+            Get-ChildItem -LiteralPath $receipts -File | Sort-Object Name | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Attachments = $_ } } |
+                Add-NotionDatabaseRow -DatabaseId $db | Out-Null
+            Get-ChildItem -LiteralPath $receipts -File | Sort-Object Name | Send-NotionFile | ForEach-Object Name
+            """,
+            Vars(("db", databaseId), ("receipts", receipts)));
+
+        Assert.Equal(
+            new[] { "NotionFileNotRegular,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", "NotionFileNotRegular,NotionPS.Cmdlets.SendNotionFileCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.All(result.Errors, error => Assert.Contains("settings.json' is a symbolic link or junction, which can point anywhere", error.ToString(), StringComparison.Ordinal));
+        Assert.Equal(new[] { "taxi.txt" }, (await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)).Order());
+        Assert.Equal(new object[] { "taxi.txt" }, result.Output.Select(item => item.BaseObject));
+        Assert.Equal(uploads + 2, await UploadCountAsync(Version));
+    }
+
     [Fact]
     public async Task SetAndACsvImportTakeTextAsALocalFileOnlyUnderLocalFileRoot()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -21,7 +22,28 @@ namespace NotionPS.Operations.Files
 
         private static readonly Regex WindowsDeviceName = new Regex("^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        // FileSystemInfo.LinkTarget (.NET 6 and later) names the target of a symbolic link or junction, and is null for a
+        // file that is no link and for other reparse points (a OneDrive file); .NET Framework has no such property.
+        private static readonly PropertyInfo? LinkTarget = typeof(FileSystemInfo).GetProperty("LinkTarget");
+
         private static bool statMissing;
+
+        /// <summary>
+        /// Whether <paramref name="path"/> is itself a symbolic link or junction, which can point anywhere; false on .NET
+        /// Framework (Windows PowerShell 5.1), where no public API tells a link from a OneDrive file.
+        /// </summary>
+        public static bool IsLink(string path)
+        {
+            try
+            {
+                return LinkTarget?.GetValue(new FileInfo(path)) != null;
+            }
+            catch (TargetInvocationException)
+            {
+                // Unreadable: opening the file next reports why.
+                return false;
+            }
+        }
 
         /// <summary>What <paramref name="path"/> (a full path) is, such as "a folder" or "a device"; null for a regular file or nothing at all.</summary>
         public static string? NotAFile(string path)

@@ -43,7 +43,7 @@ namespace NotionPS.Operations.Files
             var size = SizeOf(path);
             if (size == 0)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{path}' is empty (0 bytes); Notion stores files of at least one byte.");
+                throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{ServerText.Visible(path)}' is empty (0 bytes); Notion stores files of at least one byte.");
             }
 
             name = string.IsNullOrWhiteSpace(name) ? System.IO.Path.GetFileName(path) : name!.Trim();
@@ -86,17 +86,25 @@ namespace NotionPS.Operations.Files
         /// <summary>The file's size, once it is known to exist and open for reading.</summary>
         private static long SizeOf(string path)
         {
+            var shown = ServerText.Visible(path);
             try
             {
                 if (Directory.Exists(path))
                 {
-                    throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"'{path}' is a folder, not a file; give each of its files.");
+                    throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"'{shown}' is a folder, not a file; give each of its files.");
+                }
+
+                if (LocalEntry.IsLink(path))
+                {
+                    // A folder listed from elsewhere (a checkout, an archive) may hold a link to the user's secrets.
+                    throw new NotionFileException(NotionErrorIds.NotionFileNotRegular,
+                        $"'{shown}' is a symbolic link or junction, which can point anywhere, so it is not sent. To send the file it points to, give that file's own path: (Get-Item -LiteralPath '<path>').Target names it.");
                 }
 
                 if (LocalEntry.NotAFile(path) is string what)
                 {
                     // A device or pipe has no size to tell Notion in advance, and may never end (/dev/zero) or wait forever to be opened.
-                    throw new NotionFileException(NotionErrorIds.NotionFileNotRegular, $"'{path}' is {what}, not a file; Notion stores files of a known size. Give the path of a regular file.");
+                    throw new NotionFileException(NotionErrorIds.NotionFileNotRegular, $"'{shown}' is {what}, not a file; Notion stores files of a known size. Give the path of a regular file.");
                 }
 
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
@@ -106,11 +114,11 @@ namespace NotionPS.Operations.Files
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{path}'. Check the path.", ex);
+                throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{shown}'. Check the path.", ex);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is SecurityException || ex is IOException || ex is NotSupportedException || ex is ArgumentException)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{path}' cannot be read: {ex.Message} Give a file you may read, and close any program that holds it locked.", ex);
+                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{shown}' cannot be read: {ex.Message} Give a file you may read, and close any program that holds it locked.", ex);
             }
         }
     }

@@ -124,6 +124,24 @@ public sealed class FileNamesAndChecksTests : IDisposable
     }
 
     [Fact]
+    public void ASymbolicLinkIsRefusedWhereverItPointsAndControlCharactersInAPathAreShownEscaped()
+    {
+        var target = Write("target.txt", 3);
+        var link = Path.Combine(folder, "link.txt");
+        File.CreateSymbolicLink(link, target);
+
+        var linked = Assert.Throws<NotionFileException>(() => LocalFile.Check(link, null, null));
+        var missing = Assert.Throws<NotionFileException>(() => LocalFile.Check(Path.Combine(folder, "x\u001b[2J\u0007.txt"), null, null));
+
+        Assert.Equal(NotionErrorIds.NotionFileNotRegular, linked.ErrorId);
+        Assert.Contains("is a symbolic link or junction, which can point anywhere", linked.Message);
+        Assert.Equal(3, LocalFile.Check(target, null, null).Size);
+        Assert.Equal(NotionErrorIds.NotionFileNotFound, missing.ErrorId);
+        Assert.Contains("x\\u001B[2J\\u0007.txt", missing.Message);
+        Assert.DoesNotContain('\u001b', missing.Message);
+    }
+
+    [Fact]
     public void AFilesCellTakesUrlsUploadsAndLocalFiles()
     {
         var upload = new NotionFileUpload("3f0a4f6e-1111-4222-8333-444455556666", "up.pdf", 3, "application/pdf", "uploaded", null);
