@@ -166,6 +166,33 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
         Assert.Equal(uploads + 2, await UploadCountAsync(Version));
     }
 
+    /// <summary>
+    /// Sync-NotionDatabaseRow and New-NotionPage -Property upload nothing: a files cell's text that is no http(s) URL is
+    /// refused for its row before any request, saying where files can be added, not sent for Notion to refuse (review2 F8).
+    /// </summary>
+    [Fact]
+    public async Task SyncAndNewPagePropertyRefuseAPathInAFilesCellBeforeAnyRequest()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Synced expenses");
+        Connect(Version);
+
+        var result = Session.Run(
+            """
+            @{ Name = 'Taxi'; Attachments = 'taxi.txt' }, @{ Name = 'Hotel'; Attachments = 'https://example.com/hotel.pdf' } |
+                Sync-NotionDatabaseRow -DatabaseId $db -Key Name
+            New-NotionPage -ParentId $db -Title 'Train' -Property @{ Attachments = 'train.txt' }
+            """,
+            Vars(("db", databaseId)));
+
+        Assert.Equal(
+            new[] { "NotionLocalFileNotAllowed,NotionPS.Cmdlets.SyncNotionDatabaseRowCommand", "NotionLocalFileNotAllowed,NotionPS.Cmdlets.NewNotionPageCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.All(result.Errors, error => Assert.Contains("is not an http(s) URL, and this command does not upload files", error.Exception.Message, StringComparison.Ordinal));
+        Assert.All(result.Errors, error => Assert.Contains("Set-NotionDatabaseRow -LocalFileRoot", error.Exception.Message, StringComparison.Ordinal));
+        Assert.Contains("Column 'Attachments': 'taxi.txt'", result.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "Hotel" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+    }
+
     [Theory]
     [InlineData("../home/.docker/config.json", "is outside the folder")]
     [InlineData("files/../../home/.docker/config.json", "is outside the folder")]
