@@ -61,8 +61,11 @@ namespace NotionPS.Cmdlets
         /// <exception cref="NotionFileException">NotionLocalFileNotAllowed without -LocalFileRoot, or the root's refusal.</exception>
         private protected string ResolveLocalPath(string text) =>
             localFileRoot?.FullPathOf(text) ?? throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
-                $"'{ServerText.Visible(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. "
-                + "Pass the file itself (Get-Item <path>), or add -LocalFileRoot <folder> to upload files under that folder (a relative path is then taken from it).");
+                $"'{ServerText.Visible(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. " + LocalFileRemedy);
+
+        /// <summary>What to do about text naming a local file without -LocalFileRoot, in terms of what this cmdlet's input can hold.</summary>
+        private protected virtual string LocalFileRemedy =>
+            "Pass the file itself (Get-Item <path>), or add -LocalFileRoot <folder> to upload files under that folder (a relative path is then taken from it).";
 
         /// <summary>The uploads and checks a row's files cells need (see <see cref="FileCellUploads"/>), done on the pipeline thread before the row is queued.</summary>
         /// <returns>The failure, when a file could not be uploaded; the row is then not written.</returns>

@@ -156,6 +156,10 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
             Vars(("db", databaseId), ("receipts", receipts)));
 
         Assert.Equal(new[] { "NotionLocalFileNotAllowed", "NotionLocalFileNotAllowed" }, withoutRoot.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
+
+        // A CSV file holds text, so the remedy is the folder or URLs, not a file object it cannot hold (review2 F7).
+        Assert.All(withoutRoot.Errors, error => Assert.EndsWith("Add -LocalFileRoot <folder> to upload the files under that folder (a relative path is then taken from it), or put http(s) URLs in the column.", error.Exception.Message, StringComparison.Ordinal));
+        Assert.Contains("Pass the file itself (Get-Item <path>)", Assert.Single(set.Errors).Exception.Message, StringComparison.Ordinal);
         Assert.Equal(uploads, afterRefusals);
         Assert.Equal("NotionLocalFileOutsideRoot,NotionPS.Cmdlets.ImportNotionDatabaseCommand", Assert.Single(withRoot.Errors).FullyQualifiedErrorId);
         Assert.Equal("NotionLocalFileNotAllowed,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", Assert.Single(set.Errors).FullyQualifiedErrorId);

@@ -26,7 +26,7 @@ namespace NotionPS.Operations.Files
         public LocalFileRoot(string folder)
         {
             Folder = folder.Length > Path.GetPathRoot(folder)!.Length ? folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : folder;
-            withSeparator = Folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? Folder : Folder + Path.DirectorySeparatorChar;
+            withSeparator = WithSeparator(Folder);
         }
 
         public string Folder { get; }
@@ -42,7 +42,13 @@ namespace NotionPS.Operations.Files
                 throw Outside(path, "is a network (UNC) or device path", "Copy the file under the folder and name it by a path relative to the folder.");
             }
 
-            var full = UnusablePaths.FullPath(relativeTo ?? Folder, local, ServerText.Visible(path));
+            var full = UnusablePaths.FullPath(relativeTo ?? Folder, local, path);
+            if (string.Equals(WithSeparator(full), withSeparator, PathComparison))
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileNotFound,
+                    $"'{ServerText.Visible(path)}' names the folder '{ServerText.Visible(Folder)}' itself, not a file. Name a file under it (a path relative to it).");
+            }
+
             if (!full.StartsWith(withSeparator, PathComparison))
             {
                 throw Outside(path, "is outside the folder", "Move the file under the folder, or give -LocalFileRoot a folder that holds it.");
@@ -51,6 +57,9 @@ namespace NotionPS.Operations.Files
             RefuseLinks(path, full);
             return full;
         }
+
+        private static string WithSeparator(string folder) =>
+            folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folder : folder + Path.DirectorySeparatorChar;
 
         /// <summary>A file: URI as the path it names; one naming a host is refused (it is a network path).</summary>
         private string WithoutFileScheme(string path)

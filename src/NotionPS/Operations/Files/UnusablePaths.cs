@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using NotionPS.Client;
 using NotionPS.Errors;
 
 namespace NotionPS.Operations.Files
@@ -12,8 +14,8 @@ namespace NotionPS.Operations.Files
     /// </summary>
     internal static class UnusablePaths
     {
-        /// <summary><paramref name="path"/> under <paramref name="folder"/>, made full; a path the system refuses is a NotionLocalPathInvalid failure naming <paramref name="shown"/>.</summary>
-        public static string FullPath(string folder, string path, string shown)
+        /// <summary><paramref name="path"/> under <paramref name="folder"/>, made full; a path the system refuses is a NotionLocalPathInvalid failure naming <paramref name="given"/>.</summary>
+        public static string FullPath(string folder, string path, string given)
         {
             try
             {
@@ -21,15 +23,22 @@ namespace NotionPS.Operations.Files
             }
             catch (Exception ex) when (IsRefusal(ex))
             {
-                throw Refused(shown, ex);
+                throw Refused(given, ex);
             }
         }
 
         public static bool IsRefusal(Exception ex) => ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException;
 
-        public static NotionFileException Refused(string path, Exception ex) =>
-            new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
-                $"'{path}' is not a path this system can use: {ex.Message} Leave out the characters Windows refuses in names (< > : \" | ? * and control characters), put a colon only after a drive letter, and keep the path under 260 characters where long paths are not enabled.",
-                ex);
+        /// <summary>The failure for <paramref name="path"/> (as given; the message shows it escaped), which the runtime refused with <paramref name="ex"/>.</summary>
+        public static NotionFileException Refused(string path, Exception ex)
+        {
+            var shown = ServerText.Visible(path);
+
+            // No system takes a control character (NUL on every one) in a name; .NET's own text for it names a parameter the user never saw.
+            var message = path.Any(char.IsControl)
+                ? $"'{shown}' holds a NUL or other control character (shown as \\uXXXX), which no file name can hold. Remove it from the path."
+                : $"'{shown}' is not a path this system can use: {ex.Message} Leave out the characters Windows refuses in names (< > : \" | ? *), put a colon only after a drive letter, and keep the path under 260 characters where long paths are not enabled.";
+            return new NotionFileException(NotionErrorIds.NotionLocalPathInvalid, message, ex);
+        }
     }
 }

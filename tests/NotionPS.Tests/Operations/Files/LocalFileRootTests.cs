@@ -40,6 +40,19 @@ public sealed class LocalFileRootTests : IDisposable
         Assert.Equal(Path.Combine(root, "img", "chart.png"), new LocalFileRoot(root).FullPathOf(path));
     }
 
+    /// <summary>'.' (or the folder's own path) is the folder, not a path outside it (review2 F7).</summary>
+    [Theory]
+    [InlineData(".")]
+    [InlineData("./")]
+    [InlineData("img/..")]
+    public void ThePathOfTheFolderItselfNamesTheFolderNotAFile(string path)
+    {
+        var failure = Assert.Throws<NotionFileException>(() => new LocalFileRoot(root).FullPathOf(path));
+
+        Assert.Equal(NotionErrorIds.NotionFileNotFound, failure.ErrorId);
+        Assert.Equal($"'{path}' names the folder '{root}' itself, not a file. Name a file under it (a path relative to it).", failure.Message);
+    }
+
     [Fact]
     public void AnAbsolutePathOrAFileUriUnderTheFolderIsTaken()
     {

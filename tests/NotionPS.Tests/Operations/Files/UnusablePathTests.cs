@@ -34,6 +34,18 @@ public class UnusablePathTests
         var failure = Assert.Throws<NotionFileException>(() => ContentFileUploads.Check(new[] { block }, new LocalFileRoot(Path.GetTempPath())));
 
         Assert.Equal(NotionErrorIds.NotionLocalPathInvalid, failure.ErrorId);
-        Assert.StartsWith("Markdown line 3: './chart\\u0000.png' is not a path this system can use", failure.Message);
+        Assert.StartsWith("Markdown line 3: './chart\\u0000.png' holds a NUL or other control character (shown as \\uXXXX), which no file name can hold. Remove it from the path.", failure.Message);
+    }
+
+    /// <summary>A refused path says what is wrong with it, not .NET's "(Parameter 'path')" nor advice about Windows names (review2 F7).</summary>
+    [Fact]
+    public void AControlCharacterIsNamedPlainlyAndOtherRefusalsKeepTheRuntimesReason()
+    {
+        var nul = UnusablePaths.Refused("a\0b\u001b.json", new ArgumentException("Null character in path.", "path"));
+        var colon = UnusablePaths.Refused("a:b.json", new NotSupportedException("The given path's format is not supported."));
+
+        Assert.Equal(NotionErrorIds.NotionLocalPathInvalid, nul.ErrorId);
+        Assert.Equal("'a\\u0000b\\u001B.json' holds a NUL or other control character (shown as \\uXXXX), which no file name can hold. Remove it from the path.", nul.Message);
+        Assert.StartsWith("'a:b.json' is not a path this system can use: The given path's format is not supported. Leave out", colon.Message);
     }
 }
