@@ -197,6 +197,40 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
         Assert.Equal(new[] { "Hotel" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
     }
 
+    /// <summary>
+    /// -WhatIf checks the files a row would upload, as the real run does, and names each upload with its size and
+    /// column, for a single row and for a CSV import (review2 F6).
+    /// </summary>
+    [Fact]
+    public async Task WhatIfChecksAndListsTheFilesARowWouldUpload()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Dry expenses");
+        var csv = Path.Combine(folder, "dry.csv");
+        File.WriteAllText(csv, "\"Name\",\"Attachments\"\n\"Taxi\",\"taxi.txt\"\n\"Gone\",\"missing.txt\"\n");
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        Connect(Version, console);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = console.Run(
+            """
+            @{ Name = 'Taxi'; Attachments = 'taxi.txt' }, @{ Name = 'Gone'; Attachments = 'missing.txt' } |
+                Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -WhatIf
+            Import-NotionDatabase -Path $csv -DatabaseId $db -LocalFileRoot $receipts -WhatIf
+            """,
+            Vars(("db", databaseId), ("receipts", receipts), ("csv", csv)));
+
+        var taxi = $"What if: Upload the local file '{Path.Combine(receipts, "taxi.txt")}' (3 bytes, column 'Attachments') to Notion.";
+        Assert.Equal(
+            new[] { "NotionFileNotFound,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", "NotionFileNotFound,NotionPS.Cmdlets.ImportNotionDatabaseCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.Equal(
+            new[] { taxi, "What if: Performing the operation \"Add row\" on target \"Row 1 (\"Taxi\") of \"Dry expenses\"\".", taxi },
+            host.WhatIfLines.Take(3));
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+    }
+
     [Theory]
     [InlineData("../home/.docker/config.json", "is outside the folder")]
     [InlineData("files/../../home/.docker/config.json", "is outside the folder")]
