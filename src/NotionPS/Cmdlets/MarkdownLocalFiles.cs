@@ -33,7 +33,13 @@ namespace NotionPS.Cmdlets
                 cmdlet.ThrowTerminatingError(NotionErrorRecords.From(failure, path));
             }
 
-            return new LocalFileRoot(folder);
+            var root = new LocalFileRoot(folder);
+            if (root.IsWide)
+            {
+                cmdlet.WriteWarning($"-LocalFileRoot '{ServerText.Visible(root.Folder)}' is a drive or file-system root or your home folder: any file under it may be uploaded if the input names it. Give a folder kept for the files to upload (such as ./attachments).");
+            }
+
+            return root;
         }
 
         /// <summary>

@@ -231,6 +231,29 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
         Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
     }
 
+    /// <summary>A root of the whole disk or the home folder warns, once per command, and still works (review2 F4).</summary>
+    [Fact]
+    public async Task AWideLocalFileRootWarnsOncePerCommand()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Wide roots");
+        Connect(Version);
+
+        var result = Session.Run(
+            """
+            @{ Name = 'One'; Attachments = 'https://example.com/a.pdf' }, @{ Name = 'Two'; Attachments = 'https://example.com/b.pdf' } |
+                Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot / -WhatIf
+            New-NotionPage -ParentId $db -Title 'Home' -LocalFileRoot ~ -WhatIf
+            Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -InputObject @{ Name = 'Own'; Attachments = 'taxi.txt' } -WhatIf
+            """,
+            Vars(("db", databaseId), ("receipts", receipts)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            new[] { Path.GetPathRoot(receipts), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }.Select(folder =>
+                $"-LocalFileRoot '{folder}' is a drive or file-system root or your home folder: any file under it may be uploaded if the input names it. Give a folder kept for the files to upload (such as ./attachments)."),
+            result.Warnings.Select(warning => warning.Message));
+    }
+
     [Theory]
     [InlineData("../home/.docker/config.json", "is outside the folder")]
     [InlineData("files/../../home/.docker/config.json", "is outside the folder")]

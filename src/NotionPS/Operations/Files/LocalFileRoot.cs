@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using NotionPS.Client;
 using NotionPS.Errors;
@@ -30,6 +32,17 @@ namespace NotionPS.Operations.Files
         }
 
         public string Folder { get; }
+
+        /// <summary>
+        /// The folder is a drive or file-system root or the user's home folder, where secrets live (~/.ssh, ~/.docker):
+        /// any of their files could be uploaded if the input names it.
+        /// </summary>
+        public bool IsWide => Folder == Path.GetPathRoot(Folder) || HomeFolders().Any(home => string.Equals(WithSeparator(home), withSeparator, PathComparison));
+
+        private static IEnumerable<string> HomeFolders() =>
+            new[] { Environment.GetEnvironmentVariable("HOME"), Environment.GetEnvironmentVariable("USERPROFILE"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }
+                .Where(home => !string.IsNullOrEmpty(home))
+                .Select(home => Path.GetFullPath(home!).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
 
         /// <summary>The full path of the file <paramref name="path"/> (as the Markdown names it, %XX decoded) names under the folder.</summary>
         /// <param name="relativeTo">The folder a relative path is taken from, when not this one (a backup's folder).</param>

@@ -40,6 +40,16 @@ public sealed class LocalFileRootTests : IDisposable
         Assert.Equal(Path.Combine(root, "img", "chart.png"), new LocalFileRoot(root).FullPathOf(path));
     }
 
+    /// <summary>A root or the home folder holds far more than the files to send (review2 F4).</summary>
+    [Fact]
+    public void ADriveRootOrTheHomeFolderIsWideAndAFolderOfItsOwnIsNot()
+    {
+        Assert.True(new LocalFileRoot(Path.GetPathRoot(root)!).IsWide);
+        Assert.True(new LocalFileRoot(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + Path.DirectorySeparatorChar).IsWide);
+        Assert.False(new LocalFileRoot(root).IsWide);
+        Assert.False(new LocalFileRoot(parent).IsWide);
+    }
+
     /// <summary>'.' (or the folder's own path) is the folder, not a path outside it (review2 F7).</summary>
     [Theory]
     [InlineData(".")]
