@@ -19,8 +19,9 @@ namespace NotionPS.Operations.Files
     /// </summary>
     internal sealed class LocalFileRoot
     {
-        private static readonly StringComparison PathComparison =
-            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        private static readonly bool OnWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+        private static readonly StringComparison PathComparison = OnWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
         private readonly string withSeparator;
 
@@ -53,6 +54,12 @@ namespace NotionPS.Operations.Files
             if (IsNetworkOrDevicePath(local))
             {
                 throw Outside(path, "is a network (UNC) or device path", "Copy the file under the folder and name it by a path relative to the folder.");
+            }
+
+            if (OnWindows && UnusablePaths.WindowsDeviceName(local) is string device)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
+                    $"'{ServerText.Visible(path)}' names '{ServerText.Visible(device)}', which Windows reserves for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with any extension), not a file. Rename the file, and name it by its new name.");
             }
 
             var full = UnusablePaths.FullPath(relativeTo ?? Folder, local, path);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NotionPS.Client;
@@ -26,6 +27,23 @@ namespace NotionPS.Operations.Files
                 throw Refused(given, ex);
             }
         }
+
+        private static readonly HashSet<string> DeviceNames = new HashSet<string>(
+            new[] { "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$" }
+                .Concat(Enumerable.Range(1, 9).SelectMany(digit => new[] { "COM" + digit, "LPT" + digit })),
+            StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The part of <paramref name="path"/> (split at / and \) that Windows takes as a device (CON, NUL, COM1, also
+        /// with an extension or trailing spaces: nul.txt, "CON "), or null. Opening one reads the console or a port, not a
+        /// file, and may wait forever; Windows 10 even turns C:\folder\CON into \\.\CON.
+        /// </summary>
+        public static string? WindowsDeviceName(string path) =>
+            path.Split('/', '\\').FirstOrDefault(part =>
+            {
+                var dot = part.IndexOf('.');
+                return DeviceNames.Contains((dot < 0 ? part : part.Substring(0, dot)).TrimEnd(' '));
+            });
 
         public static bool IsRefusal(Exception ex) => ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException;
 

@@ -37,6 +37,21 @@ public class UnusablePathTests
         Assert.StartsWith("Markdown line 3: './chart\\u0000.png' holds a NUL or other control character (shown as \\uXXXX), which no file name can hold. Remove it from the path.", failure.Message);
     }
 
+    /// <summary>Windows' reserved device names, in any part of a path and with any extension, are told apart from names that only start like them (review2 F9).</summary>
+    [Theory]
+    [InlineData("CON", "CON")]
+    [InlineData("nul.txt", "nul.txt")]
+    [InlineData(@"docs\com1.tar.gz", "com1.tar.gz")]
+    [InlineData("./Lpt9/chart.png", "Lpt9")]
+    [InlineData(@"C:\root\AUX ", "AUX ")]
+    [InlineData(@"sub\CONOUT$", "CONOUT$")]
+    [InlineData("console.txt", null)]
+    [InlineData("com10.png", null)]
+    [InlineData(@"C:\root\nullable\a.png", null)]
+    [InlineData("my nul.txt", null)]
+    public void AWindowsDeviceNameIsFoundInAnyPartOfThePath(string path, string? device) =>
+        Assert.Equal(device, UnusablePaths.WindowsDeviceName(path));
+
     /// <summary>A refused path says what is wrong with it, not .NET's "(Parameter 'path')" nor advice about Windows names (review2 F7).</summary>
     [Fact]
     public void AControlCharacterIsNamedPlainlyAndOtherRefusalsKeepTheRuntimesReason()
