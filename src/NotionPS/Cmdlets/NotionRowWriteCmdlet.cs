@@ -217,7 +217,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>The local files a row's files cells upload, checked as the upload checks them (LocalFile.Check), each with its column.</summary>
-        private static IReadOnlyList<(LocalFile File, string Place)> LocalUploads(RowMapping mapping) =>
+        private protected static IReadOnlyList<(LocalFile File, string Place)> LocalUploads(RowMapping mapping) =>
             mapping.PendingFiles.Where(file => file.Kind == PendingFileKind.Upload)
                 .Select(file => (LocalFile.Check(file.Source, null, null), $"column '{ServerText.Visible(file.Column)}'"))
                 .ToList();

@@ -231,6 +231,33 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
         Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
     }
 
+    /// <summary>Set-NotionDatabaseRow -WhatIf checks and lists the uploads too, a file object's as well as a path's (review2 F6).</summary>
+    [Fact]
+    public async Task SetWhatIfChecksAndListsTheFilesAChangeWouldUpload()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Dry changes");
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        Connect(Version, console);
+        var row = (string)Assert.Single(console.Run("Add-NotionDatabaseRow -DatabaseId $db -InputObject @{ Name = 'Hotel' }", Vars(("db", databaseId))).Output).Properties["PageId"].Value;
+        var uploads = await UploadCountAsync(Version);
+
+        var result = console.Run(
+            """
+            Set-NotionDatabaseRow -PageId $row -Property @{ Attachments = 'taxi.txt' } -LocalFileRoot $receipts -WhatIf
+            Set-NotionDatabaseRow -PageId $row -Property @{ Attachments = 'missing.txt' } -LocalFileRoot $receipts -WhatIf
+            Set-NotionDatabaseRow -PageId $row -Property @{ Attachments = @(Get-Item -LiteralPath $taxi) } -WhatIf
+            """,
+            Vars(("row", row), ("receipts", receipts), ("taxi", Path.Combine(receipts, "taxi.txt"))));
+
+        var taxi = $"What if: Upload the local file '{Path.Combine(receipts, "taxi.txt")}' (3 bytes, column 'Attachments') to Notion.";
+        var change = $"What if: Performing the operation \"Change Attachments\" on target \"{row}\".";
+        Assert.Equal("NotionFileNotFound,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.Equal(new[] { taxi, change, taxi, change }, host.WhatIfLines);
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        Assert.Empty((await CellsAsync(dataSourceId)).Single());
+    }
+
     /// <summary>A root of the whole disk or the home folder warns, once per command, and still works (review2 F4).</summary>
     [Fact]
     public async Task AWideLocalFileRootWarnsOncePerCommand()
