@@ -72,6 +72,10 @@ namespace NotionPS.Cmdlets
 
         private protected override bool WritesRows => PassThru;
 
+        // A CSV file or a backup holds text, not file objects.
+        private protected override string LocalFileRemedy =>
+            "Add -LocalFileRoot <folder> to upload the files under that folder (a relative path is then taken from it), or put http(s) URLs in the column.";
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();

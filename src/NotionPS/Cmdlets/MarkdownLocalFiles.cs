@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using NotionPS.Client;
 using NotionPS.Errors;
@@ -32,19 +33,29 @@ namespace NotionPS.Cmdlets
                 cmdlet.ThrowTerminatingError(NotionErrorRecords.From(failure, path));
             }
 
-            return new LocalFileRoot(folder);
+            var root = new LocalFileRoot(folder);
+            if (root.IsWide)
+            {
+                cmdlet.WriteWarning($"-LocalFileRoot '{ServerText.Visible(root.Folder)}' is a drive or file-system root or your home folder: any file under it may be uploaded if the input names it. Give a folder kept for the files to upload (such as ./attachments).");
+            }
+
+            return root;
         }
 
         /// <summary>
         /// One ShouldProcess for each file: -WhatIf writes a line for each (and the page's own ShouldProcess then stops
         /// the write), -Verbose too, and -Confirm asks for each. False when the user declined one.
         /// </summary>
-        public static bool ShouldUpload(Cmdlet cmdlet, IReadOnlyList<ContentFile> files)
+        public static bool ShouldUpload(Cmdlet cmdlet, IReadOnlyList<ContentFile> files) =>
+            ShouldUpload(cmdlet, files.Select(file => (file.File, $"Markdown line {file.Block.Line}")));
+
+        /// <summary>As for Markdown, for checked files each with where it is named (a files cell's column).</summary>
+        public static bool ShouldUpload(Cmdlet cmdlet, IEnumerable<(LocalFile File, string Place)> files)
         {
-            foreach (var file in files)
+            foreach (var (file, place) in files)
             {
-                var path = ServerText.Visible(file.File.Path);
-                var description = string.Format(CultureInfo.CurrentCulture, "Upload the local file '{0}' ({1:N0} bytes, Markdown line {2}) to Notion.", path, file.File.Size, file.Block.Line);
+                var path = ServerText.Visible(file.Path);
+                var description = string.Format(CultureInfo.CurrentCulture, "Upload the local file '{0}' ({1:N0} bytes, {2}) to Notion.", path, file.Size, place);
                 if (!cmdlet.ShouldProcess(description, $"Upload the local file '{path}' to Notion?", "Upload file", out var reason) && reason != ShouldProcessReason.WhatIf)
                 {
                     return false;

@@ -61,8 +61,11 @@ namespace NotionPS.Cmdlets
         /// <exception cref="NotionFileException">NotionLocalFileNotAllowed without -LocalFileRoot, or the root's refusal.</exception>
         private protected string ResolveLocalPath(string text) =>
             localFileRoot?.FullPathOf(text) ?? throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
-                $"'{ServerText.Visible(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. "
-                + "Pass the file itself (Get-Item <path>), or add -LocalFileRoot <folder> to upload files under that folder (a relative path is then taken from it).");
+                $"'{ServerText.Visible(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. " + LocalFileRemedy);
+
+        /// <summary>What to do about text naming a local file without -LocalFileRoot, in terms of what this cmdlet's input can hold.</summary>
+        private protected virtual string LocalFileRemedy =>
+            "Pass the file itself (Get-Item <path>), or add -LocalFileRoot <folder> to upload files under that folder (a relative path is then taken from it).";
 
         /// <summary>The uploads and checks a row's files cells need (see <see cref="FileCellUploads"/>), done on the pipeline thread before the row is queued.</summary>
         /// <returns>The failure, when a file could not be uploaded; the row is then not written.</returns>
@@ -182,7 +185,19 @@ namespace NotionPS.Cmdlets
 
             WarnOnceAboutReadOnly(schema, mapping.SkippedReadOnly);
 
-            if (!ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
+            // The local files are checked first, so -WhatIf fails a row the real run would fail, and lists each upload.
+            IReadOnlyList<(LocalFile File, string Place)> uploads;
+            try
+            {
+                uploads = LocalUploads(mapping);
+            }
+            catch (NotionFileException ex)
+            {
+                Work.Add(RowOutcomes.Failed(ex), new PendingRow(label, input, false));
+                return;
+            }
+
+            if (!MarkdownLocalFiles.ShouldUpload(this, uploads) || !ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
             {
                 return;
             }
@@ -200,6 +215,12 @@ namespace NotionPS.Cmdlets
             var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
             Work.Add(task, item);
         }
+
+        /// <summary>The local files a row's files cells upload, checked as the upload checks them (LocalFile.Check), each with its column.</summary>
+        private protected static IReadOnlyList<(LocalFile File, string Place)> LocalUploads(RowMapping mapping) =>
+            mapping.PendingFiles.Where(file => file.Kind == PendingFileKind.Upload)
+                .Select(file => (LocalFile.Check(file.Source, null, null), $"column '{ServerText.Visible(file.Column)}'"))
+                .ToList();
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
         private protected virtual void Complete(PendingRow item, Task task) => RowOutcomes.Complete(this, item, task, WritesRows ? display : null, ConnectionFacts());

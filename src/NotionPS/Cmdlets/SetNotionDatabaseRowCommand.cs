@@ -1,10 +1,13 @@
 using System;
 using System.Collections;
+using System.IO;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Operations.Files;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -100,14 +103,40 @@ namespace NotionPS.Cmdlets
             }
 
             var isRow = values != null && RowObjects.IsRow(values);
-
-            if (!ShouldProcess(pageId, "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)))))
+            var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? PageId!.DataSourceId : DataSourceId;
+            var action = "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)));
+            if (FilesRoot == null && !members.Any(member => HoldsFile(member.Value)))
             {
+                if (ShouldProcess(pageId, action))
+                {
+                    Work.Add(changes!.ApplyAsync(pageId, dataSourceId, members, isRow, CancelOnStop), item);
+                }
+
                 return;
             }
 
-            var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? PageId!.DataSourceId : DataSourceId;
-            Work.Add(changes!.ApplyAsync(pageId, dataSourceId, members, isRow, CancelOnStop), item);
+            // A change that may upload is mapped here, so its files are checked and each upload confirmed (or listed by -WhatIf) first.
+            (DataSourceSchema Schema, RowMapping Mapping) mapped;
+            IReadOnlyList<(LocalFile File, string Place)> uploads;
+            try
+            {
+                mapped = RunWithLogPump(cancellationToken => changes!.MapAsync(pageId, dataSourceId, members, isRow, cancellationToken));
+                uploads = LocalUploads(mapped.Mapping);
+            }
+            catch (Exception ex) when (ex is NotionException || ex is ArgumentException)
+            {
+                Work.Add(RowOutcomes.Failed(ex), item);
+                return;
+            }
+
+            if (MarkdownLocalFiles.ShouldUpload(this, uploads) && ShouldProcess(pageId, action))
+            {
+                Work.Add(changes!.WriteAsync(pageId, mapped, isRow, CancelOnStop), item);
+            }
         }
+
+        /// <summary>A value that is or holds a file object (Get-Item), which is uploaded with or without -LocalFileRoot.</summary>
+        private static bool HoldsFile(object? value) =>
+            value is FileInfo || (value is IEnumerable items && !(value is string) && items.Cast<object?>().Any(item => item is FileInfo));
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Operations.Files;
 
 namespace NotionPS.Rows
@@ -16,7 +17,7 @@ namespace NotionPS.Rows
     /// </summary>
     internal static class FileCells
     {
-        /// <param name="writing">How local files are found and where pending items go; null where files cannot be uploaded (every item must then be a URL or in Notion's shape).</param>
+        /// <param name="writing">How local files are found and where pending items go; null where files cannot be uploaded (every item must then be an http(s) URL, an upload or in Notion's shape; other text is NotionLocalFileNotAllowed).</param>
         public static JsonArray Write(string column, object? value, FileCellWriting? writing)
         {
             var items = new JsonArray();
@@ -47,10 +48,19 @@ namespace NotionPS.Rows
                         return fromRow ? Pending(column, PendingFileKind.CopyIfHosted, external, text, pending, item) : external;
                     }
 
-                    if (resolvePath == null || fromRow)
+                    if (fromRow)
                     {
-                        // Where nothing can be uploaded, or in a row read from Notion, text is a link as given, never a local file.
+                        // In a row read from Notion, text is a link as given, never a local file.
                         return ExternalFile(text);
+                    }
+
+                    if (resolvePath == null)
+                    {
+                        // Notion would refuse it as a URL ("Invalid file url"); say why here, before any request.
+                        throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
+                            $"Column '{ServerText.Visible(column)}': '{ServerText.Visible(text)}' is not an http(s) URL, and this command does not upload files "
+                            + "(Sync-NotionDatabaseRow and New-NotionPage -Property send a files cell's text as links). Give http(s) URLs here, "
+                            + "or add the files with Add-NotionDatabaseRow or Set-NotionDatabaseRow -LocalFileRoot <folder>.");
                     }
 
                     string path;

@@ -156,6 +156,10 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
             Vars(("db", databaseId), ("receipts", receipts)));
 
         Assert.Equal(new[] { "NotionLocalFileNotAllowed", "NotionLocalFileNotAllowed" }, withoutRoot.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
+
+        // A CSV file holds text, so the remedy is the folder or URLs, not a file object it cannot hold (review2 F7).
+        Assert.All(withoutRoot.Errors, error => Assert.EndsWith("Add -LocalFileRoot <folder> to upload the files under that folder (a relative path is then taken from it), or put http(s) URLs in the column.", error.Exception.Message, StringComparison.Ordinal));
+        Assert.Contains("Pass the file itself (Get-Item <path>)", Assert.Single(set.Errors).Exception.Message, StringComparison.Ordinal);
         Assert.Equal(uploads, afterRefusals);
         Assert.Equal("NotionLocalFileOutsideRoot,NotionPS.Cmdlets.ImportNotionDatabaseCommand", Assert.Single(withRoot.Errors).FullyQualifiedErrorId);
         Assert.Equal("NotionLocalFileNotAllowed,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", Assert.Single(set.Errors).FullyQualifiedErrorId);
@@ -164,6 +168,117 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
         var file = Assert.Single(changed["properties"]!["Attachments"]!["files"]!.AsArray())!;
         Assert.Equal(SHA256.HashData([1, 2, 3]), SHA256.HashData(await Emulator.Admin.GetByteArrayAsync((string)file["file"]!["url"]!)));
         Assert.Equal(uploads + 2, await UploadCountAsync(Version));
+    }
+
+    /// <summary>
+    /// Sync-NotionDatabaseRow and New-NotionPage -Property upload nothing: a files cell's text that is no http(s) URL is
+    /// refused for its row before any request, saying where files can be added, not sent for Notion to refuse (review2 F8).
+    /// </summary>
+    [Fact]
+    public async Task SyncAndNewPagePropertyRefuseAPathInAFilesCellBeforeAnyRequest()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Synced expenses");
+        Connect(Version);
+
+        var result = Session.Run(
+            """
+            @{ Name = 'Taxi'; Attachments = 'taxi.txt' }, @{ Name = 'Hotel'; Attachments = 'https://example.com/hotel.pdf' } |
+                Sync-NotionDatabaseRow -DatabaseId $db -Key Name
+            New-NotionPage -ParentId $db -Title 'Train' -Property @{ Attachments = 'train.txt' }
+            """,
+            Vars(("db", databaseId)));
+
+        Assert.Equal(
+            new[] { "NotionLocalFileNotAllowed,NotionPS.Cmdlets.SyncNotionDatabaseRowCommand", "NotionLocalFileNotAllowed,NotionPS.Cmdlets.NewNotionPageCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.All(result.Errors, error => Assert.Contains("is not an http(s) URL, and this command does not upload files", error.Exception.Message, StringComparison.Ordinal));
+        Assert.All(result.Errors, error => Assert.Contains("Set-NotionDatabaseRow -LocalFileRoot", error.Exception.Message, StringComparison.Ordinal));
+        Assert.Contains("Column 'Attachments': 'taxi.txt'", result.Errors[0].Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "Hotel" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+    }
+
+    /// <summary>
+    /// -WhatIf checks the files a row would upload, as the real run does, and names each upload with its size and
+    /// column, for a single row and for a CSV import (review2 F6).
+    /// </summary>
+    [Fact]
+    public async Task WhatIfChecksAndListsTheFilesARowWouldUpload()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Dry expenses");
+        var csv = Path.Combine(folder, "dry.csv");
+        File.WriteAllText(csv, "\"Name\",\"Attachments\"\n\"Taxi\",\"taxi.txt\"\n\"Gone\",\"missing.txt\"\n");
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        Connect(Version, console);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = console.Run(
+            """
+            @{ Name = 'Taxi'; Attachments = 'taxi.txt' }, @{ Name = 'Gone'; Attachments = 'missing.txt' } |
+                Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -WhatIf
+            Import-NotionDatabase -Path $csv -DatabaseId $db -LocalFileRoot $receipts -WhatIf
+            """,
+            Vars(("db", databaseId), ("receipts", receipts), ("csv", csv)));
+
+        var taxi = $"What if: Upload the local file '{Path.Combine(receipts, "taxi.txt")}' (3 bytes, column 'Attachments') to Notion.";
+        Assert.Equal(
+            new[] { "NotionFileNotFound,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", "NotionFileNotFound,NotionPS.Cmdlets.ImportNotionDatabaseCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.Equal(
+            new[] { taxi, "What if: Performing the operation \"Add row\" on target \"Row 1 (\"Taxi\") of \"Dry expenses\"\".", taxi },
+            host.WhatIfLines.Take(3));
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+    }
+
+    /// <summary>Set-NotionDatabaseRow -WhatIf checks and lists the uploads too, a file object's as well as a path's (review2 F6).</summary>
+    [Fact]
+    public async Task SetWhatIfChecksAndListsTheFilesAChangeWouldUpload()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Dry changes");
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        Connect(Version, console);
+        var row = (string)Assert.Single(console.Run("Add-NotionDatabaseRow -DatabaseId $db -InputObject @{ Name = 'Hotel' }", Vars(("db", databaseId))).Output).Properties["PageId"].Value;
+        var uploads = await UploadCountAsync(Version);
+
+        var result = console.Run(
+            """
+            Set-NotionDatabaseRow -PageId $row -Property @{ Attachments = 'taxi.txt' } -LocalFileRoot $receipts -WhatIf
+            Set-NotionDatabaseRow -PageId $row -Property @{ Attachments = 'missing.txt' } -LocalFileRoot $receipts -WhatIf
+            Set-NotionDatabaseRow -PageId $row -Property @{ Attachments = @(Get-Item -LiteralPath $taxi) } -WhatIf
+            """,
+            Vars(("row", row), ("receipts", receipts), ("taxi", Path.Combine(receipts, "taxi.txt"))));
+
+        var taxi = $"What if: Upload the local file '{Path.Combine(receipts, "taxi.txt")}' (3 bytes, column 'Attachments') to Notion.";
+        var change = $"What if: Performing the operation \"Change Attachments\" on target \"{row}\".";
+        Assert.Equal("NotionFileNotFound,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.Equal(new[] { taxi, change, taxi, change }, host.WhatIfLines);
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        Assert.Empty((await CellsAsync(dataSourceId)).Single());
+    }
+
+    /// <summary>A root of the whole disk or the home folder warns, once per command, and still works (review2 F4).</summary>
+    [Fact]
+    public async Task AWideLocalFileRootWarnsOncePerCommand()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Wide roots");
+        Connect(Version);
+
+        var result = Session.Run(
+            """
+            @{ Name = 'One'; Attachments = 'https://example.com/a.pdf' }, @{ Name = 'Two'; Attachments = 'https://example.com/b.pdf' } |
+                Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot / -WhatIf
+            New-NotionPage -ParentId $db -Title 'Home' -LocalFileRoot ~ -WhatIf
+            Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -InputObject @{ Name = 'Own'; Attachments = 'taxi.txt' } -WhatIf
+            """,
+            Vars(("db", databaseId), ("receipts", receipts)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            new[] { Path.GetPathRoot(receipts), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }.Select(folder =>
+                $"-LocalFileRoot '{folder}' is a drive or file-system root or your home folder: any file under it may be uploaded if the input names it. Give a folder kept for the files to upload (such as ./attachments)."),
+            result.Warnings.Select(warning => warning.Message));
     }
 
     [Theory]

@@ -51,7 +51,7 @@ public sealed class LocalPathTests(EmulatorFixture emulator) : RowsTestBase(emul
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("NotionLocalPathInvalid,NotionPS.Cmdlets.NewNotionDatabaseCommand", error.FullyQualifiedErrorId);
-        Assert.Contains("260 characters", error.Exception.Message);
+        Assert.Contains("holds a NUL or other control character", error.Exception.Message);
         Assert.Empty(result.Output);
     }
 

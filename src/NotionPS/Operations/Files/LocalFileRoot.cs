@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using NotionPS.Client;
 using NotionPS.Errors;
@@ -17,8 +19,9 @@ namespace NotionPS.Operations.Files
     /// </summary>
     internal sealed class LocalFileRoot
     {
-        private static readonly StringComparison PathComparison =
-            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        private static readonly bool OnWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+        private static readonly StringComparison PathComparison = OnWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
         private readonly string withSeparator;
 
@@ -26,10 +29,21 @@ namespace NotionPS.Operations.Files
         public LocalFileRoot(string folder)
         {
             Folder = folder.Length > Path.GetPathRoot(folder)!.Length ? folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : folder;
-            withSeparator = Folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? Folder : Folder + Path.DirectorySeparatorChar;
+            withSeparator = WithSeparator(Folder);
         }
 
         public string Folder { get; }
+
+        /// <summary>
+        /// The folder is a drive or file-system root or the user's home folder, where secrets live (~/.ssh, ~/.docker):
+        /// any of their files could be uploaded if the input names it.
+        /// </summary>
+        public bool IsWide => Folder == Path.GetPathRoot(Folder) || HomeFolders().Any(home => string.Equals(WithSeparator(home), withSeparator, PathComparison));
+
+        private static IEnumerable<string> HomeFolders() =>
+            new[] { Environment.GetEnvironmentVariable("HOME"), Environment.GetEnvironmentVariable("USERPROFILE"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) }
+                .Where(home => !string.IsNullOrEmpty(home))
+                .Select(home => Path.GetFullPath(home!).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
 
         /// <summary>The full path of the file <paramref name="path"/> (as the Markdown names it, %XX decoded) names under the folder.</summary>
         /// <param name="relativeTo">The folder a relative path is taken from, when not this one (a backup's folder).</param>
@@ -42,7 +56,19 @@ namespace NotionPS.Operations.Files
                 throw Outside(path, "is a network (UNC) or device path", "Copy the file under the folder and name it by a path relative to the folder.");
             }
 
-            var full = UnusablePaths.FullPath(relativeTo ?? Folder, local, ServerText.Visible(path));
+            if (OnWindows && UnusablePaths.WindowsDeviceName(local) is string device)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
+                    $"'{ServerText.Visible(path)}' names '{ServerText.Visible(device)}', which Windows reserves for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with any extension), not a file. Rename the file, and name it by its new name.");
+            }
+
+            var full = UnusablePaths.FullPath(relativeTo ?? Folder, local, path);
+            if (string.Equals(WithSeparator(full), withSeparator, PathComparison))
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileNotFound,
+                    $"'{ServerText.Visible(path)}' names the folder '{ServerText.Visible(Folder)}' itself, not a file. Name a file under it (a path relative to it).");
+            }
+
             if (!full.StartsWith(withSeparator, PathComparison))
             {
                 throw Outside(path, "is outside the folder", "Move the file under the folder, or give -LocalFileRoot a folder that holds it.");
@@ -51,6 +77,9 @@ namespace NotionPS.Operations.Files
             RefuseLinks(path, full);
             return full;
         }
+
+        private static string WithSeparator(string folder) =>
+            folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? folder : folder + Path.DirectorySeparatorChar;
 
         /// <summary>A file: URI as the path it names; one naming a host is refused (it is a network path).</summary>
         private string WithoutFileScheme(string path)

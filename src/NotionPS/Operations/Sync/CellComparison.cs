@@ -3,6 +3,7 @@ using System.Collections;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using NotionPS.Operations.Files;
 using NotionPS.Rows;
 
 namespace NotionPS.Operations
@@ -62,7 +63,7 @@ namespace NotionPS.Operations
             {
                 return Canonical(type, PropertyWriter.ToPropertyValue(column, type, value));
             }
-            catch (RowValueException)
+            catch (Exception ex) when (ex is RowValueException || ex is NotionFileException)
             {
                 return null;
             }

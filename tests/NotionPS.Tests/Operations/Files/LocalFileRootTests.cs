@@ -40,6 +40,29 @@ public sealed class LocalFileRootTests : IDisposable
         Assert.Equal(Path.Combine(root, "img", "chart.png"), new LocalFileRoot(root).FullPathOf(path));
     }
 
+    /// <summary>A root or the home folder holds far more than the files to send (review2 F4).</summary>
+    [Fact]
+    public void ADriveRootOrTheHomeFolderIsWideAndAFolderOfItsOwnIsNot()
+    {
+        Assert.True(new LocalFileRoot(Path.GetPathRoot(root)!).IsWide);
+        Assert.True(new LocalFileRoot(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + Path.DirectorySeparatorChar).IsWide);
+        Assert.False(new LocalFileRoot(root).IsWide);
+        Assert.False(new LocalFileRoot(parent).IsWide);
+    }
+
+    /// <summary>'.' (or the folder's own path) is the folder, not a path outside it (review2 F7).</summary>
+    [Theory]
+    [InlineData(".")]
+    [InlineData("./")]
+    [InlineData("img/..")]
+    public void ThePathOfTheFolderItselfNamesTheFolderNotAFile(string path)
+    {
+        var failure = Assert.Throws<NotionFileException>(() => new LocalFileRoot(root).FullPathOf(path));
+
+        Assert.Equal(NotionErrorIds.NotionFileNotFound, failure.ErrorId);
+        Assert.Equal($"'{path}' names the folder '{root}' itself, not a file. Name a file under it (a path relative to it).", failure.Message);
+    }
+
     [Fact]
     public void AnAbsolutePathOrAFileUriUnderTheFolderIsTaken()
     {
