@@ -16,27 +16,17 @@ namespace NotionPS.Tests.EndToEnd;
 /// (or -LocalFileRoot); every refusal uploads nothing and leaves the other rows to go on.
 /// </summary>
 [Collection(EmulatorCollection.Name)]
-public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
+public sealed class FilesLocalRootTests : LocalSecretTestBase
 {
     private const string Version = "2026-03-11";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("notionps-e2e-files-root-").FullName;
     private readonly string receipts;
-    private readonly string secret;
 
     public FilesLocalRootTests(EmulatorFixture emulator)
-        : base(emulator)
+        : base(emulator, "notionps-e2e-files-root-")
     {
-        receipts = Directory.CreateDirectory(Path.Combine(folder, "receipts")).FullName;
+        receipts = Directory.CreateDirectory(Path.Combine(Folder, "receipts")).FullName;
         File.WriteAllBytes(Path.Combine(receipts, "taxi.txt"), [1, 2, 3]);
-        secret = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "home", ".docker")).FullName, "config.json");
-        File.WriteAllText(secret, """{"auths":{"registry.corp":{"auth":"c2VjcmV0"}}}""");
-    }
-
-    public new void Dispose()
-    {
-        base.Dispose();
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -44,7 +34,7 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
     {
         var (source, sourceDataSource) = await NewFilesDatabaseAsync("Their inbox");
         var (target, targetDataSource) = await NewFilesDatabaseAsync("My inbox");
-        var climbing = string.Concat(Enumerable.Repeat("../", 12)) + secret.TrimStart('/');
+        var climbing = string.Concat(Enumerable.Repeat("../", 12)) + Secret.TrimStart('/');
 
         // Another user's row, stored straight in the emulator: external "URLs" that are paths (Notion itself refuses them).
         await SeedRowsAsync(sourceDataSource, [new JsonObject
@@ -52,7 +42,7 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
             ["properties"] = new JsonObject
             {
                 ["Name"] = "invoice",
-                ["Attachments"] = new JsonArray(External("invoice.json", secret), External("notes.json", climbing)),
+                ["Attachments"] = new JsonArray(External("invoice.json", Secret), External("notes.json", climbing)),
             },
         }]);
         Connect(Version);
@@ -71,14 +61,14 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
         // Kept as the links they were, or refused by Notion as links; never read from disk.
         Assert.All(result.Errors, error => Assert.StartsWith("NotionValidationError,", error.FullyQualifiedErrorId, StringComparison.Ordinal));
         Assert.Equal(2, copies.Length + result.Errors.Count);
-        Assert.All(copies, files => Assert.Equal(new (string, string?)[] { ("external", secret), ("external", climbing) }, files));
+        Assert.All(copies, files => Assert.Equal(new (string, string?)[] { ("external", Secret), ("external", climbing) }, files));
     }
 
     [Fact]
     public async Task TextNamesALocalFileOnlyUnderLocalFileRootAndAFileInfoNeedsNone()
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Expenses");
-        Directory.CreateSymbolicLink(Path.Combine(receipts, "linked"), Path.GetDirectoryName(secret)!);
+        Directory.CreateSymbolicLink(Path.Combine(receipts, "linked"), Path.GetDirectoryName(Secret)!);
         Connect(Version);
         var uploads = await UploadCountAsync(Version);
 
@@ -95,7 +85,7 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
                 @{ Name = 'Under the root'; Attachments = 'taxi.txt' } |
                 Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts | Out-Null
             """,
-            Vars(("db", databaseId), ("secret", secret), ("taxi", Path.Combine(receipts, "taxi.txt")), ("receipts", receipts)));
+            Vars(("db", databaseId), ("secret", Secret), ("taxi", Path.Combine(receipts, "taxi.txt")), ("receipts", receipts)));
 
         Assert.Equal(
             new[] { "NotionLocalFileNotAllowed", "NotionLocalFileNotAllowed", "NotionLocalFileOutsideRoot", "NotionLocalFileOutsideRoot", "NotionLocalFileOutsideRoot" },
@@ -114,7 +104,7 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
     public async Task AFileObjectThatIsASymbolicLinkIsNotSentAndTheOtherFilesAre()
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Checkout");
-        File.CreateSymbolicLink(Path.Combine(receipts, "settings.json"), secret);
+        File.CreateSymbolicLink(Path.Combine(receipts, "settings.json"), Secret);
         Connect(Version);
         var uploads = await UploadCountAsync(Version);
 
@@ -139,7 +129,7 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
     public async Task SetAndACsvImportTakeTextAsALocalFileOnlyUnderLocalFileRoot()
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Expenses from CSV");
-        var csv = Path.Combine(folder, "expenses.csv");
+        var csv = Path.Combine(Folder, "expenses.csv");
         File.WriteAllText(csv, "\"Name\",\"Attachments\"\n\"Taxi\",\"taxi.txt\"\n\"Secret\",\"../home/.docker/config.json\"\n\"Hotel\",\"https://example.com/hotel.pdf\"\n");
         Connect(Version);
         var uploads = await UploadCountAsync(Version);
@@ -205,7 +195,7 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
     public async Task WhatIfChecksAndListsTheFilesARowWouldUpload()
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Dry expenses");
-        var csv = Path.Combine(folder, "dry.csv");
+        var csv = Path.Combine(Folder, "dry.csv");
         File.WriteAllText(csv, "\"Name\",\"Attachments\"\n\"Taxi\",\"taxi.txt\"\n\"Gone\",\"missing.txt\"\n");
         var host = new TextCaptureHost();
         using var console = Emulator.NewSession(host);
@@ -289,9 +279,9 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
     public async Task ABackupsSavedPathOutOfItsFolderIsNotReadAndTheCellTakesTheUrlWithAWarning(string recorded, string reason)
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Restored");
-        var backups = Directory.CreateDirectory(Path.Combine(folder, "backups")).FullName;
-        Directory.CreateSymbolicLink(Path.Combine(backups, "linked"), Path.GetDirectoryName(secret)!);
-        var backup = WriteBackup(backups, recorded == "ABSOLUTE" ? secret : recorded);
+        var backups = Directory.CreateDirectory(Path.Combine(Folder, "backups")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(backups, "linked"), Path.GetDirectoryName(Secret)!);
+        var backup = WriteBackup(backups, recorded == "ABSOLUTE" ? Secret : recorded);
         Connect(Version);
         var uploads = await UploadCountAsync(Version);
 
@@ -309,12 +299,12 @@ public sealed class FilesLocalRootTests : RowsTestBase, IDisposable
     public async Task ABackupsSavedFileOutsideItsFolderIsUploadedUnderLocalFileRoot()
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Restored with a root");
-        var backups = Directory.CreateDirectory(Path.Combine(folder, "backups")).FullName;
+        var backups = Directory.CreateDirectory(Path.Combine(Folder, "backups")).FullName;
         var backup = WriteBackup(backups, "../receipts/taxi.txt");
         Connect(Version);
         var uploads = await UploadCountAsync(Version);
 
-        var result = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $db -LocalFileRoot $root", Vars(("backup", backup), ("db", databaseId), ("root", folder)));
+        var result = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $db -LocalFileRoot $root", Vars(("backup", backup), ("db", databaseId), ("root", Folder)));
 
         Assert.Empty(result.Errors);
         Assert.Empty(result.Warnings);

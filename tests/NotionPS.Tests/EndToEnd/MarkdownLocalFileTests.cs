@@ -16,27 +16,17 @@ namespace NotionPS.Tests.EndToEnd;
 /// copied through Get-NotionPageContent never uploads a file its links name.
 /// </summary>
 [Collection(EmulatorCollection.Name)]
-public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
+public sealed class MarkdownLocalFileTests : LocalSecretTestBase
 {
     private const string Version = "2026-03-11";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("notionps-e2e-markdown-files-").FullName;
     private readonly string docs;
-    private readonly string secret;
 
     public MarkdownLocalFileTests(EmulatorFixture emulator)
-        : base(emulator)
+        : base(emulator, "notionps-e2e-markdown-files-")
     {
-        docs = Directory.CreateDirectory(Path.Combine(folder, "docs")).FullName;
+        docs = Directory.CreateDirectory(Path.Combine(Folder, "docs")).FullName;
         File.WriteAllBytes(Path.Combine(docs, "chart.png"), [1, 2, 3]);
-        secret = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "home", ".docker")).FullName, "config.json");
-        File.WriteAllText(secret, """{"auths":{"registry.corp":{"auth":"c2VjcmV0"}}}""");
-    }
-
-    public new void Dispose()
-    {
-        base.Dispose();
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -53,14 +43,14 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
             $pages | Set-NotionPageContent -Markdown "[config.json]($secret)"
             $pages
             """,
-            Vars(("docs", docs), ("parent", TeamHomeId), ("secret", secret)));
+            Vars(("docs", docs), ("parent", TeamHomeId), ("secret", Secret)));
 
         Assert.Equal(
             new[] { "NewNotionPageCommand", "SetNotionPageContentCommand", "SetNotionPageContentCommand" }.Select(cmdlet => "NotionLocalFileNotAllowed,NotionPS.Cmdlets." + cmdlet),
             result.Errors.Select(error => error.FullyQualifiedErrorId));
         Assert.All(result.Errors, error => Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category));
         Assert.StartsWith("Markdown line 3 names the local file './chart.png', and local files are uploaded only from a folder you name. Add -LocalFileRoot <folder>", result.Errors[0].ToString(), StringComparison.Ordinal);
-        Assert.StartsWith($"Markdown line 1 names the local file '{secret}'", result.Errors[1].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"Markdown line 1 names the local file '{Secret}'", result.Errors[1].ToString(), StringComparison.Ordinal);
         Assert.Equal(uploads, await UploadCountAsync(Version));
         foreach (var page in result.Output.Select(item => Assert.IsType<NotionPage>(item.BaseObject)))
         {
@@ -82,9 +72,9 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
     [InlineData("file://attacker.example/share/x.png", "is a file: URI naming the host 'attacker.example', a network path")]
     public async Task WithLocalFileRootEveryWayOutOfTheFolderIsRefusedBeforeAnyFileIsUploaded(string destination, string reason)
     {
-        File.CreateSymbolicLink(Path.Combine(docs, "notes.json"), secret);
-        Directory.CreateSymbolicLink(Path.Combine(docs, "linked"), Path.GetDirectoryName(secret)!);
-        destination = destination.Replace("{secret-percent-encoded}", secret.Replace("/", "%2F")).Replace("{secret}", secret);
+        File.CreateSymbolicLink(Path.Combine(docs, "notes.json"), Secret);
+        Directory.CreateSymbolicLink(Path.Combine(docs, "linked"), Path.GetDirectoryName(Secret)!);
+        destination = destination.Replace("{secret-percent-encoded}", Secret.Replace("/", "%2F")).Replace("{secret}", Secret);
         Connect(Version);
         var uploads = await UploadCountAsync(Version);
 
@@ -104,7 +94,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
     [Fact]
     public async Task ARelativePathIsTakenFromTheRootGivenAsAPowerShellPathNotFromTheCurrentLocation()
     {
-        File.WriteAllBytes(Path.Combine(folder, "chart.png"), [9, 9, 9, 9]);
+        File.WriteAllBytes(Path.Combine(Folder, "chart.png"), [9, 9, 9, 9]);
         Connect(Version);
 
         var result = Session.Run(
@@ -113,7 +103,7 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
             $page = Set-NotionPageContent -PageId (New-NotionPage -ParentId $parent -Title 'From the root') -Markdown '![The chart](chart.png)' -LocalFileRoot ./docs -PassThru
             (Get-NotionPageContent -PageId $page -AsBlocks).image.file.url
             """,
-            Vars(("here", folder), ("parent", TeamHomeId)));
+            Vars(("here", Folder), ("parent", TeamHomeId)));
 
         Assert.Empty(result.Errors);
         var url = (string)Assert.Single(result.Output).BaseObject;
@@ -123,12 +113,12 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
     [Fact]
     public void AMissingFileIsLookedForUnderTheRootAndTheAdviceSaysSo()
     {
-        File.WriteAllBytes(Path.Combine(folder, "gone.pdf"), [1]);
+        File.WriteAllBytes(Path.Combine(Folder, "gone.pdf"), [1]);
         Connect(Version);
 
         var result = Session.Run(
             "Set-Location -LiteralPath $here; New-NotionPage -ParentId $parent -Title 'Never created' -LocalFileRoot ./docs -Markdown '[gone.pdf](gone.pdf)'",
-            Vars(("here", folder), ("parent", TeamHomeId)));
+            Vars(("here", Folder), ("parent", TeamHomeId)));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("NotionFileNotFound,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
@@ -142,14 +132,14 @@ public sealed class MarkdownLocalFileTests : RowsTestBase, IDisposable
     public void ALocalFileRootThatIsNoFolderStopsTheCommand(string command, string cmdlet)
     {
         Connect(Version);
-        var vars = Vars(("parent", TeamHomeId), ("file", Path.Combine(docs, "chart.png")), ("missing", Path.Combine(folder, "missing")));
+        var vars = Vars(("parent", TeamHomeId), ("file", Path.Combine(docs, "chart.png")), ("missing", Path.Combine(Folder, "missing")));
 
         var missing = RunExpectingTerminatingError(command + " -Markdown 'Text' -LocalFileRoot $missing", vars);
         var file = RunExpectingTerminatingError(command + " -Markdown 'Text' -LocalFileRoot $file", vars);
 
         Assert.Equal("NotionLocalFileRootInvalid,NotionPS.Cmdlets." + cmdlet, missing.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, missing.CategoryInfo.Category);
-        Assert.StartsWith($"-LocalFileRoot '{Path.Combine(folder, "missing")}' names no folder.", missing.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"-LocalFileRoot '{Path.Combine(Folder, "missing")}' names no folder.", missing.ToString(), StringComparison.Ordinal);
         Assert.Equal("NotionLocalFileRootInvalid,NotionPS.Cmdlets." + cmdlet, file.FullyQualifiedErrorId);
         Assert.Contains("is a file, not a folder", file.ToString(), StringComparison.Ordinal);
     }
