@@ -129,7 +129,9 @@ public class PropertyWriterTests
     [InlineData("date")]
     public void AHashtableOrObjectInATextCellIsRefusedNotWrittenAsItsTypeName(string type)
     {
-        foreach (var value in new object[] { new System.Collections.Specialized.OrderedDictionary { ["a"] = 1 }, new object[] { "ok", new Hashtable() }, new object() })
+        // A good item first (a files cell's text must be a URL where nothing is uploaded), then the hashtable.
+        var good = type == "files" ? "https://example.com/ok.pdf" : "ok";
+        foreach (var value in new object[] { new System.Collections.Specialized.OrderedDictionary { ["a"] = 1 }, new object[] { good, new Hashtable() }, new object() })
         {
             var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Notes", type, value));
 
