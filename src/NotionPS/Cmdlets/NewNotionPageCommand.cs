@@ -68,7 +68,7 @@ namespace NotionPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            localFileRoot = MarkdownLocalFiles.Root(this, LocalFileRoot);
+            localFileRoot = LocalFileUploads.Root(this, LocalFileRoot);
             visuals = PageVisualParameters.Writer(this, Client, Log, Icon, Cover);
             people = new PeopleByEmail(Client, Log, CancelOnStop);
         }
@@ -125,7 +125,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (!MarkdownLocalFiles.ShouldUpload(this, files) || !ShouldProcess($"\"{Title}\" under {parent.Id}", "Create page"))
+            if (!LocalFileUploads.ShouldUpload(this, files) || !ShouldProcess($"\"{Title}\" under {parent.Id}", "Create page"))
             {
                 return;
             }

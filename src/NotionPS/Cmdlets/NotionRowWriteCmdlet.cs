@@ -52,7 +52,7 @@ namespace NotionPS.Cmdlets
         private protected LocalFileRoot? FilesRoot => localFileRoot;
 
         /// <summary>Takes the folder -LocalFileRoot names (null when not given) as the one whose files a files cell's text may name; called from BeginProcessing.</summary>
-        private protected void TakeLocalFilesFrom(string? localFileRoot) => this.localFileRoot = MarkdownLocalFiles.Root(this, localFileRoot);
+        private protected void TakeLocalFilesFrom(string? localFileRoot) => this.localFileRoot = LocalFileUploads.Root(this, localFileRoot);
 
         /// <summary>
         /// The full path of the local file a files cell's text names: only under -LocalFileRoot, as <see cref="LocalFileRoot"/>
@@ -197,7 +197,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (!MarkdownLocalFiles.ShouldUpload(this, uploads) || !ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
+            if (!LocalFileUploads.ShouldUpload(this, uploads) || !ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
             {
                 return;
             }

@@ -129,7 +129,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (MarkdownLocalFiles.ShouldUpload(this, uploads) && ShouldProcess(pageId, action))
+            if (LocalFileUploads.ShouldUpload(this, uploads) && ShouldProcess(pageId, action))
             {
                 Work.Add(changes!.WriteAsync(pageId, mapped, isRow, CancelOnStop), item);
             }

@@ -61,7 +61,7 @@ namespace NotionPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            localFileRoot = MarkdownLocalFiles.Root(this, LocalFileRoot);
+            localFileRoot = LocalFileUploads.Root(this, LocalFileRoot);
             writer = new PageContentWriter(Client, Log);
         }
 
@@ -98,7 +98,7 @@ namespace NotionPS.Cmdlets
                     continue;
                 }
 
-                if (!MarkdownLocalFiles.ShouldUpload(this, files) || !ShouldWrite(pageId))
+                if (!LocalFileUploads.ShouldUpload(this, files) || !ShouldWrite(pageId))
                 {
                     continue;
                 }

@@ -10,11 +10,11 @@ using NotionPS.Operations.Files;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// -LocalFileRoot of New-NotionPage and Set-NotionPageContent, the one folder whose files their Markdown may upload
-    /// (and of the cmdlets that write files cells, for their text), and the ShouldProcess of each upload, so that
-    /// -WhatIf lists the files a real run would send.
+    /// -LocalFileRoot, the one folder whose files a command may upload when its input names them (Markdown of New-NotionPage
+    /// and Set-NotionPageContent, files cells' text of the row-writing cmdlets), and the ShouldProcess of each upload, so
+    /// that -WhatIf lists the files a real run would send.
     /// </summary>
-    internal static class MarkdownLocalFiles
+    internal static class LocalFileUploads
     {
         /// <summary>The folder -LocalFileRoot names, or null when it was not given; one that is no folder stops the cmdlet.</summary>
         public static LocalFileRoot? Root(PSCmdlet cmdlet, string? path)
