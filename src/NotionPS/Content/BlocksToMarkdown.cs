@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using NotionPS.Client;
 
 namespace NotionPS.Content
@@ -392,9 +391,6 @@ namespace NotionPS.Content
             return longest;
         }
 
-        /// <summary>Notion's link to one of its own pages: /&lt;page id&gt;, perhaps with a #block or ?query after it.</summary>
-        private static readonly Regex NotionPageLink = new Regex("^/(" + Ids.NotionId.Pattern + ")(?=$|[#?])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
         /// <summary>
         /// A link or image destination as Markdown that reads back as the same link. Notion's link to one of its pages,
         /// /&lt;page id&gt;, becomes that page's https://www.notion.so/ address, which works wherever the Markdown goes;
@@ -403,7 +399,7 @@ namespace NotionPS.Content
         /// </summary>
         private static string Destination(string url)
         {
-            var page = NotionPageLink.Match(url);
+            var page = ContentUrls.NotionPageLink.Match(url);
             if (page.Success)
             {
                 url = "https://www.notion.so/" + page.Groups[1].Value.Replace("-", string.Empty).ToLowerInvariant() + url.Substring(page.Length);
