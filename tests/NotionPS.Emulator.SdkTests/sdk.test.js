@@ -212,6 +212,22 @@ describe("where Notion's reference is exact", () => {
     assert.deepEqual(dated.properties.Due.date, { start: "2026-07-01T09:00:00.000-04:00", end: null, time_zone: null });
   });
 
+  it("refuses a bookmark or embed URL, or a Markdown image or link, that is not an http(s) URL", async () => {
+    for (const type of ["bookmark", "embed"]) {
+      const error = await apiError(client().blocks.children.append({ block_id: MEETING_NOTES, children: [{ [type]: { url: "/tmp/secret.html" } }] }));
+      assert.equal(error.code, APIErrorCode.ValidationError);
+      assert.equal(error.message, `Invalid ${type} url.`); // the emulator's wording: Notion's is unpublished
+    }
+
+    const kept = await client().blocks.children.append({ block_id: MEETING_NOTES, children: [{ bookmark: { url: "https://example.com/a" } }] });
+    assert.equal(kept.results[0].bookmark.url, "https://example.com/a");
+    for (const [content, message] of [["![chart](/tmp/x.png)", "Invalid image url."], ["see [it](/tmp/x.json)", "Invalid URL for link."]]) {
+      const error = await apiError(client().pages.updateMarkdown({ page_id: MEETING_NOTES, type: "insert_content", insert_content: { content } }));
+      assert.equal(error.code, APIErrorCode.ValidationError);
+      assert.equal(error.message, message);
+    }
+  });
+
   it("keeps every plain-text item of a title in the page object", async () => {
     const parts = Array.from({ length: 40 }, (_, i) => ({ text: { content: `part ${i} ` } }));
     const created = await client().pages.create({ parent: { data_source_id: TASKS_DATA_SOURCE }, properties: { Name: { title: parts } } });

@@ -96,6 +96,65 @@ public sealed class UrlAndDateFidelityTests
         Assert.Equal("Invalid cover url.", cover.AssertError(HttpStatusCode.BadRequest, "validation_error"));
     }
 
+    /// <summary>
+    /// A bookmark or embed block's URL is refused as an external file's is; Notion's exact wording for these two is not
+    /// published (unconfirmed), so the emulator follows its file pattern, naming the block type.
+    /// </summary>
+    [Theory]
+    [InlineData("/tmp/audit/x.html")]
+    [InlineData("notes.txt")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://")]
+    public async Task ABookmarkOrEmbedUrlThatIsNotHttpIsRefused(string url)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        foreach (var type in new[] { "bookmark", "embed" })
+        {
+            var block = await emulator.PatchAsync(Children, new JsonObject { ["children"] = new JsonArray(new JsonObject { [type] = new JsonObject { ["url"] = url } }) });
+            Assert.Equal($"Invalid {type} url.", block.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+        }
+    }
+
+    [Fact]
+    public async Task AnHttpBookmarkOrEmbedIsKeptAndItsUrlCannotBeChangedToAPath()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        foreach (var type in new[] { "bookmark", "embed" })
+        {
+            var block = await emulator.PatchAsync(Children, new JsonObject { ["children"] = new JsonArray(new JsonObject { [type] = new JsonObject { ["url"] = "https://e.example/a" } }) });
+            Assert.Equal("https://e.example/a", (string?)block.Json["results"]![0]![type]!["url"]);
+            var id = (string)block.Json["results"]![0]!["id"]!;
+            var update = await emulator.PatchAsync($"v1/blocks/{id}", new JsonObject { [type] = new JsonObject { ["url"] = "/tmp/a" } });
+            Assert.Equal($"Invalid {type} url.", update.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+        }
+    }
+
+    /// <summary>Markdown sent to the page-markdown endpoints, or as a new page's content, meets the same URL rules.</summary>
+    [Theory]
+    [InlineData("![chart](/tmp/audit/x.png)", "Invalid image url.")]
+    [InlineData("<file src=\"file:///etc/passwd\">key</file>", "Invalid file url.")]
+    [InlineData("see [the config](/tmp/audit/config.json)", "Invalid URL for link.")]
+    [InlineData("- [x] done, see [it](javascript:alert(1))", "Invalid URL for link.")]
+    public async Task MarkdownWithAUrlThatIsNotHttpIsRefusedWhereverItArrives(string markdown, string message)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var created = await emulator.PostAsync("v1/pages", new JsonObject
+        {
+            ["parent"] = new JsonObject { ["page_id"] = Demo.TeamHomePage },
+            ["properties"] = new JsonObject { ["title"] = new JsonObject { ["title"] = new JsonArray(Text("Refused", null)) } },
+            ["markdown"] = markdown,
+        });
+        Assert.Equal(message, created.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+        foreach (var (type, operation) in new[] { ("insert_content", new JsonObject { ["content"] = markdown }), ("replace_content", new JsonObject { ["new_str"] = markdown }) })
+        {
+            var update = await emulator.PatchAsync($"v1/pages/{Demo.MeetingNotesPage}/markdown", new JsonObject { ["type"] = type, [type] = operation });
+            Assert.Equal(message, update.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+        }
+
+        Assert.DoesNotContain("/tmp/audit", (string?)(await emulator.GetAsync($"v1/pages/{Demo.MeetingNotesPage}/markdown")).Json["markdown"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnHttpExternalImageIsKept()
     {

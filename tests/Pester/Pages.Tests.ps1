@@ -95,6 +95,12 @@ Describe 'Page cmdlets' {
             Should -Throw -ErrorId 'MarkdownBlockNotClosed,NotionPS.Cmdlets.NewNotionPageCommand' -ExpectedMessage '*Markdown line 3*'
     }
 
+    It 'refuses a link Notion would refuse, naming the line, and creates no page' {
+        { New-NotionPage -ParentId $teamHome -Title 'Never a link' -Markdown "ok`n`nsee [the notes](./notes.md#top)" -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MarkdownInvalidUrl,NotionPS.Cmdlets.NewNotionPageCommand' -ExpectedMessage "*Markdown line 3: the link './notes.md#top'*https://*"
+        Get-NotionPageContent -PageId $teamHome -AsBlocks | Where-Object { $_.type -eq 'child_page' -and $_.child_page.title -eq 'Never a link' } | Should -BeNullOrEmpty
+    }
+
     It 'says which data source to pick for a database with several' {
         { New-NotionPage -ParentId $Demo.ProjectsId -Title 'x' -ErrorAction Stop } |
             Should -Throw -ErrorId 'NotionDatabaseHasSeveralDataSources,NotionPS.Cmdlets.NewNotionPageCommand' -ExpectedMessage '*"Active"*"Archive"*'

@@ -310,7 +310,7 @@ public static class BlockRequest
                 return result;
             case "bookmark" or "embed":
                 result["caption"] = Caption(content, path);
-                result["url"] = Url(content, path);
+                result["url"] = Url(content, path, type);
                 return result;
         }
 
@@ -321,11 +321,18 @@ public static class BlockRequest
     private static JsonArray Caption(JsonObject content, string path) =>
         content["caption"] is null ? [] : PropertyWriter.RichTextArray(content["caption"], $"{path}.caption");
 
-    private static string Url(JsonObject holder, string path)
+    /// <summary>
+    /// A bookmark's or embed's URL: an absolute http(s) URL, as an external file's must be. Notion's wording for these two
+    /// is not published; the emulator names the block type as it names the file kind ("Invalid image url.").
+    /// </summary>
+    private static string Url(JsonObject holder, string path, string type)
     {
         var url = RequestJson.OptionalString(holder, "url", path) ?? throw RequestJson.Invalid($"{path}.url", "defined", null);
-        return url.Length <= MaxUrlLength
-            ? url
-            : throw NotionException.Validation($"body failed validation: {path}.url.length should be ≤ `{MaxUrlLength}`, instead was `{url.Length}`.");
+        if (url.Length > MaxUrlLength)
+        {
+            throw NotionException.Validation($"body failed validation: {path}.url.length should be ≤ `{MaxUrlLength}`, instead was `{url.Length}`.");
+        }
+
+        return UrlRules.IsWebUrl(url) ? url : throw NotionException.Validation($"Invalid {type} url.");
     }
 }

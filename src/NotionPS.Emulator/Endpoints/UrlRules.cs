@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace NotionPS.Emulator.Endpoints;
 
 /// <summary>
-/// The URLs Notion stores: a rich-text link and an external file must be absolute http(s) URLs ("Invalid URL for
-/// link.", "Invalid image url."); the one other form a link takes is the relative <c>/&lt;page id&gt;</c> Notion
+/// The URLs Notion stores: a rich-text link, an external file and a bookmark's or embed's URL must be absolute http(s)
+/// URLs ("Invalid URL for link.", "Invalid image url.", "Invalid bookmark url."); the one other form a link takes is the relative <c>/&lt;page id&gt;</c> Notion
 /// itself writes for a link to one of its pages.
 /// </summary>
 public static partial class UrlRules

@@ -108,6 +108,7 @@ namespace NotionPS.Cmdlets
             try
             {
                 blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(markdown);
+                ContentUrls.Check(blocks);
             }
             catch (MarkdownContentException ex)
             {

@@ -81,6 +81,7 @@ namespace NotionPS.Cmdlets
                 try
                 {
                     blocks = MarkdownToBlocks.Convert(Markdown);
+                    ContentUrls.Check(blocks);
                 }
                 catch (MarkdownContentException ex)
                 {

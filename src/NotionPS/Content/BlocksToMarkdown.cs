@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using NotionPS.Client;
 
 namespace NotionPS.Content
@@ -307,23 +306,36 @@ namespace NotionPS.Content
 
         private static string InlineText(JsonElement body) => Inline(RichText.FromJson(JsonRead.Array(body, "rich_text") ?? default));
 
-        /// <summary>Paragraph text as lines: every line escaped where its start would read as a block marker.</summary>
-        private static IEnumerable<string> TextLines(string text) => text.Length == 0 ? Array.Empty<string>() : text.Split('\n').Select(EscapeLineStart);
-
-        private static string EscapeLineStart(string line)
+        /// <summary>
+        /// Paragraph text as lines: every line escaped where its start would read as a block marker, and none blank, which
+        /// would end the paragraph: an empty line is a backslash (a hard line break), the last one "&amp;#10;" after the line before.
+        /// </summary>
+        private static IEnumerable<string> TextLines(string text)
         {
+            if (text.Length == 0)
+            {
+                return Array.Empty<string>();
+            }
+
+            var lines = text.Split('\n').Select(EscapeLine).ToList();
+            if (lines.Count > 1 && lines[lines.Count - 1].Length == 0)
+            {
+                lines.RemoveAt(lines.Count - 1);
+                lines[lines.Count - 1] += "&#10;";
+            }
+
+            return lines.Select(line => line.Length == 0 ? "\\" : line);
+        }
+
+        private static string EscapeLine(string line)
+        {
+            line = EscapeEdgeWhitespace(line);
             if (line.Length == 0)
             {
                 return line;
             }
 
-            // A leading space or tab as a character reference: kept as text, where it would indent the line (4 make code).
             var c = line[0];
-            if (c == ' ' || c == '\t')
-            {
-                return (c == ' ' ? "&#32;" : "&#9;") + line.Substring(1);
-            }
-
             if (c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == '|' || c == ':')
             {
                 return "\\" + line;
@@ -343,8 +355,29 @@ namespace NotionPS.Content
             return line;
         }
 
-        private static string EscapeHeading(string text) =>
-            text.EndsWith("#", StringComparison.Ordinal) || text.EndsWith("}", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) + "\\" + text[text.Length - 1] : text;
+        /// <summary>
+        /// A space or tab at either end of a line as a character reference: Markdown strips them from a line's edges (and a
+        /// leading one indents the line, 4 make code), where a reference is text. Inside, whitespace is kept as it is.
+        /// </summary>
+        private static string EscapeEdgeWhitespace(string line)
+        {
+            if (line.Length > 0 && IsSpaceOrTab(line[0]))
+            {
+                line = Reference(line[0]) + line.Substring(1);
+            }
+
+            return line.Length > 0 && IsSpaceOrTab(line[line.Length - 1]) ? line.Substring(0, line.Length - 1) + Reference(line[line.Length - 1]) : line;
+        }
+
+        private static bool IsSpaceOrTab(char c) => c == ' ' || c == '\t';
+
+        private static string Reference(char c) => c == ' ' ? "&#32;" : "&#9;";
+
+        private static string EscapeHeading(string text)
+        {
+            text = EscapeEdgeWhitespace(text);
+            return text.EndsWith("#", StringComparison.Ordinal) || text.EndsWith("}", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) + "\\" + text[text.Length - 1] : text;
+        }
 
         private static int LongestBacktickRun(string text)
         {
@@ -358,9 +391,6 @@ namespace NotionPS.Content
             return longest;
         }
 
-        /// <summary>Notion's link to one of its own pages: /&lt;page id&gt;, perhaps with a #block or ?query after it.</summary>
-        private static readonly Regex NotionPageLink = new Regex("^/(" + Ids.NotionId.Pattern + ")(?=$|[#?])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
         /// <summary>
         /// A link or image destination as Markdown that reads back as the same link. Notion's link to one of its pages,
         /// /&lt;page id&gt;, becomes that page's https://www.notion.so/ address, which works wherever the Markdown goes;
@@ -369,7 +399,7 @@ namespace NotionPS.Content
         /// </summary>
         private static string Destination(string url)
         {
-            var page = NotionPageLink.Match(url);
+            var page = ContentUrls.NotionPageLink.Match(url);
             if (page.Success)
             {
                 url = "https://www.notion.so/" + page.Groups[1].Value.Replace("-", string.Empty).ToLowerInvariant() + url.Substring(page.Length);

@@ -436,6 +436,7 @@ namespace NotionPS.Content
                     if (p > start && p < _text.Length && _text[p] == ';')
                     {
                         _pending.Append(value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) ? "\uFFFD" : char.ConvertFromUtf32(value));
+                        FlushText(); // the character is text, never the whitespace a line break trims before it
                         return p + 1;
                     }
                 }

@@ -15,6 +15,7 @@ namespace NotionPS.Content
         public const string Placeholder = "MarkdownBlockPlaceholder";
         public const string BadAttribute = "MarkdownInvalidAttribute";
         public const string BlockTooLarge = "MarkdownBlockTooLarge";
+        public const string InvalidUrl = "MarkdownInvalidUrl";
 
         public MarkdownContentException(string errorId, int line, string message)
             : base($"Markdown line {line}: {message}")

@@ -935,15 +935,16 @@ namespace NotionPS.Content
             {
                 var middle = CaptionEnd(text, 2);
                 var url = MediaDestination(text, middle, out var bracketed);
-                // Angle brackets mean a link, never a local file: only an http(s) URL in them is a media line.
-                if (url == null || (bracketed && !IsWebAddress(url)))
+                if (url == null)
                 {
                     return false;
                 }
 
                 CheckUrl(url, line.Number);
                 var caption = RichText.ToJson(Inline(text.Substring(2, middle - 2), line.Number), line.Number);
-                if (IsLocalPath(url))
+
+                // Angle brackets mean a link, never a local file: what they hold is the block's URL as written.
+                if (!bracketed && IsLocalPath(url))
                 {
                     // Image, PDF, video or audio: which one is known once the file is checked (ContentFileUploads).
                     block = LocalFileBlock("image", url, new JsonObject { ["caption"] = caption }, line.Number);
@@ -988,15 +989,20 @@ namespace NotionPS.Content
 
         /// <summary>
         /// Where the caption of ![caption](...) or [name](...) that starts at <paramref name="start"/> ends: its first
-        /// ']' not escaped by a backslash, when "(" follows it; else -1.
+        /// ']' neither escaped by a backslash nor inside a code span, when "(" follows it; else -1.
         /// </summary>
         private static int CaptionEnd(string text, int start)
         {
+            var runs = BacktickRuns(text, start);
             for (var p = start; p < text.Length; p++)
             {
                 if (text[p] == '\\')
                 {
                     p++;
+                }
+                else if (text[p] == '`')
+                {
+                    p = CodeSpanEnd(text, p, runs) - 1;
                 }
                 else if (text[p] == ']')
                 {
@@ -1005,6 +1011,59 @@ namespace NotionPS.Content
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// Past the code span whose opening backtick run starts at <paramref name="start"/>: up to the next run of as many
+        /// backticks (CommonMark), looked up in <paramref name="runs"/> so that a line of unclosed runs stays linear; past the
+        /// run alone when none closes it, as its backticks are then text.
+        /// </summary>
+        private static int CodeSpanEnd(string text, int start, Dictionary<int, Queue<int>> runs)
+        {
+            var open = start;
+            while (open < text.Length && text[open] == '`')
+            {
+                open++;
+            }
+
+            if (runs.TryGetValue(open - start, out var closers))
+            {
+                while (closers.Count > 0 && closers.Peek() < open)
+                {
+                    closers.Dequeue();
+                }
+
+                if (closers.Count > 0)
+                {
+                    return closers.Dequeue() + (open - start);
+                }
+            }
+
+            return open;
+        }
+
+        /// <summary>Where each backtick run from <paramref name="start"/> on begins, in order, by the run's length.</summary>
+        private static Dictionary<int, Queue<int>> BacktickRuns(string text, int start)
+        {
+            var runs = new Dictionary<int, Queue<int>>();
+            for (var p = text.IndexOf('`', start); p >= 0; p = text.IndexOf('`', p))
+            {
+                var end = p;
+                while (end < text.Length && text[end] == '`')
+                {
+                    end++;
+                }
+
+                if (!runs.TryGetValue(end - p, out var queue))
+                {
+                    runs[end - p] = queue = new Queue<int>();
+                }
+
+                queue.Enqueue(p);
+                p = end;
+            }
+
+            return runs;
         }
 
         /// <summary>
@@ -1020,9 +1079,6 @@ namespace NotionPS.Content
             var refused = bracketed ? new[] { '<', '>' } : new[] { ' ', '\t', '(', ')', '<', '>' };
             return url.Length == 0 || url.IndexOfAny(refused) >= 0 ? null : url;
         }
-
-        private static bool IsWebAddress(string url) =>
-            Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
         /// <summary>
         /// A destination with no scheme (./chart.png, out/report.pdf, /tmp/a.png, C:\a.png) names a local file;

@@ -83,6 +83,8 @@ namespace NotionPS.Errors
         public const string MarkdownBlockPlaceholder = nameof(MarkdownBlockPlaceholder);
         public const string MarkdownInvalidAttribute = nameof(MarkdownInvalidAttribute);
         public const string MarkdownBlockTooLarge = nameof(MarkdownBlockTooLarge);
+        // A link, linked file, bookmark or embed URL Notion refuses, found before the request (markdown-fidelity).
+        public const string MarkdownInvalidUrl = nameof(MarkdownInvalidUrl);
         // A local file written ![caption](path) whose type Notion cannot show in a page (media-blocks).
         public const string MarkdownFileNotShownInline = nameof(MarkdownFileNotShownInline);
         // Schema as code: New-NotionDatabase, Get-/Set-NotionDatabaseSchema.
@@ -232,6 +234,7 @@ namespace NotionPS.Errors
             [MarkdownInvalidAttribute] = InvalidData,
             [MarkdownFileNotShownInline] = InvalidData,
             [MarkdownBlockTooLarge] = LimitsExceeded,
+            [MarkdownInvalidUrl] = InvalidData,
             [NotionSchemaInvalid] = InvalidData,
             [NotionSchemaUnknownType] = InvalidArgument,
             [NotionSchemaDuplicateColumn] = InvalidData,

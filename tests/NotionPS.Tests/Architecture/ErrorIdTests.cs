@@ -43,7 +43,7 @@ public class ErrorIdTests
     {
         var markdownIds = ConstantValues(typeof(NotionPS.Content.MarkdownContentException));
 
-        Assert.Equal(7, markdownIds.Length);
+        Assert.Equal(8, markdownIds.Length);
         Assert.All(markdownIds, id => Assert.Contains(id, NotionErrorIds.All));
     }
 

@@ -123,14 +123,17 @@ public class BlocksToMarkdownTests
     }
 
     [Fact]
-    public void AnImageWhoseUrlIsAPathReadsBackAsALinkNeverAsALocalImage()
+    public void AnImageWhoseUrlIsAPathReadsBackAsThatImageNeverAsALocalFile()
     {
         const string json = """[{"object":"block","id":"0f0e0d0c-0000-4000-8000-000000000003","type":"image","image":{"type":"external","external":{"url":"/tmp/audit2-victim/x.png"},"caption":[]}}]""";
 
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
 
         Assert.Equal("![](</tmp/audit2-victim/x.png>)\n", markdown);
-        Assert.All(ContentJson.All(MarkdownToBlocks.Convert(markdown)), block => Assert.Null(block.LocalPath));
+        var image = Assert.Single(MarkdownToBlocks.Convert(markdown));
+        Assert.Null(image.LocalPath);
+        Assert.Equal("image", image.Type);
+        Assert.Equal("/tmp/audit2-victim/x.png", image.Body["external"]!["url"]!.GetValue<string>());
     }
 
     [Theory]

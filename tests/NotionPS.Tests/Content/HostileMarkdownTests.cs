@@ -96,6 +96,21 @@ public class HostileMarkdownTests
     }
 
     [Fact]
+    public void AMediaLineOfUnclosedBacktickRunsOfEveryLengthEnds()
+    {
+        // Runs of 1 to 1,500 backticks, none closed: each looks for its closer in an index, not by scanning the rest of the line.
+        var caption = new StringBuilder();
+        for (var length = 1; length <= 1_500; length++)
+        {
+            caption.Append('`', length).Append(' ');
+        }
+
+        var exception = Record.Exception(() => MarkdownToBlocks.Convert("![" + caption + "](https://e.example/a.png)"));
+
+        Assert.True(exception is MarkdownContentException { ErrorId: MarkdownContentException.TextTooLong }, exception?.ToString());
+    }
+
+    [Fact]
     public void ThousandsOfUnclosedFencesAndContainersEnd()
     {
         var fences = MarkdownToBlocks.Convert("````\n" + Repeat("```\n", 20_000));

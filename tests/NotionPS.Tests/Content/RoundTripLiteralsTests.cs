@@ -21,6 +21,8 @@ public class RoundTripLiteralsTests
             ["href"] = link,
         }.ToJsonString();
 
+    private static string Code(string content, string? link = null) => Text(content, link).Replace("\"plain_text\"", "\"annotations\":{\"code\":true},\"plain_text\"");
+
     private static string Block(string type, string body) => $$"""[{"object":"block","id":"b1","type":"{{type}}","{{type}}":{{body}}}]""";
 
     private static string Media(string type, string url, string caption = "") =>
@@ -84,6 +86,27 @@ public class RoundTripLiteralsTests
         // 6. A bookmark whose URL holds an angle bracket or a space: percent-encoded, the same address, still a bookmark.
         { Block("bookmark", """{"url":"https://e.example/a>b","caption":[]}"""), "<https://e.example/a%3Eb>\n", "bookmark=@https://e.example/a%3Eb" },
         { Block("bookmark", """{"url":"https://e.example/a b<c","caption":[]}"""), "<https://e.example/a%20b%3Cc>\n", "bookmark=@https://e.example/a%20b%3Cc" },
+
+        // The third audit's round-trip findings.
+        // 7. An image whose URL is a path stays an image (angle brackets: a link, never a local file to upload).
+        { Media("image", "/images/a.png", "chart"), "![chart](</images/a.png>)\n", "image=chart@/images/a.png" },
+
+        // 8. Spaces and tabs at a line's edges are character references (Markdown strips them there), in a heading too.
+        { Paragraph("heading_2", Text("  two spaces")), "## &#32; two spaces\n", "heading_2=  two spaces" },
+        { Paragraph("heading_1", Text("trailing \t")), "# trailing &#9;\n", "heading_1=trailing \t" },
+        { Paragraph("paragraph", Text("trailing  \nnext")), "trailing &#32;\nnext\n", "paragraph=trailing  \nnext" },
+
+        // 9. A line holding only whitespace, or nothing, inside a paragraph: kept, and the paragraph stays one block.
+        { Paragraph("paragraph", Text("a\n   \nb")), "a\n&#32; &#32;\nb\n", "paragraph=a\n   \nb" },
+        { Paragraph("bulleted_list_item", Text("a\n   \nb")), "- a\n  &#32; &#32;\n  b\n", "bulleted_list_item=a\n   \nb" },
+        { Paragraph("paragraph", Text("a\n\nb")), "a\n\\\nb\n", "paragraph=a\n\nb" },
+        { Paragraph("quote", Text("\na\n\n")), "> \\\n> a\n> &#10;\n", "quote=\na\n\n" },
+        { Paragraph("paragraph", Text("a\n")), "a&#10;\n", "paragraph=a\n" },
+
+        // 10. A code span holding "]" in an image's caption or a link's text does not end it.
+        { Block("image", $$"""{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{{Code("a]b")}}]}"""), "![`a]b`](https://e.example/a.png)\n", "image=a]b@https://e.example/a.png" },
+        { Block("image", $$"""{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{{Text("x ")}},{{Code("`]`")}}]}"""), "![x `` `]` ``](https://e.example/a.png)\n", "image=x `]`@https://e.example/a.png" },
+        { Paragraph("paragraph", Code("a]b", "https://e.example/")), "[`a]b`](https://e.example/)\n", "paragraph=a]b->https://e.example/" },
     };
 
     [Theory]
@@ -96,17 +119,18 @@ public class RoundTripLiteralsTests
         Assert.Equal(expectedCopy, copy);
     }
 
-    /// <summary>Angle brackets mean a link, never a local file: a media line with a path in them is a paragraph.</summary>
+    /// <summary>Angle brackets mean a link, never a local file: a media line with a path in them shows that URL as it is.</summary>
     [Theory]
-    [InlineData("![chart](<./chart.png>)")]
-    [InlineData("![chart](</tmp/a b.png>)")]
-    [InlineData("![](<file:///tmp/key.png>)")]
-    public void AnAngleBracketMediaLineThatIsNoWebAddressIsTextNeverALocalFile(string markdown)
+    [InlineData("![chart](<./chart.png>)", "./chart.png")]
+    [InlineData("![chart](</tmp/a b.png>)", "/tmp/a b.png")]
+    [InlineData("![](<file:///tmp/key.png>)", "file:///tmp/key.png")]
+    public void AnAngleBracketMediaLineThatIsNoWebAddressIsALinkedImageNeverALocalFile(string markdown, string url)
     {
         var block = Assert.Single(MarkdownToBlocks.Convert(markdown));
 
-        Assert.Equal("paragraph", block.Type);
+        Assert.Equal("image", block.Type);
         Assert.Null(block.LocalPath);
+        Assert.Equal(url, block.Body["external"]!["url"]!.GetValue<string>());
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -42,6 +43,11 @@ public class MarkdownRoundTripLiteralsTests : EmulatorTest
     [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"\tindented by a tab"}}]}}""", "paragraph=\tindented by a tab", null)]
     [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"    four spaces"}}]}}""", "paragraph=    four spaces", null)]
     [InlineData("""{"type":"bookmark","bookmark":{"url":"https://e.example/a>b"}}""", "bookmark=@https://e.example/a>b", "bookmark=@https://e.example/a%3Eb")]
+    // The third audit: spaces at a heading's edges, a whitespace-only or empty line inside a block, a code span holding "]" in a caption.
+    [InlineData("""{"type":"heading_2","heading_2":{"rich_text":[{"text":{"content":"  two spaces "}}]}}""", "heading_2=  two spaces ", null)]
+    [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"a\n   \nb"}}]}}""", "paragraph=a\n   \nb", null)]
+    [InlineData("""{"type":"to_do","to_do":{"rich_text":[{"text":{"content":"\na\n\nb\n"}}]}}""", "to_do=\na\n\nb\n", null)]
+    [InlineData("""{"type":"image","image":{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{"text":{"content":"a]b"},"annotations":{"code":true}}]}}""", "image=a]b@https://e.example/a.png", null)]
     public void APageCopiedThroughItsMarkdownHasTheSameBlock(string block, string source, string? copy)
     {
         Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu").Errors);
@@ -50,5 +56,38 @@ public class MarkdownRoundTripLiteralsTests : EmulatorTest
 
         Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e}")));
         Assert.Equal(new[] { source, copy ?? source }, result.Output.Select(item => item.BaseObject.ToString()));
+    }
+
+    /// <summary>
+    /// A URL Notion refuses (a link or linked image that is a path or anchor, a bookmark with no host) is an error naming
+    /// its line before any request, under -WhatIf too, where it was Notion's bare 400 after the page was made.
+    /// </summary>
+    [Theory]
+    [InlineData("# Chart\n\n![chart](</images/a.png>)", 3, "the image block links '/images/a.png'")]
+    [InlineData("see [the config](/tmp/config.json)", 1, "the link '/tmp/config.json'")]
+    [InlineData("- [back to top](#top)", 1, "the link '#top'")]
+    [InlineData("| a |\n| --- |\n| [x](file:///etc/passwd) |", 3, "the link 'file:///etc/passwd'")]
+    [InlineData("text\n\n<https://>", 3, "the bookmark URL 'https://'")]
+    public async Task MarkdownWithAUrlNotionRefusesIsAnErrorNamingItsLineBeforeAnyRequest(string markdown, int line, string message)
+    {
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu").Errors);
+        var before = (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
+
+        var result = Session.Run(
+            """
+            New-NotionPage -ParentId $parent -Title 'Never' -Markdown $markdown
+            Set-NotionPageContent -PageId $parent -Markdown $markdown -WhatIf
+            """,
+            new Dictionary<string, object?> { ["markdown"] = markdown, ["parent"] = TeamHome });
+
+        Assert.Equal(before, (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!);
+        Assert.Equal(
+            new[] { "MarkdownInvalidUrl,NotionPS.Cmdlets.NewNotionPageCommand", "MarkdownInvalidUrl,NotionPS.Cmdlets.SetNotionPageContentCommand" },
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.All(result.Errors, error =>
+        {
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, error.CategoryInfo.Category);
+            Assert.StartsWith($"Markdown line {line}: {message}", error.Exception.Message, System.StringComparison.Ordinal);
+        });
     }
 }

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace NotionPS.Content
+{
+    /// <summary>
+    /// The URLs in blocks made from Markdown that Notion refuses with a 400 validation_error ("Invalid URL for link.",
+    /// "Invalid image url."), found before any request so that the error names the Markdown line and says what to write.
+    /// <see cref="MarkdownToBlocks.Convert"/> keeps such a URL as written (a page read as Markdown converts back to the same
+    /// blocks); the page cmdlets check the blocks they would send with <see cref="Check"/>.
+    /// <list type="bullet">
+    /// <item>an image, pdf, video, audio or file block linking a file, a bookmark and an embed: an absolute http(s) URL;</item>
+    /// <item>a link in text: an absolute URL with a host, or Notion's link to one of its pages, /&lt;page id&gt;. A relative
+    /// link (a path, #anchor) and a scheme Notion does not link (file:, javascript:) are refused; mailto: is left to Notion.</item>
+    /// </list>
+    /// </summary>
+    internal static class ContentUrls
+    {
+        /// <summary>Notion's link to one of its own pages: /&lt;page id&gt; (the group), perhaps with a #block or ?query after it.</summary>
+        internal static readonly Regex NotionPageLink = new Regex("^/(" + Ids.NotionId.Pattern + ")(?=$|[#?])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <exception cref="MarkdownContentException">A URL Notion refuses (<see cref="MarkdownContentException.InvalidUrl"/>), naming its line.</exception>
+        public static void Check(IEnumerable<ContentBlock> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                // A local file's block links no URL until its upload is attached.
+                if (block.LocalPath == null)
+                {
+                    CheckNode(block.Body, block, isBody: true);
+                }
+
+                Check(block.Children);
+            }
+        }
+
+        private static void CheckNode(JsonNode? node, ContentBlock block, bool isBody)
+        {
+            if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    CheckNode(item, block, isBody: false);
+                }
+
+                return;
+            }
+
+            if (!(node is JsonObject obj))
+            {
+                return;
+            }
+
+            foreach (var pair in obj)
+            {
+                var url = (pair.Value as JsonObject)?["url"]?.GetValue<string>();
+                if (pair.Key == "link" && url != null && !IsLink(url))
+                {
+                    throw Refused(block, $"the link '{Shorten(url)}' is not a web address, and Notion links only http:// and https:// URLs (or one of its own pages). "
+                        + "Write the full https:// address, or escape the brackets, \\[text\\], to keep the text without a link.");
+                }
+
+                if (pair.Key == "external" && url != null && !IsWebUrl(url))
+                {
+                    throw Refused(block, $"the {block.Type} block links '{Shorten(url)}', which is not an http:// or https:// URL, and Notion links a file only by one. "
+                        + "Write the full https:// address; to upload a local file, write its path without angle brackets.");
+                }
+
+                if (isBody && pair.Key == "url" && (block.Type == "bookmark" || block.Type == "embed") && !IsWebUrl(pair.Value?.GetValue<string>() ?? string.Empty))
+                {
+                    throw Refused(block, $"the {block.Type} URL '{Shorten(pair.Value?.GetValue<string>() ?? string.Empty)}' is not a complete http:// or https:// address, the only kind Notion takes. "
+                        + "Write one such as <https://example.com/page>.");
+                }
+
+                CheckNode(pair.Value, block, isBody: false);
+            }
+        }
+
+        private static MarkdownContentException Refused(ContentBlock block, string message) =>
+            new MarkdownContentException(MarkdownContentException.InvalidUrl, block.Line, message);
+
+        private static bool IsWebUrl(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
+
+        private static bool IsLink(string url) =>
+            IsWebUrl(url) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || NotionPageLink.IsMatch(url);
+
+        private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
+    }
+}
