@@ -13,7 +13,8 @@ namespace NotionPS.Content
     /// <list type="bullet">
     /// <item>an image, pdf, video, audio or file block linking a file, a bookmark and an embed: an absolute http(s) URL;</item>
     /// <item>a link in text: an absolute URL with a host, or Notion's link to one of its pages, /&lt;page id&gt;. A relative
-    /// link (a path, #anchor) and a scheme Notion does not link (file:, javascript:) are refused; mailto: is left to Notion.</item>
+    /// link (a path, #anchor) and a scheme Notion does not link (file:, javascript:, mailto:, as other clients found: dvanoni/notero#459)
+    /// are refused.</item>
     /// </list>
     /// </summary>
     internal static class ContentUrls
@@ -85,7 +86,7 @@ namespace NotionPS.Content
             Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
 
         private static bool IsLink(string url) =>
-            IsWebUrl(url) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || NotionPageLink.IsMatch(url);
+            IsWebUrl(url) || NotionPageLink.IsMatch(url);
 
         private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
     }

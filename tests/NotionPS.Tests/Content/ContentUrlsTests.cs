@@ -7,7 +7,7 @@ namespace NotionPS.Tests.Content;
 public class ContentUrlsTests
 {
     [Theory]
-    [InlineData("[a](https://e.example/x) [b](http://localhost:8080/) [c](mailto:ada@e.example)")]
+    [InlineData("[a](https://e.example/x) [b](http://localhost:8080/)")]
     [InlineData("[page](/4d5e6f7081924ca3b1e2f3a4b5c6d7e8) [block](/4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8#9a)")]
     [InlineData("![chart](https://e.example/a.png)\n\n![clip](<https://e.example/my clip.mp4>)\n\n<https://e.example/page>")]
     [InlineData("![chart](./chart.png)\n\n[report](./out/report.pdf)")]
@@ -24,6 +24,7 @@ public class ContentUrlsTests
     [InlineData("- one\n- two, see [three](javascript:alert(1))", 2, "the link 'javascript:alert(1)'")]
     [InlineData("> quote\n>\n> - see [up](../index.md)", 3, "the link '../index.md'")]
     [InlineData("# [Top](#top)", 1, "the link '#top'")]
+    [InlineData("Write to [Ada](mailto:ada@e.example)", 1, "the link 'mailto:ada@e.example'")]
     [InlineData("<http://>", 1, "the bookmark URL 'http://'")]
     public void WhatNotionRefusesIsAnErrorNamingItsLine(string markdown, int line, string message)
     {
