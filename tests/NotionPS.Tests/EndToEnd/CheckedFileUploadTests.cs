@@ -59,8 +59,11 @@ public sealed class CheckedFileUploadTests : LocalSecretTestBase
     {
         var file = LocalFile.Check(notes, null, null);
         var (sent, _, refusedNone) = await UploadAsync(file);
-        File.Delete(notes);
-        File.Copy(Secret, notes);
+
+        // As an editor saves: a new file written beside it, renamed over it.
+        var saved = notes + ".new";
+        File.Copy(Secret, saved);
+        File.Move(saved, notes, overwrite: true);
 
         var (_, _, refused) = await UploadAsync(file);
 
@@ -69,7 +72,7 @@ public sealed class CheckedFileUploadTests : LocalSecretTestBase
         Assert.Equal(NotionErrorIds.NotionFileChangedWhileSent, refused?.ErrorId);
     }
 
-    /// <summary>A path of 6,000 characters is named once in the message, shortened to its start and end (review F7).</summary>
+    /// <summary>A path of 6,000 characters is named once in the message, shortened to its start and end, and the remedy said once (review F7).</summary>
     [Fact]
     public void SendNotionFileNamesALongPathOnceInItsError()
     {
@@ -85,6 +88,8 @@ public sealed class CheckedFileUploadTests : LocalSecretTestBase
             Assert.Equal(1, Occurrences(message, path.Substring(0, 100)));
             Assert.Contains("(6,", message);
             Assert.True(message.Length < 600, message);
+            var shown = error.ToString();
+            Assert.True(Occurrences(shown, "Check the path") + Occurrences(shown, "Give a file you may read") == 1, shown);
         });
     }
 

@@ -156,7 +156,10 @@ namespace NotionPS.Operations.Files
             new NotionFileException(NotionErrorIds.NotionFileNotRegular,
                 $"'{shown}' is a symbolic link or junction, which can point anywhere, so it is not sent. To send the file it points to, give that file's own path: (Get-Item -LiteralPath '<path>').Target names it.");
 
-        /// <summary>Runs <paramref name="open"/>, its failure to find or read the file told as a NotionFileException naming the path once.</summary>
+        /// <summary>
+        /// Runs <paramref name="open"/>, its failure to find or read the file told as a NotionFileException naming the path
+        /// once; what to do is the remedy the cmdlet adds for the error id (FileRemedies), not repeated here.
+        /// </summary>
         private static T Opening<T>(string path, Func<T> open)
         {
             try
@@ -165,12 +168,12 @@ namespace NotionPS.Operations.Files
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{ShownPaths.Shown(path)}'. Check the path.", ex);
+                throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{ShownPaths.Shown(path)}'.", ex);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is SecurityException || ex is IOException || ex is NotSupportedException || ex is ArgumentException)
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileUnreadable,
-                    $"'{ShownPaths.Shown(path)}' cannot be read: {ShownPaths.Reason(ex, path)} Give a file you may read, and close any program that holds it locked.", ex);
+                    $"'{ShownPaths.Shown(path)}' cannot be read: {ShownPaths.Reason(ex, path)}", ex);
             }
         }
     }
