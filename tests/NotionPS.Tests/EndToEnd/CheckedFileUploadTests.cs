@@ -10,6 +10,7 @@ using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations.Files;
 using NotionPS.Tests.Client;
+using NotionPS.Tests.Hosting;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -70,6 +71,41 @@ public sealed class CheckedFileUploadTests : LocalSecretTestBase
         Assert.Null(refusedNone);
         Assert.Contains(sent, body => Holds(body, checkedContent));
         Assert.Equal(NotionErrorIds.NotionFileChangedWhileSent, refused?.ErrorId);
+    }
+
+    /// <summary>
+    /// Add-NotionDatabaseRow checks a files cell's file once, before -Confirm asks, and uploads that file: one swapped for
+    /// a link to the secret while the prompt waits is not read (it used to be checked again, and was refused as a link
+    /// only because the second check happened to see the link).
+    /// </summary>
+    [Fact]
+    public async Task AFileSwappedWhileConfirmAsksIsNotReadAndTheRowIsNotAdded()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Expenses");
+        var host = new TextCaptureHost();
+        var prompts = 0;
+        host.Choose = message =>
+        {
+            if (prompts++ == 0)
+            {
+                File.Delete(notes);
+                File.CreateSymbolicLink(notes, Secret);
+            }
+
+            return 0; // Yes
+        };
+        using var session = Emulator.Prepared(ModuleSession.WithHost(host));
+        Connect(Version, session);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = session.Run(
+            "@{ Name = 'Taxi'; Attachments = 'notes.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $docs -Confirm",
+            Vars(("db", databaseId), ("docs", Path.GetDirectoryName(notes))));
+
+        Assert.Equal(2, prompts);
+        Assert.Equal("NotionFileChangedWhileSent,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
     }
 
     /// <summary>A path of 6,000 characters is named once in the message, shortened to its start and end, and the remedy said once (review F7).</summary>

@@ -312,9 +312,6 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
         Assert.Equal("file", Assert.Single(Assert.Single(await CellsAsync(dataSourceId))).Type);
     }
 
-    private Task<(string DatabaseId, string DataSourceId)> NewFilesDatabaseAsync(string title) =>
-        NewDatabaseAsync(title, new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } });
-
     private static JsonObject External(string name, string url) =>
         new() { ["name"] = name, ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } };
 
