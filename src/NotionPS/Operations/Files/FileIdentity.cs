@@ -42,40 +42,32 @@ namespace NotionPS.Operations.Files
             Ask(() => OnWindows ? FromWindows(handle) : FromUnix(status => FStat(handle, status)));
 
         /// <summary>The identity of the entry <paramref name="path"/> itself: for a symbolic link or junction, the link's own, not its target's; null where the system cannot tell.</summary>
-        public static FileIdentity? OfEntry(string path) =>
-            Ask(() =>
-            {
-                if (!OnWindows)
-                {
-                    return FromUnix(status => LStat(path, status));
-                }
+        public static FileIdentity? OfEntry(string path) => OfPath(path, followLinks: false);
 
-                using (var entry = CreateFile(path, FileReadAttributes, FileShare.ReadWrite | FileShare.Delete, IntPtr.Zero, FileMode.Open, FileFlagOpenReparsePoint | FileFlagBackupSemantics, IntPtr.Zero))
-                {
-                    return entry.IsInvalid ? null : FromWindows(entry);
-                }
-            });
-
-        /// <summary>The identity of the file opening <paramref name="path"/> reaches, links followed; null where the system cannot tell.</summary>
-        public static FileIdentity? OfTarget(string path) =>
-            Ask(() =>
-            {
-                if (!OnWindows)
-                {
-                    return FromUnix(status => Stat(path, status));
-                }
-
-                using (var target = CreateFile(path, FileReadAttributes, FileShare.ReadWrite | FileShare.Delete, IntPtr.Zero, FileMode.Open, FileFlagBackupSemantics, IntPtr.Zero))
-                {
-                    return target.IsInvalid ? null : FromWindows(target);
-                }
-            });
+        /// <summary>The identity of the file or folder opening <paramref name="path"/> reaches, links followed; null where the system cannot tell.</summary>
+        public static FileIdentity? OfTarget(string path) => OfPath(path, followLinks: true);
 
         public bool Equals(FileIdentity other) => volume == other.volume && index == other.index && more == other.more;
 
         public override bool Equals(object? obj) => obj is FileIdentity other && Equals(other);
 
         public override int GetHashCode() => index.GetHashCode() ^ volume.GetHashCode();
+
+        private static FileIdentity? OfPath(string path, bool followLinks) =>
+            Ask(() =>
+            {
+                if (!OnWindows)
+                {
+                    return FromUnix(status => followLinks ? Stat(path, status) : LStat(path, status));
+                }
+
+                // Attributes only, so a OneDrive file only online is not downloaded; backup semantics open a folder too.
+                var flags = followLinks ? FileFlagBackupSemantics : FileFlagBackupSemantics | FileFlagOpenReparsePoint;
+                using (var opened = CreateFile(path, FileReadAttributes, FileShare.ReadWrite | FileShare.Delete, IntPtr.Zero, FileMode.Open, flags, IntPtr.Zero))
+                {
+                    return opened.IsInvalid ? null : FromWindows(opened);
+                }
+            });
 
         private static FileIdentity? Ask(Func<FileIdentity?> ask)
         {
