@@ -185,19 +185,8 @@ namespace NotionPS.Cmdlets
 
             WarnOnceAboutReadOnly(schema, mapping.SkippedReadOnly);
 
-            // The local files are checked first, so -WhatIf fails a row the real run would fail, and lists each upload.
-            IReadOnlyList<(LocalFile File, string Place)> uploads;
-            try
-            {
-                uploads = LocalUploads(mapping);
-            }
-            catch (NotionFileException ex)
-            {
-                Work.Add(RowOutcomes.Failed(ex), new PendingRow(label, input, false));
-                return;
-            }
-
-            if (!LocalFileUploads.ShouldUpload(this, uploads) || !ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
+            // The local files were checked with the mapping, so -WhatIf fails a row the real run would fail, and lists each upload.
+            if (!LocalFileUploads.ShouldUpload(this, LocalUploads(mapping)) || !ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
             {
                 return;
             }
@@ -216,11 +205,10 @@ namespace NotionPS.Cmdlets
             Work.Add(task, item);
         }
 
-        /// <summary>The local files a row's files cells upload, checked as the upload checks them (LocalFile.Check), each with its column.</summary>
-        private protected static IReadOnlyList<(LocalFile File, string Place)> LocalUploads(RowMapping mapping) =>
+        /// <summary>The local files a row's files cells upload, as checked when the row was mapped, each with its column.</summary>
+        private protected static IEnumerable<(LocalFile File, string Place)> LocalUploads(RowMapping mapping) =>
             mapping.PendingFiles.Where(file => file.Kind == PendingFileKind.Upload)
-                .Select(file => (LocalFile.Check(file.Source, null, null), $"column '{ServerText.Visible(file.Column)}'"))
-                .ToList();
+                .Select(file => (file.File!, $"column '{ServerText.Visible(file.Column)}'"));
 
         /// <summary>Writes one finished row or its error; called in input order on the pipeline thread.</summary>
         private protected virtual void Complete(PendingRow item, Task task) => RowOutcomes.Complete(this, item, task, WritesRows ? display : null, ConnectionFacts());

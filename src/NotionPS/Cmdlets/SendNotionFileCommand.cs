@@ -72,7 +72,7 @@ namespace NotionPS.Cmdlets
             }
             catch (ItemNotFoundException ex)
             {
-                WriteError(NotionErrorRecords.From(new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{path}': {ex.Message}", ex), path));
+                WriteError(NotionErrorRecords.From(new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file matches '{ShownPaths.Shown(path)}'.", ex), path));
             }
             catch (NotionFileException ex)
             {

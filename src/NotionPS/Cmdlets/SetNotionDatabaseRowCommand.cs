@@ -117,11 +117,9 @@ namespace NotionPS.Cmdlets
 
             // A change that may upload is mapped here, so its files are checked and each upload confirmed (or listed by -WhatIf) first.
             (DataSourceSchema Schema, RowMapping Mapping) mapped;
-            IReadOnlyList<(LocalFile File, string Place)> uploads;
             try
             {
                 mapped = RunWithLogPump(cancellationToken => changes!.MapAsync(pageId, dataSourceId, members, isRow, cancellationToken));
-                uploads = LocalUploads(mapped.Mapping);
             }
             catch (Exception ex) when (ex is NotionException || ex is ArgumentException)
             {
@@ -129,7 +127,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (LocalFileUploads.ShouldUpload(this, uploads) && ShouldProcess(pageId, action))
+            if (LocalFileUploads.ShouldUpload(this, LocalUploads(mapped.Mapping)) && ShouldProcess(pageId, action))
             {
                 Work.Add(changes!.WriteAsync(pageId, mapped, isRow, CancelOnStop), item);
             }

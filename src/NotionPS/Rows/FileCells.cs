@@ -41,7 +41,7 @@ namespace NotionPS.Rows
                 case DirectoryInfo folder:
                     throw new RowValueException(column, "files", folder.FullName, "a folder is not a file; pipe its files (Get-ChildItem -File) or name each one.");
                 default:
-                    var text = PlainValues.Text(item).Trim();
+                    var text = ItemText(item).Trim();
                     if (IsWebUrl(text))
                     {
                         var external = ExternalFile(text);
@@ -63,17 +63,7 @@ namespace NotionPS.Rows
                             + "or add the files with Add-NotionDatabaseRow or Set-NotionDatabaseRow -LocalFileRoot <folder>.");
                     }
 
-                    string path;
-                    try
-                    {
-                        path = resolvePath(text);
-                    }
-                    catch (NotionFileException ex)
-                    {
-                        throw new NotionFileException(ex.ErrorId, $"Column '{ServerText.Visible(column)}': {ex.Message}", ex);
-                    }
-
-                    return Pending(column, PendingFileKind.Upload, new JsonObject(), path, pending, item);
+                    return Pending(column, PendingFileKind.Upload, new JsonObject(), InColumn(column, () => resolvePath(text)), pending, item);
             }
         }
 
@@ -89,8 +79,41 @@ namespace NotionPS.Rows
                 throw new RowValueException(column, "files", given, "a file can be uploaded and attached only when a row is written; compare files columns by URL.");
             }
 
-            pending.Add(new PendingFile(column, kind, item, source));
+            pending.Add(new PendingFile(column, kind, item, source, kind == PendingFileKind.Upload ? Checked(column, source) : null));
             return item;
+        }
+
+        /// <summary>A local file to upload, checked once, here: -WhatIf lists it and the upload sends it as checked.</summary>
+        private static LocalFile Checked(string column, string path)
+        {
+            return InColumn(column, () => LocalFile.Check(path, null, null));
+        }
+
+        /// <summary>A local file's failure, its message starting with the column, as every files-cell error does.</summary>
+        private static T InColumn<T>(string column, Func<T> step)
+        {
+            try
+            {
+                return step();
+            }
+            catch (NotionFileException ex)
+            {
+                throw new NotionFileException(ex.ErrorId, $"Column '{ServerText.Visible(column)}': {ex.Message}", ex);
+            }
+        }
+
+        /// <summary>The text of an item that is no file object; a hashtable or other object has none, and is not a file either.</summary>
+        private static string ItemText(object item)
+        {
+            try
+            {
+                return PlainValues.Text(item);
+            }
+            catch (FormatException)
+            {
+                throw new FormatException(
+                    "a hashtable or object is not a file. Give each file as an http(s) URL, a file object (Get-Item <path>) or what Send-NotionFile returns, or, where the command uploads local files, a path under -LocalFileRoot.");
+            }
         }
 
         private static bool IsWebUrl(string text) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Rows
 {
@@ -21,12 +22,13 @@ namespace NotionPS.Rows
     /// </summary>
     internal sealed class PendingFile
     {
-        public PendingFile(string column, PendingFileKind kind, JsonObject item, string source)
+        public PendingFile(string column, PendingFileKind kind, JsonObject item, string source, LocalFile? file = null)
         {
             Column = column;
             Kind = kind;
             Item = item;
             Source = source;
+            File = file;
         }
 
         public string Column { get; }
@@ -38,6 +40,9 @@ namespace NotionPS.Rows
 
         /// <summary>The full path of a local file, the upload's ID, or the URL.</summary>
         public string Source { get; }
+
+        /// <summary>For <see cref="PendingFileKind.Upload"/>, the local file as checked when the cell was read; the upload sends that file.</summary>
+        public LocalFile? File { get; }
 
         /// <summary>Makes the item attach the upload <paramref name="uploadId"/>, under <paramref name="name"/>.</summary>
         public void Attach(string uploadId, string name)

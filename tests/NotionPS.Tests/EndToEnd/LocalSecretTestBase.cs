@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 
 namespace NotionPS.Tests.EndToEnd;
 
@@ -22,6 +24,10 @@ public abstract class LocalSecretTestBase : RowsTestBase, IDisposable
 
     /// <summary>The secret's full path, outside every folder a test gives as -LocalFileRoot.</summary>
     protected string Secret { get; }
+
+    /// <summary>A database with a title and a files column, Attachments.</summary>
+    protected Task<(string DatabaseId, string DataSourceId)> NewFilesDatabaseAsync(string title) =>
+        NewDatabaseAsync(title, new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } });
 
     public new void Dispose()
     {

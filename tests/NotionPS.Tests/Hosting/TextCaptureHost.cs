@@ -21,6 +21,13 @@ public sealed class TextCaptureHost : PSHost
 
     public string Text => ui.Buffer.ToString();
 
+    /// <summary>Answers each -Confirm prompt, given its message (an index into the choices: 0 is Yes); unset, a prompt fails the test.</summary>
+    public Func<string, int>? Choose
+    {
+        get => ui.Choose;
+        set => ui.Choose = value;
+    }
+
     /// <summary>The "What if:" lines printed, without the engine's colour escapes.</summary>
     public List<string> WhatIfLines =>
         Regex.Replace(Text, "\u001b\\[[0-9;]*m", string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -81,8 +88,11 @@ public sealed class TextCaptureHost : PSHost
         public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) =>
             throw new NotSupportedException("Tests never prompt.");
 
+        /// <summary>Answers a choice (a -Confirm prompt) given its message; null where the test expects none.</summary>
+        public Func<string, int>? Choose { get; set; }
+
         public override int PromptForChoice(string caption, string message, System.Collections.ObjectModel.Collection<ChoiceDescription> choices, int defaultChoice) =>
-            throw new NotSupportedException("Tests never prompt.");
+            Choose?.Invoke(message) ?? throw new NotSupportedException("This test expects no prompt.");
 
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
             throw new NotSupportedException("Tests never prompt.");

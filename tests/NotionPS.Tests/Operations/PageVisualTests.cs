@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using NotionPS.Errors;
 using NotionPS.Operations;
 using Xunit;
@@ -104,6 +105,43 @@ public class PageVisualTests
         else
         {
             Assert.Equal(errorId, Assert.Throws<PageVisualException>(() => PageVisual.FromUpload(upload, PageVisual.Icon)).ErrorId);
+        }
+    }
+
+    /// <summary>
+    /// Only a link (symbolic link or junction, LocalEntry.IsLink) is refused as one: OneDrive's Files On-Demand marks its
+    /// files, also those only online, with ReparsePoint, and they are files.
+    /// </summary>
+    [Theory]
+    [InlineData(FileAttributes.Archive | FileAttributes.ReparsePoint, false, null)]
+    [InlineData(FileAttributes.Archive | FileAttributes.ReparsePoint | FileAttributes.Offline | (FileAttributes)0x400000, false, null)]
+    [InlineData(FileAttributes.Normal, false, null)]
+    [InlineData(FileAttributes.ReparsePoint, true, "a link to another file (a symbolic link or junction)")]
+    [InlineData(FileAttributes.Directory | FileAttributes.ReparsePoint, false, "a folder")]
+    [InlineData(FileAttributes.Device, false, "a device, not a file")]
+    public void OnlyALinkIsRefusedAsALinkNotEveryReparsePoint(FileAttributes attributes, bool isLink, string? reason) =>
+        Assert.Equal(reason, PageVisual.NotAFileReason(attributes, isLink));
+
+    [Fact]
+    public void ASymbolicLinkToAnImageIsRefusedAndTheImageItselfTaken()
+    {
+        var folder = Directory.CreateTempSubdirectory("notionps-visual-").FullName;
+        try
+        {
+            var image = Path.Combine(folder, "logo.png");
+            File.WriteAllBytes(image, [0x89, 0x50, 0x4E, 0x47]);
+            var link = Path.Combine(folder, "linked.png");
+            File.CreateSymbolicLink(link, image);
+
+            var refused = Assert.Throws<PageVisualException>(() => PageVisual.FromFile(link, PageVisual.Icon));
+
+            Assert.Equal(NotionErrorIds.NotionPageVisualNotAFile, refused.ErrorId);
+            Assert.Contains("is a link to another file", refused.Message);
+            Assert.Equal(PageVisualKind.LocalFile, PageVisual.FromFile(image, PageVisual.Icon).Kind);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

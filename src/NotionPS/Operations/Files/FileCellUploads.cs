@@ -40,7 +40,7 @@ namespace NotionPS.Operations.Files
                 switch (file.Kind)
                 {
                     case PendingFileKind.Upload:
-                        var upload = await uploader.UploadAsync(LocalFile.Check(file.Source, null, null), null, cancellationToken).ConfigureAwait(false);
+                        var upload = await uploader.UploadAsync(file.File!, null, cancellationToken).ConfigureAwait(false);
                         file.Attach(upload.Id, upload.Name);
                         break;
                     case PendingFileKind.CheckUpload:

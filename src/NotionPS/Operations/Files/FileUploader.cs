@@ -15,7 +15,8 @@ namespace NotionPS.Operations.Files
     /// <summary>
     /// Sends local files to Notion as file uploads: in one part up to 20 MiB, above that in 10 MiB parts (Notion's
     /// advice) sent several at a time within the rate limit, each read from disk as it is sent and again for a
-    /// retry, so memory holds a copy buffer per part in flight whatever the file's size.
+    /// retry, so memory holds a copy buffer per part in flight whatever the file's size. The file is opened once,
+    /// before the upload is created, and every part is read from that handle (<see cref="SentFile"/>).
     /// </summary>
     internal sealed class FileUploader
     {
@@ -53,7 +54,7 @@ namespace NotionPS.Operations.Files
             if (limit is long max && file.Size > max)
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileTooLarge,
-                    $"'{file.Path}' is {file.Size} bytes, more than this workspace's limit of {max} bytes (users/me bot.workspace_limits.max_file_upload_size_in_bytes); nothing was sent.");
+                    $"'{file.Shown}' is {file.Size} bytes, more than this workspace's limit of {max} bytes (users/me bot.workspace_limits.max_file_upload_size_in_bytes); nothing was sent.");
             }
 
             var partSize = Math.Max(PartSize, (file.Size + MaxParts - 1) / MaxParts);
@@ -65,10 +66,12 @@ namespace NotionPS.Operations.Files
                 body["number_of_parts"] = parts;
             }
 
+            // Opened before the upload is created: a file replaced since the check creates none.
+            using var opened = SentFile.Open(file);
             string id;
             using (var created = await client.CreateFileUploadAsync(body, log, cancellationToken).ConfigureAwait(false))
             {
-                id = JsonRead.String(created.RootElement, "id") ?? throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed, $"Notion created no upload for '{file.Path}' (its answer had no id).");
+                id = JsonRead.String(created.RootElement, "id") ?? throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed, $"Notion created no upload for '{file.Shown}' (its answer had no id).");
             }
 
             var sentByPart = new long[parts];
@@ -90,7 +93,7 @@ namespace NotionPS.Operations.Files
                     {
                         var offset = index * partSize;
                         var length = Math.Min(partSize, file.Size - offset);
-                        return await SendPartAsync(file, id, parts == 1 ? (int?)null : index + 1, offset, length, bytes => Sent(index, bytes), failed.Token).ConfigureAwait(false);
+                        return await SendPartAsync(opened, id, parts == 1 ? (int?)null : index + 1, offset, length, bytes => Sent(index, bytes), failed.Token).ConfigureAwait(false);
                     }
                     catch (NotionFileException)
                     {
@@ -140,15 +143,14 @@ namespace NotionPS.Operations.Files
         }
 
         /// <returns>For a single part, the upload as Notion answered the send; null for one of several (the upload is not whole yet).</returns>
-        private async Task<NotionFileUpload?> SendPartAsync(LocalFile file, string id, int? partNumber, long offset, long length, Action<long> sent, CancellationToken cancellationToken)
+        private async Task<NotionFileUpload?> SendPartAsync(SentFile opened, string id, int? partNumber, long offset, long length, Action<long> sent, CancellationToken cancellationToken)
         {
+            var file = opened.Source;
             HttpContent Form()
             {
-                // Each attempt reads the part from disk again, and counts its bytes from zero.
+                // Each attempt reads the part from the file again, and counts its bytes from zero.
                 sent(0);
-                var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                stream.Position = offset;
-                var content = new StreamContent(new PartStream(stream, file, length, sent), 81920);
+                var content = new StreamContent(new PartStream(opened, offset, length, sent), 81920);
                 content.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
                 content.Headers.ContentLength = length;
                 var form = new MultipartFormDataContent { { content, "file", file.Name } };
@@ -182,11 +184,11 @@ namespace NotionPS.Operations.Files
             {
                 var what = partNumber == null ? "The upload" : $"Part {partNumber} of the upload";
                 throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed,
-                    $"{what} of '{file.Path}' (file upload {id}) failed: {ex.Message} Nothing was attached.", ex);
+                    $"{what} of '{file.Shown}' (file upload {id}) failed: {ex.Message} Nothing was attached.", ex);
             }
             catch (IOException ex)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{file.Path}' could not be read while it was sent: {ex.Message} Nothing was attached.", ex);
+                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{file.Shown}' could not be read while it was sent: {ex.Message} Nothing was attached.", ex);
             }
         }
 

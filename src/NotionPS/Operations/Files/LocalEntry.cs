@@ -29,11 +29,18 @@ namespace NotionPS.Operations.Files
         private static bool statMissing;
 
         /// <summary>
-        /// Whether <paramref name="path"/> is itself a symbolic link or junction, which can point anywhere; false on .NET
-        /// Framework (Windows PowerShell 5.1), where no public API tells a link from a OneDrive file.
+        /// Whether <paramref name="path"/> is itself a symbolic link or junction, which can point anywhere: the module's one
+        /// rule of what a link is. Any other reparse point is no link: a OneDrive file (Files On-Demand) is a file, and a
+        /// OneDrive folder a folder. On .NET Framework (Windows PowerShell 5.1), which has no LinkTarget, a link is an entry
+        /// that opening leads away from: its own identity is not that of the file or folder it opens.
         /// </summary>
         public static bool IsLink(string path)
         {
+            if (LinkTarget == null)
+            {
+                return FileIdentity.OfEntry(path) is FileIdentity own && FileIdentity.OfTarget(path) is FileIdentity target && !own.Equals(target);
+            }
+
             try
             {
                 return LinkTarget?.GetValue(new FileInfo(path)) != null;

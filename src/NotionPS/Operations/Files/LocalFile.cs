@@ -9,23 +9,31 @@ namespace NotionPS.Operations.Files
 {
     /// <summary>
     /// A local file checked for sending before any request: it exists, is a regular file and can be read, is not empty, and its
-    /// name and content type are ones Notion takes. The content is read later, part by part, never whole.
+    /// name and content type are ones Notion takes. The content is read later, part by part, never whole, from the file
+    /// checked: the check opens the file and records which file it opened (<see cref="FileIdentity"/>), and
+    /// <see cref="Open"/> sends nothing from a file that is no longer that one (swapped for a link after the check).
     /// </summary>
     internal sealed class LocalFile
     {
         /// <summary>Notion's limit on a file name, in UTF-8 bytes, extension included.</summary>
         public const int MaxNameBytes = 900;
 
-        private LocalFile(string path, string name, string contentType, long size)
+        private readonly FileIdentity? identity;
+
+        private LocalFile(string path, string name, string contentType, long size, FileIdentity? identity)
         {
             Path = path;
             Name = name;
             ContentType = contentType;
             Size = size;
+            this.identity = identity;
         }
 
         /// <summary>The full path on disk.</summary>
         public string Path { get; }
+
+        /// <summary>The path as messages show it (<see cref="ShownPaths"/>).</summary>
+        public string Shown => ShownPaths.Shown(Path);
 
         /// <summary>The name Notion shows, with a supported extension.</summary>
         public string Name { get; }
@@ -40,10 +48,10 @@ namespace NotionPS.Operations.Files
         /// <exception cref="NotionFileException">The file cannot be sent; the message says why and what to do.</exception>
         public static LocalFile Check(string path, string? name, string? contentType)
         {
-            var size = SizeOf(path);
+            var (size, identity) = Opened(path);
             if (size == 0)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{ServerText.Visible(path)}' is empty (0 bytes); Notion stores files of at least one byte.");
+                throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{ShownPaths.Shown(path)}' is empty (0 bytes); Notion stores files of at least one byte.");
             }
 
             name = string.IsNullOrWhiteSpace(name) ? System.IO.Path.GetFileName(path) : name!.Trim();
@@ -80,15 +88,36 @@ namespace NotionPS.Operations.Files
                     $"'{ServerText.Visible(name)}' cannot be sent as {type}: Notion wants the extension and the content type to agree (.{extension} is {FileContentTypes.For(extension)}).");
             }
 
-            return new LocalFile(path, name, type, size);
+            return new LocalFile(path, name, type, size, identity);
         }
 
-        /// <summary>The file's size, once it is known to exist and open for reading.</summary>
-        private static long SizeOf(string path)
+        /// <summary>
+        /// The file opened for sending, from its start: the file checked, or a NotionFileChangedWhileSent failure when the
+        /// path now names another file (swapped for a link, or replaced) and nothing of it may be read.
+        /// </summary>
+        /// <exception cref="NotionFileException">The file was replaced, or is gone or unreadable now.</exception>
+        public FileStream Open()
         {
-            var shown = ServerText.Visible(path);
-            try
+            var stream = Opening(Path, () => OpenRead(Path, FileOptions.Asynchronous | FileOptions.SequentialScan));
+            var now = FileIdentity.Of(stream.SafeFileHandle);
+
+            // Where the system cannot tell files apart, what the path names now is checked as at the check.
+            var replaced = identity is FileIdentity checkedFile ? !now.Equals(checkedFile) : LocalEntry.IsLink(Path);
+            if (replaced)
             {
+                stream.Dispose();
+                throw new NotionFileException(NotionErrorIds.NotionFileChangedWhileSent,
+                    $"'{Shown}' is no longer the file that was checked: it was replaced (by another file, or by a link to one) after the check, so nothing of it is sent. Send it again once no program replaces it.");
+            }
+
+            return stream;
+        }
+
+        /// <summary>The file's size and which file it is, once it is known to be a regular file, not a link, open for reading.</summary>
+        private static (long Size, FileIdentity? Identity) Opened(string path) =>
+            Opening(path, () =>
+            {
+                var shown = ShownPaths.Shown(path);
                 if (Directory.Exists(path))
                 {
                     throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"'{shown}' is a folder, not a file; give each of its files.");
@@ -96,9 +125,7 @@ namespace NotionPS.Operations.Files
 
                 if (LocalEntry.IsLink(path))
                 {
-                    // A folder listed from elsewhere (a checkout, an archive) may hold a link to the user's secrets.
-                    throw new NotionFileException(NotionErrorIds.NotionFileNotRegular,
-                        $"'{shown}' is a symbolic link or junction, which can point anywhere, so it is not sent. To send the file it points to, give that file's own path: (Get-Item -LiteralPath '<path>').Target names it.");
+                    throw Linked(shown);
                 }
 
                 if (LocalEntry.NotAFile(path) is string what)
@@ -107,18 +134,46 @@ namespace NotionPS.Operations.Files
                     throw new NotionFileException(NotionErrorIds.NotionFileNotRegular, $"'{shown}' is {what}, not a file; Notion stores files of a known size. Give the path of a regular file.");
                 }
 
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                using (var stream = OpenRead(path, FileOptions.None))
                 {
-                    return stream.Length;
+                    // The file opened is the path's own entry, not a link's target: this also finds the links that IsLink
+                    // cannot see (Windows PowerShell 5.1) and a file swapped for a link since.
+                    var identity = FileIdentity.Of(stream.SafeFileHandle);
+                    if (identity != null && FileIdentity.OfEntry(path) is FileIdentity entry && !entry.Equals(identity.Value))
+                    {
+                        throw Linked(shown);
+                    }
+
+                    return (stream.Length, identity);
                 }
+            });
+
+        private static FileStream OpenRead(string path, FileOptions options) =>
+            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, options);
+
+        /// <summary>A folder listed from elsewhere (a checkout, an archive) may hold a link to the user's secrets.</summary>
+        private static NotionFileException Linked(string shown) =>
+            new NotionFileException(NotionErrorIds.NotionFileNotRegular,
+                $"'{shown}' is a symbolic link or junction, which can point anywhere, so it is not sent. To send the file it points to, give that file's own path: (Get-Item -LiteralPath '<path>').Target names it.");
+
+        /// <summary>
+        /// Runs <paramref name="open"/>, its failure to find or read the file told as a NotionFileException naming the path
+        /// once; what to do is the remedy the cmdlet adds for the error id (FileRemedies), not repeated here.
+        /// </summary>
+        private static T Opening<T>(string path, Func<T> open)
+        {
+            try
+            {
+                return open();
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{shown}'. Check the path.", ex);
+                throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{ShownPaths.Shown(path)}'.", ex);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is SecurityException || ex is IOException || ex is NotSupportedException || ex is ArgumentException)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{shown}' cannot be read: {ex.Message} Give a file you may read, and close any program that holds it locked.", ex);
+                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable,
+                    $"'{ShownPaths.Shown(path)}' cannot be read: {ShownPaths.Reason(ex, path)}", ex);
             }
         }
     }

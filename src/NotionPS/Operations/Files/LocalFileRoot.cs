@@ -13,8 +13,8 @@ namespace NotionPS.Operations.Files
     /// upload: a path they name is taken from it, and must stay under it. That text can come from anyone (a web page, a
     /// repository, a CSV file, another user's Notion page), so the path it names must not choose a file elsewhere on
     /// the machine: no network or device path (opening \\host\share sends the user's Windows credentials to that host),
-    /// no file: URI naming a host, nothing outside the folder once made full, and no symbolic link or other reparse
-    /// point on the way from the folder to the file (a link can point anywhere). The first three are decided from the
+    /// no file: URI naming a host, nothing outside the folder once made full, and no symbolic link or junction
+    /// (<see cref="LocalEntry.IsLink"/>) on the way from the folder to the file (a link can point anywhere). The first three are decided from the
     /// text alone, before the file system is asked anything.
     /// </summary>
     internal sealed class LocalFileRoot
@@ -59,14 +59,14 @@ namespace NotionPS.Operations.Files
             if (OnWindows && UnusablePaths.WindowsDeviceName(local) is string device)
             {
                 throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
-                    $"'{ServerText.Visible(path)}' names '{ServerText.Visible(device)}', which Windows reserves for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with any extension), not a file. Rename the file, and name it by its new name.");
+                    $"'{ShownPaths.Shown(path)}' names '{ServerText.Visible(device)}', which Windows reserves for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with any extension), not a file. Rename the file, and name it by its new name.");
             }
 
             var full = UnusablePaths.FullPath(relativeTo ?? Folder, local, path);
             if (string.Equals(WithSeparator(full), withSeparator, PathComparison))
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileNotFound,
-                    $"'{ServerText.Visible(path)}' names the folder '{ServerText.Visible(Folder)}' itself, not a file. Name a file under it (a path relative to it).");
+                    $"'{ShownPaths.Shown(path)}' names the folder '{ServerText.Visible(Folder)}' itself, not a file. Name a file under it (a path relative to it).");
             }
 
             if (!full.StartsWith(withSeparator, PathComparison))
@@ -119,10 +119,9 @@ namespace NotionPS.Operations.Files
             foreach (var name in full.Substring(withSeparator.Length).Split(new[] { Path.DirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries))
             {
                 part = Path.Combine(part, name);
-                FileAttributes attributes;
                 try
                 {
-                    attributes = File.GetAttributes(part);
+                    File.GetAttributes(part);
                 }
                 catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
                 {
@@ -131,19 +130,19 @@ namespace NotionPS.Operations.Files
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || UnusablePaths.IsRefusal(ex))
                 {
                     throw new NotionFileException(NotionErrorIds.NotionFileUnreadable,
-                        $"'{ServerText.Visible(part)}' cannot be read: {ex.Message} Give a file you may read.", ex);
+                        $"'{ShownPaths.Shown(part)}' cannot be read: {ShownPaths.Reason(ex, part)} Give a file you may read.", ex);
                 }
 
-                if ((attributes & FileAttributes.ReparsePoint) != 0)
+                if (LocalEntry.IsLink(part))
                 {
                     throw Outside(shown,
-                        $"goes through '{ServerText.Visible(part)}', a symbolic link, junction or other reparse point, which can point anywhere", "Copy the file itself under the folder instead of linking to it.");
+                        $"goes through '{ShownPaths.Shown(part)}', a symbolic link or junction, which can point anywhere", "Copy the file itself under the folder instead of linking to it.");
                 }
             }
         }
 
         private NotionFileException Outside(string path, string reason, string remedy) =>
             new NotionFileException(NotionErrorIds.NotionLocalFileOutsideRoot,
-                $"'{ServerText.Visible(path)}' {reason}: only files under '{ServerText.Visible(Folder)}' are uploaded, and never through a link. {remedy}");
+                $"'{ShownPaths.Shown(path)}' {reason}: only files under '{ServerText.Visible(Folder)}' are uploaded, and never through a link. {remedy}");
     }
 }

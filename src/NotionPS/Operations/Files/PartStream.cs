@@ -7,26 +7,24 @@ using NotionPS.Errors;
 namespace NotionPS.Operations.Files
 {
     /// <summary>
-    /// A window of <see cref="length"/> bytes of a file stream, from where that stream stands when given: one part of
-    /// an upload, read as it is sent. Seekable within the window, so the HTTP stack knows its length; reports the
-    /// bytes read so far for progress. A file that is no longer the size it was checked at (cut short or written to
-    /// while sent) fails the read with NotionFileChangedWhileSent, so the part is never sent with other bytes than promised.
+    /// A window of <see cref="length"/> bytes of a file being sent, from <see cref="start"/>: one part of an upload,
+    /// read as it is sent from the one stream every part shares (<see cref="SentFile"/>). Seekable within the window,
+    /// so the HTTP stack knows its length; reports the bytes read so far for progress. A file that is no longer the
+    /// size it was checked at (cut short or written to while sent) fails the read with NotionFileChangedWhileSent, so
+    /// the part is never sent with other bytes than promised. Disposing it leaves the shared stream open.
     /// </summary>
     internal sealed class PartStream : Stream
     {
-        private readonly Stream file;
-        private readonly LocalFile source;
+        private readonly SentFile file;
         private readonly long start;
         private readonly long length;
         private readonly Action<long> bytesRead;
+        private long position;
 
-        /// <param name="file">The file, open and standing at the part's first byte.</param>
-        /// <param name="source">The file as checked: its path and the size the upload was planned for.</param>
-        public PartStream(Stream file, LocalFile source, long length, Action<long> bytesRead)
+        public PartStream(SentFile file, long start, long length, Action<long> bytesRead)
         {
             this.file = file;
-            this.source = source;
-            start = file.Position;
+            this.start = start;
             this.length = length;
             this.bytesRead = bytesRead;
         }
@@ -41,20 +39,38 @@ namespace NotionPS.Operations.Files
 
         public override long Position
         {
-            get => file.Position - start;
-            set => file.Position = start + Math.Max(0, Math.Min(value, length));
+            get => position;
+            set => position = Math.Max(0, Math.Min(value, length));
         }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
             var allowed = Allowed(count);
-            return Checked(file.Read(buffer, offset, allowed), allowed);
+            file.Turn.Wait();
+            try
+            {
+                file.Stream.Position = start + position;
+                return Checked(file.Stream.Read(buffer, offset, allowed), allowed);
+            }
+            finally
+            {
+                file.Turn.Release();
+            }
         }
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         {
             var allowed = Allowed(count);
-            return Checked(await file.ReadAsync(buffer, offset, allowed, cancellationToken).ConfigureAwait(false), allowed);
+            await file.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                file.Stream.Position = start + position;
+                return Checked(await file.Stream.ReadAsync(buffer, offset, allowed, cancellationToken).ConfigureAwait(false), allowed);
+            }
+            finally
+            {
+                file.Turn.Release();
+            }
         }
 
         public override long Seek(long offset, SeekOrigin origin)
@@ -71,27 +87,18 @@ namespace NotionPS.Operations.Files
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                file.Dispose();
-            }
+        private int Allowed(int count) => (int)Math.Min(count, length - position);
 
-            base.Dispose(disposing);
-        }
-
-        private int Allowed(int count) => (int)Math.Min(count, length - Position);
-
-        /// <summary>The bytes read, once the file is known to be still the size it was checked at.</summary>
+        /// <summary>The bytes read, once the file is known to be still the size it was checked at; called holding the turn.</summary>
         private int Checked(int read, int allowed)
         {
-            bytesRead(Position);
+            position += read;
+            bytesRead(position);
             var endedEarly = read == 0 && allowed > 0;
-            if (endedEarly || (Position == length && file.Length != source.Size))
+            if (endedEarly || (position == length && file.Stream.Length != file.Source.Size))
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileChangedWhileSent,
-                    $"'{source.Path}' changed while it was sent: it was {source.Size} bytes when checked and is {file.Length} bytes now. Nothing was attached; send it again once no program writes to it.");
+                    $"'{file.Source.Shown}' changed while it was sent: it was {file.Source.Size} bytes when checked and is {file.Stream.Length} bytes now. Nothing was attached; send it again once no program writes to it.");
             }
 
             return read;

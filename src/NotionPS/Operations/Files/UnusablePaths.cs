@@ -50,12 +50,12 @@ namespace NotionPS.Operations.Files
         /// <summary>The failure for <paramref name="path"/> (as given; the message shows it escaped), which the runtime refused with <paramref name="ex"/>.</summary>
         public static NotionFileException Refused(string path, Exception ex)
         {
-            var shown = ServerText.Visible(path);
+            var shown = ShownPaths.Shown(path);
 
             // No system takes a control character (NUL on every one) in a name; .NET's own text for it names a parameter the user never saw.
             var message = path.Any(char.IsControl)
                 ? $"'{shown}' holds a NUL or other control character (shown as \\uXXXX), which no file name can hold. Remove it from the path."
-                : $"'{shown}' is not a path this system can use: {ex.Message} Leave out the characters Windows refuses in names (< > : \" | ? *), put a colon only after a drive letter, and keep the path under 260 characters where long paths are not enabled.";
+                : $"'{shown}' is not a path this system can use: {ShownPaths.Reason(ex, path)} Leave out the characters Windows refuses in names (< > : \" | ? *), put a colon only after a drive letter, and keep the path under 260 characters where long paths are not enabled.";
             return new NotionFileException(NotionErrorIds.NotionLocalPathInvalid, message, ex);
         }
     }

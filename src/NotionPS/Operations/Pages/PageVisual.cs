@@ -105,30 +105,21 @@ namespace NotionPS.Operations
         /// <exception cref="NotionFileException">Missing, empty, unreadable, or refused by name.</exception>
         public static PageVisual FromFile(string path, string place)
         {
-            FileAttributes attributes;
+            string? elsewhere;
             try
             {
-                if (LocalEntry.NotAFile(path) is string what)
-                {
-                    throw NotAFile(path, what);
-                }
-
-                attributes = System.IO.File.GetAttributes(path);
+                elsewhere = LocalEntry.NotAFile(path) ?? NotAFileReason(System.IO.File.GetAttributes(path), LocalEntry.IsLink(path));
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileNotFound,
-                    $"No file '{path}'. A page {place} is {Accepted}: check the path, or the spelling of the emoji or URL.", ex);
+                    $"No file '{ShownPaths.Shown(path)}'. A page {place} is {Accepted}: check the path, or the spelling of the emoji or URL.", ex);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{path}' cannot be read: {ex.Message}", ex);
+                throw new NotionFileException(NotionErrorIds.NotionFileUnreadable, $"'{ShownPaths.Shown(path)}' cannot be read: {ShownPaths.Reason(ex, path)}", ex);
             }
 
-            var elsewhere = (attributes & FileAttributes.Directory) != 0 ? "a folder"
-                : (attributes & FileAttributes.ReparsePoint) != 0 ? "a link to another file (a symbolic link or junction)"
-                : (attributes & FileAttributes.Device) != 0 ? "a device, not a file"
-                : null;
             if (elsewhere != null)
             {
                 throw NotAFile(path, elsewhere);
@@ -137,18 +128,29 @@ namespace NotionPS.Operations
             // The size first, from the directory entry: a pipe or special file reports none, and opening one could wait forever.
             if (new FileInfo(path).Length == 0)
             {
-                throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{path}' is empty (0 bytes) or not a regular file. Give an image file.");
+                throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{ShownPaths.Shown(path)}' is empty (0 bytes) or not a regular file. Give an image file.");
             }
 
             var extension = FileContentTypes.ExtensionOf(Path.GetFileName(path));
             var type = extension == null ? null : FileContentTypes.For(extension);
             if (!IsImage(type))
             {
-                throw NotAnImage($"'{path}'", type, place);
+                throw NotAnImage($"'{ShownPaths.Shown(path)}'", type, place);
             }
 
             return new PageVisual(PageVisualKind.LocalFile, path, LocalFile.Check(path, null, null));
         }
+
+        /// <summary>
+        /// What a local entry is when it is not a file to upload as an image, or null: a folder, a device, or a link
+        /// (<paramref name="isLink"/>, as <see cref="LocalEntry.IsLink"/> tells it, the one rule of the module). Other
+        /// reparse points are files: OneDrive's Files On-Demand marks every file with ReparsePoint.
+        /// </summary>
+        internal static string? NotAFileReason(FileAttributes attributes, bool isLink) =>
+            (attributes & FileAttributes.Directory) != 0 ? "a folder"
+                : isLink ? "a link to another file (a symbolic link or junction)"
+                : (attributes & FileAttributes.Device) != 0 ? "a device, not a file"
+                : null;
 
         /// <summary>An upload made earlier: an image, and uploaded (its content all sent).</summary>
         /// <exception cref="PageVisualException">Not an image, or not uploaded.</exception>
@@ -239,7 +241,7 @@ namespace NotionPS.Operations
         }
 
         private static PageVisualException NotAFile(string path, string what) =>
-            new PageVisualException(NotionErrorIds.NotionPageVisualNotAFile, $"'{path}' is {what}. Give the path of the image file itself.");
+            new PageVisualException(NotionErrorIds.NotionPageVisualNotAFile, $"'{ShownPaths.Shown(path)}' is {what}. Give the path of the image file itself.");
 
         private static PageVisualException NotAnImage(string what, string? type, string place) =>
             new PageVisualException(NotionErrorIds.NotionPageVisualNotImage,

@@ -146,6 +146,7 @@ public sealed class FileNamesAndChecksTests : IDisposable
     {
         var upload = new NotionFileUpload("3f0a4f6e-1111-4222-8333-444455556666", "up.pdf", 3, "application/pdf", "uploaded", null);
         var local = Write("local.txt", 3);
+        Write("relative.txt", 5);
         var writing = new FileCellWriting(path => Path.Combine(folder, path), fromRow: false);
         var value = new object[]
         {
@@ -163,6 +164,54 @@ public sealed class FileNamesAndChecksTests : IDisposable
         Assert.Equal(
             new[] { (PendingFileKind.CheckUpload, upload.Id), (PendingFileKind.Upload, local), (PendingFileKind.Upload, Path.Combine(folder, "relative.txt")) },
             writing.Pending.Select(pending => (pending.Kind, pending.Source)));
+        Assert.Equal(new long?[] { null, 3, 5 }, writing.Pending.Select(pending => pending.File?.Size));
+    }
+
+    /// <summary>
+    /// A local file is checked once, when its cell is read (so -WhatIf lists it and the upload sends what was listed), and
+    /// every failure of that check names the column, as the other files-cell errors do (review F7).
+    /// </summary>
+    [Fact]
+    public void AFilesCellChecksItsLocalFilesWhenReadAndTheirErrorsNameTheColumn()
+    {
+        var writing = new FileCellWriting(path => Path.Combine(folder, path), fromRow: false);
+
+        var missing = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", "gone.txt", writing));
+        var missingObject = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new FileInfo(Path.Combine(folder, "gone.pdf")), writing));
+        var empty = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new FileInfo(Write("empty.txt", 0)), writing));
+
+        Assert.Equal(NotionErrorIds.NotionFileNotFound, missing.ErrorId);
+        Assert.StartsWith($"Column 'Receipts': No file '{Path.Combine(folder, "gone.txt")}'", missing.Message, StringComparison.Ordinal);
+        Assert.Equal(NotionErrorIds.NotionFileNotFound, missingObject.ErrorId);
+        Assert.StartsWith("Column 'Receipts': No file", missingObject.Message, StringComparison.Ordinal);
+        Assert.Equal(NotionErrorIds.NotionFileEmpty, empty.ErrorId);
+        Assert.StartsWith("Column 'Receipts': ", empty.Message, StringComparison.Ordinal);
+        Assert.Empty(writing.Pending);
+    }
+
+    /// <summary>A hashtable in a files cell is told what a files cell takes, not to pick one of its properties (review F7).</summary>
+    [Fact]
+    public void AHashtableInAFilesCellIsToldWhatAFileIs()
+    {
+        var writing = new FileCellWriting(path => Path.Combine(folder, path), fromRow: false);
+
+        var refused = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new System.Collections.Hashtable { ["url"] = "https://example.com/a.pdf" }, writing));
+
+        Assert.StartsWith("Column 'Receipts' (files) cannot take a hashtable or object: a hashtable or object is not a file. Give each file as an http(s) URL, a file object (Get-Item <path>)", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("$item.Name", refused.Message);
+    }
+
+    /// <summary>A path of 6,000 characters is named once in the message, shortened to its start and end (review F7).</summary>
+    [Fact]
+    public void AVeryLongPathIsNamedOnceShortened()
+    {
+        var path = Path.Combine(folder, new string('a', 6000) + ".txt");
+
+        var refused = Assert.Throws<NotionFileException>(() => LocalFile.Check(path, null, null));
+
+        Assert.Single(refused.Message.Split(path.Substring(0, 100)).Skip(1));
+        Assert.Contains("a.txt (" + path.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters)", refused.Message);
+        Assert.True(refused.Message.Length < 600, refused.Message);
     }
 
     [Fact]

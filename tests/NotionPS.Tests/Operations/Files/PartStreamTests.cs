@@ -24,8 +24,8 @@ public sealed class PartStreamTests : IDisposable
     [InlineData(110, "is 110 bytes now")]
     public void AFileOfAnotherSizeThanCheckedFailsTheReadAsChanged(int sizeNow, string told)
     {
-        var (file, stream) = CheckedThenResized(sizeNow);
-        using var part = new PartStream(stream, file, file.Size, _ => { });
+        using var opened = CheckedThenResized(sizeNow);
+        using var part = new PartStream(opened, 0, opened.Source.Size, _ => { });
 
         var changed = Assert.Throws<NotionFileException>(() => part.CopyTo(Stream.Null));
 
@@ -36,8 +36,8 @@ public sealed class PartStreamTests : IDisposable
     [Fact]
     public void AFileOfTheSizeCheckedIsReadWhole()
     {
-        var (file, stream) = CheckedThenResized(100);
-        using var part = new PartStream(stream, file, file.Size, _ => { });
+        using var opened = CheckedThenResized(100);
+        using var part = new PartStream(opened, 0, opened.Source.Size, _ => { });
         using var copy = new MemoryStream();
 
         part.CopyTo(copy);
@@ -49,8 +49,8 @@ public sealed class PartStreamTests : IDisposable
     [Fact]
     public async Task AChangeReportedAsAFailedConnectionIsStillToldAsAChange()
     {
-        var (file, stream) = CheckedThenResized(40);
-        stream.Dispose();
+        using var opened = CheckedThenResized(40);
+        var file = opened.Source;
         var client = NotionClientTests.NewClient(new WrappingReadFailures(), new FakeClock());
 
         var changed = await Assert.ThrowsAsync<NotionFileException>(() => new FileUploader(client, new RecordingLog()).UploadAsync(file, null, CancellationToken.None));
@@ -58,7 +58,7 @@ public sealed class PartStreamTests : IDisposable
         Assert.Equal(NotionErrorIds.NotionFileChangedWhileSent, changed.ErrorId);
     }
 
-    private (LocalFile File, FileStream Stream) CheckedThenResized(int sizeNow)
+    private SentFile CheckedThenResized(int sizeNow)
     {
         var path = Path.Combine(folder, "notes.txt");
         File.WriteAllBytes(path, new byte[100]);
@@ -68,7 +68,7 @@ public sealed class PartStreamTests : IDisposable
             resize.SetLength(sizeNow);
         }
 
-        return (file, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return SentFile.Open(file);
     }
 
     /// <summary>Answers users/me and the upload's creation; reads a send's content as a transport would, wrapping its failure.</summary>
