@@ -10,7 +10,7 @@ namespace NotionPS.Cmdlets
             switch (exception.ErrorId)
             {
                 case NotionErrorIds.NotionFileNotFound:
-                    return "Check the path (Test-Path tells whether it exists); a relative path is taken from the current location.";
+                    return "Check the path (Test-Path tells whether it exists); a relative path is taken from the current location, or from -LocalFileRoot for a Markdown line or a files cell's text.";
                 case NotionErrorIds.NotionFileUnreadable:
                     return "Give a file you may read, and close any program that holds it locked.";
                 case NotionErrorIds.NotionFileEmpty:
