@@ -122,13 +122,12 @@ Describe 'A bad icon or cover stops the command before anything is sent' {
         { New-NotionPage -ParentId $teamHome -Title 'Never' -Cover ':acme-rocket:' } | Should -Throw -ErrorId 'NotionPageCoverEmoji,NotionPS.Cmdlets.NewNotionPageCommand'
     }
 
-    It 'reads :name: as a custom emoji even beside a file of that name, which ./:name: gives' -Skip:($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+    It 'reads :name: as a custom emoji even beside a file of that name, which ./:name: reaches (no image: it ends in a colon)' -Skip:($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
         Copy-Item -LiteralPath $logo -Destination (Join-Path $TestDrive ':logo:')
         Push-Location -LiteralPath $TestDrive
         try {
             { New-NotionPage -ParentId $teamHome -Title 'Never' -Icon ':logo:' } | Should -Throw -ErrorId 'NotionCustomEmojiNotFound,NotionPS.Cmdlets.NewNotionPageCommand'
-            $page = New-NotionPage -ParentId $teamHome -Title 'A file named with colons' -Icon './:logo:'
-            (Get-StoredPage $page.PageId).icon.type | Should -Be 'file'
+            { New-NotionPage -ParentId $teamHome -Title 'Never' -Icon './:logo:' } | Should -Throw -ErrorId 'NotionPageVisualNotImage,NotionPS.Cmdlets.NewNotionPageCommand'
         }
         finally {
             Pop-Location

@@ -95,7 +95,7 @@ namespace NotionPS.Operations
             text = text.Trim();
 
             // ':name:' is always a custom emoji: Windows allows no colon in a file name, and on Linux and macOS a file
-            // really named so is still given as './:name:' or by Get-Item.
+            // named so ends in a colon, not in an image's extension, so it could never be an icon (and './:name:' names it).
             var customEmoji = CustomEmojiName.Match(text);
             if (customEmoji.Success)
             {
