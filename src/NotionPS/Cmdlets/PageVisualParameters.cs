@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
 
@@ -15,13 +14,13 @@ namespace NotionPS.Cmdlets
     internal static class PageVisualParameters
     {
         /// <summary>What writes -Icon and -Cover into each page's request; stops the command when either can never work.</summary>
-        public static PageVisualWriter Writer(NotionConnectedCmdlet cmdlet, NotionClient client, INotionLog log, NotionPageVisualBind? icon, NotionPageVisualBind? cover, bool removeIcon = false, bool removeCover = false)
+        public static PageVisualWriter Writer(NotionConnectedCmdlet cmdlet, NotionPageVisualBind? icon, NotionPageVisualBind? cover, bool removeIcon = false, bool removeCover = false)
         {
-            var (iconVisual, coverVisual) = (Checked(cmdlet, client, log, "Icon", icon, PageVisual.Icon), Checked(cmdlet, client, log, "Cover", cover, PageVisual.Cover));
-            return new PageVisualWriter(client, log, iconVisual, coverVisual, removeIcon, removeCover);
+            var (iconVisual, coverVisual) = (Checked(cmdlet, "Icon", icon, PageVisual.Icon), Checked(cmdlet, "Cover", cover, PageVisual.Cover));
+            return new PageVisualWriter(cmdlet.Client, cmdlet.Log, iconVisual, coverVisual, removeIcon, removeCover);
         }
 
-        private static PageVisual? Checked(NotionConnectedCmdlet cmdlet, NotionClient client, INotionLog log, string parameterName, NotionPageVisualBind? bind, string place)
+        private static PageVisual? Checked(NotionConnectedCmdlet cmdlet, string parameterName, NotionPageVisualBind? bind, string place)
         {
             try
             {
@@ -30,7 +29,7 @@ namespace NotionPS.Cmdlets
                 // A custom emoji's name is looked up once for the whole command (even with -WhatIf, which then
                 // reports a name that matches nothing), so that no page is written with one that cannot be found.
                 return visual?.Kind == PageVisualKind.CustomEmoji
-                    ? visual.WithCustomEmojiId(cmdlet.RunWithLogPump(cancellationToken => CustomEmojiLookup.IdOfAsync(client, visual.Value, log, cancellationToken)))
+                    ? visual.WithCustomEmojiId(cmdlet.RunWithLogPump(cancellationToken => CustomEmojiLookup.IdOfAsync(cmdlet.Client, visual.Value, cmdlet.Log, cancellationToken)))
                     : visual;
             }
             catch (NotionException ex)
