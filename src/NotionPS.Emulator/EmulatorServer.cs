@@ -42,6 +42,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var app = builder.Build();
         app.UseMiddleware<RequestPipeline>();
         UsersEndpoints.Map(app);
+        CustomEmojisEndpoints.Map(app);
         SearchEndpoints.Map(app);
         DatabasesEndpoints.Map(app);
         DataSourcesEndpoints.Map(app);

@@ -971,4 +971,22 @@ describe("linked media blocks and custom emoji icons", () => {
     );
     assert.equal(error.code, APIErrorCode.ValidationError);
   });
+
+  it("lists the workspace's custom emojis with customEmojis.list: paged, filtered by exact name, a bad page size refused", async () => {
+    const all = await collectPaginatedAPI(client().customEmojis.list, { page_size: 2 });
+    assert.deepEqual(
+      all.map((emoji) => emoji.name),
+      ["acme-rocket", "acme-party", "shipped"],
+    );
+    const first = await client().customEmojis.list({ page_size: 2 });
+    assert.equal(first.type, "custom_emoji");
+    assert.equal(first.has_more, true);
+
+    const named = await client().customEmojis.list({ name: "acme-rocket" });
+    assert.deepEqual(named.results, [{ id: ACME_ROCKET, name: "acme-rocket", url: "https://acme.example/emoji/acme-rocket.png" }]);
+    assert.deepEqual((await client().customEmojis.list({ name: "ACME-ROCKET" })).results, []);
+
+    const error = await apiError(client().customEmojis.list({ page_size: 101 }));
+    assert.equal(error.code, APIErrorCode.ValidationError);
+  });
 });

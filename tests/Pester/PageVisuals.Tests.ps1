@@ -112,6 +112,28 @@ Describe 'A bad icon or cover stops the command before anything is sent' {
         { New-NotionPage -ParentId $teamHome -Title 'Never' -Icon $link } | Should -Throw -ErrorId 'NotionPageVisualNotAFile,NotionPS.Cmdlets.NewNotionPageCommand'
     }
 
+    It 'sets a custom emoji by its :name:, and the Icon read back sets the same emoji' {
+        $page = New-NotionPage -ParentId $teamHome -Title 'Custom emoji' -Icon ':acme-rocket:'
+        $copy = New-NotionPage -ParentId $teamHome -Title 'Same emoji' -Icon (Get-NotionPage -PageId $page.PageId).Icon
+
+        $page.Icon | Should -BeExactly ':acme-rocket:'
+        (Get-StoredPage $copy.PageId).icon.custom_emoji.id | Should -Be 'ce0e0000-0000-4000-8000-000000000001'
+        { New-NotionPage -ParentId $teamHome -Title 'Never' -Icon ':no-such-emoji:' } | Should -Throw -ErrorId 'NotionCustomEmojiNotFound,NotionPS.Cmdlets.NewNotionPageCommand'
+        { New-NotionPage -ParentId $teamHome -Title 'Never' -Cover ':acme-rocket:' } | Should -Throw -ErrorId 'NotionPageCoverEmoji,NotionPS.Cmdlets.NewNotionPageCommand'
+    }
+
+    It 'reads :name: as a custom emoji even beside a file of that name, which ./:name: reaches (no image: it ends in a colon)' -Skip:($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+        Copy-Item -LiteralPath $logo -Destination (Join-Path $TestDrive ':logo:')
+        Push-Location -LiteralPath $TestDrive
+        try {
+            { New-NotionPage -ParentId $teamHome -Title 'Never' -Icon ':logo:' } | Should -Throw -ErrorId 'NotionCustomEmojiNotFound,NotionPS.Cmdlets.NewNotionPageCommand'
+            { New-NotionPage -ParentId $teamHome -Title 'Never' -Icon './:logo:' } | Should -Throw -ErrorId 'NotionPageVisualNotImage,NotionPS.Cmdlets.NewNotionPageCommand'
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
     It 'refuses an emoji cover, an icon set and removed at once, and nothing to set' {
         { New-NotionPage -ParentId $teamHome -Title 'Never' -Cover '🚀' } | Should -Throw -ErrorId 'NotionPageCoverEmoji,NotionPS.Cmdlets.NewNotionPageCommand'
         { $page | Set-NotionPage -Icon '🚀' -RemoveIcon } | Should -Throw -ErrorId 'NotionPageVisualConflict,NotionPS.Cmdlets.SetNotionPageCommand'

@@ -17,6 +17,16 @@ namespace NotionPS.Client
         public Task<JsonDocument> CreatePageAsync(JsonObject body, INotionLog log, CancellationToken cancellationToken) =>
             SendAsync(HttpMethod.Post, "v1/pages", body, false, log, cancellationToken);
 
+        /// <summary>One page of the workspace's custom emojis of exactly <paramref name="name"/> (GET v1/custom_emojis?name=).</summary>
+        public async Task<ListPage> ListCustomEmojisAsync(string name, string? startCursor, INotionLog log, CancellationToken cancellationToken)
+        {
+            var path = $"v1/custom_emojis?name={Uri.EscapeDataString(name)}&page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
+            using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
+            {
+                return ListPage.From(document.RootElement);
+            }
+        }
+
         /// <summary>
         /// One page of a page's or block's children, read in place from the response: the blocks are valid until the
         /// page is disposed (<see cref="ListPage.Owning"/>).

@@ -139,27 +139,37 @@ namespace NotionPS.Cmdlets
                 MatchColumns(plan);
                 var upsert = MatchOn == null ? null : UpsertOrThrow(plan.Schema, MatchOn);
                 var activity = $"Importing {path} into \"{plan.Schema.Name}\"";
-                for (var i = 0; i < backup.Rows.Count; i++)
+                var number = 0;
+                try
                 {
-                    IReadOnlyList<KeyValuePair<string, object?>> members;
-                    try
+                    // Read as they are written, one at a time, so a backup of any size takes the same memory.
+                    foreach (var row in backup.ReadRows())
                     {
-                        var rowNumber = i + 1;
-                        members = plan.Members(backup.Rows[i], (column, refused) => WriteWarning(
-                            $"Row {rowNumber}, column '{ServerText.Visible(column)}': the saved file is not read. {refused.Message} The file's URL is written instead."));
-                    }
-                    catch (ExportException ex)
-                    {
-                        Work.Add(RowOutcomes.Failed(ex), new PendingRow($"Row {i + 1}", null, false));
-                        continue;
-                    }
+                        var rowNumber = ++number;
+                        IReadOnlyList<KeyValuePair<string, object?>> members;
+                        try
+                        {
+                            members = plan.Members(row, (column, refused) => WriteWarning(
+                                $"Row {rowNumber}, column '{ServerText.Visible(column)}': the saved file is not read. {refused.Message} The file's URL is written instead."));
+                        }
+                        catch (ExportException ex)
+                        {
+                            Work.Add(RowOutcomes.Failed(ex), new PendingRow($"Row {rowNumber}", null, false));
+                            continue;
+                        }
 
-                    // The error's target is the row as values, which outlives the file's JSON.
-                    StartRowWrite(plan.Schema, upsert, RowLabel(i + 1, plan.Schema, members), Values(members), members, isRow: false, ignoreUnknown: false);
-                    if (ProgressDue(i + 1, backup.Rows.Count))
-                    {
-                        WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{i + 1} of {backup.Rows.Count} rows") { PercentComplete = (int)(100L * (i + 1) / backup.Rows.Count) });
+                        // The error's target is the row as values, which outlives the file's JSON.
+                        StartRowWrite(plan.Schema, upsert, RowLabel(rowNumber, plan.Schema, members), Values(members), members, isRow: false, ignoreUnknown: false);
+                        if (ProgressDue(rowNumber, backup.RowCount))
+                        {
+                            WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{rowNumber} of {backup.RowCount} rows") { PercentComplete = (int)(100L * rowNumber / backup.RowCount) });
+                        }
                     }
+                }
+                catch (ExportException ex)
+                {
+                    // The file changed since it was checked: the rows before it are written; the rest cannot be read.
+                    WriteError(NotionErrorRecords.ForRow(ex, $"Row {number + 1}", Path));
                 }
 
                 CompleteProgress(activity);

@@ -69,7 +69,7 @@ namespace NotionPS.Cmdlets
         {
             base.BeginProcessing();
             localFileRoot = LocalFileUploads.Root(this, LocalFileRoot);
-            visuals = PageVisualParameters.Writer(this, Client, Log, Icon, Cover);
+            visuals = PageVisualParameters.Writer(this, Icon, Cover);
             people = new PeopleByEmail(Client, Log, CancelOnStop);
         }
 

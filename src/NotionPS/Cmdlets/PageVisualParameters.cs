@@ -1,31 +1,36 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// -Icon and -Cover of New-NotionPage and Set-NotionPage, checked once before any page: text is an emoji, a link or
-    /// a path taken from the current location (PowerShell's, so drives such as TestDrive: work), a file object its file,
+    /// -Icon and -Cover of New-NotionPage and Set-NotionPage, checked once before any page: text is an emoji, a custom
+    /// emoji's :name: (found once, for its ID), a link or a path taken from the current location (PowerShell's, so drives such as TestDrive: work), a file object its file,
     /// an upload itself. What can never work stops the command with its own error id.
     /// </summary>
     internal static class PageVisualParameters
     {
         /// <summary>What writes -Icon and -Cover into each page's request; stops the command when either can never work.</summary>
-        public static PageVisualWriter Writer(PSCmdlet cmdlet, NotionClient client, INotionLog log, NotionPageVisualBind? icon, NotionPageVisualBind? cover, bool removeIcon = false, bool removeCover = false)
+        public static PageVisualWriter Writer(NotionConnectedCmdlet cmdlet, NotionPageVisualBind? icon, NotionPageVisualBind? cover, bool removeIcon = false, bool removeCover = false)
         {
             var (iconVisual, coverVisual) = (Checked(cmdlet, "Icon", icon, PageVisual.Icon), Checked(cmdlet, "Cover", cover, PageVisual.Cover));
-            return new PageVisualWriter(client, log, iconVisual, coverVisual, removeIcon, removeCover);
+            return new PageVisualWriter(cmdlet.Client, cmdlet.Log, iconVisual, coverVisual, removeIcon, removeCover);
         }
 
-        private static PageVisual? Checked(PSCmdlet cmdlet, string parameterName, NotionPageVisualBind? bind, string place)
+        private static PageVisual? Checked(NotionConnectedCmdlet cmdlet, string parameterName, NotionPageVisualBind? bind, string place)
         {
             try
             {
-                return Resolve(cmdlet, parameterName, bind, place);
+                var visual = Resolve(cmdlet, parameterName, bind, place);
+
+                // A custom emoji's name is looked up once for the whole command (even with -WhatIf, which then
+                // reports a name that matches nothing), so that no page is written with one that cannot be found.
+                return visual?.Kind == PageVisualKind.CustomEmoji
+                    ? visual.WithCustomEmojiId(cmdlet.RunWithLogPump(cancellationToken => CustomEmojiLookup.IdOfAsync(cmdlet.Client, visual.Value, cmdlet.Log, cancellationToken)))
+                    : visual;
             }
             catch (NotionException ex)
             {
@@ -56,7 +61,7 @@ namespace NotionPS.Cmdlets
             if (bind?.Input != null && bind.Text == null)
             {
                 throw new PageVisualException(NotionErrorIds.NotionPageVisualInvalid,
-                    $"An object of type {PipeBindInput.TypeName(bind.Input)} cannot be a page {place}. Give -{parameterName} an emoji (icon only), an http(s) URL, a path or file (Get-Item), or what Send-NotionFile returns.");
+                    $"An object of type {PipeBindInput.TypeName(bind.Input)} cannot be a page {place}. Give -{parameterName} an emoji or a custom emoji's :name: (icon only), an http(s) URL, a path or file (Get-Item), or what Send-NotionFile returns.");
             }
 
             var text = bind?.Text ?? string.Empty;

@@ -77,7 +77,7 @@ namespace NotionPS.Cmdlets
             }
 
             action = "Set " + string.Join(", ", changes);
-            var visuals = PageVisualParameters.Writer(this, Client, Log, Icon, Cover, RemoveIcon, RemoveCover);
+            var visuals = PageVisualParameters.Writer(this, Icon, Cover, RemoveIcon, RemoveCover);
             uploads = visuals.Uploads;
             updater = new PageUpdater(Client, Log, visuals);
         }

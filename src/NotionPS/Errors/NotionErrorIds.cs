@@ -133,6 +133,7 @@ namespace NotionPS.Errors
         public const string NotionPageVisualNotImage = nameof(NotionPageVisualNotImage);
         public const string NotionPageVisualInvalid = nameof(NotionPageVisualInvalid);
         public const string NotionPageCoverEmoji = nameof(NotionPageCoverEmoji);
+        public const string NotionCustomEmojiNotFound = nameof(NotionCustomEmojiNotFound);
         public const string NotionPageVisualConflict = nameof(NotionPageVisualConflict);
         public const string NotionPageNothingToSet = nameof(NotionPageNothingToSet);
         // Windows PowerShell 5.1 and Windows paths (winfx): a local path the system refuses as a path.
@@ -279,6 +280,7 @@ namespace NotionPS.Errors
             [NotionPageVisualNotImage] = InvalidArgument,
             [NotionPageVisualInvalid] = InvalidArgument,
             [NotionPageCoverEmoji] = InvalidArgument,
+            [NotionCustomEmojiNotFound] = ObjectNotFound,
             [NotionPageVisualConflict] = InvalidArgument,
             [NotionPageNothingToSet] = InvalidArgument,
             [NotionLocalPathInvalid] = InvalidArgument,

@@ -85,6 +85,31 @@ public class PageVisualTests
     public void TextThatCanNeverBeAnIconIsRefusedWithItsOwnId(string text, string errorId) =>
         Assert.Equal(errorId, Assert.Throws<PageVisualException>(() => PageVisual.FromText(text, PageVisual.Icon, NoDrives)).ErrorId);
 
+    /// <summary>A custom emoji is its name between colons, whatever the name holds but a colon; ':name:' is never a file's name.</summary>
+    [Theory]
+    [InlineData(":acme-rocket:", "acme-rocket")]
+    [InlineData(" :Acme Rocket_2: ", "Acme Rocket_2")]
+    [InlineData(":🚀:", "🚀")]
+    public void ColonNameColonIsACustomEmojiByItsName(string text, string name)
+    {
+        var visual = PageVisual.FromText(text, PageVisual.Icon, NoDrives)!;
+
+        Assert.Equal((PageVisualKind.CustomEmoji, name), (visual.Kind, visual.Value));
+    }
+
+    /// <summary>No name between the colons, or a colon inside it: a path, as before.</summary>
+    [Theory]
+    [InlineData("::")]
+    [InlineData(": :")]
+    [InlineData(":a:b:")]
+    [InlineData(":acme-rocket")]
+    public void TextThatIsNotOneNameBetweenColonsIsAPath(string text) =>
+        Assert.Null(PageVisual.FromText(text, PageVisual.Icon, NoDrives));
+
+    [Fact]
+    public void ACustomEmojiIsNoCover() =>
+        Assert.Equal(NotionErrorIds.NotionPageCoverEmoji, Assert.Throws<PageVisualException>(() => PageVisual.FromText(":acme-rocket:", PageVisual.Cover, NoDrives)).ErrorId);
+
     [Fact]
     public void AnEmojiIsNoCover() =>
         Assert.Equal(NotionErrorIds.NotionPageCoverEmoji, Assert.Throws<PageVisualException>(() => PageVisual.FromText("🚀", PageVisual.Cover, NoDrives)).ErrorId);

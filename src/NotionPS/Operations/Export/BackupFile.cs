@@ -29,17 +29,35 @@ namespace NotionPS.Operations
         public JsonElement Definition { get; }
     }
 
-    /// <summary>A JSON backup Export-NotionDatabase wrote (<see cref="JsonBackupWriter"/>), read back: its columns and rows.</summary>
+    /// <summary>
+    /// A JSON backup Export-NotionDatabase wrote (<see cref="JsonBackupWriter"/>), read back: its columns, then its rows
+    /// one at a time. The file is read forward twice, in the same small memory whatever its size: first whole, to check
+    /// it is JSON and a backup (a backup cut short or changed by hand is refused before any row is written, as when it
+    /// was read at once), then for the rows (<see cref="ReadRows"/>).
+    /// </summary>
     internal sealed class BackupFile : IDisposable
     {
-        private readonly JsonDocument document;
+        /// <summary>Nesting deeper than this is refused as not JSON (a backup nests 8 levels at most).</summary>
+        private const int MaxDepth = 256;
 
-        private BackupFile(JsonDocument document, string title, IReadOnlyList<BackupColumn> columns, JsonElement rows)
+        private readonly Stream stream;
+        private readonly long origin;
+        private readonly bool ownsStream;
+        private readonly string path;
+        private readonly JsonDocument header;
+        private readonly int rowsProperty;
+
+        private BackupFile(Stream stream, long origin, bool ownsStream, string path, JsonDocument header, string title, IReadOnlyList<BackupColumn> columns, int rowsProperty, int rowCount)
         {
-            this.document = document;
+            this.stream = stream;
+            this.origin = origin;
+            this.ownsStream = ownsStream;
+            this.path = path;
+            this.header = header;
+            this.rowsProperty = rowsProperty;
             Title = title;
             Columns = columns;
-            Rows = rows.EnumerateArray().ToList();
+            RowCount = rowCount;
         }
 
         /// <summary>The title of the data source the backup was made from.</summary>
@@ -47,34 +65,58 @@ namespace NotionPS.Operations
 
         public IReadOnlyList<BackupColumn> Columns { get; }
 
-        /// <summary>Each row: <c>{pageId, createdTime, lastEditedTime, cells: {column: value}}</c>.</summary>
-        public IReadOnlyList<JsonElement> Rows { get; }
+        /// <summary>How many rows <see cref="ReadRows"/> gives.</summary>
+        public int RowCount { get; }
+
+        /// <summary>Reads and checks the backup in <paramref name="stream"/> (seekable, from its position), which stays the caller's.</summary>
+        /// <exception cref="ExportException">The file is not a backup this version of NotionPS reads (NotionImportFileInvalid).</exception>
+        public static BackupFile Read(Stream stream, string path) => Read(stream, path, ownsStream: false);
 
         /// <summary>
-        /// The most a backup may hold: .NET's JSON reader keeps a whole document in one array, which it grows by doubling
-        /// while it reads a stream and which cannot pass 2 GB, so past 1 GiB it fails with an overflow of its own.
+        /// Each row, <c>{pageId, createdTime, lastEditedTime, cells: {column: value}}</c>, read from the file as it is
+        /// asked for: a row is valid until the next is read.
         /// </summary>
-        public const long MaxBytes = 1000L * 1000 * 1000;
-
-        /// <exception cref="ExportException">The file is not a backup this version of NotionPS reads (NotionImportFileInvalid).</exception>
-        public static BackupFile Read(Stream stream, string path) => Read(stream, path, MaxBytes);
-
-        /// <param name="maxBytes">The most bytes read before the file is refused as too large (<see cref="MaxBytes"/>; less in tests).</param>
-        internal static BackupFile Read(Stream stream, string path, long maxBytes)
+        /// <exception cref="ExportException">The file changed since it was checked (NotionImportFileInvalid).</exception>
+        public IEnumerable<JsonElement> ReadRows()
         {
-            if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
+            var json = OpenRows();
+            var count = 0;
+            for (var row = NextRow(json); row != null; row = NextRow(json))
             {
-                throw TooLarge(path, maxBytes);
+                using (row)
+                {
+                    count++;
+                    yield return row.RootElement;
+                }
             }
 
-            JsonDocument document;
+            if (count != RowCount)
+            {
+                throw Changed(null);
+            }
+        }
+
+        public void Dispose()
+        {
+            header.Dispose();
+            if (ownsStream)
+            {
+                stream.Dispose();
+            }
+        }
+
+        private static BackupFile Read(Stream stream, string path, bool ownsStream)
+        {
+            if (!stream.CanSeek)
+            {
+                throw new ArgumentException("A backup is read twice: give a stream that can seek, such as a file's.", nameof(stream));
+            }
+
+            var origin = stream.Position;
+            Scan scan;
             try
             {
-                // A lone surrogate escape (a backup edited by hand or by another tool) reads as U+FFFD, as in an answer.
-                using (var json = new LoneSurrogateEscapes(new BoundedStream(stream, maxBytes, () => TooLarge(path, maxBytes))))
-                {
-                    document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
-                }
+                scan = Scan.Of(Reader(stream));
             }
             catch (JsonException ex)
             {
@@ -83,13 +125,13 @@ namespace NotionPS.Operations
 
             try
             {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || JsonRead.String(root, "format") != JsonBackupWriter.FormatName)
+                var root = scan.Header.RootElement;
+                if (!scan.IsObject || JsonRead.String(root, "format") != JsonBackupWriter.FormatName)
                 {
                     throw Invalid(path, $"it has no \"format\": \"{JsonBackupWriter.FormatName}\", so it was not written by Export-NotionDatabase.");
                 }
 
-                if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() > JsonBackupWriter.FormatVersion)
+                if (!root.TryGetProperty("formatVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number > JsonBackupWriter.FormatVersion)
                 {
                     throw Invalid(path, $"its formatVersion is not one this NotionPS reads (up to {JsonBackupWriter.FormatVersion}); update NotionPS.");
                 }
@@ -101,18 +143,162 @@ namespace NotionPS.Operations
                         JsonRead.String(column, "type") ?? throw Invalid(path, "a column has no type."),
                         JsonRead.Object(column, "definition") ?? default))
                     .ToList();
-                var rows = JsonRead.Array(root, "rows") ?? throw Invalid(path, "it has no \"rows\" array.");
-                if (root.TryGetProperty("rowCount", out var count) && count.ValueKind == JsonValueKind.Number && count.GetInt32() != rows.GetArrayLength())
+                var rowCount = scan.RowCount ?? throw Invalid(path, "it has no \"rows\" array.");
+                if (root.TryGetProperty("rowCount", out var count) && count.ValueKind == JsonValueKind.Number && !(count.TryGetInt32(out var said) && said == rowCount))
                 {
-                    throw Invalid(path, $"it says {count.GetInt32()} rows but holds {rows.GetArrayLength()}.");
+                    throw Invalid(path, $"it says {count.GetRawText()} rows but holds {rowCount}.");
                 }
 
-                return new BackupFile(document, JsonRead.String(root, "title") ?? string.Empty, columns, rows);
+                return new BackupFile(stream, origin, ownsStream, path, scan.Header, JsonRead.String(root, "title") ?? string.Empty, columns, scan.RowsProperties, rowCount);
             }
             catch
             {
-                document.Dispose();
+                scan.Header.Dispose();
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// The file's JSON from its start. A lone surrogate escape (a backup edited by hand or by another tool) reads as
+        /// U+FFFD, as in an answer. The wrapper is not disposed: that would close the file, and it holds nothing else.
+        /// </summary>
+        private StreamedJson Reader() => Reader(stream);
+
+        private static StreamedJson Reader(Stream stream) => new StreamedJson(new LoneSurrogateEscapes(stream), MaxDepth);
+
+        /// <summary>The file read again from its start, up to the first row of the "rows" array the check took.</summary>
+        private StreamedJson OpenRows()
+        {
+            try
+            {
+                stream.Position = origin;
+                var json = Reader();
+                json.Read();
+                var seen = 0;
+                while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (json.PropertyName == "rows" && ++seen == rowsProperty)
+                    {
+                        json.Read();
+                        if (json.TokenType == JsonTokenType.StartArray)
+                        {
+                            return json;
+                        }
+
+                        break;
+                    }
+
+                    json.SkipValue();
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw Changed(ex);
+            }
+
+            throw Changed(null);
+        }
+
+        private JsonDocument? NextRow(StreamedJson json)
+        {
+            try
+            {
+                return json.ReadItem();
+            }
+            catch (JsonException ex)
+            {
+                throw Changed(ex);
+            }
+        }
+
+        private ExportException Changed(JsonException? inner) =>
+            Invalid(path, "it changed while it was imported" + (inner == null ? "." : $" and is no longer valid JSON ({inner.Message}).") + " The rows before this one are written; import a backup nothing else writes to.", inner);
+
+        /// <summary>
+        /// The whole file read once: whether its value is an object, its top-level properties but "rows" (all a backup
+        /// has but its rows, small) as a document of their own, and of its "rows" properties (the last counts, as when a
+        /// document is read at once) how many there are and how many rows the last holds when it is an array.
+        /// </summary>
+        private sealed class Scan
+        {
+            private Scan(bool isObject, JsonDocument header, int rowsProperties, int? rowCount)
+            {
+                IsObject = isObject;
+                Header = header;
+                RowsProperties = rowsProperties;
+                RowCount = rowCount;
+            }
+
+            public bool IsObject { get; }
+
+            public JsonDocument Header { get; }
+
+            public int RowsProperties { get; }
+
+            public int? RowCount { get; }
+
+            /// <exception cref="JsonException">The file is not JSON, or nests deeper than <see cref="MaxDepth"/>.</exception>
+            public static Scan Of(StreamedJson json)
+            {
+                var header = new MemoryStream();
+                var rowsProperties = 0;
+                int? rowCount = null;
+                json.Read();
+                var isObject = json.TokenType == JsonTokenType.StartObject;
+                using (var writer = new Utf8JsonWriter(header))
+                {
+                    writer.WriteStartObject();
+                    if (!isObject)
+                    {
+                        json.SkipRest();
+                    }
+                    else
+                    {
+                        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                        {
+                            var name = json.PropertyName!;
+                            if (name == "rows")
+                            {
+                                rowsProperties++;
+                                rowCount = CountItems(json);
+                            }
+                            else
+                            {
+                                using (var value = json.ReadItem()!)
+                                {
+                                    writer.WritePropertyName(name);
+                                    value.RootElement.WriteTo(writer);
+                                }
+                            }
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                // Nothing may follow the value (the reader throws if anything does).
+                json.Read();
+                return new Scan(isObject, JsonDocument.Parse(header.ToArray()), rowsProperties, rowCount);
+            }
+
+            /// <summary>How many items the array that follows holds (each skipped); null when the value is no array.</summary>
+            private static int? CountItems(StreamedJson json)
+            {
+                json.Read();
+                if (json.TokenType != JsonTokenType.StartArray)
+                {
+                    json.SkipRest();
+                    return null;
+                }
+
+                var count = 0;
+                while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+                {
+                    count++;
+                    json.SkipRest();
+                }
+
+                return count;
             }
         }
 
@@ -131,9 +317,14 @@ namespace NotionPS.Operations
                 throw new ExportException(NotionErrorIds.NotionImportFileNotFound, $"Cannot read '{path}': {ex.Message} Give the path of a JSON backup Export-NotionDatabase wrote.", ex);
             }
 
-            using (stream)
+            try
             {
-                return Read(stream, path);
+                return Read(stream, path, ownsStream: true);
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
             }
         }
 
@@ -154,11 +345,6 @@ namespace NotionPS.Operations
                 throw Invalid(path, $"it is {what}, not a file. Give the path of a file Export-NotionDatabase wrote.");
             }
         }
-
-        public void Dispose() => document.Dispose();
-
-        private static ExportException TooLarge(string path, long maxBytes) =>
-            Invalid(path, $"it holds more than {maxBytes} bytes, the most NotionPS reads as one backup: .NET's JSON reader keeps a whole document in memory, in one array that cannot pass 2 GB. Export a database that large to .csv, or in parts with -Filter.");
 
         private static ExportException Invalid(string path, string reason, Exception? inner = null) =>
             new ExportException(NotionErrorIds.NotionImportFileInvalid, $"'{path}' cannot be imported: {reason}", inner);

@@ -22,11 +22,14 @@ namespace NotionPS.Operations
 
         /// <summary>A file upload made earlier (Send-NotionFile), attached by its ID.</summary>
         Upload,
+
+        /// <summary>A custom emoji of the workspace, given by name as <c>:name:</c> and written by its ID (an icon only).</summary>
+        CustomEmoji,
     }
 
     /// <summary>
-    /// A page's icon or cover as the user gave it, checked before any request: an emoji, an http(s) URL, a local image
-    /// file or an earlier upload. Whatever cannot work (empty text, a control character, a link of another scheme, a file
+    /// A page's icon or cover as the user gave it, checked before any request: an emoji, a custom emoji's <c>:name:</c>,
+    /// an http(s) URL, a local image file or an earlier upload. Whatever cannot work (empty text, a control character, a link of another scheme, a file
     /// that is not an image, a link or device in place of a file) fails here, so no page is half written for it.
     /// </summary>
     internal sealed class PageVisual
@@ -42,22 +45,29 @@ namespace NotionPS.Operations
         /// <summary>Notion's limit on any URL in a request (NOTION-API.md, limits).</summary>
         private const int MaxUrlLength = 2000;
 
-        private const string Accepted = "an emoji (icon only), an http(s) URL, the path of a local image file, or a file upload of an image";
+        private const string Accepted = "an emoji or a custom emoji's :name: (icon only), an http(s) URL, the path of a local image file, or a file upload of an image";
 
         // A scheme of two letters or more: "C:\x.png" is a path, "https://..." or "javascript:..." a link.
         private static readonly Regex SchemePrefix = new Regex("^([A-Za-z][A-Za-z0-9+.-]+):", RegexOptions.CultureInvariant);
 
-        private PageVisual(PageVisualKind kind, string value, LocalFile? file = null)
+        // A custom emoji as Get-NotionPage shows it: its name between colons, the name holding no colon.
+        private static readonly Regex CustomEmojiName = new Regex("^:([^:]*[^:\\s][^:]*):$", RegexOptions.CultureInvariant);
+
+        private PageVisual(PageVisualKind kind, string value, LocalFile? file = null, string? customEmojiId = null)
         {
             Kind = kind;
             Value = value;
             File = file;
+            CustomEmojiId = customEmojiId;
         }
 
         public PageVisualKind Kind { get; }
 
-        /// <summary>The emoji, the URL, the file's full path or the upload's ID.</summary>
+        /// <summary>The emoji, the custom emoji's name (without colons), the URL, the file's full path or the upload's ID.</summary>
         public string Value { get; }
+
+        /// <summary>The custom emoji's ID, once found by its name (<see cref="WithCustomEmojiId"/>).</summary>
+        public string? CustomEmojiId { get; }
 
         /// <summary>The checked local file, for <see cref="PageVisualKind.LocalFile"/>.</summary>
         public LocalFile? File { get; }
@@ -83,6 +93,17 @@ namespace NotionPS.Operations
             }
 
             text = text.Trim();
+
+            // ':name:' is always a custom emoji: Windows allows no colon in a file name, and on Linux and macOS a file
+            // named so ends in a colon, not in an image's extension, so it could never be an icon (and './:name:' names it).
+            var customEmoji = CustomEmojiName.Match(text);
+            if (customEmoji.Success)
+            {
+                return place == Icon
+                    ? new PageVisual(PageVisualKind.CustomEmoji, customEmoji.Groups[1].Value)
+                    : throw new PageVisualException(NotionErrorIds.NotionPageCoverEmoji, $"'{text}' is a custom emoji, and a page cover is an image: give an http(s) URL, the path of a local image file, or a file upload of an image.");
+            }
+
             var scheme = SchemePrefix.Match(text);
             if (scheme.Success && !isDriveName(scheme.Groups[1].Value))
             {
@@ -98,6 +119,9 @@ namespace NotionPS.Operations
                 ? new PageVisual(PageVisualKind.Emoji, text)
                 : throw new PageVisualException(NotionErrorIds.NotionPageCoverEmoji, $"'{text}' is an emoji, and a page cover is an image: give an http(s) URL, the path of a local image file, or a file upload of an image.");
         }
+
+        /// <summary>This custom emoji, with the ID its name was found under.</summary>
+        public PageVisual WithCustomEmojiId(string id) => new PageVisual(Kind, Value, File, id);
 
         /// <summary>A local file as a page icon or cover: a regular image file, not empty, of a type Notion takes.</summary>
         /// <param name="path">The full path.</param>

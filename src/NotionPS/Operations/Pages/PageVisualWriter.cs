@@ -70,6 +70,8 @@ namespace NotionPS.Operations
             {
                 case PageVisualKind.Emoji:
                     return new JsonObject { ["type"] = "emoji", ["emoji"] = visual.Value };
+                case PageVisualKind.CustomEmoji:
+                    return new JsonObject { ["type"] = "custom_emoji", ["custom_emoji"] = new JsonObject { ["id"] = visual.CustomEmojiId } };
                 case PageVisualKind.External:
                     return new JsonObject { ["type"] = "external", ["external"] = new JsonObject { ["url"] = visual.Value } };
                 default:

@@ -12,7 +12,7 @@ namespace NotionPS.Tests.Operations.Files;
 /// <summary>
 /// Local paths that are not a regular file (a folder, a named pipe, a device) or a file far larger than it can be:
 /// each read refuses them up front, by what they are, before opening one (a pipe would wait for a writer forever)
-/// and before reading without end (/dev/zero, a stream that never stops).
+/// and before reading without end (/dev/zero). A backup of any size is read in the same memory (BackupFileTests).
 /// </summary>
 public sealed class NotAFileTests : IDisposable
 {
@@ -88,29 +88,6 @@ public sealed class NotAFileTests : IDisposable
         Assert.Equal(new DateTime(2026, 1, 31, 9, 30, 0, DateTimeKind.Utc), ReadCheckpoint.Load(path));
     }
 
-    [Fact]
-    public void ABackupStreamThatNeverEndsStopsAtTheLimitWithAClearError()
-    {
-        var refused = Assert.Throws<ExportException>(() => BackupFile.Read(new EndlessJson(), "endless.json", maxBytes: 64 * 1024));
-
-        Assert.Equal(NotionErrorIds.NotionImportFileInvalid, refused.ErrorId);
-        Assert.Contains($"more than {64 * 1024} bytes", refused.Message);
-        Assert.Contains("2 GB", refused.Message);
-    }
-
-    [Fact]
-    public void ABackupFileLargerThanTheLimitIsRefusedBeforeItIsRead()
-    {
-        var path = Path.Combine(folder, "rows.json");
-        File.WriteAllText(path, "[" + new string(' ', 100) + "]");
-
-        using var stream = File.OpenRead(path);
-        var refused = Assert.Throws<ExportException>(() => BackupFile.Read(stream, path, maxBytes: 50));
-
-        Assert.Equal(NotionErrorIds.NotionImportFileInvalid, refused.ErrorId);
-        Assert.Equal(0, stream.Position);
-    }
-
     private string NamedPipe(string name)
     {
         var path = Path.Combine(folder, name);
@@ -120,44 +97,6 @@ public sealed class NotAFileTests : IDisposable
 
     [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int MakeFifo(string path, uint mode);
-
-    /// <summary>'[' and then spaces forever: valid JSON so far, never finished, like /dev/zero never ends.</summary>
-    private sealed class EndlessJson : Stream
-    {
-        private bool started;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Array.Fill(buffer, (byte)' ', offset, count);
-            if (!started && count > 0)
-            {
-                buffer[offset] = (byte)'[';
-                started = true;
-            }
-
-            return count;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
 
 /// <summary>A test of Unix files (named pipes, /dev/zero): skipped on Windows, which has neither in its file system.</summary>
