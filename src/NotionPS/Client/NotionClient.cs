@@ -540,12 +540,8 @@ namespace NotionPS.Client
 
         private string UnwrapToken() => SecureStrings.Unwrap(token);
 
-        /// <summary>The always-redact rule of the logs and of every text from the server: the token never leaves in a message.</summary>
-        internal string Redact(string message)
-        {
-            var plain = UnwrapToken();
-            return plain.Length == 0 ? message : message.Replace(plain, "***");
-        }
+        /// <summary>The always-redact rule of the logs and of every text from the server: the token never leaves in a message, in any spelling (<see cref="TokenRedaction"/>).</summary>
+        internal string Redact(string message) => TokenRedaction.Redact(message, UnwrapToken());
 
         /// <summary><paramref name="log"/> with every line redacted (once: a log already redacting is kept as it is).</summary>
         internal INotionLog Redacting(INotionLog log) => log as RedactingLog ?? new RedactingLog(log, Redact);
