@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Security;
 using System.Text;
 
 namespace NotionPS.Client
@@ -24,6 +26,15 @@ namespace NotionPS.Client
         public const string Mask = "***";
 
         private const string Ellipsis = "...";
+
+        /// <summary>"&amp;#" and ";" around at most 8 digits (<see cref="EntityEnd"/>).</summary>
+        private const int LongestEntity = 11;
+
+        /// <summary>
+        /// The redaction of <paramref name="token"/> (kept as it is, a SecureString, and unwrapped per text): the client's, and
+        /// a connecting cmdlet's before a connection exists to hold it.
+        /// </summary>
+        public static Func<string, string> For(SecureString token) => text => Redact(text, SecureStrings.Unwrap(token));
 
         /// <summary><paramref name="text"/> with every spelling of <paramref name="token"/> in it replaced by <see cref="Mask"/>; itself when none.</summary>
         public static string Redact(string text, string token)
@@ -53,8 +64,11 @@ namespace NotionPS.Client
             return redacted == null ? text : redacted.Append(text, copied, text.Length - copied).ToString();
         }
 
+        /// <summary>The most characters a token of <paramref name="length"/> takes escaped, breaks between its characters aside (an HTML entity's 11 each).</summary>
+        internal static int LongestSpelling(int length) => length * LongestEntity;
+
         /// <summary>The shortest start of the token that is redacted where a text was cut right after it: half of it, at least 8 characters.</summary>
-        internal static int CutPrefixLength(string token) => System.Math.Min(token.Length, System.Math.Max(8, token.Length / 2));
+        internal static int CutPrefixLength(string token) => Math.Min(token.Length, Math.Max(8, token.Length / 2));
 
         /// <summary>
         /// Where a spelling of the token that starts at <paramref name="start"/> ends, or -1 when none starts there. Each step keeps
@@ -192,7 +206,7 @@ namespace NotionPS.Client
         private static int EntityEnd(string text, int position, out char decoded)
         {
             decoded = '\0';
-            var semicolon = text.IndexOf(';', position + 1, System.Math.Min(10, text.Length - position - 1));
+            var semicolon = text.IndexOf(';', position + 1, Math.Min(LongestEntity - 1, text.Length - position - 1));
             if (semicolon < 0)
             {
                 return -1;
