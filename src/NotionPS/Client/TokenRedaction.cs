@@ -46,13 +46,14 @@ namespace NotionPS.Client
 
             StringBuilder? redacted = null;
             var copied = 0;
-            var position = 0;
-            while (position < text.Length)
+            var starts = StartCharacters(token[0]);
+            var position = text.IndexOfAny(starts);
+            while (position >= 0 && position < text.Length)
             {
                 var end = MatchEnd(text, position, token);
                 if (end < 0)
                 {
-                    position++;
+                    position = position + 1 < text.Length ? text.IndexOfAny(starts, position + 1) : -1;
                     continue;
                 }
 
@@ -62,6 +63,15 @@ namespace NotionPS.Client
             }
 
             return redacted == null ? text : redacted.Append(text, copied, text.Length - copied).ToString();
+        }
+
+        /// <summary>The characters a spelling of a token starting with <paramref name="first"/> can start with: it in either case, or an escape's.</summary>
+        private static char[] StartCharacters(char first)
+        {
+            var folded = Folded(first);
+            var starts = new List<char> { '\\', '%', '&', first, folded, char.ToLowerInvariant(folded) };
+            starts.AddRange(new[] { '\u0130', '\u0131', '\u017F', '\u212A' }.Where(special => Folded(special) == folded));
+            return starts.Distinct().ToArray();
         }
 
         /// <summary>The most characters a token of <paramref name="length"/> takes escaped, breaks between its characters aside (an HTML entity's 11 each).</summary>

@@ -70,6 +70,18 @@ public class TokenRedactionTests
     }
 
     [Theory]
+    [InlineData("\u0130")]
+    [InlineData("\u0131")]
+    [InlineData("\u212A")]
+    [InlineData("\u017F")]
+    public void ATokenWhoseFirstLetterComesBackAsANonAsciiCaseIsCaught(string first)
+    {
+        var token = (first == "\u212A" ? "k" : first == "\u017F" ? "s" : "i") + "ntegration_Secret_0123456789";
+
+        Assert.Equal("bad ***", TokenRedaction.Redact("bad " + first + token.Substring(1).ToUpperInvariant(), token));
+    }
+
+    [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
     [InlineData(" ")]
