@@ -54,7 +54,8 @@ namespace NotionPS.Cmdlets
         private protected virtual Func<string, string>? Redaction => null;
 
         // Hidden (new) rather than added beside, so a derived cmdlet's own WriteVerbose, ShouldProcess, ... redact with no call
-        // to remember; a helper handed the cmdlet takes it as a NotionAsyncCmdlet or a subclass for the same reason (RowOutcomes, VaultFailures).
+        // to remember; a helper handed the cmdlet takes it as a NotionAsyncCmdlet or a subclass for the same reason (RowOutcomes,
+        // LocalPaths, LocalFileUploads, PageVisualParameters), or stops through it (VaultFailures).
         public new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
 
         public new void WriteWarning(string text) => base.WriteWarning(Redact(text));
@@ -67,6 +68,9 @@ namespace NotionPS.Cmdlets
         }
 
         public new bool ShouldProcess(string target, string action) => base.ShouldProcess(Redact(target), Redact(action));
+
+        public new bool ShouldProcess(string verboseDescription, string verboseWarning, string caption, out ShouldProcessReason shouldProcessReason) =>
+            base.ShouldProcess(Redact(verboseDescription), Redact(verboseWarning), Redact(caption), out shouldProcessReason);
 
         public new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Redact(query), Redact(caption));
 

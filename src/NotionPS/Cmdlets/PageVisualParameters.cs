@@ -15,13 +15,13 @@ namespace NotionPS.Cmdlets
     internal static class PageVisualParameters
     {
         /// <summary>What writes -Icon and -Cover into each page's request; stops the command when either can never work.</summary>
-        public static PageVisualWriter Writer(PSCmdlet cmdlet, NotionClient client, INotionLog log, NotionPageVisualBind? icon, NotionPageVisualBind? cover, bool removeIcon = false, bool removeCover = false)
+        public static PageVisualWriter Writer(NotionAsyncCmdlet cmdlet, NotionClient client, INotionLog log, NotionPageVisualBind? icon, NotionPageVisualBind? cover, bool removeIcon = false, bool removeCover = false)
         {
             var (iconVisual, coverVisual) = (Checked(cmdlet, "Icon", icon, PageVisual.Icon), Checked(cmdlet, "Cover", cover, PageVisual.Cover));
             return new PageVisualWriter(client, log, iconVisual, coverVisual, removeIcon, removeCover);
         }
 
-        private static PageVisual? Checked(PSCmdlet cmdlet, string parameterName, NotionPageVisualBind? bind, string place)
+        private static PageVisual? Checked(NotionAsyncCmdlet cmdlet, string parameterName, NotionPageVisualBind? bind, string place)
         {
             try
             {
