@@ -70,3 +70,63 @@ Describe 'Error objects never carry the token' {
         ($Error[0] | Get-Error | Out-String -Width 4096) | Should -Not -Match $Demo.FullAccessToken
     }
 }
+
+Describe 'Connect-NotionIntegration''s own error never carries the token' {
+    BeforeAll {
+        # A server that refuses every request, echoing its Authorization header JSON-escaped and upper-cased, as a proxy might.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $echoing = "http://127.0.0.1:$($listener.LocalEndpoint.Port)/"
+        $server = Start-ThreadJob -ArgumentList $listener -ScriptBlock {
+            param($listener)
+            while ($true) {
+                $client = $listener.AcceptTcpClient()
+                try {
+                    $reader = [System.IO.StreamReader]::new($client.GetStream(), [System.Text.Encoding]::ASCII)
+                    $token = ''
+                    while (($line = $reader.ReadLine())) {
+                        if ($line -match '^Authorization: Bearer (.+)$') { $token = $Matches[1] }
+                    }
+                    $escaped = -join ($token.ToCharArray() | ForEach-Object { '\u{0:x4}' -f [int] $_ })
+                    $body = '{"object":"error","status":401,"code":"unauthorized","message":"Echo ' + $token.ToUpperInvariant() + '","additional_data":{"seen":"' + $escaped + '"}}'
+                    $answer = [System.Text.Encoding]::UTF8.GetBytes("HTTP/1.1 401 Unauthorized`r`nContent-Type: application/json`r`nContent-Length: $($body.Length)`r`nConnection: close`r`n`r`n$body")
+                    $client.GetStream().Write($answer, 0, $answer.Length)
+                }
+                finally {
+                    $client.Dispose()
+                }
+            }
+        }
+    }
+
+    AfterAll {
+        $listener.Stop()
+        $server | Remove-Job -Force
+    }
+
+    It 'shows *** where a refusal echoes the token JSON-escaped or upper-cased: in the record, Get-Error, -Debug and a transcript' {
+        $token = 'ntn_HostileEcho0123456789abcdefABCDEF'
+        $transcript = Join-Path ([IO.Path]::GetTempPath()) "notionps-transcript-$([guid]::NewGuid().ToString('N')).txt"
+
+        $null = Start-Transcript -LiteralPath $transcript
+        try {
+            try { Connect-NotionIntegration -Token (ConvertTo-SecureString $token -AsPlainText -Force) -BaseUri $echoing -Debug -ErrorAction Stop 5>&1 | Out-Host }
+            catch { $caught = $_ }
+            $caught | Format-List * -Force | Out-Host
+            $caught | Get-Error | Out-Host
+            $caught.Exception | Format-List * -Force | Out-Host
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+        $shown = Get-Content -LiteralPath $transcript -Raw
+        Remove-Item -LiteralPath $transcript
+
+        $caught.FullyQualifiedErrorId | Should -BeLike 'NotionUnauthorized,*'
+        $caught.Exception.AdditionalData.GetProperty('seen').GetString() | Should -BeExactly '***'
+        $shown | Should -Match 'Echo \*\*\*'
+        # -Match ignores case, so an upper-cased echo fails this too.
+        $shown | Should -Not -Match ([regex]::Escape($token))
+        $shown | Should -Not -Match '\\u006e\\u0074\\u006e\\u005f'
+    }
+}

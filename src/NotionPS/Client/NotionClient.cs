@@ -33,6 +33,7 @@ namespace NotionPS.Client
         private readonly HttpClient http;
         private readonly RetryPolicy retryPolicy;
         private readonly IClock clock;
+        private readonly Func<string, string> redact;
 
         public NotionClient(SecureString token, NotionClientOptions options)
             : this(token, options, SystemClock.Instance, null, null)
@@ -50,6 +51,7 @@ namespace NotionPS.Client
 
             options.Validate();
             this.token = normalized;
+            redact = TokenRedaction.For(normalized);
             Options = options;
             this.clock = clock;
             retryPolicy = new RetryPolicy(options.MaximumRetryCount, options.MaximumRetryWait);
@@ -334,8 +336,8 @@ namespace NotionPS.Client
 
         /// <summary>
         /// With -Debug, the start of an answer's body as it was read (<paramref name="body"/> null for none). A body cut there
-        /// loses as many characters more as the token has, once the token is redacted, so a token the cut splits leaves no
-        /// part of itself (the log redacts only whole tokens).
+        /// loses as many characters more as the longest escaped spelling of the token has, once the token is redacted, so a
+        /// token the cut splits leaves no part of itself (a short start of it is not redacted: see <see cref="TokenRedaction"/>).
         /// </summary>
         private void LogBody(INotionLog log, string method, string path, BoundedStream? body, string? charset)
         {
@@ -349,7 +351,7 @@ namespace NotionPS.Client
             if (body != null && body.Total > start.Length)
             {
                 var redacted = Redact(text);
-                text = redacted.Substring(0, Math.Max(0, redacted.Length - UnwrapToken().Length)) +
+                text = redacted.Substring(0, Math.Max(0, redacted.Length - TokenRedaction.LongestSpelling(token.Length))) +
                     $"... (cut: the log shows at most the first {Options.DebugAnswerBytes} bytes of an answer)";
             }
 
@@ -540,12 +542,8 @@ namespace NotionPS.Client
 
         private string UnwrapToken() => SecureStrings.Unwrap(token);
 
-        /// <summary>The always-redact rule of the logs and of every text from the server: the token never leaves in a message.</summary>
-        internal string Redact(string message)
-        {
-            var plain = UnwrapToken();
-            return plain.Length == 0 ? message : message.Replace(plain, "***");
-        }
+        /// <summary>The always-redact rule of the logs and of every text from the server: the token never leaves in a message, in any spelling (<see cref="TokenRedaction"/>).</summary>
+        internal string Redact(string message) => redact(message);
 
         /// <summary><paramref name="log"/> with every line redacted (once: a log already redacting is kept as it is).</summary>
         internal INotionLog Redacting(INotionLog log) => log as RedactingLog ?? new RedactingLog(log, Redact);

@@ -17,7 +17,7 @@ namespace NotionPS.Cmdlets
     internal static class LocalFileUploads
     {
         /// <summary>The folder -LocalFileRoot names, or null when it was not given; one that is no folder stops the cmdlet.</summary>
-        public static LocalFileRoot? Root(PSCmdlet cmdlet, string? path)
+        public static LocalFileRoot? Root(NotionAsyncCmdlet cmdlet, string? path)
         {
             if (path == null)
             {
@@ -46,11 +46,11 @@ namespace NotionPS.Cmdlets
         /// One ShouldProcess for each file: -WhatIf writes a line for each (and the page's own ShouldProcess then stops
         /// the write), -Verbose too, and -Confirm asks for each. False when the user declined one.
         /// </summary>
-        public static bool ShouldUpload(Cmdlet cmdlet, IReadOnlyList<ContentFile> files) =>
+        public static bool ShouldUpload(NotionAsyncCmdlet cmdlet, IReadOnlyList<ContentFile> files) =>
             ShouldUpload(cmdlet, files.Select(file => (file.File, $"Markdown line {file.Block.Line}")));
 
         /// <summary>As for Markdown, for checked files each with where it is named (a files cell's column).</summary>
-        public static bool ShouldUpload(Cmdlet cmdlet, IEnumerable<(LocalFile File, string Place)> files)
+        public static bool ShouldUpload(NotionAsyncCmdlet cmdlet, IEnumerable<(LocalFile File, string Place)> files)
         {
             foreach (var (file, place) in files)
             {

@@ -79,7 +79,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary><see cref="FileSystemPath"/>, its failure stopping <paramref name="cmdlet"/> (a path that can never work).</summary>
-        public static string FileSystemPathOrStop(PSCmdlet cmdlet, string path)
+        public static string FileSystemPathOrStop(NotionAsyncCmdlet cmdlet, string path)
         {
             try
             {

@@ -47,6 +47,99 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
+        /// How this command takes the token out of its own texts; null while it knows no token. A connected cmdlet's is its
+        /// connection's; a connecting cmdlet's is the token's it checks, before a connection exists (Notion's refusal of it, a
+        /// vault's failure to store it).
+        /// </summary>
+        private protected virtual Func<string, string>? Redaction => null;
+
+        // Hidden (new) rather than added beside, so a derived cmdlet's own WriteVerbose, ShouldProcess, ... redact with no call
+        // to remember; a helper handed the cmdlet takes it as a NotionAsyncCmdlet or a subclass for the same reason (RowOutcomes,
+        // LocalPaths, LocalFileUploads, PageVisualParameters), or stops through it (VaultFailures).
+        public new void WriteVerbose(string text) => base.WriteVerbose(Redact(text));
+
+        public new void WriteWarning(string text) => base.WriteWarning(Redact(text));
+
+        public new void WriteProgress(ProgressRecord progressRecord)
+        {
+            progressRecord.Activity = Redact(progressRecord.Activity);
+            progressRecord.StatusDescription = Redact(progressRecord.StatusDescription);
+            base.WriteProgress(progressRecord);
+        }
+
+        public new bool ShouldProcess(string target, string action) => base.ShouldProcess(Redact(target), Redact(action));
+
+        public new bool ShouldProcess(string verboseDescription, string verboseWarning, string caption, out ShouldProcessReason shouldProcessReason) =>
+            base.ShouldProcess(Redact(verboseDescription), Redact(verboseWarning), Redact(caption), out shouldProcessReason);
+
+        public new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Redact(query), Redact(caption));
+
+        public new void WriteError(ErrorRecord errorRecord) => base.WriteError(Redacted(errorRecord));
+
+        public new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(Redacted(errorRecord));
+
+        private string Redact(string text) => Redaction is { } redact ? redact(text) : text;
+
+        /// <summary>
+        /// The record with nothing in it that carries the token: its exception down the InnerException chain (which
+        /// <c>$Error[0].Exception.Message</c> and a catch block read, not only the displayed message), its target (an input
+        /// quoting the token becomes its redacted string form), the message, the recommended action (which may name the
+        /// integration) and the target's name (the error view's CategoryInfo). Its id and category stay as they were.
+        /// </summary>
+        private ErrorRecord Redacted(ErrorRecord errorRecord)
+        {
+            if (Redaction == null)
+            {
+                return errorRecord;
+            }
+
+            errorRecord = WithRedactedExceptionAndTarget(errorRecord);
+            var targetName = errorRecord.CategoryInfo.TargetName;
+            var redactedTargetName = Redact(targetName);
+            if (redactedTargetName != targetName)
+            {
+                errorRecord.CategoryInfo.TargetName = redactedTargetName;
+            }
+
+            var message = errorRecord.ErrorDetails?.Message ?? errorRecord.Exception.Message;
+            var action = errorRecord.ErrorDetails?.RecommendedAction;
+            var redactedMessage = Redact(message);
+            var redactedAction = action == null ? null : Redact(action);
+            if (redactedMessage != message || redactedAction != action)
+            {
+                errorRecord.ErrorDetails = new ErrorDetails(redactedMessage) { RecommendedAction = redactedAction };
+            }
+
+            return errorRecord;
+        }
+
+        /// <summary>
+        /// The same record, or a new one with the same id, category, details, activity, target name and target type when its
+        /// exception or target had to change. (ErrorRecord's copy constructor keeps the exception it copies unless that is a
+        /// ParentContainsErrorRecordException, so it cannot swap a redacted one in; what else it would copy, the invocation
+        /// and the script stack trace, WriteError sets on a record written here.)
+        /// </summary>
+        private ErrorRecord WithRedactedExceptionAndTarget(ErrorRecord errorRecord)
+        {
+            var exception = ExceptionRedaction.Redacted(errorRecord.Exception, Redact);
+            var target = errorRecord.TargetObject;
+            var redactedTarget = ErrorTargets.Redacted(target, Redact);
+            if (ReferenceEquals(exception, errorRecord.Exception) && ReferenceEquals(redactedTarget, target))
+            {
+                return errorRecord;
+            }
+
+            var redacted = new ErrorRecord(exception, errorRecord.FullyQualifiedErrorId, errorRecord.CategoryInfo.Category, redactedTarget)
+            {
+                ErrorDetails = errorRecord.ErrorDetails,
+            };
+            redacted.CategoryInfo.Activity = errorRecord.CategoryInfo.Activity;
+            redacted.CategoryInfo.TargetName = errorRecord.CategoryInfo.TargetName;
+            redacted.CategoryInfo.TargetType = errorRecord.CategoryInfo.TargetType;
+            return redacted;
+        }
+
+        /// <summary>
         /// Runs <paramref name="work"/> to completion while pumping its log lines to -Verbose/-Debug on this
         /// (the pipeline) thread as they come. Ctrl+C cancels
         /// it (waits included) and stops the pipeline; a <see cref="NotionApiException"/> is rethrown as is. A write that

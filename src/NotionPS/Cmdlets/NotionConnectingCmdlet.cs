@@ -13,6 +13,11 @@ namespace NotionPS.Cmdlets
     /// </summary>
     public abstract class NotionConnectingCmdlet : NotionAsyncCmdlet
     {
+        private Func<string, string>? tokenRedaction;
+
+        /// <summary>The checked token's, from <see cref="CheckedToken"/> on: Notion's refusal of it and a vault's failure to store it may quote it.</summary>
+        private protected override Func<string, string>? Redaction => tokenRedaction;
+
         /// <summary>Where the API lives; plain http:// only for this computer (the emulator).</summary>
         [Parameter]
         [ValidateNotNull]
@@ -121,6 +126,7 @@ namespace NotionPS.Cmdlets
                     null));
             }
 
+            tokenRedaction = TokenRedaction.For(normalized!);
             return normalized!;
         }
     }

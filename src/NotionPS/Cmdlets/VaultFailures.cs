@@ -19,9 +19,20 @@ namespace NotionPS.Cmdlets
             }
             catch (SecretVaultException ex)
             {
-                cmdlet.ThrowTerminatingError(ex.ErrorRecord);
+                ThrowTerminatingError(cmdlet, ex.ErrorRecord);
                 throw;
             }
+        }
+
+        /// <summary>Through a NotionPS cmdlet's own ThrowTerminatingError, which redacts the token it holds (Register-NotionIntegration's, say).</summary>
+        private static void ThrowTerminatingError(PSCmdlet cmdlet, ErrorRecord errorRecord)
+        {
+            if (cmdlet is NotionAsyncCmdlet notionCmdlet)
+            {
+                notionCmdlet.ThrowTerminatingError(errorRecord);
+            }
+
+            cmdlet.ThrowTerminatingError(errorRecord);
         }
 
         /// <inheritdoc cref="RunOrStop{T}"/>

@@ -36,6 +36,32 @@ public sealed class CmdletLogRedactionTests(EmulatorFixture emulator) : RowsTest
 
     private static void AssertNoToken(IEnumerable<string> lines) => Assert.DoesNotContain(lines, line => line.Contains(Token, StringComparison.Ordinal));
 
+    /// <summary>Each file's -WhatIf line comes from a helper (LocalFileUploads.ShouldUpload): a file name quoting the token shows *** there too.</summary>
+    [Fact]
+    public void WhatIfShowsAFileNameCarryingTheTokenRedactedInItsUploadLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("notionps-redaction-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder, $"chart-{Token}.png"), [1, 2, 3]);
+            var host = new TextCaptureHost();
+            using var console = Emulator.NewSession(host);
+            Connect("2026-03-11", console);
+
+            var result = console.Run(
+                "New-NotionPage -ParentId $parent -Title 'Dry run' -LocalFileRoot $folder -WhatIf -Markdown \"![The chart](chart-$secret.png)\"",
+                Vars(("folder", folder), ("parent", TeamHomeId), ("secret", Token)));
+
+            Assert.Empty(result.Errors);
+            Assert.Contains($"What if: Upload the local file '{Path.Combine(folder, "chart-***.png")}' (3 bytes, Markdown line 1) to Notion.", host.WhatIfLines);
+            AssertNoToken(host.WhatIfLines);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task ExportShowsATitleCarryingTheTokenRedactedInItsVerboseLineProgressAndWhatIf()
     {

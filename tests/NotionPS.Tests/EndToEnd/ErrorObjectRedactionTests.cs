@@ -131,6 +131,40 @@ public sealed class ErrorObjectRedactionTests(EmulatorFixture emulator) : RowsTe
         }
     }
 
+    /// <summary>The local paths a helper checks for the cmdlet (LocalPaths, LocalFileUploads) stop it through its redaction too.</summary>
+    [Theory]
+    [InlineData("Set-NotionPageContent -PageId $db -Markdown 'x' -LocalFileRoot \"/nonexistent/$secret\"", "NotionLocalFileRootInvalid")]
+    [InlineData("Export-NotionDatabase -DatabaseId $db -Path \"env:\\$secret\"", "NotionLocalPathInvalid")]
+    [InlineData("Get-NotionDatabaseRow -DatabaseId $db -Checkpoint \"env:\\$secret\"", "NotionLocalPathInvalid")]
+    public void ALocalPathQuotingTheTokenThatCanNeverWorkLeavesItInNoPartOfTheErrorObject(string command, string errorId)
+    {
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError(command, Vars(("db", TasksId), ("secret", Token)));
+
+        AssertRedacted(error, errorId, ErrorCategory.InvalidArgument);
+    }
+
+    /// <summary>A file that is no checkpoint (a .env file holding the token, say) is quoted cut to 60 characters: a cut through the token shows none of it.</summary>
+    [Fact]
+    public void ACheckpointFileQuotedCutThroughTheTokenShowsNoPartOfIt()
+    {
+        Connect("2026-03-11");
+        var checkpoint = Path.Combine(Path.GetTempPath(), $"checkpoint-{Guid.NewGuid():N}.env");
+        File.WriteAllText(checkpoint, new string('x', 45) + Token + " and more");
+        try
+        {
+            var error = RunExpectingTerminatingError("Get-NotionDatabaseRow -DatabaseId $db -Checkpoint $path", Vars(("db", TasksId), ("path", checkpoint)));
+
+            Assert.Contains($"it reads '{new string('x', 45)}***...'", error.Exception.Message, StringComparison.Ordinal);
+            AssertRedacted(error, "NotionCheckpointInvalid", ErrorCategory.InvalidData, token: Token.Substring(0, 60 - 45));
+        }
+        finally
+        {
+            File.Delete(checkpoint);
+        }
+    }
+
     [Fact]
     public void AnInputWhoseColumnNameCarriesTheTokenLeavesItInNoPartOfTheErrorObjectNorInTheUnknownColumns()
     {

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -285,6 +287,26 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Equal("SecretVaultOperationFailed,NotionPS.Cmdlets.RegisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
         Assert.Contains("access denied", Assert.Single(session.Run("$global:vaultWarnings")).ToString());
         Assert.Empty(session.Run("Get-SecretInfo -Vault Store"));
+    }
+
+    /// <summary>A vault extension whose refusal quotes the value it was given: Register-NotionIntegration's error shows *** there.</summary>
+    [Fact]
+    public void AVaultRefusalQuotingTheTokenShowsItRedacted()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-SecretDoubleVault Store -ReadOnly $true -RefusalQuotesSecret $true");
+
+        var error = session.Terminates("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -WarningAction SilentlyContinue", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        Assert.Equal("SecretVaultOperationFailed,NotionPS.Cmdlets.RegisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("(value '***')", error.Exception.Message);
+        var shown = new List<string?> { error.ToString(), error.ErrorDetails?.Message, error.Exception.ToString(), error.TargetObject?.ToString() };
+        for (var exception = error.Exception; exception != null; exception = exception.InnerException)
+        {
+            shown.Add(exception.Message);
+        }
+
+        Assert.DoesNotContain(shown, text => text != null && text.Contains(EmulatorFixture.FullAccessToken, StringComparison.Ordinal));
     }
 
     private async Task<int> DemoRequestsAsync() => (int)(await emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;

@@ -373,8 +373,10 @@ function Set-Secret {
         }
 
         if ($extensionVault.ReadOnly) {
+            # A vault extension's refusal is its own text: -RefusalQuotesSecret makes it quote the value, as a careless one might.
+            $quoted = if ($extensionVault.RefusalQuotesSecret) { " (value '$(ConvertFrom-DoubleSecureString $secretToWrite)')" } else { '' }
             $PSCmdlet.WriteError((New-DoubleError `
-                ([System.Management.Automation.PSInvalidOperationException]::new("Unable to add secret $Name to vault $($extensionVault.Name)")) `
+                ([System.Management.Automation.PSInvalidOperationException]::new("Unable to add secret $Name$quoted to vault $($extensionVault.Name)")) `
                 'SetSecretInvalidOperation' InvalidOperation))
             return
         }
@@ -508,6 +510,7 @@ function Add-SecretDoubleVault {
         Interaction      = 'None'
         PromptEndsIn     = 'Stopped'
         ReadOnly         = $false
+        RefusalQuotesSecret = $false
         SelfTest         = 'Passes'
         SupportsMetadata = -not $NoMetadataSupport.IsPresent
         Secrets          = [System.Collections.Generic.Dictionary[string, object]]::new([System.StringComparer]::OrdinalIgnoreCase)
@@ -518,7 +521,7 @@ function Add-SecretDoubleVault {
 function Set-SecretDoubleVault {
     # Locks or unlocks a vault, times its password out (secret information stays readable), sets
     # whether it prompts for its password and how that prompt ends in this console-less host,
-    # makes it refuse writes, sets what its self test (Test-SecretVault) outputs, or makes it the
+    # makes it refuse writes (quoting the value with -RefusalQuotesSecret), sets what its self test (Test-SecretVault) outputs, or makes it the
     # default; -ClearDefault leaves no default vault.
     [CmdletBinding(DefaultParameterSetName = 'Vault')]
     param (
@@ -528,6 +531,7 @@ function Set-SecretDoubleVault {
         [Parameter(ParameterSetName = 'Vault')] [ValidateSet('None', 'Prompt')] [string] $Interaction,
         [Parameter(ParameterSetName = 'Vault')] [ValidateSet('Stopped', 'Failed')] [string] $PromptEndsIn,
         [Parameter(ParameterSetName = 'Vault')] [bool] $ReadOnly,
+        [Parameter(ParameterSetName = 'Vault')] [bool] $RefusalQuotesSecret,
         [Parameter(ParameterSetName = 'Vault')] [ValidateSet('Passes', 'ReturnsFalse', 'ReturnsNothing')] [string] $SelfTest,
         [Parameter(ParameterSetName = 'Vault')] [switch] $DefaultVault,
         [Parameter(Mandatory, ParameterSetName = 'Clear')] [switch] $ClearDefault
@@ -535,7 +539,7 @@ function Set-SecretDoubleVault {
     $state = Get-DoubleState
     if ($ClearDefault) { $state.DefaultVault = ''; return }
     $vault = $state.Vaults[$Name]
-    foreach ($setting in 'Locked', 'PasswordTimedOut', 'Interaction', 'PromptEndsIn', 'ReadOnly', 'SelfTest') {
+    foreach ($setting in 'Locked', 'PasswordTimedOut', 'Interaction', 'PromptEndsIn', 'ReadOnly', 'RefusalQuotesSecret', 'SelfTest') {
         if ($PSBoundParameters.ContainsKey($setting)) { $vault.$setting = $PSBoundParameters[$setting] }
     }
     if ($DefaultVault) { $state.DefaultVault = $vault.Name }
