@@ -19,13 +19,18 @@ namespace NotionPS.Client
     /// as a JSON, C, percent or HTML escape of itself, with whitespace, control and format characters (written or escaped)
     /// allowed between two of its characters. A prefix of at least <see cref="CutPrefixLength"/> characters counts when the
     /// text ends, or says it was cut ("...", "…"), right after it. An ordinary text spells none of these by chance: a token
-    /// is long and random.
+    /// is long and random. A token shorter than <see cref="LooseFrom"/> characters (Notion issues none: theirs are about 50)
+    /// is matched only as it was sent, since in another case or spread over spaces a short one is ordinary text ("1a2b" in
+    /// an ID, "a b c d").
     /// </remarks>
     internal static class TokenRedaction
     {
         public const string Mask = "***";
 
         private const string Ellipsis = "...";
+
+        /// <summary>The shortest token whose other spellings are redacted too.</summary>
+        internal const int LooseFrom = 16;
 
         /// <summary>"&amp;#" and ";" around at most 8 digits (<see cref="EntityEnd"/>).</summary>
         private const int LongestEntity = 11;
@@ -42,6 +47,11 @@ namespace NotionPS.Client
             if (token.Length == 0 || text.Length == 0)
             {
                 return text;
+            }
+
+            if (token.Length < LooseFrom)
+            {
+                return text.Replace(token, Mask);
             }
 
             StringBuilder? redacted = null;

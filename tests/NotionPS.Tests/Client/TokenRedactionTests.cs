@@ -26,6 +26,16 @@ public class TokenRedactionTests
         Assert.Equal("You sent Bearer *** twice: ***.", Redact($"You sent Bearer {Token} twice: {Token}."));
     }
 
+    [Theory]
+    [InlineData("1A2B", "Page 1a2b3c4d and 1A 2B", "Page 1a2b3c4d and 1A 2B")]
+    [InlineData("abcdefgh", "a b c d e f g h, ABCDEFGH, abcdefg...", "a b c d e f g h, ABCDEFGH, abcdefg...")]
+    [InlineData("abcdefgh", "sent abcdefgh", "sent ***")]
+    public void AShortTokenIsCaughtOnlyAsItWasSentSoOrdinaryTextStays(string shortToken, string text, string expected)
+    {
+        Assert.True(shortToken.Length < TokenRedaction.LooseFrom);
+        Assert.Equal(expected, TokenRedaction.Redact(text, shortToken));
+    }
+
     [Fact]
     public void EachCharacterJsonEscapedIsCaught()
     {
