@@ -18,13 +18,13 @@ namespace NotionPS.Operations.Files
         private const int FileFlagOpenReparsePoint = 0x00200000;
         private const int FileFlagBackupSemantics = 0x02000000;
 
-        // FileStatus of the runtime's native shim (see LocalEntry) holds Dev at byte 88, then Ino and UserFlags, or, in
+        // FileStatus of the runtime's native shim (UnixFileStatus) holds Dev at byte 88, then Ino and UserFlags, or, in
         // later runtimes, RDev and then Ino: the 24 bytes from 88 hold the device and the inode in either layout.
         private const int UnixIdentityOffset = 88;
 
         private static readonly bool OnWindows = Path.DirectorySeparatorChar == '\\';
 
-        private static bool callsMissing;
+        private static bool windowsCallsMissing;
 
         private readonly long volume;
         private readonly long index;
@@ -39,7 +39,7 @@ namespace NotionPS.Operations.Files
 
         /// <summary>The identity of the file <paramref name="handle"/> has open; null where the system cannot tell (a safe fallback: the caller then checks by path).</summary>
         public static FileIdentity? Of(SafeFileHandle handle) =>
-            Ask(() => OnWindows ? FromWindows(handle) : FromUnix(status => FStat(handle, status)));
+            OnWindows ? AskWindows(() => FromWindows(handle)) : FromUnix(UnixFileStatus.Of(handle));
 
         /// <summary>The identity of the entry <paramref name="path"/> itself: for a symbolic link or junction, the link's own, not its target's; null where the system cannot tell.</summary>
         public static FileIdentity? OfEntry(string path) => OfPath(path, followLinks: false);
@@ -54,13 +54,8 @@ namespace NotionPS.Operations.Files
         public override int GetHashCode() => index.GetHashCode() ^ volume.GetHashCode();
 
         private static FileIdentity? OfPath(string path, bool followLinks) =>
-            Ask(() =>
+            !OnWindows ? FromUnix(UnixFileStatus.Of(path, followLinks)) : AskWindows(() =>
             {
-                if (!OnWindows)
-                {
-                    return FromUnix(status => followLinks ? Stat(path, status) : LStat(path, status));
-                }
-
                 // Attributes only, so a OneDrive file only online is not downloaded; backup semantics open a folder too.
                 var flags = followLinks ? FileFlagBackupSemantics : FileFlagBackupSemantics | FileFlagOpenReparsePoint;
                 using (var opened = CreateFile(path, FileReadAttributes, FileShare.ReadWrite | FileShare.Delete, IntPtr.Zero, FileMode.Open, flags, IntPtr.Zero))
@@ -69,9 +64,9 @@ namespace NotionPS.Operations.Files
                 }
             });
 
-        private static FileIdentity? Ask(Func<FileIdentity?> ask)
+        private static FileIdentity? AskWindows(Func<FileIdentity?> ask)
         {
-            if (callsMissing)
+            if (windowsCallsMissing)
             {
                 return null;
             }
@@ -82,16 +77,14 @@ namespace NotionPS.Operations.Files
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
             {
-                callsMissing = true;
+                windowsCallsMissing = true;
                 return null;
             }
         }
 
-        /// <param name="stat">Fills the runtime's FileStatus record (the buffer is larger than the whole of it); 0 on success.</param>
-        private static FileIdentity? FromUnix(Func<byte[], int> stat)
+        private static FileIdentity? FromUnix(byte[]? status)
         {
-            var status = new byte[256];
-            if (stat(status) != 0)
+            if (status == null)
             {
                 return null;
             }
@@ -107,15 +100,6 @@ namespace NotionPS.Operations.Files
             GetFileInformationByHandle(handle, out var information)
                 ? new FileIdentity(information.VolumeSerialNumber, ((long)information.FileIndexHigh << 32) | information.FileIndexLow, 0)
                 : (FileIdentity?)null;
-
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_FStat")]
-        private static extern int FStat(SafeFileHandle handle, byte[] status);
-
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-        private static extern int Stat(string path, byte[] status);
-
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-        private static extern int LStat(string path, byte[] status);
 
         [DllImport("kernel32.dll", SetLastError = true)]
         [return: MarshalAs(UnmanagedType.Bool)]

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace NotionPS.Operations.Files
@@ -25,8 +24,6 @@ namespace NotionPS.Operations.Files
         // FileSystemInfo.LinkTarget (.NET 6 and later) names the target of a symbolic link or junction, and is null for a
         // file that is no link and for other reparse points (a OneDrive file); .NET Framework has no such property.
         private static readonly PropertyInfo? LinkTarget = typeof(FileSystemInfo).GetProperty("LinkTarget");
-
-        private static bool statMissing;
 
         /// <summary>
         /// Whether <paramref name="path"/> is itself a symbolic link or junction, which can point anywhere: the module's one
@@ -84,25 +81,14 @@ namespace NotionPS.Operations.Files
         /// <summary>The S_IFMT bits of the file's mode (links followed); 0 when there is no such file or stat is not at hand.</summary>
         private static int UnixFileType(string path)
         {
-            if (!statMissing)
+            // FileStatus starts {int Flags; int Mode; ...} in every .NET since Core 1.0, the mode's type bits in POSIX values.
+            var status = UnixFileStatus.Of(path, followLinks: true);
+            if (status != null)
             {
-                try
-                {
-                    // FileStatus of the runtime's own native shim starts {int Flags; int Mode; ...} in every .NET since Core 1.0,
-                    // with the mode's type bits in POSIX values; the buffer is larger than the whole struct.
-                    var status = new byte[256];
-                    return Stat(path, status) == 0 ? BitConverter.ToInt32(status, 4) & TypeMask : 0;
-                }
-                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
-                {
-                    statMissing = true;
-                }
+                return BitConverter.ToInt32(status, 4) & TypeMask;
             }
 
-            return path.StartsWith("/dev/", StringComparison.Ordinal) ? CharacterDeviceType : 0;
+            return UnixFileStatus.CallsMissing && path.StartsWith("/dev/", StringComparison.Ordinal) ? CharacterDeviceType : 0;
         }
-
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-        private static extern int Stat(string path, byte[] status);
     }
 }
