@@ -356,17 +356,26 @@ namespace NotionPS.Content
         }
 
         /// <summary>
-        /// A space or tab at either end of a line as a character reference: Markdown strips them from a line's edges (and a
-        /// leading one indents the line, 4 make code), where a reference is text. Inside, whitespace is kept as it is.
+        /// Whitespace at a line's edges, kept only where losing it would show. A space or tab starting a line is a character
+        /// reference (Markdown strips it, and four spaces would make a code block), as is each end of a line holding only
+        /// spaces and tabs (else it would be blank and end the block). Those ending a line with text are dropped: Markdown
+        /// drops them too, at a block's end and before a line break (where two spaces would make a hard break, which reads
+        /// back as the same line break), so the text reads back without them and looks the same in Notion.
         /// </summary>
         private static string EscapeEdgeWhitespace(string line)
         {
-            if (line.Length > 0 && IsSpaceOrTab(line[0]))
+            var end = line.Length;
+            while (end > 0 && IsSpaceOrTab(line[end - 1]))
             {
-                line = Reference(line[0]) + line.Substring(1);
+                end--;
             }
 
-            return line.Length > 0 && IsSpaceOrTab(line[line.Length - 1]) ? line.Substring(0, line.Length - 1) + Reference(line[line.Length - 1]) : line;
+            if (end == 0)
+            {
+                return line.Length == 0 ? line : Reference(line[0]) + (line.Length > 1 ? line.Substring(1, line.Length - 2) + Reference(line[line.Length - 1]) : string.Empty);
+            }
+
+            return IsSpaceOrTab(line[0]) ? Reference(line[0]) + line.Substring(1, end - 1) : line.Substring(0, end);
         }
 
         private static bool IsSpaceOrTab(char c) => c == ' ' || c == '\t';

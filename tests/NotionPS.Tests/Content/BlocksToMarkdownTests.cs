@@ -122,6 +122,29 @@ public class BlocksToMarkdownTests
         Assert.Equal(readBack, copied.GetProperty(type).GetProperty("rich_text")[0].GetProperty("text").GetProperty("link").GetProperty("url").GetString());
     }
 
+    /// <summary>
+    /// Blocks as Notion's editor stores them, each line ending in a space (review 3, finding 2): the Markdown has no
+    /// trailing whitespace and no "&amp;#32;" for it, only a leading space keeps its reference.
+    /// </summary>
+    [Fact]
+    public void TextTypedInNotionWithASpaceEndingALineIsWrittenWithoutIt()
+    {
+        static string Block(string type, string richText) => $$$"""{"object":"block","id":"b1","type":"{{{type}}}","{{{type}}}":{"rich_text":[{{{richText}}}]}}""";
+        static string Text(string content, bool bold = false) => $$$"""{"type":"text","text":{"content":"{{{content}}}"},"annotations":{"bold":{{{(bold ? "true" : "false")}}}},"plain_text":"{{{content}}}"}""";
+        var json = "[" + string.Join(
+            ",",
+            Block("paragraph", Text("Ends with a space ")),
+            Block("paragraph", Text("Note:", bold: true) + "," + Text(" ")),
+            Block("paragraph", Text("first line \\nsecond line")),
+            Block("bulleted_list_item", Text("item ")),
+            Block("heading_2", Text("Heading ")),
+            Block("paragraph", Text(" indented ", bold: true))) + "]";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+
+        Assert.Equal("Ends with a space\n\n**Note:**\n\nfirst line\nsecond line\n\n- item\n\n## Heading\n\n&#32;**indented**\n", markdown);
+    }
+
     [Fact]
     public void AnImageWhoseUrlIsAPathReadsBackAsThatImageNeverAsALocalFile()
     {

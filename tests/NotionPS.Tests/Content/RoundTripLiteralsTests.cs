@@ -91,10 +91,8 @@ public class RoundTripLiteralsTests
         // 7. An image whose URL is a path stays an image (angle brackets: a link, never a local file to upload).
         { Media("image", "/images/a.png", "chart"), "![chart](</images/a.png>)\n", "image=chart@/images/a.png" },
 
-        // 8. Spaces and tabs at a line's edges are character references (Markdown strips them there), in a heading too.
+        // 8. Spaces and tabs starting a line are character references (Markdown strips them there), in a heading too.
         { Paragraph("heading_2", Text("  two spaces")), "## &#32; two spaces\n", "heading_2=  two spaces" },
-        { Paragraph("heading_1", Text("trailing \t")), "# trailing &#9;\n", "heading_1=trailing \t" },
-        { Paragraph("paragraph", Text("trailing  \nnext")), "trailing &#32;\nnext\n", "paragraph=trailing  \nnext" },
 
         // 9. A line holding only whitespace, or nothing, inside a paragraph: kept, and the paragraph stays one block.
         { Paragraph("paragraph", Text("a\n   \nb")), "a\n&#32; &#32;\nb\n", "paragraph=a\n   \nb" },
@@ -117,6 +115,42 @@ public class RoundTripLiteralsTests
 
         Assert.Equal(expectedMarkdown, markdown);
         Assert.Equal(expectedCopy, copy);
+    }
+
+    /// <summary>
+    /// Text as Notion's editor stores it often ends a line with a space (review 3, finding 2). It is dropped from the
+    /// Markdown, no "&amp;#32;" that users would read: the copy differs only by that invisible whitespace, and markup the
+    /// line's new end could make (a heading's closing "#") stays escaped.
+    /// </summary>
+    [Theory]
+    [InlineData("paragraph", "Ends with a space ", "Ends with a space\n", "Ends with a space")]
+    [InlineData("paragraph", "first line \nsecond line", "first line\nsecond line\n", "first line\nsecond line")]
+    [InlineData("paragraph", "two spaces  \nnext\t", "two spaces\nnext\n", "two spaces\nnext")]
+    [InlineData("paragraph", "  both edges  ", "&#32; both edges\n", "  both edges")]
+    [InlineData("paragraph", "a \n", "a&#10;\n", "a\n")]
+    [InlineData("paragraph", "a\\ \nb", "a\\\\\nb\n", "a\\\nb")]
+    [InlineData("bulleted_list_item", "item ", "- item\n", "item")]
+    [InlineData("quote", "quoted \t\nnext ", "> quoted\n> next\n", "quoted\nnext")]
+    [InlineData("heading_2", "Heading ", "## Heading\n", "Heading")]
+    [InlineData("heading_1", "trailing \t", "# trailing\n", "trailing")]
+    [InlineData("heading_1", "C# ", "# C\\#\n", "C#")]
+    public void WhitespaceEndingALineIsDroppedAndOnlyItIsLost(string type, string text, string expectedMarkdown, string expectedText)
+    {
+        var (markdown, copy) = RoundTrip(Paragraph(type, Text(text)));
+
+        Assert.Equal(expectedMarkdown, markdown);
+        Assert.Equal(type + "=" + expectedText, copy);
+    }
+
+    [Fact]
+    public void ABoldLabelFollowedByASpaceIsWrittenWithoutIt()
+    {
+        var bold = Text("Note:").Replace("\"plain_text\"", "\"annotations\":{\"bold\":true},\"plain_text\"");
+
+        var (markdown, copy) = RoundTrip(Paragraph("paragraph", bold, Text(" ")));
+
+        Assert.Equal("**Note:**\n", markdown);
+        Assert.Equal("paragraph=Note:", copy);
     }
 
     /// <summary>Angle brackets mean a link, never a local file: a media line with a path in them shows that URL as it is.</summary>

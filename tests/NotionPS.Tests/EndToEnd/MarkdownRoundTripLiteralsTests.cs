@@ -44,7 +44,10 @@ public class MarkdownRoundTripLiteralsTests : EmulatorTest
     [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"    four spaces"}}]}}""", "paragraph=    four spaces", null)]
     [InlineData("""{"type":"bookmark","bookmark":{"url":"https://e.example/a>b"}}""", "bookmark=@https://e.example/a>b", "bookmark=@https://e.example/a%3Eb")]
     // The third audit: spaces at a heading's edges, a whitespace-only or empty line inside a block, a code span holding "]" in a caption.
-    [InlineData("""{"type":"heading_2","heading_2":{"rich_text":[{"text":{"content":"  two spaces "}}]}}""", "heading_2=  two spaces ", null)]
+    [InlineData("""{"type":"heading_2","heading_2":{"rich_text":[{"text":{"content":"  two spaces "}}]}}""", "heading_2=  two spaces ", "heading_2=  two spaces")]
+    // Review 3, finding 2: a space ending a line is dropped (invisible in Notion), not written as a character reference.
+    [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"Note:"},"annotations":{"bold":true}},{"text":{"content":" "}}]}}""", "paragraph=Note: ", "paragraph=Note:")]
+    [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"first line \nsecond line"}}]}}""", "paragraph=first line \nsecond line", "paragraph=first line\nsecond line")]
     [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"a\n   \nb"}}]}}""", "paragraph=a\n   \nb", null)]
     [InlineData("""{"type":"to_do","to_do":{"rich_text":[{"text":{"content":"\na\n\nb\n"}}]}}""", "to_do=\na\n\nb\n", null)]
     [InlineData("""{"type":"image","image":{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{"text":{"content":"a]b"},"annotations":{"code":true}}]}}""", "image=a]b@https://e.example/a.png", null)]
