@@ -167,7 +167,7 @@ namespace NotionPS.Operations
 
             var unread = end - start;
             BytesReadAgain += unread;
-            if (unread == buffer.Length && buffer.Length == maxBufferBytes)
+            if (unread == buffer.Length && buffer.Length >= maxBufferBytes)
             {
                 throw tooLarge();
             }
