@@ -63,6 +63,29 @@ public sealed class BackupFileTests
         Assert.Equal([notes, "after"], backup.ReadRows().Select(row => row.GetProperty("cells").GetProperty("Name").GetString()));
     }
 
+    /// <summary>
+    /// A row, or a property of the file, larger than the most one value may hold is refused with the limit named; rows of
+    /// that size in all are read. A value past 1 GiB ended in an OverflowException when the buffer grew.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AValueLargerThanTheLimitIsRefusedWithTheLimitNamed(bool inARow)
+    {
+        var large = new string('x', 10_000);
+        var json = inARow
+            ? Start + "\"rows\":[{\"cells\":{\"Name\":\"" + large + "\"}}],\"rowCount\":1}"
+            : Start + "\"rows\":[],\"notes\":\"" + large + "\"}";
+
+        var refused = Assert.Throws<ExportException>(() => BackupFile.Read(Text(json), "rows.json", maxValueBytes: 8192));
+
+        Assert.Equal(NotionErrorIds.NotionImportFileInvalid, refused.ErrorId);
+        Assert.StartsWith("'rows.json' cannot be imported: it holds a value (a row, or a property of the file) of more than 8192 bytes", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("export the database again", refused.Message);
+        using var backup = BackupFile.Read(Text(Backup(200)), "rows.json", maxValueBytes: 8192);
+        Assert.Equal(200, backup.ReadRows().Count());
+    }
+
     [Theory]
     [InlineData("", "it is not valid JSON")]
     [InlineData(Start + "\"rows\":[{\"cells\":{}}", "it is not valid JSON")]

@@ -40,19 +40,27 @@ namespace NotionPS.Operations
         /// <summary>Nesting deeper than this is refused as not JSON (a backup nests 8 levels at most).</summary>
         private const int MaxDepth = 256;
 
+        /// <summary>
+        /// The most bytes one value may hold (a row, or a property but "rows"), the size the whole file was bound to when
+        /// it was read at once: each is kept whole in memory, in arrays that cannot pass 2 GB.
+        /// </summary>
+        private const int MaxValueBytes = 1000 * 1000 * 1000;
+
         private readonly Stream stream;
         private readonly long origin;
         private readonly bool ownsStream;
         private readonly string path;
+        private readonly int maxValueBytes;
         private readonly JsonDocument header;
         private readonly int rowsProperty;
 
-        private BackupFile(Stream stream, long origin, bool ownsStream, string path, JsonDocument header, string title, IReadOnlyList<BackupColumn> columns, int rowsProperty, int rowCount)
+        private BackupFile(Stream stream, long origin, bool ownsStream, string path, int maxValueBytes, JsonDocument header, string title, IReadOnlyList<BackupColumn> columns, int rowsProperty, int rowCount)
         {
             this.stream = stream;
             this.origin = origin;
             this.ownsStream = ownsStream;
             this.path = path;
+            this.maxValueBytes = maxValueBytes;
             this.header = header;
             this.rowsProperty = rowsProperty;
             Title = title;
@@ -70,7 +78,10 @@ namespace NotionPS.Operations
 
         /// <summary>Reads and checks the backup in <paramref name="stream"/> (seekable, from its position), which stays the caller's.</summary>
         /// <exception cref="ExportException">The file is not a backup this version of NotionPS reads (NotionImportFileInvalid).</exception>
-        public static BackupFile Read(Stream stream, string path) => Read(stream, path, ownsStream: false);
+        public static BackupFile Read(Stream stream, string path) => Read(stream, path, MaxValueBytes);
+
+        /// <param name="maxValueBytes">The most bytes one value may hold (<see cref="MaxValueBytes"/>; less in tests).</param>
+        internal static BackupFile Read(Stream stream, string path, int maxValueBytes) => Read(stream, path, ownsStream: false, maxValueBytes);
 
         /// <summary>
         /// Each row, <c>{pageId, createdTime, lastEditedTime, cells: {column: value}}</c>, read from the file as it is
@@ -105,7 +116,7 @@ namespace NotionPS.Operations
             }
         }
 
-        private static BackupFile Read(Stream stream, string path, bool ownsStream)
+        private static BackupFile Read(Stream stream, string path, bool ownsStream, int maxValueBytes)
         {
             if (!stream.CanSeek)
             {
@@ -116,7 +127,7 @@ namespace NotionPS.Operations
             Scan scan;
             try
             {
-                scan = Scan.Of(Reader(stream));
+                scan = Scan.Of(Reader(stream, path, maxValueBytes));
             }
             catch (JsonException ex)
             {
@@ -149,7 +160,7 @@ namespace NotionPS.Operations
                     throw Invalid(path, $"it says {count.GetRawText()} rows but holds {rowCount}.");
                 }
 
-                return new BackupFile(stream, origin, ownsStream, path, scan.Header, JsonRead.String(root, "title") ?? string.Empty, columns, scan.RowsProperties, rowCount);
+                return new BackupFile(stream, origin, ownsStream, path, maxValueBytes, scan.Header, JsonRead.String(root, "title") ?? string.Empty, columns, scan.RowsProperties, rowCount);
             }
             catch
             {
@@ -162,9 +173,13 @@ namespace NotionPS.Operations
         /// The file's JSON from its start. A lone surrogate escape (a backup edited by hand or by another tool) reads as
         /// U+FFFD, as in an answer. The wrapper is not disposed: that would close the file, and it holds nothing else.
         /// </summary>
-        private StreamedJson Reader() => Reader(stream);
+        private StreamedJson Reader() => Reader(stream, path, maxValueBytes);
 
-        private static StreamedJson Reader(Stream stream) => new StreamedJson(new LoneSurrogateEscapes(stream), MaxDepth);
+        private static StreamedJson Reader(Stream stream, string path, int maxValueBytes) =>
+            new StreamedJson(new LoneSurrogateEscapes(stream), MaxDepth, maxValueBytes, () => Invalid(
+                path,
+                $"it holds a value (a row, or a property of the file) of more than {maxValueBytes} bytes, the most NotionPS keeps in memory as one value. " +
+                "Export-NotionDatabase writes no row that large: give a backup it wrote, or export the database again."));
 
         /// <summary>The file read again from its start, up to the first row of the "rows" array the check took.</summary>
         private StreamedJson OpenRows()
@@ -319,7 +334,7 @@ namespace NotionPS.Operations
 
             try
             {
-                return Read(stream, path, ownsStream: true);
+                return Read(stream, path, ownsStream: true, MaxValueBytes);
             }
             catch
             {

@@ -6,9 +6,9 @@ namespace NotionPS.Operations
 {
     /// <summary>
     /// A JSON document read forward from a stream, a token or a value at a time, holding only a buffer: it starts at
-    /// 64 KB and grows only to fit the largest single token or value asked for whole (<see cref="ReadItem"/>), so a
-    /// document of any size is read in the same memory. Errors are the reader's <see cref="JsonException"/>s, with
-    /// the line and position in the whole document.
+    /// 64 KB and grows only to fit the largest single token or value asked for whole (<see cref="ReadItem"/>), up to a
+    /// limit, so a document of any size is read in the same memory. Errors are the reader's <see cref="JsonException"/>s,
+    /// with the line and position in the whole document.
     /// </summary>
     internal sealed class StreamedJson
     {
@@ -17,18 +17,31 @@ namespace NotionPS.Operations
         private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
         private readonly Stream stream;
-        private byte[] buffer = new byte[InitialBufferBytes];
+        private readonly int maxBufferBytes;
+        private readonly Func<Exception> tooLarge;
+        private byte[] buffer;
         private int start;
         private int end;
         private bool finalBlock;
         private bool startChecked;
         private JsonReaderState state;
 
-        public StreamedJson(Stream stream, int maxDepth)
+        /// <param name="maxBufferBytes">The most bytes one token or value asked for whole may hold.</param>
+        /// <param name="tooLarge">The error for a token or value larger than that.</param>
+        public StreamedJson(Stream stream, int maxDepth, int maxBufferBytes, Func<Exception> tooLarge)
         {
             this.stream = stream;
+            this.maxBufferBytes = maxBufferBytes;
+            this.tooLarge = tooLarge;
+            buffer = new byte[Math.Min(InitialBufferBytes, maxBufferBytes)];
             state = new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth });
         }
+
+        /// <summary>
+        /// How many bytes were handed to the reader again because a token or value went on past the buffer: the cost of
+        /// reading in blocks, which stays below twice the document's size (the tests hold it there).
+        /// </summary>
+        internal long BytesReadAgain { get; private set; }
 
         /// <summary>The token <see cref="Read"/> read last.</summary>
         public JsonTokenType TokenType { get; private set; }
@@ -138,7 +151,12 @@ namespace NotionPS.Operations
             state = reader.CurrentState;
         }
 
-        /// <summary>Moves the unread bytes to the front, grows the buffer when they fill it, and reads more.</summary>
+        /// <summary>
+        /// Moves the unread bytes to the front and fills the rest of the buffer (a stream may give less than asked:
+        /// LoneSurrogateEscapes gives 8 KB a read). The buffer doubles once the unread bytes (an unfinished token or value,
+        /// parsed again from its start) fill more than half of it, so a value is parsed again only after the buffered part
+        /// of it doubled, less than twice its size in all; parsing again after each read was quadratic.
+        /// </summary>
         private void Refill()
         {
             if (finalBlock)
@@ -148,20 +166,24 @@ namespace NotionPS.Operations
             }
 
             var unread = end - start;
-            if (unread == buffer.Length)
+            BytesReadAgain += unread;
+            if (unread == buffer.Length && buffer.Length >= maxBufferBytes)
             {
-                Array.Resize(ref buffer, checked(buffer.Length * 2));
-            }
-            else if (start > 0)
-            {
-                Buffer.BlockCopy(buffer, start, buffer, 0, unread);
+                throw tooLarge();
             }
 
+            var kept = unread > buffer.Length / 2 && buffer.Length < maxBufferBytes ? new byte[(int)Math.Min(2L * buffer.Length, maxBufferBytes)] : buffer;
+            Buffer.BlockCopy(buffer, start, kept, 0, unread);
+            buffer = kept;
             start = 0;
             end = unread;
-            var read = stream.Read(buffer, end, buffer.Length - end);
-            end += read;
-            finalBlock = read == 0;
+            while (end < buffer.Length && !finalBlock)
+            {
+                var read = stream.Read(buffer, end, buffer.Length - end);
+                end += read;
+                finalBlock = read == 0;
+            }
+
             if (!startChecked && (end >= Utf8Bom.Length || finalBlock))
             {
                 // A byte order mark (Notepad writes one) is skipped, as JsonDocument.Parse skips it.
