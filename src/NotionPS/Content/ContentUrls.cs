@@ -85,7 +85,8 @@ namespace NotionPS.Content
         private static bool IsWebUrl(string url) =>
             Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
 
-        private static bool IsLink(string url) =>
+        /// <summary>Whether Notion takes <paramref name="url"/> as a link in text (a page's or a comment's).</summary>
+        internal static bool IsLink(string url) =>
             IsWebUrl(url) || NotionPageLink.IsMatch(url);
 
         private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;

@@ -66,6 +66,7 @@ namespace NotionPS.Errors
         public const string NotionCommentEmpty = nameof(NotionCommentEmpty);
         public const string NotionCommentTooLong = nameof(NotionCommentTooLong);
         public const string NotionCommentUrlTooLong = nameof(NotionCommentUrlTooLong);
+        public const string NotionCommentInvalidUrl = nameof(NotionCommentInvalidUrl);
         public const string NotionMoveNeedsNewerApiVersion = nameof(NotionMoveNeedsNewerApiVersion);
         public const string NotionMoveParentNotFound = nameof(NotionMoveParentNotFound);
         // Pages and their content (issue 16, pages): the Markdown ids are MarkdownContentException's.
@@ -217,6 +218,7 @@ namespace NotionPS.Errors
             [NotionCommentEmpty] = InvalidArgument,
             [NotionCommentTooLong] = LimitsExceeded,
             [NotionCommentUrlTooLong] = LimitsExceeded,
+            [NotionCommentInvalidUrl] = InvalidData,
             [NotionMoveNeedsNewerApiVersion] = InvalidArgument,
             [NotionMoveParentNotFound] = ObjectNotFound,
             // Pages and their content (issue 16, pages).

@@ -43,4 +43,26 @@ public class CommentTextTests
         Assert.Equal("NotionCommentTooLong", tooMany.ErrorId);
         Assert.Equal("NotionCommentUrlTooLong", longLink.ErrorId);
     }
+
+    [Theory]
+    [InlineData("see [the spec](./spec.md)", "./spec.md")]
+    [InlineData("see [top](#top)", "#top")]
+    [InlineData("write to [Ada](mailto:ada@example.com)", "mailto:ada@example.com")]
+    [InlineData("run [this](javascript:alert(1))", "javascript:alert(1)")]
+    public void ALinkNotionDoesNotTakeIsRefusedBeforeAnyRequest(string text, string url)
+    {
+        var error = Assert.Throws<CommentTextException>(() => CommentText.ToRichText(text));
+
+        Assert.Equal("NotionCommentInvalidUrl", error.ErrorId);
+        Assert.StartsWith($"The link '{url}' in the comment is not a web address", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("see [the spec](https://example.com/spec)")]
+    [InlineData("see [the page](/4d5e6f7081924ca3b1e2f3a4b5c6d7e8)")]
+    [InlineData("not a link: \\[x\\](./spec.md)")]
+    public void ALinkNotionTakesIsSent(string text)
+    {
+        Assert.NotEmpty(CommentText.ToRichText(text));
+    }
 }

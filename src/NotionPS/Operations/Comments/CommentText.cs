@@ -10,7 +10,7 @@ namespace NotionPS.Operations
     /// </summary>
     internal static class CommentText
     {
-        /// <exception cref="CommentTextException">The text is empty, needs more than 100 rich-text items, or holds a link over 2,000 characters.</exception>
+        /// <exception cref="CommentTextException">The text is empty, needs more than 100 rich-text items, or holds a link over 2,000 characters or one Notion does not link.</exception>
         public static JsonArray ToRichText(string markdown)
         {
             var spans = InlineMarkdown.Parse(markdown ?? string.Empty);
@@ -19,9 +19,10 @@ namespace NotionPS.Operations
                 throw new CommentTextException(NotionErrorIds.NotionCommentEmpty, "The comment has no text: Notion takes no empty comment.");
             }
 
+            JsonArray richText;
             try
             {
-                return RichText.ToJson(spans, 1);
+                richText = RichText.ToJson(spans, 1);
             }
             catch (MarkdownContentException ex) when (ex.ErrorId == MarkdownContentException.UrlTooLong)
             {
@@ -34,6 +35,20 @@ namespace NotionPS.Operations
                     $"The comment is {markdown!.Length:N0} characters long and needs more than Notion's {RichText.MaxItems} rich-text items "
                     + $"(each at most {RichText.MaxTextLength:N0} characters, a new one at each change of formatting).", ex);
             }
+
+            // Notion's "Invalid URL for link." would come back as a bare 400; said here, before the request, with what to write.
+            foreach (var item in richText)
+            {
+                var url = item?["text"]?["link"]?["url"]?.GetValue<string>();
+                if (url != null && !ContentUrls.IsLink(url))
+                {
+                    throw new CommentTextException(NotionErrorIds.NotionCommentInvalidUrl,
+                        $"The link '{(url.Length > 80 ? url.Substring(0, 77) + "..." : url)}' in the comment is not a web address, and Notion links only http:// and https:// URLs (or one of its own pages). "
+                        + "Write the full https:// address, or escape the brackets, \\[text\\], to keep the text without a link.");
+                }
+            }
+
+            return richText;
         }
     }
 }
