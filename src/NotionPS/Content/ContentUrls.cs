@@ -19,6 +19,10 @@ namespace NotionPS.Content
     /// </summary>
     internal static class ContentUrls
     {
+        /// <summary>Why a link <see cref="IsLink"/> refuses cannot go to Notion, and what to write instead (pages and comments).</summary>
+        internal const string NotALink = "is not a web address, and Notion links only http:// and https:// URLs (or one of its own pages). "
+            + "Write the full https:// address, or escape the brackets, \\[text\\], to keep the text without a link.";
+
         /// <summary>Notion's link to one of its own pages: /&lt;page id&gt; (the group), perhaps with a #block or ?query after it.</summary>
         internal static readonly Regex NotionPageLink = new Regex("^/(" + Ids.NotionId.Pattern + ")(?=$|[#?])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -59,8 +63,7 @@ namespace NotionPS.Content
                 var url = (pair.Value as JsonObject)?["url"]?.GetValue<string>();
                 if (pair.Key == "link" && url != null && !IsLink(url))
                 {
-                    throw Refused(block, $"the link '{Shorten(url)}' is not a web address, and Notion links only http:// and https:// URLs (or one of its own pages). "
-                        + "Write the full https:// address, or escape the brackets, \\[text\\], to keep the text without a link.");
+                    throw Refused(block, $"the link '{Shorten(url)}' {NotALink}");
                 }
 
                 if (pair.Key == "external" && url != null && !IsWebUrl(url))
@@ -89,6 +92,6 @@ namespace NotionPS.Content
         internal static bool IsLink(string url) =>
             IsWebUrl(url) || NotionPageLink.IsMatch(url);
 
-        private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
+        internal static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
     }
 }

@@ -43,8 +43,7 @@ namespace NotionPS.Operations
                 if (url != null && !ContentUrls.IsLink(url))
                 {
                     throw new CommentTextException(NotionErrorIds.NotionCommentInvalidUrl,
-                        $"The link '{(url.Length > 80 ? url.Substring(0, 77) + "..." : url)}' in the comment is not a web address, and Notion links only http:// and https:// URLs (or one of its own pages). "
-                        + "Write the full https:// address, or escape the brackets, \\[text\\], to keep the text without a link.");
+                        $"The link '{ContentUrls.Shorten(url)}' in the comment {ContentUrls.NotALink}");
                 }
             }
 
