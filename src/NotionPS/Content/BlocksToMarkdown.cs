@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -18,11 +19,13 @@ namespace NotionPS.Content
     /// <item>list children are indented by the width of their marker, quote children prefixed "&gt; ", callout and
     /// toggle children indented one tab; children of a block that has no Markdown form for them (a paragraph,
     /// a heading that is not a toggle, a code block) follow it at its own level;</item>
-    /// <item>a line break inside a paragraph, list item or quote is a new line; inside a heading or a table cell, &lt;br&gt;;
-    /// an empty paragraph is &lt;empty-block/&gt;; characters Markdown would read as markup are backslash-escaped;</item>
+    /// <item>a line break inside a paragraph, list item, quote or callout is a new line; inside a heading, a toggle's summary, a
+    /// table cell or a caption, &lt;br&gt;; either way each line's edges follow one rule (<see cref="EscapeEdgeWhitespace"/>);
+    /// an empty paragraph is &lt;empty-block/&gt;; characters Markdown would read as markup are backslash-escaped, control
+    /// characters but tab and line feed written as character references, and a table cell's pipes escaped;</item>
     /// <item>colors of text and underline are not written (block colors are, as {color="..."} or color="..."),
-    /// nor captions of code blocks and bookmarks, nor a table's row header; a table without a column header
-    /// gets a header row of empty cells;</item>
+    /// nor captions of code blocks and bookmarks, nor a table's row header; a table without a column header, or with one
+    /// of empty cells, gets a header row of empty cells;</item>
     /// <item>an image, pdf, video or audio block linking a URL is written ![caption](url) when that Markdown makes the same
     /// kind of block again (<see cref="MediaUrls"/>: by the URL's extension); an image Notion hosts is written with its URL too;</item>
     /// <item>a block with no Markdown form (child_page, child_database, embed, file, an uploaded video, pdf or audio, equation,
@@ -34,10 +37,14 @@ namespace NotionPS.Content
     {
         private const string Tab = "\t";
 
-        /// <summary>The characters inline text escapes with a backslash (and, in a table cell, the pipe too; "&amp;#" and "!" before a link's "[" are escaped too).</summary>
+        /// <summary>The characters inline text escapes with a backslash ("&amp;#" and "!" before a link's "[" are escaped too).</summary>
         private static readonly char[] Markup = { '\\', '*', '_', '`', '~', '[', ']', '<' };
 
-        private static readonly char[] MarkupAndPipe = { '\\', '*', '_', '`', '~', '[', ']', '<', '|' };
+        /// <summary>
+        /// What inline text escapes: the markup, and the control characters but tab and line feed, as character references:
+        /// a reader takes a carriage return for a line's end, and trims a vertical tab or form feed at a table cell's edge.
+        /// </summary>
+        private static readonly char[] Escaped = Markup.Concat(Enumerable.Range(0, ' ').Select(code => (char)code).Where(c => c != '\t' && c != '\n')).ToArray();
 
         private static readonly HashSet<string> ListTypes = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -89,7 +96,7 @@ namespace NotionPS.Content
                     }
 
                     attributes.AddRange(ColorAttribute(body));
-                    var heading = EscapeHeading(InlineText(body).Replace("\n", "<br>"));
+                    var heading = EscapeHeading(OneLine(InlineText(body)));
                     lines.Add(new string('#', type[type.Length - 1] - '0') + " " + heading + (attributes.Count > 0 ? " {" + string.Join(" ", attributes) + "}" : string.Empty));
                     if (toggleable && children.Count > 0)
                     {
@@ -146,7 +153,7 @@ namespace NotionPS.Content
                 case "toggle":
                     var colorAttribute = ColorAttribute(body).ToList();
                     lines.Add(colorAttribute.Count > 0 ? "<details " + colorAttribute[0] + ">" : "<details>");
-                    lines.Add("<summary>" + InlineText(body).Replace("\n", "<br>") + "</summary>");
+                    lines.Add("<summary>" + OneLine(InlineText(body)) + "</summary>");
                     lines.AddRange(Indent(RenderBlocks(children, depth + 1), Tab, Tab));
                     lines.Add("</details>");
                     return lines;
@@ -173,7 +180,7 @@ namespace NotionPS.Content
                         break; // written ![...](url), it would come back as another kind of block
                     }
 
-                    lines.Add("![" + Inline(RichText.FromJson(JsonRead.Array(body, "caption") ?? default)).Replace("\n", " ") + "](" + Destination(url) + ")");
+                    lines.Add("![" + OneLine(Inline(RichText.FromJson(JsonRead.Array(body, "caption") ?? default))) + "](" + Destination(url) + ")");
                     return lines;
                 case "bookmark":
                     var bookmark = JsonRead.String(body, "url");
@@ -237,7 +244,7 @@ namespace NotionPS.Content
             var cells = rows.Select(row =>
             {
                 var array = JsonRead.Array(JsonRead.Object(row, "table_row") ?? default, "cells");
-                var texts = array?.EnumerateArray().Select(cell => Inline(RichText.FromJson(cell), escapePipes: true).Replace("\n", "<br>")).ToList() ?? new List<string>();
+                var texts = array?.EnumerateArray().Select(cell => Cell(RichText.FromJson(cell))).ToList() ?? new List<string>();
                 while (texts.Count < width)
                 {
                     texts.Add(string.Empty);
@@ -245,7 +252,9 @@ namespace NotionPS.Content
 
                 return texts;
             }).ToList();
-            if (JsonRead.Bool(body, "has_column_header") != true || cells.Count == 0)
+            // A header row of empty cells is how a table without a column header is written, so an empty column header is lost,
+            // as it must be, but its row is kept: it is written below such a header row.
+            if (JsonRead.Bool(body, "has_column_header") != true || cells.Count == 0 || cells[0].All(cell => cell.Length == 0))
             {
                 cells.Insert(0, Enumerable.Repeat(string.Empty, width).ToList());
             }
@@ -256,6 +265,12 @@ namespace NotionPS.Content
         }
 
         private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
+
+        /// <summary>
+        /// A table cell's text as one line of inline Markdown with every pipe escaped, in code spans and URLs too, as GFM
+        /// reads "\|" as "|" before the cell's inline Markdown.
+        /// </summary>
+        private static string Cell(IReadOnlyList<RichSpan> text) => OneLine(Inline(text)).Replace("|", "\\|");
 
         private static string Placeholder(JsonElement block, string type, JsonElement body)
         {
@@ -327,6 +342,13 @@ namespace NotionPS.Content
             return lines.Select(line => line.Length == 0 ? "\\" : line);
         }
 
+        /// <summary>
+        /// Inline Markdown that must stay on one line (a heading, a toggle's summary, a table cell, a caption): a line break is
+        /// &lt;br&gt;, and each line's edges are written as a paragraph's lines are (<see cref="EscapeEdgeWhitespace"/>).
+        /// </summary>
+        private static string OneLine(string inline) =>
+            inline.IndexOf('\n') < 0 ? EscapeEdgeWhitespace(inline) : string.Join("<br>", inline.Split('\n').Select(EscapeEdgeWhitespace));
+
         private static string EscapeLine(string line)
         {
             line = EscapeEdgeWhitespace(line);
@@ -384,7 +406,6 @@ namespace NotionPS.Content
 
         private static string EscapeHeading(string text)
         {
-            text = EscapeEdgeWhitespace(text);
             return text.EndsWith("#", StringComparison.Ordinal) || text.EndsWith("}", StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) + "\\" + text[text.Length - 1] : text;
         }
 
@@ -425,7 +446,7 @@ namespace NotionPS.Content
         /// bold-italic "b" is **a*b***), whitespace at a style's edge moves outside its delimiters (CommonMark
         /// would not read "** a**"), and every link closes the styles around it.
         /// </summary>
-        internal static string Inline(IReadOnlyList<RichSpan> spans, bool escapePipes = false)
+        internal static string Inline(IReadOnlyList<RichSpan> spans)
         {
             var text = new StringBuilder();
             var open = new List<char>();
@@ -487,7 +508,7 @@ namespace NotionPS.Content
                     open.Add(style);
                 }
 
-                text.Append(span.Code ? CodeSpan(span.Text) : Escape(span.Text, escapePipes));
+                text.Append(span.Code ? CodeSpan(span.Text) : Escape(span.Text));
             }
 
             CloseAll(text, open);
@@ -548,16 +569,17 @@ namespace NotionPS.Content
         private static string CodeSpan(string code)
         {
             var fence = new string('`', LongestBacktickRun(code) + 1);
-            var content = code.Replace('\n', ' ');
+            // A line break cannot be in a code span; nor can a carriage return, which would end the line (a table row, say).
+            var content = code.Replace('\n', ' ').Replace('\r', ' ');
             var pad = content.StartsWith("`", StringComparison.Ordinal) || content.EndsWith("`", StringComparison.Ordinal)
                 || (content.Length > 1 && content[0] == ' ' && content[content.Length - 1] == ' ' && content.Trim().Length > 0);
             return pad ? fence + " " + content + " " + fence : fence + content + fence;
         }
 
-        private static string Escape(string text, bool escapePipes)
+        private static string Escape(string text)
         {
             // Most text has nothing to escape: it is returned as it is.
-            if (text.IndexOfAny(escapePipes ? MarkupAndPipe : Markup) < 0 && text.IndexOf("&#", StringComparison.Ordinal) < 0)
+            if (text.IndexOfAny(Escaped) < 0 && text.IndexOf("&#", StringComparison.Ordinal) < 0)
             {
                 return text;
             }
@@ -565,13 +587,20 @@ namespace NotionPS.Content
             var escaped = new StringBuilder(text.Length);
             for (var i = 0; i < text.Length; i++)
             {
+                var c = text[i];
+                if (c < ' ' && c != '\t' && c != '\n')
+                {
+                    escaped.Append("&#").Append(((int)c).ToString(CultureInfo.InvariantCulture)).Append(';');
+                    continue;
+                }
+
                 // "&#" too, which would start a character reference.
-                if (Array.IndexOf(escapePipes ? MarkupAndPipe : Markup, text[i]) >= 0 || (text[i] == '&' && i + 1 < text.Length && text[i + 1] == '#'))
+                if (Array.IndexOf(Markup, c) >= 0 || (c == '&' && i + 1 < text.Length && text[i + 1] == '#'))
                 {
                     escaped.Append('\\');
                 }
 
-                escaped.Append(text[i]);
+                escaped.Append(c);
             }
 
             return escaped.ToString();

@@ -32,6 +32,9 @@ namespace NotionPS.Content
 
         private const string PlaceholderPrefix = "<!-- notion-block";
 
+        /// <summary>What CommonMark strips around a heading's text and GFM around a cell's: other whitespace is text.</summary>
+        private static readonly char[] SpaceOrTab = { ' ', '\t' };
+
         private static readonly string[] NotionColors =
         {
             "default", "gray", "brown", "orange", "yellow", "green", "blue", "purple", "pink", "red",
@@ -247,7 +250,7 @@ namespace NotionPS.Content
         {
             var line = lines[i];
             var level = AtxLevel(line);
-            var text = line.Trimmed.Substring(level).Trim();
+            var text = line.Trimmed.Substring(level).Trim(SpaceOrTab);
             var closing = text.Length;
             while (closing > 0 && text[closing - 1] == '#')
             {
@@ -256,7 +259,7 @@ namespace NotionPS.Content
 
             if (closing == 0 || text[closing - 1] == ' ' || text[closing - 1] == '\t')
             {
-                text = text.Substring(0, closing).TrimEnd();
+                text = text.Substring(0, closing).TrimEnd(SpaceOrTab);
             }
 
             var attributes = TakeAttributes(ref text, line.Number);
@@ -628,7 +631,7 @@ namespace NotionPS.Content
 
             // A header row of empty cells is how a table without a column header is written (GFM needs a header row).
             var headerCells = SplitRow(header.Trimmed);
-            var hasHeader = headerCells.Exists(cell => cell.Trim().Length > 0);
+            var hasHeader = headerCells.Exists(cell => cell.Trim(SpaceOrTab).Length > 0);
             var table = new ContentBlock("table", new JsonObject
             {
                 ["table_width"] = width,
@@ -641,7 +644,7 @@ namespace NotionPS.Content
                 var row = new JsonArray();
                 for (var c = 0; c < width; c++)
                 {
-                    row.Add(RichText.ToJson(c < cells.Count ? Inline(cells[c].Trim(), rows[r].Number) : new List<RichSpan>(), rows[r].Number));
+                    row.Add(RichText.ToJson(c < cells.Count ? Inline(cells[c].Trim(SpaceOrTab), rows[r].Number) : new List<RichSpan>(), rows[r].Number));
                 }
 
                 table.Children.Add(new ContentBlock("table_row", new JsonObject { ["cells"] = row }, rows[r].Number));
@@ -663,11 +666,14 @@ namespace NotionPS.Content
             return end;
         }
 
-        /// <summary>A GFM table row's cells: split at unescaped pipes, outer pipes optional; "\|" stays escaped for the inline parser.</summary>
+        /// <summary>
+        /// A GFM table row's cells: split at unescaped pipes, outer pipes optional. As GFM does, "\|" is a pipe before the
+        /// cell's inline Markdown is read, so it is one in a code span or a link's URL too.
+        /// </summary>
         private static List<string> SplitRow(string row)
         {
             var cells = new List<string>();
-            var text = row.Trim();
+            var text = row.Trim(SpaceOrTab);
             if (text.StartsWith("|", StringComparison.Ordinal))
             {
                 text = text.Substring(1);
@@ -683,7 +689,7 @@ namespace NotionPS.Content
             {
                 if (text[p] == '\\' && p + 1 < text.Length && text[p + 1] == '|')
                 {
-                    cell.Append("\\|");
+                    cell.Append('|');
                     p++;
                 }
                 else if (text[p] == '|')
@@ -807,7 +813,7 @@ namespace NotionPS.Content
             }
 
             var attributes = ParseAttributes(text.Substring(open + 1, text.Length - open - 2), line);
-            text = text.Substring(0, open).TrimEnd();
+            text = text.Substring(0, open).TrimEnd(SpaceOrTab);
             return attributes;
         }
 

@@ -147,6 +147,37 @@ public class MarkdownToBlocksTests
         Assert.Equal("""[[{"type":"text","text":{"content":"b | c"}}],[]]""", table.Children[2].Body["cells"]!.ToJsonString());
     }
 
+    /// <summary>As GFM reads a cell: \| is a pipe before the inline markup is read (in a code span and a URL too), and only spaces and tabs pad a cell.</summary>
+    [Theory]
+    [InlineData("| `a\\|b` |", "a|b", true)]
+    [InlineData("| [x](https://e.example/?q=a\\|b) |", "x", false)]
+    [InlineData("| \\\\| |", "|", false)]
+    [InlineData("|\t&#32;a\u00A0 \t|", " a\u00A0", false)]
+    [InlineData("| \u000Bb\u2003 |", "\u000Bb\u2003", false)]
+    public void ACellIsReadAsGfmReadsIt(string row, string text, bool code)
+    {
+        var table = MarkdownToBlocks.Convert("| h |\n| --- |\n" + row + "\n").Single();
+
+        var item = table.Children[1].Body["cells"]![0]![0]!;
+        Assert.Equal(text, item["text"]!["content"]!.GetValue<string>());
+        Assert.Equal(code, item["annotations"]?["code"]?.GetValue<bool>() == true);
+        if (row.Contains("https", System.StringComparison.Ordinal))
+        {
+            Assert.Equal("https://e.example/?q=a|b", item["text"]!["link"]!["url"]!.GetValue<string>());
+        }
+    }
+
+    [Theory]
+    [InlineData("# \u00A0a\u2003\n", "\u00A0a\u2003")]
+    [InlineData("# a\u00A0 {toggle=\"true\"}\n", "a\u00A0")]
+    [InlineData("#\t a \t#\n", "a")]
+    public void AHeadingLosesOnlyTheSpacesAndTabsAroundIt(string markdown, string text)
+    {
+        var heading = MarkdownToBlocks.Convert(markdown).Single();
+
+        Assert.Equal(text, heading.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
+    }
+
     [Fact]
     public void AnEmptyHeaderRowMeansATableWithoutColumnHeader()
     {

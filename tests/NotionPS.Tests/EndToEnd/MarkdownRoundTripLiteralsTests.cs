@@ -51,6 +51,12 @@ public class MarkdownRoundTripLiteralsTests : EmulatorTest
     [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"a\n   \nb"}}]}}""", "paragraph=a\n   \nb", null)]
     [InlineData("""{"type":"to_do","to_do":{"rich_text":[{"text":{"content":"\na\n\nb\n"}}]}}""", "to_do=\na\n\nb\n", null)]
     [InlineData("""{"type":"image","image":{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{"text":{"content":"a]b"},"annotations":{"code":true}}]}}""", "image=a]b@https://e.example/a.png", null)]
+    // A toggle's summary, a toggle heading and a caption keep their lines' edges as a paragraph's lines do; a carriage return stays one.
+    [InlineData("""{"type":"toggle","toggle":{"rich_text":[{"text":{"content":"  a"}}]}}""", "toggle=  a", null)]
+    [InlineData("""{"type":"toggle","toggle":{"rich_text":[{"text":{"content":"a \n\tb "}}]}}""", "toggle=a \n\tb ", "toggle=a\n\tb")]
+    [InlineData("""{"type":"heading_2","heading_2":{"rich_text":[{"text":{"content":"  a \n b\u00a0"}}],"is_toggleable":true}}""", "heading_2=  a \n b\u00a0", "heading_2=  a\n b\u00a0")]
+    [InlineData("""{"type":"image","image":{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{"text":{"content":"two\nlines"}}]}}""", "image=two\nlines@https://e.example/a.png", null)]
+    [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"a\rb"}}]}}""", "paragraph=a\rb", null)]
     public void APageCopiedThroughItsMarkdownHasTheSameBlock(string block, string source, string? copy)
     {
         Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu").Errors);
@@ -59,6 +65,47 @@ public class MarkdownRoundTripLiteralsTests : EmulatorTest
 
         Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e}")));
         Assert.Equal(new[] { source, copy ?? source }, result.Output.Select(item => item.BaseObject.ToString()));
+    }
+
+    /// <summary>
+    /// A table copied through its Markdown has the same cells: a cell's leading spaces, a cell of spaces, a pipe (in a code span
+    /// too), a line break, a carriage return or vertical tab, an empty cell; in the header row too. Each cell is printed
+    /// row,column=text, first the source page's, then the copy's.
+    /// </summary>
+    [Fact]
+    public void ATableCopiedThroughItsMarkdownHasTheSameCells()
+    {
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu").Errors);
+        var table = """
+            {"type":"table","table":{"table_width":3,"has_column_header":true,"children":[
+              {"type":"table_row","table_row":{"cells":[[{"text":{"content":" a"}}],[{"text":{"content":"b|c"}}],[]]}},
+              {"type":"table_row","table_row":{"cells":[[{"text":{"content":"   "}}],[{"text":{"content":"x\ny"}}],[{"text":{"content":"p|q"},"annotations":{"code":true}}]]}},
+              {"type":"table_row","table_row":{"cells":[[{"text":{"content":"a\rb"}}],[{"text":{"content":"\u000bz"}}],[{"text":{"content":"\tlead"}}]]}}]}}
+            """;
+
+        var result = Session.Run(
+            """
+            function Cells($pageId) {
+                $table = Get-NotionPageContent -PageId $pageId -AsBlocks
+                $table.type + ' header=' + $table.table.has_column_header
+                $r = 0
+                foreach ($row in $table.children) {
+                    $c = 0
+                    foreach ($cell in $row.table_row.cells) { "$r,$c=" + (@($cell | ForEach-Object { $_.plain_text }) -join ''); $c++ }
+                    $r++
+                }
+            }
+            $source = New-NotionPage -ParentId $parent -Title 'Source'
+            $null = Invoke-NotionApi -Method Patch -Path "v1/blocks/$($source.PageId)/children" -Body @{ children = @($block | ConvertFrom-Json -AsHashtable) }
+            $copy = Get-NotionPageContent -PageId $source | New-NotionPage -ParentId $parent -Title 'Copy'
+            Cells $source
+            Cells $copy
+            """,
+            new Dictionary<string, object?> { ["block"] = table, ["parent"] = TeamHome });
+
+        Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors.Select(e => $"{e.FullyQualifiedErrorId}: {e}")));
+        var cells = new[] { "table header=True", "0,0= a", "0,1=b|c", "0,2=", "1,0=   ", "1,1=x\ny", "1,2=p|q", "2,0=a\rb", "2,1=\u000bz", "2,2=\tlead" };
+        Assert.Equal(cells.Concat(cells), result.Output.Select(item => item.BaseObject.ToString()));
     }
 
     /// <summary>
