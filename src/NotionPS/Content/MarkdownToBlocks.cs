@@ -1143,7 +1143,7 @@ namespace NotionPS.Content
             if (length > MaxInlineSource)
             {
                 throw new MarkdownContentException(MarkdownContentException.TextTooLong, line,
-                    $"this paragraph is longer than {MaxInlineSource:N0} characters; Notion holds at most {RichText.MaxItems * RichText.MaxTextLength:N0} in one block. Split it with blank lines into several paragraphs.");
+                    $"this text is longer than {MaxInlineSource:N0} characters of Markdown; Notion holds at most {RichText.MaxItems * RichText.MaxTextLength:N0} in one block or table cell. Split a paragraph with blank lines into several, or shorten the text.");
             }
         }
 

@@ -17,6 +17,14 @@ internal static class ContentJson
 
     public static string RoundTrip(string markdown) => BlocksToMarkdown.Convert(Elements(MarkdownToBlocks.Convert(markdown)));
 
+    /// <summary>Each row of a table block read from Markdown as its cells' text (each link's URL after "->").</summary>
+    public static string[][] Cells(ContentBlock table) =>
+        table.Children.Select(row => row.Body["cells"]!.AsArray().Select(cell => string.Concat(cell!.AsArray().Select(item =>
+        {
+            var link = item!["text"]!["link"]?["url"]?.GetValue<string>();
+            return item["text"]!["content"]!.GetValue<string>() + (link == null ? string.Empty : "->" + link);
+        }))).ToArray()).ToArray();
+
     /// <summary>Every block of the tree, depth first.</summary>
     public static IEnumerable<ContentBlock> All(IEnumerable<ContentBlock> blocks) =>
         blocks.SelectMany(block => new[] { block }.Concat(All(block.Children)));

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using System.Text.Json.Nodes;
 using NotionPS.Content;
 using Xunit;
 
@@ -129,5 +130,74 @@ public class HostileMarkdownTests
 
         Assert.Equal(20_000, blocks.Count(block => block.Type == "heading_1"));
         Assert.Equal(20_000, ContentJson.All(blocks).Count(block => block.Type == "table"));
+    }
+
+    /// <summary>
+    /// A cell as Notion could hold it, read as Markdown and written back (a table of that one cell and a header "h"): each
+    /// ends with the same text, in time linear in its length (about_NotionPS_PageContent; NUL, which Markdown cannot hold, is U+FFFD).
+    /// </summary>
+    [Theory]
+    [InlineData(' ', 100_000)]
+    [InlineData('\t', 100_000)]
+    [InlineData('|', 10_000)]
+    [InlineData('|', 190_000)]
+    [InlineData('\n', 90_000)]
+    public void AHugeCellOfOneCharacterReadsBackTheSame(char character, int count)
+    {
+        var text = new string(character, count);
+
+        Assert.Equal(text, OneCellRoundTrip(text));
+    }
+
+    [Fact]
+    public void ACellOfEveryControlCharacterReadsBackTheSame()
+    {
+        var text = Repeat(new string(Enumerable.Range(0, 0xA0).Select(code => (char)code).Where(c => c < ' ' || c >= '\u007F').ToArray()), 1000);
+
+        // Only what is lost everywhere: NUL, and the tab before each line feed, which is whitespace ending a line.
+        Assert.Equal(text.Replace('\0', '\uFFFD').Replace("\t\n", "\n"), OneCellRoundTrip(text));
+    }
+
+    /// <summary>
+    /// Markdown longer than one block's text may be, as 150,000 control characters written as character references are,
+    /// is an error naming the cell's line when read back (about_NotionPS_PageContent), not other text.
+    /// </summary>
+    [Fact]
+    public void ACellWhoseMarkdownIsTooLongIsAnErrorNotOtherText()
+    {
+        var markdown = OneCellMarkdown(new string('\u0001', 150_000));
+
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+
+        Assert.Equal(MarkdownContentException.TextTooLong, error.ErrorId);
+        Assert.Equal(3, error.Line);
+    }
+
+    private static string OneCellRoundTrip(string text)
+    {
+        var copy = ContentJson.Cells(Assert.Single(MarkdownToBlocks.Convert(OneCellMarkdown(text))));
+        Assert.Equal("h", copy[0].Single());
+        return copy[1].Single();
+    }
+
+    /// <summary>A table of a header "h" and one cell holding <paramref name="text"/>, in rich-text items as Notion splits it, as Markdown.</summary>
+    private static string OneCellMarkdown(string text)
+    {
+        var cell = new JsonArray();
+        for (var start = 0; start < text.Length; start += RichText.MaxTextLength)
+        {
+            var content = text.Substring(start, Math.Min(RichText.MaxTextLength, text.Length - start));
+            cell.Add(new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["content"] = content }, ["plain_text"] = content });
+        }
+
+        JsonObject Row(JsonArray cellText) => new() { ["type"] = "table_row", ["table_row"] = new JsonObject { ["cells"] = new JsonArray(cellText) } };
+        var table = new JsonObject
+        {
+            ["type"] = "table",
+            ["table"] = new JsonObject { ["table_width"] = 1, ["has_column_header"] = true },
+            ["children"] = new JsonArray(Row(new JsonArray(new JsonObject { ["text"] = new JsonObject { ["content"] = "h" }, ["plain_text"] = "h" })), Row(cell)),
+        };
+
+        return BlocksToMarkdown.Convert(ContentJson.Elements(new JsonArray(table).ToJsonString()));
     }
 }

@@ -173,14 +173,6 @@ public class RoundTripLiteralsTests
 
     private static string Row(params string[] cells) => """{"object":"block","type":"table_row","table_row":{"cells":[""" + string.Join(",", cells) + "]}}";
 
-    /// <summary>Each row of a table read back as its cells' text (each link's URL after "->").</summary>
-    private static string[][] Cells(ContentBlock table) =>
-        table.Children.Select(row => row.Body["cells"]!.AsArray().Select(cell => string.Concat(cell!.AsArray().Select(item =>
-        {
-            var link = item!["text"]!["link"]?["url"]?.GetValue<string>();
-            return item["text"]!["content"]!.GetValue<string>() + (link == null ? string.Empty : "->" + link);
-        }))).ToArray()).ToArray();
-
     public static TheoryData<string, string, string> CellCases => new()
     {
         // A cell's edges are trimmed by GFM: a space or tab starting it is a character reference, as at a line's start.
@@ -222,7 +214,7 @@ public class RoundTripLiteralsTests
 
         Assert.Equal("| h |\n| --- |\n" + expectedRow + "\n", markdown);
         Assert.True(table.Body["has_column_header"]!.GetValue<bool>());
-        Assert.Equal(new[] { new[] { "h" }, new[] { expectedText } }, Cells(table));
+        Assert.Equal(new[] { new[] { "h" }, new[] { expectedText } }, ContentJson.Cells(table));
     }
 
     [Fact]
@@ -235,7 +227,7 @@ public class RoundTripLiteralsTests
 
         Assert.Equal("| &#32;a | b\\|c |  |\n| --- | --- | --- |\n|  |  | &#32;&#32; |\n", markdown);
         Assert.True(table.Body["has_column_header"]!.GetValue<bool>());
-        Assert.Equal(new[] { new[] { " a", "b|c", string.Empty }, new[] { string.Empty, string.Empty, "  " } }, Cells(table));
+        Assert.Equal(new[] { new[] { " a", "b|c", string.Empty }, new[] { string.Empty, string.Empty, "  " } }, ContentJson.Cells(table));
     }
 
     /// <summary>
@@ -252,7 +244,7 @@ public class RoundTripLiteralsTests
 
         Assert.Equal("|  |  |\n| --- | --- |\n|  |  |\n| a | b |\n", markdown);
         Assert.False(table.Body["has_column_header"]!.GetValue<bool>());
-        Assert.Equal(new[] { new[] { string.Empty, string.Empty }, new[] { "a", "b" } }, Cells(table));
+        Assert.Equal(new[] { new[] { string.Empty, string.Empty }, new[] { "a", "b" } }, ContentJson.Cells(table));
     }
 
     /// <summary>A toggle's summary, a heading (a toggle heading too) and a caption are one Markdown line: each of its lines keeps a paragraph line's rule.</summary>
