@@ -52,6 +52,19 @@ Describe 'Page cmdlets' {
         Connect-Demo | Out-Null
     }
 
+    It 'copies a table through its Markdown with the same cells: leading spaces, only spaces, a pipe, a line break, none' {
+        $source = New-NotionPage -ParentId $teamHome -Title 'Cells'
+        $table = '{"type":"table","table":{"table_width":5,"has_column_header":false,"children":[{"type":"table_row","table_row":{"cells":[[{"text":{"content":" a"}}],[{"text":{"content":"   "}}],[{"text":{"content":"b|c"}}],[{"text":{"content":"x\ny"}}],[]]}}]}}'
+        $null = Invoke-NotionApi -Method Patch -Path "v1/blocks/$($source.PageId)/children" -Body @{ children = @($table | ConvertFrom-Json -AsHashtable) }
+        $cells = { param($page) (Get-NotionPageContent -PageId $page -AsBlocks).children[0].table_row.cells | ForEach-Object { @($_ | ForEach-Object plain_text) -join '' } }
+
+        $markdown = Get-NotionPageContent -PageId $source
+        $copy = New-NotionPage -ParentId $teamHome -Title 'Cells copy' -Markdown $markdown
+
+        $markdown | Should -BeExactly "|  |  |  |  |  |`n| --- | --- | --- | --- | --- |`n| &#32;a | &#32; &#32; | b\|c | x<br>y |  |`n"
+        & $cells $copy | Should -BeExactly @(' a', '   ', 'b|c', "x`ny", '')
+    }
+
     It 'reads toggles three levels deep completely, children of children included' {
         $markdown = "<details>`n<summary>one</summary>`n`t<details>`n`t<summary>two</summary>`n`t`t<details>`n`t`t<summary>three</summary>`n`t`t`tdeepest`n`t`t</details>`n`t</details>`n</details>`n"
         $page = New-NotionPage -ParentId $teamHome -Title 'Toggles' -Markdown $markdown
