@@ -42,15 +42,6 @@ public partial class RequestCountTests
     private static List<DateTime> Minutes(int count, int perMinute, int fromMinute = 0) =>
         Enumerable.Range(0, count).Select(i => FirstMinute.AddMinutes(fromMinute + (i / perMinute))).ToList();
 
-    /// <summary>Connects through a new proxy, without a rate limit (two chains, as the benchmark reads).</summary>
-    private RecordingProxy ConnectThroughProxy()
-    {
-        var proxy = new RecordingProxy(Emulator.BaseUri);
-        var result = Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $proxy -ApiVersion 2026-03-11 -RequestsPerSecond 0", Vars(("proxy", proxy.BaseUri.ToString())));
-        Assert.Empty(result.Errors);
-        return proxy;
-    }
-
     /// <summary>The page IDs of a full read (the reference), after which the proxy forgets its queries.</summary>
     private List<string> FullRead(RecordingProxy proxy, string dataSourceId, string arguments = "")
     {
