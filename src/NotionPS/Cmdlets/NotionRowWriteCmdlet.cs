@@ -14,8 +14,8 @@ using NotionPS.Rows;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// The base of the cmdlets that change rows one request per input: several requests in flight
-    /// (-ThrottleLimit) within the rate limit, results and per-row errors written in input order.
+    /// The base of the cmdlets that change rows, one piece of work per input (its file uploads, then its request): several
+    /// rows in flight (-ThrottleLimit) within the rate limit, results and per-row errors written in input order.
     /// </summary>
     public abstract class NotionRowWriteCmdlet : NotionConnectedCmdlet
     {
