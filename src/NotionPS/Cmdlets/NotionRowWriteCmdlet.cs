@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Errors;
@@ -13,8 +14,8 @@ using NotionPS.Rows;
 namespace NotionPS.Cmdlets
 {
     /// <summary>
-    /// The base of the cmdlets that change rows one request per input: several requests in flight
-    /// (-ThrottleLimit) within the rate limit, results and per-row errors written in input order.
+    /// The base of the cmdlets that change rows, one piece of work per input (its file uploads, then its request): several
+    /// rows in flight (-ThrottleLimit) within the rate limit, results and per-row errors written in input order.
     /// </summary>
     public abstract class NotionRowWriteCmdlet : NotionConnectedCmdlet
     {
@@ -26,7 +27,7 @@ namespace NotionPS.Cmdlets
         private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private PeopleByEmail? people;
 
-        /// <summary>How many requests may be in flight at once (the rate limit still holds).</summary>
+        /// <summary>How many rows may be in flight at once, their file uploads included (the rate limit still holds).</summary>
         [Parameter]
         [ValidateRange(1, 16)]
         public int ThrottleLimit { get; set; } = 4;
@@ -66,26 +67,6 @@ namespace NotionPS.Cmdlets
         /// <summary>What to do about text naming a local file without -LocalFileRoot, in terms of what this cmdlet's input can hold.</summary>
         private protected virtual string LocalFileRemedy =>
             "Pass the file itself (Get-Item <path>), or add -LocalFileRoot <folder> to upload files under that folder (a relative path is then taken from it).";
-
-        /// <summary>The uploads and checks a row's files cells need (see <see cref="FileCellUploads"/>), done on the pipeline thread before the row is queued.</summary>
-        /// <returns>The failure, when a file could not be uploaded; the row is then not written.</returns>
-        private protected NotionException? CompleteFiles(RowMapping mapping, string? sourcePageId)
-        {
-            if (mapping.PendingFiles.Count == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                RunWithLogPump(cancellationToken => fileUploads!.CompleteAsync(mapping.PendingFiles, sourcePageId, cancellationToken));
-                return null;
-            }
-            catch (NotionException ex)
-            {
-                return ex;
-            }
-        }
 
         protected override void EndProcessing() => work?.Drain();
 
@@ -191,18 +172,12 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            var item = new PendingRow(label, input, mayCreate: true);
-
-            // Files go up first: a row whose files cannot all be attached is not added.
+            // The row's files go up in its own work, before it is sent, so rows with files are -ThrottleLimit at a time like the
+            // others; a row copied from another page copies the files Notion hosts from that page.
             var sourcePageId = isRow && input is PSObject row ? row.Properties["PageId"]?.Value as string : null;
-            if (CompleteFiles(mapping, sourcePageId) is NotionException failed)
-            {
-                Work.Add(RowOutcomes.Failed(failed), item);
-                return;
-            }
-
-            var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, CancelOnStop) : upsert.UpsertAsync(mapping, CancelOnStop);
-            Work.Add(task, item);
+            Task UploadFiles(CancellationToken cancellationToken) => fileUploads!.CompleteAsync(mapping.PendingFiles, sourcePageId, cancellationToken);
+            var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, UploadFiles, CancelOnStop) : upsert.UpsertAsync(mapping, UploadFiles, CancelOnStop);
+            Work.Add(task, new PendingRow(label, input, mayCreate: true));
         }
 
         /// <summary>The local files a row's files cells upload, as checked when the row was mapped, each with its column.</summary>

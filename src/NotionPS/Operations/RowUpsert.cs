@@ -44,9 +44,13 @@ namespace NotionPS.Operations
         /// <summary>
         /// Adds or updates one row, after any row with the same key still in flight. A faulted task carries
         /// <see cref="MatchOnException"/> when the input has no key or several rows have it. Called from one
-        /// thread (the pipeline's).
+        /// thread (the pipeline's), in input order.
         /// </summary>
-        public Task<PageRow> UpsertAsync(RowMapping mapping, CancellationToken cancellationToken)
+        /// <param name="uploadFiles">
+        /// Finishes the row's files cells (uploads, checks, copies, which fill in its properties); started at once when the row has
+        /// a key, beside any earlier row of that key, and the row is matched and sent only once it has succeeded.
+        /// </param>
+        public Task<PageRow> UpsertAsync(RowMapping mapping, Func<CancellationToken, Task> uploadFiles, CancellationToken cancellationToken)
         {
             if (!mapping.Values.TryGetValue(matchColumn, out var keyValue) || PlainValues.IsEmpty(keyValue))
             {
@@ -55,7 +59,7 @@ namespace NotionPS.Operations
 
             var key = PlainValues.ToInvariantString(keyValue).Trim();
             var previous = lastWorkByKey.TryGetValue(key, out var last) ? last : Task.CompletedTask;
-            var work = UpsertAfterAsync(previous, key, keyValue, mapping.Properties, cancellationToken);
+            var work = UpsertAfterAsync(uploadFiles(cancellationToken), previous, key, keyValue, mapping.Properties, cancellationToken);
             lastWorkByKey[key] = work;
 
             // The key is forgotten once its last row is done, unless a later row of that key took its place meanwhile.
@@ -67,7 +71,7 @@ namespace NotionPS.Operations
             return work;
         }
 
-        private async Task<PageRow> UpsertAfterAsync(Task previous, string key, object? keyValue, JsonObject properties, CancellationToken cancellationToken)
+        private async Task<PageRow> UpsertAfterAsync(Task filesUploaded, Task previous, string key, object? keyValue, JsonObject properties, CancellationToken cancellationToken)
         {
             try
             {
@@ -77,6 +81,8 @@ namespace NotionPS.Operations
             {
                 // The earlier row with this key has its own error; this one is matched afresh.
             }
+
+            await filesUploaded.ConfigureAwait(false);
 
             var existing = createdByKey.TryGetValue(key, out var created) ? created : await FindByKeyAsync(key, keyValue, cancellationToken).ConfigureAwait(false);
             if (existing != null)

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,6 +29,16 @@ namespace NotionPS.Operations
             {
                 return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// Finishes the row's files cells (<paramref name="uploadFiles"/>: uploads, checks, copies, which fill in
+        /// <paramref name="properties"/>), then adds the row: one whose files cannot all be attached is not added.
+        /// </summary>
+        public async Task<PageRow> CreateAsync(string dataSourceId, JsonObject properties, Func<CancellationToken, Task> uploadFiles, CancellationToken cancellationToken)
+        {
+            await uploadFiles(cancellationToken).ConfigureAwait(false);
+            return await CreateAsync(dataSourceId, properties, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Changes the given columns of a row; the others keep their values.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -310,6 +311,156 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
         Assert.Empty(result.Warnings);
         Assert.Equal(uploads + 1, await UploadCountAsync(Version));
         Assert.Equal("file", Assert.Single(Assert.Single(await CellsAsync(dataSourceId))).Type);
+    }
+
+    /// <summary>
+    /// A row's uploads are part of its queued work (issue #19): rows with files upload -ThrottleLimit at a time, as the
+    /// proxy in front of the emulator counts (it holds each upload request until a second is in flight, so the count does
+    /// not hang on timing), with -ThrottleLimit 1 one at a time; the rows are written and output in input order, each
+    /// with its own file, one file used by two rows included.
+    /// </summary>
+    [Theory]
+    [InlineData("Add", 4)]
+    [InlineData("Add", 1)]
+    [InlineData("Import", 4)]
+    public async Task RowsWithFilesUploadSeveralAtOnceWithinTheThrottleLimitAndKeepInputOrder(string command, int throttleLimit)
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Uploads at once");
+        var names = new[] { "r1.txt", "r2.txt", "r3.txt", "r4.txt", "r1.txt" };
+        foreach (var name in names.Distinct())
+        {
+            File.WriteAllText(Path.Combine(receipts, name), name);
+        }
+
+        var csv = Path.Combine(Folder, "rows.csv");
+        File.WriteAllLines(csv, names.Select((name, i) => $"\"Row {i + 1}\",\"{name}\"").Prepend("\"Name\",\"Attachments\""));
+        using var proxy = ConnectThroughProxy();
+        proxy.WatchInFlight("/v1/file_uploads", 2);
+
+        var result = Session.Run(
+            command == "Add"
+                ? "Import-Csv -LiteralPath $csv | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ThrottleLimit $limit | ForEach-Object Name"
+                : "Import-NotionDatabase -Path $csv -DatabaseId $db -LocalFileRoot $receipts -ThrottleLimit $limit -PassThru | ForEach-Object Name",
+            Vars(("csv", csv), ("db", databaseId), ("receipts", receipts), ("limit", throttleLimit)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(names.Select((_, i) => $"Row {i + 1}"), result.Output.Select(name => (string)name.BaseObject));
+        if (throttleLimit == 1)
+        {
+            Assert.Equal(1, proxy.MaxInFlight);
+        }
+        else
+        {
+            Assert.InRange(proxy.MaxInFlight, 2, throttleLimit);
+        }
+
+        var rows = await Emulator.QueryRowsAsync(dataSourceId, string.Empty);
+        var attached = rows.ToDictionary(row => (string)row!["properties"]!["Name"]!["title"]![0]!["plain_text"]!, row => row!["properties"]!["Attachments"]!["files"]!.AsArray().Select(file => ((string)file!["type"]!, (string)file["name"]!)).Single());
+        Assert.Equal(names.Select((name, i) => ($"Row {i + 1}", ("file", name))), names.Select((_, i) => ($"Row {i + 1}", attached[$"Row {i + 1}"])));
+    }
+
+    /// <summary>
+    /// A row whose upload fails (its file is over the workspace's limit, known only when it is sent) fails alone, with
+    /// the upload's error, while rows before and after it upload at the same time; nothing of it is added.
+    /// </summary>
+    [Fact]
+    public async Task AFailedUploadFailsOnlyItsRowAndTheOthersAreWrittenInOrder()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("One upload fails");
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            File.WriteAllText(Path.Combine(receipts, $"r{i}.txt"), new string('x', i == 2 ? 500 : 10));
+        }
+
+        await Emulator.RewriteUsersMeAsync("\"max_file_upload_size_in_bytes\":5368709120", "\"max_file_upload_size_in_bytes\":100");
+        try
+        {
+            Connect(Version);
+            var uploads = await UploadCountAsync(Version);
+
+            var result = Session.Run(
+                "1..5 | ForEach-Object { @{ Name = \"R$_\"; Attachments = \"r$_.txt\" } } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ThrottleLimit 4 | ForEach-Object Name",
+                Vars(("db", databaseId), ("receipts", receipts)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NotionFileTooLarge,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+            Assert.StartsWith("Row 2 (\"R2\"): ", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Contains("r2.txt' is 500 bytes, more than this workspace's limit of 100 bytes", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Equal(new object[] { "R1", "R3", "R4", "R5" }, result.Output.Select(name => name.BaseObject));
+            Assert.Equal(new[] { "R1", "R3", "R4", "R5" }, (await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)).Order());
+            Assert.Equal(uploads + 4, await UploadCountAsync(Version));
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    /// <summary>
+    /// An upload the emulator holds does not hold up the rows beside it, which upload and are added meanwhile; stopping
+    /// the command (Ctrl+C) cancels the held upload, so the stop ends without waiting for it, and its row is not added.
+    /// </summary>
+    [Fact]
+    public async Task AHeldUploadDoesNotHoldUpTheOtherRowsAndStoppingCancelsIt()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Stop an upload");
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+        await AddFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 120_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
+        try
+        {
+            using var ps = Session.CreatePowerShell();
+            ps.AddScript("1..3 | ForEach-Object { @{ Name = \"R$_\"; Attachments = 'taxi.txt' } } | Add-NotionDatabaseRow -DatabaseId $args[0] -LocalFileRoot $args[1]")
+                .AddArgument(databaseId).AddArgument(receipts);
+            var invocation = ps.BeginInvoke();
+            while (await ArmedFaultsAsync() > 0)
+            {
+                await Task.Yield();
+            }
+
+            // One row's upload is held by the emulator; the two beside it are added meanwhile.
+            var added = 0;
+            for (var poll = 0; poll < 300 && added < 2; poll++)
+            {
+                added = (await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)).Count;
+                await Task.Delay(50);
+            }
+
+            ps.Stop();
+
+            Assert.Equal(2, added);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(invocation));
+            Assert.Equal(2, (await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)).Count);
+            Assert.Equal(uploads + 2, await UploadCountAsync(Version));
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    /// <summary>-WhatIf with several rows in flight allowed lists each row's upload and sends no upload and no row.</summary>
+    [Fact]
+    public async Task WhatIfWithRowsInFlightSendsNoUploadAndNoRow()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Dry uploads at once");
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        using var proxy = ConnectThroughProxy(console);
+        var connecting = proxy.Requests.Count;
+
+        var result = console.Run(
+            "1..3 | ForEach-Object { @{ Name = \"R$_\"; Attachments = 'taxi.txt' } } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ThrottleLimit 4 -WhatIf",
+            Vars(("db", databaseId), ("receipts", receipts)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(3, host.WhatIfLines.Count(line => line.StartsWith("What if: Upload the local file", StringComparison.Ordinal)));
+        var sent = proxy.Requests.Skip(connecting).ToList();
+        Assert.NotEmpty(sent);
+        Assert.DoesNotContain(sent, request => request.StartsWith("POST", StringComparison.Ordinal) && !request.EndsWith("/query", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent, request => request.Contains("/v1/file_uploads", StringComparison.Ordinal) || request.Contains("/v1/users/me", StringComparison.Ordinal));
+        Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
     }
 
     private static JsonObject External(string name, string url) =>

@@ -75,6 +75,37 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(new[] { Sha256(image), Sha256(text), Sha256(big) }, savedFromPage.Select(file => Sha256(file.FullName)));
     }
 
+    /// <summary>
+    /// Rows copied several at a time (their downloads and uploads now run in each row's own work) each get their own
+    /// row's files, byte-equal, two rows holding the same file included, in the order they were read.
+    /// </summary>
+    [Fact]
+    public async Task RowsCopiedSeveralAtOnceEachKeepTheirOwnFiles()
+    {
+        var (source, _) = await NewFilesDatabaseAsync("Copy several from");
+        var (target, _) = await NewFilesDatabaseAsync("Copy several to");
+        var files = new[] { WriteFile("a.txt", 3000, 41), WriteFile("b.txt", 4000, 42), WriteFile("c.txt", 5000, 43) };
+        var attached = new[] { files[0], files[1], files[2], files[0] };
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            """
+            0..3 | ForEach-Object { @{ Name = "Row $_"; Attachments = $attached[$_] } } | Add-NotionDatabaseRow -DatabaseId $source -LocalFileRoot $root | Out-Null
+            Get-NotionDatabaseRow -DatabaseId $source -Sort Name | Add-NotionDatabaseRow -DatabaseId $target -ThrottleLimit 4
+            """,
+            Vars(("attached", attached), ("source", source), ("target", target), ("root", folder)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { "Row 0", "Row 1", "Row 2", "Row 3" }, result.Output.Select(row => row.Properties["Name"].Value));
+        for (var i = 0; i < attached.Length; i++)
+        {
+            var copy = await ApiGetAsync($"v1/pages/{result.Output[i].Properties["PageId"].Value}", "2026-03-11");
+            var file = Assert.Single(copy["properties"]!["Attachments"]!["files"]!.AsArray())!;
+            Assert.Equal(Path.GetFileName(attached[i]), (string?)file["name"]);
+            Assert.Equal(Sha256(attached[i]), await DownloadedSha256Async((string)file["file"]!["url"]!));
+        }
+    }
+
     [Fact]
     public async Task ARowCopiedToAnotherDatabaseKeepsItsFilesHostedOnesUploadedAgain()
     {

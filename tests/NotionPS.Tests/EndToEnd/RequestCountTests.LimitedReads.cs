@@ -42,17 +42,8 @@ public partial class RequestCountTests
     private static List<DateTime> Minutes(int count, int perMinute, int fromMinute = 0) =>
         Enumerable.Range(0, count).Select(i => FirstMinute.AddMinutes(fromMinute + (i / perMinute))).ToList();
 
-    /// <summary>Connects through a new proxy, without a rate limit (two chains, as the benchmark reads).</summary>
-    private QueryRecordingProxy ConnectThroughProxy()
-    {
-        var proxy = new QueryRecordingProxy(Emulator.BaseUri);
-        var result = Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $proxy -ApiVersion 2026-03-11 -RequestsPerSecond 0", Vars(("proxy", proxy.BaseUri.ToString())));
-        Assert.Empty(result.Errors);
-        return proxy;
-    }
-
     /// <summary>The page IDs of a full read (the reference), after which the proxy forgets its queries.</summary>
-    private List<string> FullRead(QueryRecordingProxy proxy, string dataSourceId, string arguments = "")
+    private List<string> FullRead(RecordingProxy proxy, string dataSourceId, string arguments = "")
     {
         var result = Session.Run($"Get-NotionDatabaseRow -DataSourceId $ds {arguments} | ForEach-Object PageId", Vars(("ds", dataSourceId)));
         Assert.Empty(result.Errors);
@@ -65,7 +56,7 @@ public partial class RequestCountTests
     /// <paramref name="queriesAtFirstRow"/> queries had been sent by the time its first row was written (the
     /// downstream command waits for them there: a read one page at a time sends the next only after the page's rows).
     /// </summary>
-    private (List<string> Ids, bool ReadAhead, ScriptResult Result) LimitedRead(QueryRecordingProxy proxy, string dataSourceId, string arguments, int queriesAtFirstRow)
+    private (List<string> Ids, bool ReadAhead, ScriptResult Result) LimitedRead(RecordingProxy proxy, string dataSourceId, string arguments, int queriesAtFirstRow)
     {
         var result = Session.Run(
             $"$readAhead = $null; Get-NotionDatabaseRow -DataSourceId $ds {arguments} -Verbose | ForEach-Object {{ if ($null -eq $readAhead) {{ $readAhead = $proxy.WaitForQueries($queries) }}; $_.PageId }}; $readAhead",

@@ -54,6 +54,18 @@ public abstract class RowsTestBase : EmulatorTest
     }
 
     /// <summary>
+    /// Connects <paramref name="session"/> (the test's own by default) as the full-access demo integration through a new
+    /// <see cref="RecordingProxy"/> in front of the emulator, without a rate limit; the test disposes of the proxy.
+    /// </summary>
+    protected RecordingProxy ConnectThroughProxy(ModuleSession? session = null)
+    {
+        var proxy = new RecordingProxy(Emulator.BaseUri);
+        var result = (session ?? Session).Run("$null = Connect-NotionIntegration -Token $token -BaseUri $proxy -ApiVersion 2026-03-11 -RequestsPerSecond 0", Vars(("proxy", proxy.BaseUri.ToString())));
+        Assert.Empty(result.Errors);
+        return proxy;
+    }
+
+    /// <summary>
     /// A new database under Team Home with one data source of every writable column type and a relation
     /// to itself. Returns the database ID and the data source ID.
     /// </summary>

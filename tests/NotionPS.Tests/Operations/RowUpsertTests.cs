@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Operations.Files;
 using NotionPS.Rows;
 using NotionPS.Tests.Client;
 using Xunit;
@@ -40,6 +41,9 @@ public class RowUpsertTests
         return RowMapping.Build(Schema.PropertyTypes, members, isRow: false, ignoreUnknown: false);
     }
 
+    /// <summary>A row without files cells: nothing to finish before it is sent.</summary>
+    private static Task NoFiles(CancellationToken cancellationToken) => Task.CompletedTask;
+
     private static (RowUpsert Upsert, ScriptedHandler Handler) Upsert(params Func<System.Net.Http.HttpResponseMessage>[] script)
     {
         var handler = new ScriptedHandler(script);
@@ -52,7 +56,7 @@ public class RowUpsertTests
     {
         var (upsert, handler) = Upsert(Found("p1"), Ok(Page("p1")));
 
-        var row = await upsert.UpsertAsync(Row("A"), CancellationToken.None);
+        var row = await upsert.UpsertAsync(Row("A"), NoFiles, CancellationToken.None);
 
         Assert.Equal("p1", row.PageId);
         Assert.Equal(new[] { Query, "PATCH " + Api + "v1/pages/p1" }, NotionAnswers.SentUris(handler));
@@ -66,8 +70,8 @@ public class RowUpsertTests
     {
         var (upsert, handler) = Upsert(Found(), Ok(Page("p2")), Ok(Page("p2")));
 
-        var first = await upsert.UpsertAsync(Row("A"), CancellationToken.None);
-        var second = await upsert.UpsertAsync(Row("A", 2), CancellationToken.None);
+        var first = await upsert.UpsertAsync(Row("A"), NoFiles, CancellationToken.None);
+        var second = await upsert.UpsertAsync(Row("A", 2), NoFiles, CancellationToken.None);
 
         Assert.Equal(new[] { "p2", "p2" }, new[] { first.PageId, second.PageId });
 
@@ -80,7 +84,7 @@ public class RowUpsertTests
     {
         var (upsert, handler) = Upsert(Found("p1", "p2"));
 
-        var error = await Assert.ThrowsAsync<MatchOnException>(() => upsert.UpsertAsync(Row("Twin"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MatchOnException>(() => upsert.UpsertAsync(Row("Twin"), NoFiles, CancellationToken.None));
 
         Assert.Equal(MatchOnProblem.Ambiguous, error.Problem);
         Assert.Equal(NotionErrorIds.NotionMatchOnAmbiguous, error.ErrorId);
@@ -93,7 +97,7 @@ public class RowUpsertTests
     {
         var (upsert, handler) = Upsert(Found());
 
-        var error = await Assert.ThrowsAsync<MatchOnException>(() => upsert.UpsertAsync(Row(null), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MatchOnException>(() => upsert.UpsertAsync(Row(null), NoFiles, CancellationToken.None));
 
         Assert.Equal(MatchOnProblem.ValueMissing, error.Problem);
         Assert.Equal(NotionErrorIds.NotionMatchOnValueMissing, error.ErrorId);
@@ -107,8 +111,8 @@ public class RowUpsertTests
         // Both rows are started before either is awaited, as a pipeline with several requests in flight does.
         var (upsert, handler) = Upsert(Found(), Ok(Page("p2")), Ok(Page("p2")));
 
-        var first = upsert.UpsertAsync(Row("A"), CancellationToken.None);
-        var second = upsert.UpsertAsync(Row("A", 2), CancellationToken.None);
+        var first = upsert.UpsertAsync(Row("A"), NoFiles, CancellationToken.None);
+        var second = upsert.UpsertAsync(Row("A", 2), NoFiles, CancellationToken.None);
         await Task.WhenAll(first, second);
 
         Assert.Equal(new[] { Query, Create, "PATCH " + Api + "v1/pages/p2" }, NotionAnswers.SentUris(handler));
@@ -119,12 +123,38 @@ public class RowUpsertTests
     {
         var (upsert, handler) = Upsert(Found("p1", "p2"), Found("p1"), Ok(Page("p1")));
 
-        var first = upsert.UpsertAsync(Row("A"), CancellationToken.None);
-        var second = upsert.UpsertAsync(Row("A", 2), CancellationToken.None);
+        var first = upsert.UpsertAsync(Row("A"), NoFiles, CancellationToken.None);
+        var second = upsert.UpsertAsync(Row("A", 2), NoFiles, CancellationToken.None);
 
         await Assert.ThrowsAsync<MatchOnException>(() => first);
         Assert.Equal("p1", (await second).PageId);
         Assert.Equal(new[] { Query, Query, "PATCH " + Api + "v1/pages/p1" }, NotionAnswers.SentUris(handler));
+    }
+
+    /// <summary>
+    /// A row's files are finished before it is matched: a row whose files fail sends nothing, and the next row of its key
+    /// goes on; a row without a key refuses before its files are started.
+    /// </summary>
+    [Fact]
+    public async Task ARowWhoseFilesFailIsNotSentAndARowWithoutAKeyStartsNoUpload()
+    {
+        var (upsert, handler) = Upsert(Found(), Ok(Page("p3")));
+        var started = 0;
+        Task Failing(CancellationToken cancellationToken)
+        {
+            started++;
+            return Task.FromException(new NotionFileException(NotionErrorIds.NotionFileUploadFailed, "The upload failed."));
+        }
+
+        var failed = upsert.UpsertAsync(Row("A"), Failing, CancellationToken.None);
+        var next = upsert.UpsertAsync(Row("A", 2), NoFiles, CancellationToken.None);
+        var keyless = upsert.UpsertAsync(Row(null), Failing, CancellationToken.None);
+
+        Assert.Equal(NotionErrorIds.NotionFileUploadFailed, (await Assert.ThrowsAsync<NotionFileException>(() => failed)).ErrorId);
+        Assert.Equal("p3", (await next).PageId);
+        await Assert.ThrowsAsync<MatchOnException>(() => keyless);
+        Assert.Equal(1, started);
+        Assert.Equal(new[] { Query, Create }, NotionAnswers.SentUris(handler));
     }
 
     [Theory]

@@ -14,7 +14,9 @@ namespace NotionPS.Operations.Files
     /// Finishes a row's files cells before the row is sent (see <see cref="FileCells"/>): local files are uploaded,
     /// uploads made earlier are checked to be still attachable, and the URLs of a row being copied that Notion
     /// hosts are downloaded and uploaded again (a signed URL expires within the hour, so it cannot be linked).
-    /// Any failure fails the row before it is sent, so nothing is attached.
+    /// Any failure fails the row before it is sent, so nothing is attached. One instance serves a command's rows, several
+    /// at once (each in its own work): it keeps nothing of a row, and what the rows share, the workspace's upload limit
+    /// (<see cref="FileUploader"/>), is asked once under a lock.
     /// </summary>
     internal sealed class FileCellUploads
     {

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,11 +12,12 @@ using System.Threading.Tasks;
 namespace NotionPS.Tests.EndToEnd;
 
 /// <summary>
-/// A pass-through HTTP proxy in front of the emulator that notes each row query a client sends (its body: page size,
-/// cursor, filter, sorts) and the page IDs of its answer, so that a test can check what each page asked for. It
+/// A pass-through HTTP proxy in front of the emulator that notes each request a client sends (its method and path), each
+/// row query (its body: page size, cursor, filter, sorts) and the page IDs of its answer, so that a test can check what
+/// each page asked for, and how many requests of a kind were in flight at once (<see cref="WatchInFlight"/>). It
 /// forwards every request as it came and changes no answer; the emulator stays the witness of what Notion does.
 /// </summary>
-public sealed class QueryRecordingProxy : IDisposable
+public sealed class RecordingProxy : IDisposable
 {
     private static readonly string[] ForwardedHeaders = { "Authorization", "Notion-Version" };
 
@@ -25,9 +25,16 @@ public sealed class QueryRecordingProxy : IDisposable
     private readonly HttpClient upstream = new();
     private readonly Uri target;
     private readonly ConcurrentQueue<RecordedQuery> queries = new();
+    private readonly ConcurrentQueue<string> requests = new();
+    private readonly TaskCompletionSource heldMet = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object counting = new();
     private readonly Task serving;
+    private string? watchedPath;
+    private int holdUntil;
+    private int inFlight;
+    private int maxInFlight;
 
-    public QueryRecordingProxy(Uri target)
+    public RecordingProxy(Uri target)
     {
         this.target = target;
         var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -45,8 +52,35 @@ public sealed class QueryRecordingProxy : IDisposable
     /// <summary>The row queries sent so far, in the order they reached the proxy.</summary>
     public IReadOnlyList<RecordedQuery> Queries => queries.ToList();
 
+    /// <summary>Every request sent so far, as "METHOD /path", in the order they reached the proxy.</summary>
+    public IReadOnlyList<string> Requests => requests.ToList();
+
+    /// <summary>The most requests under the watched path that were in flight at once (see <see cref="WatchInFlight"/>).</summary>
+    public int MaxInFlight
+    {
+        get
+        {
+            lock (counting)
+            {
+                return maxInFlight;
+            }
+        }
+    }
+
     /// <summary>Forgets the queries noted so far.</summary>
     public void Clear() => queries.Clear();
+
+    /// <summary>
+    /// Counts the requests whose path starts with <paramref name="pathPrefix"/> in flight at once, holding each until
+    /// <paramref name="count"/> are, so requests a client sends together meet here whatever its pacing and the emulator's
+    /// speed. A client that never has that many in flight is let go after a few seconds (and nothing is held after):
+    /// the count, not the time, is what a test reads.
+    /// </summary>
+    public void WatchInFlight(string pathPrefix, int count)
+    {
+        holdUntil = count;
+        Volatile.Write(ref watchedPath, pathPrefix);
+    }
 
     /// <summary>
     /// Waits until at least <paramref name="count"/> row queries have reached the proxy; false if they have not after
@@ -82,16 +116,18 @@ public sealed class QueryRecordingProxy : IDisposable
                 return;
             }
 
-            _ = Task.Run(() => ForwardAsync(context));
+            _ = Task.Run(() => HandleAsync(context));
         }
     }
 
-    private async Task ForwardAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpListenerContext context)
     {
         var incoming = context.Request;
-        using var reader = new System.IO.StreamReader(incoming.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        using var buffer = new System.IO.MemoryStream();
+        await incoming.InputStream.CopyToAsync(buffer);
+        var body = buffer.ToArray();
         var path = incoming.Url!.PathAndQuery.TrimStart('/');
+        requests.Enqueue(incoming.HttpMethod + " /" + path);
         RecordedQuery? query = null;
         if (incoming.HttpMethod == "POST" && path.EndsWith("/query", StringComparison.Ordinal))
         {
@@ -99,10 +135,58 @@ public sealed class QueryRecordingProxy : IDisposable
             queries.Enqueue(query);
         }
 
+        var watched = Volatile.Read(ref watchedPath) is { } prefix && ("/" + path).StartsWith(prefix, StringComparison.Ordinal);
+        try
+        {
+            if (watched)
+            {
+                await HoldAsync();
+            }
+
+            await ForwardAsync(context, path, body, query);
+        }
+        finally
+        {
+            if (watched)
+            {
+                lock (counting)
+                {
+                    inFlight--;
+                }
+            }
+        }
+    }
+
+    /// <summary>Counts one more watched request in flight and holds it until enough are (or the wait is given up).</summary>
+    private async Task HoldAsync()
+    {
+        int now;
+        lock (counting)
+        {
+            now = ++inFlight;
+            maxInFlight = Math.Max(maxInFlight, now);
+        }
+
+        if (now >= holdUntil)
+        {
+            heldMet.TrySetResult();
+        }
+
+        if (await Task.WhenAny(heldMet.Task, Task.Delay(TimeSpan.FromSeconds(5))) != heldMet.Task)
+        {
+            heldMet.TrySetResult();
+        }
+    }
+
+    private async Task ForwardAsync(HttpListenerContext context, string path, byte[] body, RecordedQuery? query)
+    {
+        var incoming = context.Request;
         using var request = new HttpRequestMessage(new HttpMethod(incoming.HttpMethod), new Uri(target, path));
         if (incoming.HasEntityBody || body.Length > 0)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            // As sent: JSON, or a file's multipart form with its boundary.
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", incoming.ContentType ?? "application/json");
         }
 
         foreach (var header in ForwardedHeaders.Where(name => incoming.Headers[name] != null))
