@@ -260,6 +260,26 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(string.Empty, request.Header("Notion-Version"));
     }
 
+    /// <summary>The system's own words for an unreachable host end without a full stop; the error still reads as sentences.</summary>
+    [Fact]
+    public async Task ADownloadFromAHostThatDoesNotAnswerIsAnErrorInWholeSentences()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Unreachable");
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "@{ Name = 'Linked'; Attachments = $link } | Add-NotionDatabaseRow -DatabaseId $db | Save-NotionFile -Destination $out",
+            Vars(("link", $"http://127.0.0.1:{closedPort}/spec.pdf"), ("db", databaseId), ("out", Path.Combine(folder, "unreachable"))));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("NotionFileDownloadFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Matches(@"could not be downloaded: Could not download from http://127\.0\.0\.1:\d+/spec\.pdf: [^\n]*[^.]\. Run the command again when the file host answers\.$", error.Exception.Message);
+    }
+
     [Theory]
     [InlineData("missing.txt", 0, null, "NotionFileNotFound")]
     [InlineData("empty.txt", 0, "create", "NotionFileEmpty")]
