@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using NotionPS.Content;
 using NotionPS.Errors;
 using NotionPS.Secrets;
+using NotionPS.Tests.Architecture;
 using Xunit;
 
 namespace NotionPS.Tests.Help;
@@ -59,7 +60,7 @@ public sealed class HelpErrorIdTests
     {
         var errors = Section(File.ReadAllText(Path.Combine(RepositoryRoot, "src", "NotionPS", "en-US", "about_NotionPS_Vaults.help.txt")), "ERRORS", "SEE ALSO");
 
-        Assert.All(Constants(typeof(VaultErrors)), id => Assert.Matches($@"\b{id}\b", errors));
+        Assert.All(ErrorIdTests.ConstantValues(typeof(VaultErrors)), id => Assert.Matches($@"\b{id}\b", errors));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class HelpErrorIdTests
     {
         var topic = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "about_NotionPS_PageContent.md"));
 
-        Assert.All(Constants(typeof(MarkdownContentException)), id => Assert.Matches($@"\b{id}\b", topic));
+        Assert.All(ErrorIdTests.ConstantValues(typeof(MarkdownContentException)), id => Assert.Matches($@"\b{id}\b", topic));
     }
 
     [Fact]
@@ -88,11 +89,6 @@ public sealed class HelpErrorIdTests
                 .SelectMany(property => property.GetCustomAttributes<ParameterAttribute>())
                 .Select(parameter => parameter.ParameterSetName));
     }
-
-    private static IEnumerable<string> Constants(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-            .Select(field => (string)field.GetRawConstantValue()!);
 
     private static string Section(string topic, string heading, string nextHeading)
     {
