@@ -275,6 +275,13 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             "@{ Name = 'Linked'; Attachments = $link } | Add-NotionDatabaseRow -DatabaseId $db | Save-NotionFile -Destination $out",
             Vars(("link", $"http://127.0.0.1:{closedPort}/spec.pdf"), ("db", databaseId), ("out", Path.Combine(folder, "unreachable"))));
 
+        var exported = Session.Run(
+            "Export-NotionDatabase -DatabaseId $db -Path (Join-Path $out rows.json) -IncludeFiles (Join-Path $out files)",
+            Vars(("db", databaseId), ("out", Path.Combine(folder, "unreachable-export"))));
+
+        // Either command may meet it, so the remedy names neither.
+        Assert.All(result.Errors.Concat(exported.Errors), failure => Assert.Equal("The next run reads the row afresh, with new file URLs.", failure.ErrorDetails.RecommendedAction));
+        Assert.StartsWith("NotionFileDownloadFailed,NotionPS.Cmdlets.ExportNotionDatabaseCommand", Assert.Single(exported.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("NotionFileDownloadFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Matches(@"could not be downloaded: Could not download from http://127\.0\.0\.1:\d+/spec\.pdf: [^\n]*[^.]\. Run the command again when the file host answers\.$", error.Exception.Message);
@@ -535,6 +542,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var again = Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files", vars);
         Assert.Equal(3, again.Errors.Count);
         Assert.All(again.Errors, error => Assert.Equal("NotionFileExists,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId));
+        Assert.All(again.Errors, error => Assert.Equal("Add -Force to replace it, or save into another folder.", error.ErrorDetails.RecommendedAction));
         Assert.Empty(Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files -Force", vars).Errors);
 
         // Hours later the URLs in the backup have expired: the restore uploads the saved files instead.
@@ -560,6 +568,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             Vars(("from", source), ("backup", Path.Combine(folder, "rows.json")), ("file", aFile)));
 
         Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("Give a folder to save into (it is created when missing), with no links in its path.", error.ErrorDetails.RecommendedAction);
         Assert.False(File.Exists(Path.Combine(folder, "rows.json")));
     }
 
