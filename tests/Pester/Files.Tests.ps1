@@ -85,6 +85,21 @@ Describe 'Files columns and Save-NotionFile' {
         Get-Sha256 $saved[1].FullName | Should -Be (Get-Sha256 (Join-Path $work 'chart.png'))
     }
 
+    It 'outputs each saved file as Get-Item does: its provider path, and its mode and size at the prompt' {
+        $row = Get-NotionDatabaseRow -DatabaseId $filesDb -Where @{ Name = 'Three files' }
+
+        $saved = $row | Save-NotionFile -Destination (Join-Path $work 'as-items')
+
+        $item = Get-Item -LiteralPath $saved[0].FullName
+        $saved[0].PSPath | Should -Be $item.PSPath
+        $saved[0].PSIsContainer | Should -BeFalse
+        # Linux and macOS show UnixMode, User, Group and Size, which a bare FileInfo leaves empty.
+        if (-not $IsWindows) {
+            $saved[0].UnixMode | Should -Be $item.UnixMode
+            $saved[0].Size | Should -Be $item.Size
+        }
+    }
+
     It 'keeps the files of a row copied to another database' {
         $other = Invoke-RestMethod -Method Post -Uri ([uri]::new($Emulator.BaseUri, '__emulator/databases')) -ContentType 'application/json' -Body (@{
             title = 'Pester copies'; parent = '4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8'

@@ -2,7 +2,10 @@ using NotionPS.Errors;
 
 namespace NotionPS.Cmdlets
 {
-    /// <summary>What to do about a file that could not be sent, attached or saved.</summary>
+    /// <summary>
+    /// What to do about a file that could not be sent, attached or saved. Save-NotionFile and Export-NotionDatabase
+    /// -IncludeFiles both save files, so a saving remedy names neither cmdlet nor a parameter only one of them has.
+    /// </summary>
     internal static class FileRemedies
     {
         public static string? For(NotionException exception)
@@ -26,11 +29,11 @@ namespace NotionPS.Cmdlets
                 case NotionErrorIds.NotionFileUploadFailed:
                     return "Run the command again: the file is sent afresh.";
                 case NotionErrorIds.NotionFileExists:
-                    return "Add -Force to replace it, or give another -Destination.";
+                    return "Add -Force to replace it, or save into another folder.";
                 case NotionErrorIds.NotionFileDestinationInvalid:
-                    return "Give -Destination a folder (it is created when missing), and remove links from it.";
+                    return "Give a folder to save into (it is created when missing), with no links in its path.";
                 case NotionErrorIds.NotionFileDownloadFailed:
-                    return "Run Save-NotionFile again; it reads the row afresh.";
+                    return "The next run reads the row afresh, with new file URLs.";
                 default:
                     return null;
             }

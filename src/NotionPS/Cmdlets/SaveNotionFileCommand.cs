@@ -21,6 +21,8 @@ namespace NotionPS.Cmdlets
     [OutputType(typeof(FileInfo))]
     public sealed class SaveNotionFileCommand : NotionConnectedCmdlet
     {
+        private const string FileSystemProviderPrefix = @"Microsoft.PowerShell.Core\FileSystem::";
+
         private readonly HashSet<string> reportedMissingColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private FileSaver? saver;
         private string? folder;
@@ -89,7 +91,9 @@ namespace NotionPS.Cmdlets
                 {
                     if (saved.Failure == null)
                     {
-                        WriteObject(new FileInfo(saved.Path!));
+                        // As Get-Item gives it: the provider's PSPath, and the mode and size pwsh shows on Linux and macOS.
+                        // Provider-qualified, so a current location on another drive (Env:, HKLM:) cannot claim the path.
+                        WriteObject(InvokeProvider.Item.Get(new[] { FileSystemProviderPrefix + saved.Path! }, false, true), true);
                     }
                     else
                     {

@@ -90,7 +90,8 @@ public class ErrorIdTests
         Assert.Equal(category, NotionErrorRecords.ToErrorCategory(failure.Category));
     }
 
-    private static string[] ConstantValues(Type type) =>
+    /// <summary>The values of a type's public string constants: the ids it declares.</summary>
+    internal static string[] ConstantValues(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(field => field.IsLiteral && field.FieldType == typeof(string))
             .Select(field => (string)field.GetRawConstantValue()!)

@@ -291,6 +291,33 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(string.Empty, request.Header("Notion-Version"));
     }
 
+    /// <summary>The system's own words for an unreachable host end without a full stop; the error still reads as sentences.</summary>
+    [Fact]
+    public async Task ADownloadFromAHostThatDoesNotAnswerIsAnErrorInWholeSentences()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Unreachable");
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "@{ Name = 'Linked'; Attachments = $link } | Add-NotionDatabaseRow -DatabaseId $db | Save-NotionFile -Destination $out",
+            Vars(("link", $"http://127.0.0.1:{closedPort}/spec.pdf"), ("db", databaseId), ("out", Path.Combine(folder, "unreachable"))));
+
+        var exported = Session.Run(
+            "Export-NotionDatabase -DatabaseId $db -Path (Join-Path $out rows.json) -IncludeFiles (Join-Path $out files)",
+            Vars(("db", databaseId), ("out", Path.Combine(folder, "unreachable-export"))));
+
+        // Either command may meet it, so the remedy names neither.
+        Assert.All(result.Errors.Concat(exported.Errors), failure => Assert.Equal("The next run reads the row afresh, with new file URLs.", failure.ErrorDetails.RecommendedAction));
+        Assert.StartsWith("NotionFileDownloadFailed,NotionPS.Cmdlets.ExportNotionDatabaseCommand", Assert.Single(exported.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("NotionFileDownloadFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Matches(@"could not be downloaded: Could not download from http://127\.0\.0\.1:\d+/spec\.pdf: [^\n]*[^.]\. Run the command again when the file host answers\.$", error.Exception.Message);
+    }
+
     [Theory]
     [InlineData("missing.txt", 0, null, "NotionFileNotFound")]
     [InlineData("empty.txt", 0, "create", "NotionFileEmpty")]
@@ -546,6 +573,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         var again = Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files", vars);
         Assert.Equal(3, again.Errors.Count);
         Assert.All(again.Errors, error => Assert.Equal("NotionFileExists,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId));
+        Assert.All(again.Errors, error => Assert.Equal("Add -Force to replace it, or save into another folder.", error.ErrorDetails.RecommendedAction));
         Assert.Empty(Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files -Force", vars).Errors);
 
         // Hours later the URLs in the backup have expired: the restore uploads the saved files instead.
@@ -571,6 +599,7 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             Vars(("from", source), ("backup", Path.Combine(folder, "rows.json")), ("file", aFile)));
 
         Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("Give a folder to save into (it is created when missing), with no links in its path.", error.ErrorDetails.RecommendedAction);
         Assert.False(File.Exists(Path.Combine(folder, "rows.json")));
     }
 

@@ -160,7 +160,10 @@ namespace NotionPS.Operations.Files
 
         private static NotionFileException Failed(RowFile file, FileDownloadException ex) =>
             new NotionFileException(NotionErrorIds.NotionFileDownloadFailed,
-                $"'{ServerText.Visible(file.Name)}' of {ServerText.Visible(file.Origin)} could not be downloaded: {ex.Message} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row or page." : "Run the command again when the file host answers.")}", ex);
+                $"'{ServerText.Visible(file.Name)}' of {ServerText.Visible(file.Origin)} could not be downloaded: {AsSentence(ex.Message)} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row or page." : "Run the command again when the file host answers.")}", ex);
+
+        /// <summary>The system's words for a failed connection ("Connection refused (host:port)") end without a full stop.</summary>
+        private static string AsSentence(string text) => text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
 
         /// <summary>The target must be inside the folder, and not a link; an existing file only with <paramref name="replace"/>.</summary>
         private static void CheckTarget(string root, string target, bool replace)
