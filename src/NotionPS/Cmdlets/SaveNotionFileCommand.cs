@@ -91,9 +91,7 @@ namespace NotionPS.Cmdlets
                 {
                     if (saved.Failure == null)
                     {
-                        // As Get-Item gives it: the provider's PSPath, and the mode and size pwsh shows on Linux and macOS.
-                        // Provider-qualified, so a current location on another drive (Env:, HKLM:) cannot claim the path.
-                        WriteObject(InvokeProvider.Item.Get(new[] { FileSystemProviderPrefix + saved.Path! }, false, true), true);
+                        WriteObject(SavedItem(saved.Path!), true);
                     }
                     else
                     {
@@ -108,6 +106,24 @@ namespace NotionPS.Cmdlets
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 WriteError(NotionErrorRecords.From(new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid, $"The folder '{folder}' cannot be written: {ex.Message}", ex), Destination));
+            }
+        }
+
+        /// <summary>
+        /// A saved file as Get-Item -Force gives it: the provider's PSPath, and the mode and size pwsh shows on Linux and macOS;
+        /// -Force because .NET calls a file whose name starts with "." hidden there. Provider-qualified, so a current location on
+        /// another drive (Env:, HKLM:) cannot claim the path. The bare file when the provider cannot show it (removed since):
+        /// the file was saved, so nothing here stops the command.
+        /// </summary>
+        private object SavedItem(string path)
+        {
+            try
+            {
+                return InvokeProvider.Item.Get(new[] { FileSystemProviderPrefix + path }, true, true);
+            }
+            catch (Exception ex) when (ex is RuntimeException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return new FileInfo(path);
             }
         }
 

@@ -315,8 +315,8 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
 
     /// <summary>
     /// A row's uploads are part of its queued work (issue #19): rows with files upload -ThrottleLimit at a time, as the
-    /// proxy in front of the emulator counts (it holds each upload request until a second is in flight, so the count does
-    /// not hang on timing), with -ThrottleLimit 1 one at a time; the rows are written and output in input order, each
+    /// proxy in front of the emulator counts (it holds the upload requests until -ThrottleLimit are in flight, or a second
+    /// with -ThrottleLimit 1, so the count does not hang on timing): exactly that many, with -ThrottleLimit 1 one at a time; the rows are written and output in input order, each
     /// with its own file, one file used by two rows included.
     /// </summary>
     [Theory]
@@ -335,7 +335,7 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
         var csv = Path.Combine(Folder, "rows.csv");
         File.WriteAllLines(csv, names.Select((name, i) => $"\"Row {i + 1}\",\"{name}\"").Prepend("\"Name\",\"Attachments\""));
         using var proxy = ConnectThroughProxy();
-        proxy.WatchInFlight("/v1/file_uploads", 2);
+        proxy.WatchInFlight("/v1/file_uploads", Math.Max(2, throttleLimit));
 
         var result = Session.Run(
             command == "Add"
@@ -351,12 +351,45 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
         }
         else
         {
-            Assert.InRange(proxy.MaxInFlight, 2, throttleLimit);
+            Assert.Equal(throttleLimit, proxy.MaxInFlight);
         }
 
         var rows = await Emulator.QueryRowsAsync(dataSourceId, string.Empty);
         var attached = rows.ToDictionary(row => (string)row!["properties"]!["Name"]!["title"]![0]!["plain_text"]!, row => row!["properties"]!["Attachments"]!["files"]!.AsArray().Select(file => ((string)file!["type"]!, (string)file["name"]!)).Single());
         Assert.Equal(names.Select((name, i) => ($"Row {i + 1}", ("file", name))), names.Select((_, i) => ($"Row {i + 1}", attached[$"Row {i + 1}"])));
+    }
+
+    /// <summary>
+    /// With -MatchOn, rows of one key upload their files beside each other but are matched and written in input order:
+    /// the first creates the row, the later ones update it (the last one's file stays), a row whose file is missing
+    /// fails alone, and a row of another key is written meanwhile; every output of the key is the same page.
+    /// </summary>
+    [Fact]
+    public async Task RowsOfOneKeyWithFilesAreWrittenInInputOrderIntoOneRow()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("MatchOn files");
+        foreach (var name in new[] { "k1.txt", "k2.txt", "k3.txt", "o.txt" })
+        {
+            File.WriteAllText(Path.Combine(receipts, name), name);
+        }
+
+        Connect(Version);
+        var result = Session.Run(
+            "@{ Name = 'K'; Attachments = 'k1.txt' }, @{ Name = 'O'; Attachments = 'o.txt' }, @{ Name = 'K'; Attachments = 'k2.txt' }, @{ Name = 'K'; Attachments = 'missing.txt' }, @{ Name = 'K'; Attachments = 'k3.txt' } | " +
+            "Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -MatchOn Name -ThrottleLimit 4 | ForEach-Object { \"$($_.Name) $($_.PageId)\" }",
+            Vars(("db", databaseId), ("receipts", receipts)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionFileNotFound,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.StartsWith("Row 4 ", error.ErrorDetails.Message, StringComparison.Ordinal);
+        var written = result.Output.Select(line => ((string)line.BaseObject).Split(' ')).ToList();
+        Assert.Equal(new[] { "K", "O", "K", "K" }, written.Select(line => line[0]));
+        Assert.Single(written.Where(line => line[0] == "K").Select(line => line[1]).Distinct());
+        var rows = await Emulator.QueryRowsAsync(dataSourceId, string.Empty);
+        var files = rows.ToDictionary(row => (string)row!["properties"]!["Name"]!["title"]![0]!["plain_text"]!, row => row!["properties"]!["Attachments"]!["files"]!.AsArray().Select(file => (string)file!["name"]!).ToList());
+        Assert.Equal(new[] { "K", "O" }, files.Keys.Order());
+        Assert.Equal(new[] { "k3.txt" }, files["K"]);
+        Assert.Equal(new[] { "o.txt" }, files["O"]);
     }
 
     /// <summary>

@@ -220,6 +220,33 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "elsewhere.txt")));
     }
 
+    /// <summary>
+    /// Each saved file is output as Get-Item gives it, also a file whose name starts with "." (hidden to .NET on Linux and
+    /// macOS, which Get-Item shows only with -Force: it stopped the command there) and one whose name holds wildcard
+    /// characters; the files after them are saved and output too.
+    /// </summary>
+    [Fact]
+    public async Task SaveOutputsEveryFileItSavedAHiddenOneAndOneWithBracketsIncluded()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Dot files");
+        var source = Directory.CreateDirectory(Path.Combine(folder, "dots")).FullName;
+        var names = new[] { "a[1].txt", ".env.txt", "z.txt" };
+        foreach (var name in names)
+        {
+            File.WriteAllText(Path.Combine(source, name), name);
+        }
+
+        Connect("2026-03-11");
+        var output = Path.Combine(folder, "dots-out");
+        var result = Session.Run(
+            "@{ Name = 'Dots'; Attachments = $names } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $source | Save-NotionFile -Destination $out | ForEach-Object { $_.Name + ' ' + $_.PSPath.StartsWith('Microsoft.PowerShell.Core\\FileSystem::') }",
+            Vars(("names", names), ("db", databaseId), ("source", source), ("out", output)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(names.Select(name => name + " True"), result.Output.Select(line => (string)line.BaseObject));
+        Assert.All(names, name => Assert.Equal(name, File.ReadAllText(Path.Combine(output, name))));
+    }
+
     [ImmutableFileFact]
     public async Task SaveWritesAnErrorForAFileItCannotReplaceAndSavesTheOtherFilesOfTheRowAndTheNextRows()
     {

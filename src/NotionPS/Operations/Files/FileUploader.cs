@@ -27,7 +27,11 @@ namespace NotionPS.Operations.Files
 
         public const long PartSize = 10 * MiB;
 
-        /// <summary>Parts in flight at once for one file; the rate limiter still spaces every request.</summary>
+        /// <summary>
+        /// Parts in flight at once, for all the files this uploader sends (one command's: rows upload -ThrottleLimit at a
+        /// time), so the bytes on the wire stay what one file's parts were and a slow uplink sends each part within the
+        /// request timeout; the rate limiter still spaces every request.
+        /// </summary>
         public const int PartsInFlight = 3;
 
         private const int MaxParts = 1000;
@@ -36,6 +40,7 @@ namespace NotionPS.Operations.Files
         private readonly INotionLog log;
         private readonly object limitLock = new object();
         private Task<long?>? workspaceLimit;
+        private readonly SemaphoreSlim partsInFlight = new SemaphoreSlim(PartsInFlight);
 
         public FileUploader(NotionClient client, INotionLog log)
         {
@@ -83,12 +88,11 @@ namespace NotionPS.Operations.Files
 
             // The first part that fails stops the others: the upload has failed, and what they would send is wasted.
             NotionFileUpload?[] answers;
-            using (var gate = new SemaphoreSlim(PartsInFlight))
             using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 var sends = Enumerable.Range(0, parts).Select(async index =>
                 {
-                    await gate.WaitAsync(failed.Token).ConfigureAwait(false);
+                    await partsInFlight.WaitAsync(failed.Token).ConfigureAwait(false);
                     try
                     {
                         var offset = index * partSize;
@@ -102,7 +106,7 @@ namespace NotionPS.Operations.Files
                     }
                     finally
                     {
-                        gate.Release();
+                        partsInFlight.Release();
                     }
                 }).ToList();
                 try
