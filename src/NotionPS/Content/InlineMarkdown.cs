@@ -20,6 +20,13 @@ namespace NotionPS.Content
 
         public static List<RichSpan> Parse(string text) => new Parser(text).Run();
 
+        /// <summary>
+        /// Where the text of the link or image that is all of <paramref name="text"/> ("[text](url)" or "![text](url)")
+        /// ends, at its closing ']', as CommonMark matches brackets (past escapes, code spans, and links nested in an
+        /// image's description with their destinations); -1 when <paramref name="text"/> is not one link or image.
+        /// </summary>
+        public static int WholeLinkTextEnd(string text) => new Parser(text).WholeLinkTextEnd();
+
         private enum Kind
         {
             Text,
@@ -60,6 +67,7 @@ namespace NotionPS.Content
             public bool Active = true;
             public bool IsImage;
             public Node? PreviousBracket;
+            public int Start;
         }
 
         private sealed class Parser
@@ -72,6 +80,8 @@ namespace NotionPS.Content
             private Node? _last;
             private Node? _lastDelimiter;
             private Node? _lastBracket;
+            private int _firstBracketClose = -1;
+            private int _firstBracketEnd = -1;
 
             public Parser(string text)
             {
@@ -80,6 +90,20 @@ namespace NotionPS.Content
             }
 
             public List<RichSpan> Run()
+            {
+                Scan();
+                FlushText();
+                ProcessEmphasis(null);
+                return Render();
+            }
+
+            public int WholeLinkTextEnd()
+            {
+                Scan();
+                return _firstBracketEnd == _text.Length ? _firstBracketClose : -1;
+            }
+
+            private void Scan()
             {
                 var i = 0;
                 while (i < _text.Length)
@@ -131,10 +155,6 @@ namespace NotionPS.Content
                             break;
                     }
                 }
-
-                FlushText();
-                ProcessEmphasis(null);
-                return Render();
             }
 
             private void IndexBacktickRuns()
@@ -263,7 +283,7 @@ namespace NotionPS.Content
 
             private void AddBracket(int i, int length, bool image)
             {
-                var node = new Node { Kind = Kind.Bracket, Text = _text.Substring(i, length), IsImage = image, DelimiterBottom = _lastDelimiter, PreviousBracket = _lastBracket };
+                var node = new Node { Kind = Kind.Bracket, Text = _text.Substring(i, length), IsImage = image, DelimiterBottom = _lastDelimiter, PreviousBracket = _lastBracket, Start = i };
                 Append(node);
                 _lastBracket = node;
             }
@@ -282,6 +302,12 @@ namespace NotionPS.Content
                 {
                     _pending.Append(']');
                     return i + 1;
+                }
+
+                if (opener.Start == 0)
+                {
+                    _firstBracketClose = i;
+                    _firstBracketEnd = end;
                 }
 
                 FlushText();

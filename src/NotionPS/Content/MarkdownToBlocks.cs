@@ -939,7 +939,8 @@ namespace NotionPS.Content
             var text = line.Trimmed;
             if (text.StartsWith("![", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal))
             {
-                var middle = CaptionEnd(text, 2);
+                CheckInlineLength(text.Length, line.Number);
+                var middle = InlineMarkdown.WholeLinkTextEnd(text);
                 var url = MediaDestination(text, middle, out var bracketed);
                 if (url == null)
                 {
@@ -969,7 +970,8 @@ namespace NotionPS.Content
 
             if (text.StartsWith("[", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal))
             {
-                var middle = CaptionEnd(text, 1);
+                CheckInlineLength(text.Length, line.Number);
+                var middle = InlineMarkdown.WholeLinkTextEnd(text);
                 var path = MediaDestination(text, middle, out var bracketed);
                 if (path == null || bracketed || path[0] == '#' || !IsLocalPath(path))
                 {
@@ -991,85 +993,6 @@ namespace NotionPS.Content
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// Where the caption of ![caption](...) or [name](...) that starts at <paramref name="start"/> ends: its first
-        /// ']' neither escaped by a backslash nor inside a code span, when "(" follows it; else -1.
-        /// </summary>
-        private static int CaptionEnd(string text, int start)
-        {
-            var runs = BacktickRuns(text, start);
-            for (var p = start; p < text.Length; p++)
-            {
-                if (text[p] == '\\')
-                {
-                    p++;
-                }
-                else if (text[p] == '`')
-                {
-                    p = CodeSpanEnd(text, p, runs) - 1;
-                }
-                else if (text[p] == ']')
-                {
-                    return p + 1 < text.Length && text[p + 1] == '(' ? p : -1;
-                }
-            }
-
-            return -1;
-        }
-
-        /// <summary>
-        /// Past the code span whose opening backtick run starts at <paramref name="start"/>: up to the next run of as many
-        /// backticks (CommonMark), looked up in <paramref name="runs"/> so that a line of unclosed runs stays linear; past the
-        /// run alone when none closes it, as its backticks are then text.
-        /// </summary>
-        private static int CodeSpanEnd(string text, int start, Dictionary<int, Queue<int>> runs)
-        {
-            var open = start;
-            while (open < text.Length && text[open] == '`')
-            {
-                open++;
-            }
-
-            if (runs.TryGetValue(open - start, out var closers))
-            {
-                while (closers.Count > 0 && closers.Peek() < open)
-                {
-                    closers.Dequeue();
-                }
-
-                if (closers.Count > 0)
-                {
-                    return closers.Dequeue() + (open - start);
-                }
-            }
-
-            return open;
-        }
-
-        /// <summary>Where each backtick run from <paramref name="start"/> on begins, in order, by the run's length.</summary>
-        private static Dictionary<int, Queue<int>> BacktickRuns(string text, int start)
-        {
-            var runs = new Dictionary<int, Queue<int>>();
-            for (var p = text.IndexOf('`', start); p >= 0; p = text.IndexOf('`', p))
-            {
-                var end = p;
-                while (end < text.Length && text[end] == '`')
-                {
-                    end++;
-                }
-
-                if (!runs.TryGetValue(end - p, out var queue))
-                {
-                    runs[end - p] = queue = new Queue<int>();
-                }
-
-                queue.Enqueue(p);
-                p = end;
-            }
-
-            return runs;
         }
 
         /// <summary>

@@ -111,6 +111,23 @@ public class HostileMarkdownTests
         Assert.True(exception is MarkdownContentException { ErrorId: MarkdownContentException.TextTooLong }, exception?.ToString());
     }
 
+    /// <summary>
+    /// A media line's caption is what CommonMark reads as the image's description: its brackets are matched once each, so
+    /// 100,000 unclosed ones end (the last "[" with the destination is an empty link, and the line a paragraph), and
+    /// 50,000 nested ones are the caption of an image.
+    /// </summary>
+    [Fact]
+    public void AMediaLineOfManyBracketsEnds()
+    {
+        var unclosed = MarkdownToBlocks.Convert("![" + Repeat("[", 100_000) + "](https://e.example/a.png)");
+        var nested = MarkdownToBlocks.Convert("![" + Repeat("[", 50_000) + Repeat("]", 50_000) + "](https://e.example/a.png)");
+
+        Assert.Equal("paragraph", Assert.Single(unclosed).Type);
+        Assert.Equal("![" + Repeat("[", 99_999), ContentJson.Plain(unclosed[0].Body["rich_text"]));
+        Assert.Equal("image", Assert.Single(nested).Type);
+        Assert.Equal(Repeat("[", 50_000) + Repeat("]", 50_000), ContentJson.Plain(nested[0].Body["caption"]));
+    }
+
     [Fact]
     public void ThousandsOfUnclosedFencesAndContainersEnd()
     {

@@ -105,7 +105,22 @@ public class RoundTripLiteralsTests
         { Block("image", $$"""{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{{Code("a]b")}}]}"""), "![`a]b`](https://e.example/a.png)\n", "image=a]b@https://e.example/a.png" },
         { Block("image", $$"""{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{{Text("x ")}},{{Code("`]`")}}]}"""), "![x `` `]` ``](https://e.example/a.png)\n", "image=x `]`@https://e.example/a.png" },
         { Paragraph("paragraph", Code("a]b", "https://e.example/")), "[`a]b`](https://e.example/)\n", "paragraph=a]b->https://e.example/" },
+
+        // 11. A link in a caption: its brackets nest in the caption's, as CommonMark reads an image's description (review 4, finding 1).
+        { Caption("image", Text("Photo by "), Text("Jane", "https://unsplash.com/@jane")), "![Photo by [Jane](https://unsplash.com/@jane)](https://e.example/a.png)\n", "image=Photo by Jane->https://unsplash.com/@jane@https://e.example/a.png" },
+        { Caption("image", Text("!"), Text("x", "https://e.example/u")), "![\\![x](https://e.example/u)](https://e.example/a.png)\n", "image=!x->https://e.example/u@https://e.example/a.png" },
+        { Caption("image", Text("x", "https://e.example/?ids[]=1"), Text(" [2]")), "![[x](https://e.example/?ids[]=1) \\[2\\]](https://e.example/a.png)\n", "image=x->https://e.example/?ids[]=1 [2]@https://e.example/a.png" },
+        { Caption("video", Text("see "), Code("]", "https://e.example/v")), "![see [`]`](https://e.example/v)](https://e.example/a.mp4)\n", "video=see ]->https://e.example/v@https://e.example/a.mp4" },
+        { Caption("pdf", Text("[draft]", "https://e.example/d")), "![[\\[draft\\]](https://e.example/d)](https://e.example/a.pdf)\n", "pdf=[draft]->https://e.example/d@https://e.example/a.pdf" },
+        { Caption("audio", Text("a", "https://e.example/1"), Text("b", "https://e.example/2")), "![[a](https://e.example/1)[b](https://e.example/2)](https://e.example/a.mp3)\n", "audio=a->https://e.example/1b->https://e.example/2@https://e.example/a.mp3" },
     };
+
+    /// <summary>A media block of <paramref name="type"/> at https://e.example/a.(its extension) whose caption is <paramref name="richText"/>.</summary>
+    private static string Caption(string type, params string[] richText)
+    {
+        var extension = type switch { "video" => "mp4", "pdf" => "pdf", "audio" => "mp3", _ => "png" };
+        return Block(type, $$"""{"type":"external","external":{"url":"https://e.example/a.{{extension}}"},"caption":[{{string.Join(",", richText)}}]}""");
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
