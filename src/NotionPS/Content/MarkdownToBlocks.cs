@@ -30,6 +30,9 @@ namespace NotionPS.Content
         /// </summary>
         public const int MaxInlineSource = 2 * RichText.MaxItems * RichText.MaxTextLength;
 
+        /// <summary>The most columns a table may have: a row's cells are one array, and Notion takes at most 100 elements in any array.</summary>
+        public const int MaxTableWidth = 100;
+
         private const string PlaceholderPrefix = "<!-- notion-block";
 
         /// <summary>What CommonMark strips around a heading's text and GFM around a cell's: other whitespace is text.</summary>
@@ -621,6 +624,13 @@ namespace NotionPS.Content
         {
             var header = lines[i];
             var width = SplitRow(header.Trimmed).Count;
+            if (width > MaxTableWidth)
+            {
+                // Before any row is built: padding thousands of rows to thousands of columns would take gigabytes.
+                throw new MarkdownContentException(MarkdownContentException.BlockTooLarge, header.Number,
+                    $"this table has {width:N0} columns; Notion takes at most {MaxTableWidth}. Split it into several tables, or write some of its columns as rows.");
+            }
+
             var rows = new List<MarkdownLine> { header };
             var end = i + 2;
             while (end < lines.Count && !lines[end].IsBlank && lines[end].Trimmed.IndexOf('|') >= 0 && !StartsBlock(lines[end]))
