@@ -140,14 +140,7 @@ namespace NotionPS.Content
                             i = NumericCharacterReference(i);
                             break;
                         case '\n':
-                            TrimPendingSpaces();
-                            _pending.Append('\n');
-                            i++;
-                            while (i < _text.Length && (_text[i] == ' ' || _text[i] == '\t'))
-                            {
-                                i++;
-                            }
-
+                            i = LineBreak(i + 1);
                             break;
                         default:
                             _pending.Append(c);
@@ -481,8 +474,7 @@ namespace NotionPS.Content
                 {
                     if (string.CompareOrdinal(_text, i, lineBreak, 0, lineBreak.Length) == 0)
                     {
-                        _pending.Append('\n');
-                        return i + lineBreak.Length;
+                        return LineBreak(i + lineBreak.Length);
                     }
                 }
 
@@ -514,15 +506,26 @@ namespace NotionPS.Content
                 return i + 1;
             }
 
-            private void TrimPendingSpaces()
+            /// <summary>
+            /// A line break, a line end or &lt;br&gt;, that <paramref name="after"/> follows: the spaces and tabs around it
+            /// are dropped, as Markdown drops them at a line's edges (a character reference, &amp;#32;, is text and stays).
+            /// </summary>
+            private int LineBreak(int after)
             {
                 var length = _pending.Length;
-                while (length > 0 && _pending[length - 1] == ' ')
+                while (length > 0 && MarkdownLine.IsSpaceOrTab(_pending[length - 1]))
                 {
                     length--;
                 }
 
                 _pending.Length = length;
+                _pending.Append('\n');
+                while (after < _text.Length && MarkdownLine.IsSpaceOrTab(_text[after]))
+                {
+                    after++;
+                }
+
+                return after;
             }
 
             private void FlushText()

@@ -154,6 +154,8 @@ public class MarkdownToBlocksTests
     [InlineData("| \\\\| |", "|", false)]
     [InlineData("|\t&#32;a\u00A0 \t|", " a\u00A0", false)]
     [InlineData("| \u000Bb\u2003 |", "\u000Bb\u2003", false)]
+    [InlineData("| line one <br> line two |", "line one\nline two", false)]
+    [InlineData("| a\t<br/> \tb <br />&#32;c |", "a\nb\n c", false)]
     public void ACellIsReadAsGfmReadsIt(string row, string text, bool code)
     {
         var table = MarkdownToBlocks.Convert("| h |\n| --- |\n" + row + "\n").Single();
