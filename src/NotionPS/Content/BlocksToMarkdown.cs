@@ -426,6 +426,7 @@ namespace NotionPS.Content
         /// /&lt;page id&gt;, becomes that page's https://www.notion.so/ address, which works wherever the Markdown goes;
         /// any other destination that is not an http(s) or mailto URL (a path, say) is written in angle brackets, which
         /// MarkdownToBlocks never reads as a local file to upload, as is one holding a space, parenthesis or angle bracket.
+        /// A backslash is escaped, as one before punctuation would escape that instead of standing for itself.
         /// </summary>
         private static string Destination(string url)
         {
@@ -435,7 +436,8 @@ namespace NotionPS.Content
                 url = "https://www.notion.so/" + page.Groups[1].Value.Replace("-", string.Empty).ToLowerInvariant() + url.Substring(page.Length);
             }
 
-            return url.IndexOfAny(new[] { ' ', '(', ')', '<', '>' }) >= 0 || !IsWebOrMailAddress(url) ? "<" + url.Replace("<", "%3C").Replace(">", "%3E") + ">" : url;
+            var escaped = url.Replace("\\", "\\\\");
+            return url.IndexOfAny(new[] { ' ', '(', ')', '<', '>' }) >= 0 || !IsWebOrMailAddress(url) ? "<" + escaped.Replace("<", "%3C").Replace(">", "%3E") + ">" : escaped;
         }
 
         private static bool IsWebOrMailAddress(string url) =>

@@ -27,6 +27,23 @@ namespace NotionPS.Content
         /// </summary>
         public static int WholeLinkTextEnd(string text) => new Parser(text).WholeLinkTextEnd();
 
+        /// <summary>A link destination as CommonMark reads it: a backslash before ASCII punctuation escapes it.</summary>
+        public static string UnescapeDestination(string destination)
+        {
+            var text = new StringBuilder(destination.Length);
+            for (var p = 0; p < destination.Length; p++)
+            {
+                if (destination[p] == '\\' && p + 1 < destination.Length && IsAsciiPunctuation(destination[p + 1]))
+                {
+                    p++;
+                }
+
+                text.Append(destination[p]);
+            }
+
+            return text.ToString();
+        }
+
         private enum Kind
         {
             Text,

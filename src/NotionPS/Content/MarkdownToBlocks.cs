@@ -957,11 +957,13 @@ namespace NotionPS.Content
                     return false;
                 }
 
+                // Angle brackets mean a link, never a local file: what they hold is the block's URL, read as CommonMark
+                // reads a link's (\) is a backslash). A path is kept as written, for Windows writes backslashes in it.
+                var local = !bracketed && IsLocalPath(url);
+                url = local ? url : InlineMarkdown.UnescapeDestination(url);
                 CheckUrl(url, line.Number);
                 var caption = RichText.ToJson(Inline(text.Substring(2, middle - 2), line.Number), line.Number);
-
-                // Angle brackets mean a link, never a local file: what they hold is the block's URL as written.
-                if (!bracketed && IsLocalPath(url))
+                if (local)
                 {
                     // Image, PDF, video or audio: which one is known once the file is checked (ContentFileUploads).
                     block = LocalFileBlock("image", url, new JsonObject { ["caption"] = caption }, line.Number);
