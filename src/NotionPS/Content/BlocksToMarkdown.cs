@@ -387,7 +387,7 @@ namespace NotionPS.Content
         private static string EscapeEdgeWhitespace(string line)
         {
             var end = line.Length;
-            while (end > 0 && IsSpaceOrTab(line[end - 1]))
+            while (end > 0 && MarkdownLine.IsSpaceOrTab(line[end - 1]))
             {
                 end--;
             }
@@ -397,10 +397,8 @@ namespace NotionPS.Content
                 return line.Length == 0 ? line : Reference(line[0]) + (line.Length > 1 ? line.Substring(1, line.Length - 2) + Reference(line[line.Length - 1]) : string.Empty);
             }
 
-            return IsSpaceOrTab(line[0]) ? Reference(line[0]) + line.Substring(1, end - 1) : line.Substring(0, end);
+            return MarkdownLine.IsSpaceOrTab(line[0]) ? Reference(line[0]) + line.Substring(1, end - 1) : line.Substring(0, end);
         }
-
-        private static bool IsSpaceOrTab(char c) => c == ' ' || c == '\t';
 
         private static string Reference(char c) => c == ' ' ? "&#32;" : "&#9;";
 

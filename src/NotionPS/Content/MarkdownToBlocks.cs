@@ -35,9 +35,6 @@ namespace NotionPS.Content
 
         private const string PlaceholderPrefix = "<!-- notion-block";
 
-        /// <summary>What CommonMark strips around a heading's text and GFM around a cell's: other whitespace is text.</summary>
-        private static readonly char[] SpaceOrTab = { ' ', '\t' };
-
         private static readonly string[] NotionColors =
         {
             "default", "gray", "brown", "orange", "yellow", "green", "blue", "purple", "pink", "red",
@@ -124,9 +121,9 @@ namespace NotionPS.Content
                 {
                     i = ListItem(lines, i, blocks, depth);
                 }
-                else if (IsTableStart(lines, i))
+                else if (TableHeader(lines, i) is { } header)
                 {
-                    i = Table(lines, i, blocks);
+                    i = Table(lines, i, header, blocks);
                 }
                 else if (IsContainerTag(line))
                 {
@@ -253,7 +250,7 @@ namespace NotionPS.Content
         {
             var line = lines[i];
             var level = AtxLevel(line);
-            var text = line.Trimmed.Substring(level).Trim(SpaceOrTab);
+            var text = line.Trimmed.Substring(level).Trim(MarkdownLine.SpaceOrTab);
             var closing = text.Length;
             while (closing > 0 && text[closing - 1] == '#')
             {
@@ -262,7 +259,7 @@ namespace NotionPS.Content
 
             if (closing == 0 || text[closing - 1] == ' ' || text[closing - 1] == '\t')
             {
-                text = text.Substring(0, closing).TrimEnd(SpaceOrTab);
+                text = text.Substring(0, closing).TrimEnd(MarkdownLine.SpaceOrTab);
             }
 
             var attributes = TakeAttributes(ref text, line.Number);
@@ -595,35 +592,39 @@ namespace NotionPS.Content
                 || IsContainerTag(line) || IsHtmlBlockInterrupting(line) || line.Trimmed == "<empty-block/>";
         }
 
-        private static bool IsTableStart(List<MarkdownLine> lines, int i)
+        private static bool IsTableStart(List<MarkdownLine> lines, int i) => TableHeader(lines, i) != null;
+
+        /// <summary>The cells of line <paramref name="i"/> when it is a GFM table's header row (a delimiter row of as many cells follows it), else null.</summary>
+        private static List<string>? TableHeader(List<MarkdownLine> lines, int i)
         {
             if (i + 1 >= lines.Count || lines[i].Trimmed.IndexOf('|') < 0)
             {
-                return false;
+                return null;
             }
 
             var delimiter = SplitRow(lines[i + 1].Trimmed);
-            if (delimiter.Count == 0 || delimiter.Count != SplitRow(lines[i].Trimmed).Count)
+            if (delimiter.Count == 0)
             {
-                return false;
+                return null;
             }
 
             foreach (var cell in delimiter)
             {
-                var dashes = cell.Trim().TrimStart(':').TrimEnd(':');
+                var dashes = cell.Trim(MarkdownLine.SpaceOrTab).TrimStart(':').TrimEnd(':');
                 if (dashes.Length == 0 || dashes.Trim('-').Length > 0)
                 {
-                    return false;
+                    return null;
                 }
             }
 
-            return true;
+            var header = SplitRow(lines[i].Trimmed);
+            return header.Count == delimiter.Count ? header : null;
         }
 
-        private static int Table(List<MarkdownLine> lines, int i, List<ContentBlock> blocks)
+        private static int Table(List<MarkdownLine> lines, int i, List<string> headerCells, List<ContentBlock> blocks)
         {
             var header = lines[i];
-            var width = SplitRow(header.Trimmed).Count;
+            var width = headerCells.Count;
             if (width > MaxTableWidth)
             {
                 // Before any row is built: padding thousands of rows to thousands of columns would take gigabytes.
@@ -640,8 +641,7 @@ namespace NotionPS.Content
             }
 
             // A header row of empty cells is how a table without a column header is written (GFM needs a header row).
-            var headerCells = SplitRow(header.Trimmed);
-            var hasHeader = headerCells.Exists(cell => cell.Trim(SpaceOrTab).Length > 0);
+            var hasHeader = headerCells.Exists(cell => cell.Trim(MarkdownLine.SpaceOrTab).Length > 0);
             var table = new ContentBlock("table", new JsonObject
             {
                 ["table_width"] = width,
@@ -650,11 +650,11 @@ namespace NotionPS.Content
             }, header.Number);
             for (var r = hasHeader ? 0 : 1; r < rows.Count; r++)
             {
-                var cells = SplitRow(rows[r].Trimmed);
+                var cells = r == 0 ? headerCells : SplitRow(rows[r].Trimmed);
                 var row = new JsonArray();
                 for (var c = 0; c < width; c++)
                 {
-                    row.Add(RichText.ToJson(c < cells.Count ? Inline(cells[c].Trim(SpaceOrTab), rows[r].Number) : new List<RichSpan>(), rows[r].Number));
+                    row.Add(RichText.ToJson(c < cells.Count ? Inline(cells[c].Trim(MarkdownLine.SpaceOrTab), rows[r].Number) : new List<RichSpan>(), rows[r].Number));
                 }
 
                 table.Children.Add(new ContentBlock("table_row", new JsonObject { ["cells"] = row }, rows[r].Number));
@@ -683,7 +683,7 @@ namespace NotionPS.Content
         private static List<string> SplitRow(string row)
         {
             var cells = new List<string>();
-            var text = row.Trim(SpaceOrTab);
+            var text = row.Trim(MarkdownLine.SpaceOrTab);
             if (text.StartsWith("|", StringComparison.Ordinal))
             {
                 text = text.Substring(1);
@@ -823,7 +823,7 @@ namespace NotionPS.Content
             }
 
             var attributes = ParseAttributes(text.Substring(open + 1, text.Length - open - 2), line);
-            text = text.Substring(0, open).TrimEnd(SpaceOrTab);
+            text = text.Substring(0, open).TrimEnd(MarkdownLine.SpaceOrTab);
             return attributes;
         }
 

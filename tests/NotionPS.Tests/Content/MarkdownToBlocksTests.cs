@@ -180,6 +180,16 @@ public class MarkdownToBlocksTests
         Assert.Equal(text, heading.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
     }
 
+    /// <summary>A delimiter cell, like any cell, is padded by spaces and tabs only (as GFM reads it): other whitespace around its dashes makes no table.</summary>
+    [Theory]
+    [InlineData("| a |\n|\u00A0--- |\n| b |\n", "paragraph")]
+    [InlineData("| a |\n| ---\u000B|\n| b |\n", "paragraph")]
+    [InlineData("| a |\n|\t:---: \t|\n| b |\n", "table")]
+    public void ADelimiterRowIsPaddedBySpacesAndTabsOnly(string markdown, string type)
+    {
+        Assert.Equal(type, MarkdownToBlocks.Convert(markdown).Single().Type);
+    }
+
     [Fact]
     public void AnEmptyHeaderRowMeansATableWithoutColumnHeader()
     {
