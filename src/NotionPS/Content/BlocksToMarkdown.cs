@@ -387,7 +387,7 @@ namespace NotionPS.Content
         private static string EscapeEdgeWhitespace(string line)
         {
             var end = line.Length;
-            while (end > 0 && IsSpaceOrTab(line[end - 1]))
+            while (end > 0 && MarkdownLine.IsSpaceOrTab(line[end - 1]))
             {
                 end--;
             }
@@ -397,10 +397,8 @@ namespace NotionPS.Content
                 return line.Length == 0 ? line : Reference(line[0]) + (line.Length > 1 ? line.Substring(1, line.Length - 2) + Reference(line[line.Length - 1]) : string.Empty);
             }
 
-            return IsSpaceOrTab(line[0]) ? Reference(line[0]) + line.Substring(1, end - 1) : line.Substring(0, end);
+            return MarkdownLine.IsSpaceOrTab(line[0]) ? Reference(line[0]) + line.Substring(1, end - 1) : line.Substring(0, end);
         }
-
-        private static bool IsSpaceOrTab(char c) => c == ' ' || c == '\t';
 
         private static string Reference(char c) => c == ' ' ? "&#32;" : "&#9;";
 
@@ -426,6 +424,7 @@ namespace NotionPS.Content
         /// /&lt;page id&gt;, becomes that page's https://www.notion.so/ address, which works wherever the Markdown goes;
         /// any other destination that is not an http(s) or mailto URL (a path, say) is written in angle brackets, which
         /// MarkdownToBlocks never reads as a local file to upload, as is one holding a space, parenthesis or angle bracket.
+        /// A backslash is escaped, as one before punctuation would escape that instead of standing for itself.
         /// </summary>
         private static string Destination(string url)
         {
@@ -435,7 +434,8 @@ namespace NotionPS.Content
                 url = "https://www.notion.so/" + page.Groups[1].Value.Replace("-", string.Empty).ToLowerInvariant() + url.Substring(page.Length);
             }
 
-            return url.IndexOfAny(new[] { ' ', '(', ')', '<', '>' }) >= 0 || !IsWebOrMailAddress(url) ? "<" + url.Replace("<", "%3C").Replace(">", "%3E") + ">" : url;
+            var escaped = url.Replace("\\", "\\\\");
+            return url.IndexOfAny(new[] { ' ', '(', ')', '<', '>' }) >= 0 || !IsWebOrMailAddress(url) ? "<" + escaped.Replace("<", "%3C").Replace(">", "%3E") + ">" : escaped;
         }
 
         private static bool IsWebOrMailAddress(string url) =>

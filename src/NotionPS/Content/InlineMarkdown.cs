@@ -20,6 +20,30 @@ namespace NotionPS.Content
 
         public static List<RichSpan> Parse(string text) => new Parser(text).Run();
 
+        /// <summary>
+        /// Where the text of the link or image that is all of <paramref name="text"/> ("[text](url)" or "![text](url)")
+        /// ends, at its closing ']', as CommonMark matches brackets (past escapes, code spans, and links nested in an
+        /// image's description with their destinations); -1 when <paramref name="text"/> is not one link or image.
+        /// </summary>
+        public static int WholeLinkTextEnd(string text) => new Parser(text).WholeLinkTextEnd();
+
+        /// <summary>A link destination as CommonMark reads it: a backslash before ASCII punctuation escapes it.</summary>
+        public static string UnescapeDestination(string destination)
+        {
+            var text = new StringBuilder(destination.Length);
+            for (var p = 0; p < destination.Length; p++)
+            {
+                if (destination[p] == '\\' && p + 1 < destination.Length && IsAsciiPunctuation(destination[p + 1]))
+                {
+                    p++;
+                }
+
+                text.Append(destination[p]);
+            }
+
+            return text.ToString();
+        }
+
         private enum Kind
         {
             Text,
@@ -60,6 +84,7 @@ namespace NotionPS.Content
             public bool Active = true;
             public bool IsImage;
             public Node? PreviousBracket;
+            public int Start;
         }
 
         private sealed class Parser
@@ -72,6 +97,8 @@ namespace NotionPS.Content
             private Node? _last;
             private Node? _lastDelimiter;
             private Node? _lastBracket;
+            private int _firstBracketClose = -1;
+            private int _firstBracketEnd = -1;
 
             public Parser(string text)
             {
@@ -80,6 +107,20 @@ namespace NotionPS.Content
             }
 
             public List<RichSpan> Run()
+            {
+                Scan();
+                FlushText();
+                ProcessEmphasis(null);
+                return Render();
+            }
+
+            public int WholeLinkTextEnd()
+            {
+                Scan();
+                return _firstBracketEnd == _text.Length ? _firstBracketClose : -1;
+            }
+
+            private void Scan()
             {
                 var i = 0;
                 while (i < _text.Length)
@@ -116,14 +157,7 @@ namespace NotionPS.Content
                             i = NumericCharacterReference(i);
                             break;
                         case '\n':
-                            TrimPendingSpaces();
-                            _pending.Append('\n');
-                            i++;
-                            while (i < _text.Length && (_text[i] == ' ' || _text[i] == '\t'))
-                            {
-                                i++;
-                            }
-
+                            i = LineBreak(i + 1);
                             break;
                         default:
                             _pending.Append(c);
@@ -131,10 +165,6 @@ namespace NotionPS.Content
                             break;
                     }
                 }
-
-                FlushText();
-                ProcessEmphasis(null);
-                return Render();
             }
 
             private void IndexBacktickRuns()
@@ -263,7 +293,7 @@ namespace NotionPS.Content
 
             private void AddBracket(int i, int length, bool image)
             {
-                var node = new Node { Kind = Kind.Bracket, Text = _text.Substring(i, length), IsImage = image, DelimiterBottom = _lastDelimiter, PreviousBracket = _lastBracket };
+                var node = new Node { Kind = Kind.Bracket, Text = _text.Substring(i, length), IsImage = image, DelimiterBottom = _lastDelimiter, PreviousBracket = _lastBracket, Start = i };
                 Append(node);
                 _lastBracket = node;
             }
@@ -282,6 +312,12 @@ namespace NotionPS.Content
                 {
                     _pending.Append(']');
                     return i + 1;
+                }
+
+                if (opener.Start == 0)
+                {
+                    _firstBracketClose = i;
+                    _firstBracketEnd = end;
                 }
 
                 FlushText();
@@ -455,8 +491,7 @@ namespace NotionPS.Content
                 {
                     if (string.CompareOrdinal(_text, i, lineBreak, 0, lineBreak.Length) == 0)
                     {
-                        _pending.Append('\n');
-                        return i + lineBreak.Length;
+                        return LineBreak(i + lineBreak.Length);
                     }
                 }
 
@@ -488,15 +523,26 @@ namespace NotionPS.Content
                 return i + 1;
             }
 
-            private void TrimPendingSpaces()
+            /// <summary>
+            /// A line break, a line end or &lt;br&gt;, that <paramref name="after"/> follows: the spaces and tabs around it
+            /// are dropped, as Markdown drops them at a line's edges (a character reference, &amp;#32;, is text and stays).
+            /// </summary>
+            private int LineBreak(int after)
             {
                 var length = _pending.Length;
-                while (length > 0 && _pending[length - 1] == ' ')
+                while (length > 0 && MarkdownLine.IsSpaceOrTab(_pending[length - 1]))
                 {
                     length--;
                 }
 
                 _pending.Length = length;
+                _pending.Append('\n');
+                while (after < _text.Length && MarkdownLine.IsSpaceOrTab(_text[after]))
+                {
+                    after++;
+                }
+
+                return after;
             }
 
             private void FlushText()

@@ -7,6 +7,12 @@ namespace NotionPS.Content
     /// </summary>
     internal readonly struct MarkdownLine
     {
+        /// <summary>
+        /// The whitespace Markdown strips at a line's edges, CommonMark around a heading's text and GFM around a table
+        /// cell's; any other whitespace (a no-break space, a vertical tab) is text.
+        /// </summary>
+        public static readonly char[] SpaceOrTab = { ' ', '\t' };
+
         public MarkdownLine(int number, string text, int start, int column)
         {
             Number = number;
@@ -17,7 +23,7 @@ namespace NotionPS.Content
             // Measured once: the parser asks these of every line at every level.
             var i = start;
             var at = column;
-            while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+            while (i < text.Length && IsSpaceOrTab(text[i]))
             {
                 at += text[i] == '\t' ? 4 - at % 4 : 1;
                 i++;
@@ -36,6 +42,8 @@ namespace NotionPS.Content
             FirstNonSpace = firstNonSpace;
             Indent = indent;
         }
+
+        public static bool IsSpaceOrTab(char c) => c == ' ' || c == '\t';
 
         /// <summary>The 1-based line number in the whole document.</summary>
         public int Number { get; }
@@ -64,14 +72,14 @@ namespace NotionPS.Content
         public string Rest => Text.Substring(Start);
 
         /// <summary>The text after the leading spaces and tabs, without trailing spaces and tabs.</summary>
-        public string Trimmed => Text.Substring(FirstNonSpace).TrimEnd(' ', '\t');
+        public string Trimmed => Text.Substring(FirstNonSpace).TrimEnd(SpaceOrTab);
 
         /// <summary>The line with up to <paramref name="columns"/> columns of leading whitespace removed (a tab split in two leaves spaces).</summary>
         public MarkdownLine Dedent(int columns)
         {
             var column = Column;
             var i = Start;
-            while (i < Text.Length && column - Column < columns && (Text[i] == ' ' || Text[i] == '\t'))
+            while (i < Text.Length && column - Column < columns && IsSpaceOrTab(Text[i]))
             {
                 var width = Text[i] == '\t' ? 4 - column % 4 : 1;
                 if (column - Column + width > columns)

@@ -30,10 +30,10 @@ namespace NotionPS.Content
         /// </summary>
         public const int MaxInlineSource = 2 * RichText.MaxItems * RichText.MaxTextLength;
 
-        private const string PlaceholderPrefix = "<!-- notion-block";
+        /// <summary>The most columns a table may have: a row's cells are one array, and Notion takes at most 100 elements in any array.</summary>
+        public const int MaxTableWidth = 100;
 
-        /// <summary>What CommonMark strips around a heading's text and GFM around a cell's: other whitespace is text.</summary>
-        private static readonly char[] SpaceOrTab = { ' ', '\t' };
+        private const string PlaceholderPrefix = "<!-- notion-block";
 
         private static readonly string[] NotionColors =
         {
@@ -121,9 +121,9 @@ namespace NotionPS.Content
                 {
                     i = ListItem(lines, i, blocks, depth);
                 }
-                else if (IsTableStart(lines, i))
+                else if (TableHeader(lines, i) is { } header)
                 {
-                    i = Table(lines, i, blocks);
+                    i = Table(lines, i, header, blocks);
                 }
                 else if (IsContainerTag(line))
                 {
@@ -250,7 +250,7 @@ namespace NotionPS.Content
         {
             var line = lines[i];
             var level = AtxLevel(line);
-            var text = line.Trimmed.Substring(level).Trim(SpaceOrTab);
+            var text = line.Trimmed.Substring(level).Trim(MarkdownLine.SpaceOrTab);
             var closing = text.Length;
             while (closing > 0 && text[closing - 1] == '#')
             {
@@ -259,7 +259,7 @@ namespace NotionPS.Content
 
             if (closing == 0 || text[closing - 1] == ' ' || text[closing - 1] == '\t')
             {
-                text = text.Substring(0, closing).TrimEnd(SpaceOrTab);
+                text = text.Substring(0, closing).TrimEnd(MarkdownLine.SpaceOrTab);
             }
 
             var attributes = TakeAttributes(ref text, line.Number);
@@ -592,35 +592,46 @@ namespace NotionPS.Content
                 || IsContainerTag(line) || IsHtmlBlockInterrupting(line) || line.Trimmed == "<empty-block/>";
         }
 
-        private static bool IsTableStart(List<MarkdownLine> lines, int i)
+        private static bool IsTableStart(List<MarkdownLine> lines, int i) => TableHeader(lines, i) != null;
+
+        /// <summary>The cells of line <paramref name="i"/> when it is a GFM table's header row (a delimiter row of as many cells follows it), else null.</summary>
+        private static List<string>? TableHeader(List<MarkdownLine> lines, int i)
         {
             if (i + 1 >= lines.Count || lines[i].Trimmed.IndexOf('|') < 0)
             {
-                return false;
+                return null;
             }
 
             var delimiter = SplitRow(lines[i + 1].Trimmed);
-            if (delimiter.Count == 0 || delimiter.Count != SplitRow(lines[i].Trimmed).Count)
+            if (delimiter.Count == 0)
             {
-                return false;
+                return null;
             }
 
             foreach (var cell in delimiter)
             {
-                var dashes = cell.Trim().TrimStart(':').TrimEnd(':');
+                var dashes = cell.Trim(MarkdownLine.SpaceOrTab).TrimStart(':').TrimEnd(':');
                 if (dashes.Length == 0 || dashes.Trim('-').Length > 0)
                 {
-                    return false;
+                    return null;
                 }
             }
 
-            return true;
+            var header = SplitRow(lines[i].Trimmed);
+            return header.Count == delimiter.Count ? header : null;
         }
 
-        private static int Table(List<MarkdownLine> lines, int i, List<ContentBlock> blocks)
+        private static int Table(List<MarkdownLine> lines, int i, List<string> headerCells, List<ContentBlock> blocks)
         {
             var header = lines[i];
-            var width = SplitRow(header.Trimmed).Count;
+            var width = headerCells.Count;
+            if (width > MaxTableWidth)
+            {
+                // Before any row is built: padding thousands of rows to thousands of columns would take gigabytes.
+                throw new MarkdownContentException(MarkdownContentException.BlockTooLarge, header.Number,
+                    $"this table has {width:N0} columns; Notion takes at most {MaxTableWidth}. Split it into several tables, or write some of its columns as rows.");
+            }
+
             var rows = new List<MarkdownLine> { header };
             var end = i + 2;
             while (end < lines.Count && !lines[end].IsBlank && lines[end].Trimmed.IndexOf('|') >= 0 && !StartsBlock(lines[end]))
@@ -630,8 +641,7 @@ namespace NotionPS.Content
             }
 
             // A header row of empty cells is how a table without a column header is written (GFM needs a header row).
-            var headerCells = SplitRow(header.Trimmed);
-            var hasHeader = headerCells.Exists(cell => cell.Trim(SpaceOrTab).Length > 0);
+            var hasHeader = headerCells.Exists(cell => cell.Trim(MarkdownLine.SpaceOrTab).Length > 0);
             var table = new ContentBlock("table", new JsonObject
             {
                 ["table_width"] = width,
@@ -640,11 +650,11 @@ namespace NotionPS.Content
             }, header.Number);
             for (var r = hasHeader ? 0 : 1; r < rows.Count; r++)
             {
-                var cells = SplitRow(rows[r].Trimmed);
+                var cells = r == 0 ? headerCells : SplitRow(rows[r].Trimmed);
                 var row = new JsonArray();
                 for (var c = 0; c < width; c++)
                 {
-                    row.Add(RichText.ToJson(c < cells.Count ? Inline(cells[c].Trim(SpaceOrTab), rows[r].Number) : new List<RichSpan>(), rows[r].Number));
+                    row.Add(RichText.ToJson(c < cells.Count ? Inline(cells[c].Trim(MarkdownLine.SpaceOrTab), rows[r].Number) : new List<RichSpan>(), rows[r].Number));
                 }
 
                 table.Children.Add(new ContentBlock("table_row", new JsonObject { ["cells"] = row }, rows[r].Number));
@@ -673,7 +683,7 @@ namespace NotionPS.Content
         private static List<string> SplitRow(string row)
         {
             var cells = new List<string>();
-            var text = row.Trim(SpaceOrTab);
+            var text = row.Trim(MarkdownLine.SpaceOrTab);
             if (text.StartsWith("|", StringComparison.Ordinal))
             {
                 text = text.Substring(1);
@@ -813,7 +823,7 @@ namespace NotionPS.Content
             }
 
             var attributes = ParseAttributes(text.Substring(open + 1, text.Length - open - 2), line);
-            text = text.Substring(0, open).TrimEnd(SpaceOrTab);
+            text = text.Substring(0, open).TrimEnd(MarkdownLine.SpaceOrTab);
             return attributes;
         }
 
@@ -939,18 +949,21 @@ namespace NotionPS.Content
             var text = line.Trimmed;
             if (text.StartsWith("![", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal))
             {
-                var middle = CaptionEnd(text, 2);
+                CheckInlineLength(text.Length, line.Number);
+                var middle = InlineMarkdown.WholeLinkTextEnd(text);
                 var url = MediaDestination(text, middle, out var bracketed);
                 if (url == null)
                 {
                     return false;
                 }
 
+                // Angle brackets mean a link, never a local file: what they hold is the block's URL, read as CommonMark
+                // reads a link's (\) is a backslash). A path is kept as written, for Windows writes backslashes in it.
+                var local = !bracketed && IsLocalPath(url);
+                url = local ? url : InlineMarkdown.UnescapeDestination(url);
                 CheckUrl(url, line.Number);
                 var caption = RichText.ToJson(Inline(text.Substring(2, middle - 2), line.Number), line.Number);
-
-                // Angle brackets mean a link, never a local file: what they hold is the block's URL as written.
-                if (!bracketed && IsLocalPath(url))
+                if (local)
                 {
                     // Image, PDF, video or audio: which one is known once the file is checked (ContentFileUploads).
                     block = LocalFileBlock("image", url, new JsonObject { ["caption"] = caption }, line.Number);
@@ -969,7 +982,8 @@ namespace NotionPS.Content
 
             if (text.StartsWith("[", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal))
             {
-                var middle = CaptionEnd(text, 1);
+                CheckInlineLength(text.Length, line.Number);
+                var middle = InlineMarkdown.WholeLinkTextEnd(text);
                 var path = MediaDestination(text, middle, out var bracketed);
                 if (path == null || bracketed || path[0] == '#' || !IsLocalPath(path))
                 {
@@ -991,85 +1005,6 @@ namespace NotionPS.Content
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// Where the caption of ![caption](...) or [name](...) that starts at <paramref name="start"/> ends: its first
-        /// ']' neither escaped by a backslash nor inside a code span, when "(" follows it; else -1.
-        /// </summary>
-        private static int CaptionEnd(string text, int start)
-        {
-            var runs = BacktickRuns(text, start);
-            for (var p = start; p < text.Length; p++)
-            {
-                if (text[p] == '\\')
-                {
-                    p++;
-                }
-                else if (text[p] == '`')
-                {
-                    p = CodeSpanEnd(text, p, runs) - 1;
-                }
-                else if (text[p] == ']')
-                {
-                    return p + 1 < text.Length && text[p + 1] == '(' ? p : -1;
-                }
-            }
-
-            return -1;
-        }
-
-        /// <summary>
-        /// Past the code span whose opening backtick run starts at <paramref name="start"/>: up to the next run of as many
-        /// backticks (CommonMark), looked up in <paramref name="runs"/> so that a line of unclosed runs stays linear; past the
-        /// run alone when none closes it, as its backticks are then text.
-        /// </summary>
-        private static int CodeSpanEnd(string text, int start, Dictionary<int, Queue<int>> runs)
-        {
-            var open = start;
-            while (open < text.Length && text[open] == '`')
-            {
-                open++;
-            }
-
-            if (runs.TryGetValue(open - start, out var closers))
-            {
-                while (closers.Count > 0 && closers.Peek() < open)
-                {
-                    closers.Dequeue();
-                }
-
-                if (closers.Count > 0)
-                {
-                    return closers.Dequeue() + (open - start);
-                }
-            }
-
-            return open;
-        }
-
-        /// <summary>Where each backtick run from <paramref name="start"/> on begins, in order, by the run's length.</summary>
-        private static Dictionary<int, Queue<int>> BacktickRuns(string text, int start)
-        {
-            var runs = new Dictionary<int, Queue<int>>();
-            for (var p = text.IndexOf('`', start); p >= 0; p = text.IndexOf('`', p))
-            {
-                var end = p;
-                while (end < text.Length && text[end] == '`')
-                {
-                    end++;
-                }
-
-                if (!runs.TryGetValue(end - p, out var queue))
-                {
-                    runs[end - p] = queue = new Queue<int>();
-                }
-
-                queue.Enqueue(p);
-                p = end;
-            }
-
-            return runs;
         }
 
         /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NotionPS.Content;
 
 namespace NotionPS.Tests.Content;
@@ -24,6 +25,9 @@ internal static class ContentJson
             var link = item!["text"]!["link"]?["url"]?.GetValue<string>();
             return item["text"]!["content"]!.GetValue<string>() + (link == null ? string.Empty : "->" + link);
         }))).ToArray()).ToArray();
+
+    /// <summary>The text of a rich-text array as the reader built it, without its links and styles.</summary>
+    public static string Plain(JsonNode? richText) => string.Concat(richText!.AsArray().Select(item => item!["text"]!["content"]!.GetValue<string>()));
 
     /// <summary>Every block of the tree, depth first.</summary>
     public static IEnumerable<ContentBlock> All(IEnumerable<ContentBlock> blocks) =>

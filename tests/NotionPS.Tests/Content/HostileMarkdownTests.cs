@@ -111,6 +111,50 @@ public class HostileMarkdownTests
         Assert.True(exception is MarkdownContentException { ErrorId: MarkdownContentException.TextTooLong }, exception?.ToString());
     }
 
+    /// <summary>
+    /// A media line's caption is what CommonMark reads as the image's description: its brackets are matched once each, so
+    /// 100,000 unclosed ones end (the last "[" with the destination is an empty link, and the line a paragraph), and
+    /// 50,000 nested ones are the caption of an image.
+    /// </summary>
+    [Fact]
+    public void AMediaLineOfManyBracketsEnds()
+    {
+        var unclosed = MarkdownToBlocks.Convert("![" + Repeat("[", 100_000) + "](https://e.example/a.png)");
+        var nested = MarkdownToBlocks.Convert("![" + Repeat("[", 50_000) + Repeat("]", 50_000) + "](https://e.example/a.png)");
+
+        Assert.Equal("paragraph", Assert.Single(unclosed).Type);
+        Assert.Equal("![" + Repeat("[", 99_999), ContentJson.Plain(unclosed[0].Body["rich_text"]));
+        Assert.Equal("image", Assert.Single(nested).Type);
+        Assert.Equal(Repeat("[", 50_000) + Repeat("]", 50_000), ContentJson.Plain(nested[0].Body["caption"]));
+    }
+
+    /// <summary>
+    /// A table wider than Notion takes (a row's cells are one array, at most 100 in a request) is refused at its header
+    /// line before any row is built: 2,000 columns of 2,000 empty rows, 10 KB of Markdown, were 4,000,000 empty cells.
+    /// </summary>
+    [Fact]
+    public void ATableWiderThanNotionTakesIsAnErrorNamingItsHeaderLine()
+    {
+        var markdown = "intro\n\n" + Repeat("|", 2_001) + "\n" + Repeat("|-", 2_000) + "\n" + Repeat("|\n", 2_000);
+
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+
+        Assert.Equal(MarkdownContentException.BlockTooLarge, error.ErrorId);
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith($"Markdown line 3: this table has {2_000:N0} columns; Notion takes at most {MarkdownToBlocks.MaxTableWidth}.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATableAsWideAsNotionTakesIsATable()
+    {
+        var width = MarkdownToBlocks.MaxTableWidth;
+
+        var table = Assert.Single(MarkdownToBlocks.Convert(Repeat("| a ", width) + "|\n" + Repeat("|-", width) + "\n" + Repeat("| b ", width) + "|\n"));
+
+        Assert.Equal(width, table.Body["table_width"]!.GetValue<int>());
+        Assert.Equal(new[] { Enumerable.Repeat("a", width), Enumerable.Repeat("b", width) }, ContentJson.Cells(table));
+    }
+
     [Fact]
     public void ThousandsOfUnclosedFencesAndContainersEnd()
     {

@@ -28,6 +28,8 @@ public class InlineMarkdownTests
     [InlineData("a\\\nb", "a\nb")]
     [InlineData("a  \nb", "a\nb")]
     [InlineData("line<br>break", "line\nbreak")]
+    [InlineData("line <br> break", "line\nbreak")]
+    [InlineData("a \t<br/>\t b<br />&#32;c", "a\nb\n c")]
     [InlineData("[link](https://x.example/a)", "link -> https://x.example/a")]
     [InlineData("[**bold** link](https://x.example \"title\")", "bold [b] -> https://x.example |  link -> https://x.example")]
     [InlineData("[a](<https://x.example/with space>)", "a -> https://x.example/with space")]

@@ -154,6 +154,8 @@ public class MarkdownToBlocksTests
     [InlineData("| \\\\| |", "|", false)]
     [InlineData("|\t&#32;a\u00A0 \t|", " a\u00A0", false)]
     [InlineData("| \u000Bb\u2003 |", "\u000Bb\u2003", false)]
+    [InlineData("| line one <br> line two |", "line one\nline two", false)]
+    [InlineData("| a\t<br/> \tb <br />&#32;c |", "a\nb\n c", false)]
     public void ACellIsReadAsGfmReadsIt(string row, string text, bool code)
     {
         var table = MarkdownToBlocks.Convert("| h |\n| --- |\n" + row + "\n").Single();
@@ -176,6 +178,16 @@ public class MarkdownToBlocksTests
         var heading = MarkdownToBlocks.Convert(markdown).Single();
 
         Assert.Equal(text, heading.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
+    }
+
+    /// <summary>A delimiter cell, like any cell, is padded by spaces and tabs only (as GFM reads it): other whitespace around its dashes makes no table.</summary>
+    [Theory]
+    [InlineData("| a |\n|\u00A0--- |\n| b |\n", "paragraph")]
+    [InlineData("| a |\n| ---\u000B|\n| b |\n", "paragraph")]
+    [InlineData("| a |\n|\t:---: \t|\n| b |\n", "table")]
+    public void ADelimiterRowIsPaddedBySpacesAndTabsOnly(string markdown, string type)
+    {
+        Assert.Equal(type, MarkdownToBlocks.Convert(markdown).Single().Type);
     }
 
     [Fact]

@@ -105,7 +105,28 @@ public class RoundTripLiteralsTests
         { Block("image", $$"""{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{{Code("a]b")}}]}"""), "![`a]b`](https://e.example/a.png)\n", "image=a]b@https://e.example/a.png" },
         { Block("image", $$"""{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{{Text("x ")}},{{Code("`]`")}}]}"""), "![x `` `]` ``](https://e.example/a.png)\n", "image=x `]`@https://e.example/a.png" },
         { Paragraph("paragraph", Code("a]b", "https://e.example/")), "[`a]b`](https://e.example/)\n", "paragraph=a]b->https://e.example/" },
+
+        // 11. A link in a caption: its brackets nest in the caption's, as CommonMark reads an image's description (review 4, finding 1).
+        { Caption("image", Text("Photo by "), Text("Jane", "https://unsplash.com/@jane")), "![Photo by [Jane](https://unsplash.com/@jane)](https://e.example/a.png)\n", "image=Photo by Jane->https://unsplash.com/@jane@https://e.example/a.png" },
+        { Caption("image", Text("!"), Text("x", "https://e.example/u")), "![\\![x](https://e.example/u)](https://e.example/a.png)\n", "image=!x->https://e.example/u@https://e.example/a.png" },
+        { Caption("image", Text("x", "https://e.example/?ids[]=1"), Text(" [2]")), "![[x](https://e.example/?ids[]=1) \\[2\\]](https://e.example/a.png)\n", "image=x->https://e.example/?ids[]=1 [2]@https://e.example/a.png" },
+        { Caption("video", Text("see "), Code("]", "https://e.example/v")), "![see [`]`](https://e.example/v)](https://e.example/a.mp4)\n", "video=see ]->https://e.example/v@https://e.example/a.mp4" },
+        { Caption("pdf", Text("[draft]", "https://e.example/d")), "![[\\[draft\\]](https://e.example/d)](https://e.example/a.pdf)\n", "pdf=[draft]->https://e.example/d@https://e.example/a.pdf" },
+        { Caption("audio", Text("a", "https://e.example/1"), Text("b", "https://e.example/2")), "![[a](https://e.example/1)[b](https://e.example/2)](https://e.example/a.mp3)\n", "audio=a->https://e.example/1b->https://e.example/2@https://e.example/a.mp3" },
+
+        // 12. A backslash in a URL is escaped, or one before punctuation would escape it (review 4, finding 4); Media takes JSON text.
+        { Paragraph("paragraph", Text("x", "https://e.example/a\\|b")), "[x](https://e.example/a\\\\|b)\n", "paragraph=x->https://e.example/a\\|b" },
+        { Paragraph("paragraph", Text("x", "https://e.example/a b\\)")), "[x](<https://e.example/a b\\\\)>)\n", "paragraph=x->https://e.example/a b\\)" },
+        { Media("image", "https://e.example/a\\\\_b.png"), "![](https://e.example/a\\\\_b.png)\n", "image=@https://e.example/a\\_b.png" },
+        { Media("image", "https://e.example/a b\\\\).png"), "![](<https://e.example/a b\\\\).png>)\n", "image=@https://e.example/a b\\).png" },
     };
+
+    /// <summary>A media block of <paramref name="type"/> at https://e.example/a.(its extension) whose caption is <paramref name="richText"/>.</summary>
+    private static string Caption(string type, params string[] richText)
+    {
+        var extension = type switch { "video" => "mp4", "pdf" => "pdf", "audio" => "mp3", _ => "png" };
+        return Block(type, $$"""{"type":"external","external":{"url":"https://e.example/a.{{extension}}"},"caption":[{{string.Join(",", richText)}}]}""");
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -167,6 +188,17 @@ public class RoundTripLiteralsTests
         Assert.Equal(url, block.Body["external"]!["url"]!.GetValue<string>());
     }
 
+    /// <summary>A media line's URL is read as CommonMark reads a destination (\_ is _); a local path keeps its backslashes, as Windows writes them.</summary>
+    [Fact]
+    public void AMediaUrlReadsBackslashEscapesAndALocalPathKeepsItsBackslashes()
+    {
+        var blocks = MarkdownToBlocks.Convert("![](https://e.example/a\\_b.png)\n\n![](<https://e.example/a\\_b c.png>)\n\n![](C:\\temp\\_old\\a.png)\n");
+
+        Assert.Equal("https://e.example/a_b.png", blocks[0].Body["external"]!["url"]!.GetValue<string>());
+        Assert.Equal("https://e.example/a_b c.png", blocks[1].Body["external"]!["url"]!.GetValue<string>());
+        Assert.Equal("C:\\temp\\_old\\a.png", blocks[2].LocalPath);
+    }
+
     /// <summary>A table with the header "h" and one row of one cell holding <paramref name="cell"/> (rich-text items, or none).</summary>
     private static string OneCellTable(string cell) =>
         $$"""[{"object":"block","id":"t1","type":"table","table":{"table_width":1,"has_column_header":true},"children":[{{Row("[" + Text("h") + "]")}},{{Row("[" + cell + "]")}}]}]""";
@@ -188,6 +220,7 @@ public class RoundTripLiteralsTests
         { Text("\\|"), "| \\\\\\| |", "\\|" },
         { Code("a|b"), "| `a\\|b` |", "a|b" },
         { Text("x", "https://e.example/?q=a|b"), "| [x](https://e.example/?q=a\\|b) |", "x->https://e.example/?q=a|b" },
+        { Text("x", "https://e.example/?q=a\\|b"), "| [x](https://e.example/?q=a\\\\\\|b) |", "x->https://e.example/?q=a\\|b" },
 
         // A line break is <br>; each line keeps the rule of a paragraph's lines (leading whitespace kept, trailing dropped).
         { Text("a\nb"), "| a<br>b |", "a\nb" },

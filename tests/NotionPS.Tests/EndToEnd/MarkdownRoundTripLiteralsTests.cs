@@ -57,6 +57,9 @@ public class MarkdownRoundTripLiteralsTests : EmulatorTest
     [InlineData("""{"type":"heading_2","heading_2":{"rich_text":[{"text":{"content":"  a \n b\u00a0"}}],"is_toggleable":true}}""", "heading_2=  a \n b\u00a0", "heading_2=  a\n b\u00a0")]
     [InlineData("""{"type":"image","image":{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{"text":{"content":"two\nlines"}}]}}""", "image=two\nlines@https://e.example/a.png", null)]
     [InlineData("""{"type":"paragraph","paragraph":{"rich_text":[{"text":{"content":"a\rb"}}]}}""", "paragraph=a\rb", null)]
+    // Review 4: a link in a caption (after "!" too) keeps its media block, where the block became a paragraph of links.
+    [InlineData("""{"type":"image","image":{"type":"external","external":{"url":"https://e.example/a.png"},"caption":[{"text":{"content":"Photo by "}},{"text":{"content":"Jane","link":{"url":"https://unsplash.com/@jane"}}}]}}""", "image=Photo by Jane->https://unsplash.com/@jane@https://e.example/a.png", null)]
+    [InlineData("""{"type":"video","video":{"type":"external","external":{"url":"https://e.example/a.mp4"},"caption":[{"text":{"content":"!"}},{"text":{"content":"x","link":{"url":"https://e.example/u"}}}]}}""", "video=!x->https://e.example/u@https://e.example/a.mp4", null)]
     public void APageCopiedThroughItsMarkdownHasTheSameBlock(string block, string source, string? copy)
     {
         Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu").Errors);
