@@ -48,4 +48,18 @@ public sealed class InvalidUtf16InputTests(EmulatorFixture emulator) : RowsTestB
         Assert.Empty(result.Errors);
         Assert.Contains(result.Output, line => line.BaseObject is DebugRecord debug && debug.Message.Contains("\"query\":\"Tasks\\uFFFD\"", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("New-NotionPage -ParentId $teamHome -Title t -Icon ([string][char]0xD83D)")]
+    [InlineData("New-NotionPage -ParentId $teamHome -Title t -Icon ('x' + [char]0xD800 + 'y')")]
+    [InlineData("Set-NotionPage -PageId $teamHome -Cover ([char]0xDE00 + '.png')")]
+    public void AnIconOrCoverWithHalfACharacterIsNotionPageVisualInvalidNamingWhere(string script)
+    {
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError(script, Vars(("teamHome", TeamHomeId)));
+
+        Assert.StartsWith("NotionPageVisualInvalid,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("half of a character", error.ToString(), StringComparison.Ordinal);
+    }
 }
