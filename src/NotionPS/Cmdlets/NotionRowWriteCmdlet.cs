@@ -151,28 +151,14 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
-        /// How messages name a row: its position in the input and, when it has one, its title, cut to its first characters and
-        /// with control characters made visible: the input may come from anyone (a CSV file), and every error of the row quotes it.
+        /// How messages name a row: its position in the input and, when it has one, its title, shortened and with control
+        /// characters made visible: the input may come from anyone (a CSV file), and every error of the row quotes it.
         /// </summary>
         private protected static string RowLabel(int rowNumber, DataSourceSchema schema, IReadOnlyList<KeyValuePair<string, object?>> members)
         {
             var title = schema.TitlePropertyName;
             var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
-            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{ServerText.Visible(Shortened(PlainValues.ToInvariantString(value)))}\")";
-        }
-
-        private const int TitleShown = 80;
-
-        /// <summary>The text, or its first characters and "..." when it is longer than <see cref="TitleShown"/> (never half a surrogate pair).</summary>
-        private static string Shortened(string text)
-        {
-            if (text.Length <= TitleShown)
-            {
-                return text;
-            }
-
-            var kept = TitleShown - 3;
-            return text.Substring(0, char.IsHighSurrogate(text[kept - 1]) ? kept - 1 : kept) + "...";
+            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{ServerText.VisibleShort(PlainValues.ToInvariantString(value))}\")";
         }
 
         /// <summary>

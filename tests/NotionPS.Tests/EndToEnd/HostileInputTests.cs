@@ -114,4 +114,23 @@ public class HostileInputTests : RowsTestBase
         Assert.DoesNotContain('\u001B', message);
         Assert.True(message.Length < 1000, $"{message.Length} characters");
     }
+
+    [Theory]
+    [InlineData("Add-NotionDatabaseRow $db @{ Name = 'x'; Estimate = $bad }")]
+    [InlineData("Add-NotionDatabaseRow $db @{ Name = 'x'; Due = $bad }")]
+    [InlineData("Set-NotionDatabaseRow $page -Property @{ Done = $bad }")]
+    [InlineData("Get-NotionDatabaseRow $db -Where @{ Estimate = $bad }")]
+    public async Task AValueACellCannotTakeIsQuotedVisible(string script)
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Hostile values");
+        Connect("2026-03-11");
+        var page = Session.Run("(Add-NotionDatabaseRow $db @{ Name = 'existing' }).PageId", new Dictionary<string, object?> { ["db"] = databaseId }).Output.Single().BaseObject;
+
+        var result = Session.Run("$bad = \"`e]0;pwned`a\" + ('x' * 1000); " + script, new Dictionary<string, object?> { ["db"] = databaseId, ["page"] = page });
+
+        var message = Assert.Single(result.Errors).ToString();
+        Assert.Contains("cannot take '\\u001B]0;pwned\\u0007xxx", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', message);
+        Assert.DoesNotContain('\u0007', message);
+    }
 }
