@@ -48,4 +48,29 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
             }
         }
     }
+
+    [Theory]
+    [InlineData("Get-NotionPage -PageId $bad")]
+    [InlineData("Get-NotionDatabase -DatabaseId $bad")]
+    [InlineData("Get-NotionDatabaseId -Url $bad")]
+    [InlineData("Get-NotionComment -BlockId $bad")]
+    [InlineData("Send-NotionFile -Path $file -ContentType $bad")]
+    public void ARefusedInputIsQuotedWithItsControlCharactersVisible(string call)
+    {
+        var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"notionps-{Guid.NewGuid():N}.txt");
+        System.IO.File.WriteAllText(file, "hello");
+        try
+        {
+            var result = Session.Run(Connect + "$bad = \"`e[31mpwned`a`r`nx\"; " + call, new Dictionary<string, object?> { ["file"] = file });
+
+            var message = Assert.Single(result.Errors).ToString();
+            Assert.Contains("\\u001B[31mpwned\\u0007\\u000D\\u000Ax", message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain('\u001B', message);
+            Assert.DoesNotContain('\r', message);
+        }
+        finally
+        {
+            System.IO.File.Delete(file);
+        }
+    }
 }
