@@ -169,6 +169,8 @@ function Get-ErrorVerdict([System.Management.Automation.ErrorRecord] $record) {
     $id = ($record.FullyQualifiedErrorId -split ',')[0]
     $exceptionTypes = @(for ($e = $record.Exception; $e; $e = $e.InnerException) { $e.GetType().FullName })
     if ($record.Exception -is [System.Management.Automation.ParameterBindingException] -or $id -in $bindingIds) { return 'binding' }
+    # Input quoted in a message (an ID, a title, a value) may carry terminal controls: they must be shown as \uXXXX.
+    if ($id -in $notionIds -and "$record$($record.Exception.Message)".IndexOfAny([char[]](0, 7, 27, 0x9B, 0x202E)) -ge 0) { return 'REVIEW control character in the message' }
     if ($id -in $notionIds) { return 'notion' }
     if ($id -match '^System\.|Exception$') { return 'DEFECT unhandled' }
     'REVIEW'
