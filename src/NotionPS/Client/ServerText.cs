@@ -43,6 +43,23 @@ namespace NotionPS.Client
 
         public static string? VisibleOrNull(string? text) => text == null ? null : Visible(text);
 
+        private const int ShortLength = 80;
+
+        /// <summary>
+        /// Input quoted in a message (a row's title, a cell's value), which may come from anyone and be any length: made visible
+        /// as <see cref="Visible"/> makes it, and cut to its first characters and "..." past 80 (never between a surrogate pair).
+        /// </summary>
+        public static string VisibleShort(string text)
+        {
+            if (text.Length > ShortLength)
+            {
+                var kept = ShortLength - 3;
+                text = text.Substring(0, char.IsHighSurrogate(text[kept - 1]) ? kept - 1 : kept) + "...";
+            }
+
+            return Visible(text);
+        }
+
         /// <summary>C0, DEL and C1 controls; the bidi marks, embeddings, overrides and isolates; the line and paragraph separators.</summary>
         private static bool IsToEscape(char character) =>
             character < '\u0020'

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using NotionPS.Errors;
+using NotionPS.Ids;
 using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
@@ -36,7 +37,7 @@ namespace NotionPS.Cmdlets
         protected override void ProcessRecord()
         {
             string? discussionId = null;
-            if (!string.IsNullOrEmpty(DiscussionId) && !this.TryId(DiscussionId!, out discussionId))
+            if (!string.IsNullOrEmpty(DiscussionId) && !this.TryId(DiscussionId!, NotionIdSubject.Discussion, out discussionId))
             {
                 return;
             }

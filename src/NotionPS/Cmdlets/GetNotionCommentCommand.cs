@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using NotionPS.Errors;
+using NotionPS.Ids;
 using NotionPS.Operations;
 
 namespace NotionPS.Cmdlets
@@ -39,7 +40,7 @@ namespace NotionPS.Cmdlets
             {
                 foreach (var given in BlockId)
                 {
-                    if (this.TryId(given, out var blockId))
+                    if (this.TryId(given, NotionIdSubject.Block, out var blockId))
                     {
                         WriteComments(blockId, given);
                     }

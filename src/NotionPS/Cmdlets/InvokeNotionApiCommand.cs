@@ -40,11 +40,18 @@ namespace NotionPS.Cmdlets
             try
             {
                 var plainBody = RowObjects.Plain(Body, nameof(Body));
-                body = plainBody is string json ? JsonNode.Parse(json) : PlainValues.ToJson(plainBody, nameof(Body));
+
+                // As UTF-8 with any lone surrogate made U+FFFD (as answers are read): System.Text.Json, describing an error in
+                // text that is not valid UTF-16, would throw ArgumentException in place of the JsonException.
+                body = plainBody is string json ? JsonNode.Parse(LoneSurrogateEscapes.Utf8(json)) : PlainValues.ToJson(plainBody, nameof(Body));
             }
             catch (JsonException ex)
             {
-                ThrowTerminatingError(NotionErrorRecords.Create(ex, NotionErrorIds.NotionInvalidBody, Body));
+                ThrowTerminatingError(NotionErrorRecords.Create(
+                    new ArgumentException($"-Body is a string, which is sent as JSON text, and it is not JSON: {ex.Message} {InvalidBodyAction}", ex),
+                    NotionErrorIds.NotionInvalidBody,
+                    Body,
+                    InvalidBodyAction));
                 return;
             }
             catch (InputValueException ex)
@@ -70,6 +77,9 @@ namespace NotionPS.Cmdlets
                 WriteError(NotionErrorRecords.From(ex, path));
             }
         }
+
+        private const string InvalidBodyAction =
+            "Give JSON text, such as '{\"query\": \"Tasks\"}', or a hashtable or object, which is sent as JSON: @{ query = 'Tasks' }.";
 
         /// <summary>
         /// Where the request would go, checked as the client checks every request (a path or a full URL on the

@@ -131,12 +131,15 @@ namespace NotionPS.Cmdlets
             return column!;
         }
 
-        /// <summary>How messages name a row: its position in the input and, when it has one, its title.</summary>
+        /// <summary>
+        /// How messages name a row: its position in the input and, when it has one, its title, shortened and with control
+        /// characters made visible: the input may come from anyone (a CSV file), and every error of the row quotes it.
+        /// </summary>
         private protected static string RowLabel(int rowNumber, DataSourceSchema schema, IReadOnlyList<KeyValuePair<string, object?>> members)
         {
             var title = schema.TitlePropertyName;
             var value = title == null ? null : members.FirstOrDefault(member => string.Equals(member.Key, title, StringComparison.OrdinalIgnoreCase)).Value;
-            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{PlainValues.ToInvariantString(value)}\")";
+            return PlainValues.IsEmpty(value) || value is IDictionary ? $"Row {rowNumber}" : $"Row {rowNumber} (\"{ServerText.VisibleShort(PlainValues.ToInvariantString(value))}\")";
         }
 
         /// <summary>

@@ -8,27 +8,22 @@ namespace NotionPS.Ids
     /// </summary>
     internal static class NotionIdMessages
     {
-        private const string CopyTheLink =
-            "open the database as a full page, then ••• > Copy link";
-
         private const string AcceptedHosts =
             "notion.so, notion.site and notion.com and their subdomains (www.notion.so, <workspace>.notion.site, "
             + "app.notion.com, notion:// desktop links)";
 
-        public static string Empty() =>
-            "No URL or ID was given. Pass the database's link (" + CopyTheLink + ") or the 32 characters of its ID.";
+        public static string Empty(NotionIdSubject subject) =>
+            "No URL or ID was given. Pass " + subject.WhatToPass + ".";
 
-        public static string NotALinkOrId(string input) => Format(
-            "'{0}' is not a Notion link or ID. Pass the database's link (" + CopyTheLink
-            + ") or the 32 characters of its ID, such as 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.",
-            input);
+        public static string NotALinkOrId(string input, NotionIdSubject subject) => Format(
+            "'{0}' is not a Notion link or ID. Pass {1}, such as 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6.",
+            input, subject.WhatToPass);
 
-        public static string LinkWithoutId(string input) => Format(
-            "'{0}' is a Notion link, but its path does not end in an ID. A database's link ends in its 32-character ID "
+        public static string LinkWithoutId(string input, NotionIdSubject subject) => Format(
+            "'{0}' is a Notion link, but its path does not end in an ID. A Notion link ends in the 32-character ID "
             + "(after the title words and a dash) before any '?', "
-            + "such as https://www.notion.so/acme/Tasks-1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6?v=... To get it, "
-            + CopyTheLink + ".",
-            input);
+            + "such as https://www.notion.so/acme/Tasks-1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6?v=... Pass {1}.",
+            input, subject.WhatToPass);
 
         public static string ViewIdOnly(string input) => Format(
             "'{0}' holds only a view ID (after ?v=), not the database ID. Copy the 32 characters before the '?' "
@@ -41,21 +36,21 @@ namespace NotionPS.Ids
             + "Close the peek, open the database as a full page and copy the 32 characters before the '?' in its link.",
             input);
 
-        public static string WrongLength(string input, string run, int digits) => Format(
+        public static string WrongLength(string input, string run, int digits, NotionIdSubject subject) => Format(
             "'{0}' contains '{1}', {2} hexadecimal characters where a Notion ID has exactly 32 "
             + "(together, or dashed as 8-4-4-4-12). It was probably cut short or joined to other text: "
-            + "copy the database's link again and pass it whole, or the 32 characters before the '?'.",
-            input, run, digits);
+            + "copy it again and pass it whole: {3} (in a link, the 32 characters before the '?').",
+            input, run, digits, subject.WhatToPass);
 
-        public static string MisplacedDashes(string input, string run) => Format(
+        public static string MisplacedDashes(string input, string run, NotionIdSubject subject) => Format(
             "'{0}' contains '{1}', which has 32 hexadecimal characters but dashes outside the 8-4-4-4-12 pattern "
-            + "of a Notion ID. Copy the ID again from the database's link: the 32 characters before the '?'.",
-            input, run);
+            + "of a Notion ID. Copy it again: {2} (in a link, the 32 characters before the '?').",
+            input, run, subject.WhatToPass);
 
-        public static string SeveralIds(string input, int count) => Format(
-            "'{0}' holds {1} IDs, so which database is meant is unclear. Pass one ID or link at a time "
-            + "(several go through the pipeline: 'id1', 'id2' | Get-NotionDatabaseId).",
-            input, count);
+        public static string SeveralIds(string input, int count, NotionIdSubject subject) => Format(
+            "'{0}' holds {1} IDs, so which {2} is meant is unclear. Pass one ID or link at a time "
+            + "(several go through the pipeline one by one: 'id1', 'id2' | ...).",
+            input, count, subject.Noun);
 
         public static string NotNotionHost(string input, string host) => Format(
             "'{0}' links to {1}, not to Notion. Accepted are links to " + AcceptedHosts

@@ -44,13 +44,15 @@ namespace NotionPS.Ids
         // Characters char.IsWhiteSpace misses that copy-paste still brings along.
         private static readonly char[] InvisibleCharacters = { '\u200B', '\uFEFF' };
 
-        public static NotionIdParseResult Parse(string? input)
+        /// <param name="subject">What the ID is wanted for, named by a rejection's message; a database when not given.</param>
+        public static NotionIdParseResult Parse(string? input, NotionIdSubject? subject = null)
         {
+            subject ??= NotionIdSubject.Database;
             // Messages quote the input as unwrapped ("shown"): what the person meant to pass.
             var text = Unwrap(input ?? string.Empty);
             if (input is null || text.Length == 0)
             {
-                return new RejectedNotionId(NotionIdProblem.Empty, NotionIdMessages.Empty());
+                return new RejectedNotionId(NotionIdProblem.Empty, NotionIdMessages.Empty(subject));
             }
 
             // Text that is no link and holds several IDs before any '?' (where a link's tail keeps its view) is never
@@ -60,16 +62,16 @@ namespace NotionPS.Ids
                 var ids = StandaloneId.Matches(text.Split('?', '#')[0]);
                 if (ids.Count > 1)
                 {
-                    return new RejectedNotionId(NotionIdProblem.SeveralIds, NotionIdMessages.SeveralIds(text, ids.Count));
+                    return new RejectedNotionId(NotionIdProblem.SeveralIds, NotionIdMessages.SeveralIds(text, ids.Count, subject));
                 }
             }
 
-            return ParseUnwrapped(input, text);
+            return ParseUnwrapped(input, text, subject);
         }
 
         private static bool IsLink(string text) => text.Contains("://") || StartsWithHost.IsMatch(text);
 
-        private static NotionIdParseResult ParseUnwrapped(string input, string text)
+        private static NotionIdParseResult ParseUnwrapped(string input, string text, NotionIdSubject subject)
         {
             if (NotionId.TryNormalize(text, out var id))
             {
@@ -78,7 +80,7 @@ namespace NotionPS.Ids
 
             if (IsLink(text))
             {
-                return ParseLink(text.Contains("://") ? text : "https://" + text, input, text);
+                return ParseLink(text.Contains("://") ? text : "https://" + text, input, text, subject);
             }
 
             // Not a link: perhaps its last segment ("Tasks-<id>?v=...") or text that holds no ID.
@@ -86,17 +88,17 @@ namespace NotionPS.Ids
             var pathAndQuery = text.Split('#')[0].Split(new[] { '?' }, 2);
             if (pathAndQuery[0].Contains("/"))
             {
-                return new RejectedNotionId(NotionIdProblem.NoId, NotionIdMessages.NotALinkOrId(text));
+                return new RejectedNotionId(NotionIdProblem.NoId, NotionIdMessages.NotALinkOrId(text, subject));
             }
 
-            return ParseLocation(pathAndQuery[0], pathAndQuery.Length > 1 ? pathAndQuery[1] : string.Empty, input, text, isLink: false);
+            return ParseLocation(pathAndQuery[0], pathAndQuery.Length > 1 ? pathAndQuery[1] : string.Empty, input, text, isLink: false, subject);
         }
 
-        private static NotionIdParseResult ParseLink(string link, string input, string shown)
+        private static NotionIdParseResult ParseLink(string link, string input, string shown, NotionIdSubject subject)
         {
             if (!Uri.TryCreate(link, UriKind.Absolute, out var uri))
             {
-                return new RejectedNotionId(NotionIdProblem.NoId, NotionIdMessages.NotALinkOrId(shown));
+                return new RejectedNotionId(NotionIdProblem.NoId, NotionIdMessages.NotALinkOrId(shown, subject));
             }
 
             if (!AcceptedSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
@@ -111,10 +113,10 @@ namespace NotionPS.Ids
                 return new RejectedNotionId(NotionIdProblem.NotNotionLink, NotionIdMessages.NotNotionHost(shown, uri.Host));
             }
 
-            return ParseLocation(uri.AbsolutePath, uri.Query.TrimStart('?'), input, shown, isLink: true);
+            return ParseLocation(uri.AbsolutePath, uri.Query.TrimStart('?'), input, shown, isLink: true, subject);
         }
 
-        private static NotionIdParseResult ParseLocation(string path, string query, string input, string shown, bool isLink)
+        private static NotionIdParseResult ParseLocation(string path, string query, string input, string shown, bool isLink, NotionIdSubject subject)
         {
             var lastSegment = Uri.UnescapeDataString(path.Split('/').LastOrDefault(segment => segment.Length > 0) ?? string.Empty);
             var viewValue = QueryValue(query, "v");
@@ -126,7 +128,7 @@ namespace NotionPS.Ids
                 return new ParsedNotionId(input, id, NormalizeOrNull(viewValue), NormalizeOrNull(pageValue));
             }
 
-            if (FindNearMiss(lastSegment, shown) is { } nearMiss)
+            if (FindNearMiss(lastSegment, shown, subject) is { } nearMiss)
             {
                 return nearMiss;
             }
@@ -143,10 +145,10 @@ namespace NotionPS.Ids
 
             return new RejectedNotionId(
                 NotionIdProblem.NoId,
-                isLink ? NotionIdMessages.LinkWithoutId(shown) : NotionIdMessages.NotALinkOrId(shown));
+                isLink ? NotionIdMessages.LinkWithoutId(shown, subject) : NotionIdMessages.NotALinkOrId(shown, subject));
         }
 
-        private static RejectedNotionId? FindNearMiss(string segment, string shown)
+        private static RejectedNotionId? FindNearMiss(string segment, string shown, NotionIdSubject subject)
         {
             var dashed = TrailingDashedRun.Match(segment);
             var run = dashed.Success ? dashed.Groups["run"].Value : TrailingHexRun.Match(segment).Groups["run"].Value;
@@ -158,8 +160,8 @@ namespace NotionPS.Ids
             }
 
             return digits == 32
-                ? new RejectedNotionId(NotionIdProblem.MalformedId, NotionIdMessages.MisplacedDashes(shown, run))
-                : new RejectedNotionId(NotionIdProblem.MalformedId, NotionIdMessages.WrongLength(shown, run, digits));
+                ? new RejectedNotionId(NotionIdProblem.MalformedId, NotionIdMessages.MisplacedDashes(shown, run, subject))
+                : new RejectedNotionId(NotionIdProblem.MalformedId, NotionIdMessages.WrongLength(shown, run, digits, subject));
         }
 
         private static string? QueryValue(string query, string name)

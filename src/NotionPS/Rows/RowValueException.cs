@@ -42,7 +42,7 @@ namespace NotionPS.Rows
                 return "a hashtable or object";
             }
 
-            return text.Length > 80 ? $"'{text.Substring(0, 77)}...'" : $"'{text}'";
+            return $"'{ServerText.VisibleShort(text)}'";
         }
     }
 }

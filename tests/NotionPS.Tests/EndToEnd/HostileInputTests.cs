@@ -96,4 +96,41 @@ public class HostileInputTests : RowsTestBase
             Assert.Equal("after", Assert.Single(result.Output).Properties["Notes"].Value);
         }
     }
+
+    [Fact]
+    public async Task ARowLabelQuotesAHostileTitleShortAndVisible()
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Hostile titles");
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "@{ Name = 'before' }, @{ Name = \"`e]0;pwned`a\" + ('x' * 100000); Estimate = 'not a number' }, @{ Name = 'after' } | Add-NotionDatabaseRow $db",
+            new Dictionary<string, object?> { ["db"] = databaseId });
+
+        Assert.Equal(new[] { "before", "after" }, result.Output.Select(row => row.Properties["Name"].Value));
+        var message = Assert.Single(result.Errors).ToString();
+        Assert.StartsWith("Row 2 (\"\\u001B]0;pwned\\u0007xxx", message, StringComparison.Ordinal);
+        Assert.Contains("...\")", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', message);
+        Assert.True(message.Length < 1000, $"{message.Length} characters");
+    }
+
+    [Theory]
+    [InlineData("Add-NotionDatabaseRow $db @{ Name = 'x'; Estimate = $bad }")]
+    [InlineData("Add-NotionDatabaseRow $db @{ Name = 'x'; Due = $bad }")]
+    [InlineData("Set-NotionDatabaseRow $page -Property @{ Done = $bad }")]
+    [InlineData("Get-NotionDatabaseRow $db -Where @{ Estimate = $bad }")]
+    public async Task AValueACellCannotTakeIsQuotedVisible(string script)
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Hostile values");
+        Connect("2026-03-11");
+        var page = Session.Run("(Add-NotionDatabaseRow $db @{ Name = 'existing' }).PageId", new Dictionary<string, object?> { ["db"] = databaseId }).Output.Single().BaseObject;
+
+        var result = Session.Run("$bad = \"`e]0;pwned`a\" + ('x' * 1000); " + script, new Dictionary<string, object?> { ["db"] = databaseId, ["page"] = page });
+
+        var message = Assert.Single(result.Errors).ToString();
+        Assert.Contains("cannot take '\\u001B]0;pwned\\u0007xxx", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', message);
+        Assert.DoesNotContain('\u0007', message);
+    }
 }

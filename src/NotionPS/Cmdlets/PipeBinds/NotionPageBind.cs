@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Management.Automation;
+using NotionPS.Ids;
 
 namespace NotionPS.Cmdlets
 {
@@ -42,7 +43,7 @@ namespace NotionPS.Cmdlets
                 DataSourceId = PipeBindInput.Parse(PipeBindInput.FirstProperty(Input, "DataSourceId"), out _)?.Id;
             }
 
-            var parsed = PipeBindInput.Parse(text, out var rejection);
+            var parsed = PipeBindInput.Parse(text, out var rejection, NotionIdSubject.Page);
 
             // A link with a row open in a side peek (?p=) names that row; any other link or ID names the page itself.
             PageId = parsed == null ? null : parsed.PageId ?? parsed.Id;

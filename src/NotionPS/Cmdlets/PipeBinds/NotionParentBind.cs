@@ -71,7 +71,7 @@ namespace NotionPS.Cmdlets
                 }
             }
 
-            var parsed = PipeBindInput.Parse(text, out var rejection);
+            var parsed = PipeBindInput.Parse(text, out var rejection, NotionIdSubject.Parent);
             Rejection = rejection;
             if (parsed == null)
             {

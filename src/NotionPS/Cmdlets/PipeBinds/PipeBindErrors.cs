@@ -49,9 +49,9 @@ namespace NotionPS.Cmdlets
         /// The ID in a link or ID given as plain text (a block or a discussion, which no object names), or false after
         /// writing the input's InvalidNotionUrl error.
         /// </summary>
-        public static bool TryId(this NotionConnectedCmdlet cmdlet, string input, out string id)
+        public static bool TryId(this NotionConnectedCmdlet cmdlet, string input, NotionIdSubject subject, out string id)
         {
-            var parsed = PipeBindInput.Parse(input, out var rejection);
+            var parsed = PipeBindInput.Parse(input, out var rejection, subject);
             id = parsed?.Id!;
             return parsed != null || cmdlet.WriteInvalidId(rejection!, input);
         }

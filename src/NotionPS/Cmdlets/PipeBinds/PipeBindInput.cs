@@ -16,10 +16,10 @@ namespace NotionPS.Cmdlets
         public static object? Given(object? value) =>
             value is PSObject wrapper && !(wrapper.BaseObject is PSCustomObject || wrapper.BaseObject is Row) ? wrapper.BaseObject : value;
 
-        /// <summary>The ID in a link or ID, or null with the parser's message saying what to pass instead.</summary>
-        public static ParsedNotionId? Parse(string? text, out string? rejection)
+        /// <summary>The ID in a link or ID, or null with the parser's message saying what to pass instead (a database when no subject is given).</summary>
+        public static ParsedNotionId? Parse(string? text, out string? rejection, NotionIdSubject? subject = null)
         {
-            var result = NotionIdParser.Parse(text);
+            var result = NotionIdParser.Parse(text, subject);
             rejection = (result as RejectedNotionId)?.Message;
             return result as ParsedNotionId;
         }

@@ -59,7 +59,7 @@ namespace NotionPS.Operations.Files
             if (type != null && !FileContentTypes.IsSupported(type))
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileTypeRefused,
-                    $"'{type}' is not a content type Notion takes (audio, PDF, text, JSON, Office documents, images and video; see Notion's \"Working with files and media\").");
+                    $"'{ServerText.VisibleShort(type)}' is not a content type Notion takes (audio, PDF, text, JSON, Office documents, images and video; see Notion's \"Working with files and media\").");
             }
 
             var extension = FileContentTypes.ExtensionOf(name);

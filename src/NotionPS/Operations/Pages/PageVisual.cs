@@ -92,6 +92,13 @@ namespace NotionPS.Operations
                     $"The page {place} holds the control character U+{(int)text[control]:X4} at position {control + 1}. Give {Accepted}, without line breaks, tabs or other control characters.");
             }
 
+            var lone = IndexOfLoneSurrogate(text);
+            if (lone >= 0)
+            {
+                throw new PageVisualException(NotionErrorIds.NotionPageVisualInvalid,
+                    $"The page {place} holds U+{(int)text[lone]:X4} at position {lone + 1}: half of a character written with two (an emoji cut in two, say), which is no emoji, link or path. Give {Accepted}, each character whole.");
+            }
+
             text = text.Trim();
 
             // ':name:' is always a custom emoji: Windows allows no colon in a file name, and on Linux and macOS a file
@@ -277,6 +284,24 @@ namespace NotionPS.Operations
 
         /// <summary>The emoji of the Basic Multilingual Plane shown as emoji without U+FE0F that are not symbols by category (◽, ◾).</summary>
         private static bool DefaultEmoji(char c) => c == '\u25FD' || c == '\u25FE';
+
+        /// <summary>Where <paramref name="text"/> has a surrogate that is not half of a pair; -1 when it has none.</summary>
+        private static int IndexOfLoneSurrogate(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsSurrogatePair(text, i))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
 
         private static int IndexOfControl(string text)
         {

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// An ID or link that names nothing is refused with what to pass for that parameter: a bad page ID is not told
+/// to copy a database's link (found by the hostile-input sweep, tests/Sweep).
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTest(emulator)
+{
+    private const string Connect = "$null = Connect-NotionIntegration -Token $token -BaseUri $emu; ";
+
+    /// <summary>A call with $bad in a parameter that takes an ID, what it wants, and what its refusal must tell to pass.</summary>
+    public static TheoryData<string, string, string> Calls => new()
+    {
+        { "Get-NotionPage -PageId $bad", "page", "the page's link" },
+        { "Get-NotionPageContent -PageId $bad", "page", "the page's link" },
+        { "Remove-NotionPage -PageId $bad -Confirm:$false", "page", "the page's link" },
+        { "Get-NotionComment -PageId $bad", "page", "the page's link" },
+        { "Get-NotionComment -BlockId $bad", "block", "the block's ID" },
+        { "Add-NotionComment -PageId $bad -Text hi", "page", "the page's link" },
+        { "Add-NotionComment -PageId 92a3b4c5d6e74f1886d7e8f9a0b1c2d3 -DiscussionId $bad -Text hi", "discussion", "the discussion's ID" },
+        { "New-NotionPage -ParentId $bad -Title t", "page or database", "the link of the page or database" },
+        { "Get-NotionDatabase -DatabaseId $bad", "database", "the database's link" },
+    };
+
+    /// <summary>Texts that name nothing, each refused by a different rule of the parser.</summary>
+    public static IEnumerable<string> BadInputs => new[] { "   ", "not an id", "https://www.notion.so/acme", "1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c", "1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6 92a3b4c5d6e74f1886d7e8f9a0b1c2d3" };
+
+    [Theory]
+    [MemberData(nameof(Calls))]
+    public void ARefusedIdSaysWhatToPassForThatParameter(string call, string wanted, string whatToPass)
+    {
+        foreach (var bad in BadInputs)
+        {
+            var result = Session.Run(Connect + call, new Dictionary<string, object?> { ["bad"] = bad });
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("InvalidNotionUrl,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            var message = error.ToString();
+            Assert.True(message.Contains(whatToPass, StringComparison.Ordinal) || message.Contains($"which {wanted} is meant", StringComparison.Ordinal), $"{bad}: {message}");
+            if (wanted != "database")
+            {
+                Assert.DoesNotContain("database's", message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Get-NotionPage -PageId $bad")]
+    [InlineData("Get-NotionDatabase -DatabaseId $bad")]
+    [InlineData("Get-NotionDatabaseId -Url $bad")]
+    [InlineData("Get-NotionComment -BlockId $bad")]
+    [InlineData("Send-NotionFile -Path $file -ContentType $bad")]
+    public void ARefusedInputIsQuotedWithItsControlCharactersVisible(string call)
+    {
+        var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"notionps-{Guid.NewGuid():N}.txt");
+        System.IO.File.WriteAllText(file, "hello");
+        try
+        {
+            var result = Session.Run(Connect + "$bad = \"`e[31mpwned`a`r`nx\"; " + call, new Dictionary<string, object?> { ["file"] = file });
+
+            var message = Assert.Single(result.Errors).ToString();
+            Assert.Contains("\\u001B[31mpwned\\u0007\\u000D\\u000Ax", message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain('\u001B', message);
+            Assert.DoesNotContain('\r', message);
+        }
+        finally
+        {
+            System.IO.File.Delete(file);
+        }
+    }
+}
