@@ -30,7 +30,11 @@ $null = New-Item -ItemType Directory -Path $scratch -Force
 $runspace = [runspacefactory]::CreateRunspace()
 $runspace.Open()
 $setup = @'
-param($ModulePath, $Emu, $Token, $Scratch)
+param($ModulePath, $Emu, $Token, $Scratch, $SecretManagement)
+# The repository's double of SecretManagement, so Register/Unregister never touch the user's own vaults.
+Import-Module $SecretManagement -ErrorAction Stop
+Reset-SecretDouble
+Add-SecretDoubleVault -Name SweepVault
 Import-Module $ModulePath
 $PSDefaultParameterValues['Connect-NotionIntegration:RequestsPerSecond'] = 0
 $ConfirmPreference = 'None'
@@ -59,7 +63,7 @@ Set-Location (New-Item -ItemType Directory -Path (Join-Path $Scratch 'a/b/c') -F
 $ps = [powershell]::Create(); $ps.Runspace = $runspace
 # A copy of the staged module, so a build during the sweep cannot change the assembly under it.
 Copy-Item -Path (Join-Path $root 'out/NotionPS') -Destination (Join-Path $scratch 'module') -Recurse
-$null = $ps.AddScript($setup).AddArgument((Join-Path $scratch 'module/NotionPS.psd1')).AddArgument($emulator.BaseUri.ToString()).AddArgument((ConvertTo-SecureString $tokenText -AsPlainText -Force)).AddArgument($scratch)
+$null = $ps.AddScript($setup).AddArgument((Join-Path $scratch 'module/NotionPS.psd1')).AddArgument($emulator.BaseUri.ToString()).AddArgument((ConvertTo-SecureString $tokenText -AsPlainText -Force)).AddArgument($scratch).AddArgument((Join-Path $PSScriptRoot '../SecretManagementDouble/Microsoft.PowerShell.SecretManagement/Microsoft.PowerShell.SecretManagement.psd1'))
 $null = $ps.Invoke()
 if ($ps.HadErrors) { throw "setup: $($ps.Streams.Error | Out-String)" }
 $ps.Dispose()
@@ -254,7 +258,7 @@ $call
 $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 $probe = [powershell]::Create(); $probe.Runspace = $runspace
 # The connecting cmdlets last: a connection's limits (-WorkspaceRequestsPerMinute 15, say) outlive it, process-wide.
-$connecting = 'Connect-NotionIntegration', 'Register-NotionIntegration', 'Disconnect-NotionIntegration'
+$connecting = 'Connect-NotionIntegration', 'Register-NotionIntegration', 'Unregister-NotionIntegration', 'Disconnect-NotionIntegration'
 $commands = $probe.AddScript('Get-Command -Module NotionPS').Invoke() | Where-Object { $name = $_.Name; $Command | Where-Object { $name -like $_ } } | Sort-Object { $_.Name -in $connecting }, Name
 $probe.Dispose()
 

@@ -47,13 +47,14 @@ namespace NotionPS.Client
 
         /// <summary>
         /// Input quoted in a message (a row's title, a cell's value), which may come from anyone and be any length: made visible
-        /// as <see cref="Visible"/> makes it, and cut to its first characters and "..." past 80 (never between a surrogate pair).
+        /// as <see cref="Visible"/> makes it, and cut to its first characters and "..." past <paramref name="length"/> (never
+        /// between a surrogate pair).
         /// </summary>
-        public static string VisibleShort(string text)
+        public static string VisibleShort(string text, int length = ShortLength)
         {
-            if (text.Length > ShortLength)
+            if (text.Length > length)
             {
-                var kept = ShortLength - 3;
+                var kept = length - 3;
                 text = text.Substring(0, char.IsHighSurrogate(text[kept - 1]) ? kept - 1 : kept) + "...";
             }
 

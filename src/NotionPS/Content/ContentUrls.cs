@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using NotionPS.Client;
 
 namespace NotionPS.Content
 {
@@ -63,18 +64,18 @@ namespace NotionPS.Content
                 var url = (pair.Value as JsonObject)?["url"]?.GetValue<string>();
                 if (pair.Key == "link" && url != null && !IsLink(url))
                 {
-                    throw Refused(block, $"the link '{Shorten(url)}' {NotALink}");
+                    throw Refused(block, $"the link '{ServerText.VisibleShort(url)}' {NotALink}");
                 }
 
                 if (pair.Key == "external" && url != null && !IsWebUrl(url))
                 {
-                    throw Refused(block, $"the {block.Type} block links '{Shorten(url)}', which is not an http:// or https:// URL, and Notion links a file only by one. "
+                    throw Refused(block, $"the {block.Type} block links '{ServerText.VisibleShort(url)}', which is not an http:// or https:// URL, and Notion links a file only by one. "
                         + "Write the full https:// address; to upload a local file, write its path without angle brackets.");
                 }
 
                 if (isBody && pair.Key == "url" && (block.Type == "bookmark" || block.Type == "embed") && !IsWebUrl(pair.Value?.GetValue<string>() ?? string.Empty))
                 {
-                    throw Refused(block, $"the {block.Type} URL '{Shorten(pair.Value?.GetValue<string>() ?? string.Empty)}' is not a complete http:// or https:// address, the only kind Notion takes. "
+                    throw Refused(block, $"the {block.Type} URL '{ServerText.VisibleShort(pair.Value?.GetValue<string>() ?? string.Empty)}' is not a complete http:// or https:// address, the only kind Notion takes. "
                         + "Write one such as <https://example.com/page>.");
                 }
 
@@ -92,6 +93,5 @@ namespace NotionPS.Content
         internal static bool IsLink(string url) =>
             IsWebUrl(url) || NotionPageLink.IsMatch(url);
 
-        internal static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
     }
 }

@@ -81,7 +81,6 @@ namespace NotionPS.Content
 
             // For brackets: the delimiter on top of the stack when the bracket was seen (the stack bottom of its link).
             public Node? DelimiterBottom;
-            public bool Active = true;
             public bool IsImage;
             public Node? PreviousBracket;
             public int Start;
@@ -97,6 +96,10 @@ namespace NotionPS.Content
             private Node? _last;
             private Node? _lastDelimiter;
             private Node? _lastBracket;
+
+            // No links inside links: a bracket starting before the last link closed can no longer open one (an image's can).
+            // A position, not a flag on each bracket, so closing a link costs the same however many brackets are open.
+            private int _linkFloor;
             private int _firstBracketClose = -1;
             private int _firstBracketEnd = -1;
 
@@ -308,7 +311,7 @@ namespace NotionPS.Content
                 }
 
                 _lastBracket = opener.PreviousBracket;
-                if (!opener.Active || !TryDestination(i + 1, out var url, out var end))
+                if ((!opener.IsImage && opener.Start < _linkFloor) || !TryDestination(i + 1, out var url, out var end))
                 {
                     _pending.Append(']');
                     return i + 1;
@@ -328,14 +331,7 @@ namespace NotionPS.Content
                 Append(new Node { Kind = Kind.LinkEnd });
                 if (!opener.IsImage)
                 {
-                    // No links inside links: brackets before this one can no longer open a link.
-                    for (var earlier = _lastBracket; earlier != null; earlier = earlier.PreviousBracket)
-                    {
-                        if (!earlier.IsImage)
-                        {
-                            earlier.Active = false;
-                        }
-                    }
+                    _linkFloor = opener.Start;
                 }
 
                 return end;

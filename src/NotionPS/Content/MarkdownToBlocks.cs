@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json.Nodes;
+using NotionPS.Client;
 
 namespace NotionPS.Content
 {
@@ -32,6 +33,12 @@ namespace NotionPS.Content
 
         /// <summary>The most columns a table may have: a row's cells are one array, and Notion takes at most 100 elements in any array.</summary>
         public const int MaxTableWidth = 100;
+
+        /// <summary>
+        /// The most cells one table may have: every row holds a cell for each column, even a line of only '|', so a table is
+        /// refused before its rows are built when they would take more than about 150 MB (a megabyte of such lines asked for gigabytes).
+        /// </summary>
+        public const int MaxTableCells = 1_000_000;
 
         private const string PlaceholderPrefix = "<!-- notion-block";
 
@@ -640,6 +647,12 @@ namespace NotionPS.Content
                 end++;
             }
 
+            if ((long)rows.Count * width > MaxTableCells)
+            {
+                throw new MarkdownContentException(MarkdownContentException.BlockTooLarge, header.Number,
+                    $"this table has {rows.Count:N0} rows of {width:N0} columns; NotionPS takes at most {MaxTableCells:N0} cells in one table. Split it into several tables.");
+            }
+
             // A header row of empty cells is how a table without a column header is written (GFM needs a header row).
             var hasHeader = headerCells.Exists(cell => cell.Trim(MarkdownLine.SpaceOrTab).Length > 0);
             var table = new ContentBlock("table", new JsonObject
@@ -755,7 +768,7 @@ namespace NotionPS.Content
                 if (end >= lines.Count)
                 {
                     throw new MarkdownContentException(MarkdownContentException.Unclosed, opening.Number,
-                        $"'{Shorten(trimmed)}' is never closed; end it with a line holding '{closeTag}'.");
+                        $"'{ServerText.VisibleShort(trimmed)}' is never closed; end it with a line holding '{closeTag}'.");
                 }
 
                 var line = lines[end].Trimmed;
@@ -806,8 +819,6 @@ namespace NotionPS.Content
             return end + 1;
         }
 
-        private static string Shorten(string text) => text.Length > 60 ? text.Substring(0, 57) + "..." : text;
-
         /// <summary>Takes a trailing {name="value" ...} attribute list (Notion's block attributes) off a heading's text.</summary>
         private static Dictionary<string, string> TakeAttributes(ref string text, int line)
         {
@@ -849,7 +860,7 @@ namespace NotionPS.Content
                     if (p < text.Length)
                     {
                         throw new MarkdownContentException(MarkdownContentException.BadAttribute, line,
-                            $"cannot read the attributes '{Shorten(text)}'; write them as name=\"value\", for example icon=\"💡\" color=\"blue\".");
+                            $"cannot read the attributes '{ServerText.VisibleShort(text)}'; write them as name=\"value\", for example icon=\"💡\" color=\"blue\".");
                     }
 
                     break;

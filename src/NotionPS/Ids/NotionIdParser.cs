@@ -133,14 +133,20 @@ namespace NotionPS.Ids
                 return nearMiss;
             }
 
+            // A link to a side peek (?p=) without the database's ID names the page the person wants, when a page is wanted.
+            if (subject.TakesPeekedPage && NormalizeOrNull(pageValue) is { } peeked)
+            {
+                return new ParsedNotionId(input, peeked, NormalizeOrNull(viewValue), peeked);
+            }
+
             if (viewValue != null)
             {
-                return new RejectedNotionId(NotionIdProblem.ViewIdOnly, NotionIdMessages.ViewIdOnly(shown));
+                return new RejectedNotionId(NotionIdProblem.ViewIdOnly, NotionIdMessages.ViewIdOnly(shown, subject));
             }
 
             if (pageValue != null)
             {
-                return new RejectedNotionId(NotionIdProblem.PageIdOnly, NotionIdMessages.PageIdOnly(shown));
+                return new RejectedNotionId(NotionIdProblem.PageIdOnly, NotionIdMessages.PageIdOnly(shown, subject));
             }
 
             return new RejectedNotionId(

@@ -10,10 +10,10 @@ namespace NotionPS.Ids
             "database", "the database's link (open the database as a full page, then ••• > Copy link) or the 32 characters of its ID");
 
         public static readonly NotionIdSubject Page = new NotionIdSubject(
-            "page", "the page's link (open the page, then ••• > Copy link) or the 32 characters of its ID");
+            "page", "the page's link (open the page, then ••• > Copy link) or the 32 characters of its ID", takesPeekedPage: true);
 
         public static readonly NotionIdSubject Parent = new NotionIdSubject(
-            "page or database", "the link of the page or database (open it as a full page, then ••• > Copy link) or the 32 characters of its ID");
+            "page or database", "the link of the page or database (open it as a full page, then ••• > Copy link) or the 32 characters of its ID", takesPeekedPage: true);
 
         public static readonly NotionIdSubject Block = new NotionIdSubject(
             "block", "the 32 characters of the block's ID, as a block read from Notion holds it");
@@ -21,10 +21,11 @@ namespace NotionPS.Ids
         public static readonly NotionIdSubject Discussion = new NotionIdSubject(
             "discussion", "the 32 characters of the discussion's ID, as a comment read from Notion holds it");
 
-        private NotionIdSubject(string noun, string whatToPass)
+        private NotionIdSubject(string noun, string whatToPass, bool takesPeekedPage = false)
         {
             Noun = noun;
             WhatToPass = whatToPass;
+            TakesPeekedPage = takesPeekedPage;
         }
 
         /// <summary>What is wanted, such as "database".</summary>
@@ -32,5 +33,8 @@ namespace NotionPS.Ids
 
         /// <summary>What to pass and where to copy it, completing "Pass ...".</summary>
         public string WhatToPass { get; }
+
+        /// <summary>Whether the page a link opens in a side peek (?p=) is the one wanted, when the link names nothing else.</summary>
+        public bool TakesPeekedPage { get; }
     }
 }

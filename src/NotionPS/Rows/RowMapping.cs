@@ -130,7 +130,7 @@ namespace NotionPS.Rows
         private readonly IReadOnlyList<string> available;
 
         public UnknownColumnException(IReadOnlyList<string> unknown, IReadOnlyList<string> available)
-            : base(NotionErrorIds.NotionUnknownColumn, $"No column named {string.Join(", ", unknown.Select(name => "'" + name + "'"))}. The columns are: {ServerText.Visible(string.Join(", ", available))}.")
+            : base(NotionErrorIds.NotionUnknownColumn, $"No column named {string.Join(", ", unknown.Select(name => "'" + ServerText.VisibleShort(name) + "'"))}. The columns are: {ServerText.Visible(string.Join(", ", available))}.")
         {
             this.unknown = unknown;
             this.available = available;

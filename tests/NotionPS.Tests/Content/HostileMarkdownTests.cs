@@ -129,6 +129,19 @@ public class HostileMarkdownTests
     }
 
     /// <summary>
+    /// 100,000 open brackets before 50,000 links: each link closed makes the brackets before it unable to open a link,
+    /// which walked every open bracket (5 billion steps); now a position says it. The links are read all the same.
+    /// </summary>
+    [Fact]
+    public void ManyOpenBracketsBeforeManyLinksAreReadInLinearWork()
+    {
+        var spans = InlineMarkdown.Parse(Repeat("[", 100_000) + Repeat("[a](u) ", 50_000));
+
+        Assert.Equal(Repeat("[", 100_000), spans[0].Text);
+        Assert.Equal(50_000, spans.Count(span => span.Link == "u" && span.Text == "a"));
+    }
+
+    /// <summary>
     /// A table wider than Notion takes (a row's cells are one array, at most 100 in a request) is refused at its header
     /// line before any row is built: 2,000 columns of 2,000 empty rows, 10 KB of Markdown, were 4,000,000 empty cells.
     /// </summary>
@@ -142,6 +155,24 @@ public class HostileMarkdownTests
         Assert.Equal(MarkdownContentException.BlockTooLarge, error.ErrorId);
         Assert.Equal(3, error.Line);
         Assert.StartsWith($"Markdown line 3: this table has {2_000:N0} columns; Notion takes at most {MarkdownToBlocks.MaxTableWidth}.", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A table as wide as Notion takes but of more cells than NotionPS builds (a megabyte of lines of only '|' under a
+    /// 100-column header asked for gigabytes) is refused naming its header line, before its rows are built.
+    /// </summary>
+    [Fact]
+    public void ATableOfMoreCellsThanNotionPSBuildsIsAnErrorNamingItsHeaderLine()
+    {
+        var width = MarkdownToBlocks.MaxTableWidth;
+        var rows = MarkdownToBlocks.MaxTableCells / width;
+        var markdown = Repeat("|", width + 1) + "\n" + Repeat("|-", width) + "\n" + Repeat("|\n", rows);
+
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+
+        Assert.Equal(MarkdownContentException.BlockTooLarge, error.ErrorId);
+        Assert.Equal(1, error.Line);
+        Assert.StartsWith($"Markdown line 1: this table has {rows + 1:N0} rows of {width} columns; NotionPS takes at most {MarkdownToBlocks.MaxTableCells:N0} cells in one table.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

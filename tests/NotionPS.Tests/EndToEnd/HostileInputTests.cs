@@ -97,19 +97,22 @@ public class HostileInputTests : RowsTestBase
         }
     }
 
-    [Fact]
-    public async Task ARowLabelQuotesAHostileTitleShortAndVisible()
+    /// <summary>A row's title or sync key in its errors is cut short and its control characters shown, through Add and Sync alike.</summary>
+    [Theory]
+    [InlineData("Add-NotionDatabaseRow $db", "Row 2 (\"")]
+    [InlineData("Sync-NotionDatabaseRow $db -Key Name -PassThru", "Row 2 (key \"")]
+    public async Task ARowLabelQuotesAHostileTitleShortAndVisible(string command, string label)
     {
         var (databaseId, _) = await NewDatabaseAsync("Hostile titles");
         Connect("2026-03-11");
 
         var result = Session.Run(
-            "@{ Name = 'before' }, @{ Name = \"`e]0;pwned`a\" + ('x' * 100000); Estimate = 'not a number' }, @{ Name = 'after' } | Add-NotionDatabaseRow $db",
+            "@{ Name = 'before' }, @{ Name = \"`e]0;pwned`a\" + ('x' * 100000); Estimate = 'not a number' }, @{ Name = 'after' } | " + command,
             new Dictionary<string, object?> { ["db"] = databaseId });
 
-        Assert.Equal(new[] { "before", "after" }, result.Output.Select(row => row.Properties["Name"].Value));
+        Assert.Equal(2, result.Output.Count);
         var message = Assert.Single(result.Errors).ToString();
-        Assert.StartsWith("Row 2 (\"\\u001B]0;pwned\\u0007xxx", message, StringComparison.Ordinal);
+        Assert.StartsWith(label + "\\u001B]0;pwned\\u0007xxx", message, StringComparison.Ordinal);
         Assert.Contains("...\")", message, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001B', message);
         Assert.True(message.Length < 1000, $"{message.Length} characters");
@@ -132,5 +135,20 @@ public class HostileInputTests : RowsTestBase
         Assert.Contains("cannot take '\\u001B]0;pwned\\u0007xxx", message, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001B', message);
         Assert.DoesNotContain('\u0007', message);
+    }
+
+    /// <summary>A column name no column has (a CSV header from anyone) is quoted cut short with its control characters shown.</summary>
+    [Fact]
+    public async Task AnUnknownColumnIsQuotedShortAndVisible()
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Hostile headers");
+        Connect("2026-03-11");
+
+        var result = Session.Run("$row = @{ Name = 'x' }; $row[\"`e]0;pwned`a\" + ('y' * 100000)] = 1; $row | Add-NotionDatabaseRow $db", new Dictionary<string, object?> { ["db"] = databaseId });
+
+        var message = Assert.Single(result.Errors).ToString();
+        Assert.Contains("No column named '\\u001B]0;pwned\\u0007yyy", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', message);
+        Assert.True(message.Length < 2000, $"{message.Length} characters");
     }
 }

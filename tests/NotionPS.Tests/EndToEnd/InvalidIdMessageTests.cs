@@ -28,7 +28,7 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
     };
 
     /// <summary>Texts that name nothing, each refused by a different rule of the parser.</summary>
-    public static IEnumerable<string> BadInputs => new[] { "   ", "not an id", "https://www.notion.so/acme", "1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c", "1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6 92a3b4c5d6e74f1886d7e8f9a0b1c2d3" };
+    public static IEnumerable<string> BadInputs => new[] { "   ", "not an id", "https://www.notion.so/acme", "1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c", "1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6 92a3b4c5d6e74f1886d7e8f9a0b1c2d3", "https://www.notion.so/acme?v=1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6" };
 
     [Theory]
     [MemberData(nameof(Calls))]
@@ -47,6 +47,38 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
                 Assert.DoesNotContain("database's", message, StringComparison.Ordinal);
             }
         }
+    }
+
+    /// <summary>
+    /// A link to a row open in a side peek (?p=) with no database ID before it names the page that was open: taken where a
+    /// page (or a parent) is wanted, refused where a block is, and told as a row's ID where a database is.
+    /// </summary>
+    [Fact]
+    public void ASidePeekLinkIsThePageItOpensWhereAPageIsWanted()
+    {
+        const string Page = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
+        var link = "https://www.notion.so/acme?p=" + Page.Replace("-", string.Empty, StringComparison.Ordinal);
+
+        var page = Session.Run(Connect + "(Get-NotionPage -PageId $link).PageId", new Dictionary<string, object?> { ["link"] = link });
+        var block = Session.Run(Connect + "Get-NotionComment -BlockId $link", new Dictionary<string, object?> { ["link"] = link });
+        var database = Session.Run(Connect + "Get-NotionDatabase -DatabaseId $link", new Dictionary<string, object?> { ["link"] = link });
+
+        Assert.Empty(page.Errors);
+        Assert.Equal(Page, Assert.Single(page.Output).BaseObject);
+        var refused = Assert.Single(block.Errors).ToString();
+        Assert.Contains("not a block's. Pass the 32 characters of the block's ID", refused, StringComparison.Ordinal);
+        Assert.Contains("not the database ID", Assert.Single(database.Errors).ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>An input of any length is quoted cut short (the whole of it stays the error's target).</summary>
+    [Fact]
+    public void ALongRefusedInputIsQuotedShort()
+    {
+        var result = Session.Run(Connect + "Get-NotionPage -PageId ('x' * 1000000)");
+
+        var message = Assert.Single(result.Errors).ToString();
+        Assert.Contains("'xxx", message, StringComparison.Ordinal);
+        Assert.True(message.Length < 2000, $"{message.Length} characters");
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NotionPS.Client;
 using NotionPS.Content;
 using NotionPS.Errors;
 
@@ -43,7 +44,7 @@ namespace NotionPS.Operations
                 if (url != null && !ContentUrls.IsLink(url))
                 {
                     throw new CommentTextException(NotionErrorIds.NotionCommentInvalidUrl,
-                        $"The link '{ContentUrls.Shorten(url)}' in the comment {ContentUrls.NotALink}");
+                        $"The link '{ServerText.VisibleShort(url)}' in the comment {ContentUrls.NotALink}");
                 }
             }
 

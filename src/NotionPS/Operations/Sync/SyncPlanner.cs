@@ -96,7 +96,7 @@ namespace NotionPS.Operations
                 return SyncStep.Failed(null, label, ex);
             }
 
-            label = $"Row {rowNumber} (key \"{key.Text}\")";
+            label = $"Row {rowNumber} (key \"{ServerText.VisibleShort(key.Text)}\")";
             RowMapping mapping;
             try
             {

@@ -100,7 +100,7 @@ namespace NotionPS.Operations
             new SyncStep(SyncAction.Unchanged, key, label, pageId, null, Array.Empty<CellChange>(), null);
 
         public static SyncStep Trash(SyncKey key, string pageId) =>
-            new SyncStep(SyncAction.Trash, key, $"Row {pageId} (key \"{ServerText.Visible(key.Text)}\")", pageId, null, Array.Empty<CellChange>(), null);
+            new SyncStep(SyncAction.Trash, key, $"Row {pageId} (key \"{ServerText.VisibleShort(key.Text)}\")", pageId, null, Array.Empty<CellChange>(), null);
 
         /// <param name="key">The input's key when it had one: a row with that key is then not trashed.</param>
         public static SyncStep Failed(SyncKey? key, string label, Exception error) =>
