@@ -21,9 +21,10 @@ namespace NotionPS.Cmdlets
     {
         /// <summary>
         /// The module's. Types stay loaded for the process's life, so a server inventing columns on every read must
-        /// not grow it without end: 256 shapes is far more than one session reads.
+        /// not grow it without end: 256 shapes is far more than one session reads. Replaced only by the test process,
+        /// whose thousands of tests each read data sources of their own.
         /// </summary>
-        public static readonly RowTypes Shared = new RowTypes(mostTypes: 256);
+        public static RowTypes Shared { get; internal set; } = new RowTypes(mostTypes: 256);
 
         private static readonly ConstructorInfo BaseConstructor = typeof(Row).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, null, new[] { typeof(string[]), typeof(object[]) }, null)!;
         private static readonly MethodInfo GetValue = typeof(Row).GetMethod("GetValue", BindingFlags.NonPublic | BindingFlags.Instance)!;
