@@ -31,17 +31,25 @@ namespace NotionPS.Content
         public static string UnescapeDestination(string destination)
         {
             var text = new StringBuilder(destination.Length);
-            for (var p = 0; p < destination.Length; p++)
+            for (var p = 0; p < destination.Length;)
             {
-                if (destination[p] == '\\' && p + 1 < destination.Length && IsAsciiPunctuation(destination[p + 1]))
-                {
-                    p++;
-                }
-
-                text.Append(destination[p]);
+                p = AppendDestinationChar(destination, p, text);
             }
 
             return text.ToString();
+        }
+
+        /// <summary>Appends the character of a link destination at <paramref name="p"/>, a backslash-escaped punctuation mark as itself; returns where the next starts.</summary>
+        private static int AppendDestinationChar(string source, int p, StringBuilder destination)
+        {
+            if (source[p] == '\\' && p + 1 < source.Length && IsAsciiPunctuation(source[p + 1]))
+            {
+                destination.Append(source[p + 1]);
+                return p + 2;
+            }
+
+            destination.Append(source[p]);
+            return p + 1;
         }
 
         private enum Kind
@@ -359,7 +367,7 @@ namespace NotionPS.Content
                             return false;
                         }
 
-                        p = AppendDestinationChar(destination, p);
+                        p = AppendDestinationChar(_text, p, destination);
                     }
 
                     if (p >= _text.Length)
@@ -384,7 +392,7 @@ namespace NotionPS.Content
                             break;
                         }
 
-                        p = AppendDestinationChar(destination, p);
+                        p = AppendDestinationChar(_text, p, destination);
                     }
                 }
 
@@ -420,18 +428,6 @@ namespace NotionPS.Content
                 url = destination.ToString();
                 end = p + 1;
                 return true;
-            }
-
-            private int AppendDestinationChar(StringBuilder destination, int p)
-            {
-                if (_text[p] == '\\' && p + 1 < _text.Length && IsAsciiPunctuation(_text[p + 1]))
-                {
-                    destination.Append(_text[p + 1]);
-                    return p + 2;
-                }
-
-                destination.Append(_text[p]);
-                return p + 1;
             }
 
             private int SkipSpaces(int p)
