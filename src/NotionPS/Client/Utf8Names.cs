@@ -25,7 +25,9 @@ namespace NotionPS.Client
 
         public int Count => names.Length;
 
-        public bool Contains(string name) => Array.IndexOf(names, name) >= 0;
+        public bool Contains(string name) => IndexOf(name) >= 0;
+
+        public int IndexOf(string name) => Array.IndexOf(names, name);
 
         public ReadOnlySpan<byte> Utf8(int index) => utf8[index];
 

@@ -45,7 +45,7 @@ namespace NotionPS.Cmdlets
             // Once per data source, and again only if its columns change during the read.
             if (!byDataSource.TryGetValue(dataSourceId, out var shape) || !shape.Fits(row))
             {
-                shape = Register(RowObjects.RowTypeName + "#" + dataSourceId, row.Columns.Select(column => column.Key).ToArray());
+                shape = Register(RowObjects.RowTypeName + "#" + dataSourceId, row);
                 byDataSource[dataSourceId] = shape;
             }
 
@@ -77,24 +77,26 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>The shape of a data source's rows, with its display set registered when the session allows it.</summary>
-        private RowShape Register(string typeName, string[] columns)
+        private RowShape Register(string typeName, PageRow row)
         {
             canRegister ??= cmdlet.InvokeCommand.GetCommand("Update-TypeData", CommandTypes.Cmdlet) != null;
+            var shape = new RowShape(typeName, row, carriesDisplaySet: canRegister != true);
             if (canRegister == true)
             {
                 try
                 {
                     // In a scope of its own: its parameters never overwrite the caller's variables.
-                    cmdlet.InvokeCommand.InvokeScript(true, ScriptBlock.Create(RegisterScript), null, typeName, RowShape.Shown(columns));
+                    cmdlet.InvokeCommand.InvokeScript(true, ScriptBlock.Create(RegisterScript), null, typeName, shape.Columns);
                 }
                 catch (RuntimeException)
                 {
                     // A constrained session, say: the rows carry their own display set.
                     canRegister = false;
+                    shape = new RowShape(typeName, row, carriesDisplaySet: true);
                 }
             }
 
-            return new RowShape(typeName, columns, carriesDisplaySet: canRegister != true);
+            return shape;
         }
     }
 }

@@ -21,7 +21,7 @@ namespace NotionPS.Cmdlets
         /// <paramref name="carriesDisplaySet"/>. A read makes its rows through one <see cref="RowShape"/> per data source instead.
         /// </summary>
         public static object ToOutput(PageRow row, string typeName, bool carriesDisplaySet) =>
-            new RowShape(typeName, row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet).ToOutput(row);
+            new RowShape(typeName, row, carriesDisplaySet).ToOutput(row);
 
         /// <summary>A value as a row's cell holds it: a date as its ISO-text wrapper (<see cref="IsoDate"/>), anything else as it is.</summary>
         public static object? Cell(object? value) => value is DateTime date ? IsoDate(date) : value;

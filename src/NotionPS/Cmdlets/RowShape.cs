@@ -31,20 +31,33 @@ namespace NotionPS.Cmdlets
         /// <summary>The display set a row carries (copied into each row by PowerShell), or null when the session holds it.</summary>
         private readonly PSMemberSet? displaySet;
 
-        /// <summary>The rows' property names: the page's own (<see cref="ColumnNames.RowProperties"/>), then the columns.</summary>
+        /// <summary>The rows' property names: the page's own (<see cref="ColumnNames.RowProperties"/>), then the columns in <see cref="Columns"/>' order.</summary>
         private readonly string[] names;
+
+        /// <summary>The index of the title among the columns in the page object's order, or -1.</summary>
+        private readonly int titleColumn;
 
         /// <summary>Makes a row of the shape's type from its values, or null when rows are PSCustomObjects.</summary>
         private readonly Func<object?[], Row>? newRow;
 
-        /// <param name="columns">The rows' column names, in order (see <see cref="PageRow.Columns"/>).</param>
+        /// <summary>The rows' column names in the page object's order, for <see cref="Fits"/>.</summary>
+        private readonly string[] pageOrder;
+
+        /// <summary>Where each shown column is in the page object's order (the title's first, then the others as they come).</summary>
+        private readonly int[] shownOrder;
+
+        /// <param name="row">A row of the shape: its column names, in order (see <see cref="PageRow.Columns"/>), and which is the title.</param>
         /// <param name="carriesDisplaySet">Each row carries its display set (the session does not hold the type's).</param>
         /// <param name="rowTypes">Where the rows' type comes from (<see cref="RowTypes.Shared"/> but in tests).</param>
-        public RowShape(string typeName, IReadOnlyList<string> columns, bool carriesDisplaySet, RowTypes? rowTypes = null)
+        public RowShape(string typeName, PageRow row, bool carriesDisplaySet, RowTypes? rowTypes = null)
         {
             TypeName = typeName;
-            Columns = Shown(columns);
-            names = ColumnNames.RowProperties.Concat(columns).ToArray();
+            pageOrder = row.Columns.Select(column => column.Key).ToArray();
+            titleColumn = row.TitleColumn;
+            shownOrder = TitleFirst(pageOrder.Length, titleColumn);
+            var shown = shownOrder.Select(index => pageOrder[index]).ToArray();
+            Columns = shown.Length > 0 ? shown : NoColumns;
+            names = ColumnNames.RowProperties.Concat(shown).ToArray();
             newRow = (rowTypes ?? RowTypes.Shared).For(typeName, names);
             if (carriesDisplaySet)
             {
@@ -54,34 +67,43 @@ namespace NotionPS.Cmdlets
 
         public string TypeName { get; }
 
-        /// <summary>The columns the rows show: their own columns, or the page ID for rows without any.</summary>
+        /// <summary>
+        /// The columns the rows show, and their order on a row: the title first, as Notion shows a table (a page object
+        /// lists its title anywhere, often last, where a list or table at the prompt would push it out of sight); the page
+        /// ID for rows without any.
+        /// </summary>
         public IReadOnlyList<string> Columns { get; }
-
-        /// <summary>The columns rows with these columns show.</summary>
-        public static IReadOnlyList<string> Shown(IReadOnlyList<string> columns) => columns.Count > 0 ? columns : NoColumns;
 
         /// <summary>Whether a row has these columns, in this order (compared in place: this is asked of every row).</summary>
         public bool Fits(PageRow row)
         {
-            if (row.Columns.Count == 0)
-            {
-                return Columns == NoColumns;
-            }
-
-            if (row.Columns.Count != Columns.Count)
+            if (row.Columns.Count != pageOrder.Length || row.TitleColumn != titleColumn)
             {
                 return false;
             }
 
-            for (var i = 0; i < Columns.Count; i++)
+            for (var i = 0; i < pageOrder.Length; i++)
             {
-                if (!string.Equals(row.Columns[i].Key, Columns[i], StringComparison.Ordinal))
+                if (!string.Equals(row.Columns[i].Key, pageOrder[i], StringComparison.Ordinal))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>The indexes 0 to <paramref name="count"/> - 1 with <paramref name="title"/> (if any) moved first.</summary>
+        private static int[] TitleFirst(int count, int title)
+        {
+            var order = Enumerable.Range(0, count).ToArray();
+            if (title > 0)
+            {
+                Array.Copy(order, 0, order, 1, title);
+                order[0] = title;
+            }
+
+            return order;
         }
 
         /// <summary>
@@ -107,7 +129,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>A row's values by the index of <see cref="names"/>: the page's own, then its cells.</summary>
-        private static object?[] Values(PageRow row)
+        private object?[] Values(PageRow row)
         {
             var own = ColumnNames.RowProperties.Count;
             var values = new object?[own + row.Columns.Count];
@@ -117,9 +139,9 @@ namespace NotionPS.Cmdlets
             values[3] = row.Url;
             values[4] = row.CreatedTime;
             values[5] = row.LastEditedTime;
-            for (var i = 0; i < row.Columns.Count; i++)
+            for (var i = 0; i < shownOrder.Length; i++)
             {
-                values[own + i] = RowObjects.Cell(row.Columns[i].Value);
+                values[own + i] = RowObjects.Cell(row.Columns[shownOrder[i]].Value);
             }
 
             return values;

@@ -8,7 +8,7 @@ namespace NotionPS.Rows
     /// <summary>A page (a database row) as plain values: the page's own properties and one value per column.</summary>
     internal sealed class PageRow
     {
-        private PageRow(string pageId, string? databaseId, string? dataSourceId, string? url, DateTime? createdTime, DateTime? lastEditedTime, IReadOnlyList<KeyValuePair<string, object?>> columns)
+        private PageRow(string pageId, string? databaseId, string? dataSourceId, string? url, DateTime? createdTime, DateTime? lastEditedTime, IReadOnlyList<KeyValuePair<string, object?>> columns, int titleColumn)
         {
             PageId = pageId;
             DatabaseId = databaseId;
@@ -17,6 +17,7 @@ namespace NotionPS.Rows
             CreatedTime = createdTime;
             LastEditedTime = lastEditedTime;
             Columns = columns;
+            TitleColumn = titleColumn;
         }
 
         public string PageId { get; }
@@ -35,6 +36,9 @@ namespace NotionPS.Rows
         /// <summary>Columns in the page object's order, named by <see cref="ColumnNames.OutputNames"/>.</summary>
         public IReadOnlyList<KeyValuePair<string, object?>> Columns { get; }
 
+        /// <summary>The index in <see cref="Columns"/> of the title column (a page has one), or -1 where none came.</summary>
+        public int TitleColumn { get; }
+
         /// <summary>
         /// Reads a page object. <paramref name="replacements"/> holds full values fetched for properties the
         /// page object cut short (see <see cref="PropertyReader.MayBeTruncated"/>), by column name.
@@ -51,16 +55,23 @@ namespace NotionPS.Rows
         {
             // Sized as the last row was (rows of a data source have the same columns): not grown and copied for each row.
             var columns = new List<KeyValuePair<string, object?>>(RecentNames.LastColumnCount);
+            var titleColumn = -1;
             if (page.TryGetProperty("properties"u8, out var properties) && properties.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in properties.EnumerateObject())
                 {
                     var (name, outputName) = RecentNames.Column(property, columns.Count);
                     var value = replacements != null && replacements.TryGetValue(name, out var full) ? full : property.Value;
-                    var plain = PropertyReader.ToPlain(value, ref RecentNames.TypeAt(columns.Count), out var mayBeTruncated);
+                    ref var type = ref RecentNames.TypeAt(columns.Count);
+                    var plain = PropertyReader.ToPlain(value, ref type, out var mayBeTruncated);
                     if (mayBeTruncated && stopWhereCut)
                     {
                         return null;
+                    }
+
+                    if (PropertyReader.IsTitle(type))
+                    {
+                        titleColumn = columns.Count;
                     }
 
                     columns.Add(new KeyValuePair<string, object?>(outputName, plain));
@@ -84,7 +95,8 @@ namespace NotionPS.Rows
                 JsonRead.String(page, "url"u8),
                 PropertyReader.Timestamp(page, "created_time"u8),
                 PropertyReader.Timestamp(page, "last_edited_time"u8),
-                columns);
+                columns,
+                titleColumn);
         }
 
         private static bool IsDatabaseParent(JsonElement parent) =>

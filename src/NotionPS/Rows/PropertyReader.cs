@@ -26,10 +26,16 @@ namespace NotionPS.Rows
             "title", "rich_text", "number", "select", "status", "multi_select", "date", "checkbox", "url", "email", "phone_number", "people",
             "created_by", "last_edited_by", "relation", "created_time", "last_edited_time", "formula", "rollup", "unique_id", "files");
 
+        /// <summary>The title's number among <see cref="KnownTypes"/>.</summary>
+        private static readonly int TitleType = KnownTypes.IndexOf("title");
+
         /// <summary>Whether each of <see cref="KnownTypes"/> is one of <see cref="PagedTypes"/>.</summary>
         private static readonly bool[] KnownTypeIsPaged = Enumerable.Range(0, KnownTypes.Count).Select(i => PagedTypes.Contains(KnownTypes[i])).ToArray();
 
         public static object? ToPlain(JsonElement property) => ToPlain(property, out _);
+
+        /// <summary>Whether a type <see cref="ToPlain(JsonElement, ref int, out bool)"/> set is the title's.</summary>
+        public static bool IsTitle(int type) => type == TitleType;
 
         public static object? ToPlain(JsonElement property, out bool mayBeTruncated)
         {

@@ -21,7 +21,7 @@ public class RowShapeTests
     private readonly RowTypes ownTypes = new(mostTypes: 16);
 
     private RowShape ShapeOf(PageRow row, bool carriesDisplaySet = false, RowTypes? rowTypes = null) =>
-        new(RowObjects.RowTypeName + "#ds1", row.Columns.Select(column => column.Key).ToArray(), carriesDisplaySet, rowTypes ?? ownTypes);
+        new(RowObjects.RowTypeName + "#ds1", row, carriesDisplaySet, rowTypes ?? ownTypes);
 
     private static PSObject Output(RowShape shape, PageRow row) => PSObject.AsPSObject(shape.ToOutput(row));
 
@@ -180,6 +180,34 @@ public class RowShapeTests
 
         Assert.False(shape.Fits(Row("""{"Title":{"type":"title","title":[]}}""")));
         Assert.False(shape.Fits(Row("""{"Name":{"type":"title","title":[]},"Size":{"type":"number","number":1}}""")));
+    }
+
+    /// <summary>
+    /// A page object lists its title anywhere (Notion's own examples list it last), so a row of eight columns showed as a list
+    /// with its title at the bottom, and a table cut it off. The title comes first, as in Notion's table; the rest keep their order.
+    /// </summary>
+    [Fact]
+    public void TheTitleIsTheFirstColumnShownAndTheFirstAfterThePagesOwnProperties()
+    {
+        var row = Row("""{"Size":{"type":"number","number":2},"Tags":{"type":"multi_select","multi_select":[]},"Name":{"type":"title","title":[{"plain_text":"A"}]},"Notes":{"type":"rich_text","rich_text":[]}}""");
+
+        var shape = ShapeOf(row, carriesDisplaySet: true);
+        var output = Output(shape, row);
+
+        Assert.Equal(new[] { "Name", "Size", "Tags", "Notes" }, shape.Columns);
+        Assert.Equal(new[] { "Name", "Size", "Tags", "Notes" }, ((PSPropertySet)((PSMemberSet)output.Members["PSStandardMembers"].Value).Members["DefaultDisplayPropertySet"]).ReferencedPropertyNames);
+        Assert.Equal(new[] { "PageId", "DatabaseId", "DataSourceId", "Url", "CreatedTime", "LastEditedTime", "Name", "Size", "Tags", "Notes" }, output.Properties.Select(property => property.Name));
+        Assert.Equal(("A", 2.0), ((string)output.Properties["Name"].Value, (double)output.Properties["Size"].Value));
+        Assert.Equal(2, row.TitleColumn);
+    }
+
+    [Fact]
+    public void ARowWhoseTitleIsAnotherColumnOfTheSameNamesDoesNotFit()
+    {
+        var shape = ShapeOf(Row("""{"A":{"type":"title","title":[]},"B":{"type":"rich_text","rich_text":[]}}"""));
+
+        Assert.False(shape.Fits(Row("""{"A":{"type":"rich_text","rich_text":[]},"B":{"type":"title","title":[]}}""")));
+        Assert.True(shape.Fits(Row("""{"A":{"type":"title","title":[{"plain_text":"x"}]},"B":{"type":"rich_text","rich_text":[]}}""")));
     }
 
     /// <summary>

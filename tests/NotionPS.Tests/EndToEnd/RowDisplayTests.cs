@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using NotionPS.Tests.Hosting;
 using Xunit;
 
@@ -88,5 +91,45 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
         Assert.Equal(2, result.Output.Count);
         Assert.All(result.Output, row => Assert.False(CarriesItsOwnDisplaySet(row)));
         Assert.Contains("Name", RegisteredDisplaySet("NotionPS.Row#" + result.Output[0].Properties["DataSourceId"].Value) ?? []);
+    }
+
+    /// <summary>
+    /// Notion lists a page's title anywhere among its properties (its own examples list it last); a row of five columns or
+    /// more shows as a list at the prompt, whose first line should say which row it is.
+    /// </summary>
+    [Fact]
+    public async Task ARowShowsItsTitleFirstWhereverThePageListsIt()
+    {
+        var databaseId = Guid.NewGuid().ToString();
+        var dataSourceId = Guid.NewGuid().ToString();
+        var properties = new JsonObject
+        {
+            ["Estimate"] = new JsonObject { ["type"] = "number" },
+            ["Notes"] = new JsonObject { ["type"] = "rich_text" },
+            ["Done"] = new JsonObject { ["type"] = "checkbox" },
+            ["Link"] = new JsonObject { ["type"] = "url" },
+            ["Task"] = new JsonObject { ["type"] = "title" },
+        };
+        await Emulator.AdminPostAsync("databases", new JsonObject
+        {
+            ["id"] = databaseId,
+            ["title"] = "Title last",
+            ["parent"] = TeamHomeId,
+            ["dataSources"] = new JsonArray(new JsonObject { ["id"] = dataSourceId, ["name"] = "Title last", ["properties"] = properties }),
+        });
+        var pageId = (await SeedRowsAsync(dataSourceId, new[] { new JsonObject { ["properties"] = new JsonObject { ["Task"] = "Write the report", ["Estimate"] = 2, ["Notes"] = "n" } } }))[0];
+        Connect("2026-03-11");
+        var pageOrder = ((JsonObject)(await ApiGetAsync("v1/pages/" + pageId, "2026-03-11"))["properties"]!).Select(property => property.Key).ToList();
+
+        var result = Session.Run(
+            "Get-NotionDatabaseRow -DataSourceId $ds | Out-String -Width 80",
+            Vars(("ds", dataSourceId)));
+
+        Assert.Empty(result.Errors);
+        Assert.NotEqual("Task", pageOrder[0]);
+        var lines = Assert.Single(result.Output).BaseObject.ToString()!.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        Assert.StartsWith("Task", lines[0]);
+        Assert.Contains("Write the report", lines[0]);
+        Assert.Equal(new[] { "Task", "Estimate", "Notes", "Done", "Link" }, RegisteredDisplaySet("NotionPS.Row#" + dataSourceId));
     }
 }
