@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using NotionPS.Client;
 using NotionPS.Emulator;
 using NotionPS.Tests.Hosting;
 using Xunit;
@@ -92,7 +93,7 @@ public sealed class DocumentExampleTests
             var prepared = session.Run(Prepare, new Dictionary<string, object?>
             {
                 ["baseUri"] = emulator.BaseUri,
-                ["token"] = SecureText.Of(HelpExampleTests.DemoToken),
+                ["token"] = SecureStrings.FromText(HelpExampleTests.DemoToken),
                 ["secretManagement"] = HelpExampleTests.SecretManagementDouble,
                 ["folder"] = folder,
             });

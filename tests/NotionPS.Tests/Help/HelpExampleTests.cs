@@ -5,8 +5,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Http.Json;
-using System.Security;
 using System.Threading.Tasks;
+using NotionPS.Client;
 using NotionPS.Emulator;
 using NotionPS.Tests.Hosting;
 using Xunit;
@@ -52,7 +52,7 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
     {
         var code = HelpSources.Read(cmdletName).Examples.Single(example => example.Title == exampleTitle).Code;
         using var session = new ModuleSession();
-        var prepared = session.Run(Prepare, new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = SecureText.Of(DemoToken), ["secretManagement"] = SecretManagementDouble });
+        var prepared = session.Run(Prepare, new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = SecureStrings.FromText(DemoToken), ["secretManagement"] = SecretManagementDouble });
         Assert.Empty(prepared.Errors);
 
         var result = session.Run(code.Replace(DocumentedEmulatorAddress, baseUri.ToString().TrimEnd('/'), StringComparison.Ordinal));
@@ -72,7 +72,7 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
         using var admin = new HttpClient { BaseAddress = new Uri(baseUri, "__emulator/") };
         using var session = new ModuleSession();
         Assert.Empty(session.Run(Prepare + "\n$PSDefaultParameterValues['Connect-NotionIntegration:MaximumRetryCount'] = 0",
-            new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = SecureText.Of(DemoToken), ["secretManagement"] = SecretManagementDouble }).Errors);
+            new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = SecureStrings.FromText(DemoToken), ["secretManagement"] = SecretManagementDouble }).Errors);
         var pagesBefore = ReportPages(session, ReportsPageId);
         (await admin.PostAsJsonAsync("faults", new { kind = "500", count = 1, method = "POST", path = "/v1/*/*/query" })).EnsureSuccessStatusCode();
         try

@@ -7,6 +7,7 @@ using System.Management.Automation.Host;
 using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
+using NotionPS.Client;
 
 namespace NotionPS.Tests.Hosting;
 
@@ -102,7 +103,7 @@ public sealed class TextCaptureHost : PSHost
             descriptions.ToDictionary(
                 field => field.Name,
                 field => field.ParameterTypeFullName == typeof(SecureString).FullName
-                    ? new PSObject(SecureText.Of(Answer(field.Name)))
+                    ? new PSObject(SecureStrings.FromText(Answer(field.Name)))
                     : new PSObject(Answer(field.Name)));
 
         /// <summary>Answers a choice (a -Confirm prompt) given its message; null where the test expects none.</summary>
@@ -119,7 +120,7 @@ public sealed class TextCaptureHost : PSHost
 
         public override string ReadLine() => Answer(string.Empty);
 
-        public override SecureString ReadLineAsSecureString() => SecureText.Of(Answer(string.Empty));
+        public override SecureString ReadLineAsSecureString() => SecureStrings.FromText(Answer(string.Empty));
 
         private string Answer(string prompt) => Type?.Invoke(prompt) ?? throw new NotSupportedException("This test expects no prompt.");
     }
