@@ -66,15 +66,15 @@ public sealed class DemoWalkTests : IClassFixture<DemoWalkTests.Walk>
     [Fact]
     public void ShowsTheConnectionAsATableRow()
     {
-        Assert.Contains(walk.Lines, line => line.StartsWith("BotName", StringComparison.Ordinal) && line.Contains("WorkspaceName", StringComparison.Ordinal));
-        Assert.Contains(walk.Lines, line => line.StartsWith("NotionPS Demo", StringComparison.Ordinal) && line.Contains("Acme Demo", StringComparison.Ordinal));
+        Assert.Contains(walk.Lines, line => line.StartsWith("TokenKind", StringComparison.Ordinal) && line.Contains("WorkspaceName", StringComparison.Ordinal) && line.EndsWith("BotName", StringComparison.Ordinal));
+        Assert.Contains(walk.Lines, line => line.StartsWith("InternalConnection", StringComparison.Ordinal) && line.Contains("Acme Demo", StringComparison.Ordinal) && line.EndsWith("NotionPS Demo", StringComparison.Ordinal));
     }
 
     [Fact]
     public void ShowsTheIdsOfTheDemoUrlsOneLineEach()
     {
-        Assert.Single(walk.Lines, line => line.StartsWith("1a2b3c4d-5e6f-47a8-b9c0-d1e2f3a4b5c6", StringComparison.Ordinal) && line.Contains("aaaabbbb-cccc-dddd-eeee-ffff00001111", StringComparison.Ordinal));
-        Assert.Single(walk.Lines, line => line.StartsWith("3c4d5e6f-7081-4b92-a0d1-e2f3a4b5c6d7", StringComparison.Ordinal) && line.Contains("bbbbcccc-dddd-eeee-ffff-000011112222", StringComparison.Ordinal));
+        Assert.Single(walk.Lines, line => line.StartsWith("1a2b3c4d-5e6f-47a8-b9c0-d1e2f3a4b5c6", StringComparison.Ordinal) && line.Contains("https://www.notion.so/acme/Tasks-1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6", StringComparison.Ordinal));
+        Assert.Single(walk.Lines, line => line.StartsWith("3c4d5e6f-7081-4b92-a0d1-e2f3a4b5c6d7", StringComparison.Ordinal) && line.Contains("https://www.notion.so/acme/Private-Notes-3c4d5e6f70814b92a0d1e2f3a4b5c6d7", StringComparison.Ordinal));
     }
 
     [Fact]

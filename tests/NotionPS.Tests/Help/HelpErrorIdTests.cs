@@ -55,6 +55,36 @@ public sealed class HelpErrorIdTests
         Assert.True(unknown.Count == 0, $"{helpFile} names ErrorIds the code never writes: {string.Join(", ", unknown)}");
     }
 
+    [Theory]
+    [MemberData(nameof(HelpFiles))]
+    public void EveryErrorIdTheHelpNamesIsWrittenSomewhereInTheModule(string helpFile)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot, helpFile));
+
+        var neverWritten = IdShaped.Matches(text).Select(match => match.Value).Where(NotionErrorIds.All.Contains).Except(IdsTheModuleWrites.Value).Distinct().ToList();
+
+        Assert.True(neverWritten.Count == 0, $"{helpFile} names ErrorIds that src/NotionPS declares but never uses: {string.Join(", ", neverWritten)}");
+    }
+
+    [Fact]
+    public void EveryErrorIdTheModuleDeclaresIsInTheHelp()
+    {
+        var help = string.Join("\n", HelpFiles().Select(file => (string)file[0]).Where(file => file != "README.md").Select(file => File.ReadAllText(Path.Combine(RepositoryRoot, file))));
+
+        var undocumented = NotionErrorIds.All.Where(id => !Regex.IsMatch(help, $@"\b{id}\b")).ToList();
+
+        Assert.True(undocumented.Count == 0, $"ErrorIds no cmdlet help or about topic names (say what each means and what to do): {string.Join(", ", undocumented)}");
+    }
+
+    [Fact]
+    public void FindsTheIdsTheModuleWritesThroughEachKindOfName()
+    {
+        Assert.Contains(NotionErrorIds.NotionRowFailed, IdsTheModuleWrites.Value);         // NotionErrorIds.NotionRowFailed
+        Assert.Contains(NotionErrorIds.MarkdownNestingTooDeep, IdsTheModuleWrites.Value);  // MarkdownContentException.TooDeep
+        Assert.Contains(NotionErrorIds.SecretVaultLocked, IdsTheModuleWrites.Value);       // SecretVaultLockedId in VaultErrors
+        Assert.Contains(NotionErrorIds.NotionObjectNotFound, IdsTheModuleWrites.Value);    // NotionErrorCodes' map of Notion's codes
+    }
+
     [Fact]
     public void TheVaultsTopicListsEveryVaultError()
     {
@@ -78,6 +108,32 @@ public sealed class HelpErrorIdTests
 
         Assert.Contains("NotionObjectNotFound", IdShaped.Matches(text).Select(match => match.Value));
     }
+
+    /// <summary>
+    /// The ids of <see cref="NotionErrorIds"/> that src/NotionPS uses besides declaring them: as NotionErrorIds.X, or
+    /// through a constant of another class that holds the id (MarkdownContentException.TooDeep = "MarkdownNestingTooDeep",
+    /// VaultErrors.SecretVaultLockedId = NotionErrorIds.SecretVaultLocked), used as Class.Name or, in its own file, as Name.
+    /// Comment lines do not count.
+    /// </summary>
+    private static readonly Lazy<HashSet<string>> IdsTheModuleWrites = new(() =>
+    {
+        var declarations = new Regex(@"const\s+string\s+(?<name>\w+)\s*=\s*(?:""(?<id>\w+)""|NotionErrorIds\.(?<id>\w+)|nameof\((?:NotionErrorIds\.)?(?<id>\w+)\))\s*;");
+        var sources = Directory.GetFiles(Path.Combine(RepositoryRoot, "src", "NotionPS"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => Path.GetFileName(path) != "NotionErrorIds.cs")
+            .ToDictionary(path => path, path => string.Join("\n", File.ReadLines(path).Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal))));
+        var aliases = sources.SelectMany(source => declarations.Matches(source.Value)
+                .Where(declaration => NotionErrorIds.All.Contains(declaration.Groups["id"].Value))
+                .Select(declaration => (File: source.Key, Class: Regex.Matches(source.Value[..declaration.Index], @"\bclass\s+(\w+)")[^1].Groups[1].Value,
+                    Name: declaration.Groups["name"].Value, Id: declaration.Groups["id"].Value)))
+            .ToList();
+        var uses = sources.ToDictionary(source => source.Key, source => declarations.Replace(source.Value, string.Empty));
+
+        return NotionErrorIds.All.Where(id =>
+                uses.Values.Any(code => Regex.IsMatch(code, $@"\bNotionErrorIds\.{id}\b"))
+                || aliases.Where(alias => alias.Id == id).Any(alias => uses.Any(use =>
+                    Regex.IsMatch(use.Value, $@"\b{alias.Class}\.{alias.Name}\b") || (use.Key == alias.File && Regex.IsMatch(use.Value, $@"(?<![.\w]){alias.Name}\b")))))
+            .ToHashSet(StringComparer.Ordinal);
+    });
 
     /// <summary>Type, property and parameter set names of the module: NotionConnection, SecretName, MarkdownFromPipeline.</summary>
     private static IEnumerable<string> NamesInTheModule()

@@ -5,8 +5,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Http.Json;
-using System.Security;
 using System.Threading.Tasks;
+using NotionPS.Client;
 using NotionPS.Emulator;
 using NotionPS.Tests.Hosting;
 using Xunit;
@@ -20,9 +20,9 @@ namespace NotionPS.Tests.Help;
 public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorkspace>
 {
     internal const string DemoToken = "demo-token-full-access";
-    private const string DocumentedEmulatorAddress = "http://127.0.0.1:7700";
+    internal const string DocumentedEmulatorAddress = "http://127.0.0.1:7700";
 
-    private static readonly string SecretManagementDouble = Path.Combine(
+    internal static readonly string SecretManagementDouble = Path.Combine(
         TestPaths.RepoRoot, "tests", "SecretManagementDouble", "Microsoft.PowerShell.SecretManagement", "Microsoft.PowerShell.SecretManagement.psd1");
 
     // As if the reader had connected first and kept the token in a default vault (SecretManagement's
@@ -52,7 +52,7 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
     {
         var code = HelpSources.Read(cmdletName).Examples.Single(example => example.Title == exampleTitle).Code;
         using var session = new ModuleSession();
-        var prepared = session.Run(Prepare, new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = ToSecureString(DemoToken), ["secretManagement"] = SecretManagementDouble });
+        var prepared = session.Run(Prepare, new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = SecureStrings.FromText(DemoToken), ["secretManagement"] = SecretManagementDouble });
         Assert.Empty(prepared.Errors);
 
         var result = session.Run(code.Replace(DocumentedEmulatorAddress, baseUri.ToString().TrimEnd('/'), StringComparison.Ordinal));
@@ -72,7 +72,7 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
         using var admin = new HttpClient { BaseAddress = new Uri(baseUri, "__emulator/") };
         using var session = new ModuleSession();
         Assert.Empty(session.Run(Prepare + "\n$PSDefaultParameterValues['Connect-NotionIntegration:MaximumRetryCount'] = 0",
-            new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = ToSecureString(DemoToken), ["secretManagement"] = SecretManagementDouble }).Errors);
+            new Dictionary<string, object?> { ["baseUri"] = baseUri, ["token"] = SecureStrings.FromText(DemoToken), ["secretManagement"] = SecretManagementDouble }).Errors);
         var pagesBefore = ReportPages(session, ReportsPageId);
         (await admin.PostAsJsonAsync("faults", new { kind = "500", count = 1, method = "POST", path = "/v1/*/*/query" })).EnsureSuccessStatusCode();
         try
@@ -128,17 +128,5 @@ public sealed class HelpExampleTests : IClassFixture<HelpExampleTests.DemoWorksp
 
             await emulator!.DisposeAsync();
         }
-    }
-
-    internal static SecureString ToSecureString(string text)
-    {
-        var secure = new SecureString();
-        foreach (var character in text)
-        {
-            secure.AppendChar(character);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
     }
 }

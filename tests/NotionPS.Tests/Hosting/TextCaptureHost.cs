@@ -7,6 +7,7 @@ using System.Management.Automation.Host;
 using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
+using NotionPS.Client;
 
 namespace NotionPS.Tests.Hosting;
 
@@ -26,6 +27,16 @@ public sealed class TextCaptureHost : PSHost
     {
         get => ui.Choose;
         set => ui.Choose = value;
+    }
+
+    /// <summary>
+    /// What the person types at a Read-Host prompt, given the prompt's text; unset, a prompt fails the test. The answer
+    /// comes back as a SecureString where Read-Host -AsSecureString asks for one.
+    /// </summary>
+    public Func<string, string>? Type
+    {
+        get => ui.Type;
+        set => ui.Type = value;
     }
 
     /// <summary>The "What if:" lines printed, without the engine's colour escapes.</summary>
@@ -85,8 +96,15 @@ public sealed class TextCaptureHost : PSHost
 
         public override void WriteWarningLine(string message) => Buffer.AppendLine("WARNING: " + message);
 
+        public Func<string, string>? Type { get; set; }
+
+        /// <summary>Read-Host -Prompt: one field, a SecureString with -AsSecureString.</summary>
         public override Dictionary<string, PSObject> Prompt(string caption, string message, System.Collections.ObjectModel.Collection<FieldDescription> descriptions) =>
-            throw new NotSupportedException("Tests never prompt.");
+            descriptions.ToDictionary(
+                field => field.Name,
+                field => field.ParameterTypeFullName == typeof(SecureString).FullName
+                    ? new PSObject(SecureStrings.FromText(Answer(field.Name)))
+                    : new PSObject(Answer(field.Name)));
 
         /// <summary>Answers a choice (a -Confirm prompt) given its message; null where the test expects none.</summary>
         public Func<string, int>? Choose { get; set; }
@@ -100,9 +118,11 @@ public sealed class TextCaptureHost : PSHost
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) =>
             throw new NotSupportedException("Tests never prompt.");
 
-        public override string ReadLine() => throw new NotSupportedException("Tests never prompt.");
+        public override string ReadLine() => Answer(string.Empty);
 
-        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException("Tests never prompt.");
+        public override SecureString ReadLineAsSecureString() => SecureStrings.FromText(Answer(string.Empty));
+
+        private string Answer(string prompt) => Type?.Invoke(prompt) ?? throw new NotSupportedException("This test expects no prompt.");
     }
 
     /// <summary>A console 160 columns wide, so tables are laid out as on a wide terminal.</summary>

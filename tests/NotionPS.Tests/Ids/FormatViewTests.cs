@@ -23,13 +23,13 @@ public class FormatViewTests
     }
 
     [Fact]
-    public void NotionDatabaseIdHasATableViewOfItsIdTitleViewAndUrl()
+    public void NotionDatabaseIdHasATableViewOfItsIdTitleAndUrl()
     {
         var view = XDocument.Load(FormatPath).Descendants("View")
             .Single(candidate => candidate.Element("ViewSelectedBy")?.Element("TypeName")?.Value == typeof(NotionDatabaseId).FullName);
 
         var columns = view.Descendants("TableColumnItem").Select(item => item.Element("PropertyName")?.Value);
-        Assert.Equal(["DatabaseId", "Title", "ViewId", "Url"], columns);
+        Assert.Equal(["DatabaseId", "Title", "Url"], columns);
         Assert.All(columns, name => Assert.NotNull(typeof(NotionDatabaseId).GetProperty(name!)));
     }
 }
