@@ -73,5 +73,8 @@ namespace NotionPS.Ids
 
         /// <summary>A link to a host other than Notion's, or with a scheme other than https, http or notion.</summary>
         NotNotionLink,
+
+        /// <summary>A link or link's tail without d=, where a discussion is wanted: it names a page, not a discussion.</summary>
+        NoDiscussionId,
     }
 }

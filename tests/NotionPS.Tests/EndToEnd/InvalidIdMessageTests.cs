@@ -66,7 +66,7 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
         Assert.Empty(page.Errors);
         Assert.Equal(Page, Assert.Single(page.Output).BaseObject);
         var refused = Assert.Single(block.Errors).ToString();
-        Assert.Contains("not a block's. Pass the 32 characters of the block's ID", refused, StringComparison.Ordinal);
+        Assert.Contains("not a block's. Pass the block's link (hover over the block, then ⋮⋮ > Copy link to block) or the 32 characters of the block's ID", refused, StringComparison.Ordinal);
         Assert.Contains("not the database ID", Assert.Single(database.Errors).ToString(), StringComparison.Ordinal);
     }
 
