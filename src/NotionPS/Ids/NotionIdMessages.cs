@@ -57,8 +57,7 @@ namespace NotionPS.Ids
             Quoted(input), run, subject.WhatToPass);
 
         public static string SeveralIds(string input, int count, NotionIdSubject subject) => Format(
-            "'{0}' holds {1} IDs, so which {2} is meant is unclear. Pass one ID or link at a time "
-            + "(several go through the pipeline one by one: 'id1', 'id2' | ...).",
+            "'{0}' holds {1} IDs, so which {2} is meant is unclear. Pass one ID or link at a time.",
             Quoted(input), count, subject.Noun);
 
         public static string NotNotionHost(string input, string host) => Format(

@@ -62,7 +62,8 @@ namespace NotionPS.Ids
                 var ids = StandaloneId.Matches(text.Split('?', '#')[0]);
                 if (ids.Count > 1)
                 {
-                    return new RejectedNotionId(NotionIdProblem.SeveralIds, NotionIdMessages.SeveralIds(text, ids.Count, subject));
+                    var found = ids.Cast<Match>().Select(match => NotionId.TryNormalize(match.Value, out var id) ? id : match.Value).ToList();
+                    return new RejectedNotionId(NotionIdProblem.SeveralIds, NotionIdMessages.SeveralIds(text, ids.Count, subject), found);
                 }
             }
 
