@@ -88,12 +88,9 @@ namespace NotionPS.Cmdlets
             var parameter = invocation.BoundParameters.FirstOrDefault(bound => Holds(bound.Value, input)).Key;
             var others = string.Concat(invocation.BoundParameters
                 .Where(bound => bound.Key != parameter)
-                .Select(bound => bound.Value switch
-                {
-                    string value => $" -{bound.Key} {Quoted(value)}",
-                    SwitchParameter flag => flag.IsPresent ? $" -{bound.Key}" : $" -{bound.Key}:$false",
-                    _ => string.Empty,
-                }));
+                .Select(bound => bound.Value is SwitchParameter flag
+                    ? (flag.IsPresent ? $" -{bound.Key}" : $" -{bound.Key}:$false")
+                    : Argument(bound.Value) is { } argument ? $" -{bound.Key} {argument}" : string.Empty));
             var ids = string.Join(", ", several.Ids.Select(Quoted));
             var command = invocation.MyCommand.Name;
             return parameter == null || TakesPipelineInput(invocation.MyCommand, parameter)
@@ -114,6 +111,23 @@ namespace NotionPS.Cmdlets
             NotionParentBind bind => bind.Input,
             _ => value,
         });
+
+        /// <summary>A parameter's value as written on a command line, when it is text (or pipe binds or a list of text); else null.</summary>
+        private static string? Argument(object? value)
+        {
+            if (PipeBindInput.IsText(GivenText(value), out var text))
+            {
+                return Quoted(text!);
+            }
+
+            if (!(value is IEnumerable items) || value is IDictionary)
+            {
+                return null;
+            }
+
+            var arguments = items.Cast<object?>().Select(item => PipeBindInput.IsText(GivenText(item), out var itemText) ? Quoted(itemText!) : null).ToList();
+            return arguments.Count > 0 && arguments.All(argument => argument != null) ? string.Join(", ", arguments) : null;
+        }
 
         private static bool TakesPipelineInput(CommandInfo command, string parameter) =>
             command.Parameters.TryGetValue(parameter, out var metadata)
