@@ -63,6 +63,22 @@ public sealed class SortColumnNameTests(EmulatorFixture emulator) : RowsTestBase
         Assert.DoesNotContain(proxy.Requests, request => request.EndsWith("/query", StringComparison.Ordinal));
     }
 
+    /// <summary>-Where resolves names the same way, and an error names the parameter whose name it is.</summary>
+    [Fact]
+    public async Task WhereTellsAnAmbiguousNameFromAnUnknownOneAndEachErrorNamesItsParameter()
+    {
+        var (databaseId, _) = await TwinsAsync();
+        Connect("2026-03-11");
+
+        var ambiguous = Session.Run("Get-NotionDatabaseRow $db -Where @{ ESTIMATE = 1 } -Sort Name", Vars(("db", databaseId)));
+        var sortOnly = Session.Run("Get-NotionDatabaseRow $db -Where @{ Estimate = 1 } -Sort Nope", Vars(("db", databaseId)));
+
+        var error = Assert.Single(ambiguous.Errors);
+        Assert.StartsWith("NotionColumnAmbiguous,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.StartsWith("-Where: 'ESTIMATE' matches the columns", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("-Sort: No column named 'Nope'.", Assert.Single(sortOnly.Errors).ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The columns are read where the rows are read anyway: a sort by name costs no request more than none.</summary>
     [Fact]
     public async Task SortingByAColumnNameCostsNoRequestMore()
