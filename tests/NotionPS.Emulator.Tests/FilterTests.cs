@@ -287,6 +287,19 @@ public sealed class FilterTests
         Assert.Equal(["A", "D", "C", "B"], names);
     }
 
+    /// <summary>As Notion: a sort's property is its name exactly (or its ID); another case names no property.</summary>
+    [Theory]
+    [InlineData("level")]
+    [InlineData("LEVEL")]
+    [InlineData("Nope")]
+    public async Task ASortPropertyInAnotherCaseIsAValidationError(string property)
+    {
+        await using var emulator = await StartAsync(new FakeTimeProvider(Wednesday));
+        var body = new JsonObject { ["sorts"] = new JsonArray(new JsonObject { ["property"] = property, ["direction"] = "ascending" }) };
+        var reply = await emulator.PostAsync($"v1/data_sources/{await AddFixtureAsync(emulator)}/query", body);
+        Assert.Contains($"Could not find sort property with name or id: {property}", reply.AssertError(HttpStatusCode.BadRequest, "validation_error"));
+    }
+
     [Theory]
     [InlineData("FNum", "descending", "ABC")]
     [InlineData("FNum", "ascending", "BAC")]

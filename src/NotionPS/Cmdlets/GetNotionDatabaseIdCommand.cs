@@ -103,7 +103,7 @@ namespace NotionPS.Cmdlets
                 case ParsedNotionId parsed:
                     return parsed;
                 case RejectedNotionId rejected:
-                    WriteError(NotionErrorRecords.InvalidId(rejected.Message, input));
+                    WriteError(this.InvalidIdError(rejected.Message, input));
                     return null;
                 default:
                     throw new InvalidOperationException("Unknown parse result.");

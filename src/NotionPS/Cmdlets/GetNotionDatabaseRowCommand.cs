@@ -37,6 +37,9 @@ namespace NotionPS.Cmdlets
         private RowDisplay? display;
         private CheckpointedRead? checkpoint;
 
+        /// <summary>The parameter the query is being built from, which names a column error: -Where's pairs, then -Sort.</summary>
+        private string parameterBeingRead = "-" + nameof(Where);
+
         /// <summary>The database (its ID or URL, or an object naming it or one of its data sources). A database with several data sources needs -DataSourceId instead.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByDatabase, ValueFromPipeline = true)]
         [ArgumentCompleter(typeof(DatabaseIdCompleter))]
@@ -124,8 +127,8 @@ namespace NotionPS.Cmdlets
             RowReader? reader = null;
             try
             {
-                // By data source ID, with no -Where to build from its columns, the first page is asked for
-                // along with the data source itself: one round trip less before the first rows.
+                // By data source ID, with no -Where or -Sort by column to build from its columns, the first page is
+                // asked for along with the data source itself: one round trip less before the first rows.
                 var plan = QueryPlan();
                 if (target.DataSourceId != null && !plan.NeedsColumns)
                 {
@@ -140,9 +143,9 @@ namespace NotionPS.Cmdlets
                 checkpoint?.ReadFellShort();
                 reader?.Dispose();
 
-                // A -Where that cannot be built is named like a row; anything else (Notion's answer, the data-source choice) as is.
-                WriteError(ex is RowValueException || ex is UnknownColumnException
-                    ? NotionErrorRecords.ForRow(ex, "-Where", input)
+                // A -Where or -Sort that cannot be built is named like a row; anything else (Notion's answer, the data-source choice) as is.
+                WriteError(ex is RowValueException || ex is UnknownColumnException || ex is ColumnAmbiguousException
+                    ? NotionErrorRecords.ForRow(ex, parameterBeingRead, input)
                     : NotionErrorRecords.From(ex, input, ConnectionFacts()));
                 return;
             }
@@ -235,10 +238,18 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>Starts reading the rows of a data source (asks for the first page); <paramref name="schema"/> is needed only for -Where.</summary>
+        /// <summary>
+        /// Starts reading the rows of a data source (asks for the first page); <paramref name="schema"/> is needed only for
+        /// -Where and a -Sort by column (<see cref="RowQueryPlan.NeedsColumns"/>).
+        /// </summary>
         /// <remarks>With -First (and -Skip) the read asks for no more rows than are still wanted, read ahead and in slices all the same.</remarks>
-        private RowReader OpenReader(string dataSourceId, RowQueryPlan plan, DataSourceSchema? schema) =>
-            new RowReader(Client, dataSourceId, plan.Filter(schema), plan.Sorts(), Paging.RowsWanted, Log, CancelOnStop, resumeOnReadingThread: true);
+        private RowReader OpenReader(string dataSourceId, RowQueryPlan plan, DataSourceSchema? schema)
+        {
+            parameterBeingRead = "-" + nameof(Where);
+            var filter = plan.Filter(schema);
+            parameterBeingRead = "-" + nameof(Sort);
+            return new RowReader(Client, dataSourceId, filter, plan.Sorts(schema), Paging.RowsWanted, Log, CancelOnStop, resumeOnReadingThread: true);
+        }
 
         private void WriteRow(object? row)
         {

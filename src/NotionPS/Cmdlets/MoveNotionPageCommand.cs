@@ -32,7 +32,7 @@ namespace NotionPS.Cmdlets
             // A -ParentId that names nothing can never work: one terminating error rather than one per page.
             if (ParentId.Parent == null)
             {
-                ThrowTerminatingError(NotionErrorRecords.InvalidId(ParentId.Rejection!, ParentId.Input));
+                ThrowTerminatingError(this.InvalidIdError(ParentId.Rejection!, ParentId.Input));
             }
 
             parent = ParentId.Parent;

@@ -98,7 +98,7 @@ namespace NotionPS.Cmdlets
             var bind = ParentId!;
             if (bind.Parent is not { } parent)
             {
-                WriteError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
+                WriteError(this.InvalidIdError(bind.Rejection!, bind.Input));
                 return;
             }
 

@@ -89,8 +89,8 @@ namespace NotionPS.Cmdlets
         /// An ID or URL that names no Notion object; the parser's message says what to copy instead. It quotes the input,
         /// which may come from anyone: its control characters are made visible (the parser's own text has none).
         /// </summary>
-        public static ErrorRecord InvalidId(string message, object? target) =>
-            Create(new ArgumentException(ServerText.Visible(message)), NotionErrorIds.InvalidNotionUrl, target);
+        public static ErrorRecord InvalidId(string message, object? target, string? recommendedAction = null) =>
+            Create(new ArgumentException(ServerText.Visible(message)), NotionErrorIds.InvalidNotionUrl, target, recommendedAction);
 
         /// <summary>
         /// A failure the cmdlet itself found. <paramref name="recommendedAction"/>, when given, is already part of

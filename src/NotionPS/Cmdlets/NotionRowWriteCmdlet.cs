@@ -85,7 +85,7 @@ namespace NotionPS.Cmdlets
             var target = bind.Target;
             if (target == null)
             {
-                ThrowTerminatingError(NotionErrorRecords.InvalidId(bind.Rejection!, bind.Input));
+                ThrowTerminatingError(this.InvalidIdError(bind.Rejection!, bind.Input));
             }
 
             try

@@ -57,6 +57,7 @@ namespace NotionPS.Errors
         public const string NotionNumberNotFinite = nameof(NotionNumberNotFinite);
         public const string NotionRowEmpty = nameof(NotionRowEmpty);
         public const string NotionUnknownColumn = nameof(NotionUnknownColumn);
+        public const string NotionColumnAmbiguous = nameof(NotionColumnAmbiguous);
         public const string NotionMatchOnValueMissing = nameof(NotionMatchOnValueMissing);
         public const string NotionMatchOnAmbiguous = nameof(NotionMatchOnAmbiguous);
         public const string NotionRowFailed = nameof(NotionRowFailed);
@@ -210,6 +211,7 @@ namespace NotionPS.Errors
             [NotionNumberNotFinite] = InvalidData,
             [NotionRowEmpty] = InvalidData,
             [NotionUnknownColumn] = InvalidArgument,
+            [NotionColumnAmbiguous] = InvalidArgument,
             [NotionMatchOnValueMissing] = InvalidData,
             [NotionMatchOnAmbiguous] = InvalidData,
             [NotionRowFailed] = NotSpecified,

@@ -41,6 +41,10 @@ namespace NotionPS.Ids
                 Quoted(input))
             : Format("'{0}' holds only the ID of a page (after p=), not a {1}'s. Pass {2}.", Quoted(input), subject.Noun, subject.WhatToPass);
 
+        public static string NoDiscussionId(string input, NotionIdSubject subject) => Format(
+            "'{0}' names no discussion: it is a page's link, and a comment's link has its discussion's ID after d=. Pass {1}.",
+            Quoted(input), subject.WhatToPass);
+
         public static string WrongLength(string input, string run, int digits, NotionIdSubject subject) => Format(
             "'{0}' contains '{1}', {2} hexadecimal characters where a Notion ID has exactly 32 "
             + "(together, or dashed as 8-4-4-4-12). It was probably cut short or joined to other text: "
@@ -53,8 +57,7 @@ namespace NotionPS.Ids
             Quoted(input), run, subject.WhatToPass);
 
         public static string SeveralIds(string input, int count, NotionIdSubject subject) => Format(
-            "'{0}' holds {1} IDs, so which {2} is meant is unclear. Pass one ID or link at a time "
-            + "(several go through the pipeline one by one: 'id1', 'id2' | ...).",
+            "'{0}' holds {1} IDs, so which {2} is meant is unclear. Pass one ID or link at a time.",
             Quoted(input), count, subject.Noun);
 
         public static string NotNotionHost(string input, string host) => Format(

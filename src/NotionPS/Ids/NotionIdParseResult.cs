@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace NotionPS.Ids
 {
     /// <summary>
@@ -39,15 +42,19 @@ namespace NotionPS.Ids
     /// <summary>An input that does not clearly hold an ID, with a message saying what to copy instead.</summary>
     internal sealed class RejectedNotionId : NotionIdParseResult
     {
-        public RejectedNotionId(NotionIdProblem problem, string message)
+        public RejectedNotionId(NotionIdProblem problem, string message, IReadOnlyList<string>? ids = null)
         {
             Problem = problem;
             Message = message;
+            Ids = ids ?? Array.Empty<string>();
         }
 
         public NotionIdProblem Problem { get; }
 
         public string Message { get; }
+
+        /// <summary>The IDs the input holds, for <see cref="NotionIdProblem.SeveralIds"/> (so a remedy can show them one by one); else none.</summary>
+        public IReadOnlyList<string> Ids { get; }
     }
 
     /// <summary>Why an input was rejected.</summary>
@@ -73,5 +80,8 @@ namespace NotionPS.Ids
 
         /// <summary>A link to a host other than Notion's, or with a scheme other than https, http or notion.</summary>
         NotNotionLink,
+
+        /// <summary>A link or link's tail without d=, where a discussion is wanted: it names a page, not a discussion.</summary>
+        NoDiscussionId,
     }
 }

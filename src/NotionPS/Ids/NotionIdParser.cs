@@ -62,7 +62,8 @@ namespace NotionPS.Ids
                 var ids = StandaloneId.Matches(text.Split('?', '#')[0]);
                 if (ids.Count > 1)
                 {
-                    return new RejectedNotionId(NotionIdProblem.SeveralIds, NotionIdMessages.SeveralIds(text, ids.Count, subject));
+                    var found = ids.Cast<Match>().Select(match => NotionId.TryNormalize(match.Value, out var id) ? id : match.Value).ToList();
+                    return new RejectedNotionId(NotionIdProblem.SeveralIds, NotionIdMessages.SeveralIds(text, ids.Count, subject), found);
                 }
             }
 
@@ -83,15 +84,17 @@ namespace NotionPS.Ids
                 return ParseLink(text.Contains("://") ? text : "https://" + text, input, text, subject);
             }
 
-            // Not a link: perhaps its last segment ("Tasks-<id>?v=...") or text that holds no ID.
+            // Not a link: perhaps its last segment ("Tasks-<id>?v=...", "Page-<id>#<block>") or text that holds no ID.
             // A longer path ("acme/Tasks-<id>", "localhost/<id>") could come from any host, so it is refused.
-            var pathAndQuery = text.Split('#')[0].Split(new[] { '?' }, 2);
+            var hash = text.IndexOf('#');
+            var pathAndQuery = (hash < 0 ? text : text.Substring(0, hash)).Split(new[] { '?' }, 2);
             if (pathAndQuery[0].Contains("/"))
             {
                 return new RejectedNotionId(NotionIdProblem.NoId, NotionIdMessages.NotALinkOrId(text, subject));
             }
 
-            return ParseLocation(pathAndQuery[0], pathAndQuery.Length > 1 ? pathAndQuery[1] : string.Empty, input, text, isLink: false, subject);
+            var location = new LinkLocation(pathAndQuery[0], pathAndQuery.Length > 1 ? pathAndQuery[1] : string.Empty, hash < 0 ? string.Empty : text.Substring(hash + 1));
+            return ParseLocation(location, input, text, isLink: false, subject);
         }
 
         private static NotionIdParseResult ParseLink(string link, string input, string shown, NotionIdSubject subject)
@@ -113,12 +116,21 @@ namespace NotionPS.Ids
                 return new RejectedNotionId(NotionIdProblem.NotNotionLink, NotionIdMessages.NotNotionHost(shown, uri.Host));
             }
 
-            return ParseLocation(uri.AbsolutePath, uri.Query.TrimStart('?'), input, shown, isLink: true, subject);
+            return ParseLocation(new LinkLocation(uri.AbsolutePath, uri.Query.TrimStart('?'), uri.Fragment.TrimStart('#')), input, shown, isLink: true, subject);
         }
 
-        private static NotionIdParseResult ParseLocation(string path, string query, string input, string shown, bool isLink, NotionIdSubject subject)
+        private static NotionIdParseResult ParseLocation(LinkLocation location, string input, string shown, bool isLink, NotionIdSubject subject)
         {
-            var lastSegment = Uri.UnescapeDataString(path.Split('/').LastOrDefault(segment => segment.Length > 0) ?? string.Empty);
+            switch (subject.LinkPart)
+            {
+                case NotionLinkPart.Fragment when FromFragment(location.Fragment, input, shown, subject) is { } block:
+                    return block;
+                case NotionLinkPart.DiscussionQuery:
+                    return FromDiscussionQuery(location.Query, input, shown, subject);
+            }
+
+            var query = location.Query;
+            var lastSegment = Uri.UnescapeDataString(location.Path.Split('/').LastOrDefault(segment => segment.Length > 0) ?? string.Empty);
             var viewValue = QueryValue(query, "v");
             var pageValue = QueryValue(query, "p");
 
@@ -152,6 +164,34 @@ namespace NotionPS.Ids
             return new RejectedNotionId(
                 NotionIdProblem.NoId,
                 isLink ? NotionIdMessages.LinkWithoutId(shown, subject) : NotionIdMessages.NotALinkOrId(shown, subject));
+        }
+
+        /// <summary>
+        /// The block after the '#' of a "Copy link to block" link, a refusal for an ID cut short there, or null when the
+        /// link has no ID after a '#' (then the path's page is the block: the API takes a page's ID for a block's).
+        /// </summary>
+        private static NotionIdParseResult? FromFragment(string fragment, string input, string shown, NotionIdSubject subject)
+        {
+            var text = Uri.UnescapeDataString(fragment);
+            return NotionId.TryNormalize(text, out var id)
+                ? new ParsedNotionId(input, id, viewId: null, pageId: null)
+                : FindNearMiss(text, shown, subject);
+        }
+
+        /// <summary>
+        /// The discussion in d= of a comment's link. The rest of a link names a page, never a discussion: a link
+        /// without d= is refused rather than taken for one.
+        /// </summary>
+        private static NotionIdParseResult FromDiscussionQuery(string query, string input, string shown, NotionIdSubject subject)
+        {
+            var discussion = QueryValue(query, "d");
+            if (NormalizeOrNull(discussion) is { } id)
+            {
+                return new ParsedNotionId(input, id, viewId: null, pageId: null);
+            }
+
+            return (discussion == null ? null : FindNearMiss(discussion, shown, subject))
+                ?? new RejectedNotionId(NotionIdProblem.NoDiscussionId, NotionIdMessages.NoDiscussionId(shown, subject));
         }
 
         private static RejectedNotionId? FindNearMiss(string segment, string shown, NotionIdSubject subject)
@@ -220,5 +260,22 @@ namespace NotionPS.Ids
         }
 
         private static bool IsInvisible(char character) => char.IsWhiteSpace(character) || Array.IndexOf(InvisibleCharacters, character) >= 0;
+
+        /// <summary>A link's parts after the host (or a link's tail's): the path, the query without its '?', the fragment without its '#'.</summary>
+        private sealed class LinkLocation
+        {
+            public LinkLocation(string path, string query, string fragment)
+            {
+                Path = path;
+                Query = query;
+                Fragment = fragment;
+            }
+
+            public string Path { get; }
+
+            public string Query { get; }
+
+            public string Fragment { get; }
+        }
     }
 }

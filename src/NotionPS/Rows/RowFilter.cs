@@ -15,11 +15,12 @@ namespace NotionPS.Rows
     {
         /// <summary>One condition per pair, to be AND-ed (with any filter of the caller's, at the same level, as Notion nests filters only 2 levels deep).</summary>
         /// <exception cref="UnknownColumnException">A pair names no column.</exception>
+        /// <exception cref="ColumnAmbiguousException">A pair's name matches two columns in other cases.</exception>
         /// <exception cref="RowValueException">A value does not fit its column, or the column cannot be compared.</exception>
         public static IReadOnlyList<JsonObject> Conditions(IReadOnlyDictionary<string, string> schema, IEnumerable<KeyValuePair<string, object?>> pairs) =>
             pairs.Select(pair =>
             {
-                var column = RowMapping.FindColumn(schema, pair.Key) ?? throw new UnknownColumnException(new[] { pair.Key }, schema.Keys.ToList());
+                var column = RowMapping.ResolveColumn(schema, pair.Key);
                 return Condition(column, schema[column], pair.Value);
             }).ToList();
 

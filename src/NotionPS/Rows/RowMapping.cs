@@ -109,6 +109,25 @@ namespace NotionPS.Rows
             }
         }
 
+        /// <summary>
+        /// The schema's name for a column a caller named (-Where, -Sort): the exact name, else the one match ignoring
+        /// case. Notion itself matches names exactly, so it is resolved here, and a name matching none or two is refused.
+        /// </summary>
+        /// <exception cref="UnknownColumnException">No column has the name, in any case.</exception>
+        /// <exception cref="ColumnAmbiguousException">Two or more columns have it in other cases, none exactly.</exception>
+        public static string ResolveColumn(IReadOnlyDictionary<string, string> schema, string name)
+        {
+            if (FindColumn(schema, name) is { } column)
+            {
+                return column;
+            }
+
+            var matches = schema.Keys.Where(key => string.Equals(key, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            throw matches.Count > 1
+                ? new ColumnAmbiguousException(name, matches)
+                : (NotionException)new UnknownColumnException(new[] { name }, schema.Keys.ToList());
+        }
+
         /// <summary>The schema's name for a column: the exact name, else the one match ignoring case, else null.</summary>
         public static string? FindColumn(IReadOnlyDictionary<string, string> schema, string name)
         {
@@ -139,5 +158,14 @@ namespace NotionPS.Rows
         public IReadOnlyList<string> Unknown => Shown(unknown);
 
         public IReadOnlyList<string> Available => Shown(available);
+    }
+
+    /// <summary>A name that matches, in other cases only, two or more columns (Notion allows names that differ only in case).</summary>
+    internal sealed class ColumnAmbiguousException : NotionException
+    {
+        public ColumnAmbiguousException(string name, IReadOnlyList<string> matches)
+            : base(NotionErrorIds.NotionColumnAmbiguous, $"'{ServerText.VisibleShort(name)}' matches the columns {string.Join(" and ", matches.Select(match => "'" + ServerText.VisibleShort(match) + "'"))}, whose names differ only in case. Give the name exactly as the column has it.")
+        {
+        }
     }
 }

@@ -363,6 +363,24 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(new[] { "Fine" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
     }
 
+    /// <summary>-Name of only white space or with a control character is refused before any upload, and the next file still goes.</summary>
+    [Fact]
+    public async Task ANameOfWhiteSpaceOrControlCharactersIsRefusedBeforeAnyUpload()
+    {
+        var path = WriteFile("named.txt", 10, 9);
+        Connect("2026-03-11");
+        var uploads = await UploadCountAsync("2026-03-11");
+
+        var result = Session.Run("Send-NotionFile -LiteralPath $path -Name \" `t \"; Send-NotionFile -LiteralPath $path -Name \"a`nb.txt\"; (Send-NotionFile -LiteralPath $path -Name ok.txt).Name", Vars(("path", path)));
+
+        Assert.Equal(new[] { "NotionFileNameRefused", "NotionFileNameRefused" }, result.Errors.Select(error => error.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Contains("only white space", result.Errors[0].ToString(), StringComparison.Ordinal);
+        Assert.Contains("control character", result.Errors[1].ToString(), StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.InvalidArgument, result.Errors[0].CategoryInfo.Category);
+        Assert.Equal("ok.txt", Assert.Single(result.Output).BaseObject);
+        Assert.Equal(uploads + 1, await UploadCountAsync("2026-03-11"));
+    }
+
     [Fact]
     public void AContentTypeNotionRefusesIsRefused()
     {

@@ -66,8 +66,31 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
         Assert.Empty(page.Errors);
         Assert.Equal(Page, Assert.Single(page.Output).BaseObject);
         var refused = Assert.Single(block.Errors).ToString();
-        Assert.Contains("not a block's. Pass the 32 characters of the block's ID", refused, StringComparison.Ordinal);
+        Assert.Contains("not a block's. Pass the block's link (hover over the block, then ⋮⋮ > Copy link to block) or the 32 characters of the block's ID", refused, StringComparison.Ordinal);
         Assert.Contains("not the database ID", Assert.Single(database.Errors).ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Text holding several IDs is refused with this very command for each of them as its remedy, which runs as written:
+    /// by the pipeline where the parameter takes it, else through ForEach-Object, with the other parameters as given.
+    /// </summary>
+    [Theory]
+    [InlineData("Get-NotionPage -PageId $bad", "Pass them one at a time, such as through the pipeline: '{0}', '{1}' | Get-NotionPage")]
+    [InlineData("Get-NotionComment -BlockId $bad", "Pass them one at a time, such as: '{0}', '{1}' | ForEach-Object {{ Get-NotionComment -BlockId $_ }}")]
+    [InlineData("Add-NotionComment -PageId $bad -Text 'Looked at it.' -WhatIf", "Pass them one at a time, such as through the pipeline: '{0}', '{1}' | Add-NotionComment -Text 'Looked at it.' -WhatIf")]
+    public void SeveralIdsAreRefusedWithTheCommandForEachAsTheRemedy(string call, string remedy)
+    {
+        const string Reports = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
+        var bad = $"{EmulatorFixture.MeetingNotesPageId.Replace("-", string.Empty, StringComparison.Ordinal)}, {Reports}";
+        var expected = string.Format(System.Globalization.CultureInfo.InvariantCulture, remedy, EmulatorFixture.MeetingNotesPageId, Reports);
+
+        var refused = Session.Run(Connect + call, new Dictionary<string, object?> { ["bad"] = bad });
+        var error = Assert.Single(refused.Errors);
+        Assert.Contains("holds 2 IDs", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(expected, error.ErrorDetails?.RecommendedAction);
+
+        var rerun = Session.Run(Connect + expected.Substring(expected.IndexOf(": ", StringComparison.Ordinal) + 2));
+        Assert.Empty(rerun.Errors);
     }
 
     /// <summary>An input of any length is quoted cut short (the whole of it stays the error's target).</summary>

@@ -101,7 +101,7 @@ public class RowQueryPlanTests
     public void ColumnNamesAndDictionariesAreSorts() =>
         Assert.Equal(
             """[{"property":"Name","direction":"ascending"},{"property":"Done","direction":"descending"}]""",
-            new RowQueryPlan(null, NoPairs, new object?[] { "Name", new OrderedDictionary { ["property"] = "Done", ["direction"] = "descending" } }, null, null).Sorts()!.ToJsonString());
+            new RowQueryPlan(null, NoPairs, new object?[] { "Name", new OrderedDictionary { ["property"] = "Done", ["direction"] = "descending" } }, null, null).Sorts(Schema)!.ToJsonString());
 
     [Fact]
     public void AFilterHoldingNaNIsRefusedNamingTheFilter()
@@ -113,26 +113,41 @@ public class RowQueryPlanTests
     }
 
     [Fact]
-    public void NoSortIsCreatedOrder() => Assert.Null(new RowQueryPlan(null, NoPairs, Array.Empty<object?>(), null, null).Sorts());
+    public void NoSortIsCreatedOrder() => Assert.Null(new RowQueryPlan(null, NoPairs, Array.Empty<object?>(), null, null).Sorts(Schema));
 
     [Fact]
     public void AColumnNameSortsAscendingAndASortInNotionsShapeIsSentAsGiven()
     {
-        var plan = new RowQueryPlan(null, NoPairs, new object?[] { "Due", new OrderedDictionary { ["timestamp"] = "created_time", ["direction"] = "descending" } }, null, null);
+        var plan = new RowQueryPlan(null, NoPairs, new object?[] { "Done", new OrderedDictionary { ["timestamp"] = "created_time", ["direction"] = "descending" } }, null, null);
 
         Assert.Equal(
-            """[{"property":"Due","direction":"ascending"},{"timestamp":"created_time","direction":"descending"}]""",
-            plan.Sorts()!.ToJsonString());
+            """[{"property":"Done","direction":"ascending"},{"timestamp":"created_time","direction":"descending"}]""",
+            plan.Sorts(Schema)!.ToJsonString());
     }
+
+    /// <summary>Notion matches a sort's column exactly: the plan sends the schema's name for one given in another case.</summary>
+    [Fact]
+    public void ASortsColumnIsNamedAsTheSchemaHasIt()
+    {
+        var plan = new RowQueryPlan(null, NoPairs, new object?[] { "dONE", new OrderedDictionary { ["property"] = "name", ["direction"] = "descending" } }, null, null);
+
+        Assert.True(plan.NeedsColumns);
+        Assert.Equal("""[{"property":"Done","direction":"ascending"},{"property":"Name","direction":"descending"}]""", plan.Sorts(Schema)!.ToJsonString());
+        Assert.Equal(NotionErrorIds.NotionUnknownColumn, Assert.Throws<UnknownColumnException>(() => new RowQueryPlan(null, NoPairs, new object?[] { "Nope" }, null, null).Sorts(Schema)).ErrorId);
+    }
+
+    [Fact]
+    public void ASortByTimeAloneNeedsNoColumns() =>
+        Assert.False(new RowQueryPlan(null, NoPairs, new object?[] { new OrderedDictionary { ["timestamp"] = "created_time", ["direction"] = "descending" } }, null, null).NeedsColumns);
 
     [Fact]
     public void EachRequestGetsSortsOfItsOwn()
     {
-        var plan = new RowQueryPlan(null, NoPairs, new object?[] { "Due" }, null, null);
+        var plan = new RowQueryPlan(null, NoPairs, new object?[] { "Done" }, null, null);
 
         // A node belongs to one parent: two requests built from one array would fail on the second.
-        var first = new JsonObject { ["sorts"] = plan.Sorts() };
-        var second = new JsonObject { ["sorts"] = plan.Sorts() };
+        var first = new JsonObject { ["sorts"] = plan.Sorts(Schema) };
+        var second = new JsonObject { ["sorts"] = plan.Sorts(Schema) };
 
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
     }

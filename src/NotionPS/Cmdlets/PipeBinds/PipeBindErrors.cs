@@ -1,5 +1,8 @@
 using System;
+using System.Collections;
+using System.Linq;
 using System.Management.Automation;
+using NotionPS.Client;
 using NotionPS.Ids;
 
 namespace NotionPS.Cmdlets
@@ -56,11 +59,82 @@ namespace NotionPS.Cmdlets
             return parsed != null || cmdlet.WriteInvalidId(rejection!, input);
         }
 
+        /// <summary>
+        /// The InvalidNotionUrl error for an input that names nothing; for text holding several IDs, its remedy is this
+        /// command run for each of them, as it can be pasted: <c>'&lt;id&gt;', '&lt;id&gt;' | Get-NotionPage</c>.
+        /// </summary>
+        public static ErrorRecord InvalidIdError(this PSCmdlet cmdlet, string rejection, object? input) =>
+            NotionErrorRecords.InvalidId(rejection, input, OneByOne(cmdlet, input));
+
         private static bool WriteInvalidId(this NotionConnectedCmdlet cmdlet, string rejection, object? input)
         {
-            cmdlet.WriteError(NotionErrorRecords.InvalidId(rejection, input));
+            cmdlet.WriteError(cmdlet.InvalidIdError(rejection, input));
             return false;
         }
+
+        /// <summary>
+        /// This command once for each ID in <paramref name="input"/>, by the pipeline (through ForEach-Object where the
+        /// parameter takes no pipeline input), with its other text and switch parameters as given; null for an input
+        /// that does not hold several IDs.
+        /// </summary>
+        private static string? OneByOne(PSCmdlet cmdlet, object? input)
+        {
+            if (!PipeBindInput.IsText(GivenText(input), out var text) || !(NotionIdParser.Parse(text) is RejectedNotionId { Problem: NotionIdProblem.SeveralIds } several))
+            {
+                return null;
+            }
+
+            var invocation = cmdlet.MyInvocation;
+            var parameter = invocation.BoundParameters.FirstOrDefault(bound => Holds(bound.Value, input)).Key;
+            var others = string.Concat(invocation.BoundParameters
+                .Where(bound => bound.Key != parameter)
+                .Select(bound => bound.Value is SwitchParameter flag
+                    ? (flag.IsPresent ? $" -{bound.Key}" : $" -{bound.Key}:$false")
+                    : Argument(bound.Value) is { } argument ? $" -{bound.Key} {argument}" : string.Empty));
+            var ids = string.Join(", ", several.Ids.Select(Quoted));
+            var command = invocation.MyCommand.Name;
+            return parameter == null || TakesPipelineInput(invocation.MyCommand, parameter)
+                ? $"Pass them one at a time, such as through the pipeline: {ids} | {command}{others}"
+                : $"Pass them one at a time, such as: {ids} | ForEach-Object {{ {command} -{parameter} $_{others} }}";
+        }
+
+        /// <summary>Whether a bound parameter's value is, or holds, the input (itself or in a pipe bind).</summary>
+        private static bool Holds(object? value, object? input) =>
+            Equals(GivenText(value), GivenText(input))
+            || (value is IEnumerable items && !(value is string) && items.Cast<object?>().Any(item => Holds(item, input)));
+
+        /// <summary>What a pipe bind was given, or the value itself.</summary>
+        private static object? GivenText(object? value) => PipeBindInput.Given(value switch
+        {
+            NotionPageBind bind => bind.Input,
+            NotionDatabaseBind bind => bind.Input,
+            NotionParentBind bind => bind.Input,
+            _ => value,
+        });
+
+        /// <summary>A parameter's value as written on a command line, when it is text (or pipe binds or a list of text); else null.</summary>
+        private static string? Argument(object? value)
+        {
+            if (PipeBindInput.IsText(GivenText(value), out var text))
+            {
+                return Quoted(text!);
+            }
+
+            if (!(value is IEnumerable items) || value is IDictionary)
+            {
+                return null;
+            }
+
+            var arguments = items.Cast<object?>().Select(item => PipeBindInput.IsText(GivenText(item), out var itemText) ? Quoted(itemText!) : null).ToList();
+            return arguments.Count > 0 && arguments.All(argument => argument != null) ? string.Join(", ", arguments) : null;
+        }
+
+        private static bool TakesPipelineInput(CommandInfo command, string parameter) =>
+            command.Parameters.TryGetValue(parameter, out var metadata)
+            && metadata.Attributes.OfType<ParameterAttribute>().Any(attribute => attribute.ValueFromPipeline);
+
+        /// <summary>Text as a single-quoted PowerShell string, with its control characters shown.</summary>
+        private static string Quoted(string text) => "'" + ServerText.VisibleShort(text.Replace("'", "''"), 300) + "'";
 
         private static string DataSourceWithoutDatabase(string dataSourceId) =>
             $"'{dataSourceId}' was given as a data source, which names no database. Pass the database's link or ID "

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Security;
 using System.Text;
@@ -54,7 +55,7 @@ namespace NotionPS.Operations.Files
                 throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{ShownPaths.Shown(path)}' is empty (0 bytes); Notion stores files of at least one byte.");
             }
 
-            name = string.IsNullOrWhiteSpace(name) ? System.IO.Path.GetFileName(path) : name!.Trim();
+            name = string.IsNullOrEmpty(name) ? System.IO.Path.GetFileName(path) : CheckedName(name!);
             var type = contentType == null ? null : FileContentTypes.Normalise(contentType);
             if (type != null && !FileContentTypes.IsSupported(type))
             {
@@ -89,6 +90,28 @@ namespace NotionPS.Operations.Files
             }
 
             return new LocalFile(path, name, type, size, identity);
+        }
+
+        /// <summary>A name given for the file, trimmed; one of only white space is refused, not replaced by the file's own.</summary>
+        /// <exception cref="NotionFileException">NotionFileNameRefused: the name is only white space or holds a control character.</exception>
+        private static string CheckedName(string name)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileNameRefused,
+                    $"The name '{ServerText.VisibleShort(name)}' is only white space. Give the name the file is to have in Notion, such as report.pdf, or none to keep the file's own.");
+            }
+
+            foreach (var character in name)
+            {
+                if (char.IsControl(character))
+                {
+                    throw new NotionFileException(NotionErrorIds.NotionFileNameRefused,
+                        $"The name '{ServerText.VisibleShort(name)}' holds a control character (U+{((int)character).ToString("X4", CultureInfo.InvariantCulture)}), which a file's name cannot hold. Give a name without one.");
+                }
+            }
+
+            return name.Trim();
         }
 
         /// <summary>

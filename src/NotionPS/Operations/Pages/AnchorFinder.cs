@@ -49,12 +49,7 @@ namespace NotionPS.Operations
         }
 
         /// <summary>The block an anchor names by ID: a link to a block (Notion's "Copy link to block") names its page in the path and the block after the #.</summary>
-        private static string? BlockIdOf(string anchor)
-        {
-            var hash = anchor.LastIndexOf('#');
-            return (hash >= 0 ? NotionIdParser.Parse(anchor.Substring(hash + 1)) as ParsedNotionId : null)?.Id
-                ?? (NotionIdParser.Parse(anchor) as ParsedNotionId)?.Id;
-        }
+        private static string? BlockIdOf(string anchor) => (NotionIdParser.Parse(anchor, NotionIdSubject.Block) as ParsedNotionId)?.Id;
 
         private async Task<ContentAnchor> ByIdAsync(string pageId, string anchor, string id, CancellationToken cancellationToken)
         {

@@ -48,8 +48,11 @@ namespace NotionPS.Operations
             this.createdSince = createdSince;
         }
 
-        /// <summary>Whether the filter needs the data source's column types (for the column = value pairs).</summary>
-        public bool NeedsColumns => where.Count > 0;
+        /// <summary>
+        /// Whether the filter or the sorts need the data source's columns: the column = value pairs for their types, and
+        /// the sorts by column for the names as the schema has them (Notion matches a sort's name exactly).
+        /// </summary>
+        public bool NeedsColumns => where.Count > 0 || sorts.Any(NamesColumn);
 
         /// <summary>
         /// All the conditions as one filter, null for none; <paramref name="schema"/> is needed only when
@@ -84,13 +87,33 @@ namespace NotionPS.Operations
             return conditions.Count == 0 ? null : conditions.Count == 1 ? conditions[0] : new JsonObject { ["and"] = new JsonArray(conditions.Select(c => c.DeepClone()).ToArray()) };
         }
 
-        /// <summary>The sorts in Notion's shape (a new array each time: a node belongs to one request), null for created order.</summary>
+        /// <summary>
+        /// The sorts in Notion's shape (a new array each time: a node belongs to one request), null for created order, with
+        /// each column named as the schema has it, in any case given; <paramref name="schema"/> is needed only when
+        /// <see cref="NeedsColumns"/>.
+        /// </summary>
         /// <exception cref="InputValueException">A sort is nested too deep or holds NaN or an infinity.</exception>
-        public JsonArray? Sorts() =>
+        /// <exception cref="UnknownColumnException">A sort names no column.</exception>
+        /// <exception cref="ColumnAmbiguousException">A sort's name matches two columns in other cases.</exception>
+        public JsonArray? Sorts(DataSourceSchema? schema) =>
             sorts.Count == 0
                 ? null
                 : new JsonArray(sorts.Select(sort => sort is string column
-                    ? new JsonObject { ["property"] = column, ["direction"] = "ascending" }
-                    : PlainValues.ToJson(sort, SortName)).ToArray());
+                    ? new JsonObject { ["property"] = RowMapping.ResolveColumn(schema!.PropertyTypes, column), ["direction"] = "ascending" }
+                    : WithColumnResolved(PlainValues.ToJson(sort, SortName), schema)).ToArray());
+
+        private static bool NamesColumn(object? sort) =>
+            sort is string || (sort is IDictionary dictionary && dictionary.Keys.Cast<object>().Any(key => key as string == "property"));
+
+        /// <summary>A sort in Notion's shape with its property's name as the schema has it; one by timestamp as it is.</summary>
+        private static JsonNode? WithColumnResolved(JsonNode? sort, DataSourceSchema? schema)
+        {
+            if (sort is JsonObject fields && fields["property"] is JsonValue name && name.TryGetValue<string>(out var column))
+            {
+                fields["property"] = RowMapping.ResolveColumn(schema!.PropertyTypes, column);
+            }
+
+            return sort;
+        }
     }
 }

@@ -81,6 +81,25 @@ public sealed class FileNamesAndChecksTests : IDisposable
         Assert.Equal(errorId, Assert.Throws<NotionFileException>(() => LocalFile.Check(path, name, contentType)).ErrorId);
     }
 
+    /// <summary>A name of only white space is refused, not replaced by the file's own; one with a control character is refused too.</summary>
+    [Theory]
+    [InlineData(" \t ", "only white space")]
+    [InlineData("\u00A0\u3000", "only white space")]
+    [InlineData("re\nport.txt", "control character")]
+    [InlineData("report\u0000.txt", "control character")]
+    [InlineData("\u001B[31mreport.txt", "control character")]
+    [InlineData("report\u007F.txt", "control character")]
+    public void ANameOfWhiteSpaceOrWithControlCharactersIsRefused(string name, string why)
+    {
+        var path = Write("a.txt", 5);
+
+        var refused = Assert.Throws<NotionFileException>(() => LocalFile.Check(path, name, null));
+
+        Assert.Equal(NotionErrorIds.NotionFileNameRefused, refused.ErrorId);
+        Assert.Contains(why, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(refused.Message, character => char.IsControl(character));
+    }
+
     [Fact]
     public void ANameOver900BytesIsRefused()
     {
