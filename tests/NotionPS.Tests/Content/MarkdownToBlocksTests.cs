@@ -227,6 +227,25 @@ public class MarkdownToBlocksTests
         Assert.Equal($$$"""{"type":"external","external":{"url":"{{{url}}}"},"caption":[{"type":"text","text":{"content":"Caption"}}]}""", block.Body.ToJsonString());
     }
 
+    /// <summary>
+    /// A destination in angle brackets holds any character but a line ending or an unescaped '&lt;' or '&gt;' (CommonMark
+    /// 0.31, link destination): "\&gt;" and "\&lt;" are the brackets themselves; one left bare makes the line a paragraph.
+    /// </summary>
+    [Theory]
+    [InlineData("![c](<https://e.example/a\\>b.png>)", "image", "https://e.example/a>b.png")]
+    [InlineData("![c](<https://e.example/\\<x\\> b.pdf>)", "pdf", "https://e.example/<x> b.pdf")]
+    [InlineData("![c](<https://e.example/a\\\\>)", "image", "https://e.example/a\\")]
+    [InlineData("![c](<https://e.example/a>b.png>)", "paragraph", null)]
+    [InlineData("![c](<https://e.example/a<b.png>)", "paragraph", null)]
+    [InlineData("![c](<https://e.example/a.png\\>)", "paragraph", null)]
+    public void AnAngleBracketDestinationTakesEscapedBrackets(string markdown, string type, string? url)
+    {
+        var block = MarkdownToBlocks.Convert(markdown + "\n").Single();
+
+        Assert.Equal(type, block.Type);
+        Assert.Equal(url, (string?)block.Body["external"]?["url"]);
+    }
+
     /// <summary>The extensions MediaUrls reads off a URL are those FileContentTypes tells a pdf, video or audio file by for an upload.</summary>
     [Fact]
     public void AUrlIsShownAsTheBlockAnUploadOfTheSameExtensionIs()
