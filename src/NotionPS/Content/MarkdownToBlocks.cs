@@ -691,7 +691,10 @@ namespace NotionPS.Content
 
         /// <summary>
         /// A GFM table row's cells: split at unescaped pipes, outer pipes optional. As GFM does, "\|" is a pipe before the
-        /// cell's inline Markdown is read, so it is one in a code span or a link's URL too.
+        /// cell's inline Markdown is read, so it is one in a code span or a link's URL too. A backslash right before a pipe
+        /// escapes it whatever comes before: "\\|" is a pipe in the cell, not a backslash and the cell's end, also closing a
+        /// row, as cmark-gfm reads it (its cell scanner takes the longest match; github/cmark-gfm#277), so GitHub shows the
+        /// same table.
         /// </summary>
         private static List<string> SplitRow(string row)
         {
