@@ -66,7 +66,7 @@ namespace NotionPS.Content
                 var url = (pair.Value as JsonObject)?["url"]?.GetValue<string>();
                 if (pair.Key == "link" && url != null)
                 {
-                    CheckCredentials(block, "link", url);
+                    CheckCredentials(block, "link", url, isShown: false);
                     if (!IsLink(url))
                     {
                         throw Refused(block, $"the link '{ServerText.VisibleShort(url)}' {NotALink}");
@@ -75,7 +75,7 @@ namespace NotionPS.Content
 
                 if (pair.Key == "external" && url != null)
                 {
-                    CheckCredentials(block, $"{block.Type} block's URL", url);
+                    CheckCredentials(block, $"{block.Type} block's URL", url, isShown: true);
                     if (!WebUrls.IsWebUrl(url))
                     {
                         throw Refused(block, $"the {block.Type} block links '{ServerText.VisibleShort(url)}', which is not an http:// or https:// URL, and Notion links a file only by one. "
@@ -86,7 +86,7 @@ namespace NotionPS.Content
                 if (isBody && pair.Key == "url" && (block.Type == "bookmark" || block.Type == "embed"))
                 {
                     var address = pair.Value?.GetValue<string>() ?? string.Empty;
-                    CheckCredentials(block, $"{block.Type} URL", address);
+                    CheckCredentials(block, $"{block.Type} URL", address, isShown: block.Type == "embed");
                     if (!WebUrls.IsWebUrl(address))
                     {
                         throw Refused(block, $"the {block.Type} URL '{ServerText.VisibleShort(address)}' is not a complete http:// or https:// address, the only kind Notion takes. "
@@ -98,11 +98,11 @@ namespace NotionPS.Content
             }
         }
 
-        private static void CheckCredentials(ContentBlock block, string what, string url)
+        private static void CheckCredentials(ContentBlock block, string what, string url, bool isShown)
         {
             if (WebUrls.HasCredentials(url))
             {
-                throw new MarkdownContentException(NotionErrorIds.NotionUrlCredentialsRefused, block.Line, $"the {what} '{WebUrls.Shown(url)}' {WebUrls.CredentialsRefused}");
+                throw new MarkdownContentException(NotionErrorIds.NotionUrlCredentialsRefused, block.Line, $"the {what} '{WebUrls.Shown(url)}' {WebUrls.CredentialsRefused(isShown)}");
             }
         }
 

@@ -12,11 +12,15 @@ namespace NotionPS.Ids
     /// </summary>
     internal static class WebUrls
     {
-        /// <summary>Why a URL with credentials is refused, and what to do instead: the end of every such error.</summary>
-        public const string CredentialsRefused =
-            "holds a user name or password (user:password@host), which Notion would show to everyone who can read the page, "
-            + "and which browsers do not send for a file a page shows, so it would not load there anyway. "
-            + "Remove them and give a URL that needs no password, or upload the file instead (a local path, or Send-NotionFile).";
+        /// <summary>
+        /// Why a URL with credentials is refused, and what to do instead: the end of every such error. For a file the page
+        /// shows or embeds (<paramref name="isShown"/>: an image, a cover, a video, an embed), also why it never worked.
+        /// </summary>
+        public static string CredentialsRefused(bool isShown) =>
+            "holds a user name or password (user:password@host), which Notion would show to everyone who can read the page"
+            + (isShown
+                ? ", and which browsers do not send when a page shows the file, so it would not load there anyway. Remove them and give a URL that needs no password, or upload the file instead."
+                : ". Remove them and give a URL that needs no password.");
 
         /// <summary>The user info is shown as this in a message, never as written.</summary>
         private const string Mask = "***";

@@ -47,7 +47,7 @@ namespace NotionPS.Rows
                     if (!fromRow && WebUrls.HasCredentials(text))
                     {
                         // A row read from Notion holds what its users wrote there: a copy keeps it.
-                        throw new NotionFileException(NotionErrorIds.NotionUrlCredentialsRefused, $"Column '{ServerText.Visible(column)}': the URL '{WebUrls.Shown(text)}' {WebUrls.CredentialsRefused}");
+                        throw new NotionFileException(NotionErrorIds.NotionUrlCredentialsRefused, $"Column '{ServerText.Visible(column)}': the URL '{WebUrls.Shown(text)}' {WebUrls.CredentialsRefused(isShown: false)}");
                     }
 
                     if (WebUrls.IsWebUrl(text))

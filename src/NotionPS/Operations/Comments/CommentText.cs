@@ -44,7 +44,7 @@ namespace NotionPS.Operations
                 var url = item?["text"]?["link"]?["url"]?.GetValue<string>();
                 if (url != null && WebUrls.HasCredentials(url))
                 {
-                    throw new CommentTextException(NotionErrorIds.NotionUrlCredentialsRefused, $"The link '{WebUrls.Shown(url)}' in the comment {WebUrls.CredentialsRefused}");
+                    throw new CommentTextException(NotionErrorIds.NotionUrlCredentialsRefused, $"The link '{WebUrls.Shown(url)}' in the comment {WebUrls.CredentialsRefused(isShown: false)}");
                 }
 
                 if (url != null && !ContentUrls.IsLink(url))

@@ -263,7 +263,7 @@ namespace NotionPS.Operations
 
             if (WebUrls.HasCredentials(text))
             {
-                throw new PageVisualException(NotionErrorIds.NotionUrlCredentialsRefused, $"The page {place} URL '{WebUrls.Shown(text)}' {WebUrls.CredentialsRefused}");
+                throw new PageVisualException(NotionErrorIds.NotionUrlCredentialsRefused, $"The page {place} URL '{WebUrls.Shown(text)}' {WebUrls.CredentialsRefused(isShown: true)}");
             }
 
             if (text.Length > MaxUrlLength)
