@@ -25,10 +25,10 @@ namespace NotionPS.Ids
         /// <summary>The user info is shown as this in a message, never as written.</summary>
         private const string Mask = "***";
 
-        // A scheme, and for one with an authority (scheme://, or one of the schemes browsers read an authority after without
-        // slashes, as in https:user@host) the slashes and backslashes before it.
+        // What comes before an authority: a scheme and "//", a scheme browsers read an authority after without slashes (as in
+        // https:user@host), or "//" alone (a scheme-relative URL), with backslashes taken as slashes as browsers take them.
         private static readonly Regex AuthorityStart = new Regex(
-            @"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:[/\\]{2}|(?:https?|ftp|wss?|file):[/\\]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+            @"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:[/\\]{2}|(?:https?|ftp|wss?|file):[/\\]*|[/\\]{2})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <summary>Whether <paramref name="url"/> is an absolute http:// or https:// URL with a host.</summary>
         public static bool IsWebUrl(string url) =>

@@ -25,6 +25,8 @@ public class UrlCredentialsTests
     [InlineData("<https://ada:s3cret@e.example/page>", 1, "https://***@e.example/page")]
     [InlineData("- [x](http://s3cret@e.example:8080/?a=b@c)", 1, "http://***@e.example:8080/?a=b@c")]
     [InlineData("[x](ftp://ada:s3cret@e.example/f)", 1, "ftp://***@e.example/f")]
+    [InlineData("see [x](//ada:s3cret@e.example/f)", 1, "//***@e.example/f")]
+    [InlineData("[x](https:\\\\ada:s3cret@e.example/f)", 1, "https:\\***@e.example/f")]
     public void MarkdownLinkingAUrlWithCredentialsIsRefusedNamingItsLineWithoutThem(string markdown, int line, string shown)
     {
         var blocks = MarkdownToBlocks.Convert(markdown);
