@@ -61,8 +61,11 @@ namespace NotionPS.Client
             return Visible(text);
         }
 
-        /// <summary>C0, DEL and C1 controls; the bidi marks, embeddings, overrides and isolates; the line and paragraph separators.</summary>
-        private static bool IsToEscape(char character) =>
+        /// <summary>
+        /// C0, DEL and C1 controls; the bidi marks, embeddings, overrides and isolates; the line and paragraph separators:
+        /// the characters that change how the text around them reads (shown escaped here, replaced in a file's name).
+        /// </summary>
+        public static bool IsToEscape(char character) =>
             character < '\u0020'
             || (character >= '\u007F' && character <= '\u009F')
             || character == '\u061C'

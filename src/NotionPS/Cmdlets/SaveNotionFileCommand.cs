@@ -24,6 +24,9 @@ namespace NotionPS.Cmdlets
         private const string FileSystemProviderPrefix = @"Microsoft.PowerShell.Core\FileSystem::";
 
         private readonly HashSet<string> reportedMissingColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The names given out in the destination by this command: two rows' "report.pdf" are two files.</summary>
+        private readonly SafeFileNames names = new SafeFileNames();
         private FileSaver? saver;
         private string? folder;
 
@@ -87,7 +90,7 @@ namespace NotionPS.Cmdlets
                 }
 
                 Directory.CreateDirectory(folder!);
-                foreach (var saved in RunWithLogPump(cancellationToken => saver!.SaveAsync(pageId, chosen, folder!, Force, cancellationToken)))
+                foreach (var saved in RunWithLogPump(cancellationToken => saver!.SaveAsync(pageId, chosen, folder!, names, Force, cancellationToken)))
                 {
                     if (saved.Failure == null)
                     {

@@ -424,7 +424,8 @@ namespace NotionPS.Content
         /// /&lt;page id&gt;, becomes that page's https://www.notion.so/ address, which works wherever the Markdown goes;
         /// any other destination that is not an http(s) or mailto URL (a path, say) is written in angle brackets, which
         /// MarkdownToBlocks never reads as a local file to upload, as is one holding a space, parenthesis or angle bracket.
-        /// A backslash is escaped, as one before punctuation would escape that instead of standing for itself.
+        /// A backslash is escaped, as one before punctuation would escape that instead of standing for itself, and so is an
+        /// angle bracket inside the brackets (CommonMark reads \&lt; and \&gt; there), so the URL reads back as it was.
         /// </summary>
         private static string Destination(string url)
         {
@@ -435,7 +436,7 @@ namespace NotionPS.Content
             }
 
             var escaped = url.Replace("\\", "\\\\");
-            return url.IndexOfAny(new[] { ' ', '(', ')', '<', '>' }) >= 0 || !IsWebOrMailAddress(url) ? "<" + escaped.Replace("<", "%3C").Replace(">", "%3E") + ">" : escaped;
+            return url.IndexOfAny(new[] { ' ', '(', ')', '<', '>' }) >= 0 || !IsWebOrMailAddress(url) ? "<" + escaped.Replace("<", "\\<").Replace(">", "\\>") + ">" : escaped;
         }
 
         private static bool IsWebOrMailAddress(string url) =>

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NotionPS.Client;
+using NotionPS.Errors;
+using NotionPS.Ids;
 
 namespace NotionPS.Content
 {
@@ -17,6 +18,7 @@ namespace NotionPS.Content
     /// link (a path, #anchor) and a scheme Notion does not link (file:, javascript:, mailto:, as other clients found: dvanoni/notero#459)
     /// are refused.</item>
     /// </list>
+    /// A URL holding a user name or password is refused in every one of them (<see cref="WebUrls"/>).
     /// </summary>
     internal static class ContentUrls
     {
@@ -62,36 +64,53 @@ namespace NotionPS.Content
             foreach (var pair in obj)
             {
                 var url = (pair.Value as JsonObject)?["url"]?.GetValue<string>();
-                if (pair.Key == "link" && url != null && !IsLink(url))
+                if (pair.Key == "link" && url != null)
                 {
-                    throw Refused(block, $"the link '{ServerText.VisibleShort(url)}' {NotALink}");
+                    CheckCredentials(block, "link", url, isShown: false);
+                    if (!IsLink(url))
+                    {
+                        throw Refused(block, $"the link '{ServerText.VisibleShort(url)}' {NotALink}");
+                    }
                 }
 
-                if (pair.Key == "external" && url != null && !IsWebUrl(url))
+                if (pair.Key == "external" && url != null)
                 {
-                    throw Refused(block, $"the {block.Type} block links '{ServerText.VisibleShort(url)}', which is not an http:// or https:// URL, and Notion links a file only by one. "
-                        + "Write the full https:// address; to upload a local file, write its path without angle brackets.");
+                    CheckCredentials(block, $"{block.Type} block's URL", url, isShown: true);
+                    if (!WebUrls.IsWebUrl(url))
+                    {
+                        throw Refused(block, $"the {block.Type} block links '{ServerText.VisibleShort(url)}', which is not an http:// or https:// URL, and Notion links a file only by one. "
+                            + "Write the full https:// address; to upload a local file, write its path without angle brackets.");
+                    }
                 }
 
-                if (isBody && pair.Key == "url" && (block.Type == "bookmark" || block.Type == "embed") && !IsWebUrl(pair.Value?.GetValue<string>() ?? string.Empty))
+                if (isBody && pair.Key == "url" && (block.Type == "bookmark" || block.Type == "embed"))
                 {
-                    throw Refused(block, $"the {block.Type} URL '{ServerText.VisibleShort(pair.Value?.GetValue<string>() ?? string.Empty)}' is not a complete http:// or https:// address, the only kind Notion takes. "
-                        + "Write one such as <https://example.com/page>.");
+                    var address = pair.Value?.GetValue<string>() ?? string.Empty;
+                    CheckCredentials(block, $"{block.Type} URL", address, isShown: block.Type == "embed");
+                    if (!WebUrls.IsWebUrl(address))
+                    {
+                        throw Refused(block, $"the {block.Type} URL '{ServerText.VisibleShort(address)}' is not a complete http:// or https:// address, the only kind Notion takes. "
+                            + "Write one such as <https://example.com/page>.");
+                    }
                 }
 
                 CheckNode(pair.Value, block, isBody: false);
             }
         }
 
+        private static void CheckCredentials(ContentBlock block, string what, string url, bool isShown)
+        {
+            if (WebUrls.HasCredentials(url))
+            {
+                throw new MarkdownContentException(NotionErrorIds.NotionUrlCredentialsRefused, block.Line, $"the {what} '{WebUrls.Shown(url)}' {WebUrls.CredentialsRefused(isShown)}");
+            }
+        }
+
         private static MarkdownContentException Refused(ContentBlock block, string message) =>
             new MarkdownContentException(MarkdownContentException.InvalidUrl, block.Line, message);
 
-        private static bool IsWebUrl(string url) =>
-            Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
-
-        /// <summary>Whether Notion takes <paramref name="url"/> as a link in text (a page's or a comment's).</summary>
+        /// <summary>Whether Notion takes <paramref name="url"/> as a link in text (a page's or a comment's); one with credentials is refused before (<see cref="WebUrls.HasCredentials"/>).</summary>
         internal static bool IsLink(string url) =>
-            IsWebUrl(url) || NotionPageLink.IsMatch(url);
-
+            WebUrls.IsWebUrl(url) || NotionPageLink.IsMatch(url);
     }
 }

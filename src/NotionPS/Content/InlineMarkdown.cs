@@ -39,6 +39,27 @@ namespace NotionPS.Content
             return text.ToString();
         }
 
+        /// <summary>
+        /// Reads the link destination in angle brackets whose '&lt;' is at <paramref name="start"/> as CommonMark reads one: no
+        /// line ending, and no '&lt;' or '&gt;' but an escaped one (\&lt;, \&gt;); its characters, escapes resolved, go into
+        /// <paramref name="destination"/>. Returns where its closing '&gt;' is; -1 when it has none.
+        /// </summary>
+        public static int AngleDestinationEnd(string source, int start, StringBuilder destination)
+        {
+            var p = start + 1;
+            while (p < source.Length && source[p] != '>')
+            {
+                if (source[p] == '\n' || source[p] == '<')
+                {
+                    return -1;
+                }
+
+                p = AppendDestinationChar(source, p, destination);
+            }
+
+            return p < source.Length ? p : -1;
+        }
+
         /// <summary>Appends the character of a link destination at <paramref name="p"/>, a backslash-escaped punctuation mark as itself; returns where the next starts.</summary>
         private static int AppendDestinationChar(string source, int p, StringBuilder destination)
         {
@@ -359,23 +380,13 @@ namespace NotionPS.Content
                 var destination = new StringBuilder();
                 if (p < _text.Length && _text[p] == '<')
                 {
-                    p++;
-                    while (p < _text.Length && _text[p] != '>')
-                    {
-                        if (_text[p] == '\n' || _text[p] == '<')
-                        {
-                            return false;
-                        }
-
-                        p = AppendDestinationChar(_text, p, destination);
-                    }
-
-                    if (p >= _text.Length)
+                    var close = AngleDestinationEnd(_text, p, destination);
+                    if (close < 0)
                     {
                         return false;
                     }
 
-                    p++;
+                    p = close + 1;
                 }
                 else
                 {

@@ -691,7 +691,10 @@ namespace NotionPS.Content
 
         /// <summary>
         /// A GFM table row's cells: split at unescaped pipes, outer pipes optional. As GFM does, "\|" is a pipe before the
-        /// cell's inline Markdown is read, so it is one in a code span or a link's URL too.
+        /// cell's inline Markdown is read, so it is one in a code span or a link's URL too. A backslash right before a pipe
+        /// escapes it whatever comes before: "\\|" is a pipe in the cell, not a backslash and the cell's end, also closing a
+        /// row, as cmark-gfm reads it (its cell scanner takes the longest match; github/cmark-gfm#277), so GitHub shows the
+        /// same table.
         /// </summary>
         private static List<string> SplitRow(string row)
         {
@@ -971,7 +974,7 @@ namespace NotionPS.Content
                 // Angle brackets mean a link, never a local file: what they hold is the block's URL, read as CommonMark
                 // reads a link's (\) is a backslash). A path is kept as written, for Windows writes backslashes in it.
                 var local = !bracketed && IsLocalPath(url);
-                url = local ? url : InlineMarkdown.UnescapeDestination(url);
+                url = local || bracketed ? url : InlineMarkdown.UnescapeDestination(url);
                 CheckUrl(url, line.Number);
                 var caption = RichText.ToJson(Inline(text.Substring(2, middle - 2), line.Number), line.Number);
                 if (local)
@@ -1019,17 +1022,22 @@ namespace NotionPS.Content
         }
 
         /// <summary>
-        /// The URL in the destination of a media line whose caption ends at <paramref name="captionEnd"/>: &lt;anything but
-        /// angle brackets&gt; (<paramref name="bracketed"/>, as BlocksToMarkdown writes a URL holding a space or parenthesis),
-        /// or one without spaces, parentheses or angle brackets; null for any other, or for no caption end.
+        /// The URL in the destination of a media line whose caption ends at <paramref name="captionEnd"/>: &lt;anything but a
+        /// line ending or an unescaped angle bracket&gt; (<paramref name="bracketed"/>, as BlocksToMarkdown writes a URL holding
+        /// a space, parenthesis or angle bracket), its escapes resolved as a link's; or, as written, one without spaces,
+        /// parentheses or angle brackets; null for any other, or for no caption end.
         /// </summary>
         private static string? MediaDestination(string line, int captionEnd, out bool bracketed)
         {
             var destination = captionEnd < 0 ? string.Empty : line.Substring(captionEnd + 2, line.Length - captionEnd - 3);
-            bracketed = destination.Length > 2 && destination[0] == '<' && destination[destination.Length - 1] == '>';
-            var url = bracketed ? destination.Substring(1, destination.Length - 2) : destination;
-            var refused = bracketed ? new[] { '<', '>' } : new[] { ' ', '\t', '(', ')', '<', '>' };
-            return url.Length == 0 || url.IndexOfAny(refused) >= 0 ? null : url;
+            bracketed = destination.StartsWith("<", StringComparison.Ordinal);
+            if (bracketed)
+            {
+                var url = new StringBuilder();
+                return InlineMarkdown.AngleDestinationEnd(destination, 0, url) == destination.Length - 1 && url.Length > 0 ? url.ToString() : null;
+            }
+
+            return destination.Length == 0 || destination.IndexOfAny(new[] { ' ', '\t', '(', ')', '<', '>' }) >= 0 ? null : destination;
         }
 
         /// <summary>

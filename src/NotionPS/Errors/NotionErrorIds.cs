@@ -153,6 +153,8 @@ namespace NotionPS.Errors
         public const string NotionLocalFileNotAllowed = nameof(NotionLocalFileNotAllowed);
         public const string NotionLocalFileOutsideRoot = nameof(NotionLocalFileOutsideRoot);
         public const string NotionLocalFileRootInvalid = nameof(NotionLocalFileRootInvalid);
+        // A URL the user gives, stored in Notion for every reader, that holds a user name or password (names-and-urls).
+        public const string NotionUrlCredentialsRefused = nameof(NotionUrlCredentialsRefused);
         // Several rows given to Set-NotionDatabaseRow -InputObject, which changes the one row -PageId names (fidelity).
         public const string NotionInputObjectIsCollection = nameof(NotionInputObjectIsCollection);
 
@@ -300,6 +302,8 @@ namespace NotionPS.Errors
             [NotionLocalFileNotAllowed] = PermissionDenied,
             [NotionLocalFileOutsideRoot] = PermissionDenied,
             [NotionLocalFileRootInvalid] = InvalidArgument,
+            // A URL with credentials (names-and-urls).
+            [NotionUrlCredentialsRefused] = InvalidArgument,
 
             // Several rows given to Set-NotionDatabaseRow -InputObject (fidelity).
             [NotionInputObjectIsCollection] = InvalidArgument,

@@ -5,12 +5,14 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Ids;
 using NotionPS.Operations.Files;
 
 namespace NotionPS.Rows
 {
     /// <summary>
-    /// A files cell as a property value: each item an external URL (kept as given), an upload (a
+    /// A files cell as a property value: each item an external URL (kept as given; one the user gives with a user name or
+    /// password in it is refused, <see cref="WebUrls"/>), an upload (a
     /// <see cref="NotionFileUpload"/>) or a local file (a FileInfo, or text naming one under -LocalFileRoot). Text is split as a files cell's text
     /// is (see <see cref="CellText"/>). What needs the network (uploads, checks, copies) is left in
     /// <see cref="FileCellWriting.Pending"/> for the caller to finish before sending the row.
@@ -42,7 +44,13 @@ namespace NotionPS.Rows
                     throw new RowValueException(column, "files", folder.FullName, "a folder is not a file; pipe its files (Get-ChildItem -File) or name each one.");
                 default:
                     var text = ItemText(item).Trim();
-                    if (IsWebUrl(text))
+                    if (!fromRow && WebUrls.HasCredentials(text))
+                    {
+                        // A row read from Notion holds what its users wrote there: a copy keeps it.
+                        throw new NotionFileException(NotionErrorIds.NotionUrlCredentialsRefused, $"Column '{ServerText.Visible(column)}': the URL '{WebUrls.Shown(text)}' {WebUrls.CredentialsRefused(isShown: false)}");
+                    }
+
+                    if (WebUrls.IsWebUrl(text))
                     {
                         var external = ExternalFile(text);
                         return fromRow ? Pending(column, PendingFileKind.CopyIfHosted, external, text, pending, item) : external;
@@ -115,9 +123,6 @@ namespace NotionPS.Rows
                     "a hashtable or object is not a file. Give each file as an http(s) URL, a file object (Get-Item <path>) or what Send-NotionFile returns, or, where the command uploads local files, a path under -LocalFileRoot.");
             }
         }
-
-        private static bool IsWebUrl(string text) =>
-            Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
         private static JsonObject ExternalFile(string url)
         {

@@ -86,6 +86,7 @@ public class HostileMarkdownTests
     [InlineData("<http:")]
     [InlineData("![[")]
     [InlineData("~~a ")]
+    [InlineData("[a](<\\>")]
     public void PathologicalInlineRunsStayWithinOneBlocksLimit(string unit)
     {
         // 150,000 characters of one pattern: parsed in linear time, then at most one error for the block's size.
@@ -126,6 +127,15 @@ public class HostileMarkdownTests
         Assert.Equal("![" + Repeat("[", 99_999), ContentJson.Plain(unclosed[0].Body["rich_text"]));
         Assert.Equal("image", Assert.Single(nested).Type);
         Assert.Equal(Repeat("[", 50_000) + Repeat("]", 50_000), ContentJson.Plain(nested[0].Body["caption"]));
+    }
+
+    /// <summary>A media line's destination of 100,000 escaped angle brackets is read once, as one URL, too long for Notion.</summary>
+    [Fact]
+    public void AMediaLineOfManyEscapedAngleBracketsIsOneUrlTooLong()
+    {
+        var exception = Record.Exception(() => MarkdownToBlocks.Convert("![c](<https://e.example/" + Repeat("\\<\\>", 50_000) + ">)"));
+
+        Assert.True(exception is MarkdownContentException { ErrorId: MarkdownContentException.UrlTooLong }, exception?.ToString());
     }
 
     /// <summary>

@@ -147,11 +147,16 @@ public class MarkdownToBlocksTests
         Assert.Equal("""[[{"type":"text","text":{"content":"b | c"}}],[]]""", table.Children[2].Body["cells"]!.ToJsonString());
     }
 
-    /// <summary>As GFM reads a cell: \| is a pipe before the inline markup is read (in a code span and a URL too), and only spaces and tabs pad a cell.</summary>
+    /// <summary>
+    /// As GFM reads a cell: \| is a pipe before the inline markup is read (in a code span and a URL too), and only spaces and
+    /// tabs pad a cell. A backslash right before a pipe escapes it even when another backslash comes before (\\|, also
+    /// closing a row), as cmark-gfm, which renders GitHub's Markdown, reads it: its cell scanner takes the longest match.
+    /// </summary>
     [Theory]
     [InlineData("| `a\\|b` |", "a|b", true)]
     [InlineData("| [x](https://e.example/?q=a\\|b) |", "x", false)]
     [InlineData("| \\\\| |", "|", false)]
+    [InlineData("| a \\\\|", "a |", false)]
     [InlineData("|\t&#32;a\u00A0 \t|", " a\u00A0", false)]
     [InlineData("| \u000Bb\u2003 |", "\u000Bb\u2003", false)]
     [InlineData("| line one <br> line two |", "line one\nline two", false)]
@@ -225,6 +230,25 @@ public class MarkdownToBlocksTests
         Assert.Equal(type, block.Type);
         Assert.Null(block.LocalPath);
         Assert.Equal($$$"""{"type":"external","external":{"url":"{{{url}}}"},"caption":[{"type":"text","text":{"content":"Caption"}}]}""", block.Body.ToJsonString());
+    }
+
+    /// <summary>
+    /// A destination in angle brackets holds any character but a line ending or an unescaped '&lt;' or '&gt;' (CommonMark
+    /// 0.31, link destination): "\&gt;" and "\&lt;" are the brackets themselves; one left bare makes the line a paragraph.
+    /// </summary>
+    [Theory]
+    [InlineData("![c](<https://e.example/a\\>b.png>)", "image", "https://e.example/a>b.png")]
+    [InlineData("![c](<https://e.example/\\<x\\> b.pdf>)", "pdf", "https://e.example/<x> b.pdf")]
+    [InlineData("![c](<https://e.example/a\\\\>)", "image", "https://e.example/a\\")]
+    [InlineData("![c](<https://e.example/a>b.png>)", "paragraph", null)]
+    [InlineData("![c](<https://e.example/a<b.png>)", "paragraph", null)]
+    [InlineData("![c](<https://e.example/a.png\\>)", "paragraph", null)]
+    public void AnAngleBracketDestinationTakesEscapedBrackets(string markdown, string type, string? url)
+    {
+        var block = MarkdownToBlocks.Convert(markdown + "\n").Single();
+
+        Assert.Equal(type, block.Type);
+        Assert.Equal(url, (string?)block.Body["external"]?["url"]);
     }
 
     /// <summary>The extensions MediaUrls reads off a URL are those FileContentTypes tells a pdf, video or audio file by for an upload.</summary>

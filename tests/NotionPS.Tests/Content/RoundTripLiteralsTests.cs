@@ -119,6 +119,11 @@ public class RoundTripLiteralsTests
         { Paragraph("paragraph", Text("x", "https://e.example/a b\\)")), "[x](<https://e.example/a b\\\\)>)\n", "paragraph=x->https://e.example/a b\\)" },
         { Media("image", "https://e.example/a\\\\_b.png"), "![](https://e.example/a\\\\_b.png)\n", "image=@https://e.example/a\\_b.png" },
         { Media("image", "https://e.example/a b\\\\).png"), "![](<https://e.example/a b\\\\).png>)\n", "image=@https://e.example/a b\\).png" },
+
+        // 13. An angle bracket in a link's or a file's URL is escaped in the angle brackets, as CommonMark reads them: the URL comes back as it was.
+        { Media("image", "https://e.example/a>b.png"), "![](<https://e.example/a\\>b.png>)\n", "image=@https://e.example/a>b.png" },
+        { Media("video", "https://e.example/<clip> 1.mp4", "Demo"), "![Demo](<https://e.example/\\<clip\\> 1.mp4>)\n", "video=Demo@https://e.example/<clip> 1.mp4" },
+        { Paragraph("paragraph", Text("x", "https://e.example/?q=a<b")), "[x](<https://e.example/?q=a\\<b>)\n", "paragraph=x->https://e.example/?q=a<b" },
     };
 
     /// <summary>A media block of <paramref name="type"/> at https://e.example/a.(its extension) whose caption is <paramref name="richText"/>.</summary>

@@ -221,6 +221,34 @@ public sealed class FilesTests : RowsTestBase, IDisposable
     }
 
     /// <summary>
+    /// Rows piped to one Save-NotionFile share its destination: a second row's "report.txt" (or "REPORT.TXT", the same file
+    /// on Windows and macOS) is saved as "report (2).txt", never refused as existing nor, with -Force, written over the first.
+    /// </summary>
+    [Fact]
+    public async Task FilesOfSeveralRowsWithOneNameAreEachSavedUnderANameOfTheirOwn()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Same names");
+        var first = Directory.CreateDirectory(Path.Combine(folder, "first")).FullName;
+        var second = Directory.CreateDirectory(Path.Combine(folder, "second")).FullName;
+        File.WriteAllText(Path.Combine(first, "report.txt"), "first");
+        File.WriteAllText(Path.Combine(second, "REPORT.TXT"), "second");
+        Connect("2026-03-11");
+        var output = Path.Combine(folder, "same-out");
+
+        var result = Session.Run(
+            """
+            @(@{ Name = 'One'; Attachments = Join-Path $first 'report.txt' }, @{ Name = 'Two'; Attachments = Join-Path $second 'REPORT.TXT' }) |
+                Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root | Save-NotionFile -Destination $out -Force | ForEach-Object Name
+            """,
+            Vars(("first", first), ("second", second), ("db", databaseId), ("root", folder), ("out", output)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { "report.txt", "REPORT (2).TXT" }, result.Output.Select(name => name.BaseObject));
+        Assert.Equal("first", File.ReadAllText(Path.Combine(output, "report.txt")));
+        Assert.Equal("second", File.ReadAllText(Path.Combine(output, "REPORT (2).TXT")));
+    }
+
+    /// <summary>
     /// Each saved file is output as Get-Item gives it, also a file whose name starts with "." (hidden to .NET on Linux and
     /// macOS, which Get-Item shows only with -Force: it stopped the command there) and one whose name holds wildcard
     /// characters; the files after them are saved and output too.

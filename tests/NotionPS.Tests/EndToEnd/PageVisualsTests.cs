@@ -144,6 +144,7 @@ public sealed class PageVisualsTests : RowsTestBase, IDisposable
         { "'javascript:alert(1)'", "NotionPageVisualUrlRefused" },
         { "'ftp://example.com/a.png'", "NotionPageVisualUrlRefused" },
         { "'https://'", "NotionPageVisualUrlRefused" },
+        { "'https://ada:s3cret@example.com/logo.png'", "NotionUrlCredentialsRefused" },
         { "(Join-Path $folder missing.png)", "NotionFileNotFound" },
         { "'smile'", "NotionFileNotFound" },
         { "(Join-Path $folder notes.txt)", "NotionPageVisualNotImage" },

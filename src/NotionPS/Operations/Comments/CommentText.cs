@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using NotionPS.Client;
 using NotionPS.Content;
 using NotionPS.Errors;
+using NotionPS.Ids;
 
 namespace NotionPS.Operations
 {
@@ -11,7 +12,7 @@ namespace NotionPS.Operations
     /// </summary>
     internal static class CommentText
     {
-        /// <exception cref="CommentTextException">The text is empty, needs more than 100 rich-text items, or holds a link over 2,000 characters or one Notion does not link.</exception>
+        /// <exception cref="CommentTextException">The text is empty, needs more than 100 rich-text items, or holds a link over 2,000 characters, one Notion does not link, or one with a user name or password.</exception>
         public static JsonArray ToRichText(string markdown)
         {
             var spans = InlineMarkdown.Parse(markdown ?? string.Empty);
@@ -41,6 +42,11 @@ namespace NotionPS.Operations
             foreach (var item in richText)
             {
                 var url = item?["text"]?["link"]?["url"]?.GetValue<string>();
+                if (url != null && WebUrls.HasCredentials(url))
+                {
+                    throw new CommentTextException(NotionErrorIds.NotionUrlCredentialsRefused, $"The link '{WebUrls.Shown(url)}' in the comment {WebUrls.CredentialsRefused(isShown: false)}");
+                }
+
                 if (url != null && !ContentUrls.IsLink(url))
                 {
                     throw new CommentTextException(NotionErrorIds.NotionCommentInvalidUrl,

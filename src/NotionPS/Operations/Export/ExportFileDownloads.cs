@@ -70,7 +70,7 @@ namespace NotionPS.Operations
             }
 
             var paths = new SavedFilePaths();
-            foreach (var saved in await saver.SaveAsync(pageId, files, rowFolder, replace, cancellationToken).ConfigureAwait(false))
+            foreach (var saved in await saver.SaveAsync(pageId, files, rowFolder, new SafeFileNames(), replace, cancellationToken).ConfigureAwait(false))
             {
                 if (saved.Path == null)
                 {

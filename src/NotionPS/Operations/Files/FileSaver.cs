@@ -108,10 +108,14 @@ namespace NotionPS.Operations.Files
 
         /// <summary>Saves each file into <paramref name="folder"/> (a full path to a folder that exists).</summary>
         /// <param name="files">The files to save, from <see cref="ReadFilesAsync"/> or a row read earlier.</param>
+        /// <param name="names">
+        /// The names given out in <paramref name="folder"/> so far, kept by the caller for as long as it saves into that folder:
+        /// the files of several rows saved by one command are as unique as one row's, so none is refused as existing or replaced
+        /// by a namesake saved a moment before.
+        /// </param>
         /// <param name="replace">Replace files that exist; otherwise each such file is a <see cref="NotionErrorIds.NotionFileExists"/> failure.</param>
-        public async Task<IReadOnlyList<SavedFile>> SaveAsync(string pageId, IReadOnlyList<RowFile> files, string folder, bool replace, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<SavedFile>> SaveAsync(string pageId, IReadOnlyList<RowFile> files, string folder, SafeFileNames names, bool replace, CancellationToken cancellationToken)
         {
-            var names = new SafeFileNames();
             var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
             IReadOnlyList<RowFile>? fresh = null;
             IReadOnlyList<RowFile>? freshBlocks = null;

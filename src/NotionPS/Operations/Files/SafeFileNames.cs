@@ -2,13 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using NotionPS.Client;
 
 namespace NotionPS.Operations.Files
 {
     /// <summary>
-    /// File names that every OS can create, for files named in Notion by anyone: no path separators or characters
-    /// Windows refuses, no trailing dots or spaces, no reserved device names (CON, NUL, COM1 ...), short enough
-    /// for any file system, and unique within one folder's downloads, ignoring case (Windows and macOS do).
+    /// File and folder names that every OS can create and copy, for names that come from Notion (a file's name, a row's
+    /// title), whoever wrote them: no path separators or characters Windows refuses, no control or bidi characters (a name
+    /// that hides or reverses its extension), no half of a surrogate pair (Linux and macOS write it as U+FFFD, so two such
+    /// names would be one file), no trailing dots or spaces, no reserved device names (CON, NUL, COM0 ...), composed
+    /// (NFC: macOS takes "é" and "e" with a combining accent as one name), short enough for any file system, and unique
+    /// within one folder's downloads, ignoring case (Windows and macOS do). Names the user gives are never passed here.
     /// </summary>
     internal sealed class SafeFileNames
     {
@@ -19,7 +23,7 @@ namespace NotionPS.Operations.Files
 
         private static readonly HashSet<string> Reserved = new HashSet<string>(
             new[] { "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$" }
-                .Concat(Enumerable.Range(1, 9).SelectMany(n => new[] { "COM" + n, "LPT" + n }))
+                .Concat(Enumerable.Range(0, 10).SelectMany(n => new[] { "COM" + n, "LPT" + n }))
                 .Concat(new[] { "¹", "²", "³" }.SelectMany(digit => new[] { "COM" + digit, "LPT" + digit })),
             StringComparer.OrdinalIgnoreCase);
 
@@ -28,13 +32,23 @@ namespace NotionPS.Operations.Files
         /// <summary>A safe form of <paramref name="name"/>: each refused character becomes '_'; a name left empty is "file".</summary>
         public static string Safe(string? name)
         {
-            var text = new StringBuilder();
-            foreach (var character in name ?? string.Empty)
+            var given = name ?? string.Empty;
+            var text = new StringBuilder(given.Length);
+            for (var i = 0; i < given.Length; i++)
             {
-                text.Append(character < 32 || Array.IndexOf(Invalid, character) >= 0 ? '_' : character);
+                var character = given[i];
+                if (char.IsSurrogatePair(given, i))
+                {
+                    text.Append(character).Append(given[++i]);
+                }
+                else
+                {
+                    text.Append(char.IsSurrogate(character) || ServerText.IsToEscape(character) || Array.IndexOf(Invalid, character) >= 0 ? '_' : character);
+                }
             }
 
-            var safe = text.ToString().Trim().TrimEnd('.', ' ');
+            // Only whole characters are left, which Normalize takes (it throws on half of a pair).
+            var safe = text.ToString().Normalize(NormalizationForm.FormC).Trim().TrimEnd('.', ' ');
             if (safe.Length == 0 || safe.All(character => character == '.'))
             {
                 safe = "file";

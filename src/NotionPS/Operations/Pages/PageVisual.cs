@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Ids;
 using NotionPS.Operations.Files;
 
 namespace NotionPS.Operations
@@ -29,7 +30,7 @@ namespace NotionPS.Operations
 
     /// <summary>
     /// A page's icon or cover as the user gave it, checked before any request: an emoji, a custom emoji's <c>:name:</c>,
-    /// an http(s) URL, a local image file or an earlier upload. Whatever cannot work (empty text, a control character, a link of another scheme, a file
+    /// an http(s) URL, a local image file or an earlier upload. Whatever cannot work (empty text, a control character, a link of another scheme or with a password in it, a file
     /// that is not an image, a link or device in place of a file) fails here, so no page is half written for it.
     /// </summary>
     internal sealed class PageVisual
@@ -258,6 +259,11 @@ namespace NotionPS.Operations
             {
                 throw new PageVisualException(NotionErrorIds.NotionPageVisualUrlRefused,
                     $"'{scheme}:' links cannot be a page {place}: Notion shows images from http(s) URLs only. Give an http(s) URL, or a local file by its path (not a file: link).");
+            }
+
+            if (WebUrls.HasCredentials(text))
+            {
+                throw new PageVisualException(NotionErrorIds.NotionUrlCredentialsRefused, $"The page {place} URL '{WebUrls.Shown(text)}' {WebUrls.CredentialsRefused(isShown: true)}");
             }
 
             if (text.Length > MaxUrlLength)

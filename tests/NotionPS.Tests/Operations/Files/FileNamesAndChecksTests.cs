@@ -30,6 +30,12 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [InlineData("", "file")]
     [InlineData("..", "file")]
     [InlineData("tab\there\u0001.txt", "tab_here_.txt")]
+    [InlineData("COM0.txt", "_COM0.txt")]
+    [InlineData("lpt0", "_lpt0")]
+    [InlineData("CON .txt", "_CON .txt")]
+    [InlineData("del\u007Fnext\u0085line.txt", "del_next_line.txt")]
+    [InlineData("invoice\u202Efdp.exe", "invoice_fdp.exe")]
+    [InlineData("a\u2028b\u200Fc\u2066d", "a_b_c_d")]
     public void NamesAreMadeSafeForEveryOs(string name, string expected) => Assert.Equal(expected, SafeFileNames.Safe(name));
 
     [Fact]
@@ -40,6 +46,30 @@ public sealed class FileNamesAndChecksTests : IDisposable
         Assert.EndsWith(".pdf", safe, StringComparison.Ordinal);
         Assert.True(Encoding.UTF8.GetByteCount(safe) <= SafeFileNames.MaxNameBytes);
         Assert.DoesNotContain('\uFFFD', Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(safe)));
+    }
+
+    /// <summary>
+    /// Half of a surrogate pair is no character: Linux and macOS write it as U+FFFD, so two such names would be one file
+    /// there, and Windows keeps it as a name no other system can copy.
+    /// </summary>
+    [Fact]
+    public void AHalfCharacterIsReplacedAndTwoNamesWithOneAreStillTwoFiles()
+    {
+        var names = new SafeFileNames();
+
+        Assert.Equal("a_b.txt", SafeFileNames.Safe("a\uD800b.txt"));
+        Assert.Equal("x_😀.txt", SafeFileNames.Safe("x\uDE00😀.txt"));
+        Assert.Equal(new[] { "a_.txt", "a_ (2).txt" }, new[] { "a\uD800.txt", "a\uDBFF.txt" }.Select(names.Unique));
+    }
+
+    /// <summary>"é" is one character or "e" and a combining accent: macOS takes both as one name, so they are written one way (NFC).</summary>
+    [Fact]
+    public void NamesAreComposedAndUniqueWhateverTheirUnicodeForm()
+    {
+        var names = new SafeFileNames();
+
+        Assert.Equal("\u00E9t\u00E9.txt", SafeFileNames.Safe("e\u0301te\u0301.txt"));
+        Assert.Equal(new[] { "\u00E9t\u00E9.txt", "\u00C9T\u00C9 (2).TXT" }, new[] { "e\u0301te\u0301.txt", "\u00C9T\u00C9.TXT" }.Select(names.Unique));
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+using System;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// A URL with a user name or password is refused by every command that would store it in Notion for every reader of the
+/// page, as NotionUrlCredentialsRefused, before the request that would store it, and no stream shows the password.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class UrlCredentialsTests : RowsTestBase
+{
+    private const string Password = "s3cret";
+
+    public UrlCredentialsTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    [Fact]
+    public async Task MarkdownCommentsIconsCoversAndFilesCellsRefuseAUrlWithAPassword()
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Credentials", new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } });
+        Connect("2026-03-11");
+        var vars = Vars(("parent", TeamHomeId), ("db", databaseId), ("url", $"https://ada:{Password}@e.example/a.png"));
+        var before = (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
+
+        var written = Session.Run(
+            """
+            New-NotionPage -ParentId $parent -Title 'Never' -Markdown "# Logo`n`n![logo]($url)"
+            Set-NotionPageContent -PageId $parent -Markdown "see [it]($url)" -Append
+            Add-NotionComment -PageId $parent -Text "see [it]($url)"
+            """,
+            vars);
+        var requestsAfterContent = (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
+        var icon = RunExpectingTerminatingError("New-NotionPage -ParentId $parent -Title 'Never' -Icon $url", vars);
+        var cover = RunExpectingTerminatingError("Set-NotionPage -PageId $parent -Cover $url", vars);
+        var row = Session.Run("@{ Name = 'Never'; Attachments = $url } | Add-NotionDatabaseRow -DatabaseId $db", vars);
+
+        Assert.Equal(before, requestsAfterContent);
+        Assert.Equal(
+            new[] { "NewNotionPageCommand", "SetNotionPageContentCommand", "AddNotionCommentCommand" }.Select(command => $"NotionUrlCredentialsRefused,NotionPS.Cmdlets.{command}"),
+            written.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.Equal("NotionUrlCredentialsRefused,NotionPS.Cmdlets.NewNotionPageCommand", icon.FullyQualifiedErrorId);
+        Assert.Equal("NotionUrlCredentialsRefused,NotionPS.Cmdlets.SetNotionPageCommand", cover.FullyQualifiedErrorId);
+        Assert.Equal("NotionUrlCredentialsRefused,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", Assert.Single(row.Errors).FullyQualifiedErrorId);
+        Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        var errors = written.Errors.Append(icon).Append(cover).Append(row.Errors.Single()).ToList();
+        Assert.All(errors, error => Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category));
+        Assert.All(errors, error => Assert.Contains("https://***@e.example/a.png", error.ToString(), StringComparison.Ordinal));
+        Assert.All(errors, error => Assert.DoesNotContain(Password, error.ToString() + error.ErrorDetails?.Message + error.ErrorDetails?.RecommendedAction + error.Exception.Message, StringComparison.Ordinal));
+    }
+}

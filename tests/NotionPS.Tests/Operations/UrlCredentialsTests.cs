@@ -1,0 +1,96 @@
+using System.IO;
+using System.Text.Json.Nodes;
+using NotionPS.Content;
+using NotionPS.Errors;
+using NotionPS.Operations;
+using NotionPS.Operations.Files;
+using NotionPS.Rows;
+using Xunit;
+
+namespace NotionPS.Tests.Operations;
+
+/// <summary>
+/// A URL holding a user name or password (https://user:password@host/...) is refused wherever NotionPS would store it in
+/// Notion for every reader of the page: Markdown links, files and bookmarks, embeds, comment links, page icons and covers,
+/// and files cells. Browsers do not send such credentials for an image anyway; the error quotes the URL without them.
+/// </summary>
+public class UrlCredentialsTests
+{
+    private const string Refused = "NotionUrlCredentialsRefused";
+
+    [Theory]
+    [InlineData("see [docs](https://ada:s3cret@e.example/docs)", 1, "https://***@e.example/docs")]
+    [InlineData("ok\n\n![chart](https://ada:s3cret@e.example/a.png)", 3, "https://***@e.example/a.png")]
+    [InlineData("![talk](<https://ada:s3cret@e.example/my talk.mp3>)", 1, "https://***@e.example/my talk.mp3")]
+    [InlineData("<https://ada:s3cret@e.example/page>", 1, "https://***@e.example/page")]
+    [InlineData("- [x](http://s3cret@e.example:8080/?a=b@c)", 1, "http://***@e.example:8080/?a=b@c")]
+    [InlineData("[x](ftp://ada:s3cret@e.example/f)", 1, "ftp://***@e.example/f")]
+    [InlineData("see [x](//ada:s3cret@e.example/f)", 1, "//***@e.example/f")]
+    [InlineData("[x](https:\\\\ada:s3cret@e.example/f)", 1, "https:\\***@e.example/f")]
+    public void MarkdownLinkingAUrlWithCredentialsIsRefusedNamingItsLineWithoutThem(string markdown, int line, string shown)
+    {
+        var blocks = MarkdownToBlocks.Convert(markdown);
+
+        var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(blocks));
+
+        Assert.Equal(Refused, error.ErrorId);
+        Assert.Equal(line, error.Line);
+        Assert.Contains($"'{shown}'", error.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmbedWithCredentialsIsRefused()
+    {
+        var embed = new ContentBlock("embed", new JsonObject { ["url"] = "https://ada:s3cret@e.example/board" }, 4);
+
+        var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(new[] { embed }));
+
+        Assert.Equal((Refused, 4), (error.ErrorId, error.Line));
+        Assert.DoesNotContain("s3cret", error.Message, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>An '@' in a path, query or fragment holds no credentials.</summary>
+    [Fact]
+    public void AnAtSignAfterTheHostIsNoCredential()
+    {
+        ContentUrls.Check(MarkdownToBlocks.Convert("[jane](https://e.example/@jane?by=a:b@c#x@y)\n\n![c](https://e.example/@jane/a.png)"));
+    }
+
+    [Fact]
+    public void ACommentLinkWithCredentialsIsRefused()
+    {
+        var error = Assert.Throws<CommentTextException>(() => CommentText.ToRichText("see [x](https://ada:s3cret@e.example/x)"));
+
+        Assert.Equal(Refused, error.ErrorId);
+        Assert.Contains("'https://***@e.example/x'", error.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PageVisual.Icon)]
+    [InlineData(PageVisual.Cover)]
+    public void AnIconOrCoverUrlWithCredentialsIsRefused(string place)
+    {
+        var error = Assert.Throws<PageVisualException>(() => PageVisual.FromText("https://ada:s3cret@e.example/logo.png", place, _ => false));
+
+        Assert.Equal(Refused, error.ErrorId);
+        Assert.Contains("'https://***@e.example/logo.png'", error.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFilesCellUrlWithCredentialsIsRefusedAndOneCopiedFromARowIsKept()
+    {
+        var url = "https://ada:s3cret@e.example/a.pdf";
+
+        var error = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Attachments", "files", url, new FileCellWriting(Path.GetFullPath, fromRow: false)));
+        var copied = PropertyWriter.ToPropertyValue("Attachments", "files", url, new FileCellWriting(Path.GetFullPath, fromRow: true));
+
+        Assert.Equal(Refused, error.ErrorId);
+        Assert.StartsWith("Column 'Attachments': ", error.Message, System.StringComparison.Ordinal);
+        Assert.Contains("'https://***@e.example/a.pdf'", error.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, System.StringComparison.Ordinal);
+        Assert.Equal(url, (string?)copied["files"]![0]!["external"]!["url"]);
+    }
+}
