@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Cmdlets
 {
@@ -54,9 +55,11 @@ namespace NotionPS.Cmdlets
         /// except for an answer Notion gave (see <see cref="NotionApiException.IsNotionsAnswer"/>): that message stays Notion's own and the remedy is
         /// only the RecommendedAction.
         /// </summary>
-        public static ErrorRecord From(NotionException exception, object? target, RemedyFacts facts = default)
+        public static ErrorRecord From(NotionException exception, object? target, RemedyFacts facts = default) =>
+            From(exception, target, Remedies.For(exception, facts));
+
+        private static ErrorRecord From(NotionException exception, object? target, string? remedy)
         {
-            var remedy = Remedies.For(exception, facts);
             var message = exception is NotionApiException { IsNotionsAnswer: true } ? exception.Message : WithRemedy(exception.Message, remedy);
             return new ErrorRecord(exception, exception.ErrorId, ToErrorCategory(exception.Category), target)
             {
@@ -66,13 +69,18 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// The record of one failed row: its message starts with <paramref name="rowLabel"/> (such as "Row 17") and
-        /// the input is its target. A failure outside the family is NotionRowFailed.
+        /// the input is its target. A failure outside the family is NotionRowFailed. A failure of the row's files is told
+        /// apart from one of its own request: the row was not sent, so it cannot exist, and sending it again is safe.
         /// </summary>
+        /// <param name="wasCreate">The row's work may create it: a failure of its request without a clear answer may have left one.</param>
         public static ErrorRecord ForRow(Exception exception, string rowLabel, object? target, bool wasCreate = false, RemedyFacts facts = default)
         {
-            var record = exception is NotionException known
-                ? From(known, target, facts)
-                : Create(exception, NotionErrorIds.NotionRowFailed, target);
+            var record = exception switch
+            {
+                RowFilesException files => From(files, target, RowRemedies.NotSent(files.Cause == null ? null : Remedies.For(files.Cause, facts), wasCreate)),
+                NotionException known => From(known, target, facts),
+                _ => Create(exception, NotionErrorIds.NotionRowFailed, target),
+            };
             if (wasCreate && exception is NotionApiException { Status: 0 or >= 500 })
             {
                 record.ErrorDetails.RecommendedAction = RowRemedies.MayExist;
