@@ -80,6 +80,9 @@ namespace NotionPS.Cmdlets
 
         protected override void EndProcessing() => work?.Drain();
 
+        /// <summary>A command stopped between inputs (Ctrl+C while the command before it ran) still ends its rows in flight first.</summary>
+        private protected override void EndWorkInFlight() => work?.StopAll();
+
         /// <summary>The command's people by e-mail address (see <see cref="PeopleByEmail"/>), for a row's task to await.</summary>
         private protected PeopleByEmail People => people!;
 

@@ -65,16 +65,30 @@ namespace NotionPS.Cmdlets
             }
             catch
             {
-                var inFlight = new List<(Task Work, TItem Item)>();
-                while (pending.Count > 0)
-                {
-                    inFlight.Add(pending.Dequeue());
-                }
-
-                cmdlet.StopAndEnd(inFlight.Select(entry => entry.Work).ToArray());
-                WriteEndedBeforeTheStop(inFlight);
+                WriteEndedBeforeTheStop(StopAll());
                 throw;
             }
+        }
+
+        /// <summary>
+        /// Cancels every item still in flight and waits for each to end; returns them, in input order. Also for a command
+        /// stopped (Ctrl+C) while the pipeline thread was elsewhere, such as in the command before it: then from Dispose,
+        /// when nothing can be written any more.
+        /// </summary>
+        public IReadOnlyList<(Task Work, TItem Item)> StopAll()
+        {
+            var inFlight = new List<(Task Work, TItem Item)>();
+            while (pending.Count > 0)
+            {
+                inFlight.Add(pending.Dequeue());
+            }
+
+            if (inFlight.Count > 0)
+            {
+                cmdlet.StopAndEnd(inFlight.Select(entry => entry.Work).ToArray());
+            }
+
+            return inFlight;
         }
 
         /// <summary>The items that ended on their own (a row written, or its own failure), in order; those the stop cancelled have nothing to tell.</summary>
