@@ -141,9 +141,11 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
 
     /// <summary>
     /// A stop raised on the pipeline thread while a later row is mapped (its read-only column's warning under -WarningAction
-    /// Stop): the row whose upload the emulator holds is cancelled, and its request given up, before the command returns, and
-    /// the row that had already ended (with an error of its own, written after the held row in input order) is still told.
-    /// Before, the command returned at once, leaving the held row to go on after it, and the ended row was never told.
+    /// Stop): the row whose upload the emulator holds is cancelled and its request given up, and the row that had already
+    /// ended (with an error of its own, waiting behind the held row in input order) is still told. Before, the command
+    /// returned past its rows: the held one was cancelled only when the engine disposed of the command, with no wait, and
+    /// the ended row was never told (that is what failed). That the stop waits for the held row cannot be seen apart from
+    /// that later cancel without timing it; the emulator seeing the request given up shows it was not left running.
     /// </summary>
     [Fact]
     public async Task AStopWhileALaterRowIsMappedEndsTheRowsInFlightAndTellsThoseThatEnded()
@@ -179,7 +181,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.StartsWith("Row 2 (\"R2\"): ", error.ErrorDetails.Message, StringComparison.Ordinal);
             Assert.Contains("'Nope'", error.ErrorDetails.Message, StringComparison.Ordinal);
 
-            // The held upload was given up by the client: the emulator sees it go (at once, or never when the row is left running).
+            // The held upload was given up by the client (a stall of ten minutes otherwise): the emulator sees it go.
             Assert.True(SpinWait.SpinUntil(() => AbandonedAsync().GetAwaiter().GetResult() > abandoned, TimeSpan.FromSeconds(30)));
             Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
         }

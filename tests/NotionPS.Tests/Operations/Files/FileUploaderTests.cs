@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -30,12 +31,7 @@ public sealed class FileUploaderTests : IDisposable
     {
         var handler = new CountingSends(holdUntil: FileUploader.PartsInFlight + 1);
         var uploader = new FileUploader(NotionClientTests.NewClient(handler, new FakeClock()), new RecordingLog());
-        var files = Enumerable.Range(1, 6).Select(i =>
-        {
-            var path = Path.Combine(folder, $"r{i}.txt");
-            File.WriteAllText(path, $"row {i}");
-            return LocalFile.Check(path, null, null);
-        }).ToList();
+        var files = CheckedFiles("r", 6);
 
         await Task.WhenAll(files.Select(file => uploader.UploadAsync(file, null, CancellationToken.None)));
 
@@ -53,12 +49,7 @@ public sealed class FileUploaderTests : IDisposable
     {
         var handler = new HeldLimitLookup();
         var uploader = new FileUploader(NotionClientTests.NewClient(handler, new FakeClock()), new RecordingLog());
-        var files = Enumerable.Range(1, 4).Select(i =>
-        {
-            var path = Path.Combine(folder, $"l{i}.txt");
-            File.WriteAllText(path, $"row {i}");
-            return LocalFile.Check(path, null, null);
-        }).ToList();
+        var files = CheckedFiles("l", 4);
 
         // The three start while the lookup is held, so they wait on the same one.
         var waiting = files.Take(3).Select(file => uploader.UploadAsync(file, null, CancellationToken.None)).ToList();
@@ -82,6 +73,14 @@ public sealed class FileUploaderTests : IDisposable
         Assert.Equal(lookupsOfTheThree + 1, handler.Lookups);
         Assert.Equal(1, handler.Created);
     }
+
+    /// <summary>Small files <paramref name="prefix"/>1.txt, 2.txt, ... in the test's folder, checked as a command checks them.</summary>
+    private List<LocalFile> CheckedFiles(string prefix, int count) => Enumerable.Range(1, count).Select(i =>
+    {
+        var path = Path.Combine(folder, $"{prefix}{i}.txt");
+        File.WriteAllText(path, $"row {i}");
+        return LocalFile.Check(path, null, null);
+    }).ToList();
 
     /// <summary>Holds users/me until told how to answer it (a status, then for every later lookup); answers uploads at once.</summary>
     private sealed class HeldLimitLookup : HttpMessageHandler
