@@ -53,11 +53,29 @@ public class NotionErrorRecordsTests
     [InlineData(503, "service_unavailable")]
     public void AFailedCreateThatMayHaveReachedNotionSaysHowToRerunIt(int status, string code)
     {
-        var record = NotionErrorRecords.ForRow(Failure(status, code), "Row 3", "input", wasCreate: true);
+        var answer = Failure(status, code);
+
+        var record = NotionErrorRecords.ForRow(new NotionPS.Operations.RowMayExistException(answer), "Row 3", "input", wasCreate: true);
 
         Assert.StartsWith("Row 3: POST v1/pages", record.ErrorDetails.Message);
         Assert.Equal(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
+        Assert.Same(answer, record.Exception);
+        Assert.Equal(answer.ErrorId, record.FullyQualifiedErrorId);
         Assert.Equal("input", record.TargetObject);
+    }
+
+    /// <summary>
+    /// The same answer to another request of a row that may be added (its -MatchOn query, reading it back) is not a create
+    /// that may have reached Notion: its remedy is the answer's own.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "connection_failure")]
+    [InlineData(503, "service_unavailable")]
+    public void AnotherRequestOfARowThatMayBeAddedFailingSoDoesNotSayTheRowMayExist(int status, string code)
+    {
+        var record = NotionErrorRecords.ForRow(Failure(status, code), "Row 3", "input", wasCreate: true);
+
+        Assert.NotEqual(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
     }
 
     /// <summary>
