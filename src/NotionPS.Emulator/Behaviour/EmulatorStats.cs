@@ -47,6 +47,7 @@ public sealed class EmulatorStats
                 ["faultsInjected"] = counters.FaultsInjected,
                 ["pagesCreated"] = counters.PagesCreated,
                 ["pagesUpdated"] = counters.PagesUpdated,
+                ["requestsAbandoned"] = counters.RequestsAbandoned,
             };
         }
 
@@ -68,6 +69,7 @@ public sealed class EmulatorStats
         private long _faultsInjected;
         private long _pagesCreated;
         private long _pagesUpdated;
+        private long _requestsAbandoned;
         private readonly ConcurrentDictionary<string, long> _rateLimitedByReason = new(StringComparer.Ordinal);
 
         public long Requests => Interlocked.Read(ref _requests);
@@ -78,6 +80,9 @@ public sealed class EmulatorStats
         public long FaultsInjected => Interlocked.Read(ref _faultsInjected);
         public long PagesCreated => Interlocked.Read(ref _pagesCreated);
         public long PagesUpdated => Interlocked.Read(ref _pagesUpdated);
+
+        /// <summary>Requests whose client went away before they were answered (a stalled one it gave up on, say).</summary>
+        public long RequestsAbandoned => Interlocked.Read(ref _requestsAbandoned);
 
         public void CountRequest() => Interlocked.Increment(ref _requests);
         /// <summary>429s by <c>rate_limit_reason</c>, in name order.</summary>
@@ -91,5 +96,6 @@ public sealed class EmulatorStats
         public void CountFault() => Interlocked.Increment(ref _faultsInjected);
         public void CountPageCreated() => Interlocked.Increment(ref _pagesCreated);
         public void CountPageUpdated() => Interlocked.Increment(ref _pagesUpdated);
+        public void CountAbandoned() => Interlocked.Increment(ref _requestsAbandoned);
     }
 }

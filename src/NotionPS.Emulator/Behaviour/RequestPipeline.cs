@@ -84,6 +84,7 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
+            counters?.CountAbandoned();
         }
         catch (Exception error) when (!context.Response.HasStarted)
         {

@@ -77,7 +77,7 @@ namespace NotionPS.Cmdlets
 
         private protected override bool WritesRows => true;
 
-        protected override void ProcessRecord()
+        private protected override void ProcessInput()
         {
             foreach (var input in RowObjects.Each(InputObject!))
             {

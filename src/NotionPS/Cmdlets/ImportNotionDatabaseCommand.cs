@@ -83,7 +83,7 @@ namespace NotionPS.Cmdlets
             schema = ResolveTargetOrThrow(ParameterSetName == ByDataSource ? NotionDatabaseBind.ForDataSourceId(DataSourceId) : DatabaseId!);
         }
 
-        protected override void ProcessRecord()
+        private protected override void ProcessInput()
         {
             var path = LocalPaths.FileSystemPathOrStop(this, Path);
             ExportFormat format;

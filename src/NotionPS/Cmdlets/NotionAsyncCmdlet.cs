@@ -43,7 +43,16 @@ namespace NotionPS.Cmdlets
         {
             // Not disposed: a request still unwinding may yet read the token, and a source without a timer holds nothing.
             stopping.Cancel();
+            EndWorkInFlight();
             inbox.Close();
+        }
+
+        /// <summary>
+        /// From Dispose, once the token is cancelled: waits for the work the command still has in flight (a cmdlet that keeps
+        /// some between inputs), so none of it goes on after the command. Nothing can be written any more.
+        /// </summary>
+        private protected virtual void EndWorkInFlight()
+        {
         }
 
         /// <summary>

@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Operations;
+using NotionPS.Operations.Files;
 
 namespace NotionPS.Cmdlets
 {
@@ -54,9 +56,11 @@ namespace NotionPS.Cmdlets
         /// except for an answer Notion gave (see <see cref="NotionApiException.IsNotionsAnswer"/>): that message stays Notion's own and the remedy is
         /// only the RecommendedAction.
         /// </summary>
-        public static ErrorRecord From(NotionException exception, object? target, RemedyFacts facts = default)
+        public static ErrorRecord From(NotionException exception, object? target, RemedyFacts facts = default) =>
+            From(exception, target, Remedies.For(exception, facts));
+
+        private static ErrorRecord From(NotionException exception, object? target, string? remedy)
         {
-            var remedy = Remedies.For(exception, facts);
             var message = exception is NotionApiException { IsNotionsAnswer: true } ? exception.Message : WithRemedy(exception.Message, remedy);
             return new ErrorRecord(exception, exception.ErrorId, ToErrorCategory(exception.Category), target)
             {
@@ -66,22 +70,33 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// The record of one failed row: its message starts with <paramref name="rowLabel"/> (such as "Row 17") and
-        /// the input is its target. A failure outside the family is NotionRowFailed.
+        /// the input is its target. A failure outside the family is NotionRowFailed. Only a create that failed without a
+        /// clear answer (<see cref="RowMayExistException"/>, its record that of the client's failure) says the row may exist;
+        /// a failure of the row's files (<see cref="RowFilesException"/>) says the row was not sent, so sending it again is safe.
         /// </summary>
+        /// <param name="wasCreate">The row's work may add it (Add, Import, Sync's additions), not only change it: how to send it again.</param>
         public static ErrorRecord ForRow(Exception exception, string rowLabel, object? target, bool wasCreate = false, RemedyFacts facts = default)
         {
-            var record = exception is NotionException known
-                ? From(known, target, facts)
-                : Create(exception, NotionErrorIds.NotionRowFailed, target);
-            if (wasCreate && exception is NotionApiException { Status: 0 or >= 500 })
+            var record = exception switch
             {
-                record.ErrorDetails.RecommendedAction = RowRemedies.MayExist;
-            }
+                RowMayExistException mayExist => MayExist(mayExist.Answer, target, facts),
+                RowFilesException files => From(files, target, RowRemedies.NotSent(files.Cause == null ? null : Remedies.For(files.Cause, facts), wasCreate)),
+                NotionException known => From(known, target, facts),
+                _ => Create(exception, NotionErrorIds.NotionRowFailed, target),
+            };
 
             record.ErrorDetails = new ErrorDetails($"{rowLabel}: {record.ErrorDetails?.Message ?? exception.Message}")
             {
                 RecommendedAction = record.ErrorDetails?.RecommendedAction,
             };
+            return record;
+        }
+
+        /// <summary>The client's failure as it is, whose RecommendedAction is how to send the row again without a duplicate.</summary>
+        private static ErrorRecord MayExist(NotionApiException answer, object? target, RemedyFacts facts)
+        {
+            var record = From(answer, target, facts);
+            record.ErrorDetails.RecommendedAction = RowRemedies.MayExist;
             return record;
         }
 

@@ -68,7 +68,20 @@ namespace NotionPS.Cmdlets
         private protected virtual string LocalFileRemedy =>
             "Pass the file itself (Get-Item <path>), or add -LocalFileRoot <folder> to upload files under that folder (a relative path is then taken from it).";
 
+        /// <summary>
+        /// The input's work, through the one path that stops the command's rows (<see cref="OrderedWork{TItem}.StoppingAllOnThrow"/>):
+        /// a stop raised on the pipeline thread while an input is mapped, warned about or confirmed (-WarningAction Stop, Ctrl+C at a
+        /// -Confirm prompt, a people lookup that stops the command) first cancels and ends the rows in flight.
+        /// </summary>
+        protected sealed override void ProcessRecord() => Work.StoppingAllOnThrow(ProcessInput);
+
+        /// <summary>What ProcessRecord does for this cmdlet: starts the current input's rows (through <see cref="Work"/>).</summary>
+        private protected abstract void ProcessInput();
+
         protected override void EndProcessing() => work?.Drain();
+
+        /// <summary>A command stopped between inputs (Ctrl+C while the command before it ran) still ends its rows in flight first.</summary>
+        private protected override void EndWorkInFlight() => work?.StopAll();
 
         /// <summary>The command's people by e-mail address (see <see cref="PeopleByEmail"/>), for a row's task to await.</summary>
         private protected PeopleByEmail People => people!;

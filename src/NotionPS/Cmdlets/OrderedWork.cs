@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace NotionPS.Cmdlets
@@ -50,10 +51,13 @@ namespace NotionPS.Cmdlets
         });
 
         /// <summary>
-        /// A write that throws on the pipeline thread (-WarningAction Stop makes a warning throw) stops the command: every
-        /// item still in flight is cancelled and waited for first, so none sends a request after the stop.
+        /// Runs <paramref name="write"/>, the command's work on the pipeline thread (an input's mapping, prompts and warnings,
+        /// the waits and writes of the items). Whatever throws there stops the command (-WarningAction Stop makes a warning
+        /// throw, Ctrl+C a wait or a -Confirm prompt): every item still in flight is cancelled and waited for first, so none
+        /// sends a request after the command has returned, and those that ended with a result or an error of their own
+        /// before the stop reached them are still written, in input order, as far as the stopping pipeline takes writes.
         /// </summary>
-        private void StoppingAllOnThrow(Action write)
+        public void StoppingAllOnThrow(Action write)
         {
             try
             {
@@ -61,16 +65,50 @@ namespace NotionPS.Cmdlets
             }
             catch
             {
-                var inFlight = new List<Task>();
-                while (pending.Count > 0)
-                {
-                    inFlight.Add(pending.Dequeue().Work);
-                }
-
-                cmdlet.StopAndEnd(inFlight.ToArray());
+                WriteEndedBeforeTheStop(StopAll());
                 throw;
             }
         }
+
+        /// <summary>
+        /// Cancels every item still in flight and waits for each to end; returns them, in input order. Also for a command
+        /// stopped (Ctrl+C) while the pipeline thread was elsewhere, such as in the command before it: then from Dispose,
+        /// when nothing can be written any more.
+        /// </summary>
+        public IReadOnlyList<(Task Work, TItem Item)> StopAll()
+        {
+            var inFlight = new List<(Task Work, TItem Item)>();
+            while (pending.Count > 0)
+            {
+                inFlight.Add(pending.Dequeue());
+            }
+
+            if (inFlight.Count > 0)
+            {
+                cmdlet.StopAndEnd(inFlight.Select(entry => entry.Work).ToArray());
+            }
+
+            return inFlight;
+        }
+
+        /// <summary>The items that ended on their own (a row written, or its own failure), in order; those the stop cancelled have nothing to tell.</summary>
+        private void WriteEndedBeforeTheStop(IEnumerable<(Task Work, TItem Item)> ended)
+        {
+            try
+            {
+                foreach (var (work, item) in ended.Where(entry => !WasCancelled(entry.Work)))
+                {
+                    complete(item, work);
+                }
+            }
+            catch
+            {
+                // The pipeline takes no more (Ctrl+C stopped it, or -ErrorAction Stop made an error throw): the stop
+                // already under way is the one the command ends with.
+            }
+        }
+
+        private static bool WasCancelled(Task work) => work.IsCanceled || work.Exception?.GetBaseException() is OperationCanceledException;
 
         private void WriteFinished()
         {

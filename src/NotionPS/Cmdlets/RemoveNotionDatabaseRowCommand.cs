@@ -23,7 +23,7 @@ namespace NotionPS.Cmdlets
 
         private protected override bool WritesRows => PassThru;
 
-        protected override void ProcessRecord()
+        private protected override void ProcessInput()
         {
             foreach (var bind in PageId)
             {

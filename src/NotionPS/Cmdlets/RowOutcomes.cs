@@ -19,7 +19,7 @@ namespace NotionPS.Cmdlets
 
         public object? Input { get; }
 
-        /// <summary>The work may create a row, so a failure after the request was sent may have left one behind.</summary>
+        /// <summary>The work may add a row, not only change one: a row that was not sent is told how to be added again.</summary>
         public bool MayCreate { get; }
     }
 

@@ -11,6 +11,20 @@ namespace NotionPS.Cmdlets
             "The request may have reached Notion, so the row may exist although this failed. It was not repeated, to avoid a duplicate. "
             + "Run the same command again with -MatchOn <a column that identifies rows> to add only the rows that are missing.";
 
+        /// <summary>
+        /// For a row whose files failed before its request was sent: what to do about the file (<paramref name="fileRemedy"/>,
+        /// when there is something), then that the row can be sent again, which is safe since nothing of it was written.
+        /// </summary>
+        /// <param name="wasCreate">The row was to be added (or, with -MatchOn, added or updated), not only changed.</param>
+        public static string NotSent(string? fileRemedy, bool wasCreate)
+        {
+            var again = wasCreate
+                ? "Nothing of this row was written, so adding it again cannot make a duplicate: run the command again for this row once its file can be sent "
+                    + "(or the whole input with -MatchOn <a column that identifies rows>, which updates the rows already added instead of adding them twice)."
+                : "Nothing of this row was changed: run the command again for it once its file can be sent.";
+            return fileRemedy == null ? again : fileRemedy + " " + again;
+        }
+
         /// <summary>What to do about a read that stopped at Notion's cap: which parameters get past it.</summary>
         public static string For(QueryStop stop) => stop.Reason == QueryStopReason.CustomSortAtCap
             ? "Leave out -Sort (rows then come in created order and NotionPS reads past the limit), or narrow the query with -Filter or -Where."

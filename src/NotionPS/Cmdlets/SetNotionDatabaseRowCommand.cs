@@ -69,7 +69,7 @@ namespace NotionPS.Cmdlets
             changes = new RowChanges(Client, Log, IgnoreUnknownProperty, People, ResolveLocalPath);
         }
 
-        protected override void ProcessRecord()
+        private protected override void ProcessInput()
         {
             if (!this.TryPageId(PageId!, out var pageId))
             {

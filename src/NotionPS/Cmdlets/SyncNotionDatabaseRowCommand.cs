@@ -101,7 +101,7 @@ namespace NotionPS.Cmdlets
             plan = new SyncPlan(keyColumn);
         }
 
-        protected override void ProcessRecord()
+        private protected override void ProcessInput()
         {
             // A collection given to -InputObject joins the plan row by row, so -DeleteMissing sees every row of it.
             foreach (var input in RowObjects.Each(InputObject!))

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,9 +24,20 @@ namespace NotionPS.Operations
 
         /// <summary>Adds a row. Not repeated after a server error or a dropped connection: it may already exist.</summary>
         /// <param name="properties">The row's values in Notion's shape (RowMapping builds them).</param>
+        /// <exception cref="RowMayExistException">The create failed without a clear answer.</exception>
         public async Task<PageRow> CreateAsync(string dataSourceId, JsonObject properties, CancellationToken cancellationToken)
         {
-            using (var page = await client.CreatePageAsync(dataSourceId, properties, log, cancellationToken).ConfigureAwait(false))
+            JsonDocument page;
+            try
+            {
+                page = await client.CreatePageAsync(dataSourceId, properties, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotionApiException ex) when (RowMayExistException.MayHaveReachedNotion(ex))
+            {
+                throw new RowMayExistException(ex);
+            }
+
+            using (page)
             {
                 return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
             }

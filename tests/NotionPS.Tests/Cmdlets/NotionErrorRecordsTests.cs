@@ -53,11 +53,52 @@ public class NotionErrorRecordsTests
     [InlineData(503, "service_unavailable")]
     public void AFailedCreateThatMayHaveReachedNotionSaysHowToRerunIt(int status, string code)
     {
-        var record = NotionErrorRecords.ForRow(Failure(status, code), "Row 3", "input", wasCreate: true);
+        var answer = Failure(status, code);
+
+        var record = NotionErrorRecords.ForRow(new NotionPS.Operations.RowMayExistException(answer), "Row 3", "input", wasCreate: true);
 
         Assert.StartsWith("Row 3: POST v1/pages", record.ErrorDetails.Message);
         Assert.Equal(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
+        Assert.Same(answer, record.Exception);
+        Assert.Equal(answer.ErrorId, record.FullyQualifiedErrorId);
         Assert.Equal("input", record.TargetObject);
+    }
+
+    /// <summary>
+    /// The same answer to another request of a row that may be added (its -MatchOn query, reading it back) is not a create
+    /// that may have reached Notion: its remedy is the answer's own.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "connection_failure")]
+    [InlineData(503, "service_unavailable")]
+    public void AnotherRequestOfARowThatMayBeAddedFailingSoDoesNotSayTheRowMayExist(int status, string code)
+    {
+        var record = NotionErrorRecords.ForRow(Failure(status, code), "Row 3", "input", wasCreate: true);
+
+        Assert.NotEqual(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
+    }
+
+    /// <summary>
+    /// A 5xx or no answer while a row's file was being prepared: the row's request was never sent, so the record keeps the
+    /// cause's id and remedy and says that nothing of the row was written, never that it may exist.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "connection_failure", true, "Nothing of this row was written, so adding it again cannot make a duplicate")]
+    [InlineData(503, "service_unavailable", true, "Nothing of this row was written, so adding it again cannot make a duplicate")]
+    [InlineData(503, "service_unavailable", false, "Nothing of this row was changed")]
+    public void AFileThatFailedBeforeTheRowWasSentSaysNothingOfTheRowWasWritten(int status, string code, bool wasCreate, string told)
+    {
+        var cause = Failure(status, code);
+        var failure = new NotionPS.Operations.Files.RowFilesException("The upload of 'a.txt' (column 'Files') failed, so the row was not sent:", cause);
+
+        var record = NotionErrorRecords.ForRow(failure, "Row 3", "input", wasCreate);
+
+        Assert.Equal(cause.ErrorId, record.FullyQualifiedErrorId);
+        Assert.Equal("Row 3: The upload of 'a.txt' (column 'Files') failed, so the row was not sent: " + cause.Message + " " + record.ErrorDetails.RecommendedAction, record.ErrorDetails.Message);
+        Assert.NotEqual(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
+        Assert.Contains(told, record.ErrorDetails.RecommendedAction);
+        var causeRemedy = Remedies.For(cause);
+        Assert.StartsWith(causeRemedy == null ? told : causeRemedy + " " + told, record.ErrorDetails.RecommendedAction);
     }
 
     [Fact]

@@ -51,6 +51,23 @@ public class RowUpsertTests
     }
 
 
+    /// <summary>
+    /// Only the create failing without a clear answer may have left the row: a -MatchOn query that fails so (after its
+    /// retries) sent no create, and is the client's failure as it is.
+    /// </summary>
+    [Fact]
+    public async Task OnlyTheCreateFailingWithoutAnAnswerMayHaveLeftTheRow()
+    {
+        var (failedQuery, _) = Upsert(Enumerable.Repeat(Error(503, "service_unavailable"), 6).ToArray());
+        var (failedCreate, _) = Upsert(Found(), Error(503, "service_unavailable"));
+
+        var query = await Assert.ThrowsAsync<NotionApiException>(() => failedQuery.UpsertAsync(Row("A"), NoFiles, CancellationToken.None));
+        var create = await Assert.ThrowsAsync<RowMayExistException>(() => failedCreate.UpsertAsync(Row("A"), NoFiles, CancellationToken.None));
+
+        Assert.EndsWith("data_sources/ds1/query", query.Path, StringComparison.Ordinal);
+        Assert.Equal(("POST", "v1/pages", 503), (create.Answer.Method, create.Answer.Path, create.Answer.Status));
+    }
+
     [Fact]
     public async Task AMatchIsUpdated()
     {

@@ -33,35 +33,71 @@ namespace NotionPS.Operations.Files
             reader = new FileSaver(client, log);
         }
 
+        /// <summary>
+        /// Finishes each pending file in turn. A failure of any step (the workspace's limit, creating or sending an upload,
+        /// checking one, reading the copied row) is a <see cref="RowFilesException"/> naming the file and its column: the row
+        /// is then never sent.
+        /// </summary>
         /// <param name="sourcePageId">The page of the row the values were read from, when they were (a row copy); null otherwise.</param>
         public async Task CompleteAsync(IReadOnlyList<PendingFile> pending, string? sourcePageId, CancellationToken cancellationToken)
         {
             IReadOnlyList<RowFile>? source = null;
             foreach (var file in pending)
             {
-                switch (file.Kind)
+                try
                 {
-                    case PendingFileKind.Upload:
-                        var upload = await uploader.UploadAsync(file.File!, null, cancellationToken).ConfigureAwait(false);
-                        file.Attach(upload.Id, upload.Name);
-                        break;
-                    case PendingFileKind.CheckUpload:
-                        await CheckUploadAsync(file, cancellationToken).ConfigureAwait(false);
-                        break;
-                    case PendingFileKind.CopyIfHosted when sourcePageId != null:
-                        source ??= await reader.ReadFilesAsync(sourcePageId, cancellationToken).ConfigureAwait(false);
-                        var original = source.FirstOrDefault(candidate => SameFile(candidate.Url, file.Source));
-                        if (original != null && original.IsHosted)
-                        {
-                            await CopyAsync(original, file, cancellationToken).ConfigureAwait(false);
-                        }
-                        else if (original != null)
-                        {
-                            file.Item["name"] = original.Name;
-                        }
-
-                        break;
+                    source = await CompleteAsync(file, source, sourcePageId, cancellationToken).ConfigureAwait(false);
                 }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    throw new RowFilesException(FailedStep(file) + ", so the row was not sent:", ex);
+                }
+            }
+        }
+
+        /// <returns>The copied row's files, once read (a row copy reads them once for all its cells).</returns>
+        private async Task<IReadOnlyList<RowFile>?> CompleteAsync(PendingFile file, IReadOnlyList<RowFile>? source, string? sourcePageId, CancellationToken cancellationToken)
+        {
+            switch (file.Kind)
+            {
+                case PendingFileKind.Upload:
+                    var upload = await uploader.UploadAsync(file.File!, null, cancellationToken).ConfigureAwait(false);
+                    file.Attach(upload.Id, upload.Name);
+                    break;
+                case PendingFileKind.CheckUpload:
+                    await CheckUploadAsync(file, cancellationToken).ConfigureAwait(false);
+                    break;
+                case PendingFileKind.CopyIfHosted when sourcePageId != null:
+                    source ??= await reader.ReadFilesAsync(sourcePageId, cancellationToken).ConfigureAwait(false);
+                    var original = source.FirstOrDefault(candidate => SameFile(candidate.Url, file.Source));
+                    if (original != null && original.IsHosted)
+                    {
+                        await CopyAsync(original, file, cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (original != null)
+                    {
+                        file.Item["name"] = original.Name;
+                    }
+
+                    break;
+            }
+
+            return source;
+        }
+
+        /// <summary>What failed, as a row's error tells it: the step, the file and its column.</summary>
+        private static string FailedStep(PendingFile file)
+        {
+            var column = ServerText.Visible(file.Column);
+            switch (file.Kind)
+            {
+                case PendingFileKind.Upload:
+                    return $"The upload of '{file.File!.Shown}' (column '{column}') failed";
+                case PendingFileKind.CheckUpload:
+                    return $"The check of file upload {ServerText.VisibleShort(file.Source)} (column '{column}') failed";
+                default:
+                    var name = file.Item["name"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : file.Source;
+                    return $"The copy of '{ServerText.VisibleShort(name)}' (column '{column}') from the row it was read from failed";
             }
         }
 

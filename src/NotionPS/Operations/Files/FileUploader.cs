@@ -55,7 +55,17 @@ namespace NotionPS.Operations.Files
         /// <param name="bytesSent">Called, from any thread, with the bytes sent so far.</param>
         public async Task<NotionFileUpload> UploadAsync(LocalFile file, Action<long>? bytesSent, CancellationToken cancellationToken)
         {
-            var limit = await WorkspaceLimitAsync(cancellationToken).ConfigureAwait(false);
+            long? limit;
+            try
+            {
+                limit = await WorkspaceLimitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotionApiException ex)
+            {
+                throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed,
+                    $"The workspace's upload limit could not be read (GET v1/users/me), so nothing of '{file.Shown}' was sent: {ex.Message}", ex);
+            }
+
             if (limit is long max && file.Size > max)
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileTooLarge,
@@ -132,7 +142,11 @@ namespace NotionPS.Operations.Files
             }
         }
 
-        /// <summary>The workspace's limit, asked once per uploader (a command's worth of files).</summary>
+        /// <summary>
+        /// The workspace's limit, asked once per uploader (a command's worth of files): the files waiting for it share one
+        /// request (itself repeated after a 5xx or a dropped connection, as every read is), and so share its failure. A
+        /// failure is not kept: the next file asks afresh.
+        /// </summary>
         private Task<long?> WorkspaceLimitAsync(CancellationToken cancellationToken)
         {
             lock (limitLock)

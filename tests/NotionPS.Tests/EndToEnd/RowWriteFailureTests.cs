@@ -1,0 +1,195 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
+using Xunit;
+
+namespace NotionPS.Tests.EndToEnd;
+
+/// <summary>
+/// What a row-writing command tells and does when a row's files fail before its request, and when the command stops
+/// with rows in flight: a files failure is not a create that may have reached Notion, and a stop ends the rows in
+/// flight before the command returns.
+/// </summary>
+[Collection(EmulatorCollection.Name)]
+public sealed class RowWriteFailureTests : LocalSecretTestBase
+{
+    private const string Version = "2026-03-11";
+
+    private readonly string receipts;
+
+    public RowWriteFailureTests(EmulatorFixture emulator)
+        : base(emulator, "notionps-e2e-row-failures-")
+    {
+        receipts = Directory.CreateDirectory(Path.Combine(Folder, "receipts")).FullName;
+        File.WriteAllBytes(Path.Combine(receipts, "taxi.txt"), [1, 2, 3]);
+    }
+
+    /// <summary>
+    /// A 5xx or a dropped connection while the row's upload is created: the row's own create was never sent, so its error
+    /// says which file failed and that the row can be added again, not that it may exist.
+    /// </summary>
+    [Theory]
+    [InlineData("503")]
+    [InlineData("abort")]
+    public async Task AnUploadThatFailsBeforeTheRowIsSentSaysTheRowWasNotSentNotThatItMayExist(string fault)
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Upload fails " + fault);
+        Connect(Version);
+        await AddFaultAsync(new JsonObject { ["kind"] = fault, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
+        try
+        {
+            var result = Session.Run(
+                "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
+                Vars(("db", databaseId), ("receipts", receipts)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("Row 1 (\"R1\"): The upload of '", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Contains("taxi.txt' (column 'Attachments') failed, so the row was not sent: ", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("may exist", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Contains("Nothing of this row was written, so adding it again cannot make a duplicate", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.EndsWith(error.ErrorDetails.RecommendedAction, error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    /// <summary>The create itself failing without an answer still says the row may exist: that is the one case it is true.</summary>
+    [Fact]
+    public async Task ACreateThatFailsWithoutAnAnswerAfterItsUploadStillSaysTheRowMayExist()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Create fails");
+        Connect(Version);
+        await AddFaultAsync(new JsonObject { ["kind"] = "abort-after", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" });
+        try
+        {
+            var result = Session.Run(
+                "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
+                Vars(("db", databaseId), ("receipts", receipts)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("The request may have reached Notion, so the row may exist", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    /// <summary>Set-NotionDatabaseRow goes the same way: its change is not sent when the file fails, and it says so.</summary>
+    [Fact]
+    public async Task AChangeWhoseUploadFailsSaysNothingOfTheRowWasChanged()
+    {
+        var (_, dataSourceId) = await NewFilesDatabaseAsync("Change upload fails");
+        var pageId = (await SeedRowsAsync(dataSourceId, [new JsonObject { ["properties"] = new JsonObject { ["Name"] = "R1" } }])).Single();
+        Connect(Version);
+        await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
+        try
+        {
+            var result = Session.Run(
+                "Set-NotionDatabaseRow -PageId $page -Property @{ Name = 'R1 changed'; Attachments = 'taxi.txt' } -LocalFileRoot $receipts",
+                Vars(("page", pageId), ("receipts", receipts)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.Contains("taxi.txt' (column 'Attachments') failed, so the row was not sent: ", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Contains("Nothing of this row was changed", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Equal(new[] { "R1" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    /// <summary>
+    /// The workspace's upload limit (users/me) that cannot be read fails the row waiting on it, with an error that says
+    /// so; the next row asks again and is added.
+    /// </summary>
+    [Fact]
+    public async Task AFailedUploadLimitLookupSaysSoAndTheNextRowAsksAgain()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Limit lookup fails");
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion 2026-03-11 -MaximumRetryCount 0").Errors);
+        await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" });
+        try
+        {
+            // One row at a time, so the second row starts after the first one's lookup failed.
+            var result = Session.Run(
+                "1..2 | ForEach-Object { @{ Name = \"R$_\"; Attachments = 'taxi.txt' } } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ThrottleLimit 1 | ForEach-Object Name",
+                Vars(("db", databaseId), ("receipts", receipts)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NotionFileUploadFailed,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+            Assert.StartsWith("Row 1 (\"R1\"): The upload of '", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Contains("failed, so the row was not sent: The workspace's upload limit could not be read (GET v1/users/me)", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("may exist", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Equal(new object[] { "R2" }, result.Output.Select(name => name.BaseObject));
+            Assert.Equal(new[] { "R2" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    /// <summary>
+    /// A stop raised on the pipeline thread while a later row is mapped (its read-only column's warning under -WarningAction
+    /// Stop): the row whose upload the emulator holds is cancelled and its request given up, and the row that had already
+    /// ended (with an error of its own, waiting behind the held row in input order) is still told. Before, the command
+    /// returned past its rows: the held one was cancelled only when the engine disposed of the command, with no wait, and
+    /// the ended row was never told (that is what failed). That the stop waits for the held row cannot be seen apart from
+    /// that later cancel without timing it; the emulator seeing the request given up shows it was not left running.
+    /// </summary>
+    [Fact]
+    public async Task AStopWhileALaterRowIsMappedEndsTheRowsInFlightAndTellsThoseThatEnded()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Stop with rows in flight");
+        Connect(Version);
+        var abandoned = await AbandonedAsync();
+        await AddFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 600_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
+        try
+        {
+            // R3 comes only once R1's upload is held; its Created value is skipped with a warning, which stops the command.
+            Func<bool> held = () =>
+            {
+                while (ArmedFaultsAsync().GetAwaiter().GetResult() > 0)
+                {
+                    Thread.Yield();
+                }
+
+                return true;
+            };
+            var result = Session.Run(
+                """
+                try {
+                    @{ Name = 'R1'; Attachments = 'taxi.txt' }, @{ Name = 'R2'; Nope = 1 }, 'R3' | ForEach-Object {
+                        if ($_ -is [string]) { $null = $held.Invoke(); @{ Name = $_; Created = '2026-01-01' } } else { $_ }
+                    } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ThrottleLimit 4 -WarningAction Stop | ForEach-Object { 'output ' + $_.Name }
+                } catch { 'stopped ' + $_.FullyQualifiedErrorId }
+                """,
+                Vars(("db", databaseId), ("receipts", receipts), ("held", held)));
+
+            Assert.Equal(new object[] { "stopped ActionPreferenceStop,NotionPS.Cmdlets.AddNotionDatabaseRowCommand" }, result.Output.Select(line => line.BaseObject));
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("Row 2 (\"R2\"): ", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Contains("'Nope'", error.ErrorDetails.Message, StringComparison.Ordinal);
+
+            // The held upload was given up by the client (a stall of ten minutes otherwise): the emulator sees it go.
+            Assert.True(SpinWait.SpinUntil(() => AbandonedAsync().GetAwaiter().GetResult() > abandoned, TimeSpan.FromSeconds(30)));
+            Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    private async Task<long> AbandonedAsync() => (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requestsAbandoned"]!;
+}
