@@ -128,11 +128,11 @@ Describe 'Connect-NotionIntegration' {
             (Get-Command Connect-NotionIntegration).OutputType.Name | Should -Be 'NotionPS.NotionConnection'
         }
 
-        It 'shows a connection as a table of who (and with which kind of token, for which person), where and when' {
+        It 'shows a connection as a table of the kind of token, the workspace, the person and the bot, within 80 columns' {
             $view = (Get-FormatData -TypeName NotionPS.NotionConnection).FormatViewDefinition | Select-Object -First 1
 
             $view.Control | Should -BeOfType ([System.Management.Automation.TableControl])
-            $view.Control.Headers.Label -join ', ' | Should -Be 'BotName, TokenKind, User, WorkspaceName, BaseUri, ApiVersion, ConnectedTime'
+            $view.Control.Headers.Label -join ', ' | Should -Be 'TokenKind, WorkspaceName, User, BotName'
         }
     }
 }
