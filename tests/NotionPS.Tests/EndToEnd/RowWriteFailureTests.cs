@@ -140,6 +140,60 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     }
 
     /// <summary>
+    /// An upload-limit lookup (users/me) that Notion refused clearly is not an upload to run again: a revoked token stays
+    /// NotionUnauthorized, with the remedy of a new token. Before, it was NotionFileUploadFailed saying to run it again.
+    /// </summary>
+    [Fact]
+    public async Task ARevokedTokenOnTheUploadLimitLookupStaysUnauthorizedInSendNotionFile()
+    {
+        var name = "Revoked uploader " + Guid.NewGuid().ToString("N");
+        var token = "demo-token-revoked-" + Guid.NewGuid().ToString("N");
+        await Emulator.AdminPostAsync("integrations", new { name, token });
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $revoked -BaseUri $emu", Vars(("revoked", EmulatorFixture.Secure(token)))).Errors);
+        (await Emulator.Admin.DeleteAsync("integrations/" + Uri.EscapeDataString(name))).EnsureSuccessStatusCode();
+
+        var result = Session.Run("Send-NotionFile -LiteralPath $path", Vars(("path", Path.Combine(receipts, "taxi.txt"))));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionUnauthorized,NotionPS.Cmdlets.SendNotionFileCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Equal(401, Assert.IsType<NotionPS.Client.NotionApiException>(error.Exception).Status);
+        Assert.DoesNotContain("Run the command again", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Contains("my-integrations", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The same in a row command: a 429 on the lookup asking a wait longer than -MaximumRetryWait stays NotionRetryWaitTooLong,
+    /// saying how long to wait, after the file and column that were being sent and before that the row can be sent again.
+    /// </summary>
+    [Fact]
+    public async Task AWaitTooLongOnTheUploadLimitLookupStaysRetryWaitTooLongInARowCommand()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Limit lookup waits too long");
+        Connect(Version);
+        await AddFaultAsync(new JsonObject { ["kind"] = "429", ["retryAfterSeconds"] = 95, ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" });
+        try
+        {
+            var result = Session.Run(
+                "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
+                Vars(("db", databaseId), ("receipts", receipts)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NotionRetryWaitTooLong,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+            Assert.StartsWith("Row 1 (\"R1\"): The upload of '", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Contains("Notion asked to wait 95 s before the next request", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Run it again in 95 s, or connect with -MaximumRetryWait 95 (or more)", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Contains("Nothing of this row was written", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    /// <summary>
     /// A stop raised on the pipeline thread while a later row is mapped (its read-only column's warning under -WarningAction
     /// Stop): the row whose upload the emulator holds is cancelled and its request given up, and the row that had already
     /// ended (with an error of its own, waiting behind the held row in input order) is still told. Before, the command
