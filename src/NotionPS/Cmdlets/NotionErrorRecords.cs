@@ -71,12 +71,18 @@ namespace NotionPS.Cmdlets
         /// <summary>
         /// The record of one failed row: its message starts with <paramref name="rowLabel"/> (such as "Row 17") and
         /// the input is its target. A failure outside the family is NotionRowFailed. Only a create that failed without a
-        /// clear answer (<see cref="RowMayExistException"/>, its record that of the client's failure) says the row may exist;
+        /// clear answer (<see cref="RowMayExistException"/>, its record that of the client's failure) says the row may exist,
+        /// and one added but not read back (<see cref="RowAddedUnreadException"/>) that it exists;
         /// a failure of the row's files (<see cref="RowFilesException"/>) says the row was not sent, so sending it again is safe.
         /// </summary>
         /// <param name="wasCreate">The row's work may add it (Add, Import, Sync's additions), not only change it: how to send it again.</param>
         public static ErrorRecord ForRow(Exception exception, string rowLabel, object? target, bool wasCreate = false, RemedyFacts facts = default)
         {
+            if (exception is RowAddedUnreadException added)
+            {
+                return AddedUnread(added, rowLabel, target, facts);
+            }
+
             var record = exception switch
             {
                 RowMayExistException mayExist => MayExist(mayExist.Answer, target, facts),
@@ -88,6 +94,20 @@ namespace NotionPS.Cmdlets
             record.ErrorDetails = new ErrorDetails($"{rowLabel}: {record.ErrorDetails?.Message ?? exception.Message}")
             {
                 RecommendedAction = record.ErrorDetails?.RecommendedAction,
+            };
+            return record;
+        }
+
+        /// <summary>
+        /// A row that was added but could not be read back: the record of the read's failure (its id, its exception), whose
+        /// message says the row exists and whose RecommendedAction is how to see it, never to add it again.
+        /// </summary>
+        private static ErrorRecord AddedUnread(RowAddedUnreadException added, string rowLabel, object? target, RemedyFacts facts)
+        {
+            var record = From(added.Cause, target, facts);
+            record.ErrorDetails = new ErrorDetails(WithRemedy($"{rowLabel} was added (page {added.PageId}), but reading it back failed: {added.Cause.Message}", RowRemedies.AddedUnread))
+            {
+                RecommendedAction = RowRemedies.AddedUnread,
             };
             return record;
         }

@@ -194,6 +194,40 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     }
 
     /// <summary>
+    /// A row added whose reading back fails (its relation of 30 rows is read from the property endpoint, which answers 500
+    /// after every retry) exists: its error says it was added, on which page, and not to add it again. Before, it was the
+    /// read's bare error, and running the command again added the row twice. The upsert's create (-MatchOn, no match) alike.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("-MatchOn Name")]
+    public async Task ARowAddedButNotReadBackSaysItWasAddedAndNotToAddItAgain(string matchOn)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Added, not read back " + matchOn);
+        var targets = await SeedRowsAsync(dataSourceId, Enumerable.Range(0, 30).Select(i => new JsonObject { ["properties"] = new JsonObject { ["Name"] = $"Target {i}" } }));
+        Connect(Version);
+        await AddFaultAsync(new JsonObject { ["kind"] = "500", ["share"] = 1.0, ["method"] = "GET", ["path"] = "/v1/pages/*/properties/*" });
+        try
+        {
+            var result = Session.Run(
+                $"[pscustomobject]@{{ Name = 'Big'; Related = $targets }} | Add-NotionDatabaseRow -DatabaseId $db {matchOn}",
+                Vars(("db", databaseId), ("targets", targets.ToArray())));
+
+            var error = Assert.Single(result.Errors);
+            var added = (await Emulator.QueryRowsAsync(dataSourceId, "Big")).Single()!["id"]!.GetValue<string>();
+            Assert.Equal("NotionServerError,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+            Assert.StartsWith($"Row 1 (\"Big\") was added (page {added}), but reading it back failed: GET v1/pages/{added}/properties/", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.StartsWith("The row exists in Notion, so do not add it again", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.DoesNotContain("may exist", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.IsType<NotionPS.Client.NotionApiException>(error.Exception);
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
+    /// <summary>
     /// A stop raised on the pipeline thread while a later row is mapped (its read-only column's warning under -WarningAction
     /// Stop): the row whose upload the emulator holds is cancelled and its request given up, and the row that had already
     /// ended (with an error of its own, waiting behind the held row in input order) is still told. Before, the command
