@@ -86,7 +86,7 @@ namespace NotionPS.Cmdlets
             var record = exception switch
             {
                 RowMayExistException mayExist => MayExist(mayExist.Answer, target, facts),
-                RowFilesException files => From(files, target, RowRemedies.NotSent(files.Cause == null ? null : Remedies.For(files.Cause, facts), wasCreate)),
+                RowFilesException files => NotSent(files, target, wasCreate, facts),
                 NotionException known => From(known, target, facts),
                 _ => Create(exception, NotionErrorIds.NotionRowFailed, target),
             };
@@ -110,6 +110,20 @@ namespace NotionPS.Cmdlets
                 RecommendedAction = RowRemedies.AddedUnread,
             };
             return record;
+        }
+
+        /// <summary>
+        /// A row whose files failed before its request: the step's failure is the record's exception, as a row's own failed
+        /// request is, so <c>catch [NotionPS.Client.NotionApiException]</c> and <c>$_.Exception.Status</c> read Notion's answer;
+        /// the message names the file, its column and that the row was not sent, and the remedy says sending it again is safe.
+        /// </summary>
+        private static ErrorRecord NotSent(RowFilesException files, object? target, bool wasCreate, RemedyFacts facts)
+        {
+            var remedy = RowRemedies.NotSent(files.Cause == null ? null : Remedies.For(files.Cause, facts), wasCreate);
+            return new ErrorRecord(files.InnerException ?? files, files.ErrorId, ToErrorCategory(files.Category), target)
+            {
+                ErrorDetails = new ErrorDetails(WithRemedy(files.Message, remedy)) { RecommendedAction = remedy },
+            };
         }
 
         /// <summary>The client's failure as it is, whose RecommendedAction is how to send the row again without a duplicate.</summary>

@@ -114,6 +114,7 @@ public class NotionErrorRecordsTests
         var record = NotionErrorRecords.ForRow(failure, "Row 3", "input", wasCreate);
 
         Assert.Equal(cause.ErrorId, record.FullyQualifiedErrorId);
+        Assert.Same(cause, record.Exception);
         Assert.Equal("Row 3: The upload of 'a.txt' (column 'Files') failed, so the row was not sent: " + cause.Message + " " + record.ErrorDetails.RecommendedAction, record.ErrorDetails.Message);
         Assert.NotEqual(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
         Assert.Contains(told, record.ErrorDetails.RecommendedAction);

@@ -61,6 +61,35 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
         }
     }
 
+    /// <summary>
+    /// A row whose upload Notion refused is caught as Notion's answer, as README promises of every API failure: the record's
+    /// exception is the NotionApiException (its Status), and the message names the row and the file.
+    /// </summary>
+    [Fact]
+    public async Task ARowWhoseUploadNotionRefusedIsCaughtAsANotionApiException()
+    {
+        var (databaseId, _) = await NewFilesDatabaseAsync("Upload refused, caught");
+        Connect(Version);
+        await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
+        try
+        {
+            var result = Session.Run(
+                """
+                try { @{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ErrorAction Stop }
+                catch [NotionPS.Client.NotionApiException] { 'caught ' + $_.Exception.Status + ' ' + $_.FullyQualifiedErrorId; $_.ErrorDetails.Message }
+                catch { 'not caught as NotionApiException: ' + $_.Exception.GetType().FullName }
+                """,
+                Vars(("db", databaseId), ("receipts", receipts)));
+
+            Assert.Equal("caught 503 NotionServerError,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", result.Output[0].BaseObject);
+            Assert.StartsWith("Row 1 (\"R1\"): The upload of '", (string)result.Output[1].BaseObject, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
+    }
+
     /// <summary>The create itself failing without an answer still says the row may exist: that is the one case it is true.</summary>
     [Fact]
     public async Task ACreateThatFailsWithoutAnAnswerAfterItsUploadStillSaysTheRowMayExist()
