@@ -40,8 +40,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Upload fails " + fault);
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = fault, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = fault, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
             var result = Session.Run(
                 "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
@@ -54,11 +53,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.Contains("Nothing of this row was written, so adding it again cannot make a duplicate", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.EndsWith(error.ErrorDetails.RecommendedAction, error.ErrorDetails.Message, StringComparison.Ordinal);
             Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+        });
     }
 
     /// <summary>
@@ -68,10 +63,9 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     [Fact]
     public async Task ARowWhoseUploadNotionRefusedIsCaughtAsANotionApiException()
     {
-        var (databaseId, _) = await NewFilesDatabaseAsync("Upload refused, caught");
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Upload refused, caught");
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
             var result = Session.Run(
                 """
@@ -83,21 +77,17 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
 
             Assert.Equal("caught 503 NotionServerError,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", result.Output[0].BaseObject);
             Assert.StartsWith("Row 1 (\"R1\"): The upload of '", (string)result.Output[1].BaseObject, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+            Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        });
     }
 
     /// <summary>The create itself failing without an answer still says the row may exist: that is the one case it is true.</summary>
     [Fact]
     public async Task ACreateThatFailsWithoutAnAnswerAfterItsUploadStillSaysTheRowMayExist()
     {
-        var (databaseId, _) = await NewFilesDatabaseAsync("Create fails");
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Create fails");
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = "abort-after", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "abort-after", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" }, async () =>
         {
             var result = Session.Run(
                 "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
@@ -105,11 +95,8 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
 
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("The request may have reached Notion, so the row may exist", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+            Assert.Equal(new[] { "R1" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)); // it did: the answer was dropped after the work
+        });
     }
 
     /// <summary>Set-NotionDatabaseRow goes the same way: its change is not sent when the file fails, and it says so.</summary>
@@ -119,8 +106,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
         var (_, dataSourceId) = await NewFilesDatabaseAsync("Change upload fails");
         var pageId = (await SeedRowsAsync(dataSourceId, [new JsonObject { ["properties"] = new JsonObject { ["Name"] = "R1" } }])).Single();
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
             var result = Session.Run(
                 "Set-NotionDatabaseRow -PageId $page -Property @{ Name = 'R1 changed'; Attachments = 'taxi.txt' } -LocalFileRoot $receipts",
@@ -130,11 +116,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.Contains("taxi.txt' (column 'Attachments') failed, so the row was not sent: ", error.ErrorDetails.Message, StringComparison.Ordinal);
             Assert.Contains("Nothing of this row was changed", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.Equal(new[] { "R1" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+        });
     }
 
     /// <summary>
@@ -146,8 +128,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Limit lookup fails");
         Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion 2026-03-11 -MaximumRetryCount 0").Errors);
-        await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" }, async () =>
         {
             // One row at a time, so the second row starts after the first one's lookup failed.
             var result = Session.Run(
@@ -161,11 +142,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.DoesNotContain("may exist", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.Equal(new object[] { "R2" }, result.Output.Select(name => name.BaseObject));
             Assert.Equal(new[] { "R2" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+        });
     }
 
     /// <summary>
@@ -200,8 +177,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Limit lookup waits too long");
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = "429", ["retryAfterSeconds"] = 95, ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "429", ["retryAfterSeconds"] = 95, ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" }, async () =>
         {
             var result = Session.Run(
                 "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
@@ -215,11 +191,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.StartsWith("Run it again in 95 s, or connect with -MaximumRetryWait 95 (or more)", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.Contains("Nothing of this row was written", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+        });
     }
 
     /// <summary>
@@ -235,8 +207,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
         var (databaseId, dataSourceId) = await NewDatabaseAsync("Added, not read back " + matchOn);
         var targets = await SeedRowsAsync(dataSourceId, Enumerable.Range(0, 30).Select(i => new JsonObject { ["properties"] = new JsonObject { ["Name"] = $"Target {i}" } }));
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = "500", ["share"] = 1.0, ["method"] = "GET", ["path"] = "/v1/pages/*/properties/*" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "500", ["share"] = 1.0, ["method"] = "GET", ["path"] = "/v1/pages/*/properties/*" }, async () =>
         {
             var result = Session.Run(
                 $"[pscustomobject]@{{ Name = 'Big'; Related = $targets }} | Add-NotionDatabaseRow -DatabaseId $db {matchOn}",
@@ -249,11 +220,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.StartsWith("The row exists in Notion, so do not add it again", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.DoesNotContain("may exist", error.ErrorDetails.Message, StringComparison.Ordinal);
             Assert.IsType<NotionPS.Client.NotionApiException>(error.Exception);
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+        });
     }
 
     /// <summary>
@@ -270,8 +237,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Stop with rows in flight");
         Connect(Version);
         var abandoned = await AbandonedAsync();
-        await AddFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 600_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 600_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
             // R3 comes only once R1's upload is held; its Created value is skipped with a warning, which stops the command.
             Func<bool> held = () =>
@@ -301,11 +267,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             // The held upload was given up by the client (a stall of ten minutes otherwise): the emulator sees it go.
             Assert.True(SpinWait.SpinUntil(() => AbandonedAsync().GetAwaiter().GetResult() > abandoned, TimeSpan.FromSeconds(30)));
             Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+        });
     }
 
     private async Task<long> AbandonedAsync() => (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requestsAbandoned"]!;
