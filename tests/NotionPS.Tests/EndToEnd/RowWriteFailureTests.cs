@@ -270,5 +270,43 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
         });
     }
 
+    /// <summary>
+    /// Under -ErrorAction Stop, a stop (here a warning under -WarningAction Stop) with several rows already ended: the error
+    /// of one of them throws as it is written, and PowerShell takes nothing after it, so R3, added in Notion, is not output,
+    /// as the help says. (Writing each ended row in its own try, catching the error's ActionPreferenceStopException, did not
+    /// get R3 out: the engine takes no write after it.)
+    /// </summary>
+    [Fact]
+    public async Task UnderErrorActionStopARowAddedAfterTheErrorItStopsOnIsInNotionButNotOutput()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Stop, error, then added");
+        Connect(Version);
+        await WithFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 600_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
+        {
+            // R4 comes only once R1's upload is held and R3 is in Notion; its Created value is skipped with a warning, which stops the command.
+            Func<bool> ended = () =>
+            {
+                while (ArmedFaultsAsync().GetAwaiter().GetResult() > 0 || Emulator.QueryTitlesAsync(dataSourceId, "R3").GetAwaiter().GetResult().Count == 0)
+                {
+                    Thread.Yield();
+                }
+
+                return true;
+            };
+            var result = Session.Run(
+                """
+                try {
+                    @{ Name = 'R1'; Attachments = 'taxi.txt' }, @{ Name = 'R2'; Nope = 1 }, @{ Name = 'R3' }, 'R4' | ForEach-Object {
+                        if ($_ -is [string]) { $null = $ended.Invoke(); @{ Name = $_; Created = '2026-01-01' } } else { $_ }
+                    } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ThrottleLimit 4 -WarningAction Stop -ErrorAction Stop | ForEach-Object { 'output ' + $_.Name }
+                } catch { 'stopped ' + $_.FullyQualifiedErrorId }
+                """,
+                Vars(("db", databaseId), ("receipts", receipts), ("ended", ended)));
+
+            Assert.Equal(new object[] { "stopped ActionPreferenceStop,NotionPS.Cmdlets.AddNotionDatabaseRowCommand" }, result.Output.Select(line => line.BaseObject));
+            Assert.Equal(new[] { "R3" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        });
+    }
+
     private async Task<long> AbandonedAsync() => (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requestsAbandoned"]!;
 }
