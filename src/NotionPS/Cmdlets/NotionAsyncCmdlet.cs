@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -187,10 +188,43 @@ namespace NotionPS.Cmdlets
         internal void StopAndEnd(params Task[] work)
         {
             stopping.Cancel();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
             foreach (var task in work)
             {
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+                var left = LongestEndWait - waited.Elapsed;
+                if (left <= TimeSpan.Zero || !((IAsyncResult)task).AsyncWaitHandle.WaitOne(left))
+                {
+                    WriteVerboseIfTaken($"Stopped, {work.Count(running => !running.IsCompleted)} of this command's requests had not ended after {LongestEndWait.TotalSeconds:0} s; "
+                        + "it returns without them, and any of them may still reach Notion: check what they were writing before running it again.");
+                    return;
+                }
+
                 _ = task.Exception;
+            }
+        }
+
+        /// <summary>
+        /// The shortest bound of <see cref="StopAndEnd"/>'s wait. A cancelled request ends at once, so the bound only matters for
+        /// work that does not heed the cancellation (a read of a file on a stalled network share, a transport that ignores it):
+        /// a stopped command must not hold the session for ever.
+        /// </summary>
+        internal static readonly TimeSpan ShortestEndWait = TimeSpan.FromSeconds(5);
+
+        /// <summary>
+        /// How long <see cref="StopAndEnd"/> waits in all for the work it cancelled before it returns without it: a connected
+        /// command waits the longer of its connection's request timeout (the most a request is let run) and <see cref="ShortestEndWait"/>.
+        /// </summary>
+        private protected virtual TimeSpan LongestEndWait => ShortestEndWait;
+
+        /// <summary>A verbose line where the pipeline still takes one; from Dispose, or a pipeline stopped by Ctrl+C, none can be written.</summary>
+        private void WriteVerboseIfTaken(string text)
+        {
+            try
+            {
+                WriteVerbose(text);
+            }
+            catch (Exception ex) when (ex is PipelineStoppedException || ex is InvalidOperationException || ex is NotImplementedException)
+            {
             }
         }
 

@@ -26,6 +26,9 @@ namespace NotionPS.Cmdlets
 
         internal NotionClient Client => ActiveConnection.Client;
 
+        private protected override TimeSpan LongestEndWait =>
+            resolved != null && resolved.Client.Options.Timeout > ShortestEndWait ? resolved.Client.Options.Timeout : ShortestEndWait;
+
         /// <summary>
         /// What the remedies need to know about the connection: who it acts as, and how its token is granted access.
         /// Before the connection is known (a failure while finding it), only what the failure itself says.

@@ -71,16 +71,22 @@ namespace NotionPS.Cmdlets
         /// <summary>
         /// The record of one failed row: its message starts with <paramref name="rowLabel"/> (such as "Row 17") and
         /// the input is its target. A failure outside the family is NotionRowFailed. Only a create that failed without a
-        /// clear answer (<see cref="RowMayExistException"/>, its record that of the client's failure) says the row may exist;
+        /// clear answer (<see cref="RowMayExistException"/>, its record that of the client's failure) says the row may exist,
+        /// and one added but not read back (<see cref="RowAddedUnreadException"/>) that it exists;
         /// a failure of the row's files (<see cref="RowFilesException"/>) says the row was not sent, so sending it again is safe.
         /// </summary>
         /// <param name="wasCreate">The row's work may add it (Add, Import, Sync's additions), not only change it: how to send it again.</param>
         public static ErrorRecord ForRow(Exception exception, string rowLabel, object? target, bool wasCreate = false, RemedyFacts facts = default)
         {
+            if (exception is RowAddedUnreadException added)
+            {
+                return AddedUnread(added, rowLabel, target, facts);
+            }
+
             var record = exception switch
             {
                 RowMayExistException mayExist => MayExist(mayExist.Answer, target, facts),
-                RowFilesException files => From(files, target, RowRemedies.NotSent(files.Cause == null ? null : Remedies.For(files.Cause, facts), wasCreate)),
+                RowFilesException files => NotSent(files, target, wasCreate, facts),
                 NotionException known => From(known, target, facts),
                 _ => Create(exception, NotionErrorIds.NotionRowFailed, target),
             };
@@ -90,6 +96,34 @@ namespace NotionPS.Cmdlets
                 RecommendedAction = record.ErrorDetails?.RecommendedAction,
             };
             return record;
+        }
+
+        /// <summary>
+        /// A row that was added but could not be read back: the record of the read's failure (its id, its exception), whose
+        /// message says the row exists and whose RecommendedAction is how to see it, never to add it again.
+        /// </summary>
+        private static ErrorRecord AddedUnread(RowAddedUnreadException added, string rowLabel, object? target, RemedyFacts facts)
+        {
+            var record = From(added.Cause, target, facts);
+            record.ErrorDetails = new ErrorDetails(WithRemedy($"{rowLabel} was added (page {added.PageId}), but reading it back failed: {added.Cause.Message}", RowRemedies.AddedUnread))
+            {
+                RecommendedAction = RowRemedies.AddedUnread,
+            };
+            return record;
+        }
+
+        /// <summary>
+        /// A row whose files failed before its request: the step's failure is the record's exception, as a row's own failed
+        /// request is, so <c>catch [NotionPS.Client.NotionApiException]</c> and <c>$_.Exception.Status</c> read Notion's answer;
+        /// the message names the file, its column and that the row was not sent, and the remedy says sending it again is safe.
+        /// </summary>
+        private static ErrorRecord NotSent(RowFilesException files, object? target, bool wasCreate, RemedyFacts facts)
+        {
+            var remedy = RowRemedies.NotSent(files.Cause == null ? null : Remedies.For(files.Cause, facts), wasCreate);
+            return new ErrorRecord(files.InnerException ?? files, files.ErrorId, ToErrorCategory(files.Category), target)
+            {
+                ErrorDetails = new ErrorDetails(WithRemedy(files.Message, remedy)) { RecommendedAction = remedy },
+            };
         }
 
         /// <summary>The client's failure as it is, whose RecommendedAction is how to send the row again without a duplicate.</summary>

@@ -11,6 +11,11 @@ namespace NotionPS.Cmdlets
             "The request may have reached Notion, so the row may exist although this failed. It was not repeated, to avoid a duplicate. "
             + "Run the same command again with -MatchOn <a column that identifies rows> to add only the rows that are missing.";
 
+        /// <summary>For a row that was added but could not be read back: it exists, so it must not be added again.</summary>
+        public const string AddedUnread =
+            "The row exists in Notion, so do not add it again as it is: read it with Get-NotionDatabaseRow. To run the whole input again, "
+            + "give -MatchOn <a column that identifies rows> (Sync-NotionDatabaseRow finds it by its -Key), which updates the rows already added instead of adding them twice.";
+
         /// <summary>
         /// For a row whose files failed before its request was sent: what to do about the file (<paramref name="fileRemedy"/>,
         /// when there is something), then that the row can be sent again, which is safe since nothing of it was written.

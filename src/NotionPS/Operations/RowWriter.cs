@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
+using NotionPS.Errors;
 using NotionPS.Rows;
 
 namespace NotionPS.Operations
@@ -25,6 +26,7 @@ namespace NotionPS.Operations
         /// <summary>Adds a row. Not repeated after a server error or a dropped connection: it may already exist.</summary>
         /// <param name="properties">The row's values in Notion's shape (RowMapping builds them).</param>
         /// <exception cref="RowMayExistException">The create failed without a clear answer.</exception>
+        /// <exception cref="RowAddedUnreadException">The row was added, but reading it back failed.</exception>
         public async Task<PageRow> CreateAsync(string dataSourceId, JsonObject properties, CancellationToken cancellationToken)
         {
             JsonDocument page;
@@ -39,7 +41,14 @@ namespace NotionPS.Operations
 
             using (page)
             {
-                return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
+                }
+                catch (NotionException ex)
+                {
+                    throw new RowAddedUnreadException(JsonRead.String(page.RootElement, "id") ?? string.Empty, ex);
+                }
             }
         }
 

@@ -65,8 +65,8 @@ public class NotionErrorRecordsTests
     }
 
     /// <summary>
-    /// The same answer to another request of a row that may be added (its -MatchOn query, reading it back) is not a create
-    /// that may have reached Notion: its remedy is the answer's own.
+    /// The same answer to another request of a row that may be added (its -MatchOn query) is not a create that may have
+    /// reached Notion: its remedy is the answer's own.
     /// </summary>
     [Theory]
     [InlineData(0, "connection_failure")]
@@ -76,6 +76,26 @@ public class NotionErrorRecordsTests
         var record = NotionErrorRecords.ForRow(Failure(status, code), "Row 3", "input", wasCreate: true);
 
         Assert.NotEqual(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
+    }
+
+    /// <summary>
+    /// A row added whose reading back failed exists: the record is the read's failure (its id, its exception), its message
+    /// says the row was added and on which page, and its remedy never says to add it again nor that it may exist.
+    /// </summary>
+    [Theory]
+    [InlineData(0, "connection_failure")]
+    [InlineData(503, "service_unavailable")]
+    public void ARowAddedButNotReadBackSaysItWasAddedAndNotToAddItAgain(int status, string code)
+    {
+        var read = Failure(status, code);
+
+        var record = NotionErrorRecords.ForRow(new NotionPS.Operations.RowAddedUnreadException("p-1", read), "Row 3", "input", wasCreate: true);
+
+        Assert.Equal("Row 3 was added (page p-1), but reading it back failed: " + read.Message + " " + RowRemedies.AddedUnread, record.ErrorDetails.Message);
+        Assert.Equal(RowRemedies.AddedUnread, record.ErrorDetails.RecommendedAction);
+        Assert.Same(read, record.Exception);
+        Assert.Equal(read.ErrorId, record.FullyQualifiedErrorId);
+        Assert.Equal("input", record.TargetObject);
     }
 
     /// <summary>
@@ -94,6 +114,7 @@ public class NotionErrorRecordsTests
         var record = NotionErrorRecords.ForRow(failure, "Row 3", "input", wasCreate);
 
         Assert.Equal(cause.ErrorId, record.FullyQualifiedErrorId);
+        Assert.Same(cause, record.Exception);
         Assert.Equal("Row 3: The upload of 'a.txt' (column 'Files') failed, so the row was not sent: " + cause.Message + " " + record.ErrorDetails.RecommendedAction, record.ErrorDetails.Message);
         Assert.NotEqual(RowRemedies.MayExist, record.ErrorDetails.RecommendedAction);
         Assert.Contains(told, record.ErrorDetails.RecommendedAction);

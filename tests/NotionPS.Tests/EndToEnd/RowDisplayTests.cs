@@ -100,22 +100,13 @@ public sealed class RowDisplayTests(EmulatorFixture emulator) : RowsTestBase(emu
     [Fact]
     public async Task ARowShowsItsTitleFirstWhereverThePageListsIt()
     {
-        var databaseId = Guid.NewGuid().ToString();
-        var dataSourceId = Guid.NewGuid().ToString();
-        var properties = new JsonObject
+        var (_, dataSourceId) = await NewDatabaseAsync("Title last", (_, _) => new JsonObject
         {
             ["Estimate"] = new JsonObject { ["type"] = "number" },
             ["Notes"] = new JsonObject { ["type"] = "rich_text" },
             ["Done"] = new JsonObject { ["type"] = "checkbox" },
             ["Link"] = new JsonObject { ["type"] = "url" },
             ["Task"] = new JsonObject { ["type"] = "title" },
-        };
-        await Emulator.AdminPostAsync("databases", new JsonObject
-        {
-            ["id"] = databaseId,
-            ["title"] = "Title last",
-            ["parent"] = TeamHomeId,
-            ["dataSources"] = new JsonArray(new JsonObject { ["id"] = dataSourceId, ["name"] = "Title last", ["properties"] = properties }),
         });
         var pageId = (await SeedRowsAsync(dataSourceId, new[] { new JsonObject { ["properties"] = new JsonObject { ["Task"] = "Write the report", ["Estimate"] = 2, ["Notes"] = "n" } } }))[0];
         Connect("2026-03-11");

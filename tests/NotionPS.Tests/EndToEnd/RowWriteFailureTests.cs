@@ -40,8 +40,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Upload fails " + fault);
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = fault, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = fault, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
             var result = Session.Run(
                 "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
@@ -54,21 +53,41 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.Contains("Nothing of this row was written, so adding it again cannot make a duplicate", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.EndsWith(error.ErrorDetails.RecommendedAction, error.ErrorDetails.Message, StringComparison.Ordinal);
             Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
+        });
+    }
+
+    /// <summary>
+    /// A row whose upload Notion refused is caught as Notion's answer, as README promises of every API failure: the record's
+    /// exception is the NotionApiException (its Status), and the message names the row and the file.
+    /// </summary>
+    [Fact]
+    public async Task ARowWhoseUploadNotionRefusedIsCaughtAsANotionApiException()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Upload refused, caught");
+        Connect(Version);
+        await WithFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
-            await ClearFaultsAsync();
-        }
+            var result = Session.Run(
+                """
+                try { @{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ErrorAction Stop }
+                catch [NotionPS.Client.NotionApiException] { 'caught ' + $_.Exception.Status + ' ' + $_.FullyQualifiedErrorId; $_.ErrorDetails.Message }
+                catch { 'not caught as NotionApiException: ' + $_.Exception.GetType().FullName }
+                """,
+                Vars(("db", databaseId), ("receipts", receipts)));
+
+            Assert.Equal("caught 503 NotionServerError,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", result.Output[0].BaseObject);
+            Assert.StartsWith("Row 1 (\"R1\"): The upload of '", (string)result.Output[1].BaseObject, StringComparison.Ordinal);
+            Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        });
     }
 
     /// <summary>The create itself failing without an answer still says the row may exist: that is the one case it is true.</summary>
     [Fact]
     public async Task ACreateThatFailsWithoutAnAnswerAfterItsUploadStillSaysTheRowMayExist()
     {
-        var (databaseId, _) = await NewFilesDatabaseAsync("Create fails");
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Create fails");
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = "abort-after", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "abort-after", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" }, async () =>
         {
             var result = Session.Run(
                 "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
@@ -76,11 +95,8 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
 
             var error = Assert.Single(result.Errors);
             Assert.StartsWith("The request may have reached Notion, so the row may exist", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+            Assert.Equal(new[] { "R1" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)); // it did: the answer was dropped after the work
+        });
     }
 
     /// <summary>Set-NotionDatabaseRow goes the same way: its change is not sent when the file fails, and it says so.</summary>
@@ -90,8 +106,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
         var (_, dataSourceId) = await NewFilesDatabaseAsync("Change upload fails");
         var pageId = (await SeedRowsAsync(dataSourceId, [new JsonObject { ["properties"] = new JsonObject { ["Name"] = "R1" } }])).Single();
         Connect(Version);
-        await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
             var result = Session.Run(
                 "Set-NotionDatabaseRow -PageId $page -Property @{ Name = 'R1 changed'; Attachments = 'taxi.txt' } -LocalFileRoot $receipts",
@@ -101,11 +116,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.Contains("taxi.txt' (column 'Attachments') failed, so the row was not sent: ", error.ErrorDetails.Message, StringComparison.Ordinal);
             Assert.Contains("Nothing of this row was changed", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.Equal(new[] { "R1" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
-        {
-            await ClearFaultsAsync();
-        }
+        });
     }
 
     /// <summary>
@@ -117,8 +128,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     {
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Limit lookup fails");
         Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu -ApiVersion 2026-03-11 -MaximumRetryCount 0").Errors);
-        await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" }, async () =>
         {
             // One row at a time, so the second row starts after the first one's lookup failed.
             var result = Session.Run(
@@ -132,11 +142,85 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             Assert.DoesNotContain("may exist", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
             Assert.Equal(new object[] { "R2" }, result.Output.Select(name => name.BaseObject));
             Assert.Equal(new[] { "R2" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
+        });
+    }
+
+    /// <summary>
+    /// An upload-limit lookup (users/me) that Notion refused clearly is not an upload to run again: a revoked token stays
+    /// NotionUnauthorized, with the remedy of a new token. Before, it was NotionFileUploadFailed saying to run it again.
+    /// </summary>
+    [Fact]
+    public async Task ARevokedTokenOnTheUploadLimitLookupStaysUnauthorizedInSendNotionFile()
+    {
+        var name = "Revoked uploader " + Guid.NewGuid().ToString("N");
+        var token = "demo-token-revoked-" + Guid.NewGuid().ToString("N");
+        await Emulator.AdminPostAsync("integrations", new { name, token });
+        Assert.Empty(Session.Run("$null = Connect-NotionIntegration -Token $revoked -BaseUri $emu", Vars(("revoked", EmulatorFixture.Secure(token)))).Errors);
+        (await Emulator.Admin.DeleteAsync("integrations/" + Uri.EscapeDataString(name))).EnsureSuccessStatusCode();
+
+        var result = Session.Run("Send-NotionFile -LiteralPath $path", Vars(("path", Path.Combine(receipts, "taxi.txt"))));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionUnauthorized,NotionPS.Cmdlets.SendNotionFileCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Equal(401, Assert.IsType<NotionPS.Client.NotionApiException>(error.Exception).Status);
+        Assert.DoesNotContain("Run the command again", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Contains("my-integrations", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The same in a row command: a 429 on the lookup asking a wait longer than -MaximumRetryWait stays NotionRetryWaitTooLong,
+    /// saying how long to wait, after the file and column that were being sent and before that the row can be sent again.
+    /// </summary>
+    [Fact]
+    public async Task AWaitTooLongOnTheUploadLimitLookupStaysRetryWaitTooLongInARowCommand()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Limit lookup waits too long");
+        Connect(Version);
+        await WithFaultAsync(new JsonObject { ["kind"] = "429", ["retryAfterSeconds"] = 95, ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" }, async () =>
         {
-            await ClearFaultsAsync();
-        }
+            var result = Session.Run(
+                "@{ Name = 'R1'; Attachments = 'taxi.txt' } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts",
+                Vars(("db", databaseId), ("receipts", receipts)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("NotionRetryWaitTooLong,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+            Assert.StartsWith("Row 1 (\"R1\"): The upload of '", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Contains("Notion asked to wait 95 s before the next request", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Run it again in 95 s, or connect with -MaximumRetryWait 95 (or more)", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Contains("Nothing of this row was written", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        });
+    }
+
+    /// <summary>
+    /// A row added whose reading back fails (its relation of 30 rows is read from the property endpoint, which answers 500
+    /// after every retry) exists: its error says it was added, on which page, and not to add it again. Before, it was the
+    /// read's bare error, and running the command again added the row twice. The upsert's create (-MatchOn, no match) alike.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("-MatchOn Name")]
+    public async Task ARowAddedButNotReadBackSaysItWasAddedAndNotToAddItAgain(string matchOn)
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Added, not read back " + matchOn);
+        var targets = await SeedRowsAsync(dataSourceId, Enumerable.Range(0, 30).Select(i => new JsonObject { ["properties"] = new JsonObject { ["Name"] = $"Target {i}" } }));
+        Connect(Version);
+        await WithFaultAsync(new JsonObject { ["kind"] = "500", ["share"] = 1.0, ["method"] = "GET", ["path"] = "/v1/pages/*/properties/*" }, async () =>
+        {
+            var result = Session.Run(
+                $"[pscustomobject]@{{ Name = 'Big'; Related = $targets }} | Add-NotionDatabaseRow -DatabaseId $db {matchOn}",
+                Vars(("db", databaseId), ("targets", targets.ToArray())));
+
+            var error = Assert.Single(result.Errors);
+            var added = (await Emulator.QueryRowsAsync(dataSourceId, "Big")).Single()!["id"]!.GetValue<string>();
+            Assert.Equal("NotionServerError,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+            Assert.StartsWith($"Row 1 (\"Big\") was added (page {added}), but reading it back failed: GET v1/pages/{added}/properties/", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.StartsWith("The row exists in Notion, so do not add it again", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.DoesNotContain("may exist", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.IsType<NotionPS.Client.NotionApiException>(error.Exception);
+        });
     }
 
     /// <summary>
@@ -153,8 +237,7 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
         var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Stop with rows in flight");
         Connect(Version);
         var abandoned = await AbandonedAsync();
-        await AddFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 600_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
-        try
+        await WithFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 600_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
             // R3 comes only once R1's upload is held; its Created value is skipped with a warning, which stops the command.
             Func<bool> held = () =>
@@ -184,11 +267,45 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
             // The held upload was given up by the client (a stall of ten minutes otherwise): the emulator sees it go.
             Assert.True(SpinWait.SpinUntil(() => AbandonedAsync().GetAwaiter().GetResult() > abandoned, TimeSpan.FromSeconds(30)));
             Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
-        }
-        finally
+        });
+    }
+
+    /// <summary>
+    /// Under -ErrorAction Stop, a stop (here a warning under -WarningAction Stop) with several rows already ended: the error
+    /// of one of them throws as it is written, and PowerShell takes nothing after it, so R3, added in Notion, is not output,
+    /// as the help says. (Writing each ended row in its own try, catching the error's ActionPreferenceStopException, did not
+    /// get R3 out: the engine takes no write after it.)
+    /// </summary>
+    [Fact]
+    public async Task UnderErrorActionStopARowAddedAfterTheErrorItStopsOnIsInNotionButNotOutput()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Stop, error, then added");
+        Connect(Version);
+        await WithFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 600_000, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" }, async () =>
         {
-            await ClearFaultsAsync();
-        }
+            // R4 comes only once R1's upload is held and R3 is in Notion; its Created value is skipped with a warning, which stops the command.
+            Func<bool> ended = () =>
+            {
+                while (ArmedFaultsAsync().GetAwaiter().GetResult() > 0 || Emulator.QueryTitlesAsync(dataSourceId, "R3").GetAwaiter().GetResult().Count == 0)
+                {
+                    Thread.Yield();
+                }
+
+                return true;
+            };
+            var result = Session.Run(
+                """
+                try {
+                    @{ Name = 'R1'; Attachments = 'taxi.txt' }, @{ Name = 'R2'; Nope = 1 }, @{ Name = 'R3' }, 'R4' | ForEach-Object {
+                        if ($_ -is [string]) { $null = $ended.Invoke(); @{ Name = $_; Created = '2026-01-01' } } else { $_ }
+                    } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $receipts -ThrottleLimit 4 -WarningAction Stop -ErrorAction Stop | ForEach-Object { 'output ' + $_.Name }
+                } catch { 'stopped ' + $_.FullyQualifiedErrorId }
+                """,
+                Vars(("db", databaseId), ("receipts", receipts), ("ended", ended)));
+
+            Assert.Equal(new object[] { "stopped ActionPreferenceStop,NotionPS.Cmdlets.AddNotionDatabaseRowCommand" }, result.Output.Select(line => line.BaseObject));
+            Assert.Equal(new[] { "R3" }, await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        });
     }
 
     private async Task<long> AbandonedAsync() => (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requestsAbandoned"]!;

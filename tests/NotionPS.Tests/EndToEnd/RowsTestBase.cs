@@ -69,38 +69,48 @@ public abstract class RowsTestBase : EmulatorTest
     /// A new database under Team Home with one data source of every writable column type and a relation
     /// to itself. Returns the database ID and the data source ID.
     /// </summary>
-    protected async Task<(string DatabaseId, string DataSourceId)> NewDatabaseAsync(string title, JsonObject? extraColumns = null)
+    protected Task<(string DatabaseId, string DataSourceId)> NewDatabaseAsync(string title, JsonObject? extraColumns = null) =>
+        NewDatabaseAsync(title, (databaseId, dataSourceId) =>
+        {
+            var properties = new JsonObject
+            {
+                ["Name"] = new JsonObject { ["type"] = "title" },
+                ["Notes"] = new JsonObject { ["type"] = "rich_text" },
+                ["Estimate"] = new JsonObject { ["type"] = "number" },
+                ["Priority"] = new JsonObject { ["type"] = "select", ["options"] = Options("High", "Low") },
+                ["Status"] = new JsonObject { ["type"] = "status", ["options"] = Options("Not started", "Done") },
+                ["Tags"] = new JsonObject { ["type"] = "multi_select", ["options"] = Options("a", "b", "c") },
+                ["Due"] = new JsonObject { ["type"] = "date" },
+                ["Done"] = new JsonObject { ["type"] = "checkbox" },
+                ["Link"] = new JsonObject { ["type"] = "url" },
+                ["Email"] = new JsonObject { ["type"] = "email" },
+                ["Phone"] = new JsonObject { ["type"] = "phone_number" },
+                ["Owner"] = new JsonObject { ["type"] = "people" },
+                ["Related"] = new JsonObject { ["type"] = "relation", ["data_source_id"] = dataSourceId, ["database_id"] = databaseId },
+                ["Created"] = new JsonObject { ["type"] = "created_time" },
+            };
+            foreach (var extra in extraColumns ?? new JsonObject())
+            {
+                properties[extra.Key] = extra.Value!.DeepClone();
+            }
+
+            return properties;
+        });
+
+    /// <summary>
+    /// A new database under Team Home with one data source of exactly the columns <paramref name="properties"/> makes, in
+    /// that order, given the new database ID and data source ID (for a relation to itself). Returns both IDs.
+    /// </summary>
+    protected async Task<(string DatabaseId, string DataSourceId)> NewDatabaseAsync(string title, Func<string, string, JsonObject> properties)
     {
         var databaseId = Guid.NewGuid().ToString();
         var dataSourceId = Guid.NewGuid().ToString();
-        var properties = new JsonObject
-        {
-            ["Name"] = new JsonObject { ["type"] = "title" },
-            ["Notes"] = new JsonObject { ["type"] = "rich_text" },
-            ["Estimate"] = new JsonObject { ["type"] = "number" },
-            ["Priority"] = new JsonObject { ["type"] = "select", ["options"] = Options("High", "Low") },
-            ["Status"] = new JsonObject { ["type"] = "status", ["options"] = Options("Not started", "Done") },
-            ["Tags"] = new JsonObject { ["type"] = "multi_select", ["options"] = Options("a", "b", "c") },
-            ["Due"] = new JsonObject { ["type"] = "date" },
-            ["Done"] = new JsonObject { ["type"] = "checkbox" },
-            ["Link"] = new JsonObject { ["type"] = "url" },
-            ["Email"] = new JsonObject { ["type"] = "email" },
-            ["Phone"] = new JsonObject { ["type"] = "phone_number" },
-            ["Owner"] = new JsonObject { ["type"] = "people" },
-            ["Related"] = new JsonObject { ["type"] = "relation", ["data_source_id"] = dataSourceId, ["database_id"] = databaseId },
-            ["Created"] = new JsonObject { ["type"] = "created_time" },
-        };
-        foreach (var extra in extraColumns ?? new JsonObject())
-        {
-            properties[extra.Key] = extra.Value!.DeepClone();
-        }
-
         await Emulator.AdminPostAsync("databases", new JsonObject
         {
             ["id"] = databaseId,
             ["title"] = title,
             ["parent"] = TeamHomeId,
-            ["dataSources"] = new JsonArray(new JsonObject { ["id"] = dataSourceId, ["name"] = title, ["properties"] = properties }),
+            ["dataSources"] = new JsonArray(new JsonObject { ["id"] = dataSourceId, ["name"] = title, ["properties"] = properties(databaseId, dataSourceId) }),
         });
         return (databaseId, dataSourceId);
     }
@@ -118,6 +128,20 @@ public abstract class RowsTestBase : EmulatorTest
     {
         using var response = await Emulator.Admin.DeleteAsync("faults");
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Runs <paramref name="test"/> with the fault <paramref name="rule"/> armed, and clears every fault after, whatever happened.</summary>
+    protected async Task WithFaultAsync(JsonObject rule, Func<Task> test)
+    {
+        await AddFaultAsync(rule);
+        try
+        {
+            await test();
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+        }
     }
 
     /// <summary>How many fault rules are still armed (a rule with a count goes once it is spent).</summary>

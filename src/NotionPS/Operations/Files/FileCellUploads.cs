@@ -139,8 +139,8 @@ namespace NotionPS.Operations.Files
                 }
                 catch (FileDownloadException ex)
                 {
-                    throw new NotionFileException(NotionErrorIds.NotionFileDownloadFailed,
-                        $"'{ServerText.Visible(original.Name)}' of column '{ServerText.Visible(original.Column)}' could not be copied from the row it was read from: {ex.Message} Nothing was attached.", ex);
+                    // Only the host's answer: the row's error (FailedStep) already names the file, its column and the copy.
+                    throw new NotionFileException(NotionErrorIds.NotionFileDownloadFailed, ex.Message, ex);
                 }
 
                 log.Verbose($"Copying '{ServerText.Visible(original.Name)}' ({ServerText.Visible(original.Column)}): Notion hosts it, so it is uploaded again.");

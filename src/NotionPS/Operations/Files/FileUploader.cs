@@ -60,7 +60,7 @@ namespace NotionPS.Operations.Files
             {
                 limit = await WorkspaceLimitAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (NotionApiException ex)
+            catch (NotionApiException ex) when (NoClearAnswer(ex))
             {
                 throw new NotionFileException(NotionErrorIds.NotionFileUploadFailed,
                     $"The workspace's upload limit could not be read (GET v1/users/me), so nothing of '{file.Shown}' was sent: {ex.Message}", ex);
@@ -147,6 +147,14 @@ namespace NotionPS.Operations.Files
         /// request (itself repeated after a 5xx or a dropped connection, as every read is), and so share its failure. A
         /// failure is not kept: the next file asks afresh.
         /// </summary>
+        /// <summary>
+        /// A lookup of the limit that Notion did not answer clearly (no answer, or a server error that outlasted the retries):
+        /// only that is an upload failure to run again. An answer that says why (a 401 for a revoked token, a 403, a 429 or
+        /// 529 asking for a wait longer than the connection allows) keeps its own id and remedy, which say what to do.
+        /// </summary>
+        private static bool NoClearAnswer(NotionApiException failure) =>
+            (failure.Status == 0 || failure.Status >= 500) && failure.ErrorId != NotionErrorIds.NotionRetryWaitTooLong;
+
         private Task<long?> WorkspaceLimitAsync(CancellationToken cancellationToken)
         {
             lock (limitLock)
