@@ -10,6 +10,7 @@ using NotionPS.Errors;
 using NotionPS.Operations;
 using NotionPS.Operations.Files;
 using NotionPS.Rows;
+using NotionPS.Ids;
 
 namespace NotionPS.Cmdlets
 {
@@ -62,7 +63,7 @@ namespace NotionPS.Cmdlets
         /// <exception cref="NotionFileException">NotionLocalFileNotAllowed without -LocalFileRoot, or the root's refusal.</exception>
         private protected string ResolveLocalPath(string text) =>
             localFileRoot?.FullPathOf(text) ?? throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
-                $"'{ServerText.Visible(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. " + LocalFileRemedy);
+                $"'{WebUrls.Shown(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. " + LocalFileRemedy);
 
         /// <summary>What to do about text naming a local file without -LocalFileRoot, in terms of what this cmdlet's input can hold.</summary>
         private protected virtual string LocalFileRemedy =>

@@ -66,7 +66,7 @@ namespace NotionPS.Rows
                     {
                         // Notion would refuse it as a URL ("Invalid file url"); say why here, before any request.
                         throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
-                            $"Column '{ServerText.Visible(column)}': '{ServerText.Visible(text)}' is not an http(s) URL, and this command does not upload files "
+                            $"Column '{ServerText.Visible(column)}': '{WebUrls.Shown(text)}' is not an http(s) URL, and this command does not upload files "
                             + "(Sync-NotionDatabaseRow and New-NotionPage -Property send a files cell's text as links). Give http(s) URLs here, "
                             + "or add the files with Add-NotionDatabaseRow or Set-NotionDatabaseRow -LocalFileRoot <folder>.");
                     }

@@ -20,12 +20,15 @@ public sealed class UrlCredentialsTests : RowsTestBase
     {
     }
 
-    [Fact]
-    public async Task MarkdownCommentsIconsCoversAndFilesCellsRefuseAUrlWithAPassword()
+    /// <summary>Browsers read https:///ada:s3cret@host as https://ada:s3cret@host (WHATWG: any run of slashes after a special scheme).</summary>
+    [Theory]
+    [InlineData("https://")]
+    [InlineData("https:///")]
+    public async Task MarkdownCommentsIconsCoversAndFilesCellsRefuseAUrlWithAPassword(string start)
     {
         var (databaseId, dataSourceId) = await NewDatabaseAsync("Credentials", new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } });
         Connect("2026-03-11");
-        var vars = Vars(("parent", TeamHomeId), ("db", databaseId), ("url", $"https://ada:{Password}@e.example/a.png"));
+        var vars = Vars(("parent", TeamHomeId), ("db", databaseId), ("url", $"{start}ada:{Password}@e.example/a.png"));
         var before = (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
 
         var written = Session.Run(
@@ -50,7 +53,7 @@ public sealed class UrlCredentialsTests : RowsTestBase
         Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
         var errors = written.Errors.Append(icon).Append(cover).Append(row.Errors.Single()).ToList();
         Assert.All(errors, error => Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category));
-        Assert.All(errors, error => Assert.Contains("https://***@e.example/a.png", error.ToString(), StringComparison.Ordinal));
+        Assert.All(errors, error => Assert.Contains($"{start}***@e.example/a.png", error.ToString(), StringComparison.Ordinal));
         Assert.All(errors, error => Assert.DoesNotContain(Password, error.ToString() + error.ErrorDetails?.Message + error.ErrorDetails?.RecommendedAction + error.Exception.Message, StringComparison.Ordinal));
     }
 }
