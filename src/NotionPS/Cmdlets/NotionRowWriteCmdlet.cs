@@ -162,12 +162,13 @@ namespace NotionPS.Cmdlets
         /// </summary>
         /// <param name="members">The input's property names and plain values.</param>
         /// <param name="isRow">The input is a row NotionPS read (see ColumnNames).</param>
-        private protected void StartRowWrite(DataSourceSchema schema, RowUpsert? upsert, string label, object input, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, bool ignoreUnknown)
+        /// <param name="fromBackup">The input is a row of a JSON backup (Export-NotionDatabase): its files cells' URLs are kept as Notion held them (FileCellWriting).</param>
+        private protected void StartRowWrite(DataSourceSchema schema, RowUpsert? upsert, string label, object input, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, bool ignoreUnknown, bool fromBackup = false)
         {
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath, fromBackup);
                 if (mapping.Properties.Count == 0)
                 {
                     var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;
