@@ -158,8 +158,9 @@ namespace NotionPS.Cmdlets
                             continue;
                         }
 
-                        // The error's target is the row as values, which outlives the file's JSON.
-                        StartRowWrite(plan.Schema, upsert, RowLabel(rowNumber, plan.Schema, members), Values(members), members, isRow: false, ignoreUnknown: false);
+                        // The error's target is the row as values, which outlives the file's JSON. A backup is Notion's own
+                        // data: its files cells keep the URLs Notion held, as a row read from Notion does.
+                        StartRowWrite(plan.Schema, upsert, RowLabel(rowNumber, plan.Schema, members), Values(members), members, isRow: false, ignoreUnknown: false, fromBackup: true);
                         if (ProgressDue(rowNumber, backup.RowCount))
                         {
                             WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{rowNumber} of {backup.RowCount} rows") { PercentComplete = (int)(100L * rowNumber / backup.RowCount) });

@@ -10,6 +10,7 @@ using NotionPS.Errors;
 using NotionPS.Operations;
 using NotionPS.Operations.Files;
 using NotionPS.Rows;
+using NotionPS.Ids;
 
 namespace NotionPS.Cmdlets
 {
@@ -62,7 +63,7 @@ namespace NotionPS.Cmdlets
         /// <exception cref="NotionFileException">NotionLocalFileNotAllowed without -LocalFileRoot, or the root's refusal.</exception>
         private protected string ResolveLocalPath(string text) =>
             localFileRoot?.FullPathOf(text) ?? throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
-                $"'{ServerText.Visible(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. " + LocalFileRemedy);
+                $"'{WebUrls.Shown(text)}' is not an http(s) URL, and text names a local file to upload only under a folder you name. " + LocalFileRemedy);
 
         /// <summary>What to do about text naming a local file without -LocalFileRoot, in terms of what this cmdlet's input can hold.</summary>
         private protected virtual string LocalFileRemedy =>
@@ -161,12 +162,13 @@ namespace NotionPS.Cmdlets
         /// </summary>
         /// <param name="members">The input's property names and plain values.</param>
         /// <param name="isRow">The input is a row NotionPS read (see ColumnNames).</param>
-        private protected void StartRowWrite(DataSourceSchema schema, RowUpsert? upsert, string label, object input, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, bool ignoreUnknown)
+        /// <param name="fromBackup">The input is a row of a JSON backup (Export-NotionDatabase): its files cells' URLs are kept as Notion held them (FileCellWriting).</param>
+        private protected void StartRowWrite(DataSourceSchema schema, RowUpsert? upsert, string label, object input, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, bool ignoreUnknown, bool fromBackup = false)
         {
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath, fromBackup);
                 if (mapping.Properties.Count == 0)
                 {
                     var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;

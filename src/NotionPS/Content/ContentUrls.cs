@@ -69,7 +69,7 @@ namespace NotionPS.Content
                     CheckCredentials(block, "link", url, isShown: false);
                     if (!IsLink(url))
                     {
-                        throw Refused(block, $"the link '{ServerText.VisibleShort(url)}' {NotALink}");
+                        throw Refused(block, $"the link '{WebUrls.Shown(url)}' {NotALink}");
                     }
                 }
 
@@ -78,7 +78,7 @@ namespace NotionPS.Content
                     CheckCredentials(block, $"{block.Type} block's URL", url, isShown: true);
                     if (!WebUrls.IsWebUrl(url))
                     {
-                        throw Refused(block, $"the {block.Type} block links '{ServerText.VisibleShort(url)}', which is not an http:// or https:// URL, and Notion links a file only by one. "
+                        throw Refused(block, $"the {block.Type} block links '{WebUrls.Shown(url)}', which is not an http:// or https:// URL, and Notion links a file only by one. "
                             + "Write the full https:// address; to upload a local file, write its path without angle brackets.");
                     }
                 }
@@ -89,7 +89,7 @@ namespace NotionPS.Content
                     CheckCredentials(block, $"{block.Type} URL", address, isShown: block.Type == "embed");
                     if (!WebUrls.IsWebUrl(address))
                     {
-                        throw Refused(block, $"the {block.Type} URL '{ServerText.VisibleShort(address)}' is not a complete http:// or https:// address, the only kind Notion takes. "
+                        throw Refused(block, $"the {block.Type} URL '{WebUrls.Shown(address)}' is not a complete http:// or https:// address, the only kind Notion takes. "
                             + "Write one such as <https://example.com/page>.");
                     }
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NotionPS.Client;
 
 namespace NotionPS.Content
@@ -30,6 +31,9 @@ namespace NotionPS.Content
         /// 2,000 characters hold, so markup fits but a runaway paragraph is refused before any work is done on it.
         /// </summary>
         public const int MaxInlineSource = 2 * RichText.MaxItems * RichText.MaxTextLength;
+
+        /// <summary>A URL's scheme (two characters or more, so that a Windows drive, C:, is none).</summary>
+        private static readonly Regex UrlScheme = new Regex("^[A-Za-z][A-Za-z0-9+.-]+:", RegexOptions.CultureInvariant);
 
         /// <summary>The most columns a table may have: a row's cells are one array, and Notion takes at most 100 elements in any array.</summary>
         public const int MaxTableWidth = 100;
@@ -1042,10 +1046,12 @@ namespace NotionPS.Content
 
         /// <summary>
         /// A destination with no scheme (./chart.png, out/report.pdf, /tmp/a.png, C:\a.png) names a local file;
-        /// anything with one (https://...) stays a link.
+        /// anything with one (https://...), one .NET cannot read (https:///host/a.png) included, and a scheme-relative
+        /// //host/path (a link to a host, as CommonMark and browsers read it) stay links.
         /// </summary>
         private static bool IsLocalPath(string destination) =>
-            !Uri.TryCreate(destination, UriKind.Absolute, out var uri) || uri.IsFile;
+            !destination.StartsWith("//", StringComparison.Ordinal)
+            && (Uri.TryCreate(destination, UriKind.Absolute, out var uri) ? uri.IsFile : !UrlScheme.IsMatch(destination));
 
         /// <summary>A block that shows a local file, attached once the file is uploaded (see <see cref="ContentBlock.LocalPath"/>).</summary>
         private static ContentBlock LocalFileBlock(string type, string path, JsonObject body, int line)

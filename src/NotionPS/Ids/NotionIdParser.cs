@@ -167,12 +167,13 @@ namespace NotionPS.Ids
         }
 
         /// <summary>
-        /// The block after the '#' of a "Copy link to block" link, a refusal for an ID cut short there, or null when the
+        /// The block after the '#' of a "Copy link to block" link (spaces and tabs around it trimmed), a refusal for an ID cut short there, or null when the
         /// link has no ID after a '#' (then the path's page is the block: the API takes a page's ID for a block's).
         /// </summary>
         private static NotionIdParseResult? FromFragment(string fragment, string input, string shown, NotionIdSubject subject)
         {
-            var text = Uri.UnescapeDataString(fragment);
+            // "# <id>", written as a heading is: the spaces around the ID are no part of it.
+            var text = Uri.UnescapeDataString(fragment).Trim(' ', '\t');
             return NotionId.TryNormalize(text, out var id)
                 ? new ParsedNotionId(input, id, viewId: null, pageId: null)
                 : FindNearMiss(text, shown, subject);

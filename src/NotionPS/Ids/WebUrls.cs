@@ -25,10 +25,12 @@ namespace NotionPS.Ids
         /// <summary>The user info is shown as this in a message, never as written.</summary>
         private const string Mask = "***";
 
-        // What comes before an authority: a scheme and "//", a scheme browsers read an authority after without slashes (as in
-        // https:user@host), or "//" alone (a scheme-relative URL), with backslashes taken as slashes as browsers take them.
+        // What comes before an authority, as the WHATWG URL parser reads it: after a special scheme (https:, http:, ftp:, ws:,
+        // wss:, file:) any run of '/' and '\', none included (https:user@host, https:///user@host), tabs and line breaks in it
+        // ignored; after another scheme "//"; or "//" and more alone (a scheme-relative URL). Leading spaces and controls are
+        // ignored too. The special schemes come first: "https://" must not end the match before a third slash.
         private static readonly Regex AuthorityStart = new Regex(
-            @"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:[/\\]{2}|(?:https?|ftp|wss?|file):[/\\]*|[/\\]{2})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+            @"^[\x00-\x20]*(?:(?:https?|ftp|wss?|file):[/\\\t\n\r]*|[A-Za-z][A-Za-z0-9+.-]*:[/\\]{2}|[/\\]{2,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <summary>Whether <paramref name="url"/> is an absolute http:// or https:// URL with a host.</summary>
         public static bool IsWebUrl(string url) =>

@@ -25,13 +25,13 @@ namespace NotionPS.Rows
             var items = new JsonArray();
             foreach (var item in CellText.Urls(value))
             {
-                items.Add(Item(column, item, writing?.ResolvePath, writing?.FromRow ?? false, writing?.Pending));
+                items.Add(Item(column, item, writing?.ResolvePath, writing?.FromRow ?? false, writing?.KeepsCredentials ?? false, writing?.Pending));
             }
 
             return items;
         }
 
-        private static JsonNode Item(string column, object item, Func<string, string>? resolvePath, bool fromRow, ICollection<PendingFile>? pending)
+        private static JsonNode Item(string column, object item, Func<string, string>? resolvePath, bool fromRow, bool keepsCredentials, ICollection<PendingFile>? pending)
         {
             switch (item)
             {
@@ -44,9 +44,9 @@ namespace NotionPS.Rows
                     throw new RowValueException(column, "files", folder.FullName, "a folder is not a file; pipe its files (Get-ChildItem -File) or name each one.");
                 default:
                     var text = ItemText(item).Trim();
-                    if (!fromRow && WebUrls.HasCredentials(text))
+                    if (!keepsCredentials && WebUrls.HasCredentials(text))
                     {
-                        // A row read from Notion holds what its users wrote there: a copy keeps it.
+                        // A row read from Notion, or a backup of one, holds what its users wrote there: a copy keeps it.
                         throw new NotionFileException(NotionErrorIds.NotionUrlCredentialsRefused, $"Column '{ServerText.Visible(column)}': the URL '{WebUrls.Shown(text)}' {WebUrls.CredentialsRefused(isShown: false)}");
                     }
 
@@ -66,7 +66,7 @@ namespace NotionPS.Rows
                     {
                         // Notion would refuse it as a URL ("Invalid file url"); say why here, before any request.
                         throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
-                            $"Column '{ServerText.Visible(column)}': '{ServerText.Visible(text)}' is not an http(s) URL, and this command does not upload files "
+                            $"Column '{ServerText.Visible(column)}': '{WebUrls.Shown(text)}' is not an http(s) URL, and this command does not upload files "
                             + "(Sync-NotionDatabaseRow and New-NotionPage -Property send a files cell's text as links). Give http(s) URLs here, "
                             + "or add the files with Add-NotionDatabaseRow or Set-NotionDatabaseRow -LocalFileRoot <folder>.");
                     }

@@ -45,9 +45,9 @@ namespace NotionPS.Rows
         /// <param name="resolvePath">A local path as given to a full path, for files cells; null when files cannot be uploaded.</param>
         /// <exception cref="UnknownColumnException">An input property names no column.</exception>
         /// <exception cref="RowValueException">A value does not fit its column.</exception>
-        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null)
+        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null, bool fromBackup = false)
         {
-            var files = resolvePath == null ? null : new FileCellWriting(resolvePath, isRow);
+            var files = resolvePath == null ? null : new FileCellWriting(resolvePath, isRow, fromBackup);
             var properties = new JsonObject();
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             var skipped = new List<string>();

@@ -1,6 +1,7 @@
 using System;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Ids;
 
 namespace NotionPS.Rows
 {
@@ -42,7 +43,7 @@ namespace NotionPS.Rows
                 return "a hashtable or object";
             }
 
-            return $"'{ServerText.VisibleShort(text)}'";
+            return $"'{WebUrls.Shown(text)}'";
         }
     }
 }

@@ -78,6 +78,7 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
     [InlineData("Get-NotionPage -PageId $bad", "Pass them one at a time, such as through the pipeline: '{0}', '{1}' | Get-NotionPage")]
     [InlineData("Get-NotionComment -BlockId $bad", "Pass them one at a time, such as: '{0}', '{1}' | ForEach-Object {{ Get-NotionComment -BlockId $_ }}")]
     [InlineData("Add-NotionComment -PageId $bad -Text 'Looked at it.' -WhatIf", "Pass them one at a time, such as through the pipeline: '{0}', '{1}' | Add-NotionComment -Text 'Looked at it.' -WhatIf")]
+    [InlineData("Add-NotionComment -PageId $bad -Text 'It’’s done.' -WhatIf", "Pass them one at a time, such as through the pipeline: '{0}', '{1}' | Add-NotionComment -Text 'It’’s done.' -WhatIf")]
     public void SeveralIdsAreRefusedWithTheCommandForEachAsTheRemedy(string call, string remedy)
     {
         const string Reports = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
@@ -91,6 +92,41 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
 
         var rerun = Session.Run(Connect + expected.Substring(expected.IndexOf(": ", StringComparison.Ordinal) + 2));
         Assert.Empty(rerun.Errors);
+    }
+
+    /// <summary>
+    /// No command is suggested where running it per ID would not do what was meant: a parameter it could not write back
+    /// exactly (a hashtable, text of several lines or over 300 characters) would be dropped or changed, and a parameter
+    /// naming where something is written (a parent, the database rows go to) names one place, not several. The refusal's
+    /// general advice stays.
+    /// </summary>
+    [Theory]
+    [InlineData("Get-NotionDatabaseRow -DatabaseId $bad -Where @{ Status = 'Done' }")]
+    [InlineData("Set-NotionPageContent -PageId $bad -Markdown \"# Plan`n`nFirst\" -WhatIf")]
+    [InlineData("Add-NotionComment -PageId $bad -Text ('x' * 301) -WhatIf")]
+    [InlineData("Move-NotionPage -PageId $page -ParentId $bad -WhatIf")]
+    [InlineData("New-NotionPage -ParentId $bad -Title 'Plan' -WhatIf")]
+    [InlineData("Import-NotionDatabase -Path $csv -DatabaseId $bad -WhatIf")]
+    public void SeveralIdsAreRefusedWithoutACommandThatWouldDoSomethingElse(string call)
+    {
+        var csv = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"several-ids-{Guid.NewGuid():N}.csv");
+        System.IO.File.WriteAllText(csv, "Name\nPlan\n");
+        var bad = $"{EmulatorFixture.MeetingNotesPageId.Replace("-", string.Empty, StringComparison.Ordinal)}, 4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
+        try
+        {
+            var refused = Session.Run(
+                Connect + $"try {{ {call} -ErrorAction Stop }} catch {{ $_ }}",
+                new Dictionary<string, object?> { ["bad"] = bad, ["page"] = EmulatorFixture.MeetingNotesPageId, ["csv"] = csv });
+
+            var error = Assert.IsType<System.Management.Automation.ErrorRecord>(Assert.Single(refused.Output).BaseObject);
+            Assert.Equal("InvalidNotionUrl", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains("Pass one ID or link at a time.", error.ToString(), StringComparison.Ordinal);
+            Assert.Null(error.ErrorDetails?.RecommendedAction);
+        }
+        finally
+        {
+            System.IO.File.Delete(csv);
+        }
     }
 
     /// <summary>An input of any length is quoted cut short (the whole of it stays the error's target).</summary>

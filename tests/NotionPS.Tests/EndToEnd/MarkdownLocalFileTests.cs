@@ -67,7 +67,6 @@ public sealed class MarkdownLocalFileTests : LocalSecretTestBase
     [InlineData("file://{secret}", "is outside the folder")]
     [InlineData("notes.json", "goes through '{docs}/notes.json', a symbolic link")]
     [InlineData("linked/config.json", "goes through '{docs}/linked', a symbolic link")]
-    [InlineData("//attacker.example/share/x.png", "is a network (UNC) or device path")]
     [InlineData(@"\\attacker.example\share\x.png", "is a network (UNC) or device path")]
     [InlineData("file://attacker.example/share/x.png", "is a file: URI naming the host 'attacker.example', a network path")]
     public async Task WithLocalFileRootEveryWayOutOfTheFolderIsRefusedBeforeAnyFileIsUploaded(string destination, string reason)
@@ -87,6 +86,27 @@ public sealed class MarkdownLocalFileTests : LocalSecretTestBase
         Assert.Equal("NotionLocalFileOutsideRoot,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.PermissionDenied, error.CategoryInfo.Category);
         Assert.Contains($"Markdown line 3: '{Uri.UnescapeDataString(destination)}' {reason.Replace("{docs}", docs)}", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        Assert.DoesNotContain("Never created", await ChildPageTitlesAsync());
+    }
+
+    /// <summary>
+    /// //host/path is a scheme-relative link to a host, as CommonMark and browsers read it, never a local (UNC) file: refused
+    /// as a link Notion does not take, and nothing is read or uploaded.
+    /// </summary>
+    [Fact]
+    public async Task ASchemeRelativeDestinationIsALinkNeverANetworkFile()
+    {
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = Session.Run(
+            "New-NotionPage -ParentId $parent -Title 'Never created' -LocalFileRoot $docs -Markdown \"![The chart](chart.png)`n`n[config.json](//attacker.example/share/x.png)\"",
+            Vars(("docs", docs), ("parent", TeamHomeId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("MarkdownInvalidUrl,NotionPS.Cmdlets.NewNotionPageCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("Markdown line 3: the link '//attacker.example/share/x.png' is not a web address", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(uploads, await UploadCountAsync(Version));
         Assert.DoesNotContain("Never created", await ChildPageTitlesAsync());
     }

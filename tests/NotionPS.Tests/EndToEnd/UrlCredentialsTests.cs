@@ -20,12 +20,15 @@ public sealed class UrlCredentialsTests : RowsTestBase
     {
     }
 
-    [Fact]
-    public async Task MarkdownCommentsIconsCoversAndFilesCellsRefuseAUrlWithAPassword()
+    /// <summary>Browsers read https:///ada:s3cret@host as https://ada:s3cret@host (WHATWG: any run of slashes after a special scheme).</summary>
+    [Theory]
+    [InlineData("https://")]
+    [InlineData("https:///")]
+    public async Task MarkdownCommentsIconsCoversAndFilesCellsRefuseAUrlWithAPassword(string start)
     {
         var (databaseId, dataSourceId) = await NewDatabaseAsync("Credentials", new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } });
         Connect("2026-03-11");
-        var vars = Vars(("parent", TeamHomeId), ("db", databaseId), ("url", $"https://ada:{Password}@e.example/a.png"));
+        var vars = Vars(("parent", TeamHomeId), ("db", databaseId), ("url", $"{start}ada:{Password}@e.example/a.png"));
         var before = (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
 
         var written = Session.Run(
@@ -50,7 +53,49 @@ public sealed class UrlCredentialsTests : RowsTestBase
         Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
         var errors = written.Errors.Append(icon).Append(cover).Append(row.Errors.Single()).ToList();
         Assert.All(errors, error => Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category));
-        Assert.All(errors, error => Assert.Contains("https://***@e.example/a.png", error.ToString(), StringComparison.Ordinal));
+        Assert.All(errors, error => Assert.Contains($"{start}***@e.example/a.png", error.ToString(), StringComparison.Ordinal));
         Assert.All(errors, error => Assert.DoesNotContain(Password, error.ToString() + error.ErrorDetails?.Message + error.ErrorDetails?.RecommendedAction + error.Exception.Message, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A JSON backup is Notion's own data: restoring it keeps a files cell's URL with credentials as Notion held it, as a
+    /// row read from Notion does; the same cell in a CSV file (anyone's data) is refused without quoting the password.
+    /// </summary>
+    [Fact]
+    public async Task AJsonBackupRestoreKeepsAUrlNotionHeldAndACsvImportRefusesIt()
+    {
+        var url = $"https://ada:{Password}@e.example/a.pdf";
+        var columns = new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } };
+        var (source, sourceDataSource) = await NewDatabaseAsync("Held by Notion", columns);
+        var (target, targetDataSource) = await NewDatabaseAsync("Restored", (JsonObject)columns.DeepClone());
+        await SeedRowsAsync(sourceDataSource, [new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["Name"] = "Contract",
+                ["Attachments"] = new JsonArray(new JsonObject { ["name"] = "a.pdf", ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } }),
+            },
+        }]);
+        Connect("2026-03-11");
+        var folder = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "NotionPS.Tests", "credentials-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var vars = Vars(("from", source), ("to", target), ("json", System.IO.Path.Combine(folder, "backup.json")), ("csv", System.IO.Path.Combine(folder, "rows.csv")));
+
+            var exported = Session.Run("Export-NotionDatabase -DatabaseId $from -Path $json; Export-NotionDatabase -DatabaseId $from -Path $csv", vars);
+            var restored = Session.Run("Import-NotionDatabase -Path $json -DatabaseId $to", vars);
+            var fromCsv = Session.Run("Import-NotionDatabase -Path $csv -DatabaseId $to", vars);
+
+            Assert.Empty(exported.Errors.Concat(restored.Errors).Select(error => error.ToString()));
+            var row = Assert.Single(await Emulator.QueryRowsAsync(targetDataSource, string.Empty));
+            Assert.Equal(url, (string?)row!["properties"]!["Attachments"]!["files"]![0]!["external"]!["url"]);
+            var refused = Assert.Single(fromCsv.Errors);
+            Assert.Equal("NotionUrlCredentialsRefused,NotionPS.Cmdlets.ImportNotionDatabaseCommand", refused.FullyQualifiedErrorId);
+            Assert.DoesNotContain(Password, refused.ToString() + refused.ErrorDetails?.Message + refused.Exception.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -26,6 +26,11 @@ public class NotionIdLinkPartsTests
         { $"Page-Title-{Page}#{Block}", BlockDashed },
         { $"#{Block}", BlockDashed },
 
+        // -After '# <block id>', as a heading is written: the spaces and tabs around the ID are no part of it.
+        { $"# {Block}", BlockDashed },
+        { $"#\t {BlockDashed}", BlockDashed },
+        { $"Page-Title-{Page}# {Block}", BlockDashed },
+
         // A page is a block too: its link, with no block after a '#', names the page, as the API takes a page's ID for a block's.
         { $"https://www.notion.so/acme/Page-Title-{Page}", PageDashed },
         { $"https://www.notion.so/acme/Page-Title-{Page}?pvs=4", PageDashed },

@@ -136,6 +136,29 @@ public class RowQueryPlanTests
         Assert.Equal(NotionErrorIds.NotionUnknownColumn, Assert.Throws<UnknownColumnException>(() => new RowQueryPlan(null, NoPairs, new object?[] { "Nope" }, null, null).Sorts(Schema)).ErrorId);
     }
 
+    /// <summary>
+    /// A sort names a column by its name, or by the property ID the API gives (the title column's "title", "%3AbC"), sent
+    /// by the column's name; an exact name comes first. A dictionary's keys are read in any case, as PowerShell's are.
+    /// </summary>
+    [Fact]
+    public void ASortsColumnMayBeNamedByItsPropertyIdAndItsKeysInAnyCase()
+    {
+        var schema = DataSourceSchema.From(JsonDocument.Parse(
+            """
+            {"object":"data_source","id":"ds1","name":"Tasks","parent":{"type":"database_id","database_id":"db1"},"properties":{
+              "Name":{"id":"title","type":"title","title":{}},"Due":{"id":"%3AbC","type":"date","date":{}},
+              "t":{"id":"x","type":"number","number":{}},"Other":{"id":"t","type":"number","number":{}}}}
+            """).RootElement.Clone());
+        var byId = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["property"] = "title" };
+        var capitalised = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["Property"] = "due", ["Direction"] = "descending" };
+        var plan = new RowQueryPlan(null, NoPairs, new object?[] { byId, "%3AbC", "t", capitalised }, null, null);
+
+        Assert.True(new RowQueryPlan(null, NoPairs, new object?[] { capitalised }, null, null).NeedsColumns);
+        Assert.Equal(
+            """[{"property":"Name"},{"property":"Due","direction":"ascending"},{"property":"t","direction":"ascending"},{"property":"Due","direction":"descending"}]""",
+            plan.Sorts(schema)!.ToJsonString());
+    }
+
     [Fact]
     public void ASortByTimeAloneNeedsNoColumns() =>
         Assert.False(new RowQueryPlan(null, NoPairs, new object?[] { new OrderedDictionary { ["timestamp"] = "created_time", ["direction"] = "descending" } }, null, null).NeedsColumns);

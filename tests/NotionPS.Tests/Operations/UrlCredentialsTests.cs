@@ -2,6 +2,7 @@ using System.IO;
 using System.Text.Json.Nodes;
 using NotionPS.Content;
 using NotionPS.Errors;
+using NotionPS.Ids;
 using NotionPS.Operations;
 using NotionPS.Operations.Files;
 using NotionPS.Rows;
@@ -35,6 +36,63 @@ public class UrlCredentialsTests
 
         Assert.Equal(Refused, error.ErrorId);
         Assert.Equal(line, error.Line);
+        Assert.Contains($"'{shown}'", error.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// After a special scheme (http, https, ftp, ws, wss, file) browsers skip any run of '/' and '\' before the authority
+    /// (WHATWG URL, "special authority ignore slashes state"): https:///ada:s3cret@host is ada's password for host.
+    /// </summary>
+    [Theory]
+    [InlineData("https:///ada:s3cret@e.example/logo.png", "https:///***@e.example/logo.png")]
+    [InlineData("https:\\\\\\ada:s3cret@e.example/logo.png", "https:\\\\\\***@e.example/logo.png")]
+    [InlineData("HTTPS:/\\//ada:s3cret@e.example/logo.png", "HTTPS:/\\//***@e.example/logo.png")]
+    [InlineData("///ada:s3cret@e.example/logo.png", "///***@e.example/logo.png")]
+    public void AnyRunOfSlashesAfterTheSchemeStillLeadsToCredentials(string url, string shown)
+    {
+        Assert.True(WebUrls.HasCredentials(url));
+        Assert.Equal(shown, WebUrls.Shown(url));
+    }
+
+    [Theory]
+    [InlineData("https:///ada:s3cret@e.example/logo.png")]
+    [InlineData("https:\\\\\\ada:s3cret@e.example/logo.png")]
+    public void ExtraSlashesHideNoPasswordFromACoverACommentALinkOrAFilesCell(string url)
+    {
+        var cover = Assert.Throws<PageVisualException>(() => PageVisual.FromText(url, PageVisual.Cover, _ => false));
+        var comment = Assert.Throws<CommentTextException>(() => CommentText.ToRichText($"see [x]({url})"));
+        var link = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(MarkdownToBlocks.Convert($"see [x]({url})")));
+        var cell = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Attachments", "files", url, null));
+        var uploadingCell = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Attachments", "files", url, new FileCellWriting(Path.GetFullPath, fromRow: false)));
+
+        var messages = new[] { cover.Message, comment.Message, link.Message, cell.Message, uploadingCell.Message };
+        Assert.All(new[] { cover.ErrorId, comment.ErrorId, link.ErrorId, cell.ErrorId, uploadingCell.ErrorId }, id => Assert.Equal(Refused, id));
+        Assert.All(messages, message => Assert.DoesNotContain("s3cret", message, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABookmarkLineWithExtraSlashesIsRefusedWithoutItsPassword()
+    {
+        var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(MarkdownToBlocks.Convert("<https:///ada:s3cret@e.example/page>")));
+
+        Assert.Equal(Refused, error.ErrorId);
+        Assert.Contains("'https:///***@e.example/page'", error.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", error.Message, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>A scheme-relative destination alone on a line is a link to a host, not a local file: refused for its credentials as in a sentence.</summary>
+    [Theory]
+    [InlineData("[x](//ada:s3cret@e.example/f.pdf)", "//***@e.example/f.pdf")]
+    [InlineData("![x](//ada:s3cret@e.example/a.png)", "//***@e.example/a.png")]
+    [InlineData("![x](https:///ada:s3cret@e.example/a.png)", "https:///***@e.example/a.png")]
+    public void AFileLineLinkingAHostWithCredentialsIsRefusedNotReadAsALocalFile(string markdown, string shown)
+    {
+        var blocks = MarkdownToBlocks.Convert(markdown);
+
+        Assert.All(blocks, block => Assert.Null(block.LocalPath));
+        var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(blocks));
+        Assert.Equal(Refused, error.ErrorId);
         Assert.Contains($"'{shown}'", error.Message, System.StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", error.Message, System.StringComparison.Ordinal);
     }

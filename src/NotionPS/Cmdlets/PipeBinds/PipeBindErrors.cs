@@ -1,7 +1,9 @@
 using System;
 using System.Collections;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using NotionPS.Client;
 using NotionPS.Ids;
 
@@ -74,8 +76,10 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// This command once for each ID in <paramref name="input"/>, by the pipeline (through ForEach-Object where the
-        /// parameter takes no pipeline input), with its other text and switch parameters as given; null for an input
-        /// that does not hold several IDs.
+        /// parameter takes no pipeline input), with its other parameters as given; null, leaving the refusal's general
+        /// advice (pass one ID at a time), for an input that does not hold several IDs, for a parameter naming where
+        /// something is written (<see cref="RunsPerId"/>), and for a command whose other parameters cannot all be written
+        /// back exactly (<see cref="Argument"/>): a command that silently dropped or changed one would do something else.
         /// </summary>
         private static string? OneByOne(PSCmdlet cmdlet, object? input)
         {
@@ -86,17 +90,34 @@ namespace NotionPS.Cmdlets
 
             var invocation = cmdlet.MyInvocation;
             var parameter = invocation.BoundParameters.FirstOrDefault(bound => Holds(bound.Value, input)).Key;
-            var others = string.Concat(invocation.BoundParameters
-                .Where(bound => bound.Key != parameter)
-                .Select(bound => bound.Value is SwitchParameter flag
-                    ? (flag.IsPresent ? $" -{bound.Key}" : $" -{bound.Key}:$false")
-                    : Argument(bound.Value) is { } argument ? $" -{bound.Key} {argument}" : string.Empty));
-            var ids = string.Join(", ", several.Ids.Select(Quoted));
+            if (parameter == null || !RunsPerId(cmdlet, parameter))
+            {
+                return null;
+            }
+
+            var others = invocation.BoundParameters.Where(bound => bound.Key != parameter)
+                .Select(bound => (bound.Key, Argument: Argument(bound.Value)))
+                .ToList();
+            if (others.Any(other => other.Argument == null))
+            {
+                return null;
+            }
+
+            var written = string.Concat(others.Select(other => other.Argument!.Length == 0 ? $" -{other.Key}" : $" -{other.Key}{other.Argument}"));
+            var ids = string.Join(", ", several.Ids.Select(id => Quoted(id)!));
             var command = invocation.MyCommand.Name;
-            return parameter == null || TakesPipelineInput(invocation.MyCommand, parameter)
-                ? $"Pass them one at a time, such as through the pipeline: {ids} | {command}{others}"
-                : $"Pass them one at a time, such as: {ids} | ForEach-Object {{ {command} -{parameter} $_{others} }}";
+            return TakesPipelineInput(invocation.MyCommand, parameter)
+                ? $"Pass them one at a time, such as through the pipeline: {ids} | {command}{written}"
+                : $"Pass them one at a time, such as: {ids} | ForEach-Object {{ {command} -{parameter} $_{written} }}";
         }
+
+        /// <summary>
+        /// Whether running the command once per ID does what was meant: it does for what is read or acted on (pages,
+        /// rows, databases, comments), not for where something is written (a parent, the database rows go to), which is
+        /// one place given wrongly, not several.
+        /// </summary>
+        private static bool RunsPerId(PSCmdlet cmdlet, string parameter) =>
+            parameter != "ParentId" && !(cmdlet is NotionRowWriteCmdlet && parameter == "DatabaseId");
 
         /// <summary>Whether a bound parameter's value is, or holds, the input (itself or in a pipe bind).</summary>
         private static bool Holds(object? value, object? input) =>
@@ -112,12 +133,27 @@ namespace NotionPS.Cmdlets
             _ => value,
         });
 
-        /// <summary>A parameter's value as written on a command line, when it is text (or pipe binds or a list of text); else null.</summary>
+        /// <summary>
+        /// A parameter's value as written after its name on a command line, exactly: "" for a switch that is on,
+        /// ":$false" for one that is off, " 'text'" for text (or pipe binds given text) of one line and at most
+        /// <see cref="MaxArgumentLength"/> characters, a list of such, an integer, an enum's name; else null.
+        /// </summary>
         private static string? Argument(object? value)
         {
+            switch (value)
+            {
+                case SwitchParameter flag:
+                    return flag.IsPresent ? string.Empty : ":$false";
+                case Enum named:
+                    return " " + named.ToString();
+                case int _:
+                case long _:
+                    return " " + ((IFormattable)value!).ToString(null, CultureInfo.InvariantCulture);
+            }
+
             if (PipeBindInput.IsText(GivenText(value), out var text))
             {
-                return Quoted(text!);
+                return Quoted(text!) is { } quoted ? " " + quoted : null;
             }
 
             if (!(value is IEnumerable items) || value is IDictionary)
@@ -126,15 +162,25 @@ namespace NotionPS.Cmdlets
             }
 
             var arguments = items.Cast<object?>().Select(item => PipeBindInput.IsText(GivenText(item), out var itemText) ? Quoted(itemText!) : null).ToList();
-            return arguments.Count > 0 && arguments.All(argument => argument != null) ? string.Join(", ", arguments) : null;
+            return arguments.Count > 0 && arguments.All(argument => argument != null) ? " " + string.Join(", ", arguments) : null;
         }
 
         private static bool TakesPipelineInput(CommandInfo command, string parameter) =>
             command.Parameters.TryGetValue(parameter, out var metadata)
             && metadata.Attributes.OfType<ParameterAttribute>().Any(attribute => attribute.ValueFromPipeline);
 
-        /// <summary>Text as a single-quoted PowerShell string, with its control characters shown.</summary>
-        private static string Quoted(string text) => "'" + ServerText.VisibleShort(text.Replace("'", "''"), 300) + "'";
+        /// <summary>The longest text a suggested command repeats: a longer one is not worth reading in an error.</summary>
+        private const int MaxArgumentLength = 300;
+
+        /// <summary>
+        /// Text as a single-quoted PowerShell string that reads back as exactly the text (every quote PowerShell ends such a
+        /// string with doubled); null for text it cannot show so: longer than <see cref="MaxArgumentLength"/>, or holding a
+        /// character a message shows escaped (a control, a line break, a bidi override: <see cref="ServerText.IsToEscape"/>).
+        /// </summary>
+        private static string? Quoted(string text) =>
+            text.Length > MaxArgumentLength || text.Any(ServerText.IsToEscape)
+                ? null
+                : "'" + CodeGeneration.EscapeSingleQuotedStringContent(text) + "'";
 
         private static string DataSourceWithoutDatabase(string dataSourceId) =>
             $"'{dataSourceId}' was given as a data source, which names no database. Pass the database's link or ID "

@@ -50,7 +50,7 @@ namespace NotionPS.Operations
                 if (url != null && !ContentUrls.IsLink(url))
                 {
                     throw new CommentTextException(NotionErrorIds.NotionCommentInvalidUrl,
-                        $"The link '{ServerText.VisibleShort(url)}' in the comment {ContentUrls.NotALink}");
+                        $"The link '{WebUrls.Shown(url)}' in the comment {ContentUrls.NotALink}");
                 }
             }
 

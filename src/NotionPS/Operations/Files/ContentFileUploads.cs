@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Content;
 using NotionPS.Errors;
+using NotionPS.Ids;
 
 namespace NotionPS.Operations.Files
 {
@@ -38,7 +39,7 @@ namespace NotionPS.Operations.Files
                 if (root == null)
                 {
                     throw new NotionFileException(NotionErrorIds.NotionLocalFileNotAllowed,
-                        $"Markdown line {block.Line} names the local file '{ServerText.Visible(block.LocalPath!)}', and local files are uploaded only from a folder you name. "
+                        $"Markdown line {block.Line} names the local file '{WebUrls.Shown(block.LocalPath!)}', and local files are uploaded only from a folder you name. "
                         + "Add -LocalFileRoot <folder> to upload the files under that folder (a relative path is then taken from it), or remove the line. Nothing was written.");
                 }
 

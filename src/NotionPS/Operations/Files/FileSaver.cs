@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
 using NotionPS.Errors;
+using NotionPS.Ids;
 
 namespace NotionPS.Operations.Files
 {
@@ -199,7 +200,7 @@ namespace NotionPS.Operations.Files
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw new FileDownloadException(0, $"'{url}' is not an http(s) URL.");
+                throw new FileDownloadException(0, $"'{WebUrls.Shown(url)}' is not an http(s) URL.");
             }
 
             var partial = Path.Combine(root, "." + Guid.NewGuid().ToString("N") + ".download");

@@ -93,7 +93,7 @@ namespace NotionPS.Operations.Files
         }
 
         /// <summary>A name given for the file, trimmed; one of only white space is refused, not replaced by the file's own.</summary>
-        /// <exception cref="NotionFileException">NotionFileNameRefused: the name is only white space or holds a control character.</exception>
+        /// <exception cref="NotionFileException">NotionFileNameRefused: the name is only white space or holds a character <see cref="ServerText.IsToEscape"/> names (as SafeFileNames replaces on disk).</exception>
         private static string CheckedName(string name)
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -104,10 +104,11 @@ namespace NotionPS.Operations.Files
 
             foreach (var character in name)
             {
-                if (char.IsControl(character))
+                if (ServerText.IsToEscape(character))
                 {
                     throw new NotionFileException(NotionErrorIds.NotionFileNameRefused,
-                        $"The name '{ServerText.VisibleShort(name)}' holds a control character (U+{((int)character).ToString("X4", CultureInfo.InvariantCulture)}), which a file's name cannot hold. Give a name without one.");
+                        $"The name '{ServerText.VisibleShort(name)}' holds a control character or one that changes how the text around it reads (U+{((int)character).ToString("X4", CultureInfo.InvariantCulture)}: "
+                        + "a line break, an escape, a bidi override), which a file's name cannot hold. Give a name without one.");
                 }
             }
 

@@ -274,7 +274,7 @@ namespace NotionPS.Operations
 
             return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Host.Length > 0
                 ? new PageVisual(PageVisualKind.External, text)
-                : throw new PageVisualException(NotionErrorIds.NotionPageVisualUrlRefused, $"'{text}' is not a valid http(s) URL for a page {place}: it needs a host, as in https://example.com/logo.png.");
+                : throw new PageVisualException(NotionErrorIds.NotionPageVisualUrlRefused, $"'{WebUrls.Shown(text)}' is not a valid http(s) URL for a page {place}: it needs a host, as in https://example.com/logo.png.");
         }
 
         private static PageVisualException NotAFile(string path, string what) =>

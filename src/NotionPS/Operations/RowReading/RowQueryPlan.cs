@@ -19,6 +19,9 @@ namespace NotionPS.Operations
         private const string FilterName = "Filter";
         private const string SortName = "Sort";
 
+        /// <summary>The keys of a sort in Notion's shape.</summary>
+        private static readonly string[] SortKeys = { "property", "direction", "timestamp" };
+
         private readonly object? filter;
         private readonly IReadOnlyList<KeyValuePair<string, object?>> where;
         private readonly IReadOnlyList<object?> sorts;
@@ -89,8 +92,8 @@ namespace NotionPS.Operations
 
         /// <summary>
         /// The sorts in Notion's shape (a new array each time: a node belongs to one request), null for created order, with
-        /// each column named as the schema has it, in any case given; <paramref name="schema"/> is needed only when
-        /// <see cref="NeedsColumns"/>.
+        /// each column named as the schema has it (<see cref="ColumnName"/>) and a dictionary's keys as Notion spells them,
+        /// in any case given; <paramref name="schema"/> is needed only when <see cref="NeedsColumns"/>.
         /// </summary>
         /// <exception cref="InputValueException">A sort is nested too deep or holds NaN or an infinity.</exception>
         /// <exception cref="UnknownColumnException">A sort names no column.</exception>
@@ -99,21 +102,49 @@ namespace NotionPS.Operations
             sorts.Count == 0
                 ? null
                 : new JsonArray(sorts.Select(sort => sort is string column
-                    ? new JsonObject { ["property"] = RowMapping.ResolveColumn(schema!.PropertyTypes, column), ["direction"] = "ascending" }
+                    ? new JsonObject { ["property"] = ColumnName(schema!, column), ["direction"] = "ascending" }
                     : WithColumnResolved(PlainValues.ToJson(sort, SortName), schema)).ToArray());
 
         private static bool NamesColumn(object? sort) =>
-            sort is string || (sort is IDictionary dictionary && dictionary.Keys.Cast<object>().Any(key => key as string == "property"));
+            sort is string || (sort is IDictionary dictionary && dictionary.Keys.OfType<string>().Any(key => key.Equals("property", StringComparison.OrdinalIgnoreCase)));
 
-        /// <summary>A sort in Notion's shape with its property's name as the schema has it; one by timestamp as it is.</summary>
+        /// <summary>
+        /// A sort in Notion's shape with its keys spelt as Notion's (PowerShell users write @{ Property = ... }) and its
+        /// property named as the schema has it; one by timestamp as it is.
+        /// </summary>
         private static JsonNode? WithColumnResolved(JsonNode? sort, DataSourceSchema? schema)
         {
-            if (sort is JsonObject fields && fields["property"] is JsonValue name && name.TryGetValue<string>(out var column))
+            if (!(sort is JsonObject fields))
             {
-                fields["property"] = RowMapping.ResolveColumn(schema!.PropertyTypes, column);
+                return sort;
+            }
+
+            foreach (var key in fields.Select(field => field.Key).ToList())
+            {
+                var spelt = SortKeys.FirstOrDefault(known => known.Equals(key, StringComparison.OrdinalIgnoreCase));
+                if (spelt != null && spelt != key && !fields.ContainsKey(spelt))
+                {
+                    var value = fields[key];
+                    fields.Remove(key);
+                    fields[spelt] = value;
+                }
+            }
+
+            if (fields["property"] is JsonValue name && name.TryGetValue<string>(out var column))
+            {
+                fields["property"] = ColumnName(schema!, column);
             }
 
             return sort;
         }
+
+        /// <summary>
+        /// The name of the column <paramref name="given"/> names: by its exact name, else by its property ID as the API gives
+        /// it (%3AbC, title), else by its name in another case. Sent by name, the one Notion's reference documents for a sort.
+        /// </summary>
+        private static string ColumnName(DataSourceSchema schema, string given) =>
+            schema.PropertyTypes.ContainsKey(given)
+                ? given
+                : schema.Properties.FirstOrDefault(property => property.Id == given)?.Name ?? RowMapping.ResolveColumn(schema.PropertyTypes, given);
     }
 }

@@ -111,7 +111,10 @@ public sealed class FileNamesAndChecksTests : IDisposable
         Assert.Equal(errorId, Assert.Throws<NotionFileException>(() => LocalFile.Check(path, name, contentType)).ErrorId);
     }
 
-    /// <summary>A name of only white space is refused, not replaced by the file's own; one with a control character is refused too.</summary>
+    /// <summary>
+    /// A name of only white space is refused, not replaced by the file's own; one with a control character, a bidi override
+    /// or isolate, or a line or paragraph separator (what SafeFileNames replaces in a name written to disk) is refused too.
+    /// </summary>
     [Theory]
     [InlineData(" \t ", "only white space")]
     [InlineData("\u00A0\u3000", "only white space")]
@@ -119,6 +122,9 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [InlineData("report\u0000.txt", "control character")]
     [InlineData("\u001B[31mreport.txt", "control character")]
     [InlineData("report\u007F.txt", "control character")]
+    [InlineData("report\u202Etxt.pdf", "U+202E")]
+    [InlineData("report\u2028.txt", "U+2028")]
+    [InlineData("\u2066report.txt", "U+2066")]
     public void ANameOfWhiteSpaceOrWithControlCharactersIsRefused(string name, string why)
     {
         var path = Write("a.txt", 5);
