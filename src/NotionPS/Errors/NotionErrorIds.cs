@@ -157,6 +157,9 @@ namespace NotionPS.Errors
         public const string NotionUrlCredentialsRefused = nameof(NotionUrlCredentialsRefused);
         // Several rows given to Set-NotionDatabaseRow -InputObject, which changes the one row -PageId names (fidelity).
         public const string NotionInputObjectIsCollection = nameof(NotionInputObjectIsCollection);
+        // Set-NotionDatabaseRow given a page that is not in a database, or no values at all (fix-docs).
+        public const string NotionPageNotARow = nameof(NotionPageNotARow);
+        public const string NotionRowNothingToChange = nameof(NotionRowNothingToChange);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -307,6 +310,10 @@ namespace NotionPS.Errors
 
             // Several rows given to Set-NotionDatabaseRow -InputObject (fidelity).
             [NotionInputObjectIsCollection] = InvalidArgument,
+
+            // Set-NotionDatabaseRow given a page that is not in a database, or no values at all (fix-docs).
+            [NotionPageNotARow] = InvalidArgument,
+            [NotionRowNothingToChange] = InvalidData,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,
