@@ -1,9 +1,6 @@
 using System;
-using System.Collections;
-using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
-using System.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
@@ -43,16 +40,6 @@ namespace NotionPS.Cmdlets
             try
             {
                 var plainBody = RowObjects.Plain(Body, nameof(Body));
-                if (NotData(plainBody, nameof(Body)) is { } notData)
-                {
-                    // Refused whole, before anything is sent: a SecureString's text or a script's is never JSON anyone meant.
-                    ThrowTerminatingError(NotionErrorRecords.Create(
-                        new ArgumentException($"-Body holds {notData}, which is not data: code, secrets, types and streams are never sent as JSON. {InvalidBodyAction}"),
-                        NotionErrorIds.NotionInvalidBody,
-                        Body,
-                        InvalidBodyAction));
-                    return;
-                }
 
                 // As UTF-8 with any lone surrogate made U+FFFD (as answers are read): System.Text.Json, describing an error in
                 // text that is not valid UTF-16, would throw ArgumentException in place of the JsonException.
@@ -62,6 +49,16 @@ namespace NotionPS.Cmdlets
             {
                 ThrowTerminatingError(NotionErrorRecords.Create(
                     new ArgumentException($"-Body is a string, which is sent as JSON text, and it is not JSON: {ex.Message} {InvalidBodyAction}", ex),
+                    NotionErrorIds.NotionInvalidBody,
+                    Body,
+                    InvalidBodyAction));
+                return;
+            }
+            catch (InputValueException ex) when (ex.ErrorId == NotionErrorIds.NotionValueNotData)
+            {
+                // Refused whole, before anything is sent: a SecureString's text or a script's is never JSON anyone meant.
+                ThrowTerminatingError(NotionErrorRecords.Create(
+                    new ArgumentException($"-Body holds a value that is not data: {ex.Message} {InvalidBodyAction}", ex),
                     NotionErrorIds.NotionInvalidBody,
                     Body,
                     InvalidBodyAction));
@@ -88,48 +85,6 @@ namespace NotionPS.Cmdlets
             catch (NotionApiException ex)
             {
                 WriteError(NotionErrorRecords.From(ex, path));
-            }
-        }
-
-        /// <summary>
-        /// The first value in a body (as <see cref="RowObjects.Plain"/> gives it) that is no JSON data, as "a SecureString
-        /// (at Body.filter.value)", or null when all of it is data. Named by type only: its text is never read.
-        /// </summary>
-        private static string? NotData(object? value, string path)
-        {
-            switch (value)
-            {
-                case IDictionary dictionary:
-                    foreach (DictionaryEntry entry in dictionary)
-                    {
-                        if (NotData(entry.Value, $"{path}.{entry.Key}") is { } found)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                case object?[] items:
-                    for (var i = 0; i < items.Length; i++)
-                    {
-                        if (NotData(items[i], $"{path}[{i}]") is { } found)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                case ScriptBlock _:
-                case SecureString _:
-                case PSCredential _:
-                case Delegate _:
-                    return $"a {value.GetType().Name} (at {path})";
-                case Type _:
-                    return $"a Type (at {path})";
-                case Stream _:
-                    return $"a Stream, {value.GetType().Name} (at {path})";
-                default:
-                    return null;
             }
         }
 

@@ -2,9 +2,11 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using System.Security;
 using System.Text.Json;
 using NotionPS.Rows;
 
@@ -111,10 +113,11 @@ namespace NotionPS.Cmdlets
         /// <summary>
         /// A value without PowerShell's wrappers: PSObjects unwrapped, PSCustomObjects (a person, a date
         /// range) as ordered dictionaries, arrays element by element. Every user value on its way to JSON
-        /// comes through here: the result has no cycles and at most <see cref="ValuePath.MaxNesting"/>
-        /// levels, so nothing after it can exhaust the stack. <paramref name="root"/> names the value in errors.
+        /// comes through here: the result has no cycles, at most <see cref="ValuePath.MaxNesting"/>
+        /// levels, so nothing after it can exhaust the stack, and nothing that is no data (<see cref="NotData"/>).
+        /// <paramref name="root"/> names the value in errors.
         /// </summary>
-        /// <exception cref="InputValueException">The value contains itself (by reference, whatever wraps it) or is nested too deep.</exception>
+        /// <exception cref="InputValueException">The value contains itself (by reference, whatever wraps it), is nested too deep, or holds no data.</exception>
         public static object? Plain(object? value, string root) => Plain(value, new ValuePath(root), new List<object>());
 
         /// <param name="containers">The dictionaries, objects and arrays from the root down to here.</param>
@@ -128,7 +131,7 @@ namespace NotionPS.Cmdlets
 
             if (value == null || value is string || !(value is PSObject || value is Row || value is IEnumerable))
             {
-                return value;
+                return NotData(value) is { } kind ? throw InputValueException.NotData(path.ToString(), kind) : value;
             }
 
             var seenAt = containers.FindIndex(container => ReferenceEquals(container, value));
@@ -165,6 +168,28 @@ namespace NotionPS.Cmdlets
             finally
             {
                 containers.RemoveAt(containers.Count - 1);
+            }
+        }
+
+        /// <summary>
+        /// What a value that is no JSON data is, as "a SecureString", or null for data: code, secrets, types and streams
+        /// would be sent as their text or properties. Named by type only: a secret's text is never read.
+        /// </summary>
+        private static string? NotData(object? value)
+        {
+            switch (value)
+            {
+                case ScriptBlock _:
+                case SecureString _:
+                case PSCredential _:
+                case Delegate _:
+                    return "a " + value.GetType().Name;
+                case Type _:
+                    return "a Type";
+                case Stream _:
+                    return "a Stream, " + value.GetType().Name;
+                default:
+                    return null;
             }
         }
 

@@ -54,6 +54,7 @@ namespace NotionPS.Errors
         public const string NotionValueCyclic = nameof(NotionValueCyclic);
         public const string NotionValueTooDeep = nameof(NotionValueTooDeep);
         public const string NotionValueTooLarge = nameof(NotionValueTooLarge);
+        public const string NotionValueNotData = nameof(NotionValueNotData);
         public const string NotionNumberNotFinite = nameof(NotionNumberNotFinite);
         public const string NotionRowEmpty = nameof(NotionRowEmpty);
         public const string NotionUnknownColumn = nameof(NotionUnknownColumn);
@@ -213,6 +214,7 @@ namespace NotionPS.Errors
             [NotionValueCyclic] = InvalidData,
             [NotionValueTooDeep] = LimitsExceeded,
             [NotionValueTooLarge] = LimitsExceeded,
+            [NotionValueNotData] = InvalidArgument,
             [NotionNumberNotFinite] = InvalidData,
             [NotionRowEmpty] = InvalidData,
             [NotionUnknownColumn] = InvalidArgument,
