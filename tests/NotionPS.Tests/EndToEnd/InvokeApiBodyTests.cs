@@ -92,6 +92,10 @@ public sealed class InvokeApiBodyTests(EmulatorFixture emulator) : RowsTestBase(
         Assert.Contains("Notes is a ScriptBlock", result.Errors[1].ToString(), StringComparison.Ordinal);
         Assert.Contains("Notes is a PSCredential", result.Errors[2].ToString(), StringComparison.Ordinal);
         Assert.All(result.Errors, error => Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal));
+        // The target is the input itself, as for any row's error (it holds no token, so it is not replaced by its redacted text).
+        var target = Assert.IsAssignableFrom<System.Collections.IDictionary>(Unwrapped(result.Errors[1].TargetObject));
+        Assert.Equal("C", target["Name"]);
+        Assert.IsType<ScriptBlock>(target["Notes"]);
         Assert.Equal(["A", "D", "Kept"], (await Emulator.QueryTitlesAsync(dataSourceId, string.Empty)).Order(StringComparer.Ordinal));
         var notes = Session.Run("(Get-NotionDatabaseRow -DataSourceId $ds -Where @{ Name = 'Kept' }).Notes", Vars(("ds", dataSourceId)));
         Assert.Equal("As it was", Assert.Single(notes.Output).ToString());
