@@ -72,6 +72,18 @@ public sealed class InvokeApiBodyTests(EmulatorFixture emulator) : RowsTestBase(
         Assert.Empty(proxy.Queries);
     }
 
+    /// <summary>A script block given to -Sort (as to Sort-Object) is still no sort, whose message says what a sort is.</summary>
+    [Fact]
+    public void AScriptBlockSortIsStillNotASort()
+    {
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError("Get-NotionDatabaseRow -DatabaseId $db -Sort { $_.Name } -ErrorAction Stop", Vars(("db", TasksId)));
+
+        Assert.StartsWith("NotionSortInvalid,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("ScriptBlock, not a sort", error.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A cell that is code or a secret fails its own row, naming the column and the type; the other rows are written.</summary>
     [Fact]
     public async Task ARowCellThatIsNotDataFailsItsRowAndTheOthersAreWritten()
