@@ -47,21 +47,13 @@ namespace NotionPS.Cmdlets
             }
             catch (JsonException ex)
             {
-                ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException($"-Body is a string, which is sent as JSON text, and it is not JSON: {ex.Message} {InvalidBodyAction}", ex),
-                    NotionErrorIds.NotionInvalidBody,
-                    Body,
-                    InvalidBodyAction));
+                ThrowInvalidBody($"-Body is a string, which is sent as JSON text, and it is not JSON: {ex.Message}", ex);
                 return;
             }
             catch (InputValueException ex) when (ex.ErrorId == NotionErrorIds.NotionValueNotData)
             {
                 // Refused whole, before anything is sent: a SecureString's text or a script's is never JSON anyone meant.
-                ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException($"-Body holds a value that is not data: {ex.Message} {InvalidBodyAction}", ex),
-                    NotionErrorIds.NotionInvalidBody,
-                    Body,
-                    InvalidBodyAction));
+                ThrowInvalidBody($"-Body holds a value that is not data: {ex.Message}", ex);
                 return;
             }
             catch (InputValueException ex)
@@ -87,6 +79,10 @@ namespace NotionPS.Cmdlets
                 WriteError(NotionErrorRecords.From(ex, path));
             }
         }
+
+        private void ThrowInvalidBody(string problem, Exception inner) =>
+            ThrowTerminatingError(NotionErrorRecords.Create(
+                new ArgumentException($"{problem} {InvalidBodyAction}", inner), NotionErrorIds.NotionInvalidBody, Body, InvalidBodyAction));
 
         private const string InvalidBodyAction =
             "Give JSON text, such as '{\"query\": \"Tasks\"}', or a hashtable or object, which is sent as JSON: @{ query = 'Tasks' }.";
