@@ -114,7 +114,7 @@ Describe 'Get-NotionDatabaseId' {
         It 'shows IDs as a table' {
             $view = (Get-FormatData -TypeName NotionPS.NotionDatabaseId).FormatViewDefinition | Select-Object -First 1
 
-            $view.Control.Rows[0].Columns.DisplayEntry.Value -join ', ' | Should -Be 'DatabaseId, Title, ViewId, Url'
+            $view.Control.Rows[0].Columns.DisplayEntry.Value -join ', ' | Should -Be 'DatabaseId, Title'
         }
     }
 }

@@ -33,7 +33,7 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
-        /// Whether a text inside <paramref name="target"/> carries the token, read through <see cref="RowObjects.Plain(object?, string)"/>,
+        /// Whether a text inside <paramref name="target"/> carries the token, read through <see cref="RowObjects.PlainToRead"/>,
         /// whose walk has a bounded depth and count and refuses a value that contains itself: a target it cannot read
         /// through is taken as carrying it, since what lies past the point it stopped is unknown.
         /// </summary>
@@ -42,7 +42,7 @@ namespace NotionPS.Cmdlets
             object? plain;
             try
             {
-                plain = RowObjects.Plain(target, nameof(ErrorRecord.TargetObject));
+                plain = RowObjects.PlainToRead(target, nameof(ErrorRecord.TargetObject));
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
@@ -52,7 +52,7 @@ namespace NotionPS.Cmdlets
             return Carries(plain, redact);
         }
 
-        /// <summary>Over what <see cref="RowObjects.Plain(object?, string)"/> gives: dictionaries, arrays and the values in them, at most <see cref="Rows.ValuePath.MaxNesting"/> deep.</summary>
+        /// <summary>Over what <see cref="RowObjects.PlainToRead"/> gives: dictionaries, arrays and the values in them, at most <see cref="Rows.ValuePath.MaxNesting"/> deep.</summary>
         private static bool Carries(object? plain, Func<string, string> redact)
         {
             switch (plain)

@@ -158,12 +158,19 @@ namespace NotionPS.Cmdlets
         /// <summary>One for all the inputs of this command, so that each data source's display is registered once.</summary>
         private RowDisplay Display => display ??= new RowDisplay(this);
 
+        /// <summary>
+        /// A -Sort item as a plain value; a script block (Sort-Object's calculated sort) is kept for the plan to refuse as
+        /// no sort (NotionSortInvalid), whose message says what a sort is, rather than as a value that is not data.
+        /// </summary>
+        private static object? SortItem(object? sort) =>
+            (sort is PSObject wrapped ? wrapped.BaseObject : sort) is ScriptBlock script ? script : RowObjects.Plain(sort, nameof(Sort));
+
         /// <summary>The query's parameters as plain values; the checkpoint's instant, once there is one, stands for -EditedSince.</summary>
         /// <exception cref="InputValueException">A -Filter, -Where or -Sort value contains itself or is nested too deep.</exception>
         private RowQueryPlan QueryPlan() => new RowQueryPlan(
             RowFilterParameters.PlainFilter(Filter),
             RowFilterParameters.WherePairs(Where),
-            Sort == null ? Array.Empty<object?>() : Sort.Select(sort => RowObjects.Plain(sort, nameof(Sort))).ToArray(),
+            Sort == null ? Array.Empty<object?>() : Sort.Select(SortItem).ToArray(),
             checkpoint?.Since ?? Given(nameof(EditedSince), EditedSince),
             Given(nameof(CreatedSince), CreatedSince));
 

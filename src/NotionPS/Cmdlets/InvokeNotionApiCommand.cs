@@ -1,9 +1,6 @@
 using System;
-using System.Collections;
-using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
-using System.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NotionPS.Client;
@@ -43,16 +40,6 @@ namespace NotionPS.Cmdlets
             try
             {
                 var plainBody = RowObjects.Plain(Body, nameof(Body));
-                if (NotData(plainBody, nameof(Body)) is { } notData)
-                {
-                    // Refused whole, before anything is sent: a SecureString's text or a script's is never JSON anyone meant.
-                    ThrowTerminatingError(NotionErrorRecords.Create(
-                        new ArgumentException($"-Body holds {notData}, which is not data: code, secrets, types and streams are never sent as JSON. {InvalidBodyAction}"),
-                        NotionErrorIds.NotionInvalidBody,
-                        Body,
-                        InvalidBodyAction));
-                    return;
-                }
 
                 // As UTF-8 with any lone surrogate made U+FFFD (as answers are read): System.Text.Json, describing an error in
                 // text that is not valid UTF-16, would throw ArgumentException in place of the JsonException.
@@ -60,11 +47,13 @@ namespace NotionPS.Cmdlets
             }
             catch (JsonException ex)
             {
-                ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException($"-Body is a string, which is sent as JSON text, and it is not JSON: {ex.Message} {InvalidBodyAction}", ex),
-                    NotionErrorIds.NotionInvalidBody,
-                    Body,
-                    InvalidBodyAction));
+                ThrowInvalidBody($"-Body is a string, which is sent as JSON text, and it is not JSON: {ex.Message}", ex);
+                return;
+            }
+            catch (InputValueException ex) when (ex.ErrorId == NotionErrorIds.NotionValueNotData)
+            {
+                // Refused whole, before anything is sent: a SecureString's text or a script's is never JSON anyone meant.
+                ThrowInvalidBody($"-Body holds a value that is not data: {ex.Message}", ex);
                 return;
             }
             catch (InputValueException ex)
@@ -91,47 +80,9 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>
-        /// The first value in a body (as <see cref="RowObjects.Plain"/> gives it) that is no JSON data, as "a SecureString
-        /// (at Body.filter.value)", or null when all of it is data. Named by type only: its text is never read.
-        /// </summary>
-        private static string? NotData(object? value, string path)
-        {
-            switch (value)
-            {
-                case IDictionary dictionary:
-                    foreach (DictionaryEntry entry in dictionary)
-                    {
-                        if (NotData(entry.Value, $"{path}.{entry.Key}") is { } found)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                case object?[] items:
-                    for (var i = 0; i < items.Length; i++)
-                    {
-                        if (NotData(items[i], $"{path}[{i}]") is { } found)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                case ScriptBlock _:
-                case SecureString _:
-                case PSCredential _:
-                case Delegate _:
-                    return $"a {value.GetType().Name} (at {path})";
-                case Type _:
-                    return $"a Type (at {path})";
-                case Stream _:
-                    return $"a Stream, {value.GetType().Name} (at {path})";
-                default:
-                    return null;
-            }
-        }
+        private void ThrowInvalidBody(string problem, Exception inner) =>
+            ThrowTerminatingError(NotionErrorRecords.Create(
+                new ArgumentException($"{problem} {InvalidBodyAction}", inner), NotionErrorIds.NotionInvalidBody, Body, InvalidBodyAction));
 
         private const string InvalidBodyAction =
             "Give JSON text, such as '{\"query\": \"Tasks\"}', or a hashtable or object, which is sent as JSON: @{ query = 'Tasks' }.";

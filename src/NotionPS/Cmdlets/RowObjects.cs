@@ -2,9 +2,11 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using System.Security;
 using System.Text.Json;
 using NotionPS.Rows;
 
@@ -111,14 +113,21 @@ namespace NotionPS.Cmdlets
         /// <summary>
         /// A value without PowerShell's wrappers: PSObjects unwrapped, PSCustomObjects (a person, a date
         /// range) as ordered dictionaries, arrays element by element. Every user value on its way to JSON
-        /// comes through here: the result has no cycles and at most <see cref="ValuePath.MaxNesting"/>
-        /// levels, so nothing after it can exhaust the stack. <paramref name="root"/> names the value in errors.
+        /// comes through here: the result has no cycles, at most <see cref="ValuePath.MaxNesting"/>
+        /// levels, so nothing after it can exhaust the stack, and nothing that is no data (<see cref="NotData"/>).
+        /// <paramref name="root"/> names the value in errors.
         /// </summary>
-        /// <exception cref="InputValueException">The value contains itself (by reference, whatever wraps it) or is nested too deep.</exception>
-        public static object? Plain(object? value, string root) => Plain(value, new ValuePath(root), new List<object>());
+        /// <exception cref="InputValueException">The value contains itself (by reference, whatever wraps it), is nested too deep, or holds no data.</exception>
+        public static object? Plain(object? value, string root) => Plain(value, new ValuePath(root), new List<object>(), refuseNotData: true);
+
+        /// <summary>
+        /// <see cref="Plain(object?, string)"/> for reading a value, not sending it: a value that is no data is kept as it is
+        /// (an error's target is read for the token this way, and may well hold the script block that was refused).
+        /// </summary>
+        public static object? PlainToRead(object? value, string root) => Plain(value, new ValuePath(root), new List<object>(), refuseNotData: false);
 
         /// <param name="containers">The dictionaries, objects and arrays from the root down to here.</param>
-        private static object? Plain(object? value, ValuePath path, List<object> containers)
+        private static object? Plain(object? value, ValuePath path, List<object> containers, bool refuseNotData)
         {
             path.CountValue();
             if (value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject))
@@ -128,7 +137,7 @@ namespace NotionPS.Cmdlets
 
             if (value == null || value is string || !(value is PSObject || value is Row || value is IEnumerable))
             {
-                return value;
+                return refuseNotData && NotData(value) is { } kind ? throw InputValueException.NotData(path.ToString(), kind) : value;
             }
 
             var seenAt = containers.FindIndex(container => ReferenceEquals(container, value));
@@ -144,18 +153,18 @@ namespace NotionPS.Cmdlets
                 switch (value)
                 {
                     case PSObject custom:
-                        return Dictionary(Properties(custom), path, containers);
+                        return Dictionary(Properties(custom), path, containers, refuseNotData);
                     case Row row:
                         // A row read by NotionPS, taken by its properties as the PSCustomObject it stands for would be.
-                        return Dictionary(Properties(PSObject.AsPSObject(row)), path, containers);
+                        return Dictionary(Properties(PSObject.AsPSObject(row)), path, containers, refuseNotData);
                     case IDictionary dictionary:
-                        return Dictionary(dictionary.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<object, object?>(entry.Key, entry.Value)), path, containers);
+                        return Dictionary(dictionary.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<object, object?>(entry.Key, entry.Value)), path, containers, refuseNotData);
                     default:
                         var items = new List<object?>();
                         foreach (var item in (IEnumerable)value)
                         {
                             path.PushIndex(items.Count);
-                            items.Add(Plain(item, path, containers));
+                            items.Add(Plain(item, path, containers, refuseNotData));
                             path.Pop();
                         }
 
@@ -168,22 +177,44 @@ namespace NotionPS.Cmdlets
             }
         }
 
+        /// <summary>
+        /// What a value that is no JSON data is, as "a SecureString", or null for data: code, secrets, types and streams
+        /// would be sent as their text or properties. Named by type only: a secret's text is never read.
+        /// </summary>
+        private static string? NotData(object? value)
+        {
+            switch (value)
+            {
+                case ScriptBlock _:
+                case SecureString _:
+                case PSCredential _:
+                case Delegate _:
+                    return "a " + value.GetType().Name;
+                case Type _:
+                    return "a Type";
+                case Stream _:
+                    return "a Stream, " + value.GetType().Name;
+                default:
+                    return null;
+            }
+        }
+
         private static IEnumerable<KeyValuePair<object, object?>> Properties(PSObject value) =>
             value.Properties.Where(p => p.IsGettable).Select(p => new KeyValuePair<object, object?>(p.Name, p.Value));
 
-        private static OrderedDictionary Dictionary(IEnumerable<KeyValuePair<object, object?>> entries, ValuePath path, List<object> containers)
+        private static OrderedDictionary Dictionary(IEnumerable<KeyValuePair<object, object?>> entries, ValuePath path, List<object> containers, bool refuseNotData)
         {
             var plain = new OrderedDictionary(System.StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
             {
-                var key = PlainValues.ToInvariantString(Plain(entry.Key, path, containers));
+                var key = PlainValues.ToInvariantString(Plain(entry.Key, path, containers, refuseNotData));
                 if (plain.Contains(key))
                 {
                     plain = CaseSensitive(plain);
                 }
 
                 path.PushKey(key);
-                plain[key] = Plain(entry.Value, path, containers);
+                plain[key] = Plain(entry.Value, path, containers, refuseNotData);
                 path.Pop();
             }
 

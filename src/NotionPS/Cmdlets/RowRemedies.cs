@@ -1,5 +1,6 @@
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
@@ -39,6 +40,8 @@ namespace NotionPS.Cmdlets
         {
             MatchOnException { Problem: MatchOnProblem.ValueMissing } missing => $"Give each input a value for the -MatchOn column '{missing.Column}'.",
             MatchOnException { Problem: MatchOnProblem.Ambiguous } => "Use a -MatchOn column whose values are unique.",
+            NotARowException _ => "Give the ID or link of a row of a database (Get-NotionDatabaseRow lists them); to change a page that is not in a database, use Set-NotionPage.",
+            NothingToChangeException _ => "Give the new values with -Property @{ <column> = <value> }, or pipe objects whose properties are named like the columns to change (rows of Get-NotionDatabaseRow, Import-Csv rows).",
             _ => null,
         };
     }

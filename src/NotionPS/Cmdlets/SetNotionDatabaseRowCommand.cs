@@ -80,7 +80,7 @@ namespace NotionPS.Cmdlets
             var item = new PendingRow($"Row {pageId}", target, mayCreate: false);
             if (Property == null && InputObject == null)
             {
-                Work.Add(RowOutcomes.Failed(new ArgumentException("Nothing to change: give -Property, or pipe objects whose properties are the columns to change.")), item);
+                Work.Add(RowOutcomes.Failed(new NothingToChangeException()), item);
                 return;
             }
 

@@ -54,6 +54,7 @@ namespace NotionPS.Errors
         public const string NotionValueCyclic = nameof(NotionValueCyclic);
         public const string NotionValueTooDeep = nameof(NotionValueTooDeep);
         public const string NotionValueTooLarge = nameof(NotionValueTooLarge);
+        public const string NotionValueNotData = nameof(NotionValueNotData);
         public const string NotionNumberNotFinite = nameof(NotionNumberNotFinite);
         public const string NotionRowEmpty = nameof(NotionRowEmpty);
         public const string NotionUnknownColumn = nameof(NotionUnknownColumn);
@@ -157,6 +158,9 @@ namespace NotionPS.Errors
         public const string NotionUrlCredentialsRefused = nameof(NotionUrlCredentialsRefused);
         // Several rows given to Set-NotionDatabaseRow -InputObject, which changes the one row -PageId names (fidelity).
         public const string NotionInputObjectIsCollection = nameof(NotionInputObjectIsCollection);
+        // Set-NotionDatabaseRow given a page that is not in a database, or no values at all (fix-docs).
+        public const string NotionPageNotARow = nameof(NotionPageNotARow);
+        public const string NotionRowNothingToChange = nameof(NotionRowNothingToChange);
 
         // Vaults (Secrets/VaultErrors builds these records).
         public const string SecretManagementNotInstalled = nameof(SecretManagementNotInstalled);
@@ -210,6 +214,7 @@ namespace NotionPS.Errors
             [NotionValueCyclic] = InvalidData,
             [NotionValueTooDeep] = LimitsExceeded,
             [NotionValueTooLarge] = LimitsExceeded,
+            [NotionValueNotData] = InvalidArgument,
             [NotionNumberNotFinite] = InvalidData,
             [NotionRowEmpty] = InvalidData,
             [NotionUnknownColumn] = InvalidArgument,
@@ -307,6 +312,10 @@ namespace NotionPS.Errors
 
             // Several rows given to Set-NotionDatabaseRow -InputObject (fidelity).
             [NotionInputObjectIsCollection] = InvalidArgument,
+
+            // Set-NotionDatabaseRow given a page that is not in a database, or no values at all (fix-docs).
+            [NotionPageNotARow] = InvalidArgument,
+            [NotionRowNothingToChange] = InvalidData,
 
             [SecretManagementNotInstalled] = NotInstalled,
             [SecretVaultNotFound] = ObjectNotFound,

@@ -74,7 +74,7 @@ namespace NotionPS.Operations
             {
                 var parent = JsonRead.Object(page.RootElement, "parent") ?? default;
                 return JsonRead.String(parent, "data_source_id") ?? JsonRead.String(parent, "database_id")
-                    ?? throw new ArgumentException($"Page {pageId} is not a database row: it has no database parent.");
+                    ?? throw new NotARowException(pageId, JsonRead.String(parent, "type"));
             }
         }
 

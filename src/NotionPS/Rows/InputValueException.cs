@@ -4,14 +4,15 @@ namespace NotionPS.Rows
 {
     /// <summary>
     /// An input value that cannot become JSON at all: it contains itself, it is nested deeper than
-    /// <see cref="ValuePath.MaxNesting"/> levels, it holds more than <see cref="ValuePath.MaxValues"/> values, or it holds a number JSON has no form for;
+    /// <see cref="ValuePath.MaxNesting"/> levels, it holds more than <see cref="ValuePath.MaxValues"/> values, it holds a number JSON has no form for,
+    /// or it holds no data at all (code, a secret, a type, a stream);
     /// or a -Sort item that is neither a column name nor a sort. Names where.
     /// </summary>
     internal sealed class InputValueException : NotionException
     {
         private readonly string path;
 
-        /// <param name="errorId">NotionValueCyclic, NotionValueTooDeep, NotionValueTooLarge, NotionNumberNotFinite or NotionSortInvalid.</param>
+        /// <param name="errorId">NotionValueCyclic, NotionValueTooDeep, NotionValueTooLarge, NotionNumberNotFinite, NotionValueNotData or NotionSortInvalid.</param>
         private InputValueException(string errorId, string path, string message)
             : base(errorId, message)
         {
@@ -33,6 +34,10 @@ namespace NotionPS.Rows
         public static InputValueException NotASort(string path, object? value) =>
             new InputValueException(NotionErrorIds.NotionSortInvalid, path, $"{path} is {(value == null ? "null" : "of type " + value.GetType().Name)}, not a sort. "
                 + "Give a column name, or a hashtable in Notion's shape such as @{ property = 'Due'; direction = 'descending' } or @{ timestamp = 'last_edited_time'; direction = 'ascending' }.");
+
+        /// <param name="kind">What the value is, by type only (its text, a secret's, is never read): "a SecureString".</param>
+        public static InputValueException NotData(string path, string kind) =>
+            new InputValueException(NotionErrorIds.NotionValueNotData, path, $"{path} is {kind}, which is not data: code, secrets, types and streams are never sent to Notion as their text. Give text, a number, a date, a list or a hashtable.");
 
         public static InputValueException NotFinite(string path, double number) =>
             new InputValueException(NotionErrorIds.NotionNumberNotFinite, path, $"{path} is {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}: JSON and Notion have no NaN or infinite numbers. Give a finite number, or leave the value out.");

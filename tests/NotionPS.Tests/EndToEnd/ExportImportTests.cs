@@ -173,6 +173,43 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         Assert.Equal(RowCells.Of(original, RowCells.WritableColumns, timeZones: false), RowCells.Of(copies, RowCells.WritableColumns, timeZones: false));
     }
 
+    /// <summary>
+    /// A schema that lists its title last (as Notion's own answers often do): the CSV header puts the title first, the
+    /// others in the schema's order, as the rows of Get-NotionDatabaseRow and Notion's own CSV export do; the JSON backup
+    /// keeps the schema as Notion gave it; the import maps the CSV's columns by name.
+    /// </summary>
+    [Fact]
+    public async Task TheCsvPutsTheTitleFirstAsTheRowsDoAndImportsBackByName()
+    {
+        Connect("2026-03-11");
+        var (source, sourceDataSource) = await TitleLastDatabaseAsync("Title last");
+        await SeedRowsAsync(sourceDataSource,
+        [
+            new JsonObject { ["properties"] = new JsonObject { ["Item"] = "First", ["Notes"] = "one", ["Estimate"] = 1.5 } },
+            new JsonObject { ["properties"] = new JsonObject { ["Item"] = "Second", ["Notes"] = "two, \"quoted\"", ["Estimate"] = 2 } },
+        ]);
+        var (copy, _) = await TitleLastDatabaseAsync("Title last copy");
+        var csv = Path.Combine(folder, "title-last.csv");
+        var backup = Path.Combine(folder, "title-last.json");
+        var vars = Vars(("from", source), ("to", copy), ("csv", csv), ("backup", backup));
+
+        var exported = Session.Run("Export-NotionDatabase $from $csv; Export-NotionDatabase $from $backup", vars);
+        var rowsHeader = Session.Run("(Get-NotionDatabaseRow $from | ConvertTo-Csv)[0]", vars).Output.Single().ToString();
+        var imported = Session.Run("Import-NotionDatabase -Path $csv -DatabaseId $to", vars);
+        var original = Session.Run("Get-NotionDatabaseRow -DatabaseId $from -Sort Item | Select-Object Item, Notes, Estimate | ConvertTo-Csv", vars).Output;
+        var restored = Session.Run("Get-NotionDatabaseRow -DatabaseId $to -Sort Item | Select-Object Item, Notes, Estimate | ConvertTo-Csv", vars).Output;
+
+        Assert.Empty(exported.Errors);
+        var header = File.ReadLines(csv).First();
+        Assert.Equal("\"Item\",\"Notes\",\"Estimate\"", header);
+        Assert.EndsWith("," + header, rowsHeader, StringComparison.Ordinal);
+        var columns = JsonNode.Parse(File.ReadAllText(backup))!["columns"]!.AsArray().Select(column => (string?)column!["name"]);
+        Assert.Equal(["Notes", "Estimate", "Item"], columns);
+        Assert.Empty(imported.Errors);
+        Assert.Equal(3, original.Count);
+        Assert.Equal(original.Select(line => line.ToString()), restored.Select(line => line.ToString()));
+    }
+
     [Fact]
     public async Task ProgressCountsTheRowsWrittenAPageAtATimeAndTheImportSaysOfHowMany()
     {
@@ -396,6 +433,27 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
             ["title"] = title,
             ["parent"] = TeamHomeId,
             ["dataSources"] = new JsonArray(new JsonObject { ["id"] = dataSourceId, ["name"] = title, ["properties"] = new JsonObject { ["Name"] = new JsonObject { ["type"] = "title" } } }),
+        });
+        return (databaseId, dataSourceId);
+    }
+
+    /// <summary>An empty database whose schema lists its columns Notes, Estimate, then the title, Item.</summary>
+    private async Task<(string DatabaseId, string DataSourceId)> TitleLastDatabaseAsync(string title)
+    {
+        var databaseId = Guid.NewGuid().ToString();
+        var dataSourceId = Guid.NewGuid().ToString();
+        var properties = new JsonObject
+        {
+            ["Notes"] = new JsonObject { ["type"] = "rich_text" },
+            ["Estimate"] = new JsonObject { ["type"] = "number" },
+            ["Item"] = new JsonObject { ["type"] = "title" },
+        };
+        await Emulator.AdminPostAsync("databases", new JsonObject
+        {
+            ["id"] = databaseId,
+            ["title"] = title,
+            ["parent"] = TeamHomeId,
+            ["dataSources"] = new JsonArray(new JsonObject { ["id"] = dataSourceId, ["name"] = title, ["properties"] = properties }),
         });
         return (databaseId, dataSourceId);
     }

@@ -55,6 +55,23 @@ public sealed class NarrowConsoleFormatViewTests(EmulatorFixture emulator) : Row
     }
 
     [Fact]
+    public void ADatabaseIdShowsItsTitleWholeInTheRestOfTheWidthAndNotTheLinkGiven()
+    {
+        Connect("2026-03-11");
+        var title = new string('T', ConsoleWidth - 37);
+        var made = Session.Run($"$made = New-NotionDatabase -ParentId {TeamHomeId} -Title '{title}' -Property @{{ Name = 'title' }}; $made.Url");
+        Assert.Empty(made.Errors);
+        var url = made.Output.Single().ToString();
+
+        var shown = Session.Run($"Get-NotionDatabaseId $url -Resolve | Out-String -Width {ConsoleWidth}", Vars(("url", url)));
+
+        Assert.Empty(shown.Errors);
+        var text = shown.Output.Single().ToString();
+        Assert.Contains(title, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FormatListStillShowsWhatTheTablesLeaveOut()
     {
         Connect("2026-03-11");
@@ -66,6 +83,7 @@ public sealed class NarrowConsoleFormatViewTests(EmulatorFixture emulator) : Row
         Assert.Matches(@"ConnectedTime\s+: \S", listed.Output[0].ToString());
         Assert.Matches(@"UserEmail\s+:", listed.Output[0].ToString());
         Assert.Matches(@"ViewId\s+: aaaabbbb-cccc-dddd-eeee-ffff00001111", listed.Output[1].ToString());
+        Assert.Matches(@"Url\s+: https://www\.notion\.so/acme/Tasks-", listed.Output[1].ToString());
     }
 
     /// <summary>The column headers the format file gives a type's view, in order.</summary>

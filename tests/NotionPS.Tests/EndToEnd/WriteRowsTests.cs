@@ -405,4 +405,43 @@ public class WriteRowsTests : RowsTestBase
         Assert.Empty(result.Errors);
         Assert.Empty(result.Output);
     }
+
+    /// <summary>A page that is not in a database, piped between two rows: its own error, InvalidArgument, saying what to use instead; the rows are changed.</summary>
+    [Fact]
+    public async Task SetNotionDatabaseRowRefusesAPageThatIsNotARowWithItsOwnErrorAndChangesTheOthers()
+    {
+        var (_, dataSourceId) = await NewDatabaseAsync("Not a row");
+        var rows = await SeedRowsAsync(dataSourceId, [new JsonObject { ["properties"] = new JsonObject { ["Name"] = "A" } }, new JsonObject { ["properties"] = new JsonObject { ["Name"] = "B" } }]);
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "$first, $page, $second | ForEach-Object { [pscustomobject]@{ PageId = $_ } } | Set-NotionDatabaseRow -Property @{ Notes = 'Changed' } -PassThru",
+            Vars(("first", rows[0]), ("page", TeamHomeId), ("second", rows[1])));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionPageNotARow,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.StartsWith($"Row {TeamHomeId}: Page {TeamHomeId} is not a database row", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Contains("Set-NotionPage", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.EndsWith(error.ErrorDetails.RecommendedAction, error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Equal(["Changed", "Changed"], result.Output.Select(row => row.Properties["Notes"].Value));
+    }
+
+    /// <summary>A page ID and nothing else: its own error, InvalidData, saying how to give the changes; nothing is sent.</summary>
+    [Fact]
+    public async Task SetNotionDatabaseRowWithNothingToChangeSaysHowToGiveTheChanges()
+    {
+        var (_, dataSourceId) = await NewDatabaseAsync("Nothing to change");
+        var row = (await SeedRowsAsync(dataSourceId, [new JsonObject { ["properties"] = new JsonObject { ["Name"] = "A", ["Notes"] = "As it was" } }])).Single();
+        Connect("2026-03-11");
+
+        var result = Session.Run("Set-NotionDatabaseRow -PageId $row; (Get-NotionDatabaseRow -DataSourceId $ds).Notes", Vars(("row", row), ("ds", dataSourceId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionRowNothingToChange,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.StartsWith($"Row {row}: Nothing to change", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Contains("-Property", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Equal("As it was", Assert.Single(result.Output).ToString());
+    }
 }

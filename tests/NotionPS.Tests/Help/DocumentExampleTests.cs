@@ -12,7 +12,7 @@ using Xunit;
 namespace NotionPS.Tests.Help;
 
 /// <summary>
-/// Runs the PowerShell code of README.md and of every about topic, as written, in the hosted engine against the
+/// Runs the PowerShell code of README.md, of every about topic and of the other markdown of the repository, as written, in the hosted engine against the
 /// emulator's demo workspace: each document's blocks in order in one session, as a reader works down the page, so a
 /// block may use what an earlier one made ($tasks, $page). The session starts as a reader's would, with nothing
 /// connected; the adaptations are those of <see cref="HelpExampleTests"/>, plus what a person does at the console:
@@ -43,6 +43,10 @@ public sealed class DocumentExampleTests
             "sets up a real SecretStore vault with a password (Reset-SecretStore, Unlock-SecretStore)"),
         ("src/NotionPS/en-US/about_NotionPS_Vaults.help.txt", "# In the runbook (Azure Automation example):",
             "Get-AutomationPSCredential exists only in Azure Automation, and Unlock-SecretStore needs SecretStore"),
+        ("README.md", "$env:DOTNET_TieredPGO = '0'; pwsh -File .\\Export-Rows.ps1                   # from PowerShell: the child pwsh gets it",
+            "starts another pwsh on a script of the reader's own, and would set the variable for the test process"),
+        ("tests/Sweep/README.md", "dotnet build NotionPS.sln -c Debug",
+            "builds the solution and runs the hostile sweep, about 30 minutes of both cores: a developer's tool, run by hand"),
     ];
 
     /// <summary>The files the README's examples read as the reader's own, in the current location.</summary>
@@ -70,7 +74,9 @@ public sealed class DocumentExampleTests
         Set-Location -LiteralPath $folder
         """;
 
-    public static IEnumerable<object[]> Documents() => DocumentCode.Documents.Select(document => new object[] { document });
+    /// <summary>The documents with a block to run (each costs an emulator and a session).</summary>
+    public static IEnumerable<object[]> Documents() =>
+        DocumentCode.Documents.Where(document => DocumentCode.BlocksOf(document).Any(block => ReasonNotRun(block) == null)).Select(document => new object[] { document });
 
     [Theory]
     [MemberData(nameof(Documents))]
@@ -118,6 +124,32 @@ public sealed class DocumentExampleTests
             .Select(entry => $"{entry.Document}: no one block starts with '{entry.FirstLine}'").ToList();
 
         Assert.True(missing.Count == 0, "Blocks listed as not run that are not in their document once (changed, moved or gone?):\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void EveryCodeFenceIsPowerShellOrSaysWhatElseItIs()
+    {
+        var undecided = DocumentCode.Documents
+            .SelectMany(document => DocumentCode.FencesOf(document)
+                .Where(fence => !DocumentCode.IsPowerShell(fence) && !DocumentCode.NotPowerShellFences.Contains(fence.Language, StringComparer.Ordinal))
+                .Select(fence => $"{document}:{fence.Line}: ```{fence.Language}"))
+            .ToList();
+
+        Assert.True(undecided.Count == 0,
+            "Code fences that are neither ```powershell (run by this test) nor tagged as what else they are ("
+            + string.Join(", ", DocumentCode.NotPowerShellFences) + "): a fence without a tag is never run, so a PowerShell line in it goes untested:\n"
+            + string.Join("\n", undecided));
+    }
+
+    [Fact]
+    public void ReadsTheMarkdownOfTheRepositoryButTheCmdletHelpAndTestData()
+    {
+        Assert.Contains("tests/Sweep/README.md", DocumentCode.Documents);
+        Assert.Contains("src/NotionPS.Emulator/README.md", DocumentCode.Documents);
+        Assert.Contains("docs/README.md", DocumentCode.Documents);
+        Assert.DoesNotContain("docs/Get-NotionDatabaseId.md", DocumentCode.Documents);
+        Assert.DoesNotContain("tests/TestData/every-construct.md", DocumentCode.Documents);
+        Assert.Equal(DocumentCode.Documents.Count, DocumentCode.Documents.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]

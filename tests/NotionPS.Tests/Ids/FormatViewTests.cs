@@ -23,13 +23,14 @@ public class FormatViewTests
     }
 
     [Fact]
-    public void NotionDatabaseIdHasATableViewOfItsIdTitleAndUrl()
+    public void NotionDatabaseIdHasATableViewOfItsIdAndItsTitleInTheRestOfTheWidth()
     {
         var view = XDocument.Load(FormatPath).Descendants("View")
             .Single(candidate => candidate.Element("ViewSelectedBy")?.Element("TypeName")?.Value == typeof(NotionDatabaseId).FullName);
 
         var columns = view.Descendants("TableColumnItem").Select(item => item.Element("PropertyName")?.Value);
-        Assert.Equal(["DatabaseId", "Title", "Url"], columns);
+        Assert.Equal(["DatabaseId", "Title"], columns);
         Assert.All(columns, name => Assert.NotNull(typeof(NotionDatabaseId).GetProperty(name!)));
+        Assert.Null(view.Descendants("TableColumnHeader").Last().Element("Width"));
     }
 }

@@ -43,9 +43,10 @@ public class RowChangesTests
         var handler = new ScriptedHandler(Ok("""{"object":"page","id":"p9","parent":{"type":"page_id","page_id":"p0"},"properties":{}}"""));
         var changes = new RowChanges(NewClient(handler, new FakeClock()), new RecordingLog(), ignoreUnknownColumns: false);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => changes.ApplyAsync("p9", null, EstimateIsThree, isRow: false, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<NotARowException>(() => changes.ApplyAsync("p9", null, EstimateIsThree, isRow: false, CancellationToken.None));
 
-        Assert.Contains("not a database row", error.Message);
+        Assert.Equal("Page p9 is not a database row: its parent is a page, not a database.", error.Message);
+        Assert.Equal("NotionPageNotARow", error.ErrorId);
         Assert.Equal(new[] { "GET " + Api + "v1/pages/p9" }, NotionAnswers.SentUris(handler));
     }
 

@@ -25,8 +25,10 @@ namespace NotionPS.Operations
     }
 
     /// <summary>
-    /// The CSV file: a header of column names (as the rows name them), then each row's cells as text (<see cref="CsvCells"/>).
-    /// A files cell keeps its URLs even when the files were saved: the CSV stays the row export format.
+    /// The CSV file: a header of column names (as the rows name them, the title first and the others in the schema's
+    /// order, as Get-NotionDatabaseRow's rows and Notion's own CSV export put them), then each row's cells as text
+    /// (<see cref="CsvCells"/>). A files cell keeps its URLs even when the files were saved: the CSV stays the row
+    /// export format.
     /// </summary>
     internal sealed class CsvRowFileWriter : IRowFileWriter
     {
@@ -40,8 +42,9 @@ namespace NotionPS.Operations
         public CsvRowFileWriter(Stream stream, Encoding encoding, DataSourceSchema schema, bool escapeFormula)
         {
             writer = new StreamWriter(stream, encoding, 64 * 1024, leaveOpen: true);
-            columns = ColumnNames.OutputNames(schema.Properties.Select(column => column.Name).ToList());
-            escaped = schema.Properties.Select(column => escapeFormula && CsvFormulas.Escapes(column.Type)).ToList();
+            var titleFirst = schema.Properties.OrderBy(column => column.Type == "title" ? 0 : 1).ToList();
+            columns = ColumnNames.OutputNames(titleFirst.Select(column => column.Name).ToList());
+            escaped = titleFirst.Select(column => escapeFormula && CsvFormulas.Escapes(column.Type)).ToList();
             CsvFile.WriteRecord(writer, columns);
         }
 
