@@ -37,6 +37,9 @@ namespace NotionPS.Cmdlets
 
         private protected RowWriter Writer => writer!;
 
+        /// <summary>The command's file uploads, shared by all its rows.</summary>
+        private protected FileCellUploads FileUploads => fileUploads!;
+
         /// <summary>Whether finished rows are written to the output (always for Add; with -PassThru otherwise).</summary>
         private protected abstract bool WritesRows { get; }
 
@@ -193,7 +196,7 @@ namespace NotionPS.Cmdlets
             // The row's files go up in its own work, before it is sent, so rows with files are -ThrottleLimit at a time like the
             // others; a row copied from another page copies the files Notion hosts from that page.
             var sourcePageId = isRow && input is PSObject row ? row.Properties["PageId"]?.Value as string : null;
-            Task UploadFiles(CancellationToken cancellationToken) => fileUploads!.CompleteAsync(mapping.PendingFiles, sourcePageId, cancellationToken);
+            Task UploadFiles(CancellationToken cancellationToken) => FileUploads.CompleteAsync(mapping.PendingFiles, sourcePageId, cancellationToken);
             var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, UploadFiles, CancelOnStop) : upsert.UpsertAsync(mapping, UploadFiles, CancelOnStop);
             Work.Add(task, new PendingRow(label, input, mayCreate: true));
         }

@@ -66,7 +66,7 @@ namespace NotionPS.Cmdlets
         {
             base.BeginProcessing();
             TakeLocalFilesFrom(LocalFileRoot);
-            changes = new RowChanges(Client, Log, IgnoreUnknownProperty, People, ResolveLocalPath);
+            changes = new RowChanges(Client, Log, IgnoreUnknownProperty, FileUploads, People, ResolveLocalPath);
         }
 
         private protected override void ProcessInput()

@@ -24,12 +24,13 @@ namespace NotionPS.Operations
         private readonly OncePerKey<DataSourceSchema> schemas = new OncePerKey<DataSourceSchema>(StringComparer.OrdinalIgnoreCase);
 
         /// <param name="ignoreUnknownColumns">Leave out values that name no column instead of refusing the row.</param>
+        /// <param name="files">The command's file uploads: its rows share one limit of parts in flight and one upload-limit lookup.</param>
         /// <param name="people">People by e-mail address, for people given that way; null when none may be.</param>
         /// <param name="resolvePath">A local path in a files cell as a full path; null when files are not uploaded.</param>
-        public RowChanges(NotionClient client, INotionLog log, bool ignoreUnknownColumns, PeopleByEmail? people = null, Func<string, string>? resolvePath = null)
+        public RowChanges(NotionClient client, INotionLog log, bool ignoreUnknownColumns, FileCellUploads files, PeopleByEmail? people = null, Func<string, string>? resolvePath = null)
         {
             this.resolvePath = resolvePath;
-            files = new FileCellUploads(client, log);
+            this.files = files;
             this.client = client;
             this.log = client.Redacting(log); // its own lines quote Notion, which may echo the token
             this.ignoreUnknownColumns = ignoreUnknownColumns;

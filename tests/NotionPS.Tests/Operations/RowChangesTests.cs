@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Operations;
+using NotionPS.Operations.Files;
 using NotionPS.Tests.Client;
 using Xunit;
 using static NotionPS.Tests.Client.NotionClientTests;
@@ -20,12 +21,17 @@ public class RowChangesTests
 
     private static readonly IReadOnlyList<KeyValuePair<string, object?>> EstimateIsThree = new[] { new KeyValuePair<string, object?>("Estimate", 3) };
 
+    private static RowChanges Changes(ScriptedHandler handler, RecordingLog log, bool ignoreUnknownColumns)
+    {
+        var client = NewClient(handler, new FakeClock());
+        return new RowChanges(client, log, ignoreUnknownColumns, new FileCellUploads(client, log));
+    }
 
     [Fact]
     public async Task ReadsTheParentWhenNoDataSourceGivenAndTheSchemaOnce()
     {
         var handler = new ScriptedHandler(Ok(Page("p1")), Ok(Schema), Ok(Page("p1")), Ok(Page("p2")));
-        var changes = new RowChanges(NewClient(handler, new FakeClock()), new RecordingLog(), ignoreUnknownColumns: false);
+        var changes = Changes(handler, new RecordingLog(), ignoreUnknownColumns: false);
 
         var first = await changes.ApplyAsync("p1", null, EstimateIsThree, isRow: false, CancellationToken.None);
         var second = await changes.ApplyAsync("p2", "ds1", EstimateIsThree, isRow: false, CancellationToken.None);
@@ -41,7 +47,7 @@ public class RowChangesTests
     public async Task APageWithoutADatabaseParentIsRefused()
     {
         var handler = new ScriptedHandler(Ok("""{"object":"page","id":"p9","parent":{"type":"page_id","page_id":"p0"},"properties":{}}"""));
-        var changes = new RowChanges(NewClient(handler, new FakeClock()), new RecordingLog(), ignoreUnknownColumns: false);
+        var changes = Changes(handler, new RecordingLog(), ignoreUnknownColumns: false);
 
         var error = await Assert.ThrowsAsync<NotARowException>(() => changes.ApplyAsync("p9", null, EstimateIsThree, isRow: false, CancellationToken.None));
 
@@ -55,7 +61,7 @@ public class RowChangesTests
     {
         var handler = new ScriptedHandler(Ok(Schema));
         var log = new RecordingLog();
-        var changes = new RowChanges(NewClient(handler, new FakeClock()), log, ignoreUnknownColumns: true);
+        var changes = Changes(handler, log, ignoreUnknownColumns: true);
 
         var row = await changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("Nope", 1) }, isRow: false, CancellationToken.None);
 
@@ -68,7 +74,7 @@ public class RowChangesTests
     public async Task AFailedSchemaReadIsAskedAgainForTheNextRow()
     {
         var handler = new ScriptedHandler(Error(404, "object_not_found"), Ok(Schema), Ok(Page("p2")));
-        var changes = new RowChanges(NewClient(handler, new FakeClock()), new RecordingLog(), ignoreUnknownColumns: false);
+        var changes = Changes(handler, new RecordingLog(), ignoreUnknownColumns: false);
 
         await Assert.ThrowsAsync<NotionPS.Client.NotionApiException>(() => changes.ApplyAsync("p1", "ds1", EstimateIsThree, isRow: false, CancellationToken.None));
         var row = await changes.ApplyAsync("p2", "ds1", EstimateIsThree, isRow: false, CancellationToken.None);
