@@ -142,7 +142,7 @@ public class RowQueryPlanTests
     /// by the column's name; an exact name comes first. A dictionary's keys are read in any case, as PowerShell's are.
     /// </summary>
     [Fact]
-    public void ASortsColumnMayBeNamedByItsPropertyIdAndItsKeysInAnyCase()
+    public void ASortsColumnMayBeNamedByItsPropertyIdAndItsKeysAndDirectionInAnyCase()
     {
         var schema = DataSourceSchema.From(JsonDocument.Parse(
             """
@@ -151,7 +151,7 @@ public class RowQueryPlanTests
               "t":{"id":"x","type":"number","number":{}},"Other":{"id":"t","type":"number","number":{}}}}
             """).RootElement.Clone());
         var byId = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["property"] = "title" };
-        var capitalised = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["Property"] = "due", ["Direction"] = "descending" };
+        var capitalised = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["Property"] = "due", ["Direction"] = "Descending" };
         var plan = new RowQueryPlan(null, NoPairs, new object?[] { byId, "%3AbC", "t", capitalised }, null, null);
 
         Assert.True(new RowQueryPlan(null, NoPairs, new object?[] { capitalised }, null, null).NeedsColumns);

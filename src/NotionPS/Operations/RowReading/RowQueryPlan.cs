@@ -22,6 +22,9 @@ namespace NotionPS.Operations
         /// <summary>The keys of a sort in Notion's shape.</summary>
         private static readonly string[] SortKeys = { "property", "direction", "timestamp" };
 
+        /// <summary>The values a sort's direction and timestamp take, as Notion spells them (it refuses 'Descending').</summary>
+        private static readonly string[] SortWords = { "ascending", "descending", "created_time", "last_edited_time" };
+
         private readonly object? filter;
         private readonly IReadOnlyList<KeyValuePair<string, object?>> where;
         private readonly IReadOnlyList<object?> sorts;
@@ -109,8 +112,8 @@ namespace NotionPS.Operations
             sort is string || (sort is IDictionary dictionary && dictionary.Keys.OfType<string>().Any(key => key.Equals("property", StringComparison.OrdinalIgnoreCase)));
 
         /// <summary>
-        /// A sort in Notion's shape with its keys spelt as Notion's (PowerShell users write @{ Property = ... }) and its
-        /// property named as the schema has it; one by timestamp as it is.
+        /// A sort in Notion's shape with its keys, direction and timestamp spelt as Notion's (PowerShell users write
+        /// @{ Property = ...; Direction = 'Descending' }) and its property named as the schema has it.
         /// </summary>
         private static JsonNode? WithColumnResolved(JsonNode? sort, DataSourceSchema? schema)
         {
@@ -127,6 +130,15 @@ namespace NotionPS.Operations
                     var value = fields[key];
                     fields.Remove(key);
                     fields[spelt] = value;
+                }
+            }
+
+            foreach (var key in new[] { "direction", "timestamp" })
+            {
+                if (fields[key] is JsonValue value && value.TryGetValue<string>(out var word)
+                    && SortWords.FirstOrDefault(known => known.Equals(word, StringComparison.OrdinalIgnoreCase)) is string spelt)
+                {
+                    fields[key] = spelt;
                 }
             }
 
