@@ -97,8 +97,8 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
     /// <summary>
     /// No command is suggested where running it per ID would not do what was meant: a parameter it could not write back
     /// exactly (a hashtable, text of several lines or over 300 characters) would be dropped or changed, and a parameter
-    /// naming where something is written (a parent, the database rows go to) names one place, not several. The refusal's
-    /// general advice stays.
+    /// naming where something is written (a parent, the database rows go to, the one file an export writes) names one place,
+    /// not several: each run would write over the last one's file. The refusal's general advice stays.
     /// </summary>
     [Theory]
     [InlineData("Get-NotionDatabaseRow -DatabaseId $bad -Where @{ Status = 'Done' }")]
@@ -107,6 +107,7 @@ public sealed class InvalidIdMessageTests(EmulatorFixture emulator) : EmulatorTe
     [InlineData("Move-NotionPage -PageId $page -ParentId $bad -WhatIf")]
     [InlineData("New-NotionPage -ParentId $bad -Title 'Plan' -WhatIf")]
     [InlineData("Import-NotionDatabase -Path $csv -DatabaseId $bad -WhatIf")]
+    [InlineData("Export-NotionDatabase -DatabaseId $bad -Path $csv -WhatIf")]
     public void SeveralIdsAreRefusedWithoutACommandThatWouldDoSomethingElse(string call)
     {
         var csv = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"several-ids-{Guid.NewGuid():N}.csv");

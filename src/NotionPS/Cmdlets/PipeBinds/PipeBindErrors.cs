@@ -78,7 +78,7 @@ namespace NotionPS.Cmdlets
         /// This command once for each ID in <paramref name="input"/>, by the pipeline (through ForEach-Object where the
         /// parameter takes no pipeline input), with its other parameters as given; null, leaving the refusal's general
         /// advice (pass one ID at a time), for an input that does not hold several IDs, for a parameter naming where
-        /// something is written (<see cref="RunsPerId"/>), and for a command whose other parameters cannot all be written
+        /// something is written or a command writing one file (<see cref="RunsPerId"/>), and for a command whose other parameters cannot all be written
         /// back exactly (<see cref="Argument"/>): a command that silently dropped or changed one would do something else.
         /// </summary>
         private static string? OneByOne(PSCmdlet cmdlet, object? input)
@@ -114,10 +114,11 @@ namespace NotionPS.Cmdlets
         /// <summary>
         /// Whether running the command once per ID does what was meant: it does for what is read or acted on (pages,
         /// rows, databases, comments), not for where something is written (a parent, the database rows go to), which is
-        /// one place given wrongly, not several.
+        /// one place given wrongly, not several, nor for a command that writes everything it reads to one file (an
+        /// export's -Path): each run would write over the last one's file.
         /// </summary>
         private static bool RunsPerId(PSCmdlet cmdlet, string parameter) =>
-            parameter != "ParentId" && !(cmdlet is NotionRowWriteCmdlet && parameter == "DatabaseId");
+            parameter != "ParentId" && !(cmdlet is NotionRowWriteCmdlet && parameter == "DatabaseId") && !(cmdlet is ExportNotionDatabaseCommand);
 
         /// <summary>Whether a bound parameter's value is, or holds, the input (itself or in a pipe bind).</summary>
         private static bool Holds(object? value, object? input) =>
