@@ -34,10 +34,10 @@ namespace NotionPS.Operations
             writer = new RowWriter(client, log);
         }
 
-        /// <summary>The column of <paramref name="schema"/> that <paramref name="name"/> names (ignoring case), or null when none that can be written does.</summary>
+        /// <summary>The column of <paramref name="schema"/> that <paramref name="name"/> names (<see cref="RowMapping.NamedColumn"/>), or null when none that can be written does.</summary>
         public static string? WritableColumn(DataSourceSchema schema, string name)
         {
-            var column = RowMapping.FindColumn(schema.PropertyTypes, name);
+            var column = RowMapping.NamedColumn(schema.PropertyTypes, name);
             return column == null || PropertyWriter.IsReadOnly(schema.PropertyTypes[column]) ? null : column;
         }
 

@@ -110,23 +110,31 @@ namespace NotionPS.Rows
         }
 
         /// <summary>
-        /// The schema's name for a column a caller named (-Where, -Sort): the exact name, else the one match ignoring
-        /// case. Notion itself matches names exactly, so it is resolved here, and a name matching none or two is refused.
+        /// The schema's name for a column a caller named (-Where, -Sort): <see cref="NamedColumn"/>. Notion itself matches
+        /// names exactly, so it is resolved here, and a name matching none or two is refused.
         /// </summary>
         /// <exception cref="UnknownColumnException">No column has the name, in any case.</exception>
         /// <exception cref="ColumnAmbiguousException">Two or more columns have it in other cases, none exactly.</exception>
         public static string ResolveColumn(IReadOnlyDictionary<string, string> schema, string name)
         {
-            if (FindColumn(schema, name) is { } column)
+            if (NamedColumn(schema, name) is { } column)
             {
                 return column;
             }
 
-            var matches = schema.Keys.Where(key => string.Equals(key, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var requested = Requested(schema, name);
+            var matches = schema.Keys.Where(key => string.Equals(key, requested, StringComparison.OrdinalIgnoreCase)).ToList();
             throw matches.Count > 1
                 ? new ColumnAmbiguousException(name, matches)
                 : (NotionException)new UnknownColumnException(new[] { name }, schema.Keys.ToList());
         }
+
+        /// <summary>
+        /// The column a name a caller gave alone names (-Where, -Sort, -MatchOn), as a cell's key names it: the name a row
+        /// gives the column ("&lt;name&gt; (column)" for a case twin or a column named like a row's own property, see
+        /// <see cref="ColumnNames.ColumnFor"/>), else the exact name, else the one match ignoring case; null for none or several.
+        /// </summary>
+        public static string? NamedColumn(IReadOnlyDictionary<string, string> schema, string name) => FindColumn(schema, Requested(schema, name));
 
         /// <summary>The schema's name for a column: the exact name, else the one match ignoring case, else null.</summary>
         public static string? FindColumn(IReadOnlyDictionary<string, string> schema, string name)
@@ -139,6 +147,10 @@ namespace NotionPS.Rows
             var matches = schema.Keys.Where(column => string.Equals(column, name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
             return matches.Count == 1 ? matches[0] : null;
         }
+
+        /// <summary>The column name a name given alone asks for: never null, as a name alone is no row (a row property's name is then the column's).</summary>
+        private static string Requested(IReadOnlyDictionary<string, string> schema, string name) =>
+            ColumnNames.ColumnFor(name, new[] { name }, isRow: false, schema.Keys)!;
     }
 
     /// <summary>Input properties that name no column of the data source.</summary>

@@ -77,6 +77,41 @@ public class CaseTwinColumnsTests : RowsTestBase
         Assert.Equal(new object[] { "Upper|lower", "Upper|lower" }, imported.Output.Select(o => o.BaseObject));
     }
 
+    /// <summary>
+    /// The name a row gives a column ("name (column)" for a case twin, "Url (column)" for a column named like a row's own
+    /// property) names that column wherever a column is named: -Sort, -Where, -MatchOn and a cell's key.
+    /// </summary>
+    [Fact]
+    public async Task TheNameARowGivesAColumnNamesItInSortWhereAndMatchOn()
+    {
+        var columns = TwinColumn();
+        columns["Url"] = new JsonObject { ["type"] = "url" };
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Twins query", columns);
+        await SeedRowsAsync(dataSourceId, new[]
+        {
+            new JsonObject { ["properties"] = new JsonObject { ["Name"] = "A", ["name"] = "b", ["Url"] = "https://example.com/2" } },
+            new JsonObject { ["properties"] = new JsonObject { ["Name"] = "B", ["name"] = "a", ["Url"] = "https://example.com/1" } },
+        });
+        Connect(Version);
+
+        var read = Session.Run(
+            "(Get-NotionDatabaseRow $db -Sort 'name (column)').Name -join ','\n" +
+            "(Get-NotionDatabaseRow $db -Sort @{ Property = 'Url (column)'; Direction = 'Descending' }).Name -join ','\n" +
+            "(Get-NotionDatabaseRow $db -Where @{ 'name (column)' = 'b' }).Name\n" +
+            "(Get-NotionDatabaseRow $db -Where @{ 'url (column)' = 'https://example.com/1' }).Name",
+            Vars(("db", databaseId)));
+        Assert.Empty(read.Errors);
+        Assert.Equal(new object[] { "B,A", "A,B", "A", "B" }, read.Output.Select(o => o.BaseObject));
+
+        var upserted = Session.Run(
+            "$null = @{ Name = 'A set'; 'name (column)' = 'b'; 'Url (column)' = 'https://example.com/3' } | Add-NotionDatabaseRow $db -MatchOn 'name (column)'\n" +
+            "$null = Set-NotionDatabaseRow -PageId (Get-NotionDatabaseRow $db -Where @{ Name = 'B' }).PageId -Property @{ 'url (column)' = 'https://example.com/4' }\n" +
+            "Get-NotionDatabaseRow $db -Sort Name | ForEach-Object { $_.Name + '|' + $_.'name (column)' + '|' + $_.'Url (column)' }",
+            Vars(("db", databaseId)));
+        Assert.Empty(upserted.Errors);
+        Assert.Equal(new object[] { "A set|b|https://example.com/3", "B|a|https://example.com/4" }, upserted.Output.Select(o => o.BaseObject));
+    }
+
     [Fact]
     public async Task TheSchemaNamesEachColumnsPropertyOnARow()
     {

@@ -165,6 +165,32 @@ public class RowQueryPlanTests
             plan.Sorts(schema)!.Select(KeysInOrder));
     }
 
+    /// <summary>
+    /// A column a row names "&lt;name&gt; (column)" (a case twin, or named like a row's own property) is that column in
+    /// -Sort and -Where too, as a user reads the name off a row; a name so written that no row has is still unknown.
+    /// </summary>
+    [Fact]
+    public void ASortOrPairTakesTheNameARowGivesAColumn()
+    {
+        var schema = DataSourceSchema.From(JsonDocument.Parse(
+            """
+            {"object":"data_source","id":"ds1","name":"Tasks","parent":{"type":"database_id","database_id":"db1"},"properties":{
+              "Name":{"id":"t","type":"title","title":{}},"name":{"id":"n","type":"rich_text","rich_text":{}},
+              "Url":{"id":"u","type":"url","url":{}}}}
+            """).RootElement.Clone());
+        var where = new[] { new KeyValuePair<string, object?>("name (column)", "low"), new KeyValuePair<string, object?>("url (column)", "https://example.com") };
+        var plan = new RowQueryPlan(null, where, new object?[] { "name (column)", new OrderedDictionary { ["property"] = "Url (column)" } }, null, null);
+
+        Assert.Equal(
+            """[{"property":"name","direction":"ascending"},{"property":"Url"}]""",
+            plan.Sorts(schema)!.ToJsonString());
+        Assert.Equal(
+            And("""{"property":"name","rich_text":{"equals":"low"}}""", """{"property":"Url","url":{"equals":"https://example.com"}}"""),
+            plan.Filter(schema)!.ToJsonString());
+        var unknown = Assert.Throws<UnknownColumnException>(() => new RowQueryPlan(null, NoPairs, new object?[] { "Name (column)" }, null, null).Sorts(schema));
+        Assert.Contains("'Name (column)'", unknown.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ASortByTimeAloneNeedsNoColumns() =>
         Assert.False(new RowQueryPlan(null, NoPairs, new object?[] { new OrderedDictionary { ["timestamp"] = "created_time", ["direction"] = "descending" } }, null, null).NeedsColumns);

@@ -151,12 +151,13 @@ namespace NotionPS.Operations
         }
 
         /// <summary>
-        /// The name of the column <paramref name="given"/> names: by its exact name, else by its property ID as the API gives
-        /// it (%3AbC, title), else by its name in another case. Sent by name, the one Notion's reference documents for a sort.
+        /// The name of the column <paramref name="given"/> names: by its name as a row or the schema gives it, in any case
+        /// (<see cref="RowMapping.NamedColumn"/>), else by its property ID as the API gives it (%3AbC, title). Sent by name,
+        /// the one Notion's reference documents for a sort.
         /// </summary>
         private static string ColumnName(DataSourceSchema schema, string given) =>
-            schema.PropertyTypes.ContainsKey(given)
-                ? given
-                : schema.Properties.FirstOrDefault(property => property.Id == given)?.Name ?? RowMapping.ResolveColumn(schema.PropertyTypes, given);
+            RowMapping.NamedColumn(schema.PropertyTypes, given)
+                ?? schema.Properties.FirstOrDefault(property => property.Id == given)?.Name
+                ?? RowMapping.ResolveColumn(schema.PropertyTypes, given);
     }
 }
