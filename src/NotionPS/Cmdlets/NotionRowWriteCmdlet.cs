@@ -174,9 +174,7 @@ namespace NotionPS.Cmdlets
                 mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath, fromBackup);
                 if (mapping.Properties.Count == 0)
                 {
-                    var ignored = mapping.IgnoredUnknown.Count > 0 ? " (ignored: " + string.Join(", ", mapping.IgnoredUnknown) + ")" : string.Empty;
-                    throw new NothingToWriteException(
-                        $"Nothing to write: no property of the input names a column of \"{schema.Name}\" that can be written{ignored}, so no blank row is added. The columns are: {string.Join(", ", schema.PropertyTypes.Keys)}.");
+                    throw NothingToWriteException.NoWritableColumn("write", schema.Name, "no blank row is added", mapping, schema.PropertyTypes.Keys);
                 }
             }
             catch (NotionException ex)

@@ -52,10 +52,20 @@ namespace NotionPS.Operations
             return (schema, RowMapping.Build(schema.PropertyTypes, values, isRow, ignoreUnknownColumns, userIdByEmail, resolvePath));
         }
 
-        /// <summary>Uploads a mapped row's files, then sends the change; null when nothing names a writable column.</summary>
+        /// <summary>
+        /// Uploads a mapped row's files, then sends the change; null when nothing names a writable column (a row read back
+        /// with only computed columns). Input whose every column was unknown and ignored is refused as a row added so is,
+        /// since a name mistyped in all of them would otherwise change nothing without a word.
+        /// </summary>
+        /// <exception cref="NothingToWriteException">Nothing names a writable column and something was ignored as naming no column.</exception>
         public async Task<PageRow?> WriteAsync(string pageId, (DataSourceSchema Schema, RowMapping Mapping) mapped, bool isRow, CancellationToken cancellationToken)
         {
             var (schema, mapping) = mapped;
+            if (mapping.Properties.Count == 0 && mapping.IgnoredUnknown.Count > 0)
+            {
+                throw NothingToWriteException.NoWritableColumn("change", schema.Name, "the row is left as it is", mapping, schema.PropertyTypes.Keys);
+            }
+
             if (mapping.Properties.Count == 0)
             {
                 log.Verbose($"Page {pageId}: nothing to change (no input property names a writable column of \"{schema.Name}\").");

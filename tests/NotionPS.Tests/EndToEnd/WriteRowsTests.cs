@@ -444,4 +444,27 @@ public class WriteRowsTests : RowsTestBase
         Assert.Contains("-Property", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
         Assert.Equal("As it was", Assert.Single(result.Output).ToString());
     }
+
+    /// <summary>
+    /// Only unknown columns under -IgnoreUnknownProperty: an error for that row (NotionRowEmpty, as Add-NotionDatabaseRow
+    /// refuses such a row) naming each ignored column, not a line on the verbose stream; the next row is still changed.
+    /// </summary>
+    [Fact]
+    public async Task SetNotionDatabaseRowWithOnlyUnknownColumnsIgnoredIsAnErrorNamingThem()
+    {
+        var (_, dataSourceId) = await NewDatabaseAsync("Only unknown");
+        var rows = await SeedRowsAsync(dataSourceId, [new JsonObject { ["properties"] = new JsonObject { ["Name"] = "A", ["Notes"] = "As it was" } }, new JsonObject { ["properties"] = new JsonObject { ["Name"] = "B" } }]);
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "[pscustomobject]@{ PageId = $rows[0]; Colour = 'red'; Size = 3 }, [pscustomobject]@{ PageId = $rows[1]; Notes = 'Changed'; Colour = 'blue' } | Set-NotionDatabaseRow -IgnoreUnknownProperty\n" +
+            "Get-NotionDatabaseRow -DataSourceId $ds -Sort Name | ForEach-Object Notes",
+            Vars(("rows", rows.ToArray()), ("ds", dataSourceId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionRowEmpty,NotionPS.Cmdlets.SetNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.StartsWith($"Row {rows[0]}: Nothing to change: no property of the input names a column of \"Only unknown\" that can be written, so the row is left as it is. Ignored as naming no column: 'Colour', 'Size'.", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Equal(new object[] { "As it was", "Changed" }, result.Output.Select(o => o.BaseObject));
+    }
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Operations;
 using NotionPS.Operations.Files;
+using NotionPS.Rows;
 using NotionPS.Tests.Client;
 using Xunit;
 using static NotionPS.Tests.Client.NotionClientTests;
@@ -56,6 +57,10 @@ public class RowChangesTests
         Assert.Equal(new[] { "GET " + Api + "v1/pages/p9" }, NotionAnswers.SentUris(handler));
     }
 
+    /// <summary>
+    /// A row read back with nothing but its own properties changes nothing, quietly; input whose every column was ignored
+    /// as unknown is refused (NotionRowEmpty, naming them), as a row added so is. Neither sends a PATCH.
+    /// </summary>
     [Fact]
     public async Task NothingToChangeSendsNoPatch()
     {
@@ -63,11 +68,14 @@ public class RowChangesTests
         var log = new RecordingLog();
         var changes = Changes(handler, log, ignoreUnknownColumns: true);
 
-        var row = await changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("Nope", 1) }, isRow: false, CancellationToken.None);
+        var row = await changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("PageId", "p1") }, isRow: true, CancellationToken.None);
+        var unknown = await Assert.ThrowsAsync<NothingToWriteException>(() => changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("Nope", 1) }, isRow: false, CancellationToken.None));
 
         Assert.Null(row);
         Assert.Equal(new[] { "GET " + Api + "v1/data_sources/ds1" }, NotionAnswers.SentUris(handler));
         Assert.Contains(log.VerboseLines, line => line.Contains("Page p1: nothing to change"));
+        Assert.Equal("NotionRowEmpty", unknown.ErrorId);
+        Assert.Contains("Ignored as naming no column: 'Nope'.", unknown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
