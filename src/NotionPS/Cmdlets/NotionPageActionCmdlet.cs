@@ -35,7 +35,7 @@ namespace NotionPS.Cmdlets
         {
             foreach (var bind in PageId)
             {
-                if (!this.TryPageId(bind, out var pageId) || !ShouldProcess(pageId, Action))
+                if (!this.TryPageId(bind, out var pageId) || !ShouldProcess(bind.ShownPage(), Action))
                 {
                     continue;
                 }

@@ -27,7 +27,7 @@ namespace NotionPS.Cmdlets
         {
             foreach (var bind in PageId)
             {
-                if (this.TryPageId(bind, out var pageId) && ShouldProcess(pageId, "Move row to trash"))
+                if (this.TryPageId(bind, out var pageId) && ShouldProcess(bind.ShownPage(), "Move row to trash"))
                 {
                     Work.Add(Writer.TrashAsync(pageId, CancelOnStop), new PendingRow($"Row {pageId}", bind.Input, mayCreate: false));
                 }

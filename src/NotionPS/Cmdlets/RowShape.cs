@@ -116,16 +116,24 @@ namespace NotionPS.Cmdlets
             var values = Values(row);
             if (newRow != null && displaySet == null)
             {
-                return newRow(values);
+                return NewRow(values);
             }
 
-            var output = newRow != null ? PSObject.AsPSObject(newRow(values)) : ToPSCustomObject(values);
+            var output = newRow != null ? PSObject.AsPSObject(NewRow(values)) : ToPSCustomObject(values);
             if (displaySet != null)
             {
                 output.Members.Add(displaySet, true);
             }
 
             return output;
+        }
+
+        /// <summary>A row of the shape's type, which knows where its title is (what -WhatIf names it by, with its ID).</summary>
+        private Row NewRow(object?[] values)
+        {
+            var made = newRow!(values);
+            made.TitleIndex = titleColumn < 0 ? -1 : ColumnNames.RowProperties.Count;
+            return made;
         }
 
         /// <summary>A row's values by the index of <see cref="names"/>: the page's own, then its cells.</summary>

@@ -27,6 +27,12 @@ namespace NotionPS
             this.values = values;
         }
 
+        /// <summary>The index of the title column's value, or -1 where the row has none (set once, when the row is read).</summary>
+        internal int TitleIndex { get; set; } = -1;
+
+        /// <summary>The row's title as it holds it now, or null where it has none or holds something else than text there.</summary>
+        internal string? Title => TitleIndex < 0 ? null : values[TitleIndex] as string;
+
         /// <summary>What a property of the derived type reads.</summary>
         protected object? GetValue(int index) => values[index];
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Management.Automation;
+using NotionPS.Client;
 using NotionPS.Ids;
 
 namespace NotionPS.Cmdlets
@@ -61,6 +62,22 @@ namespace NotionPS.Cmdlets
 
         /// <summary>Why the input names no page, saying what to pass instead; null when it does.</summary>
         internal string? Rejection { get; }
+
+        /// <summary>
+        /// What a -WhatIf or -Confirm line names the page by: where the input is a page or a row object, which carries its
+        /// title, the title (cut short, its control and bidi characters escaped, as messages quote input) and the ID; else
+        /// the ID alone, as no request is made just for the prompt.
+        /// </summary>
+        internal string ShownPage()
+        {
+            var title = (Input is PSObject wrapped ? wrapped.BaseObject : Input) switch
+            {
+                NotionPage page => page.Title,
+                Row row => row.Title,
+                _ => null,
+            };
+            return string.IsNullOrEmpty(title) ? PageId! : $"\"{ServerText.VisibleShort(title!)}\" ({PageId})";
+        }
 
         public override string ToString() => PageId ?? PipeBindInput.Describe(Input);
 
