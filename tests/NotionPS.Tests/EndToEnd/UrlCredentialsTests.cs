@@ -98,4 +98,72 @@ public sealed class UrlCredentialsTests : RowsTestBase
             System.IO.Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>
+    /// One rule in url and files columns for every command that writes rows: a row read from Notion (Add, Set and Sync
+    /// alike) and a JSON backup keep the URL Notion held, credentials included; what the user gives (a hashtable,
+    /// New-NotionPage -Property, Set -Property, a CSV file) is refused, and no error quotes the password.
+    /// </summary>
+    [Fact]
+    public async Task RowObjectsAndBackupsKeepUrlsNotionHeldAndUserInputIsRefusedInUrlAndFilesColumns()
+    {
+        var url = $"https://ada:{Password}@e.example/a.pdf";
+        var columns = new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } };
+        var (source, sourceDataSource) = await NewDatabaseAsync("Held by Notion", columns);
+        var (target, targetDataSource) = await NewDatabaseAsync("Copies", (JsonObject)columns.DeepClone());
+        await SeedRowsAsync(sourceDataSource, [new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["Name"] = "Held",
+                ["Link"] = url,
+                ["Attachments"] = new JsonArray(new JsonObject { ["name"] = "a.pdf", ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } }),
+            },
+        }]);
+        Connect("2026-03-11");
+        var folder = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "NotionPS.Tests", "credentials-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var vars = Vars(("from", source), ("to", target), ("url", url), ("json", System.IO.Path.Combine(folder, "backup.json")), ("csv", System.IO.Path.Combine(folder, "given.csv")));
+
+            var kept = Session.Run(
+                """
+                $held = Get-NotionDatabaseRow -DatabaseId $from
+                $held | Sync-NotionDatabaseRow -DatabaseId $to -Key Name -Property Link, Attachments -Confirm:$false
+                $held | Add-NotionDatabaseRow -DatabaseId $to | Out-Null
+                $held | Set-NotionDatabaseRow
+                Export-NotionDatabase -DatabaseId $from -Path $json
+                Import-NotionDatabase -Path $json -DatabaseId $to
+                """,
+                vars);
+            var copies = await Emulator.QueryRowsAsync(targetDataSource, string.Empty);
+            var given = Session.Run(
+                """
+                @{ Name = 'Given'; Link = $url } | Add-NotionDatabaseRow -DatabaseId $to
+                @{ Name = 'Given'; Link = $url } | Sync-NotionDatabaseRow -DatabaseId $from -Key Name -Confirm:$false
+                @{ Name = 'Given'; Attachments = $url } | Sync-NotionDatabaseRow -DatabaseId $from -Key Name -Confirm:$false
+                Get-NotionDatabaseRow -DatabaseId $to -First 1 | ForEach-Object { Set-NotionDatabaseRow -PageId $_.PageId -Property @{ Link = $url } }
+                New-NotionPage -ParentId $to -Title 'Given' -Property @{ Link = $url }
+                [pscustomobject]@{ Name = 'Given'; Link = $url } | Export-Csv -Path $csv -NoTypeInformation
+                Import-NotionDatabase -Path $csv -DatabaseId $to
+                """,
+                vars);
+
+            Assert.Empty(kept.Errors.Select(error => error.ToString()));
+            Assert.Equal(3, copies.Count);
+            Assert.All(copies, row => Assert.Equal(url, (string?)row!["properties"]!["Link"]!["url"]));
+            Assert.All(copies, row => Assert.Equal(url, (string?)row!["properties"]!["Attachments"]!["files"]![0]!["external"]!["url"]));
+            Assert.Equal(
+                new[] { "AddNotionDatabaseRowCommand", "SyncNotionDatabaseRowCommand", "SyncNotionDatabaseRowCommand", "SetNotionDatabaseRowCommand", "NewNotionPageCommand", "ImportNotionDatabaseCommand" }
+                    .Select(command => $"NotionUrlCredentialsRefused,NotionPS.Cmdlets.{command}"),
+                given.Errors.Select(error => error.FullyQualifiedErrorId));
+            Assert.All(given.Errors, error => Assert.DoesNotContain(Password, error.ToString() + error.ErrorDetails?.Message + error.Exception.Message, StringComparison.Ordinal));
+            Assert.Equal(3, (await Emulator.QueryRowsAsync(targetDataSource, string.Empty)).Count);
+            Assert.Single(await Emulator.QueryRowsAsync(sourceDataSource, string.Empty));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
 }
