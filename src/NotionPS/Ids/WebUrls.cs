@@ -37,7 +37,7 @@ namespace NotionPS.Ids
         public static bool IsWebUrl(string url) =>
             Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
 
-        /// <summary>Whether <paramref name="url"/> holds user info, a name or password before an '@' in its authority.</summary>
+        /// <summary>Whether <paramref name="url"/> holds user info, a name or password before an '@' in its authority, as browsers read it (tabs and line breaks in it ignored).</summary>
         public static bool HasCredentials(string url) => UserInfo(url).Length > 0;
 
         /// <summary>
