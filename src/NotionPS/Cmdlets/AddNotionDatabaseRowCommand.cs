@@ -99,7 +99,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            StartRowWrite(schema!, upsert, RowLabel(rowNumber, schema!, members), input!, members, RowObjects.IsRow(input!), IgnoreUnknownProperty);
+            StartRowWrite(schema!, upsert, RowLabel(rowNumber, schema!, members), input!, members, RowObjects.SourceOf(input!), IgnoreUnknownProperty);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
+using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
 {
@@ -158,9 +159,8 @@ namespace NotionPS.Cmdlets
                             continue;
                         }
 
-                        // The error's target is the row as values, which outlives the file's JSON. A backup is Notion's own
-                        // data: its files cells keep the URLs Notion held, as a row read from Notion does.
-                        StartRowWrite(plan.Schema, upsert, RowLabel(rowNumber, plan.Schema, members), Values(members), members, isRow: false, ignoreUnknown: false, fromBackup: true);
+                        // The error's target is the row as values, which outlives the file's JSON.
+                        StartRowWrite(plan.Schema, upsert, RowLabel(rowNumber, plan.Schema, members), Values(members), members, RowSource.Backup, ignoreUnknown: false);
                         if (ProgressDue(rowNumber, backup.RowCount))
                         {
                             WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{rowNumber} of {backup.RowCount} rows") { PercentComplete = (int)(100L * rowNumber / backup.RowCount) });
@@ -234,7 +234,7 @@ namespace NotionPS.Cmdlets
                     {
                         number++;
                         var cells = EscapeFormula ? CsvFormulas.Unescape(row, schema.PropertyTypes) : row;
-                        StartRowWrite(schema, upsert, RowLabel(number, schema, cells), Values(cells), cells, isRow: false, ignoreUnknown: false);
+                        StartRowWrite(schema, upsert, RowLabel(number, schema, cells), Values(cells), cells, RowSource.Given, ignoreUnknown: false);
                         if (ProgressDue(number, null))
                         {
                             WriteProgress(new ProgressRecord(ProgressActivityId, activity, $"{number} rows"));

@@ -164,14 +164,13 @@ namespace NotionPS.Cmdlets
         /// adding or updating it). A row that cannot be mapped gets its own error, in input order.
         /// </summary>
         /// <param name="members">The input's property names and plain values.</param>
-        /// <param name="isRow">The input is a row NotionPS read (see ColumnNames).</param>
-        /// <param name="fromBackup">The input is a row of a JSON backup (Export-NotionDatabase): its files cells' URLs are kept as Notion held them (FileCellWriting).</param>
-        private protected void StartRowWrite(DataSourceSchema schema, RowUpsert? upsert, string label, object input, IReadOnlyList<KeyValuePair<string, object?>> members, bool isRow, bool ignoreUnknown, bool fromBackup = false)
+        /// <param name="source">Where the input came from (see RowSource): how its names are read, and what is checked in its values.</param>
+        private protected void StartRowWrite(DataSourceSchema schema, RowUpsert? upsert, string label, object input, IReadOnlyList<KeyValuePair<string, object?>> members, RowSource source, bool ignoreUnknown)
         {
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath, fromBackup);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, ResolveLocalPath);
                 if (mapping.Properties.Count == 0)
                 {
                     throw NothingToWriteException.NoWritableColumn("write", schema.Name, "no blank row is added", mapping, schema.PropertyTypes.Keys);
@@ -193,7 +192,7 @@ namespace NotionPS.Cmdlets
 
             // The row's files go up in its own work, before it is sent, so rows with files are -ThrottleLimit at a time like the
             // others; a row copied from another page copies the files Notion hosts from that page.
-            var sourcePageId = isRow && input is PSObject row ? row.Properties["PageId"]?.Value as string : null;
+            var sourcePageId = source == RowSource.NotionRow && input is PSObject row ? row.Properties["PageId"]?.Value as string : null;
             Task UploadFiles(CancellationToken cancellationToken) => FileUploads.CompleteAsync(mapping.PendingFiles, sourcePageId, cancellationToken);
             var task = upsert == null ? Writer.CreateAsync(schema.Id, mapping.Properties, UploadFiles, CancelOnStop) : upsert.UpsertAsync(mapping, UploadFiles, CancelOnStop);
             Work.Add(task, new PendingRow(label, input, mayCreate: true));

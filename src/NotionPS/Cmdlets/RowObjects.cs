@@ -70,6 +70,9 @@ namespace NotionPS.Cmdlets
         /// <summary>Whether an input is a row NotionPS read (its plain PageId, Url... are its own, never columns).</summary>
         public static bool IsRow(PSObject input) => input.TypeNames.Contains(RowTypeName);
 
+        /// <summary>Where a piped input's values came from: a row NotionPS read is Notion's own data; anything else the user gave.</summary>
+        public static RowSource SourceOf(PSObject input) => IsRow(input) ? RowSource.NotionRow : RowSource.Given;
+
         /// <summary>
         /// The rows an -InputObject holds: each element of a collection given as an argument, as if it had been piped
         /// (so <c>-InputObject $rows</c> is <c>$rows | ...</c>), else the input itself. A hashtable, a string or an object

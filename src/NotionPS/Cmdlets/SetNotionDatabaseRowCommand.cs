@@ -102,14 +102,14 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            var isRow = values != null && RowObjects.IsRow(values);
+            var source = values == null ? RowSource.Given : RowObjects.SourceOf(values);
             var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? PageId!.DataSourceId : DataSourceId;
             var action = "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)));
             if (FilesRoot == null && !members.Any(member => HoldsFile(member.Value)))
             {
                 if (ShouldProcess(pageId, action))
                 {
-                    Work.Add(changes!.ApplyAsync(pageId, dataSourceId, members, isRow, CancelOnStop), item);
+                    Work.Add(changes!.ApplyAsync(pageId, dataSourceId, members, source, CancelOnStop), item);
                 }
 
                 return;
@@ -119,7 +119,7 @@ namespace NotionPS.Cmdlets
             (DataSourceSchema Schema, RowMapping Mapping) mapped;
             try
             {
-                mapped = RunWithLogPump(cancellationToken => changes!.MapAsync(pageId, dataSourceId, members, isRow, cancellationToken));
+                mapped = RunWithLogPump(cancellationToken => changes!.MapAsync(pageId, dataSourceId, members, source, cancellationToken));
             }
             catch (Exception ex) when (ex is NotionException || ex is ArgumentException)
             {
@@ -129,7 +129,7 @@ namespace NotionPS.Cmdlets
 
             if (LocalFileUploads.ShouldUpload(this, LocalUploads(mapped.Mapping)) && ShouldProcess(pageId, action))
             {
-                Work.Add(changes!.WriteAsync(pageId, mapped, isRow, CancelOnStop), item);
+                Work.Add(changes!.WriteAsync(pageId, mapped, source, CancelOnStop), item);
             }
         }
 

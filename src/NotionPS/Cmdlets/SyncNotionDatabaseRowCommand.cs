@@ -116,7 +116,7 @@ namespace NotionPS.Cmdlets
             SyncStep step;
             try
             {
-                step = planner!.Compare(rowNumber, RowObjects.Members(input), RowObjects.IsRow(input!));
+                step = planner!.Compare(rowNumber, RowObjects.Members(input), RowObjects.SourceOf(input!));
             }
             catch (NotionException ex)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using NotionPS.Client;
 
@@ -25,18 +26,18 @@ namespace NotionPS.Ids
         /// <summary>The user info is shown as this in a message, never as written.</summary>
         private const string Mask = "***";
 
-        // What comes before an authority, as the WHATWG URL parser reads it: after a special scheme (https:, http:, ftp:, ws:,
-        // wss:, file:) any run of '/' and '\', none included (https:user@host, https:///user@host), tabs and line breaks in it
-        // ignored; after another scheme "//"; or "//" and more alone (a scheme-relative URL). Leading spaces and controls are
-        // ignored too. The special schemes come first: "https://" must not end the match before a third slash.
+        // What comes before an authority, as the WHATWG URL parser reads it (once tabs and line breaks are out, see AsBrowsersRead):
+        // after a special scheme (https:, http:, ftp:, ws:, wss:, file:) any run of '/' and '\', none included (https:user@host,
+        // https:///user@host); after another scheme "//"; or "//" and more alone (a scheme-relative URL). The special schemes
+        // come first: "https://" must not end the match before a third slash.
         private static readonly Regex AuthorityStart = new Regex(
-            @"^[\x00-\x20]*(?:(?:https?|ftp|wss?|file):[/\\\t\n\r]*|[A-Za-z][A-Za-z0-9+.-]*:[/\\]{2}|[/\\]{2,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+            @"^(?:(?:https?|ftp|wss?|file):[/\\]*|[A-Za-z][A-Za-z0-9+.-]*:[/\\]{2}|[/\\]{2,})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <summary>Whether <paramref name="url"/> is an absolute http:// or https:// URL with a host.</summary>
         public static bool IsWebUrl(string url) =>
             Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
 
-        /// <summary>Whether <paramref name="url"/> holds user info, a name or password before an '@' in its authority.</summary>
+        /// <summary>Whether <paramref name="url"/> holds user info, a name or password before an '@' in its authority, as browsers read it (tabs and line breaks in it ignored).</summary>
         public static bool HasCredentials(string url) => UserInfo(url).Length > 0;
 
         /// <summary>
@@ -49,18 +50,56 @@ namespace NotionPS.Ids
             return ServerText.VisibleShort(length == 0 ? url : url.Substring(0, start) + Mask + url.Substring(start + length));
         }
 
-        /// <summary>Where the user info of <paramref name="url"/> starts and how long it is, up to its last '@' before the path; (0, 0) when it has none.</summary>
+        /// <summary>
+        /// Where the user info of <paramref name="url"/> starts and how long it is, up to its last '@' before the path, in
+        /// <paramref name="url"/> as written (tabs and line breaks in it included); (0, 0) when it has none.
+        /// </summary>
         private static (int Start, int Length) UserInfo(string url)
         {
-            var start = AuthorityStart.Match(url);
+            var (read, positions) = AsBrowsersRead(url);
+            var start = AuthorityStart.Match(read);
             if (!start.Success)
             {
                 return (0, 0);
             }
 
-            var authorityEnd = url.IndexOfAny(new[] { '/', '\\', '?', '#' }, start.Length);
-            var at = url.LastIndexOf('@', (authorityEnd < 0 ? url.Length : authorityEnd) - 1, (authorityEnd < 0 ? url.Length : authorityEnd) - start.Length);
-            return at < 0 ? (0, 0) : (start.Length, at - start.Length);
+            var authorityEnd = read.IndexOfAny(new[] { '/', '\\', '?', '#' }, start.Length);
+            var at = read.LastIndexOf('@', (authorityEnd < 0 ? read.Length : authorityEnd) - 1, (authorityEnd < 0 ? read.Length : authorityEnd) - start.Length);
+            return at < 0 ? (0, 0) : (positions[start.Length], positions[at] - positions[start.Length]);
+        }
+
+        /// <summary>
+        /// <paramref name="url"/> as browsers read it (WHATWG URL parsing): C0 controls and spaces around it and every tab, LF
+        /// and CR in it removed, so ht\ttps://user:pass\n@host is https://user:pass@host; with the position in
+        /// <paramref name="url"/> of each character read (and, last, of the end).
+        /// </summary>
+        private static (string Read, int[] Positions) AsBrowsersRead(string url)
+        {
+            var first = 0;
+            var last = url.Length - 1;
+            while (first <= last && url[first] <= ' ')
+            {
+                first++;
+            }
+
+            while (last >= first && url[last] <= ' ')
+            {
+                last--;
+            }
+
+            var read = new System.Text.StringBuilder(last - first + 1);
+            var positions = new List<int>(last - first + 2);
+            for (var index = first; index <= last; index++)
+            {
+                if (url[index] != '\t' && url[index] != '\n' && url[index] != '\r')
+                {
+                    read.Append(url[index]);
+                    positions.Add(index);
+                }
+            }
+
+            positions.Add(last + 1);
+            return (read.ToString(), positions.ToArray());
         }
     }
 }

@@ -40,16 +40,16 @@ namespace NotionPS.Operations
 
         /// <summary>Changes one row; null when nothing in <paramref name="values"/> names a writable column (logged, nothing sent).</summary>
         /// <param name="dataSourceId">The row's data source when known; otherwise the page is read to find it.</param>
-        /// <param name="isRow">The values are a row's own output (its PageId, Url ... are never written).</param>
-        public async Task<PageRow?> ApplyAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, bool isRow, CancellationToken cancellationToken) =>
-            await WriteAsync(pageId, await MapAsync(pageId, dataSourceId, values, isRow, cancellationToken).ConfigureAwait(false), isRow, cancellationToken).ConfigureAwait(false);
+        /// <param name="source">Where the values came from (a row's own PageId, Url ... are never written).</param>
+        public async Task<PageRow?> ApplyAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, RowSource source, CancellationToken cancellationToken) =>
+            await WriteAsync(pageId, await MapAsync(pageId, dataSourceId, values, source, cancellationToken).ConfigureAwait(false), source, cancellationToken).ConfigureAwait(false);
 
         /// <summary>The row's values mapped onto its data source's columns (read once per data source); its files not yet uploaded.</summary>
-        public async Task<(DataSourceSchema Schema, RowMapping Mapping)> MapAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, bool isRow, CancellationToken cancellationToken)
+        public async Task<(DataSourceSchema Schema, RowMapping Mapping)> MapAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, RowSource source, CancellationToken cancellationToken)
         {
             var schema = await SchemaAsync(dataSourceId ?? await ParentAsync(pageId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(schema.PropertyTypes, values, isRow)).ConfigureAwait(false);
-            return (schema, RowMapping.Build(schema.PropertyTypes, values, isRow, ignoreUnknownColumns, userIdByEmail, resolvePath));
+            var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(schema.PropertyTypes, values, source)).ConfigureAwait(false);
+            return (schema, RowMapping.Build(schema.PropertyTypes, values, source, ignoreUnknownColumns, userIdByEmail, resolvePath));
         }
 
         /// <summary>
@@ -58,7 +58,7 @@ namespace NotionPS.Operations
         /// since a name mistyped in all of them would otherwise change nothing without a word.
         /// </summary>
         /// <exception cref="NothingToWriteException">Nothing names a writable column and something was ignored as naming no column.</exception>
-        public async Task<PageRow?> WriteAsync(string pageId, (DataSourceSchema Schema, RowMapping Mapping) mapped, bool isRow, CancellationToken cancellationToken)
+        public async Task<PageRow?> WriteAsync(string pageId, (DataSourceSchema Schema, RowMapping Mapping) mapped, RowSource source, CancellationToken cancellationToken)
         {
             var (schema, mapping) = mapped;
             if (mapping.Properties.Count == 0 && mapping.IgnoredUnknown.Count > 0)
@@ -73,7 +73,7 @@ namespace NotionPS.Operations
             }
 
             // Files go up first: a change whose files cannot all be attached is not sent. A row's own cells were read from this page.
-            await files.CompleteAsync(mapping.PendingFiles, isRow ? pageId : null, cancellationToken).ConfigureAwait(false);
+            await files.CompleteAsync(mapping.PendingFiles, source == RowSource.NotionRow ? pageId : null, cancellationToken).ConfigureAwait(false);
 
             return await writer.UpdateAsync(pageId, mapping.Properties, cancellationToken).ConfigureAwait(false);
         }

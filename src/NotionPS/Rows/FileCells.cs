@@ -12,26 +12,27 @@ namespace NotionPS.Rows
 {
     /// <summary>
     /// A files cell as a property value: each item an external URL (kept as given; one the user gives with a user name or
-    /// password in it is refused, <see cref="WebUrls"/>), an upload (a
+    /// password in it is refused, <see cref="CellUrls"/>), an upload (a
     /// <see cref="NotionFileUpload"/>) or a local file (a FileInfo, or text naming one under -LocalFileRoot). Text is split as a files cell's text
     /// is (see <see cref="CellText"/>). What needs the network (uploads, checks, copies) is left in
     /// <see cref="FileCellWriting.Pending"/> for the caller to finish before sending the row.
     /// </summary>
     internal static class FileCells
     {
-        /// <param name="writing">How local files are found and where pending items go; null where files cannot be uploaded (every item must then be an http(s) URL, an upload or in Notion's shape; other text is NotionLocalFileNotAllowed).</param>
-        public static JsonArray Write(string column, object? value, FileCellWriting? writing)
+        /// <param name="source">Where the value came from: what is checked in it, and whether its text may name a local file.</param>
+        /// <param name="writing">How local files are found and where pending items go; null where files cannot be uploaded (every item must then be an http(s) URL, an upload or in Notion's shape; other text the user gives is NotionLocalFileNotAllowed).</param>
+        public static JsonArray Write(string column, object? value, RowSource source, FileCellWriting? writing)
         {
             var items = new JsonArray();
             foreach (var item in CellText.Urls(value))
             {
-                items.Add(Item(column, item, writing?.ResolvePath, writing?.FromRow ?? false, writing?.KeepsCredentials ?? false, writing?.Pending));
+                items.Add(Item(column, item, source, writing?.ResolvePath, writing?.Pending));
             }
 
             return items;
         }
 
-        private static JsonNode Item(string column, object item, Func<string, string>? resolvePath, bool fromRow, bool keepsCredentials, ICollection<PendingFile>? pending)
+        private static JsonNode Item(string column, object item, RowSource source, Func<string, string>? resolvePath, ICollection<PendingFile>? pending)
         {
             switch (item)
             {
@@ -43,22 +44,17 @@ namespace NotionPS.Rows
                 case DirectoryInfo folder:
                     throw new RowValueException(column, "files", folder.FullName, "a folder is not a file; pipe its files (Get-ChildItem -File) or name each one.");
                 default:
-                    var text = ItemText(item).Trim();
-                    if (!keepsCredentials && WebUrls.HasCredentials(text))
-                    {
-                        // A row read from Notion, or a backup of one, holds what its users wrote there: a copy keeps it.
-                        throw new NotionFileException(NotionErrorIds.NotionUrlCredentialsRefused, $"Column '{ServerText.Visible(column)}': the URL '{WebUrls.Shown(text)}' {WebUrls.CredentialsRefused(isShown: false)}");
-                    }
-
+                    var text = CellUrls.Checked(column, ItemText(item).Trim(), source);
                     if (WebUrls.IsWebUrl(text))
                     {
                         var external = ExternalFile(text);
-                        return fromRow ? Pending(column, PendingFileKind.CopyIfHosted, external, text, pending, item) : external;
+                        return source == RowSource.NotionRow ? Pending(column, PendingFileKind.CopyIfHosted, external, text, pending, item) : external;
                     }
 
-                    if (fromRow)
+                    if (source != RowSource.Given)
                     {
-                        // In a row read from Notion, text is a link as given, never a local file.
+                        // In a row read from Notion or a backup, text is a link as Notion held it, never a local file: the data
+                        // may come from anyone, and must not choose a file to upload (a backup's saved files come as files).
                         return ExternalFile(text);
                     }
 

@@ -31,14 +31,15 @@ namespace NotionPS.Rows
         public static bool IsReadOnly(string type) => ReadOnlyTypes.Contains(type);
 
         /// <summary>The property value for a column of <paramref name="type"/>, such as <c>{"number": 3}</c>.</summary>
+        /// <param name="source">Where the value came from: a URL the user gives in a url or files cell is checked (<see cref="CellUrls"/>), one Notion held is kept.</param>
         /// <param name="files">For a files column: how local files are found, and where the items to upload go (see <see cref="FileCells"/>).</param>
-        public static JsonObject ToPropertyValue(string column, string type, object? value, FileCellWriting? files = null)
+        public static JsonObject ToPropertyValue(string column, string type, object? value, RowSource source, FileCellWriting? files = null)
         {
             // DBNull (what SQL exports give) is empty in every column type.
             value = value is DBNull ? null : value;
             try
             {
-                return new JsonObject { [type] = type == "files" ? FileCells.Write(column, value, files) : ValueFor(column, type, value) };
+                return new JsonObject { [type] = type == "files" ? FileCells.Write(column, value, source, files) : ValueFor(column, type, value, source) };
             }
             catch (FormatException ex)
             {
@@ -50,7 +51,7 @@ namespace NotionPS.Rows
             }
         }
 
-        private static JsonNode? ValueFor(string column, string type, object? value)
+        private static JsonNode? ValueFor(string column, string type, object? value, RowSource source)
         {
             if (IsReadOnly(type))
             {
@@ -74,6 +75,7 @@ namespace NotionPS.Rows
                 case "checkbox":
                     return JsonValue.Create(Checkbox(value));
                 case "url":
+                    return PlainValues.IsEmpty(value) ? null : JsonValue.Create(CellUrls.Checked(column, PlainValues.Text(value).Trim(), source));
                 case "email":
                 case "phone_number":
                     return PlainValues.IsEmpty(value) ? null : JsonValue.Create(PlainValues.Text(value).Trim());

@@ -70,7 +70,7 @@ namespace NotionPS.Rows
                     break;
                 case "people":
                 case "relation":
-                    comparison = Contains(value, () => PropertyWriter.ToPropertyValue(column, type, value)[type]![0]!["id"]!.GetValue<string>());
+                    comparison = Contains(value, () => PropertyWriter.ToPropertyValue(column, type, value, RowSource.Given)[type]![0]!["id"]!.GetValue<string>());
                     break;
                 default:
                     throw new RowValueException(column, type, value, "the short form compares only stored values.", RowValueProblem.ShortFormCannotCompare);

@@ -39,20 +39,20 @@ namespace NotionPS.Rows
 
         /// <param name="schema">Column name to Notion property type.</param>
         /// <param name="input">The input's property names and plain values.</param>
-        /// <param name="isRow">The input is a row NotionPS read (see <see cref="ColumnNames"/>).</param>
+        /// <param name="source">Where the input came from: how its names are read, and what is checked in its values.</param>
         /// <param name="ignoreUnknown">Leave out input properties with no column instead of refusing the row.</param>
         /// <param name="userIdByEmail">Looks up a person by e-mail address, for people given that way (see <see cref="PeopleCells"/>).</param>
         /// <param name="resolvePath">A local path as given to a full path, for files cells; null when files cannot be uploaded.</param>
         /// <exception cref="UnknownColumnException">An input property names no column.</exception>
         /// <exception cref="RowValueException">A value does not fit its column.</exception>
-        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null, bool fromBackup = false)
+        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null)
         {
-            var files = resolvePath == null ? null : new FileCellWriting(resolvePath, isRow, fromBackup);
+            var files = resolvePath == null ? null : new FileCellWriting(resolvePath);
             var properties = new JsonObject();
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             var skipped = new List<string>();
             var unknown = new List<string>();
-            foreach (var (pair, requested, column) in Columns(schema, input, isRow))
+            foreach (var (pair, requested, column) in Columns(schema, input, source))
             {
                 if (column == null)
                 {
@@ -72,7 +72,7 @@ namespace NotionPS.Rows
                 }
 
                 var value = type == "people" && userIdByEmail != null ? PeopleCells.WithIds(column, pair.Value, userIdByEmail) : pair.Value;
-                properties[column] = PropertyWriter.ToPropertyValue(column, type, value, files);
+                properties[column] = PropertyWriter.ToPropertyValue(column, type, value, source, files);
                 values[column] = pair.Value;
             }
 
@@ -88,20 +88,20 @@ namespace NotionPS.Rows
         /// The e-mail addresses the input gives in people columns, which <see cref="Build"/> looks up: none means the
         /// lookup is never called, so the workspace's people need not be listed.
         /// </summary>
-        public static IReadOnlyList<string> PeopleEmails(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow) =>
-            Columns(schema, input, isRow)
+        public static IReadOnlyList<string> PeopleEmails(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source) =>
+            Columns(schema, input, source)
                 .Where(named => named.Column != null && schema[named.Column] == "people")
                 .SelectMany(named => PeopleCells.Emails(named.Pair.Value))
                 .ToList();
 
         /// <summary>Each input property that names something (a row's own property of a read row names nothing), with the column it names or null.</summary>
         private static IEnumerable<(KeyValuePair<string, object?> Pair, string Requested, string? Column)> Columns(
-            IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow)
+            IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source)
         {
             var inputNames = input.Select(pair => pair.Key).ToList();
             foreach (var pair in input)
             {
-                var requested = ColumnNames.ColumnFor(pair.Key, inputNames, isRow, schema.Keys);
+                var requested = ColumnNames.ColumnFor(pair.Key, inputNames, source == RowSource.NotionRow, schema.Keys);
                 if (requested != null)
                 {
                     yield return (pair, requested, FindColumn(schema, requested));

@@ -295,6 +295,47 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         Assert.Equal(5, (await Emulator.QueryTitlesAsync(copyDataSource, string.Empty)).Count);
     }
 
+    /// <summary>
+    /// A backup's file entry is a link Notion held: its URL is never read as a local path, even with -LocalFileRoot (a backup
+    /// may come from anyone, and must not choose which of your files leave the machine); only the files its export saved are
+    /// uploaded. The path goes to Notion as the link it is, which Notion refuses for that row.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ABackupsFileUrlThatIsALocalPathUploadsNothing(bool fullPath)
+    {
+        const string Version = "2026-03-11";
+        Connect(Version);
+        var columns = new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } };
+        var (source, sourceDataSource) = await NewDatabaseAsync("Linked report", columns);
+        var (copy, copyDataSource) = await NewDatabaseAsync("Linked report copy", (JsonObject)columns.DeepClone());
+        await SeedRowsAsync(sourceDataSource, [new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["Name"] = "Report",
+                ["Attachments"] = new JsonArray(new JsonObject { ["name"] = "report.pdf", ["type"] = "external", ["external"] = new JsonObject { ["url"] = "https://e.example/report.pdf" } }),
+            },
+        }]);
+        var secret = Path.Combine(folder, "secret.txt");
+        File.WriteAllText(secret, "not for Notion");
+        var backup = Path.Combine(folder, "backup.json");
+        var vars = Vars(("from", source), ("to", copy), ("backup", backup), ("root", folder));
+        Session.Run("Export-NotionDatabase $from $backup", vars);
+        var json = JsonNode.Parse(File.ReadAllText(backup))!;
+        json["rows"]![0]!["cells"]!["Attachments"]![0]!["url"] = fullPath ? secret : "secret.txt";
+        File.WriteAllText(backup, json.ToJsonString());
+        var uploads = await UploadCountAsync(Version);
+
+        var imported = Session.Run("Import-NotionDatabase $backup $to -LocalFileRoot $root", vars);
+
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        var refused = Assert.Single(imported.Errors);
+        Assert.Equal("NotionValidationError,NotionPS.Cmdlets.ImportNotionDatabaseCommand", refused.FullyQualifiedErrorId);
+        Assert.Empty(await Emulator.QueryTitlesAsync(copyDataSource, string.Empty));
+    }
+
     [Fact]
     public async Task ARowThatCannotBeWrittenGetsItsOwnErrorAndTheOthersAreWritten()
     {

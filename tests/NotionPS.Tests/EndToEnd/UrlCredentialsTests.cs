@@ -58,21 +58,24 @@ public sealed class UrlCredentialsTests : RowsTestBase
     }
 
     /// <summary>
-    /// A JSON backup is Notion's own data: restoring it keeps a files cell's URL with credentials as Notion held it, as a
-    /// row read from Notion does; the same cell in a CSV file (anyone's data) is refused without quoting the password.
+    /// One rule in url and files columns for every command that writes rows: a row read from Notion (Add, Set and Sync
+    /// alike) and a JSON backup are Notion's own data and keep the URL Notion held, credentials included; what the user
+    /// gives (a hashtable, New-NotionPage -Property, Set -Property, a CSV file, even one Export-NotionDatabase wrote) is
+    /// anyone's data and refused, and no error quotes the password.
     /// </summary>
     [Fact]
-    public async Task AJsonBackupRestoreKeepsAUrlNotionHeldAndACsvImportRefusesIt()
+    public async Task RowObjectsAndBackupsKeepUrlsNotionHeldAndUserInputIsRefusedInUrlAndFilesColumns()
     {
         var url = $"https://ada:{Password}@e.example/a.pdf";
         var columns = new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } };
         var (source, sourceDataSource) = await NewDatabaseAsync("Held by Notion", columns);
-        var (target, targetDataSource) = await NewDatabaseAsync("Restored", (JsonObject)columns.DeepClone());
+        var (target, targetDataSource) = await NewDatabaseAsync("Copies", (JsonObject)columns.DeepClone());
         await SeedRowsAsync(sourceDataSource, [new JsonObject
         {
             ["properties"] = new JsonObject
             {
-                ["Name"] = "Contract",
+                ["Name"] = "Held",
+                ["Link"] = url,
                 ["Attachments"] = new JsonArray(new JsonObject { ["name"] = "a.pdf", ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } }),
             },
         }]);
@@ -80,18 +83,42 @@ public sealed class UrlCredentialsTests : RowsTestBase
         var folder = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "NotionPS.Tests", "credentials-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            var vars = Vars(("from", source), ("to", target), ("json", System.IO.Path.Combine(folder, "backup.json")), ("csv", System.IO.Path.Combine(folder, "rows.csv")));
+            var vars = Vars(("from", source), ("to", target), ("url", url), ("json", System.IO.Path.Combine(folder, "backup.json")), ("csv", System.IO.Path.Combine(folder, "given.csv")));
 
-            var exported = Session.Run("Export-NotionDatabase -DatabaseId $from -Path $json; Export-NotionDatabase -DatabaseId $from -Path $csv", vars);
-            var restored = Session.Run("Import-NotionDatabase -Path $json -DatabaseId $to", vars);
-            var fromCsv = Session.Run("Import-NotionDatabase -Path $csv -DatabaseId $to", vars);
+            var kept = Session.Run(
+                """
+                $held = Get-NotionDatabaseRow -DatabaseId $from
+                $held | Sync-NotionDatabaseRow -DatabaseId $to -Key Name -Property Link, Attachments -Confirm:$false
+                $held | Add-NotionDatabaseRow -DatabaseId $to | Out-Null
+                $held | Set-NotionDatabaseRow
+                Export-NotionDatabase -DatabaseId $from -Path $json
+                Import-NotionDatabase -Path $json -DatabaseId $to
+                """,
+                vars);
+            var copies = await Emulator.QueryRowsAsync(targetDataSource, string.Empty);
+            var given = Session.Run(
+                """
+                @{ Name = 'Given'; Link = $url } | Add-NotionDatabaseRow -DatabaseId $to
+                @{ Name = 'Given'; Link = $url } | Sync-NotionDatabaseRow -DatabaseId $from -Key Name -Confirm:$false
+                @{ Name = 'Given'; Attachments = $url } | Sync-NotionDatabaseRow -DatabaseId $from -Key Name -Confirm:$false
+                Get-NotionDatabaseRow -DatabaseId $to -First 1 | ForEach-Object { Set-NotionDatabaseRow -PageId $_.PageId -Property @{ Link = $url } }
+                New-NotionPage -ParentId $to -Title 'Given' -Property @{ Link = $url }
+                Export-NotionDatabase -DatabaseId $from -Path $csv
+                Import-NotionDatabase -Path $csv -DatabaseId $to
+                """,
+                vars);
 
-            Assert.Empty(exported.Errors.Concat(restored.Errors).Select(error => error.ToString()));
-            var row = Assert.Single(await Emulator.QueryRowsAsync(targetDataSource, string.Empty));
-            Assert.Equal(url, (string?)row!["properties"]!["Attachments"]!["files"]![0]!["external"]!["url"]);
-            var refused = Assert.Single(fromCsv.Errors);
-            Assert.Equal("NotionUrlCredentialsRefused,NotionPS.Cmdlets.ImportNotionDatabaseCommand", refused.FullyQualifiedErrorId);
-            Assert.DoesNotContain(Password, refused.ToString() + refused.ErrorDetails?.Message + refused.Exception.Message, StringComparison.Ordinal);
+            Assert.Empty(kept.Errors.Select(error => error.ToString()));
+            Assert.Equal(3, copies.Count);
+            Assert.All(copies, row => Assert.Equal(url, (string?)row!["properties"]!["Link"]!["url"]));
+            Assert.All(copies, row => Assert.Equal(url, (string?)row!["properties"]!["Attachments"]!["files"]![0]!["external"]!["url"]));
+            Assert.Equal(
+                new[] { "AddNotionDatabaseRowCommand", "SyncNotionDatabaseRowCommand", "SyncNotionDatabaseRowCommand", "SetNotionDatabaseRowCommand", "NewNotionPageCommand", "ImportNotionDatabaseCommand" }
+                    .Select(command => $"NotionUrlCredentialsRefused,NotionPS.Cmdlets.{command}"),
+                given.Errors.Select(error => error.FullyQualifiedErrorId));
+            Assert.All(given.Errors, error => Assert.DoesNotContain(Password, error.ToString() + error.ErrorDetails?.Message + error.Exception.Message, StringComparison.Ordinal));
+            Assert.Equal(3, (await Emulator.QueryRowsAsync(targetDataSource, string.Empty)).Count);
+            Assert.Single(await Emulator.QueryRowsAsync(sourceDataSource, string.Empty));
         }
         finally
         {

@@ -34,8 +34,8 @@ public class RowChangesTests
         var handler = new ScriptedHandler(Ok(Page("p1")), Ok(Schema), Ok(Page("p1")), Ok(Page("p2")));
         var changes = Changes(handler, new RecordingLog(), ignoreUnknownColumns: false);
 
-        var first = await changes.ApplyAsync("p1", null, EstimateIsThree, isRow: false, CancellationToken.None);
-        var second = await changes.ApplyAsync("p2", "ds1", EstimateIsThree, isRow: false, CancellationToken.None);
+        var first = await changes.ApplyAsync("p1", null, EstimateIsThree, RowSource.Given, CancellationToken.None);
+        var second = await changes.ApplyAsync("p2", "ds1", EstimateIsThree, RowSource.Given, CancellationToken.None);
 
         Assert.Equal(new[] { "p1", "p2" }, new[] { first!.PageId, second!.PageId });
         Assert.Equal(
@@ -50,7 +50,7 @@ public class RowChangesTests
         var handler = new ScriptedHandler(Ok("""{"object":"page","id":"p9","parent":{"type":"page_id","page_id":"p0"},"properties":{}}"""));
         var changes = Changes(handler, new RecordingLog(), ignoreUnknownColumns: false);
 
-        var error = await Assert.ThrowsAsync<NotARowException>(() => changes.ApplyAsync("p9", null, EstimateIsThree, isRow: false, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<NotARowException>(() => changes.ApplyAsync("p9", null, EstimateIsThree, RowSource.Given, CancellationToken.None));
 
         Assert.Equal("Page p9 is not a database row: its parent is a page, not a database.", error.Message);
         Assert.Equal("NotionPageNotARow", error.ErrorId);
@@ -68,8 +68,8 @@ public class RowChangesTests
         var log = new RecordingLog();
         var changes = Changes(handler, log, ignoreUnknownColumns: true);
 
-        var row = await changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("PageId", "p1") }, isRow: true, CancellationToken.None);
-        var unknown = await Assert.ThrowsAsync<NothingToWriteException>(() => changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("Nope", 1) }, isRow: false, CancellationToken.None));
+        var row = await changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("PageId", "p1") }, RowSource.NotionRow, CancellationToken.None);
+        var unknown = await Assert.ThrowsAsync<NothingToWriteException>(() => changes.ApplyAsync("p1", "ds1", new[] { new KeyValuePair<string, object?>("Nope", 1) }, RowSource.Given, CancellationToken.None));
 
         Assert.Null(row);
         Assert.Equal(new[] { "GET " + Api + "v1/data_sources/ds1" }, NotionAnswers.SentUris(handler));
@@ -84,8 +84,8 @@ public class RowChangesTests
         var handler = new ScriptedHandler(Error(404, "object_not_found"), Ok(Schema), Ok(Page("p2")));
         var changes = Changes(handler, new RecordingLog(), ignoreUnknownColumns: false);
 
-        await Assert.ThrowsAsync<NotionPS.Client.NotionApiException>(() => changes.ApplyAsync("p1", "ds1", EstimateIsThree, isRow: false, CancellationToken.None));
-        var row = await changes.ApplyAsync("p2", "ds1", EstimateIsThree, isRow: false, CancellationToken.None);
+        await Assert.ThrowsAsync<NotionPS.Client.NotionApiException>(() => changes.ApplyAsync("p1", "ds1", EstimateIsThree, RowSource.Given, CancellationToken.None));
+        var row = await changes.ApplyAsync("p2", "ds1", EstimateIsThree, RowSource.Given, CancellationToken.None);
 
         Assert.Equal("p2", row!.PageId);
         Assert.Equal(2, handler.Requests.Count(r => r.Uri.EndsWith("v1/data_sources/ds1", StringComparison.Ordinal)));

@@ -38,7 +38,7 @@ public class RowUpsertTests
             members.Add(new("Name", name));
         }
 
-        return RowMapping.Build(Schema.PropertyTypes, members, isRow: false, ignoreUnknown: false);
+        return RowMapping.Build(Schema.PropertyTypes, members, RowSource.Given, ignoreUnknown: false);
     }
 
     /// <summary>A row without files cells: nothing to finish before it is sent.</summary>

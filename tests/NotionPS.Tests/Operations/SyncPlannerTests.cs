@@ -85,7 +85,7 @@ public class SyncPlannerTests
     [MemberData(nameof(SameValueWrittenOtherwise))]
     public void TheSameValueWrittenOtherwiseIsUnchanged(string column, object? value)
     {
-        var step = Planner(new[] { Page("p1", "A-1") }).Compare(1, Input(("Tag", "A-1"), (column, value)), isRow: false);
+        var step = Planner(new[] { Page("p1", "A-1") }).Compare(1, Input(("Tag", "A-1"), (column, value)), RowSource.Given);
 
         Assert.Equal(SyncAction.Unchanged, step.Action);
         Assert.Equal("p1", step.PageId);
@@ -109,7 +109,7 @@ public class SyncPlannerTests
     {
         var rows = new[] { Page("p1", "A-1"), Page("p2", "B-2", owners: new[] { Grace }) };
 
-        var step = Planner(rows).Compare(1, Input(("Tag", "A-1"), ("Count", 3), (column, value)), isRow: false);
+        var step = Planner(rows).Compare(1, Input(("Tag", "A-1"), ("Count", 3), (column, value)), RowSource.Given);
 
         Assert.Equal(SyncAction.Update, step.Action);
         Assert.Equal(new[] { column }, step.Properties!.Select(property => property.Key));
@@ -122,8 +122,8 @@ public class SyncPlannerTests
     {
         var planner = Planner(new[] { Page("p1", "3") });
 
-        var add = planner.Compare(1, Input(("Tag", "A-9"), ("Count", "7")), isRow: false);
-        var numberKey = planner.Compare(2, Input(("tag", 3)), isRow: false);
+        var add = planner.Compare(1, Input(("Tag", "A-9"), ("Count", "7")), RowSource.Given);
+        var numberKey = planner.Compare(2, Input(("tag", 3)), RowSource.Given);
 
         Assert.Equal(SyncAction.Add, add.Action);
         Assert.Equal(new[] { "Tag", "Count" }, add.Properties!.Select(property => property.Key));
@@ -134,7 +134,7 @@ public class SyncPlannerTests
     public void OnlyThePropertyColumnsAreComparedAndTheOthersIgnored()
     {
         var step = Planner(new[] { Page("p1", "A-1") }, columns: new[] { "Kind" })
-            .Compare(1, Input(("Tag", "A-1"), ("Count", 99), ("Kind", "Phone"), ("NoSuchColumn", "x")), isRow: false);
+            .Compare(1, Input(("Tag", "A-1"), ("Count", 99), ("Kind", "Phone"), ("NoSuchColumn", "x")), RowSource.Given);
 
         Assert.Equal(SyncAction.Update, step.Action);
         Assert.Equal(new[] { "Kind" }, step.Properties!.Select(property => property.Key));
@@ -146,7 +146,7 @@ public class SyncPlannerTests
         var asked = new List<string>();
         var planner = Planner(new[] { Page("p1", "A-1") }, lookUp: email => { asked.Add(email); return Grace; });
 
-        var step = planner.Compare(1, Input(("Tag", "A-1"), ("Owner", "ada@acme.example; someone@acme.example")), isRow: false);
+        var step = planner.Compare(1, Input(("Tag", "A-1"), ("Owner", "ada@acme.example; someone@acme.example")), RowSource.Given);
 
         Assert.Equal(new[] { "someone@acme.example" }, asked);
         Assert.Equal(SyncAction.Update, step.Action);
@@ -157,9 +157,9 @@ public class SyncPlannerTests
     {
         var planner = Planner(new[] { Page("p1", "A-1") });
 
-        var noKey = planner.Compare(1, Input(("Count", 1)), isRow: false);
-        var blankKey = planner.Compare(2, Input(("Tag", "  ")), isRow: false);
-        var badValue = planner.Compare(3, Input(("Tag", "A-1"), ("Count", "lots")), isRow: false);
+        var noKey = planner.Compare(1, Input(("Count", 1)), RowSource.Given);
+        var blankKey = planner.Compare(2, Input(("Tag", "  ")), RowSource.Given);
+        var badValue = planner.Compare(3, Input(("Tag", "A-1"), ("Count", "lots")), RowSource.Given);
 
         Assert.Equal(NotionErrorIds.NotionSyncKeyMissing, Assert.IsType<SyncKeyException>(noKey.Error).ErrorId);
         Assert.Equal(NotionErrorIds.NotionSyncKeyMissing, Assert.IsType<SyncKeyException>(blankKey.Error).ErrorId);
@@ -177,8 +177,8 @@ public class SyncPlannerTests
 
         var planner = Planner(new[] { Page("p1", "A-1") });
         var plan = new SyncPlan("Tag");
-        plan.Add(planner.Compare(1, Input(("Tag", "X")), isRow: false));
-        plan.Add(planner.Compare(2, Input(("Tag", " X")), isRow: false));
+        plan.Add(planner.Compare(1, Input(("Tag", "X")), RowSource.Given));
+        plan.Add(planner.Compare(2, Input(("Tag", " X")), RowSource.Given));
         var inInput = Assert.Throws<SyncKeyException>(() => plan.Finish(planner, deleteMissing: true));
         Assert.Equal(NotionErrorIds.NotionSyncDuplicateInputKey, inInput.ErrorId);
         Assert.Contains("'X'", inInput.Message, StringComparison.Ordinal);
@@ -189,7 +189,7 @@ public class SyncPlannerTests
     {
         var planner = Planner(new[] { Page("p1", "A-1") });
         var plan = new SyncPlan("Tag");
-        plan.Add(planner.Compare(1, Input(("Count", 1)), isRow: false));
+        plan.Add(planner.Compare(1, Input(("Count", 1)), RowSource.Given));
         var keep = new SyncPlan("Tag");
 
         var error = Assert.Throws<SyncKeyException>(() => plan.Finish(planner, deleteMissing: true));
@@ -204,8 +204,8 @@ public class SyncPlannerTests
     {
         var planner = Planner(new[] { Page("p1", "A-1"), Page("p2", "B-2"), Page("p3", "C-3"), Page("p4", "") });
         var plan = new SyncPlan("Tag");
-        plan.Add(planner.Compare(1, Input(("Tag", "A-1")), isRow: false));
-        plan.Add(planner.Compare(2, Input(("Tag", "B-2"), ("Count", "lots")), isRow: false));
+        plan.Add(planner.Compare(1, Input(("Tag", "A-1")), RowSource.Given));
+        plan.Add(planner.Compare(2, Input(("Tag", "B-2"), ("Count", "lots")), RowSource.Given));
 
         plan.Finish(planner, deleteMissing: true);
 

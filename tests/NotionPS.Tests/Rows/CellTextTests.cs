@@ -76,9 +76,9 @@ public class CellTextTests
     [Fact]
     public void TextIsSplitButTheItemsOfAListNever()
     {
-        Assert.Equal("""{"multi_select":[{"name":"R&D"},{"name":"Sales"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", "R&D; Sales").ToJsonString(Unescaped));
-        Assert.Equal("""{"multi_select":[{"name":"R&D; Sales"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", new object[] { "R&D; Sales" }).ToJsonString(Unescaped));
-        Assert.Equal("""{"multi_select":[{"name":"R&D; Sales"},{"name":"c\\d"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", new object[] { "R&D; Sales", " c\\d ", "" }).ToJsonString(Unescaped));
+        Assert.Equal("""{"multi_select":[{"name":"R&D"},{"name":"Sales"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", "R&D; Sales", RowSource.Given).ToJsonString(Unescaped));
+        Assert.Equal("""{"multi_select":[{"name":"R&D; Sales"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", new object[] { "R&D; Sales" }, RowSource.Given).ToJsonString(Unescaped));
+        Assert.Equal("""{"multi_select":[{"name":"R&D; Sales"},{"name":"c\\d"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", new object[] { "R&D; Sales", " c\\d ", "" }, RowSource.Given).ToJsonString(Unescaped));
         Assert.Equal(new object[] { "a,b", "c" }, CellText.Items(new MultiValue(["a,b", "c"])));
     }
 
@@ -94,7 +94,7 @@ public class CellTextTests
     public void AFilesCellSplitsOnlyWhereAUrlCannotGoOn(string text, string[] expected) =>
         Assert.Equal(
             expected,
-            PropertyWriter.ToPropertyValue("Attachments", "files", text, new FileCellWriting(path => throw new InvalidOperationException("no file is read"), fromRow: true))["files"]!
+            PropertyWriter.ToPropertyValue("Attachments", "files", text, RowSource.NotionRow, new FileCellWriting(path => throw new InvalidOperationException("no file is read")))["files"]!
                 .AsArray().Select(file => (string?)file!["external"]!["url"]));
 
     [Fact]
@@ -116,13 +116,13 @@ public class CellTextTests
     public void MultiSelectTextIsReadBackIntoItsOptionsSeparatorIncluded() =>
         Assert.Equal(
             """{"multi_select":[{"name":"semi; colon"},{"name":"back\\slash"},{"name":"naïve ✓"}]}""",
-            PropertyWriter.ToPropertyValue("Tags", "multi_select", "semi\\; colon; back\\\\slash; naïve ✓").ToJsonString(Unescaped));
+            PropertyWriter.ToPropertyValue("Tags", "multi_select", "semi\\; colon; back\\\\slash; naïve ✓", RowSource.Given).ToJsonString(Unescaped));
 
     [Fact]
     public void RelationTextIsReadBackIntoPageIds() =>
         Assert.Equal(
             $$"""{"relation":[{"id":"{{PageId}}"},{"id":"{{OtherPageId}}"}]}""",
-            PropertyWriter.ToPropertyValue("Parent", "relation", new MultiValue([PageId, OtherPageId]).ToString()).ToJsonString());
+            PropertyWriter.ToPropertyValue("Parent", "relation", new MultiValue([PageId, OtherPageId]).ToString(), RowSource.Given).ToJsonString());
 
     [Theory]
     [InlineData("2026-03-02/2026-03-05", "2026-03-02", "2026-03-05")]
@@ -130,7 +130,7 @@ public class CellTextTests
     [InlineData(" 2026-03-02 / 2026-03-05 ", "2026-03-02", "2026-03-05")]
     public void ADateRangeIsReadBackFromItsIsoText(string text, string start, string end)
     {
-        var date = PropertyWriter.ToPropertyValue("Due", "date", text)["date"]!;
+        var date = PropertyWriter.ToPropertyValue("Due", "date", text, RowSource.Given)["date"]!;
 
         Assert.Equal(start, (string?)date["start"]);
         Assert.Equal(end, (string?)date["end"]);
@@ -143,8 +143,8 @@ public class CellTextTests
 
         Assert.Equal("2026-03-01T09:30:00.000Z/2026-03-02T17:00:00.000Z", range.ToString());
         Assert.Equal(
-            PropertyWriter.ToPropertyValue("Due", "date", range).ToJsonString(),
-            PropertyWriter.ToPropertyValue("Due", "date", range.ToString()).ToJsonString());
+            PropertyWriter.ToPropertyValue("Due", "date", range, RowSource.Given).ToJsonString(),
+            PropertyWriter.ToPropertyValue("Due", "date", range.ToString(), RowSource.Given).ToJsonString());
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public class CellTextTests
 
         Assert.Equal(
             $$"""{"people":[{"object":"user","id":"{{AdaId}}"},{"object":"user","id":"{{PageId}}"}]}""",
-            PropertyWriter.ToPropertyValue("Owner", "people", value).ToJsonString());
+            PropertyWriter.ToPropertyValue("Owner", "people", value, RowSource.Given).ToJsonString());
     }
 
     [Fact]

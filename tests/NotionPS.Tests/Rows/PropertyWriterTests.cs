@@ -13,7 +13,7 @@ public class PropertyWriterTests
     private const string UserId = "b0b0b0b0-0000-4000-8000-000000000001";
     private const string PageId = "4d5e6f70-8192-4ca3-b1e2-f3a4b5c6d7e8";
 
-    private static string Write(string type, object? value) => PropertyWriter.ToPropertyValue("Column", type, value).ToJsonString(Unescaped);
+    private static string Write(string type, object? value) => PropertyWriter.ToPropertyValue("Column", type, value, RowSource.Given).ToJsonString(Unescaped);
 
     private static readonly System.Text.Json.JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -26,7 +26,7 @@ public class PropertyWriterTests
     {
         var text = new string('a', 2000) + new string('b', 2000) + "c";
 
-        var items = PropertyWriter.ToPropertyValue("Notes", "rich_text", text)["rich_text"]!.AsArray();
+        var items = PropertyWriter.ToPropertyValue("Notes", "rich_text", text, RowSource.Given)["rich_text"]!.AsArray();
 
         Assert.Equal(new[] { 2000, 2000, 1 }, items.Select(item => item!["text"]!["content"]!.GetValue<string>().Length));
         Assert.Equal(text, string.Concat(items.Select(item => item!["text"]!["content"]!.GetValue<string>())));
@@ -48,9 +48,9 @@ public class PropertyWriterTests
     [InlineData("rich_text")]
     public void TextIsRefusedBeforeSendingWhenItNeedsMoreThanNotionsHundredItems(string type)
     {
-        Assert.Equal(100, PropertyWriter.ToPropertyValue("Column", type, new string('a', 200_000))[type]!.AsArray().Count);
+        Assert.Equal(100, PropertyWriter.ToPropertyValue("Column", type, new string('a', 200_000), RowSource.Given)[type]!.AsArray().Count);
 
-        var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Column", type, new string('a', 200_001)));
+        var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Column", type, new string('a', 200_001), RowSource.Given));
 
         Assert.Equal(NotionPS.Errors.NotionErrorIds.NotionRowValueInvalid, error.ErrorId);
         Assert.Contains("Column 'Column'", error.Message, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public class PropertyWriterTests
     [InlineData("NaN")]
     [InlineData("12345678901234567.891")]
     public void NumbersThatWouldBeStoredWrongAreRefusedNamingTheColumn(object value) =>
-        Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", value)).Column);
+        Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", value, RowSource.Given)).Column);
 
     /// <summary>NaN and infinities are one mistake wherever they are (a cell, -Where, -Body): NotionNumberNotFinite.</summary>
     [Theory]
@@ -92,7 +92,7 @@ public class PropertyWriterTests
     [InlineData("1e999")]
     public void NumbersThatAreNotFiniteAreRefusedWithTheOneErrorIdNamingTheColumn(object value)
     {
-        var error = Assert.Throws<InputValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", value));
+        var error = Assert.Throws<InputValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", value, RowSource.Given));
 
         Assert.Equal("NotionNumberNotFinite", error.ErrorId);
         Assert.Equal("Estimate", error.Path);
@@ -133,7 +133,7 @@ public class PropertyWriterTests
         var good = type == "files" ? "https://example.com/ok.pdf" : "ok";
         foreach (var value in new object[] { new System.Collections.Specialized.OrderedDictionary { ["a"] = 1 }, new object[] { good, new Hashtable() }, new object() })
         {
-            var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Notes", type, value));
+            var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Notes", type, value, RowSource.Given));
 
             Assert.Equal("Notes", error.Column);
             Assert.DoesNotContain("System.", error.Message);
@@ -143,7 +143,7 @@ public class PropertyWriterTests
     [Fact]
     public void ANonNumberNamesColumnTypeAndValue()
     {
-        var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", "lots"));
+        var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Estimate", "number", "lots", RowSource.Given));
 
         Assert.Equal("Estimate", error.Column);
         Assert.Contains("'Estimate' (number)", error.Message);
@@ -242,7 +242,7 @@ public class PropertyWriterTests
 
     [Fact]
     public void RelationsFromCommaSeparatedIds() =>
-        Assert.Equal(2, PropertyWriter.ToPropertyValue("Related", "relation", PageId + "," + PageId)["relation"]!.AsArray().Count);
+        Assert.Equal(2, PropertyWriter.ToPropertyValue("Related", "relation", PageId + "," + PageId, RowSource.Given)["relation"]!.AsArray().Count);
 
     [Theory]
     [InlineData("formula")]

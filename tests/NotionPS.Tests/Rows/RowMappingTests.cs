@@ -24,7 +24,7 @@ public class RowMappingTests
     [Fact]
     public void MapsPropertiesToColumnsIgnoringCase()
     {
-        var mapping = RowMapping.Build(Schema, Input(("name", "A"), ("ESTIMATE", "2")), isRow: false, ignoreUnknown: false);
+        var mapping = RowMapping.Build(Schema, Input(("name", "A"), ("ESTIMATE", "2")), RowSource.Given, ignoreUnknown: false);
 
         Assert.Equal("""{"Name":{"title":[{"type":"text","text":{"content":"A"}}]},"Estimate":{"number":2}}""", mapping.Properties.ToJsonString());
         Assert.Equal("A", mapping.Values["Name"]);
@@ -35,7 +35,7 @@ public class RowMappingTests
     {
         var schema = new Dictionary<string, string> { ["name"] = "rich_text", ["Name"] = "title" };
 
-        var mapping = RowMapping.Build(schema, Input(("Name", "A")), false, false);
+        var mapping = RowMapping.Build(schema, Input(("Name", "A")), RowSource.Given, false);
 
         Assert.True(mapping.Properties.ContainsKey("Name"));
         Assert.False(mapping.Properties.ContainsKey("name"));
@@ -44,7 +44,7 @@ public class RowMappingTests
     [Fact]
     public void SkipsReadOnlyColumnsWithANote()
     {
-        var mapping = RowMapping.Build(Schema, Input(("Name", "A"), ("Score", 3), ("Created", DateTime.UtcNow)), false, false);
+        var mapping = RowMapping.Build(Schema, Input(("Name", "A"), ("Score", 3), ("Created", DateTime.UtcNow)), RowSource.Given, false);
 
         Assert.Equal(new[] { "Score", "Created" }, mapping.SkippedReadOnly);
         Assert.Single(mapping.Properties);
@@ -53,7 +53,7 @@ public class RowMappingTests
     [Fact]
     public void RefusesUnknownColumnsNamingThemAndTheColumnsThereAre()
     {
-        var error = Assert.Throws<UnknownColumnException>(() => RowMapping.Build(Schema, Input(("Name", "A"), ("Colour", "red")), false, false));
+        var error = Assert.Throws<UnknownColumnException>(() => RowMapping.Build(Schema, Input(("Name", "A"), ("Colour", "red")), RowSource.Given, false));
 
         Assert.Equal(new[] { "Colour" }, error.Unknown);
         Assert.Contains("'Colour'", error.Message);
@@ -64,7 +64,7 @@ public class RowMappingTests
     [Fact]
     public void IgnoresUnknownColumnsWhenAsked()
     {
-        var mapping = RowMapping.Build(Schema, Input(("Name", "A"), ("Colour", "red")), false, ignoreUnknown: true);
+        var mapping = RowMapping.Build(Schema, Input(("Name", "A"), ("Colour", "red")), RowSource.Given, ignoreUnknown: true);
 
         Assert.Equal(new[] { "Colour" }, mapping.IgnoredUnknown);
         Assert.Single(mapping.Properties);
@@ -72,14 +72,14 @@ public class RowMappingTests
 
     [Fact]
     public void ABadValueNamesTheColumn() =>
-        Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => RowMapping.Build(Schema, Input(("Estimate", "x")), false, false)).Column);
+        Assert.Equal("Estimate", Assert.Throws<RowValueException>(() => RowMapping.Build(Schema, Input(("Estimate", "x")), RowSource.Given, false)).Column);
 
     [Fact]
     public void ARowsOwnPropertiesAreNeverWrittenOrUnknown()
     {
         var row = Input(("PageId", "p"), ("DatabaseId", "d"), ("DataSourceId", "s"), ("Url", "https://notion.so/p"), ("CreatedTime", DateTime.UtcNow), ("LastEditedTime", DateTime.UtcNow), ("Name", "A"));
 
-        var mapping = RowMapping.Build(Schema, row, isRow: true, ignoreUnknown: false);
+        var mapping = RowMapping.Build(Schema, row, RowSource.NotionRow, ignoreUnknown: false);
 
         Assert.Equal(new[] { "Name" }, mapping.Properties.Select(p => p.Key));
     }
@@ -89,7 +89,7 @@ public class RowMappingTests
     {
         var row = Input(("Url", "https://notion.so/page"), ("Url (column)", "https://example.com"));
 
-        var mapping = RowMapping.Build(Schema, row, isRow: true, ignoreUnknown: false);
+        var mapping = RowMapping.Build(Schema, row, RowSource.NotionRow, ignoreUnknown: false);
 
         Assert.Equal("""{"Url":{"url":"https://example.com"}}""", mapping.Properties.ToJsonString());
     }
@@ -97,7 +97,7 @@ public class RowMappingTests
     [Fact]
     public void APlainInputTakesACollidingNameForTheColumn()
     {
-        var mapping = RowMapping.Build(Schema, Input(("url", "https://example.com")), isRow: false, ignoreUnknown: false);
+        var mapping = RowMapping.Build(Schema, Input(("url", "https://example.com")), RowSource.Given, ignoreUnknown: false);
 
         Assert.Equal("""{"Url":{"url":"https://example.com"}}""", mapping.Properties.ToJsonString());
     }
@@ -105,7 +105,7 @@ public class RowMappingTests
     [Fact]
     public void ARowPropertyWithNoColumnIsSkippedNotUnknown()
     {
-        var mapping = RowMapping.Build(Schema, Input(("PageId", "p"), ("Name", "A")), isRow: false, ignoreUnknown: false);
+        var mapping = RowMapping.Build(Schema, Input(("PageId", "p"), ("Name", "A")), RowSource.Given, ignoreUnknown: false);
 
         Assert.Single(mapping.Properties);
     }

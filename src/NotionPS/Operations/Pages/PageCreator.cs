@@ -44,7 +44,7 @@ namespace NotionPS.Operations
         public async Task<NotionPage> CreateAsync(PageParent parentGiven, string title, IReadOnlyList<KeyValuePair<string, object?>> properties, PageVisualWriter? visuals, IReadOnlyList<ContentBlock> blocks, IReadOnlyList<Files.ContentFile> files, CancellationToken cancellationToken)
         {
             // Before the parent is looked up: a title Notion would refuse costs no request.
-            var titleValue = PropertyWriter.ToPropertyValue("title", "title", title);
+            var titleValue = PropertyWriter.ToPropertyValue("title", "title", title, RowSource.Given);
             var parent = await ResolveAsync(parentGiven, properties.Count > 0, cancellationToken).ConfigureAwait(false);
             await new Files.ContentFileUploads(client, log).UploadAsync(files, cancellationToken).ConfigureAwait(false);
             var body = new JsonObject
@@ -105,8 +105,8 @@ namespace NotionPS.Operations
             }
 
             var columns = parent.DataSource.PropertyTypes;
-            var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(columns, properties, isRow: false)).ConfigureAwait(false);
-            var values = RowMapping.Build(columns, properties, isRow: false, ignoreUnknown: false, userIdByEmail).Properties;
+            var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(columns, properties, RowSource.Given)).ConfigureAwait(false);
+            var values = RowMapping.Build(columns, properties, RowSource.Given, ignoreUnknown: false, userIdByEmail).Properties;
             var titleColumn = parent.DataSource.TitlePropertyName ?? "title";
             values[titleColumn] = title;
             return values;

@@ -28,7 +28,7 @@ namespace NotionPS.Operations
             var body = new JsonObject();
             if (title != null)
             {
-                body["properties"] = new JsonObject { ["title"] = PropertyWriter.ToPropertyValue("title", "title", title) };
+                body["properties"] = new JsonObject { ["title"] = PropertyWriter.ToPropertyValue("title", "title", title, RowSource.Given) };
             }
 
             await visuals.AddToAsync(body, cancellationToken).ConfigureAwait(false);

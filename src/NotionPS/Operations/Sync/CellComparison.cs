@@ -61,7 +61,7 @@ namespace NotionPS.Operations
         {
             try
             {
-                return Canonical(type, PropertyWriter.ToPropertyValue(column, type, value));
+                return Canonical(type, PropertyWriter.ToPropertyValue(column, type, value, RowSource.NotionRow));
             }
             catch (Exception ex) when (ex is RowValueException || ex is NotionFileException)
             {

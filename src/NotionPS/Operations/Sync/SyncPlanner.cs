@@ -43,7 +43,7 @@ namespace NotionPS.Operations
                 var existing = new ExistingRow(row);
                 RememberPeople(existing);
                 var keyValue = existing.Value(rowNames[keyColumn]);
-                var key = PlainValues.IsEmpty(keyValue) ? null : KeyOf(keyValue);
+                var key = PlainValues.IsEmpty(keyValue) ? null : KeyOf(keyValue, RowSource.NotionRow);
                 if (key == null)
                 {
                     RowsWithoutKey++;
@@ -74,13 +74,13 @@ namespace NotionPS.Operations
 
         /// <summary>What to do with one input: a failed step (with its error) when it has no key or a value does not fit.</summary>
         /// <param name="rowNumber">The input's position, for messages.</param>
-        /// <param name="isRow">The input is a row NotionPS read (see <see cref="ColumnNames"/>).</param>
-        public SyncStep Compare(int rowNumber, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow)
+        /// <param name="source">Where the input came from: how its names are read, and what is checked in its values (see <see cref="RowSource"/>).</param>
+        public SyncStep Compare(int rowNumber, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source)
         {
             var label = $"Row {rowNumber}";
             var names = input.Select(pair => pair.Key).ToList();
-            var members = input.Where(pair => Column(pair.Key, names, isRow) is string column && (columns == null || columns.Contains(column))).ToList();
-            var keyMember = members.FirstOrDefault(pair => Column(pair.Key, names, isRow) == keyColumn);
+            var members = input.Where(pair => Column(pair.Key, names, source) is string column && (columns == null || columns.Contains(column))).ToList();
+            var keyMember = members.FirstOrDefault(pair => Column(pair.Key, names, source) == keyColumn);
             if (keyMember.Key == null || PlainValues.IsEmpty(keyMember.Value))
             {
                 return SyncStep.Failed(null, label, SyncKeyException.Missing(keyColumn));
@@ -89,7 +89,7 @@ namespace NotionPS.Operations
             SyncKey key;
             try
             {
-                key = KeyOf(keyMember.Value);
+                key = KeyOf(keyMember.Value, source);
             }
             catch (NotionException ex)
             {
@@ -100,7 +100,7 @@ namespace NotionPS.Operations
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown: columns != null, UserIdByEmail);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown: columns != null, UserIdByEmail);
             }
             catch (NotionException ex)
             {
@@ -140,16 +140,16 @@ namespace NotionPS.Operations
 
         /// <summary>A key cell's key: compared by its canonical text (so '3' and 3 are one key), trimmed.</summary>
         /// <exception cref="RowValueException">The value does not fit the key column.</exception>
-        private SyncKey KeyOf(object? value)
+        private SyncKey KeyOf(object? value, RowSource source)
         {
             var type = schema.PropertyTypes[keyColumn];
-            return new SyncKey(CellComparison.Canonical(type, PropertyWriter.ToPropertyValue(keyColumn, type, value)).Trim(), CellComparison.Display(value).Trim());
+            return new SyncKey(CellComparison.Canonical(type, PropertyWriter.ToPropertyValue(keyColumn, type, value, source)).Trim(), CellComparison.Display(value).Trim());
         }
 
         /// <summary>The schema's column an input property names, or null (a row's own property, or no column).</summary>
-        private string? Column(string name, IReadOnlyCollection<string> names, bool isRow)
+        private string? Column(string name, IReadOnlyCollection<string> names, RowSource source)
         {
-            var requested = ColumnNames.ColumnFor(name, names, isRow, schema.PropertyTypes.Keys);
+            var requested = ColumnNames.ColumnFor(name, names, source == RowSource.NotionRow, schema.PropertyTypes.Keys);
             return requested == null ? null : RowMapping.FindColumn(schema.PropertyTypes, requested);
         }
 

@@ -202,7 +202,7 @@ public sealed class FileNamesAndChecksTests : IDisposable
         var upload = new NotionFileUpload("3f0a4f6e-1111-4222-8333-444455556666", "up.pdf", 3, "application/pdf", "uploaded", null);
         var local = Write("local.txt", 3);
         Write("relative.txt", 5);
-        var writing = new FileCellWriting(path => Path.Combine(folder, path), fromRow: false);
+        var writing = new FileCellWriting(path => Path.Combine(folder, path));
         var value = new object[]
         {
             "https://example.com/files/budget%202025.xlsx?sig=1",
@@ -211,7 +211,7 @@ public sealed class FileNamesAndChecksTests : IDisposable
             "relative.txt",
         };
 
-        var cell = PropertyWriter.ToPropertyValue("Attachments", "files", value, writing)["files"]!.AsArray();
+        var cell = PropertyWriter.ToPropertyValue("Attachments", "files", value, RowSource.Given, writing)["files"]!.AsArray();
 
         Assert.Equal("budget 2025.xlsx", (string?)cell[0]!["name"]);
         Assert.Equal("external", (string?)cell[0]!["type"]);
@@ -229,11 +229,11 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [Fact]
     public void AFilesCellChecksItsLocalFilesWhenReadAndTheirErrorsNameTheColumn()
     {
-        var writing = new FileCellWriting(path => Path.Combine(folder, path), fromRow: false);
+        var writing = new FileCellWriting(path => Path.Combine(folder, path));
 
-        var missing = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", "gone.txt", writing));
-        var missingObject = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new FileInfo(Path.Combine(folder, "gone.pdf")), writing));
-        var empty = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new FileInfo(Write("empty.txt", 0)), writing));
+        var missing = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", "gone.txt", RowSource.Given, writing));
+        var missingObject = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new FileInfo(Path.Combine(folder, "gone.pdf")), RowSource.Given, writing));
+        var empty = Assert.Throws<NotionFileException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new FileInfo(Write("empty.txt", 0)), RowSource.Given, writing));
 
         Assert.Equal(NotionErrorIds.NotionFileNotFound, missing.ErrorId);
         Assert.StartsWith($"Column 'Receipts': No file '{Path.Combine(folder, "gone.txt")}'", missing.Message, StringComparison.Ordinal);
@@ -248,9 +248,9 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [Fact]
     public void AHashtableInAFilesCellIsToldWhatAFileIs()
     {
-        var writing = new FileCellWriting(path => Path.Combine(folder, path), fromRow: false);
+        var writing = new FileCellWriting(path => Path.Combine(folder, path));
 
-        var refused = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new System.Collections.Hashtable { ["url"] = "https://example.com/a.pdf" }, writing));
+        var refused = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Receipts", "files", new System.Collections.Hashtable { ["url"] = "https://example.com/a.pdf" }, RowSource.Given, writing));
 
         Assert.StartsWith("Column 'Receipts' (files) cannot take a hashtable or object: a hashtable or object is not a file. Give each file as an http(s) URL, a file object (Get-Item <path>)", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("$item.Name", refused.Message);
@@ -272,9 +272,9 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [Fact]
     public void ARowsUrlsMayBeNotionHostedAndAreLeftToCheck()
     {
-        var writing = new FileCellWriting(path => path, fromRow: true);
+        var writing = new FileCellWriting(path => path);
 
-        PropertyWriter.ToPropertyValue("Attachments", "files", "https://files.test/a.pdf; https://files.test/b.pdf", writing);
+        PropertyWriter.ToPropertyValue("Attachments", "files", "https://files.test/a.pdf; https://files.test/b.pdf", RowSource.NotionRow, writing);
 
         Assert.Equal(new[] { PendingFileKind.CopyIfHosted, PendingFileKind.CopyIfHosted }, writing.Pending.Select(pending => pending.Kind));
     }
@@ -282,7 +282,7 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [Fact]
     public void WithoutAWayToUploadALocalFileIsRefused()
     {
-        var refused = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Attachments", "files", new FileInfo(Write("a.txt", 1))));
+        var refused = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Attachments", "files", new FileInfo(Write("a.txt", 1)), RowSource.Given));
 
         Assert.Equal(NotionErrorIds.NotionRowValueInvalid, refused.ErrorId);
     }
