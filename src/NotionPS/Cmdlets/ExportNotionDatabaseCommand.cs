@@ -136,7 +136,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (ShouldProcess(path, $"Export the rows of \"{definition.Schema.Name}\""))
+            if (ShouldProcess(path, $"Export the rows of \"{ServerText.VisibleShort(definition.Schema.Name)}\""))
             {
                 Export(definition, filter, path, format, filesFolder, input);
             }

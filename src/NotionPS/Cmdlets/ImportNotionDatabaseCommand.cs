@@ -182,7 +182,7 @@ namespace NotionPS.Cmdlets
         {
             if (plan.Missing.Count > 0 && CreateMissingColumns)
             {
-                if (ShouldProcess($"\"{plan.Schema.Name}\"", "Create the columns " + ImportPlan.Describe(plan.Missing)))
+                if (ShouldProcess($"\"{ServerText.VisibleShort(plan.Schema.Name)}\"", "Create the columns " + ImportPlan.Describe(plan.Missing)))
                 {
                     try
                     {

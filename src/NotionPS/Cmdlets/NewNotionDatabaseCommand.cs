@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
 using NotionPS.Operations.Schema;
@@ -76,8 +77,8 @@ namespace NotionPS.Cmdlets
                     (title, columns) = (Title!, Property == null ? new NotionSchemaColumn[0] : SchemaInputReader.ReadProperties(SchemaInput.Object(Property, "-Property")).ToArray());
                 }
 
-                var described = string.Join(", ", DatabaseCreator.WithTitle(columns));
-                if (ShouldProcess($"page {pageId}", $"Create database '{title}' with the columns {described}"))
+                var described = string.Join(", ", DatabaseCreator.WithTitle(columns).Select(column => $"{ServerText.VisibleShort(column.Name)} ({column.Type})"));
+                if (ShouldProcess($"page {pageId}", $"Create database '{ServerText.VisibleShort(title)}' with the columns {described}"))
                 {
                     WriteObject(RunWithLogPump(cancellationToken => new DatabaseCreator(Client, Log).CreateAsync(pageId, title, columns, cancellationToken)));
                 }

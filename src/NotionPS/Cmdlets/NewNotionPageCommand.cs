@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using NotionPS.Client;
 using NotionPS.Content;
 using NotionPS.Errors;
 using NotionPS.Operations;
@@ -126,7 +127,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (!LocalFileUploads.ShouldUpload(this, files) || !ShouldProcess($"\"{Title}\" under {parent.Id}", "Create page"))
+            if (!LocalFileUploads.ShouldUpload(this, files) || !ShouldProcess($"\"{ServerText.VisibleShort(Title)}\" under {parent.Id}", "Create page"))
             {
                 return;
             }

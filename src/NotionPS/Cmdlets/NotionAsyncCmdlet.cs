@@ -77,18 +77,23 @@ namespace NotionPS.Cmdlets
             base.WriteProgress(progressRecord);
         }
 
-        public new bool ShouldProcess(string target, string action) => base.ShouldProcess(Redact(target), Redact(action));
+        // A -WhatIf or -Confirm line quotes titles, names and paths the user or Notion gave: their control and bidi characters
+        // are shown escaped here, whichever cmdlet asks, so none can recolour, clear, split or reverse the line the user
+        // answers. Text that may be of any length (a title, a name) is cut short where it is quoted (ServerText.VisibleShort).
+        public new bool ShouldProcess(string target, string action) => base.ShouldProcess(Prompted(target), Prompted(action));
 
         public new bool ShouldProcess(string verboseDescription, string verboseWarning, string caption, out ShouldProcessReason shouldProcessReason) =>
-            base.ShouldProcess(Redact(verboseDescription), Redact(verboseWarning), Redact(caption), out shouldProcessReason);
+            base.ShouldProcess(Prompted(verboseDescription), Prompted(verboseWarning), Prompted(caption), out shouldProcessReason);
 
-        public new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Redact(query), Redact(caption));
+        public new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Prompted(query), Prompted(caption));
 
         public new void WriteError(ErrorRecord errorRecord) => base.WriteError(Redacted(errorRecord));
 
         public new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(Redacted(errorRecord));
 
         private string Redact(string text) => Redaction is { } redact ? redact(text) : text;
+
+        private string Prompted(string text) => ServerText.Visible(Redact(text));
 
         /// <summary>
         /// The record with nothing in it that carries the token: its exception down the InnerException chain (which

@@ -185,7 +185,7 @@ namespace NotionPS.Cmdlets
             WarnOnceAboutReadOnly(schema, mapping.SkippedReadOnly);
 
             // The local files were checked with the mapping, so -WhatIf fails a row the real run would fail, and lists each upload.
-            if (!LocalFileUploads.ShouldUpload(this, LocalUploads(mapping)) || !ShouldProcess($"{label} of \"{schema.Name}\"", upsert == null ? "Add row" : "Add or update row"))
+            if (!LocalFileUploads.ShouldUpload(this, LocalUploads(mapping)) || !ShouldProcess($"{label} of \"{ServerText.VisibleShort(schema.Name)}\"", upsert == null ? "Add row" : "Add or update row"))
             {
                 return;
             }

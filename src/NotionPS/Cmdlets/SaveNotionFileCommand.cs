@@ -148,7 +148,8 @@ namespace NotionPS.Cmdlets
         }
 
         /// <summary>
-        /// The files of the -Column columns (ignoring case), or all. A name that is no files column of the row (a typo,
+        /// The files of the -Column columns (<see cref="PageFiles.FilesColumn"/>: the name a row gives a column, its own, or one
+        /// that differs in case only), or all. A name that is no files column of the row (a typo,
         /// a column of another type) is an error naming its files columns, once per data source (its rows share their
         /// columns, so 10,000 rows give one error, not 10,000); the columns that are found are still saved.
         /// </summary>
@@ -159,8 +160,8 @@ namespace NotionPS.Cmdlets
                 return page.Files.ToList();
             }
 
-            var missing = Column.Where(name => !page.Columns.Contains(name, StringComparer.OrdinalIgnoreCase)
-                && reportedMissingColumns.Add((page.DataSourceId ?? pageId) + "/" + name));
+            var named = Column.Select(name => (Name: name, Column: page.FilesColumn(name))).ToList();
+            var missing = named.Where(pair => pair.Column == null && reportedMissingColumns.Add((page.DataSourceId ?? pageId) + "/" + pair.Name)).Select(pair => pair.Name);
             foreach (var name in missing)
             {
                 var columns = page.Columns.Count == 0 ? "It has no files column." : $"Its files columns: {string.Join(", ", page.Columns.Select(column => $"'{ServerText.Visible(column)}'"))}.";
@@ -171,7 +172,7 @@ namespace NotionPS.Cmdlets
                     PageId!.Input));
             }
 
-            return page.Files.Where(file => Column.Contains(file.Column, StringComparer.OrdinalIgnoreCase)).ToList();
+            return page.Files.Where(file => named.Any(pair => pair.Column == file.Column)).ToList();
         }
     }
 }

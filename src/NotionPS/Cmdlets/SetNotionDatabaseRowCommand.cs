@@ -104,10 +104,14 @@ namespace NotionPS.Cmdlets
 
             var source = values == null ? RowSource.Given : RowObjects.SourceOf(values);
             var dataSourceId = string.IsNullOrEmpty(DataSourceId) ? PageId!.DataSourceId : DataSourceId;
-            var action = "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)));
+            var action = "Change " + string.Join(", ", members.Select(m => m.Key).Where(name => !ColumnNames.IsRowProperty(name)).Select(name => ServerText.VisibleShort(name)));
+
+            // A piped row arrives as -InputObject, its PageId bound by name: it is named by its title when it is the row changed.
+            var piped = InputObject == null ? null : new NotionPageBind(InputObject);
+            var shown = (piped?.PageId == pageId ? piped : PageId)!.ShownPage();
             if (FilesRoot == null && !members.Any(member => HoldsFile(member.Value)))
             {
-                if (ShouldProcess(pageId, action))
+                if (ShouldProcess(shown, action))
                 {
                     Work.Add(changes!.ApplyAsync(pageId, dataSourceId, members, source, CancelOnStop), item);
                 }
@@ -127,7 +131,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            if (LocalFileUploads.ShouldUpload(this, LocalUploads(mapped.Mapping)) && ShouldProcess(pageId, action))
+            if (LocalFileUploads.ShouldUpload(this, LocalUploads(mapped.Mapping)) && ShouldProcess(shown, action))
             {
                 Work.Add(changes!.WriteAsync(pageId, mapped, source, CancelOnStop), item);
             }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using NotionPS.Client;
 using NotionPS.Errors;
 using NotionPS.Operations;
 
@@ -66,7 +67,7 @@ namespace NotionPS.Cmdlets
             var changes = new List<string>();
             if (Title != null)
             {
-                changes.Add($"title to \"{Title}\"");
+                changes.Add($"title to \"{ServerText.VisibleShort(Title)}\"");
             }
 
             AddChange(changes, nameof(Icon), Icon, RemoveIcon);
@@ -88,7 +89,7 @@ namespace NotionPS.Cmdlets
         {
             if (MyInvocation.BoundParameters.ContainsKey(name))
             {
-                changes.Add($"{name.ToLowerInvariant()} to {value}");
+                changes.Add($"{name.ToLowerInvariant()} to {ServerText.VisibleShort(value?.ToString() ?? string.Empty)}");
             }
             else if (remove)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using NotionPS.Client;
 using NotionPS.Content;
 using NotionPS.Errors;
 using NotionPS.Operations;
@@ -125,7 +126,7 @@ namespace NotionPS.Cmdlets
         /// </summary>
         private bool ShouldWrite(string pageId)
         {
-            var action = Replace ? "Replace the content" : After != null ? $"Add content after \"{After}\"" : "Add content at the end";
+            var action = Replace ? "Replace the content" : After != null ? $"Add content after \"{ServerText.VisibleShort(After)}\"" : "Add content at the end";
             if (!ShouldProcess(pageId, action))
             {
                 return false;

@@ -160,10 +160,10 @@ namespace NotionPS.Cmdlets
             }
 
             // Both answers are had before the first request, so a refused or failed prompt leaves no write half done.
-            var target = $"\"{schema!.Name}\"";
+            var target = $"\"{ServerText.VisibleShort(schema!.Name)}\"";
             var trash = plan.Steps.Where(step => step.Action == SyncAction.Trash).ToList();
             var writing = ShouldProcess(target, $"Sync rows ({plan.Summary()})");
-            var trashing = trash.Count > 0 && ConfirmTrash(target, $"Move {trash.Count} rows whose '{plan.KeyColumn}' is in no input to the trash");
+            var trashing = trash.Count > 0 && ConfirmTrash(target, $"Move {trash.Count} rows whose '{ServerText.VisibleShort(plan.KeyColumn)}' is in no input to the trash");
             if (writing)
             {
                 Write(plan.Steps.Where(step => step.Action == SyncAction.Add || step.Action == SyncAction.Update));

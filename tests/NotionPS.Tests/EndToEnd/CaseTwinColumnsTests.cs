@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using NotionPS.Tests.Hosting;
 using Xunit;
 
 namespace NotionPS.Tests.EndToEnd;
@@ -122,5 +124,23 @@ public class CaseTwinColumnsTests : RowsTestBase
 
         Assert.Empty(result.Errors);
         Assert.Equal(new object[] { "Name", "Name", "name", "name (column)" }, result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public async Task SaveNotionFileColumnTakesTheNameARowGivesAFilesColumnAndPicksOneTwin()
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Twin files", new JsonObject { ["Files"] = new JsonObject { ["type"] = "files" }, ["files"] = new JsonObject { ["type"] = "files" } });
+        var host = new TextCaptureHost();
+        using var console = Emulator.NewSession(host);
+        Connect(Version, console);
+
+        // -WhatIf counts the files chosen: one in Files, two in its twin files. A page ID is read, so its columns have their own names there.
+        var result = console.Run(
+            "$row = @{ Name = 'Twins'; Files = 'https://example.com/a.pdf'; 'files (column)' = 'https://example.com/b.pdf', 'https://example.com/c.pdf' } | Add-NotionDatabaseRow $db\n" +
+            "foreach ($column in 'files (column)', 'files', 'Files') { Save-NotionFile -PageId $row.PageId -Destination $out -Column $column -WhatIf; $row | Save-NotionFile -Destination $out -Column $column -WhatIf }",
+            Vars(("db", databaseId), ("out", Path.GetTempPath())));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { "2", "2", "2", "2", "1", "1" }, host.WhatIfLines.Select(line => Regex.Match(line, "Save ([0-9]+) file").Groups[1].Value));
     }
 }

@@ -50,7 +50,7 @@ namespace NotionPS.Operations
                 .Select(pair => $"'{pair.Value}' is {pair.Key.Type} in the backup and {schema.PropertyTypes[pair.Value]} here");
 
         /// <summary>The columns missing, each as "name (type)", for a message.</summary>
-        public static string Describe(IEnumerable<BackupColumn> missing) => string.Join(", ", missing.Select(column => $"'{ServerText.Visible(column.Name)}' ({ServerText.Visible(column.Type)})"));
+        public static string Describe(IEnumerable<BackupColumn> missing) => string.Join(", ", missing.Select(column => $"'{ServerText.VisibleShort(column.Name)}' ({ServerText.Visible(column.Type)})"));
 
         /// <summary>
         /// Adds every missing column to the data source from the backup's definitions and matches the columns again:
