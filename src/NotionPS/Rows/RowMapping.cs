@@ -44,6 +44,7 @@ namespace NotionPS.Rows
         /// <param name="userIdByEmail">Looks up a person by e-mail address, for people given that way (see <see cref="PeopleCells"/>).</param>
         /// <param name="resolvePath">A local path as given to a full path, for files cells; null when files cannot be uploaded.</param>
         /// <exception cref="UnknownColumnException">An input property names no column.</exception>
+        /// <exception cref="ColumnAmbiguousException">An input property's name matches two or more columns in other cases, none exactly.</exception>
         /// <exception cref="RowValueException">A value does not fit its column.</exception>
         public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, bool isRow, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null, bool fromBackup = false)
         {
@@ -56,6 +57,12 @@ namespace NotionPS.Rows
             {
                 if (column == null)
                 {
+                    // A name two columns share in other cases is not unknown: -IgnoreUnknownProperty must not drop it.
+                    if (Ambiguity(schema, pair.Key, requested) is { } ambiguous)
+                    {
+                        throw ambiguous;
+                    }
+
                     if (!ColumnNames.IsRowProperty(requested))
                     {
                         unknown.Add(pair.Key);
@@ -122,11 +129,17 @@ namespace NotionPS.Rows
                 return column;
             }
 
-            var requested = Requested(schema, name);
-            var matches = schema.Keys.Where(key => string.Equals(key, requested, StringComparison.OrdinalIgnoreCase)).ToList();
-            throw matches.Count > 1
-                ? new ColumnAmbiguousException(name, matches)
-                : (NotionException)new UnknownColumnException(new[] { name }, schema.Keys.ToList());
+            throw Ambiguity(schema, name, Requested(schema, name)) ?? (NotionException)new UnknownColumnException(new[] { name }, schema.Keys.ToList());
+        }
+
+        /// <summary>
+        /// The error for <paramref name="given"/>, which asks for <paramref name="requested"/> and names no single column, when
+        /// two or more columns have that name in other cases; null when none has it.
+        /// </summary>
+        private static ColumnAmbiguousException? Ambiguity(IReadOnlyDictionary<string, string> schema, string given, string requested)
+        {
+            var matches = schema.Keys.Where(key => string.Equals(key, requested, StringComparison.OrdinalIgnoreCase)).OrderBy(key => key, StringComparer.Ordinal).ToList();
+            return matches.Count > 1 ? new ColumnAmbiguousException(given, matches, ColumnNames.OutputNamesByColumn(schema.Keys.ToList())) : null;
         }
 
         /// <summary>
@@ -172,12 +185,20 @@ namespace NotionPS.Rows
         public IReadOnlyList<string> Available => Shown(available);
     }
 
-    /// <summary>A name that matches, in other cases only, two or more columns (Notion allows names that differ only in case).</summary>
+    /// <summary>
+    /// A name that matches, in other cases only, two or more columns (Notion allows names that differ only in case); the
+    /// message names each as its column has it and as a row does (<paramref name="rowNames"/>: "name (column)"), either of which names it.
+    /// </summary>
     internal sealed class ColumnAmbiguousException : NotionException
     {
-        public ColumnAmbiguousException(string name, IReadOnlyList<string> matches)
-            : base(NotionErrorIds.NotionColumnAmbiguous, $"'{ServerText.VisibleShort(name)}' matches the columns {string.Join(" and ", matches.Select(match => "'" + ServerText.VisibleShort(match) + "'"))}, whose names differ only in case. Give the name exactly as the column has it.")
+        public ColumnAmbiguousException(string name, IReadOnlyList<string> matches, IReadOnlyDictionary<string, string> rowNames)
+            : base(
+                NotionErrorIds.NotionColumnAmbiguous,
+                $"'{ServerText.VisibleShort(name)}' matches the columns {string.Join(" and ", matches.Select(Quoted))}, whose names differ only in case. "
+                + $"Name one exactly as the column has it, or as a row does: {string.Join(", ", matches.Select(match => Quoted(rowNames[match])))}.")
         {
         }
+
+        private static string Quoted(string name) => "'" + ServerText.VisibleShort(name) + "'";
     }
 }
