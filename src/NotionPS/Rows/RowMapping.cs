@@ -57,12 +57,6 @@ namespace NotionPS.Rows
             {
                 if (column == null)
                 {
-                    // A name two columns share in other cases is not unknown: -IgnoreUnknownProperty must not drop it.
-                    if (Ambiguity(schema, pair.Key, requested) is { } ambiguous)
-                    {
-                        throw ambiguous;
-                    }
-
                     if (!ColumnNames.IsRowProperty(requested))
                     {
                         unknown.Add(pair.Key);
@@ -111,10 +105,19 @@ namespace NotionPS.Rows
                 var requested = ColumnNames.ColumnFor(pair.Key, inputNames, isRow, schema.Keys);
                 if (requested != null)
                 {
-                    yield return (pair, requested, FindColumn(schema, requested));
+                    yield return (pair, requested, WrittenColumn(schema, pair.Key, requested));
                 }
             }
         }
+
+        /// <summary>
+        /// The column an input property <paramref name="given"/> writes, which asks for <paramref name="requested"/>
+        /// (<see cref="ColumnNames.ColumnFor"/>): <see cref="FindColumn"/>, null for none. A name two columns have in other
+        /// cases only is refused, not taken for unknown: -IgnoreUnknownProperty must not silently drop it.
+        /// </summary>
+        /// <exception cref="ColumnAmbiguousException">Two or more columns have the name in other cases, none exactly.</exception>
+        public static string? WrittenColumn(IReadOnlyDictionary<string, string> schema, string given, string requested) =>
+            FindColumn(schema, requested) ?? (Ambiguity(schema, given, requested) is { } ambiguous ? throw ambiguous : (string?)null);
 
         /// <summary>
         /// The schema's name for a column a caller named (-Where, -Sort): <see cref="NamedColumn"/>. Notion itself matches
@@ -122,15 +125,12 @@ namespace NotionPS.Rows
         /// </summary>
         /// <exception cref="UnknownColumnException">No column has the name, in any case.</exception>
         /// <exception cref="ColumnAmbiguousException">Two or more columns have it in other cases, none exactly.</exception>
-        public static string ResolveColumn(IReadOnlyDictionary<string, string> schema, string name)
-        {
-            if (NamedColumn(schema, name) is { } column)
-            {
-                return column;
-            }
+        public static string ResolveColumn(IReadOnlyDictionary<string, string> schema, string name) =>
+            WrittenColumn(schema, name) ?? throw new UnknownColumnException(new[] { name }, schema.Keys.ToList());
 
-            throw Ambiguity(schema, name, Requested(schema, name)) ?? (NotionException)new UnknownColumnException(new[] { name }, schema.Keys.ToList());
-        }
+        /// <summary><see cref="NamedColumn"/>, for a name given alone (-MatchOn, -Key, -Property), refusing one that two columns have in other cases only.</summary>
+        /// <exception cref="ColumnAmbiguousException">Two or more columns have the name in other cases, none exactly.</exception>
+        public static string? WrittenColumn(IReadOnlyDictionary<string, string> schema, string name) => WrittenColumn(schema, name, Requested(schema, name));
 
         /// <summary>
         /// The error for <paramref name="given"/>, which asks for <paramref name="requested"/> and names no single column, when
