@@ -54,8 +54,24 @@ namespace NotionPS.Cmdlets
         public static CompletionResult Result(string value, string listItem, string toolTip) =>
             new CompletionResult(Quote(value), listItem, CompletionResultType.ParameterValue, string.IsNullOrEmpty(toolTip) ? value : toolTip);
 
+        /// <summary>
+        /// The value bare only when PowerShell certainly reads it back as itself as an argument: only letters, digits, _
+        /// and -, a letter or digit first (never a parameter such as -WhatIf, a variable or an expression), and read by the
+        /// running PowerShell's own parser as a word (so never a number such as 1kb, 1e3 or 0x10; an ID such as 1a2b... is
+        /// one). Anything else is single-quoted with every quote PowerShell ends such a string at (' ‘ ’ ‚ ‛) doubled.
+        /// </summary>
         private static string Quote(string value) =>
-            value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') ? value : "'" + value.Replace("'", "''") + "'";
+            value.Length > 0 && char.IsLetterOrDigit(value[0]) && value.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') && IsBareWord(value)
+                ? value
+                : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
+
+        private static bool IsBareWord(string value) =>
+            Parser.ParseInput("x " + value, out _, out var errors).EndBlock?.Statements is { Count: 1 } statements
+            && errors.Length == 0
+            && statements[0] is PipelineAst { PipelineElements: { Count: 1 } elements }
+            && elements[0] is CommandAst { CommandElements: { Count: 2 } words }
+            && words[1] is StringConstantExpressionAst { StringConstantType: StringConstantType.BareWord } word
+            && word.Value == value;
 
         /// <summary>What was typed so far, taken literally (a '[' in a name is not a wildcard), followed by anything.</summary>
         private static WildcardPattern Pattern(string wordToComplete) =>

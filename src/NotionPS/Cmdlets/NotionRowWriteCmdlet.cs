@@ -136,7 +136,16 @@ namespace NotionPS.Cmdlets
         /// <summary>The writable column a parameter names (as the schema spells it); any other name stops the command.</summary>
         private protected string WritableColumnOrThrow(DataSourceSchema schema, string name, string parameter)
         {
-            var column = RowUpsert.WritableColumn(schema, name);
+            string? column = null;
+            try
+            {
+                column = RowUpsert.WritableColumn(schema, name);
+            }
+            catch (ColumnAmbiguousException ex)
+            {
+                ThrowTerminatingError(NotionErrorRecords.ForRow(ex, "-" + parameter, name));
+            }
+
             if (column == null)
             {
                 ThrowTerminatingError(NotionErrorRecords.Create(

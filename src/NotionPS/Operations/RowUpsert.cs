@@ -35,9 +35,10 @@ namespace NotionPS.Operations
         }
 
         /// <summary>The column of <paramref name="schema"/> that <paramref name="name"/> names (<see cref="RowMapping.NamedColumn"/>), or null when none that can be written does.</summary>
+        /// <exception cref="ColumnAmbiguousException">Two or more columns have the name in other cases, none exactly.</exception>
         public static string? WritableColumn(DataSourceSchema schema, string name)
         {
-            var column = RowMapping.NamedColumn(schema.PropertyTypes, name);
+            var column = RowMapping.WrittenColumn(schema.PropertyTypes, name);
             return column == null || PropertyWriter.IsReadOnly(schema.PropertyTypes[column]) ? null : column;
         }
 

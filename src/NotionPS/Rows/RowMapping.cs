@@ -44,6 +44,7 @@ namespace NotionPS.Rows
         /// <param name="userIdByEmail">Looks up a person by e-mail address, for people given that way (see <see cref="PeopleCells"/>).</param>
         /// <param name="resolvePath">A local path as given to a full path, for files cells; null when files cannot be uploaded.</param>
         /// <exception cref="UnknownColumnException">An input property names no column.</exception>
+        /// <exception cref="ColumnAmbiguousException">An input property's name matches two or more columns in other cases, none exactly.</exception>
         /// <exception cref="RowValueException">A value does not fit its column.</exception>
         public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null)
         {
@@ -104,10 +105,19 @@ namespace NotionPS.Rows
                 var requested = ColumnNames.ColumnFor(pair.Key, inputNames, source == RowSource.NotionRow, schema.Keys);
                 if (requested != null)
                 {
-                    yield return (pair, requested, FindColumn(schema, requested));
+                    yield return (pair, requested, WrittenColumn(schema, pair.Key, requested));
                 }
             }
         }
+
+        /// <summary>
+        /// The column an input property <paramref name="given"/> writes, which asks for <paramref name="requested"/>
+        /// (<see cref="ColumnNames.ColumnFor"/>): <see cref="FindColumn"/>, null for none. A name two columns have in other
+        /// cases only is refused, not taken for unknown: -IgnoreUnknownProperty must not silently drop it.
+        /// </summary>
+        /// <exception cref="ColumnAmbiguousException">Two or more columns have the name in other cases, none exactly.</exception>
+        public static string? WrittenColumn(IReadOnlyDictionary<string, string> schema, string given, string requested) =>
+            FindColumn(schema, requested) ?? (Ambiguity(schema, given, requested) is { } ambiguous ? throw ambiguous : (string?)null);
 
         /// <summary>
         /// The schema's name for a column a caller named (-Where, -Sort): <see cref="NamedColumn"/>. Notion itself matches
@@ -115,18 +125,21 @@ namespace NotionPS.Rows
         /// </summary>
         /// <exception cref="UnknownColumnException">No column has the name, in any case.</exception>
         /// <exception cref="ColumnAmbiguousException">Two or more columns have it in other cases, none exactly.</exception>
-        public static string ResolveColumn(IReadOnlyDictionary<string, string> schema, string name)
-        {
-            if (NamedColumn(schema, name) is { } column)
-            {
-                return column;
-            }
+        public static string ResolveColumn(IReadOnlyDictionary<string, string> schema, string name) =>
+            WrittenColumn(schema, name) ?? throw new UnknownColumnException(new[] { name }, schema.Keys.ToList());
 
-            var requested = Requested(schema, name);
-            var matches = schema.Keys.Where(key => string.Equals(key, requested, StringComparison.OrdinalIgnoreCase)).ToList();
-            throw matches.Count > 1
-                ? new ColumnAmbiguousException(name, matches)
-                : (NotionException)new UnknownColumnException(new[] { name }, schema.Keys.ToList());
+        /// <summary><see cref="NamedColumn"/>, for a name given alone (-MatchOn, -Key, -Property), refusing one that two columns have in other cases only.</summary>
+        /// <exception cref="ColumnAmbiguousException">Two or more columns have the name in other cases, none exactly.</exception>
+        public static string? WrittenColumn(IReadOnlyDictionary<string, string> schema, string name) => WrittenColumn(schema, name, Requested(schema, name));
+
+        /// <summary>
+        /// The error for <paramref name="given"/>, which asks for <paramref name="requested"/> and names no single column, when
+        /// two or more columns have that name in other cases; null when none has it.
+        /// </summary>
+        private static ColumnAmbiguousException? Ambiguity(IReadOnlyDictionary<string, string> schema, string given, string requested)
+        {
+            var matches = schema.Keys.Where(key => string.Equals(key, requested, StringComparison.OrdinalIgnoreCase)).OrderBy(key => key, StringComparer.Ordinal).ToList();
+            return matches.Count > 1 ? new ColumnAmbiguousException(given, matches, ColumnNames.OutputNamesByColumn(schema.Keys.ToList())) : null;
         }
 
         /// <summary>
@@ -172,12 +185,20 @@ namespace NotionPS.Rows
         public IReadOnlyList<string> Available => Shown(available);
     }
 
-    /// <summary>A name that matches, in other cases only, two or more columns (Notion allows names that differ only in case).</summary>
+    /// <summary>
+    /// A name that matches, in other cases only, two or more columns (Notion allows names that differ only in case); the
+    /// message names each as its column has it and as a row does (<paramref name="rowNames"/>: "name (column)"), either of which names it.
+    /// </summary>
     internal sealed class ColumnAmbiguousException : NotionException
     {
-        public ColumnAmbiguousException(string name, IReadOnlyList<string> matches)
-            : base(NotionErrorIds.NotionColumnAmbiguous, $"'{ServerText.VisibleShort(name)}' matches the columns {string.Join(" and ", matches.Select(match => "'" + ServerText.VisibleShort(match) + "'"))}, whose names differ only in case. Give the name exactly as the column has it.")
+        public ColumnAmbiguousException(string name, IReadOnlyList<string> matches, IReadOnlyDictionary<string, string> rowNames)
+            : base(
+                NotionErrorIds.NotionColumnAmbiguous,
+                $"'{ServerText.VisibleShort(name)}' matches the columns {string.Join(" and ", matches.Select(Quoted))}, whose names differ only in case. "
+                + $"Name one exactly as the column has it, or as a row does: {string.Join(", ", matches.Select(match => Quoted(rowNames[match])))}.")
         {
         }
+
+        private static string Quoted(string name) => "'" + ServerText.VisibleShort(name) + "'";
     }
 }

@@ -114,6 +114,56 @@ public class CaseTwinColumnsTests : RowsTestBase
         Assert.Equal(new object[] { "A set|b|https://example.com/3", "B|a|https://example.com/4" }, upserted.Output.Select(o => o.BaseObject));
     }
 
+    /// <summary>
+    /// A name that matches both twins in other cases only (NAME), as a cell's key (Add, Set, Sync) or a CSV header, is NotionColumnAmbiguous
+    /// naming how to name each, not NotionUnknownColumn listing the very columns it matches; -IgnoreUnknownProperty does
+    /// not leave it out, as it is not unknown. Nothing is written.
+    /// </summary>
+    [Fact]
+    public async Task AWrittenNameMatchingBothTwinsInOtherCasesIsAmbiguousEvenWithIgnoreUnknownProperty()
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Twins ambiguous", TwinColumn());
+        var pageId = (await SeedRowsAsync(dataSourceId, new[] { new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Upper", ["name"] = "lower" } } })).Single();
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("notionps-twins-").FullName, "shouting.csv");
+        File.WriteAllText(csv, "NAME,Notes\nx,y\n");
+        Connect(Version);
+
+        var result = Session.Run(
+            "$null = [pscustomobject]@{ NAME = 'x'; Notes = 'y' } | Add-NotionDatabaseRow $db\n" +
+            "$null = [pscustomobject]@{ NAME = 'x'; Notes = 'y' } | Add-NotionDatabaseRow $db -IgnoreUnknownProperty\n" +
+            "$null = Set-NotionDatabaseRow -PageId $page -Property @{ NAME = 'x'; Notes = 'y' } -IgnoreUnknownProperty\n" +
+            "$null = Import-NotionDatabase -Path $csv -DatabaseId $db\n" +
+            "$null = [pscustomobject]@{ Notes = 'y'; NAME = 'x' } | Sync-NotionDatabaseRow $db -Key Notes -IgnoreUnknownProperty -Confirm:$false\n" +
+            RawCells,
+            Vars(("db", databaseId), ("page", pageId), ("csv", csv)));
+
+        Assert.Equal(5, result.Errors.Count);
+        Assert.All(result.Errors, error =>
+        {
+            Assert.StartsWith("NotionColumnAmbiguous,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("'NAME' matches the columns 'Name' and 'name', whose names differ only in case. Name one exactly as the column has it, or as a row does: 'Name', 'name (column)'.", error.ToString(), StringComparison.Ordinal);
+        });
+        Assert.Equal(new object[] { "Upper|lower" }, result.Output.Select(o => o.BaseObject));
+    }
+
+    /// <summary>-MatchOn, and Sync's -Key and -Property, naming both twins in other cases only stop the command as ambiguous, not as no column.</summary>
+    [Theory]
+    [InlineData("Add-NotionDatabaseRow $db -MatchOn NAME", "-MatchOn")]
+    [InlineData("Sync-NotionDatabaseRow $db -Key NAME -Confirm:$false", "-Key")]
+    [InlineData("Sync-NotionDatabaseRow $db -Key Notes -Property NAME -Confirm:$false", "-Property")]
+    public async Task AParameterNamingBothTwinsInOtherCasesIsAmbiguous(string command, string parameter)
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Twins parameter", TwinColumn());
+        Connect(Version);
+
+        var result = Session.Run("@{ Notes = 'y'; Name = 'x' } | " + command, Vars(("db", databaseId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("NotionColumnAmbiguous,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.StartsWith(parameter + ": 'NAME' matches the columns 'Name' and 'name', whose names differ only in case.", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
     [Fact]
     public async Task TheSchemaNamesEachColumnsPropertyOnARow()
     {

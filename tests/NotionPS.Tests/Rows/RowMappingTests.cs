@@ -109,4 +109,24 @@ public class RowMappingTests
 
         Assert.Single(mapping.Properties);
     }
+
+    /// <summary>
+    /// A name that matches two columns in other cases only (NAME for Name and name) names neither: it is refused as
+    /// ambiguous, naming how to name each, never filed as unknown (which would list the very columns it matches) nor
+    /// left out by -IgnoreUnknownProperty.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ANameMatchingCaseTwinsIsAmbiguousNotUnknownEvenWhenUnknownOnesAreIgnored(bool ignoreUnknown)
+    {
+        var schema = new Dictionary<string, string> { ["Name"] = "title", ["name"] = "rich_text", ["Notes"] = "rich_text" };
+
+        var error = Assert.Throws<ColumnAmbiguousException>(() => RowMapping.Build(schema, Input(("Notes", "n"), ("NAME", "A"), ("Colour", "red")), false, ignoreUnknown));
+
+        Assert.Equal("NotionColumnAmbiguous", error.ErrorId);
+        Assert.Equal(
+            "'NAME' matches the columns 'Name' and 'name', whose names differ only in case. Name one exactly as the column has it, or as a row does: 'Name', 'name (column)'.",
+            error.Message);
+    }
 }

@@ -147,10 +147,11 @@ namespace NotionPS.Operations
         }
 
         /// <summary>The schema's column an input property names, or null (a row's own property, or no column).</summary>
+        /// <exception cref="ColumnAmbiguousException">The name matches two or more columns in other cases, none exactly.</exception>
         private string? Column(string name, IReadOnlyCollection<string> names, RowSource source)
         {
             var requested = ColumnNames.ColumnFor(name, names, source == RowSource.NotionRow, schema.PropertyTypes.Keys);
-            return requested == null ? null : RowMapping.FindColumn(schema.PropertyTypes, requested);
+            return requested == null ? null : RowMapping.WrittenColumn(schema.PropertyTypes, name, requested);
         }
 
         /// <summary>An address any row's people cell shows is known without a request; any other is looked up.</summary>
