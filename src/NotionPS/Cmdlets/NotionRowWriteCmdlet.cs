@@ -171,7 +171,7 @@ namespace NotionPS.Cmdlets
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath, fromBackup);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, isRow, ignoreUnknown, UserIdByEmail, ResolveLocalPath, fromBackup, schema.PropertyOptions);
                 if (mapping.Properties.Count == 0)
                 {
                     throw NothingToWriteException.NoWritableColumn("write", schema.Name, "no blank row is added", mapping, schema.PropertyTypes.Keys);

@@ -31,6 +31,17 @@ public class RowMappingTests
     }
 
     [Fact]
+    public void ASelectValueTakesTheColumnsOptionThatMatchesIgnoringCase()
+    {
+        var schema = new Dictionary<string, string> { ["Name"] = "title", ["Priority"] = "select" };
+        var options = new Dictionary<string, IReadOnlyList<string>> { ["Priority"] = new[] { "High", "Low" } };
+
+        var mapping = RowMapping.Build(schema, Input(("Name", "A"), ("priority", "high")), isRow: false, ignoreUnknown: false, options: options);
+
+        Assert.Equal("""{"select":{"name":"High"}}""", mapping.Properties["Priority"]!.ToJsonString());
+    }
+
+    [Fact]
     public void AnExactCaseMatchWinsOverAnother()
     {
         var schema = new Dictionary<string, string> { ["name"] = "rich_text", ["Name"] = "title" };
