@@ -119,6 +119,9 @@ namespace NotionPS.Client
         /// <summary>Column name to Notion property type.</summary>
         public IReadOnlyDictionary<string, string> PropertyTypes { get; private set; } = new Dictionary<string, string>();
 
+        /// <summary>Column name to its options (select, multi-select and status columns; none for the others).</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> PropertyOptions { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
         /// <summary>The one title column every data source has.</summary>
         public string? TitlePropertyName => PropertyTypes.FirstOrDefault(p => p.Value == "title").Key;
 
@@ -143,6 +146,7 @@ namespace NotionPS.Client
                 DatabaseId = JsonRead.String(source, "object") == "data_source" ? JsonRead.String(parent, "database_id") ?? string.Empty : id,
                 Properties = properties,
                 PropertyTypes = properties.ToDictionary(p => p.Name, p => p.Type, StringComparer.Ordinal),
+                PropertyOptions = properties.ToDictionary(p => p.Name, p => p.Options, StringComparer.Ordinal),
             };
         }
 

@@ -179,7 +179,7 @@ namespace NotionPS.Cmdlets
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, ResolveLocalPath);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, ResolveLocalPath, schema.PropertyOptions);
                 if (mapping.Properties.Count == 0)
                 {
                     throw NothingToWriteException.NoWritableColumn("write", schema.Name, "no blank row is added", mapping, schema.PropertyTypes.Keys);

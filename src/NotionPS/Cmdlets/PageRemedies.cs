@@ -16,6 +16,7 @@ namespace NotionPS.Cmdlets
         /// <summary>Notion's names for the capabilities, as its integration settings show them under Capabilities.</summary>
         public const string ReadComments = "Read comments";
         public const string InsertComments = "Insert comments";
+        public const string InsertContent = "Insert content";
         public const string UpdateContent = "Update content";
         public const string UpdateAndInsertContent = "Update content and Insert content";
 

@@ -115,7 +115,8 @@ namespace NotionPS.Cmdlets
                 }
                 catch (NotionException ex)
                 {
-                    WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true)));
+                    // Appending needs Insert content; -Replace's trashing of the old blocks needs Update content too.
+                    WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true, capability: Replace ? PageRemedies.UpdateAndInsertContent : PageRemedies.InsertContent)));
                 }
             }
         }

@@ -49,7 +49,7 @@ namespace NotionPS.Operations
         {
             var schema = await SchemaAsync(dataSourceId ?? await ParentAsync(pageId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(schema.PropertyTypes, values, source)).ConfigureAwait(false);
-            return (schema, RowMapping.Build(schema.PropertyTypes, values, source, ignoreUnknownColumns, userIdByEmail, resolvePath));
+            return (schema, RowMapping.Build(schema.PropertyTypes, values, source, ignoreUnknownColumns, userIdByEmail, resolvePath, options: schema.PropertyOptions));
         }
 
         /// <summary>

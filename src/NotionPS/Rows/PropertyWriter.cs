@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using NotionPS.Client;
 
 namespace NotionPS.Rows
 {
@@ -33,13 +34,14 @@ namespace NotionPS.Rows
         /// <summary>The property value for a column of <paramref name="type"/>, such as <c>{"number": 3}</c>.</summary>
         /// <param name="source">Where the value came from: a URL the user gives in a url or files cell is checked (<see cref="CellUrls"/>), one Notion held is kept.</param>
         /// <param name="files">For a files column: how local files are found, and where the items to upload go (see <see cref="FileCells"/>).</param>
-        public static JsonObject ToPropertyValue(string column, string type, object? value, RowSource source, FileCellWriting? files = null)
+        /// <param name="options">For a select, multi-select or status column: its options, which a name takes ignoring case (see <see cref="OptionName"/>).</param>
+        public static JsonObject ToPropertyValue(string column, string type, object? value, RowSource source, FileCellWriting? files = null, IReadOnlyList<string>? options = null)
         {
             // DBNull (what SQL exports give) is empty in every column type.
             value = value is DBNull ? null : value;
             try
             {
-                return new JsonObject { [type] = type == "files" ? FileCells.Write(column, value, source, files) : ValueFor(column, type, value, source) };
+                return new JsonObject { [type] = type == "files" ? FileCells.Write(column, value, source, files) : ValueFor(column, type, value, source, options) };
             }
             catch (FormatException ex)
             {
@@ -51,7 +53,7 @@ namespace NotionPS.Rows
             }
         }
 
-        private static JsonNode? ValueFor(string column, string type, object? value, RowSource source)
+        private static JsonNode? ValueFor(string column, string type, object? value, RowSource source, IReadOnlyList<string>? options)
         {
             if (IsReadOnly(type))
             {
@@ -67,9 +69,9 @@ namespace NotionPS.Rows
                     return PlainValues.IsEmpty(value) ? null : JsonValue.Create(Number(column, value!));
                 case "select":
                 case "status":
-                    return PlainValues.IsEmpty(value) ? null : new JsonObject { ["name"] = OptionName(column, type, value!) };
+                    return PlainValues.IsEmpty(value) ? null : new JsonObject { ["name"] = OptionName(column, type, value!, options) };
                 case "multi_select":
-                    return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["name"] = OptionName(column, type, item) }).ToArray());
+                    return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["name"] = OptionName(column, type, item, options) }).ToArray());
                 case "date":
                     return PlainValues.IsEmpty(value) ? null : Date(column, CellText.DateRangeOrValue(value!));
                 case "checkbox":
@@ -223,7 +225,13 @@ namespace NotionPS.Rows
             return date;
         }
 
-        private static string OptionName(string column, string type, object value)
+        /// <summary>
+        /// The option a name means. Notion matches names by exact case and adds an option for any other spelling, so
+        /// "high" beside "High" would become a near-twin: the exact option wins, else the one that matches ignoring case
+        /// (ordinal, as PowerShell users expect of names), else the name as given, a new option (status columns cannot
+        /// take one through the API). Two options that differ only in case and a third spelling are refused, not guessed.
+        /// </summary>
+        private static string OptionName(string column, string type, object value, IReadOnlyList<string>? options)
         {
             var name = PlainValues.Text(value).Trim();
             if (name.Contains(","))
@@ -232,7 +240,25 @@ namespace NotionPS.Rows
                 throw new RowValueException(column, type, value, "option names cannot contain commas.");
             }
 
-            return name;
+            if (options == null || options.Contains(name, StringComparer.Ordinal))
+            {
+                return name;
+            }
+
+            var matches = options.Where(option => string.Equals(option, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (matches.Count > 1)
+            {
+                throw new RowValueException(column, type, value, $"it matches the options {string.Join(" and ", matches.Select(Quoted))}, which differ only in case; give one of them exactly.");
+            }
+
+            if (matches.Count == 0 && type == "status" && options.Count > 0)
+            {
+                throw new RowValueException(column, type, value, $"not an option of this status column ({string.Join(", ", options.Select(Quoted))}); Notion adds status options only in its own app.");
+            }
+
+            return matches.Count == 1 ? matches[0] : name;
+
+            static string Quoted(string option) => "'" + ServerText.VisibleShort(option) + "'";
         }
 
         /// <summary>A user or page ID from an ID string or an object carrying one of <paramref name="members"/>.</summary>

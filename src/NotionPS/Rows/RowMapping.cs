@@ -43,10 +43,11 @@ namespace NotionPS.Rows
         /// <param name="ignoreUnknown">Leave out input properties with no column instead of refusing the row.</param>
         /// <param name="userIdByEmail">Looks up a person by e-mail address, for people given that way (see <see cref="PeopleCells"/>).</param>
         /// <param name="resolvePath">A local path as given to a full path, for files cells; null when files cannot be uploaded.</param>
+        /// <param name="options">Select, multi-select and status columns' options by column name, which values take ignoring case.</param>
         /// <exception cref="UnknownColumnException">An input property names no column.</exception>
         /// <exception cref="ColumnAmbiguousException">An input property's name matches two or more columns in other cases, none exactly.</exception>
         /// <exception cref="RowValueException">A value does not fit its column.</exception>
-        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null)
+        public static RowMapping Build(IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source, bool ignoreUnknown, Func<string, string?>? userIdByEmail = null, Func<string, string>? resolvePath = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? options = null)
         {
             var files = resolvePath == null ? null : new FileCellWriting(resolvePath);
             var properties = new JsonObject();
@@ -73,7 +74,7 @@ namespace NotionPS.Rows
                 }
 
                 var value = type == "people" && userIdByEmail != null ? PeopleCells.WithIds(column, pair.Value, userIdByEmail) : pair.Value;
-                properties[column] = PropertyWriter.ToPropertyValue(column, type, value, source, files);
+                properties[column] = PropertyWriter.ToPropertyValue(column, type, value, source, files, options != null && options.TryGetValue(column, out var columnOptions) ? columnOptions : null);
                 values[column] = pair.Value;
             }
 

@@ -467,4 +467,33 @@ public class WriteRowsTests : RowsTestBase
         Assert.StartsWith($"Row {rows[0]}: Nothing to change: no property of the input names a column of \"Only unknown\" that can be written, so the row is left as it is. Ignored as naming no column: 'Colour', 'Size'.", error.ErrorDetails.Message, StringComparison.Ordinal);
         Assert.Equal(new object[] { "As it was", "Changed" }, result.Output.Select(o => o.BaseObject));
     }
+
+    /// <summary>
+    /// Option names are matched ignoring case, as column names are: "high" and "HIGH" write the existing "High" and add
+    /// no near-twin options; a status that is no option (Notion adds none through the API) is refused before sending.
+    /// </summary>
+    [Fact]
+    public async Task OptionsAreMatchedIgnoringCaseAndAddNoNearTwins()
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Option case");
+        Connect("2025-09-03");
+
+        var result = Session.Run(
+            """
+            $null = "Name,Priority,Tags,Status`nR1,high,A;B,done`nR2,HIGH,c,NOT STARTED`nR3,Low,,Doing" | ConvertFrom-Csv | ForEach-Object { $_.Tags = $_.Tags -split ';'; $_ } | Add-NotionDatabaseRow -DatabaseId $db
+            Get-NotionDatabaseRow -DatabaseId $db -Sort Name | ForEach-Object { "$($_.Name) $($_.Priority) $($_.Tags -join '+') $($_.Status)" }
+            Get-NotionDatabaseRow -DatabaseId $db -Where @{ Name = 'R2' } | Set-NotionDatabaseRow -Property @{ Priority = 'low' }
+            (Get-NotionDatabaseRow -DatabaseId $db -Where @{ Name = 'R2' }).Priority
+            """,
+            Vars(("db", databaseId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionRowValueInvalid,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("not an option of this status column ('Not started', 'Done')", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(new object[] { "R1 High a+b Done", "R2 High c Not started", "Low" }, result.Output.Select(o => o.BaseObject));
+        var schema = await ApiGetAsync($"v1/data_sources/{dataSourceId}", "2025-09-03");
+        Assert.Equal(
+            new[] { "High", "Low", "a", "b", "c" },
+            new[] { "Priority", "Tags" }.SelectMany(column => schema["properties"]![column]![column == "Priority" ? "select" : "multi_select"]!["options"]!.AsArray().Select(option => (string)option!["name"]!)));
+    }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using NotionPS.Client;
 using NotionPS.Content;
 using NotionPS.Operations;
 using NotionPS.Tests.Client;
@@ -32,6 +33,22 @@ public class ContentAppenderTests
             StringComparison.Ordinal);
         Assert.Equal("NotionServerError", failure.Cause.ErrorId);
         Assert.Equal("NotionPageContentIncomplete", failure.ErrorId);
+    }
+
+    [Theory]
+    [InlineData(404, "object_not_found", "NotionObjectNotFound")]
+    [InlineData(403, "restricted_resource", "NotionRestrictedResource")]
+    [InlineData(401, "unauthorized", "NotionUnauthorized")]
+    [InlineData(500, "internal_server_error", "NotionServerError")]
+    public async Task TheFirstRequestFailingIsNotionsOwnErrorForNothingWasWritten(int status, string code, string errorId)
+    {
+        var handler = new ScriptedHandler(Error(status, code, "refused"));
+        var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() => appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert("# hi"), null, "Page page1:", CancellationToken.None));
+
+        Assert.Equal(errorId, failure.ErrorId);
+        Assert.DoesNotContain("Markdown lines", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]

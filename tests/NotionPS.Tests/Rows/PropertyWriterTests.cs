@@ -279,4 +279,35 @@ public class PropertyWriterTests
 
         Assert.Equal("""{"multi_select":[{"name":"a"},{"name":"b"}]}""", Write("multi_select", plain));
     }
+
+    [Theory]
+    [InlineData("select", "high", """{"select":{"name":"High"}}""")]
+    [InlineData("select", "HIGH", """{"select":{"name":"High"}}""")]
+    [InlineData("select", "Medium", """{"select":{"name":"Medium"}}""")]
+    [InlineData("status", "not STARTED", """{"status":{"name":"Not started"}}""")]
+    [InlineData("multi_select", "high, low, New", """{"multi_select":[{"name":"High"},{"name":"low"},{"name":"New"}]}""")]
+    public void AnOptionIsTheExistingOneThatMatchesIgnoringCase(string type, string value, string expected)
+    {
+        var options = new[] { "High", "low", "Not started", "Done" };
+
+        Assert.Equal(expected, PropertyWriter.ToPropertyValue("Priority", type, value, RowSource.Given, options: options).ToJsonString());
+    }
+
+    [Fact]
+    public void AnExactOptionWinsAndTwoThatDifferOnlyInCaseAreAnErrorForAThirdSpelling()
+    {
+        var options = new[] { "High", "HIGH" };
+
+        Assert.Equal("""{"select":{"name":"HIGH"}}""", PropertyWriter.ToPropertyValue("Priority", "select", "HIGH", RowSource.Given, options: options).ToJsonString());
+        var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Priority", "select", "high", RowSource.Given, options: options));
+        Assert.Contains("matches the options 'High' and 'HIGH', which differ only in case; give one of them exactly", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStatusThatIsNoOptionIsAnErrorNamingTheOptions()
+    {
+        var error = Assert.Throws<RowValueException>(() => PropertyWriter.ToPropertyValue("Status", "status", "Doing", RowSource.Given, options: new[] { "Not started", "Done" }));
+
+        Assert.Contains("not an option of this status column ('Not started', 'Done')", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -31,6 +31,17 @@ public class RowMappingTests
     }
 
     [Fact]
+    public void ASelectValueTakesTheColumnsOptionThatMatchesIgnoringCase()
+    {
+        var schema = new Dictionary<string, string> { ["Name"] = "title", ["Priority"] = "select" };
+        var options = new Dictionary<string, IReadOnlyList<string>> { ["Priority"] = new[] { "High", "Low" } };
+
+        var mapping = RowMapping.Build(schema, Input(("Name", "A"), ("priority", "high")), RowSource.Given, ignoreUnknown: false, options: options);
+
+        Assert.Equal("""{"select":{"name":"High"}}""", mapping.Properties["Priority"]!.ToJsonString());
+    }
+
+    [Fact]
     public void AnExactCaseMatchWinsOverAnother()
     {
         var schema = new Dictionary<string, string> { ["name"] = "rich_text", ["Name"] = "title" };
@@ -122,7 +133,7 @@ public class RowMappingTests
     {
         var schema = new Dictionary<string, string> { ["Name"] = "title", ["name"] = "rich_text", ["Notes"] = "rich_text" };
 
-        var error = Assert.Throws<ColumnAmbiguousException>(() => RowMapping.Build(schema, Input(("Notes", "n"), ("NAME", "A"), ("Colour", "red")), false, ignoreUnknown));
+        var error = Assert.Throws<ColumnAmbiguousException>(() => RowMapping.Build(schema, Input(("Notes", "n"), ("NAME", "A"), ("Colour", "red")), RowSource.Given, ignoreUnknown));
 
         Assert.Equal("NotionColumnAmbiguous", error.ErrorId);
         Assert.Equal(

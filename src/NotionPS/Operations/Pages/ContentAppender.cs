@@ -11,8 +11,9 @@ namespace NotionPS.Operations
 {
     /// <summary>
     /// Writes a block tree to a page in the requests <see cref="AppendPlanner"/> plans, in order, keeping the new
-    /// blocks' IDs for the requests that append under or after them. A request that fails stops the run with a
-    /// <see cref="PageWriteException"/> that names the Markdown lines written and not written.
+    /// blocks' IDs for the requests that append under or after them. A request that fails after another was written
+    /// stops the run with a <see cref="PageWriteException"/> that names the Markdown lines written and not written; the
+    /// first failing is Notion's own error, as nothing changed.
     /// </summary>
     internal sealed class ContentAppender
     {
@@ -29,6 +30,7 @@ namespace NotionPS.Operations
         /// <param name="what">What the failure message calls the page ("Page \"Report\" (id) was created, and").</param>
         /// <returns>How many blocks were written.</returns>
         /// <exception cref="PageWriteException">A request failed; the ones before it were written.</exception>
+        /// <exception cref="NotionException">The first request failed; nothing was written.</exception>
         public Task<int> AppendAsync(string pageId, string parentId, IReadOnlyList<ContentBlock> blocks, string? afterBlockId, string what, CancellationToken cancellationToken) =>
             RunAsync(pageId, AppendPlanner.Plan(blocks, parentId, afterBlockId), 0, what, cancellationToken);
 
@@ -63,7 +65,8 @@ namespace NotionPS.Operations
                     created.Add(answer.Results.Select(block => JsonRead.String(block, "id") ?? string.Empty).ToList());
                     written += step.BlockCount;
                 }
-                catch (NotionException ex)
+                // Before anything was written, Notion's refusal is the whole story (a missing page, no access).
+                catch (NotionException ex) when (created.Count > 0)
                 {
                     throw Midway(pageId, what, steps, step, written, ex);
                 }

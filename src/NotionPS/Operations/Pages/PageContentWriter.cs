@@ -49,6 +49,7 @@ namespace NotionPS.Operations
         /// stay (trashing their block would trash them). New content first: a failure leaves the old content whole.
         /// </summary>
         /// <returns>How many blocks were written.</returns>
+        /// <exception cref="PageWriteException">Writing or trashing stopped midway; a failure before anything changed is Notion's own error.</exception>
         public async Task<int> ReplaceAsync(string pageId, IReadOnlyList<ContentBlock> blocks, IReadOnlyList<Files.ContentFile> files, CancellationToken cancellationToken)
         {
             await fileUploads.UploadAsync(files, cancellationToken).ConfigureAwait(false);
@@ -63,11 +64,12 @@ namespace NotionPS.Operations
                 {
                     await client.DeleteBlockAsync(old[i], log, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Errors.NotionException ex)
+                // Nothing written and nothing trashed yet: Notion's refusal is the whole story.
+                catch (Errors.NotionException ex) when (written > 0 || i > 0)
                 {
+                    var newContent = written > 0 ? $"the new content ({written} blocks) was written at the end, and " : string.Empty;
                     throw new PageWriteException(pageId,
-                        $"Page {pageId}: the new content ({written} blocks) was written at the end, and {i} of the {old.Count} old top-level blocks were moved to the trash; "
-                        + $"block {old[i]} and the {old.Count - i - 1} after it were not. {ex.Message}",
+                        $"Page {pageId}: {newContent}{i} of the {old.Count} old top-level blocks were moved to the trash; block {old[i]} and the {old.Count - i - 1} after it were not. {ex.Message}",
                         ex);
                 }
             }

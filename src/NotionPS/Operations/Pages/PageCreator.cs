@@ -106,7 +106,7 @@ namespace NotionPS.Operations
 
             var columns = parent.DataSource.PropertyTypes;
             var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(columns, properties, RowSource.Given)).ConfigureAwait(false);
-            var values = RowMapping.Build(columns, properties, RowSource.Given, ignoreUnknown: false, userIdByEmail).Properties;
+            var values = RowMapping.Build(columns, properties, RowSource.Given, ignoreUnknown: false, userIdByEmail, options: parent.DataSource.PropertyOptions).Properties;
             var titleColumn = parent.DataSource.TitlePropertyName ?? "title";
             values[titleColumn] = title;
             return values;

@@ -49,7 +49,7 @@ namespace NotionPS.Operations
             }
 
             Close();
-            return parts.Count == 0 ? "none" : string.Join(", ", parts);
+            return string.Join(", ", parts);
 
             void Close()
             {

@@ -100,7 +100,7 @@ namespace NotionPS.Operations
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown: columns != null, UserIdByEmail);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown: columns != null, UserIdByEmail, options: schema.PropertyOptions);
             }
             catch (NotionException ex)
             {
