@@ -45,6 +45,20 @@ public sealed class ErrorModelTests
         (await emulator.PostAsync("v1/search", body)).AssertError(HttpStatusCode.BadRequest, "invalid_json");
     }
 
+    /// <summary>A key given twice keeps its last value, as JSON.parse (Notion's parser) reads it: never a 500.</summary>
+    [Theory]
+    [InlineData("{\"query\": \"zzz-matches-nothing\", \"query\": \"Tasks\"}", true)]
+    [InlineData("{\"query\": \"Tasks\", \"query\": \"zzz-matches-nothing\"}", false)]
+    [InlineData("{\"filter\": {\"value\": \"page\", \"property\": \"object\", \"value\": \"data_source\"}, \"query\": \"Tasks\"}", true)]
+    public async Task ADuplicateKeyKeepsItsLastValue(string body, bool findsTasks)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var reply = await emulator.PostAsync("v1/search", body);
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal(findsTasks, reply.Json["results"]!.AsArray().Any());
+    }
+
     [Theory]
     [InlineData("[1, 2]")]
     [InlineData("42")]

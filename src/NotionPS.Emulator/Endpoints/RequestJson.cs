@@ -34,7 +34,15 @@ public static class RequestJson
         try
         {
             var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            body = string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                body = new JsonObject();
+            }
+            else
+            {
+                using var document = JsonDocument.Parse(text);
+                body = LastKeyWins(document.RootElement);
+            }
         }
         catch (JsonException)
         {
@@ -52,6 +60,30 @@ public static class RequestJson
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A parsed value as a node, a key given twice keeping its last value (at its first place), as JavaScript's
+    /// JSON.parse, Notion's parser, reads it: JsonNode.Parse would throw on first use of such an object. The
+    /// document's depth limit (64) bounds the recursion.
+    /// </summary>
+    private static JsonNode? LastKeyWins(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var result = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    result[property.Name] = LastKeyWins(property.Value);
+                }
+
+                return result;
+            case JsonValueKind.Array:
+                return new JsonArray(element.EnumerateArray().Select(LastKeyWins).ToArray());
+            default:
+                return JsonValue.Create(element.Clone());
+        }
     }
 
     /// <summary>

@@ -12,6 +12,48 @@ namespace NotionPS.Client
     /// </summary>
     internal static class JsonRead
     {
+        /// <summary>
+        /// Where a key first appears twice in one object of <paramref name="element"/>, at any depth, such as
+        /// <c>cells.Name</c>; null when none does. JSON readers keep one of the two values, so a file edited by hand
+        /// that repeats a key says two things. Recursive: the reader that parsed the element bounds its depth.
+        /// </summary>
+        public static string? RepeatedKey(JsonElement element, string? at = null)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        var path = at == null ? property.Name : at + "." + property.Name;
+                        if (!seen.Add(property.Name))
+                        {
+                            return path;
+                        }
+
+                        if (RepeatedKey(property.Value, path) is string repeated)
+                        {
+                            return repeated;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (RepeatedKey(item, (at ?? string.Empty) + "[" + index++.ToString(CultureInfo.InvariantCulture) + "]") is string repeated)
+                        {
+                            return repeated;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
         public static string? String(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
                 ? value.GetString()

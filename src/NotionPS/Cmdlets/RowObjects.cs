@@ -102,14 +102,14 @@ namespace NotionPS.Cmdlets
                     .Select(entry =>
                     {
                         var name = PlainValues.ToInvariantString(Plain(entry.Key, "key"));
-                        return new KeyValuePair<string, object?>(name, Plain(entry.Value, name));
+                        return new KeyValuePair<string, object?>(name, Walk(entry.Value, name, Use.Cells));
                     })
                     .ToList();
             }
 
             return input.Properties
                 .Where(property => property.IsGettable)
-                .Select(property => new KeyValuePair<string, object?>(property.Name, Plain(property.Value, property.Name)))
+                .Select(property => new KeyValuePair<string, object?>(property.Name, Walk(property.Value, property.Name, Use.Cells)))
                 .ToList();
         }
 
@@ -121,16 +121,40 @@ namespace NotionPS.Cmdlets
         /// <paramref name="root"/> names the value in errors.
         /// </summary>
         /// <exception cref="InputValueException">The value contains itself (by reference, whatever wraps it), is nested too deep, or holds no data.</exception>
-        public static object? Plain(object? value, string root) => Plain(value, new ValuePath(root), new List<object>(), refuseNotData: true);
+        public static object? Plain(object? value, string root) => Walk(value, root, Use.Send);
+
+        /// <summary>
+        /// <see cref="Plain(object?, string)"/> for a schema: the module's own schema objects (a schema, its columns, their
+        /// options) are read by their properties in the same walk, so one that refers back to itself is NotionValueCyclic.
+        /// </summary>
+        public static object? PlainSchema(object? value, string root) => Walk(value, root, Use.Schema);
 
         /// <summary>
         /// <see cref="Plain(object?, string)"/> for reading a value, not sending it: a value that is no data is kept as it is
         /// (an error's target is read for the token this way, and may well hold the script block that was refused).
         /// </summary>
-        public static object? PlainToRead(object? value, string root) => Plain(value, new ValuePath(root), new List<object>(), refuseNotData: false);
+        public static object? PlainToRead(object? value, string root) => Walk(value, root, Use.Read);
+
+        /// <summary>What a walk is for, which decides the values it takes as they are and the ones it refuses.</summary>
+        private enum Use
+        {
+            /// <summary>Sent as JSON as written (-Body, -Filter, -Sort): only data.</summary>
+            Send,
+
+            /// <summary>A row's cells, converted by their column: data, and files (Get-Item) for a files column.</summary>
+            Cells,
+
+            /// <summary>A schema: data, and the module's schema objects read by their properties.</summary>
+            Schema,
+
+            /// <summary>Read, never sent: anything.</summary>
+            Read,
+        }
+
+        private static object? Walk(object? value, string root, Use use) => Plain(value, new ValuePath(root), new List<object>(), use);
 
         /// <param name="containers">The dictionaries, objects and arrays from the root down to here.</param>
-        private static object? Plain(object? value, ValuePath path, List<object> containers, bool refuseNotData)
+        private static object? Plain(object? value, ValuePath path, List<object> containers, Use use)
         {
             path.CountValue();
             if (value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject))
@@ -138,9 +162,10 @@ namespace NotionPS.Cmdlets
                 value = wrapped.BaseObject;
             }
 
-            if (value == null || value is string || !(value is PSObject || value is Row || value is IEnumerable))
+            var isSchemaObject = use == Use.Schema && (value is NotionDatabaseSchema || value is NotionSchemaColumn || value is NotionSchemaOption);
+            if (value == null || value is string || !(value is PSObject || value is Row || value is IEnumerable || isSchemaObject))
             {
-                return refuseNotData && NotData(value) is { } kind ? throw InputValueException.NotData(path.ToString(), kind) : value;
+                return use != Use.Read && NotData(value, use) is { } kind ? throw InputValueException.NotData(path.ToString(), kind) : value;
             }
 
             var seenAt = containers.FindIndex(container => ReferenceEquals(container, value));
@@ -156,22 +181,23 @@ namespace NotionPS.Cmdlets
                 switch (value)
                 {
                     case PSObject custom:
-                        return Dictionary(Properties(custom), path, containers, refuseNotData);
-                    case Row row:
-                        // A row read by NotionPS, taken by its properties as the PSCustomObject it stands for would be.
-                        return Dictionary(Properties(PSObject.AsPSObject(row)), path, containers, refuseNotData);
+                        return Dictionary(Properties(custom), path, containers, use);
                     case IDictionary dictionary:
-                        return Dictionary(dictionary.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<object, object?>(entry.Key, entry.Value)), path, containers, refuseNotData);
-                    default:
+                        return Dictionary(dictionary.Cast<DictionaryEntry>().Select(entry => new KeyValuePair<object, object?>(entry.Key, entry.Value)), path, containers, use);
+                    case IEnumerable sequence:
                         var items = new List<object?>();
-                        foreach (var item in (IEnumerable)value)
+                        foreach (var item in sequence)
                         {
                             path.PushIndex(items.Count);
-                            items.Add(Plain(item, path, containers, refuseNotData));
+                            items.Add(Plain(item, path, containers, use));
                             path.Pop();
                         }
 
                         return items.ToArray();
+                    default:
+                        // A row read by NotionPS or a schema object, taken by its properties (with any a user added) as the
+                        // PSCustomObject it stands for would be.
+                        return Dictionary(Properties(PSObject.AsPSObject(value)), path, containers, use);
                 }
             }
             finally
@@ -182,9 +208,12 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// What a value that is no JSON data is, as "a SecureString", or null for data: code, secrets, types and streams
-        /// would be sent as their text or properties. Named by type only: a secret's text is never read.
+        /// would be sent as their text or properties, and any other live .NET object (a process, a folder) as its
+        /// ToString. Data is text, numbers, dates and other values with a text form of their own (IConvertible,
+        /// IFormattable, a Uri), the module's own values (a person, a date range), and for cells a file to upload.
+        /// Named by type only: a secret's text is never read.
         /// </summary>
-        private static string? NotData(object? value)
+        private static string? NotData(object? value, Use use)
         {
             switch (value)
             {
@@ -197,27 +226,35 @@ namespace NotionPS.Cmdlets
                     return "a Type";
                 case Stream _:
                     return "a Stream, " + value.GetType().Name;
-                default:
+                case null:
+                case IConvertible _:
+                case IFormattable _:
+                case Uri _:
+                case JsonElement _:
+                case System.Text.Json.Nodes.JsonValue _:
+                case FileSystemInfo _ when use == Use.Cells:
                     return null;
+                default:
+                    return value.GetType().Assembly == typeof(RowObjects).Assembly ? null : "a live " + value.GetType().FullName + " object";
             }
         }
 
         private static IEnumerable<KeyValuePair<object, object?>> Properties(PSObject value) =>
             value.Properties.Where(p => p.IsGettable).Select(p => new KeyValuePair<object, object?>(p.Name, p.Value));
 
-        private static OrderedDictionary Dictionary(IEnumerable<KeyValuePair<object, object?>> entries, ValuePath path, List<object> containers, bool refuseNotData)
+        private static OrderedDictionary Dictionary(IEnumerable<KeyValuePair<object, object?>> entries, ValuePath path, List<object> containers, Use use)
         {
             var plain = new OrderedDictionary(System.StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
             {
-                var key = PlainValues.ToInvariantString(Plain(entry.Key, path, containers, refuseNotData));
+                var key = PlainValues.ToInvariantString(Plain(entry.Key, path, containers, use));
                 if (plain.Contains(key))
                 {
                     plain = CaseSensitive(plain);
                 }
 
                 path.PushKey(key);
-                plain[key] = Plain(entry.Value, path, containers, refuseNotData);
+                plain[key] = Plain(entry.Value, path, containers, use);
                 path.Pop();
             }
 

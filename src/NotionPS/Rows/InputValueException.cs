@@ -35,9 +35,9 @@ namespace NotionPS.Rows
             new InputValueException(NotionErrorIds.NotionSortInvalid, path, $"{path} is {(value == null ? "null" : "of type " + value.GetType().Name)}, not a sort. "
                 + "Give a column name, or a hashtable in Notion's shape such as @{ property = 'Due'; direction = 'descending' } or @{ timestamp = 'last_edited_time'; direction = 'ascending' }.");
 
-        /// <param name="kind">What the value is, by type only (its text, a secret's, is never read): "a SecureString".</param>
+        /// <param name="kind">What the value is, by type only (its text, a secret's, is never read): "a SecureString", "a live System.Diagnostics.Process object".</param>
         public static InputValueException NotData(string path, string kind) =>
-            new InputValueException(NotionErrorIds.NotionValueNotData, path, $"{path} is {kind}, which is not data: code, secrets, types and streams are never sent to Notion as their text. Give text, a number, a date, a list or a hashtable.");
+            new InputValueException(NotionErrorIds.NotionValueNotData, path, $"{path} is {kind}, which is not data: code, secrets, types, streams and other live .NET objects are never sent to Notion as their text. Give text, a number, a date, a list or a hashtable; of an object, the properties to send: ($object | Select-Object Name, Length).");
 
         public static InputValueException NotFinite(string path, double number) =>
             new InputValueException(NotionErrorIds.NotionNumberNotFinite, path, $"{path} is {number.ToString(System.Globalization.CultureInfo.InvariantCulture)}: JSON and Notion have no NaN or infinite numbers. Give a finite number, or leave the value out.");

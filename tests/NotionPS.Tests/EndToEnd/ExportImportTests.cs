@@ -336,6 +336,31 @@ public sealed class ExportImportTests(EmulatorFixture emulator) : RowsTestBase(e
         Assert.Empty(await Emulator.QueryTitlesAsync(copyDataSource, string.Empty));
     }
 
+    /// <summary>A backup edited by hand to give a row's cell twice fails that row, naming the key, rather than silently writing the last value.</summary>
+    [Fact]
+    public async Task ARowThatGivesACellTwiceGetsItsOwnErrorAndTheOthersAreWritten()
+    {
+        Connect("2026-03-11");
+        var (source, _) = await SourceDatabaseAsync("repeated cell");
+        var (copy, copyDataSource) = await CopyWithSchemaAsync("Repeated cell");
+        var backup = Path.Combine(folder, "backup.json");
+        var vars = Vars(("from", source), ("to", copy), ("backup", backup));
+        Session.Run("Export-NotionDatabase $from $backup", vars);
+        var json = JsonNode.Parse(File.ReadAllText(backup))!;
+        json["rows"]!.AsArray().Single(row => (string?)row!["cells"]!["Name"] == "Day")!["cells"]!["Name"] = "repeated";
+        File.WriteAllText(backup, json.ToJsonString().Replace("\"Name\":\"repeated\"", "\"Name\":\"first\",\"Name\":\"second\"", StringComparison.Ordinal));
+
+        var imported = Session.Run("Import-NotionDatabase $backup $to", vars);
+
+        var error = Assert.Single(imported.Errors);
+        Assert.Equal("NotionImportFileInvalid,NotionPS.Cmdlets.ImportNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("Row ", error.ToString());
+        Assert.Contains("gives \"cells.Name\" twice", error.ToString());
+        var titles = await Emulator.QueryTitlesAsync(copyDataSource, string.Empty);
+        Assert.Equal(4, titles.Count);
+        Assert.DoesNotContain("second", titles);
+    }
+
     [Fact]
     public async Task ARowThatCannotBeWrittenGetsItsOwnErrorAndTheOthersAreWritten()
     {

@@ -42,6 +42,8 @@ public class HostileInputTests : RowsTestBase
         ["hashtable containing itself"] = ("$value = @{ a = 1 }; $value.self = $value", "NotionValueCyclic"),
         ["array containing itself"] = ("$value = @(1, 2); $value[1] = $value", "NotionValueCyclic"),
         ["PSCustomObject containing itself"] = ("$value = [pscustomobject]@{ a = 1 }; $value.a = [pscustomobject]@{ back = $value }", "NotionValueCyclic"),
+        ["object referring to itself through Add-Member"] = ("$value = [pscustomobject]@{ a = 1 }; $value | Add-Member -NotePropertyName self -NotePropertyValue $value", "NotionValueCyclic"),
+        ["object 100,000 levels deep through Add-Member"] = ("$value = [pscustomobject]@{}; $at = $value; for ($i = 0; $i -lt 100000; $i++) { $next = [pscustomobject]@{}; $at.psobject.Properties.Add([psnoteproperty]::new('a', $next)); $at = $next }", "NotionValueTooDeep"),
         ["hashtable 100,000 levels deep"] = ("$value = @{}; $at = $value; for ($i = 0; $i -lt 100000; $i++) { $next = @{}; $at.a = $next; $at = $next }", "NotionValueTooDeep"),
         ["array 10,000 levels deep"] = ("$value = @(); for ($i = 0; $i -lt 10000; $i++) { $value = , $value }", "NotionValueTooDeep"),
     };
@@ -80,7 +82,7 @@ public class HostileInputTests : RowsTestBase
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith(Values[value].ErrorId + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Matches(@"^(Row [^:]+: )?(Notes|Name|Body\.query|Filter\.title|Sort)[.\[]", error.ToString());
+        Assert.Matches(@"^(Row [^:]+: )?((InputObject|Property)\.)?(Notes|Name|Body\.query|Filter\.title|Sort)[.\[]", error.ToString());
         if (parameter.StartsWith("Add", StringComparison.Ordinal))
         {
             Assert.Equal(new[] { "before", "after" }, result.Output.Select(row => row.Properties["Name"].Value));

@@ -26,6 +26,9 @@ public sealed class InvokeApiBodyTests(EmulatorFixture emulator) : RowsTestBase(
     [InlineData("([System.IO.MemoryStream]::new([Text.Encoding]::UTF8.GetBytes($secret)))", "a Stream")]
     [InlineData("@{ query = 'x'; filter = @{ value = (ConvertTo-SecureString $secret -AsPlainText -Force) } }", "a SecureString")]
     [InlineData("[pscustomobject]@{ query = 'x'; run = { $secret } }", "a ScriptBlock")]
+    [InlineData("Get-Item ([IO.Path]::GetTempPath())", "Body is a live System.IO.DirectoryInfo object")]
+    [InlineData("Get-Process -Id $PID", "Body is a live System.Diagnostics.Process object")]
+    [InlineData("@{ query = (Get-Process -Id $PID) }", "Body.query is a live System.Diagnostics.Process object")]
     public void ABodyThatIsNotDataIsNotionInvalidBodyAndNothingIsSent(string body, string named)
     {
         using var proxy = ConnectThroughProxy();
@@ -58,6 +61,8 @@ public sealed class InvokeApiBodyTests(EmulatorFixture emulator) : RowsTestBase(
     [InlineData("-Filter @{ property = 'Name'; title = @{ equals = (ConvertTo-SecureString $secret -AsPlainText -Force) } }", "Filter.title.equals is a SecureString")]
     [InlineData("-Filter @{ or = @(@{ property = 'Name'; title = @{ equals = { $secret } } }) }", "Filter.or[0].title.equals is a ScriptBlock")]
     [InlineData("-Where @{ Name = (ConvertTo-SecureString $secret -AsPlainText -Force) }", "Name is a SecureString")]
+    [InlineData("-Filter @{ property = 'Name'; title = @{ equals = (Get-Item ([IO.Path]::GetTempPath())) } }", "Filter.title.equals is a live System.IO.DirectoryInfo object")]
+    [InlineData("-Where @{ Name = (Get-Process -Id $PID) }", "Name is a live System.Diagnostics.Process object")]
     public void AFilterThatIsNotDataIsRefusedAndNoQueryIsSent(string parameters, string named)
     {
         using var proxy = ConnectThroughProxy();

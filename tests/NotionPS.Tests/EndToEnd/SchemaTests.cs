@@ -236,4 +236,38 @@ public class SchemaTests : RowsTestBase
         Assert.Equal(expected, sent);
         Assert.Equal(expected.Length, (long)(await Emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]! - before);
     }
+
+    /// <summary>
+    /// A schema object that refers back to itself through a member added with Add-Member (at the top or a level down) is
+    /// NotionValueCyclic naming where, through both cmdlets that take one; it used to end the process with a stack overflow.
+    /// </summary>
+    [Theory]
+    [InlineData("$s | Add-Member -NotePropertyName Self -NotePropertyValue $s", "InputObject.Self is InputObject itself")]
+    [InlineData("$s.Columns[0] | Add-Member -NotePropertyName Back -NotePropertyValue $s", "InputObject.Columns[0].Back is InputObject itself")]
+    [InlineData("$o = ($s.Columns | Where-Object Options)[0].Options[0]; $o | Add-Member -NotePropertyName Again -NotePropertyValue $o", ".Again is InputObject.Columns[")]
+    public void ASchemaObjectThatRefersBackToItselfIsNotionValueCyclic(string cycle, string named)
+    {
+        Connect("2026-03-11");
+        foreach (var command in new[] { "Set-NotionDatabaseSchema -InputObject $s -WhatIf", "New-NotionDatabase -ParentId $page -InputObject $s -WhatIf" })
+        {
+            var result = Session.Run($"$s = Get-NotionDatabaseSchema -DatabaseId $tasks; {cycle}; {command}", Vars(("tasks", TasksId), ("page", TeamHomeId)));
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("NotionValueCyclic,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A schema whose column holds a live .NET object (a process) is refused naming it, not read as its text.</summary>
+    [Fact]
+    public void ASchemaHoldingALiveObjectIsNotionValueNotData()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run("Set-NotionDatabaseSchema -DatabaseId $tasks -InputObject @{ Columns = @(@{ Name = (Get-Process -Id $PID); Type = 'text' }) } -WhatIf", Vars(("tasks", TasksId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("NotionValueNotData,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("InputObject.Columns[0].Name is a live System.Diagnostics.Process object", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -101,6 +101,9 @@ public sealed class BackupFileTests
     [InlineData("{\"format\":\"NotionPS.DatabaseExport\",\"formatVersion\":1,\"columns\":[]}", "it has no \"rows\" array.")]
     [InlineData("{\"format\":\"NotionPS.DatabaseExport\",\"formatVersion\":1,\"columns\":[],\"rows\":{\"cells\":{}}}", "it has no \"rows\" array.")]
     [InlineData(Start + "\"rows\":[{\"cells\":{}}],\"rowCount\":3}", "it says 3 rows but holds 1.")]
+    [InlineData(Start + "\"rows\":[],\"rows\":[]}", "it gives \"rows\" twice")]
+    [InlineData(Start + "\"title\":\"a\",\"title\":\"b\",\"rows\":[]}", "it gives \"title\" twice")]
+    [InlineData("{\"format\":\"NotionPS.DatabaseExport\",\"formatVersion\":1,\"columns\":[{\"name\":\"Name\",\"type\":\"title\",\"type\":\"rich_text\"}],\"rows\":[]}", "it gives \"columns[0].type\" twice")]
     public void AFileThatIsNotABackupIsRefusedBeforeAnyRow(string json, string reason)
     {
         var refused = Assert.Throws<ExportException>(() => BackupFile.Read(Text(json), "rows.json"));
@@ -127,11 +130,11 @@ public sealed class BackupFileTests
         Assert.Contains("depth", refused.Message);
     }
 
-    /// <summary>Of two "rows" arrays the last counts, as when the file was read as one document; a byte order mark and a lone surrogate escape are read as before.</summary>
+    /// <summary>A byte order mark and a lone surrogate escape are read as before.</summary>
     [Fact]
-    public void TheLastRowsArrayCountsAndAByteOrderMarkAndALoneSurrogateAreRead()
+    public void AByteOrderMarkAndALoneSurrogateAreRead()
     {
-        var json = Start + "\"rows\":[{\"cells\":{\"Name\":\"ignored\"}}],\"rowCount\":2,\"rows\":[{\"cells\":{\"Name\":\"a\\ud800b\"}},{\"cells\":{\"Name\":\"c\"}}]}";
+        var json = Start + "\"rowCount\":2,\"rows\":[{\"cells\":{\"Name\":\"a\\ud800b\"}},{\"cells\":{\"Name\":\"c\"}}]}";
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(json)).ToArray();
 
         using var backup = BackupFile.Read(new MemoryStream(bytes), "rows.json");

@@ -137,6 +137,11 @@ namespace NotionPS.Operations
             try
             {
                 var root = scan.Header.RootElement;
+                if ((scan.RowsProperties > 1 ? "rows" : JsonRead.RepeatedKey(root)) is string repeated)
+                {
+                    throw Invalid(path, Repeated("it", repeated));
+                }
+
                 if (!scan.IsObject || JsonRead.String(root, "format") != JsonBackupWriter.FormatName)
                 {
                     throw Invalid(path, $"it has no \"format\": \"{JsonBackupWriter.FormatName}\", so it was not written by Export-NotionDatabase.");
@@ -180,6 +185,10 @@ namespace NotionPS.Operations
                 path,
                 $"it holds a value (a row, or a property of the file) of more than {maxValueBytes} bytes, the most NotionPS keeps in memory as one value. " +
                 "Export-NotionDatabase writes no row that large: give a backup it wrote, or export the database again."));
+
+        /// <summary>What a backup edited by hand says when it gives a key twice: JSON readers keep one value, silently.</summary>
+        internal static string Repeated(string what, string key) =>
+            $"{what} gives \"{ServerText.Visible(key)}\" twice, so which of its two values was meant is unknown (a JSON reader would silently keep the last). Remove one of them.";
 
         /// <summary>The file read again from its start, up to the first row of the "rows" array the check took.</summary>
         private StreamedJson OpenRows()
@@ -231,8 +240,8 @@ namespace NotionPS.Operations
 
         /// <summary>
         /// The whole file read once: whether its value is an object, its top-level properties but "rows" (all a backup
-        /// has but its rows, small) as a document of their own, and of its "rows" properties (the last counts, as when a
-        /// document is read at once) how many there are and how many rows the last holds when it is an array.
+        /// has but its rows, small) as a document of their own, and of its "rows" properties (more than one is refused, as
+        /// any key given twice) how many there are and how many rows the last holds when it is an array.
         /// </summary>
         private sealed class Scan
         {

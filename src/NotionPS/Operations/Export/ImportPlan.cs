@@ -78,9 +78,14 @@ namespace NotionPS.Operations
 
         /// <summary>A backup row's cells as the input of a row write: the data source's column name and the plain value.</summary>
         /// <param name="refusedFile">Told the backup's column and why, for each saved file whose path is refused (its URL is taken instead).</param>
-        /// <exception cref="ExportException">The row has no cells object.</exception>
+        /// <exception cref="ExportException">The row has no cells object, or gives a key twice.</exception>
         public IReadOnlyList<KeyValuePair<string, object?>> Members(JsonElement row, Action<string, NotionFileException>? refusedFile = null)
         {
+            if (JsonRead.RepeatedKey(row) is string repeated)
+            {
+                throw new ExportException(NotionErrorIds.NotionImportFileInvalid, BackupFile.Repeated("the row", repeated));
+            }
+
             if (!(JsonRead.Object(row, "cells") is JsonElement cells))
             {
                 throw new ExportException(NotionErrorIds.NotionImportFileInvalid, "the row has no \"cells\" object.");
