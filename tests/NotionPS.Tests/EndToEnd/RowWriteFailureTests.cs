@@ -405,6 +405,39 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     }
 
     /// <summary>
+    /// Ctrl+C while the command before it runs (the rows' command is between inputs, and PowerShell ends it by disposing of
+    /// it): no stream takes anything any more, and the rows held in their create are named in a warning line to the host.
+    /// </summary>
+    [Fact]
+    public async Task CtrlCBetweenInputsNamesTheRowsThatMayExistToTheHost()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Ctrl+C, creates held");
+        var host = new TextCaptureHost();
+        using var session = Emulator.NewSession(host);
+        Connect(Version, session);
+        await WithCreatesHeldAsync(async held =>
+        {
+            using var ps = session.CreatePowerShell();
+            ps.AddScript(
+                """
+                @{ Name = 'R1'; Attachments = 'taxi.txt' }, @{ Name = 'R2' }, @{ Name = 'R3' }, 'R4' | ForEach-Object {
+                    if ($_ -is [string]) { Start-Sleep -Seconds 600 } else { $_ }
+                } | Add-NotionDatabaseRow -DatabaseId $args[0] -LocalFileRoot $args[1] -ThrottleLimit 4
+                """).AddArgument(databaseId).AddArgument(receipts);
+            var running = ps.BeginInvoke();
+            held();
+            ps.Stop();
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+
+            Assert.Contains(
+                "WARNING: The command stopped with rows whose request had been sent and not answered: Row 2 (\"R2\") may exist; Row 3 (\"R3\") may exist. Run the same command again with -MatchOn",
+                host.Text,
+                StringComparison.Ordinal);
+            Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        });
+    }
+
+    /// <summary>
     /// Runs <paramref name="test"/> with R1's upload failing (a 503) and the next two creates held (a stall of ten minutes,
     /// which only the client's giving up ends); it is given a gate that returns once both happened.
     /// </summary>
