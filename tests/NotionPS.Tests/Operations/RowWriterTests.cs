@@ -38,10 +38,9 @@ public class RowWriterTests
     public async Task AWriteCancelledAfterItWasSentMayHaveBeenDone(bool create)
     {
         var handler = new HeldHandler();
-        var writer = new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog());
         using var stop = new CancellationTokenSource();
 
-        var write = create ? writer.CreateAsync("ds1", NameIs("A"), stop.Token) : writer.UpdateAsync("p1", NameIs("A"), stop.Token);
+        var write = HeldWrite(handler, create, stop.Token);
         await handler.Seen.Task;
         stop.Cancel();
 
@@ -58,11 +57,8 @@ public class RowWriterTests
     public async Task AWriteCancelledBeforeItWasSentIsAPlainCancellation(bool create)
     {
         var handler = new HeldHandler();
-        var writer = new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog());
-        using var stop = new CancellationTokenSource();
-        stop.Cancel();
 
-        var write = create ? writer.CreateAsync("ds1", NameIs("A"), stop.Token) : writer.UpdateAsync("p1", NameIs("A"), stop.Token);
+        var write = HeldWrite(handler, create, new CancellationToken(canceled: true));
 
         var cancelled = await Assert.ThrowsAnyAsync<System.OperationCanceledException>(() => write);
         Assert.False(handler.Seen.Task.IsCompleted);
@@ -140,6 +136,13 @@ public class RowWriterTests
         Assert.Equal(new[] { "p1", "p2" }, rows.Select(row => row.PageId));
         Assert.Equal(new[] { 3, 26 }, rows.Select(row => ((MultiValue)row.Columns.Single(column => column.Key == "Links").Value!).Count));
         Assert.Equal("GET " + Api + "v1/pages/p2/properties/rel1?page_size=100", Assert.Single(handler.Requests).Method + " " + handler.Requests[0].Uri);
+    }
+
+    /// <summary>A create of a row, or a change of one, whose requests <paramref name="handler"/> holds.</summary>
+    private static Task<PageRow> HeldWrite(HeldHandler handler, bool create, CancellationToken cancellationToken)
+    {
+        var writer = new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog());
+        return create ? writer.CreateAsync("ds1", NameIs("A"), cancellationToken) : writer.UpdateAsync("p1", NameIs("A"), cancellationToken);
     }
 
     /// <summary>Holds every request until it is cancelled, as a server that has not answered yet.</summary>
