@@ -15,7 +15,7 @@ namespace NotionPS.Cmdlets
         public const string AddMissing = "Run the same command again with -MatchOn <a column that identifies rows> to add only the rows that are missing.";
 
         /// <summary>For a change that may have been made: sending it again is safe.</summary>
-        public const string ChangeAgain = "Running the command again for it is safe: the same change sent again leaves the same values.";
+        public const string ChangeAgain = "Running the same change again is safe: it leaves the same values.";
 
         /// <summary>For a row that was added but could not be read back: it exists, so it must not be added again.</summary>
         public const string AddedUnread =
