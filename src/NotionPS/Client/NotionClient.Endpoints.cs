@@ -165,18 +165,20 @@ namespace NotionPS.Client
             await SendAsync(HttpMethod.Get, "v1/pages/" + RequestAddress.Segment(pageId), null, true, log, cancellationToken).ConfigureAwait(false);
 
         /// <summary>Creates a row. Not repeated after a 5xx or a dropped connection: it may already exist.</summary>
-        public Task<JsonDocument> CreatePageAsync(string dataSourceId, JsonObject properties, INotionLog log, CancellationToken cancellationToken)
+        /// <param name="sending">See <see cref="SendAsync"/>.</param>
+        public Task<JsonDocument> CreatePageAsync(string dataSourceId, JsonObject properties, INotionLog log, CancellationToken cancellationToken, Action? sending = null)
         {
             var body = new JsonObject
             {
                 ["parent"] = new JsonObject { ["type"] = ApiVersion.ParentKind(Options.ApiVersion), [ApiVersion.ParentKind(Options.ApiVersion)] = dataSourceId },
                 ["properties"] = properties,
             };
-            return SendAsync(HttpMethod.Post, "v1/pages", body, false, log, cancellationToken);
+            return SendAsync(HttpMethod.Post, "v1/pages", body, false, log, cancellationToken, sending);
         }
 
-        public Task<JsonDocument> UpdatePageAsync(string pageId, JsonObject body, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), body, false, log, cancellationToken);
+        /// <param name="sending">See <see cref="SendAsync"/>.</param>
+        public Task<JsonDocument> UpdatePageAsync(string pageId, JsonObject body, INotionLog log, CancellationToken cancellationToken, Action? sending = null) =>
+            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), body, false, log, cancellationToken, sending);
 
         /// <summary>Moves a page to the trash (<c>archived</c> or <c>in_trash</c>, by version). Repeating it is harmless.</summary>
         public Task<JsonDocument> TrashPageAsync(string pageId, INotionLog log, CancellationToken cancellationToken) =>

@@ -37,7 +37,7 @@ namespace NotionPS.Client
         {
             log = Redacting(log);
             var path = $"v1/file_uploads/{RequestAddress.Segment(fileUploadId)}/send";
-            return await SendWithRetriesAsync(HttpMethod.Post, RequestUri(HttpMethod.Post, path), path, null, content, true, log, answered: null, cancellationToken).ConfigureAwait(false);
+            return await SendWithRetriesAsync(HttpMethod.Post, RequestUri(HttpMethod.Post, path), path, null, content, true, log, answered: null, sending: null, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Completes a multi-part upload; repeating it after a dropped answer is refused by Notion, never harmful.</summary>

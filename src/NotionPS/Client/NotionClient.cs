@@ -68,8 +68,12 @@ namespace NotionPS.Client
         /// <see cref="NotionApiException"/>. <paramref name="safeToRepeat"/> marks requests that change
         /// nothing (GET, read-only queries): only those are repeated after a 5xx or a dropped connection.
         /// </summary>
-        public Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken) =>
-            SendJsonAsync(method, path, body, safeToRepeat, log, answered: null, cancellationToken);
+        /// <param name="sending">
+        /// Called as an attempt is handed to the connection, past the rate limit's wait: from then on a stop may come after
+        /// Notion did the work, so a caller that writes can tell a request never sent from one whose outcome is unknown.
+        /// </param>
+        public Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken, Action? sending = null) =>
+            SendJsonAsync(method, path, body, safeToRepeat, log, answered: null, sending, cancellationToken);
 
         /// <summary>
         /// <see cref="SendAsync"/>, also returning how long the answered attempt took from sending to the parsed
@@ -78,7 +82,7 @@ namespace NotionPS.Client
         public async Task<TimedAnswer> SendTimedAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken)
         {
             var roundTrip = TimeSpan.Zero;
-            var document = await SendJsonAsync(method, path, body, safeToRepeat, log, answered: took => roundTrip = took, cancellationToken).ConfigureAwait(false);
+            var document = await SendJsonAsync(method, path, body, safeToRepeat, log, answered: took => roundTrip = took, sending: null, cancellationToken).ConfigureAwait(false);
             return new TimedAnswer(document, roundTrip);
         }
 
@@ -87,7 +91,7 @@ namespace NotionPS.Client
         /// JIT-compile at a fresh process's first request), but it fails as one would: a refused path or body comes back as
         /// the faulted task, never thrown at the call.
         /// </summary>
-        private Task<JsonDocument> SendJsonAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered, CancellationToken cancellationToken)
+        private Task<JsonDocument> SendJsonAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered, Action? sending, CancellationToken cancellationToken)
         {
             try
             {
@@ -99,7 +103,7 @@ namespace NotionPS.Client
                     log.Debug($"{method} {path} request body: {bodyText}");
                 }
 
-                return SendWithRetriesAsync(method, uri, path, bodyText, null, safeToRepeat, log, answered, cancellationToken);
+                return SendWithRetriesAsync(method, uri, path, bodyText, null, safeToRepeat, log, answered, sending, cancellationToken);
             }
             catch (Exception ex)
             {
@@ -110,15 +114,16 @@ namespace NotionPS.Client
         /// <summary>
         /// The attempts of one request, within the rate limit, as the retry policy allows: a JSON body, or a
         /// <paramref name="form"/> made afresh for each attempt (a file part is read from disk again). <paramref name="answered"/>,
-        /// if given, is told how long the answered attempt took from sending to the parsed body.
+        /// if given, is told how long the answered attempt took from sending to the parsed body; <paramref name="sending"/>, as each attempt goes out.
         /// </summary>
         private async Task<JsonDocument> SendWithRetriesAsync(
             HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered,
-            CancellationToken cancellationToken)
+            Action? sending, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
                 await RateLimiter.WaitAsync(cancellationToken, out var paceVersion).ConfigureAwait(false);
+                sending?.Invoke();
                 var started = Stopwatch.StartNew();
                 var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, form, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)

@@ -24,6 +24,7 @@ namespace NotionPS.Cmdlets
         private readonly PipelineInbox<LogLine> inbox = new PipelineInbox<LogLine>();
         private readonly Action<LogLine> writeLine;
         private PipelineLog? log;
+        private ErrorRecord? stoppedBy;
 
         protected NotionAsyncCmdlet()
         {
@@ -87,9 +88,57 @@ namespace NotionPS.Cmdlets
 
         public new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Prompted(query), Prompted(caption));
 
-        public new void WriteError(ErrorRecord errorRecord) => base.WriteError(Redacted(errorRecord));
+        public new void WriteError(ErrorRecord errorRecord) => Ending(Redacted(errorRecord), base.WriteError);
 
-        public new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(Redacted(errorRecord));
+        public new void ThrowTerminatingError(ErrorRecord errorRecord) => Ending(Redacted(errorRecord), base.ThrowTerminatingError);
+
+        /// <summary>
+        /// Writes or throws the record, remembering it when it is the error the command stops with (-ErrorAction Stop makes
+        /// PowerShell report the record itself, as first written): <see cref="TellAfterStop"/> adds to it. A record written
+        /// once the command is stopping is not the one reported.
+        /// </summary>
+        private void Ending(ErrorRecord errorRecord, Action<ErrorRecord> write)
+        {
+            var stoppingAlready = Stopping || stopping.IsCancellationRequested;
+            try
+            {
+                write(errorRecord);
+            }
+            catch when (!stoppingAlready)
+            {
+                stoppedBy ??= errorRecord;
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// What a stopped command has to say that the pipeline no longer takes (<paramref name="text"/>, such as which rows
+        /// may have been written): added to the message of the error the command stops with when that is its own (it is what
+        /// a catch block, $Error and the console show; its exception stays as it was), else a warning line written to the host
+        /// (the console and a transcript see it after Ctrl+C or another preference's stop, when no stream takes one).
+        /// </summary>
+        internal void TellAfterStop(string text)
+        {
+            text = Redact(text);
+            if (stoppedBy != null)
+            {
+                var details = stoppedBy.ErrorDetails;
+                stoppedBy.ErrorDetails = new ErrorDetails((details?.Message ?? stoppedBy.Exception.Message) + " " + text)
+                {
+                    RecommendedAction = details?.RecommendedAction,
+                };
+                return;
+            }
+
+            try
+            {
+                Host?.UI?.WriteWarningLine(text);
+            }
+            catch (Exception ex) when (ex is System.Management.Automation.Host.HostException || ex is NotImplementedException || ex is InvalidOperationException)
+            {
+                // A host without a console: nothing else is left to tell it through.
+            }
+        }
 
         private string Redact(string text) => Redaction is { } redact ? redact(text) : text;
 

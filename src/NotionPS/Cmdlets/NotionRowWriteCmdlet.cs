@@ -46,7 +46,7 @@ namespace NotionPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            work = new OrderedWork<PendingRow>(this, ThrottleLimit, Complete);
+            work = new OrderedWork<PendingRow>(this, ThrottleLimit, Complete, RowOutcomes.Unsettled);
             display = new RowDisplay(this);
             writer = new RowWriter(Client, Log);
             fileUploads = new FileCellUploads(Client, Log);
@@ -84,7 +84,10 @@ namespace NotionPS.Cmdlets
 
         protected override void EndProcessing() => work?.Drain();
 
-        /// <summary>A command stopped between inputs (Ctrl+C while the command before it ran) still ends its rows in flight first.</summary>
+        /// <summary>
+        /// A command stopped between inputs (Ctrl+C while the command before it ran, a downstream Select-Object -First) still
+        /// ends its rows in flight first, and tells which may have been written.
+        /// </summary>
         private protected override void EndWorkInFlight() => work?.StopAll();
 
         /// <summary>The command's people by e-mail address (see <see cref="PeopleByEmail"/>), for a row's task to await.</summary>

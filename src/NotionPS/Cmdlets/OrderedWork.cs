@@ -16,13 +16,20 @@ namespace NotionPS.Cmdlets
         private readonly NotionAsyncCmdlet cmdlet;
         private readonly int limit;
         private readonly Action<TItem, Task> complete;
+        private readonly Func<IReadOnlyList<(Task Work, TItem Item)>, string?>? untold;
 
         /// <param name="complete">Writes one finished item's result or error; called in input order on the pipeline thread.</param>
-        public OrderedWork(NotionAsyncCmdlet cmdlet, int limit, Action<TItem, Task> complete)
+        /// <param name="untold">
+        /// After a stop, given the items that ended on their own but whose <paramref name="complete"/> the stopped pipeline did
+        /// not take: what of them must still be told (such as rows that may have been written), or null; the cmdlet tells it
+        /// where it still can (<see cref="NotionAsyncCmdlet.TellAfterStop"/>).
+        /// </param>
+        public OrderedWork(NotionAsyncCmdlet cmdlet, int limit, Action<TItem, Task> complete, Func<IReadOnlyList<(Task Work, TItem Item)>, string?>? untold = null)
         {
             this.cmdlet = cmdlet;
             this.limit = Math.Max(1, limit);
             this.complete = complete;
+            this.untold = untold;
         }
 
         /// <summary>Queues started work; writes what has finished, and waits for the oldest while the queue is full.</summary>
@@ -54,8 +61,9 @@ namespace NotionPS.Cmdlets
         /// Runs <paramref name="write"/>, the command's work on the pipeline thread (an input's mapping, prompts and warnings,
         /// the waits and writes of the items). Whatever throws there stops the command (-WarningAction Stop makes a warning
         /// throw, Ctrl+C a wait or a -Confirm prompt): every item still in flight is cancelled and waited for first, so none
-        /// sends a request after the command has returned, and those that ended with a result or an error of their own
-        /// before the stop reached them are still written, in input order, as far as the stopping pipeline takes writes.
+        /// sends a request after the command has returned, and those that ended with an outcome of their own (a result, their
+        /// own error, or a request the stop cut off after it was sent) are still written, in input order, as far as the
+        /// stopping pipeline takes writes; what it did not take is told through <c>untold</c>.
         /// </summary>
         public void StoppingAllOnThrow(Action write)
         {
@@ -65,17 +73,20 @@ namespace NotionPS.Cmdlets
             }
             catch
             {
-                WriteEndedBeforeTheStop(StopAll());
+                StopAll();
                 throw;
             }
         }
 
         /// <summary>
-        /// Cancels every item still in flight and waits for each to end; returns them, in input order. Also for a command
-        /// stopped (Ctrl+C) while the pipeline thread was elsewhere, such as in the command before it: then from Dispose,
-        /// when nothing can be written any more.
+        /// Cancels every item still in flight, waits for each to end, and writes those that ended with an outcome of their own
+        /// (see <see cref="StoppingAllOnThrow"/>). Also for a command stopped (Ctrl+C) while the pipeline thread was elsewhere,
+        /// such as in the command before it, or by a downstream Select-Object -First: then from Dispose, when nothing can be
+        /// written any more and all of it goes to <c>untold</c>.
         /// </summary>
-        public IReadOnlyList<(Task Work, TItem Item)> StopAll()
+        public void StopAll() => WriteEndedBeforeTheStop(EndAll());
+
+        private IReadOnlyList<(Task Work, TItem Item)> EndAll()
         {
             var inFlight = new List<(Task Work, TItem Item)>();
             while (pending.Count > 0)
@@ -91,20 +102,31 @@ namespace NotionPS.Cmdlets
             return inFlight;
         }
 
-        /// <summary>The items that ended on their own (a row written, or its own failure), in order; those the stop cancelled have nothing to tell.</summary>
+        /// <summary>
+        /// The items that ended on their own, in order, each written as far as the pipeline takes it; those the stop cancelled
+        /// before they sent anything have nothing to tell.
+        /// </summary>
         private void WriteEndedBeforeTheStop(IEnumerable<(Task Work, TItem Item)> ended)
         {
-            try
+            var notTaken = new List<(Task Work, TItem Item)>();
+            // One still running was given up on (StopAndEnd's bound, said on Verbose): it has no outcome to read.
+            foreach (var entry in ended.Where(entry => entry.Work.IsCompleted && !WasCancelled(entry.Work)))
             {
-                foreach (var (work, item) in ended.Where(entry => !WasCancelled(entry.Work)))
+                try
                 {
-                    complete(item, work);
+                    complete(entry.Item, entry.Work);
+                }
+                catch
+                {
+                    // The pipeline takes no more (Ctrl+C stopped it, -ErrorAction Stop made an error throw, or the command
+                    // was disposed of): the stop already under way is the one the command ends with.
+                    notTaken.Add(entry);
                 }
             }
-            catch
+
+            if (notTaken.Count > 0 && untold?.Invoke(notTaken) is { } text)
             {
-                // The pipeline takes no more (Ctrl+C stopped it, or -ErrorAction Stop made an error throw): the stop
-                // already under way is the one the command ends with.
+                cmdlet.TellAfterStop(text);
             }
         }
 

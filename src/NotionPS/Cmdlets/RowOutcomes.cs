@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using NotionPS.Operations;
 using NotionPS.Rows;
 
 namespace NotionPS.Cmdlets
@@ -56,5 +59,27 @@ namespace NotionPS.Cmdlets
         }
 
         public static Task<PageRow?> Failed(Exception exception) => Task.FromException<PageRow?>(exception);
+
+        /// <summary>
+        /// What a stopped command must still say of rows whose outcome the pipeline no longer took: those whose request was
+        /// sent and not answered may have been written (see <see cref="RowRequestStoppedException"/> and
+        /// <see cref="RowMayExistException"/>); null when there are none. A row that failed on its own otherwise was not written.
+        /// </summary>
+        public static string? Unsettled(IReadOnlyList<(Task Work, PendingRow Item)> notTaken)
+        {
+            var rows = notTaken.Select(entry => (entry.Item.Label, Failure: entry.Work.Exception?.GetBaseException()))
+                .Where(entry => entry.Failure is RowRequestStoppedException || entry.Failure is RowMayExistException)
+                .Select(entry => (entry.Label, Created: !(entry.Failure is RowRequestStoppedException { WasCreate: false })))
+                .ToList();
+            if (rows.Count == 0)
+            {
+                return null;
+            }
+
+            var remedies = string.Join(" ", new[] { rows.Any(row => row.Created) ? RowRemedies.AddMissing : null, rows.Any(row => !row.Created) ? RowRemedies.ChangeAgain : null }.Where(remedy => remedy != null));
+            return "The command stopped with rows whose request had been sent and not answered: "
+                + string.Join("; ", rows.Select(row => row.Label + (row.Created ? " may exist" : " may hold its change")))
+                + ". " + remedies;
+        }
     }
 }

@@ -9,8 +9,13 @@ namespace NotionPS.Cmdlets
     {
         /// <summary>For a create that failed without a clear answer (no answer, or a 5xx).</summary>
         public const string MayExist =
-            "The request may have reached Notion, so the row may exist although this failed. It was not repeated, to avoid a duplicate. "
-            + "Run the same command again with -MatchOn <a column that identifies rows> to add only the rows that are missing.";
+            "The request may have reached Notion, so the row may exist although this failed. It was not repeated, to avoid a duplicate. " + AddMissing;
+
+        /// <summary>How to add again rows that may exist, without duplicates.</summary>
+        public const string AddMissing = "Run the same command again with -MatchOn <a column that identifies rows> to add only the rows that are missing.";
+
+        /// <summary>For a change that may have been made: sending it again is safe.</summary>
+        public const string ChangeAgain = "Running the same change again is safe: it leaves the same values.";
 
         /// <summary>For a row that was added but could not be read back: it exists, so it must not be added again.</summary>
         public const string AddedUnread =
@@ -41,6 +46,7 @@ namespace NotionPS.Cmdlets
             MatchOnException { Problem: MatchOnProblem.ValueMissing } missing => $"Give each input a value for the -MatchOn column '{missing.Column}'.",
             MatchOnException { Problem: MatchOnProblem.Ambiguous } => "Use a -MatchOn column whose values are unique.",
             NotARowException _ => "Give the ID or link of a row of a database (Get-NotionDatabaseRow lists them); to change a page that is not in a database, use Set-NotionPage.",
+            RowRequestStoppedException stopped => stopped.WasCreate ? AddMissing : ChangeAgain,
             NothingToChangeException _ => "Give the new values with -Property @{ <column> = <value> }, or pipe objects whose properties are named like the columns to change (rows of Get-NotionDatabaseRow, Import-Csv rows).",
             _ => null,
         };

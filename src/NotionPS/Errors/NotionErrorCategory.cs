@@ -12,6 +12,7 @@ namespace NotionPS.Errors
         InvalidOperation = 7,
         NotInstalled = 12,
         ObjectNotFound = 13,
+        OperationStopped = 14,
         OperationTimeout = 15,
         PermissionDenied = 18,
         ResourceBusy = 19,

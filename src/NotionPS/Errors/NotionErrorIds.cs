@@ -62,6 +62,7 @@ namespace NotionPS.Errors
         public const string NotionMatchOnValueMissing = nameof(NotionMatchOnValueMissing);
         public const string NotionMatchOnAmbiguous = nameof(NotionMatchOnAmbiguous);
         public const string NotionRowFailed = nameof(NotionRowFailed);
+        public const string NotionRowStoppedInFlight = nameof(NotionRowStoppedInFlight);
         public const string NotionQueryCapReached = nameof(NotionQueryCapReached);
 
         // Comments, moving pages and the trash (issue 16, comments).
@@ -222,6 +223,7 @@ namespace NotionPS.Errors
             [NotionMatchOnValueMissing] = InvalidData,
             [NotionMatchOnAmbiguous] = InvalidData,
             [NotionRowFailed] = NotSpecified,
+            [NotionRowStoppedInFlight] = OperationStopped,
             [NotionQueryCapReached] = LimitsExceeded,
 
             [NotionCommentEmpty] = InvalidArgument,

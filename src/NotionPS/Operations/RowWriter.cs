@@ -27,16 +27,22 @@ namespace NotionPS.Operations
         /// <param name="properties">The row's values in Notion's shape (RowMapping builds them).</param>
         /// <exception cref="RowMayExistException">The create failed without a clear answer.</exception>
         /// <exception cref="RowAddedUnreadException">The row was added, but reading it back failed.</exception>
+        /// <exception cref="RowRequestStoppedException">Cancelled after the create was sent, before its answer.</exception>
         public async Task<PageRow> CreateAsync(string dataSourceId, JsonObject properties, CancellationToken cancellationToken)
         {
             JsonDocument page;
+            var sent = false;
             try
             {
-                page = await client.CreatePageAsync(dataSourceId, properties, log, cancellationToken).ConfigureAwait(false);
+                page = await client.CreatePageAsync(dataSourceId, properties, log, cancellationToken, () => sent = true).ConfigureAwait(false);
             }
             catch (NotionApiException ex) when (RowMayExistException.MayHaveReachedNotion(ex))
             {
                 throw new RowMayExistException(ex);
+            }
+            catch (OperationCanceledException ex) when (sent)
+            {
+                throw RowRequestStoppedException.Create(ex);
             }
 
             using (page)
@@ -63,11 +69,20 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Changes the given columns of a row; the others keep their values.</summary>
+        /// <exception cref="RowRequestStoppedException">Cancelled once the change was sent (before its answer, or while the row was read back).</exception>
         public async Task<PageRow> UpdateAsync(string pageId, JsonObject properties, CancellationToken cancellationToken)
         {
-            using (var page = await client.UpdatePageAsync(pageId, new JsonObject { ["properties"] = properties }, log, cancellationToken).ConfigureAwait(false))
+            var sent = false;
+            try
             {
-                return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
+                using (var page = await client.UpdatePageAsync(pageId, new JsonObject { ["properties"] = properties }, log, cancellationToken, () => sent = true).ConfigureAwait(false))
+                {
+                    return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException ex) when (sent)
+            {
+                throw RowRequestStoppedException.Update(ex);
             }
         }
 

@@ -27,6 +27,44 @@ public class RowWriterTests
 
     private static JsonObject NameIs(string name) => new() { ["Name"] = new JsonObject { ["title"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["content"] = name } }) } };
 
+    /// <summary>
+    /// A stop that cancels a create or a change after it was sent, before the answer, may have come after Notion did it: the
+    /// row's failure says so (RowRequestStoppedException), and whether it was a create. Before, it was a bare cancellation,
+    /// which the row cmdlets drop without a word.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AWriteCancelledAfterItWasSentMayHaveBeenDone(bool create)
+    {
+        var handler = new HeldHandler();
+        using var stop = new CancellationTokenSource();
+
+        var write = HeldWrite(handler, create, stop.Token);
+        await handler.Seen.Task;
+        stop.Cancel();
+
+        var stopped = await Assert.ThrowsAsync<RowRequestStoppedException>(() => write);
+        Assert.Equal(create, stopped.WasCreate);
+        Assert.Equal("NotionRowStoppedInFlight", stopped.ErrorId);
+        Assert.IsAssignableFrom<System.OperationCanceledException>(stopped.InnerException);
+    }
+
+    /// <summary>A write cancelled before it was sent (here, before it began) is a plain cancellation: nothing of it was written.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AWriteCancelledBeforeItWasSentIsAPlainCancellation(bool create)
+    {
+        var handler = new HeldHandler();
+
+        var write = HeldWrite(handler, create, new CancellationToken(canceled: true));
+
+        var cancelled = await Assert.ThrowsAnyAsync<System.OperationCanceledException>(() => write);
+        Assert.False(handler.Seen.Task.IsCompleted);
+        Assert.Null(cancelled.InnerException as RowRequestStoppedException);
+    }
+
     [Fact]
     public async Task CreateSendsTheRowToItsDataSourceAndReturnsIt()
     {
@@ -98,5 +136,25 @@ public class RowWriterTests
         Assert.Equal(new[] { "p1", "p2" }, rows.Select(row => row.PageId));
         Assert.Equal(new[] { 3, 26 }, rows.Select(row => ((MultiValue)row.Columns.Single(column => column.Key == "Links").Value!).Count));
         Assert.Equal("GET " + Api + "v1/pages/p2/properties/rel1?page_size=100", Assert.Single(handler.Requests).Method + " " + handler.Requests[0].Uri);
+    }
+
+    /// <summary>A create of a row, or a change of one, whose requests <paramref name="handler"/> holds.</summary>
+    private static Task<PageRow> HeldWrite(HeldHandler handler, bool create, CancellationToken cancellationToken)
+    {
+        var writer = new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog());
+        return create ? writer.CreateAsync("ds1", NameIs("A"), cancellationToken) : writer.UpdateAsync("p1", NameIs("A"), cancellationToken);
+    }
+
+    /// <summary>Holds every request until it is cancelled, as a server that has not answered yet.</summary>
+    private sealed class HeldHandler : System.Net.Http.HttpMessageHandler
+    {
+        public TaskCompletionSource Seen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new System.InvalidOperationException("Unreachable: the delay ends only by cancellation.");
+        }
     }
 }
