@@ -439,10 +439,13 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
 
     /// <summary>
     /// Runs <paramref name="test"/> with R1's upload failing (a 503) and the next two creates held (a stall of ten minutes,
-    /// which only the client's giving up ends); it is given a gate that returns once both happened.
+    /// which only the client's giving up ends); it is given a gate that returns once all three happened. R1's upload waits
+    /// five seconds on its upload-limit lookup first, so R2 and R3 are queued and sent before R1's error can stop the
+    /// command: without it R1 could fail before R3 was read from the pipeline (seen once in four runs).
     /// </summary>
     private async Task WithCreatesHeldAsync(Func<Func<bool>, Task> test)
     {
+        await AddFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 5_000, ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/users/me" });
         await AddFaultAsync(new JsonObject { ["kind"] = "503", ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/file_uploads" });
         await WithFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 600_000, ["count"] = 2, ["method"] = "POST", ["path"] = "/v1/pages" }, () =>
             test(() =>
