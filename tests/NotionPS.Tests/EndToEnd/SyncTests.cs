@@ -274,7 +274,7 @@ public class SyncTests : RowsTestBase
         Assert.Contains("'Nope'", error.ErrorDetails.Message, StringComparison.Ordinal);
 
         // The refused row's key was in the input, so K0001 is neither updated nor trashed; the other rows are synced.
-        Assert.Equal(new[] { ("Added", "K0003"), ("Trashed", "K0002") }, refused.OutputOf<NotionSyncResult>().Select(o => (o.Action, o.Key)));
+        Assert.Equal(new[] { ("Added", "K0003"), ("Trashed", "K0002") }, refused.Output.Select(item => item.BaseObject).OfType<NotionSyncResult>().Select(o => (o.Action, o.Key)));
         Assert.Equal(1.0, ReadState(databaseId)["K0001"].Estimate);
 
         var ignored = Session.Run(Input + " | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -IgnoreUnknownProperty -PassThru", Vars(("db", databaseId)));
