@@ -91,7 +91,7 @@ namespace NotionPS.Cmdlets
             try
             {
                 var rows = RunWithLogPump(cancellationToken => sync.ReadAllAsync(schema.Id, cancellationToken));
-                planner = new SyncPlanner(schema, keyColumn, columns, rows, UserIdByEmail);
+                planner = new SyncPlanner(schema, keyColumn, columns, rows, UserIdByEmail, IgnoreUnknownProperty);
             }
             catch (NotionException ex)
             {

@@ -257,6 +257,39 @@ public class SyncTests : RowsTestBase
     }
 
     [Fact]
+    public async Task AnInputPropertyNamingNoColumnIsThatRowsErrorUnlessIgnoreUnknownProperty()
+    {
+        Connect("2026-03-11");
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Sync unknown property");
+        await SeedRowsAsync(dataSourceId, new[] { SeededRow(1), SeededRow(2) });
+        const string Input = "@{ Name = 'K0001'; Estimate = 9; Nope = 'x' }, @{ Name = 'K0003'; Estimate = 3 }";
+
+        var refused = Session.Run(
+            Input + " | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -DeleteMissing -PassThru -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue; $failed",
+            Vars(("db", databaseId)));
+
+        var error = Assert.Single(refused.Output.Select(item => item.BaseObject).OfType<ErrorRecord>());
+        Assert.Equal("NotionUnknownColumn", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.StartsWith("Row 1 (key \"K0001\")", error.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Contains("'Nope'", error.ErrorDetails.Message, StringComparison.Ordinal);
+
+        // The refused row's key was in the input, so K0001 is neither updated nor trashed; the other rows are synced.
+        Assert.Equal(new[] { ("Added", "K0003"), ("Trashed", "K0002") }, refused.Output.Select(item => item.BaseObject).OfType<NotionSyncResult>().Select(o => (o.Action, o.Key)));
+        Assert.Equal(1.0, ReadState(databaseId)["K0001"].Estimate);
+
+        var ignored = Session.Run(Input + " | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -IgnoreUnknownProperty -PassThru", Vars(("db", databaseId)));
+
+        Assert.Empty(ignored.Errors);
+        Assert.Equal(new[] { ("Updated", "K0001") }, ignored.OutputOf<NotionSyncResult>().Select(o => (o.Action, o.Key)));
+
+        // A row read from Notion names its own properties (PageId, Url, ...) besides its columns: none is unknown.
+        var roundTrip = Session.Run("Get-NotionDatabaseRow -DatabaseId $db | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -PassThru", Vars(("db", databaseId)));
+
+        Assert.Empty(roundTrip.Errors);
+        Assert.Empty(roundTrip.OutputOf<NotionSyncResult>());
+    }
+
+    [Fact]
     public void AKeyOrPropertyThatIsNoWritableColumnStopsTheCommand()
     {
         Connect("2026-03-11");

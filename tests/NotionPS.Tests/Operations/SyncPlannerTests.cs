@@ -60,7 +60,7 @@ public class SyncPlannerTests
         members.Select(member => new KeyValuePair<string, object?>(member.Name, member.Value)).ToList();
 
     private static SyncPlanner Planner(IEnumerable<PageRow> rows, IReadOnlyCollection<string>? columns = null, Func<string, string?>? lookUp = null) =>
-        new(Schema, "Tag", columns, rows, lookUp ?? (email => throw new InvalidOperationException($"No lookup expected for {email}.")));
+        new(Schema, "Tag", columns, rows, lookUp ?? (email => throw new InvalidOperationException($"No lookup expected for {email}.")), ignoreUnknown: false);
 
     public static IEnumerable<object[]> SameValueWrittenOtherwise => new[]
     {

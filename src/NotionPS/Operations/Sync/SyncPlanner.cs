@@ -21,6 +21,7 @@ namespace NotionPS.Operations
         /// <summary>Each column's name on a row read from Notion (see <see cref="ColumnNames.OutputNames"/>).</summary>
         private readonly IReadOnlyDictionary<string, string> rowNames;
         private readonly HashSet<string>? columns;
+        private readonly bool ignoreUnknown;
         private readonly Dictionary<string, (ExistingRow Row, SyncKey Key)> rowsByKey = new Dictionary<string, (ExistingRow, SyncKey)>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> knownPeople = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private readonly Func<string, string?> lookUpEmail;
@@ -29,9 +30,11 @@ namespace NotionPS.Operations
         /// <param name="columns">The columns to compare and write (the key is always one); null for every column the input names.</param>
         /// <param name="rows">Every row of the data source.</param>
         /// <param name="lookUpEmail">A person's user ID by e-mail address, for an address no row's people cell shows.</param>
+        /// <param name="ignoreUnknown">Leave out input properties that name no column instead of refusing the row.</param>
         /// <exception cref="SyncKeyException">Several rows have the same key.</exception>
-        public SyncPlanner(DataSourceSchema schema, string keyColumn, IReadOnlyCollection<string>? columns, IEnumerable<PageRow> rows, Func<string, string?> lookUpEmail)
+        public SyncPlanner(DataSourceSchema schema, string keyColumn, IReadOnlyCollection<string>? columns, IEnumerable<PageRow> rows, Func<string, string?> lookUpEmail, bool ignoreUnknown)
         {
+            this.ignoreUnknown = ignoreUnknown;
             this.schema = schema;
             this.keyColumn = keyColumn;
             rowNames = ColumnNames.OutputNamesByColumn(schema.Properties.Select(property => property.Name).ToList());
@@ -72,14 +75,17 @@ namespace NotionPS.Operations
 
         private readonly List<string> skippedReadOnly = new List<string>();
 
-        /// <summary>What to do with one input: a failed step (with its error) when it has no key or a value does not fit.</summary>
+        /// <summary>What to do with one input: a failed step (with its error) when it has no key, names no column (unless ignored) or a value does not fit.</summary>
         /// <param name="rowNumber">The input's position, for messages.</param>
         /// <param name="source">Where the input came from: how its names are read, and what is checked in its values (see <see cref="RowSource"/>).</param>
         public SyncStep Compare(int rowNumber, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source)
         {
             var label = $"Row {rowNumber}";
             var names = input.Select(pair => pair.Key).ToList();
-            var members = input.Where(pair => Column(pair.Key, names, source) is string column && (columns == null || columns.Contains(column))).ToList();
+            // Without -Property every input property is mapped, so one naming no column is refused as Add-NotionDatabaseRow
+            // refuses it; with -Property, the properties outside it (named columns or not) are not compared at all.
+            var members = columns == null ? input
+                : input.Where(pair => Column(pair.Key, names, source) is string column && columns.Contains(column)).ToList();
             var keyMember = members.FirstOrDefault(pair => Column(pair.Key, names, source) == keyColumn);
             if (keyMember.Key == null || PlainValues.IsEmpty(keyMember.Value))
             {
@@ -100,7 +106,7 @@ namespace NotionPS.Operations
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown: columns != null, UserIdByEmail, options: schema.PropertyOptions);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, options: schema.PropertyOptions);
             }
             catch (NotionException ex)
             {
