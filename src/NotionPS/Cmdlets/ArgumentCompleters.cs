@@ -77,14 +77,19 @@ namespace NotionPS.Cmdlets
         private static WildcardPattern Pattern(string wordToComplete) =>
             new WildcardPattern(WildcardPattern.Escape(wordToComplete.Trim('\'', '"')) + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
 
-        /// <summary>Candidate names filtered by what was typed, each once, sorted.</summary>
-        public static IEnumerable<CompletionResult> Matching(string wordToComplete, IEnumerable<string>? candidates)
+        /// <summary>
+        /// Candidate names filtered by what was typed, each once, sorted. Names are one ignoring case (vaults, integrations:
+        /// PowerShell and SecretManagement take them so), unless <paramref name="caseSensitive"/>: Notion's column names are
+        /// two when they differ only in case (Name and name), and each completes as itself, which names it exactly.
+        /// </summary>
+        public static IEnumerable<CompletionResult> Matching(string wordToComplete, IEnumerable<string>? candidates, bool caseSensitive = false)
         {
             var pattern = Pattern(wordToComplete);
             return (candidates ?? Enumerable.Empty<string>())
                 .Where(pattern.IsMatch)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Distinct(caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase)
                 .OrderBy(candidate => candidate, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(candidate => candidate, StringComparer.Ordinal)
                 .Select(candidate => Result(candidate, candidate, candidate))
                 .ToList();
         }
@@ -143,7 +148,7 @@ namespace NotionPS.Cmdlets
                 columns = columnsById[key] = schema.Properties.Select(p => p.Name).ToList();
             }
 
-            return Completion.Matching(wordToComplete, columns);
+            return Completion.Matching(wordToComplete, columns, caseSensitive: true);
         }
 
         /// <summary>What -DataSourceId or -DatabaseId names, read as the parameters themselves read it.</summary>

@@ -28,6 +28,9 @@ namespace NotionPS.Cmdlets
         private readonly HashSet<string> warnedReadOnly = new HashSet<string>(StringComparer.Ordinal);
         private PeopleByEmail? people;
 
+        /// <summary>The options the command's rows added, which its later rows write in the same spelling.</summary>
+        private readonly AddedOptions addedOptions = new AddedOptions();
+
         /// <summary>How many rows may be in flight at once, their file uploads included (the rate limit still holds).</summary>
         [Parameter]
         [ValidateRange(1, 16)]
@@ -182,7 +185,7 @@ namespace NotionPS.Cmdlets
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, ResolveLocalPath, schema.PropertyOptions);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, ResolveLocalPath, addedOptions.For(schema));
                 if (mapping.Properties.Count == 0)
                 {
                     throw NothingToWriteException.NoWritableColumn("write", schema.Name, "no blank row is added", mapping, schema.PropertyTypes.Keys);
@@ -201,6 +204,9 @@ namespace NotionPS.Cmdlets
             {
                 return;
             }
+
+            // Kept here, on the pipeline thread in input order, so the first row sent with a new option chooses its spelling.
+            addedOptions.Keep(schema, mapping);
 
             // The row's files go up in its own work, before it is sent, so rows with files are -ThrottleLimit at a time like the
             // others; a row copied from another page copies the files Notion hosts from that page.

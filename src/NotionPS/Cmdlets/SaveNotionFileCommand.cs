@@ -144,7 +144,7 @@ namespace NotionPS.Cmdlets
             return new PageFiles(
                 (row.Properties["DataSourceId"]?.Value ?? row.Properties["DatabaseId"]?.Value) as string,
                 columns.Select(property => property.Name).ToList(),
-                columns.SelectMany(property => ((MultiValue)property.Value).Select((url, index) => RowFile.FromUrl(property.Name, index, url))).ToList());
+                columns.SelectMany(property => ((MultiValue)property.Value).Select((url, index) => RowFile.OfRow(property.Name, index, url))).ToList());
         }
 
         /// <summary>

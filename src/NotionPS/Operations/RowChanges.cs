@@ -22,6 +22,10 @@ namespace NotionPS.Operations
         private readonly FileCellUploads files;
         private readonly RowWriter writer;
         private readonly OncePerKey<DataSourceSchema> schemas = new OncePerKey<DataSourceSchema>(StringComparer.OrdinalIgnoreCase);
+        private readonly AddedOptions addedOptions = new AddedOptions();
+
+        /// <summary>The last input's mapping, which the next one's waits for (see <see cref="MapAsync"/>).</summary>
+        private Task mappedBefore = Task.CompletedTask;
 
         /// <param name="ignoreUnknownColumns">Leave out values that name no column instead of refusing the row.</param>
         /// <param name="files">The command's file uploads: its rows share one limit of parts in flight and one upload-limit lookup.</param>
@@ -38,29 +42,65 @@ namespace NotionPS.Operations
             writer = new RowWriter(client, log);
         }
 
-        /// <summary>Changes one row; null when nothing in <paramref name="values"/> names a writable column (logged, nothing sent).</summary>
+        /// <summary>
+        /// Changes one row, confirmed already; null when nothing in <paramref name="values"/> names a writable column (logged,
+        /// nothing sent). Called from one thread, in input order.
+        /// </summary>
         /// <param name="dataSourceId">The row's data source when known; otherwise the page is read to find it.</param>
         /// <param name="source">Where the values came from (a row's own PageId, Url ... are never written).</param>
         public async Task<PageRow?> ApplyAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, RowSource source, CancellationToken cancellationToken) =>
-            await WriteAsync(pageId, await MapAsync(pageId, dataSourceId, values, source, cancellationToken).ConfigureAwait(false), source, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(pageId, await MapInOrderAsync(pageId, dataSourceId, values, source, sent: true, cancellationToken).ConfigureAwait(false), source, cancellationToken).ConfigureAwait(false);
 
-        /// <summary>The row's values mapped onto its data source's columns (read once per data source); its files not yet uploaded.</summary>
-        public async Task<(DataSourceSchema Schema, RowMapping Mapping)> MapAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, RowSource source, CancellationToken cancellationToken)
+        /// <summary>
+        /// The row's values mapped onto its data source's columns (read once per data source); its files not yet uploaded.
+        /// Called from one thread, in input order: the mapping itself waits for the mapping of the input before (its own
+        /// lookups do not), so the first row sent with a new option chooses its spelling (<see cref="AddedOptions"/>) whichever
+        /// row's lookups end first.
+        /// </summary>
+        public Task<(DataSourceSchema Schema, RowMapping Mapping)> MapAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, RowSource source, CancellationToken cancellationToken) =>
+            MapInOrderAsync(pageId, dataSourceId, values, source, sent: false, cancellationToken);
+
+        /// <param name="sent">The row is sent once mapped: its new options are kept with the mapping (otherwise <see cref="WriteAsync"/> keeps them).</param>
+        private Task<(DataSourceSchema Schema, RowMapping Mapping)> MapInOrderAsync(string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, RowSource source, bool sent, CancellationToken cancellationToken)
+        {
+            var mapped = MapAfterAsync(mappedBefore, pageId, dataSourceId, values, source, sent, cancellationToken);
+            mappedBefore = mapped;
+            return mapped;
+        }
+
+        private async Task<(DataSourceSchema Schema, RowMapping Mapping)> MapAfterAsync(Task before, string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, RowSource source, bool sent, CancellationToken cancellationToken)
         {
             var schema = await SchemaAsync(dataSourceId ?? await ParentAsync(pageId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(schema.PropertyTypes, values, source)).ConfigureAwait(false);
-            return (schema, RowMapping.Build(schema.PropertyTypes, values, source, ignoreUnknownColumns, userIdByEmail, resolvePath, options: schema.PropertyOptions));
+            try
+            {
+                await before.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The input before has its own error; this one is mapped all the same.
+            }
+
+            var mapping = RowMapping.Build(schema.PropertyTypes, values, source, ignoreUnknownColumns, userIdByEmail, resolvePath, addedOptions.For(schema));
+            if (sent)
+            {
+                addedOptions.Keep(schema, mapping);
+            }
+
+            return (schema, mapping);
         }
 
         /// <summary>
         /// Uploads a mapped row's files, then sends the change; null when nothing names a writable column (a row read back
         /// with only computed columns). Input whose every column was unknown and ignored is refused as a row added so is,
-        /// since a name mistyped in all of them would otherwise change nothing without a word.
+        /// since a name mistyped in all of them would otherwise change nothing without a word. The row's new options are kept
+        /// for the rows after it (<see cref="AddedOptions"/>) before anything is awaited, on the calling thread.
         /// </summary>
         /// <exception cref="NothingToWriteException">Nothing names a writable column and something was ignored as naming no column.</exception>
         public async Task<PageRow?> WriteAsync(string pageId, (DataSourceSchema Schema, RowMapping Mapping) mapped, RowSource source, CancellationToken cancellationToken)
         {
             var (schema, mapping) = mapped;
+            addedOptions.Keep(schema, mapping);
             if (mapping.Properties.Count == 0 && mapping.IgnoredUnknown.Count > 0)
             {
                 throw NothingToWriteException.NoWritableColumn("change", schema.Name, "the row is left as it is", mapping, schema.PropertyTypes.Keys);

@@ -58,6 +58,14 @@ namespace NotionPS.Operations
                 return Task.FromException<PageRow>(MatchOnException.ValueMissing(matchColumn));
             }
 
+            // An option key is the option the row writes (matched ignoring case, or the spelling an earlier row added), as Notion
+            // compares option names exactly: 'high' finds the row holding 'High', and 'high' then 'HIGH' are one key.
+            var type = schema.PropertyTypes[matchColumn];
+            if ((type == "select" || type == "status") && mapping.Properties[matchColumn]?[type]?["name"] is JsonValue name)
+            {
+                keyValue = name.GetValue<string>();
+            }
+
             var key = PlainValues.ToInvariantString(keyValue).Trim();
             var previous = lastWorkByKey.TryGetValue(key, out var last) ? last : Task.CompletedTask;
             var work = UpsertAfterAsync(uploadFiles(cancellationToken), previous, key, keyValue, mapping.Properties, cancellationToken);

@@ -71,7 +71,7 @@ namespace NotionPS.Rows
                 case "status":
                     return PlainValues.IsEmpty(value) ? null : new JsonObject { ["name"] = OptionName(column, type, value!, options) };
                 case "multi_select":
-                    return new JsonArray(CellText.Items(value).Select(item => (JsonNode)new JsonObject { ["name"] = OptionName(column, type, item, options) }).ToArray());
+                    return new JsonArray(OptionNames(column, type, value, options).Select(name => (JsonNode)new JsonObject { ["name"] = name }).ToArray());
                 case "date":
                     return PlainValues.IsEmpty(value) ? null : Date(column, CellText.DateRangeOrValue(value!));
                 case "checkbox":
@@ -228,8 +228,7 @@ namespace NotionPS.Rows
         /// <summary>
         /// The option a name means. Notion matches names by exact case and adds an option for any other spelling, so
         /// "high" beside "High" would become a near-twin: the exact option wins, else the one that matches ignoring case
-        /// (ordinal, as PowerShell users expect of names), else the name as given, a new option (status columns cannot
-        /// take one through the API). Two options that differ only in case and a third spelling are refused, not guessed.
+        /// (<see cref="ExistingOption"/>), else the name as given, a new option (status columns cannot take one through the API).
         /// </summary>
         private static string OptionName(string column, string type, object value, IReadOnlyList<string>? options)
         {
@@ -240,7 +239,65 @@ namespace NotionPS.Rows
                 throw new RowValueException(column, type, value, "option names cannot contain commas.");
             }
 
-            if (options == null || options.Contains(name, StringComparer.Ordinal))
+            var existing = ExistingOption(column, type, value, name, options);
+            if (existing == null && type == "status" && options != null && options.Count > 0)
+            {
+                throw new RowValueException(column, type, value, $"not an option of this status column ({string.Join(", ", options.Select(Quoted))}); Notion adds status options only in its own app.");
+            }
+
+            return existing ?? name;
+        }
+
+        /// <summary>
+        /// A multi-select cell's options (<see cref="OptionName"/>), each once: two spellings of one new option in one cell
+        /// ("new; NEW") are the first one, as Notion would otherwise add both; options that differ only in case stay two.
+        /// </summary>
+        private static List<string> OptionNames(string column, string type, object? value, IReadOnlyList<string>? options)
+        {
+            var names = new List<string>();
+            foreach (var item in CellText.Items(value))
+            {
+                var name = OptionName(column, type, item, options);
+                if (options == null || !options.Contains(name, StringComparer.Ordinal))
+                {
+                    name = names.FirstOrDefault(earlier => string.Equals(earlier, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+                }
+
+                if (!names.Contains(name, StringComparer.Ordinal))
+                {
+                    names.Add(name);
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>
+        /// The option name a filter compares a select, multi-select or status column with (-Where): the option the value
+        /// means (<see cref="ExistingOption"/>), else the value as given, so a filter on an option the column lacks finds
+        /// nothing rather than failing, as a filter on an option no row holds does.
+        /// </summary>
+        /// <exception cref="RowValueException">Two options differ only in case and the value is a third spelling.</exception>
+        public static string OptionToFind(string column, string type, object value, IReadOnlyList<string>? options)
+        {
+            var name = PlainValues.Text(value).Trim();
+            return ExistingOption(column, type, value, name, options) ?? name;
+        }
+
+        /// <summary>
+        /// The option of <paramref name="options"/> that <paramref name="name"/> names: the exact one, else the one that
+        /// matches ignoring case (ordinal, as PowerShell users expect of names); null for none. Two options that differ only
+        /// in case and a third spelling are refused, not guessed.
+        /// </summary>
+        /// <exception cref="RowValueException">Two options match ignoring case, neither exactly.</exception>
+        private static string? ExistingOption(string column, string type, object value, string name, IReadOnlyList<string>? options)
+        {
+            if (options == null)
+            {
+                return null;
+            }
+
+            if (options.Contains(name, StringComparer.Ordinal))
             {
                 return name;
             }
@@ -251,15 +308,10 @@ namespace NotionPS.Rows
                 throw new RowValueException(column, type, value, $"it matches the options {string.Join(" and ", matches.Select(Quoted))}, which differ only in case; give one of them exactly.");
             }
 
-            if (matches.Count == 0 && type == "status" && options.Count > 0)
-            {
-                throw new RowValueException(column, type, value, $"not an option of this status column ({string.Join(", ", options.Select(Quoted))}); Notion adds status options only in its own app.");
-            }
-
-            return matches.Count == 1 ? matches[0] : name;
-
-            static string Quoted(string option) => "'" + ServerText.VisibleShort(option) + "'";
+            return matches.SingleOrDefault();
         }
+
+        private static string Quoted(string option) => "'" + ServerText.VisibleShort(option) + "'";
 
         /// <summary>A user or page ID from an ID string or an object carrying one of <paramref name="members"/>.</summary>
         private static string Id(string column, string type, object item, params string[] members)

@@ -16,24 +16,29 @@ namespace NotionPS.Rows
         /// <summary>One condition per pair, to be AND-ed (with any filter of the caller's, at the same level, as Notion nests filters only 2 levels deep).</summary>
         /// <exception cref="UnknownColumnException">A pair names no column.</exception>
         /// <exception cref="ColumnAmbiguousException">A pair's name matches two columns in other cases.</exception>
+        /// <param name="options">Select, multi-select and status columns' options by column name, which values name ignoring case.</param>
         /// <exception cref="RowValueException">A value does not fit its column, or the column cannot be compared.</exception>
-        public static IReadOnlyList<JsonObject> Conditions(IReadOnlyDictionary<string, string> schema, IEnumerable<KeyValuePair<string, object?>> pairs) =>
+        public static IReadOnlyList<JsonObject> Conditions(IReadOnlyDictionary<string, string> schema, IEnumerable<KeyValuePair<string, object?>> pairs, IReadOnlyDictionary<string, IReadOnlyList<string>>? options = null) =>
             pairs.Select(pair =>
             {
                 var column = RowMapping.ResolveColumn(schema, pair.Key);
-                return Condition(column, schema[column], pair.Value);
+                return Condition(column, schema[column], pair.Value, options != null && options.TryGetValue(column, out var known) ? known : null);
             }).ToList();
 
         /// <summary>
         /// One column's equality condition, such as <c>{"property":"Done","checkbox":{"equals":true}}</c>;
         /// for several values, an <c>or</c> of one condition per value.
         /// </summary>
-        public static JsonObject Condition(string column, string type, object? value)
+        /// <param name="options">
+        /// For a select, multi-select or status column: its options. Notion compares option names exactly, so a value names
+        /// the option that matches it ignoring case (<see cref="PropertyWriter.OptionToFind"/>), else is sent as given.
+        /// </param>
+        public static JsonObject Condition(string column, string type, object? value, IReadOnlyList<string>? options = null)
         {
             if (IsSeveral(value))
             {
                 // Nested arrays are one list of values: an or inside an or would pass Notion's 2 levels of nesting.
-                var each = Flattened(value!).Select(item => Condition(column, type, item)).ToList();
+                var each = Flattened(value!).Select(item => Condition(column, type, item, options)).ToList();
                 return each.Count == 1 ? each[0] : new JsonObject { ["or"] = new JsonArray(each.ToArray<JsonNode>()) };
             }
 
@@ -57,7 +62,7 @@ namespace NotionPS.Rows
                     break;
                 case "select":
                 case "status":
-                    comparison = Compare(value, () => Converted(column, type, value, () => PlainValues.Text(value).Trim()));
+                    comparison = Compare(value, () => Converted(column, type, value, () => PropertyWriter.OptionToFind(column, type, value!, options)));
                     break;
                 case "checkbox":
                     comparison = new JsonObject { ["equals"] = Converted(column, type, value, () => PropertyWriter.Checkbox(value)) };
@@ -66,7 +71,7 @@ namespace NotionPS.Rows
                     comparison = Compare(value, () => DateOnly(column, type, value!));
                     break;
                 case "multi_select":
-                    comparison = Contains(value, () => Converted(column, type, value, () => PlainValues.Text(value).Trim()));
+                    comparison = Contains(value, () => Converted(column, type, value, () => PropertyWriter.OptionToFind(column, type, value!, options)));
                     break;
                 case "people":
                 case "relation":

@@ -13,8 +13,9 @@ namespace NotionPS.Rows
     /// </summary>
     internal sealed class RowMapping
     {
-        private RowMapping(JsonObject properties, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> skippedReadOnly, IReadOnlyList<string> ignoredUnknown, IReadOnlyList<PendingFile> pendingFiles)
+        private RowMapping(JsonObject properties, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> skippedReadOnly, IReadOnlyList<string> ignoredUnknown, IReadOnlyList<PendingFile> pendingFiles, IReadOnlyList<(string Column, string Name)> addedOptions)
         {
+            AddedOptions = addedOptions;
             Properties = properties;
             PendingFiles = pendingFiles;
             Values = values;
@@ -37,13 +38,16 @@ namespace NotionPS.Rows
         /// <summary>Files-cell items to upload or check before the row is sent (see <see cref="FileCells"/>).</summary>
         public IReadOnlyList<PendingFile> PendingFiles { get; }
 
+        /// <summary>The options the row writes to select and multi-select columns that are not among the options it was mapped with: Notion adds them.</summary>
+        public IReadOnlyList<(string Column, string Name)> AddedOptions { get; }
+
         /// <param name="schema">Column name to Notion property type.</param>
         /// <param name="input">The input's property names and plain values.</param>
         /// <param name="source">Where the input came from: how its names are read, and what is checked in its values.</param>
         /// <param name="ignoreUnknown">Leave out input properties with no column instead of refusing the row.</param>
         /// <param name="userIdByEmail">Looks up a person by e-mail address, for people given that way (see <see cref="PeopleCells"/>).</param>
         /// <param name="resolvePath">A local path as given to a full path, for files cells; null when files cannot be uploaded.</param>
-        /// <param name="options">Select, multi-select and status columns' options by column name, which values take ignoring case.</param>
+        /// <param name="options">Select, multi-select and status columns' options by column name, which values take ignoring case; a name among none of them is one of <see cref="AddedOptions"/>.</param>
         /// <exception cref="UnknownColumnException">An input property names no column.</exception>
         /// <exception cref="ColumnAmbiguousException">An input property's name matches two or more columns in other cases, none exactly.</exception>
         /// <exception cref="RowValueException">A value does not fit its column.</exception>
@@ -54,6 +58,7 @@ namespace NotionPS.Rows
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             var skipped = new List<string>();
             var unknown = new List<string>();
+            var added = new List<(string, string)>();
             foreach (var (pair, requested, column) in Columns(schema, input, source))
             {
                 if (column == null)
@@ -74,8 +79,14 @@ namespace NotionPS.Rows
                 }
 
                 var value = type == "people" && userIdByEmail != null ? PeopleCells.WithIds(column, pair.Value, userIdByEmail) : pair.Value;
-                properties[column] = PropertyWriter.ToPropertyValue(column, type, value, source, files, options != null && options.TryGetValue(column, out var columnOptions) ? columnOptions : null);
+                var columnOptions = options != null && options.TryGetValue(column, out var known) ? known : null;
+                var property = PropertyWriter.ToPropertyValue(column, type, value, source, files, columnOptions);
+                properties[column] = property;
                 values[column] = pair.Value;
+                if (columnOptions != null && (type == "select" || type == "multi_select"))
+                {
+                    added.AddRange(OptionNamesIn(property, type).Where(name => !columnOptions.Contains(name, StringComparer.Ordinal)).Select(name => (column, name)));
+                }
             }
 
             if (unknown.Count > 0 && !ignoreUnknown)
@@ -83,8 +94,14 @@ namespace NotionPS.Rows
                 throw new UnknownColumnException(unknown, schema.Keys.ToList());
             }
 
-            return new RowMapping(properties, values, skipped, unknown, (IReadOnlyList<PendingFile>?)files?.Pending ?? Array.Empty<PendingFile>());
+            return new RowMapping(properties, values, skipped, unknown, (IReadOnlyList<PendingFile>?)files?.Pending ?? Array.Empty<PendingFile>(), added);
         }
+
+        /// <summary>The option names a select or multi-select property value holds.</summary>
+        private static IEnumerable<string> OptionNamesIn(JsonObject property, string type) =>
+            property[type] is JsonArray items ? items.Select(item => (string)item!["name"]!)
+            : property[type] is JsonObject option ? new[] { (string)option["name"]! }
+            : Enumerable.Empty<string>();
 
         /// <summary>
         /// The e-mail addresses the input gives in people columns, which <see cref="Build"/> looks up: none means the

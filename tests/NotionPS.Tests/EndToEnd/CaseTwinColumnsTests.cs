@@ -176,6 +176,18 @@ public class CaseTwinColumnsTests : RowsTestBase
         Assert.Equal(new object[] { "Name", "Name", "name", "name (column)" }, result.Output.Select(o => o.BaseObject));
     }
 
+    /// <summary>Tab offers both twins, each as itself (an exact name picks its column), where vault names are one ignoring case.</summary>
+    [Fact]
+    public async Task ColumnCompletionOffersBothTwins()
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Twin completion", TwinColumn());
+        Connect(Version);
+
+        var offered = Complete($"Get-NotionDatabaseRow -DatabaseId {databaseId} -Sort na");
+
+        Assert.Equal(new[] { "Name", "name" }, offered.Select(completion => completion.CompletionText));
+    }
+
     [Fact]
     public async Task SaveNotionFileColumnTakesTheNameARowGivesAFilesColumnAndPicksOneTwin()
     {

@@ -152,6 +152,34 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Contains(result.Verbose, line => line.Message.Contains("reading page", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A row names a files column otherwise than the page does when the column is a case twin ("attachments (column)") or is
+    /// named like a row's own property ("Url (column)"): an expired URL is still found again in the page read afresh.
+    /// </summary>
+    [Fact]
+    public async Task SaveReadsTheRowAgainWhenTheUrlsOfColumnsTheRowRenamesHaveExpired()
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Expiring renamed", new JsonObject
+        {
+            ["Attachments"] = new JsonObject { ["type"] = "files" },
+            ["attachments"] = new JsonObject { ["type"] = "files" },
+            ["Url"] = new JsonObject { ["type"] = "files" },
+        });
+        var files = new[] { WriteFile("first.txt", 100, 51), WriteFile("twin.txt", 200, 52), WriteFile("url.txt", 300, 53) };
+        Connect("2026-03-11");
+        var rows = Session.Run(
+            "@{ Name = 'Renamed'; Attachments = $files[0]; 'attachments (column)' = $files[1]; 'Url (column)' = $files[2] } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $root | Out-Null; Get-NotionDatabaseRow -DatabaseId $db",
+            Vars(("files", files), ("db", databaseId), ("root", folder))).Output;
+
+        await SetClockAsync(DateTimeOffset.UtcNow.AddHours(2));
+        var result = Session.Run("$rows | Save-NotionFile -Destination $out", Vars(("rows", rows.ToArray()), ("out", Path.Combine(folder, "saved"))));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            files.Select(Sha256).OrderBy(hash => hash, StringComparer.Ordinal),
+            result.Output.Select(file => Sha256(((FileInfo)file.BaseObject).FullName)).OrderBy(hash => hash, StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task SaveColumnNamingNoFilesColumnIsOneErrorPerDataSourceListingItsFilesColumnsAndTheColumnsFoundAreSaved()
     {

@@ -178,6 +178,6 @@ public abstract class RowsTestBase : EmulatorTest
         return count;
     }
 
-    private static JsonArray Options(params string[] names) =>
+    protected static JsonArray Options(params string[] names) =>
         new(names.Select(name => (JsonNode)new JsonObject { ["name"] = name, ["group"] = name == "Done" ? "Complete" : "To-do" }).ToArray());
 }

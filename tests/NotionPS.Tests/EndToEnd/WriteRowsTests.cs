@@ -496,4 +496,89 @@ public class WriteRowsTests : RowsTestBase
             new[] { "High", "Low", "a", "b", "c" },
             new[] { "Priority", "Tags" }.SelectMany(column => schema["properties"]![column]![column == "Priority" ? "select" : "multi_select"]!["options"]!.AsArray().Select(option => (string)option!["name"]!)));
     }
+
+    /// <summary>
+    /// A new option given in several spellings in one command becomes one option, in the first spelling the command wrote
+    /// (the schema is read once per command, so each row would otherwise send its own): Add, Set, Sync, Import and one
+    /// multi-select cell of New-NotionPage. Set's first row waits for its page to be read (the others know their data source
+    /// sooner): its spelling still wins, as the first in input order.
+    /// </summary>
+    [Fact]
+    public async Task ANewOptionInSeveralSpellingsInOneCommandIsOneOptionInTheFirstSpellingWritten()
+    {
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("New option spellings", new JsonObject
+        {
+            ["Size"] = new JsonObject { ["type"] = "select" },
+            ["Labels"] = new JsonObject { ["type"] = "multi_select" },
+        });
+        var csv = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"notionps-options-{Guid.NewGuid():N}.csv");
+        Connect("2025-09-03");
+        try
+        {
+            var added = Session.Run(
+                "'big', 'BIG', 'Big' | ForEach-Object { @{ Name = \"A $_\"; Size = $_; Labels = 'new; NEW' } } | Add-NotionDatabaseRow -DatabaseId $db -ThrottleLimit 4",
+                Vars(("db", databaseId)));
+            Assert.Empty(added.Errors);
+            var pageIds = added.Output.Select(row => (string)row.Properties["PageId"].Value).ToArray();
+
+            await AddFaultAsync(new JsonObject { ["kind"] = "stall", ["stallMs"] = 1_000, ["count"] = 1, ["method"] = "GET", ["path"] = "/v1/pages/" + pageIds[0] });
+            var result = Session.Run(
+                """
+                $rows = foreach ($i in 0..2) { [pscustomobject]@{ PageId = $ids[$i]; DataSourceId = if ($i) { $ds }; Size = ('small', 'SMALL', 'Small')[$i] } }
+                $rows | Set-NotionDatabaseRow -ThrottleLimit 4
+                'tiny', 'TINY' | ForEach-Object { @{ Name = "S $_"; Size = $_ } } | Sync-NotionDatabaseRow -DatabaseId $db -Key Name
+                "Name,Size`nI1,huge`nI2,HUGE" | Set-Content -LiteralPath $csv
+                $null = Import-NotionDatabase -Path $csv -DatabaseId $db
+                $null = New-NotionPage -ParentId $db -Title P -Property @{ Labels = 'fresh', 'FRESH' }
+                Get-NotionDatabaseRow -DatabaseId $db | ForEach-Object { "$($_.Name)|$($_.Size)|$($_.Labels -join '+')" }
+                """,
+                Vars(("db", databaseId), ("ds", dataSourceId), ("ids", pageIds), ("csv", csv)));
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(
+                new[] { "A BIG|small|new", "A Big|small|new", "A big|small|new", "I1|huge|", "I2|huge|", "P||fresh", "S TINY|tiny|", "S tiny|tiny|" },
+                result.Output.Select(line => (string)line.BaseObject).OrderBy(line => line, StringComparer.Ordinal));
+            var schema = await ApiGetAsync($"v1/data_sources/{dataSourceId}", "2025-09-03");
+            Assert.Equal(new[] { "big", "small", "tiny", "huge" }, schema["properties"]!["Size"]!["select"]!["options"]!.AsArray().Select(option => (string)option!["name"]!));
+            Assert.Equal(new[] { "new", "fresh" }, schema["properties"]!["Labels"]!["multi_select"]!["options"]!.AsArray().Select(option => (string)option!["name"]!));
+        }
+        finally
+        {
+            await ClearFaultsAsync();
+            System.IO.File.Delete(csv);
+        }
+    }
+
+    /// <summary>
+    /// -Where and -MatchOn name an option ignoring case, as Notion's filter compares option names exactly: 'high' finds the
+    /// rows holding 'High' (select, status, multi-select); a value that is no option finds nothing, without an error; a
+    /// third spelling of two options that differ only in case is the error writes give.
+    /// </summary>
+    [Fact]
+    public async Task WhereAndMatchOnNameAnOptionIgnoringCase()
+    {
+        var (databaseId, _) = await NewDatabaseAsync("Option filters", new JsonObject
+        {
+            ["Level"] = new JsonObject { ["type"] = "select", ["options"] = Options("Top", "TOP") },
+        });
+        Connect("2025-09-03");
+
+        var result = Session.Run(
+            """
+            $added = @{ Name = 'R1'; Priority = 'High'; Status = 'Done'; Tags = 'a' }, @{ Name = 'R2'; Priority = 'Low'; Tags = 'b' } | Add-NotionDatabaseRow -DatabaseId $db
+            (Get-NotionDatabaseRow -DatabaseId $db -Where @{ Priority = 'high' }).Name
+            (Get-NotionDatabaseRow -DatabaseId $db -Where @{ Status = 'DONE'; Tags = 'A' }).Name
+            (Get-NotionDatabaseRow -DatabaseId $db -Where @{ Priority = 'HIGH', 'low' } | Sort-Object Name).Name -join ','
+            @(Get-NotionDatabaseRow -DatabaseId $db -Where @{ Priority = 'Medium' }).Count
+            (@{ Name = 'R1 again'; Priority = 'HIGH' } | Add-NotionDatabaseRow -DatabaseId $db -MatchOn Priority).PageId -eq $added[0].PageId
+            (Get-NotionDatabaseRow -DatabaseId $db | Sort-Object Name).Name -join ','
+            Get-NotionDatabaseRow -DatabaseId $db -Where @{ Level = 'top' }
+            """,
+            Vars(("db", databaseId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionRowValueInvalid,NotionPS.Cmdlets.GetNotionDatabaseRowCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("matches the options 'Top' and 'TOP', which differ only in case; give one of them exactly", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(new object[] { "R1", "R1", "R1,R2", 0, true, "R1 again,R2" }, result.Output.Select(o => o.BaseObject));
+    }
 }

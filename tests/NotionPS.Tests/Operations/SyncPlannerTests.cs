@@ -213,4 +213,34 @@ public class SyncPlannerTests
         Assert.Equal(1, planner.RowsWithoutKey);
         Assert.Equal("0 add, 0 update, 1 unchanged, 1 trash (1 inputs failed)", plan.Summary());
     }
+
+    [Fact]
+    public void ANewOptionGivenInTwoSpellingsIsPlannedInTheFirst()
+    {
+        var planner = Planner(Array.Empty<PageRow>());
+
+        var first = planner.Compare(1, Input(("Tag", "x1"), ("Kind", "Phone"), ("Labels", "new")), RowSource.Given);
+        var second = planner.Compare(2, Input(("Tag", "x2"), ("Kind", "PHONE"), ("Labels", "NEW; New")), RowSource.Given);
+
+        Assert.Equal("""{"select":{"name":"Phone"}}""", first.Properties!["Kind"]!.ToJsonString());
+        Assert.Equal("""{"select":{"name":"Phone"}}""", second.Properties!["Kind"]!.ToJsonString());
+        Assert.Equal("""{"multi_select":[{"name":"new"}]}""", second.Properties!["Labels"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void AnOptionKeyMatchesTheRowHoldingTheOptionInAnotherCase()
+    {
+        var schema = DataSourceSchema.From(JsonDocument.Parse(
+            """
+            {"object":"data_source","id":"ds2","name":"Kinds","parent":{"type":"database_id","database_id":"db2"},"properties":{
+              "Tag":{"id":"t","type":"title","title":{}},"Kind":{"id":"s","type":"select","select":{"options":[{"name":"Laptop"}]}}}}
+            """).RootElement.Clone());
+        var row = PageRow.From(JsonDocument.Parse(
+            """{"object":"page","id":"p1","properties":{"Tag":{"type":"title","title":[]},"Kind":{"type":"select","select":{"name":"Laptop"}}}}""").RootElement.Clone());
+        var planner = new SyncPlanner(schema, "Kind", null, new[] { row }, email => null, ignoreUnknown: false);
+
+        var step = planner.Compare(1, Input(("Kind", "LAPTOP")), RowSource.Given);
+
+        Assert.Equal((SyncAction.Unchanged, "p1"), (step.Action, step.PageId));
+    }
 }

@@ -303,6 +303,13 @@ public class PropertyWriterTests
         Assert.Contains("matches the options 'High' and 'HIGH', which differ only in case; give one of them exactly", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("new; NEW; New", null, """{"multi_select":[{"name":"new"}]}""")]
+    [InlineData("New; high; NEW; High", "High", """{"multi_select":[{"name":"New"},{"name":"High"}]}""")]
+    [InlineData("High; HIGH; new", "High,HIGH", """{"multi_select":[{"name":"High"},{"name":"HIGH"},{"name":"new"}]}""")]
+    public void AMultiSelectCellHoldsEachOptionOnceANewOneInItsFirstSpelling(string value, string? options, string expected) =>
+        Assert.Equal(expected, PropertyWriter.ToPropertyValue("Tags", "multi_select", value, RowSource.Given, options: options?.Split(',')).ToJsonString());
+
     [Fact]
     public void AStatusThatIsNoOptionIsAnErrorNamingTheOptions()
     {

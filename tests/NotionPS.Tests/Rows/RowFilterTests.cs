@@ -40,6 +40,29 @@ public class RowFilterTests
             Filter(("status", "Done"), ("Done", "yes"), ("Estimate", "3")));
 
     [Fact]
+    public void AnOptionIsNamedIgnoringCaseAndAValueThatIsNoOptionIsSentAsGiven()
+    {
+        var options = new Dictionary<string, IReadOnlyList<string>> { ["Status"] = new[] { "Done", "Not started" }, ["Tags"] = new[] { "Urgent", "later" } };
+        var pairs = new List<KeyValuePair<string, object?>> { new("Status", new[] { "done", "Doing" }), new("Tags", "URGENT") };
+
+        var filter = new JsonArray(RowFilter.Conditions(Schema, pairs, options).ToArray<JsonNode>()).ToJsonString();
+
+        Assert.Equal(
+            """[{"or":[{"property":"Status","status":{"equals":"Done"}},{"property":"Status","status":{"equals":"Doing"}}]},{"property":"Tags","multi_select":{"contains":"Urgent"}}]""",
+            filter);
+    }
+
+    [Fact]
+    public void AThirdSpellingOfTwoOptionsThatDifferOnlyInCaseIsRefused()
+    {
+        var options = new Dictionary<string, IReadOnlyList<string>> { ["Tags"] = new[] { "Urgent", "URGENT" } };
+
+        var error = Assert.Throws<RowValueException>(() => RowFilter.Conditions(Schema, new List<KeyValuePair<string, object?>> { new("Tags", "urgent") }, options));
+
+        Assert.Contains("matches the options 'Urgent' and 'URGENT', which differ only in case", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MultiValuedColumnsUseContains() =>
         Assert.Equal("""{"and":[{"property":"Tags","multi_select":{"contains":"urgent"}}]}""", Filter(("Tags", "urgent")));
 

@@ -42,6 +42,18 @@ public class RowMappingTests
     }
 
     [Fact]
+    public void TheOptionsARowAddsAreThoseAmongNoneOfItsColumnsOptions()
+    {
+        var schema = new Dictionary<string, string> { ["Name"] = "title", ["Priority"] = "select", ["Tags"] = "multi_select", ["Status"] = "status", ["Notes"] = "rich_text" };
+        var options = new Dictionary<string, IReadOnlyList<string>> { ["Priority"] = new[] { "High" }, ["Tags"] = new[] { "a" }, ["Status"] = new[] { "Done" }, ["Notes"] = new string[0] };
+
+        var mapping = RowMapping.Build(schema, Input(("Name", "A"), ("Priority", "high"), ("Tags", "A; b; B"), ("Status", "done"), ("Notes", "c")), RowSource.Given, ignoreUnknown: false, options: options);
+
+        Assert.Equal(new[] { ("Tags", "b") }, mapping.AddedOptions);
+        Assert.Empty(RowMapping.Build(schema, Input(("Priority", "Medium")), RowSource.Given, ignoreUnknown: false).AddedOptions);
+    }
+
+    [Fact]
     public void AnExactCaseMatchWinsOverAnother()
     {
         var schema = new Dictionary<string, string> { ["name"] = "rich_text", ["Name"] = "title" };

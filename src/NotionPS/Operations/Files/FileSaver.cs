@@ -118,7 +118,7 @@ namespace NotionPS.Operations.Files
         public async Task<IReadOnlyList<SavedFile>> SaveAsync(string pageId, IReadOnlyList<RowFile> files, string folder, SafeFileNames names, bool replace, CancellationToken cancellationToken)
         {
             var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            IReadOnlyList<RowFile>? fresh = null;
+            PageFiles? fresh = null;
             IReadOnlyList<RowFile>? freshBlocks = null;
             var saved = new List<SavedFile>();
             foreach (var file in files)
@@ -138,7 +138,7 @@ namespace NotionPS.Operations.Files
                     {
                         log.Verbose($"The URL of '{ServerText.Visible(file.Name)}' ({ServerText.Visible(file.Origin)}) was refused, as an expired one is; reading page {pageId} again for a fresh one.");
                         var again = file.BlockId == null
-                            ? (fresh ??= await ReadFilesAsync(pageId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.Column == file.Column && f.Index == file.Index)
+                            ? (fresh ??= await ReadPageFilesAsync(pageId, cancellationToken).ConfigureAwait(false)).Again(file)
                             : (freshBlocks ??= await ReadBlockFilesAsync(pageId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(f => f.BlockId == file.BlockId);
                         if (again == null)
                         {

@@ -44,6 +44,22 @@ namespace NotionPS.Operations.Files
             return column != null && Columns.Contains(column) ? column : null;
         }
 
+        /// <summary>
+        /// The file of this page read that <paramref name="earlier"/>, read before, is: the one at its place in its column, found by
+        /// the column's own name, or by the name a row gives it when it came from a row (<see cref="RowFile.ColumnIsRowName"/>);
+        /// null when the column has no file there now. Only for a page read (<see cref="Of"/>), which knows all its columns.
+        /// </summary>
+        public RowFile? Again(RowFile earlier)
+        {
+            string? column = earlier.Column;
+            if (earlier.ColumnIsRowName && schema != null)
+            {
+                column = ColumnNames.OutputNamesByColumn(schema.Keys.ToList()).FirstOrDefault(names => names.Value == earlier.Column).Key;
+            }
+
+            return Files.FirstOrDefault(file => file.Column == column && file.Index == earlier.Index);
+        }
+
         /// <summary>The files columns and files of a page object.</summary>
         public static PageFiles Of(JsonElement page)
         {

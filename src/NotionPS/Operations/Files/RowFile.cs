@@ -15,8 +15,14 @@ namespace NotionPS.Operations.Files
             Url = url;
         }
 
-        /// <summary>The files column; empty for a file block.</summary>
+        /// <summary>The files column, by its own name or, for a row read earlier (<see cref="OfRow"/>), by the name the row gives it; empty for a file block.</summary>
         public string Column { get; }
+
+        /// <summary>
+        /// <see cref="Column"/> is the name a row gives the column (<see cref="Rows.ColumnNames.OutputNames"/>: "files (column)" for
+        /// the case twin of Files, "Url (column)" for a column named Url), which a page read again names otherwise.
+        /// </summary>
+        public bool ColumnIsRowName { get; private set; }
 
         /// <summary>The file block that holds it; null for a files column's file.</summary>
         public string? BlockId { get; private set; }
@@ -38,8 +44,16 @@ namespace NotionPS.Operations.Files
         public static RowFile FromBlock(string blockId, int index, string? name, string url, bool isHosted) =>
             new RowFile(string.Empty, index, string.IsNullOrEmpty(name) ? FromUrl(string.Empty, index, url).Name : name!, url, isHosted) { BlockId = blockId };
 
+        /// <summary>A file of a row read earlier, under the name the row gives its column: named by its URL alone (<see cref="FromUrl"/>).</summary>
+        public static RowFile OfRow(string rowColumn, int index, string url)
+        {
+            var file = FromUrl(rowColumn, index, url);
+            file.ColumnIsRowName = true;
+            return file;
+        }
+
         /// <summary>A file named by its URL alone (a row's cell holds only URLs): the last segment of its path.</summary>
-        public static RowFile FromUrl(string column, int index, string url)
+        private static RowFile FromUrl(string column, int index, string url)
         {
             var name = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? string.Empty) : string.Empty;
             return new RowFile(column, index, name, url);

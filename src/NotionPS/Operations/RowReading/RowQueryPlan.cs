@@ -77,7 +77,7 @@ namespace NotionPS.Operations
 
             if (where.Count > 0)
             {
-                conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, where));
+                conditions.AddRange(RowFilter.Conditions(schema!.PropertyTypes, where, schema.PropertyOptions));
             }
 
             if (editedSince != null)

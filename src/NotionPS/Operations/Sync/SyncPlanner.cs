@@ -26,6 +26,9 @@ namespace NotionPS.Operations
         private readonly Dictionary<string, string> knownPeople = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private readonly Func<string, string?> lookUpEmail;
 
+        /// <summary>The options the planned rows add, which later inputs write in the same spelling (all are sent, or none).</summary>
+        private readonly AddedOptions addedOptions = new AddedOptions();
+
         /// <param name="keyColumn">A writable column of <paramref name="schema"/> (see <see cref="RowUpsert.WritableColumn"/>).</param>
         /// <param name="columns">The columns to compare and write (the key is always one); null for every column the input names.</param>
         /// <param name="rows">Every row of the data source.</param>
@@ -106,12 +109,14 @@ namespace NotionPS.Operations
             RowMapping mapping;
             try
             {
-                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, options: schema.PropertyOptions);
+                mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, options: addedOptions.For(schema));
             }
             catch (NotionException ex)
             {
                 return SyncStep.Failed(key, label, ex);
             }
+
+            addedOptions.Keep(schema, mapping);
 
             skippedReadOnly.AddRange(mapping.SkippedReadOnly.Where(column => !skippedReadOnly.Contains(column)));
             if (!rowsByKey.TryGetValue(key.Compared, out var found))
@@ -144,12 +149,16 @@ namespace NotionPS.Operations
         public IEnumerable<SyncStep> Missing(ISet<string> inputKeys) =>
             rowsByKey.Values.Where(row => !inputKeys.Contains(row.Key.Compared)).Select(row => SyncStep.Trash(row.Key, row.Row.Row.PageId));
 
-        /// <summary>A key cell's key: compared by its canonical text (so '3' and 3 are one key), trimmed.</summary>
+        /// <summary>
+        /// A key cell's key: compared by its canonical text (so '3' and 3 are one key), trimmed; an option key as the option it
+        /// writes, so 'high' is the key of the row holding 'High'.
+        /// </summary>
         /// <exception cref="RowValueException">The value does not fit the key column.</exception>
         private SyncKey KeyOf(object? value, RowSource source)
         {
             var type = schema.PropertyTypes[keyColumn];
-            return new SyncKey(CellComparison.Canonical(type, PropertyWriter.ToPropertyValue(keyColumn, type, value, source)).Trim(), CellComparison.Display(value).Trim());
+            var options = addedOptions.For(schema).TryGetValue(keyColumn, out var known) ? known : null;
+            return new SyncKey(CellComparison.Canonical(type, PropertyWriter.ToPropertyValue(keyColumn, type, value, source, options: options)).Trim(), CellComparison.Display(value).Trim());
         }
 
         /// <summary>The schema's column an input property names, or null (a row's own property, or no column).</summary>
