@@ -438,6 +438,45 @@ public sealed class RowWriteFailureTests : LocalSecretTestBase
     }
 
     /// <summary>
+    /// A 429 says Notion did nothing: Ctrl+C while the row's create waits for its retry tells no row that it may exist, and
+    /// none does. Before, the first attempt's mark stayed set and the row was named "may exist". The retry is seen announced
+    /// on Verbose, which the client writes once the 429 is read. Its own integration: the minute-long pause the 429 draws must
+    /// not hold back the other tests' token.
+    /// </summary>
+    [Fact]
+    public async Task CtrlCWhileACreateWaitsForItsRetryAfterA429TellsNothing()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Ctrl+C after a 429");
+        var name = "Patient writer " + Guid.NewGuid().ToString("N");
+        var token = "demo-token-patient-writer-" + Guid.NewGuid().ToString("N");
+        await Emulator.AdminPostAsync("integrations", new { name, token });
+        (await Emulator.Admin.PutAsync($"shares/{databaseId}/{Uri.EscapeDataString(name)}", null)).EnsureSuccessStatusCode();
+        var host = new TextCaptureHost();
+        using var session = Emulator.NewSession(host);
+        Assert.Empty(session.Run($"$null = Connect-NotionIntegration -Token $patient -BaseUri $emu -ApiVersion {Version}", Vars(("patient", EmulatorFixture.Secure(token)))).Errors);
+        await WithFaultAsync(new JsonObject { ["kind"] = "429", ["retryAfterSeconds"] = 60, ["count"] = 1, ["method"] = "POST", ["path"] = "/v1/pages" }, async () =>
+        {
+            using var ps = session.CreatePowerShell();
+            ps.AddScript("@{ Name = 'R1' } | Add-NotionDatabaseRow -DatabaseId $args[0] -Verbose").AddArgument(databaseId);
+            var retryAnnounced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            ps.Streams.Verbose.DataAdded += (_, _) =>
+            {
+                if (ps.Streams.Verbose.Any(line => line.Message.Contains("; retry 1 of", StringComparison.Ordinal)))
+                {
+                    retryAnnounced.TrySetResult();
+                }
+            };
+            var running = ps.BeginInvoke();
+            await retryAnnounced.Task.WaitAsync(TimeSpan.FromMinutes(1)); // only a bound against a hang
+            ps.Stop();
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+
+            Assert.DoesNotContain("may exist", host.Text, StringComparison.Ordinal);
+            Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
+        });
+    }
+
+    /// <summary>
     /// Remove-NotionDatabaseRow stopped (Ctrl+C) with both rows' trash requests sent and held: each row is named to the host as
     /// maybe in the trash, with the way back. Before, a trash request the stop cut off was not told at all. The client gave
     /// both up before the emulator did them, so both rows are still there.
