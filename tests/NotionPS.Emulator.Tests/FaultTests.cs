@@ -158,6 +158,71 @@ public sealed class FaultTests
             TimeSpan.FromSeconds(30)));
     }
 
+    /// <summary>
+    /// A hold keeps each request it draws until the admin API releases it: the held requests are listed, a release takes only
+    /// those matching its method and path, and a release with neither takes the rest. No time is involved: a test goes on when
+    /// it has seen what it waits for.
+    /// </summary>
+    [Fact]
+    public async Task AHeldRequestWaitsUntilReleasedAndAReleaseTakesOnlyTheMatchingOnes()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "hold", ["method"] = "GET", ["path"] = "/v1/users/me" });
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "hold", ["method"] = "GET", ["path"] = "/v1/users" });
+
+        var me = emulator.GetAsync("v1/users/me");
+        var all = emulator.GetAsync("v1/users");
+        Assert.True(SpinWait.SpinUntil(() => Held(emulator).Count == 2, TimeSpan.FromSeconds(30)));
+        Assert.Equal(new[] { "GET /v1/users", "GET /v1/users/me" }, Held(emulator).Order());
+        Assert.False(me.IsCompleted || all.IsCompleted);
+
+        Assert.Equal(1, (int?)(await emulator.AdminAsync(HttpMethod.Post, "holds/release", new JsonObject { ["path"] = "/v1/users/me" }))!["released"]);
+        Assert.Equal(HttpStatusCode.OK, (await me).Status);
+        Assert.Equal(new[] { "GET /v1/users" }, Held(emulator));
+        Assert.False(all.IsCompleted);
+
+        Assert.Equal(1, (int?)(await emulator.AdminAsync(HttpMethod.Post, "holds/release"))!["released"]);
+        Assert.Equal(HttpStatusCode.OK, (await all).Status);
+        Assert.Empty(Held(emulator));
+    }
+
+    /// <summary>A held request whose client gives up leaves the list and counts as abandoned; a release then finds nothing.</summary>
+    [Fact]
+    public async Task AHeldRequestWhoseClientGivesUpLeavesNothingBehind()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.AdminAsync(HttpMethod.Post, "faults", new JsonObject { ["kind"] = "hold" });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "v1/users/me");
+        request.Headers.Add("Authorization", $"Bearer {Demo.FullToken}");
+        request.Headers.Add("Notion-Version", TestEmulator.DefaultVersion);
+        using var giveUp = new CancellationTokenSource();
+
+        var sent = emulator.Http.SendAsync(request, giveUp.Token);
+        Assert.True(SpinWait.SpinUntil(() => Held(emulator).Count == 1, TimeSpan.FromSeconds(30)));
+        giveUp.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sent);
+        // Seen as soon as the connection closes; the bound only keeps a broken emulator from hanging the run.
+        Assert.True(SpinWait.SpinUntil(
+            () => Held(emulator).Count == 0
+                && (int?)emulator.AdminAsync(HttpMethod.Get, "stats").GetAwaiter().GetResult()!["integrations"]![Demo.FullBotId]!["requestsAbandoned"] == 1,
+            TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, (int?)(await emulator.AdminAsync(HttpMethod.Post, "holds/release"))!["released"]);
+    }
+
+    [Fact]
+    public async Task AReleaseWithAnUnknownKeyIsRefused()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var reply = await emulator.SendAsync(HttpMethod.Post, "__emulator/holds/release", "{\"paths\": \"/v1/users/me\"}", token: null, version: null);
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("validation_error", (string?)reply.Json["code"]);
+    }
+
+    /// <summary>The held requests as "METHOD path", from the admin API.</summary>
+    private static List<string> Held(TestEmulator emulator) =>
+        emulator.AdminAsync(HttpMethod.Get, "holds").GetAwaiter().GetResult()!.AsArray().Select(held => $"{held!["method"]} {held["path"]}").ToList();
+
     [Theory]
     [InlineData("{\"kind\": \"418\"}")]
     [InlineData("{\"kind\": \"503\", \"share\": 2}")]
@@ -169,6 +234,7 @@ public sealed class FaultTests
     [InlineData("{\"kind\": \"rewrite\", \"find\": \"a\"}")]
     [InlineData("{\"kind\": \"rewrite\", \"find\": \"\", \"replace\": \"b\"}")]
     [InlineData("{\"kind\": \"500\", \"find\": \"a\", \"replace\": \"b\"}")]
+    [InlineData("{\"kind\": \"hold\", \"retryAfterSeconds\": 1}")]
     public async Task BadFaultRulesAreRefused(string body)
     {
         await using var emulator = await TestEmulator.StartAsync();

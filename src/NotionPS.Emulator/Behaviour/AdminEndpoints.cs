@@ -83,6 +83,21 @@ public static partial class AdminEndpoints
             state.Faults.Clear();
             return Results.NoContent();
         });
+        admin.MapGet("/holds", () => NotionResults.Json(state.Faults.HeldJson()));
+        admin.MapPost("/holds/release", async (HttpContext context) =>
+        {
+            try
+            {
+                var body = await RequestJson.ReadObjectAsync(context, enforceLimits: false);
+                AdminInput.AllowOnly(body, "method", "path");
+                var released = state.Faults.Release(AdminInput.Text(body, "method"), AdminInput.Text(body, "path"));
+                return NotionResults.Json(new JsonObject { ["released"] = released });
+            }
+            catch (Exception error) when (IsBadInput(error))
+            {
+                return Refused(error);
+            }
+        });
 
         admin.MapGet("/rate-limit", () => NotionResults.Json(state.Limits.Settings.ToJson()));
         admin.MapPut("/rate-limit", async (HttpContext context) =>

@@ -18,6 +18,12 @@ public enum FaultKind
     Stall,
 
     /// <summary>
+    /// Hold the request until the admin API releases it (<see cref="FaultSwitch.Release"/>), then handle it: a test decides
+    /// when it goes on, instead of a stall's fixed time.
+    /// </summary>
+    Hold,
+
+    /// <summary>
     /// Handle the request, send the status line, the headers and half of the answer's body, then close the
     /// connection: the work is done and the client holds a cut answer.
     /// </summary>
@@ -41,6 +47,7 @@ public sealed class FaultSwitch
 
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
+    private readonly List<HeldRequest> _held = [];
 
     public void Add(FaultRule rule)
     {
@@ -63,6 +70,57 @@ public sealed class FaultSwitch
         lock (_gate)
         {
             return new JsonArray([.. _rules.Select(r => (JsonNode)r.ToJson())]);
+        }
+    }
+
+    /// <summary>
+    /// Holds a request that drew a hold until <see cref="Release"/> lets it go on; a client that goes away first ends it
+    /// (the cancellation is thrown), leaving nothing behind.
+    /// </summary>
+    public async Task HoldAsync(string method, string path, CancellationToken requestAborted)
+    {
+        var held = new HeldRequest(method.ToUpperInvariant(), path);
+        lock (_gate)
+        {
+            _held.Add(held);
+        }
+
+        try
+        {
+            await held.Released.Task.WaitAsync(requestAborted);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _held.Remove(held);
+            }
+        }
+    }
+
+    /// <summary>Lets the held requests that match go on (all of them without a method or path); returns how many.</summary>
+    public int Release(string? method, string? path)
+    {
+        var pattern = path is null ? null : FaultRule.PathRegex(path);
+        lock (_gate)
+        {
+            var released = _held.Where(held => (method is null || held.Method == method.ToUpperInvariant()) && (pattern is null || pattern.IsMatch(held.Path))).ToList();
+            foreach (var held in released)
+            {
+                _held.Remove(held);
+                held.Released.TrySetResult();
+            }
+
+            return released.Count;
+        }
+    }
+
+    /// <summary>The requests held now, in the order they came.</summary>
+    public JsonArray HeldJson()
+    {
+        lock (_gate)
+        {
+            return new JsonArray([.. _held.Select(held => (JsonNode)new JsonObject { ["method"] = held.Method, ["path"] = held.Path })]);
         }
     }
 
@@ -105,7 +163,7 @@ public sealed class FaultRule
         Method = method?.ToUpperInvariant();
         PathPattern = path;
         StallMs = stallMs;
-        _path = path is null ? null : new Regex("^" + Regex.Escape(path).Replace(@"\*", "[^/]*") + "/?$", RegexOptions.IgnoreCase);
+        _path = path is null ? null : PathRegex(path);
     }
 
     public FaultKind Kind { get; }
@@ -130,12 +188,15 @@ public sealed class FaultRule
 
     public string? Replace { get; }
 
+    /// <summary>A path pattern (<c>*</c> = one segment) as a regex matching the whole path, with or without a final slash.</summary>
+    public static Regex PathRegex(string path) => new("^" + Regex.Escape(path).Replace(@"\*", "[^/]*") + "/?$", RegexOptions.IgnoreCase);
+
     /// <summary>The longest stall the switch takes (an hour); Notion itself gives up on a request after 60 s.</summary>
     public const int MaxStallMs = 3_600_000;
 
     /// <summary>
     /// Reads <c>{kind, count?, share?, method?, path?, stallMs?, reason?, retryAfterSeconds?}</c>; kind is one of 429, 500, 502, 503, 504, 529,
-    /// abort, abort-after, abort-midway, stall or rewrite (with find and replace). Without count or share, one request fails.
+    /// abort, abort-after, abort-midway, stall, hold or rewrite (with find and replace). Without count or share, one request fails.
     /// </summary>
     public static FaultRule Parse(JsonObject body)
     {
@@ -146,11 +207,12 @@ public sealed class FaultRule
             "abort" => (FaultKind.Abort, 0),
             "abort-after" => (FaultKind.AbortAfter, 0),
             "stall" => (FaultKind.Stall, 0),
+            "hold" => (FaultKind.Hold, 0),
             "abort-midway" => (FaultKind.AbortMidway, 0),
             "rewrite" => (FaultKind.Rewrite, 0),
             _ when int.TryParse(kindText, out var code) && FaultSwitch.InjectableStatuses.Contains(code) => (FaultKind.Status, code),
             _ => throw new ArgumentException(
-                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after, abort-midway, stall or rewrite, not \"{kindText}\"."),
+                $"kind must be one of {string.Join(", ", FaultSwitch.InjectableStatuses)}, abort, abort-after, abort-midway, stall, hold or rewrite, not \"{kindText}\"."),
         };
         var share = AdminInput.Number(body, "share", 0, 1) ?? 1;
         if (share == 0)
@@ -225,6 +287,7 @@ public sealed class FaultRule
             FaultKind.Abort => "abort",
             FaultKind.AbortAfter => "abort-after",
             FaultKind.Stall => "stall",
+            FaultKind.Hold => "hold",
             FaultKind.AbortMidway => "abort-midway",
             FaultKind.Rewrite => "rewrite",
             _ => Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -239,4 +302,12 @@ public sealed class FaultRule
         ["find"] = Find,
         ["replace"] = Replace,
     };
+}
+
+/// <summary>A request held by a hold fault until it is released.</summary>
+internal sealed class HeldRequest(string method, string path)
+{
+    public string Method { get; } = method;
+    public string Path { get; } = path;
+    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -173,8 +173,8 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
         return answer.ToArray();
     }
 
-    /// <summary>Applies a drawn fault; true when the request should go on (a stall that the client waited out).</summary>
-    private static async Task<bool> ApplyFaultAsync(HttpContext context, FaultRule fault)
+    /// <summary>Applies a drawn fault; true when the request should go on (a stall that the client waited out, a hold released).</summary>
+    private async Task<bool> ApplyFaultAsync(HttpContext context, FaultRule fault)
     {
         switch (fault.Kind)
         {
@@ -183,6 +183,9 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
                 return false;
             case FaultKind.Stall:
                 await Task.Delay(fault.StallMs, context.RequestAborted);
+                return true;
+            case FaultKind.Hold:
+                await state.Faults.HoldAsync(context.Request.Method, context.Request.Path, context.RequestAborted);
                 return true;
             case FaultKind.AbortAfter:
             case FaultKind.AbortMidway:

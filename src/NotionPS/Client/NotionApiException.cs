@@ -94,6 +94,12 @@ namespace NotionPS.Client
         /// </summary>
         internal bool IsNotionsAnswer => Status > 0 && Code != NotionErrorCodes.Redirect;
 
+        /// <summary>
+        /// The answer says the request was not carried out: a 4xx refuses it (a 429 asks for it again later), and a 529 is
+        /// Notion too busy to take it. No answer, a 5xx or a redirect (which may follow the work done) says nothing of the sort.
+        /// </summary>
+        internal bool ShowsNothingWasDone => (Status >= 400 && Status < 500) || Status == 529;
+
         /// <summary>Notion's message, unchanged but for the token (see <see cref="Redact"/>) and its control characters (see <see cref="ServerText"/>).</summary>
         public string ApiMessage => Shown(apiMessage);
 

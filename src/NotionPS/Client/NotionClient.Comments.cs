@@ -43,14 +43,16 @@ namespace NotionPS.Client
         /// Moves a page under a page or into a data source (<paramref name="parentType"/> page_id or data_source_id).
         /// Repeating it is harmless: the page is already there.
         /// </summary>
-        public Task<JsonDocument> MovePageAsync(string pageId, string parentType, string parentId, INotionLog log, CancellationToken cancellationToken)
+        /// <param name="sending">See <see cref="SendAsync"/>.</param>
+        public Task<JsonDocument> MovePageAsync(string pageId, string parentType, string parentId, INotionLog log, CancellationToken cancellationToken, Action<bool>? sending = null)
         {
             var body = new JsonObject { ["parent"] = new JsonObject { ["type"] = parentType, [parentType] = parentId } };
-            return SendAsync(HttpMethod.Post, $"v1/pages/{RequestAddress.Segment(pageId)}/move", body, true, log, cancellationToken);
+            return SendAsync(HttpMethod.Post, $"v1/pages/{RequestAddress.Segment(pageId)}/move", body, true, log, cancellationToken, sending);
         }
 
         /// <summary>Takes a page out of the trash (<c>archived</c> or <c>in_trash</c> false, by version). Repeating it is harmless.</summary>
-        public Task<JsonDocument> RestorePageAsync(string pageId, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), new JsonObject { [ApiVersion.TrashProperty(Options.ApiVersion)] = false }, true, log, cancellationToken);
+        /// <param name="sending">See <see cref="SendAsync"/>.</param>
+        public Task<JsonDocument> RestorePageAsync(string pageId, INotionLog log, CancellationToken cancellationToken, Action<bool>? sending = null) =>
+            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), new JsonObject { [ApiVersion.TrashProperty(Options.ApiVersion)] = false }, true, log, cancellationToken, sending);
     }
 }

@@ -166,7 +166,7 @@ namespace NotionPS.Client
 
         /// <summary>Creates a row. Not repeated after a 5xx or a dropped connection: it may already exist.</summary>
         /// <param name="sending">See <see cref="SendAsync"/>.</param>
-        public Task<JsonDocument> CreatePageAsync(string dataSourceId, JsonObject properties, INotionLog log, CancellationToken cancellationToken, Action? sending = null)
+        public Task<JsonDocument> CreatePageAsync(string dataSourceId, JsonObject properties, INotionLog log, CancellationToken cancellationToken, Action<bool>? sending = null)
         {
             var body = new JsonObject
             {
@@ -177,11 +177,12 @@ namespace NotionPS.Client
         }
 
         /// <param name="sending">See <see cref="SendAsync"/>.</param>
-        public Task<JsonDocument> UpdatePageAsync(string pageId, JsonObject body, INotionLog log, CancellationToken cancellationToken, Action? sending = null) =>
+        public Task<JsonDocument> UpdatePageAsync(string pageId, JsonObject body, INotionLog log, CancellationToken cancellationToken, Action<bool>? sending = null) =>
             SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), body, false, log, cancellationToken, sending);
 
         /// <summary>Moves a page to the trash (<c>archived</c> or <c>in_trash</c>, by version). Repeating it is harmless.</summary>
-        public Task<JsonDocument> TrashPageAsync(string pageId, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), new JsonObject { [ApiVersion.TrashProperty(Options.ApiVersion)] = true }, true, log, cancellationToken);
+        /// <param name="sending">See <see cref="SendAsync"/>.</param>
+        public Task<JsonDocument> TrashPageAsync(string pageId, INotionLog log, CancellationToken cancellationToken, Action<bool>? sending = null) =>
+            SendAsync(Patch, "v1/pages/" + RequestAddress.Segment(pageId), new JsonObject { [ApiVersion.TrashProperty(Options.ApiVersion)] = true }, true, log, cancellationToken, sending);
     }
 }

@@ -69,10 +69,12 @@ namespace NotionPS.Client
         /// nothing (GET, read-only queries): only those are repeated after a 5xx or a dropped connection.
         /// </summary>
         /// <param name="sending">
-        /// Called as an attempt is handed to the connection, past the rate limit's wait: from then on a stop may come after
-        /// Notion did the work, so a caller that writes can tell a request never sent from one whose outcome is unknown.
+        /// Called with true as an attempt is handed to the connection, past the rate limit's wait: from then on a stop may come
+        /// after Notion did the work, so a caller that writes can tell a request never sent from one whose outcome is unknown.
+        /// Called with false when the attempt's answer shows nothing was done (<see cref="NotionApiException.ShowsNothingWasDone"/>:
+        /// a 429 or 529 whose retry is waited for, a 4xx), so a stop in that wait leaves nothing that may have been written.
         /// </param>
-        public Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken, Action? sending = null) =>
+        public Task<JsonDocument> SendAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, CancellationToken cancellationToken, Action<bool>? sending = null) =>
             SendJsonAsync(method, path, body, safeToRepeat, log, answered: null, sending, cancellationToken);
 
         /// <summary>
@@ -91,7 +93,7 @@ namespace NotionPS.Client
         /// JIT-compile at a fresh process's first request), but it fails as one would: a refused path or body comes back as
         /// the faulted task, never thrown at the call.
         /// </summary>
-        private Task<JsonDocument> SendJsonAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered, Action? sending, CancellationToken cancellationToken)
+        private Task<JsonDocument> SendJsonAsync(HttpMethod method, string path, JsonNode? body, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered, Action<bool>? sending, CancellationToken cancellationToken)
         {
             try
             {
@@ -114,16 +116,17 @@ namespace NotionPS.Client
         /// <summary>
         /// The attempts of one request, within the rate limit, as the retry policy allows: a JSON body, or a
         /// <paramref name="form"/> made afresh for each attempt (a file part is read from disk again). <paramref name="answered"/>,
-        /// if given, is told how long the answered attempt took from sending to the parsed body; <paramref name="sending"/>, as each attempt goes out.
+        /// if given, is told how long the answered attempt took from sending to the parsed body; <paramref name="sending"/>, as each attempt goes out
+        /// and when its answer shows nothing was done (see <see cref="SendAsync"/>).
         /// </summary>
         private async Task<JsonDocument> SendWithRetriesAsync(
             HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered,
-            Action? sending, CancellationToken cancellationToken)
+            Action<bool>? sending, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
                 await RateLimiter.WaitAsync(cancellationToken, out var paceVersion).ConfigureAwait(false);
-                sending?.Invoke();
+                sending?.Invoke(true);
                 var started = Stopwatch.StartNew();
                 var (document, failure, retryAfter) = await SendOnceAsync(method, uri, path, bodyText, form, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (failure == null)
@@ -135,6 +138,11 @@ namespace NotionPS.Client
 
                     answered?.Invoke(started.Elapsed);
                     return document!;
+                }
+
+                if (failure.ShowsNothingWasDone)
+                {
+                    sending?.Invoke(false);
                 }
 
                 AdaptPace(failure, paceVersion, log);

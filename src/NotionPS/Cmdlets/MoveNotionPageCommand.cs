@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -39,6 +40,8 @@ namespace NotionPS.Cmdlets
             move = new PageMove(Client, Log);
         }
 
-        private protected override Task<NotionPage> ChangeAsync(string pageId, CancellationToken cancellationToken) => move!.MoveAsync(pageId, parent!, cancellationToken);
+        private protected override string MayBeDone => "may have been moved";
+
+        private protected override Task<NotionPage> ChangeAsync(string pageId, Action<bool> sending, CancellationToken cancellationToken) => move!.MoveAsync(pageId, parent!, cancellationToken, sending);
     }
 }

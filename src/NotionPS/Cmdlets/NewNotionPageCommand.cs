@@ -140,7 +140,8 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true)));
+                // Creating a page and adding its content both take Insert content: a 403 names it.
+                WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true, capability: PageRemedies.InsertContent)));
             }
         }
     }

@@ -37,6 +37,9 @@ namespace NotionPS.Cmdlets
 
         protected override void StopProcessing() => stopping.Cancel();
 
+        /// <summary>The command is stopping: PowerShell's stop (Ctrl+C, a downstream stop) or the command's own.</summary>
+        internal bool IsStopping => Stopping || stopping.IsCancellationRequested;
+
         /// <summary>
         /// The pipeline is done with this cmdlet (also when a downstream Select-Object -First stopped it early):
         /// cancel whatever request is still in flight, such as a page read ahead, and take no more log lines.
@@ -99,7 +102,7 @@ namespace NotionPS.Cmdlets
         /// </summary>
         private void Ending(ErrorRecord errorRecord, Action<ErrorRecord> write)
         {
-            var stoppingAlready = Stopping || stopping.IsCancellationRequested;
+            var stoppingAlready = IsStopping;
             try
             {
                 write(errorRecord);

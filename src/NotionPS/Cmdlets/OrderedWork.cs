@@ -17,6 +17,7 @@ namespace NotionPS.Cmdlets
         private readonly int limit;
         private readonly Action<TItem, Task> complete;
         private readonly Func<IReadOnlyList<(Task Work, TItem Item)>, string?>? untold;
+        private (Task Work, TItem Item)? refused;
 
         /// <param name="complete">Writes one finished item's result or error; called in input order on the pipeline thread.</param>
         /// <param name="untold">
@@ -89,6 +90,12 @@ namespace NotionPS.Cmdlets
         private IReadOnlyList<(Task Work, TItem Item)> EndAll()
         {
             var inFlight = new List<(Task Work, TItem Item)>();
+            if (refused is { } oldest)
+            {
+                inFlight.Add(oldest);
+                refused = null;
+            }
+
             while (pending.Count > 0)
             {
                 inFlight.Add(pending.Dequeue());
@@ -138,20 +145,36 @@ namespace NotionPS.Cmdlets
             cmdlet.WritePendingLog();
             while (pending.Count > 0 && pending.Peek().Work.IsCompleted)
             {
-                var (work, item) = pending.Dequeue();
-                complete(item, work);
+                Write(pending.Dequeue());
             }
         }
 
         private void CompleteOldest()
         {
-            var (work, item) = pending.Peek();
+            var work = pending.Peek().Work;
 
             // The continuation never throws: the outcome is read from the work itself in complete.
             cmdlet.RunWithLogPump(_ => work.ContinueWith(_ => true, TaskScheduler.Default));
-            pending.Dequeue();
-            complete(item, work);
+            Write(pending.Dequeue());
             WriteFinished();
+        }
+
+        /// <summary>
+        /// Writes one item taken from the queue. One whose write a stop already under way refused (Ctrl+C while the command
+        /// waited for it: its work ended as the stop cancelled it) is kept for <see cref="StopAll"/>, which tells it with the
+        /// rest; before, it was lost between the queue and the stop.
+        /// </summary>
+        private void Write((Task Work, TItem Item) entry)
+        {
+            try
+            {
+                complete(entry.Item, entry.Work);
+            }
+            catch when (cmdlet.IsStopping)
+            {
+                refused = entry;
+                throw;
+            }
         }
     }
 }

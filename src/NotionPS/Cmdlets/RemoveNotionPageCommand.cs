@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,6 +12,11 @@ namespace NotionPS.Cmdlets
     {
         private protected override string Action => "Move page to trash";
 
-        private protected override Task<NotionPage> ChangeAsync(string pageId, CancellationToken cancellationToken) => Trash.TrashAsync(pageId, cancellationToken);
+        private protected override string MayBeDone => "may be in the trash";
+
+        private protected override string StoppedRemedy(string pageId) =>
+            $"Running the same command again is safe: a page already in the trash stays there. To keep it, take it back with Restore-NotionPage -PageId {pageId}.";
+
+        private protected override Task<NotionPage> ChangeAsync(string pageId, Action<bool> sending, CancellationToken cancellationToken) => Trash.TrashAsync(pageId, cancellationToken, sending);
     }
 }

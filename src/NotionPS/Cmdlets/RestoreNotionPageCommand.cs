@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,6 +12,8 @@ namespace NotionPS.Cmdlets
     {
         private protected override string Action => "Restore page from trash";
 
-        private protected override Task<NotionPage> ChangeAsync(string pageId, CancellationToken cancellationToken) => Trash.RestoreAsync(pageId, cancellationToken);
+        private protected override string MayBeDone => "may be out of the trash";
+
+        private protected override Task<NotionPage> ChangeAsync(string pageId, Action<bool> sending, CancellationToken cancellationToken) => Trash.RestoreAsync(pageId, cancellationToken, sending);
     }
 }

@@ -67,19 +67,33 @@ namespace NotionPS.Cmdlets
         /// </summary>
         public static string? Unsettled(IReadOnlyList<(Task Work, PendingRow Item)> notTaken)
         {
-            var rows = notTaken.Select(entry => (entry.Item.Label, Failure: entry.Work.Exception?.GetBaseException()))
-                .Where(entry => entry.Failure is RowRequestStoppedException || entry.Failure is RowMayExistException)
-                .Select(entry => (entry.Label, Created: !(entry.Failure is RowRequestStoppedException { WasCreate: false })))
+            var rows = notTaken.Select(entry => (entry.Item.Label, Kind: KindOf(entry.Work.Exception?.GetBaseException())))
+                .Where(entry => entry.Kind != null)
+                .Select(entry => (entry.Label, Kind: entry.Kind!.Value))
                 .ToList();
             if (rows.Count == 0)
             {
                 return null;
             }
 
-            var remedies = string.Join(" ", new[] { rows.Any(row => row.Created) ? RowRemedies.AddMissing : null, rows.Any(row => !row.Created) ? RowRemedies.ChangeAgain : null }.Where(remedy => remedy != null));
             return "The command stopped with rows whose request had been sent and not answered: "
-                + string.Join("; ", rows.Select(row => row.Label + (row.Created ? " may exist" : " may hold its change")))
-                + ". " + remedies;
+                + string.Join("; ", rows.Select(row => row.Label + " " + MayBe(row.Kind)))
+                + ". " + string.Join(" ", rows.Select(row => row.Kind).Distinct().OrderBy(kind => kind).Select(RowRemedies.MayBeDone));
         }
+
+        /// <summary>What the row's unanswered request would have done; null for a row whose failure says nothing was written.</summary>
+        private static RowRequestKind? KindOf(Exception? failure) => failure switch
+        {
+            RowRequestStoppedException stopped => stopped.Kind,
+            RowMayExistException _ => RowRequestKind.Create,
+            _ => null,
+        };
+
+        private static string MayBe(RowRequestKind kind) => kind switch
+        {
+            RowRequestKind.Create => "may exist",
+            RowRequestKind.Change => "may hold its change",
+            _ => "may be in the trash",
+        };
     }
 }

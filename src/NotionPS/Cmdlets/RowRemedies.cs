@@ -17,6 +17,18 @@ namespace NotionPS.Cmdlets
         /// <summary>For a change that may have been made: sending it again is safe.</summary>
         public const string ChangeAgain = "Running the same change again is safe: it leaves the same values.";
 
+        /// <summary>For a row that may have been moved to the trash: trashing it again is safe, and Restore-NotionPage takes it back.</summary>
+        public const string TrashAgain =
+            "Running the same command again is safe: a row already in the trash stays there. To keep a row that was moved there, take it back with Restore-NotionPage -PageId <its ID>.";
+
+        /// <summary>What to do about a row whose request of that kind may have been done.</summary>
+        public static string MayBeDone(RowRequestKind kind) => kind switch
+        {
+            RowRequestKind.Create => AddMissing,
+            RowRequestKind.Change => ChangeAgain,
+            _ => TrashAgain,
+        };
+
         /// <summary>For a row that was added but could not be read back: it exists, so it must not be added again.</summary>
         public const string AddedUnread =
             "The row exists in Notion, so do not add it again as it is: read it with Get-NotionDatabaseRow. To run the whole input again, "
@@ -46,7 +58,7 @@ namespace NotionPS.Cmdlets
             MatchOnException { Problem: MatchOnProblem.ValueMissing } missing => $"Give each input a value for the -MatchOn column '{missing.Column}'.",
             MatchOnException { Problem: MatchOnProblem.Ambiguous } => "Use a -MatchOn column whose values are unique.",
             NotARowException _ => "Give the ID or link of a row of a database (Get-NotionDatabaseRow lists them); to change a page that is not in a database, use Set-NotionPage.",
-            RowRequestStoppedException stopped => stopped.WasCreate ? AddMissing : ChangeAgain,
+            RowRequestStoppedException stopped => MayBeDone(stopped.Kind),
             NothingToChangeException _ => "Give the new values with -Property @{ <column> = <value> }, or pipe objects whose properties are named like the columns to change (rows of Get-NotionDatabaseRow, Import-Csv rows).",
             _ => null,
         };

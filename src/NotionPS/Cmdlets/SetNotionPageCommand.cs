@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
@@ -83,7 +84,9 @@ namespace NotionPS.Cmdlets
             updater = new PageUpdater(Client, Log, visuals);
         }
 
-        private protected override Task<NotionPage> ChangeAsync(string pageId, CancellationToken cancellationToken) => updater!.UpdateAsync(pageId, Title, cancellationToken);
+        private protected override string MayBeDone => "may hold the change";
+
+        private protected override Task<NotionPage> ChangeAsync(string pageId, Action<bool> sending, CancellationToken cancellationToken) => updater!.UpdateAsync(pageId, Title, cancellationToken, sending);
 
         private void AddChange(List<string> changes, string name, NotionPageVisualBind? value, bool remove)
         {

@@ -31,11 +31,12 @@ namespace NotionPS.Operations
         /// <exception cref="PageMoveException">The parent is not visible, is a database under 2022-06-28, or has several data sources.</exception>
         /// <exception cref="DataSourceChoiceException">The parent database has no data source the integration can reach.</exception>
         /// <exception cref="NotionApiException">Notion refused a request.</exception>
-        public async Task<NotionPage> MoveAsync(string pageId, PageParent parent, CancellationToken cancellationToken)
+        /// <param name="sending">Told whether the move itself may have been done, as <see cref="NotionClient.SendAsync"/> tells it.</param>
+        public async Task<NotionPage> MoveAsync(string pageId, PageParent parent, CancellationToken cancellationToken, Action<bool>? sending = null)
         {
             var (type, id) = await DestinationAsync(parent, cancellationToken).ConfigureAwait(false);
             log.Verbose($"Moving page {pageId} under {type} {id}.");
-            using (var document = await client.MovePageAsync(pageId, type, id, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await client.MovePageAsync(pageId, type, id, log, cancellationToken, sending).ConfigureAwait(false))
             {
                 return NotionPage.FromJson(document.RootElement);
             }

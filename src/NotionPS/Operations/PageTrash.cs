@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -17,18 +18,20 @@ namespace NotionPS.Operations
         }
 
         /// <summary>The page as it is in the trash.</summary>
-        public async Task<NotionPage> TrashAsync(string pageId, CancellationToken cancellationToken)
+        /// <param name="sending">Told whether the request may have been done, as <see cref="NotionClient.SendAsync"/> tells it.</param>
+        public async Task<NotionPage> TrashAsync(string pageId, CancellationToken cancellationToken, Action<bool>? sending = null)
         {
-            using (var document = await client.TrashPageAsync(pageId, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await client.TrashPageAsync(pageId, log, cancellationToken, sending).ConfigureAwait(false))
             {
                 return NotionPage.FromJson(document.RootElement);
             }
         }
 
         /// <summary>The page as it is once out of the trash.</summary>
-        public async Task<NotionPage> RestoreAsync(string pageId, CancellationToken cancellationToken)
+        /// <param name="sending">As for <see cref="TrashAsync"/>.</param>
+        public async Task<NotionPage> RestoreAsync(string pageId, CancellationToken cancellationToken, Action<bool>? sending = null)
         {
-            using (var document = await client.RestorePageAsync(pageId, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await client.RestorePageAsync(pageId, log, cancellationToken, sending).ConfigureAwait(false))
             {
                 return NotionPage.FromJson(document.RootElement);
             }

@@ -34,7 +34,7 @@ namespace NotionPS.Operations
             var sent = false;
             try
             {
-                page = await client.CreatePageAsync(dataSourceId, properties, log, cancellationToken, () => sent = true).ConfigureAwait(false);
+                page = await client.CreatePageAsync(dataSourceId, properties, log, cancellationToken, mayBeDone => sent = mayBeDone).ConfigureAwait(false);
             }
             catch (NotionApiException ex) when (RowMayExistException.MayHaveReachedNotion(ex))
             {
@@ -75,7 +75,7 @@ namespace NotionPS.Operations
             var sent = false;
             try
             {
-                using (var page = await client.UpdatePageAsync(pageId, new JsonObject { ["properties"] = properties }, log, cancellationToken, () => sent = true).ConfigureAwait(false))
+                using (var page = await client.UpdatePageAsync(pageId, new JsonObject { ["properties"] = properties }, log, cancellationToken, mayBeDone => sent = mayBeDone).ConfigureAwait(false))
                 {
                     return await fetcher.FullRowAsync(page.RootElement, cancellationToken).ConfigureAwait(false);
                 }
@@ -87,11 +87,20 @@ namespace NotionPS.Operations
         }
 
         /// <summary>Moves a row to Notion's trash. The row returned is the page's answer as is (nothing more is read for a trashed row).</summary>
+        /// <exception cref="RowRequestStoppedException">Cancelled once the request was sent, before its answer.</exception>
         public async Task<PageRow> TrashAsync(string pageId, CancellationToken cancellationToken)
         {
-            using (var page = await client.TrashPageAsync(pageId, log, cancellationToken).ConfigureAwait(false))
+            var sent = false;
+            try
             {
-                return PageRow.From(page.RootElement);
+                using (var page = await client.TrashPageAsync(pageId, log, cancellationToken, mayBeDone => sent = mayBeDone).ConfigureAwait(false))
+                {
+                    return PageRow.From(page.RootElement);
+                }
+            }
+            catch (OperationCanceledException ex) when (sent)
+            {
+                throw RowRequestStoppedException.Trash(ex);
             }
         }
     }

@@ -33,6 +33,58 @@ public class NotionClientTests
         Assert.Equal(("b1", "Bot", "workspace", "Acme"), (me.Id, me.Name, me.OwnerType, me.WorkspaceName));
     }
 
+    /// <summary>
+    /// The mark a write keeps of whether it may have been done: set as an attempt goes out, cleared by an answer that shows
+    /// nothing was done (a 429 or 529 asking for a retry), kept by no answer, a timeout or a 5xx, which Notion may have
+    /// answered after doing the work. The request is repeatable here, so each answer is followed by the wait before the
+    /// retry, where the stop lands. Before, the mark was never cleared: a stop after a 429 read as a write that may exist.
+    /// </summary>
+    [Theory]
+    [InlineData("429", false)]
+    [InlineData("529", false)]
+    [InlineData("500", true)]
+    [InlineData("502", true)]
+    [InlineData("drop", true)]
+    [InlineData("timeout", true)]
+    public async Task AStopInTheWaitBeforeARetryLeavesTheMarkSetOnlyWhenTheAnswerLeftTheWorkUnknown(string first, bool mayBeDone)
+    {
+        var clock = new HeldWaitClock();
+        var handler = new ScriptedHandler(first switch
+        {
+            "429" => RateLimited(30),
+            "529" => Error(529, "service_overload"),
+            "500" => Error(500, "internal_server_error"),
+            "502" => Error(502, "bad_gateway"),
+            "drop" => Drop(),
+            _ => () => throw new TaskCanceledException("The request timed out."),
+        });
+        using var stop = new CancellationTokenSource();
+        var marks = new List<bool>();
+
+        var send = NewClient(handler, clock).SendAsync(HttpMethod.Patch, "v1/pages/p1", new JsonObject(), safeToRepeat: true, new RecordingLog(), stop.Token, marks.Add);
+        await clock.Waiting.Task;
+        stop.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+        Assert.Equal(mayBeDone ? new[] { true } : new[] { true, false }, marks);
+    }
+
+    /// <summary>An answer that refuses the write (a 4xx, final) clears the mark too: nothing of it was done.</summary>
+    [Theory]
+    [InlineData(400, "validation_error")]
+    [InlineData(404, "object_not_found")]
+    [InlineData(409, "conflict_error")]
+    public async Task AnAnswerThatRefusesTheWriteClearsTheMark(int status, string code)
+    {
+        var marks = new List<bool>();
+
+        var refused = await Assert.ThrowsAsync<NotionApiException>(() =>
+            NewClient(new ScriptedHandler(Error(status, code)), new FakeClock()).SendAsync(HttpMethod.Post, "v1/pages", new JsonObject(), safeToRepeat: false, new RecordingLog(), CancellationToken.None, marks.Add));
+
+        Assert.Equal(status, refused.Status);
+        Assert.Equal(new[] { true, false }, marks);
+    }
+
     [Fact]
     public async Task HonoursRetryAfterOn429ForAnyMethodAndSaysSoInVerbose()
     {
@@ -344,7 +396,7 @@ public class NotionClientTests
 
     private static RateLimiter RateLimiter() => new(0, 1, SystemClock.Instance);
 
-    internal static NotionClient NewClient(HttpMessageHandler handler, FakeClock clock, string apiVersion = NotionClientOptions.DefaultApiVersion) =>
+    internal static NotionClient NewClient(HttpMessageHandler handler, IClock clock, string apiVersion = NotionClientOptions.DefaultApiVersion) =>
         new(Secure(TestToken), new NotionClientOptions { ApiVersion = apiVersion }, clock, new RateLimiter(0, 1, clock), handler);
 
     internal static SecureString Secure(string text)
@@ -366,7 +418,7 @@ public class NotionClientTests
             Content = new StringContent($"{{\"object\":\"error\",\"status\":{status},\"code\":\"{code}\",\"message\":{System.Text.Json.JsonSerializer.Serialize(message)},\"request_id\":\"{requestId}\"}}"),
         };
 
-    private static Func<HttpResponseMessage> RateLimited(int seconds) => () =>
+    internal static Func<HttpResponseMessage> RateLimited(int seconds) => () =>
     {
         var response = Error(429, "rate_limited", "You have been rate limited.")();
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));

@@ -44,6 +44,22 @@ public sealed class PageContentFailureTests : RowsTestBase
         Assert.StartsWith(remedy, content.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
     }
 
+    /// <summary>New-NotionPage on a read-only integration names the capability it needs, as Set-NotionPageContent does (it said "the needed content").</summary>
+    [Fact]
+    public void NewNotionPageOnAReadOnlyIntegrationNamesTheInsertContentCapability()
+    {
+        var result = Session.Run(
+            """
+            $null = Connect-NotionIntegration -Token $readOnlyToken -BaseUri $emu -ApiVersion 2026-03-11
+            New-NotionPage -ParentId $parent -Title 'Not allowed'
+            """,
+            Vars(("parent", EmulatorFixture.MeetingNotesPageId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("NotionRestrictedResource,NotionPS.Cmdlets.NewNotionPageCommand", ErrorCategory.PermissionDenied), (error.FullyQualifiedErrorId, error.CategoryInfo.Category));
+        Assert.StartsWith("The integration lacks the \"Insert content\" capability.", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheFirstAppendFailingLeavesThePageAsItWasAndIsNotionsError()
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Tests.Hosting;
 using Xunit;
@@ -146,6 +147,22 @@ public abstract class RowsTestBase : EmulatorTest
 
     /// <summary>How many fault rules are still armed (a rule with a count goes once it is spent).</summary>
     protected async Task<int> ArmedFaultsAsync() => JsonNode.Parse(await Emulator.Admin.GetStringAsync("faults"))!.AsArray().Count;
+
+    /// <summary>How many requests a hold fault holds now with this method and path (as the request gave it).</summary>
+    protected async Task<int> HeldAsync(string method, string path) =>
+        JsonNode.Parse(await Emulator.Admin.GetStringAsync("holds"))!.AsArray().Count(held => (string?)held!["method"] == method && (string?)held["path"] == path);
+
+    /// <summary>Lets the requests held with this method and path (a pattern, * for one segment) go on.</summary>
+    protected Task ReleaseAsync(string method, string path) => Emulator.AdminPostAsync("holds/release", new JsonObject { ["method"] = method, ["path"] = path });
+
+    /// <summary>Returns once <paramref name="seen"/> (a question to the emulator) is true: a gate on what the emulator saw, not on a time.</summary>
+    protected static void WaitUntil(Func<Task<bool>> seen)
+    {
+        while (!seen().GetAwaiter().GetResult())
+        {
+            Thread.Yield();
+        }
+    }
 
     /// <summary>A new page under Team Home (shared with the demo integration through it), made through the admin API.</summary>
     protected async Task<string> NewPageAsync(string title) =>

@@ -28,41 +28,101 @@ public class RowWriterTests
     private static JsonObject NameIs(string name) => new() { ["Name"] = new JsonObject { ["title"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["content"] = name } }) } };
 
     /// <summary>
-    /// A stop that cancels a create or a change after it was sent, before the answer, may have come after Notion did it: the
-    /// row's failure says so (RowRequestStoppedException), and whether it was a create. Before, it was a bare cancellation,
-    /// which the row cmdlets drop without a word.
+    /// A stop that cancels a create, a change or a trash request after it was sent, before the answer, may have come after
+    /// Notion did it: the row's failure says so (RowRequestStoppedException), and what the request would have done. Before,
+    /// it was a bare cancellation, which the row cmdlets drop without a word (the trash request's until now).
     /// </summary>
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task AWriteCancelledAfterItWasSentMayHaveBeenDone(bool create)
+    [InlineData("Create")]
+    [InlineData("Change")]
+    [InlineData("Trash")]
+    public async Task AWriteCancelledAfterItWasSentMayHaveBeenDone(string request)
     {
+        var kind = System.Enum.Parse<RowRequestKind>(request);
         var handler = new HeldHandler();
         using var stop = new CancellationTokenSource();
 
-        var write = HeldWrite(handler, create, stop.Token);
+        var write = HeldWrite(handler, kind, stop.Token);
         await handler.Seen.Task;
         stop.Cancel();
 
         var stopped = await Assert.ThrowsAsync<RowRequestStoppedException>(() => write);
-        Assert.Equal(create, stopped.WasCreate);
+        Assert.Equal(kind, stopped.Kind);
         Assert.Equal("NotionRowStoppedInFlight", stopped.ErrorId);
         Assert.IsAssignableFrom<System.OperationCanceledException>(stopped.InnerException);
     }
 
     /// <summary>A write cancelled before it was sent (here, before it began) is a plain cancellation: nothing of it was written.</summary>
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task AWriteCancelledBeforeItWasSentIsAPlainCancellation(bool create)
+    [InlineData("Create")]
+    [InlineData("Change")]
+    [InlineData("Trash")]
+    public async Task AWriteCancelledBeforeItWasSentIsAPlainCancellation(string request)
     {
+        var kind = System.Enum.Parse<RowRequestKind>(request);
         var handler = new HeldHandler();
 
-        var write = HeldWrite(handler, create, new CancellationToken(canceled: true));
+        var write = HeldWrite(handler, kind, new CancellationToken(canceled: true));
 
         var cancelled = await Assert.ThrowsAnyAsync<System.OperationCanceledException>(() => write);
         Assert.False(handler.Seen.Task.IsCompleted);
         Assert.Null(cancelled.InnerException as RowRequestStoppedException);
+    }
+
+    /// <summary>
+    /// A 429 says Notion did nothing: a stop while the write waits to be sent again is a plain cancellation, so no row is told
+    /// it may exist (or hold the change, or be in the trash) when it cannot. Before, the first attempt's mark stayed set and
+    /// the stop in the wait was RowRequestStoppedException.
+    /// </summary>
+    [Theory]
+    [InlineData("Create")]
+    [InlineData("Change")]
+    [InlineData("Trash")]
+    public async Task AWriteStoppedWhileItWaitsToBeSentAgainAfterA429IsAPlainCancellation(string request)
+    {
+        var kind = System.Enum.Parse<RowRequestKind>(request);
+        var clock = new HeldWaitClock();
+        var handler = new ScriptedHandler(RateLimited(30));
+        using var stop = new CancellationTokenSource();
+
+        var write = Write(NewClient(handler, clock), kind, stop.Token);
+        await clock.Waiting.Task;
+        stop.Cancel();
+
+        var cancelled = await Assert.ThrowsAnyAsync<System.OperationCanceledException>(() => write);
+        Assert.Null(cancelled.InnerException as RowRequestStoppedException);
+        Assert.Single(handler.Requests);
+    }
+
+    /// <summary>The retry after the 429 goes out again: a stop before its answer may again come after Notion did the write.</summary>
+    [Fact]
+    public async Task TheRetryAfterA429MayHaveBeenDoneOnceItIsSent()
+    {
+        var handler = new HeldHandler(RateLimited(0));
+        using var stop = new CancellationTokenSource();
+
+        var write = HeldWrite(handler, RowRequestKind.Create, stop.Token);
+        await handler.Seen.Task;
+        stop.Cancel();
+
+        Assert.Equal(RowRequestKind.Create, (await Assert.ThrowsAsync<RowRequestStoppedException>(() => write)).Kind);
+    }
+
+    /// <summary>
+    /// A create whose every attempt Notion answered 529 (too busy to take it, so the client repeats even a create) was not
+    /// done: it fails with Notion's answer, not as a row that may exist. A 503 may have been done after all.
+    /// </summary>
+    [Theory]
+    [InlineData(529, "service_overload", false)]
+    [InlineData(503, "service_unavailable", true)]
+    public async Task ACreateThatFailsWithA529WasNotDoneAndA503MayHaveBeen(int status, string code, bool mayExist)
+    {
+        var handler = new ScriptedHandler(Error(status, code));
+
+        var failure = await Assert.ThrowsAnyAsync<NotionPS.Errors.NotionException>(() =>
+            new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog()).CreateAsync("ds1", NameIs("A"), CancellationToken.None));
+
+        Assert.Equal(mayExist, failure is RowMayExistException);
     }
 
     [Fact]
@@ -138,20 +198,39 @@ public class RowWriterTests
         Assert.Equal("GET " + Api + "v1/pages/p2/properties/rel1?page_size=100", Assert.Single(handler.Requests).Method + " " + handler.Requests[0].Uri);
     }
 
-    /// <summary>A create of a row, or a change of one, whose requests <paramref name="handler"/> holds.</summary>
-    private static Task<PageRow> HeldWrite(HeldHandler handler, bool create, CancellationToken cancellationToken)
+    /// <summary>A create of a row, a change of one or its trash request, whose requests <paramref name="handler"/> holds.</summary>
+    private static Task<PageRow> HeldWrite(HeldHandler handler, RowRequestKind kind, CancellationToken cancellationToken) =>
+        Write(NewClient(handler, new FakeClock()), kind, cancellationToken);
+
+    private static Task<PageRow> Write(NotionPS.Client.NotionClient client, RowRequestKind kind, CancellationToken cancellationToken)
     {
-        var writer = new RowWriter(NewClient(handler, new FakeClock()), new RecordingLog());
-        return create ? writer.CreateAsync("ds1", NameIs("A"), cancellationToken) : writer.UpdateAsync("p1", NameIs("A"), cancellationToken);
+        var writer = new RowWriter(client, new RecordingLog());
+        return kind switch
+        {
+            RowRequestKind.Create => writer.CreateAsync("ds1", NameIs("A"), cancellationToken),
+            RowRequestKind.Change => writer.UpdateAsync("p1", NameIs("A"), cancellationToken),
+            _ => writer.TrashAsync("p1", cancellationToken),
+        };
     }
 
-    /// <summary>Holds every request until it is cancelled, as a server that has not answered yet.</summary>
-    private sealed class HeldHandler : System.Net.Http.HttpMessageHandler
+    /// <summary>
+    /// Answers the requests with <paramref name="first"/>, in turn, then holds every later one until it is cancelled, as a server
+    /// that has not answered yet.
+    /// </summary>
+    private sealed class HeldHandler(params System.Func<System.Net.Http.HttpResponseMessage>[] first) : System.Net.Http.HttpMessageHandler
     {
+        private int seen;
+
+        /// <summary>Set when the first request that is held comes.</summary>
         public TaskCompletionSource Seen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (seen < first.Length)
+            {
+                return first[seen++]();
+            }
+
             Seen.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             throw new System.InvalidOperationException("Unreachable: the delay ends only by cancellation.");

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,9 +22,10 @@ namespace NotionPS.Operations
         }
 
         /// <param name="title">The new title; null to leave it. Notion gives the title property of every page and row the ID "title".</param>
+        /// <param name="sending">Told whether the change may have been done, as <see cref="NotionClient.SendAsync"/> tells it.</param>
         /// <returns>The page as Notion answered.</returns>
         /// <exception cref="NotionApiException">Notion refused the change, or an upload failed; the page is as it was.</exception>
-        public async Task<NotionPage> UpdateAsync(string pageId, string? title, CancellationToken cancellationToken)
+        public async Task<NotionPage> UpdateAsync(string pageId, string? title, CancellationToken cancellationToken, Action<bool>? sending = null)
         {
             var body = new JsonObject();
             if (title != null)
@@ -32,7 +34,7 @@ namespace NotionPS.Operations
             }
 
             await visuals.AddToAsync(body, cancellationToken).ConfigureAwait(false);
-            using (var updated = await client.UpdatePageAsync(pageId, body, log, cancellationToken).ConfigureAwait(false))
+            using (var updated = await client.UpdatePageAsync(pageId, body, log, cancellationToken, sending).ConfigureAwait(false))
             {
                 return NotionPage.FromJson(updated.RootElement);
             }

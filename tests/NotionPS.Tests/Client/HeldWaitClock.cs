@@ -1,0 +1,34 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NotionPS.Client;
+
+namespace NotionPS.Tests.Client;
+
+/// <summary>
+/// A <see cref="FakeClock"/> whose waits of any length (a retry's back-off, a Retry-After) never end but by cancellation:
+/// a test sees the wait begin (<see cref="Waiting"/>) and stops the request there, with no timing involved.
+/// </summary>
+internal sealed class HeldWaitClock : IClock
+{
+    private readonly FakeClock clock = new();
+
+    /// <summary>Set when the first wait of some length begins.</summary>
+    public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TimeSpan Now => clock.Now;
+
+    public DateTimeOffset UtcNow => clock.UtcNow;
+
+    public async Task Delay(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            await clock.Delay(delay, cancellationToken);
+            return;
+        }
+
+        Waiting.TrySetResult();
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+}
