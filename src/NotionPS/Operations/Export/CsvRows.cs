@@ -138,7 +138,7 @@ namespace NotionPS.Operations
                 catch (DecoderFallbackException)
                 {
                     throw Invalid(
-                        $"line {LineOfUndecodable(stream, encoding)} is not {encodingName} text, and its characters would be written to Notion as \uFFFD. "
+                        $"line {LineOfUndecodable(stream, encoding)} is not {encodingName} text, and its characters would reach Notion as U+FFFD (the replacement character). "
                         + "If the file was written in another encoding (as Export-NotionDatabase -Encoding latin1 and many spreadsheet programs write), name it with -Encoding, such as -Encoding latin1.");
                 }
             }
