@@ -4,7 +4,7 @@ using System.Text;
 
 namespace NotionPS.Cmdlets
 {
-    /// <summary>The text encodings Export-NotionDatabase -Encoding takes, by the names Export-Csv uses for them.</summary>
+    /// <summary>The text encodings Export-NotionDatabase and Import-NotionDatabase -Encoding take, by the names Export-Csv uses for them.</summary>
     internal static class ExportEncodings
     {
         public const string Utf8 = "utf8";
@@ -32,6 +32,18 @@ namespace NotionPS.Cmdlets
 
         /// <summary>The encoding of a name ValidateSet has let through.</summary>
         public static Encoding Get(string name) => ByName[name]();
+
+        /// <summary>
+        /// The encoding of a name for reading: bytes it cannot decode throw rather than become U+FFFD, and a UTF-8 byte
+        /// order mark is skipped whichever UTF-8 name is given (a reader that detected it would decode leniently).
+        /// </summary>
+        public static Encoding ForReading(string name)
+        {
+            var named = Get(name);
+            var encoding = (Encoding)(named is UTF8Encoding ? new UTF8Encoding(true) : named).Clone();
+            encoding.DecoderFallback = DecoderFallback.ExceptionFallback;
+            return encoding;
+        }
 
         /// <summary>Whether the name is one of the UTF-8 encodings, the only ones a JSON file is written in.</summary>
         public static bool IsUtf8(string name) =>

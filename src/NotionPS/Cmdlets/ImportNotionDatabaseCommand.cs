@@ -71,6 +71,14 @@ namespace NotionPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? LocalFileRoot { get; set; }
 
+        /// <summary>
+        /// The CSV file's text encoding, by the names Export-NotionDatabase -Encoding takes. Without it the file is read as
+        /// UTF-8; either way a byte order mark wins, and bytes the encoding cannot decode refuse the file.
+        /// </summary>
+        [Parameter]
+        [ValidateSet(ExportEncodings.Utf8, ExportEncodings.Utf8Bom, ExportEncodings.Utf8NoBom, ExportEncodings.Unicode, ExportEncodings.BigEndianUnicode, ExportEncodings.Utf32, ExportEncodings.BigEndianUtf32, ExportEncodings.Ascii, ExportEncodings.Latin1, IgnoreCase = true)]
+        public string? Encoding { get; set; }
+
         private protected override bool WritesRows => PassThru;
 
         // A CSV file or a backup holds text, not file objects.
@@ -92,6 +100,14 @@ namespace NotionPS.Cmdlets
             try
             {
                 format = ExportFormats.FromPath(path);
+                if (format == ExportFormat.Json && Encoding != null && !ExportEncodings.IsUtf8(Encoding))
+                {
+                    ThrowTerminatingError(NotionErrorRecords.Create(
+                        new System.ArgumentException($"A JSON backup is always UTF-8, so -Encoding {Encoding} is refused. Leave out -Encoding."),
+                        NotionErrorIds.NotionExportEncodingInvalid,
+                        Encoding));
+                }
+
                 BackupFile.RefuseNotAFile(path);
                 stream = File.OpenRead(path);
             }
@@ -218,21 +234,32 @@ namespace NotionPS.Cmdlets
                 WriteWarning("A CSV file has no column definitions, so -CreateMissingColumns creates nothing; export to a .json file to keep them.");
             }
 
-            if (!TryOrStop(() => new CsvRows(stream, path), out var rows))
+            if (!TryOrStop(() => new CsvRows(stream, path, ExportEncodings.ForReading(Encoding ?? ExportEncodings.Utf8), Encoding ?? "UTF-8"), out var rows))
             {
                 return;
             }
 
             using (rows)
             {
+                if (rows.UnnamedColumns.Count > 0)
+                {
+                    WriteWarning($"'{path}': the header gives column {string.Join(", ", rows.UnnamedColumns)} no name, so it is left out; a row with text there is an error and is not written.");
+                }
+
                 var upsert = MatchOn == null ? null : UpsertOrThrow(schema!, MatchOn);
                 var activity = $"Importing {path} into \"{schema!.Name}\"";
                 var number = 0;
                 try
                 {
-                    for (var row = rows.ReadRow(); row != null; row = rows.ReadRow())
+                    for (var row = rows.ReadRow(out var refused); row != null; row = rows.ReadRow(out refused))
                     {
                         number++;
+                        if (refused != null)
+                        {
+                            Work.Add(RowOutcomes.Failed(refused), new PendingRow($"Row {number}", null, false));
+                            continue;
+                        }
+
                         var cells = EscapeFormula ? CsvFormulas.Unescape(row, schema.PropertyTypes) : row;
                         StartRowWrite(schema, upsert, RowLabel(number, schema, cells), Values(cells), cells, RowSource.Given, ignoreUnknown: false);
                         if (ProgressDue(number, null))

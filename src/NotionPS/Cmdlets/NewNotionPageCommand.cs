@@ -108,7 +108,8 @@ namespace NotionPS.Cmdlets
             IReadOnlyList<ContentFile> files;
             try
             {
-                blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(markdown);
+                blocks = markdown == null ? new List<ContentBlock>() : MarkdownToBlocks.Convert(Log, markdown);
+                WritePendingLog();
                 ContentUrls.Check(blocks);
             }
             catch (MarkdownContentException ex)

@@ -81,7 +81,8 @@ namespace NotionPS.Cmdlets
                 IReadOnlyList<ContentFile> files;
                 try
                 {
-                    blocks = MarkdownToBlocks.Convert(Markdown);
+                    blocks = MarkdownToBlocks.Convert(Log, Markdown);
+                    WritePendingLog();
                     ContentUrls.Check(blocks);
                 }
                 catch (MarkdownContentException ex)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -51,14 +52,16 @@ namespace NotionPS.Content
             "default", "gray", "brown", "orange", "yellow", "green", "blue", "purple", "pink", "red",
         };
 
-        public static List<ContentBlock> Convert(string markdown)
+        /// <param name="log">Where Markdown that converts with a loss GFM allows (a table row's extra cells) is reported as a warning.</param>
+        /// <param name="markdown">The Markdown.</param>
+        public static List<ContentBlock> Convert(INotionLog log, string markdown)
         {
             if (markdown == null)
             {
                 throw new ArgumentNullException(nameof(markdown));
             }
 
-            return ParseBlocks(SplitLines(markdown), 0);
+            return ParseBlocks(SplitLines(markdown), 0, log);
         }
 
         private static List<MarkdownLine> SplitLines(string markdown)
@@ -88,7 +91,7 @@ namespace NotionPS.Content
             return lines;
         }
 
-        private static List<ContentBlock> ParseBlocks(List<MarkdownLine> lines, int depth)
+        private static List<ContentBlock> ParseBlocks(List<MarkdownLine> lines, int depth, INotionLog log)
         {
             if (depth > MaxDepth && lines.Count > 0)
             {
@@ -117,7 +120,7 @@ namespace NotionPS.Content
                 }
                 else if (AtxLevel(line) > 0)
                 {
-                    i = Heading(lines, i, blocks, depth);
+                    i = Heading(lines, i, blocks, depth, log);
                 }
                 else if (IsThematicBreak(line))
                 {
@@ -126,19 +129,19 @@ namespace NotionPS.Content
                 }
                 else if (line.At(0) == '>')
                 {
-                    i = Quote(lines, i, blocks, depth);
+                    i = Quote(lines, i, blocks, depth, log);
                 }
                 else if (ListMarker(line, out _, out _) > 0)
                 {
-                    i = ListItem(lines, i, blocks, depth);
+                    i = ListItem(lines, i, blocks, depth, log);
                 }
                 else if (TableHeader(lines, i) is { } header)
                 {
-                    i = Table(lines, i, header, blocks);
+                    i = Table(lines, i, header, blocks, log);
                 }
                 else if (IsContainerTag(line))
                 {
-                    i = ContainerTag(lines, i, blocks, depth);
+                    i = ContainerTag(lines, i, blocks, depth, log);
                 }
                 else if (line.Trimmed == "<empty-block/>")
                 {
@@ -257,7 +260,7 @@ namespace NotionPS.Content
             return level >= 1 && level <= 6 && (after == ' ' || after == '\t' || after == '\0') ? level : 0;
         }
 
-        private static int Heading(List<MarkdownLine> lines, int i, List<ContentBlock> blocks, int depth)
+        private static int Heading(List<MarkdownLine> lines, int i, List<ContentBlock> blocks, int depth, INotionLog log)
         {
             var line = lines[i];
             var level = AtxLevel(line);
@@ -289,7 +292,7 @@ namespace NotionPS.Content
                     end++;
                 }
 
-                block.Children.AddRange(ParseBlocks(children, depth + 1));
+                block.Children.AddRange(ParseBlocks(children, depth + 1, log));
             }
 
             blocks.Add(block);
@@ -350,7 +353,7 @@ namespace NotionPS.Content
             return true;
         }
 
-        private static int Quote(List<MarkdownLine> lines, int i, List<ContentBlock> blocks, int depth)
+        private static int Quote(List<MarkdownLine> lines, int i, List<ContentBlock> blocks, int depth, INotionLog log)
         {
             var first = lines[i].Number;
             var inner = new List<MarkdownLine>();
@@ -378,7 +381,7 @@ namespace NotionPS.Content
                 end++;
             }
 
-            var children = ParseBlocks(inner, depth + 1);
+            var children = ParseBlocks(inner, depth + 1, log);
             blocks.Add(WithLeadText("quote", children, first));
             return end;
         }
@@ -470,7 +473,7 @@ namespace NotionPS.Content
             return markerLength + (spaces > 4 ? 1 : spaces);
         }
 
-        private static int ListItem(List<MarkdownLine> lines, int i, List<ContentBlock> blocks, int depth)
+        private static int ListItem(List<MarkdownLine> lines, int i, List<ContentBlock> blocks, int depth, INotionLog log)
         {
             var first = lines[i];
             var width = ListMarker(first, out var ordered, out var empty);
@@ -523,7 +526,7 @@ namespace NotionPS.Content
                 end++;
             }
 
-            var children = ParseBlocks(inner, depth + 1);
+            var children = ParseBlocks(inner, depth + 1, log);
             if (ordered)
             {
                 blocks.Add(WithLeadText("numbered_list_item", children, first.Number));
@@ -632,7 +635,7 @@ namespace NotionPS.Content
             return header.Count == delimiter.Count ? header : null;
         }
 
-        private static int Table(List<MarkdownLine> lines, int i, List<string> headerCells, List<ContentBlock> blocks)
+        private static int Table(List<MarkdownLine> lines, int i, List<string> headerCells, List<ContentBlock> blocks, INotionLog log)
         {
             var header = lines[i];
             var width = headerCells.Count;
@@ -668,6 +671,14 @@ namespace NotionPS.Content
             for (var r = hasHeader ? 0 : 1; r < rows.Count; r++)
             {
                 var cells = r == 0 ? headerCells : SplitRow(rows[r].Trimmed);
+                var dropped = cells.Skip(width).Count(cell => cell.Trim(MarkdownLine.SpaceOrTab).Length > 0);
+                if (dropped > 0)
+                {
+                    // GFM leaves them out, and so does Notion's table; the common trap is a | in code, which ends the cell.
+                    log.Warning($"Line {rows[r].Number}: this table row has {cells.Count} cells but the table {width} columns, so {dropped} cell(s) with text are left out, as GFM does. "
+                        + "A | ends a cell even inside `code`: write it \\| to keep it in the cell.");
+                }
+
                 var row = new JsonArray();
                 for (var c = 0; c < width; c++)
                 {
@@ -759,7 +770,7 @@ namespace NotionPS.Content
         /// form ::: callout {icon="💡"} ... :::, and &lt;details&gt;&lt;summary&gt;title&lt;/summary&gt; ... &lt;/details&gt; for
         /// toggles. The content may be indented (Notion indents it one tab); nested containers of one kind pair up.
         /// </summary>
-        private static int ContainerTag(List<MarkdownLine> lines, int i, List<ContentBlock> blocks, int depth)
+        private static int ContainerTag(List<MarkdownLine> lines, int i, List<ContentBlock> blocks, int depth, INotionLog log)
         {
             var opening = lines[i];
             var trimmed = opening.Trimmed;
@@ -807,7 +818,7 @@ namespace NotionPS.Content
 
                 var toggle = TextBlock("toggle", title, opening.Number);
                 ApplyColor(toggle, attributes, opening.Number);
-                toggle.Children.AddRange(ParseBlocks(inner, depth + 1));
+                toggle.Children.AddRange(ParseBlocks(inner, depth + 1, log));
                 blocks.Add(toggle);
                 return end + 1;
             }
@@ -820,7 +831,7 @@ namespace NotionPS.Content
                     : new JsonObject { ["type"] = "emoji", ["emoji"] = icon };
             }
 
-            var callout = WithLeadText("callout", ParseBlocks(inner, depth + 1), opening.Number, extra);
+            var callout = WithLeadText("callout", ParseBlocks(inner, depth + 1, log), opening.Number, extra);
             ApplyColor(callout, attributes, opening.Number);
             blocks.Add(callout);
             return end + 1;

@@ -120,7 +120,7 @@ public class AppendPlannerTests
     public void AThousandBlockDocumentIsWrittenInOrderInTenRequests()
     {
         var markdown = string.Join("\n\n", Enumerable.Range(1, 1000).Select(n => $"Paragraph {n}"));
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
 
         var (notion, steps) = Run(blocks);
 
@@ -133,7 +133,7 @@ public class AppendPlannerTests
     [Fact]
     public void AFiveLevelNestedListGoesDeeperInLaterStepsEachUnderATopLevelBlockOfTheStepBefore()
     {
-        var blocks = MarkdownToBlocks.Convert("- 1\n  - 2\n    - 3\n      - 4\n        - 5\n- after\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "- 1\n  - 2\n    - 3\n      - 4\n        - 5\n- after\n");
 
         var (notion, steps) = Run(blocks);
 
@@ -163,7 +163,7 @@ public class AppendPlannerTests
             }
         }
 
-        var blocks = MarkdownToBlocks.Convert(markdown.ToString());
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown.ToString());
 
         var (notion, steps) = Run(blocks);
 
@@ -174,9 +174,9 @@ public class AppendPlannerTests
     [Fact]
     public void LaterBatchesGoAfterTheBlocksOfTheBatchBeforeWhenWritingAfterABlock()
     {
-        var blocks = MarkdownToBlocks.Convert(string.Join("\n\n", Enumerable.Range(1, 250).Select(n => $"P{n}")));
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), string.Join("\n\n", Enumerable.Range(1, 250).Select(n => $"P{n}")));
         var notion = new FakeNotion();
-        notion.Run(AppendPlanner.Plan(MarkdownToBlocks.Convert("first\n\nlast"), PageId));
+        notion.Run(AppendPlanner.Plan(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "first\n\nlast"), PageId));
 
         var steps = AppendPlanner.Plan(blocks, PageId, "b0");
         notion.Run(steps);
@@ -194,7 +194,7 @@ public class AppendPlannerTests
     public void ATableTravelsWithItsFirstRowsAndNeverAtTheThirdLevel()
     {
         var table = "| h |\n|---|\n" + string.Concat(Enumerable.Range(1, 250).Select(n => $"| r{n} |\n"));
-        var blocks = MarkdownToBlocks.Convert("- a\n  - b\n\n" + "- c\n  - d\n\n" + string.Join("\n", table.Split('\n').Select(line => line.Length == 0 ? line : "    " + line)));
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "- a\n  - b\n\n" + "- c\n  - d\n\n" + string.Join("\n", table.Split('\n').Select(line => line.Length == 0 ? line : "    " + line)));
 
         var (notion, steps) = Run(blocks);
 
@@ -206,7 +206,7 @@ public class AppendPlannerTests
     public void LargeBlocksAreSplitByPayloadSize()
     {
         // 60 paragraphs of 60,000 "é" (6 bytes each as escaped JSON, about 360 KB a block): one or two blocks a request.
-        var blocks = MarkdownToBlocks.Convert(string.Join("\n\n", Enumerable.Range(0, 60).Select(_ => new string('é', 60_000))));
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), string.Join("\n\n", Enumerable.Range(0, 60).Select(_ => new string('é', 60_000))));
 
         var (notion, steps) = Run(blocks);
 
@@ -218,7 +218,7 @@ public class AppendPlannerTests
     public void RequestsFillUpToThePayloadLimitAndANewPagesCreateLeavesRoomForItsOtherFields()
     {
         // 200 paragraphs of 2,000 "é" (about 12 KB each as escaped JSON): 41 of them fill a request.
-        var blocks = MarkdownToBlocks.Convert(string.Join("\n\n", Enumerable.Range(0, 200).Select(_ => new string('é', 2_000))));
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), string.Join("\n\n", Enumerable.Range(0, 200).Select(_ => new string('é', 2_000))));
         int Bytes(IEnumerable<ContentBlock> sent) => sent.Sum(block => Encoding.UTF8.GetByteCount(block.ToJson(0).ToJsonString()) + 16);
 
         var appends = AppendPlanner.Plan(blocks, PageId);
@@ -236,7 +236,7 @@ public class AppendPlannerTests
     [Fact]
     public void ABlockLargerThanOneRequestIsAnError()
     {
-        var blocks = MarkdownToBlocks.Convert("ok\n\n```\n" + new string('\u0001', 150_000) + "\n```\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "ok\n\n```\n" + new string('\u0001', 150_000) + "\n```\n");
 
         var error = Assert.Throws<MarkdownContentException>(() => AppendPlanner.Plan(blocks, PageId));
 
@@ -247,6 +247,6 @@ public class AppendPlannerTests
     [Fact]
     public void AnEmptyDocumentNeedsNoRequest()
     {
-        Assert.Empty(AppendPlanner.Plan(MarkdownToBlocks.Convert("\n\n"), PageId));
+        Assert.Empty(AppendPlanner.Plan(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "\n\n"), PageId));
     }
 }

@@ -72,9 +72,9 @@ public class BlocksToMarkdownTests
     [Fact]
     public void EveryConstructRoundTripsToTheSameBlocks()
     {
-        var blocks = ContentJson.Json(MarkdownToBlocks.Convert(EveryConstruct));
+        var blocks = ContentJson.Json(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), EveryConstruct));
 
-        var again = ContentJson.Json(MarkdownToBlocks.Convert(BlocksToMarkdown.Convert(ContentJson.Elements(blocks))));
+        var again = ContentJson.Json(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), BlocksToMarkdown.Convert(ContentJson.Elements(blocks))));
 
         Assert.Equal(blocks, again);
     }
@@ -115,7 +115,7 @@ public class BlocksToMarkdownTests
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(LinkOnItsOwn(type, url)));
 
         Assert.Equal(expected, markdown);
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
         Assert.All(ContentJson.All(blocks), block => Assert.Null(block.LocalPath));
         var copied = ContentJson.Elements(blocks).Single();
         Assert.Equal(type, copied.GetProperty("type").GetString());
@@ -153,7 +153,7 @@ public class BlocksToMarkdownTests
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
 
         Assert.Equal("![](</tmp/audit2-victim/x.png>)\n", markdown);
-        var image = Assert.Single(MarkdownToBlocks.Convert(markdown));
+        var image = Assert.Single(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
         Assert.Null(image.LocalPath);
         Assert.Equal("image", image.Type);
         Assert.Equal("/tmp/audit2-victim/x.png", image.Body["external"]!["url"]!.GetValue<string>());
@@ -187,7 +187,7 @@ public class BlocksToMarkdownTests
 
         Assert.StartsWith($"<!-- notion-block type=\"{type}\" id=\"0f0e0d0c-0000-4000-8000-000000000001\"", markdown);
         Assert.EndsWith(" -->\n", markdown);
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
         Assert.Equal(MarkdownContentException.Placeholder, error.ErrorId);
     }
 
@@ -203,7 +203,7 @@ public class BlocksToMarkdownTests
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
 
         Assert.Equal($"![Q3 \\*report\\*]({url})\n", markdown);
-        var again = MarkdownToBlocks.Convert(markdown).Single();
+        var again = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single();
         Assert.Equal(type, again.Type);
         Assert.Equal(url, again.Body["external"]!["url"]!.GetValue<string>());
         Assert.Equal("Q3 *report*", again.Body["caption"]![0]!["text"]!["content"]!.GetValue<string>());
@@ -232,7 +232,7 @@ public class BlocksToMarkdownTests
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
 
         Assert.Equal("<callout icon=\"https://acme.example/emoji/acme-rocket.png\">\n\tLaunch\n</callout>\n", markdown);
-        Assert.Equal("https://acme.example/emoji/acme-rocket.png", MarkdownToBlocks.Convert(markdown).Single().Body["icon"]!["external"]!["url"]!.GetValue<string>());
+        Assert.Equal("https://acme.example/emoji/acme-rocket.png", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single().Body["icon"]!["external"]!["url"]!.GetValue<string>());
     }
 
     [Fact]

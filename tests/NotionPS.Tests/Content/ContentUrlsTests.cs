@@ -14,7 +14,7 @@ public class ContentUrlsTests
     [InlineData("`[not](/a/link)` and \\[not\\](/either)")]
     public void WhatNotionLinksPasses(string markdown)
     {
-        ContentUrls.Check(MarkdownToBlocks.Convert(markdown));
+        ContentUrls.Check(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
     }
 
     [Theory]
@@ -28,7 +28,7 @@ public class ContentUrlsTests
     [InlineData("<http://>", 1, "the bookmark URL 'http://'")]
     public void WhatNotionRefusesIsAnErrorNamingItsLine(string markdown, int line, string message)
     {
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
 
         var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(blocks));
 

@@ -21,7 +21,7 @@ public class HostileMarkdownTests
             markdown.Append(' ', Math.Min(level, 200) * 2).Append("- item\n");
         }
 
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown.ToString()));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown.ToString()));
 
         Assert.Equal(MarkdownContentException.TooDeep, error.ErrorId);
         Assert.Equal(MarkdownToBlocks.MaxDepth + 1, error.Line);
@@ -34,7 +34,7 @@ public class HostileMarkdownTests
     [InlineData("1. ")]
     public void A100000LevelMarkerRunOnOneLineIsADepthError(string marker)
     {
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(Repeat(marker, 100_000) + "text"));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), Repeat(marker, 100_000) + "text"));
 
         Assert.Equal(MarkdownContentException.TooDeep, error.ErrorId);
         Assert.Equal(1, error.Line);
@@ -49,7 +49,7 @@ public class HostileMarkdownTests
             markdown.Append(' ', level * 2).Append("- level ").Append(level).Append('\n');
         }
 
-        var blocks = MarkdownToBlocks.Convert(markdown.ToString());
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown.ToString());
 
         Assert.Equal(MarkdownToBlocks.MaxDepth, ContentJson.All(blocks).Count());
     }
@@ -60,7 +60,7 @@ public class HostileMarkdownTests
         var paragraph = Repeat("word ", 200) + "\n\n";
         var markdown = Repeat(paragraph, 10 * 1024 * 1024 / paragraph.Length);
 
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
 
         Assert.Equal(10 * 1024 * 1024 / paragraph.Length, blocks.Count);
     }
@@ -68,7 +68,7 @@ public class HostileMarkdownTests
     [Fact]
     public void TenMegabytesInOneParagraphIsATextTooLongError()
     {
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(Repeat("x ", 5 * 1024 * 1024)));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), Repeat("x ", 5 * 1024 * 1024)));
 
         Assert.Equal(MarkdownContentException.TextTooLong, error.ErrorId);
     }
@@ -92,7 +92,7 @@ public class HostileMarkdownTests
         // 150,000 characters of one pattern: parsed in linear time, then at most one error for the block's size.
         var markdown = Repeat(unit, 150_000 / unit.Length);
 
-        var exception = Record.Exception(() => MarkdownToBlocks.Convert(markdown));
+        var exception = Record.Exception(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.True(exception == null || exception is MarkdownContentException { ErrorId: MarkdownContentException.TextTooLong }, exception?.ToString());
     }
@@ -107,7 +107,7 @@ public class HostileMarkdownTests
             caption.Append('`', length).Append(' ');
         }
 
-        var exception = Record.Exception(() => MarkdownToBlocks.Convert("![" + caption + "](https://e.example/a.png)"));
+        var exception = Record.Exception(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "![" + caption + "](https://e.example/a.png)"));
 
         Assert.True(exception is MarkdownContentException { ErrorId: MarkdownContentException.TextTooLong }, exception?.ToString());
     }
@@ -120,8 +120,8 @@ public class HostileMarkdownTests
     [Fact]
     public void AMediaLineOfManyBracketsEnds()
     {
-        var unclosed = MarkdownToBlocks.Convert("![" + Repeat("[", 100_000) + "](https://e.example/a.png)");
-        var nested = MarkdownToBlocks.Convert("![" + Repeat("[", 50_000) + Repeat("]", 50_000) + "](https://e.example/a.png)");
+        var unclosed = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "![" + Repeat("[", 100_000) + "](https://e.example/a.png)");
+        var nested = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "![" + Repeat("[", 50_000) + Repeat("]", 50_000) + "](https://e.example/a.png)");
 
         Assert.Equal("paragraph", Assert.Single(unclosed).Type);
         Assert.Equal("![" + Repeat("[", 99_999), ContentJson.Plain(unclosed[0].Body["rich_text"]));
@@ -133,7 +133,7 @@ public class HostileMarkdownTests
     [Fact]
     public void AMediaLineOfManyEscapedAngleBracketsIsOneUrlTooLong()
     {
-        var exception = Record.Exception(() => MarkdownToBlocks.Convert("![c](<https://e.example/" + Repeat("\\<\\>", 50_000) + ">)"));
+        var exception = Record.Exception(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "![c](<https://e.example/" + Repeat("\\<\\>", 50_000) + ">)"));
 
         Assert.True(exception is MarkdownContentException { ErrorId: MarkdownContentException.UrlTooLong }, exception?.ToString());
     }
@@ -160,7 +160,7 @@ public class HostileMarkdownTests
     {
         var markdown = "intro\n\n" + Repeat("|", 2_001) + "\n" + Repeat("|-", 2_000) + "\n" + Repeat("|\n", 2_000);
 
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal(MarkdownContentException.BlockTooLarge, error.ErrorId);
         Assert.Equal(3, error.Line);
@@ -178,7 +178,7 @@ public class HostileMarkdownTests
         var rows = MarkdownToBlocks.MaxTableCells / width;
         var markdown = Repeat("|", width + 1) + "\n" + Repeat("|-", width) + "\n" + Repeat("|\n", rows);
 
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal(MarkdownContentException.BlockTooLarge, error.ErrorId);
         Assert.Equal(1, error.Line);
@@ -190,7 +190,7 @@ public class HostileMarkdownTests
     {
         var width = MarkdownToBlocks.MaxTableWidth;
 
-        var table = Assert.Single(MarkdownToBlocks.Convert(Repeat("| a ", width) + "|\n" + Repeat("|-", width) + "\n" + Repeat("| b ", width) + "|\n"));
+        var table = Assert.Single(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), Repeat("| a ", width) + "|\n" + Repeat("|-", width) + "\n" + Repeat("| b ", width) + "|\n"));
 
         Assert.Equal(width, table.Body["table_width"]!.GetValue<int>());
         Assert.Equal(new[] { Enumerable.Repeat("a", width), Enumerable.Repeat("b", width) }, ContentJson.Cells(table));
@@ -199,10 +199,10 @@ public class HostileMarkdownTests
     [Fact]
     public void ThousandsOfUnclosedFencesAndContainersEnd()
     {
-        var fences = MarkdownToBlocks.Convert("````\n" + Repeat("```\n", 20_000));
+        var fences = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "````\n" + Repeat("```\n", 20_000));
         Assert.Equal("code", fences.Single().Type);
 
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(Repeat("<callout>\n", 20_000)));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), Repeat("<callout>\n", 20_000)));
         Assert.Equal(MarkdownContentException.Unclosed, error.ErrorId);
     }
 
@@ -211,7 +211,7 @@ public class HostileMarkdownTests
     {
         var markdown = Repeat("# h\n- a\n> q\n1. n\n| a |\n|---|\n---\ntext\n\n", 20_000);
 
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
 
         Assert.Equal(20_000, blocks.Count(block => block.Type == "heading_1"));
         Assert.Equal(20_000, ContentJson.All(blocks).Count(block => block.Type == "table"));
@@ -252,7 +252,7 @@ public class HostileMarkdownTests
     {
         var markdown = OneCellMarkdown(new string('\u0001', 150_000));
 
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal(MarkdownContentException.TextTooLong, error.ErrorId);
         Assert.Equal(3, error.Line);
@@ -260,7 +260,7 @@ public class HostileMarkdownTests
 
     private static string OneCellRoundTrip(string text)
     {
-        var copy = ContentJson.Cells(Assert.Single(MarkdownToBlocks.Convert(OneCellMarkdown(text))));
+        var copy = ContentJson.Cells(Assert.Single(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), OneCellMarkdown(text))));
         Assert.Equal("h", copy[0].Single());
         return copy[1].Single();
     }

@@ -15,7 +15,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void HeadingsParagraphsAndDividerBecomeTheirBlocks()
     {
-        var blocks = MarkdownToBlocks.Convert("# One\n## Two\n### Three\n#### Four\n\nText\n\n---\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "# One\n## Two\n### Three\n#### Four\n\nText\n\n---\n");
 
         Assert.Equal(
             "[" + string.Join(",",
@@ -31,7 +31,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void InlineFormattingBecomesAnnotationsAndLinks()
     {
-        var block = MarkdownToBlocks.Convert("**b** *i* `c` ~~s~~ [l](https://x.example)").Single();
+        var block = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "**b** *i* `c` ~~s~~ [l](https://x.example)").Single();
 
         Assert.Equal(
             """[{"type":"text","text":{"content":"b"},"annotations":{"bold":true}},{"type":"text","text":{"content":" "}},{"type":"text","text":{"content":"i"},"annotations":{"italic":true}},{"type":"text","text":{"content":" "}},{"type":"text","text":{"content":"c"},"annotations":{"code":true}},{"type":"text","text":{"content":" "}},{"type":"text","text":{"content":"s"},"annotations":{"strikethrough":true}},{"type":"text","text":{"content":" "}},{"type":"text","text":{"content":"l","link":{"url":"https://x.example"}}}]""",
@@ -43,7 +43,7 @@ public class MarkdownToBlocksTests
     {
         var markdown = "- a\n  - b\n    1. c\n       - [ ] d\n       - [x] e\n- f\n";
 
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
 
         Assert.Equal(new[] { "bulleted_list_item", "bulleted_list_item" }, blocks.Select(block => block.Type));
         var b = blocks[0].Children.Single();
@@ -59,7 +59,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void TabIndentedChildrenAsNotionWritesThemNestToo()
     {
-        var blocks = MarkdownToBlocks.Convert("- parent\n\t- child\n\t\t- grandchild\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "- parent\n\t- child\n\t\t- grandchild\n");
 
         Assert.Equal("grandchild", blocks.Single().Children.Single().Children.Single().Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
     }
@@ -67,7 +67,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void AListItemCarriesParagraphsAndCodeAsChildren()
     {
-        var blocks = MarkdownToBlocks.Convert("1. step\n\n   more text\n\n   ```ps1\n   Get-Date\n   ```\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "1. step\n\n   more text\n\n   ```ps1\n   Get-Date\n   ```\n");
 
         var item = blocks.Single();
         Assert.Equal("numbered_list_item", item.Type);
@@ -78,7 +78,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void QuotesHoldTheirTextAndChildren()
     {
-        var blocks = MarkdownToBlocks.Convert("> said\n> on two lines\n>\n> - and a list\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "> said\n> on two lines\n>\n> - and a list\n");
 
         var quote = blocks.Single();
         Assert.Equal("quote", quote.Type);
@@ -91,7 +91,7 @@ public class MarkdownToBlocksTests
     [InlineData("::: callout {icon=\"⚠️\" color=\"red_bg\"}\nCareful\n- first\n:::\n")]
     public void CalloutsInNotionsEnhancedMarkdownForms(string markdown)
     {
-        var callout = MarkdownToBlocks.Convert(markdown).Single();
+        var callout = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single();
 
         Assert.Equal("callout", callout.Type);
         Assert.Equal("""{"rich_text":[{"type":"text","text":{"content":"Careful"}}],"icon":{"type":"emoji","emoji":"⚠️"},"color":"red_background"}""", callout.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
@@ -101,7 +101,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void TogglesAndToggleHeadingsCarryChildren()
     {
-        var blocks = MarkdownToBlocks.Convert("<details>\n<summary>More</summary>\n\tHidden\n</details>\n\n## Section {toggle=\"true\"}\n\tInside\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "<details>\n<summary>More</summary>\n\tHidden\n</details>\n\n## Section {toggle=\"true\"}\n\tInside\n");
 
         Assert.Equal("toggle", blocks[0].Type);
         Assert.Equal("paragraph", blocks[0].Children.Single().Type);
@@ -121,7 +121,7 @@ public class MarkdownToBlocksTests
     [InlineData("    indented code", "plain text")]
     public void CodeBlocksMapTheirLanguageToNotionsNames(string markdown, string language)
     {
-        var code = MarkdownToBlocks.Convert(markdown).Single();
+        var code = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single();
 
         Assert.Equal("code", code.Type);
         Assert.Equal(language, code.Body["language"]!.GetValue<string>());
@@ -130,7 +130,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void AnUnclosedFenceRunsToTheEndAndLosesNothing()
     {
-        var code = MarkdownToBlocks.Convert("```js\nlet a = 1;\n\n# not a heading\n").Single();
+        var code = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "```js\nlet a = 1;\n\n# not a heading\n").Single();
 
         Assert.Equal("let a = 1;\n\n# not a heading\n", code.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>() + "\n");
     }
@@ -138,13 +138,33 @@ public class MarkdownToBlocksTests
     [Fact]
     public void GfmTablesBecomeTableAndRows()
     {
-        var table = MarkdownToBlocks.Convert("| Name | Count |\n|:-----|------:|\n| **a** | 1 |\n| b \\| c |\n").Single();
+        var table = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "| Name | Count |\n|:-----|------:|\n| **a** | 1 |\n| b \\| c |\n").Single();
 
         Assert.Equal("""{"table_width":2,"has_column_header":true,"has_row_header":false}""", table.Body.ToJsonString());
         Assert.Equal(3, table.Children.Count);
         Assert.All(table.Children, row => Assert.Equal("table_row", row.Type));
         Assert.Equal("""[[{"type":"text","text":{"content":"a"},"annotations":{"bold":true}}],[{"type":"text","text":{"content":"1"}}]]""", table.Children[1].Body["cells"]!.ToJsonString());
         Assert.Equal("""[[{"type":"text","text":{"content":"b | c"}}],[]]""", table.Children[2].Body["cells"]!.ToJsonString());
+    }
+
+    /// <summary>
+    /// A row wider than its header loses its extra cells, as GFM says, but not without a word: a warning names the line and
+    /// the escape, since the common case is a | in code. An extra cell that is empty loses nothing and is not reported.
+    /// </summary>
+    [Fact]
+    public void ATableRowWiderThanItsHeaderKeepsGfmsCellsAndWarnsNamingTheLine()
+    {
+        var log = new NotionPS.Tests.Client.RecordingLog();
+
+        var table = MarkdownToBlocks.Convert(log, "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |\n| x | `c|d` |\n| y | z | |\n").Single();
+
+        Assert.Equal(4, table.Children.Count);
+        Assert.Equal("""[[{"type":"text","text":{"content":"1"}}],[{"type":"text","text":{"content":"2"}}]]""", table.Children[1].Body["cells"]!.ToJsonString());
+        Assert.Collection(
+            log.WarningLines,
+            line => Assert.StartsWith("Line 3: this table row has 3 cells but the table 2 columns, so 1 cell(s) with text are left out", line),
+            line => Assert.Contains("Line 4: ", line));
+        Assert.All(log.WarningLines, line => Assert.Contains("\\|", line));
     }
 
     /// <summary>
@@ -163,7 +183,7 @@ public class MarkdownToBlocksTests
     [InlineData("| a\t<br/> \tb <br />&#32;c |", "a\nb\n c", false)]
     public void ACellIsReadAsGfmReadsIt(string row, string text, bool code)
     {
-        var table = MarkdownToBlocks.Convert("| h |\n| --- |\n" + row + "\n").Single();
+        var table = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "| h |\n| --- |\n" + row + "\n").Single();
 
         var item = table.Children[1].Body["cells"]![0]![0]!;
         Assert.Equal(text, item["text"]!["content"]!.GetValue<string>());
@@ -180,7 +200,7 @@ public class MarkdownToBlocksTests
     [InlineData("#\t a \t#\n", "a")]
     public void AHeadingLosesOnlyTheSpacesAndTabsAroundIt(string markdown, string text)
     {
-        var heading = MarkdownToBlocks.Convert(markdown).Single();
+        var heading = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single();
 
         Assert.Equal(text, heading.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
     }
@@ -192,13 +212,13 @@ public class MarkdownToBlocksTests
     [InlineData("| a |\n|\t:---: \t|\n| b |\n", "table")]
     public void ADelimiterRowIsPaddedBySpacesAndTabsOnly(string markdown, string type)
     {
-        Assert.Equal(type, MarkdownToBlocks.Convert(markdown).Single().Type);
+        Assert.Equal(type, MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single().Type);
     }
 
     [Fact]
     public void AnEmptyHeaderRowMeansATableWithoutColumnHeader()
     {
-        var table = MarkdownToBlocks.Convert("|  |  |\n|---|---|\n| a | b |\n").Single();
+        var table = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "|  |  |\n|---|---|\n| a | b |\n").Single();
 
         Assert.False(table.Body["has_column_header"]!.GetValue<bool>());
         Assert.Single(table.Children);
@@ -207,7 +227,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void ImageAndBareLinkLinesBecomeImageAndBookmarkBlocks()
     {
-        var blocks = MarkdownToBlocks.Convert("![Chart](https://img.example/c.png)\n\n<https://docs.example/page>\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "![Chart](https://img.example/c.png)\n\n<https://docs.example/page>\n");
 
         Assert.Equal("""{"type":"external","external":{"url":"https://img.example/c.png"},"caption":[{"type":"text","text":{"content":"Chart"}}]}""", blocks[0].Body.ToJsonString());
         Assert.Equal("""{"url":"https://docs.example/page","caption":[]}""", blocks[1].Body.ToJsonString());
@@ -225,7 +245,7 @@ public class MarkdownToBlocksTests
     [InlineData("https://img.example/", "image")]
     public void AMediaLineLinkingAUrlShowsItAsTheBlockForTheExtensionOfItsPath(string url, string type)
     {
-        var block = MarkdownToBlocks.Convert($"![Caption]({url})\n").Single();
+        var block = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), $"![Caption]({url})\n").Single();
 
         Assert.Equal(type, block.Type);
         Assert.Null(block.LocalPath);
@@ -245,7 +265,7 @@ public class MarkdownToBlocksTests
     [InlineData("![c](<https://e.example/a.png\\>)", "paragraph", null)]
     public void AnAngleBracketDestinationTakesEscapedBrackets(string markdown, string type, string? url)
     {
-        var block = MarkdownToBlocks.Convert(markdown + "\n").Single();
+        var block = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown + "\n").Single();
 
         Assert.Equal(type, block.Type);
         Assert.Equal(url, (string?)block.Body["external"]?["url"]);
@@ -266,7 +286,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void ImageAndLinkLinesToLocalPathsBecomeBlocksThatWaitForTheirUpload()
     {
-        var blocks = MarkdownToBlocks.Convert("![Chart](./out/my%20chart.png)\n\n[report.pdf](out/report.pdf)\n\n[docs](https://docs.example)\n\n[top](#top)\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "![Chart](./out/my%20chart.png)\n\n[report.pdf](out/report.pdf)\n\n[docs](https://docs.example)\n\n[top](#top)\n");
 
         Assert.Equal(new[] { "image", "file", "paragraph", "paragraph" }, blocks.Select(block => block.Type));
         Assert.Equal("""{"caption":[{"type":"text","text":{"content":"Chart"}}],"type":"file_upload","file_upload":{"id":""}}""", blocks[0].Body.ToJsonString());
@@ -277,7 +297,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void SetextHeadingsAndEscapesFollowCommonMark()
     {
-        var blocks = MarkdownToBlocks.Convert("Title\n=====\n\nSub\n---\n\n\\# not a heading\n\n1\\. not a list\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "Title\n=====\n\nSub\n---\n\n\\# not a heading\n\n1\\. not a list\n");
 
         Assert.Equal(new[] { "heading_1", "heading_2", "paragraph", "paragraph" }, blocks.Select(block => block.Type));
         Assert.Equal("# not a heading", blocks[2].Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
@@ -288,7 +308,7 @@ public class MarkdownToBlocksTests
     {
         var text = new string('a', 1999) + "😀" + new string('b', 3000);
 
-        var richText = MarkdownToBlocks.Convert(text).Single().Body["rich_text"]!.AsArray();
+        var richText = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), text).Single().Body["rich_text"]!.AsArray();
 
         Assert.Equal(3, richText.Count);
         Assert.All(richText, item => Assert.True(item!["text"]!["content"]!.GetValue<string>().Length <= 2000));
@@ -299,7 +319,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void HtmlBlocksAndFootnotesAreKeptAsLiteralText()
     {
-        var blocks = MarkdownToBlocks.Convert("<div class=\"x\">\n*raw*\n</div>\n\n[^1]: a footnote\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "<div class=\"x\">\n*raw*\n</div>\n\n[^1]: a footnote\n");
 
         Assert.Equal("<div class=\"x\">\n*raw*\n</div>", blocks[0].Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
         Assert.Equal("[^1]: a footnote", blocks[1].Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
@@ -308,7 +328,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void APlaceholderForABlockMarkdownCannotCarryIsAnErrorNamingTheLine()
     {
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert("text\n\n<!-- notion-block type=\"child_database\" id=\"x\" -->\n"));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "text\n\n<!-- notion-block type=\"child_database\" id=\"x\" -->\n"));
 
         Assert.Equal(MarkdownContentException.Placeholder, error.ErrorId);
         Assert.Equal(3, error.Line);
@@ -322,7 +342,7 @@ public class MarkdownToBlocksTests
     [InlineData("# Title {color=red}\n", MarkdownContentException.BadAttribute, 1)]
     public void BadContainersAreErrorsNamingTheLine(string markdown, string errorId, int line)
     {
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal(errorId, error.ErrorId);
         Assert.Equal(line, error.Line);
@@ -331,7 +351,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void ALinkUrlOver2000CharactersIsAnError()
     {
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert("ok\n\n[x](https://x.example/" + new string('a', 2000) + ")"));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "ok\n\n[x](https://x.example/" + new string('a', 2000) + ")"));
 
         Assert.Equal(MarkdownContentException.UrlTooLong, error.ErrorId);
         Assert.Equal(3, error.Line);
@@ -342,7 +362,7 @@ public class MarkdownToBlocksTests
     {
         var markdown = string.Concat(Enumerable.Repeat("**b** i ", 60));
 
-        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(markdown));
+        var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal(MarkdownContentException.TextTooLong, error.ErrorId);
     }
@@ -350,7 +370,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void ControlCharactersAndNulAreKeptAsText()
     {
-        var block = MarkdownToBlocks.Convert("a\u0001b\0c\u001b[31m").Single();
+        var block = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "a\u0001b\0c\u001b[31m").Single();
 
         Assert.Equal("a\u0001b\uFFFDc\u001b[31m", block.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
     }
@@ -358,7 +378,7 @@ public class MarkdownToBlocksTests
     [Fact]
     public void WindowsAndOldMacLineEndingsAreLineEndings()
     {
-        var blocks = MarkdownToBlocks.Convert("# A\r\n\r\nb\rc");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "# A\r\n\r\nb\rc");
 
         Assert.Equal(new[] { "heading_1", "paragraph" }, blocks.Select(block => block.Type));
         Assert.Equal(3, blocks[1].Line);

@@ -52,7 +52,7 @@ public class RoundTripLiteralsTests
     private static (string Markdown, string Copy) RoundTrip(string json)
     {
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
         Assert.All(ContentJson.All(blocks), block => Assert.Null(block.LocalPath));
         return (markdown, Shape(Assert.Single(ContentJson.Elements(blocks))));
     }
@@ -186,7 +186,7 @@ public class RoundTripLiteralsTests
     [InlineData("![](<file:///tmp/key.png>)", "file:///tmp/key.png")]
     public void AnAngleBracketMediaLineThatIsNoWebAddressIsALinkedImageNeverALocalFile(string markdown, string url)
     {
-        var block = Assert.Single(MarkdownToBlocks.Convert(markdown));
+        var block = Assert.Single(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal("image", block.Type);
         Assert.Null(block.LocalPath);
@@ -197,7 +197,7 @@ public class RoundTripLiteralsTests
     [Fact]
     public void AMediaUrlReadsBackslashEscapesAndALocalPathKeepsItsBackslashes()
     {
-        var blocks = MarkdownToBlocks.Convert("![](https://e.example/a\\_b.png)\n\n![](<https://e.example/a\\_b c.png>)\n\n![](C:\\temp\\_old\\a.png)\n");
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "![](https://e.example/a\\_b.png)\n\n![](<https://e.example/a\\_b c.png>)\n\n![](C:\\temp\\_old\\a.png)\n");
 
         Assert.Equal("https://e.example/a_b.png", blocks[0].Body["external"]!["url"]!.GetValue<string>());
         Assert.Equal("https://e.example/a_b c.png", blocks[1].Body["external"]!["url"]!.GetValue<string>());
@@ -248,7 +248,7 @@ public class RoundTripLiteralsTests
     public void ATableCellReadsBackWithTheSameText(string cell, string expectedRow, string expectedText)
     {
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(OneCellTable(cell)));
-        var table = Assert.Single(MarkdownToBlocks.Convert(markdown));
+        var table = Assert.Single(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal("| h |\n| --- |\n" + expectedRow + "\n", markdown);
         Assert.True(table.Body["has_column_header"]!.GetValue<bool>());
@@ -261,7 +261,7 @@ public class RoundTripLiteralsTests
         var json = $$"""[{"object":"block","id":"t1","type":"table","table":{"table_width":3,"has_column_header":true},"children":[{{Row("[" + Text(" a") + "]", "[" + Text("b|c") + "]", "[]")}},{{Row("[]", "[]", "[" + Text("  ") + "]")}}]}]""";
 
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
-        var table = Assert.Single(MarkdownToBlocks.Convert(markdown));
+        var table = Assert.Single(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal("| &#32;a | b\\|c |  |\n| --- | --- | --- |\n|  |  | &#32;&#32; |\n", markdown);
         Assert.True(table.Body["has_column_header"]!.GetValue<bool>());
@@ -278,7 +278,7 @@ public class RoundTripLiteralsTests
         var json = $$"""[{"object":"block","id":"t1","type":"table","table":{"table_width":2,"has_column_header":true},"children":[{{Row("[]", "[]")}},{{Row("[" + Text("a") + "]", "[" + Text("b") + "]")}}]}]""";
 
         var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
-        var table = Assert.Single(MarkdownToBlocks.Convert(markdown));
+        var table = Assert.Single(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal("|  |  |\n| --- | --- |\n|  |  |\n| a | b |\n", markdown);
         Assert.False(table.Body["has_column_header"]!.GetValue<bool>());

@@ -24,7 +24,7 @@ public class ContentAppenderTests
         var handler = new ScriptedHandler(Ok(BlockIds("a", 100)), Error(500, "internal_server_error", "boom"));
         var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
 
-        var failure = await Assert.ThrowsAsync<PageWriteException>(() => appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert(markdown), null, "Page page1:", CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<PageWriteException>(() => appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown), null, "Page page1:", CancellationToken.None));
 
         Assert.Equal(2, handler.Requests.Count);
         Assert.StartsWith(
@@ -45,7 +45,7 @@ public class ContentAppenderTests
         var handler = new ScriptedHandler(Error(status, code, "refused"));
         var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
 
-        var failure = await Assert.ThrowsAsync<NotionApiException>(() => appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert("# hi"), null, "Page page1:", CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() => appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "# hi"), null, "Page page1:", CancellationToken.None));
 
         Assert.Equal(errorId, failure.ErrorId);
         Assert.DoesNotContain("Markdown lines", failure.Message, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public class ContentAppenderTests
         var log = new RecordingLog { IsVerboseEnabled = verbose };
 
         await new ContentAppender(NewClient(handler, new FakeClock()), log).AppendAsync(
-            "page1", "page1", MarkdownToBlocks.Convert(string.Join("\n\n", Enumerable.Range(1, 150).Select(i => $"p{i}"))), null, "Page page1:", CancellationToken.None);
+            "page1", "page1", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), string.Join("\n\n", Enumerable.Range(1, 150).Select(i => $"p{i}"))), null, "Page page1:", CancellationToken.None);
 
         Assert.Equal(told, log.VerboseLines.Count(line => line.StartsWith("Appending", StringComparison.Ordinal)));
     }
@@ -73,7 +73,7 @@ public class ContentAppenderTests
             Ok(Results("b")));      // "b" holding "c" holding "d", appended under a
         var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
 
-        var written = await appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert("- a\n  - b\n    - c\n      - d"), null, "Page page1:", CancellationToken.None);
+        var written = await appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "- a\n  - b\n    - c\n      - d"), null, "Page page1:", CancellationToken.None);
 
         Assert.Equal(4, written);
         Assert.Equal(new[] { "PATCH v1/blocks/page1/children", "PATCH v1/blocks/a/children" }, NotionAnswers.Sent(handler));
@@ -87,7 +87,7 @@ public class ContentAppenderTests
         var handler = new ScriptedHandler(Ok(Results("a")), Ok(Results("b")));
         var appender = new ContentAppender(NewClient(handler, new FakeClock(), "2025-09-03"), new RecordingLog());
 
-        var written = await appender.AppendAsync("page1", "toggle1", MarkdownToBlocks.Convert("- a\n  - b\n    - c\n      - d"), "x1", "Page page1:", CancellationToken.None);
+        var written = await appender.AppendAsync("page1", "toggle1", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "- a\n  - b\n    - c\n      - d"), "x1", "Page page1:", CancellationToken.None);
 
         Assert.Equal(4, written);
         Assert.Equal(new[] { "PATCH v1/blocks/toggle1/children", "PATCH v1/blocks/a/children" }, NotionAnswers.Sent(handler));
@@ -105,7 +105,7 @@ public class ContentAppenderTests
         var appender = new ContentAppender(NewClient(handler, new FakeClock()), new RecordingLog());
         var markdown = "- a\n  - b\n" + string.Concat(Enumerable.Range(1, 120).Select(i => $"    - c{i}\n"));
 
-        var written = await appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert(markdown), null, "Page page1:", CancellationToken.None);
+        var written = await appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown), null, "Page page1:", CancellationToken.None);
 
         Assert.Equal(122, written);
         Assert.Equal(new[] { "PATCH v1/blocks/page1/children", "GET v1/blocks/a/children?page_size=100", "PATCH v1/blocks/b/children" }, NotionAnswers.Sent(handler));
@@ -120,7 +120,7 @@ public class ContentAppenderTests
         var handler = new ScriptedHandler(Ok(BlockIds("n", 100)), Ok(BlockIds("m", 50)));
         var appender = new ContentAppender(NewClient(handler, new FakeClock(), apiVersion), new RecordingLog());
 
-        await appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert(markdown), "x1", "Page page1:", CancellationToken.None);
+        await appender.AppendAsync("page1", "page1", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown), "x1", "Page page1:", CancellationToken.None);
 
         var first = JsonNode.Parse(handler.Requests[0].Body!)!.AsObject();
         first.Remove("children");

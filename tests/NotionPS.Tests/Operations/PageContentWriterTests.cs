@@ -16,7 +16,7 @@ public class PageContentWriterTests
 {
     private static Task<int> Replace(ScriptedHandler handler, string markdown) =>
         new PageContentWriter(NewClient(handler, new FakeClock()), new RecordingLog())
-            .ReplaceAsync("page1", MarkdownToBlocks.Convert(markdown), Array.Empty<NotionPS.Operations.Files.ContentFile>(), CancellationToken.None);
+            .ReplaceAsync("page1", MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown), Array.Empty<NotionPS.Operations.Files.ContentFile>(), CancellationToken.None);
 
     [Fact]
     public async Task ClearingAPageWhoseFirstDeleteFailsIsNotionsOwnErrorForNothingChanged()

@@ -25,7 +25,7 @@ public class PageCreatorTests
 
     private static Task<NotionPage> Create(ScriptedHandler handler, string markdown, PageParentKind kind = PageParentKind.Unknown, string apiVersion = "2025-09-03") =>
         new PageCreator(NewClient(handler, new FakeClock(), apiVersion), new RecordingLog())
-            .CreateAsync(new PageParent("p1", kind), "Long", Array.Empty<KeyValuePair<string, object?>>(), null, MarkdownToBlocks.Convert(markdown), Array.Empty<NotionPS.Operations.Files.ContentFile>(), CancellationToken.None);
+            .CreateAsync(new PageParent("p1", kind), "Long", Array.Empty<KeyValuePair<string, object?>>(), null, MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown), Array.Empty<NotionPS.Operations.Files.ContentFile>(), CancellationToken.None);
 
     private static JsonObject Body(ScriptedHandler handler, int request) => JsonNode.Parse(handler.Requests[request].Body!)!.AsObject();
 

@@ -30,7 +30,7 @@ public class UrlCredentialsTests
     [InlineData("[x](https:\\\\ada:s3cret@e.example/f)", 1, "https:\\***@e.example/f")]
     public void MarkdownLinkingAUrlWithCredentialsIsRefusedNamingItsLineWithoutThem(string markdown, int line, string shown)
     {
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
 
         var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(blocks));
 
@@ -62,7 +62,7 @@ public class UrlCredentialsTests
     {
         var cover = Assert.Throws<PageVisualException>(() => PageVisual.FromText(url, PageVisual.Cover, _ => false));
         var comment = Assert.Throws<CommentTextException>(() => CommentText.ToRichText($"see [x]({url})"));
-        var link = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(MarkdownToBlocks.Convert($"see [x]({url})")));
+        var link = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), $"see [x]({url})")));
         var cell = Assert.Throws<CellUrlCredentialsException>(() => PropertyWriter.ToPropertyValue("Attachments", "files", url, RowSource.Given));
         var uploadingCell = Assert.Throws<CellUrlCredentialsException>(() => PropertyWriter.ToPropertyValue("Attachments", "files", url, RowSource.Given, new FileCellWriting(Path.GetFullPath)));
 
@@ -74,7 +74,7 @@ public class UrlCredentialsTests
     [Fact]
     public void ABookmarkLineWithExtraSlashesIsRefusedWithoutItsPassword()
     {
-        var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(MarkdownToBlocks.Convert("<https:///ada:s3cret@e.example/page>")));
+        var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "<https:///ada:s3cret@e.example/page>")));
 
         Assert.Equal(Refused, error.ErrorId);
         Assert.Contains("'https:///***@e.example/page'", error.Message, System.StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public class UrlCredentialsTests
     [InlineData("![x](https:///ada:s3cret@e.example/a.png)", "https:///***@e.example/a.png")]
     public void AFileLineLinkingAHostWithCredentialsIsRefusedNotReadAsALocalFile(string markdown, string shown)
     {
-        var blocks = MarkdownToBlocks.Convert(markdown);
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
 
         Assert.All(blocks, block => Assert.Null(block.LocalPath));
         var error = Assert.Throws<MarkdownContentException>(() => ContentUrls.Check(blocks));
@@ -112,7 +112,7 @@ public class UrlCredentialsTests
     [Fact]
     public void AnAtSignAfterTheHostIsNoCredential()
     {
-        ContentUrls.Check(MarkdownToBlocks.Convert("[jane](https://e.example/@jane?by=a:b@c#x@y)\n\n![c](https://e.example/@jane/a.png)"));
+        ContentUrls.Check(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), "[jane](https://e.example/@jane?by=a:b@c#x@y)\n\n![c](https://e.example/@jane/a.png)"));
     }
 
     [Fact]
