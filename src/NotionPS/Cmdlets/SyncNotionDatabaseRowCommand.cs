@@ -120,7 +120,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                step = SyncStep.Failed(null, $"Row {rowNumber}", ex);
+                step = SyncStep.Failed(Array.Empty<SyncKey>(), $"Row {rowNumber}", ex);
             }
 
             plan!.Add(step);

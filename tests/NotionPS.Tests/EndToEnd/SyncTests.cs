@@ -302,6 +302,22 @@ public class SyncTests : RowsTestBase
         Assert.Contains("-Property 'Created'", property.Exception.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The refusal of a name that is no writable column lists only the columns that can be written, and says when the name is a computed one.</summary>
+    [Theory]
+    [InlineData("-Key Score", "-Key 'Score' names the column 'Score' of \"Tasks\", which Notion computes (formula), so it cannot be written.")]
+    [InlineData("-Key Name -Property Created", "-Property 'Created' names the column 'Created' of \"Tasks\", which Notion computes (created_time), so it cannot be written.")]
+    [InlineData("-Key Nope", "-Key 'Nope' is not a column of \"Tasks\".")]
+    public void ARefusedKeyOrPropertyListsOnlyTheColumnsThatCanBeWritten(string parameters, string refusal)
+    {
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError($"@{{ Name = 'x' }} | Sync-NotionDatabaseRow -DatabaseId $db {parameters}", Vars(("db", TasksId)));
+
+        Assert.Equal(
+            $"{refusal} The columns that can be written are: Name, Status, Priority, Tags, Due, Done, Estimate, Notes, Link, Email, Phone, Owner, Related.",
+            error.Exception.Message);
+    }
+
     [Fact]
     public async Task PropertyLimitsWhatIsComparedAndWritten()
     {
