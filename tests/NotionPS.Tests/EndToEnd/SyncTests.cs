@@ -256,6 +256,27 @@ public class SyncTests : RowsTestBase
         Assert.Equal(new[] { ("Added", "K0003"), ("Trashed", "K0002") }, outcomes.Select(o => (o.Action, o.Key)));
     }
 
+    /// <summary>
+    /// An input whose other value cannot even be read (it contains itself) still gives its key, so -DeleteMissing keeps
+    /// its row; it used to fail keyless and its row was trashed.
+    /// </summary>
+    [Fact]
+    public async Task AnInputWithAnUnreadableValueKeepsItsRowFromDeleteMissing()
+    {
+        Connect("2026-03-11");
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Sync unreadable value");
+        await SeedRowsAsync(dataSourceId, new[] { SeededRow(1), SeededRow(2) });
+
+        var result = Session.Run(
+            "$cyclic = [ordered]@{ Name = 'K0001' }; $cyclic.Notes = $cyclic; $cyclic, @{ Name = 'K0003' } | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -DeleteMissing -PassThru -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue; $failed",
+            Vars(("db", databaseId)));
+
+        var error = Assert.Single(result.Output.Select(item => item.BaseObject).OfType<ErrorRecord>());
+        Assert.Equal("NotionValueCyclic", error.FullyQualifiedErrorId.Split(',')[0]);
+        var outcomes = result.Output.Select(item => item.BaseObject).OfType<NotionSyncResult>().ToList();
+        Assert.Equal(new[] { ("Added", "K0003"), ("Trashed", "K0002") }, outcomes.Select(o => (o.Action, o.Key)));
+    }
+
     [Fact]
     public async Task AnInputPropertyNamingNoColumnIsThatRowsErrorUnlessIgnoreUnknownProperty()
     {

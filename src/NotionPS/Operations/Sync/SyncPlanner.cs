@@ -84,20 +84,19 @@ namespace NotionPS.Operations
             var names = input.Select(pair => pair.Key).ToList();
             // The key is read by the key column alone, before anything else can fail the input, so a failed input
             // that gives its key keeps its row from -DeleteMissing. Two properties naming the key fail in the mapping below.
-            var keyValues = input.Where(pair => NamesKey(pair.Key, names, source) && !PlainValues.IsEmpty(pair.Value)).Select(pair => pair.Value).ToList();
-            if (keyValues.Count == 0)
-            {
-                return SyncStep.Failed(Array.Empty<SyncKey>(), label, SyncKeyException.Missing(keyColumn));
-            }
-
-            var keys = new List<SyncKey>();
+            IReadOnlyList<SyncKey> keys;
             try
             {
-                keys.AddRange(keyValues.Select(value => KeyOf(value, source)));
+                keys = KeysOf(input.Where(pair => NamesKey(pair.Key, names, source)), source);
             }
             catch (NotionException ex)
             {
-                return SyncStep.Failed(keys, label, ex);
+                return SyncStep.Failed(Array.Empty<SyncKey>(), label, ex);
+            }
+
+            if (keys.Count == 0)
+            {
+                return SyncStep.Failed(keys, label, SyncKeyException.Missing(keyColumn));
             }
 
             var key = keys[0];
@@ -163,8 +162,13 @@ namespace NotionPS.Operations
             return requested == null ? null : RowMapping.WrittenColumn(schema.PropertyTypes, name, requested);
         }
 
+        /// <summary>The keys that <paramref name="keyMembers"/>, an input's properties naming the key column, give: none, one, or (an error of the input) several.</summary>
+        /// <exception cref="RowValueException">A value does not fit the key column.</exception>
+        public IReadOnlyList<SyncKey> KeysOf(IEnumerable<KeyValuePair<string, object?>> keyMembers, RowSource source) =>
+            keyMembers.Where(pair => !PlainValues.IsEmpty(pair.Value)).Select(pair => KeyOf(pair.Value, source)).ToList();
+
         /// <summary>Whether an input property names the key column; a name matching case twins names neither, and fails its input in the mapping.</summary>
-        private bool NamesKey(string name, IReadOnlyCollection<string> names, RowSource source) =>
+        public bool NamesKey(string name, IReadOnlyCollection<string> names, RowSource source) =>
             ColumnNames.ColumnFor(name, names, source == RowSource.NotionRow, schema.PropertyTypes.Keys) is string requested
             && RowMapping.FindColumn(schema.PropertyTypes, requested) == keyColumn;
 
