@@ -154,8 +154,12 @@ namespace NotionPS.Cmdlets
 
             if (column == null)
             {
+                var computed = RowMapping.NamedColumn(schema.PropertyTypes, name);
+                var refusal = computed == null
+                    ? $"-{parameter} '{name}' is not a column of \"{ServerText.Visible(schema.Name)}\"."
+                    : $"-{parameter} '{name}' names the column '{ServerText.Visible(computed)}' of \"{ServerText.Visible(schema.Name)}\", which Notion computes ({schema.PropertyTypes[computed]}), so it cannot be written.";
                 ThrowTerminatingError(NotionErrorRecords.Create(
-                    new ArgumentException($"-{parameter} '{name}' is not a column of \"{ServerText.Visible(schema.Name)}\" that can be written. The columns are: {ServerText.Visible(string.Join(", ", schema.PropertyTypes.Keys))}."),
+                    new ArgumentException($"{refusal} The columns that can be written are: {ServerText.Visible(string.Join(", ", PropertyWriter.WritableColumns(schema.PropertyTypes)))}."),
                     NotionErrorIds.NotionUnknownColumn,
                     name));
             }
@@ -188,7 +192,7 @@ namespace NotionPS.Cmdlets
                 mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, ResolveLocalPath, addedOptions.For(schema));
                 if (mapping.Properties.Count == 0)
                 {
-                    throw NothingToWriteException.NoWritableColumn("write", schema.Name, "no blank row is added", mapping, schema.PropertyTypes.Keys);
+                    throw NothingToWriteException.NoWritableColumn("write", schema.Name, "no blank row is added", mapping, schema.PropertyTypes);
                 }
             }
             catch (NotionException ex)

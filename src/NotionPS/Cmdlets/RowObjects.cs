@@ -89,27 +89,26 @@ namespace NotionPS.Cmdlets
         /// </summary>
         /// <exception cref="InputValueException">A value contains itself or is nested too deep (see <see cref="Plain"/>).</exception>
         /// <exception cref="NothingToWriteException">The input is $null (an element of a collection given to -InputObject).</exception>
-        public static IReadOnlyList<KeyValuePair<string, object?>> Members(PSObject? input)
+        public static IReadOnlyList<KeyValuePair<string, object?>> Members(PSObject? input) => Members(input, (name, names) => true);
+
+        /// <summary>
+        /// <see cref="Members(PSObject?)"/>, reading only the values whose names <paramref name="include"/> takes (given
+        /// every name): a bad value elsewhere in the input cannot fail them.
+        /// </summary>
+        public static IReadOnlyList<KeyValuePair<string, object?>> Members(PSObject? input, Func<string, IReadOnlyCollection<string>, bool> include)
         {
             if (input == null)
             {
                 throw new NothingToWriteException("The input is $null, so it names no column. Leave it out of the rows given to -InputObject.");
             }
 
-            if (input.BaseObject is IDictionary dictionary)
-            {
-                return dictionary.Cast<DictionaryEntry>()
-                    .Select(entry =>
-                    {
-                        var name = PlainValues.ToInvariantString(Plain(entry.Key, "key"));
-                        return new KeyValuePair<string, object?>(name, Walk(entry.Value, name, Use.Cells));
-                    })
-                    .ToList();
-            }
-
-            return input.Properties
-                .Where(property => property.IsGettable)
-                .Select(property => new KeyValuePair<string, object?>(property.Name, Walk(property.Value, property.Name, Use.Cells)))
+            var entries = input.BaseObject is IDictionary dictionary
+                ? dictionary.Cast<DictionaryEntry>().Select(entry => (Name: PlainValues.ToInvariantString(Plain(entry.Key, "key")), Value: (Func<object?>)(() => entry.Value))).ToList()
+                : input.Properties.Where(property => property.IsGettable).Select(property => (Name: property.Name, Value: (Func<object?>)(() => property.Value))).ToList();
+            var names = entries.Select(entry => entry.Name).ToList();
+            return entries
+                .Where(entry => include(entry.Name, names))
+                .Select(entry => new KeyValuePair<string, object?>(entry.Name, Walk(entry.Value(), entry.Name, Use.Cells)))
                 .ToList();
         }
 

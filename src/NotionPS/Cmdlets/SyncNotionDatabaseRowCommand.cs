@@ -120,7 +120,7 @@ namespace NotionPS.Cmdlets
             }
             catch (NotionException ex)
             {
-                step = SyncStep.Failed(null, $"Row {rowNumber}", ex);
+                step = SyncStep.Failed(KeysDespiteError(input), $"Row {rowNumber}", ex);
             }
 
             plan!.Add(step);
@@ -135,6 +135,28 @@ namespace NotionPS.Cmdlets
             }
 
             WarnOnceAboutReadOnly(schema!, planner!.SkippedReadOnly);
+        }
+
+        /// <summary>
+        /// The keys an input that could not be read whole still gives, read alone: -DeleteMissing must not trash the row
+        /// of an input that failed on another value. None when the key itself cannot be read.
+        /// </summary>
+        private IReadOnlyList<SyncKey> KeysDespiteError(PSObject? input)
+        {
+            if (input == null)
+            {
+                return Array.Empty<SyncKey>();
+            }
+
+            var source = RowObjects.SourceOf(input);
+            try
+            {
+                return planner!.KeysOf(RowObjects.Members(input, (name, names) => planner.NamesKey(name, names, source)), source);
+            }
+            catch (NotionException)
+            {
+                return Array.Empty<SyncKey>();
+            }
         }
 
         protected override void EndProcessing()

@@ -103,7 +103,7 @@ namespace NotionPS.Operations
             addedOptions.Keep(schema, mapping);
             if (mapping.Properties.Count == 0 && mapping.IgnoredUnknown.Count > 0)
             {
-                throw NothingToWriteException.NoWritableColumn("change", schema.Name, "the row is left as it is", mapping, schema.PropertyTypes.Keys);
+                throw NothingToWriteException.NoWritableColumn("change", schema.Name, "the row is left as it is", mapping, schema.PropertyTypes);
             }
 
             if (mapping.Properties.Count == 0)

@@ -31,6 +31,10 @@ namespace NotionPS.Rows
         /// <summary>Types Notion computes or sets itself: never written.</summary>
         public static bool IsReadOnly(string type) => ReadOnlyTypes.Contains(type);
 
+        /// <summary>The columns of <paramref name="schema"/> (name to type) that can be written, in its order: those a refusal offers instead.</summary>
+        public static IReadOnlyList<string> WritableColumns(IReadOnlyDictionary<string, string> schema) =>
+            schema.Where(column => !IsReadOnly(column.Value)).Select(column => column.Key).ToList();
+
         /// <summary>The property value for a column of <paramref name="type"/>, such as <c>{"number": 3}</c>.</summary>
         /// <param name="source">Where the value came from: a URL the user gives in a url or files cell is checked (<see cref="CellUrls"/>), one Notion held is kept.</param>
         /// <param name="files">For a files column: how local files are found, and where the items to upload go (see <see cref="FileCells"/>).</param>

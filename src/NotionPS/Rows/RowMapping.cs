@@ -114,16 +114,29 @@ namespace NotionPS.Rows
                 .ToList();
 
         /// <summary>Each input property that names something (a row's own property of a read row names nothing), with the column it names or null.</summary>
+        /// <exception cref="ColumnAmbiguousException">A name matches case twins, or two properties name one column (a case-sensitive dictionary's Name and name).</exception>
         private static IEnumerable<(KeyValuePair<string, object?> Pair, string Requested, string? Column)> Columns(
             IReadOnlyDictionary<string, string> schema, IReadOnlyList<KeyValuePair<string, object?>> input, RowSource source)
         {
             var inputNames = input.Select(pair => pair.Key).ToList();
+            var namedBy = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in input)
             {
                 var requested = ColumnNames.ColumnFor(pair.Key, inputNames, source == RowSource.NotionRow, schema.Keys);
                 if (requested != null)
                 {
-                    yield return (pair, requested, WrittenColumn(schema, pair.Key, requested));
+                    var column = WrittenColumn(schema, pair.Key, requested);
+                    if (column != null)
+                    {
+                        if (namedBy.TryGetValue(column, out var earlier))
+                        {
+                            throw ColumnAmbiguousException.NamedTwice(earlier, pair.Key, column);
+                        }
+
+                        namedBy[column] = pair.Key;
+                    }
+
+                    yield return (pair, requested, column);
                 }
             }
         }
@@ -216,6 +229,16 @@ namespace NotionPS.Rows
                 + $"Name one exactly as the column has it, or as a row does: {string.Join(", ", matches.Select(match => Quoted(rowNames[match])))}.")
         {
         }
+
+        private ColumnAmbiguousException(string message)
+            : base(NotionErrorIds.NotionColumnAmbiguous, message)
+        {
+        }
+
+        /// <summary>Two input properties that name one column: which value is meant is unclear, so neither is taken.</summary>
+        public static ColumnAmbiguousException NamedTwice(string first, string second, string column) =>
+            new ColumnAmbiguousException(
+                $"{Quoted(first)} and {Quoted(second)} both name the column {Quoted(column)} (names match columns ignoring case), so either value could be meant. Give the column once.");
 
         private static string Quoted(string name) => "'" + ServerText.VisibleShort(name) + "'";
     }

@@ -256,6 +256,27 @@ public class SyncTests : RowsTestBase
         Assert.Equal(new[] { ("Added", "K0003"), ("Trashed", "K0002") }, outcomes.Select(o => (o.Action, o.Key)));
     }
 
+    /// <summary>
+    /// An input whose other value cannot even be read (it contains itself) still gives its key, so -DeleteMissing keeps
+    /// its row; it used to fail keyless and its row was trashed.
+    /// </summary>
+    [Fact]
+    public async Task AnInputWithAnUnreadableValueKeepsItsRowFromDeleteMissing()
+    {
+        Connect("2026-03-11");
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Sync unreadable value");
+        await SeedRowsAsync(dataSourceId, new[] { SeededRow(1), SeededRow(2) });
+
+        var result = Session.Run(
+            "$cyclic = [ordered]@{ Name = 'K0001' }; $cyclic.Notes = $cyclic; $cyclic, @{ Name = 'K0003' } | Sync-NotionDatabaseRow -DatabaseId $db -Key Name -DeleteMissing -PassThru -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue; $failed",
+            Vars(("db", databaseId)));
+
+        var error = Assert.Single(result.Output.Select(item => item.BaseObject).OfType<ErrorRecord>());
+        Assert.Equal("NotionValueCyclic", error.FullyQualifiedErrorId.Split(',')[0]);
+        var outcomes = result.Output.Select(item => item.BaseObject).OfType<NotionSyncResult>().ToList();
+        Assert.Equal(new[] { ("Added", "K0003"), ("Trashed", "K0002") }, outcomes.Select(o => (o.Action, o.Key)));
+    }
+
     [Fact]
     public async Task AnInputPropertyNamingNoColumnIsThatRowsErrorUnlessIgnoreUnknownProperty()
     {
@@ -300,6 +321,22 @@ public class SyncTests : RowsTestBase
         Assert.Equal("NotionUnknownColumn,NotionPS.Cmdlets.SyncNotionDatabaseRowCommand", key.FullyQualifiedErrorId);
         Assert.Equal("NotionUnknownColumn,NotionPS.Cmdlets.SyncNotionDatabaseRowCommand", property.FullyQualifiedErrorId);
         Assert.Contains("-Property 'Created'", property.Exception.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The refusal of a name that is no writable column lists only the columns that can be written, and says when the name is a computed one.</summary>
+    [Theory]
+    [InlineData("-Key Score", "-Key 'Score' names the column 'Score' of \"Tasks\", which Notion computes (formula), so it cannot be written.")]
+    [InlineData("-Key Name -Property Created", "-Property 'Created' names the column 'Created' of \"Tasks\", which Notion computes (created_time), so it cannot be written.")]
+    [InlineData("-Key Nope", "-Key 'Nope' is not a column of \"Tasks\".")]
+    public void ARefusedKeyOrPropertyListsOnlyTheColumnsThatCanBeWritten(string parameters, string refusal)
+    {
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError($"@{{ Name = 'x' }} | Sync-NotionDatabaseRow -DatabaseId $db {parameters}", Vars(("db", TasksId)));
+
+        Assert.Equal(
+            $"{refusal} The columns that can be written are: Name, Status, Priority, Tags, Due, Done, Estimate, Notes, Link, Email, Phone, Owner, Related.",
+            error.Exception.Message);
     }
 
     [Fact]

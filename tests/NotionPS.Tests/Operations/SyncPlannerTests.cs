@@ -109,7 +109,10 @@ public class SyncPlannerTests
     {
         var rows = new[] { Page("p1", "A-1"), Page("p2", "B-2", owners: new[] { Grace }) };
 
-        var step = Planner(rows).Compare(1, Input(("Tag", "A-1"), ("Count", 3), (column, value)), RowSource.Given);
+        // Count as well, unchanged, unless it is the column changed: two properties naming one column fail the input.
+        var input = column == "Count" ? Input(("Tag", "A-1"), (column, value)) : Input(("Tag", "A-1"), ("Count", 3), (column, value));
+
+        var step = Planner(rows).Compare(1, input, RowSource.Given);
 
         Assert.Equal(SyncAction.Update, step.Action);
         Assert.Equal(new[] { column }, step.Properties!.Select(property => property.Key));
@@ -242,5 +245,51 @@ public class SyncPlannerTests
         var step = planner.Compare(1, Input(("Kind", "LAPTOP")), RowSource.Given);
 
         Assert.Equal((SyncAction.Unchanged, "p1"), (step.Action, step.PageId));
+    }
+
+    /// <summary>Assets with case-twin columns Note and note, so NOTE names neither.</summary>
+    private static readonly DataSourceSchema TwinSchema = DataSourceSchema.From(JsonDocument.Parse(
+        """
+        {"object":"data_source","id":"ds2","name":"Twins","parent":{"type":"database_id","database_id":"db2"},"properties":{
+          "Tag":{"id":"t","type":"title","title":{}},"Note":{"id":"a","type":"rich_text","rich_text":{}},"note":{"id":"b","type":"rich_text","rich_text":{}}}}
+        """).RootElement.Clone());
+
+    /// <summary>
+    /// An input that fails on a name matching case twins still has the key it gives, wherever that name stands and with
+    /// -Property or without, so -DeleteMissing keeps its row (it used to fail before its key was read, and trash it).
+    /// </summary>
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public void AnInputFailingOnAnAmbiguousNameKeepsItsKeyAndSoItsRow(bool ambiguousFirst, bool withProperty)
+    {
+        var planner = new SyncPlanner(TwinSchema, "Tag", withProperty ? new[] { "Note" } : null, new[] { Page("p1", "A-1"), Page("p2", "B-2") }, email => null, ignoreUnknown: false);
+        var plan = new SyncPlan("Tag");
+        var members = ambiguousFirst ? Input(("NOTE", "x"), ("Tag", "A-1")) : Input(("Tag", "A-1"), ("NOTE", "x"));
+
+        var step = planner.Compare(1, members, RowSource.Given);
+        plan.Add(step);
+        plan.Finish(planner, deleteMissing: true);
+
+        Assert.Equal(NotionErrorIds.NotionColumnAmbiguous, Assert.IsType<ColumnAmbiguousException>(step.Error).ErrorId);
+        Assert.Equal("A-1", step.Key!.Text);
+        Assert.Equal(new[] { "p2" }, plan.Steps.Where(s => s.Action == SyncAction.Trash).Select(s => s.PageId));
+    }
+
+    /// <summary>Two properties naming the key column fail their input, and neither key's row is trashed.</summary>
+    [Fact]
+    public void TwoPropertiesNamingTheKeyFailTheInputAndKeepBothRows()
+    {
+        var planner = Planner(new[] { Page("p1", "A-1"), Page("p2", "B-2"), Page("p3", "C-3") });
+        var plan = new SyncPlan("Tag");
+
+        var step = planner.Compare(1, Input(("Tag", "A-1"), ("TAG", "B-2")), RowSource.Given);
+        plan.Add(step);
+        plan.Finish(planner, deleteMissing: true);
+
+        Assert.Equal(NotionErrorIds.NotionColumnAmbiguous, Assert.IsType<ColumnAmbiguousException>(step.Error).ErrorId);
+        Assert.Equal(new[] { "p3" }, plan.Steps.Where(s => s.Action == SyncAction.Trash).Select(s => s.PageId));
     }
 }

@@ -152,4 +152,21 @@ public class RowMappingTests
             "'NAME' matches the columns 'Name' and 'name', whose names differ only in case. Name one exactly as the column has it, or as a row does: 'Name', 'name (column)'.",
             error.Message);
     }
+    /// <summary>
+    /// Two input properties naming one column (a case-sensitive dictionary's Name and name) are refused, naming both and
+    /// the column, instead of the last one's value silently winning; skipped computed columns alike, for one rule.
+    /// </summary>
+    [Theory]
+    [InlineData("Name", "name", "Name")]
+    [InlineData("Estimate", "ESTIMATE", "Estimate")]
+    [InlineData("score", "Score", "Score")]
+    public void TwoPropertiesNamingOneColumnAreRefused(string first, string second, string column)
+    {
+        var error = Assert.Throws<ColumnAmbiguousException>(() => RowMapping.Build(Schema, Input(("Url", "https://a.example"), (first, "1"), (second, "2")), RowSource.Given, ignoreUnknown: true));
+
+        Assert.Equal("NotionColumnAmbiguous", error.ErrorId);
+        Assert.Equal(
+            $"'{first}' and '{second}' both name the column '{column}' (names match columns ignoring case), so either value could be meant. Give the column once.",
+            error.Message);
+    }
 }

@@ -52,6 +52,9 @@ namespace NotionPS.Operations
                 throw SyncKeyException.DuplicateInInput(KeyColumn, duplicates.Distinct(StringComparer.Ordinal).ToList());
             }
 
+            // A failed input's other keys (it gave the key twice) are kept too, but are no duplicates: the input already failed.
+            inputKeys.UnionWith(steps.SelectMany(step => step.Keys).Select(key => key.Compared));
+
             // An empty export (a failed job upstream) would otherwise trash every row.
             if (deleteMissing && inputKeys.Count == 0)
             {

@@ -85,35 +85,37 @@ namespace NotionPS.Operations
         {
             var label = $"Row {rowNumber}";
             var names = input.Select(pair => pair.Key).ToList();
-            // Without -Property every input property is mapped, so one naming no column is refused as Add-NotionDatabaseRow
-            // refuses it; with -Property, the properties outside it (named columns or not) are not compared at all.
-            var members = columns == null ? input
-                : input.Where(pair => Column(pair.Key, names, source) is string column && columns.Contains(column)).ToList();
-            var keyMember = members.FirstOrDefault(pair => Column(pair.Key, names, source) == keyColumn);
-            if (keyMember.Key == null || PlainValues.IsEmpty(keyMember.Value))
-            {
-                return SyncStep.Failed(null, label, SyncKeyException.Missing(keyColumn));
-            }
-
-            SyncKey key;
+            // The key is read by the key column alone, before anything else can fail the input, so a failed input
+            // that gives its key keeps its row from -DeleteMissing. Two properties naming the key fail in the mapping below.
+            IReadOnlyList<SyncKey> keys;
             try
             {
-                key = KeyOf(keyMember.Value, source);
+                keys = KeysOf(input.Where(pair => NamesKey(pair.Key, names, source)), source);
             }
             catch (NotionException ex)
             {
-                return SyncStep.Failed(null, label, ex);
+                return SyncStep.Failed(Array.Empty<SyncKey>(), label, ex);
             }
 
+            if (keys.Count == 0)
+            {
+                return SyncStep.Failed(keys, label, SyncKeyException.Missing(keyColumn));
+            }
+
+            var key = keys[0];
             label = $"Row {rowNumber} (key \"{ServerText.VisibleShort(key.Text)}\")";
             RowMapping mapping;
             try
             {
+                // Without -Property every input property is mapped, so one naming no column is refused as Add-NotionDatabaseRow
+                // refuses it; with -Property, the properties outside it (named columns or not) are not compared at all.
+                var members = columns == null ? input
+                    : input.Where(pair => Column(pair.Key, names, source) is string column && columns.Contains(column)).ToList();
                 mapping = RowMapping.Build(schema.PropertyTypes, members, source, ignoreUnknown, UserIdByEmail, options: addedOptions.For(schema));
             }
             catch (NotionException ex)
             {
-                return SyncStep.Failed(key, label, ex);
+                return SyncStep.Failed(keys, label, ex);
             }
 
             addedOptions.Keep(schema, mapping);
@@ -168,6 +170,16 @@ namespace NotionPS.Operations
             var requested = ColumnNames.ColumnFor(name, names, source == RowSource.NotionRow, schema.PropertyTypes.Keys);
             return requested == null ? null : RowMapping.WrittenColumn(schema.PropertyTypes, name, requested);
         }
+
+        /// <summary>The keys that <paramref name="keyMembers"/>, an input's properties naming the key column, give: none, one, or (an error of the input) several.</summary>
+        /// <exception cref="RowValueException">A value does not fit the key column.</exception>
+        public IReadOnlyList<SyncKey> KeysOf(IEnumerable<KeyValuePair<string, object?>> keyMembers, RowSource source) =>
+            keyMembers.Where(pair => !PlainValues.IsEmpty(pair.Value)).Select(pair => KeyOf(pair.Value, source)).ToList();
+
+        /// <summary>Whether an input property names the key column; a name matching case twins names neither, and fails its input in the mapping.</summary>
+        public bool NamesKey(string name, IReadOnlyCollection<string> names, RowSource source) =>
+            ColumnNames.ColumnFor(name, names, source == RowSource.NotionRow, schema.PropertyTypes.Keys) is string requested
+            && RowMapping.FindColumn(schema.PropertyTypes, requested) == keyColumn;
 
         /// <summary>An address any row's people cell shows is known without a request; any other is looked up.</summary>
         private string? UserIdByEmail(string email) => knownPeople.TryGetValue(email, out var id) ? id : lookUpEmail(email);

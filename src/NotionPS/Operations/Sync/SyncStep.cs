@@ -60,10 +60,10 @@ namespace NotionPS.Operations
     /// <summary>One planned step: an input's add, update, no-op or failure, or a row's trashing.</summary>
     internal sealed class SyncStep
     {
-        private SyncStep(SyncAction action, SyncKey? key, string label, string? pageId, JsonObject? properties, IReadOnlyList<CellChange> changes, Exception? error)
+        private SyncStep(SyncAction action, IReadOnlyList<SyncKey> keys, string label, string? pageId, JsonObject? properties, IReadOnlyList<CellChange> changes, Exception? error)
         {
             Action = action;
-            Key = key;
+            Keys = keys;
             Label = label;
             PageId = pageId;
             Properties = properties;
@@ -74,7 +74,10 @@ namespace NotionPS.Operations
         public SyncAction Action { get; }
 
         /// <summary>The row's key; null for an input without one.</summary>
-        public SyncKey? Key { get; }
+        public SyncKey? Key => Keys.Count == 0 ? null : Keys[0];
+
+        /// <summary>Every key the input gives (<see cref="Key"/> first): a failed input that gives two keeps both rows from the trash.</summary>
+        public IReadOnlyList<SyncKey> Keys { get; }
 
         /// <summary>How messages name the row (its input position and key).</summary>
         public string Label { get; }
@@ -91,19 +94,19 @@ namespace NotionPS.Operations
         public Exception? Error { get; }
 
         public static SyncStep Add(SyncKey key, string label, JsonObject properties, IReadOnlyList<CellChange> changes) =>
-            new SyncStep(SyncAction.Add, key, label, null, properties, changes, null);
+            new SyncStep(SyncAction.Add, new[] { key }, label, null, properties, changes, null);
 
         public static SyncStep Update(SyncKey key, string label, string pageId, JsonObject changedProperties, IReadOnlyList<CellChange> changes) =>
-            new SyncStep(SyncAction.Update, key, label, pageId, changedProperties, changes, null);
+            new SyncStep(SyncAction.Update, new[] { key }, label, pageId, changedProperties, changes, null);
 
         public static SyncStep Unchanged(SyncKey key, string label, string pageId) =>
-            new SyncStep(SyncAction.Unchanged, key, label, pageId, null, Array.Empty<CellChange>(), null);
+            new SyncStep(SyncAction.Unchanged, new[] { key }, label, pageId, null, Array.Empty<CellChange>(), null);
 
         public static SyncStep Trash(SyncKey key, string pageId) =>
-            new SyncStep(SyncAction.Trash, key, $"Row {pageId} (key \"{ServerText.VisibleShort(key.Text)}\")", pageId, null, Array.Empty<CellChange>(), null);
+            new SyncStep(SyncAction.Trash, new[] { key }, $"Row {pageId} (key \"{ServerText.VisibleShort(key.Text)}\")", pageId, null, Array.Empty<CellChange>(), null);
 
-        /// <param name="key">The input's key when it had one: a row with that key is then not trashed.</param>
-        public static SyncStep Failed(SyncKey? key, string label, Exception error) =>
-            new SyncStep(SyncAction.Failed, key, label, null, null, Array.Empty<CellChange>(), error);
+        /// <param name="keys">The keys the input gives, if any: rows with those keys are then not trashed.</param>
+        public static SyncStep Failed(IReadOnlyList<SyncKey> keys, string label, Exception error) =>
+            new SyncStep(SyncAction.Failed, keys, label, null, null, Array.Empty<CellChange>(), error);
     }
 }
