@@ -437,6 +437,30 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(uploads + 1, await UploadCountAsync("2026-03-11"));
     }
 
+    /// <summary>
+    /// A name on disk that a Content-Disposition header cannot carry as it is (a line break, a carriage return, a quote)
+    /// once stopped the whole command with a raw FormatException, so the files after it were never sent (hunt2 F3). Such
+    /// a name is now sent cleaned, as Save-NotionFile cleans names it did not get from the user: its control characters
+    /// become '_', the rest is kept (Notion takes the name from the upload's JSON, not the header). Non-ASCII names keep
+    /// every character, and so does a backslash given by -Name (PowerShell reads one on disk as a separator).
+    /// </summary>
+    [NotionPS.Tests.Operations.Files.UnixFact("Windows file names cannot hold a line break or a quote.")]
+    public void AFileWhoseNameOnDiskHoldsALineBreakOrAQuoteIsSentUnderACleanedNameAndTheFilesAfterItGoOn()
+    {
+        var paths = new[] { WriteFile("g1.txt", 10, 1), WriteFile("line\nbreak.txt", 10, 2), WriteFile("carriage\rreturn \"quoted\".txt", 10, 3), WriteFile("café.txt", 10, 4), WriteFile("日本.txt", 10, 5) };
+        Connect("2026-03-11");
+
+        foreach (var errorAction in new[] { "Continue", "SilentlyContinue" })
+        {
+            var result = Session.Run(
+                "Send-NotionFile -LiteralPath $paths -ErrorAction $errorAction | ForEach-Object Name; (Send-NotionFile -LiteralPath $paths[0] -Name 'back\\slash.txt').Name",
+                Vars(("paths", paths), ("errorAction", errorAction)));
+
+            Assert.Empty(result.Errors.Select(error => error.ToString()));
+            Assert.Equal(new[] { "g1.txt", "line_break.txt", "carriage_return \"quoted\".txt", "café.txt", "日本.txt", "back\\slash.txt" }, result.Output.Select(name => name.BaseObject));
+        }
+    }
+
     [Fact]
     public void AContentTypeNotionRefusesIsRefused()
     {

@@ -7,7 +7,8 @@ namespace NotionPS.Operations
 {
     /// <summary>
     /// A file written beside its destination under a temporary name and moved over it only once complete, so
-    /// a failure midway never leaves half a file where a good one was: the old file stays until the move.
+    /// a failure midway never leaves half a file where a good one was: the old file stays until the move. The file
+    /// replaced keeps its mode, and a link at the destination is written through (<see cref="ReplacedFile"/>).
     /// </summary>
     internal sealed class AtomicFile : IDisposable
     {
@@ -21,6 +22,8 @@ namespace NotionPS.Operations
         /// <exception cref="ExportException">The destination is not a file, exists and may not be replaced, or its folder cannot be written.</exception>
         public AtomicFile(string destination, bool noClobber, bool force)
         {
+            // A link's target is the file replaced, as Export-Csv writes through a link; the link stays (ReplacedFile).
+            destination = ReplacedFile.Target(destination);
             RefuseNotAFile(destination);
             this.destination = destination;
             this.noClobber = noClobber;
@@ -39,7 +42,7 @@ namespace NotionPS.Operations
             temporary = Path.Combine(folder, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
             {
-                Stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+                Stream = ReplacedFile.Create(temporary, destination, 64 * 1024);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -76,18 +79,18 @@ namespace NotionPS.Operations
             try
             {
                 var existing = new FileInfo(destination);
-                if (existing.Exists && !noClobber)
+                if (existing.Exists && existing.IsReadOnly && !noClobber)
                 {
-                    if (existing.IsReadOnly)
-                    {
-                        existing.IsReadOnly = false;
-                    }
+                    existing.IsReadOnly = false;
+                }
 
-                    File.Replace(temporary, destination, null);
+                if (noClobber)
+                {
+                    File.Move(temporary, destination);
                 }
                 else
                 {
-                    File.Move(temporary, destination);
+                    ReplacedFile.Replace(temporary, destination);
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

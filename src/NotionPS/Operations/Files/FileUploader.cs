@@ -179,7 +179,8 @@ namespace NotionPS.Operations.Files
                 var content = new StreamContent(new PartStream(opened, offset, length, sent), 81920);
                 content.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
                 content.Headers.ContentLength = length;
-                var form = new MultipartFormDataContent { { content, "file", file.Name } };
+                content.Headers.ContentDisposition = Disposition(file.Name);
+                var form = new MultipartFormDataContent { content };
                 if (partNumber != null)
                 {
                     form.Add(new StringContent(partNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), "part_number");
@@ -192,6 +193,23 @@ namespace NotionPS.Operations.Files
             {
                 return partNumber == null ? NotionFileUpload.FromJson(answer.RootElement, file.Size) : null;
             }
+        }
+
+        /// <summary>
+        /// The part's Content-Disposition: the name in full in filename* (RFC 5987 percent-encodes any character), and in
+        /// filename an ASCII stand-in, its quotes, backslashes, controls and non-ASCII characters as '_'. MultipartFormDataContent's
+        /// own header throws on a name with a quote (FormatException on a line break), and escapes no backslash. Notion keeps the
+        /// name the upload was created with; this one only has to be one the header can carry.
+        /// </summary>
+        private static ContentDispositionHeaderValue Disposition(string name)
+        {
+            var ascii = new System.Text.StringBuilder(name.Length + 2).Append('"');
+            foreach (var character in name)
+            {
+                ascii.Append(character < ' ' || character > '~' || character == '"' || character == '\\' ? '_' : character);
+            }
+
+            return new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = ascii.Append('"').ToString(), FileNameStar = name };
         }
 
         /// <summary>A send or complete that failed (after the retries Notion allows) fails the upload, naming the file and the part.</summary>

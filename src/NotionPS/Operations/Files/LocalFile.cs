@@ -55,7 +55,7 @@ namespace NotionPS.Operations.Files
                 throw new NotionFileException(NotionErrorIds.NotionFileEmpty, $"'{ShownPaths.Shown(path)}' is empty (0 bytes); Notion stores files of at least one byte.");
             }
 
-            name = string.IsNullOrEmpty(name) ? System.IO.Path.GetFileName(path) : CheckedName(name!);
+            name = string.IsNullOrEmpty(name) ? NameOnDisk(path) : CheckedName(name!);
             var type = contentType == null ? null : FileContentTypes.Normalise(contentType);
             if (type != null && !FileContentTypes.IsSupported(type))
             {
@@ -90,6 +90,23 @@ namespace NotionPS.Operations.Files
             }
 
             return new LocalFile(path, name, type, size, identity);
+        }
+
+        /// <summary>
+        /// The file's own name, its control and bidi characters (those <see cref="CheckedName"/> refuses in a name given)
+        /// replaced by '_', as Save-NotionFile replaces them in a name from Notion: the user did not type this name, and a file
+        /// named "a&lt;LF&gt;b.txt" by some program is still one to send, not one to stop a whole folder's upload over.
+        /// </summary>
+        private static string NameOnDisk(string path)
+        {
+            var name = System.IO.Path.GetFileName(path);
+            var cleaned = new StringBuilder(name.Length);
+            foreach (var character in name)
+            {
+                cleaned.Append(ServerText.IsToEscape(character) ? '_' : character);
+            }
+
+            return cleaned.ToString();
         }
 
         /// <summary>A name given for the file, trimmed; one of only white space is refused, not replaced by the file's own.</summary>

@@ -67,18 +67,18 @@ namespace NotionPS.Operations
         /// <exception cref="CheckpointException">The file cannot be written (the old one, if any, is left as it was).</exception>
         public static void Save(string path, DateTime instant)
         {
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            // The file replaced is a link's target, and keeps its mode (ReplacedFile).
+            var target = ReplacedFile.Target(path);
+            var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
             try
             {
-                File.WriteAllText(temporary, Format(instant) + Environment.NewLine, new UTF8Encoding(false));
-                if (File.Exists(path))
+                using (var stream = ReplacedFile.Create(temporary, target, 4096))
                 {
-                    File.Replace(temporary, path, null);
+                    var bytes = new UTF8Encoding(false).GetBytes(Format(instant) + Environment.NewLine);
+                    stream.Write(bytes, 0, bytes.Length);
                 }
-                else
-                {
-                    File.Move(temporary, path);
-                }
+
+                ReplacedFile.Replace(temporary, target);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -99,14 +99,14 @@ public sealed class NotAFileTests : IDisposable
     private static extern int MakeFifo(string path, uint mode);
 }
 
-/// <summary>A test of Unix files (named pipes, /dev/zero): skipped on Windows, which has neither in its file system.</summary>
+/// <summary>A test of what only Unix has (named pipes, /dev/zero, file modes): skipped on Windows, with the reason given.</summary>
 internal sealed class UnixFactAttribute : FactAttribute
 {
-    public UnixFactAttribute()
+    public UnixFactAttribute(string reason = "Named pipes and /dev/zero are Unix files.")
     {
         if (OperatingSystem.IsWindows())
         {
-            Skip = "Named pipes and /dev/zero are Unix files.";
+            Skip = reason;
         }
     }
 }
