@@ -122,6 +122,23 @@ public sealed class AdminHardeningTests
         Assert.Equal("2026-06-01T12:00:00.000Z", (string?)(await emulator.AdminAsync(HttpMethod.Get, "clock"))!["now"]);
     }
 
+    [Fact]
+    public async Task TheDateHeaderOfEveryAnswerFollowsTheEmulatorsClock()
+    {
+        // Notion's answers carry its time in Date; a client that takes "now" from it must see the skewed clock, not the host's.
+        var start = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        await using var emulator = await TestEmulator.StartAsync(o => o.TimeProvider = new FakeTimeProvider(start));
+        await emulator.AdminAsync(HttpMethod.Put, "clock", JsonNode.Parse("""{"now": "2025-01-31T10:00:07Z"}"""));
+
+        var answered = await emulator.GetAsync("v1/users/me");
+        var refused = await emulator.GetAsync("v1/users/me", token: "no-such-token");
+
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+        Assert.Equal(new DateTimeOffset(2025, 1, 31, 10, 0, 7, TimeSpan.Zero), answered.Headers.Date);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+        Assert.Equal(new DateTimeOffset(2025, 1, 31, 10, 0, 7, TimeSpan.Zero), refused.Headers.Date);
+    }
+
     [Theory]
     [InlineData("""{"now": "31.01.2025"}""", "now needs an ISO 8601 date or date-time")]
     [InlineData("""{}""", "now is required")]

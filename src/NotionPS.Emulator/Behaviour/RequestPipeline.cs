@@ -19,6 +19,9 @@ public sealed class RequestPipeline(RequestDelegate next, EmulatorState state, I
     {
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-notion-request-id"] = requestId;
+
+        // Notion's answers carry its time; with the clock skewed (PUT /__emulator/clock) it is the emulator's, not the host's.
+        context.Response.Headers.Date = state.Clock.GetUtcNow().ToString("r", System.Globalization.CultureInfo.InvariantCulture);
         if (context.Request.Path.StartsWithSegments(AdminPrefix))
         {
             await next(context);

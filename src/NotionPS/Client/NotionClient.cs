@@ -35,6 +35,9 @@ namespace NotionPS.Client
         private readonly IClock clock;
         private readonly Func<string, string> redact;
 
+        /// <summary><see cref="NotionClockAhead"/> in ticks; <see cref="long.MinValue"/> before any answer with a Date header.</summary>
+        private long notionClockAheadTicks = long.MinValue;
+
         public NotionClient(SecureString token, NotionClientOptions options)
             : this(token, options, SystemClock.Instance, null, null)
         {
@@ -62,6 +65,21 @@ namespace NotionPS.Client
         public NotionClientOptions Options { get; }
 
         public RateLimiter RateLimiter { get; }
+
+        /// <summary>
+        /// How far Notion's clock is ahead of this machine's (negative: behind), from the Date header of the latest answer:
+        /// that answer's Date less the moment it arrived here. Date is whole seconds and the answer took time to arrive,
+        /// so this never overstates Notion's time: this machine's time plus this is no later than Notion's at that moment.
+        /// Null before any answer with a Date header.
+        /// </summary>
+        public TimeSpan? NotionClockAhead
+        {
+            get
+            {
+                var ticks = Interlocked.Read(ref notionClockAheadTicks);
+                return ticks == long.MinValue ? (TimeSpan?)null : TimeSpan.FromTicks(ticks);
+            }
+        }
 
         /// <summary>
         /// Sends one request and returns the parsed JSON response (the caller disposes it), or throws
@@ -201,6 +219,11 @@ namespace NotionPS.Client
                     using (NetFrameworkTransport.EndWhenCancelled(response, timeout.Token))
                     {
                         answerStarted = true;
+                        if (response.Headers.Date is DateTimeOffset notionNow)
+                        {
+                            Interlocked.Exchange(ref notionClockAheadTicks, (notionNow - clock.UtcNow).Ticks);
+                        }
+
                         var status = (int)response.StatusCode;
                         log.Verbose($"{method} {path} -> {status} {response.ReasonPhrase} in {stopwatch.ElapsedMilliseconds} ms{AttemptSuffix(attempt)}");
                         if (IsRedirect(status))

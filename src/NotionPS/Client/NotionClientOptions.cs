@@ -87,7 +87,7 @@ namespace NotionPS.Client
 
         /// <summary>
         /// Throws <see cref="ArgumentException"/> for a base URI the token must not be sent to: not absolute,
-        /// not http(s), carrying a user name or password, or plain http to anything but this machine.
+        /// not http(s), carrying a user name or password, or plain http to anything but this machine; or one ending in /v1.
         /// </summary>
         public void Validate()
         {
@@ -108,6 +108,15 @@ namespace NotionPS.Client
             {
                 throw new ArgumentException(
                     $"The base URI '{shown}' uses plain http:// to another machine, which would send the token unencrypted. Use https://, or http:// only for an emulator on this machine (localhost, 127.0.0.1 or [::1]).",
+                    nameof(BaseUri));
+            }
+
+            // Notion's docs show addresses as https://api.notion.com/v1/...; every path here starts with v1/ already.
+            if (BaseUri.AbsolutePath.EndsWith("/v1/", StringComparison.OrdinalIgnoreCase))
+            {
+                var withoutV1 = new UriBuilder(BaseUri) { Path = BaseUri.AbsolutePath.Substring(0, BaseUri.AbsolutePath.Length - "v1/".Length) }.Uri;
+                throw new ArgumentException(
+                    $"The base URI '{shown}' ends in /v1: give {Display(withoutV1)} instead. NotionPS adds v1/ to every request itself (v1/users/me), so this address would send them to /v1/v1/.",
                     nameof(BaseUri));
             }
 

@@ -283,9 +283,11 @@ namespace NotionPS.Cmdlets
         {
             try
             {
-                if (read.MoveWhenComplete())
+                var notionClockAhead = Client.NotionClockAhead;
+                if (read.MoveWhenComplete(notionClockAhead) is DateTime written)
                 {
-                    WriteVerbose($"Checkpoint '{read.Path}' now holds {ReadCheckpoint.Format(read.ReadStart)}, when this read started.");
+                    WriteVerbose($"Checkpoint '{read.Path}' now holds {ReadCheckpoint.Format(written)}, when this read started " +
+                        (notionClockAhead == null ? "by this machine's clock (Notion's answers gave no Date to read Notion's time from)." : "by Notion's clock (from the Date of its answers)."));
                 }
                 else
                 {

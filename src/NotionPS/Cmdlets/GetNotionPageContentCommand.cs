@@ -54,7 +54,7 @@ namespace NotionPS.Cmdlets
                 }
                 catch (NotionException ex)
                 {
-                    WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true)));
+                    WriteError(PageRemedies.Record(RunWithLogPump(cancellationToken => NotAPageException.ExplainAsync(Client, pageId, ex, Log, cancellationToken)), bind.Input, ConnectionFacts(onPage: true)));
                 }
                 finally
                 {

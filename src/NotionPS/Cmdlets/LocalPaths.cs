@@ -72,7 +72,14 @@ namespace NotionPS.Cmdlets
             {
                 return resolve();
             }
-            catch (Exception ex) when (UnusablePaths.IsRefusal(ex) || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            catch (Exception ex) when (ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                // PowerShell's refusal, alike on every system: advice about the characters Windows refuses would not fit it.
+                throw new NotionFileException(NotionErrorIds.NotionLocalPathInvalid,
+                    $"'{ShownPaths.Shown(path)}' is not a path this system can use: {ex.Message} Give a path on a drive that Get-PSDrive -PSProvider FileSystem lists, or a path relative to the current location.",
+                    ex);
+            }
+            catch (Exception ex) when (UnusablePaths.IsRefusal(ex))
             {
                 throw UnusablePaths.Refused(path, ex);
             }

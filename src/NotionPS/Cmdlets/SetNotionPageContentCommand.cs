@@ -117,7 +117,8 @@ namespace NotionPS.Cmdlets
                 catch (NotionException ex)
                 {
                     // Appending needs Insert content; -Replace's trashing of the old blocks needs Update content too.
-                    WriteError(PageRemedies.Record(ex, bind.Input, ConnectionFacts(onPage: true, capability: Replace ? PageRemedies.UpdateAndInsertContent : PageRemedies.InsertContent)));
+                    var explained = RunWithLogPump(cancellationToken => NotAPageException.ExplainAsync(Client, pageId, ex, Log, cancellationToken));
+                    WriteError(PageRemedies.Record(explained, bind.Input, ConnectionFacts(onPage: true, capability: Replace ? PageRemedies.UpdateAndInsertContent : PageRemedies.InsertContent)));
                 }
             }
         }

@@ -48,6 +48,7 @@ namespace NotionPS.Errors
         public const string NotionDatabaseHasSeveralDataSources = nameof(NotionDatabaseHasSeveralDataSources);
         public const string NotionDataSourceNeedsNewerApiVersion = nameof(NotionDataSourceNeedsNewerApiVersion);
         public const string NotionIdIsAPage = nameof(NotionIdIsAPage);
+        public const string NotionIdIsADatabase = nameof(NotionIdIsADatabase);
 
         // Rows and the values written to them.
         public const string NotionRowValueInvalid = nameof(NotionRowValueInvalid);
@@ -210,6 +211,7 @@ namespace NotionPS.Errors
             [NotionDatabaseHasSeveralDataSources] = InvalidArgument,
             [NotionDataSourceNeedsNewerApiVersion] = InvalidArgument,
             [NotionIdIsAPage] = InvalidArgument,
+            [NotionIdIsADatabase] = InvalidArgument,
 
             [NotionRowValueInvalid] = InvalidData,
             [NotionValueCyclic] = InvalidData,

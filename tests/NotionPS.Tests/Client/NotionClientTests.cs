@@ -86,6 +86,36 @@ public class NotionClientTests
     }
 
     [Fact]
+    public async Task NotionsClockIsReadFromTheDateOfTheLatestAnswer()
+    {
+        var here = new DateTimeOffset(2026, 1, 31, 9, 30, 0, TimeSpan.Zero);
+        HttpResponseMessage Dated(HttpResponseMessage answer, DateTimeOffset? date)
+        {
+            answer.Headers.Date = date;
+            return answer;
+        }
+
+        var handler = new ScriptedHandler(
+            () => Dated(Ok("{}")(), null),
+            () => Dated(Ok("{}")(), here.AddMinutes(-5)),
+            () => Dated(Error(404, "object_not_found")(), here.AddMinutes(3)));
+        var client = NewClient(handler, new FakeClock(here));
+
+        using (await client.GetPageAsync("p1", new RecordingLog(), CancellationToken.None))
+        {
+            Assert.Null(client.NotionClockAhead);
+        }
+
+        using (await client.GetPageAsync("p1", new RecordingLog(), CancellationToken.None))
+        {
+            Assert.Equal(TimeSpan.FromMinutes(-5), client.NotionClockAhead);
+        }
+
+        await Assert.ThrowsAsync<NotionApiException>(() => client.GetPageAsync("p1", new RecordingLog(), CancellationToken.None));
+        Assert.Equal(TimeSpan.FromMinutes(3), client.NotionClockAhead);
+    }
+
+    [Fact]
     public async Task HonoursRetryAfterOn429ForAnyMethodAndSaysSoInVerbose()
     {
         var clock = new FakeClock();

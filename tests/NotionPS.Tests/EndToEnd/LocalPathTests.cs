@@ -43,6 +43,19 @@ public sealed class LocalPathTests(EmulatorFixture emulator) : RowsTestBase(emul
     }
 
     [Fact]
+    public void ADriveThatDoesNotExistIsNamedAsSuchWithoutAdviceAboutWindowsNames()
+    {
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError("Export-NotionDatabase -DatabaseId $tasks -Path 'HX:/a.json'", Paths());
+
+        Assert.Equal("NotionLocalPathInvalid,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("'HX'", error.Exception.Message);
+        Assert.Contains("Get-PSDrive -PSProvider FileSystem", error.Exception.Message);
+        Assert.DoesNotContain("260", error.Exception.Message);
+    }
+
+    [Fact]
     public void ABackupPathTheSystemRefusesIsAnErrorOfItsOwn()
     {
         Connect("2026-03-11");

@@ -61,6 +61,30 @@ public sealed class PageContentFailureTests : RowsTestBase
     }
 
     [Fact]
+    public void ADatabaseIdGivenForPageContentSaysItIsADatabaseAndToReadItsRows()
+    {
+        Connect("2026-03-11");
+        var database = EmulatorFixture.TasksDatabaseId;
+        var result = Session.Run(
+            """
+            Get-NotionPageContent -PageId $db
+            Set-NotionPageContent -PageId $db -Markdown '# hi'
+            Set-NotionPageContent -PageId $db -Markdown '# hi' -Replace -Confirm:$false
+            """,
+            Vars(("db", database)));
+
+        Assert.Equal(
+            new[] { "GetNotionPageContentCommand", "SetNotionPageContentCommand", "SetNotionPageContentCommand" }.Select(command => "NotionIdIsADatabase,NotionPS.Cmdlets." + command),
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.All(result.Errors, error =>
+        {
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.StartsWith($"{database} is a database, not a page", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"Read its rows with Get-NotionDatabaseRow -DatabaseId {database};", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task TheFirstAppendFailingLeavesThePageAsItWasAndIsNotionsError()
     {
         Connect("2026-03-11");

@@ -186,6 +186,7 @@ public class SchemaTests : RowsTestBase
     [InlineData("($schema.Columns | Where-Object Name -eq 'Status').Options = 'Not started'; $remove = $true", "NotionSchemaUnsupportedChange", "'In progress' of status column 'Status'")]
     [InlineData("($schema.Columns | Where-Object Name -eq 'Priority').Options += 'a,b'", "NotionSchemaChangeRefused", "commas")]
     [InlineData("$schema.DataSourceId = ''; $schema.DatabaseId = ''", "NotionSchemaNoTarget", "names no data source")]
+    [InlineData("($schema.Columns | Where-Object Name -eq 'Notes').Name = ' '", "NotionSchemaInvalid", "only white space")]
     public void ASchemaThatCannotBeAppliedIsOneClearErrorAndChangesNothing(string change, string errorId, string named)
     {
         Connect("2026-03-11");
@@ -200,6 +201,23 @@ public class SchemaTests : RowsTestBase
         Assert.False(string.IsNullOrEmpty(error.ErrorDetails.RecommendedAction));
         Assert.Equal(17, Assert.Single(result.Output).BaseObject);
         Assert.Equal(errorId == "NotionSchemaChangeRefused", result.Verbose.Any(line => line.Message.StartsWith("PATCH ", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("@{ Name = 'title'; ' ' = 'number' }")]
+    [InlineData("@{ Name = 'title'; '' = 'number' }")]
+    [InlineData("@{ Name = 'title'; \"`t\" = @{ Type = 'number' } }")]
+    public void AColumnNamedOnlyByWhiteSpaceIsRefusedBeforeAnythingIsSent(string property)
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run($"New-NotionDatabase -ParentId $teamHome -Title 'Blank column' -Property {property} -Verbose", Vars(("teamHome", TeamHomeId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionSchemaInvalid,NotionPS.Cmdlets.NewNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("every column needs one", error.Exception.Message);
+        Assert.DoesNotContain(result.Verbose, line => line.Message.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.Empty(result.Output);
     }
 
     [Fact]

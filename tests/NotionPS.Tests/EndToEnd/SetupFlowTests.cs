@@ -96,6 +96,18 @@ public sealed class SetupFlowTests(EmulatorFixture emulator) : EmulatorTest(emul
         Assert.Contains("unencrypted", error.Exception.Message);
     }
 
+    [Theory]
+    [InlineData("v1/")]
+    [InlineData("v1")]
+    [InlineData("V1/")]
+    public void ABaseUriEndingInV1IsRefusedBeforeAnythingIsSentAndSaysWhatToGive(string ending)
+    {
+        var error = RunExpectingTerminatingError($"Connect-NotionIntegration -Token $token -BaseUri ($emu + '{ending}')");
+
+        Assert.Equal("InvalidBaseUri,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains($"ends in /v1: give {Emulator.BaseUri} instead.", error.Exception.Message);
+    }
+
     [Fact]
     public void AnApiCmdletWithoutAConnectionSaysHowToConnect()
     {

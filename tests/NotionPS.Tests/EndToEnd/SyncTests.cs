@@ -357,7 +357,7 @@ public class SyncTests : RowsTestBase
     }
 
     /// <summary>Moves the emulator's clock: edits made now are stamped with this minute.</summary>
-    private async Task SetClockAsync(string now)
+    private async Task SetClockAsync(string? now)
     {
         using var response = await Emulator.Admin.PutAsJsonAsync("clock", new { now });
         response.EnsureSuccessStatusCode();
@@ -424,10 +424,11 @@ public class SyncTests : RowsTestBase
                 return result.Output.Select(row => (string)row.Properties["Name"].Value).OrderBy(name => name).ToArray();
             }
 
-            var firstStart = DateTime.UtcNow;
             Assert.Equal(new[] { "K0001", "K0002", "K0003" }, Read());
             var written = DateTime.Parse(File.ReadAllText(checkpoint).Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
-            Assert.InRange(written, firstStart, DateTime.UtcNow);
+
+            // Notion's time at the read's start (the emulator's clock is this machine's here), never later than now.
+            Assert.True(written <= DateTime.UtcNow, $"checkpoint {written:o} is later than now");
             Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
 
             Assert.Empty(Session.Run("Get-NotionDatabaseRow -DatabaseId $db -Where @{ Name = 'K0002' } | Set-NotionDatabaseRow -Property @{ Estimate = 50 }", Vars(("db", databaseId))).Errors);
@@ -448,6 +449,46 @@ public class SyncTests : RowsTestBase
         }
         finally
         {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(5)]
+    public async Task CheckpointReadsAnEditAfterItWhicheverWayNotionsClockIsSkewed(int notionMinutesAhead)
+    {
+        // -5: this machine's clock is 5 minutes ahead of Notion's, so an edit is stamped before this machine's "now".
+        Connect("2026-03-11");
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Checkpoint skew");
+        await SeedRowsAsync(dataSourceId, Enumerable.Range(1, 3).Select(SeededRow));
+        var folder = Path.Combine(Path.GetTempPath(), "NotionPS.Tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var checkpoint = Path.Combine(folder, "rows.checkpoint");
+        await SetClockAsync(DateTime.UtcNow.AddMinutes(notionMinutesAhead).ToString("o", CultureInfo.InvariantCulture));
+        try
+        {
+            string[] Read()
+            {
+                var result = Session.Run("Get-NotionDatabaseRow -DatabaseId $db -Checkpoint $checkpoint", Vars(("db", databaseId), ("checkpoint", checkpoint)));
+                Assert.Empty(result.Errors);
+                return result.Output.Select(row => (string)row.Properties["Name"].Value).ToArray();
+            }
+
+            void Edit(string name) =>
+                Assert.Empty(Session.Run($"Get-NotionDatabaseRow -DatabaseId $db -Where @{{ Name = '{name}' }} | Set-NotionDatabaseRow -Property @{{ Estimate = 50 }}", Vars(("db", databaseId))).Errors);
+
+            Assert.Equal(3, Read().Length);
+            Edit("K0002");
+            Assert.Contains("K0002", Read());
+
+            // After a read that may find nothing new, an edit is still found by the next one.
+            Read();
+            Edit("K0003");
+            Assert.Contains("K0003", Read());
+        }
+        finally
+        {
+            await SetClockAsync(null);
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -33,8 +33,23 @@ public sealed class CheckpointedReadTests : IDisposable
         read.ReadEnded(stop: null, limitReached: false);
 
         Assert.True(read.Moves);
-        Assert.True(read.MoveWhenComplete());
+        Assert.Equal(ReadStart, read.MoveWhenComplete(notionClockAhead: null));
         Assert.Equal(ReadStart, ReadCheckpoint.Load(path));
+    }
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(5)]
+    public void TheFileGetsTheReadsStartOnNotionsClock(int minutesAhead)
+    {
+        // Edit times are Notion's: with this machine's clock ahead of Notion's, its own time would pass over edits made after the read began.
+        var read = Read();
+        read.ReadBegins();
+        read.ReadEnded(stop: null, limitReached: false);
+
+        var onNotionsClock = ReadStart.AddMinutes(minutesAhead);
+        Assert.Equal(onNotionsClock, read.MoveWhenComplete(TimeSpan.FromMinutes(minutesAhead)));
+        Assert.Equal(onNotionsClock, ReadCheckpoint.Load(path));
     }
 
     [Fact]
@@ -43,7 +58,7 @@ public sealed class CheckpointedReadTests : IDisposable
         var read = Read();
 
         Assert.False(read.Started);
-        Assert.False(read.MoveWhenComplete());
+        Assert.Null(read.MoveWhenComplete(notionClockAhead: null));
         Assert.Equal(Before, ReadCheckpoint.Load(path));
     }
 
@@ -85,7 +100,7 @@ public sealed class CheckpointedReadTests : IDisposable
 
         Assert.True(read.Started);
         Assert.False(read.Moves);
-        Assert.False(read.MoveWhenComplete());
+        Assert.Null(read.MoveWhenComplete(TimeSpan.FromMinutes(1)));
         Assert.Equal(Before, ReadCheckpoint.Load(path));
     }
 }

@@ -46,7 +46,7 @@ namespace NotionPS.Operations.Schema
         public static IReadOnlyList<NotionSchemaColumn> ReadProperties(PlainObject properties) =>
             properties.Properties.Select(pair => pair.Value switch
             {
-                string type => new NotionSchemaColumn { Name = pair.Key, Type = NormalizeType(pair.Key, type) },
+                string type => new NotionSchemaColumn { Name = Named(pair.Key), Type = NormalizeType(pair.Key, type) },
                 PlainObject definition => ReadColumn(pair.Key, definition),
                 _ => throw SchemaException.Invalid($"Column '{pair.Key}' is given as '{pair.Value}'. Give a type name such as 'number', or a definition such as @{{ Type = 'select'; Options = 'a', 'b' }}."),
             }).ToList();
@@ -59,13 +59,13 @@ namespace NotionPS.Operations.Schema
             return KnownTypes.Contains(key) ? key : throw SchemaException.UnknownType(column, type, KnownTypes);
         }
 
+        /// <summary>A column's name, refused when empty or only white space: Notion refuses such a column only once the request is sent.</summary>
+        private static string Named(string name) =>
+            name.Trim().Length == 0 ? throw SchemaException.Invalid($"A column's name is empty or only white space ('{name}'); every column needs one.") : name;
+
         private static NotionSchemaColumn ReadColumn(string name, PlainObject definition)
         {
-            if (name.Trim().Length == 0)
-            {
-                throw SchemaException.Invalid("A column has an empty name; every column needs one.");
-            }
-
+            Named(name);
             var type = TypeOf(name, definition);
             var settings = definition.Object(type) ?? new PlainObject(Array.Empty<KeyValuePair<string, object?>>());
             var column = new NotionSchemaColumn { Name = name, Id = definition.Text("Id"), Type = type };

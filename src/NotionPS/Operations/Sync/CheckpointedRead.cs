@@ -24,10 +24,10 @@ namespace NotionPS.Operations
         /// <summary>The instant the file holds (UTC), or null when there is no file yet.</summary>
         public DateTime? Since { get; }
 
-        /// <summary>When this read started: what the checkpoint gets after a complete read.</summary>
+        /// <summary>When this read started, on this machine's clock: what the checkpoint gets after a complete read, put on Notion's clock.</summary>
         public DateTime ReadStart { get; }
 
-        /// <summary>Whether the checkpoint moves to <see cref="ReadStart"/>: something was read, and every read got to its end.</summary>
+        /// <summary>Whether the checkpoint moves on to <see cref="ReadStart"/>: something was read, and every read got to its end.</summary>
         public bool Moves => started && !fellShort;
 
         /// <summary>Whether a read was tried at all: with none, the checkpoint is neither moved nor kept on purpose.</summary>
@@ -54,18 +54,23 @@ namespace NotionPS.Operations
             fellShort |= stop != null || limitReached;
         }
 
-        /// <summary>Writes <see cref="ReadStart"/> into the file, when <see cref="Moves"/>.</summary>
-        /// <returns>Whether the file was written.</returns>
+        /// <summary>
+        /// Writes <see cref="ReadStart"/> on Notion's clock into the file, when <see cref="Moves"/>: the rows' edit times are
+        /// Notion's, so a machine clock ahead of Notion's would put the checkpoint past edits made after the read began.
+        /// </summary>
+        /// <param name="notionClockAhead">How far Notion's clock is ahead of this machine's (<see cref="Client.NotionClient.NotionClockAhead"/>); null: this machine's time is taken as it is.</param>
+        /// <returns>The instant written, or null when the file keeps its time.</returns>
         /// <exception cref="CheckpointException">The file cannot be written (it keeps its old time).</exception>
-        public bool MoveWhenComplete()
+        public DateTime? MoveWhenComplete(TimeSpan? notionClockAhead)
         {
             if (!Moves)
             {
-                return false;
+                return null;
             }
 
-            ReadCheckpoint.Save(Path, ReadStart);
-            return true;
+            var instant = ReadStart + (notionClockAhead ?? TimeSpan.Zero);
+            ReadCheckpoint.Save(Path, instant);
+            return instant;
         }
     }
 }
