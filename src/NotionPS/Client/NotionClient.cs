@@ -141,6 +141,9 @@ namespace NotionPS.Client
             HttpMethod method, Uri uri, string path, string? bodyText, Func<HttpContent>? form, bool safeToRepeat, INotionLog log, Action<TimeSpan>? answered,
             Action<bool>? sending, CancellationToken cancellationToken)
         {
+            // Once an attempt's answer left the work unknown (a 5xx, a timeout), a later attempt's "nothing done" speaks only for
+            // itself: the request may still have been done, so the mark stays set.
+            var mayHaveBeenDone = false;
             for (var attempt = 1; ; attempt++)
             {
                 await RateLimiter.WaitAsync(cancellationToken, out var paceVersion).ConfigureAwait(false);
@@ -158,7 +161,11 @@ namespace NotionPS.Client
                     return document!;
                 }
 
-                if (failure.ShowsNothingWasDone)
+                if (!failure.ShowsNothingWasDone)
+                {
+                    mayHaveBeenDone = true;
+                }
+                else if (!mayHaveBeenDone)
                 {
                     sending?.Invoke(false);
                 }

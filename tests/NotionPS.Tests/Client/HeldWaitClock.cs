@@ -13,7 +13,12 @@ internal sealed class HeldWaitClock : IClock
 {
     private readonly FakeClock clock = new();
 
-    /// <summary>Set when the first wait of some length begins.</summary>
+    /// <summary>How many waits of some length still pass (at once) before one is held.</summary>
+    private int waitsToLetThrough;
+
+    public HeldWaitClock(int waitsToLetThrough = 0) => this.waitsToLetThrough = waitsToLetThrough;
+
+    /// <summary>Set when the first wait of some length that is held begins.</summary>
     public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TimeSpan Now => clock.Now;
@@ -22,7 +27,7 @@ internal sealed class HeldWaitClock : IClock
 
     public async Task Delay(TimeSpan delay, CancellationToken cancellationToken)
     {
-        if (delay <= TimeSpan.Zero)
+        if (delay <= TimeSpan.Zero || Interlocked.Decrement(ref waitsToLetThrough) >= 0)
         {
             await clock.Delay(delay, cancellationToken);
             return;

@@ -69,6 +69,35 @@ public class NotionClientTests
         Assert.Equal(mayBeDone ? new[] { true } : new[] { true, false }, marks);
     }
 
+    /// <summary>
+    /// After an attempt whose answer left the work unknown (a 502), a retry refused or told to wait speaks only for itself: the
+    /// request may have been done by the first attempt, so the mark stays set (a stop in the 429's wait, or the 409, tells it).
+    /// </summary>
+    [Theory]
+    [InlineData("429")]
+    [InlineData("409")]
+    public async Task ARetryThatDidNothingAfterAnAnswerThatLeftTheWorkUnknownKeepsTheMark(string then)
+    {
+        var clock = new HeldWaitClock(waitsToLetThrough: 1);
+        var handler = new ScriptedHandler(Error(502, "bad_gateway"), then == "429" ? RateLimited(30) : Error(409, "conflict_error"));
+        using var stop = new CancellationTokenSource();
+        var marks = new List<bool>();
+
+        var send = NewClient(handler, clock).SendAsync(HttpMethod.Patch, "v1/pages/p1", new JsonObject(), safeToRepeat: true, new RecordingLog(), stop.Token, marks.Add);
+        if (then == "429")
+        {
+            await clock.Waiting.Task;
+            stop.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+        }
+        else
+        {
+            Assert.Equal(409, (await Assert.ThrowsAsync<NotionApiException>(() => send)).Status);
+        }
+
+        Assert.Equal(new[] { true, true }, marks);
+    }
+
     /// <summary>An answer that refuses the write (a 4xx, final) clears the mark too: nothing of it was done.</summary>
     [Theory]
     [InlineData(400, "validation_error")]
