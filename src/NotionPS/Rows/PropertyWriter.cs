@@ -75,7 +75,7 @@ namespace NotionPS.Rows
                 case "status":
                     return PlainValues.IsEmpty(value) ? null : new JsonObject { ["name"] = OptionName(column, type, value!, options) };
                 case "multi_select":
-                    return new JsonArray(OptionNames(column, type, value, options).Select(name => (JsonNode)new JsonObject { ["name"] = name }).ToArray());
+                    return new JsonArray(OptionNames(column, type, value, source, options).Select(name => (JsonNode)new JsonObject { ["name"] = name }).ToArray());
                 case "date":
                     return PlainValues.IsEmpty(value) ? null : Date(column, CellText.DateRangeOrValue(value!));
                 case "checkbox":
@@ -254,15 +254,16 @@ namespace NotionPS.Rows
 
         /// <summary>
         /// A multi-select cell's options (<see cref="OptionName"/>), each once: two spellings of one new option in one cell
-        /// ("new; NEW") are the first one, as Notion would otherwise add both; options that differ only in case stay two.
+        /// ("new; NEW") are the first one, as Notion would otherwise add both; options that differ only in case stay two, and
+        /// so does every option of a cell read from Notion (it holds options the column has, whether or not they are known here).
         /// </summary>
-        private static List<string> OptionNames(string column, string type, object? value, IReadOnlyList<string>? options)
+        private static List<string> OptionNames(string column, string type, object? value, RowSource source, IReadOnlyList<string>? options)
         {
             var names = new List<string>();
             foreach (var item in CellText.Items(value))
             {
                 var name = OptionName(column, type, item, options);
-                if (options == null || !options.Contains(name, StringComparer.Ordinal))
+                if (source != RowSource.NotionRow && (options == null || !options.Contains(name, StringComparer.Ordinal)))
                 {
                     name = names.FirstOrDefault(earlier => string.Equals(earlier, name, StringComparison.OrdinalIgnoreCase)) ?? name;
                 }

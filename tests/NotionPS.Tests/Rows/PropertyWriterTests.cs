@@ -310,6 +310,11 @@ public class PropertyWriterTests
     public void AMultiSelectCellHoldsEachOptionOnceANewOneInItsFirstSpelling(string value, string? options, string expected) =>
         Assert.Equal(expected, PropertyWriter.ToPropertyValue("Tags", "multi_select", value, RowSource.Given, options: options?.Split(',')).ToJsonString());
 
+    /// <summary>A cell read from Notion holds options the column has, so two that differ only in case stay two even where the options are not known (Sync compares against it).</summary>
+    [Fact]
+    public void ACellReadFromNotionKeepsCaseTwinOptionsWithoutTheColumnsOptions() =>
+        Assert.Equal("""{"multi_select":[{"name":"a"},{"name":"A"}]}""", PropertyWriter.ToPropertyValue("Tags", "multi_select", new[] { "a", "A" }, RowSource.NotionRow).ToJsonString());
+
     [Fact]
     public void AStatusThatIsNoOptionIsAnErrorNamingTheOptions()
     {
