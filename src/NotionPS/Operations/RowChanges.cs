@@ -70,15 +70,25 @@ namespace NotionPS.Operations
 
         private async Task<(DataSourceSchema Schema, RowMapping Mapping)> MapAfterAsync(Task before, string pageId, string? dataSourceId, IReadOnlyList<KeyValuePair<string, object?>> values, RowSource source, bool sent, CancellationToken cancellationToken)
         {
-            var schema = await SchemaAsync(dataSourceId ?? await ParentAsync(pageId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            var userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(schema.PropertyTypes, values, source)).ConfigureAwait(false);
+            DataSourceSchema schema;
+            Func<string, string?>? userIdByEmail;
             try
             {
-                await before.ConfigureAwait(false);
+                schema = await SchemaAsync(dataSourceId ?? await ParentAsync(pageId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                userIdByEmail = people == null ? null : await people.LookupAsync(RowMapping.PeopleEmails(schema.PropertyTypes, values, source)).ConfigureAwait(false);
             }
-            catch (Exception)
+            finally
             {
-                // The input before has its own error; this one is mapped all the same.
+                // Even when this row's lookups fail, it ends only after the row before it is mapped, so the row after it
+                // cannot be mapped ahead of that one.
+                try
+                {
+                    await before.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The input before has its own error; this one is mapped (or fails) all the same.
+                }
             }
 
             var mapping = RowMapping.Build(schema.PropertyTypes, values, source, ignoreUnknownColumns, userIdByEmail, resolvePath, addedOptions.For(schema));
