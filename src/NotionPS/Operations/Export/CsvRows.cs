@@ -20,7 +20,8 @@ namespace NotionPS.Operations
     {
         private readonly TextReader reader;
         private readonly string path;
-        private readonly IReadOnlyList<string> header;
+        /// <summary>The header's column names; null for a column without one (see <see cref="UnnamedColumns"/>).</summary>
+        private readonly IReadOnlyList<string?> header;
         private int rowNumber;
 
         /// <param name="stream">A seekable stream at the start of the file.</param>
@@ -62,7 +63,7 @@ namespace NotionPS.Operations
                 }
             }
 
-            header = first;
+            header = first.Select(name => string.IsNullOrWhiteSpace(name) ? null : name).ToList();
             UnnamedColumns = unnamed;
         }
 
@@ -94,9 +95,9 @@ namespace NotionPS.Operations
             for (var i = 0; i < header.Count; i++)
             {
                 var text = i < record.Count ? record[i] : null;
-                if (!string.IsNullOrWhiteSpace(header[i]))
+                if (header[i] is string name)
                 {
-                    row.Add(new KeyValuePair<string, object?>(header[i], text));
+                    row.Add(new KeyValuePair<string, object?>(name, text));
                 }
                 else if (refused == null && !string.IsNullOrWhiteSpace(text))
                 {
