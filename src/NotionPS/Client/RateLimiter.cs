@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -124,12 +123,24 @@ namespace NotionPS.Client
         public static WorkspaceLimit ForWorkspace(string workspaceKey) => LimitByWorkspace.GetOrAdd(workspaceKey, _ => new WorkspaceLimit(SystemClock.Instance));
 
         /// <summary>The budgets declared for workspaces reached at <paramref name="apiAuthority"/> (an API address's scheme, host and port).</summary>
-        public static IReadOnlyList<RateLimiter> WorkspaceBudgetsAt(string apiAuthority) =>
-            LimitByWorkspace
-                .Where(pair => pair.Key.StartsWith(apiAuthority + "|", StringComparison.Ordinal))
-                .Select(pair => pair.Value.Budget)
-                .OfType<RateLimiter>()
-                .ToList();
+        /// <remarks>
+        /// A loop rather than LINQ: LINQ over the dictionary's pairs (a struct) is code of its own that every process JIT-compiles
+        /// at its first Connect, ReadyToRun framework or not.
+        /// </remarks>
+        public static IReadOnlyList<RateLimiter> WorkspaceBudgetsAt(string apiAuthority)
+        {
+            var prefix = apiAuthority + "|";
+            var budgets = new List<RateLimiter>();
+            foreach (var pair in LimitByWorkspace)
+            {
+                if (pair.Key.StartsWith(prefix, StringComparison.Ordinal) && pair.Value.Budget is { } budget)
+                {
+                    budgets.Add(budget);
+                }
+            }
+
+            return budgets;
+        }
 
         /// <summary>
         /// Makes this token's requests hold for the workspace's limit too: a 429 for the workspace drawn by any of

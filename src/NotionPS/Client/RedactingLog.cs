@@ -21,9 +21,22 @@ namespace NotionPS.Client
 
         public bool IsDebugEnabled => inner.IsDebugEnabled;
 
-        public void Verbose(string message) => inner.Verbose(redact(message));
+        // A line the log does not show is not redacted: the client logs every request, and most commands show no verbose line.
+        public void Verbose(string message)
+        {
+            if (inner.IsVerboseEnabled)
+            {
+                inner.Verbose(redact(message));
+            }
+        }
 
-        public void Debug(string message) => inner.Debug(redact(message));
+        public void Debug(string message)
+        {
+            if (inner.IsDebugEnabled)
+            {
+                inner.Debug(redact(message));
+            }
+        }
 
         public void Warning(string message) => inner.Warning(redact(message));
     }
