@@ -114,9 +114,10 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// A saved file as Get-Item -Force gives it: the provider's PSPath, and the mode and size pwsh shows on Linux and macOS;
-        /// -Force because .NET calls a file whose name starts with "." hidden there. Provider-qualified, so a current location on
-        /// another drive (Env:, HKLM:) cannot claim the path. The bare file when the provider cannot show it (removed since):
-        /// the file was saved, so nothing here stops the command.
+        /// -Force because .NET calls a file hidden by its flags too (macOS chflags hidden), not only by a leading "." (which
+        /// saved names no longer have). Provider-qualified, so a current location on another drive (Env:, HKLM:) cannot claim
+        /// the path. The bare file when the provider cannot show it (removed since): the file was saved, so nothing here stops
+        /// the command.
         /// </summary>
         private object SavedItem(string path)
         {

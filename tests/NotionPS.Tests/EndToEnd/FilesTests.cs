@@ -277,12 +277,12 @@ public sealed class FilesTests : RowsTestBase, IDisposable
     }
 
     /// <summary>
-    /// Each saved file is output as Get-Item gives it, also a file whose name starts with "." (hidden to .NET on Linux and
-    /// macOS, which Get-Item shows only with -Force: it stopped the command there) and one whose name holds wildcard
-    /// characters; the files after them are saved and output too.
+    /// Each saved file is output as Get-Item gives it, also one whose name holds wildcard characters; a name that starts with
+    /// "." is saved without its dot, so it is no hidden file (.zshenv or .gitconfig saved into a home folder would be run by
+    /// the shell or git); the files after them are saved and output too.
     /// </summary>
     [Fact]
-    public async Task SaveOutputsEveryFileItSavedAHiddenOneAndOneWithBracketsIncluded()
+    public async Task SaveOutputsEveryFileItSavedADotNameWithoutItsDotAndOneWithBracketsIncluded()
     {
         var (databaseId, _) = await NewFilesDatabaseAsync("Dot files");
         var source = Directory.CreateDirectory(Path.Combine(folder, "dots")).FullName;
@@ -298,9 +298,11 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             "@{ Name = 'Dots'; Attachments = $names } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $source | Save-NotionFile -Destination $out | ForEach-Object { $_.Name + ' ' + $_.PSPath.StartsWith('Microsoft.PowerShell.Core\\FileSystem::') }",
             Vars(("names", names), ("db", databaseId), ("source", source), ("out", output)));
 
+        var saved = new[] { "a[1].txt", "env.txt", "z.txt" };
         Assert.Empty(result.Errors);
-        Assert.Equal(names.Select(name => name + " True"), result.Output.Select(line => (string)line.BaseObject));
-        Assert.All(names, name => Assert.Equal(name, File.ReadAllText(Path.Combine(output, name))));
+        Assert.Equal(saved.Select(name => name + " True"), result.Output.Select(line => (string)line.BaseObject));
+        Assert.Equal(saved, Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(names.Zip(saved), pair => Assert.Equal(pair.First, File.ReadAllText(Path.Combine(output, pair.Second))));
     }
 
     [ImmutableFileFact]
