@@ -131,7 +131,7 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>The files columns of a row read earlier and the files it carries, by URL; null for any other input (the page is read instead).</summary>
+        /// <summary>The files columns of a row read earlier and the files it carries, by URL and name; null for any other input (the page is read instead).</summary>
         private static PageFiles? RowFiles(object? input)
         {
             // PowerShell hands a row over bare or in its wrapper.
@@ -145,7 +145,11 @@ namespace NotionPS.Cmdlets
             return new PageFiles(
                 (row.Properties["DataSourceId"]?.Value ?? row.Properties["DatabaseId"]?.Value) as string,
                 columns.Select(property => property.Name).ToList(),
-                columns.SelectMany(property => ((MultiValue)property.Value).Select((url, index) => RowFile.OfRow(property.Name, index, url))).ToList());
+                columns.SelectMany(property =>
+                {
+                    var cell = (MultiValue)property.Value;
+                    return cell.Select((url, index) => RowFile.OfRow(property.Name, index, url, cell.FileName(index, url)));
+                }).ToList());
         }
 
         /// <summary>

@@ -358,6 +358,38 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.All(result.Errors, error => Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", error.FullyQualifiedErrorId));
     }
 
+    /// <summary>
+    /// A row piped from Get-NotionDatabaseRow saves its files under the names Notion gives them, as -PageId does: before,
+    /// a linked file was named by its URL's last segment ("download", twice), so one row saved by ID and by pipe gave
+    /// different files.
+    /// </summary>
+    [Fact]
+    public async Task APipedRowSavesItsLinkedFilesUnderTheirNamesInNotion()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Named links");
+        using var host = new LoopbackServer(_ => LoopbackServer.Response(200, "OK", "linked", "Content-Type: text/plain"));
+        var link = new Uri(host.BaseUri, "files/download?id=7").ToString();
+        var files = new JsonArray(
+            new JsonObject { ["name"] = "Quarterly report.pdf", ["type"] = "external", ["external"] = new JsonObject { ["url"] = link } },
+            new JsonObject { ["name"] = "notes.txt", ["type"] = "external", ["external"] = new JsonObject { ["url"] = link } });
+        using (var seeded = await Emulator.Admin.PostAsJsonAsync($"data_sources/{dataSourceId}/rows", new JsonObject
+        {
+            ["rows"] = new JsonArray(new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Named", ["Attachments"] = files } }),
+        }))
+        {
+            seeded.EnsureSuccessStatusCode();
+        }
+
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "Get-NotionDatabaseRow -DatabaseId $db | Save-NotionFile -Destination $out | ForEach-Object Name",
+            Vars(("db", databaseId), ("out", Path.Combine(folder, "named"))));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { "Quarterly report.pdf", "notes.txt" }, result.Output.Select(name => name.BaseObject));
+    }
+
     [Fact]
     public async Task ADownloadNeverCarriesTheToken()
     {
