@@ -390,6 +390,35 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Equal(new object[] { "Quarterly report.pdf", "notes.txt" }, result.Output.Select(name => name.BaseObject));
     }
 
+    /// <summary>A link that is no http(s) URL is never downloaded, so its error does not say to run the command again.</summary>
+    [Fact]
+    public async Task ALinkThatIsNoWebUrlIsAnErrorThatDoesNotSayToTryAgain()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Not web");
+        using (var seeded = await Emulator.Admin.PostAsJsonAsync($"data_sources/{dataSourceId}/rows", new JsonObject
+        {
+            ["rows"] = new JsonArray(new JsonObject
+            {
+                ["properties"] = new JsonObject
+                {
+                    ["Name"] = "Share",
+                    ["Attachments"] = new JsonArray(new JsonObject { ["name"] = "plan.pdf", ["type"] = "external", ["external"] = new JsonObject { ["url"] = "ftp://files.example/plan.pdf" } }),
+                },
+            }),
+        }))
+        {
+            seeded.EnsureSuccessStatusCode();
+        }
+
+        Connect("2026-03-11");
+
+        var result = Session.Run("Get-NotionDatabaseRow -DatabaseId $db | Save-NotionFile -Destination $out", Vars(("db", databaseId), ("out", Path.Combine(folder, "not-web"))));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("NotionFileDownloadFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal("'plan.pdf' of column 'Attachments' could not be downloaded: 'ftp://files.example/plan.pdf' is not an http(s) URL. NotionPS downloads only http(s) URLs: open this one where it is.", error.Exception.Message);
+    }
+
     [Fact]
     public async Task ADownloadNeverCarriesTheToken()
     {
