@@ -15,5 +15,10 @@ namespace NotionPS.Client
 
         /// <summary>Notion's signed URLs answer 403 once they have expired (S3's AccessDenied, "Request has expired").</summary>
         public bool MayHaveExpired => Status == 403;
+
+        /// <summary>The URL is no http(s) URL, so no later run downloads it either.</summary>
+        public bool IsNotWeb { get; private set; }
+
+        public static FileDownloadException NotWeb(string message) => new FileDownloadException(0, message) { IsNotWeb = true };
     }
 }

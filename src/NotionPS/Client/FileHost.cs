@@ -19,11 +19,13 @@ namespace NotionPS.Client
         /// <summary>
         /// Streams the file at <paramref name="url"/> into <paramref name="destination"/>. <paramref name="silenceLimit"/>
         /// is for silence: each read starts it again. Only the URL's host and path are logged, since its query is
-        /// the signature. Throws <see cref="FileDownloadException"/> for an answer that is not a success.
+        /// the signature, and a user name and password in it (a linked file's URL may hold them) as "***".
+        /// Throws <see cref="FileDownloadException"/> for an answer that is not a success.
         /// </summary>
         public static async Task DownloadAsync(Uri url, Stream destination, TimeSpan silenceLimit, INotionLog log, CancellationToken cancellationToken)
         {
-            var shown = url.GetLeftPart(UriPartial.Path);
+            var server = url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+            var shown = url.UserInfo.Length == 0 ? server : server.Insert(url.Scheme.Length + Uri.SchemeDelimiter.Length, "***@");
             using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 var ended = AttemptFailure.None;

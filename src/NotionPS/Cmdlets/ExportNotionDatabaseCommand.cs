@@ -87,11 +87,13 @@ namespace NotionPS.Cmdlets
 
             var input = bind.Input;
             var path = LocalPaths.FileSystemPathOrStop(this, Path);
+            var filesFolder = IncludeFiles == null ? null : LocalPaths.FileSystemPathOrStop(this, IncludeFiles);
             ExportFormat format;
             try
             {
                 format = ExportFormats.FromPath(path);
                 AtomicFile.RefuseNotAFile(path);
+                AtomicFile.RefuseMissingFolder(path, filesFolder);
             }
             catch (ExportException ex)
             {
@@ -112,7 +114,6 @@ namespace NotionPS.Cmdlets
                     Encoding));
             }
 
-            var filesFolder = IncludeFiles == null ? null : LocalPaths.FileSystemPathOrStop(this, IncludeFiles);
             if (filesFolder != null && System.IO.File.Exists(filesFolder))
             {
                 ThrowTerminatingError(NotionErrorRecords.From(

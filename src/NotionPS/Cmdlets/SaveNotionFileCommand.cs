@@ -114,9 +114,10 @@ namespace NotionPS.Cmdlets
 
         /// <summary>
         /// A saved file as Get-Item -Force gives it: the provider's PSPath, and the mode and size pwsh shows on Linux and macOS;
-        /// -Force because .NET calls a file whose name starts with "." hidden there. Provider-qualified, so a current location on
-        /// another drive (Env:, HKLM:) cannot claim the path. The bare file when the provider cannot show it (removed since):
-        /// the file was saved, so nothing here stops the command.
+        /// -Force because .NET calls a file hidden by its flags too (macOS chflags hidden), not only by a leading "." (which
+        /// saved names no longer have). Provider-qualified, so a current location on another drive (Env:, HKLM:) cannot claim
+        /// the path. The bare file when the provider cannot show it (removed since): the file was saved, so nothing here stops
+        /// the command.
         /// </summary>
         private object SavedItem(string path)
         {
@@ -130,7 +131,7 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>The files columns of a row read earlier and the files it carries, by URL; null for any other input (the page is read instead).</summary>
+        /// <summary>The files columns of a row read earlier and the files it carries, by URL and name; null for any other input (the page is read instead).</summary>
         private static PageFiles? RowFiles(object? input)
         {
             // PowerShell hands a row over bare or in its wrapper.
@@ -144,7 +145,11 @@ namespace NotionPS.Cmdlets
             return new PageFiles(
                 (row.Properties["DataSourceId"]?.Value ?? row.Properties["DatabaseId"]?.Value) as string,
                 columns.Select(property => property.Name).ToList(),
-                columns.SelectMany(property => ((MultiValue)property.Value).Select((url, index) => RowFile.OfRow(property.Name, index, url))).ToList());
+                columns.SelectMany(property =>
+                {
+                    var cell = (MultiValue)property.Value;
+                    return cell.Select((url, index) => RowFile.OfRow(property.Name, index, url, cell.FileName(index, url)));
+                }).ToList());
         }
 
         /// <summary>

@@ -101,7 +101,7 @@ namespace NotionPS.Rows
                 case "unique_id":
                     return UniqueId(value);
                 case "files":
-                    return MultiValue.OfUrls(Items(value, FileUrl));
+                    return MultiValue.OfFiles(Items(value, file => (FileUrl(file), JsonRead.String(file, "name"))));
                 default:
                     return PlainValues.FromJson(value);
             }

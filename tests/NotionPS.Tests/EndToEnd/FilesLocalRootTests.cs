@@ -296,6 +296,35 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
         Assert.Equal(new (string, string?)[] { ("external", "https://files.example/expired/report.json") }, Assert.Single(await CellsAsync(dataSourceId)));
     }
 
+    /// <summary>
+    /// A saved file the API cannot take (a .zip, which Notion's own app lets anyone attach; an empty file) is not uploaded:
+    /// its cell takes the file's URL with a warning and the row is restored. Before, the row failed with NotionFileNameRefused
+    /// or NotionFileEmpty, so a backup made with -IncludeFiles could not be restored where the one made without it could.
+    /// </summary>
+    [Theory]
+    [InlineData("data.zip", 10, "has the extension .zip, which Notion does not take")]
+    [InlineData("empty.txt", 0, "is empty (0 bytes)")]
+    public async Task ABackupsSavedFileTheApiCannotTakeIsNotUploadedAndTheCellTakesTheUrlWithAWarning(string name, int length, string reason)
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Restored " + name);
+        var backups = Directory.CreateDirectory(Path.Combine(Folder, "backups")).FullName;
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(backups, "files")).FullName, name), new byte[length]);
+        var backup = WriteBackup(backups, "files/" + name);
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $db -PassThru", Vars(("backup", backup), ("db", databaseId)));
+
+        Assert.Empty(result.Errors);
+        Assert.Single(result.Output);
+        var warning = Assert.Single(result.Warnings).Message;
+        Assert.StartsWith("Row 1, column 'Attachments': the saved file is not read. ", warning, StringComparison.Ordinal);
+        Assert.Contains(reason, warning, StringComparison.Ordinal);
+        Assert.EndsWith("The file's URL is written instead.", warning, StringComparison.Ordinal);
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+        Assert.Equal(new (string, string?)[] { ("external", "https://files.example/expired/report.json") }, Assert.Single(await CellsAsync(dataSourceId)));
+    }
+
     [Fact]
     public async Task ABackupsSavedFileOutsideItsFolderIsUploadedUnderLocalFileRoot()
     {

@@ -277,12 +277,12 @@ public sealed class FilesTests : RowsTestBase, IDisposable
     }
 
     /// <summary>
-    /// Each saved file is output as Get-Item gives it, also a file whose name starts with "." (hidden to .NET on Linux and
-    /// macOS, which Get-Item shows only with -Force: it stopped the command there) and one whose name holds wildcard
-    /// characters; the files after them are saved and output too.
+    /// Each saved file is output as Get-Item gives it, also one whose name holds wildcard characters; a name that starts with
+    /// "." is saved without its dot, so it is no hidden file (.zshenv or .gitconfig saved into a home folder would be run by
+    /// the shell or git); the files after them are saved and output too.
     /// </summary>
     [Fact]
-    public async Task SaveOutputsEveryFileItSavedAHiddenOneAndOneWithBracketsIncluded()
+    public async Task SaveOutputsEveryFileItSavedADotNameWithoutItsDotAndOneWithBracketsIncluded()
     {
         var (databaseId, _) = await NewFilesDatabaseAsync("Dot files");
         var source = Directory.CreateDirectory(Path.Combine(folder, "dots")).FullName;
@@ -298,9 +298,11 @@ public sealed class FilesTests : RowsTestBase, IDisposable
             "@{ Name = 'Dots'; Attachments = $names } | Add-NotionDatabaseRow -DatabaseId $db -LocalFileRoot $source | Save-NotionFile -Destination $out | ForEach-Object { $_.Name + ' ' + $_.PSPath.StartsWith('Microsoft.PowerShell.Core\\FileSystem::') }",
             Vars(("names", names), ("db", databaseId), ("source", source), ("out", output)));
 
+        var saved = new[] { "a[1].txt", "env.txt", "z.txt" };
         Assert.Empty(result.Errors);
-        Assert.Equal(names.Select(name => name + " True"), result.Output.Select(line => (string)line.BaseObject));
-        Assert.All(names, name => Assert.Equal(name, File.ReadAllText(Path.Combine(output, name))));
+        Assert.Equal(saved.Select(name => name + " True"), result.Output.Select(line => (string)line.BaseObject));
+        Assert.Equal(saved, Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(names.Zip(saved), pair => Assert.Equal(pair.First, File.ReadAllText(Path.Combine(output, pair.Second))));
     }
 
     [ImmutableFileFact]
@@ -354,6 +356,67 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Empty(result.Output);
         Assert.Equal(2, result.Errors.Count);
         Assert.All(result.Errors, error => Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.SaveNotionFileCommand", error.FullyQualifiedErrorId));
+    }
+
+    /// <summary>
+    /// A row piped from Get-NotionDatabaseRow saves its files under the names Notion gives them, as -PageId does: before,
+    /// a linked file was named by its URL's last segment ("download", twice), so one row saved by ID and by pipe gave
+    /// different files.
+    /// </summary>
+    [Fact]
+    public async Task APipedRowSavesItsLinkedFilesUnderTheirNamesInNotion()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Named links");
+        using var host = new LoopbackServer(_ => LoopbackServer.Response(200, "OK", "linked", "Content-Type: text/plain"));
+        var link = new Uri(host.BaseUri, "files/download?id=7").ToString();
+        var files = new JsonArray(
+            new JsonObject { ["name"] = "Quarterly report.pdf", ["type"] = "external", ["external"] = new JsonObject { ["url"] = link } },
+            new JsonObject { ["name"] = "notes.txt", ["type"] = "external", ["external"] = new JsonObject { ["url"] = link } });
+        using (var seeded = await Emulator.Admin.PostAsJsonAsync($"data_sources/{dataSourceId}/rows", new JsonObject
+        {
+            ["rows"] = new JsonArray(new JsonObject { ["properties"] = new JsonObject { ["Name"] = "Named", ["Attachments"] = files } }),
+        }))
+        {
+            seeded.EnsureSuccessStatusCode();
+        }
+
+        Connect("2026-03-11");
+
+        var result = Session.Run(
+            "Get-NotionDatabaseRow -DatabaseId $db | Save-NotionFile -Destination $out | ForEach-Object Name",
+            Vars(("db", databaseId), ("out", Path.Combine(folder, "named"))));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object[] { "Quarterly report.pdf", "notes.txt" }, result.Output.Select(name => name.BaseObject));
+    }
+
+    /// <summary>A link that is no http(s) URL is never downloaded, so its error does not say to run the command again.</summary>
+    [Fact]
+    public async Task ALinkThatIsNoWebUrlIsAnErrorThatDoesNotSayToTryAgain()
+    {
+        var (databaseId, dataSourceId) = await NewFilesDatabaseAsync("Not web");
+        using (var seeded = await Emulator.Admin.PostAsJsonAsync($"data_sources/{dataSourceId}/rows", new JsonObject
+        {
+            ["rows"] = new JsonArray(new JsonObject
+            {
+                ["properties"] = new JsonObject
+                {
+                    ["Name"] = "Share",
+                    ["Attachments"] = new JsonArray(new JsonObject { ["name"] = "plan.pdf", ["type"] = "external", ["external"] = new JsonObject { ["url"] = "ftp://files.example/plan.pdf" } }),
+                },
+            }),
+        }))
+        {
+            seeded.EnsureSuccessStatusCode();
+        }
+
+        Connect("2026-03-11");
+
+        var result = Session.Run("Get-NotionDatabaseRow -DatabaseId $db | Save-NotionFile -Destination $out", Vars(("db", databaseId), ("out", Path.Combine(folder, "not-web"))));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("NotionFileDownloadFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal("'plan.pdf' of column 'Attachments' could not be downloaded: 'ftp://files.example/plan.pdf' is not an http(s) URL. NotionPS downloads only http(s) URLs: open this one where it is.", error.Exception.Message);
     }
 
     [Fact]

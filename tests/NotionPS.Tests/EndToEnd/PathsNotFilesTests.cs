@@ -50,6 +50,25 @@ public sealed class PathsNotFilesTests(EmulatorFixture emulator) : RowsTestBase(
         Assert.Empty(Directory.GetFileSystemEntries(jsonFolder));
     }
 
+    /// <summary>
+    /// A -Path in a folder that does not exist stops the export before any row is read, naming the folder and how to make it.
+    /// Before, the rows were read first and the error named the export's temporary file (".rows.csv.1a2b3c4d.tmp").
+    /// </summary>
+    [Fact]
+    public void AnExportIntoAFolderThatDoesNotExistStopsBeforeAnyRowIsReadNamingTheFolder()
+    {
+        Connect("2026-03-11");
+        var missing = Path.Combine(folder, "reports", "2026");
+
+        var result = Session.Run("try { Export-NotionDatabase -DatabaseId $tasks -Path $path -Verbose } catch { $_ }", Vars(("tasks", TasksId), ("path", Path.Combine(missing, "rows.csv"))));
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+        Assert.Equal("NotionExportFileFailed,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.Equal($"The folder '{missing}' does not exist, so '{Path.Combine(missing, "rows.csv")}' cannot be written. Create it first (New-Item -ItemType Directory -Path '{missing}'), or give a path in a folder that exists.", error.Exception.Message);
+        Assert.DoesNotContain(result.Verbose, line => line.Message.Contains("v1/", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(missing));
+    }
+
     [UnixFact]
     public void SendNotionFileRefusesDevZeroAndDevNullAsDevicesNotAsEmptyFiles()
     {

@@ -102,7 +102,7 @@ public class CellTextTests
     {
         string[] urls = ["https://x/a;jsessionid=1", "https://x/b?q=1,2", "\\\\server\\share\\c.pdf"];
 
-        var text = MultiValue.OfUrls(urls).ToString();
+        var text = MultiValue.OfFiles(urls.Select(url => (url, (string?)null)).ToList()).ToString();
 
         Assert.Equal("https://x/a;jsessionid=1; https://x/b?q=1,2; \\\\server\\share\\c.pdf", text);
         Assert.Equal(urls, CellText.SplitUrls(text));

@@ -68,6 +68,24 @@ namespace NotionPS.Operations
             }
         }
 
+        /// <summary>
+        /// Refuses a destination in a folder that does not exist (as Export-Csv, the folder is not made), before any row is
+        /// read: the temporary file could not be created there, and that error would name the temporary file. A folder
+        /// that <paramref name="created"/> (-IncludeFiles, made with its parents before the file is written) lies in is no refusal.
+        /// </summary>
+        /// <exception cref="ExportException">NotionExportFileFailed.</exception>
+        public static void RefuseMissingFolder(string destination, string? created)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(destination));
+            var madeByCommand = created != null && folder != null
+                && (Path.GetFullPath(created) + Path.DirectorySeparatorChar).StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            if (folder != null && !madeByCommand && !Directory.Exists(folder))
+            {
+                throw new ExportException(NotionErrorIds.NotionExportFileFailed,
+                    $"The folder '{folder}' does not exist, so '{destination}' cannot be written. Create it first (New-Item -ItemType Directory -Path '{folder}'), or give a path in a folder that exists.");
+            }
+        }
+
         /// <summary>The temporary file's stream: write the whole content here, then <see cref="Commit"/>.</summary>
         public FileStream Stream { get; }
 

@@ -104,7 +104,11 @@ namespace NotionPS.Operations
             return members;
         }
 
-        /// <summary>The full path of a file the backup saved, when it is there and its path is allowed (see <see cref="SavedFilePaths.Resolve"/>).</summary>
+        /// <summary>
+        /// The full path of a file the backup saved, when it is there, its path is allowed (see <see cref="SavedFilePaths.Resolve"/>)
+        /// and it is a file the API takes: Notion's app attaches any file (a .zip, an empty one), the API uploads fewer, and such
+        /// a file would fail its whole row where its URL restores it.
+        /// </summary>
         private string? SavedFile(string? recordedPath, string column, Action<string, NotionFileException>? refusedFile)
         {
             if (backupFolder == null)
@@ -114,7 +118,13 @@ namespace NotionPS.Operations
 
             try
             {
-                return SavedFilePaths.Resolve(backupFolder, savedFilesRoot!, recordedPath);
+                var saved = SavedFilePaths.Resolve(backupFolder, savedFilesRoot!, recordedPath);
+                if (saved != null)
+                {
+                    LocalFile.Check(saved, null, null);
+                }
+
+                return saved;
             }
             catch (NotionFileException ex)
             {

@@ -165,7 +165,7 @@ namespace NotionPS.Operations.Files
 
         private static NotionFileException Failed(RowFile file, FileDownloadException ex) =>
             new NotionFileException(NotionErrorIds.NotionFileDownloadFailed,
-                $"'{ServerText.Visible(file.Name)}' of {ServerText.Visible(file.Origin)} could not be downloaded: {AsSentence(ex.Message)} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row or page." : "Run the command again when the file host answers.")}", ex);
+                $"'{ServerText.Visible(file.Name)}' of {ServerText.Visible(file.Origin)} could not be downloaded: {AsSentence(ex.Message)} {(ex.MayHaveExpired ? "Its URL was refused even after the page was read again; check that the file is still in the row or page." : ex.IsNotWeb ? "NotionPS downloads only http(s) URLs: open this one where it is." : "Run the command again when the file host answers.")}", ex);
 
         /// <summary>The system's words for a failed connection ("Connection refused (host:port)") end without a full stop.</summary>
         private static string AsSentence(string text) => text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
@@ -200,7 +200,7 @@ namespace NotionPS.Operations.Files
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw new FileDownloadException(0, $"'{WebUrls.Shown(url)}' is not an http(s) URL.");
+                throw FileDownloadException.NotWeb($"'{WebUrls.Shown(url)}' is not an http(s) URL.");
             }
 
             var partial = Path.Combine(root, "." + Guid.NewGuid().ToString("N") + ".download");

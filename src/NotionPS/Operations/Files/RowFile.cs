@@ -44,15 +44,18 @@ namespace NotionPS.Operations.Files
         public static RowFile FromBlock(string blockId, int index, string? name, string url, bool isHosted) =>
             new RowFile(string.Empty, index, string.IsNullOrEmpty(name) ? FromUrl(string.Empty, index, url).Name : name!, url, isHosted) { BlockId = blockId };
 
-        /// <summary>A file of a row read earlier, under the name the row gives its column: named by its URL alone (<see cref="FromUrl"/>).</summary>
-        public static RowFile OfRow(string rowColumn, int index, string url)
+        /// <summary>
+        /// A file of a row read earlier, under the name the row gives its column: named as in Notion, else (a URL the user
+        /// put in the cell since) by its URL alone (<see cref="FromUrl"/>).
+        /// </summary>
+        public static RowFile OfRow(string rowColumn, int index, string url, string? name)
         {
-            var file = FromUrl(rowColumn, index, url);
+            var file = string.IsNullOrEmpty(name) ? FromUrl(rowColumn, index, url) : new RowFile(rowColumn, index, name!, url);
             file.ColumnIsRowName = true;
             return file;
         }
 
-        /// <summary>A file named by its URL alone (a row's cell holds only URLs): the last segment of its path.</summary>
+        /// <summary>A file named by its URL alone: the last segment of its path.</summary>
         private static RowFile FromUrl(string column, int index, string url)
         {
             var name = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.Segments.LastOrDefault() ?? string.Empty) : string.Empty;

@@ -10,9 +10,10 @@ namespace NotionPS.Operations.Files
     /// File and folder names that every OS can create and copy, for names that come from Notion (a file's name, a row's
     /// title), whoever wrote them: no path separators or characters Windows refuses, no control or bidi characters (a name
     /// that hides or reverses its extension), no half of a surrogate pair (Linux and macOS write it as U+FFFD, so two such
-    /// names would be one file), no trailing dots or spaces, no reserved device names (CON, NUL, COM0 ...), composed
-    /// (NFC: macOS takes "é" and "e" with a combining accent as one name), short enough for any file system, and unique
-    /// within one folder's downloads, ignoring case (Windows and macOS do). Names the user gives are never passed here.
+    /// names would be one file), no leading dots (a hidden file that shells and tools read, such as .zshenv), no trailing
+    /// dots or spaces, no reserved device names (CON, NUL, COM0 ...), composed (NFC: macOS takes "é" and "e" with a
+    /// combining accent as one name), short enough for any file system, and unique within one folder's downloads, ignoring
+    /// case (Windows and macOS do). Names the user gives are never passed here.
     /// </summary>
     internal sealed class SafeFileNames
     {
@@ -47,9 +48,10 @@ namespace NotionPS.Operations.Files
                 }
             }
 
-            // Only whole characters are left, which Normalize takes (it throws on half of a pair).
-            var safe = text.ToString().Normalize(NormalizationForm.FormC).Trim().TrimEnd('.', ' ');
-            if (safe.Length == 0 || safe.All(character => character == '.'))
+            // Only whole characters are left, which Normalize takes (it throws on half of a pair). Leading dots go, as browsers
+            // drop them from downloads: ".zshenv" or ".gitconfig" saved into a home folder would be run by the shell or git.
+            var safe = text.ToString().Normalize(NormalizationForm.FormC).Trim().TrimStart('.', ' ').TrimEnd('.', ' ');
+            if (safe.Length == 0)
             {
                 safe = "file";
             }

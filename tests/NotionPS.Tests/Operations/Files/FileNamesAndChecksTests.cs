@@ -19,8 +19,8 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [Theory]
     [InlineData("report.pdf", "report.pdf")]
     [InlineData("a<b>c:d\"e|f?g*h.txt", "a_b_c_d_e_f_g_h.txt")]
-    [InlineData("../../etc/passwd", ".._.._etc_passwd")]
-    [InlineData("..\\..\\windows\\win.ini", ".._.._windows_win.ini")]
+    [InlineData("../../etc/passwd", "_.._etc_passwd")]
+    [InlineData("..\\..\\windows\\win.ini", "_.._windows_win.ini")]
     [InlineData("trailing. . .", "trailing")]
     [InlineData("CON", "_CON")]
     [InlineData("nul.txt", "_nul.txt")]
@@ -36,6 +36,10 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [InlineData("del\u007Fnext\u0085line.txt", "del_next_line.txt")]
     [InlineData("invoice\u202Efdp.exe", "invoice_fdp.exe")]
     [InlineData("a\u2028b\u200Fc\u2066d", "a_b_c_d")]
+    [InlineData(".zshenv", "zshenv")]
+    [InlineData(". .gitconfig", "gitconfig")]
+    [InlineData("...", "file")]
+    [InlineData(".nul.txt", "_nul.txt")]
     public void NamesAreMadeSafeForEveryOs(string name, string expected) => Assert.Equal(expected, SafeFileNames.Safe(name));
 
     [Fact]
