@@ -51,7 +51,15 @@ namespace NotionPS.Cmdlets
 
                 try
                 {
-                    WriteObject(RunWithLogPump(cancellationToken => writer!.AddAsync(pageId, discussionId, Text, cancellationToken)));
+                    var comment = RunWithLogPump(cancellationToken => writer!.AddAsync(pageId, discussionId, Text, cancellationToken));
+
+                    // Notion places a reply by its discussion alone: one on another page than the one named went there.
+                    if (discussionId != null && comment.PageId != null && !string.Equals(comment.PageId, pageId, StringComparison.OrdinalIgnoreCase))
+                    {
+                        WriteWarning($"The reply went to page {comment.PageId}, where discussion {discussionId} is, not to page {pageId}: a reply always goes to its discussion's page. To comment on {pageId}, leave out -DiscussionId.");
+                    }
+
+                    WriteObject(comment);
                 }
                 catch (NotionException ex)
                 {

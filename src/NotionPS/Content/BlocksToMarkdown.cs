@@ -37,6 +37,9 @@ namespace NotionPS.Content
     {
         private const string Tab = "\t";
 
+        /// <summary>An empty paragraph, which Markdown has no other way to write.</summary>
+        private const string EmptyBlock = "<empty-block/>";
+
         /// <summary>The characters inline text escapes with a backslash ("&amp;#" and "!" before a link's "[" are escaped too).</summary>
         private static readonly char[] Markup = { '\\', '*', '_', '`', '~', '[', ']', '<' };
 
@@ -83,7 +86,7 @@ namespace NotionPS.Content
             {
                 case "paragraph":
                     var paragraph = InlineText(body);
-                    lines.AddRange(paragraph.Length == 0 ? new[] { "<empty-block/>" } : TextLines(paragraph));
+                    lines.AddRange(paragraph.Length == 0 ? new[] { EmptyBlock } : TextLines(paragraph));
                     return Flattened(lines, children, depth);
                 case "heading_1":
                 case "heading_2":
@@ -106,13 +109,19 @@ namespace NotionPS.Content
 
                     return Flattened(lines, children, depth);
                 case "bulleted_list_item":
-                    return ListItem("- ", body, children, depth);
+                    return ListItem("- ", LeadLines(body, children), children, depth);
                 case "numbered_list_item":
-                    return ListItem(number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". ", body, children, depth);
+                    return ListItem(number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". ", LeadLines(body, children), children, depth);
                 case "to_do":
-                    return ListItem(JsonRead.Bool(body, "checked") == true ? "- [x] " : "- [ ] ", body, children, depth, "  ");
+                    // The task marker holds the to-do's place: what follows it is read as its text, even when a paragraph does.
+                    return ListItem(JsonRead.Bool(body, "checked") == true ? "- [x] " : "- [ ] ", TextLines(InlineText(body)).ToList(), children, depth, "  ");
                 case "quote":
-                    var quote = TextLines(InlineText(body)).ToList();
+                    var quote = LeadLines(body, children);
+                    if (quote.Count == 0)
+                    {
+                        quote.Add(string.Empty); // ">": a quote without text is still a quote
+                    }
+
                     if (children.Count > 0)
                     {
                         quote.Add(string.Empty);
@@ -136,7 +145,7 @@ namespace NotionPS.Content
                     }
 
                     lines.Add(open.Append('>').ToString());
-                    var calloutContent = TextLines(InlineText(body)).ToList();
+                    var calloutContent = LeadLines(body, children);
                     if (children.Count > 0)
                     {
                         if (calloutContent.Count > 0)
@@ -204,6 +213,21 @@ namespace NotionPS.Content
             return array == null ? Array.Empty<JsonElement>() : array.Value.EnumerateArray().ToList();
         }
 
+        /// <summary>
+        /// A list item's, quote's or callout's own text as lines: none for no text, unless its first child is a paragraph, which
+        /// Markdown would read back as that text; then an empty paragraph (<c>&lt;empty-block/&gt;</c>) keeps the text's place.
+        /// </summary>
+        private static List<string> LeadLines(JsonElement body, IReadOnlyList<JsonElement> children)
+        {
+            var lines = TextLines(InlineText(body)).ToList();
+            if (lines.Count == 0 && children.Count > 0 && JsonRead.String(children[0], "type") == "paragraph")
+            {
+                lines.Add(EmptyBlock);
+            }
+
+            return lines;
+        }
+
         /// <summary>The block's lines, then its children's at the same level (for blocks whose children have no Markdown form).</summary>
         private static List<string> Flattened(List<string> lines, IReadOnlyList<JsonElement> children, int depth)
         {
@@ -216,10 +240,9 @@ namespace NotionPS.Content
             return lines;
         }
 
-        private static List<string> ListItem(string marker, JsonElement body, IReadOnlyList<JsonElement> children, int depth, string? childIndent = null)
+        private static List<string> ListItem(string marker, List<string> text, IReadOnlyList<JsonElement> children, int depth, string? childIndent = null)
         {
             var indent = childIndent ?? new string(' ', marker.Length);
-            var text = TextLines(InlineText(body)).ToList();
             var lines = new List<string> { marker + (text.Count > 0 ? text[0] : string.Empty) };
             lines.AddRange(text.Skip(1).Select(line => indent + line));
             if (children.Count > 0)

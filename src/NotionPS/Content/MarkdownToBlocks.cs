@@ -837,6 +837,9 @@ namespace NotionPS.Content
             return end + 1;
         }
 
+        /// <summary>The attributes a heading takes.</summary>
+        private static readonly string[] HeadingAttributes = { "toggle", "color" };
+
         /// <summary>Takes a trailing {name="value" ...} attribute list (Notion's block attributes) off a heading's text.</summary>
         private static Dictionary<string, string> TakeAttributes(ref string text, int line)
         {
@@ -851,7 +854,13 @@ namespace NotionPS.Content
                 return new Dictionary<string, string>();
             }
 
+            // Only the names a heading takes make the braces attributes: {id="setup"} or {key="value"} is the heading's text.
             var attributes = ParseAttributes(text.Substring(open + 1, text.Length - open - 2), line);
+            if (attributes.Keys.Any(name => Array.IndexOf(HeadingAttributes, name) < 0))
+            {
+                return new Dictionary<string, string>();
+            }
+
             text = text.Substring(0, open).TrimEnd(MarkdownLine.SpaceOrTab);
             return attributes;
         }

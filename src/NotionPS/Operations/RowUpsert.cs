@@ -11,8 +11,8 @@ namespace NotionPS.Operations
 {
     /// <summary>
     /// Adds a row, or updates the one row whose value in the match column equals the input's: what makes a
-    /// rerun of the same input safe. Rows with the same key run one after another, and a key created here is
-    /// remembered, so a key twice in the input is added once and then updated.
+    /// rerun of the same input safe. Rows with the same key (the value the column stores, however the input spells
+    /// it) run one after another, and a key created here is remembered, so a key twice in the input is added once and then updated.
     /// </summary>
     internal sealed class RowUpsert
     {
@@ -61,14 +61,18 @@ namespace NotionPS.Operations
             // An option key is the option the row writes (matched ignoring case, or the spelling an earlier row added), as Notion
             // compares option names exactly: 'high' finds the row holding 'High', and 'high' then 'HIGH' are one key.
             var type = schema.PropertyTypes[matchColumn];
-            if ((type == "select" || type == "status") && mapping.Properties[matchColumn]?[type]?["name"] is JsonValue name)
+            var written = mapping.Properties[matchColumn] as JsonObject;
+            if ((type == "select" || type == "status") && written?[type]?["name"] is JsonValue name)
             {
                 keyValue = name.GetValue<string>();
             }
 
-            var key = PlainValues.ToInvariantString(keyValue).Trim();
+            // Rows wait for each other by the value the column stores, not by its spelling: '7', '7.0' and '07' are one
+            // number, and rows queried side by side would each find no row and each add one.
+            var shown = PlainValues.ToInvariantString(keyValue).Trim();
+            var key = written == null ? shown : CellComparison.Canonical(type, written).Trim();
             var previous = lastWorkByKey.TryGetValue(key, out var last) ? last : Task.CompletedTask;
-            var work = UpsertAfterAsync(uploadFiles(cancellationToken), previous, key, keyValue, mapping.Properties, cancellationToken);
+            var work = UpsertAfterAsync(uploadFiles(cancellationToken), previous, key, shown, keyValue, mapping.Properties, cancellationToken);
             lastWorkByKey[key] = work;
 
             // The key is forgotten once its last row is done, unless a later row of that key took its place meanwhile.
@@ -80,7 +84,7 @@ namespace NotionPS.Operations
             return work;
         }
 
-        private async Task<PageRow> UpsertAfterAsync(Task filesUploaded, Task previous, string key, object? keyValue, JsonObject properties, CancellationToken cancellationToken)
+        private async Task<PageRow> UpsertAfterAsync(Task filesUploaded, Task previous, string key, string shown, object? keyValue, JsonObject properties, CancellationToken cancellationToken)
         {
             try
             {
@@ -93,7 +97,7 @@ namespace NotionPS.Operations
 
             await filesUploaded.ConfigureAwait(false);
 
-            var existing = createdByKey.TryGetValue(key, out var created) ? created : await FindByKeyAsync(key, keyValue, cancellationToken).ConfigureAwait(false);
+            var existing = createdByKey.TryGetValue(key, out var created) ? created : await FindByKeyAsync(shown, keyValue, cancellationToken).ConfigureAwait(false);
             if (existing != null)
             {
                 return await writer.UpdateAsync(existing, properties, cancellationToken).ConfigureAwait(false);
@@ -104,15 +108,15 @@ namespace NotionPS.Operations
             return row;
         }
 
-        /// <summary>The page ID of the one row whose match column equals the key, or null when there is none.</summary>
-        private async Task<string?> FindByKeyAsync(string key, object? keyValue, CancellationToken cancellationToken)
+        /// <summary>The page ID of the one row whose match column equals the key (<paramref name="shown"/> as errors name it), or null when there is none.</summary>
+        private async Task<string?> FindByKeyAsync(string shown, object? keyValue, CancellationToken cancellationToken)
         {
             var filter = RowFilter.Condition(matchColumn, schema.PropertyTypes[matchColumn], keyValue);
             using (var found = await client.QueryPageAsync(schema.Id, filter, null, null, 2, log, cancellationToken).ConfigureAwait(false))
             {
                 if (found.Results.Count > 1)
                 {
-                    throw MatchOnException.Ambiguous(matchColumn, key);
+                    throw MatchOnException.Ambiguous(matchColumn, shown);
                 }
 
                 return found.Results.Count == 1 ? JsonRead.String(found.Results[0], "id") : null;

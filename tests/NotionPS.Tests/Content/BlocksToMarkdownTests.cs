@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -77,6 +78,29 @@ public class BlocksToMarkdownTests
         var again = ContentJson.Json(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), BlocksToMarkdown.Convert(ContentJson.Elements(blocks))));
 
         Assert.Equal(blocks, again);
+    }
+
+    /// <summary>
+    /// A block with no text of its own (Notion's editor makes an empty quote from "> " and Enter) reads back as Markdown that
+    /// writes the same blocks: the block is kept, and its first child stays a child rather than becoming its text.
+    /// </summary>
+    [Theory]
+    [InlineData("quote", "")]
+    [InlineData("quote", "child")]
+    [InlineData("bulleted_list_item", "child")]
+    [InlineData("to_do", "child")]
+    [InlineData("callout", "child")]
+    public void ABlockWithoutTextKeepsItsShape(string type, string child)
+    {
+        var children = child.Length == 0 ? string.Empty : $$$""","children":[{"type":"paragraph","paragraph":{"rich_text":[{"type":"text","text":{"content":"{{{child}}}"},"plain_text":"{{{child}}}"}]}}]""";
+        var json = $$$"""[{"type":"{{{type}}}","{{{type}}}":{"rich_text":[]}{{{children}}}},{"type":"paragraph","paragraph":{"rich_text":[{"type":"text","text":{"content":"after"},"plain_text":"after"}]}}]""";
+
+        var markdown = BlocksToMarkdown.Convert(ContentJson.Elements(json));
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
+
+        static string Shape(IEnumerable<ContentBlock> blocks) =>
+            string.Join(",", blocks.Select(block => $"{block.Type}[{ContentJson.Plain(block.Body["rich_text"])}]({Shape(block.Children)})"));
+        Assert.Equal($"{type}[]({(child.Length == 0 ? string.Empty : $"paragraph[{child}]()")}),paragraph[after]()", Shape(blocks));
     }
 
     [Theory]

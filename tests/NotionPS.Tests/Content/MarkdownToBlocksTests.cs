@@ -205,6 +205,24 @@ public class MarkdownToBlocksTests
         Assert.Equal(text, heading.Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Braces ending a heading are Notion's attributes only when they name what a heading takes (toggle, color): other
+    /// names, such as a Pandoc id or another case, are the heading's own text, never dropped.
+    /// </summary>
+    [Theory]
+    [InlineData("# Config {key=\"value\"}\n", "Config {key=\"value\"}", false)]
+    [InlineData("## Setup {id=\"setup\"}\n", "Setup {id=\"setup\"}", false)]
+    [InlineData("# T {TOGGLE=\"true\"}\n", "T {TOGGLE=\"true\"}", false)]
+    [InlineData("# T {toggle=\"true\" color=\"red\"}\n", "T", true)]
+    public void AHeadingKeepsBracesThatAreNotItsAttributesAsText(string markdown, string text, bool toggleable)
+    {
+        var heading = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single();
+
+        Assert.Equal(text, ContentJson.Plain(heading.Body["rich_text"]));
+        Assert.Equal(toggleable, heading.Body["is_toggleable"]?.GetValue<bool>() == true);
+        Assert.Equal(text, ContentJson.Plain(MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), ContentJson.RoundTrip(markdown)).Single().Body["rich_text"]));
+    }
+
     /// <summary>A delimiter cell, like any cell, is padded by spaces and tabs only (as GFM reads it): other whitespace around its dashes makes no table.</summary>
     [Theory]
     [InlineData("| a |\n|\u00A0--- |\n| b |\n", "paragraph")]

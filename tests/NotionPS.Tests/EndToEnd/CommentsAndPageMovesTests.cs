@@ -57,6 +57,28 @@ public class CommentsAndPageMovesTests : RowsTestBase
         Assert.True((bool)Item("soon")["annotations"]!["italic"]!);
     }
 
+    /// <summary>
+    /// A reply goes to its discussion's page whatever -PageId says: given another page, the reply still goes there (Notion
+    /// takes only the discussion), and a warning names both pages, so it is not taken for a comment on the page named.
+    /// </summary>
+    [Fact]
+    public async Task AReplyInADiscussionOfAnotherPageWarnsWhereItWent()
+    {
+        Connect("2026-03-11");
+        var home = await NewPageAsync("Discussion home");
+        var other = await NewPageAsync("Not the discussion's page");
+
+        var result = Session.Run(
+            "$d = (Add-NotionComment -PageId $start -Text 'start').DiscussionId; Add-NotionComment -PageId $start -Text 'here' -DiscussionId $d; Add-NotionComment -PageId $other -Text 'elsewhere' -DiscussionId $d",
+            Vars(("start", home), ("other", other)));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { home, home }, result.OutputOf<NotionComment>().Select(comment => comment.PageId));
+        var warning = Assert.Single(result.Warnings).Message;
+        Assert.Contains(home, warning, StringComparison.Ordinal);
+        Assert.Contains(other, warning, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(DataSourceVersions))]
     public async Task ACommentOverTwoThousandCharactersIsSplitIntoItemsAndReadBackWhole(string version)

@@ -525,6 +525,28 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
         Assert.Empty(await Emulator.QueryTitlesAsync(dataSourceId, string.Empty));
     }
 
+    /// <summary>
+    /// Set-NotionPageContent learns that an ID cannot take content (a database's, or one Notion does not find) before any
+    /// local file leaves the machine: the uploads would serve a write that cannot happen.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("-Replace -Confirm:$false")]
+    public async Task PageContentForAnIdThatCannotTakeItUploadsNothing(string mode)
+    {
+        Connect(Version);
+        var uploads = await UploadCountAsync(Version);
+
+        var result = Session.Run(
+            $"Set-NotionPageContent -PageId $db, $missing -Markdown '[Receipt](taxi.txt)' -LocalFileRoot $receipts {mode}",
+            Vars(("db", EmulatorFixture.TasksDatabaseId), ("missing", "0f0f0f0f0f0f4f0f8f0f0f0f0f0f0f0f"), ("receipts", receipts)));
+
+        Assert.Equal(
+            new[] { "NotionIdIsADatabase", "NotionObjectNotFound" }.Select(id => id + ",NotionPS.Cmdlets.SetNotionPageContentCommand"),
+            result.Errors.Select(error => error.FullyQualifiedErrorId));
+        Assert.Equal(uploads, await UploadCountAsync(Version));
+    }
+
     private static JsonObject External(string name, string url) =>
         new() { ["name"] = name, ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } };
 

@@ -181,10 +181,12 @@ public partial class RequestCountTests
 
         var sent = await RequestsOfAsync("Push-Location $folder; try { $pages | Set-NotionPageContent -Markdown '![A dot](dot.png)' -LocalFileRoot $folder -Verbose } finally { Pop-Location }", Vars(("pages", new[] { pageId, secondPageId }), ("folder", folder)));
 
-        // The workspace's upload limit is asked once for every page; each page gets an upload of its own.
+        // Each page is read as a block first (that it takes content, before its files leave the machine); the workspace's
+        // upload limit is asked once for every page; each page gets an upload of its own.
         var upload = new[] { "POST v1/file_uploads", "POST v1/file_uploads/*/send" };
         Assert.Equal(
-            upload.Append($"PATCH v1/blocks/{pageId}/children").Concat(upload).Append($"PATCH v1/blocks/{secondPageId}/children").Prepend("GET v1/users/me"),
+            new[] { $"GET v1/blocks/{pageId}", "GET v1/users/me" }.Concat(upload).Append($"PATCH v1/blocks/{pageId}/children")
+                .Append($"GET v1/blocks/{secondPageId}").Concat(upload).Append($"PATCH v1/blocks/{secondPageId}/children"),
             sent.Select(WithoutUploadId));
     }
 

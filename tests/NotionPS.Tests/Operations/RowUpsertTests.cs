@@ -149,6 +149,24 @@ public class RowUpsertTests
     }
 
     /// <summary>
+    /// One number spelled several ways (7, 7.0, 07, as CSV text) is one key: the rows run one after another, so the key
+    /// is added once and then updated, never added by each row's own query finding nothing at the same time.
+    /// </summary>
+    [Fact]
+    public async Task OneKeySpelledSeveralWaysIsAddedOnce()
+    {
+        var handler = new ScriptedHandler(Found(), Ok(Page("p4")), Ok(Page("p4")), Ok(Page("p4")));
+        var upsert = new RowUpsert(NewClient(handler, new FakeClock()), new RecordingLog(), Schema, "Estimate");
+        RowMapping Keyed(string name, string estimate) =>
+            RowMapping.Build(Schema.PropertyTypes, new List<KeyValuePair<string, object?>> { new("Name", name), new("Estimate", estimate) }, RowSource.Given, ignoreUnknown: false);
+
+        var rows = new[] { ("A", "7"), ("B", "7.0"), ("C", " 07 ") }.Select(row => upsert.UpsertAsync(Keyed(row.Item1, row.Item2), NoFiles, CancellationToken.None)).ToList();
+        await Task.WhenAll(rows);
+
+        Assert.Equal(new[] { Query, Create, "PATCH " + Api + "v1/pages/p4", "PATCH " + Api + "v1/pages/p4" }, NotionAnswers.SentUris(handler));
+    }
+
+    /// <summary>
     /// A row's files are finished before it is matched: a row whose files fail sends nothing, and the next row of its key
     /// goes on; a row without a key refuses before its files are started.
     /// </summary>

@@ -11,13 +11,16 @@ namespace NotionPS.Operations
     {
         private readonly string id;
 
-        private NotAPageException(string id, NotionApiException notionsAnswer)
+        private NotAPageException(string id, NotionApiException? notionsAnswer)
             : base(NotionErrorIds.NotionIdIsADatabase, $"{id} is a database, not a page: a database has rows, not content blocks.", notionsAnswer)
         {
             this.id = id;
         }
 
         public string Id => Shown(id);
+
+        /// <summary>Found by reading <paramref name="id"/> as a block, before Notion was asked to write to it.</summary>
+        public static NotAPageException Found(string id) => new NotAPageException(id, null);
 
         /// <summary>
         /// <paramref name="failure"/>, or this exception when it came because <paramref name="pageId"/> is a database's: Notion

@@ -40,8 +40,30 @@ namespace NotionPS.Operations
         public async Task<int> AppendAsync(string pageId, IReadOnlyList<ContentBlock> blocks, string? anchor, IReadOnlyList<Files.ContentFile> files, CancellationToken cancellationToken)
         {
             var after = anchor == null ? null : await new AnchorFinder(client, log).FindAsync(pageId, anchor, cancellationToken).ConfigureAwait(false);
+            if (anchor == null && files.Count > 0)
+            {
+                await CheckTakesContentAsync(pageId, cancellationToken).ConfigureAwait(false);
+            }
+
             await fileUploads.UploadAsync(files, cancellationToken).ConfigureAwait(false);
             return await new ContentAppender(client, log).AppendAsync(pageId, after?.ParentId ?? pageId, blocks, after?.BlockId, $"Page {pageId}:", cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// That <paramref name="pageId"/> takes content, before local files leave the machine for it: Notion finds it (else its
+        /// 404) and it is not a database, whose blocks Notion refuses only when they are written. Asked only when there are
+        /// files to upload: otherwise the write itself finds out, at no extra request.
+        /// </summary>
+        /// <exception cref="NotAPageException">The ID is a database's.</exception>
+        private async Task CheckTakesContentAsync(string pageId, CancellationToken cancellationToken)
+        {
+            using (var block = await client.GetBlockAsync(pageId, log, cancellationToken).ConfigureAwait(false))
+            {
+                if (JsonRead.String(block.RootElement, "type") == "child_database")
+                {
+                    throw NotAPageException.Found(pageId);
+                }
+            }
         }
 
         /// <summary>
@@ -52,11 +74,12 @@ namespace NotionPS.Operations
         /// <exception cref="PageWriteException">Writing or trashing stopped midway; a failure before anything changed is Notion's own error.</exception>
         public async Task<int> ReplaceAsync(string pageId, IReadOnlyList<ContentBlock> blocks, IReadOnlyList<Files.ContentFile> files, CancellationToken cancellationToken)
         {
-            await fileUploads.UploadAsync(files, cancellationToken).ConfigureAwait(false);
+            // The old blocks are listed first: a page Notion does not find, or a database, fails there before any file is uploaded.
             var old = (await new BlockLister(client, log).TopLevelAsync(pageId, cancellationToken).ConfigureAwait(false))
                 .Where(block => !PageContentReader.OwnContent.Contains(JsonRead.String(block, "type") ?? string.Empty))
                 .Select(block => JsonRead.String(block, "id")!)
                 .ToList();
+            await fileUploads.UploadAsync(files, cancellationToken).ConfigureAwait(false);
             var written = await new ContentAppender(client, log).AppendAsync(pageId, pageId, blocks, null, $"Page {pageId} kept its old content, and of the new", cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < old.Count; i++)
             {
