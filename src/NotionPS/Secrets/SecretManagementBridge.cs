@@ -39,6 +39,7 @@ namespace NotionPS.Secrets
 
         private readonly Func<PowerShell> createPowerShell;
         private readonly Func<bool> callerStopping;
+        private readonly Func<IList?> sessionErrors;
 
         /// <param name="createPowerShell">
         /// Makes the PowerShell instance each call runs in; a cmdlet passes one on its own runspace.
@@ -46,15 +47,22 @@ namespace NotionPS.Secrets
         /// <param name="callerStopping">
         /// Whether the caller is being stopped (Ctrl+C), which also stops a call: then it is no vault failure.
         /// </param>
-        public SecretManagementBridge(Func<PowerShell> createPowerShell, Func<bool> callerStopping)
+        /// <param name="sessionErrors">
+        /// The $Error of the runspace the calls run in, if it is the user's: the records a call adds there are taken out again.
+        /// </param>
+        public SecretManagementBridge(Func<PowerShell> createPowerShell, Func<bool> callerStopping, Func<IList?>? sessionErrors = null)
         {
             this.createPowerShell = createPowerShell;
             this.callerStopping = callerStopping;
+            this.sessionErrors = sessionErrors ?? (() => null);
         }
 
         /// <summary>For a cmdlet: runs in the caller's runspace, where the user's modules and vault state are.</summary>
-        public static SecretManagementBridge ForCurrentRunspace(Cmdlet caller) =>
-            new SecretManagementBridge(() => PowerShell.Create(RunspaceMode.CurrentRunspace), () => caller.Stopping);
+        public static SecretManagementBridge ForCurrentRunspace(PSCmdlet caller) =>
+            new SecretManagementBridge(
+                () => PowerShell.Create(RunspaceMode.CurrentRunspace),
+                () => caller.Stopping,
+                () => caller.SessionState.PSVariable.GetValue("Error") as IList);
 
         /// <summary>Every registered vault, the default one first.</summary>
         public IReadOnlyList<SecretVault> GetVaults()
@@ -168,7 +176,30 @@ namespace NotionPS.Secrets
         public void RemoveSecret(string secretName, string vault) =>
             Invoke("Remove-Secret", new Dictionary<string, object?> { ["Name"] = secretName, ["Vault"] = vault, ["Confirm"] = false }, secretName, vault);
 
+        /// <summary>
+        /// Runs one SecretManagement command. A nested call in the user's runspace adds every error it meets to $Error, where
+        /// a vault's own text may quote the secret (a refusal that shows the value it was given): those records are taken out
+        /// again, as the caller's own record, redacted, says what failed.
+        /// </summary>
         private Collection<PSObject> Invoke(string command, IDictionary<string, object?> parameters, string? secretName, string vault)
+        {
+            var errors = sessionErrors();
+            var newestBefore = errors?.Count > 0 ? errors[0] : null;
+            try
+            {
+                return InvokeNested(command, parameters, secretName, vault);
+            }
+            finally
+            {
+                // $Error keeps the newest first.
+                while (errors?.Count > 0 && !ReferenceEquals(errors[0], newestBefore))
+                {
+                    errors.RemoveAt(0);
+                }
+            }
+        }
+
+        private Collection<PSObject> InvokeNested(string command, IDictionary<string, object?> parameters, string? secretName, string vault)
         {
             using (var powerShell = createPowerShell())
             {

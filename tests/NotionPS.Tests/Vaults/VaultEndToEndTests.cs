@@ -309,6 +309,24 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.DoesNotContain(shown, text => text != null && text.Contains(EmulatorFixture.FullAccessToken, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The vault's own record of that refusal, written by the nested Set-Secret call, does not reach the session's $Error
+    /// beside NotionPS's redacted one: $Error | Export-Clixml or Get-Error would show the token there.
+    /// </summary>
+    [Fact]
+    public void AVaultRefusalQuotingTheTokenLeavesOnlyTheRedactedRecordInError()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-SecretDoubleVault Store -ReadOnly $true -RefusalQuotesSecret $true; $Error.Clear()");
+
+        session.Terminates("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -WarningAction SilentlyContinue", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        var errors = session.Run("$Error | ForEach-Object { $_.FullyQualifiedErrorId + ': ' + ($_ | Out-String) + ($_.Exception | Format-List * -Force | Out-String) }")
+            .Select(o => o.ToString()).ToList();
+        Assert.DoesNotContain(errors, text => text.Contains(EmulatorFixture.FullAccessToken, StringComparison.Ordinal));
+        Assert.Equal("SecretVaultOperationFailed,NotionPS.Cmdlets.RegisterNotionIntegrationCommand", Assert.Single(errors).Split(':')[0]);
+    }
+
     private async Task<int> DemoRequestsAsync() => (int)(await emulator.IntegrationStatsAsync("NotionPS Demo"))["requests"]!;
 
     private (string, object?) Emulator() => ("emulator", emulator.BaseUri);
