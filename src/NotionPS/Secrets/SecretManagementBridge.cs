@@ -73,13 +73,14 @@ namespace NotionPS.Secrets
             return vaults.Where(v => v.IsDefault).Concat(vaults.Where(v => !v.IsDefault)).ToList();
         }
 
-        public SecretVault GetVault(string name)
-        {
-            var vault = Invoke("Get-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { name } }, null, name)
-                .Select(SecretVault.FromSecretVaultInfo)
-                .FirstOrDefault();
-            return vault ?? throw new SecretVaultException(VaultErrors.SecretVaultNotFound(name, null));
-        }
+        /// <summary>
+        /// The vault of exactly this name (in any case), as Get-Secret -Vault and Set-Secret -Vault take it. Get-SecretVault -Name
+        /// would take it as a wildcard pattern ('T*' is any vault starting with T), and an escaped one finds nothing in
+        /// SecretManagement 1.1, so every vault is listed and the name compared.
+        /// </summary>
+        public SecretVault GetVault(string name) =>
+            GetVaults().FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new SecretVaultException(VaultErrors.SecretVaultNotFound(name, null));
 
         public SecretVault GetDefaultVault(string secretName) =>
             GetVaults().FirstOrDefault(v => v.IsDefault)
