@@ -149,6 +149,25 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Empty(session.Run("Get-SecretInfo"));
     }
 
+    /// <summary>
+    /// Test-SecretVault takes a name without wildcard characters as it is and one with them as a pattern: a vault named with [
+    /// must be asked for as a pattern that matches only itself, or its self test is not run and a warning says it did not pass.
+    /// </summary>
+    [Fact]
+    public void RegistersInAVaultWhoseNameHasABracketWithoutAWarning()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault 'Team[1]'");
+
+        var result = session.Module.Run(
+            "Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -Vault 'team[1]'",
+            new System.Collections.Generic.Dictionary<string, object?> { ["token"] = SecureToken(EmulatorFixture.FullAccessToken), ["emulator"] = emulator.BaseUri });
+
+        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors));
+        Assert.Empty(result.Warnings);
+        Assert.Equal("Team[1]", ((NotionIntegration)result.Output.Single().BaseObject).Vault);
+    }
+
     [Fact]
     public void StoresTheTokenInAVaultWithoutMetadata()
     {
