@@ -80,10 +80,10 @@ namespace NotionPS.Client
             requestsPerSecond == 0 || (requestsPerSecond >= MinimumRequestsPerSecond && requestsPerSecond <= MaximumRequestsPerSecond);
 
         /// <summary>
-        /// <paramref name="uri"/> as it may be shown in a message: without a user name and password, should it carry them.
+        /// <paramref name="uri"/> as it may be shown in a message: without a user name and password, a query or a fragment, should it carry them.
         /// </summary>
         public static string Display(Uri uri) =>
-            uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped) : uri.OriginalString;
+            uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : uri.OriginalString;
 
         /// <summary>
         /// Throws <see cref="ArgumentException"/> for a base URI the token must not be sent to: not absolute,
@@ -101,6 +101,14 @@ namespace NotionPS.Client
             {
                 throw new ArgumentException(
                     $"The base URI '{shown}' carries a user name or password before its host (user:password@), which NotionPS does not send: the token is the only credential. Give the address without it.",
+                    nameof(BaseUri));
+            }
+
+            // A request's address is the base URI's path and its own (v1/users/me): a query or fragment would be dropped unseen.
+            if (BaseUri.Query.Length > 0 || BaseUri.Fragment.Length > 0)
+            {
+                throw new ArgumentException(
+                    $"The base URI '{shown}' has a query (?...) or fragment (#...), which NotionPS does not send: each request goes to the base URI's path followed by its own. Give the address without it.",
                     nameof(BaseUri));
             }
 

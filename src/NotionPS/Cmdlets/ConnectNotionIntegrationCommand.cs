@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -51,6 +52,10 @@ namespace NotionPS.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
         [ValidateNotNullOrEmpty]
         public string? SecretName { get; set; }
+
+        /// <summary>The registration read with -Name, and the settings taken from it (not given).</summary>
+        private NotionIntegration? registration;
+        private readonly HashSet<string> settingsFromRegistration = new HashSet<string>();
 
         protected override void EndProcessing()
         {
@@ -108,23 +113,35 @@ namespace NotionPS.Cmdlets
                 }
 
                 WriteVerbose($"Reading the token of integration '{registration.Name}' from secret '{registration.SecretName}' in vault '{registration.Vault}'.");
-                if (registration.BaseUri != null && !MyInvocation.BoundParameters.ContainsKey(nameof(BaseUri)))
+                this.registration = registration;
+                if (registration.BaseUri != null && TakeFromRegistration(nameof(BaseUri)))
                 {
                     BaseUri = registration.BaseUri;
                 }
 
-                if (registration.ApiVersion != null && !MyInvocation.BoundParameters.ContainsKey(nameof(ApiVersion)))
+                if (registration.ApiVersion != null && TakeFromRegistration(nameof(ApiVersion)))
                 {
                     ApiVersion = registration.ApiVersion;
                 }
 
-                if (registration.WorkspaceRequestsPerMinute != null && !MyInvocation.BoundParameters.ContainsKey(nameof(WorkspaceRequestsPerMinute)))
+                if (registration.WorkspaceRequestsPerMinute != null && TakeFromRegistration(nameof(WorkspaceRequestsPerMinute)))
                 {
                     WorkspaceRequestsPerMinute = registration.WorkspaceRequestsPerMinute.Value;
                 }
 
                 return registry.ReadToken(registration);
             });
+
+        /// <summary>Whether the registration's <paramref name="setting"/> applies (it was not given); remembered for <see cref="StoredSettingRemedy"/>.</summary>
+        private bool TakeFromRegistration(string setting) =>
+            !MyInvocation.BoundParameters.ContainsKey(setting) && settingsFromRegistration.Add(setting);
+
+        /// <summary>A stored setting that no longer passes (a version since dropped, an address now refused) was not typed: say where it came from.</summary>
+        private protected override string? StoredSettingRemedy(string? setting) =>
+            registration == null || setting == null || !settingsFromRegistration.Contains(setting)
+                ? null
+                : $"The {setting} comes from the registration '{registration.Name}' in vault '{registration.Vault}'. Give -{setting} to connect with another, " +
+                  $"or store the registration again with one that passes: Register-NotionIntegration -Name {registration.Name} -Vault '{registration.Vault}' -Force.";
 
         private SecureString FromVault(Func<SecretManagementBridge, SecureString> read) =>
             this.RunOrStop(() => RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace(this))));

@@ -88,7 +88,13 @@ namespace NotionPS.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(NotionErrorRecords.Create(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? NotionErrorIds.InvalidBaseUri : NotionErrorIds.InvalidConnectionOption, NotionClientOptions.Display(options.BaseUri)));
+                var record = NotionErrorRecords.Create(ex, ex.ParamName == nameof(NotionClientOptions.BaseUri) ? NotionErrorIds.InvalidBaseUri : NotionErrorIds.InvalidConnectionOption, NotionClientOptions.Display(options.BaseUri));
+                if (StoredSettingRemedy(ex.ParamName) is { } remedy)
+                {
+                    record.ErrorDetails = new ErrorDetails(NotionErrorRecords.WithRemedy(ex.Message, remedy)) { RecommendedAction = remedy };
+                }
+
+                ThrowTerminatingError(record);
             }
 
             try
@@ -110,6 +116,9 @@ namespace NotionPS.Cmdlets
                 throw;
             }
         }
+
+        /// <summary>What to do when <paramref name="setting"/> was not given but read from a stored registration; null when it was given.</summary>
+        private protected virtual string? StoredSettingRemedy(string? setting) => null;
 
         /// <summary>
         /// The token as it will be sent (see <see cref="NotionToken"/>): trimmed, or a terminating error that

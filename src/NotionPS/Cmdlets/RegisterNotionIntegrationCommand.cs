@@ -66,10 +66,31 @@ namespace NotionPS.Cmdlets
             var registration = this.RunOrStop(() => registry.Save(Name, vault, token, connection, replace: Force, out metadataStored));
             if (!metadataStored)
             {
-                WriteVerbose($"The vault '{vault}' keeps no secret metadata: the token is stored, but Get-NotionIntegration will not show its workspace, bot, base URI or API version.");
+                ReportSettingsNotStored(vault, registration);
             }
 
             WriteObject(registration);
+        }
+
+        /// <summary>
+        /// A vault without metadata: Get-NotionIntegration shows only the name. Settings Connect-NotionIntegration -Name would
+        /// have applied are lost with it, so leaving them out would send the token elsewhere or change the API version: a warning
+        /// gives the command that keeps them.
+        /// </summary>
+        private void ReportSettingsNotStored(string vault, NotionIntegration registration)
+        {
+            var notApplied = string.Concat(
+                registration.BaseUri == NotionClientOptions.DefaultBaseUri ? string.Empty : $" -{nameof(BaseUri)} {registration.BaseUri}",
+                registration.ApiVersion == NotionClientOptions.DefaultApiVersion ? string.Empty : $" -{nameof(ApiVersion)} {registration.ApiVersion}",
+                registration.WorkspaceRequestsPerMinute == null ? string.Empty : $" -{nameof(WorkspaceRequestsPerMinute)} {registration.WorkspaceRequestsPerMinute}");
+            const string NotShown = "the token is stored, but Get-NotionIntegration will not show its workspace, bot, base URI or API version";
+            if (notApplied.Length == 0)
+            {
+                WriteVerbose($"The vault '{vault}' keeps no secret metadata: {NotShown}.");
+                return;
+            }
+
+            WriteWarning($"The vault '{vault}' keeps no secret metadata: {NotShown}, and Connect-NotionIntegration -Name {Name} will not apply them. Connect with them given: Connect-NotionIntegration -Name {Name}{notApplied}");
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
+using System.Text.RegularExpressions;
 
 using NotionPS.Client;
 
@@ -39,6 +40,7 @@ namespace NotionPS.Secrets
 
         private readonly Func<PowerShell> createPowerShell;
         private readonly Func<bool> callerStopping;
+        private readonly Func<IList?> sessionErrors;
 
         /// <param name="createPowerShell">
         /// Makes the PowerShell instance each call runs in; a cmdlet passes one on its own runspace.
@@ -46,15 +48,22 @@ namespace NotionPS.Secrets
         /// <param name="callerStopping">
         /// Whether the caller is being stopped (Ctrl+C), which also stops a call: then it is no vault failure.
         /// </param>
-        public SecretManagementBridge(Func<PowerShell> createPowerShell, Func<bool> callerStopping)
+        /// <param name="sessionErrors">
+        /// The $Error of the runspace the calls run in, if it is the user's: the records a call adds there are taken out again.
+        /// </param>
+        public SecretManagementBridge(Func<PowerShell> createPowerShell, Func<bool> callerStopping, Func<IList?>? sessionErrors = null)
         {
             this.createPowerShell = createPowerShell;
             this.callerStopping = callerStopping;
+            this.sessionErrors = sessionErrors ?? (() => null);
         }
 
         /// <summary>For a cmdlet: runs in the caller's runspace, where the user's modules and vault state are.</summary>
-        public static SecretManagementBridge ForCurrentRunspace(Cmdlet caller) =>
-            new SecretManagementBridge(() => PowerShell.Create(RunspaceMode.CurrentRunspace), () => caller.Stopping);
+        public static SecretManagementBridge ForCurrentRunspace(PSCmdlet caller) =>
+            new SecretManagementBridge(
+                () => PowerShell.Create(RunspaceMode.CurrentRunspace),
+                () => caller.Stopping,
+                () => caller.SessionState.PSVariable.GetValue("Error") as IList);
 
         /// <summary>Every registered vault, the default one first.</summary>
         public IReadOnlyList<SecretVault> GetVaults()
@@ -65,13 +74,14 @@ namespace NotionPS.Secrets
             return vaults.Where(v => v.IsDefault).Concat(vaults.Where(v => !v.IsDefault)).ToList();
         }
 
-        public SecretVault GetVault(string name)
-        {
-            var vault = Invoke("Get-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { name } }, null, name)
-                .Select(SecretVault.FromSecretVaultInfo)
-                .FirstOrDefault();
-            return vault ?? throw new SecretVaultException(VaultErrors.SecretVaultNotFound(name, null));
-        }
+        /// <summary>
+        /// The vault of exactly this name (in any case), as Get-Secret -Vault and Set-Secret -Vault take it. Get-SecretVault -Name
+        /// would take it as a wildcard pattern ('T*' is any vault starting with T), and an escaped one finds nothing in
+        /// SecretManagement 1.1, so every vault is listed and the name compared.
+        /// </summary>
+        public SecretVault GetVault(string name) =>
+            GetVaults().FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new SecretVaultException(VaultErrors.SecretVaultNotFound(name, null));
 
         public SecretVault GetDefaultVault(string secretName) =>
             GetVaults().FirstOrDefault(v => v.IsDefault)
@@ -154,7 +164,7 @@ namespace NotionPS.Secrets
             try
             {
                 results = Invoke(
-                    "Test-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { WildcardPattern.Escape(vault) } }, secretName, vault);
+                    "Test-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { OnlyItself(vault) } }, secretName, vault);
             }
             catch (SecretVaultException ex) when (ex.ErrorRecord.FullyQualifiedErrorId == VaultErrors.SecretVaultOperationFailedId)
             {
@@ -165,10 +175,40 @@ namespace NotionPS.Secrets
             return results.Any(r => r.BaseObject is bool passed && passed) ? null : VaultErrors.SecretVaultTestNotPassed(vault, secretName, null);
         }
 
+        /// <summary>
+        /// A vault name for Test-SecretVault -Name, which takes a name without wildcard characters as it is and one with them as
+        /// a pattern (an escaped name is looked up with its backticks): each of [ * ? becomes a class of that one character.
+        /// </summary>
+        private static string OnlyItself(string vault) =>
+            WildcardPattern.ContainsWildcardCharacters(vault) ? Regex.Replace(vault, @"[\[*?]", wildcard => "[" + wildcard.Value + "]") : vault;
+
         public void RemoveSecret(string secretName, string vault) =>
             Invoke("Remove-Secret", new Dictionary<string, object?> { ["Name"] = secretName, ["Vault"] = vault, ["Confirm"] = false }, secretName, vault);
 
+        /// <summary>
+        /// Runs one SecretManagement command. A nested call in the user's runspace adds every error it meets to $Error, where
+        /// a vault's own text may quote the secret (a refusal that shows the value it was given): those records are taken out
+        /// again, as the caller's own record, redacted, says what failed.
+        /// </summary>
         private Collection<PSObject> Invoke(string command, IDictionary<string, object?> parameters, string? secretName, string vault)
+        {
+            var errors = sessionErrors();
+            var newestBefore = errors?.Count > 0 ? errors[0] : null;
+            try
+            {
+                return InvokeNested(command, parameters, secretName, vault);
+            }
+            finally
+            {
+                // $Error keeps the newest first.
+                while (errors?.Count > 0 && !ReferenceEquals(errors[0], newestBefore))
+                {
+                    errors.RemoveAt(0);
+                }
+            }
+        }
+
+        private Collection<PSObject> InvokeNested(string command, IDictionary<string, object?> parameters, string? secretName, string vault)
         {
             using (var powerShell = createPowerShell())
             {

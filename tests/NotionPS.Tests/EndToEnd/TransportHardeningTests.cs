@@ -174,6 +174,20 @@ public sealed class TransportHardeningTests(EmulatorFixture emulator) : Emulator
         Assert.Single(result.OutputOf<NotionConnection>());
     }
 
+    /// <summary>A request's address is the base URI's path and its own: a query (a proxy's key, say) or a fragment would be dropped unseen.</summary>
+    [Theory]
+    [InlineData("http://127.0.0.1:1/?key=hunter2")]
+    [InlineData("http://127.0.0.1:1/#hunter2")]
+    public void ABaseUriWithAQueryOrFragmentIsRefusedWithoutShowingIt(string baseUri)
+    {
+        var error = RunExpectingTerminatingError("Connect-NotionIntegration -Token $token -BaseUri $odd", new Dictionary<string, object?> { ["odd"] = baseUri });
+
+        Assert.StartsWith("InvalidBaseUri,", error.FullyQualifiedErrorId);
+        Assert.Contains("query (?...) or fragment (#...)", error.Exception.Message);
+        Assert.Contains("http://127.0.0.1:1/", error.Exception.Message);
+        Assert.DoesNotContain("hunter2", error.ToString() + error.Exception + error.CategoryInfo + error.TargetObject + error.ErrorDetails?.Message);
+    }
+
     [Fact]
     public void ABaseUriWithUserInfoIsRefusedWithoutShowingIt()
     {

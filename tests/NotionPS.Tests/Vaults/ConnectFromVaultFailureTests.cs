@@ -26,6 +26,26 @@ public class ConnectFromVaultFailureTests
         Assert.Contains("Register-NotionIntegration", error.ErrorDetails.Message);
     }
 
+    /// <summary>
+    /// A registration's stored setting that no longer passes (a version since dropped, an address now refused) is not one the
+    /// user typed: the error says it came from the registration, how to override it and how to store it again.
+    /// </summary>
+    [Theory]
+    [InlineData("ApiVersion = '2021-05-13'", "InvalidConnectionOption", "-ApiVersion")]
+    [InlineData("BaseUri = 'http://example.com/'", "InvalidBaseUri", "-BaseUri")]
+    public void ConnectByNameSaysASettingCameFromTheRegistration(string metadata, string errorId, string parameter)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store; Set-Secret -Name NotionPS-Old -Secret 'demo-token-full-access' -Vault Store -Metadata @{ " + metadata + " }");
+
+        var error = session.Terminates("Connect-NotionIntegration -Name Old");
+
+        Assert.Equal(errorId + ",NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("registration 'Old' in vault 'Store'", error.ErrorDetails.Message);
+        Assert.Contains("Give " + parameter, error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Register-NotionIntegration -Name Old -Vault 'Store' -Force", error.ErrorDetails.RecommendedAction);
+    }
+
     [Fact]
     public void ConnectReportsAMissingVault()
     {

@@ -47,6 +47,37 @@ public class RegistrationVaultTests
         Assert.Empty(session.Run("Get-NotionIntegration -Name Nothing*"));
     }
 
+    /// <summary>
+    /// -Vault names one vault, as Get-Secret's and Set-Secret's do: Get-SecretVault -Name would take it as a pattern, so
+    /// 'O*' used to remove the registration in Other, '*' to list one vault only, and a name with [ to fail as a bad pattern.
+    /// </summary>
+    [Theory]
+    [InlineData("Unregister-NotionIntegration -Name Writer -Vault 'O*' -Confirm:$false")]
+    [InlineData("Get-NotionIntegration -Vault '*'")]
+    [InlineData("Register-NotionIntegration -Name New -Token (ConvertTo-SecureString x -AsPlainText -Force) -Vault 'S?ore'")]
+    public void AVaultNameIsNotAPattern(string script)
+    {
+        using var session = new VaultSession();
+        session.Run(Seed);
+
+        // Unregister reports it per pipeline item, the others stop: -ErrorAction Stop makes both a terminating error.
+        var error = session.Terminates(script + " -ErrorAction Stop");
+
+        Assert.Equal("SecretVaultNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(new[] { "Reporting", "Writer" }, session.Run("Get-NotionIntegration").Select(o => ((NotionIntegration)o.BaseObject).Name));
+    }
+
+    [Fact]
+    public void AVaultWhoseNameHasABracketIsFound()
+    {
+        using var session = new VaultSession();
+        session.Run(Seed + "; Add-SecretDoubleVault 'Team[1]'; Set-Secret -Name NotionPS-Team -Secret 'x' -Vault 'Team[1]'");
+
+        var found = session.Run("Get-NotionIntegration -Vault 'team[1]'").Select(o => (NotionIntegration)o.BaseObject).Single();
+
+        Assert.Equal(("Team", "Team[1]"), (found.Name, found.Vault));
+    }
+
     [Fact]
     public void ReportsANameThatMatchesNothing()
     {

@@ -204,6 +204,13 @@ public class SecretManagementDoubleTests
         Assert.Equal(false, readOnly.Single().BaseObject);
         session.Run("Set-SecretDoubleVault Store -Locked $true");
         Assert.Equal("PasswordRequiredException", session.Terminates("Test-SecretVault -Name Store").Exception.GetType().Name);
+
+        // A name without wildcard characters is looked up as it is, as in SecretManagement 1.1: an escaped one finds nothing.
+        session.Run("Add-SecretDoubleVault 'Box[1]'");
+        var notFound = session.WritesErrors("Test-SecretVault -Name 'Box`[1`]'", out var none).Single();
+        Assert.StartsWith("TestSecretVaultNotFound,", notFound.FullyQualifiedErrorId);
+        Assert.Empty(none);
+        Assert.Equal(true, session.Run("Test-SecretVault -Name 'Box[[]1]'").Single().BaseObject);
     }
 
     private static System.Collections.Generic.IEnumerable<System.Exception> Causes(System.Exception? exception)

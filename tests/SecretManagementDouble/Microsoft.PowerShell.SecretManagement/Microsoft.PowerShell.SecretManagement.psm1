@@ -18,7 +18,8 @@
 # where SecretManagement lets it through and is an error record where it catches it (Get-SecretInfo,
 # Get-Secret -Vault), as a PasswordRequiredException is. Remove-Secret of a missing
 # secret fails with SecretStoreRemoveSecretFailed (an ItemNotFoundException), while other vault
-# extensions report RemoveSecretInvalidOperation. Test-SecretVault runs the vault's write check.
+# extensions report RemoveSecretInvalidOperation. Test-SecretVault runs the vault's write check; like Get-SecretVault,
+# it takes a name without wildcard characters as it is (TestSecretVaultNotFound when no vault has it).
 #
 # State lives in the AppDomain, not the module, so a runspace that autoloads this module (the tab
 # completers use one) sees the same vaults, as it would see the same files with a real vault.
@@ -456,10 +457,22 @@ function Test-SecretVault {
     process {
         if ($null -eq $Name) { $Name = @('*') }
         foreach ($pattern in $Name) {
-            $wildcard = [System.Management.Automation.WildcardPattern]::new($pattern, 'IgnoreCase')
-            foreach ($extensionVault in (Get-DoubleState).Vaults.Values) {
-                if (-not $wildcard.IsMatch($extensionVault.Name)) { continue }
-
+            # As Get-SecretVault: a name with wildcard characters is a pattern, any other is looked up as it is
+            # (so an escaped name, `[ say, is a name no vault has).
+            $vaults = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($pattern)) {
+                $wildcard = [System.Management.Automation.WildcardPattern]::new($pattern, 'IgnoreCase')
+                (Get-DoubleState).Vaults.Values | Where-Object { $wildcard.IsMatch($_.Name) }
+            }
+            else {
+                $vault = $null
+                if ((Get-DoubleState).Vaults.TryGetValue($pattern, [ref] $vault)) { $vault }
+                else {
+                    $PSCmdlet.WriteError((New-DoubleError `
+                        ([System.Management.Automation.ItemNotFoundException]::new("Vault $pattern does not exist in registry.")) `
+                        'TestSecretVaultNotFound' ObjectNotFound))
+                }
+            }
+            foreach ($extensionVault in $vaults) {
                 # SecretStore's self test writes, reads and removes a secret: it needs the password.
                 Assert-DoubleVaultUnlocked $extensionVault
                 $success = -not $extensionVault.ReadOnly
