@@ -37,7 +37,7 @@ namespace NotionPS.Client
         /// <summary>The schema of a data source (under 2022-06-28, of the database itself).</summary>
         public async Task<DataSourceSchema> GetSchemaAsync(string dataSourceId, INotionLog log, CancellationToken cancellationToken)
         {
-            using (var document = await SendAsync(HttpMethod.Get, ApiVersion.SchemaPath(Options.ApiVersion, dataSourceId), null, true, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await GetDataSourceJsonAsync(dataSourceId, log, cancellationToken).ConfigureAwait(false))
             {
                 return DataSourceSchema.From(document.RootElement);
             }

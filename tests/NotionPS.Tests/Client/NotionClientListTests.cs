@@ -119,6 +119,25 @@ public class NotionClientListTests
         Assert.Equal(new[] { "High", "Low" }, priority.Options);
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("")]
+    [InlineData("""{"object":"data_source","id":"ds1","properties":[]}""")]
+    public async Task ASchemaAnswerWithoutColumnsIsAnInvalidResponseNotAnEmptySchema(string answer)
+    {
+        // Read as no columns, an export would write every row without its values, and say nothing.
+        var handler = new ScriptedHandler(Ok(answer), Ok(answer));
+        var client = NewClient(handler, new FakeClock());
+
+        var failures = new[]
+        {
+            await Assert.ThrowsAsync<NotionApiException>(() => client.GetSchemaAsync("ds1", new RecordingLog(), CancellationToken.None)),
+            await Assert.ThrowsAsync<NotionApiException>(() => client.GetDataSourceJsonAsync("ds1", new RecordingLog(), CancellationToken.None)),
+        };
+
+        Assert.All(failures, failure => Assert.Contains("GET v1/data_sources/ds1 returned 200 invalid_response", failure.Message));
+    }
+
     [Fact]
     public void ALegacyDatabaseIsItsOwnDataSource()
     {
