@@ -37,22 +37,38 @@ namespace NotionPS.Client
         public bool Incomplete { get; }
 
         /// <summary>A page whose results are copies, usable after the response is disposed.</summary>
-        public static ListPage From(JsonElement list) => Read(list, item => item.Clone(), null, TimeSpan.Zero);
+        /// <param name="method">The request's method and <paramref name="path"/> its path, to name it when the answer is no list.</param>
+        /// <exception cref="NotionApiException">The answer has no results list (invalid_response).</exception>
+        public static ListPage From(JsonElement list, string method, string path) => Read(list, item => item.Clone(), null, TimeSpan.Zero, method, path);
 
         /// <summary>
         /// A page that takes over <paramref name="response"/> and reads its results in place: no copy of
         /// each row (a page of rows is ~175 KB). The results are valid until the page is disposed.
         /// </summary>
-        public static ListPage Owning(JsonDocument response, TimeSpan roundTrip) => Read(response.RootElement, item => item, response, roundTrip);
+        /// <exception cref="NotionApiException">The answer has no results list (invalid_response); the response is disposed.</exception>
+        public static ListPage Owning(JsonDocument response, TimeSpan roundTrip, string method, string path)
+        {
+            try
+            {
+                return Read(response.RootElement, item => item, response, roundTrip, method, path);
+            }
+            catch (NotionApiException)
+            {
+                response.Dispose();
+                throw;
+            }
+        }
 
         /// <summary>For a page read by <see cref="Owning"/>, how long its request took (rate-limit wait left out).</summary>
         public TimeSpan RoundTrip { get; }
 
         public void Dispose() => owned?.Dispose();
 
-        private static ListPage Read(JsonElement list, Func<JsonElement, JsonElement> keep, JsonDocument? owned, TimeSpan roundTrip)
+        private static ListPage Read(JsonElement list, Func<JsonElement, JsonElement> keep, JsonDocument? owned, TimeSpan roundTrip, string method, string path)
         {
-            var results = JsonRead.Array(list, "results")?.EnumerateArray().Select(keep).ToList() ?? new List<JsonElement>();
+            // A 200 of {} or nothing (a gateway, a proxy) is no list: read as an empty one, a sync would add every row again.
+            var results = JsonRead.Array(list, "results")?.EnumerateArray().Select(keep).ToList()
+                ?? throw new NotionApiException(200, NotionErrorCodes.InvalidResponse, "The response has no results list, so it is not Notion's answer to a list request.", null, method, path);
             var status = JsonRead.Object(list, "request_status");
             return new ListPage(
                 results,

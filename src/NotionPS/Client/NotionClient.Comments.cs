@@ -35,7 +35,7 @@ namespace NotionPS.Client
             var path = $"v1/comments?block_id={RequestAddress.Segment(blockId)}&page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
             using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
             {
-                return ListPage.From(document.RootElement);
+                return ListPage.From(document.RootElement, HttpMethod.Get.Method, path);
             }
         }
 

@@ -14,6 +14,8 @@ namespace NotionPS.Client
         /// <summary>Notion's largest page_size.</summary>
         public const int MaximumPageSize = 100;
 
+        private const string SearchPath = "v1/search";
+
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         public async Task<TokenUser> GetMeAsync(INotionLog log, CancellationToken cancellationToken)
@@ -35,7 +37,7 @@ namespace NotionPS.Client
         /// <summary>The schema of a data source (under 2022-06-28, of the database itself).</summary>
         public async Task<DataSourceSchema> GetSchemaAsync(string dataSourceId, INotionLog log, CancellationToken cancellationToken)
         {
-            using (var document = await SendAsync(HttpMethod.Get, ApiVersion.SchemaPath(Options.ApiVersion, dataSourceId), null, true, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await GetDataSourceJsonAsync(dataSourceId, log, cancellationToken).ConfigureAwait(false))
             {
                 return DataSourceSchema.From(document.RootElement);
             }
@@ -67,8 +69,9 @@ namespace NotionPS.Client
                 body["start_cursor"] = startCursor;
             }
 
-            var (document, roundTrip) = await SendTimedAsync(HttpMethod.Post, ApiVersion.QueryPath(Options.ApiVersion, dataSourceId), body, true, log, cancellationToken).ConfigureAwait(false);
-            return ListPage.Owning(document, roundTrip);
+            var path = ApiVersion.QueryPath(Options.ApiVersion, dataSourceId);
+            var (document, roundTrip) = await SendTimedAsync(HttpMethod.Post, path, body, true, log, cancellationToken).ConfigureAwait(false);
+            return ListPage.Owning(document, roundTrip, HttpMethod.Post.Method, path);
         }
 
         /// <summary>
@@ -92,9 +95,9 @@ namespace NotionPS.Client
                 body["start_cursor"] = startCursor;
             }
 
-            using (var document = await SendAsync(HttpMethod.Post, "v1/search", body, true, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await SendAsync(HttpMethod.Post, SearchPath, body, true, log, cancellationToken).ConfigureAwait(false))
             {
-                return ListPage.From(document.RootElement);
+                return ListPage.From(document.RootElement, HttpMethod.Post.Method, SearchPath);
             }
         }
 
@@ -119,7 +122,7 @@ namespace NotionPS.Client
                         return items;
                     }
 
-                    var page = ListPage.From(document.RootElement);
+                    var page = ListPage.From(document.RootElement, HttpMethod.Get.Method, path);
                     items.AddRange(page.Results);
                     cursor = page.HasMore ? page.NextCursor : null;
                 }
@@ -142,7 +145,7 @@ namespace NotionPS.Client
                 var path = $"v1/users?page_size={MaximumPageSize}" + (cursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(cursor));
                 using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
                 {
-                    var page = ListPage.From(document.RootElement);
+                    var page = ListPage.From(document.RootElement, HttpMethod.Get.Method, path);
                     foreach (var user in page.Results)
                     {
                         var email = JsonRead.String(JsonRead.Object(user, "person") ?? default, "email");

@@ -23,7 +23,7 @@ namespace NotionPS.Client
             var path = $"v1/custom_emojis?name={Uri.EscapeDataString(name)}&page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
             using (var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false))
             {
-                return ListPage.From(document.RootElement);
+                return ListPage.From(document.RootElement, HttpMethod.Get.Method, path);
             }
         }
 
@@ -34,7 +34,7 @@ namespace NotionPS.Client
         public async Task<ListPage> GetBlockChildrenAsync(string blockId, string? startCursor, INotionLog log, CancellationToken cancellationToken)
         {
             var path = $"v1/blocks/{RequestAddress.Segment(blockId)}/children?page_size={MaximumPageSize}" + (startCursor == null ? string.Empty : "&start_cursor=" + Uri.EscapeDataString(startCursor));
-            return ListPage.Owning(await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false), TimeSpan.Zero);
+            return ListPage.Owning(await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false), TimeSpan.Zero, HttpMethod.Get.Method, path);
         }
 
         /// <summary>
@@ -57,9 +57,10 @@ namespace NotionPS.Client
                 }
             }
 
-            using (var document = await SendAsync(Patch, $"v1/blocks/{RequestAddress.Segment(blockId)}/children", body, false, log, cancellationToken).ConfigureAwait(false))
+            var path = $"v1/blocks/{RequestAddress.Segment(blockId)}/children";
+            using (var document = await SendAsync(Patch, path, body, false, log, cancellationToken).ConfigureAwait(false))
             {
-                return ListPage.From(document.RootElement);
+                return ListPage.From(document.RootElement, Patch.Method, path);
             }
         }
 
@@ -88,9 +89,9 @@ namespace NotionPS.Client
                 body["query"] = query;
             }
 
-            using (var document = await SendAsync(HttpMethod.Post, "v1/search", body, true, log, cancellationToken).ConfigureAwait(false))
+            using (var document = await SendAsync(HttpMethod.Post, SearchPath, body, true, log, cancellationToken).ConfigureAwait(false))
             {
-                return ListPage.From(document.RootElement);
+                return ListPage.From(document.RootElement, HttpMethod.Post.Method, SearchPath);
             }
         }
     }

@@ -24,7 +24,21 @@ namespace NotionPS.Client
             SendAsync(Patch, ApiVersion.SchemaPath(Options.ApiVersion, dataSourceId), body, false, log, cancellationToken);
 
         /// <summary>A data source (under 2022-06-28, a database) as Notion's JSON, with every column's configuration.</summary>
-        public Task<JsonDocument> GetDataSourceJsonAsync(string dataSourceId, INotionLog log, CancellationToken cancellationToken) =>
-            SendAsync(HttpMethod.Get, ApiVersion.SchemaPath(Options.ApiVersion, dataSourceId), null, true, log, cancellationToken);
+        /// <exception cref="NotionApiException">Notion refused the request, or the answer has no columns (invalid_response).</exception>
+        public async Task<JsonDocument> GetDataSourceJsonAsync(string dataSourceId, INotionLog log, CancellationToken cancellationToken)
+        {
+            var path = ApiVersion.SchemaPath(Options.ApiVersion, dataSourceId);
+            var document = await SendAsync(HttpMethod.Get, path, null, true, log, cancellationToken).ConfigureAwait(false);
+
+            // Every data source has a title column: an answer without columns ({} from a gateway) read as none would
+            // export rows without their values and say nothing.
+            if (JsonRead.Object(document.RootElement, "properties") == null)
+            {
+                document.Dispose();
+                throw new NotionApiException(200, NotionErrorCodes.InvalidResponse, "The response has no properties (columns), so it is not Notion's answer for a data source.", null, HttpMethod.Get.Method, path);
+            }
+
+            return document;
+        }
     }
 }

@@ -31,9 +31,14 @@ namespace NotionPS.Rows
         public static InputValueException TooLarge(string path) =>
             new InputValueException(NotionErrorIds.NotionValueTooLarge, path, $"{path} is where the value passed {ValuePath.MaxValues.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} items (shared parts counted each time they appear), far more than Notion takes in one request (500 KB). Send a smaller value.");
 
+        private const string WhatASortIs = "Give a column name, or a hashtable in Notion's shape such as @{ property = 'Due'; direction = 'descending' } or @{ timestamp = 'last_edited_time'; direction = 'ascending' }.";
+
         public static InputValueException NotASort(string path, object? value) =>
-            new InputValueException(NotionErrorIds.NotionSortInvalid, path, $"{path} is {(value == null ? "null" : "of type " + value.GetType().Name)}, not a sort. "
-                + "Give a column name, or a hashtable in Notion's shape such as @{ property = 'Due'; direction = 'descending' } or @{ timestamp = 'last_edited_time'; direction = 'ascending' }.");
+            new InputValueException(NotionErrorIds.NotionSortInvalid, path, $"{path} is {(value == null ? "null" : "of type " + value.GetType().Name)}, not a sort. " + WhatASortIs);
+
+        /// <param name="why">What is wrong with the sort in Notion's shape, a sentence starting with <paramref name="path"/>.</param>
+        public static InputValueException SortIncomplete(string path, string why) =>
+            new InputValueException(NotionErrorIds.NotionSortInvalid, path, why + " " + WhatASortIs);
 
         /// <param name="kind">What the value is, by type only (its text, a secret's, is never read): "a SecureString", "a live System.Diagnostics.Process object".</param>
         public static InputValueException NotData(string path, string kind) =>

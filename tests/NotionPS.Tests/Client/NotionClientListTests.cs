@@ -46,6 +46,23 @@ public class NotionClientListTests
     }
 
     [Theory]
+    [InlineData("{}")]
+    [InlineData("")]
+    [InlineData("""{"object":"list","results":{},"has_more":false}""")]
+    public async Task AnAnswerWithoutAResultsListIsAnInvalidResponseNotAnEmptyList(string answer)
+    {
+        // A gateway answering 200 with {} or nothing: read as an empty list, a sync would add every row again.
+        var handler = new ScriptedHandler(Ok(answer));
+
+        var failure = await Assert.ThrowsAsync<NotionApiException>(() =>
+            NewClient(handler, new FakeClock()).QueryPageAsync("ds1", null, null, null, 100, new RecordingLog(), CancellationToken.None));
+
+        Assert.Equal("invalid_response", failure.Code);
+        Assert.Contains("POST v1/data_sources/ds1/query returned 200 invalid_response", failure.Message);
+        Assert.Single(handler.Requests);
+    }
+
+    [Theory]
     [InlineData("2026-03-11", "data_source")]
     [InlineData("2022-06-28", "database")]
     public async Task SearchesForDatabasesByTheVersionsObjectName(string version, string objectName)
@@ -100,6 +117,25 @@ public class NotionClientListTests
         var priority = schema.Properties.Single(p => p.Name == "Priority");
         Assert.Equal(("a%3Bb", "select"), (priority.Id, priority.Type));
         Assert.Equal(new[] { "High", "Low" }, priority.Options);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("")]
+    [InlineData("""{"object":"data_source","id":"ds1","properties":[]}""")]
+    public async Task ASchemaAnswerWithoutColumnsIsAnInvalidResponseNotAnEmptySchema(string answer)
+    {
+        // Read as no columns, an export would write every row without its values, and say nothing.
+        var handler = new ScriptedHandler(Ok(answer), Ok(answer));
+        var client = NewClient(handler, new FakeClock());
+
+        var failures = new[]
+        {
+            await Assert.ThrowsAsync<NotionApiException>(() => client.GetSchemaAsync("ds1", new RecordingLog(), CancellationToken.None)),
+            await Assert.ThrowsAsync<NotionApiException>(() => client.GetDataSourceJsonAsync("ds1", new RecordingLog(), CancellationToken.None)),
+        };
+
+        Assert.All(failures, failure => Assert.Contains("GET v1/data_sources/ds1 returned 200 invalid_response", failure.Message));
     }
 
     [Fact]

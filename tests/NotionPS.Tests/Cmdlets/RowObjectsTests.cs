@@ -193,7 +193,7 @@ public class RowObjectsTests
     {
         using var document = JsonDocument.Parse(json);
 
-        var found = DatabaseSearch.Databases(ListPage.From(document.RootElement), version).Single();
+        var found = DatabaseSearch.Databases(ListPage.From(document.RootElement, "POST", "v1/data_sources/ds1/query"), version).Single();
 
         Assert.Equal(("db1", "Tasks"), found);
     }

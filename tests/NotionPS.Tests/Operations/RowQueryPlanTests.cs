@@ -98,6 +98,30 @@ public class RowQueryPlanTests
         Assert.StartsWith(message + " Give a column name, or a hashtable", error.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<OrderedDictionary, string> IncompleteSorts => new()
+    {
+        { new OrderedDictionary(), "Sort[1] names neither a property (a column) nor a timestamp" },
+        { new OrderedDictionary { ["direction"] = "descending" }, "Sort[1] names neither a property (a column) nor a timestamp" },
+        { new OrderedDictionary { ["Property"] = "Done", ["Timestamp"] = "created_time", ["direction"] = "ascending" }, "Sort[1] names both a property and a timestamp" },
+        { new OrderedDictionary { ["property"] = "Done" }, "Sort[1] has no direction" },
+        { new OrderedDictionary { ["property"] = "Done", ["direction"] = "up" }, "Sort[1] has the direction 'up'" },
+        { new OrderedDictionary { ["property"] = "Done", ["direction"] = 1 }, "Sort[1] has the direction 1" },
+        { new OrderedDictionary { ["timestamp"] = "created", ["Direction"] = "Descending" }, "Sort[1] has the timestamp 'created'" },
+    };
+
+    /// <summary>A sort in Notion's shape that Notion would refuse is refused before any request, with what a sort is.</summary>
+    [Theory]
+    [MemberData(nameof(IncompleteSorts))]
+    public void ADictionaryThatIsNoSortIsRefusedBeforeAnyRequest(OrderedDictionary sort, string message)
+    {
+        var error = Assert.Throws<InputValueException>(() => new RowQueryPlan(null, NoPairs, new object?[] { "Name", sort }, null, null));
+
+        Assert.Equal(NotionErrorIds.NotionSortInvalid, error.ErrorId);
+        Assert.Equal("Sort[1]", error.Path);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains(" Give a column name, or a hashtable in Notion's shape", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ColumnNamesAndDictionariesAreSorts() =>
         Assert.Equal(
@@ -150,7 +174,7 @@ public class RowQueryPlanTests
               "Name":{"id":"title","type":"title","title":{}},"Due":{"id":"%3AbC","type":"date","date":{}},
               "t":{"id":"x","type":"number","number":{}},"Other":{"id":"t","type":"number","number":{}}}}
             """).RootElement.Clone());
-        var byId = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["property"] = "title" };
+        var byId = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["property"] = "title", ["direction"] = "ascending" };
         var capitalised = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase) { ["Property"] = "due", ["Direction"] = "Descending" };
         var plan = new RowQueryPlan(null, NoPairs, new object?[] { byId, "%3AbC", "t", capitalised }, null, null);
 
@@ -161,7 +185,7 @@ public class RowQueryPlanTests
         static string KeysInOrder(JsonNode? sort) =>
             string.Join(", ", sort!.AsObject().OrderBy(field => field.Key, StringComparer.Ordinal).Select(field => field.Key + "=" + field.Value!.ToJsonString()));
         Assert.Equal(
-            new[] { "property=\"Name\"", "direction=\"ascending\", property=\"Due\"", "direction=\"ascending\", property=\"t\"", "direction=\"descending\", property=\"Due\"" },
+            new[] { "direction=\"ascending\", property=\"Name\"", "direction=\"ascending\", property=\"Due\"", "direction=\"ascending\", property=\"t\"", "direction=\"descending\", property=\"Due\"" },
             plan.Sorts(schema)!.Select(KeysInOrder));
     }
 
@@ -179,10 +203,10 @@ public class RowQueryPlanTests
               "Url":{"id":"u","type":"url","url":{}}}}
             """).RootElement.Clone());
         var where = new[] { new KeyValuePair<string, object?>("name (column)", "low"), new KeyValuePair<string, object?>("url (column)", "https://example.com") };
-        var plan = new RowQueryPlan(null, where, new object?[] { "name (column)", new OrderedDictionary { ["property"] = "Url (column)" } }, null, null);
+        var plan = new RowQueryPlan(null, where, new object?[] { "name (column)", new OrderedDictionary { ["property"] = "Url (column)", ["direction"] = "ascending" } }, null, null);
 
         Assert.Equal(
-            """[{"property":"name","direction":"ascending"},{"property":"Url"}]""",
+            """[{"property":"name","direction":"ascending"},{"property":"Url","direction":"ascending"}]""",
             plan.Sorts(schema)!.ToJsonString());
         Assert.Equal(
             And("""{"property":"name","rich_text":{"equals":"low"}}""", """{"property":"Url","url":{"equals":"https://example.com"}}"""),

@@ -52,7 +52,7 @@ public class RowQueryTests
             }
 
             using var document = JsonDocument.Parse(json.ToJsonString());
-            return ListPage.From(document.RootElement);
+            return ListPage.From(document.RootElement, "POST", "v1/data_sources/ds1/query");
         }
 
         /// <summary>A created_time bound of the filter, alone or in its "and".</summary>
@@ -138,7 +138,7 @@ public class RowQueryTests
         var query = new RowQuery(userFilter, null);
         using var document = JsonDocument.Parse("""{"object":"list","results":[{"id":"a","created_time":"2026-01-01T00:05:00.000Z"}],"has_more":false,"next_cursor":null,"request_status":{"type":"incomplete"}}""");
 
-        query.Accept(ListPage.From(document.RootElement));
+        query.Accept(ListPage.From(document.RootElement, "POST", "v1/data_sources/ds1/query"));
 
         Assert.Equal(
             """{"and":[{"property":"Done","checkbox":{"equals":true}},{"timestamp":"created_time","created_time":{"on_or_after":"2026-01-01T00:05:00.000Z"}}]}""",

@@ -20,7 +20,7 @@ public class RowSliceTests
     private static RowBatch Batch(string id, Action makeRoom)
     {
         using var list = JsonDocument.Parse($$"""{"object":"list","results":[{"object":"page","id":"{{id}}"}],"has_more":false}""");
-        var page = ListPage.From(list.RootElement);
+        var page = ListPage.From(list.RootElement, "POST", "v1/data_sources/ds1/query");
         return new RowBatch(page, page.Results, makeRoom);
     }
 

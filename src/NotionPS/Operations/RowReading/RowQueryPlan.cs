@@ -36,12 +36,16 @@ namespace NotionPS.Operations
         /// <param name="sorts">Column names (ascending) or sorts in Notion's shape; none for created order.</param>
         /// <param name="editedSince">Only rows edited at or after this time, or null.</param>
         /// <param name="createdSince">Only rows created at or after this time, or null.</param>
-        /// <exception cref="InputValueException">A sort is neither a column name nor a dictionary (Notion's shape), so Notion would refuse it.</exception>
+        /// <exception cref="InputValueException">A sort is neither a column name nor a sort in Notion's shape, so Notion would refuse it.</exception>
         public RowQueryPlan(object? filter, IReadOnlyList<KeyValuePair<string, object?>> where, IReadOnlyList<object?> sorts, DateTime? editedSince, DateTime? createdSince)
         {
             for (var i = 0; i < sorts.Count; i++)
             {
-                if (!(sorts[i] is string || sorts[i] is IDictionary))
+                if (sorts[i] is IDictionary dictionary)
+                {
+                    CheckSort($"{SortName}[{i}]", dictionary);
+                }
+                else if (!(sorts[i] is string))
                 {
                     throw InputValueException.NotASort($"{SortName}[{i}]", sorts[i]);
                 }
@@ -107,6 +111,45 @@ namespace NotionPS.Operations
                 : new JsonArray(sorts.Select(sort => sort is string column
                     ? new JsonObject { ["property"] = ColumnName(schema!, column), ["direction"] = "ascending" }
                     : WithColumnResolved(PlainValues.ToJson(sort, SortName), schema)).ToArray());
+
+        /// <summary>
+        /// Refuses a sort in Notion's shape that Notion would refuse (no property or timestamp, both, a direction or timestamp
+        /// it does not have), so a typo such as direction = 'desc' costs no request. Keys and words are read in any case, as sent.
+        /// </summary>
+        private static void CheckSort(string path, IDictionary sort)
+        {
+            object? Value(string key) => sort.Keys.OfType<string>().FirstOrDefault(given => given.Equals(key, StringComparison.OrdinalIgnoreCase)) is string found ? sort[found] ?? string.Empty : null;
+            bool IsOneOf(object? value, int from, int count) => value is string word && SortWords.Skip(from).Take(count).Any(known => known.Equals(word, StringComparison.OrdinalIgnoreCase));
+            string Shown(object value) => value is string text ? $"'{text}'" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+
+            var property = Value("property");
+            var timestamp = Value("timestamp");
+            var direction = Value("direction");
+            if (property == null && timestamp == null)
+            {
+                throw InputValueException.SortIncomplete(path, $"{path} names neither a property (a column) nor a timestamp, so it is not a sort.");
+            }
+
+            if (property != null && timestamp != null)
+            {
+                throw InputValueException.SortIncomplete(path, $"{path} names both a property and a timestamp; a sort has one of them.");
+            }
+
+            if (direction == null)
+            {
+                throw InputValueException.SortIncomplete(path, $"{path} has no direction; a sort's direction is ascending or descending.");
+            }
+
+            if (!IsOneOf(direction, 0, 2))
+            {
+                throw InputValueException.SortIncomplete(path, $"{path} has the direction {Shown(direction)}; a sort's direction is ascending or descending.");
+            }
+
+            if (timestamp != null && !IsOneOf(timestamp, 2, 2))
+            {
+                throw InputValueException.SortIncomplete(path, $"{path} has the timestamp {Shown(timestamp)}; a sort's timestamp is created_time or last_edited_time.");
+            }
+        }
 
         private static bool NamesColumn(object? sort) =>
             sort is string || (sort is IDictionary dictionary && dictionary.Keys.OfType<string>().Any(key => key.Equals("property", StringComparison.OrdinalIgnoreCase)));
