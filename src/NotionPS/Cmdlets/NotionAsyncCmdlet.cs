@@ -31,7 +31,7 @@ namespace NotionPS.Cmdlets
             writeLine = Write;
         }
 
-        internal INotionLog Log => log ??= new PipelineLog(inbox, IsVerboseShown(), IsShown("Debug", "DebugPreference"));
+        internal INotionLog Log => log ??= new PipelineLog(inbox, IsShown("Verbose", "VerbosePreference"), IsShown("Debug", "DebugPreference"));
 
         protected CancellationToken CancelOnStop => stopping.Token;
 
@@ -296,20 +296,11 @@ namespace NotionPS.Cmdlets
             });
 
         /// <summary>Whether the cmdlet's -Verbose or -Debug (by its switch, else its preference variable) shows the stream.</summary>
-        // PowerShell shows a compiled cmdlet's verbose lines under -Debug too, unless -Verbose is given: the client's lines follow
-        // the cmdlet's own.
-        private bool IsVerboseShown() =>
-            !MyInvocation.BoundParameters.ContainsKey("Verbose") && MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && IsOn(debug)
-            || IsShown("Verbose", "VerbosePreference");
-
-        private static bool IsOn(object? switchValue) =>
-            switchValue is SwitchParameter switchParameter ? switchParameter.IsPresent : LanguagePrimitives.IsTrue(switchValue);
-
         private bool IsShown(string switchName, string preferenceVariable)
         {
             if (MyInvocation.BoundParameters.TryGetValue(switchName, out var shown))
             {
-                return IsOn(shown);
+                return shown is SwitchParameter shownSwitch ? shownSwitch.IsPresent : LanguagePrimitives.IsTrue(shown);
             }
 
             // Converted as PowerShell converts it: `$VerbosePreference = 'Continue'` in a script block makes a local variable holding text.
