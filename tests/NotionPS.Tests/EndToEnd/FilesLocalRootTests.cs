@@ -547,6 +547,27 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
         Assert.Equal(uploads, await UploadCountAsync(Version));
     }
 
+    /// <summary>
+    /// An integration that may insert content but not read it still appends content with files: the check that the ID takes
+    /// content reads the block, which such an integration is refused, so the check steps aside rather than fail the write.
+    /// </summary>
+    [Fact]
+    public async Task AnInsertOnlyIntegrationAppendsContentWithAFile()
+    {
+        var pageId = await NewPageAsync("Drop box");
+        await Emulator.AdminPostAsync("integrations", new { name = "Drop Box Writer", token = "demo-token-drop-box", capabilities = new[] { "insert" } });
+        (await Emulator.Admin.PutAsync($"shares/{pageId}/Drop Box Writer", null)).EnsureSuccessStatusCode();
+
+        var result = Session.Run(
+            $"$null = Connect-NotionIntegration -Token $writer -BaseUri $emu -ApiVersion {Version}; " +
+            "Set-NotionPageContent -PageId $page -Markdown '[Receipt](taxi.txt)' -LocalFileRoot $receipts",
+            Vars(("writer", EmulatorFixture.Secure("demo-token-drop-box")), ("page", pageId), ("receipts", receipts)));
+
+        Assert.Empty(result.Errors);
+        var children = await ApiGetAsync($"v1/blocks/{pageId}/children", Version);
+        Assert.Equal("file", (string?)Assert.Single(children["results"]!.AsArray())!["type"]);
+    }
+
     private static JsonObject External(string name, string url) =>
         new() { ["name"] = name, ["type"] = "external", ["external"] = new JsonObject { ["url"] = url } };
 

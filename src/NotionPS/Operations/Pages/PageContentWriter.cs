@@ -52,17 +52,25 @@ namespace NotionPS.Operations
         /// <summary>
         /// That <paramref name="pageId"/> takes content, before local files leave the machine for it: Notion finds it (else its
         /// 404) and it is not a database, whose blocks Notion refuses only when they are written. Asked only when there are
-        /// files to upload: otherwise the write itself finds out, at no extra request.
+        /// files to upload: otherwise the write itself finds out, at no extra request. An integration that may insert content
+        /// but not read it is refused the read (403): it appends without the check, as it could before there was one.
         /// </summary>
         /// <exception cref="NotAPageException">The ID is a database's.</exception>
         private async Task CheckTakesContentAsync(string pageId, CancellationToken cancellationToken)
         {
-            using (var block = await client.GetBlockAsync(pageId, log, cancellationToken).ConfigureAwait(false))
+            try
             {
-                if (JsonRead.String(block.RootElement, "type") == "child_database")
+                using (var block = await client.GetBlockAsync(pageId, log, cancellationToken).ConfigureAwait(false))
                 {
-                    throw NotAPageException.Found(pageId);
+                    if (JsonRead.String(block.RootElement, "type") == "child_database")
+                    {
+                        throw NotAPageException.Found(pageId);
+                    }
                 }
+            }
+            catch (NotionApiException refused) when (refused.Status == 403)
+            {
+                log.Verbose($"Page {pageId}: the integration may not read it, so it is not checked before the files are uploaded.");
             }
         }
 
