@@ -193,15 +193,16 @@ namespace NotionPS.Secrets
         private Collection<PSObject> Invoke(string command, IDictionary<string, object?> parameters, string? secretName, string vault)
         {
             var errors = sessionErrors();
-            var newestBefore = errors?.Count > 0 ? errors[0] : null;
+            var before = errors?.Cast<object>().ToList();
             try
             {
                 return InvokeNested(command, parameters, secretName, vault);
             }
             finally
             {
-                // $Error keeps the newest first.
-                while (errors?.Count > 0 && !ReferenceEquals(errors[0], newestBefore))
+                // $Error keeps the newest first. Taken out only while the newest is one the call added: a record that was there
+                // before stops it, even when the call itself took the newest one out (a vault trimming $Error).
+                while (errors?.Count > 0 && !before!.Any(record => ReferenceEquals(record, errors[0])))
                 {
                     errors.RemoveAt(0);
                 }

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using NotionPS.Secrets;
 using Xunit;
@@ -41,5 +43,32 @@ public class SecretManagementBridgeTests
 
         var running = new SecretManagementBridge(session.Module.CreatePowerShell, callerStopping: () => false);
         Assert.Equal(VaultErrors.SecretVaultLockedId, Assert.Throws<SecretVaultException>(() => running.GetSecretInfo("NotionPS-*", "Store")).ErrorRecord.FullyQualifiedErrorId);
+    }
+    /// <summary>
+    /// The records a vault call adds to $Error are taken out again, and only those: a vault that takes the newest record out
+    /// itself leaves the user's older ones in place.
+    /// </summary>
+    [Fact]
+    public void OnlyTheRecordsTheCallAddedLeaveError()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+        var older = new ErrorRecord(new System.Exception("older"), "Older", ErrorCategory.NotSpecified, null);
+        var newest = new ErrorRecord(new System.Exception("newest"), "Newest", ErrorCategory.NotSpecified, null);
+        var errors = new ArrayList { newest, older };
+        var added = new ErrorRecord(new System.Exception("the vault's"), "Vault", ErrorCategory.NotSpecified, null);
+        var bridge = new SecretManagementBridge(
+            () =>
+            {
+                errors.RemoveAt(0);
+                errors.Insert(0, added);
+                return session.Module.CreatePowerShell();
+            },
+            callerStopping: () => false,
+            sessionErrors: () => errors);
+
+        bridge.GetSecretInfo("NotionPS-*", "Store");
+
+        Assert.Equal(new object[] { older }, errors.Cast<object>());
     }
 }
