@@ -23,7 +23,11 @@ namespace NotionPS.Operations
         private static readonly string[] SortKeys = { "property", "direction", "timestamp" };
 
         /// <summary>The values a sort's direction and timestamp take, as Notion spells them (it refuses 'Descending').</summary>
-        private static readonly string[] SortWords = { "ascending", "descending", "created_time", "last_edited_time" };
+        private static readonly string[] SortDirections = { "ascending", "descending" };
+
+        private static readonly string[] SortTimestamps = { "created_time", "last_edited_time" };
+
+        private static readonly string[] SortWords = SortDirections.Concat(SortTimestamps).ToArray();
 
         private readonly object? filter;
         private readonly IReadOnlyList<KeyValuePair<string, object?>> where;
@@ -119,7 +123,7 @@ namespace NotionPS.Operations
         private static void CheckSort(string path, IDictionary sort)
         {
             object? Value(string key) => sort.Keys.OfType<string>().FirstOrDefault(given => given.Equals(key, StringComparison.OrdinalIgnoreCase)) is string found ? sort[found] ?? string.Empty : null;
-            bool IsOneOf(object? value, int from, int count) => value is string word && SortWords.Skip(from).Take(count).Any(known => known.Equals(word, StringComparison.OrdinalIgnoreCase));
+            bool IsOneOf(object? value, string[] words) => value is string word && words.Any(known => known.Equals(word, StringComparison.OrdinalIgnoreCase));
             string Shown(object value) => value is string text ? $"'{text}'" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
 
             var property = Value("property");
@@ -140,12 +144,12 @@ namespace NotionPS.Operations
                 throw InputValueException.SortIncomplete(path, $"{path} has no direction; a sort's direction is ascending or descending.");
             }
 
-            if (!IsOneOf(direction, 0, 2))
+            if (!IsOneOf(direction, SortDirections))
             {
                 throw InputValueException.SortIncomplete(path, $"{path} has the direction {Shown(direction)}; a sort's direction is ascending or descending.");
             }
 
-            if (timestamp != null && !IsOneOf(timestamp, 2, 2))
+            if (timestamp != null && !IsOneOf(timestamp, SortTimestamps))
             {
                 throw InputValueException.SortIncomplete(path, $"{path} has the timestamp {Shown(timestamp)}; a sort's timestamp is created_time or last_edited_time.");
             }
