@@ -791,6 +791,37 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "rows.json")));
     }
 
+    /// <summary>
+    /// A file Notion names ".pdf" is saved as "file.pdf" (it was "pdf", a name without extension the upload API refuses), so
+    /// the backup restores it from the saved copy once the URLs have expired, without a warning.
+    /// </summary>
+    [Fact]
+    public async Task AFileNamedOnlyByItsExtensionIsSavedWithItAndRestoredFromTheSavedCopy()
+    {
+        var (source, _) = await NewFilesDatabaseAsync("Dot pdf");
+        var (copy, copySource) = await NewFilesDatabaseAsync("Dot pdf restored");
+        var dotPdf = WriteFile(".pdf", 1_000, 41);
+        var backup = Path.Combine(folder, "rows.json");
+        Connect("2026-03-11");
+        var vars = Vars(("file", dotPdf), ("from", source), ("to", copy), ("backup", backup), ("files", Path.Combine(folder, "files")), ("root", folder));
+
+        var exported = Session.Run(
+            """
+            @{ Name = 'Dot'; Attachments = $file } | Add-NotionDatabaseRow -DatabaseId $from -LocalFileRoot $root | Out-Null
+            Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files
+            """, vars);
+        await SetClockAsync(DateTimeOffset.UtcNow.AddHours(2));
+        var imported = Session.Run("Import-NotionDatabase -Path $backup -DatabaseId $to", vars);
+
+        Assert.Empty(exported.Errors);
+        var recorded = (string)JsonNode.Parse(File.ReadAllText(backup))!["rows"]![0]!["cells"]!["Attachments"]![0]!["path"]!;
+        Assert.EndsWith("/file.pdf", recorded, StringComparison.Ordinal);
+        Assert.Empty(imported.Errors);
+        Assert.Empty(imported.Warnings);
+        var restored = (await ApiAsync(Emulator.BaseUri, HttpMethod.Post, $"v1/data_sources/{copySource}/query", "2026-03-11"))["results"]![0]!["properties"]!["Attachments"]!["files"]![0]!;
+        Assert.Equal(("file", "file.pdf"), ((string?)restored["type"], (string?)restored["name"]));
+    }
+
     public new void Dispose()
     {
         Emulator.Admin.PutAsJsonAsync("clock", new { now = (string?)null }).GetAwaiter().GetResult().Dispose();

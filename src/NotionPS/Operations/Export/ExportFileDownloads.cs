@@ -26,7 +26,7 @@ namespace NotionPS.Operations
         private readonly string folder;
         private readonly string backupFolder;
         private readonly bool replace;
-        private readonly SafeFileNames rowFolders = new SafeFileNames();
+        private readonly SafeFileNames rowFolders = SafeFileNames.ForFolders();
         private readonly List<SavedFile> failures = new List<SavedFile>();
 
         /// <param name="folder">The full path of the folder the rows' folders go in.</param>

@@ -36,10 +36,14 @@ public sealed class FileNamesAndChecksTests : IDisposable
     [InlineData("del\u007Fnext\u0085line.txt", "del_next_line.txt")]
     [InlineData("invoice\u202Efdp.exe", "invoice_fdp.exe")]
     [InlineData("a\u2028b\u200Fc\u2066d", "a_b_c_d")]
-    [InlineData(".zshenv", "zshenv")]
-    [InlineData(". .gitconfig", "gitconfig")]
+    [InlineData(".zshenv", "file.zshenv")]
+    [InlineData(". .gitconfig", "file.gitconfig")]
+    [InlineData(".env.txt", "env.txt")]
     [InlineData("...", "file")]
     [InlineData(".nul.txt", "_nul.txt")]
+    [InlineData(".pdf", "file.pdf")]
+    [InlineData("..PDF", "file.PDF")]
+    [InlineData(" .png. ", "file.png")]
     public void NamesAreMadeSafeForEveryOs(string name, string expected) => Assert.Equal(expected, SafeFileNames.Safe(name));
 
     [Fact]
@@ -74,6 +78,29 @@ public sealed class FileNamesAndChecksTests : IDisposable
 
         Assert.Equal("\u00E9t\u00E9.txt", SafeFileNames.Safe("e\u0301te\u0301.txt"));
         Assert.Equal(new[] { "\u00E9t\u00E9.txt", "\u00C9T\u00C9 (2).TXT" }, new[] { "e\u0301te\u0301.txt", "\u00C9T\u00C9.TXT" }.Select(names.Unique));
+    }
+
+    /// <summary>
+    /// A name that is only a dot and an extension keeps the extension after a base name (the upload API refuses a file
+    /// without one, so a backup's saved "pdf" could not be uploaded again), and is unique beside a file of that name.
+    /// </summary>
+    [Fact]
+    public void ANameThatIsOnlyAnExtensionKeepsItAfterABaseNameThatTheUploadTakes()
+    {
+        var names = new SafeFileNames();
+        var saved = LocalFile.Check(Write(SafeFileNames.Safe(".pdf"), 3), null, null);
+
+        Assert.Equal(new[] { "file.pdf", "file (2).pdf", "file (3).PDF" }, new[] { ".pdf", "file.pdf", ".PDF" }.Select(names.Unique));
+        Assert.Equal(("file.pdf", "application/pdf"), (saved.Name, saved.ContentType));
+    }
+
+    /// <summary>A folder has no extension: a title that starts with a dot loses the dot only, and a second one is numbered at its end.</summary>
+    [Fact]
+    public void FolderNamesKeepNoExtensionApart()
+    {
+        var folders = SafeFileNames.ForFolders();
+
+        Assert.Equal(new[] { "env 1a2b3c4d", "v1.2 1a2b3c4d", "V1.2 1a2b3c4d (2)" }, new[] { ".env 1a2b3c4d", "v1.2 1a2b3c4d", "V1.2 1a2b3c4d" }.Select(folders.Unique));
     }
 
     [Fact]
