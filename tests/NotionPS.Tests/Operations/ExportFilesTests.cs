@@ -175,6 +175,30 @@ public sealed class ExportFilesTests : IDisposable
         Assert.Equal(recorded, SavedFilePaths.Recorded(backupFolder, path, windows: false));
     }
 
+    /// <summary>On macOS, as on Windows, ~/Backups and ~/backups are one folder: the saved path stays inside the backup's folder.</summary>
+    [Fact]
+    public void WhereTheSystemIgnoresCaseASavedPathThroughAnotherSpellingOfTheBackupsFolderStaysInside()
+    {
+        Assert.Equal("files/a.pdf", SavedFilePaths.Recorded("/Users/me/Backups", "/Users/me/backups/files/a.pdf", windows: false, ignoreCase: true));
+        Assert.Equal("../backups/files/a.pdf", SavedFilePaths.Recorded("/Users/me/Backups", "/Users/me/backups/files/a.pdf", windows: false, ignoreCase: false));
+    }
+
+    [Fact]
+    public void FileNamesAreComparedIgnoringCaseOnWindowsAndMacOSOnly() =>
+        Assert.Equal(OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(), FileSystemCase.IgnoresCase);
+
+    /// <summary>A destination's folder that -IncludeFiles makes is found in another spelling where the system ignores case (C:\Out is c:\out).</summary>
+    [Fact]
+    public void ADestinationInAFolderTheFilesFolderMakesIsFoundInAnotherCase()
+    {
+        var destination = Path.Combine(folder, "Out", "rows.json");
+        var created = Path.Combine(folder, "out", "files");
+
+        AtomicFile.RefuseMissingFolder(destination, created, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(NotionErrorIds.NotionExportFileFailed, Assert.Throws<ExportException>(() => AtomicFile.RefuseMissingFolder(destination, created, StringComparison.Ordinal)).ErrorId);
+        Assert.False(Directory.Exists(Path.Combine(folder, "Out")));
+    }
+
     [Fact]
     public void ARecordedFullPathIsReadAsItIsUnderTheRoot()
     {

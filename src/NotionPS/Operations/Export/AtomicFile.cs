@@ -71,14 +71,16 @@ namespace NotionPS.Operations
         /// <summary>
         /// Refuses a destination in a folder that does not exist (as Export-Csv, the folder is not made), before any row is
         /// read: the temporary file could not be created there, and that error would name the temporary file. A folder
-        /// that <paramref name="created"/> (-IncludeFiles, made with its parents before the file is written) lies in is no refusal.
+        /// that <paramref name="created"/> (-IncludeFiles, made with its parents before the file is written) lies in is no refusal,
+        /// its path compared as the system's file systems compare names (C:\Out is c:\out on Windows).
         /// </summary>
         /// <exception cref="ExportException">NotionExportFileFailed.</exception>
-        public static void RefuseMissingFolder(string destination, string? created)
+        public static void RefuseMissingFolder(string destination, string? created) => RefuseMissingFolder(destination, created, FileSystemCase.Comparison);
+
+        internal static void RefuseMissingFolder(string destination, string? created, StringComparison pathComparison)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(destination));
-            var madeByCommand = created != null && folder != null
-                && (Path.GetFullPath(created) + Path.DirectorySeparatorChar).StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            var madeByCommand = created != null && folder != null && FileSystemCase.IsSameOrUnder(Path.GetFullPath(created), folder, pathComparison);
             if (folder != null && !madeByCommand && !Directory.Exists(folder))
             {
                 throw new ExportException(NotionErrorIds.NotionExportFileFailed,

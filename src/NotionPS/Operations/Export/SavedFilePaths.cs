@@ -26,12 +26,17 @@ namespace NotionPS.Operations
         /// names and ".." where it is outside, so the two can move together; the full path when no relative path reaches it
         /// (on Windows another drive or share than the backup's).
         /// </summary>
-        public static string Recorded(string backupFolder, string path) => Recorded(backupFolder, path, Path.DirectorySeparatorChar == '\\');
+        public static string Recorded(string backupFolder, string path) => Recorded(backupFolder, path, Path.DirectorySeparatorChar == '\\', FileSystemCase.IgnoresCase);
 
-        /// <summary><see cref="Recorded(string, string)"/> by the rules of Windows paths (separator \ or /, drives and shares, case ignored) or Unix ones.</summary>
-        internal static string Recorded(string backupFolder, string path, bool windows)
+        /// <summary>
+        /// <see cref="Recorded(string, string)"/> by the rules of Windows paths (separator \ or /, drives and shares) or Unix ones,
+        /// names compared ignoring case (<paramref name="ignoreCase"/>, by default on Windows) or not. On macOS, which ignores case
+        /// too, ~/Backups and ~/backups are one folder: a path through the other spelling (../backups/files/a.pdf) would leave the
+        /// backup's folder, which the import refuses to read from.
+        /// </summary>
+        internal static string Recorded(string backupFolder, string path, bool windows, bool? ignoreCase = null)
         {
-            var comparison = windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            var comparison = ignoreCase ?? windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             if (!string.Equals(Root(backupFolder, windows), Root(path, windows), comparison))
             {
                 return path;
