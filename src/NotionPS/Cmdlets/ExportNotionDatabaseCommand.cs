@@ -93,6 +93,7 @@ namespace NotionPS.Cmdlets
             {
                 format = ExportFormats.FromPath(path);
                 AtomicFile.RefuseNotAFile(path);
+                AtomicFile.RefuseReplacing(path, NoClobber, Force);
                 AtomicFile.RefuseMissingFolder(path, filesFolder);
             }
             catch (ExportException ex)
@@ -114,10 +115,13 @@ namespace NotionPS.Cmdlets
                     Encoding));
             }
 
-            if (filesFolder != null && System.IO.File.Exists(filesFolder))
+            if (filesFolder != null && ExportFileDownloads.Clash(path, filesFolder) is string clash)
             {
+                var suggested = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "-files");
                 ThrowTerminatingError(NotionErrorRecords.From(
-                    new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid, $"-IncludeFiles '{filesFolder}' is a file; give a folder to save the rows' files in."), IncludeFiles));
+                    new NotionFileException(NotionErrorIds.NotionFileDestinationInvalid,
+                        $"-IncludeFiles '{ShownPaths.Shown(filesFolder)}' {clash}, so it cannot hold the rows' files of the export to '{ShownPaths.Shown(path)}'. Give a folder of its own to save them in, such as '{ShownPaths.Shown(suggested)}'."),
+                    IncludeFiles));
             }
 
             DataSourceDefinition definition;

@@ -792,6 +792,47 @@ public sealed class FilesTests : RowsTestBase, IDisposable
     }
 
     /// <summary>
+    /// A files folder that is the export file, lies inside it or under a file is refused before any request (the database
+    /// does not exist, so a request would be NotionObjectNotFound) and before any folder is made, naming both paths; so is
+    /// -NoClobber over an existing export file, which made the files folder before it failed.
+    /// </summary>
+    [Theory]
+    [InlineData("rows.json", "rows.json")]
+    [InlineData("rows.json", "rows.json/files")]
+    [InlineData("new/rows.json", "new/rows.json")]
+    [InlineData("rows.json", "note.txt/files")]
+    public void ExportIncludeFilesThatClashesWithTheExportFileIsRefusedBeforeAnyRequestOrFolder(string export, string files)
+    {
+        File.WriteAllText(Path.Combine(folder, "note.txt"), "a file");
+        var path = Path.Combine(folder, export);
+        var filesFolder = Path.Combine(folder, files);
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError("Export-NotionDatabase -DatabaseId $db -Path $path -IncludeFiles $files",
+            Vars(("db", Guid.NewGuid().ToString()), ("path", path), ("files", filesFolder)));
+
+        Assert.Equal("NotionFileDestinationInvalid,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.StartsWith($"-IncludeFiles '{filesFolder}' ", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"the export to '{path}'", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "note.txt" }, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ExportIncludeFilesWithNoClobberOverAnExistingFileMakesNoFolder()
+    {
+        var path = Path.Combine(folder, "rows.json");
+        File.WriteAllText(path, "kept");
+        Connect("2026-03-11");
+
+        var error = RunExpectingTerminatingError("Export-NotionDatabase -DatabaseId $db -Path $path -IncludeFiles $files -NoClobber",
+            Vars(("db", Guid.NewGuid().ToString()), ("path", path), ("files", Path.Combine(folder, "files"))));
+
+        Assert.Equal("NotionExportFileExists,NotionPS.Cmdlets.ExportNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(new[] { "rows.json" }, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+        Assert.Equal("kept", File.ReadAllText(path));
+    }
+
+    /// <summary>
     /// A file Notion names ".pdf" is saved as "file.pdf" (it was "pdf", a name without extension the upload API refuses), so
     /// the backup restores it from the saved copy once the URLs have expired, without a warning.
     /// </summary>
@@ -820,6 +861,30 @@ public sealed class FilesTests : RowsTestBase, IDisposable
         Assert.Empty(imported.Warnings);
         var restored = (await ApiAsync(Emulator.BaseUri, HttpMethod.Post, $"v1/data_sources/{copySource}/query", "2026-03-11"))["results"]![0]!["properties"]!["Attachments"]!["files"]![0]!;
         Assert.Equal(("file", "file.pdf"), ((string?)restored["type"], (string?)restored["name"]));
+    }
+
+    /// <summary>
+    /// An export file written into a row's own folder keeps its name there: the row's file of that name is saved beside it as
+    /// "rows (2).json". Before, it was saved as rows.json, recorded as the file to upload again, and replaced by the backup.
+    /// </summary>
+    [Fact]
+    public async Task AnExportFileInARowsFolderIsNotTakenByTheRowsFileOfThatName()
+    {
+        var (source, _) = await NewFilesDatabaseAsync("Backup in a row folder");
+        var attached = WriteFile("rows.json", 500, 42);
+        Connect("2026-03-11");
+        var pageId = (string)Assert.Single(Session.Run("@{ Name = 'R'; Attachments = $file } | Add-NotionDatabaseRow -DatabaseId $from -LocalFileRoot $root",
+            Vars(("file", attached), ("from", source), ("root", folder))).Output).Properties["PageId"].Value;
+        var files = Path.Combine(folder, "files");
+        var rowFolder = Directory.CreateDirectory(Path.Combine(files, "R " + pageId.Replace("-", string.Empty)[..8])).FullName;
+        var backup = Path.Combine(rowFolder, "rows.json");
+
+        var exported = Session.Run("Export-NotionDatabase -DatabaseId $from -Path $backup -IncludeFiles $files", Vars(("from", source), ("backup", backup), ("files", files)));
+
+        Assert.Empty(exported.Errors);
+        var backupJson = JsonNode.Parse(File.ReadAllText(backup))!;
+        Assert.Equal("rows (2).json", (string)backupJson["rows"]![0]!["cells"]!["Attachments"]![0]!["path"]!);
+        Assert.Equal(Sha256(attached), Sha256(Path.Combine(rowFolder, "rows (2).json")));
     }
 
     public new void Dispose()

@@ -199,6 +199,28 @@ public sealed class ExportFilesTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(folder, "Out")));
     }
 
+    /// <summary>
+    /// A files folder that is the export file, lies inside it or under a file is refused before anything is made; one beside
+    /// the export file, or holding it, is not. Paths are compared as the file system compares names.
+    /// </summary>
+    [Fact]
+    public void AFilesFolderThatClashesWithTheExportFileIsRefused()
+    {
+        var export = Path.Combine(folder, "rows.json");
+        var note = Path.Combine(folder, "note.txt");
+        File.WriteAllText(note, "a file");
+
+        Assert.Equal("is the export file itself", ExportFileDownloads.Clash(export, export, StringComparison.Ordinal));
+        Assert.Equal("is the export file itself", ExportFileDownloads.Clash(export, Path.Combine(folder, "ROWS.json"), StringComparison.OrdinalIgnoreCase));
+        Assert.Null(ExportFileDownloads.Clash(export, Path.Combine(folder, "ROWS.json"), StringComparison.Ordinal));
+        Assert.Equal("is inside the export file", ExportFileDownloads.Clash(export, Path.Combine(export, "files"), StringComparison.Ordinal));
+        Assert.Equal("is a file", ExportFileDownloads.Clash(export, note, StringComparison.Ordinal));
+        Assert.Equal($"is under '{note}', which is a file", ExportFileDownloads.Clash(export, Path.Combine(note, "files", "deeper"), StringComparison.Ordinal));
+        Assert.Null(ExportFileDownloads.Clash(export, Path.Combine(folder, "files"), StringComparison.Ordinal));
+        Assert.Null(ExportFileDownloads.Clash(export, folder, StringComparison.Ordinal));
+        Assert.Null(ExportFileDownloads.Clash(export, Path.Combine(folder, "rows"), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ARecordedFullPathIsReadAsItIsUnderTheRoot()
     {

@@ -27,17 +27,7 @@ namespace NotionPS.Operations
             RefuseNotAFile(destination);
             this.destination = destination;
             this.noClobber = noClobber;
-            var existing = new FileInfo(destination);
-            if (existing.Exists && noClobber)
-            {
-                throw new ExportException(NotionErrorIds.NotionExportFileExists, $"The file '{destination}' exists and is not replaced.");
-            }
-
-            if (existing.Exists && existing.IsReadOnly && !force)
-            {
-                throw new ExportException(NotionErrorIds.NotionExportFileFailed, $"The file '{destination}' is read-only, so it is not replaced.");
-            }
-
+            RefuseReplacing(destination, noClobber, force);
             var folder = Path.GetDirectoryName(Path.GetFullPath(destination))!;
             temporary = Path.Combine(folder, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
@@ -47,6 +37,26 @@ namespace NotionPS.Operations
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new ExportException(NotionErrorIds.NotionExportFileFailed, $"Cannot write in the folder of '{destination}': {ex.Message}", ex);
+            }
+        }
+
+        /// <summary>
+        /// Refuses to replace a file that exists with <paramref name="noClobber"/>, or a read-only one without <paramref name="force"/>:
+        /// told before any row is read or any folder made, and again when the file is opened.
+        /// </summary>
+        /// <exception cref="ExportException">NotionExportFileExists or NotionExportFileFailed.</exception>
+        public static void RefuseReplacing(string destination, bool noClobber, bool force)
+        {
+            var target = ReplacedFile.Target(destination);
+            var existing = new FileInfo(target);
+            if (existing.Exists && noClobber)
+            {
+                throw new ExportException(NotionErrorIds.NotionExportFileExists, $"The file '{target}' exists and is not replaced.");
+            }
+
+            if (existing.Exists && existing.IsReadOnly && !force)
+            {
+                throw new ExportException(NotionErrorIds.NotionExportFileFailed, $"The file '{target}' is read-only, so it is not replaced.");
             }
         }
 

@@ -24,6 +24,7 @@ namespace NotionPS.Operations
 
         private readonly FileSaver saver;
         private readonly string folder;
+        private readonly string backupFile;
         private readonly string backupFolder;
         private readonly bool replace;
         private readonly SafeFileNames rowFolders = SafeFileNames.ForFolders();
@@ -36,8 +37,35 @@ namespace NotionPS.Operations
         {
             saver = new FileSaver(client, log);
             this.folder = folder;
+            this.backupFile = backupFile;
             backupFolder = Path.GetDirectoryName(backupFile) ?? backupFile;
             this.replace = replace;
+        }
+
+        /// <summary>
+        /// Why <paramref name="folder"/> cannot hold the files of an export to <paramref name="exportFile"/> (both full paths),
+        /// told before any request or change on disk; null when it can. It cannot be the export file, lie inside it, or be
+        /// or lie under a file that exists (no folder can be made there). Paths are compared as the system's file systems
+        /// compare names (<see cref="FileSystemCase"/>).
+        /// </summary>
+        public static string? Clash(string exportFile, string folder) => Clash(exportFile, folder, FileSystemCase.Comparison);
+
+        internal static string? Clash(string exportFile, string folder, StringComparison pathComparison)
+        {
+            if (FileSystemCase.IsSameOrUnder(folder, exportFile, pathComparison))
+            {
+                return FileSystemCase.IsSameOrUnder(exportFile, folder, pathComparison) ? "is the export file itself" : "is inside the export file";
+            }
+
+            for (var part = folder; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+            {
+                if (File.Exists(part))
+                {
+                    return part == folder ? "is a file" : $"is under '{ShownPaths.Shown(part)}', which is a file";
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The files that could not be saved since the last call, each with why.</summary>
@@ -69,8 +97,16 @@ namespace NotionPS.Operations
                 return SavedFilePaths.None;
             }
 
+            // A backup written into this row's folder keeps its name: a file of the row named as the backup would be
+            // saved, recorded as the file to upload again, and then replaced by the backup itself.
+            var names = new SafeFileNames();
+            if (string.Equals(rowFolder, backupFolder, FileSystemCase.Comparison))
+            {
+                names.Reserve(Path.GetFileName(backupFile));
+            }
+
             var paths = new SavedFilePaths();
-            foreach (var saved in await saver.SaveAsync(pageId, files, rowFolder, new SafeFileNames(), replace, cancellationToken).ConfigureAwait(false))
+            foreach (var saved in await saver.SaveAsync(pageId, files, rowFolder, names, replace, cancellationToken).ConfigureAwait(false))
             {
                 if (saved.Path == null)
                 {

@@ -104,6 +104,9 @@ namespace NotionPS.Operations.Files
             return candidate;
         }
 
+        /// <summary>Takes <paramref name="name"/> (a file of the folder that is no download) out of the names given out, ignoring case.</summary>
+        public void Reserve(string name) => taken.Add(name);
+
         /// <summary>At most <see cref="MaxNameBytes"/> UTF-8 bytes, cutting the stem (never a surrogate pair) and keeping a file's short extension.</summary>
         private static string Shortened(string name, bool isFile)
         {
