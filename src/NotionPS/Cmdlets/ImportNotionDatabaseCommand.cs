@@ -166,8 +166,7 @@ namespace NotionPS.Cmdlets
                         IReadOnlyList<KeyValuePair<string, object?>> members;
                         try
                         {
-                            members = plan.Members(row, (column, refused) => WriteWarning(
-                                $"Row {rowNumber}, column '{ServerText.Visible(column)}': the saved file is not read. {refused.Message} The file's URL is written instead."));
+                            members = plan.Members(row, refused => WriteWarning($"Row {rowNumber}, column '{ServerText.Visible(refused.Column)}': {refused.Message}"));
                         }
                         catch (ExportException ex)
                         {

@@ -320,7 +320,10 @@ public sealed class FilesLocalRootTests : LocalSecretTestBase
         var warning = Assert.Single(result.Warnings).Message;
         Assert.StartsWith("Row 1, column 'Attachments': the saved file is not read. ", warning, StringComparison.Ordinal);
         Assert.Contains(reason, warning, StringComparison.Ordinal);
-        Assert.EndsWith("The file's URL is written instead.", warning, StringComparison.Ordinal);
+        Assert.EndsWith(
+            $"The file's URL is written instead (https://files.example/expired/report.json); if Notion hosted the file, that link lasted about an hour and has probably expired: the saved copy is '{Path.Combine(backups, "files", name)}'.",
+            warning,
+            StringComparison.Ordinal);
         Assert.Equal(uploads, await UploadCountAsync(Version));
         Assert.Equal(new (string, string?)[] { ("external", "https://files.example/expired/report.json") }, Assert.Single(await CellsAsync(dataSourceId)));
     }

@@ -104,16 +104,44 @@ public sealed class ExportFilesTests : IDisposable
         var row = Json($$$"""{"cells":{"Attachments":[{"name":"a.pdf","url":"https://example.com/a.pdf","path":"files/Row 1a2b3c4d/a b.pdf"},{"name":"b.pdf","url":"https://example.com/b.pdf","path":"files/gone.pdf"},{"name":"c.pdf","url":"https://example.com/c.pdf","path":{{{rooted}}}}]}}""");
         var refused = new List<(string Column, string ErrorId)>();
 
-        var underRoot = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder, new LocalFileRoot(folder)).Members(row, (column, ex) => refused.Add((column, ex.ErrorId))));
-        var withoutRoot = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder).Members(row, (column, ex) => refused.Add((column, ex.ErrorId))));
+        var underRoot = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder, new LocalFileRoot(folder)).Members(row, refusal => refused.Add((refusal.Column, refusal.Reason.ErrorId))));
+        var withoutRoot = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder).Members(row, refusal => refused.Add((refusal.Column, refusal.Reason.ErrorId))));
 
         Assert.Equal(saved, Assert.IsType<FileInfo>(underRoot[0]).FullName);
         Assert.Equal("https://example.com/b.pdf", underRoot[1]);
         Assert.Equal(elsewhere, Assert.IsType<FileInfo>(underRoot[2]).FullName);
         Assert.Equal(saved, Assert.IsType<FileInfo>(withoutRoot[0]).FullName);
         Assert.Equal("https://example.com/c.pdf", withoutRoot[2]); // a full path is taken only under -LocalFileRoot
-        Assert.Equal([("Attachments", NotionErrorIds.NotionLocalFileOutsideRoot)], refused);
+        Assert.Equal([("Attachments", NotionErrorIds.NotionFileNotFound), ("Attachments", NotionErrorIds.NotionFileNotFound), ("Attachments", NotionErrorIds.NotionLocalFileOutsideRoot)], refused);
         Assert.Equal("https://example.com/a.pdf", Files(new ImportPlan([FilesColumn], FilesSchema).Members(row))[0]);
+    }
+
+    /// <summary>
+    /// A saved file that is not uploaded is told with where its copy is and the URL written instead (its user info masked),
+    /// which for a file Notion hosted was signed for about an hour; a copy that is not there is told too, without a copy.
+    /// </summary>
+    [Fact]
+    public void ARefusedOrMissingSavedFileIsToldWithItsCopyAndTheUrlThatHasProbablyExpired()
+    {
+        var backupFolder = Directory.CreateDirectory(Path.Combine(folder, "backups")).FullName;
+        var zip = Path.Combine(Directory.CreateDirectory(Path.Combine(backupFolder, "files")).FullName, "data.zip");
+        File.WriteAllText(zip, "zip");
+        var row = Json("""{"cells":{"Attachments":[{"name":"data.zip","url":"https://user:hunter2@files.example/data.zip?X-Amz-Expires=3600","path":"files/data.zip"},{"name":"gone.pdf","url":"https://files.example/gone.pdf","path":"files/gone.pdf"},{"name":"lost.pdf","url":null,"path":"files/lost.pdf"}]}}""");
+        var refused = new List<SavedFileRefusal>();
+
+        var values = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder).Members(row, refused.Add));
+
+        Assert.Equal(["https://user:hunter2@files.example/data.zip?X-Amz-Expires=3600", "https://files.example/gone.pdf"], values);
+        Assert.Equal(3, refused.Count);
+        Assert.Equal(
+            $"the saved file is not read. {refused[0].Reason.Message} The file's URL is written instead (https://***@files.example/data.zip?X-Amz-Expires=3600); if Notion hosted the file, that link lasted about an hour and has probably expired: the saved copy is '{zip}'.",
+            refused[0].Message);
+        Assert.Equal(
+            $"the saved file is not read. No file '{Path.Combine(backupFolder, "files", "gone.pdf")}'. The file's URL is written instead (https://files.example/gone.pdf); if Notion hosted the file, that link lasted about an hour and has probably expired.",
+            refused[1].Message);
+        Assert.Equal(
+            $"the saved file is not read. No file '{Path.Combine(backupFolder, "files", "lost.pdf")}'. The backup holds no URL for the file either, so the cell is written without it.",
+            refused[2].Message);
     }
 
     [Theory]
@@ -132,7 +160,7 @@ public sealed class ExportFilesTests : IDisposable
         var row = Json($$$"""{"cells":{"Attachments":[{"name":"secret.txt","url":"https://example.com/secret.txt","path":{{{JsonSerializer.Serialize(path)}}}}]}}""");
         var refused = new List<(string Column, string ErrorId)>();
 
-        var values = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder).Members(row, (column, ex) => refused.Add((column, ex.ErrorId))));
+        var values = Files(new ImportPlan([FilesColumn], FilesSchema, backupFolder).Members(row, refusal => refused.Add((refusal.Column, refusal.Reason.ErrorId))));
 
         Assert.Equal("https://example.com/secret.txt", Assert.Single(values));
         Assert.Equal([("Attachments", NotionErrorIds.NotionLocalFileOutsideRoot)], refused);

@@ -61,8 +61,8 @@ namespace NotionPS.Operations
         }
 
         /// <summary>A cell of a backup as the plain value a column of <paramref name="type"/> is written from (see PropertyWriter).</summary>
-        /// <param name="savedFile">A file's recorded path to the saved file to upload, null when it is not there or not allowed; not given to take the files' URLs.</param>
-        public static object? ToInput(string type, JsonElement cell, Func<string?, string?>? savedFile = null)
+        /// <param name="savedFile">A file's recorded path and URL to the saved file to upload, null when it is not there or not allowed; not given to take the files' URLs.</param>
+        public static object? ToInput(string type, JsonElement cell, Func<string?, string?, string?>? savedFile = null)
         {
             if (cell.ValueKind == JsonValueKind.Null || cell.ValueKind == JsonValueKind.Undefined)
             {
@@ -81,7 +81,7 @@ namespace NotionPS.Operations
                     return Items(cell, item => JsonRead.String(item, "id") ?? JsonRead.String(item, "email"));
                 case "files" when cell.ValueKind == JsonValueKind.Array:
                     // A saved file that is still there is uploaded from it: the URL Notion signed expires within the hour.
-                    return Items(cell, item => savedFile?.Invoke(JsonRead.String(item, "path")) is string saved
+                    return Items(cell, item => savedFile?.Invoke(JsonRead.String(item, "path"), JsonRead.String(item, "url")) is string saved
                         ? new FileInfo(saved)
                         : (object?)JsonRead.String(item, "url"));
                 default:

@@ -77,9 +77,9 @@ namespace NotionPS.Operations
         }
 
         /// <summary>A backup row's cells as the input of a row write: the data source's column name and the plain value.</summary>
-        /// <param name="refusedFile">Told the backup's column and why, for each saved file whose path is refused (its URL is taken instead).</param>
+        /// <param name="refusedFile">Told of each saved file that is not uploaded (not there, its path refused, or a file the API cannot take): its URL is taken instead.</param>
         /// <exception cref="ExportException">The row has no cells object, or gives a key twice.</exception>
-        public IReadOnlyList<KeyValuePair<string, object?>> Members(JsonElement row, Action<string, NotionFileException>? refusedFile = null)
+        public IReadOnlyList<KeyValuePair<string, object?>> Members(JsonElement row, Action<SavedFileRefusal>? refusedFile = null)
         {
             if (JsonRead.RepeatedKey(row) is string repeated)
             {
@@ -97,7 +97,7 @@ namespace NotionPS.Operations
                 if (cells.TryGetProperty(pair.Key.Name, out var cell))
                 {
                     var column = pair.Key.Name;
-                    members.Add(new KeyValuePair<string, object?>(pair.Value, BackupCells.ToInput(pair.Key.Type, cell, path => SavedFile(path, column, refusedFile))));
+                    members.Add(new KeyValuePair<string, object?>(pair.Value, BackupCells.ToInput(pair.Key.Type, cell, (path, url) => SavedFile(path, url, column, refusedFile))));
                 }
             }
 
@@ -107,29 +107,42 @@ namespace NotionPS.Operations
         /// <summary>
         /// The full path of a file the backup saved, when it is there, its path is allowed (see <see cref="SavedFilePaths.Resolve"/>)
         /// and it is a file the API takes: Notion's app attaches any file (a .zip, an empty one), the API uploads fewer, and such
-        /// a file would fail its whole row where its URL restores it.
+        /// a file would fail its whole row where its URL restores it. A recorded path with no file there is told too: the backup
+        /// was moved without its files, and the URL written instead has most likely expired.
         /// </summary>
-        private string? SavedFile(string? recordedPath, string column, Action<string, NotionFileException>? refusedFile)
+        private string? SavedFile(string? recordedPath, string? url, string column, Action<SavedFileRefusal>? refusedFile)
         {
-            if (backupFolder == null)
+            if (backupFolder == null || string.IsNullOrWhiteSpace(recordedPath))
             {
                 return null;
             }
 
+            var copy = ShownCopy(recordedPath!);
             try
             {
-                var saved = SavedFilePaths.Resolve(backupFolder, savedFilesRoot!, recordedPath);
-                if (saved != null)
-                {
-                    LocalFile.Check(saved, null, null);
-                }
-
+                var saved = SavedFilePaths.Resolve(backupFolder, savedFilesRoot!, recordedPath)
+                    ?? throw new NotionFileException(NotionErrorIds.NotionFileNotFound, $"No file '{copy}'.");
+                LocalFile.Check(saved, null, null);
                 return saved;
             }
             catch (NotionFileException ex)
             {
-                refusedFile?.Invoke(column, ex);
+                refusedFile?.Invoke(new SavedFileRefusal(column, ex, url, ex.ErrorId == NotionErrorIds.NotionFileNotFound ? null : copy));
                 return null;
+            }
+        }
+
+        /// <summary>Where a recorded path points, as a message shows it: made full from the backup's folder where the system takes it as a path.</summary>
+        private string ShownCopy(string recordedPath)
+        {
+            var local = recordedPath.Replace('/', System.IO.Path.DirectorySeparatorChar);
+            try
+            {
+                return ShownPaths.Shown(System.IO.Path.GetFullPath(System.IO.Path.Combine(backupFolder!, local)));
+            }
+            catch (Exception ex) when (UnusablePaths.IsRefusal(ex))
+            {
+                return ShownPaths.Shown(recordedPath);
             }
         }
 
