@@ -64,6 +64,19 @@ public class MarkdownToBlocksTests
         Assert.Equal("grandchild", blocks.Single().Children.Single().Children.Single().Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
     }
 
+    /// <summary>CommonMark's tab examples (spec 0.31, examples 5 to 7 and 9): a tab a container splits leaves its other columns as spaces.</summary>
+    [Theory]
+    [InlineData("- foo\n\n\t\tbar\n", "bulleted_list_item:foo/code:  bar")]
+    [InlineData(">\t\tfoo\n", "quote:/code:  foo")]
+    [InlineData("-\t\tfoo\n", "bulleted_list_item:/code:  foo")]
+    [InlineData(" - foo\n   - bar\n\t - baz\n", "bulleted_list_item:foo/bulleted_list_item:bar/bulleted_list_item:baz")]
+    public void ATabSplitByAContainerLeavesItsOtherColumnsAsSpaces(string markdown, string expected)
+    {
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
+
+        Assert.Equal(expected, string.Join("/", ContentJson.All(blocks).Select(block => block.Type + ":" + ContentJson.Plain(block.Body["rich_text"]))));
+    }
+
     [Fact]
     public void AListItemCarriesParagraphsAndCodeAsChildren()
     {
