@@ -109,6 +109,15 @@ public class CompletionTests : RowsTestBase
         Assert.Equal(names, readBack.Order(System.StringComparer.Ordinal));
     }
 
+    /// <summary>An empty name (CompletionResult takes no empty list item) is offered as what Tab inserts for it, not an exception that loses the other names.</summary>
+    [Fact]
+    public void AnEmptyNameIsOfferedAsTwoQuotes()
+    {
+        var offered = NotionPS.Cmdlets.Completion.Matching(string.Empty, new[] { string.Empty, "Name" }).ToList();
+
+        Assert.Equal(new[] { ("''", "''"), ("Name", "Name") }, offered.Select(c => (c.CompletionText, c.ListItemText)));
+    }
+
     /// <summary>
     /// A page's or database's title with a line break (Notion keeps them) is listed on one line, its control characters
     /// shown as \uXXXX, and Tab inserts the ID, which names it whatever its title holds.
