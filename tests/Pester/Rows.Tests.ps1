@@ -196,6 +196,17 @@ Describe 'Invoke-NotionApi' {
         { Invoke-NotionApi -Method POST -Path $_ -Body @{} -Confirm:$false } | Should -Throw -ErrorId 'NotionForeignUrl,NotionPS.Cmdlets.InvokeNotionApiCommand'
     }
 
+    It 'refuses a path that is <Shown> before sending anything' -ForEach @(
+        @{ Path = ' '; Shown = 'only a space' }
+        @{ Path = "v1/users/me`r`nX-Injected: 1"; Shown = 'broken by a line break' }
+    ) {
+        { Invoke-NotionApi -Path $Path } | Should -Throw -ErrorId 'NotionInvalidPath,NotionPS.Cmdlets.InvokeNotionApiCommand'
+    }
+
+    It 'takes a path without the spaces around it, as Invoke-RestMethod takes -Uri' {
+        (Invoke-NotionApi ' v1/users/me ').type | Should -Be 'bot'
+    }
+
     It 'refuses a body that is not JSON' {
         { Invoke-NotionApi -Method POST -Path v1/search -Body '{ not json' } | Should -Throw -ErrorId 'NotionInvalidBody,NotionPS.Cmdlets.InvokeNotionApiCommand'
     }

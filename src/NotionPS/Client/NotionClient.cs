@@ -432,6 +432,17 @@ namespace NotionPS.Client
         /// </summary>
         internal Uri RequestUri(HttpMethod method, string path)
         {
+            // Uri would make an empty path the base address itself, and escape a control character (%0A) into a path Notion never has.
+            var problem = path.Trim().Length == 0 ? "is empty"
+                : path.Any(ServerText.IsToEscape) ? "holds a control character, which no Notion path has"
+                : null;
+            if (problem != null)
+            {
+                throw new NotionApiException(0, NotionErrorCodes.InvalidPath,
+                    $"The path '{ServerText.VisibleShort(path)}' {problem}. Give the path under the connection's API address, such as v1/users/me.",
+                    null, method.Method, path);
+            }
+
             var baseUri = Options.BaseUri;
             Uri? uri = null;
             try

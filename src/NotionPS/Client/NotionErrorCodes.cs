@@ -35,6 +35,9 @@ namespace NotionPS.Client
         /// <summary>The request's address is not the connection's (status 0).</summary>
         public const string ForeignUrl = "foreign_url";
 
+        /// <summary>The request's path is empty or holds a control character (status 0).</summary>
+        public const string InvalidPath = "invalid_path";
+
         // NotionPS's own, for an answer that is not a Notion error body.
         /// <summary>A 3xx, which is never followed.</summary>
         public const string Redirect = "redirect";
@@ -67,6 +70,7 @@ namespace NotionPS.Client
                 case ConnectionFailure: return NotionErrorIds.NotionConnectionFailure;
                 case Timeout: return NotionErrorIds.NotionTimeout;
                 case ForeignUrl: return NotionErrorIds.NotionForeignUrl;
+                case InvalidPath: return NotionErrorIds.NotionInvalidPath;
                 case Redirect: return NotionErrorIds.NotionRedirected;
                 case ResponseTooLarge: return NotionErrorIds.NotionResponseTooLarge;
                 default: return status >= 500 ? NotionErrorIds.NotionServerError : NotionErrorIds.NotionApiError;

@@ -2,10 +2,12 @@ using System;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -51,19 +53,86 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        public static CompletionResult Result(string value, string listItem, string toolTip) =>
-            new CompletionResult(Quote(value), listItem, CompletionResultType.ParameterValue, string.IsNullOrEmpty(toolTip) ? value : toolTip);
+        /// <summary>
+        /// A completion inserting <paramref name="value"/> as one argument, listed and explained with the control characters
+        /// of a title or name made visible (<see cref="ServerText.Visible"/>): a line break in a page's title would break
+        /// the menu's line, and an escape sequence or a bidi override redraw or reverse it.
+        /// </summary>
+        public static CompletionResult Result(string value, string listItem, string toolTip)
+        {
+            // CompletionResult takes no empty text: an empty name is listed as what Tab inserts for it, ''.
+            var completionText = Quote(value);
+            var shownValue = value.Length == 0 ? completionText : ServerText.Visible(value);
+            return new CompletionResult(
+                completionText,
+                listItem.Length == 0 ? shownValue : ServerText.Visible(listItem),
+                CompletionResultType.ParameterValue,
+                toolTip.Length == 0 ? shownValue : ServerText.Visible(toolTip));
+        }
 
         /// <summary>
         /// The value bare only when PowerShell certainly reads it back as itself as an argument: only letters, digits, _
         /// and -, a letter or digit first (never a parameter such as -WhatIf, a variable or an expression), and read by the
         /// running PowerShell's own parser as a word (so never a number such as 1kb, 1e3 or 0x10; an ID such as 1a2b... is
-        /// one). Anything else is single-quoted with every quote PowerShell ends such a string at (' ‘ ’ ‚ ‛) doubled.
+        /// one). A value holding a control character (a line break, an escape) is double-quoted, each such character
+        /// written as an escape, so the command line stays one line that shows it. Anything else is single-quoted with
+        /// every quote PowerShell ends such a string at (' ‘ ’ ‚ ‛) doubled.
         /// </summary>
-        private static string Quote(string value) =>
-            value.Length > 0 && char.IsLetterOrDigit(value[0]) && value.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') && IsBareWord(value)
-                ? value
-                : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
+        private static string Quote(string value)
+        {
+            if (value.Length > 0 && char.IsLetterOrDigit(value[0]) && value.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') && IsBareWord(value))
+            {
+                return value;
+            }
+
+            return value.Any(ServerText.IsToEscape) ? DoubleQuoted(value) : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
+        }
+
+        /// <summary>
+        /// A double-quoted string that PowerShell 5.1 and 7 read as <paramref name="value"/>: `n, `r and `t for line breaks
+        /// and tabs, $([char]0x...) for other characters to show escaped, and a backtick before what would end the string or
+        /// start an expression (" “ ” „ $ `).
+        /// </summary>
+        private static string DoubleQuoted(string value)
+        {
+            var quoted = new StringBuilder(value.Length + 8).Append('"');
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '\n':
+                        quoted.Append("`n");
+                        break;
+                    case '\r':
+                        quoted.Append("`r");
+                        break;
+                    case '\t':
+                        quoted.Append("`t");
+                        break;
+                    case '"':
+                    case '\u201C':
+                    case '\u201D':
+                    case '\u201E':
+                    case '$':
+                    case '`':
+                        quoted.Append('`').Append(c);
+                        break;
+                    default:
+                        if (ServerText.IsToEscape(c))
+                        {
+                            quoted.Append("$([char]0x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append(')');
+                        }
+                        else
+                        {
+                            quoted.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return quoted.Append('"').ToString();
+        }
 
         private static bool IsBareWord(string value) =>
             Parser.ParseInput("x " + value, out _, out var errors).EndBlock?.Statements is { Count: 1 } statements

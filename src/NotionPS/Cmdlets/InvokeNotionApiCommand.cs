@@ -33,7 +33,8 @@ namespace NotionPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var path = Path;
+            // As Invoke-RestMethod takes -Uri: spaces and line breaks around it (a pasted path, a line read from a file) are not part of it.
+            var path = Path.Trim();
             var method = new HttpMethod(Method.ToUpperInvariant());
             var uri = CheckedUri(method, path);
             JsonNode? body;

@@ -1,9 +1,11 @@
 namespace NotionPS.Content
 {
     /// <summary>
-    /// A view of one source line inside a container (a list item, a quote, a callout): the text from
-    /// <see cref="Start"/> on, which sits at <see cref="Column"/> of the source line (tabs stop every 4 columns,
-    /// as CommonMark counts them). Containers take lines apart by moving the start, not by copying text.
+    /// A view of one source line inside a container (a list item, a quote, a callout): <see cref="Padding"/> spaces, then
+    /// the text from <see cref="Start"/> on, which sits at <see cref="Column"/> of the source line (tabs stop every 4
+    /// columns, as CommonMark counts them). Containers take lines apart by moving the start, not by copying text: a tab
+    /// a container splits leaves its remaining columns as padding, so a line indented by thousands of tabs is not copied
+    /// (and measured again) at every level it passes through.
     /// </summary>
     internal readonly struct MarkdownLine
     {
@@ -33,10 +35,11 @@ namespace NotionPS.Content
             Indent = at - column;
         }
 
-        private MarkdownLine(int number, string text, int start, int column, int firstNonSpace, int indent)
+        private MarkdownLine(int number, string text, int padding, int start, int column, int firstNonSpace, int indent)
         {
             Number = number;
             Text = text;
+            Padding = padding;
             Start = start;
             Column = column;
             FirstNonSpace = firstNonSpace;
@@ -49,6 +52,9 @@ namespace NotionPS.Content
         public int Number { get; }
 
         public string Text { get; }
+
+        /// <summary>Columns of spaces before <see cref="Start"/>: what is left of a tab that a container split.</summary>
+        public int Padding { get; }
 
         public int Start { get; }
 
@@ -69,23 +75,30 @@ namespace NotionPS.Content
             return i < Text.Length ? Text[i] : '\0';
         }
 
-        public string Rest => Text.Substring(Start);
+        public string Rest => new string(' ', Padding) + Text.Substring(Start);
 
         /// <summary>The text after the leading spaces and tabs, without trailing spaces and tabs.</summary>
         public string Trimmed => Text.Substring(FirstNonSpace).TrimEnd(SpaceOrTab);
 
-        /// <summary>The line with up to <paramref name="columns"/> columns of leading whitespace removed (a tab split in two leaves spaces).</summary>
+        /// <summary>The line with up to <paramref name="columns"/> columns of leading whitespace removed (a tab split in two leaves padding).</summary>
         public MarkdownLine Dedent(int columns)
         {
-            var column = Column;
+            if (columns <= Padding)
+            {
+                return new MarkdownLine(Number, Text, Padding - columns, Start, Column + columns, FirstNonSpace, Indent - columns);
+            }
+
+            var column = Column + Padding;
             var i = Start;
             while (i < Text.Length && column - Column < columns && IsSpaceOrTab(Text[i]))
             {
                 var width = Text[i] == '\t' ? 4 - column % 4 : 1;
                 if (column - Column + width > columns)
                 {
+                    // The tab's columns past the cut stay as padding; tabs stop at absolute columns, so the first
+                    // non-space character keeps its column.
                     var left = column - Column + width - columns;
-                    return new MarkdownLine(Number, new string(' ', left) + Text.Substring(i + 1), 0, Column + columns);
+                    return new MarkdownLine(Number, Text, left, i + 1, Column + columns, FirstNonSpace, Indent - columns);
                 }
 
                 column += width;
@@ -93,13 +106,11 @@ namespace NotionPS.Content
             }
 
             // The first non-space character has not moved: no need to measure the rest of the indentation again.
-            return new MarkdownLine(Number, Text, i, column, FirstNonSpace, Column + Indent - column);
+            return new MarkdownLine(Number, Text, 0, i, column, FirstNonSpace, Column + Indent - column);
         }
 
-        /// <summary>The line from <paramref name="offset"/> characters after its start (a marker such as '&gt;' skipped).</summary>
-        public MarkdownLine Skip(int offset) => new MarkdownLine(Number, Text, Start + offset, Column + offset);
-
-        /// <summary>The line from the absolute text position <paramref name="position"/>, which holds no tab before it past <see cref="Start"/>.</summary>
-        public MarkdownLine From(int position) => Skip(position - Start);
+        /// <summary>The line from <paramref name="offset"/> characters after its start, padding included (a marker such as '&gt;' skipped).</summary>
+        public MarkdownLine Skip(int offset) =>
+            offset <= Padding ? Dedent(offset) : new MarkdownLine(Number, Text, Start + offset - Padding, Column + offset);
     }
 }

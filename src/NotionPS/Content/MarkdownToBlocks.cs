@@ -805,7 +805,9 @@ namespace NotionPS.Content
                 inner.Add(lines[end].Dedent(4));
             }
 
-            var attributes = ParseAttributes(fenced ? trimmed.Substring(trimmed.IndexOf("callout", StringComparison.Ordinal) + 7).Trim().Trim('{', '}') : trimmed.Substring(openTag!.Length).TrimEnd('>'), opening.Number);
+            var attributes = fenced
+                ? ParseAttributes(trimmed.Substring(trimmed.IndexOf("callout", StringComparison.Ordinal) + 7).Trim().Trim('{', '}'), false, opening.Number)
+                : ParseAttributes(trimmed.Substring(openTag!.Length).TrimEnd('>'), true, opening.Number);
             if (isToggle)
             {
                 var title = new List<RichSpan>();
@@ -840,33 +842,47 @@ namespace NotionPS.Content
         /// <summary>The attributes a heading takes.</summary>
         private static readonly string[] HeadingAttributes = { "toggle", "color" };
 
-        /// <summary>Takes a trailing {name="value" ...} attribute list (Notion's block attributes) off a heading's text.</summary>
+        /// <summary>
+        /// Takes a trailing {name="value" ...} attribute list (Notion's block attributes) off a heading's text. Only a
+        /// well-formed list of the names a heading takes is one: {id="setup"}, {n=5}, {color=red} or {a="b" c} are the
+        /// heading's text, kept as written, as a heading may end in braces of its own.
+        /// </summary>
         private static Dictionary<string, string> TakeAttributes(ref string text, int line)
         {
+            var none = new Dictionary<string, string>();
             if (!text.EndsWith("}", StringComparison.Ordinal) || text.EndsWith("\\}", StringComparison.Ordinal))
             {
-                return new Dictionary<string, string>();
+                return none;
             }
 
             var open = text.LastIndexOf('{');
-            if (open < 0 || text.IndexOf('=', open) < 0)
+            var attributes = open < 0 ? null : ReadAttributes(text.Substring(open + 1, text.Length - open - 2), false, out _);
+            if (attributes == null || attributes.Count == 0 || attributes.Keys.Any(name => Array.IndexOf(HeadingAttributes, name) < 0))
             {
-                return new Dictionary<string, string>();
+                return none;
             }
 
-            // Only the names a heading takes make the braces attributes: {id="setup"} or {key="value"} is the heading's text.
-            var attributes = ParseAttributes(text.Substring(open + 1, text.Length - open - 2), line);
-            if (attributes.Keys.Any(name => Array.IndexOf(HeadingAttributes, name) < 0))
+            if (attributes.TryGetValue("toggle", out var toggle) && toggle != "true" && toggle != "false")
             {
-                return new Dictionary<string, string>();
+                throw new MarkdownContentException(MarkdownContentException.BadAttribute, line,
+                    $"the heading's toggle is '{ServerText.VisibleShort(toggle)}'; write toggle=\"true\" for a toggle heading, or leave the attribute out.");
             }
 
             text = text.Substring(0, open).TrimEnd(MarkdownLine.SpaceOrTab);
             return attributes;
         }
 
-        private static Dictionary<string, string> ParseAttributes(string text, int line)
+        /// <summary>The attributes of a callout or toggle tag, an error naming the line when they cannot be read.</summary>
+        private static Dictionary<string, string> ParseAttributes(string text, bool htmlTag, int line) =>
+            ReadAttributes(text, htmlTag, out var problem) ?? throw new MarkdownContentException(MarkdownContentException.BadAttribute, line, problem);
+
+        /// <summary>
+        /// Reads name="value" pairs separated by whitespace; in an HTML tag (<paramref name="htmlTag"/>) a name alone is
+        /// a boolean attribute, as &lt;details open&gt; holds one. Null, with what is wrong, for text that is no such list.
+        /// </summary>
+        private static Dictionary<string, string>? ReadAttributes(string text, bool htmlTag, out string problem)
         {
+            problem = string.Empty;
             var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
             var p = 0;
             while (p < text.Length)
@@ -886,25 +902,31 @@ namespace NotionPS.Content
                 {
                     if (p < text.Length)
                     {
-                        throw new MarkdownContentException(MarkdownContentException.BadAttribute, line,
-                            $"cannot read the attributes '{ServerText.VisibleShort(text)}'; write them as name=\"value\", for example icon=\"💡\" color=\"blue\".");
+                        problem = $"cannot read the attributes '{ServerText.VisibleShort(text)}'; write them as name=\"value\", for example icon=\"💡\" color=\"blue\".";
+                        return null;
                     }
 
                     break;
                 }
 
                 var name = text.Substring(nameStart, p - nameStart);
+                if (htmlTag && (p == text.Length || char.IsWhiteSpace(text[p])))
+                {
+                    attributes[name] = string.Empty;
+                    continue;
+                }
+
                 if (p + 1 >= text.Length || text[p] != '=' || text[p + 1] != '"')
                 {
-                    throw new MarkdownContentException(MarkdownContentException.BadAttribute, line,
-                        $"the attribute '{name}' has no quoted value; write it as {name}=\"value\".");
+                    problem = $"the attribute '{name}' has no quoted value; write it as {name}=\"value\".";
+                    return null;
                 }
 
                 var close = text.IndexOf('"', p + 2);
                 if (close < 0)
                 {
-                    throw new MarkdownContentException(MarkdownContentException.BadAttribute, line,
-                        $"the value of the attribute '{name}' has no closing quote.");
+                    problem = $"the value of the attribute '{name}' has no closing quote.";
+                    return null;
                 }
 
                 attributes[name] = text.Substring(p + 2, close - p - 2);

@@ -30,6 +30,7 @@ namespace NotionPS.Errors
         public const string NotionConnectionFailure = nameof(NotionConnectionFailure);
         public const string NotionTimeout = nameof(NotionTimeout);
         public const string NotionForeignUrl = nameof(NotionForeignUrl);
+        public const string NotionInvalidPath = nameof(NotionInvalidPath);
         public const string NotionRedirected = nameof(NotionRedirected);
         public const string NotionServerError = nameof(NotionServerError);
         public const string NotionApiError = nameof(NotionApiError);
@@ -196,6 +197,7 @@ namespace NotionPS.Errors
             [NotionConnectionFailure] = ConnectionError,
             [NotionTimeout] = OperationTimeout,
             [NotionForeignUrl] = InvalidArgument,
+            [NotionInvalidPath] = InvalidArgument,
             [NotionRedirected] = ConnectionError,
             [NotionServerError] = ResourceUnavailable,
             [NotionApiError] = NotSpecified,

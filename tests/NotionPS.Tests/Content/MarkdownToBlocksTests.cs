@@ -64,6 +64,19 @@ public class MarkdownToBlocksTests
         Assert.Equal("grandchild", blocks.Single().Children.Single().Children.Single().Body["rich_text"]![0]!["text"]!["content"]!.GetValue<string>());
     }
 
+    /// <summary>CommonMark's tab examples (spec 0.31, examples 5 to 7 and 9): a tab a container splits leaves its other columns as spaces.</summary>
+    [Theory]
+    [InlineData("- foo\n\n\t\tbar\n", "bulleted_list_item:foo/code:  bar")]
+    [InlineData(">\t\tfoo\n", "quote:/code:  foo")]
+    [InlineData("-\t\tfoo\n", "bulleted_list_item:/code:  foo")]
+    [InlineData(" - foo\n   - bar\n\t - baz\n", "bulleted_list_item:foo/bulleted_list_item:bar/bulleted_list_item:baz")]
+    public void ATabSplitByAContainerLeavesItsOtherColumnsAsSpaces(string markdown, string expected)
+    {
+        var blocks = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown);
+
+        Assert.Equal(expected, string.Join("/", ContentJson.All(blocks).Select(block => block.Type + ":" + ContentJson.Plain(block.Body["rich_text"]))));
+    }
+
     [Fact]
     public void AListItemCarriesParagraphsAndCodeAsChildren()
     {
@@ -214,6 +227,20 @@ public class MarkdownToBlocksTests
     [InlineData("## Setup {id=\"setup\"}\n", "Setup {id=\"setup\"}", false)]
     [InlineData("# T {TOGGLE=\"true\"}\n", "T {TOGGLE=\"true\"}", false)]
     [InlineData("# T {toggle=\"true\" color=\"red\"}\n", "T", true)]
+    [InlineData("# Title {color=red}\n", "Title {color=red}", false)]
+    [InlineData("# Title {toggle=true}\n", "Title {toggle=true}", false)]
+    [InlineData("# Title {color=}\n", "Title {color=}", false)]
+    [InlineData("# Title {=}\n", "Title {=}", false)]
+    [InlineData("# Usage {n=5}\n", "Usage {n=5}", false)]
+    [InlineData("# Set {a=\"b\" c}\n", "Set {a=\"b\" c}", false)]
+    [InlineData("# T {color=\"red}\n", "T {color=\"red}", false)]
+    [InlineData("# T {color = \"red\"}\n", "T {color = \"red\"}", false)]
+    [InlineData("# T {{color=\"red\"}}\n", "T {{color=\"red\"}}", false)]
+    [InlineData("# T {\"a\"=b}\n", "T {\"a\"=b}", false)]
+    [InlineData("# Title {toggle\n", "Title {toggle", false)]
+    [InlineData("# Title {color=\n", "Title {color=", false)]
+    [InlineData("# Title {}\n", "Title {}", false)]
+    [InlineData("# T {toggle=\"false\"}\n", "T", false)]
     public void AHeadingKeepsBracesThatAreNotItsAttributesAsText(string markdown, string text, bool toggleable)
     {
         var heading = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single();
@@ -357,13 +384,29 @@ public class MarkdownToBlocksTests
     [InlineData("<callout icon=\"x\">\nnever closed\n", MarkdownContentException.Unclosed, 1)]
     [InlineData("a\n\n<details>\n<summary>t</summary>\n", MarkdownContentException.Unclosed, 3)]
     [InlineData("<callout icon=\"x\" color=\"rainbow\">\ntext\n</callout>\n", MarkdownContentException.BadAttribute, 1)]
-    [InlineData("# Title {color=red}\n", MarkdownContentException.BadAttribute, 1)]
+    [InlineData("# Title {color=\"rainbow\"}\n", MarkdownContentException.BadAttribute, 1)]
+    [InlineData("# Title {toggle=\"yes\"}\n", MarkdownContentException.BadAttribute, 1)]
+    [InlineData("<details oops=>\n<summary>t</summary>\n</details>\n", MarkdownContentException.BadAttribute, 1)]
+    [InlineData("::: callout {icon=x}\ntext\n:::\n", MarkdownContentException.BadAttribute, 1)]
     public void BadContainersAreErrorsNamingTheLine(string markdown, string errorId, int line)
     {
         var error = Assert.Throws<MarkdownContentException>(() => MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown));
 
         Assert.Equal(errorId, error.ErrorId);
         Assert.Equal(line, error.Line);
+    }
+
+    /// <summary>A name alone in an HTML tag is a boolean attribute: &lt;details open&gt;, as GitHub READMEs write it, is a toggle.</summary>
+    [Theory]
+    [InlineData("<details open>\n<summary>More</summary>\n\tHidden\n</details>\n")]
+    [InlineData("<details open class=\"x\">\n<summary>More</summary>\n\tHidden\n</details>\n")]
+    public void AToggleTagMayHoldABooleanAttribute(string markdown)
+    {
+        var toggle = MarkdownToBlocks.Convert(new NotionPS.Tests.Client.RecordingLog(), markdown).Single();
+
+        Assert.Equal("toggle", toggle.Type);
+        Assert.Equal("More", ContentJson.Plain(toggle.Body["rich_text"]));
+        Assert.Equal("Hidden", ContentJson.Plain(toggle.Children.Single().Body["rich_text"]));
     }
 
     [Fact]

@@ -76,6 +76,49 @@ public sealed class TransportHardeningTests(EmulatorFixture emulator) : Emulator
         Assert.All(new[] { error.Exception.Message, error.ToString() }, shown => Assert.DoesNotContain(shown, character => char.IsControl(character) || character == '\u202E'));
     }
 
+    /// <summary>
+    /// A path of only whitespace was sent as a request for the base address itself (GET /), and a control character
+    /// inside a path was escaped and sent (/v1/users/me%0D%0AX-Injected:%201): both are refused before any request.
+    /// </summary>
+    [Theory]
+    [InlineData(" ", "is empty")]
+    [InlineData("\t \r\n", "is empty")]
+    [InlineData("\u00A0", "is empty")]
+    [InlineData("v1/users/me\u0000", "'v1/users/me\\u0000' holds a control character")]
+    [InlineData("v1/users/me\r\nX-Injected: 1", "'v1/users/me\\u000D\\u000AX-Injected: 1' holds a control character")]
+    [InlineData("v1/\u001B[2Jusers", "'v1/\\u001B[2Jusers' holds a control character")]
+    public void InvokeNotionApiRefusesAnEmptyPathOrOneWithAControlCharacterBeforeAnyRequest(string path, string problem)
+    {
+        using var server = new LoopbackServer(_ => LoopbackServer.Response(200, "OK", LoopbackServer.BotUser));
+
+        foreach (var method in new[] { "GET", "POST" })
+        {
+            var error = RunExpectingTerminatingError(
+                "$null = Connect-NotionIntegration -Token $token -BaseUri $server; Invoke-NotionApi -Method $method -Path $path -Body @{ a = 1 } -Confirm:$false",
+                new Dictionary<string, object?> { ["server"] = server.BaseUri, ["path"] = path, ["method"] = method });
+
+            Assert.Equal("NotionInvalidPath,NotionPS.Cmdlets.InvokeNotionApiCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains(problem, error.Exception.Message);
+            Assert.Contains("such as v1/users/me", error.Exception.Message);
+        }
+
+        Assert.All(server.Requests, request => Assert.StartsWith("GET /v1/users/me ", request.RequestLine)); // Connect-NotionIntegration's only
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    /// <summary>Spaces and line breaks around a path are not part of it, as around Invoke-RestMethod's -Uri: the errors name the path without them.</summary>
+    [Fact]
+    public void InvokeNotionApiTakesAPathWithoutTheWhitespaceAroundIt()
+    {
+        var result = Session.Run("$null = Connect-NotionIntegration -Token $token -BaseUri $emu; (Invoke-NotionApi \" v1/users/me `r`n\").object; Invoke-NotionApi ' v1/pages/0000000000004000800000000000dead '");
+
+        Assert.Equal("user", Assert.Single(result.Output).BaseObject);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("v1/pages/0000000000004000800000000000dead", error.TargetObject);
+        Assert.StartsWith("NotionObjectNotFound,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void InvokeNotionApiConfirmsWithTheFullAddress()
     {
