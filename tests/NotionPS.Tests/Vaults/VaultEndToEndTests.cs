@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
 using NotionPS.Tests.EndToEnd;
+using NotionPS.Tests.Errors;
 using Xunit;
 
 namespace NotionPS.Tests.Vaults;
@@ -165,6 +166,47 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Equal("Team[1]", ((NotionIntegration)result.Output.Single().BaseObject).Vault);
     }
 
+    /// <summary>
+    /// A backtick in a vault's name next to a wildcard character: the self test still finds that vault (the name given to
+    /// Test-SecretVault matched 'ab*' for a vault named 'a`b*', so no vault was tested and the registration warned).
+    /// </summary>
+    [Theory]
+    [InlineData("a`b*")]
+    [InlineData("[`x")]
+    [InlineData("Team`[1]?")]
+    public void RegistersInAVaultWhoseNameHasABacktickAndAWildcardWithoutAWarning(string vault)
+    {
+        using var session = new VaultSession();
+        // The name without its backticks is another vault, whose self test fails: testing it instead would warn too.
+        session.Run("Add-SecretDoubleVault $vault; Add-SecretDoubleVault $twin; Set-SecretDoubleVault $twin -SelfTest ReturnsFalse", ("vault", vault), ("twin", vault.Replace("`", string.Empty, StringComparison.Ordinal)));
+
+        var result = session.Module.Run(
+            "Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -Vault $vault",
+            new Dictionary<string, object?> { ["token"] = SecureToken(EmulatorFixture.FullAccessToken), ["emulator"] = emulator.BaseUri, ["vault"] = vault });
+
+        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors));
+        Assert.Empty(result.Warnings);
+        Assert.Equal(vault, ((NotionIntegration)result.Output.Single().BaseObject).Vault);
+    }
+
+    /// <summary>The command that keeps the settings a vault without metadata cannot store pastes as it reads, whatever the name.</summary>
+    [Fact]
+    public void TheConnectCommandForAVaultWithoutMetadataPastesAsItReads()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault 'Bob''s' -NoMetadataSupport");
+
+        var result = session.Module.Run(
+            "Register-NotionIntegration -Name 1e3 -Token $token -BaseUri $emulator -ApiVersion 2022-06-28",
+            new Dictionary<string, object?> { ["token"] = SecureToken(EmulatorFixture.FullAccessToken), ["emulator"] = emulator.BaseUri });
+
+        var warning = Assert.Single(result.Warnings).Message;
+        const string Command = "Connect with them given: Connect-NotionIntegration";
+        Assert.Equal("1e3", PastedCommand.ArgumentOf(warning, Command, "-Name"));
+        Assert.Equal(emulator.BaseUri.AbsoluteUri, PastedCommand.ArgumentOf(warning, Command, "-BaseUri"));
+        Assert.Equal("2022-06-28", PastedCommand.ArgumentOf(warning, Command, "-ApiVersion"));
+    }
+
     [Fact]
     public void StoresTheTokenInAVaultWithoutMetadata()
     {
@@ -175,7 +217,7 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         // Connect -Name cannot apply what was not stored: a warning says what to give it, not a -Verbose line.
         var warning = Assert.Single(result.Warnings).Message;
         Assert.Contains("keeps no secret metadata", warning);
-        Assert.Contains($"Connect-NotionIntegration -Name Demo -BaseUri {emulator.BaseUri} -ApiVersion 2022-06-28", warning);
+        Assert.Contains($"Connect-NotionIntegration -Name Demo -BaseUri '{emulator.BaseUri.AbsoluteUri}' -ApiVersion '2022-06-28'", warning);
 
         var listed = (NotionIntegration)session.Run("Get-NotionIntegration").Single().BaseObject;
         Assert.Equal("Demo", listed.Name);
