@@ -87,8 +87,9 @@ namespace NotionPS.Secrets
             ?? throw new SecretVaultException(VaultErrors.NoDefaultSecretVault(secretName));
 
         /// <summary>Secret names and metadata in one vault; values are never read.</summary>
-        public IReadOnlyList<VaultSecret> GetSecretInfo(string namePattern, string vault) =>
-            Invoke("Get-SecretInfo", new Dictionary<string, object?> { ["Name"] = namePattern, ["Vault"] = vault }, namePattern, vault)
+        /// <param name="secretMeant">The secret the listing looks for, which a failure names; by default the pattern's secrets.</param>
+        public IReadOnlyList<VaultSecret> GetSecretInfo(string namePattern, string vault, string? secretMeant = null) =>
+            Invoke("Get-SecretInfo", new Dictionary<string, object?> { ["Name"] = namePattern, ["Vault"] = vault }, secretMeant ?? namePattern, vault)
                 .Select(VaultSecret.FromSecretInformation)
                 .ToList();
 

@@ -140,6 +140,46 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Equal("NotionPS Demo", ((NotionConnection)session.Run("Connect-NotionIntegration -Name Demo").Single().BaseObject).BotName);
     }
 
+    /// <summary>
+    /// A registration whose name differs only in case is the same registration, whichever way the vault takes such names
+    /// (SecretStore keeps the spelling last written, Key Vault the first, some vaults two secrets): -Force replaces it, and
+    /// what Register-NotionIntegration outputs is the secret the vault holds. Before, it wrote NotionPS-demo beside or over
+    /// NotionPS-Demo and reported NotionPS-demo, which a vault keeping the first spelling does not hold, and a case-sensitive
+    /// vault was left with two registrations, the old token still in the first.
+    /// </summary>
+    [Theory]
+    [InlineData("Latest")]
+    [InlineData("First")]
+    [InlineData("Sensitive")]
+    public void ForceReplacesARegistrationWhoseNameDiffersInCaseAndReportsTheSecretTheVaultHolds(string nameCase)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store -NameCase $nameCase", ("nameCase", nameCase));
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token(EmulatorFixture.ReadOnlyToken), Emulator());
+
+        var registration = (NotionIntegration)session.Run("Register-NotionIntegration -Name demo -Token $token -BaseUri $emulator -Force", Token(EmulatorFixture.FullAccessToken), Emulator()).Single().BaseObject;
+
+        Assert.Equal(("Demo", "NotionPS-Demo", "NotionPS Demo"), (registration.Name, registration.SecretName, registration.BotName));
+        Assert.Equal("NotionPS-Demo", session.Run("Get-SecretInfo -Vault Store").Single().Properties["Name"].Value);
+        Assert.Equal(EmulatorFixture.FullAccessToken, session.Run("Get-Secret -Name NotionPS-Demo -Vault Store -AsPlainText").Single().BaseObject);
+    }
+
+    /// <summary>Without -Force, the refusal names the registration the vault holds, not the spelling given.</summary>
+    [Fact]
+    public void TheRefusalOfARegistrationWhoseNameDiffersInCaseNamesTheOneTheVaultHolds()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token(EmulatorFixture.ReadOnlyToken), Emulator());
+
+        var error = session.Terminates("Register-NotionIntegration -Name DEMO -Token $token -BaseUri $emulator", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        Assert.Equal("NotionIntegrationExists,NotionPS.Cmdlets.RegisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("NotionPS-Demo", error.TargetObject);
+        Assert.Contains("in secret 'NotionPS-Demo'", error.Exception.Message);
+        Assert.Equal("Demo", PastedCommand.ArgumentOf(error.ErrorDetails.RecommendedAction, "Unregister-NotionIntegration", "-Name"));
+    }
+
     [Fact]
     public void RefusesATokenNotionRejectsAndStoresNothing()
     {
