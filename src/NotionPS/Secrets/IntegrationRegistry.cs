@@ -44,7 +44,8 @@ namespace NotionPS.Secrets
                 IReadOnlyList<VaultSecret> secrets;
                 try
                 {
-                    secrets = bridge.GetSecretInfo(IntegrationSecretName.FromName(namePattern), candidateVault.Name);
+                    // Every registration, matched here ignoring case: a vault may take the filter case-sensitively.
+                    secrets = bridge.GetSecretInfo(IntegrationSecretName.FromName("*"), candidateVault.Name, IntegrationSecretName.FromName(namePattern));
                 }
                 catch (SecretVaultException ex) when (!ex.StopsEverything)
                 {

@@ -164,6 +164,23 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Equal(EmulatorFixture.FullAccessToken, session.Run("Get-Secret -Name NotionPS-Demo -Vault Store -AsPlainText").Single().BaseObject);
     }
 
+    /// <summary>
+    /// Registration names are one ignoring case in a vault that takes secret names case-sensitively too: Connect, Get and
+    /// Unregister find Demo by demo (the vault was asked for NotionPS-demo, which such a vault does not hold).
+    /// </summary>
+    [Fact]
+    public void ARegistrationIsFoundIgnoringCaseInACaseSensitiveVault()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store -NameCase Sensitive");
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        Assert.Equal("NotionPS Demo", ((NotionConnection)session.Run("Connect-NotionIntegration -Name demo").Single().BaseObject).BotName);
+        Assert.Equal("Demo", ((NotionIntegration)session.Run("Get-NotionIntegration -Name DEMO").Single().BaseObject).Name);
+        session.Run("Unregister-NotionIntegration -Name demo -Confirm:$false");
+        Assert.Empty(session.Run("Get-SecretInfo -Vault Store"));
+    }
+
     /// <summary>Without -Force, the refusal names the registration the vault holds, not the spelling given.</summary>
     [Fact]
     public void TheRefusalOfARegistrationWhoseNameDiffersInCaseNamesTheOneTheVaultHolds()
