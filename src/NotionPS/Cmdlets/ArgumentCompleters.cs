@@ -144,7 +144,7 @@ namespace NotionPS.Cmdlets
 
         /// <summary>What was typed so far, taken literally (a '[' in a name is not a wildcard), followed by anything.</summary>
         private static WildcardPattern Pattern(string wordToComplete) =>
-            new WildcardPattern(WildcardPattern.Escape(wordToComplete.Trim('\'', '"')) + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            new WildcardPattern(WildcardNames.Literal(wordToComplete.Trim('\'', '"')) + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
 
         /// <summary>
         /// Candidate names filtered by what was typed, each once, sorted. Names are one ignoring case (vaults, integrations:

@@ -29,7 +29,7 @@ namespace NotionPS.Cmdlets
         [ArgumentCompleter(typeof(VaultNameCompleter))]
         public string? Vault { get; set; }
 
-        /// <summary>Replace a registration of the same name in that vault.</summary>
+        /// <summary>Replace a registration of the same name (in any case) in that vault, under the spelling the vault holds.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -37,14 +37,18 @@ namespace NotionPS.Cmdlets
         {
             var registry = new IntegrationRegistry(SecretManagementBridge.ForCurrentRunspace(this));
             var vault = this.RunOrStop(() => registry.ResolveTargetVault(Name, Vault));
-            var secretName = IntegrationSecretName.FromName(Name);
-            if (!Force && this.RunOrStop(() => registry.Exists(Name, vault)))
+            // A registration of this name in another case is this one (replaced under the spelling the vault holds).
+            var existing = this.RunOrStop(() => registry.ExistingSecretName(Name, vault));
+            if (!Force && existing != null)
             {
-                ThrowTerminatingError(VaultErrors.NotionIntegrationExists(secretName, vault));
+                ThrowTerminatingError(VaultErrors.NotionIntegrationExists(existing, vault));
             }
 
+            var secretName = existing ?? IntegrationSecretName.FromName(Name);
+            IntegrationSecretName.TryGetName(secretName, out var name);
+
             // The vault is fixed first: a locked vault fails here, before Notion is asked.
-            var vaultWarning = this.RunOrStop(() => registry.CheckWritable(Name, vault));
+            var vaultWarning = this.RunOrStop(() => registry.CheckWritable(secretName, vault));
             if (vaultWarning != null)
             {
                 WriteWarning(vaultWarning);
@@ -56,14 +60,14 @@ namespace NotionPS.Cmdlets
             WriteVerbose(connection.Client.Redact($"The token is a {connection.TokenKind}: {connection.Describe()}{(connection.WorkspaceName == null ? string.Empty : $" in workspace '{connection.WorkspaceName}'")}."));
 
             if (!ShouldProcess(
-                connection.Client.Redact($"Notion integration '{Name}' ({ServerText.Visible(connection.BotName)} @ {ServerText.VisibleOrNull(connection.WorkspaceName)}) as secret '{secretName}' in vault '{vault}'"),
+                connection.Client.Redact($"Notion integration '{name}' ({ServerText.Visible(connection.BotName)} @ {ServerText.VisibleOrNull(connection.WorkspaceName)}) as secret '{secretName}' in vault '{vault}'"),
                 Force ? "Register, replacing any existing registration" : "Register"))
             {
                 return;
             }
 
             var metadataStored = false;
-            var registration = this.RunOrStop(() => registry.Save(Name, vault, token, connection, replace: Force, out metadataStored));
+            var registration = this.RunOrStop(() => registry.Save(secretName, vault, token, connection, replace: Force, out metadataStored));
             if (!metadataStored)
             {
                 ReportSettingsNotStored(vault, registration);
@@ -80,8 +84,8 @@ namespace NotionPS.Cmdlets
         private void ReportSettingsNotStored(string vault, NotionIntegration registration)
         {
             var notApplied = string.Concat(
-                registration.BaseUri == NotionClientOptions.DefaultBaseUri ? string.Empty : $" -{nameof(BaseUri)} {registration.BaseUri}",
-                registration.ApiVersion == NotionClientOptions.DefaultApiVersion ? string.Empty : $" -{nameof(ApiVersion)} {registration.ApiVersion}",
+                registration.BaseUri == NotionClientOptions.DefaultBaseUri ? string.Empty : $" -{nameof(BaseUri)} {CommandText.Argument(registration.BaseUri!.AbsoluteUri)}",
+                registration.ApiVersion == NotionClientOptions.DefaultApiVersion ? string.Empty : $" -{nameof(ApiVersion)} {CommandText.Argument(registration.ApiVersion!)}",
                 registration.WorkspaceRequestsPerMinute == null ? string.Empty : $" -{nameof(WorkspaceRequestsPerMinute)} {registration.WorkspaceRequestsPerMinute}");
             const string NotShown = "the token is stored, but Get-NotionIntegration will not show its workspace, bot, base URI or API version";
             if (notApplied.Length == 0)
@@ -90,7 +94,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            WriteWarning($"The vault '{vault}' keeps no secret metadata: {NotShown}, and Connect-NotionIntegration -Name {Name} will not apply them. Connect with them given: Connect-NotionIntegration -Name {Name}{notApplied}");
+            WriteWarning($"The vault '{vault}' keeps no secret metadata: {NotShown}, and Connect-NotionIntegration -Name {CommandText.Argument(registration.Name)} will not apply them. Connect with them given: Connect-NotionIntegration -Name {CommandText.Argument(registration.Name)}{notApplied}");
         }
     }
 }

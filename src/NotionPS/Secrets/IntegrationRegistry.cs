@@ -44,7 +44,8 @@ namespace NotionPS.Secrets
                 IReadOnlyList<VaultSecret> secrets;
                 try
                 {
-                    secrets = bridge.GetSecretInfo(IntegrationSecretName.FromName(namePattern), candidateVault.Name);
+                    // Every registration, matched here ignoring case: a vault may take the filter case-sensitively.
+                    secrets = bridge.GetSecretInfo(IntegrationSecretName.FromName("*"), candidateVault.Name, IntegrationSecretName.FromName(namePattern));
                 }
                 catch (SecretVaultException ex) when (!ex.StopsEverything)
                 {
@@ -80,27 +81,39 @@ namespace NotionPS.Secrets
         public string ResolveTargetVault(string name, string? vault) =>
             (vault == null ? bridge.GetDefaultVault(IntegrationSecretName.FromName(name)) : bridge.GetVault(vault)).Name;
 
-        public bool Exists(string name, string vault) =>
-            bridge.GetSecretInfo(IntegrationSecretName.FromName(name), vault)
-                .Any(s => string.Equals(s.Name, IntegrationSecretName.FromName(name), StringComparison.OrdinalIgnoreCase));
+        /// <summary>
+        /// The secret holding the registration of this name in the vault, spelled as the vault holds it; null when there is none.
+        /// Registration names are one ignoring case, and so are most vaults' secret names, but vaults differ in which spelling
+        /// they keep (SecretStore the last written, Key Vault the first) and some take names differing in case as two secrets:
+        /// so every registration is listed (a filter may be taken case-sensitively) and the exact spelling preferred.
+        /// </summary>
+        public string? ExistingSecretName(string name, string vault)
+        {
+            var secretName = IntegrationSecretName.FromName(name);
+            var held = bridge.GetSecretInfo(IntegrationSecretName.FromName("*"), vault, secretName).Select(s => s.Name).ToList();
+            return held.FirstOrDefault(s => string.Equals(s, secretName, StringComparison.Ordinal))
+                ?? held.FirstOrDefault(s => string.Equals(s, secretName, StringComparison.OrdinalIgnoreCase));
+        }
 
         /// <summary>Fails when the vault cannot answer now (locked); a self test that did not pass is a warning (see <see cref="SecretManagementBridge.TestWritable"/>).</summary>
         /// <returns>Null, or the warning to show.</returns>
-        public string? CheckWritable(string name, string vault) =>
-            bridge.TestWritable(vault, IntegrationSecretName.FromName(name));
+        public string? CheckWritable(string secretName, string vault) =>
+            bridge.TestWritable(vault, secretName);
 
         public SecureString ReadToken(NotionIntegration registration) =>
             bridge.GetToken(registration.SecretName, registration.Vault);
 
-        /// <summary>Stores the token; without <paramref name="replace"/> an existing registration is an error.</summary>
+        /// <summary>Stores the token in <paramref name="secretName"/>; without <paramref name="replace"/> an existing secret is an error.</summary>
+        /// <param name="secretName">The registration's secret: a new one's (<see cref="IntegrationSecretName.FromName"/>), or the one it replaces (<see cref="ExistingSecretName"/>).</param>
         /// <param name="metadataStored">False when the vault keeps no metadata (the token is stored all the same).</param>
-        public NotionIntegration Save(string name, string vault, SecureString token, NotionConnection validated, bool replace, out bool metadataStored)
+        public NotionIntegration Save(string secretName, string vault, SecureString token, NotionConnection validated, bool replace, out bool metadataStored)
         {
+            IntegrationSecretName.TryGetName(secretName, out var name);
             var registration = new NotionIntegration
             {
                 Name = name,
                 Vault = vault,
-                SecretName = IntegrationSecretName.FromName(name),
+                SecretName = secretName,
                 WorkspaceName = validated.WorkspaceName,
                 BotName = validated.BotName,
                 TokenKind = validated.TokenKind,

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
-using System.Text.RegularExpressions;
 
 using NotionPS.Client;
 
@@ -88,8 +87,9 @@ namespace NotionPS.Secrets
             ?? throw new SecretVaultException(VaultErrors.NoDefaultSecretVault(secretName));
 
         /// <summary>Secret names and metadata in one vault; values are never read.</summary>
-        public IReadOnlyList<VaultSecret> GetSecretInfo(string namePattern, string vault) =>
-            Invoke("Get-SecretInfo", new Dictionary<string, object?> { ["Name"] = namePattern, ["Vault"] = vault }, namePattern, vault)
+        /// <param name="secretMeant">The secret the listing looks for, which a failure names; by default the pattern's secrets.</param>
+        public IReadOnlyList<VaultSecret> GetSecretInfo(string namePattern, string vault, string? secretMeant = null) =>
+            Invoke("Get-SecretInfo", new Dictionary<string, object?> { ["Name"] = namePattern, ["Vault"] = vault }, secretMeant ?? namePattern, vault)
                 .Select(VaultSecret.FromSecretInformation)
                 .ToList();
 
@@ -164,7 +164,7 @@ namespace NotionPS.Secrets
             try
             {
                 results = Invoke(
-                    "Test-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { OnlyItself(vault) } }, secretName, vault);
+                    "Test-SecretVault", new Dictionary<string, object?> { ["Name"] = new[] { WildcardNames.OnlyItself(vault) } }, secretName, vault);
             }
             catch (SecretVaultException ex) when (ex.ErrorRecord.FullyQualifiedErrorId == VaultErrors.SecretVaultOperationFailedId)
             {
@@ -174,13 +174,6 @@ namespace NotionPS.Secrets
 
             return results.Any(r => r.BaseObject is bool passed && passed) ? null : VaultErrors.SecretVaultTestNotPassed(vault, secretName, null);
         }
-
-        /// <summary>
-        /// A vault name for Test-SecretVault -Name, which takes a name without wildcard characters as it is and one with them as
-        /// a pattern (an escaped name is looked up with its backticks): each of [ * ? becomes a class of that one character.
-        /// </summary>
-        private static string OnlyItself(string vault) =>
-            WildcardPattern.ContainsWildcardCharacters(vault) ? Regex.Replace(vault, @"[\[*?]", wildcard => "[" + wildcard.Value + "]") : vault;
 
         public void RemoveSecret(string secretName, string vault) =>
             Invoke("Remove-Secret", new Dictionary<string, object?> { ["Name"] = secretName, ["Vault"] = vault, ["Confirm"] = false }, secretName, vault);

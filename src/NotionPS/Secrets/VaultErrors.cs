@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using NotionPS.Client;
 using NotionPS.Cmdlets;
 using NotionPS.Errors;
 
@@ -75,7 +76,7 @@ namespace NotionPS.Secrets
             new ItemNotFoundException(Format("The vault '{0}' has no secret named '{1}'.", vault, secretName)),
             NotionSecretNotFoundId,
             secretName,
-            Format("Check the name with Get-SecretInfo -Vault '{0}', or store the token with Register-NotionIntegration -Name <name> -Vault '{0}' and connect with Connect-NotionIntegration -Name <name>.", vault));
+            Format("Check the name with Get-SecretInfo -Vault {0}, or store the token with Register-NotionIntegration -Name <name> -Vault {0} and connect with Connect-NotionIntegration -Name <name>.", Argument(vault)));
 
         public static ErrorRecord NotionSecretTypeNotSupported(string secretName, string vault, string typeName) => Create(
             new InvalidOperationException(Format(
@@ -83,13 +84,13 @@ namespace NotionPS.Secrets
                 secretName, vault, typeName)),
             NotionSecretTypeNotSupportedId,
             secretName,
-            Format("Store the token again: Register-NotionIntegration -Name <name> -Vault '{0}' -Force.", vault));
+            Format("Store the token again: Register-NotionIntegration -Name <name> -Vault {0} -Force.", Argument(vault)));
 
         public static ErrorRecord NotionIntegrationExists(string secretName, string vault) => Create(
             new InvalidOperationException(Format("The vault '{0}' already holds a registration in secret '{1}'.", vault, secretName)),
             NotionIntegrationExistsId,
             secretName,
-            Format("Add -Force to replace it, or remove it first with Unregister-NotionIntegration -Name {0} -Vault '{1}'.", NameOf(secretName), vault));
+            Format("Add -Force to replace it, or remove it first with Unregister-NotionIntegration -Name {0} -Vault {1}.", NameOf(secretName), Argument(vault)));
 
         public static ErrorRecord NotionIntegrationNotFound(string name, IReadOnlyCollection<string> vaultsSearched) => Create(
             new ItemNotFoundException(Format(
@@ -101,7 +102,7 @@ namespace NotionPS.Secrets
             name,
             vaultsSearched.Count == 0
                 ? "Register a vault first: " + SetUpVaultAction
-                : Format("Get-NotionIntegration lists the registrations; register this one with Register-NotionIntegration -Name {0}.", name));
+                : Format("Get-NotionIntegration lists the registrations; register this one with Register-NotionIntegration -Name {0}.", Argument(name)));
 
         public static ErrorRecord NotionIntegrationAmbiguous(string name, IReadOnlyCollection<string> vaults) => Create(
             new InvalidOperationException(Format(
@@ -116,18 +117,21 @@ namespace NotionPS.Secrets
                 cause.Exception),
             SecretVaultOperationFailedId,
             secretName ?? vault,
-            Format("Check that the vault '{0}' works: Test-SecretVault -Name '{0}'.", vault));
+            Format("Check that the vault '{0}' works: {1}.", vault, TestVaultCommand(vault)));
 
         /// <summary>A warning: the vault's self test failed or said nothing, for a reason other than a lock.</summary>
         public static string SecretVaultTestNotPassed(string vault, string secretName, Exception? cause) => Format(
             "The vault '{0}' did not pass its own test (Test-SecretVault{1}). Registering anyway: some vaults test more than writing, or answer nothing. "
-            + "If the vault cannot store secret '{2}', the write fails after Notion has checked the token; Test-SecretVault -Name '{0}' -Verbose shows why.",
-            vault, cause == null ? " gave no $true" : ": " + cause.Message, secretName);
+            + "If the vault cannot store secret '{2}', the write fails after Notion has checked the token; {3} -Verbose shows why.",
+            vault, cause == null ? " gave no $true" : ": " + cause.Message, secretName, TestVaultCommand(vault));
 
         private static string UnlockAction(string vault) => Format(
-            "Unlock it first: for a SecretStore vault, Unlock-SecretStore -Password <SecureString>; for another vault, Unlock-SecretVault -Name '{0}' -Password <SecureString>. " +
+            "Unlock it first: for a SecretStore vault, Unlock-SecretStore -Password <SecureString>; for another vault, Unlock-SecretVault -Name {0} -Password <SecureString>. " +
             "For unattended use, set the store up so that it never prompts (-Interaction None, with no password or with one the runbook unlocks it with): see Get-Help about_NotionPS_Vaults.",
-            vault);
+            Argument(vault));
+
+        /// <summary>Test-SecretVault for this vault alone: its -Name takes wildcards, which a vault's name may hold.</summary>
+        private static string TestVaultCommand(string vault) => "Test-SecretVault -Name " + Argument(WildcardNames.OnlyItself(vault));
 
         /// <summary>The secret a call was about, or the secrets it listed, for a message.</summary>
         private static string SecretsMeant(string? secretName) =>
@@ -136,7 +140,9 @@ namespace NotionPS.Secrets
             : Format("secret '{0}'", secretName);
 
         private static string NameOf(string secretName) =>
-            IntegrationSecretName.TryGetName(secretName, out var name) ? name : "<name>";
+            IntegrationSecretName.TryGetName(secretName, out var name) ? Argument(name) : "<name>";
+
+        private static string Argument(string value) => CommandText.Argument(value);
 
         private static string Format(string format, params object[] args) =>
             string.Format(CultureInfo.InvariantCulture, format, args);

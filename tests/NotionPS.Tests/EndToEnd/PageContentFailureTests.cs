@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using NotionPS.Tests.Errors;
 using NotionPS.Tests.Hosting;
 using Xunit;
 
@@ -80,7 +81,8 @@ public sealed class PageContentFailureTests : RowsTestBase
         {
             Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
             Assert.StartsWith($"{database} is a database, not a page", error.ErrorDetails.Message, StringComparison.Ordinal);
-            Assert.StartsWith($"Read its rows with Get-NotionDatabaseRow -DatabaseId {database};", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.StartsWith("Read its rows with Get-NotionDatabaseRow -DatabaseId ", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.Equal(database, PastedCommand.ArgumentOf(error.ErrorDetails.RecommendedAction, "Get-NotionDatabaseRow", "-DatabaseId"));
         });
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using NotionPS.Tests.Errors;
 using NotionPS.Tests.Hosting;
 using Xunit;
 
@@ -39,6 +40,11 @@ public sealed class PageStopTests(EmulatorFixture emulator) : RowsTestBase(emula
             Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
 
             Assert.Contains($"WARNING: The command stopped after the request for page {page} was sent and before Notion answered, so the page {told}", host.Text, StringComparison.Ordinal);
+            if (told.Contains("Restore-NotionPage", StringComparison.Ordinal))
+            {
+                Assert.Equal(page, PastedCommand.ArgumentOf(host.Text, "Restore-NotionPage", "-PageId"));
+            }
+
             return Task.CompletedTask;
         });
     }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using NotionPS.Tests.Errors;
 using Xunit;
 
 namespace NotionPS.Tests.Vaults;
@@ -43,7 +44,20 @@ public class ConnectFromVaultFailureTests
         Assert.Equal(errorId + ",NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
         Assert.Contains("registration 'Old' in vault 'Store'", error.ErrorDetails.Message);
         Assert.Contains("Give " + parameter, error.ErrorDetails.RecommendedAction);
-        Assert.Contains("Register-NotionIntegration -Name Old -Vault 'Store' -Force", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Register-NotionIntegration -Name Old -Vault Store -Force", error.ErrorDetails.RecommendedAction);
+    }
+
+    /// <summary>The command that stores the registration again names its vault as exactly itself when pasted ('Bob's' did not parse).</summary>
+    [Fact]
+    public void TheCommandToStoreARegistrationAgainNamesItsVault()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault 'Bob''s'; Set-Secret -Name NotionPS-Old -Secret 'demo-token-full-access' -Vault 'Bob''s' -Metadata @{ ApiVersion = '2021-05-13' }");
+
+        var remedy = session.Terminates("Connect-NotionIntegration -Name Old").ErrorDetails.RecommendedAction;
+
+        Assert.Equal("Bob's", PastedCommand.ArgumentOf(remedy, "Register-NotionIntegration", "-Vault"));
+        Assert.Equal("Old", PastedCommand.ArgumentOf(remedy, "Register-NotionIntegration", "-Name"));
     }
 
     [Fact]
@@ -63,7 +77,7 @@ public class ConnectFromVaultFailureTests
         session.Run("Add-SecretDoubleVault Store; Set-Secret -Name NotionToken -Secret 'demo-token-full-access'; Set-SecretDoubleVault Store -Locked $true");
         var error = session.Terminates("Connect-NotionIntegration -Vault Store -SecretName NotionToken" + Unreachable);
         Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
-        Assert.Contains("Unlock-SecretVault -Name 'Store'", error.ErrorDetails.Message);
+        Assert.Contains("Unlock-SecretVault -Name Store", error.ErrorDetails.Message);
         Assert.Contains("NotionToken", error.ErrorDetails.Message);
     }
 

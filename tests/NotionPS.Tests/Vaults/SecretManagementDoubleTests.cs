@@ -92,6 +92,24 @@ public class SecretManagementDoubleTests
         Assert.StartsWith("SetSecretCommandFailNoVault,", session.Terminates("Set-Secret -Name s -Secret v").FullyQualifiedErrorId);
     }
 
+    /// <summary>
+    /// A name that differs only in case from a stored one: SecretStore replaces the secret under the new spelling; a vault
+    /// that keeps the first spelling, or takes the two as two secrets, is there for the vaults that do.
+    /// </summary>
+    [Theory]
+    [InlineData("Latest", "s-TWO=second")]
+    [InlineData("First", "S-two=second")]
+    [InlineData("Sensitive", "S-two=first s-TWO=second")]
+    public void TakesANameThatDiffersInCaseAsTheVaultDoes(string nameCase, string held)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store -NameCase $nameCase; Set-Secret -Name S-two -Secret first; Set-Secret -Name s-TWO -Secret second", ("nameCase", nameCase));
+
+        var secrets = session.Run("(Get-SecretInfo -Vault Store | ForEach-Object { $_.Name + '=' + (Get-Secret -Name $_.Name -Vault Store -AsPlainText) }) -join ' '");
+
+        Assert.Equal(held, secrets.Single().BaseObject);
+    }
+
     [Fact]
     public void KeepsAnExistingSecretWithNoClobber()
     {

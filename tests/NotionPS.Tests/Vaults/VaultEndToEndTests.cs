@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading.Tasks;
 using NotionPS.Tests.EndToEnd;
+using NotionPS.Tests.Errors;
 using Xunit;
 
 namespace NotionPS.Tests.Vaults;
@@ -139,6 +140,63 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Equal("NotionPS Demo", ((NotionConnection)session.Run("Connect-NotionIntegration -Name Demo").Single().BaseObject).BotName);
     }
 
+    /// <summary>
+    /// A registration whose name differs only in case is the same registration, whichever way the vault takes such names
+    /// (SecretStore keeps the spelling last written, Key Vault the first, some vaults two secrets): -Force replaces it, and
+    /// what Register-NotionIntegration outputs is the secret the vault holds. Before, it wrote NotionPS-demo beside or over
+    /// NotionPS-Demo and reported NotionPS-demo, which a vault keeping the first spelling does not hold, and a case-sensitive
+    /// vault was left with two registrations, the old token still in the first.
+    /// </summary>
+    [Theory]
+    [InlineData("Latest")]
+    [InlineData("First")]
+    [InlineData("Sensitive")]
+    public void ForceReplacesARegistrationWhoseNameDiffersInCaseAndReportsTheSecretTheVaultHolds(string nameCase)
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store -NameCase $nameCase", ("nameCase", nameCase));
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token(EmulatorFixture.ReadOnlyToken), Emulator());
+
+        var registration = (NotionIntegration)session.Run("Register-NotionIntegration -Name demo -Token $token -BaseUri $emulator -Force", Token(EmulatorFixture.FullAccessToken), Emulator()).Single().BaseObject;
+
+        Assert.Equal(("Demo", "NotionPS-Demo", "NotionPS Demo"), (registration.Name, registration.SecretName, registration.BotName));
+        Assert.Equal("NotionPS-Demo", session.Run("Get-SecretInfo -Vault Store").Single().Properties["Name"].Value);
+        Assert.Equal(EmulatorFixture.FullAccessToken, session.Run("Get-Secret -Name NotionPS-Demo -Vault Store -AsPlainText").Single().BaseObject);
+    }
+
+    /// <summary>
+    /// Registration names are one ignoring case in a vault that takes secret names case-sensitively too: Connect, Get and
+    /// Unregister find Demo by demo (the vault was asked for NotionPS-demo, which such a vault does not hold).
+    /// </summary>
+    [Fact]
+    public void ARegistrationIsFoundIgnoringCaseInACaseSensitiveVault()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store -NameCase Sensitive");
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        Assert.Equal("NotionPS Demo", ((NotionConnection)session.Run("Connect-NotionIntegration -Name demo").Single().BaseObject).BotName);
+        Assert.Equal("Demo", ((NotionIntegration)session.Run("Get-NotionIntegration -Name DEMO").Single().BaseObject).Name);
+        session.Run("Unregister-NotionIntegration -Name demo -Confirm:$false");
+        Assert.Empty(session.Run("Get-SecretInfo -Vault Store"));
+    }
+
+    /// <summary>Without -Force, the refusal names the registration the vault holds, not the spelling given.</summary>
+    [Fact]
+    public void TheRefusalOfARegistrationWhoseNameDiffersInCaseNamesTheOneTheVaultHolds()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault Store");
+        session.Run("Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator", Token(EmulatorFixture.ReadOnlyToken), Emulator());
+
+        var error = session.Terminates("Register-NotionIntegration -Name DEMO -Token $token -BaseUri $emulator", Token(EmulatorFixture.FullAccessToken), Emulator());
+
+        Assert.Equal("NotionIntegrationExists,NotionPS.Cmdlets.RegisterNotionIntegrationCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("NotionPS-Demo", error.TargetObject);
+        Assert.Contains("in secret 'NotionPS-Demo'", error.Exception.Message);
+        Assert.Equal("Demo", PastedCommand.ArgumentOf(error.ErrorDetails.RecommendedAction, "Unregister-NotionIntegration", "-Name"));
+    }
+
     [Fact]
     public void RefusesATokenNotionRejectsAndStoresNothing()
     {
@@ -165,6 +223,47 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Equal("Team[1]", ((NotionIntegration)result.Output.Single().BaseObject).Vault);
     }
 
+    /// <summary>
+    /// A backtick in a vault's name next to a wildcard character: the self test still finds that vault (the name given to
+    /// Test-SecretVault matched 'ab*' for a vault named 'a`b*', so no vault was tested and the registration warned).
+    /// </summary>
+    [Theory]
+    [InlineData("a`b*")]
+    [InlineData("[`x")]
+    [InlineData("Team`[1]?")]
+    public void RegistersInAVaultWhoseNameHasABacktickAndAWildcardWithoutAWarning(string vault)
+    {
+        using var session = new VaultSession();
+        // The name without its backticks is another vault, whose self test fails: testing it instead would warn too.
+        session.Run("Add-SecretDoubleVault $vault; Add-SecretDoubleVault $twin; Set-SecretDoubleVault $twin -SelfTest ReturnsFalse", ("vault", vault), ("twin", vault.Replace("`", string.Empty, StringComparison.Ordinal)));
+
+        var result = session.Module.Run(
+            "Register-NotionIntegration -Name Demo -Token $token -BaseUri $emulator -Vault $vault",
+            new Dictionary<string, object?> { ["token"] = SecureToken(EmulatorFixture.FullAccessToken), ["emulator"] = emulator.BaseUri, ["vault"] = vault });
+
+        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors));
+        Assert.Empty(result.Warnings);
+        Assert.Equal(vault, ((NotionIntegration)result.Output.Single().BaseObject).Vault);
+    }
+
+    /// <summary>The command that keeps the settings a vault without metadata cannot store pastes as it reads, whatever the name.</summary>
+    [Fact]
+    public void TheConnectCommandForAVaultWithoutMetadataPastesAsItReads()
+    {
+        using var session = new VaultSession();
+        session.Run("Add-SecretDoubleVault 'Bob''s' -NoMetadataSupport");
+
+        var result = session.Module.Run(
+            "Register-NotionIntegration -Name 1e3 -Token $token -BaseUri $emulator -ApiVersion 2022-06-28",
+            new Dictionary<string, object?> { ["token"] = SecureToken(EmulatorFixture.FullAccessToken), ["emulator"] = emulator.BaseUri });
+
+        var warning = Assert.Single(result.Warnings).Message;
+        const string Command = "Connect with them given: Connect-NotionIntegration";
+        Assert.Equal("1e3", PastedCommand.ArgumentOf(warning, Command, "-Name"));
+        Assert.Equal(emulator.BaseUri.AbsoluteUri, PastedCommand.ArgumentOf(warning, Command, "-BaseUri"));
+        Assert.Equal("2022-06-28", PastedCommand.ArgumentOf(warning, Command, "-ApiVersion"));
+    }
+
     [Fact]
     public void StoresTheTokenInAVaultWithoutMetadata()
     {
@@ -175,7 +274,7 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         // Connect -Name cannot apply what was not stored: a warning says what to give it, not a -Verbose line.
         var warning = Assert.Single(result.Warnings).Message;
         Assert.Contains("keeps no secret metadata", warning);
-        Assert.Contains($"Connect-NotionIntegration -Name Demo -BaseUri {emulator.BaseUri} -ApiVersion 2022-06-28", warning);
+        Assert.Contains($"Connect-NotionIntegration -Name Demo -BaseUri '{emulator.BaseUri.AbsoluteUri}' -ApiVersion '2022-06-28'", warning);
 
         var listed = (NotionIntegration)session.Run("Get-NotionIntegration").Single().BaseObject;
         Assert.Equal("Demo", listed.Name);

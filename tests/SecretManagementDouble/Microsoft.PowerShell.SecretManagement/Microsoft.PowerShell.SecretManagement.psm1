@@ -20,6 +20,9 @@
 # secret fails with SecretStoreRemoveSecretFailed (an ItemNotFoundException), while other vault
 # extensions report RemoveSecretInvalidOperation. Test-SecretVault runs the vault's write check; like Get-SecretVault,
 # it takes a name without wildcard characters as it is (TestSecretVaultNotFound when no vault has it).
+# Secret names are SecretStore's: one ignoring case, and Set-Secret of a name that differs only in case from a stored one
+# replaces that secret under the new spelling (SecureStore.WriteBlob deletes the old blob and writes the new name). Other
+# vaults differ (-NameCase): some keep the first spelling (Azure Key Vault), some take case-differing names as two secrets.
 #
 # State lives in the AppDomain, not the module, so a runspace that autoloads this module (the tab
 # completers use one) sees the same vaults, as it would see the same files with a real vault.
@@ -216,11 +219,12 @@ function Get-SecretInfo {
     end {
         if ([string]::IsNullOrEmpty($Name)) { $Name = '*' }
         $vaults = if (-not [string]::IsNullOrEmpty($Vault)) { @(Get-DoubleExtensionVault $PSCmdlet $Vault) } else { Get-DoubleSearchOrder }
-        $wildcard = [System.Management.Automation.WildcardPattern]::new($Name, 'IgnoreCase')
         foreach ($extensionVault in $vaults) {
             try {
                 Assert-DoubleVaultUnlocked $extensionVault -InfoOnly
-                $sorted = [System.Collections.Generic.SortedDictionary[string, object]]::new([System.StringComparer]::OrdinalIgnoreCase)
+                $caseSensitive = $extensionVault.NameCase -eq 'Sensitive'
+                $wildcard = [System.Management.Automation.WildcardPattern]::new($Name, $(if ($caseSensitive) { 'None' } else { 'IgnoreCase' }))
+                $sorted = [System.Collections.Generic.SortedDictionary[string, object]]::new($(if ($caseSensitive) { [System.StringComparer]::Ordinal } else { [System.StringComparer]::OrdinalIgnoreCase }))
                 foreach ($secretName in $extensionVault.Secrets.Keys) {
                     if ($wildcard.IsMatch($secretName)) {
                         $sorted[$secretName] = New-DoubleSecretInformation $secretName $extensionVault.Secrets[$secretName] $extensionVault.Name
@@ -383,6 +387,8 @@ function Set-Secret {
         }
 
         $storedMetadata = if ($extensionVault.SupportsMetadata -and $null -ne $Metadata) { $Metadata.Clone() } else { $null }
+        # SecretStore replaces a secret under the spelling written now; a dictionary keeps the first one (-NameCase First).
+        if ($extensionVault.NameCase -eq 'Latest') { $null = $extensionVault.Secrets.Remove($Name) }
         $extensionVault.Secrets[$Name] = @{ Secret = $secretToWrite; Metadata = $storedMetadata }
 
         # ExtensionVaultModule.InvokeSetSecret: metadata the vault cannot take falls back to the
@@ -505,13 +511,16 @@ function Reset-SecretDouble {
 }
 
 function Add-SecretDoubleVault {
-    # Registers an in-memory vault. The first vault becomes the default, as in Register-SecretVault.
+    # Registers an in-memory vault. The first vault becomes the default, as in Register-SecretVault. -NameCase says how it
+    # takes secret names that differ only in case: Latest (SecretStore: one secret, under the spelling last written), First
+    # (one secret, under the spelling first written) or Sensitive (two secrets).
     [CmdletBinding()]
     param (
         [Parameter(Mandatory, Position = 0)] [string] $Name,
         [string] $ModuleName = $SecretStoreModuleName,
         [switch] $DefaultVault,
-        [switch] $NoMetadataSupport
+        [switch] $NoMetadataSupport,
+        [ValidateSet('Latest', 'First', 'Sensitive')] [string] $NameCase = 'Latest'
     )
     $state = Get-DoubleState
     $isFirst = $state.Vaults.Count -eq 0
@@ -526,7 +535,8 @@ function Add-SecretDoubleVault {
         RefusalQuotesSecret = $false
         SelfTest         = 'Passes'
         SupportsMetadata = -not $NoMetadataSupport.IsPresent
-        Secrets          = [System.Collections.Generic.Dictionary[string, object]]::new([System.StringComparer]::OrdinalIgnoreCase)
+        NameCase         = $NameCase
+        Secrets          = [System.Collections.Generic.Dictionary[string, object]]::new($(if ($NameCase -eq 'Sensitive') { [System.StringComparer]::Ordinal } else { [System.StringComparer]::OrdinalIgnoreCase }))
     }
     if ($DefaultVault -or $isFirst) { $state.DefaultVault = $Name }
 }

@@ -174,14 +174,12 @@ namespace NotionPS.Cmdlets
         private const int MaxArgumentLength = 300;
 
         /// <summary>
-        /// Text as a single-quoted PowerShell string that reads back as exactly the text (every quote PowerShell ends such a
-        /// string with doubled); null for text it cannot show so: longer than <see cref="MaxArgumentLength"/>, or holding a
-        /// character a message shows escaped (a control, a line break, a bidi override: <see cref="ServerText.IsToEscape"/>).
+        /// Text as a PowerShell string that reads back as exactly the text (<see cref="CommandText.Literal"/>); null for text not
+        /// worth repeating in a command: longer than <see cref="MaxArgumentLength"/>, or holding a character a message shows
+        /// escaped (a control, a line break, a bidi override: <see cref="ServerText.IsToEscape"/>).
         /// </summary>
         private static string? Quoted(string text) =>
-            text.Length > MaxArgumentLength || text.Any(ServerText.IsToEscape)
-                ? null
-                : "'" + CodeGeneration.EscapeSingleQuotedStringContent(text) + "'";
+            text.Length > MaxArgumentLength || text.Any(ServerText.IsToEscape) ? null : CommandText.Literal(text);
 
         private static string DataSourceWithoutDatabase(string dataSourceId) =>
             $"'{dataSourceId}' was given as a data source, which names no database. Pass the database's link or ID "
