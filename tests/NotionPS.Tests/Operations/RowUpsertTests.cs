@@ -285,6 +285,19 @@ public class RowUpsertTests
             SentFilter(handler)));
     }
 
+    /// <summary>A title that holds a mention (made in Notion's app) is the key its plain text reads, as Notion's filter found it by.</summary>
+    [Fact]
+    public async Task ATitleWithAMentionIsTheKeyOfItsPlainText()
+    {
+        var mention = """{"type":"title","title":[{"type":"mention","mention":{"type":"date","date":{"start":"2026-01-31"}},"plain_text":"2026-01-31"},{"type":"text","text":{"content":" review"},"plain_text":" review"}]}""";
+        var (upsert, handler) = UpsertOn("Name", FoundPages(new[] { Page("p1").Replace("""{"id":"title","type":"title","title":[{"plain_text":"A","text":{"content":"A"}}]}""", mention, StringComparison.Ordinal) }), Ok(Page("p1")));
+
+        var row = await upsert.UpsertAsync(Input(("Name", "2026-01-31 review")), NoFiles, CancellationToken.None);
+
+        Assert.Equal("p1", row.PageId);
+        Assert.Equal(new[] { Query, "PATCH " + Api + "v1/pages/p1" }, NotionAnswers.SentUris(handler));
+    }
+
     /// <summary>Notion's filters cannot compare files, so a files column cannot be matched on: refused before any row, naming the column and its type.</summary>
     [Fact]
     public void AFilesColumnIsRefusedAsAKey()
