@@ -98,6 +98,30 @@ public sealed class PagesTests
         Assert.Contains(Demo.PrivateNotesDataSource, message);
     }
 
+    /// <summary>A select or multi-select value that would add an option with a comma in its name is refused, as Notion refuses it; nothing is written.</summary>
+    [Theory]
+    [InlineData("""{"Priority": {"select": {"name": "Nut, bolt"}}}""")]
+    [InlineData("""{"Tags": {"multi_select": [{"name": "docs"}, {"name": "Nut, bolt"}]}}""")]
+    public async Task ANewOptionWithACommaIsRefused(string properties)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var created = await emulator.PostAsync("v1/pages", NewTask("Comma", JsonNode.Parse(properties)!.AsObject()));
+        var updated = await emulator.PatchAsync($"v1/pages/{Demo.FirstTaskRow}", new JsonObject { ["properties"] = JsonNode.Parse(properties) });
+
+        foreach (var reply in new[] { created, updated })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+            Assert.Equal("validation_error", (string?)reply.Json["code"]);
+            Assert.Equal("Invalid select option, commas not allowed: Nut, bolt", (string?)reply.Json["message"]);
+        }
+
+        var schema = (await emulator.GetAsync($"v1/data_sources/{Demo.TasksDataSource}")).Json;
+        Assert.DoesNotContain(schema["properties"]!.AsObject().SelectMany(p => p.Value![(string)p.Value["type"]!]?["options"]?.AsArray() ?? []), option => ((string?)option!["name"])!.Contains(','));
+        var rows = (await emulator.PostAsync($"v1/data_sources/{Demo.TasksDataSource}/query", new JsonObject())).Json["results"]!.AsArray();
+        Assert.Equal(Demo.TaskRowCount, rows.Count);
+    }
+
     [Fact]
     public async Task UpdatesPropertiesAndKeepsTheRest()
     {

@@ -165,6 +165,12 @@ public sealed class PropertyWriter(NotionWorkspace workspace)
                 throw NotionException.Validation($"Invalid {property.Type} option \"{name ?? id}\" for property {property.Name}.");
             }
 
+            if (name.Contains(','))
+            {
+                // Notion's property reference: commas are not valid in select option names; a new one is refused so.
+                throw NotionException.Validation($"Invalid select option, commas not allowed: {name}");
+            }
+
             found = new JsonObject
             {
                 ["id"] = Guid.NewGuid().ToString("N")[..8],

@@ -135,9 +135,20 @@ namespace NotionPS.Cmdlets
             }
         }
 
-        /// <summary>The upsert by -MatchOn's column; a name that is no writable column stops the command.</summary>
-        private protected RowUpsert UpsertOrThrow(DataSourceSchema schema, string matchOn) =>
-            new RowUpsert(Client, Log, schema, WritableColumnOrThrow(schema, matchOn, "MatchOn"));
+        /// <summary>The upsert by -MatchOn's column; a name that is no writable column, or a column rows cannot be found by (files), stops the command.</summary>
+        private protected RowUpsert UpsertOrThrow(DataSourceSchema schema, string matchOn)
+        {
+            var column = WritableColumnOrThrow(schema, matchOn, "MatchOn");
+            try
+            {
+                return new RowUpsert(Client, Log, schema, column);
+            }
+            catch (MatchOnException ex)
+            {
+                ThrowTerminatingError(NotionErrorRecords.From(ex, matchOn));
+                throw new InvalidOperationException("Unreachable: ThrowTerminatingError throws.");
+            }
+        }
 
         /// <summary>The writable column a parameter names (as the schema spells it); any other name stops the command.</summary>
         private protected string WritableColumnOrThrow(DataSourceSchema schema, string name, string parameter)

@@ -57,6 +57,7 @@ namespace NotionPS.Cmdlets
         {
             MatchOnException { Problem: MatchOnProblem.ValueMissing } missing => $"Give each input a value for the -MatchOn column '{missing.Column}'.",
             MatchOnException { Problem: MatchOnProblem.Ambiguous } => "Use a -MatchOn column whose values are unique.",
+            MatchOnException { Problem: MatchOnProblem.ColumnUnsupported } => "Give -MatchOn a column that identifies rows by a value Notion can filter on, such as the title or an ID column (text, number, select, date, URL, e-mail).",
             NotARowException _ => "Give the ID or link of a row of a database (Get-NotionDatabaseRow lists them); to change a page that is not in a database, use Set-NotionPage.",
             RowRequestStoppedException stopped => MayBeDone(stopped.Kind),
             NothingToChangeException _ => "Give the new values with -Property @{ <column> = <value> }, or pipe objects whose properties are named like the columns to change (rows of Get-NotionDatabaseRow, Import-Csv rows).",

@@ -63,6 +63,7 @@ namespace NotionPS.Errors
         public const string NotionColumnAmbiguous = nameof(NotionColumnAmbiguous);
         public const string NotionMatchOnValueMissing = nameof(NotionMatchOnValueMissing);
         public const string NotionMatchOnAmbiguous = nameof(NotionMatchOnAmbiguous);
+        public const string NotionMatchOnColumnUnsupported = nameof(NotionMatchOnColumnUnsupported);
         public const string NotionRowFailed = nameof(NotionRowFailed);
         public const string NotionRowStoppedInFlight = nameof(NotionRowStoppedInFlight);
         public const string NotionQueryCapReached = nameof(NotionQueryCapReached);
@@ -226,6 +227,7 @@ namespace NotionPS.Errors
             [NotionColumnAmbiguous] = InvalidArgument,
             [NotionMatchOnValueMissing] = InvalidData,
             [NotionMatchOnAmbiguous] = InvalidData,
+            [NotionMatchOnColumnUnsupported] = InvalidArgument,
             [NotionRowFailed] = NotSpecified,
             [NotionRowStoppedInFlight] = OperationStopped,
             [NotionQueryCapReached] = LimitsExceeded,

@@ -11,6 +11,9 @@ namespace NotionPS.Operations
 
         /// <summary>More than one row holds the input's value in that column.</summary>
         Ambiguous,
+
+        /// <summary>Notion cannot find rows by a value of the column's type (files), so no input can be matched on it.</summary>
+        ColumnUnsupported,
     }
 
     /// <summary>An upsert could not tell which row the input is: its message states the facts, the cmdlet says what to do.</summary>
@@ -39,6 +42,10 @@ namespace NotionPS.Operations
         public static MatchOnException ValueMissing(string column) =>
             new MatchOnException(MatchOnProblem.ValueMissing, column, null, NotionErrorIds.NotionMatchOnValueMissing,
                 $"The input has no value in '{column}', the column rows are matched on, so it cannot be matched.");
+
+        public static MatchOnException ColumnUnsupported(string column, string type) =>
+            new MatchOnException(MatchOnProblem.ColumnUnsupported, column, null, NotionErrorIds.NotionMatchOnColumnUnsupported,
+                $"'{ServerText.Visible(column)}' is a {ServerText.Visible(type)} column, and Notion cannot find rows by what such a column holds, so rows cannot be matched on it.");
 
         public static MatchOnException Ambiguous(string column, string key) =>
             new MatchOnException(MatchOnProblem.Ambiguous, column, key, NotionErrorIds.NotionMatchOnAmbiguous,

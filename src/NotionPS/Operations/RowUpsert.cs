@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,11 +24,20 @@ namespace NotionPS.Operations
         private readonly string matchColumn;
         private readonly RowWriter writer;
         private readonly ConcurrentDictionary<string, Task> lastWorkByKey = new ConcurrentDictionary<string, Task>(StringComparer.Ordinal);
+        /// <summary>Candidates read per request: Notion's largest page, as a list's candidates may be many rows.</summary>
+        private const int CandidatesPerPage = 100;
+
         private readonly ConcurrentDictionary<string, string> createdByKey = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         /// <param name="matchColumn">A writable column of <paramref name="schema"/> (see <see cref="WritableColumn"/>).</param>
+        /// <exception cref="MatchOnException">Notion cannot find rows by what the column holds (a files column).</exception>
         public RowUpsert(NotionClient client, INotionLog log, DataSourceSchema schema, string matchColumn)
         {
+            if (!RowFilter.CanFindByValue(schema.PropertyTypes[matchColumn]))
+            {
+                throw MatchOnException.ColumnUnsupported(matchColumn, schema.PropertyTypes[matchColumn]);
+            }
+
             this.client = client;
             this.log = log;
             this.schema = schema;
@@ -53,26 +64,20 @@ namespace NotionPS.Operations
         /// </param>
         public Task<PageRow> UpsertAsync(RowMapping mapping, Func<CancellationToken, Task> uploadFiles, CancellationToken cancellationToken)
         {
-            if (!mapping.Values.TryGetValue(matchColumn, out var keyValue) || PlainValues.IsEmpty(keyValue))
+            // The key is the value the column stores, as the request writes it ('7', '7.0' and '07' are one number, 'high'
+            // the option 'High', a URL without the spaces around it, a list as a set), and the row is found by that same
+            // value: rows of one key wait for each other, as rows queried side by side would each find no row and each add one.
+            var type = schema.PropertyTypes[matchColumn];
+            var written = mapping.Properties.TryGetPropertyValue(matchColumn, out var property) ? property as JsonObject : null;
+            var key = written == null ? string.Empty : CellComparison.Canonical(type, written);
+            if (!mapping.Values.TryGetValue(matchColumn, out var keyValue) || PlainValues.IsEmpty(keyValue) || key.Length == 0)
             {
                 return Task.FromException<PageRow>(MatchOnException.ValueMissing(matchColumn));
             }
 
-            // An option key is the option the row writes (matched ignoring case, or the spelling an earlier row added), as Notion
-            // compares option names exactly: 'high' finds the row holding 'High', and 'high' then 'HIGH' are one key.
-            var type = schema.PropertyTypes[matchColumn];
-            var written = mapping.Properties[matchColumn] as JsonObject;
-            if ((type == "select" || type == "status") && written?[type]?["name"] is JsonValue name)
-            {
-                keyValue = name.GetValue<string>();
-            }
-
-            // Rows wait for each other by the value the column stores, not by its spelling: '7', '7.0' and '07' are one
-            // number, and rows queried side by side would each find no row and each add one.
-            var shown = PlainValues.ToInvariantString(keyValue).Trim();
-            var key = written == null ? shown : CellComparison.Canonical(type, written).Trim();
+            var shown = CellComparison.Display(keyValue).Trim();
             var previous = lastWorkByKey.TryGetValue(key, out var last) ? last : Task.CompletedTask;
-            var work = UpsertAfterAsync(uploadFiles(cancellationToken), previous, key, shown, keyValue, mapping.Properties, cancellationToken);
+            var work = UpsertAfterAsync(uploadFiles(cancellationToken), previous, key, shown, written!, mapping.Properties, cancellationToken);
             lastWorkByKey[key] = work;
 
             // The key is forgotten once its last row is done, unless a later row of that key took its place meanwhile.
@@ -84,7 +89,7 @@ namespace NotionPS.Operations
             return work;
         }
 
-        private async Task<PageRow> UpsertAfterAsync(Task filesUploaded, Task previous, string key, string shown, object? keyValue, JsonObject properties, CancellationToken cancellationToken)
+        private async Task<PageRow> UpsertAfterAsync(Task filesUploaded, Task previous, string key, string shown, JsonObject written, JsonObject properties, CancellationToken cancellationToken)
         {
             try
             {
@@ -97,7 +102,7 @@ namespace NotionPS.Operations
 
             await filesUploaded.ConfigureAwait(false);
 
-            var existing = createdByKey.TryGetValue(key, out var created) ? created : await FindByKeyAsync(shown, keyValue, cancellationToken).ConfigureAwait(false);
+            var existing = createdByKey.TryGetValue(key, out var created) ? created : await FindByKeyAsync(key, shown, written, cancellationToken).ConfigureAwait(false);
             if (existing != null)
             {
                 return await writer.UpdateAsync(existing, properties, cancellationToken).ConfigureAwait(false);
@@ -108,19 +113,43 @@ namespace NotionPS.Operations
             return row;
         }
 
-        /// <summary>The page ID of the one row whose match column equals the key (<paramref name="shown"/> as errors name it), or null when there is none.</summary>
-        private async Task<string?> FindByKeyAsync(string shown, object? keyValue, CancellationToken cancellationToken)
+        /// <summary>
+        /// The page ID of the one row whose match column holds <paramref name="key"/> (<paramref name="shown"/> as errors name it),
+        /// or null when there is none. Notion's filter finds the candidates (for a list, every row holding all of its items);
+        /// each is then compared as the key was made, so a row whose list merely shares an item is not taken for the input's.
+        /// </summary>
+        private async Task<string?> FindByKeyAsync(string key, string shown, JsonObject written, CancellationToken cancellationToken)
         {
-            var filter = RowFilter.Condition(matchColumn, schema.PropertyTypes[matchColumn], keyValue);
-            using (var found = await client.QueryPageAsync(schema.Id, filter, null, null, 2, log, cancellationToken).ConfigureAwait(false))
+            var type = schema.PropertyTypes[matchColumn];
+            var filter = RowFilter.Candidates(matchColumn, type, written);
+            string? found = null;
+            string? cursor = null;
+            do
             {
-                if (found.Results.Count > 1)
+                using (var page = await client.QueryPageAsync(schema.Id, filter, null, cursor, CandidatesPerPage, log, cancellationToken).ConfigureAwait(false))
                 {
-                    throw MatchOnException.Ambiguous(matchColumn, shown);
-                }
+                    foreach (var row in page.Results.Where(row => KeyOf(row, type) == key))
+                    {
+                        if (found != null)
+                        {
+                            throw MatchOnException.Ambiguous(matchColumn, shown);
+                        }
 
-                return found.Results.Count == 1 ? JsonRead.String(found.Results[0], "id") : null;
+                        found = JsonRead.String(row, "id");
+                    }
+
+                    cursor = page.HasMore ? page.NextCursor : null;
+                }
             }
+            while (cursor != null);
+
+            return found;
         }
+
+        /// <summary>A row's key as a page object gives its match column (that shape is also the one a request writes, for every type matched on).</summary>
+        private string? KeyOf(JsonElement row, string type) =>
+            row.TryGetProperty("properties", out var properties) && properties.TryGetProperty(matchColumn, out var cell) && JsonNode.Parse(cell.GetRawText()) is JsonObject value
+                ? CellComparison.Canonical(type, value)
+                : null;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
@@ -82,6 +83,66 @@ namespace NotionPS.Rows
             }
 
             return new JsonObject { ["property"] = column, [type] = comparison };
+        }
+
+        /// <summary>
+        /// Whether rows can be found by a value of <paramref name="type"/> (<see cref="Candidates"/>): not by a files cell, which
+        /// Notion's filters cannot compare, nor a type NotionPS does not know.
+        /// </summary>
+        public static bool CanFindByValue(string type) => CandidateTypes.Contains(type);
+
+        private static readonly HashSet<string> CandidateTypes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "title", "rich_text", "url", "email", "phone_number", "number", "select", "status", "checkbox", "date", "multi_select", "people", "relation",
+        };
+
+        /// <summary>
+        /// A condition every row holding <paramref name="written"/> (a property value as a request writes it) meets, so the rows
+        /// it finds can then be compared with it exactly: Notion's equality for a single value; for a list, rows that contain
+        /// every item (they may hold more); for a date, rows within a day of its start (Notion compares dates by the day, in a
+        /// time zone of its own).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">A type <see cref="CanFindByValue"/> refuses.</exception>
+        public static JsonObject Candidates(string column, string type, JsonObject written)
+        {
+            var value = written[type];
+            JsonObject Condition(string on, string comparison, JsonNode? operand) => new JsonObject { ["property"] = column, [on] = new JsonObject { [comparison] = operand } };
+            JsonObject All(IEnumerable<JsonObject> conditions)
+            {
+                var each = conditions.ToList();
+                return each.Count == 1 ? each[0] : new JsonObject { ["and"] = new JsonArray(each.ToArray<JsonNode>()) };
+            }
+
+            switch (type)
+            {
+                case "title":
+                case "rich_text":
+                    var text = value is JsonArray items ? string.Concat(items.Select(item => (string?)item?["text"]?["content"])) : string.Empty;
+                    return Condition(type, "equals", text);
+                case "select":
+                case "status":
+                    return Condition(type, "equals", (string?)value?["name"]);
+                case "url":
+                case "email":
+                case "phone_number":
+                case "number":
+                case "checkbox":
+                    return Condition(type, "equals", value?.DeepClone());
+                case "date":
+                    var day = DateTime.ParseExact(((string)value!["start"]!).Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    return All(new[]
+                    {
+                        Condition(type, "on_or_after", day.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        Condition(type, "on_or_before", day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    });
+                case "multi_select":
+                    return All(((JsonArray)value!).Select(item => Condition(type, "contains", (string?)item?["name"])));
+                case "people":
+                case "relation":
+                    return All(((JsonArray)value!).Select(item => Condition(type, "contains", (string?)item?["id"])));
+                default:
+                    throw new InvalidOperationException($"Rows cannot be found by a {type} value.");
+            }
         }
 
         private static bool IsSeveral(object? value) => value is IEnumerable && !(value is string) && !(value is IDictionary) && !PlainValues.IsEmpty(value);

@@ -184,7 +184,7 @@ public class SchemaTests : RowsTestBase
     [InlineData("$schema.Columns = @($schema.Columns | Where-Object Type -ne 'title'); $remove = $true", "NotionSchemaTitleRemoved", "'Name' (id title)")]
     [InlineData("$schema.Columns += @{ Name = 'Parent'; Type = 'relation'; RelationDataSourceId = '00000000-0000-4000-8000-0000000000aa' }", "NotionSchemaUnknownRelationTarget", "00000000-0000-4000-8000-0000000000aa")]
     [InlineData("($schema.Columns | Where-Object Name -eq 'Status').Options = 'Not started'; $remove = $true", "NotionSchemaUnsupportedChange", "'In progress' of status column 'Status'")]
-    [InlineData("($schema.Columns | Where-Object Name -eq 'Priority').Options += 'a,b'", "NotionSchemaChangeRefused", "commas")]
+    [InlineData("($schema.Columns | Where-Object Name -eq 'Priority').Options += 'a,b'", "NotionSchemaInvalid", "Option 'a,b' of column 'Priority' has a comma")]
     [InlineData("$schema.DataSourceId = ''; $schema.DatabaseId = ''", "NotionSchemaNoTarget", "names no data source")]
     [InlineData("($schema.Columns | Where-Object Name -eq 'Notes').Name = ' '", "NotionSchemaInvalid", "only white space")]
     public void ASchemaThatCannotBeAppliedIsOneClearErrorAndChangesNothing(string change, string errorId, string named)
@@ -216,6 +216,21 @@ public class SchemaTests : RowsTestBase
         var error = Assert.Single(result.Errors);
         Assert.Equal("NotionSchemaInvalid,NotionPS.Cmdlets.NewNotionDatabaseCommand", error.FullyQualifiedErrorId);
         Assert.Contains("every column needs one", error.Exception.Message);
+        Assert.DoesNotContain(result.Verbose, line => line.Message.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.Empty(result.Output);
+    }
+
+    /// <summary>An option name Notion refuses (a comma in it) is refused before New-NotionDatabase sends anything; before, Notion's refusal came back.</summary>
+    [Fact]
+    public void AnOptionNameWithACommaIsRefusedBeforeADatabaseIsCreated()
+    {
+        Connect("2026-03-11");
+
+        var result = Session.Run("New-NotionDatabase -ParentId $teamHome -Title 'Comma option' -Property @{ Name = 'title'; Tags = @{ Type = 'multi_select'; Options = 'a', 'b, c' } } -Verbose", Vars(("teamHome", TeamHomeId)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("NotionSchemaInvalid,NotionPS.Cmdlets.NewNotionDatabaseCommand", error.FullyQualifiedErrorId);
+        Assert.StartsWith("Option 'b, c' of column 'Tags' has a comma, which Notion does not allow in an option name.", error.ErrorDetails.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Verbose, line => line.Message.StartsWith("POST ", StringComparison.Ordinal));
         Assert.Empty(result.Output);
     }

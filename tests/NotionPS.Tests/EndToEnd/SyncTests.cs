@@ -227,10 +227,10 @@ public class SyncTests : RowsTestBase
 
         var after = await CountersAsync();
         Assert.Equal("NotionSyncDuplicateNotionKey,NotionPS.Cmdlets.SyncNotionDatabaseRowCommand", inNotion.FullyQualifiedErrorId);
-        Assert.Contains("'K0002'", inNotion.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Matches("same 'Name': Row [0-9a-f-]{36} \\(key \"K0002\"\\) and Row [0-9a-f-]{36} \\(key \"K0002\"\\)\\.", inNotion.ErrorDetails.Message);
         Assert.Equal(ErrorCategory.InvalidData, inNotion.CategoryInfo.Category);
         Assert.Equal("NotionSyncDuplicateInputKey,NotionPS.Cmdlets.SyncNotionDatabaseRowCommand", inInput.FullyQualifiedErrorId);
-        Assert.Contains("'K0007', '3'", inInput.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Contains("'Name': Row 1 (key \"K0007\") and Row 3 (key \"K0007\"); Row 4 (key \"3\") and Row 5 (key \"3\").", inInput.ErrorDetails.Message, StringComparison.Ordinal);
         Assert.Equal((0, 0), (after.Created - before.Created, after.Updated - before.Updated));
     }
 

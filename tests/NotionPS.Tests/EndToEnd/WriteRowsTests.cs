@@ -395,6 +395,47 @@ public class WriteRowsTests : RowsTestBase
         Assert.StartsWith("Row 3 (\"Twin\"): More than one row has 'Name' = 'Twin'", result.Errors[0].ErrorDetails.Message);
     }
 
+    /// <summary>
+    /// -MatchOn finds the row its first run wrote, by the value written: a URL key given with spaces around it was written
+    /// without them and looked up with them, so every rerun added the row again; a list key matches only the same set,
+    /// where a row that merely shared one item with it was overwritten.
+    /// </summary>
+    [Fact]
+    public async Task MatchOnFindsTheRowARunWroteAndAListKeyOnlyItsOwnSet()
+    {
+        Connect("2026-03-11");
+        var (databaseId, _) = await NewDatabaseAsync("Match on values");
+        var run = "@{ Name = 'First'; Link = ' https://example.com/a '; Tags = 'a; b' } | Add-NotionDatabaseRow -DatabaseId $db -MatchOn $on";
+
+        var links = Enumerable.Range(0, 2).Select(_ => Session.Run(run, Vars(("db", databaseId), ("on", "Link")))).ToList();
+        var sharing = Session.Run("@{ Name = 'Second'; Tags = 'b' } | Add-NotionDatabaseRow -DatabaseId $db -MatchOn Tags", Vars(("db", databaseId)));
+        var sameSet = Session.Run("@{ Name = 'Third'; Tags = 'b', 'a' } | Add-NotionDatabaseRow -DatabaseId $db -MatchOn Tags", Vars(("db", databaseId)));
+        var rows = Session.Run("Get-NotionDatabaseRow -DatabaseId $db | Sort-Object Name | ForEach-Object Name", Vars(("db", databaseId)));
+
+        Assert.All(links.Append(sharing).Append(sameSet), result => Assert.Empty(result.Errors));
+        Assert.Equal(links[0].Output[0].Properties["PageId"].Value, links[1].Output[0].Properties["PageId"].Value);
+        Assert.Equal(links[0].Output[0].Properties["PageId"].Value, sameSet.Output[0].Properties["PageId"].Value);
+        Assert.Equal(new object[] { "Second", "Third" }, rows.Output.Select(name => name.BaseObject));
+    }
+
+    /// <summary>A files column cannot be matched on (Notion's filters cannot compare files): the command stops before any row, naming the column and its type.</summary>
+    [Fact]
+    public async Task MatchOnAFilesColumnStopsBeforeAnyRow()
+    {
+        Connect("2026-03-11");
+        var (databaseId, dataSourceId) = await NewDatabaseAsync("Match on files", new JsonObject { ["Attachments"] = new JsonObject { ["type"] = "files" } });
+
+        var result = Session.Run("try { @{ Name = 'A' } | Add-NotionDatabaseRow -DatabaseId $db -MatchOn attachments } catch { $_ }", Vars(("db", databaseId)));
+        var rows = Session.Run("Get-NotionDatabaseRow -DataSourceId $ds", Vars(("ds", dataSourceId)));
+
+        var record = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+        Assert.Equal("NotionMatchOnColumnUnsupported,NotionPS.Cmdlets.AddNotionDatabaseRowCommand", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+        Assert.StartsWith("'Attachments' is a files column", record.ErrorDetails.Message, StringComparison.Ordinal);
+        Assert.Contains("such as the title or an ID column", record.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Empty(rows.Output);
+    }
+
     [Fact]
     public void WhatIfChangesNothing()
     {

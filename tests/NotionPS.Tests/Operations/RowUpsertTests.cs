@@ -25,10 +25,29 @@ public class RowUpsertTests
     private const string Create = "POST " + Api + "v1/pages";
 
     private static readonly DataSourceSchema Schema = DataSourceSchema.From(JsonDocument.Parse(
-        """{"object":"data_source","id":"ds1","name":"Tasks","parent":{"type":"database_id","database_id":"db1"},"properties":{"Name":{"id":"title","type":"title","title":{}},"Estimate":{"id":"est","type":"number","number":{}},"Created":{"id":"ct","type":"created_time","created_time":{}}}}""").RootElement.Clone());
+        """{"object":"data_source","id":"ds1","name":"Tasks","parent":{"type":"database_id","database_id":"db1"},"properties":{"Name":{"id":"title","type":"title","title":{}},"Estimate":{"id":"est","type":"number","number":{}},"Created":{"id":"ct","type":"created_time","created_time":{}},"Link":{"id":"u","type":"url","url":{}},"Tags":{"id":"m","type":"multi_select","multi_select":{}},"Due":{"id":"d","type":"date","date":{}},"Attachments":{"id":"f","type":"files","files":{}}}}""").RootElement.Clone());
 
-    private static Func<System.Net.Http.HttpResponseMessage> Found(params string[] pageIds) =>
-        Ok($$"""{"object":"list","results":[{{string.Join(",", pageIds.Select(id => Page(id)))}}],"has_more":false,"next_cursor":null}""");
+    /// <summary>A query's answer: rows whose title is "A" (the key of <see cref="Row"/>'s usual input).</summary>
+    private static Func<System.Net.Http.HttpResponseMessage> Found(params string[] pageIds) => FoundPages(pageIds.Select(id => Page(id)).ToArray());
+
+    /// <summary>A query's answer of the given page objects; with <paramref name="nextCursor"/>, more follow.</summary>
+    private static Func<System.Net.Http.HttpResponseMessage> FoundPages(string[] pages, string? nextCursor = null) =>
+        Ok($$"""{"object":"list","results":[{{string.Join(",", pages)}}],"has_more":{{(nextCursor == null ? "false" : "true")}},"next_cursor":{{(nextCursor == null ? "null" : "\"" + nextCursor + "\"")}}}""");
+
+    /// <summary>A page whose <paramref name="column"/> holds <paramref name="cell"/> (the JSON of its property value, as Notion reads it).</summary>
+    private static string PageWith(string id, string column, string cell) => Page(id, extraProperties: $$""","{{column}}":{{cell}}""");
+
+    /// <summary>An upsert matched on <paramref name="column"/>, with the answers <paramref name="script"/> gives.</summary>
+    private static (RowUpsert Upsert, ScriptedHandler Handler) UpsertOn(string column, params Func<System.Net.Http.HttpResponseMessage>[] script)
+    {
+        var handler = new ScriptedHandler(script);
+        return (new RowUpsert(NewClient(handler, new FakeClock()), new RecordingLog(), Schema, column), handler);
+    }
+
+    private static RowMapping Input(params (string Name, object? Value)[] members) =>
+        RowMapping.Build(Schema.PropertyTypes, members.Select(member => new KeyValuePair<string, object?>(member.Name, member.Value)).ToList(), RowSource.Given, ignoreUnknown: false);
+
+    private static JsonNode? SentFilter(ScriptedHandler handler, int request = 0) => JsonNode.Parse(handler.Requests[request].Body!)!["filter"];
 
     private static RowMapping Row(string? name, int estimate = 1)
     {
@@ -79,7 +98,7 @@ public class RowUpsertTests
         Assert.Equal(new[] { Query, "PATCH " + Api + "v1/pages/p1" }, NotionAnswers.SentUris(handler));
         var query = JsonNode.Parse(handler.Requests[0].Body!)!;
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"property":"Name","title":{"equals":"A"}}"""), query["filter"]));
-        Assert.Equal(2, (int)query["page_size"]!);
+        Assert.Equal(100, (int)query["page_size"]!);
     }
 
     [Fact]
@@ -99,7 +118,7 @@ public class RowUpsertTests
     [Fact]
     public async Task SeveralMatchesAreRefused()
     {
-        var (upsert, handler) = Upsert(Found("p1", "p2"));
+        var (upsert, handler) = Upsert(FoundPages(new[] { Page("p1", "Twin"), Page("p2", "Twin") }));
 
         var error = await Assert.ThrowsAsync<MatchOnException>(() => upsert.UpsertAsync(Row("Twin"), NoFiles, CancellationToken.None));
 
@@ -190,6 +209,104 @@ public class RowUpsertTests
         await Assert.ThrowsAsync<MatchOnException>(() => keyless);
         Assert.Equal(1, started);
         Assert.Equal(new[] { Query, Create }, NotionAnswers.SentUris(handler));
+    }
+
+    /// <summary>
+    /// The row is looked up by the value the request writes, so a rerun finds the row the first run wrote: a URL key is
+    /// written without the spaces around it, and was looked up with them (so never found, and added again).
+    /// </summary>
+    [Fact]
+    public async Task AKeyIsLookedUpAsItIsWritten()
+    {
+        var (upsert, handler) = UpsertOn("Link", FoundPages(new[] { PageWith("p1", "Link", "{\"type\":\"url\",\"url\":\"https://a.example/x\"}") }), Ok(Page("p1")));
+
+        var row = await upsert.UpsertAsync(Input(("Name", "A"), ("Link", " https://a.example/x ")), NoFiles, CancellationToken.None);
+
+        Assert.Equal("p1", row.PageId);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"property":"Link","url":{"equals":"https://a.example/x"}}"""), SentFilter(handler)));
+        Assert.Equal("https://a.example/x", (string?)JsonNode.Parse(handler.Requests[1].Body!)!["properties"]!["Link"]!["url"]);
+    }
+
+    /// <summary>
+    /// A list key is the same set, in any order: the query finds the rows holding every item, and a row holding more
+    /// (which merely shares items with the key) is not the input's row. Before, any row sharing one item was.
+    /// </summary>
+    [Fact]
+    public async Task AListKeyMatchesOnlyTheSameSet()
+    {
+        static string Tags(params string[] names) => $$"""{"type":"multi_select","multi_select":[{{string.Join(",", names.Select(name => $$"""{"id":"{{name}}","name":"{{name}}","color":"default"}"""))}}]}""";
+        var (upsert, handler) = UpsertOn("Tags", FoundPages(new[] { PageWith("p1", "Tags", Tags("a", "b", "c")), PageWith("p2", "Tags", Tags("b", "a")) }), Ok(Page("p2")));
+        var (adds, addHandler) = UpsertOn("Tags", FoundPages(new[] { PageWith("p1", "Tags", Tags("a", "b", "c")) }), Ok(Page("p3")));
+
+        var updated = await upsert.UpsertAsync(Input(("Name", "A"), ("Tags", "a; b")), NoFiles, CancellationToken.None);
+        var added = await adds.UpsertAsync(Input(("Name", "A"), ("Tags", new[] { "b", "a" })), NoFiles, CancellationToken.None);
+
+        Assert.Equal("p2", updated.PageId);
+        Assert.Equal("p3", added.PageId);
+        Assert.Equal(new[] { Query, Create }, NotionAnswers.SentUris(addHandler));
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"and":[{"property":"Tags","multi_select":{"contains":"a"}},{"property":"Tags","multi_select":{"contains":"b"}}]}"""),
+            SentFilter(handler)));
+    }
+
+    /// <summary>The candidates are read to the end: the row holding the key may come after a page of rows that only contain it.</summary>
+    [Fact]
+    public async Task EveryPageOfCandidatesIsCompared()
+    {
+        static string Tags(params string[] names) => $$"""{"type":"multi_select","multi_select":[{{string.Join(",", names.Select(name => $$"""{"name":"{{name}}"}"""))}}]}""";
+        var (upsert, handler) = UpsertOn(
+            "Tags",
+            FoundPages(new[] { PageWith("p1", "Tags", Tags("a", "z")) }, nextCursor: "next"),
+            FoundPages(new[] { PageWith("p2", "Tags", Tags("a")) }),
+            Ok(Page("p2")));
+
+        var row = await upsert.UpsertAsync(Input(("Name", "A"), ("Tags", "a")), NoFiles, CancellationToken.None);
+
+        Assert.Equal("p2", row.PageId);
+        Assert.Equal("next", (string?)JsonNode.Parse(handler.Requests[1].Body!)!["start_cursor"]);
+        Assert.Equal(new[] { Query, Query, "PATCH " + Api + "v1/pages/p2" }, NotionAnswers.SentUris(handler));
+    }
+
+    /// <summary>
+    /// A date key is the instant it writes: the query finds the rows within a day of it, and only the row at that instant
+    /// (09:30 UTC, written as 11:30+02:00) is the input's; before, every row of that day was (and two of them, an error).
+    /// </summary>
+    [Fact]
+    public async Task ADateKeyMatchesItsInstantNotItsDay()
+    {
+        static string Due(string start) => $$$"""{"type":"date","date":{"start":"{{{start}}}","end":null,"time_zone":null}}""";
+        var (upsert, handler) = UpsertOn("Due", FoundPages(new[] { PageWith("p1", "Due", Due("2026-01-31T15:00:00.000+00:00")), PageWith("p2", "Due", Due("2026-01-31T11:30:00.000+02:00")) }), Ok(Page("p2")));
+
+        var row = await upsert.UpsertAsync(Input(("Name", "A"), ("Due", "2026-01-31T09:30:00Z")), NoFiles, CancellationToken.None);
+
+        Assert.Equal("p2", row.PageId);
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"and":[{"property":"Due","date":{"on_or_after":"2026-01-30"}},{"property":"Due","date":{"on_or_before":"2026-02-01"}}]}"""),
+            SentFilter(handler)));
+    }
+
+    /// <summary>A title that holds a mention (made in Notion's app) is the key its plain text reads, as Notion's filter found it by.</summary>
+    [Fact]
+    public async Task ATitleWithAMentionIsTheKeyOfItsPlainText()
+    {
+        var mention = """{"type":"title","title":[{"type":"mention","mention":{"type":"date","date":{"start":"2026-01-31"}},"plain_text":"2026-01-31"},{"type":"text","text":{"content":" review"},"plain_text":" review"}]}""";
+        var (upsert, handler) = UpsertOn("Name", FoundPages(new[] { Page("p1").Replace("""{"id":"title","type":"title","title":[{"plain_text":"A","text":{"content":"A"}}]}""", mention, StringComparison.Ordinal) }), Ok(Page("p1")));
+
+        var row = await upsert.UpsertAsync(Input(("Name", "2026-01-31 review")), NoFiles, CancellationToken.None);
+
+        Assert.Equal("p1", row.PageId);
+        Assert.Equal(new[] { Query, "PATCH " + Api + "v1/pages/p1" }, NotionAnswers.SentUris(handler));
+    }
+
+    /// <summary>Notion's filters cannot compare files, so a files column cannot be matched on: refused before any row, naming the column and its type.</summary>
+    [Fact]
+    public void AFilesColumnIsRefusedAsAKey()
+    {
+        var error = Assert.Throws<MatchOnException>(() => UpsertOn("Attachments"));
+
+        Assert.Equal(MatchOnProblem.ColumnUnsupported, error.Problem);
+        Assert.Equal(NotionErrorIds.NotionMatchOnColumnUnsupported, error.ErrorId);
+        Assert.Equal("'Attachments' is a files column, and Notion cannot find rows by what such a column holds, so rows cannot be matched on it.", error.Message);
     }
 
     [Theory]

@@ -149,4 +149,34 @@ public class SchemaDiffTests
 
         Assert.Equal(errorId, error.ErrorId);
     }
+
+    /// <summary>
+    /// Notion refuses a comma in an option name ("Invalid select option, commas not allowed"): an option added, renamed or
+    /// given to a new column with one is refused as the change is planned, before any request, naming the option and the
+    /// column. Before, the request was sent and Notion's refusal came back.
+    /// </summary>
+    [Theory]
+    [InlineData("Kind", "select", "kind", "Tool", "Part", "Nut, bolt")]                // added to an existing column
+    [InlineData("Kind", "select", "kind", "Nut, bolt (red, id o1)", "Part")]            // an existing option renamed
+    [InlineData("Tags", "multi_select", null, "a", "Nut, bolt")]                       // a new column
+    [InlineData("Cost", "select", "cost", "Nut, bolt")]                                // a column that becomes a select
+    public void AnOptionNameWithACommaIsRefusedBeforeAnyRequest(string name, string type, string? id, params string[] options)
+    {
+        var desired = Current.Columns.Where(column => column.Name != name).Append(Column(name, type, id, options)).ToArray();
+
+        var error = Assert.Throws<SchemaException>(() => SchemaDiff.Compare(Current, desired, false, Latest));
+
+        Assert.Equal("NotionSchemaInvalid", error.ErrorId);
+        Assert.StartsWith($"Option 'Nut, bolt' of column '{name}' has a comma, which Notion does not allow in an option name.", error.Message);
+    }
+
+    /// <summary>New-NotionDatabase builds its columns with the same check, before its request.</summary>
+    [Fact]
+    public void ANewColumnsOptionWithACommaIsRefused()
+    {
+        var error = Assert.Throws<SchemaException>(() => SchemaJson.Configuration(Column("Tags", "multi_select", null, "a", "b,c"), Latest));
+
+        Assert.Equal("NotionSchemaInvalid", error.ErrorId);
+        Assert.Contains("'b,c' of column 'Tags'", error.Message);
+    }
 }

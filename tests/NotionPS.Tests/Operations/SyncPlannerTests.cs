@@ -177,6 +177,7 @@ public class SyncPlannerTests
         var inNotion = Assert.Throws<SyncKeyException>(() => Planner(new[] { Page("p1", "A-1"), Page("p2", "A-1 "), Page("p3", "B"), Page("p4", "") , Page("p5", "") }));
         Assert.Equal(NotionErrorIds.NotionSyncDuplicateNotionKey, inNotion.ErrorId);
         Assert.Equal(new[] { "A-1" }, inNotion.Keys);
+        Assert.Equal("\"Assets\" has more than one row with the same 'Tag': Row p1 (key \"A-1\") and Row p2 (key \"A-1 \"). Nothing was written.", inNotion.Message);
 
         var planner = Planner(new[] { Page("p1", "A-1") });
         var plan = new SyncPlan("Tag");
@@ -184,7 +185,31 @@ public class SyncPlannerTests
         plan.Add(planner.Compare(2, Input(("Tag", " X")), RowSource.Given));
         var inInput = Assert.Throws<SyncKeyException>(() => plan.Finish(planner, deleteMissing: true));
         Assert.Equal(NotionErrorIds.NotionSyncDuplicateInputKey, inInput.ErrorId);
-        Assert.Contains("'X'", inInput.Message, StringComparison.Ordinal);
+        Assert.Equal("The input has more than one row with the same 'Tag': Row 1 (key \"X\") and Row 2 (key \" X\"). Nothing was written.", inInput.Message);
+    }
+
+    /// <summary>
+    /// A key given twice is named as each input spells it, with each input's position: '7' and '7.0' are one number, and
+    /// the message said only '7.0' (the later spelling), which the user could not find beside the '7' they also typed.
+    /// </summary>
+    [Fact]
+    public void ADuplicateInputKeyNamesEveryInputAsItSpellsTheKey()
+    {
+        var planner = new SyncPlanner(Schema, "Count", null, Array.Empty<PageRow>(), email => null, ignoreUnknown: false);
+        var plan = new SyncPlan("Count");
+        var inputs = new object?[] { "7", 1, "7.0", "1,0", 2, 7 };
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            plan.Add(planner.Compare(i + 1, Input(("Tag", $"T{i}"), ("Count", inputs[i])), RowSource.Given));
+        }
+
+        var error = Assert.Throws<SyncKeyException>(() => plan.Finish(planner, deleteMissing: false));
+
+        Assert.Equal(NotionErrorIds.NotionSyncDuplicateInputKey, error.ErrorId);
+        Assert.Equal(new[] { "7", "1" }, error.Keys);
+        Assert.Equal(
+            "The input has more than one row with the same 'Count': Row 1 (key \"7\"), Row 3 (key \"7.0\") and Row 6 (key \"7\"); Row 2 (key \"1\") and Row 4 (key \"1,0\"). Nothing was written.",
+            error.Message);
     }
 
     [Fact]

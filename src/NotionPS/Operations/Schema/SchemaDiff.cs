@@ -205,16 +205,19 @@ namespace NotionPS.Operations.Schema
 
             foreach (var (wanted, match) in pairs)
             {
+                // Names are checked here, as the change is planned, so -WhatIf refuses what the real run would.
                 if (match == null)
                 {
-                    changes.Add(new SchemaChange($"Add option '{wanted.Name}' to column '{column.Name}'", patch => patch.Options(existing).Add(SchemaJson.NewOption(wanted))));
+                    var added = SchemaJson.NewOption(column.Name, wanted);
+                    changes.Add(new SchemaChange($"Add option '{wanted.Name}' to column '{column.Name}'", patch => patch.Options(existing).Add(added.DeepClone())));
                     continue;
                 }
 
                 if (match.Name != wanted.Name)
                 {
+                    var name = SchemaJson.CheckedOptionName(column.Name, wanted.Name);
                     changes.Add(new SchemaChange($"Rename option '{match.Name}' of column '{column.Name}' to '{wanted.Name}'",
-                        patch => SchemaPatch.Option(patch.Options(existing), match.Id!)["name"] = wanted.Name));
+                        patch => SchemaPatch.Option(patch.Options(existing), match.Id!)["name"] = name));
                 }
 
                 if (wanted.Color != null && match.Color != wanted.Color)

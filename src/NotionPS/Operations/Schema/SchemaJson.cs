@@ -87,7 +87,7 @@ namespace NotionPS.Operations.Schema
                 case "status":
                     if (column.Options != null)
                     {
-                        settings["options"] = new JsonArray(column.Options.Select(option => (JsonNode)NewOption(option)).ToArray());
+                        settings["options"] = new JsonArray(column.Options.Select(option => (JsonNode)NewOption(column.Name, option)).ToArray());
                     }
 
                     break;
@@ -131,13 +131,24 @@ namespace NotionPS.Operations.Schema
             return (preferDatabase && database != null) || dataSource == null ? ("database_id", database!) : ("data_source_id", dataSource);
         }
 
-        /// <summary>A new option in a request: its name, and its color when given.</summary>
-        public static JsonObject NewOption(NotionSchemaOption option)
+        /// <summary>A new option of <paramref name="column"/> in a request: its name, and its color when given.</summary>
+        /// <exception cref="SchemaException">A name Notion refuses (<see cref="CheckedOptionName"/>).</exception>
+        public static JsonObject NewOption(string column, NotionSchemaOption option)
         {
-            var json = new JsonObject { ["name"] = option.Name };
+            var json = new JsonObject { ["name"] = CheckedOptionName(column, option.Name) };
             SetIfGiven(json, "color", option.Color);
             return json;
         }
+
+        /// <summary>
+        /// An option name to send, refused before any request when Notion would refuse it: its property reference says commas
+        /// are not valid in option names (the request fails with "Invalid select option, commas not allowed").
+        /// </summary>
+        /// <exception cref="SchemaException">The name has a comma.</exception>
+        public static string CheckedOptionName(string column, string name) =>
+            name.Contains(",")
+                ? throw SchemaException.Invalid($"Option '{ServerText.Visible(name)}' of column '{ServerText.Visible(column)}' has a comma, which Notion does not allow in an option name. Name it without one (such as with ';' or ' / ' in its place); to give several options, give each as its own item.")
+                : name;
 
         private static void SetIfGiven(JsonObject json, string key, string? value)
         {

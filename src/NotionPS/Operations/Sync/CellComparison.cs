@@ -27,7 +27,8 @@ namespace NotionPS.Operations
             {
                 case "title":
                 case "rich_text":
-                    return value is JsonArray items ? string.Concat(items.Select(item => (string?)item?["text"]?["content"])) : string.Empty;
+                    // A page object's mention or equation item has no text content, only its plain text (which Notion's filters compare).
+                    return value is JsonArray items ? string.Concat(items.Select(item => (string?)item?["text"]?["content"] ?? (string?)item?["plain_text"])) : string.Empty;
                 case "number":
                     return value == null ? string.Empty : value.GetValue<double>().ToString("R", CultureInfo.InvariantCulture);
                 case "select":

@@ -37,20 +37,17 @@ namespace NotionPS.Operations
         /// <exception cref="SyncKeyException">Several inputs have the same key, or there are deletes to plan and no input has a key.</exception>
         public void Finish(SyncPlanner planner, bool deleteMissing)
         {
-            var inputKeys = new HashSet<string>(StringComparer.Ordinal);
-            var duplicates = new List<string>();
-            foreach (var step in steps.Where(step => step.Key != null))
-            {
-                if (!inputKeys.Add(step.Key!.Compared))
-                {
-                    duplicates.Add(step.Key.Text);
-                }
-            }
-
+            // Each key given twice is named with every input that gives it, as each spells it ('7' and '7.0' are one number).
+            var duplicates = steps.Where(step => step.Key != null).GroupBy(step => step.Key!.Compared, StringComparer.Ordinal)
+                .Where(inputs => inputs.Skip(1).Any())
+                .Select(inputs => new SyncKeyException.Duplicate(inputs.First().Key!.Text, inputs.Select(step => step.Label).ToList()))
+                .ToList();
             if (duplicates.Count > 0)
             {
-                throw SyncKeyException.DuplicateInInput(KeyColumn, duplicates.Distinct(StringComparer.Ordinal).ToList());
+                throw SyncKeyException.DuplicateInInput(KeyColumn, duplicates);
             }
+
+            var inputKeys = new HashSet<string>(steps.Where(step => step.Key != null).Select(step => step.Key!.Compared), StringComparer.Ordinal);
 
             // A failed input's other keys (it gave the key twice) are kept too, but are no duplicates: the input already failed.
             inputKeys.UnionWith(steps.SelectMany(step => step.Keys).Select(key => key.Compared));

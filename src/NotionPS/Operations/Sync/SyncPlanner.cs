@@ -43,7 +43,7 @@ namespace NotionPS.Operations
             rowNames = ColumnNames.OutputNamesByColumn(schema.Properties.Select(property => property.Name).ToList());
             this.columns = columns == null ? null : new HashSet<string>(columns.Append(keyColumn), StringComparer.Ordinal);
             this.lookUpEmail = lookUpEmail;
-            var duplicates = new List<string>();
+            var duplicates = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
                 var existing = new ExistingRow(row);
@@ -54,9 +54,15 @@ namespace NotionPS.Operations
                 {
                     RowsWithoutKey++;
                 }
-                else if (rowsByKey.ContainsKey(key.Compared))
+                else if (rowsByKey.TryGetValue(key.Compared, out var first))
                 {
-                    duplicates.Add(key.Text);
+                    // Each row of a key given twice is named by its page and its key as Notion holds it, so it can be found.
+                    if (!duplicates.TryGetValue(key.Compared, out var named))
+                    {
+                        duplicates[key.Compared] = named = new List<string> { SyncStep.RowLabel(first.Row.Row.PageId, first.Key) };
+                    }
+
+                    named.Add(SyncStep.RowLabel(row.PageId, key));
                 }
                 else
                 {
@@ -66,7 +72,7 @@ namespace NotionPS.Operations
 
             if (duplicates.Count > 0)
             {
-                throw SyncKeyException.DuplicateInNotion(keyColumn, schema.Name, duplicates.Distinct(StringComparer.Ordinal).ToList());
+                throw SyncKeyException.DuplicateInNotion(keyColumn, schema.Name, duplicates.Select(pair => new SyncKeyException.Duplicate(rowsByKey[pair.Key].Key.Text, pair.Value)).ToList());
             }
         }
 
@@ -153,14 +159,14 @@ namespace NotionPS.Operations
 
         /// <summary>
         /// A key cell's key: compared by its canonical text (so '3' and 3 are one key), trimmed; an option key as the option it
-        /// writes, so 'high' is the key of the row holding 'High'.
+        /// writes, so 'high' is the key of the row holding 'High'. It is shown as given, so messages name what the user typed.
         /// </summary>
         /// <exception cref="RowValueException">The value does not fit the key column.</exception>
         private SyncKey KeyOf(object? value, RowSource source)
         {
             var type = schema.PropertyTypes[keyColumn];
             var options = addedOptions.For(schema).TryGetValue(keyColumn, out var known) ? known : null;
-            return new SyncKey(CellComparison.Canonical(type, PropertyWriter.ToPropertyValue(keyColumn, type, value, source, options: options)).Trim(), CellComparison.Display(value).Trim());
+            return new SyncKey(CellComparison.Canonical(type, PropertyWriter.ToPropertyValue(keyColumn, type, value, source, options: options)).Trim(), CellComparison.Display(value));
         }
 
         /// <summary>The schema's column an input property names, or null (a row's own property, or no column).</summary>

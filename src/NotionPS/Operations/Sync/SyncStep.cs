@@ -103,7 +103,10 @@ namespace NotionPS.Operations
             new SyncStep(SyncAction.Unchanged, new[] { key }, label, pageId, null, Array.Empty<CellChange>(), null);
 
         public static SyncStep Trash(SyncKey key, string pageId) =>
-            new SyncStep(SyncAction.Trash, new[] { key }, $"Row {pageId} (key \"{ServerText.VisibleShort(key.Text)}\")", pageId, null, Array.Empty<CellChange>(), null);
+            new SyncStep(SyncAction.Trash, new[] { key }, RowLabel(pageId, key), pageId, null, Array.Empty<CellChange>(), null);
+
+        /// <summary>How messages name a row of the data source: its page ID and its key.</summary>
+        public static string RowLabel(string pageId, SyncKey key) => $"Row {pageId} (key \"{ServerText.VisibleShort(key.Text)}\")";
 
         /// <param name="keys">The keys the input gives, if any: rows with those keys are then not trashed.</param>
         public static SyncStep Failed(IReadOnlyList<SyncKey> keys, string label, Exception error) =>
