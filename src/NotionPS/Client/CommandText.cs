@@ -12,14 +12,8 @@ namespace NotionPS.Client
     internal static class CommandText
     {
         /// <summary>
-        /// The value after a parameter name: bare when it is certainly a word to PowerShell (an ASCII letter, then ASCII
-        /// letters, digits, - and _: never a number such as 1kb, a parameter, a variable or an expression), else
-        /// <see cref="Literal"/>.
-        /// </summary>
-        public static string Argument(string value) => IsWord(value) ? value : Literal(value);
-
-        /// <summary>
-        /// The value as a PowerShell string, anywhere a value goes (a list, a pipeline's first element): single-quoted, with
+        /// The value as a PowerShell string, after a parameter name or anywhere a value goes: single-quoted (never bare, so a
+        /// sentence's full stop after it is not taken into the value, and 1e3 or 0x10 stay text), with
         /// every character PowerShell ends such a string at (' and ‘ ’ ‚ ‛) doubled. A value holding a character a message
         /// shows escaped (<see cref="ServerText.IsToEscape"/>: a line break, an ESC, a bidi override) is double-quoted instead,
         /// that character written as <c>$([char]0x001B)</c>, so the message stays readable and the command exact; there
@@ -27,11 +21,6 @@ namespace NotionPS.Client
         /// </summary>
         public static string Literal(string value) =>
             value.Any(ServerText.IsToEscape) ? DoubleQuoted(value) : SingleQuoted(value);
-
-        private static bool IsWord(string value) =>
-            value.Length > 0 && IsAsciiLetter(value[0]) && value.All(c => IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_');
-
-        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
         private static string SingleQuoted(string value)
         {

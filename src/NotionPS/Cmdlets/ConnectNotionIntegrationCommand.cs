@@ -141,7 +141,7 @@ namespace NotionPS.Cmdlets
             registration == null || setting == null || !settingsFromRegistration.Contains(setting)
                 ? null
                 : $"The {setting} comes from the registration '{registration.Name}' in vault '{registration.Vault}'. Give -{setting} to connect with another, " +
-                  $"or store the registration again with one that passes: Register-NotionIntegration -Name {CommandText.Argument(registration.Name)} -Vault {CommandText.Argument(registration.Vault)} -Force.";
+                  $"or store the registration again with one that passes: Register-NotionIntegration -Name {CommandText.Literal(registration.Name)} -Vault {CommandText.Literal(registration.Vault)} -Force.";
 
         private SecureString FromVault(Func<SecretManagementBridge, SecureString> read) =>
             this.RunOrStop(() => RequireNonEmpty(read(SecretManagementBridge.ForCurrentRunspace(this))));

@@ -43,9 +43,9 @@ namespace NotionPS.Cmdlets
                 case Operations.Files.NotionFileException { MarkdownLine: not null } file when file.ErrorId == NotionErrorIds.NotionFileNotFound:
                     return "Check the path (Test-Path tells whether it exists); a relative path in Markdown is taken from -LocalFileRoot.";
                 case NotAPageException database:
-                    return $"Read its rows with Get-NotionDatabaseRow -DatabaseId {CommandText.Argument(database.Id)}; for the content of one row, give that row's ID (Get-NotionDatabaseRow lists them as PageId).";
+                    return $"Read its rows with Get-NotionDatabaseRow -DatabaseId {CommandText.Literal(database.Id)}; for the content of one row, give that row's ID (Get-NotionDatabaseRow lists them as PageId).";
                 case PageContentTooDeepException deep:
-                    return $"Read the blocks below it on their own, with Get-NotionPageContent -PageId {CommandText.Argument(deep.BlockId)}, or move them up some levels in Notion.";
+                    return $"Read the blocks below it on their own, with Get-NotionPageContent -PageId {CommandText.Literal(deep.BlockId)}, or move them up some levels in Notion.";
                 default:
                     return null;
             }

@@ -84,8 +84,8 @@ namespace NotionPS.Cmdlets
         private void ReportSettingsNotStored(string vault, NotionIntegration registration)
         {
             var notApplied = string.Concat(
-                registration.BaseUri == NotionClientOptions.DefaultBaseUri ? string.Empty : $" -{nameof(BaseUri)} {CommandText.Argument(registration.BaseUri!.AbsoluteUri)}",
-                registration.ApiVersion == NotionClientOptions.DefaultApiVersion ? string.Empty : $" -{nameof(ApiVersion)} {CommandText.Argument(registration.ApiVersion!)}",
+                registration.BaseUri == NotionClientOptions.DefaultBaseUri ? string.Empty : $" -{nameof(BaseUri)} {CommandText.Literal(registration.BaseUri!.AbsoluteUri)}",
+                registration.ApiVersion == NotionClientOptions.DefaultApiVersion ? string.Empty : $" -{nameof(ApiVersion)} {CommandText.Literal(registration.ApiVersion!)}",
                 registration.WorkspaceRequestsPerMinute == null ? string.Empty : $" -{nameof(WorkspaceRequestsPerMinute)} {registration.WorkspaceRequestsPerMinute}");
             const string NotShown = "the token is stored, but Get-NotionIntegration will not show its workspace, bot, base URI or API version";
             if (notApplied.Length == 0)
@@ -94,7 +94,7 @@ namespace NotionPS.Cmdlets
                 return;
             }
 
-            WriteWarning($"The vault '{vault}' keeps no secret metadata: {NotShown}, and Connect-NotionIntegration -Name {CommandText.Argument(registration.Name)} will not apply them. Connect with them given: Connect-NotionIntegration -Name {CommandText.Argument(registration.Name)}{notApplied}");
+            WriteWarning($"The vault '{vault}' keeps no secret metadata: {NotShown}, and Connect-NotionIntegration -Name {CommandText.Literal(registration.Name)} will not apply them. Connect with them given: Connect-NotionIntegration -Name {CommandText.Literal(registration.Name)}{notApplied}");
         }
     }
 }

@@ -16,7 +16,7 @@ namespace NotionPS.Cmdlets
         private protected override string MayBeDone => "may be in the trash";
 
         private protected override string StoppedRemedy(string pageId) =>
-            $"Running the same command again is safe: a page already in the trash stays there. To keep it, take it back with Restore-NotionPage -PageId {CommandText.Argument(pageId)}.";
+            $"Running the same command again is safe: a page already in the trash stays there. To keep it, take it back with Restore-NotionPage -PageId {CommandText.Literal(pageId)}.";
 
         private protected override Task<NotionPage> ChangeAsync(string pageId, Action<bool> sending, CancellationToken cancellationToken) => Trash.TrashAsync(pageId, cancellationToken, sending);
     }

@@ -76,7 +76,7 @@ namespace NotionPS.Secrets
             new ItemNotFoundException(Format("The vault '{0}' has no secret named '{1}'.", vault, secretName)),
             NotionSecretNotFoundId,
             secretName,
-            Format("Check the name with Get-SecretInfo -Vault {0}, or store the token with Register-NotionIntegration -Name <name> -Vault {0} and connect with Connect-NotionIntegration -Name <name>.", Argument(vault)));
+            Format("Check the name with Get-SecretInfo -Vault {0}, or store the token with Register-NotionIntegration -Name <name> -Vault {0} and connect with Connect-NotionIntegration -Name <name>.", CommandText.Literal(vault)));
 
         public static ErrorRecord NotionSecretTypeNotSupported(string secretName, string vault, string typeName) => Create(
             new InvalidOperationException(Format(
@@ -84,13 +84,13 @@ namespace NotionPS.Secrets
                 secretName, vault, typeName)),
             NotionSecretTypeNotSupportedId,
             secretName,
-            Format("Store the token again: Register-NotionIntegration -Name <name> -Vault {0} -Force.", Argument(vault)));
+            Format("Store the token again: Register-NotionIntegration -Name <name> -Vault {0} -Force.", CommandText.Literal(vault)));
 
         public static ErrorRecord NotionIntegrationExists(string secretName, string vault) => Create(
             new InvalidOperationException(Format("The vault '{0}' already holds a registration in secret '{1}'.", vault, secretName)),
             NotionIntegrationExistsId,
             secretName,
-            Format("Add -Force to replace it, or remove it first with Unregister-NotionIntegration -Name {0} -Vault {1}.", NameOf(secretName), Argument(vault)));
+            Format("Add -Force to replace it, or remove it first with Unregister-NotionIntegration -Name {0} -Vault {1}.", NameOf(secretName), CommandText.Literal(vault)));
 
         public static ErrorRecord NotionIntegrationNotFound(string name, IReadOnlyCollection<string> vaultsSearched) => Create(
             new ItemNotFoundException(Format(
@@ -102,7 +102,7 @@ namespace NotionPS.Secrets
             name,
             vaultsSearched.Count == 0
                 ? "Register a vault first: " + SetUpVaultAction
-                : Format("Get-NotionIntegration lists the registrations; register this one with Register-NotionIntegration -Name {0}.", Argument(name)));
+                : Format("Get-NotionIntegration lists the registrations; register this one with Register-NotionIntegration -Name {0}.", CommandText.Literal(name)));
 
         public static ErrorRecord NotionIntegrationAmbiguous(string name, IReadOnlyCollection<string> vaults) => Create(
             new InvalidOperationException(Format(
@@ -128,10 +128,10 @@ namespace NotionPS.Secrets
         private static string UnlockAction(string vault) => Format(
             "Unlock it first: for a SecretStore vault, Unlock-SecretStore -Password <SecureString>; for another vault, Unlock-SecretVault -Name {0} -Password <SecureString>. " +
             "For unattended use, set the store up so that it never prompts (-Interaction None, with no password or with one the runbook unlocks it with): see Get-Help about_NotionPS_Vaults.",
-            Argument(vault));
+            CommandText.Literal(vault));
 
         /// <summary>Test-SecretVault for this vault alone: its -Name takes wildcards, which a vault's name may hold.</summary>
-        private static string TestVaultCommand(string vault) => "Test-SecretVault -Name " + Argument(WildcardNames.OnlyItself(vault));
+        private static string TestVaultCommand(string vault) => "Test-SecretVault -Name " + CommandText.Literal(WildcardNames.OnlyItself(vault));
 
         /// <summary>The secret a call was about, or the secrets it listed, for a message.</summary>
         private static string SecretsMeant(string? secretName) =>
@@ -140,9 +140,8 @@ namespace NotionPS.Secrets
             : Format("secret '{0}'", secretName);
 
         private static string NameOf(string secretName) =>
-            IntegrationSecretName.TryGetName(secretName, out var name) ? Argument(name) : "<name>";
+            IntegrationSecretName.TryGetName(secretName, out var name) ? CommandText.Literal(name) : "<name>";
 
-        private static string Argument(string value) => CommandText.Argument(value);
 
         private static string Format(string format, params object[] args) =>
             string.Format(CultureInfo.InvariantCulture, format, args);

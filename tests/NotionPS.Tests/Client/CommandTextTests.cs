@@ -24,7 +24,7 @@ public class CommandTextTests
     [MemberData(nameof(HostileValues))]
     public void AnArgumentIsBoundAsExactlyTheValue(string value)
     {
-        Assert.Equal(value, PastedCommand.Bound(CommandText.Argument(value)));
+        Assert.Equal(value, PastedCommand.Bound(CommandText.Literal(value)));
     }
 
     [Theory]
@@ -40,17 +40,17 @@ public class CommandTextTests
     [InlineData("esc\u001B[31m $x `y \"z\"", "\"esc$([char]0x001B)[31m `$x ``y `\"z`\"\"")]
     public void ControlCharactersAreWrittenVisibly(string value, string written)
     {
-        Assert.Equal(written, CommandText.Argument(value));
+        Assert.Equal(written, CommandText.Literal(value));
     }
 
     [Theory]
-    [InlineData("Work", "Work")]
-    [InlineData("Due-Date", "Due-Date")]
+    [InlineData("Work", "'Work'")]
+    [InlineData("Due-Date", "'Due-Date'")]
     [InlineData("Bob's", "'Bob''s'")]
     [InlineData("Bob’s", "'Bob’’s'")]
     [InlineData("1e3", "'1e3'")]
-    public void AWordStaysBareAndAnythingElseIsQuoted(string value, string written)
+    public void AValueIsSingleQuotedEvenAWordSoAFullStopAfterItStaysOut(string value, string written)
     {
-        Assert.Equal(written, CommandText.Argument(value));
+        Assert.Equal(written, CommandText.Literal(value));
     }
 }

@@ -44,7 +44,7 @@ public class ConnectFromVaultFailureTests
         Assert.Equal(errorId + ",NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
         Assert.Contains("registration 'Old' in vault 'Store'", error.ErrorDetails.Message);
         Assert.Contains("Give " + parameter, error.ErrorDetails.RecommendedAction);
-        Assert.Contains("Register-NotionIntegration -Name Old -Vault Store -Force", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("Register-NotionIntegration -Name 'Old' -Vault 'Store' -Force", error.ErrorDetails.RecommendedAction);
     }
 
     /// <summary>The command that stores the registration again names its vault as exactly itself when pasted ('Bob's' did not parse).</summary>
@@ -77,7 +77,7 @@ public class ConnectFromVaultFailureTests
         session.Run("Add-SecretDoubleVault Store; Set-Secret -Name NotionToken -Secret 'demo-token-full-access'; Set-SecretDoubleVault Store -Locked $true");
         var error = session.Terminates("Connect-NotionIntegration -Vault Store -SecretName NotionToken" + Unreachable);
         Assert.Equal("SecretVaultLocked,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
-        Assert.Contains("Unlock-SecretVault -Name Store", error.ErrorDetails.Message);
+        Assert.Contains("Unlock-SecretVault -Name 'Store'", error.ErrorDetails.Message);
         Assert.Contains("NotionToken", error.ErrorDetails.Message);
     }
 
@@ -98,7 +98,7 @@ public class ConnectFromVaultFailureTests
         var error = session.Terminates("Connect-NotionIntegration -Name Demo" + Unreachable);
         Assert.Equal("NotionIntegrationNotFound,NotionPS.Cmdlets.ConnectNotionIntegrationCommand", error.FullyQualifiedErrorId);
         Assert.Contains("Store, Other", error.ErrorDetails.Message);
-        Assert.Contains("Register-NotionIntegration -Name Demo", error.ErrorDetails.Message);
+        Assert.Contains("Register-NotionIntegration -Name 'Demo'", error.ErrorDetails.Message);
     }
 
     [Fact]

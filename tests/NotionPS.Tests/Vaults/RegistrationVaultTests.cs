@@ -87,7 +87,7 @@ public class RegistrationVaultTests
         Assert.Equal("NotionIntegrationNotFound,NotionPS.Cmdlets.GetNotionIntegrationCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Contains("NotionPS-Missing", error.ErrorDetails.Message);
-        Assert.Contains("Register-NotionIntegration -Name Missing", error.ErrorDetails.Message);
+        Assert.Contains("Register-NotionIntegration -Name 'Missing'", error.ErrorDetails.Message);
     }
 
     [Fact]

@@ -274,7 +274,7 @@ public class VaultEndToEndTests : IClassFixture<EmulatorFixture>
         // Connect -Name cannot apply what was not stored: a warning says what to give it, not a -Verbose line.
         var warning = Assert.Single(result.Warnings).Message;
         Assert.Contains("keeps no secret metadata", warning);
-        Assert.Contains($"Connect-NotionIntegration -Name Demo -BaseUri '{emulator.BaseUri.AbsoluteUri}' -ApiVersion '2022-06-28'", warning);
+        Assert.Contains($"Connect-NotionIntegration -Name 'Demo' -BaseUri '{emulator.BaseUri.AbsoluteUri}' -ApiVersion '2022-06-28'", warning);
 
         var listed = (NotionIntegration)session.Run("Get-NotionIntegration").Single().BaseObject;
         Assert.Equal("Demo", listed.Name);

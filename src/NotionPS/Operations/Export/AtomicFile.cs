@@ -95,7 +95,7 @@ namespace NotionPS.Operations
             if (folder != null && !madeByCommand && !Directory.Exists(folder))
             {
                 throw new ExportException(NotionErrorIds.NotionExportFileFailed,
-                    $"The folder '{folder}' does not exist, so '{destination}' cannot be written. Create it first (New-Item -ItemType Directory -Path {CommandText.Argument(folder)}), or give a path in a folder that exists.");
+                    $"The folder '{folder}' does not exist, so '{destination}' cannot be written. Create it first (New-Item -ItemType Directory -Path {CommandText.Literal(folder)}), or give a path in a folder that exists.");
             }
         }
 
