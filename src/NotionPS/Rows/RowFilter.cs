@@ -99,8 +99,8 @@ namespace NotionPS.Rows
         /// <summary>
         /// A condition every row holding <paramref name="written"/> (a property value as a request writes it) meets, so the rows
         /// it finds can then be compared with it exactly: Notion's equality for a single value; for a list, rows that contain
-        /// every item (they may hold more); for a date, rows within a day of its start (Notion compares dates by the day, in a
-        /// time zone of its own).
+        /// every item (they may hold more); for a date, rows within two days of its start (Notion compares dates by the day, in a
+        /// time zone of its own, and a local date and its UTC date differ by up to 26 hours: UTC-12 to UTC+14).
         /// </summary>
         /// <exception cref="InvalidOperationException">A type <see cref="CanFindByValue"/> refuses.</exception>
         public static JsonObject Candidates(string column, string type, JsonObject written)
@@ -132,8 +132,8 @@ namespace NotionPS.Rows
                     var day = DateTime.ParseExact(((string)value!["start"]!).Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
                     return All(new[]
                     {
-                        Condition(type, "on_or_after", day.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                        Condition(type, "on_or_before", day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        Condition(type, "on_or_after", day.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        Condition(type, "on_or_before", day.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                     });
                 case "multi_select":
                     return All(((JsonArray)value!).Select(item => Condition(type, "contains", (string?)item?["name"])));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -268,7 +269,7 @@ public class RowUpsertTests
     }
 
     /// <summary>
-    /// A date key is the instant it writes: the query finds the rows within a day of it, and only the row at that instant
+    /// A date key is the instant it writes: the query finds the rows within two days of it, and only the row at that instant
     /// (09:30 UTC, written as 11:30+02:00) is the input's; before, every row of that day was (and two of them, an error).
     /// </summary>
     [Fact]
@@ -281,8 +282,25 @@ public class RowUpsertTests
 
         Assert.Equal("p2", row.PageId);
         Assert.True(JsonNode.DeepEquals(
-            JsonNode.Parse("""{"and":[{"property":"Due","date":{"on_or_after":"2026-01-30"}},{"property":"Due","date":{"on_or_before":"2026-02-01"}}]}"""),
+            JsonNode.Parse("""{"and":[{"property":"Due","date":{"on_or_after":"2026-01-29"}},{"property":"Due","date":{"on_or_before":"2026-02-02"}}]}"""),
             SentFilter(handler)));
+    }
+
+    /// <summary>
+    /// A key written in a named time zone is the instant it names there: Notion answers it with an offset and no zone
+    /// (11:30 in Berlin in January is 11:30+01:00). Before, the key kept the zone's name, matched no row, and every rerun
+    /// added the row again.
+    /// </summary>
+    [Fact]
+    public async Task ADateKeyInATimeZoneMatchesTheInstantNotionAnswers()
+    {
+        static string Due(string start) => $$$"""{"type":"date","date":{"start":"{{{start}}}","end":null,"time_zone":null}}""";
+        var (upsert, handler) = UpsertOn("Due", FoundPages(new[] { PageWith("p1", "Due", Due("2026-01-31T11:30:00.000+00:00")), PageWith("p2", "Due", Due("2026-01-31T11:30:00.000+01:00")) }), Ok(Page("p2")));
+
+        var row = await upsert.UpsertAsync(Input(("Name", "A"), ("Due", new Hashtable { ["Start"] = "2026-01-31T11:30", ["TimeZone"] = "Europe/Berlin" })), NoFiles, CancellationToken.None);
+
+        Assert.Equal("p2", row.PageId);
+        Assert.Equal(new[] { Query, "PATCH " + Api + "v1/pages/p2" }, NotionAnswers.SentUris(handler));
     }
 
     /// <summary>A title that holds a mention (made in Notion's app) is the key its plain text reads, as Notion's filter found it by.</summary>

@@ -42,7 +42,7 @@ namespace NotionPS.Operations
                 case "files":
                     return Set(value, item => (string?)item?["external"]?["url"] ?? (string?)item?["name"]);
                 case "date":
-                    return value == null ? string.Empty : $"{Instant((string?)value["start"])}/{Instant((string?)value["end"])}@{(string?)value["time_zone"]}";
+                    return value == null ? string.Empty : Date(value);
                 case "checkbox":
                     return value != null && value.GetValue<bool>() ? "true" : "false";
                 case "url":
@@ -92,16 +92,55 @@ namespace NotionPS.Operations
                 : string.Empty;
 
         /// <summary>A date as written: a date alone stays a date; a date-time becomes its UTC instant (no offset is UTC, as Notion reads it).</summary>
-        private static string Instant(string? text)
+        /// <summary>
+        /// A date cell as its start and end instants. A time written in a named time zone (as a request may carry it) is the
+        /// instant it names there: Notion answers it with a UTC offset and no zone, so the two meet. Where this system does
+        /// not know the zone (Windows PowerShell 5.1 knows no IANA names) it stays marked with the zone's name, unequal to what
+        /// Notion answers, so a row is written again rather than taken for another.
+        /// </summary>
+        private static string Date(JsonNode value)
+        {
+            var zoneName = (string?)value["time_zone"];
+            var zone = zoneName == null ? null : FindZone(zoneName);
+            var instants = $"{Instant((string?)value["start"], zone)}/{Instant((string?)value["end"], zone)}";
+            return zoneName != null && zone == null ? $"{instants}@{zoneName}" : instants;
+        }
+
+        private static TimeZoneInfo? FindZone(string name)
+        {
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(name);
+            }
+            catch (Exception ex) when (ex is TimeZoneNotFoundException || ex is InvalidTimeZoneException || ex is ArgumentException || ex is System.Security.SecurityException)
+            {
+                return null;
+            }
+        }
+
+        private static string Instant(string? text, TimeZoneInfo? zone)
         {
             if (text == null || text.Length == 10)
             {
                 return text ?? string.Empty;
             }
 
+            if (zone != null
+                && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+                && local.Kind == DateTimeKind.Unspecified)
+            {
+                // An invalid local time (in a spring-forward gap) has no instant; it is left to the parse below.
+                if (!zone.IsInvalidTime(local))
+                {
+                    return ToText(TimeZoneInfo.ConvertTimeToUtc(local, zone));
+                }
+            }
+
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
-                ? instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
+                ? ToText(instant.UtcDateTime)
                 : text;
         }
+
+        private static string ToText(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
     }
 }
