@@ -188,6 +188,19 @@ public class SyncPlannerTests
         Assert.Equal("The input has more than one row with the same 'Tag': Row 1 (key \"X\") and Row 2 (key \" X\"). Nothing was written.", inInput.Message);
     }
 
+    /// <summary>A key is output trimmed, as it is compared (a CSV cell ' K1 ' is the key K1), while its label keeps the spelling given.</summary>
+    [Fact]
+    public void AKeyIsOutputTrimmedAndLabelledAsGiven()
+    {
+        var planner = Planner(Array.Empty<PageRow>());
+
+        var add = planner.Compare(1, Input(("Tag", " K1 ")), RowSource.Given);
+
+        Assert.Equal("K1", add.Key!.Text);
+        Assert.Equal("K1", add.Key.ToString());
+        Assert.Equal("Row 1 (key \" K1 \")", add.Label);
+    }
+
     /// <summary>
     /// A key given twice is named as each input spells it, with each input's position: '7' and '7.0' are one number, and
     /// the message said only '7.0' (the later spelling), which the user could not find beside the '7' they also typed.

@@ -72,7 +72,7 @@ namespace NotionPS.Operations
 
             if (duplicates.Count > 0)
             {
-                throw SyncKeyException.DuplicateInNotion(keyColumn, schema.Name, duplicates.Select(pair => new SyncKeyException.Duplicate(rowsByKey[pair.Key].Key.Text, pair.Value)).ToList());
+                throw SyncKeyException.DuplicateInNotion(keyColumn, schema.Name, duplicates.Select(pair => new SyncKeyException.Duplicate(rowsByKey[pair.Key].Key.Given, pair.Value)).ToList());
             }
         }
 
@@ -109,7 +109,7 @@ namespace NotionPS.Operations
             }
 
             var key = keys[0];
-            label = $"Row {rowNumber} (key \"{ServerText.VisibleShort(key.Text)}\")";
+            label = $"Row {rowNumber} (key \"{ServerText.VisibleShort(key.Given)}\")";
             RowMapping mapping;
             try
             {
@@ -159,7 +159,7 @@ namespace NotionPS.Operations
 
         /// <summary>
         /// A key cell's key: compared by its canonical text (so '3' and 3 are one key), trimmed; an option key as the option it
-        /// writes, so 'high' is the key of the row holding 'High'. It is shown as given, so messages name what the user typed.
+        /// writes, so 'high' is the key of the row holding 'High'. Output shows it trimmed; messages about a key given twice name it as given (<see cref="SyncKey.Given"/>).
         /// </summary>
         /// <exception cref="RowValueException">The value does not fit the key column.</exception>
         private SyncKey KeyOf(object? value, RowSource source)

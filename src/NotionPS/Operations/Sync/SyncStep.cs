@@ -27,15 +27,20 @@ namespace NotionPS.Operations
     /// <summary>A row's key: as compared (the key cell's canonical text, so '3' and 3 are one key) and as shown.</summary>
     internal sealed class SyncKey
     {
-        public SyncKey(string compared, string text)
+        public SyncKey(string compared, string given)
         {
             Compared = compared;
-            Text = text;
+            Given = given;
+            Text = given.Trim();
         }
 
         public string Compared { get; }
 
+        /// <summary>The key as output and -Verbose show it: trimmed, as it is compared.</summary>
         public string Text { get; }
+
+        /// <summary>The key as the input or Notion spells it, spaces included: what a message about one key given twice names.</summary>
+        public string Given { get; }
 
         public override string ToString() => Text;
     }
@@ -106,7 +111,7 @@ namespace NotionPS.Operations
             new SyncStep(SyncAction.Trash, new[] { key }, RowLabel(pageId, key), pageId, null, Array.Empty<CellChange>(), null);
 
         /// <summary>How messages name a row of the data source: its page ID and its key.</summary>
-        public static string RowLabel(string pageId, SyncKey key) => $"Row {pageId} (key \"{ServerText.VisibleShort(key.Text)}\")";
+        public static string RowLabel(string pageId, SyncKey key) => $"Row {pageId} (key \"{ServerText.VisibleShort(key.Given)}\")";
 
         /// <param name="keys">The keys the input gives, if any: rows with those keys are then not trashed.</param>
         public static SyncStep Failed(IReadOnlyList<SyncKey> keys, string label, Exception error) =>
