@@ -434,7 +434,7 @@ namespace NotionPS.Client
         {
             // Uri would make an empty path the base address itself, and escape a control character (%0A) into a path Notion never has.
             var problem = path.Trim().Length == 0 ? "is empty"
-                : path.Any(ServerText.IsToEscape) ? "holds a control character, which no Notion path has"
+                : path.Any(ServerText.IsToEscape) ? "holds a control or invisible formatting character (a line break, a tab, an escape, a bidirectional mark), which no Notion path has"
                 : null;
             if (problem != null)
             {

@@ -84,9 +84,9 @@ public sealed class TransportHardeningTests(EmulatorFixture emulator) : Emulator
     [InlineData(" ", "is empty")]
     [InlineData("\t \r\n", "is empty")]
     [InlineData("\u00A0", "is empty")]
-    [InlineData("v1/users/me\u0000", "'v1/users/me\\u0000' holds a control character")]
-    [InlineData("v1/users/me\r\nX-Injected: 1", "'v1/users/me\\u000D\\u000AX-Injected: 1' holds a control character")]
-    [InlineData("v1/\u001B[2Jusers", "'v1/\\u001B[2Jusers' holds a control character")]
+    [InlineData("v1/users/me\u0000", "'v1/users/me\\u0000' holds a control or invisible formatting character")]
+    [InlineData("v1/users/me\r\nX-Injected: 1", "'v1/users/me\\u000D\\u000AX-Injected: 1' holds a control or invisible formatting character")]
+    [InlineData("v1/\u001B[2Jusers", "'v1/\\u001B[2Jusers' holds a control or invisible formatting character")]
     public void InvokeNotionApiRefusesAnEmptyPathOrOneWithAControlCharacterBeforeAnyRequest(string path, string problem)
     {
         using var server = new LoopbackServer(_ => LoopbackServer.Response(200, "OK", LoopbackServer.BotUser));

@@ -30,13 +30,13 @@ namespace NotionPS.Operations
 
         /// <summary>
         /// <see cref="Recorded(string, string)"/> by the rules of Windows paths (separator \ or /, drives and shares) or Unix ones,
-        /// names compared ignoring case (<paramref name="ignoreCase"/>, by default on Windows) or not. On macOS, which ignores case
+        /// names compared ignoring case (<paramref name="ignoreCase"/>, by default as <see cref="FileSystemCase.IgnoresCase"/>: on Windows and macOS) or not. On macOS, which ignores case
         /// too, ~/Backups and ~/backups are one folder: a path through the other spelling (../backups/files/a.pdf) would leave the
         /// backup's folder, which the import refuses to read from.
         /// </summary>
         internal static string Recorded(string backupFolder, string path, bool windows, bool? ignoreCase = null)
         {
-            var comparison = ignoreCase ?? windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            var comparison = (ignoreCase ?? windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             if (!string.Equals(Root(backupFolder, windows), Root(path, windows), comparison))
             {
                 return path;

@@ -6,9 +6,10 @@ namespace NotionPS.Operations.Files
 {
     /// <summary>
     /// How this system's file systems compare names: Windows (NTFS) and macOS (APFS, HFS+) ignore case by default, Linux
-    /// file systems do not. For checks whose mistake in the case-ignoring direction is harmless (a clash refused, a folder
-    /// taken as made); a check that keeps reads inside a folder (<see cref="LocalFileRoot"/>) must not take "Docs" for
-    /// "docs" on a macOS volume that tells them apart.
+    /// file systems do not. For checks whose mistake in the case-ignoring direction costs at most a refusal or a path that
+    /// reads back as missing (a clash refused, a folder taken as made, a saved file recorded through the other spelling on a
+    /// macOS volume that tells case apart, which the import then reports as not found); a check that keeps reads inside a
+    /// folder (<see cref="LocalFileRoot"/>) must not take "Docs" for "docs" on such a volume.
     /// </summary>
     internal static class FileSystemCase
     {
