@@ -2,12 +2,10 @@ using System;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using NotionPS.Client;
@@ -74,9 +72,7 @@ namespace NotionPS.Cmdlets
         /// The value bare only when PowerShell certainly reads it back as itself as an argument: only letters, digits, _
         /// and -, a letter or digit first (never a parameter such as -WhatIf, a variable or an expression), and read by the
         /// running PowerShell's own parser as a word (so never a number such as 1kb, 1e3 or 0x10; an ID such as 1a2b... is
-        /// one). A value holding a control character (a line break, an escape) is double-quoted, each such character
-        /// written as an escape, so the command line stays one line that shows it. Anything else is single-quoted with
-        /// every quote PowerShell ends such a string at (' ‘ ’ ‚ ‛) doubled.
+        /// one). Anything else as <see cref="CommandText.Literal"/> writes it: on one line, read back as exactly itself.
         /// </summary>
         private static string Quote(string value)
         {
@@ -85,53 +81,7 @@ namespace NotionPS.Cmdlets
                 return value;
             }
 
-            return value.Any(ServerText.IsToEscape) ? DoubleQuoted(value) : "'" + CodeGeneration.EscapeSingleQuotedStringContent(value) + "'";
-        }
-
-        /// <summary>
-        /// A double-quoted string that PowerShell 5.1 and 7 read as <paramref name="value"/>: `n, `r and `t for line breaks
-        /// and tabs, $([char]0x...) for other characters to show escaped, and a backtick before what would end the string or
-        /// start an expression (" “ ” „ $ `).
-        /// </summary>
-        private static string DoubleQuoted(string value)
-        {
-            var quoted = new StringBuilder(value.Length + 8).Append('"');
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '\n':
-                        quoted.Append("`n");
-                        break;
-                    case '\r':
-                        quoted.Append("`r");
-                        break;
-                    case '\t':
-                        quoted.Append("`t");
-                        break;
-                    case '"':
-                    case '\u201C':
-                    case '\u201D':
-                    case '\u201E':
-                    case '$':
-                    case '`':
-                        quoted.Append('`').Append(c);
-                        break;
-                    default:
-                        if (ServerText.IsToEscape(c))
-                        {
-                            quoted.Append("$([char]0x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append(')');
-                        }
-                        else
-                        {
-                            quoted.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return quoted.Append('"').ToString();
+            return CommandText.Literal(value);
         }
 
         private static bool IsBareWord(string value) =>
